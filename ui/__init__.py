@@ -1,0 +1,1 @@
+"""The application: Qt widgets and the composition root (paths, settings, logging, CLI, demo shop)."""
