@@ -129,6 +129,8 @@ class Discount:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], currency: str) -> Discount:
+        if not isinstance(data, Mapping) or ("amount" in data) == ("percent" in data):
+            raise InvalidDataError(f"A saved discount needs a percent or an amount: {data!r}.")
         if "amount" in data:
             return cls(amount=Money(data["amount"], currency), reason=data.get("reason", ""))
         return cls.of_percent(data["percent"], data.get("reason", ""))

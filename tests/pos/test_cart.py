@@ -439,3 +439,6 @@ def test_discount_minor_off_directly():
     assert Discount.of_percent(10).to_dict() == {"percent": "10", "reason": ""}
     assert Discount.from_dict({"amount": 5, "reason": "r"}, "EUR") == Discount.of_amount(Money(5, "EUR"), "r")
     assert Discount.from_dict({"percent": "12.5"}, "EUR") == Discount.of_percent("12.5")
+    for bad in ({}, {"percent": "1", "amount": 1}, ["percent", "1"]):
+        with pytest.raises(InvalidDataError, match="percent or an amount"):
+            Discount.from_dict(bad, "EUR")  # type: ignore[arg-type]

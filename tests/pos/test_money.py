@@ -195,6 +195,17 @@ def test_mixing_currencies_raises():
     assert eur != usd  # equality is allowed: they are simply different amounts
 
 
+def test_ordering_against_a_non_money_is_a_type_error():
+    for op in (
+        lambda m: m < 1,
+        lambda m: m <= 1,
+        lambda m: m > 1,
+        lambda m: m >= 1,
+    ):
+        with pytest.raises(TypeError):
+            op(Money(1, "EUR"))
+
+
 def test_comparisons():
     one, two = Money(1, "EUR"), Money(2, "EUR")
     assert one < two and one <= two and two > one and two >= one and one <= one and one >= one
