@@ -405,6 +405,10 @@ class Cart:
 
     Every mutator validates first and either changes the cart completely or raises a DomainError
     and changes nothing. ``revision`` grows by one with each change (for saving in order).
+
+    ``ids`` makes line ids (UUID4 text by default; inject a counter in tests). A cart belongs to
+    one thread (the GUI's); :meth:`to_dict` returns a fresh plain dict that may be handed to the
+    store's writer thread after every change.
     """
 
     def __init__(
@@ -446,7 +450,9 @@ class Cart:
         except (KeyError, TypeError):
             raise LineNotFoundError(line_id) from None
 
-    def __len__(self) -> int:
+    @property
+    def line_count(self) -> int:
+        """Number of lines (not units; see ``totals.item_count``). No ``__len__``: a cart is never falsy."""
         return len(self._lines)
 
     @property
