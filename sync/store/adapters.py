@@ -1,12 +1,16 @@
-"""The store as the domain's ports: ``StoreJournal`` (pos.ports.Journal)."""
+"""The store as the domain's ports: ``StoreJournal`` (pos.ports.Journal), ``StoreCatalog``
+(pos.ports.Catalog)."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Mapping
 from typing import Any
 
 from pos.documents import ReturnDocument, SaleDocument, TillClosure
-from sync.store import audit, cart, journal, outbox, receipts
+from pos.ports import Product
+from sync.store import audit, cart, catalog, journal, outbox, receipts
 from sync.store.core import Store
 from sync.store.crash import crashpoint
 
@@ -61,3 +65,37 @@ class StoreJournal:
     def enqueue_event(self, event_type: str, payload: Mapping[str, Any]) -> str:
         data = dict(payload)
         return self.store.write_sync(lambda c: outbox.enqueue(c, event_type, data))
+
+
+class StoreCatalog:
+    """pos.ports.Catalog on a Store: one read-only connection per calling thread."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._guard = threading.Lock()
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self.store.read_connection(check_same_thread=False)
+            self._local.conn = conn
+            with self._guard:
+                self._all.append(conn)
+        return conn
+
+    def lookup_barcode(self, code: str) -> Product | None:
+        return catalog.lookup_barcode(self._conn(), code)
+
+    def get(self, sku: str) -> Product | None:
+        return catalog.get(self._conn(), sku)
+
+    def search(self, text: str, limit: int = 20) -> list[Product]:
+        return catalog.search(self._conn(), text, limit)
+
+    def close(self) -> None:
+        with self._guard:
+            conns, self._all = self._all, []
+        for c in conns:
+            c.close()
