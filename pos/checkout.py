@@ -60,8 +60,13 @@ class CashQuote:
 
 
 def _tender_to_dict(t: Tender) -> dict[str, Any]:
-    return {"kind": t.kind, "amount": t.amount, "change_given": t.change_given, "reference": t.reference,
-            "rounding": t.rounding}
+    return {
+        "kind": t.kind,
+        "amount": t.amount,
+        "change_given": t.change_given,
+        "reference": t.reference,
+        "rounding": t.rounding,
+    }
 
 
 class Checkout:
@@ -133,10 +138,18 @@ class Checkout:
         """Add a catalog product; returns the line id. `unit_price` for price-embedded barcodes."""
         self._no_tenders_taken()
         if not product.active:
-            raise CheckoutError(f"{product.name} is no longer sold (archived). Put it aside and call a manager.")
+            raise CheckoutError(
+                f"{product.name} is no longer sold (archived). Put it aside and call a manager."
+            )
         price = product.price if unit_price is None else unit_price
-        line = self.cart.add_line(product.sku, product.name, self._money(price), product.tax_code, quantity,
-                                  merge=unit_price is None)
+        line = self.cart.add_line(
+            product.sku,
+            product.name,
+            self._money(price),
+            product.tax_code,
+            quantity,
+            merge=unit_price is None,
+        )
         self._changed()
         return line.line_id
 
@@ -154,35 +167,69 @@ class Checkout:
     def remove_line(self, line_id: str, *, actor: str) -> None:
         self._no_tenders_taken()
         line = self.cart.remove_line(line_id)
-        self.journal.audit("line.removed", actor, {"sale_uuid": self.sale_uuid, "sku": line.sku,
-                                                  "quantity": line.quantity, "unit_price": line.unit_price.minor})
+        self.journal.audit(
+            "line.removed",
+            actor,
+            {
+                "sale_uuid": self.sale_uuid,
+                "sku": line.sku,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price.minor,
+            },
+        )
         self._changed()
 
-    def discount_line(self, line_id: str, discount: Discount | None, *, actor: str,
-                      approved_by: str | None = None) -> None:
+    def discount_line(
+        self, line_id: str, discount: Discount | None, *, actor: str, approved_by: str | None = None
+    ) -> None:
         self._no_tenders_taken()
         self.cart.set_line_discount(line_id, discount)
-        self.journal.audit("discount.line", actor, {"sale_uuid": self.sale_uuid, "line_id": line_id,
-                                                   "discount": None if discount is None else discount.to_dict(),
-                                                   "approved_by": approved_by})
+        self.journal.audit(
+            "discount.line",
+            actor,
+            {
+                "sale_uuid": self.sale_uuid,
+                "line_id": line_id,
+                "discount": None if discount is None else discount.to_dict(),
+                "approved_by": approved_by,
+            },
+        )
         self._changed()
 
-    def discount_order(self, discount: Discount | None, *, actor: str, approved_by: str | None = None) -> None:
+    def discount_order(
+        self, discount: Discount | None, *, actor: str, approved_by: str | None = None
+    ) -> None:
         self._no_tenders_taken()
         self.cart.set_order_discount(discount)
-        self.journal.audit("discount.order", actor, {"sale_uuid": self.sale_uuid,
-                                                    "discount": None if discount is None else discount.to_dict(),
-                                                    "approved_by": approved_by})
+        self.journal.audit(
+            "discount.order",
+            actor,
+            {
+                "sale_uuid": self.sale_uuid,
+                "discount": None if discount is None else discount.to_dict(),
+                "approved_by": approved_by,
+            },
+        )
         self._changed()
 
-    def override_price(self, line_id: str, unit_price: int, reason: str, *, actor: str,
-                       approved_by: str | None = None) -> None:
+    def override_price(
+        self, line_id: str, unit_price: int, reason: str, *, actor: str, approved_by: str | None = None
+    ) -> None:
         self._no_tenders_taken()
         before = self.cart.line(line_id).unit_price.minor
         self.cart.override_price(line_id, self._money(unit_price), reason)
-        self.journal.audit("price.override", actor, {"sale_uuid": self.sale_uuid, "line_id": line_id,
-                                                    "from": before, "to": unit_price, "reason": reason,
-                                                    "approved_by": approved_by})
+        self.journal.audit(
+            "price.override",
+            actor,
+            {
+                "sale_uuid": self.sale_uuid,
+                "line_id": line_id,
+                "from": before,
+                "to": unit_price,
+                "reason": reason,
+                "approved_by": approved_by,
+            },
+        )
         self._changed()
 
     def attach_member(self, member: MemberOnSale | None) -> None:
@@ -191,8 +238,10 @@ class Checkout:
 
     def _no_tenders_taken(self) -> None:
         if self.tenders:
-            raise CheckoutError("Part of this sale is already paid. Finish the payment, or void the sale "
-                                "(the card part is refunded) to change it.")
+            raise CheckoutError(
+                "Part of this sale is already paid. Finish the payment, or void the sale "
+                "(the card part is refunded) to change it."
+            )
 
     # ------------------------------------------------------------------ paying
     @property
@@ -240,9 +289,14 @@ class Checkout:
         if sum(t.amount for t in tenders) != self.total:
             raise CheckoutError("The payments do not cover the total yet.")
         return sale_document(
-            self.cart, sale_uuid=self.sale_uuid, receipt_no=receipt_no, till_id=self.till_id,
-            staff_id=self.staff_id, member_no=None if self.member is None else self.member.member_no,
-            created_at=self.clock.now().isoformat(), tenders=tuple(tenders),
+            self.cart,
+            sale_uuid=self.sale_uuid,
+            receipt_no=receipt_no,
+            till_id=self.till_id,
+            staff_id=self.staff_id,
+            member_no=None if self.member is None else self.member.member_no,
+            created_at=self.clock.now().isoformat(),
+            tenders=tuple(tenders),
         )
 
     def finished(self, doc: SaleDocument) -> None:
@@ -254,9 +308,17 @@ class Checkout:
     def void(self, *, actor: str, approved_by: str | None, reason: str = "") -> None:
         if self.tenders:
             raise CheckoutError("Refund or cancel the card part first; a partly paid sale cannot be voided.")
-        self.journal.audit("sale.void", actor, {"sale_uuid": self.sale_uuid, "total": self.total,
-                                               "lines": self.cart.line_count, "approved_by": approved_by,
-                                               "reason": reason})
+        self.journal.audit(
+            "sale.void",
+            actor,
+            {
+                "sale_uuid": self.sale_uuid,
+                "total": self.total,
+                "lines": self.cart.line_count,
+                "approved_by": approved_by,
+                "reason": reason,
+            },
+        )
         self._reset()
 
     def _reset(self) -> None:
@@ -290,14 +352,29 @@ def _rate_bp(percent: Decimal | int) -> int:
     return int(bp)
 
 
-def sale_document(cart: Cart, *, sale_uuid: str, receipt_no: str, till_id: str, staff_id: str,
-                  member_no: int | None, created_at: str, tenders: tuple[Tender, ...]) -> SaleDocument:
+def sale_document(
+    cart: Cart,
+    *,
+    sale_uuid: str,
+    receipt_no: str,
+    till_id: str,
+    staff_id: str,
+    member_no: int | None,
+    created_at: str,
+    tenders: tuple[Tender, ...],
+) -> SaleDocument:
     t = cart.totals
     lines = tuple(
         SaleLine(
-            line_no=i + 1, sku=lt.sku, description=lt.description, quantity=lt.quantity,
-            unit_price=lt.unit_price.minor, discount=(lt.line_discount + lt.order_discount).minor,
-            tax_code=lt.tax_code, tax_amount=lt.tax.minor, paid_amount=lt.paid.minor,
+            line_no=i + 1,
+            sku=lt.sku,
+            description=lt.description,
+            quantity=lt.quantity,
+            unit_price=lt.unit_price.minor,
+            discount=(lt.line_discount + lt.order_discount).minor,
+            tax_code=lt.tax_code,
+            tax_amount=lt.tax.minor,
+            paid_amount=lt.paid.minor,
         )
         for i, lt in enumerate(t.lines)
     )
@@ -305,9 +382,20 @@ def sale_document(cart: Cart, *, sale_uuid: str, receipt_no: str, till_id: str, 
         TaxLine(r.rate.code, _rate_bp(r.rate.percent), r.net.minor, r.tax.minor) for r in t.rates
     )
     doc = SaleDocument(
-        sale_uuid=sale_uuid, receipt_no=receipt_no, till_id=till_id, staff_id=staff_id, member_no=member_no,
-        currency=t.currency, created_at=created_at, subtotal=t.subtotal.minor, discount_total=t.discount.minor,
-        tax_total=t.tax.minor, total=t.total.minor, lines=lines, tax_lines=tax_lines, tenders=tenders,
+        sale_uuid=sale_uuid,
+        receipt_no=receipt_no,
+        till_id=till_id,
+        staff_id=staff_id,
+        member_no=member_no,
+        currency=t.currency,
+        created_at=created_at,
+        subtotal=t.subtotal.minor,
+        discount_total=t.discount.minor,
+        tax_total=t.tax.minor,
+        total=t.total.minor,
+        lines=lines,
+        tax_lines=tax_lines,
+        tenders=tenders,
     )
     doc.check()
     return doc
