@@ -1,0 +1,153 @@
+"""The manager-approval dialog: "Discount 25 % needs a manager" → a manager types their PIN → the action
+is approved in place and the `Override` goes to the audit log (through `Approvals`), or it is refused
+with a reason the cashier understands. Keyboard first: digits, Backspace, Enter, Esc cancels.
+
+    result = request_override(parent, OverrideRequest.from_authorisation(a), approvals)
+    if result is None: ...  # cancelled
+"""
+
+from __future__ import annotations
+
+from pos.staff import Approvals, Override, OverrideRequest, OverrideStatus, format_wait
+from ui.qt import (
+    QDialog,
+    QKeyEvent,
+    QLabel,
+    QLineEdit,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    Slot,
+)
+from ui.widgets import PinEntry, TouchButton
+
+
+class OverrideDialog(QDialog):
+    """Modal approval. `approved(Override)` then accept(); `refused(str message)` on each refused PIN
+    (the dialog stays open for another try); Esc or Cancel rejects. `override` holds the result."""
+
+    approved = Signal(object)  # Override
+    refused = Signal(str)
+
+    def __init__(self, request: OverrideRequest, approvals: Approvals, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overrideDialog")
+        self.setWindowTitle("Manager approval")
+        self.setModal(True)
+        self.request = request
+        self.approvals = approvals
+        self.override: Override | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 20, 24, 20)
+        lay.setSpacing(10)
+        self.title = QLabel(request.message, self)
+        self.title.setObjectName("overrideTitle")
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        who = f"Asked by {request.actor.name} ({request.actor.role.value})"
+        if request.subject:
+            who += f" · {request.subject}"
+        self.hint = QLabel(who, self)
+        self.hint.setObjectName("overrideHint")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.title)
+        lay.addWidget(self.hint)
+
+        self.reason_required = approvals.reason_required(request)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("overrideReason")
+        self.reason.setText(request.reason)
+        self.reason.setPlaceholderText(
+            "Reason (required) — then Enter" if self.reason_required else "Reason (optional)"
+        )
+        self.reason.setAccessibleName("Reason")
+        self.reason.returnPressed.connect(self._reason_done)
+        lay.addWidget(self.reason)
+
+        self.prompt = QLabel("Manager: enter your PIN to approve", self)
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.prompt)
+        self.pin = PinEntry(self, enter_text="Approve", key_size=60)
+        self.pin.setAccessibleName("Manager PIN")
+        self.pin.submitted.connect(self._on_submitted)
+        lay.addWidget(self.pin)
+        self.cancel_button = TouchButton("Cancel (Esc)", self)
+        self.cancel_button.setObjectName("overrideCancel")
+        self.cancel_button.clicked.connect(self.reject)
+        lay.addWidget(self.cancel_button)
+
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self.refresh_lockout)
+        self.setMinimumWidth(460)
+        # Keyboard first: a required reason that is still empty gets the focus, otherwise the PIN.
+        first = self.reason if self.reason_required and not request.reason.strip() else self.pin
+        first.setFocus()
+        self._first = first
+        self.refresh_lockout()
+
+    def showEvent(self, e) -> None:  # noqa: N802
+        super().showEvent(e)
+        self._first.setFocus()
+
+    @Slot()
+    def _reason_done(self) -> None:
+        if self.reason.text().strip() or not self.reason_required:
+            self.pin.setFocus()
+
+    @Slot()
+    def refresh_lockout(self) -> None:
+        left = self.approvals.lockout_remaining()
+        if left > 0:
+            self.pin.set_locked(True)
+            self.pin.set_message(f"Too many wrong PINs. Try again in {format_wait(left)}.", "error")
+            if not self._countdown.isActive():
+                self._countdown.start()
+        else:
+            was = self.pin.locked()
+            self.pin.set_locked(False)
+            self._countdown.stop()
+            if was:
+                self.pin.set_message("You can try again now.")
+
+    @Slot(str)
+    def _on_submitted(self, pin: str) -> None:
+        result = self.approvals.approve(self.request, pin, reason=self.reason.text())
+        del pin
+        if result.approved:
+            assert result.override is not None
+            self.override = result.override
+            self.pin.set_message(result.message, "ok")
+            self.approved.emit(result.override)
+            self.accept()
+            return
+        if result.status is OverrideStatus.REASON_REQUIRED:
+            self.reason.setFocus()
+        if result.status is OverrideStatus.LOCKED:
+            self.refresh_lockout()
+            message = self.pin.message.text()
+        else:
+            message = result.message
+            self.pin.set_message(message, "error")
+        self.refused.emit(message)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+        # Enter must never trigger a default button here: only the PIN entry submits.
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            e.accept()
+            return
+        super().keyPressEvent(e)
+
+
+def request_override(
+    parent: QWidget | None, request: OverrideRequest, approvals: Approvals
+) -> Override | None:
+    """Show the dialog modally; the `Override` if a manager approved, None if cancelled."""
+    dlg = OverrideDialog(request, approvals, parent)
+    try:
+        return dlg.override if dlg.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dlg.deleteLater()
