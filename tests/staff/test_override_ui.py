@@ -1,0 +1,137 @@
+"""The manager-approval dialog with real widgets, keys and clicks (offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pos.staff import OverrideRequest, Permission, Role, StaffMember, authorise
+from ui.override import OverrideDialog, request_override
+from ui.qt import QApplication, QDialog, Qt, QTimer
+
+pytestmark = pytest.mark.gui
+
+ANA = StaffMember("S001", "Ana", Role.CASHIER)
+
+
+def dialog(qtbot, approvals, request):
+    d = OverrideDialog(request, approvals)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    return d
+
+
+def discount_25():
+    return OverrideRequest.from_authorisation(authorise(ANA, Permission.DISCOUNT, amount_percent=25))
+
+
+def test_says_what_needs_a_manager(qtbot, approvals):
+    d = dialog(qtbot, approvals, discount_25())
+    assert d.title.text() == "Discount 25\u00a0% needs a manager"
+    assert d.hint.text() == "Asked by Ana (cashier)"
+    qtbot.waitUntil(lambda: d.isActiveWindow())
+    assert d.focusWidget() is d.pin and d.pin.hasFocus()  # keyboard first
+
+
+def test_manager_pin_approves(qtbot, approvals, audit):
+    d = dialog(qtbot, approvals, discount_25())
+    qtbot.keyClicks(d.reason, "loyal customer")
+    d.pin.setFocus()
+    with qtbot.waitSignal(d.approved) as sig:
+        qtbot.keyClicks(d.pin, "9999")
+        qtbot.keyClick(d.pin, Qt.Key.Key_Return)
+    ov = sig.args[0]
+    assert ov.approver_name == "Mia" and ov.actor_name == "Ana" and ov.reason == "loyal customer"
+    assert d.result() == QDialog.DialogCode.Accepted and d.override is ov
+    assert audit.of("override.approved") == [ov.audit_payload()]
+
+
+def test_cashier_pin_is_refused_and_the_dialog_stays(qtbot, approvals, audit):
+    d = dialog(qtbot, approvals, discount_25())
+    approved = []
+    d.approved.connect(approved.append)
+    with qtbot.waitSignal(d.refused) as sig:
+        for k in "1111":
+            qtbot.mouseClick(d.pin.keypad.buttons[k], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(d.pin.keypad.buttons["enter"], Qt.MouseButton.LeftButton)
+    assert sig.args[0] == "Ana (cashier) cannot approve this. A manager must enter their PIN."
+    assert d.pin.message.text() == sig.args[0]
+    assert d.isVisible() and d.override is None and approved == []
+    assert audit.of("override.refused")[0]["status"] == "not_allowed"
+    with qtbot.waitSignal(d.approved):  # a manager then approves in the same dialog
+        qtbot.keyClicks(d.pin, "9999")
+        qtbot.keyClick(d.pin, Qt.Key.Key_Enter)
+
+
+def test_wrong_pin_message(qtbot, approvals):
+    d = dialog(qtbot, approvals, discount_25())
+    with qtbot.waitSignal(d.refused) as sig:
+        qtbot.keyClicks(d.pin, "4444")
+        qtbot.keyClick(d.pin, Qt.Key.Key_Return)
+    assert sig.args[0] == "Wrong PIN. 4 tries left."
+
+
+def test_escape_cancels(qtbot, approvals, audit):
+    d = dialog(qtbot, approvals, discount_25())
+    with qtbot.waitSignal(d.rejected):
+        qtbot.keyClick(d.pin, Qt.Key.Key_Escape)
+    assert d.override is None and audit.events == []
+
+
+def test_cancel_button(qtbot, approvals):
+    d = dialog(qtbot, approvals, discount_25())
+    with qtbot.waitSignal(d.rejected):
+        qtbot.mouseClick(d.cancel_button, Qt.MouseButton.LeftButton)
+
+
+def test_price_override_asks_for_a_reason_first(qtbot, approvals):
+    d = dialog(qtbot, approvals, OverrideRequest(ANA, Permission.PRICE_OVERRIDE, subject="line 3"))
+    qtbot.waitUntil(lambda: d.isActiveWindow())
+    assert d.reason.hasFocus()
+    assert d.reason.placeholderText().startswith("Reason (required)")
+    qtbot.keyClick(d.reason, Qt.Key.Key_Return)  # empty reason: stay
+    assert d.reason.hasFocus()
+    d.pin.setFocus()
+    with qtbot.waitSignal(d.refused) as sig:
+        qtbot.keyClicks(d.pin, "9999")
+        qtbot.keyClick(d.pin, Qt.Key.Key_Return)
+    assert sig.args[0] == "Type a reason first." and d.reason.hasFocus()
+    qtbot.keyClicks(d.reason, "price match")
+    qtbot.keyClick(d.reason, Qt.Key.Key_Return)
+    assert d.pin.hasFocus()
+    with qtbot.waitSignal(d.approved) as sig:
+        qtbot.keyClicks(d.pin, "9999")
+        qtbot.keyClick(d.pin, Qt.Key.Key_Return)
+    assert sig.args[0].reason == "price match" and sig.args[0].subject == "line 3"
+
+
+def test_lockout_in_the_dialog(qtbot, approvals, clock):
+    d = dialog(qtbot, approvals, discount_25())
+    for _ in range(5):
+        qtbot.keyClicks(d.pin, "0000")
+        qtbot.keyClick(d.pin, Qt.Key.Key_Return)
+    assert d.pin.message.text() == "Too many wrong PINs. Try again in 30 seconds."
+    assert not d.pin.keypad.buttons["9"].isEnabled()
+    clock.advance(30)
+    d.refresh_lockout()
+    with qtbot.waitSignal(d.approved):
+        qtbot.keyClicks(d.pin, "9999")
+        qtbot.keyClick(d.pin, Qt.Key.Key_Return)
+
+
+def test_request_override_runs_modally(qtbot, approvals):
+    def type_manager_pin():
+        d = QApplication.activeModalWidget()
+        assert isinstance(d, OverrideDialog)
+        qtbot.keyClicks(d.pin, "9999")
+        qtbot.keyClick(d.pin, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, type_manager_pin)
+    ov = request_override(None, discount_25(), approvals)
+    assert ov is not None and ov.approver_name == "Mia"
+
+    def cancel():
+        QApplication.activeModalWidget().reject()
+
+    QTimer.singleShot(0, cancel)
+    assert request_override(None, discount_25(), approvals) is None
