@@ -129,13 +129,12 @@ def base_font_px(screen_height: int) -> int:
 
 _QSS = Template(
     """
-* { font-size: ${fs}px; }
 QWidget { color: $text; }
 QMainWindow, QDialog, QWidget#loginScreen, QWidget#checkout { background: $window; }
 QToolTip { color: $text; background: $surface; border: ${bw}px solid $border; padding: 4px; }
 
 QPushButton, QToolButton {
-    min-height: ${touch}px; min-width: ${touch}px; padding: 4px 14px;
+    min-height: ${touch}px; min-width: ${touch}px; padding: 4px 6px;
     color: $button_text; background: $button;
     border: ${bw}px solid $border; border-radius: 8px;
 }

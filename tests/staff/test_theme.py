@@ -107,3 +107,18 @@ def test_screenshots_render_every_theme(restore_theme, tmp_path):
     for name in THEMES:
         login = QImage(str(tmp_path / f"login-{name}.png"))
         assert login.pixelColor(5, 5) == QColor(PALETTES[name].window)
+
+
+def test_a_widgets_own_font_survives_the_theme(qtbot, restore_theme):
+    big = QLabel("Total 31.24")
+    f = big.font()
+    f.setPixelSize(40)
+    big.setFont(f)
+    qtbot.addWidget(big)
+    big.show()
+    apply_theme(restore_theme, "dark", screen_height=768)
+    plain = QLabel("x")
+    qtbot.addWidget(plain)
+    plain.show()
+    assert big.font().pixelSize() == 40
+    assert plain.font().pixelSize() == 16
