@@ -262,16 +262,25 @@ def hash_pin(pin: str, *, n: int = DEFAULT_SCRYPT_N, salt: bytes | None = None) 
     return f"scrypt${n}${_SCRYPT_R}${_SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
 
 
-def verify_pin(pin: str, encoded: str) -> bool:
-    """Constant-time check of `pin` against a `hash_pin` string. Never raises for a wrong-looking PIN."""
+def _parse_hash(encoded: str) -> tuple[int, int, int, bytes, bytes]:
     try:
         scheme, n, r, p, salt_b64, digest_b64 = encoded.split("$")
         if scheme != "scrypt":
             raise ValueError(scheme)
-        salt, expected = base64.b64decode(salt_b64), base64.b64decode(digest_b64)
+        salt = base64.b64decode(salt_b64, validate=True)
+        expected = base64.b64decode(digest_b64, validate=True)
         n_, r_, p_ = int(n), int(r), int(p)
-    except ValueError as exc:
+        if n_ < 2 or n_ & (n_ - 1) or not salt or len(expected) < 16:
+            raise ValueError("parameters")
+    except (ValueError, AttributeError) as exc:
         raise ValueError("not a PIN hash this till understands") from exc
+    return n_, r_, p_, salt, expected
+
+
+def verify_pin(pin: str, encoded: str) -> bool:
+    """Constant-time check of `pin` against a `hash_pin` string. Raises ValueError only for a corrupt
+    hash, never for a wrong or malformed PIN."""
+    n_, r_, p_, salt, expected = _parse_hash(encoded)
     candidate = pin.encode() if isinstance(pin, str) else b""
     actual = hashlib.scrypt(candidate, salt=salt, n=n_, r=r_, p=p_, dklen=len(expected))
     return hmac.compare_digest(actual, expected) and bool(PIN_RE.match(pin or ""))
@@ -311,8 +320,25 @@ DEMO_STAFF: tuple[StaffSeed, ...] = (
 )
 
 
+# Their PIN hashes, computed once (`hash_pin`), so that starting the demo costs no scrypt work before the
+# login screen shows. A test checks that each still matches its seed PIN.
+_DEMO_PIN_HASHES: dict[str, str] = {
+    "S001": "scrypt$16384$8$1$tv2CAhzE00Kg7S7675I5Pw==$8nWwf9Yx2/W5PcJFUD+efxWuxv1JYTayaUZEvBlCvWg=",
+    "S002": "scrypt$16384$8$1$tjUatPTFBHtGyBzaA0SJeA==$dRIDF0uQjDL3URpJ6ZtciAJCydm5U99ZXFTSwj6s+0A=",
+    "S003": "scrypt$16384$8$1$hIcFgXxDtQ6OuMhS1L3ABw==$1pwBauEgvHGqniwnnCUU3/bzckoYXgKnn6a6xaSI1sg=",
+}
+
+
 class DuplicatePinError(PinError):
     pass
+
+
+@dataclass(frozen=True)
+class StaffRecord:
+    """What a persisted directory stores per person: the member and their PIN hash (never the PIN)."""
+
+    member: StaffMember
+    pin_hash: str = field(repr=False)
 
 
 class InMemoryStaffDirectory:
@@ -336,8 +362,31 @@ class InMemoryStaffDirectory:
             self._hashes[s.id] = hash_pin(s.pin, n=self._n)
 
     @classmethod
-    def demo(cls, *, scrypt_n: int = DEFAULT_SCRYPT_N) -> InMemoryStaffDirectory:
+    def demo(cls, *, scrypt_n: int | None = None) -> InMemoryStaffDirectory:
+        """The demo shop's staff (`DEMO_STAFF`). By default from precomputed hashes (instant); with
+        `scrypt_n` the seed PINs are hashed afresh with that cost (tests use a low one for speed)."""
+        if scrypt_n is None:
+            return cls.from_records(
+                StaffRecord(StaffMember(s.id, s.name, s.role), _DEMO_PIN_HASHES[s.id]) for s in DEMO_STAFF
+            )
         return cls(DEMO_STAFF, scrypt_n=scrypt_n)
+
+    @classmethod
+    def from_records(
+        cls, records: Iterable[StaffRecord], *, scrypt_n: int = DEFAULT_SCRYPT_N
+    ) -> InMemoryStaffDirectory:
+        """Load a persisted directory. Uniqueness of PINs was checked when each PIN was set."""
+        d = cls(scrypt_n=scrypt_n)
+        for r in records:
+            if r.member.id in d._members:
+                raise ValueError(f"staff id {r.member.id} already exists")
+            _parse_hash(r.pin_hash)  # raises on a hash this till cannot read
+            d._members[r.member.id] = r.member
+            d._hashes[r.member.id] = r.pin_hash
+        return d
+
+    def records(self) -> list[StaffRecord]:
+        return [StaffRecord(m, self._hashes[m.id]) for m in self._members.values()]
 
     def members(self) -> list[StaffMember]:
         return list(self._members.values())

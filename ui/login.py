@@ -37,6 +37,8 @@ class LoginScreen(QWidget):
     """Full-window login. Emits `logged_in(StaffMember)` after a right PIN, and `login_failed(LoginResult)`
     after a wrong one or while locked out. During a lockout the keypad is disabled and a countdown shows."""
 
+    HINT = "Type or tap your PIN, then Enter"
+
     logged_in = Signal(object)  # StaffMember
     login_failed = Signal(object)  # LoginResult
 
@@ -91,6 +93,7 @@ class LoginScreen(QWidget):
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self.refresh_lockout)
+        self.pin.set_message(self.HINT, "hint")
         self.set_locked_by(locked_by)
         self.setFocusProxy(self.pin)
 
@@ -107,7 +110,7 @@ class LoginScreen(QWidget):
     def reset(self) -> None:
         """Ready for the next person: nothing typed, no message (unless a lockout is running)."""
         self.pin.clear()
-        self.pin.set_message("")
+        self.pin.set_message(self.HINT, "hint")
         self.refresh_lockout()
         self.pin.setFocus()
 

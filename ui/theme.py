@@ -191,7 +191,7 @@ QLabel[kind="warn"], QLabel[level="warn"] { color: $warn; font-weight: bold; }
 QLabel[kind="ok"], QLabel[kind="approved"], QLabel[level="ok"] { color: $ok; font-weight: bold; }
 QLabel[kind="waiting"], QLabel[kind="processing"] { color: $info; font-weight: bold; }
 QLabel[kind="due"] { font-weight: bold; }
-QLabel[kind="tax"] { color: $muted; }
+QLabel[kind="tax"], QLabel[kind="hint"] { color: $muted; }
 QLabel#cardState { font-size: ${fs_big}px; }
 QLabel#changeDue { font-size: ${fs_big}px; font-weight: bold; }
 QLabel#memberSlot[attached="true"] { color: $ok; font-weight: bold; }

@@ -152,3 +152,11 @@ def test_idle_watcher_disabled_with_zero(qapp, clock):
         assert w._timer.isActive()
     finally:
         w.uninstall()
+
+
+def test_reset_for_the_next_person(qtbot, screen):
+    assert screen.pin.message.text() == LoginScreen.HINT
+    type_pin(qtbot, screen, "1234")
+    qtbot.keyClicks(screen.pin, "55")
+    screen.reset()
+    assert screen.pin.message.text() == LoginScreen.HINT and screen.pin.dots.count() == 0

@@ -28,6 +28,7 @@ from pos.staff import (
     Role,
     StaffDirectory,
     StaffMember,
+    StaffRecord,
     StaffSeed,
     authorise,
     hash_pin,
@@ -322,3 +323,20 @@ def test_idle_lock_zero_means_never(clock):
     idle = IdleLock(0, clock=clock)
     clock.advance(10**6)
     assert not idle.enabled and not idle.fire() and idle.remaining() == float("inf")
+
+
+def test_the_instant_demo_directory_matches_the_printed_pins():
+    d = InMemoryStaffDirectory.demo()  # precomputed hashes at the full default cost
+    for seed in DEMO_STAFF:
+        assert d.check_pin(seed.id, seed.pin)
+        assert d.pin_hash(seed.id).startswith(f"scrypt${DEFAULT_SCRYPT_N}$")
+    assert d.identify("9999").name == "Mia"
+
+
+def test_a_directory_round_trips_through_its_records(directory):
+    again = InMemoryStaffDirectory.from_records(directory.records(), scrypt_n=FAST_N)
+    assert again.members() == directory.members()
+    assert again.identify("2222").name == "Ben"
+    assert "2222" not in repr(directory.records())
+    with pytest.raises(ValueError):
+        InMemoryStaffDirectory.from_records([StaffRecord(ANA, "scrypt$3$8$1$AAAA$AAAA")])
