@@ -8,7 +8,19 @@ with a reason the cashier understands. Keyboard first: digits, Backspace, Enter,
 
 from __future__ import annotations
 
-from pos.staff import Approvals, Override, OverrideRequest, OverrideStatus, format_wait
+from dataclasses import dataclass
+
+from pos.staff import (
+    Approvals,
+    Override,
+    OverrideRequest,
+    OverrideStatus,
+    Percent,
+    Permission,
+    StaffMember,
+    authorise,
+    format_wait,
+)
 from ui.qt import (
     QDialog,
     QKeyEvent,
@@ -151,3 +163,34 @@ def request_override(
         return dlg.override if dlg.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dlg.deleteLater()
+
+
+@dataclass(frozen=True)
+class Grant:
+    """Permission to go ahead: by the actor's own role (`override` None) or by a manager's `Override`,
+    which `Approvals` has already written to the audit log."""
+
+    actor: StaffMember
+    permission: Permission
+    override: Override | None = None
+
+
+def authorise_or_ask(
+    parent: QWidget | None,
+    approvals: Approvals,
+    actor: StaffMember,
+    permission: Permission,
+    *,
+    amount_percent: Percent | None = None,
+    subject: str = "",
+    reason: str = "",
+) -> Grant | None:
+    """The one call an action makes: allowed by the role → a `Grant` at once; otherwise the manager
+    dialog opens in place → a `Grant` with the `Override`, or None if it was cancelled."""
+    a = authorise(actor, permission, amount_percent=amount_percent)
+    if a.allowed:
+        return Grant(actor, a.permission)
+    ov = request_override(
+        parent, OverrideRequest.from_authorisation(a, subject=subject, reason=reason), approvals
+    )
+    return None if ov is None else Grant(actor, a.permission, ov)

@@ -5,12 +5,26 @@ from __future__ import annotations
 import pytest
 
 from pos.staff import OverrideRequest, Permission, Role, StaffMember, authorise
-from ui.override import OverrideDialog, request_override
+from ui.override import OverrideDialog, authorise_or_ask, request_override
 from ui.qt import QApplication, QDialog, Qt, QTimer
 
 pytestmark = pytest.mark.gui
 
 ANA = StaffMember("S001", "Ana", Role.CASHIER)
+
+
+def when_modal(fn):
+    """Run `fn(dialog)` once the modal dialog is up; if it fails, close the dialog so the test ends."""
+
+    def run():
+        d = QApplication.activeModalWidget()
+        try:
+            fn(d)
+        finally:
+            if d is not None and d.isVisible():
+                d.reject()
+
+    QTimer.singleShot(0, run)
 
 
 def dialog(qtbot, approvals, request):
@@ -120,18 +134,35 @@ def test_lockout_in_the_dialog(qtbot, approvals, clock):
 
 
 def test_request_override_runs_modally(qtbot, approvals):
-    def type_manager_pin():
-        d = QApplication.activeModalWidget()
+    def type_manager_pin(d):
         assert isinstance(d, OverrideDialog)
         qtbot.keyClicks(d.pin, "9999")
         qtbot.keyClick(d.pin, Qt.Key.Key_Return)
 
-    QTimer.singleShot(0, type_manager_pin)
+    when_modal(type_manager_pin)
     ov = request_override(None, discount_25(), approvals)
     assert ov is not None and ov.approver_name == "Mia"
 
-    def cancel():
-        QApplication.activeModalWidget().reject()
-
-    QTimer.singleShot(0, cancel)
+    when_modal(lambda d: qtbot.keyClick(d.pin, Qt.Key.Key_Escape))
     assert request_override(None, discount_25(), approvals) is None
+
+
+def test_authorise_or_ask_allows_within_the_role_without_a_dialog(qtbot, approvals, audit):
+    g = authorise_or_ask(None, approvals, ANA, Permission.DISCOUNT, amount_percent=10)
+    assert g is not None and g.override is None and g.permission is Permission.DISCOUNT
+    assert audit.events == []
+
+
+def test_authorise_or_ask_beyond_the_limit_refused_then_approved(qtbot, approvals, audit):
+    def cashier_then_manager(d):
+        assert d.title.text() == "Discount 30\u00a0% needs a manager"
+        qtbot.keyClicks(d.pin, "1111")
+        qtbot.keyClick(d.pin, Qt.Key.Key_Return)
+        assert d.isVisible() and "cannot approve" in d.pin.message.text()
+        qtbot.keyClicks(d.pin, "9999")
+        qtbot.keyClick(d.pin, Qt.Key.Key_Return)
+
+    when_modal(cashier_then_manager)
+    g = authorise_or_ask(None, approvals, ANA, Permission.DISCOUNT, amount_percent=30, subject="sale 7")
+    assert g is not None and g.override.approver_name == "Mia" and g.override.subject == "sale 7"
+    assert audit.types() == ["override.refused", "override.approved"]
