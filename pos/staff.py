@@ -24,6 +24,7 @@ import hmac
 import logging
 import os
 import re
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -463,17 +464,19 @@ class PinLockout:
         self._failures: dict[str, int] = {}
         self._lockouts: dict[str, int] = {}
         self._until: dict[str, float] = {}
+        self._lock = threading.Lock()  # the check may run on a worker thread while the GUI reads
 
     def remaining(self, key: str = "till") -> float:
         """Seconds until PINs are accepted again (0 when not locked)."""
-        until = self._until.get(key)
-        if until is None:
-            return 0.0
-        left = until - self._clock()
-        if left <= 0:
-            del self._until[key]
-            return 0.0
-        return left
+        with self._lock:
+            until = self._until.get(key)
+            if until is None:
+                return 0.0
+            left = until - self._clock()
+            if left <= 0:
+                del self._until[key]
+                return 0.0
+            return left
 
     def locked(self, key: str = "till") -> bool:
         return self.remaining(key) > 0
@@ -483,21 +486,23 @@ class PinLockout:
 
     def record_failure(self, key: str = "till") -> float:
         """Count a wrong PIN; return the lockout started by it in seconds (0 if none)."""
-        n = self._failures.get(key, 0) + 1
-        if n < self.max_attempts:
-            self._failures[key] = n
-            return 0.0
-        self._failures[key] = 0
-        k = self._lockouts.get(key, 0)
-        self._lockouts[key] = k + 1
-        wait = min(self.lockout_s * (2**k), self.max_lockout_s)
-        self._until[key] = self._clock() + wait
-        return wait
+        with self._lock:
+            n = self._failures.get(key, 0) + 1
+            if n < self.max_attempts:
+                self._failures[key] = n
+                return 0.0
+            self._failures[key] = 0
+            k = self._lockouts.get(key, 0)
+            self._lockouts[key] = k + 1
+            wait = min(self.lockout_s * (2**k), self.max_lockout_s)
+            self._until[key] = self._clock() + wait
+            return wait
 
     def record_success(self, key: str = "till") -> None:
-        self._failures.pop(key, None)
-        self._lockouts.pop(key, None)
-        self._until.pop(key, None)
+        with self._lock:
+            self._failures.pop(key, None)
+            self._lockouts.pop(key, None)
+            self._until.pop(key, None)
 
 
 # -------------------------------------------------------------------------------------- authenticator
@@ -561,6 +566,8 @@ class Authenticator:
         self.directory = directory
         self.lockout = lockout or PinLockout(clock=clock)
         self.audit = audit or _no_audit
+        # One check at a time, whichever thread it runs on: no parallel guessing, a consistent count.
+        self._serial = threading.Lock()
 
     def login(self, pin: str, *, staff_id: str | None = None) -> LoginResult:
         """Identify by PIN alone, or check the PIN of `staff_id` (a staff picker)."""
@@ -580,6 +587,10 @@ class Authenticator:
         return self._check(pin, purpose, None, purpose=purpose)
 
     def _check(self, pin: str, key: str, staff_id: str | None, *, purpose: str) -> LoginResult:
+        with self._serial:
+            return self._check_serial(pin, key, staff_id, purpose=purpose)
+
+    def _check_serial(self, pin: str, key: str, staff_id: str | None, *, purpose: str) -> LoginResult:
         left = self.lockout.remaining(key)
         if left > 0:
             return LoginResult(LoginStatus.LOCKED, locked_for_s=left)

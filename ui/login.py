@@ -28,7 +28,7 @@ from ui.qt import (
     Signal,
     Slot,
 )
-from ui.widgets import PinEntry
+from ui.widgets import PinEntry, Tasks, run_off_gui
 
 log = logging.getLogger("ui.login")
 
@@ -50,9 +50,12 @@ class LoginScreen(QWidget):
         store_name: str = "",
         till_id: str = "",
         locked_by: StaffMember | None = None,
+        tasks: Tasks | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("loginScreen")
+        self._tasks = tasks  # when given, PINs are checked on its "io" worker (scrypt is slow on purpose)
+        self.checking = False
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.auth = authenticator
         outer = QHBoxLayout(self)
@@ -117,6 +120,8 @@ class LoginScreen(QWidget):
     @Slot()
     def refresh_lockout(self) -> None:
         """Show (or end) a running lockout. Called each second while locked and after showing."""
+        if self.checking:
+            return
         left = self.auth.lockout.remaining("till")
         if left > 0:
             self.pin.set_locked(True)
@@ -140,8 +145,24 @@ class LoginScreen(QWidget):
 
     @Slot(str)
     def _on_submitted(self, pin: str) -> None:
-        result: LoginResult = self.auth.login(pin)
-        del pin
+        self._set_checking(True)
+        auth = self.auth
+        run_off_gui(self._tasks, lambda: auth.login(pin), self._on_result, self._on_error)
+
+    def _set_checking(self, on: bool) -> None:
+        self.checking = on
+        self.pin.set_locked(on)
+        if on:
+            self.pin.set_message("Checking…", "hint")
+
+    def _on_error(self, exc: BaseException) -> None:
+        log.error("PIN check failed", exc_info=exc)
+        self._set_checking(False)
+        self.pin.set_message("The PIN could not be checked. Try again, or call a manager.", "error")
+        self.refresh_lockout()
+
+    def _on_result(self, result: LoginResult) -> None:
+        self._set_checking(False)
         if result.ok:
             assert result.member is not None
             self.pin.set_message(result.message, "ok")

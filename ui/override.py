@@ -8,9 +8,11 @@ with a reason the cashier understands. Keyboard first: digits, Backspace, Enter,
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from pos.staff import (
+    ApprovalResult,
     Approvals,
     Override,
     OverrideRequest,
@@ -33,7 +35,9 @@ from ui.qt import (
     Signal,
     Slot,
 )
-from ui.widgets import PinEntry, TouchButton
+from ui.widgets import PinEntry, Tasks, TouchButton, run_off_gui
+
+log = logging.getLogger("ui.override")
 
 
 class OverrideDialog(QDialog):
@@ -43,8 +47,17 @@ class OverrideDialog(QDialog):
     approved = Signal(object)  # Override
     refused = Signal(str)
 
-    def __init__(self, request: OverrideRequest, approvals: Approvals, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        request: OverrideRequest,
+        approvals: Approvals,
+        parent: QWidget | None = None,
+        *,
+        tasks: Tasks | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._tasks = tasks  # when given, the PIN is checked on its "io" worker
+        self.checking = False
         self.setObjectName("overrideDialog")
         self.setWindowTitle("Manager approval")
         self.setModal(True)
@@ -112,6 +125,8 @@ class OverrideDialog(QDialog):
 
     @Slot()
     def refresh_lockout(self) -> None:
+        if self.checking:
+            return
         left = self.approvals.lockout_remaining()
         if left > 0:
             self.pin.set_locked(True)
@@ -127,8 +142,31 @@ class OverrideDialog(QDialog):
 
     @Slot(str)
     def _on_submitted(self, pin: str) -> None:
-        result = self.approvals.approve(self.request, pin, reason=self.reason.text())
-        del pin
+        self._set_checking(True)
+        approvals, request, reason = self.approvals, self.request, self.reason.text()
+        run_off_gui(
+            self._tasks,
+            lambda: approvals.approve(request, pin, reason=reason),
+            self._on_result,
+            self._on_error,
+        )
+
+    def _set_checking(self, on: bool) -> None:
+        self.checking = on
+        self.pin.set_locked(on)
+        self.reason.setReadOnly(on)
+        self.cancel_button.setEnabled(not on)  # an answer is on its way: it must not be lost
+        if on:
+            self.pin.set_message("Checking…", "hint")
+
+    def _on_error(self, exc: BaseException) -> None:
+        log.error("override PIN check failed", exc_info=exc)
+        self._set_checking(False)
+        self.pin.set_message("The PIN could not be checked. Try again.", "error")
+        self.refused.emit(self.pin.message.text())
+
+    def _on_result(self, result: ApprovalResult) -> None:
+        self._set_checking(False)
         if result.approved:
             assert result.override is not None
             self.override = result.override
@@ -146,6 +184,11 @@ class OverrideDialog(QDialog):
             self.pin.set_message(message, "error")
         self.refused.emit(message)
 
+    def reject(self) -> None:
+        if self.checking:
+            return
+        super().reject()
+
     def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
         # Enter must never trigger a default button here: only the PIN entry submits.
         if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -155,10 +198,14 @@ class OverrideDialog(QDialog):
 
 
 def request_override(
-    parent: QWidget | None, request: OverrideRequest, approvals: Approvals
+    parent: QWidget | None,
+    request: OverrideRequest,
+    approvals: Approvals,
+    *,
+    tasks: Tasks | None = None,
 ) -> Override | None:
     """Show the dialog modally; the `Override` if a manager approved, None if cancelled."""
-    dlg = OverrideDialog(request, approvals, parent)
+    dlg = OverrideDialog(request, approvals, parent, tasks=tasks)
     try:
         return dlg.override if dlg.exec() == QDialog.DialogCode.Accepted else None
     finally:
@@ -184,13 +231,13 @@ def authorise_or_ask(
     amount_percent: Percent | None = None,
     subject: str = "",
     reason: str = "",
+    tasks: Tasks | None = None,
 ) -> Grant | None:
     """The one call an action makes: allowed by the role → a `Grant` at once; otherwise the manager
     dialog opens in place → a `Grant` with the `Override`, or None if it was cancelled."""
     a = authorise(actor, permission, amount_percent=amount_percent)
     if a.allowed:
         return Grant(actor, a.permission)
-    ov = request_override(
-        parent, OverrideRequest.from_authorisation(a, subject=subject, reason=reason), approvals
-    )
+    req = OverrideRequest.from_authorisation(a, subject=subject, reason=reason)
+    ov = request_override(parent, req, approvals, tasks=tasks)
     return None if ov is None else Grant(actor, a.permission, ov)

@@ -7,6 +7,10 @@ focus, so typing keeps going to the entry that owns the keypad.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+
 from ui.qt import (
     QGridLayout,
     QKeyEvent,
@@ -25,6 +29,41 @@ from ui.qt import (
 )
 
 TOUCH = 44  # minimum touch target, px (WCAG 2.5.5, Apple HIG)
+
+log = logging.getLogger("ui.widgets")
+
+
+class Tasks(Protocol):
+    """What `ui.taskman.TaskManager` offers: run `fn` on a named worker, results back on the GUI thread."""
+
+    def run(
+        self,
+        executor: str,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Any: ...
+
+
+def run_off_gui(
+    tasks: Tasks | None,
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    *,
+    executor: str = "io",
+) -> None:
+    """Run `fn` on a worker (when `tasks` is given) or right here; either way `on_done(result)` or
+    `on_error(exc)` is called on the GUI thread."""
+    if tasks is not None:
+        tasks.run(executor, fn, on_done, on_error)
+        return
+    try:
+        result = fn()
+    except Exception as exc:  # delivered like a worker's failure
+        on_error(exc)
+        return
+    on_done(result)
 
 
 def repolish(w: QWidget) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
-from pos.staff import IdleLock
+from pos.staff import Authenticator, IdleLock, PinLockout
 from ui.login import IdleWatcher, LoginScreen
 from ui.qt import QLineEdit, Qt
+from ui.taskman import TaskManager
 
 pytestmark = pytest.mark.gui
 
@@ -160,3 +163,62 @@ def test_reset_for_the_next_person(qtbot, screen):
     qtbot.keyClicks(screen.pin, "55")
     screen.reset()
     assert screen.pin.message.text() == LoginScreen.HINT and screen.pin.dots.count() == 0
+
+
+class ThreadSpyDirectory:
+    """The real directory, noting which thread each PIN check ran on."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.threads: list[int] = []
+
+    def members(self):
+        return self.inner.members()
+
+    def get(self, staff_id):
+        return self.inner.get(staff_id)
+
+    def identify(self, pin):
+        self.threads.append(threading.get_ident())
+        return self.inner.identify(pin)
+
+    def check_pin(self, staff_id, pin):
+        self.threads.append(threading.get_ident())
+        return self.inner.check_pin(staff_id, pin)
+
+
+def test_pin_is_checked_off_the_gui_thread_with_the_task_manager(qtbot, directory, clock, audit):
+    spy = ThreadSpyDirectory(directory)
+    auth = Authenticator(spy, lockout=PinLockout(clock=clock), audit=audit)
+    tm = TaskManager()
+    try:
+        s = LoginScreen(auth, tasks=tm)
+        qtbot.addWidget(s)
+        s.show()
+        with qtbot.waitSignal(s.login_failed):
+            type_pin(qtbot, s, "1234")
+            assert s.checking and s.pin.message.text() == "Checking…"
+            assert not s.pin.keypad.buttons["1"].isEnabled()  # no typing over a check in progress
+        assert s.pin.message.text() == "Wrong PIN. 4 tries left." and not s.checking
+        with qtbot.waitSignal(s.logged_in) as sig:
+            type_pin(qtbot, s, "2222")
+        assert sig.args[0].name == "Ben"
+    finally:
+        tm.shutdown()
+    assert len(spy.threads) == 2 and threading.get_ident() not in spy.threads
+
+
+def test_a_failing_check_says_so_and_lets_you_retry(qtbot, clock):
+    class Broken(ThreadSpyDirectory):
+        def identify(self, pin):
+            raise OSError("disk gone")
+
+    from pos.staff import InMemoryStaffDirectory
+
+    auth = Authenticator(Broken(InMemoryStaffDirectory()), lockout=PinLockout(clock=clock))
+    s = LoginScreen(auth)
+    qtbot.addWidget(s)
+    s.show()
+    type_pin(qtbot, s, "1234")
+    assert s.pin.message.text() == "The PIN could not be checked. Try again, or call a manager."
+    assert s.pin.keypad.buttons["1"].isEnabled() and not s.checking

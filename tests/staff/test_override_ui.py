@@ -7,6 +7,7 @@ import pytest
 from pos.staff import OverrideRequest, Permission, Role, StaffMember, authorise
 from ui.override import OverrideDialog, authorise_or_ask, request_override
 from ui.qt import QApplication, QDialog, Qt, QTimer
+from ui.taskman import TaskManager
 
 pytestmark = pytest.mark.gui
 
@@ -166,3 +167,21 @@ def test_authorise_or_ask_beyond_the_limit_refused_then_approved(qtbot, approval
     g = authorise_or_ask(None, approvals, ANA, Permission.DISCOUNT, amount_percent=30, subject="sale 7")
     assert g is not None and g.override.approver_name == "Mia" and g.override.subject == "sale 7"
     assert audit.types() == ["override.refused", "override.approved"]
+
+
+def test_override_checked_on_a_worker_and_cancel_waits_for_the_answer(qtbot, approvals, audit):
+    tm = TaskManager()
+    try:
+        d = OverrideDialog(discount_25(), approvals, tasks=tm)
+        qtbot.addWidget(d)
+        d.show()
+        with qtbot.waitSignal(d.approved):
+            qtbot.keyClicks(d.pin, "9999")
+            qtbot.keyClick(d.pin, Qt.Key.Key_Return)
+            assert d.checking and not d.cancel_button.isEnabled()
+            d.reject()  # Esc while the answer is on its way: ignored
+            assert d.isVisible()
+        assert d.result() == QDialog.DialogCode.Accepted
+    finally:
+        tm.shutdown()
+    assert audit.types() == ["override.approved"]
