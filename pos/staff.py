@@ -798,17 +798,35 @@ class IdleLock:
     """Lock the till after `timeout_s` seconds without input (0 or less: never).
 
     `touch()` on every input; `should_lock()` is true once the idle time has passed and stays true
-    until the next `touch()`/`reset()`; `fire()` returns true exactly once per idle period."""
+    until the next `touch()`/`reset()`; `fire()` returns true exactly once per idle period.
+    `inhibit(reason)` holds the lock off (a card payment waiting for the customer, a print job) until
+    `release(reason)`; the idle time counts from the release."""
 
     def __init__(self, timeout_s: float, *, clock: Monotonic = time.monotonic) -> None:
         self.timeout_s = timeout_s
         self._clock = clock
         self._last = clock()
         self._fired = False
+        self._inhibitors: dict[str, int] = {}
 
     @property
     def enabled(self) -> bool:
         return self.timeout_s > 0
+
+    def inhibit(self, reason: str) -> None:
+        self._inhibitors[reason] = self._inhibitors.get(reason, 0) + 1
+
+    def release(self, reason: str) -> None:
+        n = self._inhibitors.get(reason, 0)
+        if n <= 1:
+            self._inhibitors.pop(reason, None)
+        else:
+            self._inhibitors[reason] = n - 1
+        self.touch()
+
+    @property
+    def inhibited_by(self) -> list[str]:
+        return sorted(self._inhibitors)
 
     def touch(self) -> None:
         self._last = self._clock()
@@ -826,7 +844,7 @@ class IdleLock:
         return max(0.0, self.timeout_s - self.idle_for())
 
     def should_lock(self) -> bool:
-        return self.enabled and self.idle_for() >= self.timeout_s
+        return self.enabled and not self._inhibitors and self.idle_for() >= self.timeout_s
 
     def fire(self) -> bool:
         if self.should_lock() and not self._fired:

@@ -340,3 +340,19 @@ def test_a_directory_round_trips_through_its_records(directory):
     assert "2222" not in repr(directory.records())
     with pytest.raises(ValueError):
         InMemoryStaffDirectory.from_records([StaffRecord(ANA, "scrypt$3$8$1$AAAA$AAAA")])
+
+
+def test_idle_lock_is_held_off_while_inhibited(clock):
+    idle = IdleLock(60, clock=clock)
+    idle.inhibit("card payment")
+    idle.inhibit("card payment")
+    clock.advance(600)
+    assert not idle.fire() and idle.inhibited_by == ["card payment"]
+    idle.release("card payment")
+    assert not idle.fire()
+    idle.release("card payment")
+    assert idle.inhibited_by == []
+    clock.advance(59)
+    assert not idle.fire()  # the idle time counts from the release
+    clock.advance(1)
+    assert idle.fire()
