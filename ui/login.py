@@ -28,7 +28,7 @@ from ui.qt import (
     Signal,
     Slot,
 )
-from ui.widgets import PinEntry, Tasks, run_off_gui
+from ui.widgets import PinEntry, Tasks, font_px, run_off_gui
 
 log = logging.getLogger("ui.login")
 
@@ -65,7 +65,7 @@ class LoginScreen(QWidget):
         card = QWidget(self)
         card.setObjectName("loginCard")
         card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        card.setFixedWidth(420)
+        card.setFixedWidth(max(420, font_px(self) * 26))  # scales with the theme's text size
         lay = QVBoxLayout(card)
         lay.setContentsMargins(28, 24, 28, 28)
         lay.setSpacing(10)

@@ -35,7 +35,7 @@ from ui.qt import (
     Signal,
     Slot,
 )
-from ui.widgets import PinEntry, Tasks, TouchButton, run_off_gui
+from ui.widgets import PinEntry, Tasks, TouchButton, font_px, run_off_gui
 
 log = logging.getLogger("ui.override")
 
@@ -107,7 +107,7 @@ class OverrideDialog(QDialog):
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self.refresh_lockout)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(max(460, font_px(self) * 29))  # scales with the theme's text size
         # Keyboard first: a required reason that is still empty gets the focus, otherwise the PIN.
         first = self.reason if self.reason_required and not request.reason.strip() else self.pin
         first.setFocus()

@@ -66,6 +66,14 @@ def run_off_gui(
     on_done(result)
 
 
+def font_px(w: QWidget) -> int:
+    """The widget's text size in pixels (the theme sets pixel sizes; 16 if it was given in points)."""
+    f = w.font()
+    if f.pixelSize() > 0:
+        return f.pixelSize()
+    return max(12, round(f.pointSizeF() * w.logicalDpiY() / 72)) if f.pointSizeF() > 0 else 16
+
+
 def repolish(w: QWidget) -> None:
     """Re-apply the style sheet after a dynamic property used by a selector changed."""
     w.style().unpolish(w)
