@@ -311,14 +311,15 @@ class QueuedPrinter(ReceiptPrinter):
             self._start_error = e
             self._started.set()
             return
-        self._refresh(self._status.state, self._status.message)
-        self._started.set()
         if self._store.quarantined is not None:
             self._refresh(
                 PrinterState.ERROR,
                 f"The print queue file was damaged and has been set aside ({self._store.quarantined.name}); "
                 "receipts that were waiting in it did not print. Reprint them from the sales list.",
             )
+        else:
+            self._refresh(self._status.state, self._status.message)
+        self._started.set()
         if self._store.counts()[0]:
             self._next_retry = time.monotonic()  # receipts left from the last run: try them at once
         try:
@@ -329,6 +330,8 @@ class QueuedPrinter(ReceiptPrinter):
                 try:
                     item = self._inbox.get(timeout=timeout)
                 except queue.Empty:
+                    item = None
+                if item is None:  # retry time (outside the except block: no stray exception context)
                     self._drain(False)
                     continue
                 if item is _STOP:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import socket
 import tempfile
 import threading
 from abc import ABC, abstractmethod
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from escpos.constants import RT_STATUS_ONLINE, RT_STATUS_PAPER
 from escpos.escpos import Escpos
+from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import Dummy, File, Network, Serial, Usb
 
 from .errors import PaperOutError, PrinterOfflineError
@@ -104,6 +106,19 @@ class EscposTransport(Transport):
                 log.debug("closing %s failed", self.description, exc_info=True)
 
 
+class _Network(Network):
+    """python-escpos ``Network`` whose ``open`` closes the socket when the connection fails (3.1 leaks it)."""
+
+    def open(self, raise_not_found: bool = True) -> None:
+        if self._device:
+            self.close()
+        try:
+            self.device = socket.create_connection((self.host, self.port), timeout=self.timeout)
+        except OSError as e:
+            self.device = None
+            raise DeviceNotFoundError(f"Could not open socket for {self.host}:\n{e}") from e
+
+
 class NetworkTransport(EscposTransport):
     """An Ethernet/Wi-Fi ESC/POS printer (raw TCP, port 9100)."""
 
@@ -114,7 +129,7 @@ class NetworkTransport(EscposTransport):
 
     def _make(self) -> Escpos:
         kw = {"profile": self.profile} if self.profile else {}
-        return Network(self.host, self.port, timeout=self.timeout, **kw)
+        return _Network(self.host, self.port, timeout=self.timeout, **kw)
 
 
 class UsbTransport(EscposTransport):
