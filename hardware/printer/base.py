@@ -105,6 +105,9 @@ class ReceiptPrinter(ABC):
     def add_listener(self, listener: StatusListener) -> None:  # noqa: B027 - optional hook
         """``listener(status)`` is called (on the printer thread) whenever the status changes."""
 
+    def remove_listener(self, listener: StatusListener) -> None:  # noqa: B027 - optional hook
+        """Stop calling ``listener``."""
+
     def retry(self) -> Future[int]:
         """Try the waiting receipts now; the Future gives how many printed."""
         f: Future[int] = Future()

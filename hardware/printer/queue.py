@@ -279,6 +279,11 @@ class QueuedPrinter(ReceiptPrinter):
         with self._lock:
             self._listeners.append(listener)
 
+    def remove_listener(self, listener: StatusListener) -> None:
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
     def close(self, timeout: float = 10.0) -> None:
         with self._lock:
             if self._closed:
