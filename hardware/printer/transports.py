@@ -84,10 +84,14 @@ class EscposTransport(Transport):
     @abstractmethod
     def _make(self) -> Escpos: ...
 
+    def _opened(self, p: Escpos) -> None:
+        """Called after each open (e.g. to set a write time-out the library does not set)."""
+
     def send(self, data: bytes, job_name: str = "") -> None:
         p = self._make()
         try:
             p.open()
+            self._opened(p)
             if self.query_status:
                 try:
                     check_status(p)
@@ -98,6 +102,7 @@ class EscposTransport(Transport):
                     p.close()
                     p = self._make()
                     p.open()
+                    self._opened(p)
             p._raw(data)  # python-escpos' documented way to send a prepared (Dummy) stream
         finally:
             try:
@@ -162,17 +167,34 @@ class UsbTransport(EscposTransport):
         )
 
 
+class _Serial(Serial):
+    """python-escpos ``Serial`` reading the one-byte status answer (3.1 waits for 16 bytes: a full
+    read time-out per query)."""
+
+    def _read(self) -> bytes:
+        assert self.device
+        return self.device.read(1)
+
+
 class SerialTransport(EscposTransport):
     """A serial (RS-232 / USB-serial) ESC/POS printer (needs pyserial)."""
 
-    def __init__(self, devfile: str, *, baudrate: int = 9600, timeout: float = 2.0, **kw):
+    def __init__(
+        self, devfile: str, *, baudrate: int = 9600, timeout: float = 2.0, dsrdtr: bool = True, **kw
+    ):
         super().__init__(**kw)
         self.devfile, self.baudrate, self.timeout = devfile, int(baudrate), float(timeout)
+        self.dsrdtr = dsrdtr
         self.description = f"the serial receipt printer on {devfile}"
 
     def _make(self) -> Escpos:
         kw = {"profile": self.profile} if self.profile else {}
-        return Serial(self.devfile, baudrate=self.baudrate, timeout=self.timeout, **kw)
+        return _Serial(self.devfile, baudrate=self.baudrate, timeout=self.timeout, dsrdtr=self.dsrdtr, **kw)
+
+    def _opened(self, p: Escpos) -> None:
+        # python-escpos sets only the read time-out: without this a printer holding the line busy
+        # (flow control, paper out) would block the printer thread for ever.
+        p.device.write_timeout = self.timeout
 
 
 class DeviceFileTransport(EscposTransport):
