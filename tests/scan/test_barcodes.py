@@ -86,7 +86,7 @@ def test_embedded_price_and_weight():
     assert isinstance(price, EmbeddedBarcode)
     assert (price.kind, price.item_ref, price.value) == ("price", "01234", 1299)
     assert price.lookup_code == "2101234000007"
-    weight = parse_barcode("2812345004255")
+    weight = parse_barcode("2812345004258")
     assert isinstance(weight, EmbeddedBarcode)
     assert (weight.kind, weight.item_ref, weight.value) == ("weight", "12345", 425)
 
