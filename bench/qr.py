@@ -27,7 +27,7 @@ from hardware.camera.decoders import DecoderUnavailable, make_decoder  # noqa: E
 from hardware.camera.pipeline import DEFAULT_STAGES, FRAME_BUDGET_S, DecodePipeline, to_gray  # noqa: E402
 
 SINGLE = ("pyzbar", "zxing", "opencv", "opencv-aruco")
-VARIANTS = tuple(s for s in DEFAULT_STAGES if "+" in s)
+VARIANTS = tuple(s.lstrip("?") for s in DEFAULT_STAGES if s.lstrip("?") not in SINGLE)
 DECODE_BUDGET_MS = FRAME_BUDGET_S * 1000
 STALL_BUDGET_MS = 16.0
 

@@ -40,9 +40,12 @@ def _quad(points) -> Quad:
 
 
 class Decoder:
-    """The interface: ``name`` and ``decode(gray) -> list[Detection]``."""
+    """The interface: ``name`` and ``decode(gray) -> list[Detection]``. After a decode, ``saw_candidate``
+    tells whether the decoder found something code-like it could not read (zxing-cpp reports these), which
+    the pipeline uses to decide whether the expensive fallbacks are worth running on this frame."""
 
     name = "decoder"
+    saw_candidate = False
 
     def decode(self, gray: np.ndarray) -> list[Detection]:  # pragma: no cover - interface
         raise NotImplementedError
@@ -68,12 +71,15 @@ class ZXingDecoder(Decoder):
             try_rotate=try_rotate,
             try_downscale=try_downscale,
             binarizer=getattr(zxingcpp.Binarizer, binarizer),
+            return_errors=True,
         )
 
     def decode(self, gray: np.ndarray) -> list[Detection]:
         out = []
+        self.saw_candidate = False
         for b in self._zx.read_barcodes(gray, **self._kwargs):
-            if not b.valid:
+            if not b.valid:  # found finder patterns / a symbol, but it did not decode (yet)
+                self.saw_candidate = True
                 continue
             p = b.position
             quad = _quad([(q.x, q.y) for q in (p.top_left, p.top_right, p.bottom_right, p.bottom_left)])
@@ -143,6 +149,10 @@ class _Variant(Decoder):
 
     def back(self, quad: Quad) -> Quad:
         return quad
+
+    @property
+    def saw_candidate(self) -> bool:  # type: ignore[override]
+        return self.inner.saw_candidate
 
     def decode(self, gray: np.ndarray) -> list[Detection]:
         return [

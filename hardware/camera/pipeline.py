@@ -24,8 +24,18 @@ from hardware.camera.decoders import Decoder, DecoderUnavailable, Detection, mak
 
 log = logging.getLogger("hw.camera")
 
-DEFAULT_STAGES: tuple[str, ...] = ("zxing", "zxing+up2", "zxing+clahe", "zxing+sharpen", "pyzbar")
+# "?" marks a gated stage: it runs only when an earlier stage saw a code it could not read.
+DEFAULT_STAGES: tuple[str, ...] = (
+    "zxing",
+    "zxing+denoise",
+    "zxing-gh",
+    "?zxing+sharpen",
+    "?zxing+clahe",
+    "?zxing+up2",
+    "?pyzbar",
+)
 PYZBAR_STAGES: tuple[str, ...] = ("pyzbar", "pyzbar+invert", "zxing")
+COST_MARGIN = 1.25  # a stage starts only if 1.25 x its average cost still fits in the budget
 FRAME_BUDGET_S = 1 / 30
 
 
@@ -53,6 +63,7 @@ class DecodePipeline:
         self,
         stages: Sequence[Decoder],
         *,
+        gated: Sequence[bool] | None = None,
         budget_s: float = FRAME_BUDGET_S,
         clock: Callable[[], float] = time.perf_counter,
         unavailable: dict[str, str] | None = None,
@@ -60,6 +71,9 @@ class DecodePipeline:
         if not stages:
             raise ValueError("a pipeline needs at least one decoder")
         self.stages = list(stages)
+        self.gated = list(gated) if gated is not None else [False] * len(self.stages)
+        if len(self.gated) != len(self.stages):
+            raise ValueError("one gated flag per stage")
         self.budget_s = budget_s
         self._clock = clock
         self.unavailable = dict(unavailable or {})
@@ -70,16 +84,18 @@ class DecodePipeline:
     def from_specs(cls, specs: Sequence[str] = DEFAULT_STAGES, **kwargs) -> DecodePipeline:
         """Build from decoder specs; decoders that cannot run here are left out (and listed in
         ``unavailable``), so a till without libzbar still scans. Raises DecoderUnavailable if none is left."""
-        stages, missing = [], {}
+        stages, gated, missing = [], [], {}
         for spec in specs:
+            name = spec.lstrip("?")
             try:
-                stages.append(make_decoder(spec))
+                stages.append(make_decoder(name))
+                gated.append(spec.startswith("?"))
             except DecoderUnavailable as exc:
-                missing[spec] = str(exc)
-                log.warning("QR decoder %s unavailable: %s", spec, exc)
+                missing[name] = str(exc)
+                log.warning("QR decoder %s unavailable: %s", name, exc)
         if not stages:
             raise DecoderUnavailable("; ".join(missing.values()) or "no decoder")
-        return cls(stages, unavailable=missing, **kwargs)
+        return cls(stages, gated=gated, unavailable=missing, **kwargs)
 
     @property
     def names(self) -> list[str]:
@@ -89,12 +105,16 @@ class DecodePipeline:
         start = self._clock()
         gray = to_gray(frame)
         found: list[Detection] = []
+        candidate = False
         for i, stage in enumerate(self.stages):
+            if self.gated[i] and not candidate:
+                continue
             t0 = self._clock()
-            if i and (t0 - start) + self._ema[i] > self.budget_s:
+            if i and (t0 - start) + COST_MARGIN * self._ema[i] > self.budget_s:
                 self.stats.skipped_stages += 1
                 continue
             found = stage.decode(gray)
+            candidate = candidate or stage.saw_candidate
             dt = self._clock() - t0
             self._ema[i] = dt if not self._ema[i] else 0.8 * self._ema[i] + 0.2 * dt
             self.stats.stage_ms[stage.name] = self._ema[i] * 1000
