@@ -510,6 +510,7 @@ class CardPayments:
         self._lock = threading.Lock()
         self._running: dict[str, threading.Event] = {}  # sale_uuid -> cancel event
         self._running_attempts: set[str] = set()
+        self._tls = threading.local()
 
     # ------------------------------------------------------------------ public
     def pay(
@@ -524,7 +525,9 @@ class CardPayments:
         """Take ``amount`` by card for this sale. ``complete_sale(tx)`` is called once the card is
         authorised, inside the journal's transaction: it must commit the sale, its tenders and outbox
         events. Returns when the payment is settled one way or the other; a second call for the same sale
-        while one runs raises ``PaymentInProgress`` (a double click makes one PaymentIntent)."""
+        while one runs raises ``PaymentInProgress`` (a double click makes one PaymentIntent).
+        ``on_status`` hears ``starting``, ``waiting`` (for the card) and ``pending`` (authorised,
+        finishing), on the calling thread."""
         if amount <= 0:
             raise PaymentRejected("Nothing to pay by card.")
         cancel = threading.Event()
@@ -533,9 +536,11 @@ class CardPayments:
                 raise PaymentInProgress("This card payment is already in progress.")
             self._running[sale_uuid] = cancel
         status = on_status or (lambda s: None)
+        self._tls.status = status
         try:
             return self._pay(sale_uuid, amount, currency.lower(), complete_sale, cancel, status)
         finally:
+            self._tls.status = None
             with self._lock:
                 self._running.pop(sale_uuid, None)
 
@@ -656,7 +661,7 @@ class CardPayments:
             if cancel.is_set():
                 attempt = self.journal.commit_final(attempt_id, CANCELED, last_error="cancelled_by_cashier")
                 return self._outcome(attempt, "cancelled", "Card payment cancelled.")
-            status("creating")
+            status("starting")
             try:
                 pi = self._create_intent(attempt)
             except PaymentError as e:
@@ -757,7 +762,7 @@ class CardPayments:
                 return self._cashier_cancel(attempt, pi.id, complete_sale, reader_started=False)
             n = attempt.process_attempt + 1
             attempt = self.journal.update(attempt.attempt_id, status=READER_PROCESSING, process_attempt=n)
-            status("waiting_for_card")
+            status("waiting")
             try:
                 reader = self.terminal.process_payment_intent(
                     pi.id, idempotency_key=f"{attempt.attempt_id}:process:{n}"
@@ -941,6 +946,9 @@ class CardPayments:
         self, attempt: PaymentAttempt, pi: IntentView, complete_sale: CompleteSale, *, recovered: bool = False
     ) -> PaymentOutcome:
         self._crash("after_authorized_observed")
+        emit = getattr(self._tls, "status", None)
+        if emit is not None:
+            emit("pending")  # "payment taken, finishing…"
 
         def step6(tx: Any) -> None:
             complete_sale(tx)

@@ -256,7 +256,8 @@ class Fault:
     """One injected fault. ``kind``: ``status`` (answer ``status`` without executing), ``drop`` (execute,
     store, then close the connection without an answer), ``drop_before`` (close without executing),
     ``hang`` (execute if ``commit``, then keep the client waiting ``hang`` seconds, past its read timeout),
-    ``reader_timeout`` (the reader gets the command, the answer is ``terminal_reader_timeout``)."""
+    ``reader_timeout`` (the reader gets the command, the answer is ``terminal_reader_timeout``),
+    ``slow`` (execution itself takes ``hang`` s: a concurrent request with the same key is refused)."""
 
     method: str
     path: re.Pattern[str]
@@ -677,6 +678,13 @@ class StripeSimulator:
             status, payload = e.status, e.body()
             out_headers.update(e.headers)
             fault = None
+        except Exception:  # a simulator bug must still answer like Stripe would
+            log.exception("simulator failed on %s %s", method, path)
+            status, payload, fault = (
+                500,
+                ApiError(500, "An unknown error occurred", type="api_error").body(),
+                None,
+            )
         record["status"] = status
         if fault is not None and fault.kind == "drop":
             return status, payload, out_headers, "drop"
@@ -748,6 +756,8 @@ class StripeSimulator:
                 self._in_use.add(slot)
         try:
             try:
+                if fault is not None and fault.kind == "slow":
+                    self._stopping.wait(fault.hang)  # executing (the key is in use) for a while
                 if fault is not None and fault.kind == "hang" and not fault.commit:
                     raise ApiError(500, "The request was not processed.", type="api_error", store=False)
                 status, body = 200, self._route(method, path, params, fault)
@@ -1093,11 +1103,7 @@ class StripeSimulator:
             "charge": charge["id"],
             "created": int(self.now()),
             "currency": charge["currency"],
-            "description": None,
-            "failure_reason": None,
-            "instructions_email": None,
             "metadata": p.get("metadata", {}),
-            "next_action": None,
             "payment_intent": charge["payment_intent"],
             "reason": p.get("reason"),
             "receipt_number": None,
@@ -1339,8 +1345,8 @@ class StripeSimulator:
         return self._after_start(rid, fault)
 
     def _after_start(self, rid: str, fault: Fault | None) -> dict[str, Any]:
-        pending = self._pending[rid]
-        if self._auto_tap is not None and pending.stage == "awaiting_card":
+        pending = self._pending.get(rid)
+        if self._auto_tap is not None and pending is not None and pending.stage == "awaiting_card":
             card, delay = self._auto_tap
             if self.instant_result:
                 self._present_card(rid, card)

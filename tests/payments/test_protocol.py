@@ -44,7 +44,9 @@ def test_approval_captures_after_sale_commit(sim, payments, shop, journal):
         order.append(pi["status"])  # the sale commits while the PaymentIntent is only authorised
         inner(tx)
 
-    out = payments.pay(sale, 2500, "usd", complete)
+    states: list[str] = []
+    out = payments.pay(sale, 2500, "usd", complete, on_status=states.append)
+    assert states == ["starting", "waiting", "pending"]
     assert out.paid and out.status == "captured"
     assert order == ["requires_capture"]
     pi = sim.payment_intents[out.payment_intent_id]
