@@ -651,6 +651,7 @@ class StripeSimulator:
             "method": method,
             "path": path,
             "idempotency_key": headers.get("idempotency-key"),
+            "stripe_version": headers.get("stripe-version"),
         }
         with self._lock:
             self.requests.append(record)
