@@ -393,6 +393,7 @@ class StripeSimulator:
         self._seq = itertools.count()
         self._gen = itertools.count(1)
         self.requests: list[dict[str, Any]] = []
+        self.authorized_at: dict[str, float] = {}  # pi id -> time.monotonic() of the authorisation
         # scheduler for delayed reader events (auto tap, authorisation delay)
         self._timers: list[tuple[float, int, Callable[[], None]]] = []
         self._timer_cv = threading.Condition(self._lock)
@@ -652,6 +653,7 @@ class StripeSimulator:
             "path": path,
             "idempotency_key": headers.get("idempotency-key"),
             "stripe_version": headers.get("stripe-version"),
+            "received": time.monotonic(),
         }
         with self._lock:
             self.requests.append(record)
@@ -1541,3 +1543,4 @@ class StripeSimulator:
         else:
             pi.update(status="requires_capture", amount_capturable=amount)
         action.update(status="succeeded", failure_code=None, failure_message=None)
+        self.authorized_at[pi["id"]] = time.monotonic()
