@@ -486,7 +486,7 @@ class CardPayments:
         terminal: CardTerminal,
         journal: PaymentJournal,
         *,
-        poll_interval: float = 0.5,
+        poll_interval: float | None = None,
         authorization_timeout: float = 180.0,
         capture_attempts: int = 4,
         capture_backoff: float = 0.5,
@@ -499,7 +499,9 @@ class CardPayments:
 
         self.terminal = terminal
         self.journal = journal
-        self.poll_interval = poll_interval
+        self.poll_interval = (
+            poll_interval if poll_interval is not None else getattr(terminal, "poll_interval", 0.5)
+        )
         self.authorization_timeout = authorization_timeout
         self.capture_attempts = capture_attempts
         self.capture_backoff = capture_backoff
@@ -539,6 +541,17 @@ class CardPayments:
         self._tls.status = status
         try:
             return self._pay(sale_uuid, amount, currency.lower(), complete_sale, cancel, status)
+        except PaymentInProgress:
+            raise
+        except PaymentError as e:
+            # Stripe stopped answering midway: the journal holds the state, the reconciler (or the next
+            # Pay on this sale) settles it; the cashier hears what to do now
+            log.warning("payment for sale %s interrupted: %s", sale_uuid, e.code or e.kind)
+            attempt = self.journal.active_for_sale(sale_uuid)
+            if attempt is not None:
+                attempt = self.journal.update(attempt.attempt_id, last_error=e.code or e.kind)
+                return self._outcome(attempt, "failed", e.message, e)
+            return PaymentOutcome("failed", "", amount, None, e.message, e)
         finally:
             self._tls.status = None
             with self._lock:
@@ -569,13 +582,20 @@ class CardPayments:
             return self._cancel_attempt(attempt, release_sale)
 
     def reconcile(
-        self, complete_sale: RecoverSale, release_sale: RecoverSale | None = None
+        self, complete_sale: RecoverSale, release_sale: RecoverSale | None = None, *, min_age: float = 0.0
     ) -> list[Settlement]:
         """Settle every attempt that is not final and not being driven right now, by asking Stripe.
         ``complete_sale(attempt, tx)`` finishes step 6 from the stored cart (the sale gets flagged as
-        recovered for the manager); ``release_sale(attempt, tx)`` reopens/voids a sale whose card failed."""
+        recovered for the manager); ``release_sale(attempt, tx)`` reopens/voids a sale whose card failed.
+        ``min_age`` (seconds since the attempt last changed) leaves fresh attempts alone — e.g. a declined
+        card the cashier is about to retry; use 0 at start-up."""
         results = []
+        now = datetime.now(UTC)
         for attempt in self.journal.non_final():
+            if min_age > 0 and attempt.updated_at:
+                age = (now - datetime.fromisoformat(attempt.updated_at)).total_seconds()
+                if age < min_age and attempt.status != AUTHORIZED:
+                    continue
             with self._lock:
                 if attempt.attempt_id in self._running_attempts or attempt.sale_uuid in self._running:
                     continue
@@ -598,6 +618,27 @@ class CardPayments:
                 with self._lock:
                     self._running_attempts.discard(attempt.attempt_id)
         return results
+
+    def run_reconciler(
+        self,
+        stop: threading.Event,
+        complete_sale: RecoverSale,
+        release_sale: RecoverSale | None = None,
+        *,
+        interval: float = 60.0,
+        min_age: float = 120.0,
+        on_settled: Callable[[list[Settlement]], None] | None = None,
+    ) -> None:
+        """The periodic reconciler: call on a worker thread after the start-up pass; returns when
+        ``stop`` is set. Outstanding captures are retried here ("payment pending capture")."""
+        while not stop.wait(interval):
+            try:
+                settled = self.reconcile(complete_sale, release_sale, min_age=min_age)
+            except Exception:  # keep reconciling; the journal keeps the work
+                log.exception("periodic reconciliation failed")
+                continue
+            if settled and on_settled is not None:
+                on_settled(settled)
 
     # ------------------------------------------------------------------ helpers
     class _Claim:

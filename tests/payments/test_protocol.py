@@ -243,8 +243,9 @@ def test_library_retry_replays_dropped_create(sim, make_terminal, journal, shop)
     assert len(sim.payment_intents) == 1
 
 
-def test_read_timeout_on_create_then_recovered(sim, payments, shop):
-    sim.read_timeout(r"/v1/payment_intents$", hang=1.3, times=2)  # both tries of the protocol time out
+def test_read_timeout_on_create_then_recovered(sim, make_terminal, journal, shop):
+    payments = CardPayments(make_terminal(read_timeout=0.3), journal, poll_interval=POLL)
+    sim.read_timeout(r"/v1/payment_intents$", hang=0.5, times=2)  # both tries of the protocol time out
     sim.auto_tap(VISA, delay=0.0)
     sale = shop.new_sale(2500)
     out = payments.pay(sale, 2500, "usd", shop.complete(sale, 2500))
@@ -363,4 +364,52 @@ def test_interac_auto_captured(sim, make_terminal, journal, shop):
     pi = sim.payment_intents[out.payment_intent_id]
     assert pi["payment_method_types"] == ["card_present", "interac_present"]
     assert sim.count_requests("POST", r"/capture$") == 0
+    check_invariants(sim, shop)
+
+
+def test_periodic_reconciler_retries_capture_and_spares_fresh_declines(sim, payments, shop, journal):
+    sim.fail_with_status(r"/capture$", status=503, times=4)  # every try of the live run fails
+    sim.auto_tap(VISA, delay=0.0)
+    sale = shop.new_sale(2900)
+    pending = payments.pay(sale, 2900, "usd", shop.complete(sale, 2900))
+    assert pending.status == "pending_capture"
+    sale2 = shop.new_sale(3900)
+    sim.auto_tap("4000000000000002", delay=0.0)
+    declined = payments.pay(sale2, 3900, "usd", shop.complete(sale2, 3900))
+    assert declined.status == "declined"
+    stop = threading.Event()
+    seen: list = []
+    t = threading.Thread(
+        target=payments.run_reconciler,
+        args=(stop, shop.recover, shop.release),
+        kwargs={"interval": 0.01, "min_age": 60.0, "on_settled": seen.append},
+    )
+    t.start()
+    wait_for(lambda: journal.get(pending.attempt_id).status == CAPTURED)
+    stop.set()
+    t.join()
+    assert sim.payment_intents[pending.payment_intent_id]["status"] == "succeeded"
+    # the fresh decline was left for the cashier to retry
+    assert journal.get(declined.attempt_id).status == PI_CREATED
+    assert sim.payment_intents[declined.payment_intent_id]["status"] == "requires_payment_method"
+    assert seen and seen[0][0].attempt_id == pending.attempt_id
+
+
+def test_stripe_lost_midway_then_next_pay_settles(sim, terminal, journal, shop):
+    """The reader took the card, then Stripe became unreachable for the polls: no exception escapes,
+    the attempt stays open, and the next Pay finds the authorisation instead of charging again."""
+    payments = CardPayments(terminal, journal, poll_interval=POLL, authorization_timeout=0.3)
+    sale = shop.new_sale(4100)
+    t, box = pay_in_thread(payments, sale, 4100, shop.complete(sale, 4100))
+    wait_for(sim.pending_reader)
+    sim.fail_with_status(r"/v1/", status=503, times=10_000, method="GET")
+    sim.tap(VISA)
+    t.join()
+    out = box["out"]
+    assert out.status == "failed" and out.error.kind == "unavailable"
+    assert shop.sale(sale)["status"] == "pending_payment"
+    sim.clear_faults()
+    again = payments.pay(sale, 4100, "usd", shop.complete(sale, 4100))
+    assert again.paid and again.payment_intent_id == out.payment_intent_id
+    assert len(sim.payment_intents) == 1
     check_invariants(sim, shop)
