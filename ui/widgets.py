@@ -210,6 +210,9 @@ class PinEntry(QWidget):
 
     submitted = Signal(str)
     edited = Signal(int)  # number of digits
+    too_long = Signal()  # more digits than a PIN has (a barcode scanned here): dropped, not submitted
+
+    TOO_LONG = "That was longer than a PIN (a scan?). Type your PIN again."
 
     def __init__(
         self,
@@ -223,6 +226,7 @@ class PinEntry(QWidget):
         self.setObjectName("pinEntry")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pin = ""
+        self._overflow = False
         self.max_length = max_length
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -247,6 +251,7 @@ class PinEntry(QWidget):
 
     def clear(self) -> None:
         self._pin = ""
+        self._overflow = False
         self.dots.set_count(0)
         self.edited.emit(0)
 
@@ -268,7 +273,10 @@ class PinEntry(QWidget):
     # -- input
     @Slot(str)
     def add_digit(self, d: str) -> None:
-        if self.locked() or len(self._pin) >= self.max_length or not d.isdigit():
+        if self.locked() or not d.isdigit():
+            return
+        if len(self._pin) >= self.max_length:
+            self._overflow = True
             return
         if self.dots._error:
             self.dots.set_error(False)
@@ -279,6 +287,7 @@ class PinEntry(QWidget):
     @Slot()
     def backspace(self) -> None:
         if self._pin:
+            self._overflow = False
             self._pin = self._pin[:-1]
             self.dots.set_count(len(self._pin))
             self.edited.emit(len(self._pin))
@@ -286,6 +295,12 @@ class PinEntry(QWidget):
     @Slot()
     def submit(self) -> None:
         if self.locked() or not self._pin:
+            return
+        if self._overflow:
+            # A barcode scanner typing into the login screen must not count as a wrong PIN.
+            self.clear()
+            self.set_message(self.TOO_LONG, "warn")
+            self.too_long.emit()
             return
         pin, self._pin = self._pin, ""
         self.dots.set_count(0)

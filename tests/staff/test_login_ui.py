@@ -222,3 +222,14 @@ def test_a_failing_check_says_so_and_lets_you_retry(qtbot, clock):
     type_pin(qtbot, s, "1234")
     assert s.pin.message.text() == "The PIN could not be checked. Try again, or call a manager."
     assert s.pin.keypad.buttons["1"].isEnabled() and not s.checking
+
+
+def test_a_barcode_scanned_at_the_login_is_not_a_wrong_pin(qtbot, screen, auth):
+    failed = []
+    screen.login_failed.connect(failed.append)
+    with qtbot.waitSignal(screen.pin.too_long):
+        type_pin(qtbot, screen, "4006381333931")  # an EAN-13 from a keyboard-wedge scanner
+    assert failed == [] and auth.lockout.attempts_left() == 5
+    assert screen.pin.message.text() == screen.pin.TOO_LONG
+    with qtbot.waitSignal(screen.logged_in):
+        type_pin(qtbot, screen, "1111")
