@@ -161,6 +161,7 @@ class PinDots(QWidget):
         self._slots = slots
         self._d = diameter
         self._error = False
+        self._focused = False
         self.setMinimumHeight(diameter + 16)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("PIN")
@@ -175,6 +176,11 @@ class PinDots(QWidget):
 
     def set_error(self, error: bool) -> None:
         self._error = error
+        self.update()
+
+    def set_focused(self, focused: bool) -> None:
+        """Underline the dots while typing goes to this PIN entry (keyboard users see where they are)."""
+        self._focused = focused
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -200,6 +206,12 @@ class PinDots(QWidget):
         for i in range(n):
             p.setBrush(colour if i < self._count else Qt.BrushStyle.NoBrush)
             p.drawEllipse(int(x + i * (self._d + gap)) + 1, int(y) + 1, self._d - 2, self._d - 2)
+        if self._focused:
+            pen.setColor(pal.color(QPalette.ColorRole.Highlight))
+            pen.setWidth(3)
+            p.setPen(pen)
+            y_line = int(y + self._d + 6)
+            p.drawLine(int(x - gap / 2), y_line, int(x + total + gap / 2), y_line)
         p.end()
 
 
@@ -305,6 +317,14 @@ class PinEntry(QWidget):
         pin, self._pin = self._pin, ""
         self.dots.set_count(0)
         self.submitted.emit(pin)
+
+    def focusInEvent(self, e) -> None:  # noqa: N802
+        super().focusInEvent(e)
+        self.dots.set_focused(True)
+
+    def focusOutEvent(self, e) -> None:  # noqa: N802
+        super().focusOutEvent(e)
+        self.dots.set_focused(False)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
         key = e.key()

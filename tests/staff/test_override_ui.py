@@ -207,3 +207,12 @@ def test_override_checked_on_a_worker_and_cancel_waits_for_the_answer(qtbot, dir
     finally:
         tm.shutdown()
     assert audit.types() == ["override.approved"]
+
+
+def test_focus_moves_between_reason_and_pin_visibly(qtbot, approvals):
+    d = dialog(qtbot, approvals, OverrideRequest(ANA, Permission.VOID_SALE))
+    qtbot.waitUntil(lambda: d.isActiveWindow())
+    assert d.reason.hasFocus() and not d.pin.dots._focused
+    qtbot.keyClicks(d.reason, "wrong items")
+    qtbot.keyClick(d.reason, Qt.Key.Key_Return)
+    assert d.pin.hasFocus() and d.pin.dots._focused
