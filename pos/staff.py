@@ -891,3 +891,22 @@ class StaffSession:
         self.current = None
         self.locked = False
         self.switched_from = None
+
+
+def audit_actor(event_type: str, payload: dict) -> str | None:
+    """Who did it: the approving manager for `override.*`, the staff member otherwise (None when a PIN
+    matched nobody)."""
+    if event_type.startswith("override."):
+        return payload.get("approver_id")
+    return payload.get("staff_id")
+
+
+def audit_via(journal_audit: Callable[[str, str | None, dict], None]) -> Audit:
+    """Adapt a journal's `audit(action, actor, details)` (pos.ports.Journal) to this module's
+    `audit(event_type, payload)` callback. Note: with a task manager, PIN checks (and so these calls)
+    run on its worker thread."""
+
+    def audit(event_type: str, payload: dict) -> None:
+        journal_audit(event_type, audit_actor(event_type, payload), payload)
+
+    return audit

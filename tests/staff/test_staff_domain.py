@@ -381,3 +381,21 @@ def test_staff_session_lock_unlock_and_switch(audit):
         ("staff.logout", {"staff_id": "S001", "why": "another person unlocked"}),
         ("staff.logout", {"staff_id": "S003", "why": "logout"}),
     ]
+
+
+def test_audit_via_a_journal_names_the_actor(directory, clock):
+    from pos.staff import audit_via
+
+    rows = []
+    audit = audit_via(lambda action, actor, details: rows.append((action, actor, details)))
+    auth = Authenticator(directory, lockout=PinLockout(clock=clock), audit=audit)
+    assert auth.login("1111").ok
+    auth.login("0000")
+    approvals = Approvals(auth)
+    approvals.approve(OverrideRequest(ANA, Permission.VOID_SALE, reason="test"), "9999")
+    assert [(a, actor) for a, actor, _ in rows] == [
+        ("staff.login", "S001"),
+        ("staff.login_failed", None),
+        ("override.approved", "S003"),
+    ]
+    assert rows[2][2]["actor_id"] == "S001"
