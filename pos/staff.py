@@ -856,3 +856,57 @@ class IdleLock:
 def staff_summary(members: Sequence[StaffMember]) -> list[str]:
     """One line per member for a staff picker or the README: 'Ana — cashier'."""
     return [f"{m.name} — {m.role.value}" for m in members if m.active]
+
+
+class StaffSession:
+    """Who is at the till now, and whether it is locked. Audits `staff.lock` {staff_id, why} and
+    `staff.logout` {staff_id}; when someone else unlocks a locked till, the previous person's session
+    ends (`staff.logout`) and `switched_from` tells the caller whose sale may be open."""
+
+    def __init__(self, *, audit: Audit | None = None) -> None:
+        self.audit = audit or _no_audit
+        self.current: StaffMember | None = None
+        self.locked = False
+        self.switched_from: StaffMember | None = None
+
+    def unlock(self, member: StaffMember) -> None:
+        """Called after a successful `Authenticator.login` (which audited `staff.login`)."""
+        prev = self.current
+        self.switched_from = prev if prev is not None and prev.id != member.id else None
+        if self.switched_from is not None:
+            self.audit("staff.logout", {"staff_id": prev.id, "why": "another person unlocked"})
+        self.current = member
+        self.locked = False
+
+    def lock(self, why: str = "manual") -> None:
+        """`why`: 'manual' (Ctrl+L) or 'idle'. The person stays current until someone unlocks."""
+        if self.current is None or self.locked:
+            return
+        self.locked = True
+        self.audit("staff.lock", {"staff_id": self.current.id, "why": why})
+
+    def logout(self) -> None:
+        if self.current is not None:
+            self.audit("staff.logout", {"staff_id": self.current.id, "why": "logout"})
+        self.current = None
+        self.locked = False
+        self.switched_from = None
+
+
+def audit_actor(event_type: str, payload: dict) -> str | None:
+    """Who did it: the approving manager for `override.*`, the staff member otherwise (None when a PIN
+    matched nobody)."""
+    if event_type.startswith("override."):
+        return payload.get("approver_id")
+    return payload.get("staff_id")
+
+
+def audit_via(journal_audit: Callable[[str, str | None, dict], None]) -> Audit:
+    """Adapt a journal's `audit(action, actor, details)` (pos.ports.Journal) to this module's
+    `audit(event_type, payload)` callback. Note: with a task manager, PIN checks (and so these calls)
+    run on its worker thread."""
+
+    def audit(event_type: str, payload: dict) -> None:
+        journal_audit(event_type, audit_actor(event_type, payload), payload)
+
+    return audit

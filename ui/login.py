@@ -1,7 +1,7 @@
 """The staff login screen (PIN pad, PIN alone identifies the person) and the application-wide idle
 watcher that locks the till.
 
-    screen = LoginScreen(authenticator, store_name="OMO Lisboa", till_id="T1")
+    screen = LoginScreen(authenticator, store_name="OMO Lisboa", till_id="T1", tasks=taskman)
     screen.logged_in.connect(main.on_logged_in)          # StaffMember
     watcher = IdleWatcher(IdleLock(settings["ui.idle_lock_s"]))
     watcher.install(app); watcher.idle_lock.connect(main.lock)

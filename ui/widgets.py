@@ -161,6 +161,7 @@ class PinDots(QWidget):
         self._slots = slots
         self._d = diameter
         self._error = False
+        self._focused = False
         self.setMinimumHeight(diameter + 16)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("PIN")
@@ -175,6 +176,11 @@ class PinDots(QWidget):
 
     def set_error(self, error: bool) -> None:
         self._error = error
+        self.update()
+
+    def set_focused(self, focused: bool) -> None:
+        """Underline the dots while typing goes to this PIN entry (keyboard users see where they are)."""
+        self._focused = focused
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -200,6 +206,12 @@ class PinDots(QWidget):
         for i in range(n):
             p.setBrush(colour if i < self._count else Qt.BrushStyle.NoBrush)
             p.drawEllipse(int(x + i * (self._d + gap)) + 1, int(y) + 1, self._d - 2, self._d - 2)
+        if self._focused:
+            pen.setColor(pal.color(QPalette.ColorRole.Highlight))
+            pen.setWidth(3)
+            p.setPen(pen)
+            y_line = int(y + self._d + 6)
+            p.drawLine(int(x - gap / 2), y_line, int(x + total + gap / 2), y_line)
         p.end()
 
 
@@ -210,6 +222,9 @@ class PinEntry(QWidget):
 
     submitted = Signal(str)
     edited = Signal(int)  # number of digits
+    too_long = Signal()  # more digits than a PIN has (a barcode scanned here): dropped, not submitted
+
+    TOO_LONG = "That was longer than a PIN (a scan?). Type your PIN again."
 
     def __init__(
         self,
@@ -223,6 +238,7 @@ class PinEntry(QWidget):
         self.setObjectName("pinEntry")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pin = ""
+        self._overflow = False
         self.max_length = max_length
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -247,6 +263,7 @@ class PinEntry(QWidget):
 
     def clear(self) -> None:
         self._pin = ""
+        self._overflow = False
         self.dots.set_count(0)
         self.edited.emit(0)
 
@@ -268,7 +285,10 @@ class PinEntry(QWidget):
     # -- input
     @Slot(str)
     def add_digit(self, d: str) -> None:
-        if self.locked() or len(self._pin) >= self.max_length or not d.isdigit():
+        if self.locked() or not d.isdigit():
+            return
+        if len(self._pin) >= self.max_length:
+            self._overflow = True
             return
         if self.dots._error:
             self.dots.set_error(False)
@@ -279,6 +299,7 @@ class PinEntry(QWidget):
     @Slot()
     def backspace(self) -> None:
         if self._pin:
+            self._overflow = False
             self._pin = self._pin[:-1]
             self.dots.set_count(len(self._pin))
             self.edited.emit(len(self._pin))
@@ -287,9 +308,23 @@ class PinEntry(QWidget):
     def submit(self) -> None:
         if self.locked() or not self._pin:
             return
+        if self._overflow:
+            # A barcode scanner typing into the login screen must not count as a wrong PIN.
+            self.clear()
+            self.set_message(self.TOO_LONG, "warn")
+            self.too_long.emit()
+            return
         pin, self._pin = self._pin, ""
         self.dots.set_count(0)
         self.submitted.emit(pin)
+
+    def focusInEvent(self, e) -> None:  # noqa: N802
+        super().focusInEvent(e)
+        self.dots.set_focused(True)
+
+    def focusOutEvent(self, e) -> None:  # noqa: N802
+        super().focusOutEvent(e)
+        self.dots.set_focused(False)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
         key = e.key()

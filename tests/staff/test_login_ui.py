@@ -166,11 +166,13 @@ def test_reset_for_the_next_person(qtbot, screen):
 
 
 class ThreadSpyDirectory:
-    """The real directory, noting which thread each PIN check ran on."""
+    """The real directory, noting which thread each PIN check ran on; checks wait for `gate`."""
 
     def __init__(self, inner):
         self.inner = inner
         self.threads: list[int] = []
+        self.gate = threading.Event()
+        self.gate.set()
 
     def members(self):
         return self.inner.members()
@@ -180,6 +182,7 @@ class ThreadSpyDirectory:
 
     def identify(self, pin):
         self.threads.append(threading.get_ident())
+        assert self.gate.wait(10)
         return self.inner.identify(pin)
 
     def check_pin(self, staff_id, pin):
@@ -195,10 +198,14 @@ def test_pin_is_checked_off_the_gui_thread_with_the_task_manager(qtbot, director
         s = LoginScreen(auth, tasks=tm)
         qtbot.addWidget(s)
         s.show()
+        spy.gate.clear()  # hold the check on the worker while we look at the screen
         with qtbot.waitSignal(s.login_failed):
-            type_pin(qtbot, s, "1234")
-            assert s.checking and s.pin.message.text() == "Checking…"
-            assert not s.pin.keypad.buttons["1"].isEnabled()  # no typing over a check in progress
+            try:
+                type_pin(qtbot, s, "1234")
+                assert s.checking and s.pin.message.text() == "Checking…"
+                assert not s.pin.keypad.buttons["1"].isEnabled()  # no typing over a check in progress
+            finally:
+                spy.gate.set()
         assert s.pin.message.text() == "Wrong PIN. 4 tries left." and not s.checking
         with qtbot.waitSignal(s.logged_in) as sig:
             type_pin(qtbot, s, "2222")
@@ -222,3 +229,14 @@ def test_a_failing_check_says_so_and_lets_you_retry(qtbot, clock):
     type_pin(qtbot, s, "1234")
     assert s.pin.message.text() == "The PIN could not be checked. Try again, or call a manager."
     assert s.pin.keypad.buttons["1"].isEnabled() and not s.checking
+
+
+def test_a_barcode_scanned_at_the_login_is_not_a_wrong_pin(qtbot, screen, auth):
+    failed = []
+    screen.login_failed.connect(failed.append)
+    with qtbot.waitSignal(screen.pin.too_long):
+        type_pin(qtbot, screen, "4006381333931")  # an EAN-13 from a keyboard-wedge scanner
+    assert failed == [] and auth.lockout.attempts_left() == 5
+    assert screen.pin.message.text() == screen.pin.TOO_LONG
+    with qtbot.waitSignal(screen.logged_in):
+        type_pin(qtbot, screen, "1111")

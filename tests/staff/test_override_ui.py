@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
-from pos.staff import OverrideRequest, Permission, Role, StaffMember, authorise
+from pos.staff import (
+    Approvals,
+    Authenticator,
+    InMemoryStaffDirectory,
+    OverrideRequest,
+    Permission,
+    Role,
+    StaffMember,
+    authorise,
+)
 from ui.override import OverrideDialog, authorise_or_ask, request_override
 from ui.qt import QApplication, QDialog, Qt, QTimer
 from ui.taskman import TaskManager
@@ -169,19 +180,39 @@ def test_authorise_or_ask_beyond_the_limit_refused_then_approved(qtbot, approval
     assert audit.types() == ["override.refused", "override.approved"]
 
 
-def test_override_checked_on_a_worker_and_cancel_waits_for_the_answer(qtbot, approvals, audit):
+def test_override_checked_on_a_worker_and_cancel_waits_for_the_answer(qtbot, directory, audit):
+    gate = threading.Event()
+
+    class Gated(InMemoryStaffDirectory):
+        def identify(self, pin):
+            assert gate.wait(10)
+            return directory.identify(pin)
+
+    approvals = Approvals(Authenticator(Gated(), audit=audit))
     tm = TaskManager()
     try:
         d = OverrideDialog(discount_25(), approvals, tasks=tm)
         qtbot.addWidget(d)
         d.show()
         with qtbot.waitSignal(d.approved):
-            qtbot.keyClicks(d.pin, "9999")
-            qtbot.keyClick(d.pin, Qt.Key.Key_Return)
-            assert d.checking and not d.cancel_button.isEnabled()
-            d.reject()  # Esc while the answer is on its way: ignored
-            assert d.isVisible()
+            try:
+                qtbot.keyClicks(d.pin, "9999")
+                qtbot.keyClick(d.pin, Qt.Key.Key_Return)
+                assert d.checking and not d.cancel_button.isEnabled()
+                d.reject()  # Esc while the answer is on its way: ignored
+                assert d.isVisible()
+            finally:
+                gate.set()
         assert d.result() == QDialog.DialogCode.Accepted
     finally:
         tm.shutdown()
     assert audit.types() == ["override.approved"]
+
+
+def test_focus_moves_between_reason_and_pin_visibly(qtbot, approvals):
+    d = dialog(qtbot, approvals, OverrideRequest(ANA, Permission.VOID_SALE))
+    qtbot.waitUntil(lambda: d.isActiveWindow())
+    assert d.reason.hasFocus() and not d.pin.dots._focused
+    qtbot.keyClicks(d.reason, "wrong items")
+    qtbot.keyClick(d.reason, Qt.Key.Key_Return)
+    assert d.pin.hasFocus() and d.pin.dots._focused

@@ -356,3 +356,46 @@ def test_idle_lock_is_held_off_while_inhibited(clock):
     assert not idle.fire()  # the idle time counts from the release
     clock.advance(1)
     assert idle.fire()
+
+
+def test_staff_session_lock_unlock_and_switch(audit):
+    from pos.staff import StaffSession
+
+    s = StaffSession(audit=audit)
+    s.lock("idle")  # nobody logged in: nothing to lock
+    assert not s.locked and audit.events == []
+    s.unlock(ANA)
+    s.lock("idle")
+    s.lock("idle")  # once
+    assert s.locked and s.current is ANA
+    s.unlock(ANA)
+    assert not s.locked and s.switched_from is None
+    s.lock("manual")
+    s.unlock(MIA)
+    assert s.current is MIA and s.switched_from is ANA
+    s.logout()
+    assert s.current is None
+    assert audit.events == [
+        ("staff.lock", {"staff_id": "S001", "why": "idle"}),
+        ("staff.lock", {"staff_id": "S001", "why": "manual"}),
+        ("staff.logout", {"staff_id": "S001", "why": "another person unlocked"}),
+        ("staff.logout", {"staff_id": "S003", "why": "logout"}),
+    ]
+
+
+def test_audit_via_a_journal_names_the_actor(directory, clock):
+    from pos.staff import audit_via
+
+    rows = []
+    audit = audit_via(lambda action, actor, details: rows.append((action, actor, details)))
+    auth = Authenticator(directory, lockout=PinLockout(clock=clock), audit=audit)
+    assert auth.login("1111").ok
+    auth.login("0000")
+    approvals = Approvals(auth)
+    approvals.approve(OverrideRequest(ANA, Permission.VOID_SALE, reason="test"), "9999")
+    assert [(a, actor) for a, actor, _ in rows] == [
+        ("staff.login", "S001"),
+        ("staff.login_failed", None),
+        ("override.approved", "S003"),
+    ]
+    assert rows[2][2]["actor_id"] == "S001"
