@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from ui.qt import QObject, Signal, Slot
+from ui.qt import QObject, Qt, Signal, Slot
 
 log = logging.getLogger("ui.tasks")
 
@@ -27,7 +27,9 @@ class _Relay(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.finished.connect(self._deliver)
+        # Queued even when emitted on the GUI thread (a future already done when watched): callers can
+        # rely on the callback never running inside run()/watch().
+        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @Slot(object)
     def _deliver(self, item: tuple[Future, Done | None, Failed | None]) -> None:
