@@ -328,46 +328,44 @@ def parse_escpos(data: bytes, *, profile: str | None = None) -> Document:
 # --------------------------------------------------------------------------------------------- drawing
 
 FONT_CANDIDATES = (
-    "/usr/share/fonts/truetype/dejavu/DejaVuSansMono{bold}.ttf",
-    "/usr/share/fonts/TTF/DejaVuSansMono{bold}.ttf",
-    "/usr/share/fonts/truetype/noto/NotoSansMono-{boldname}.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+    "/usr/share/fonts/TTF/DejaVuSansMono.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf",
     "/Library/Fonts/Menlo.ttc",
-    "C:/Windows/Fonts/consola{boldshort}.ttf",
+    "C:/Windows/Fonts/consola.ttf",
 )
 CELL_W, CELL_H, LINE_H = 12, 24, 30  # font A: 12 x 24 dots, default line spacing 1/6 inch at 180 dpi
 MARGIN = 16
 
 
-@lru_cache(maxsize=4)
-def _font(bold: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+@lru_cache(maxsize=1)
+def _font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """DejaVu Sans Mono as shipped by python-barcode (a python-escpos dependency), so the picture is the
+    same on every machine; else a system monospace font."""
     size = 20  # DejaVu Sans Mono advances 0.6 em: 12 px per character, one font-A cell
-    for pattern in FONT_CANDIDATES:
-        path = pattern.format(
-            bold="-Bold" if bold else "",
-            boldname="Bold" if bold else "Regular",
-            boldshort="b" if bold else "",
-        )
-        if Path(path).exists():
-            return ImageFont.truetype(path, size)
-    try:  # python-barcode (a python-escpos dependency) ships DejaVu Sans Mono
+    candidates: list[str] = []
+    try:
         import barcode
 
-        path = Path(barcode.__file__).parent / "fonts" / "DejaVuSansMono.ttf"
-        if path.exists():
-            return ImageFont.truetype(str(path), size)
+        candidates.append(str(Path(barcode.__file__).parent / "fonts" / "DejaVuSansMono.ttf"))
     except ImportError:
         pass
+    candidates.extend(FONT_CANDIDATES)
+    for path in candidates:
+        if Path(path).exists():
+            return ImageFont.truetype(path, size)
     return ImageFont.load_default(size=size)
 
 
 @lru_cache(maxsize=4096)
 def _glyph(ch: str, bold: bool, dw: bool, dh: bool) -> Image.Image:
-    """One character cell, black on white ("L" mode), scaled like the printer scales it."""
+    """One character cell, black on white ("L" mode), scaled like the printer scales it. Bold is
+    printed the way a thermal head emphasises: each dot column struck again one dot to the right."""
     cell = Image.new("L", (CELL_W, CELL_H), 255)
     d = ImageDraw.Draw(cell)
-    font = _font(bold)
+    font = _font()
     d.text((CELL_W / 2, CELL_H / 2 + 1), ch, font=font, fill=0, anchor="mm")
-    if bold and not isinstance(font, ImageFont.FreeTypeFont | ImageFont.TransposedFont):
+    if bold:
         d.text((CELL_W / 2 + 1, CELL_H / 2 + 1), ch, font=font, fill=0, anchor="mm")
     if dw or dh:
         cell = cell.resize((CELL_W * (2 if dw else 1), CELL_H * (2 if dh else 1)), Image.Resampling.BICUBIC)
@@ -418,7 +416,7 @@ def render_document(doc: Document, *, columns: int = 42, annotate: bool = True) 
     height += MARGIN
     img = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(img)
-    note_font = _font(False)
+    note_font = _font()
     y = MARGIN
     for e in doc.elements:
         if isinstance(e, TextLine):

@@ -330,3 +330,22 @@ def test_make_printer_file_kind_prints(tmp_path):
     (f,) = (tmp_path / "out").glob("*.escpos")
     lines = parse_escpos(f.read_bytes()).text_lines()
     assert max(len(t) for t in lines) <= 32 and any("*** COPY ***" in t for t in lines)
+
+
+def test_demo_printer_writes_renderable_files_and_simulates_faults(tmp_path):
+    from hardware.printer import demo_printer
+    from hardware.printer.render import render_png
+
+    p = demo_printer(tmp_path / "data", format_amount=eur, retry_interval=3600)
+    try:
+        p.transport.fault = "offline"
+        assert not p.print_receipt(receipt(1)).result(TIMEOUT).printed
+        assert p.status().summary == "Printer offline — 1 receipt waiting"
+        p.transport.fault = "none"
+        assert p.retry().result(TIMEOUT) == 1
+    finally:
+        p.close()
+    (f,) = (tmp_path / "data" / "printer-output").glob("*.escpos")
+    img = render_png(f.read_bytes(), tmp_path / "r.png")
+    assert img.height > 1000 and (tmp_path / "r.png").stat().st_size > 10_000
+    assert (tmp_path / "data" / "print-queue" / QUEUE_FILE).exists()
