@@ -275,8 +275,11 @@ def _wrap(text: str, width: int) -> list[str]:
 def _lr(left: str, right: str, width: int) -> list[str]:
     """``left`` and a right-aligned ``right`` on one line; ``left`` wraps above if both do not fit."""
     right = str(right)
-    if len(right) >= width:
-        return [*_wrap(left, width), right[-width:].rjust(width)]
+    if len(right) >= width:  # never cut an amount: it gets lines of its own
+        return [
+            *_wrap(left, width),
+            *(right[i : i + width].rjust(width) for i in range(0, len(right), width)),
+        ]
     room = width - len(right) - 1
     parts = _wrap(left, room) or [""]
     if len(parts) > 1:

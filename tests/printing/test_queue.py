@@ -349,3 +349,45 @@ def test_demo_printer_writes_renderable_files_and_simulates_faults(tmp_path):
     img = render_png(f.read_bytes(), tmp_path / "r.png")
     assert img.height > 1000 and (tmp_path / "r.png").stat().st_size > 10_000
     assert (tmp_path / "data" / "print-queue" / QUEUE_FILE).exists()
+
+
+def test_printer_config_from_the_settings_registry(tmp_path):
+    from hardware.printer import printer_config
+
+    assert printer_config("none", "", tmp_path) is None
+    assert printer_config("file", "", tmp_path) == {
+        "kind": "file",
+        "directory": str(tmp_path / "printer-output"),
+    }
+    assert printer_config("escpos-usb", "04b8:0202", tmp_path) == {
+        "kind": "usb",
+        "vendor_id": 0x04B8,
+        "product_id": 0x0202,
+    }
+    assert printer_config("escpos-network", "10.0.0.9", tmp_path) == {
+        "kind": "network",
+        "host": "10.0.0.9",
+        "port": 9100,
+    }
+    assert printer_config("escpos-network", "pr.local:9101", tmp_path)["port"] == 9101
+    assert printer_config("escpos-serial", "/dev/ttyUSB0@19200", tmp_path) == {
+        "kind": "serial",
+        "device": "/dev/ttyUSB0",
+        "baudrate": 19200,
+    }
+    assert printer_config("escpos-serial", "COM3", tmp_path)["baudrate"] == 9600
+    for kind, target, words in [
+        ("escpos-usb", "epson", "vendor:product"),
+        ("escpos-network", "", "empty"),
+        ("escpos-network", "host:port", "host:port"),
+        ("laser", "x", "unknown"),
+    ]:
+        with pytest.raises(ValueError, match=words):
+            printer_config(kind, target, tmp_path)
+
+
+def test_unwritable_queue_directory_gives_a_null_printer(tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    p = make_printer({"kind": "file", "directory": str(tmp_path / "out")}, blocker / "q")
+    assert isinstance(p, NullPrinter) and "not usable" in p.error_text
