@@ -259,6 +259,7 @@ def _wrap(text: str, width: int) -> list[str]:
     """Wrap to ``width`` columns, keeping a leading indent (on every wrapped line) and breaking long words."""
     text = str(text)
     indent = text[: len(text) - len(text.lstrip(" "))][: max(0, width // 4)]
+    width = max(width, len(indent) + 1)
     text = " ".join(text.split())
     if not text:
         return []
@@ -275,7 +276,7 @@ def _wrap(text: str, width: int) -> list[str]:
 def _lr(left: str, right: str, width: int) -> list[str]:
     """``left`` and a right-aligned ``right`` on one line; ``left`` wraps above if both do not fit."""
     right = str(right)
-    if len(right) >= width:  # never cut an amount: it gets lines of its own
+    if len(right) >= width - 1:  # never cut an amount: it gets lines of its own
         return [
             *_wrap(left, width),
             *(right[i : i + width].rjust(width) for i in range(0, len(right), width)),

@@ -10,13 +10,21 @@ signal delivered on the GUI thread).
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from pathlib import Path
 
 import qrcode
 from qrcode import constants as qr_constants
 
-from hardware.printer import PrinterStatus, ReceiptPrinter
+from hardware.printer import (
+    PrinterError,
+    PrinterProblem,
+    PrinterState,
+    PrinterStatus,
+    ReceiptPrinter,
+    Transport,
+)
 from pos.receipt import WIDTH_80MM, Align, Block, QrBlock, Receipt, Row, layout
 from ui.qt import (
     QColor,
@@ -33,6 +41,7 @@ from ui.qt import (
     QPointF,
     QPrintDialog,
     QPrinter,
+    QPrinterInfo,
     QPushButton,
     QRectF,
     QScrollArea,
@@ -361,6 +370,47 @@ class ReceiptDialog(QDialog):
         out = save_pdf(receipt, path, format_amount=self._format_amount, width=self._width)
         self.saved.emit(str(out))
         return out
+
+
+class SystemPrinterTransport(Transport):
+    """Receipts on any system printer (a CUPS or Windows spooler queue) through Qt print support.
+
+    Used as the transport of a :class:`hardware.printer.QueuedPrinter`, so the durable queue, the
+    status and reprints work as for a thermal printer; Qt paints on the printer thread (QPainter on a
+    QPrinter is allowed outside the GUI thread). A system printer has no drawer port: ``open_drawer``
+    says so.
+    """
+
+    def __init__(self, printer_name: str = "", *, make_qprinter: Callable[[], QPrinter] | None = None):
+        self.printer_name = printer_name
+        self._make_qprinter = make_qprinter
+        self.description = f"the printer '{printer_name}'" if printer_name else "the default printer"
+
+    def _qprinter(self) -> QPrinter:
+        if self._make_qprinter is not None:
+            return self._make_qprinter()
+        info = (
+            QPrinterInfo.printerInfo(self.printer_name)
+            if self.printer_name
+            else QPrinterInfo.defaultPrinter()
+        )
+        if info.isNull():
+            raise FileNotFoundError(errno.ENOENT, "no such system printer", self.printer_name or "default")
+        return QPrinter(info, QPrinter.PrinterMode.HighResolution)
+
+    def deliver_receipt(self, receipt: Receipt, width: int, profile: str | None = None) -> None:
+        printer = self._qprinter()
+        printer.setDocName(f"Receipt {receipt.receipt_no}")
+        print_to_printer(receipt, printer, width=width)
+
+    def send(self, data: bytes, job_name: str = "") -> None:
+        raise PrinterError(
+            PrinterProblem(
+                PrinterState.ERROR,
+                f"{self.description[:1].upper()}{self.description[1:]} has no cash drawer port.",
+                transient=False,
+            )
+        )
 
 
 class PrinterStatusBridge(QObject):

@@ -31,7 +31,7 @@ from pos.receipt import WIDTH_80MM, Receipt, ReceiptMark
 
 from .base import JobInfo, PrinterStatus, PrintOutcome, ReceiptPrinter, StatusListener
 from .errors import PrinterError, PrinterProblem, PrinterState, classify_error
-from .escpos_encode import DRAWER_PIN, encode_drawer_kick, encode_receipt
+from .escpos_encode import DRAWER_PIN, encode_drawer_kick
 from .transports import Transport
 
 log = logging.getLogger("hw.printer")
@@ -381,6 +381,22 @@ class QueuedPrinter(ReceiptPrinter):
         return None
 
     @runs_in_printer_thread
+    def _deliver(self, receipt: Receipt, width: int) -> PrinterProblem | None:
+        try:
+            self.transport.deliver_receipt(receipt, width, self.profile)
+        except Exception as e:  # noqa: BLE001 - classified for the cashier
+            problem = classify_error(e, self.transport.description)
+            log.warning(
+                "printing receipt %s failed: %s (%s: %s)",
+                receipt.receipt_no,
+                problem.state,
+                type(e).__name__,
+                e,
+            )
+            return problem
+        return None
+
+    @runs_in_printer_thread
     def _print(self, receipt: Receipt, open_drawer: bool) -> PrintOutcome:
         assert self._store is not None
         drawer_opened: bool | None = None
@@ -414,13 +430,12 @@ class QueuedPrinter(ReceiptPrinter):
         for job_id, payload, width in self._store.waiting():
             try:
                 receipt = Receipt.from_dict(json.loads(payload))
-                data = encode_receipt(receipt, width, profile=self.profile)
-            except Exception as e:  # noqa: BLE001 - this job is unprintable; others must go on
+            except Exception as e:  # noqa: BLE001 - this job is unreadable; others must go on
                 problem = classify_error(e, self.transport.description)
-                log.error("receipt job %s cannot be encoded: %s", job_id, e)
+                log.error("receipt job %s cannot be read: %s", job_id, e)
                 self._store.mark(job_id, "failed", problem.message)
                 continue
-            problem = self._send(data, f"receipt-{receipt.receipt_no}")
+            problem = self._deliver(receipt, width)
             if problem is None:
                 self._store.mark(job_id, "printed")
                 printed += 1
@@ -448,7 +463,8 @@ class QueuedPrinter(ReceiptPrinter):
         log.info("opening the cash drawer (%s)", reason or "no reason given")
         problem = self._send(encode_drawer_kick(self.drawer_pin, profile=self.profile), "drawer-kick")
         if problem is not None:
-            self._refresh(problem.state, problem.message)
+            if problem.transient:  # a device problem; "this printer has no drawer" is not one
+                self._refresh(problem.state, problem.message)
             raise PrinterError(
                 PrinterProblem(
                     problem.state,
