@@ -391,3 +391,17 @@ def test_unwritable_queue_directory_gives_a_null_printer(tmp_path):
     blocker.write_text("x")
     p = make_printer({"kind": "file", "directory": str(tmp_path / "out")}, blocker / "q")
     assert isinstance(p, NullPrinter) and "not usable" in p.error_text
+
+
+def test_housekeeping_keeps_recent_printed_jobs_and_never_a_waiting_one(mem, tmp_path):
+    with QueuedPrinter(mem, tmp_path / "q", format_amount=eur, keep_printed=2, retry_interval=3600) as p:
+        for n in range(1, 5):
+            p.print_receipt(receipt(n)).result(TIMEOUT)
+        mem.fail_with = offline_error()
+        p.print_receipt(receipt(5)).result(TIMEOUT)
+        p.print_receipt(receipt(6)).result(TIMEOUT)
+        mem.fail_with = None
+        p.print_receipt(receipt(7)).result(TIMEOUT)  # prints 5, 6, 7 in order, then housekeeping
+        kept = p.jobs(include_printed=True).result(TIMEOUT)
+    assert [j.receipt_no for j in kept] == ["T01-000006", "T01-000007"]
+    assert printed_receipt_numbers(mem)[-3:] == ["T01-000005", "T01-000006", "T01-000007"]
