@@ -66,13 +66,15 @@ def _now() -> str:
 class JobStore:
     """The queue file. Used only on the printer thread."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, *, repair: bool = True):
         directory.mkdir(parents=True, exist_ok=True)
         self.path = directory / QUEUE_FILE
         self.quarantined: Path | None = None
         try:
             self.conn = self._open()
         except sqlite3.DatabaseError as e:
+            if not repair:
+                raise
             # A damaged queue file must not stop the till: keep it aside for IT, start a new one.
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             self.quarantined = self.path.with_name(f"{QUEUE_FILE}.damaged-{stamp}")
@@ -205,6 +207,9 @@ def runs_in_printer_thread(fn: Callable[..., T]) -> Callable[..., T]:
 class QueuedPrinter(ReceiptPrinter):
     """An ESC/POS receipt printer and its cash drawer behind a durable queue, on its own thread.
 
+    Two threads: the printer thread does all device I/O; a small queue thread only writes new receipts
+    to the queue file, so a receipt is durable within milliseconds even while the device hangs.
+
     ``format_amount`` turns integer amounts into text (receipts may also arrive already formatted).
     ``retry_interval`` is the first back-off after a failure (doubling up to ``max_retry_interval``).
     """
@@ -235,6 +240,7 @@ class QueuedPrinter(ReceiptPrinter):
         self.error_text = None
         self._inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._lock = threading.Lock()
+        self._status_lock = threading.Lock()
         self._listeners: list[StatusListener] = []
         self._status = PrinterStatus(PrinterState.UNKNOWN, description=transport.description)
         self._closed = False
@@ -249,11 +255,19 @@ class QueuedPrinter(ReceiptPrinter):
         if self._start_error is not None:
             self._thread.join()
             raise self._start_error
+        self._writes: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._writer = threading.Thread(target=self._write_loop, name=f"{name}-queue", daemon=True)
+        self._writer.start()
 
     # ------------------------------------------------------------------------------ public (any thread)
     def print_receipt(self, receipt: Receipt, *, open_drawer: bool = False) -> Future[PrintOutcome]:
         formatted = receipt.formatted(self.format_amount)  # a missing formatter fails here, loudly
-        return self._submit(self._print, formatted, open_drawer)
+        outcome: Future[PrintOutcome] = Future()
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the printer has been closed")
+            self._writes.put((outcome, formatted, open_drawer))
+        return outcome
 
     def open_drawer(self, reason: str = "") -> Future[None]:
         return self._submit(self._kick, reason)
@@ -289,6 +303,9 @@ class QueuedPrinter(ReceiptPrinter):
             if self._closed:
                 return
             self._closed = True
+        # The queue thread first (its last receipts hand over to the printer thread), then the printer.
+        self._writes.put(_STOP)
+        self._writer.join(timeout)
         self._inbox.put(_STOP)
         self._thread.join(timeout)
         if self._thread.is_alive():
@@ -308,6 +325,64 @@ class QueuedPrinter(ReceiptPrinter):
             self._inbox.put((f, fn, args))
         return f
 
+    # ------------------------------------------------------------------------------ queue thread
+    def _write_loop(self) -> None:
+        store: JobStore | None = None
+        while (item := self._writes.get()) is not _STOP:
+            outcome, receipt, open_drawer = item
+            try:
+                if store is None:
+                    store = JobStore(self.queue_dir, repair=False)
+                job_id = store.add(receipt, self.width)
+            except Exception as e:  # noqa: BLE001 - reported through the Future and the status
+                problem = classify_error(e, "the print queue")
+                log.error("receipt %s could not be queued: %s", receipt.receipt_no, e)
+                outcome.set_exception(
+                    PrinterError(
+                        PrinterProblem(
+                            PrinterState.ERROR,
+                            "The receipt could not be put in the print queue (" + problem.message + ") "
+                            "Show it on screen or reprint it from the sales list.",
+                            transient=False,
+                        )
+                    )
+                )
+                continue
+            self._publish(store)
+            self._inbox.put((outcome, self._attempt, (job_id, open_drawer)))
+        if store is not None:
+            store.close()
+
+    def _publish(
+        self, store: JobStore, state: PrinterState | None = None, message: str | None = None
+    ) -> None:
+        """Recount the queue and publish the status (``None``: keep the current state or message).
+
+        Counting, replacing and notifying happen under one lock, so the two threads never publish a
+        stale count after a fresh one, and listeners see the changes in order.
+        """
+        with self._status_lock:
+            waiting, failed = store.counts()
+            cur = self._status
+            new = PrinterStatus(
+                cur.state if state is None else state,
+                cur.message if message is None else message,
+                waiting,
+                failed,
+                self.transport.description,
+            )
+            if new == cur:
+                return
+            with self._lock:
+                self._status = new
+                listeners = list(self._listeners)
+            log.info("printer status: %s", new.summary)
+            for listener in listeners:
+                try:
+                    listener(new)
+                except Exception:
+                    log.exception("printer status listener failed")
+
     # ------------------------------------------------------------------------------ printer thread
     def _run(self) -> None:
         try:
@@ -323,7 +398,7 @@ class QueuedPrinter(ReceiptPrinter):
                 "receipts that were waiting in it did not print. Reprint them from the sales list.",
             )
         else:
-            self._refresh(self._status.state, self._status.message)
+            self._refresh()
         self._started.set()
         if self._store.counts()[0]:
             self._next_retry = time.monotonic()  # receipts left from the last run: try them at once
@@ -354,21 +429,9 @@ class QueuedPrinter(ReceiptPrinter):
             self._store.close()
 
     @runs_in_printer_thread
-    def _refresh(self, state: PrinterState, message: str) -> None:
+    def _refresh(self, state: PrinterState | None = None, message: str | None = None) -> None:
         assert self._store is not None
-        waiting, failed = self._store.counts()
-        new = PrinterStatus(state, message, waiting, failed, self.transport.description)
-        with self._lock:
-            changed = new != self._status
-            self._status = new
-            listeners = list(self._listeners)
-        if changed:
-            log.info("printer status: %s", new.summary)
-            for listener in listeners:
-                try:
-                    listener(new)
-                except Exception:
-                    log.exception("printer status listener failed")
+        self._publish(self._store, state, message)
 
     @runs_in_printer_thread
     def _send(self, data: bytes, job_name: str) -> PrinterProblem | None:
@@ -399,6 +462,12 @@ class QueuedPrinter(ReceiptPrinter):
     @runs_in_printer_thread
     def _print(self, receipt: Receipt, open_drawer: bool) -> PrintOutcome:
         assert self._store is not None
+        return self._attempt(self._store.add(receipt, self.width), open_drawer)
+
+    @runs_in_printer_thread
+    def _attempt(self, job_id: str, open_drawer: bool) -> PrintOutcome:
+        """Kick the drawer if asked, then print what waits (this job included, in queue order)."""
+        assert self._store is not None
         drawer_opened: bool | None = None
         drawer_message = ""
         if open_drawer:
@@ -407,7 +476,6 @@ class QueuedPrinter(ReceiptPrinter):
                 drawer_opened = True
             except PrinterError as e:
                 drawer_opened, drawer_message = False, str(e)
-        job_id = self._store.add(receipt, self.width)
         self._drain(True)
         waiting = {j.job_id: j for j in self._store.jobs(include_printed=False)}
         if job_id in waiting:
@@ -455,7 +523,7 @@ class QueuedPrinter(ReceiptPrinter):
         if printed or self._status.state not in (PrinterState.READY, PrinterState.UNKNOWN):
             self._refresh(PrinterState.READY, "")
         else:
-            self._refresh(self._status.state, self._status.message)
+            self._refresh()
         return printed
 
     @runs_in_printer_thread
@@ -497,7 +565,7 @@ class QueuedPrinter(ReceiptPrinter):
     def _discard(self, job_id: str) -> None:
         assert self._store is not None
         self._store.mark(job_id, "discarded", "discarded by staff", attempt=False)
-        self._refresh(self._status.state, self._status.message)
+        self._refresh()
 
     @runs_in_printer_thread
     def _jobs(self, include_printed: bool) -> list[JobInfo]:

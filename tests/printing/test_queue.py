@@ -71,7 +71,7 @@ def printer(mem, tmp_path):
     p = QueuedPrinter(mem, tmp_path / "q", format_amount=eur, retry_interval=3600)
     yield p
     p.close()
-    assert not p._thread.is_alive()
+    assert not p._thread.is_alive() and not p._writer.is_alive()
 
 
 def test_prints_at_once_when_the_printer_is_fine(printer, mem):
@@ -132,8 +132,13 @@ def test_a_hung_printer_does_not_block_the_caller(tmp_path):
         f = p.print_receipt(receipt(1))
         assert time.monotonic() - started < 0.5 and not f.done()
         assert p.status().state is PrinterState.UNKNOWN  # status never waits for the device
+        # While the device hangs, new receipts are still written to the queue file at once.
+        g = p.print_receipt(receipt(2))
+        wait_until(lambda: p.status().waiting == 2)
+        assert not g.done()
         release.set()
-        assert f.result(TIMEOUT).printed
+        assert f.result(TIMEOUT).printed and g.result(TIMEOUT).printed
+        assert p.status().waiting == 0
 
 
 def test_restart_restores_the_queue_and_prints_it(mem, tmp_path):
@@ -252,7 +257,7 @@ def test_closed_printer_refuses_work_and_joined_its_thread(mem, tmp_path):
     f = p.print_receipt(receipt(1))
     p.close()
     assert f.result(TIMEOUT).printed  # work submitted before close is finished
-    assert not p._thread.is_alive()
+    assert not p._thread.is_alive() and not p._writer.is_alive()
     with pytest.raises(RuntimeError):
         p.print_receipt(receipt(2))
     p.close()  # idempotent
