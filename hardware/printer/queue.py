@@ -495,7 +495,7 @@ class QueuedPrinter(ReceiptPrinter):
         if now:
             self._backoff = self.retry_interval
         printed = 0
-        for job_id, payload, width in self._store.waiting():
+        for job_id, payload, _queued_width in self._store.waiting():
             try:
                 receipt = Receipt.from_dict(json.loads(payload))
             except Exception as e:  # noqa: BLE001 - this job is unreadable; others must go on
@@ -503,7 +503,8 @@ class QueuedPrinter(ReceiptPrinter):
                 log.error("receipt job %s cannot be read: %s", job_id, e)
                 self._store.mark(job_id, "failed", problem.message)
                 continue
-            problem = self._deliver(receipt, width)
+            # The printer's current width (the paper may have changed since the receipt was queued).
+            problem = self._deliver(receipt, self.width)
             if problem is None:
                 self._store.mark(job_id, "printed")
                 printed += 1

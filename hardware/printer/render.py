@@ -21,6 +21,9 @@ from escpos.magicencode import Encoder
 from PIL import Image, ImageDraw, ImageFont
 
 ESC, GS, DLE, FS = 0x1B, 0x1D, 0x10, 0x1C
+MAX_RASTER_BYTES_WIDE = 256  # 2048 dots: wider than any receipt head
+MAX_RASTER_HEIGHT = 20_000
+MAX_FEED_LINES = 255
 
 
 @dataclass
@@ -295,7 +298,10 @@ def parse_escpos(data: bytes, *, profile: str | None = None) -> Document:
                 xb, y = arg(4) + 256 * arg(5), arg(6) + 256 * arg(7)
                 raster = data[i + 8 : i + 8 + xb * y]
                 end_line(force=False)
-                doc.elements.append(RasterImage(xb * 8, y, bytes(raster), st["align"]))
+                if 0 < xb <= MAX_RASTER_BYTES_WIDE and 0 < y <= MAX_RASTER_HEIGHT and len(raster) == xb * y:
+                    doc.elements.append(RasterImage(xb * 8, y, bytes(raster), st["align"]))
+                else:
+                    doc.unknown.append(f"GS v 0 {xb * 8}x{y} image at {i} (truncated or too large)")
                 i += 8 + xb * y
             elif c == ord("k"):  # barcode: skipped
                 m = arg(2)
@@ -372,9 +378,13 @@ def _glyph(ch: str, bold: bool, dw: bool, dh: bool) -> Image.Image:
     return cell
 
 
+@lru_cache(maxsize=32)
 def _qr_matrix(payload: str, ec: str) -> list[list[bool]]:
+    """The code's modules, or an empty matrix if the payload does not fit a QR code (as the printer
+    would print nothing)."""
     import qrcode
     from qrcode import constants
+    from qrcode.exceptions import DataOverflowError
 
     level = {
         "L": constants.ERROR_CORRECT_L,
@@ -384,7 +394,10 @@ def _qr_matrix(payload: str, ec: str) -> list[list[bool]]:
     }[ec]
     q = qrcode.QRCode(error_correction=level, border=0)
     q.add_data(payload)
-    q.make(fit=True)
+    try:
+        q.make(fit=True)
+    except (DataOverflowError, ValueError):
+        return []
     return q.get_matrix()
 
 
