@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import textwrap
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -223,7 +223,8 @@ class Align(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Row:
-    """One printed line. ``text`` never exceeds the row's column count (``width // 2`` if double width)."""
+    """One printed line. ``text`` never exceeds the row's cells (``width // 2`` if double width); a wide
+    (CJK) character takes two cells, see :func:`cell_width`."""
 
     text: str
     align: Align = Align.LEFT
@@ -238,10 +239,10 @@ class Row:
         """The row as it sits on paper, as plain text of exactly ``columns(width)`` characters."""
         cols = self.columns(width)
         if self.align is Align.CENTER:
-            return self.text.center(cols)
+            return center(self.text, cols)
         if self.align is Align.RIGHT:
-            return self.text.rjust(cols)
-        return self.text.ljust(cols)
+            return rjust(self.text, cols)
+        return ljust(self.text, cols)
 
 
 @dataclass(frozen=True)
@@ -255,48 +256,89 @@ Block = Row | QrBlock
 QR_CAPTION = ("Scan with the OMO app", "to claim this purchase")
 
 
+def cell_width(text: str) -> int:
+    """Printed width in character cells: East Asian wide and full-width characters take two."""
+    w = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return w
+
+
+def ljust(text: str, width: int) -> str:
+    return text + " " * max(0, width - cell_width(text))
+
+
+def rjust(text: str, width: int) -> str:
+    return " " * max(0, width - cell_width(text)) + text
+
+
+def center(text: str, width: int) -> str:
+    pad = max(0, width - cell_width(text))
+    return " " * (pad // 2) + text + " " * (pad - pad // 2)
+
+
+def _split_cells(word: str, width: int) -> tuple[str, str]:
+    """The longest head of ``word`` that fits ``width`` cells (at least one character), and the rest."""
+    used = 0
+    for i, ch in enumerate(word):
+        used += cell_width(ch)
+        if used > width:
+            return (word[:i], word[i:]) if i else (word[:1], word[1:])
+    return word, ""
+
+
 def _wrap(text: str, width: int) -> list[str]:
-    """Wrap to ``width`` columns, keeping a leading indent (on every wrapped line) and breaking long words."""
+    """Wrap to ``width`` cells, keeping a leading indent (on every wrapped line) and breaking words
+    longer than a line (Japanese and Chinese text, which has no spaces, breaks anywhere)."""
     text = str(text)
     indent = text[: len(text) - len(text.lstrip(" "))][: max(0, width // 4)]
-    width = max(width, len(indent) + 1)
-    text = " ".join(text.split())
-    if not text:
-        return []
-    return textwrap.wrap(
-        text,
-        width=width,
-        initial_indent=indent,
-        subsequent_indent=indent,
-        break_long_words=True,
-        break_on_hyphens=True,
-    )
+    room = max(1, width - len(indent))
+    lines: list[str] = []
+    cur = ""
+    for word in text.split():
+        while cell_width(word) > room:
+            if cur:
+                lines.append(indent + cur)
+                cur = ""
+            head, word = _split_cells(word, room)
+            lines.append(indent + head)
+        if not word:
+            continue
+        if not cur:
+            cur = word
+        elif cell_width(cur) + 1 + cell_width(word) <= room:
+            cur += " " + word
+        else:
+            lines.append(indent + cur)
+            cur = word
+    if cur:
+        lines.append(indent + cur)
+    return lines
 
 
 def _lr(left: str, right: str, width: int) -> list[str]:
     """``left`` and a right-aligned ``right`` on one line; ``left`` wraps above if both do not fit."""
     right = str(right)
-    if len(right) >= width - 1:  # never cut an amount: it gets lines of its own
-        return [
-            *_wrap(left, width),
-            *(right[i : i + width].rjust(width) for i in range(0, len(right), width)),
-        ]
-    room = width - len(right) - 1
-    parts = _wrap(left, room) or [""]
+    rw = cell_width(right)
+    if rw >= width - 1:  # never cut an amount: it gets lines of its own
+        return [*_wrap(left, width), *(rjust(part, width) for part in _wrap(right, width))]
+    parts = _wrap(left, width - rw - 1) or [""]
     if len(parts) > 1:
         # Wrap to the full width, then put the amount on the last line if it still fits.
         parts = _wrap(left, width)
         last = parts[-1]
-        if len(last) + 1 + len(right) <= width:
-            return [*parts[:-1], last + right.rjust(width - len(last))]
-        return [*parts, right.rjust(width)]
-    return [parts[0] + right.rjust(width - len(parts[0]))]
+        if cell_width(last) + 1 + rw <= width:
+            return [*parts[:-1], last + rjust(right, width - cell_width(last))]
+        return [*parts, rjust(right, width)]
+    return [parts[0] + rjust(right, width - cell_width(parts[0]))]
 
 
 def _columns(cells: Sequence[str], widths: Sequence[int]) -> str:
-    out = cells[0].ljust(widths[0])[: widths[0]]
+    out = ljust(_split_cells(cells[0], widths[0])[0] if cells[0] else "", widths[0])
     for cell, w in zip(cells[1:], widths[1:], strict=True):
-        out += cell.rjust(w)
+        out += rjust(cell, w)
     return out
 
 
@@ -364,14 +406,15 @@ def layout(
     if r.tax_lines:
         rows.append(rule)
         amount_w = max(
-            [len("Gross") + 1] + [len(str(v)) + 1 for t in r.tax_lines for v in (t.net, t.tax, t.gross)]
+            [len("Gross") + 1]
+            + [cell_width(str(v)) + 1 for t in r.tax_lines for v in (t.net, t.tax, t.gross)]
         )
         label_w = width - 3 * amount_w
         if label_w >= 4:
             widths = (label_w, amount_w, amount_w, amount_w)
             rows.append(Row(_columns(("Rate", "Net", "Tax", "Gross"), widths), bold=True))
             for t in r.tax_lines:
-                if len(t.label) > label_w:
+                if cell_width(t.label) > label_w:
                     text(t.label)
                     rows.append(Row(_columns(("", str(t.net), str(t.tax), str(t.gross)), widths)))
                 else:
@@ -424,12 +467,12 @@ def text_lines(blocks: Sequence[Block], width: int) -> list[str]:
     out: list[str] = []
     for b in blocks:
         if isinstance(b, QrBlock):
-            out.append(f"[QR {b.payload}]".center(width) if len(b.payload) + 4 <= width else b.payload)
+            out.append(center(f"[QR {b.payload}]", width) if len(b.payload) + 4 <= width else b.payload)
             for caption in b.caption:
-                out.extend(c.center(width) for c in _wrap(caption, width))
+                out.extend(center(c, width) for c in _wrap(caption, width))
         elif b.double_width:
             # Plain text cannot print double width: centre the half-width text across the full width.
-            out.append(b.text.center(width) if b.align is Align.CENTER else b.padded(width))
+            out.append(center(b.text, width) if b.align is Align.CENTER else b.padded(width))
         else:
             out.append(b.padded(width))
     return [line.rstrip() for line in out]

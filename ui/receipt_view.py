@@ -398,7 +398,9 @@ class SystemPrinterTransport(Transport):
             raise FileNotFoundError(errno.ENOENT, "no such system printer", self.printer_name or "default")
         return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
-    def deliver_receipt(self, receipt: Receipt, width: int, profile: str | None = None) -> None:
+    def deliver_receipt(
+        self, receipt: Receipt, width: int, profile: str | None = None, kanji: bool = False
+    ) -> None:
         printer = self._qprinter()
         printer.setDocName(f"Receipt {receipt.receipt_no}")
         print_to_printer(receipt, printer, width=width)

@@ -138,6 +138,7 @@ def make_printer(
             format_amount=format_amount,
             profile=settings.get("profile") or None,
             drawer_pin=_int(settings.get("drawer_pin", 2)),
+            kanji=bool(settings.get("kanji", False)),
             **kw,
         )
     except (KeyError, ValueError, TypeError, OSError, sqlite3.Error) as e:

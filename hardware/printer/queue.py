@@ -226,6 +226,7 @@ class QueuedPrinter(ReceiptPrinter):
         retry_interval: float = 3.0,
         max_retry_interval: float = 60.0,
         keep_printed: int = 500,
+        kanji: bool = False,
         name: str = "printer",
     ):
         self.transport = transport
@@ -237,6 +238,7 @@ class QueuedPrinter(ReceiptPrinter):
         self.retry_interval = retry_interval
         self.max_retry_interval = max_retry_interval
         self.keep_printed = keep_printed
+        self.kanji = kanji
         self.error_text = None
         self._inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._lock = threading.Lock()
@@ -446,7 +448,7 @@ class QueuedPrinter(ReceiptPrinter):
     @runs_in_printer_thread
     def _deliver(self, receipt: Receipt, width: int) -> PrinterProblem | None:
         try:
-            self.transport.deliver_receipt(receipt, width, self.profile)
+            self.transport.deliver_receipt(receipt, width, self.profile, self.kanji)
         except Exception as e:  # noqa: BLE001 - classified for the cashier
             problem = classify_error(e, self.transport.description)
             log.warning(

@@ -20,6 +20,8 @@ from escpos.capabilities import get_profile
 from escpos.magicencode import Encoder
 from PIL import Image, ImageDraw, ImageFont
 
+from pos.receipt import cell_width
+
 ESC, GS, DLE, FS = 0x1B, 0x1D, 0x10, 0x1C
 MAX_RASTER_BYTES_WIDE = 256  # 2048 dots: wider than any receipt head
 MAX_RASTER_HEIGHT = 20_000
@@ -34,6 +36,11 @@ class Span:
     double_height: bool = False
     underline: bool = False
     invert: bool = False
+    kanji: bool = False
+    """Sent double-byte in Kanji mode: every character prints two cells wide."""
+
+    def cells(self, ch: str) -> int:
+        return 2 if self.kanji else max(1, cell_width(ch))
 
 
 @dataclass
@@ -140,6 +147,7 @@ def parse_escpos(data: bytes, *, profile: str | None = None) -> Document:
     by_number, _ = _codepages(profile)
     encoding = by_number.get(0, "CP437")
     st = {"bold": False, "dw": False, "dh": False, "ul": False, "inv": False, "align": "left"}
+    kanji = False
     spans: list[Span] = []
     buf: list[str] = []
     qr = {"size": 3, "ec": "L", "data": b""}
@@ -186,6 +194,7 @@ def parse_escpos(data: bytes, *, profile: str | None = None) -> Document:
                 flush_span()
                 st.update(bold=False, dw=False, dh=False, ul=False, inv=False, align="left")
                 encoding = by_number.get(0, "CP437")
+                kanji = False
                 i += 2
             elif c == ord("!"):
                 set_mode(arg(2))
@@ -317,13 +326,30 @@ def parse_escpos(data: bytes, *, profile: str | None = None) -> Document:
                 i += 2
         elif b == DLE:
             i += 3 if arg(1) in (0x04, 0x05) else 2
-        elif b == FS:  # kanji mode on/off and friends: skip the command byte
-            i += 2
+        elif b == FS:
+            c = arg(1)
+            if c == ord("&"):  # Kanji mode on: double-byte (Shift JIS) characters follow
+                flush_span()
+                kanji = True
+                i += 2
+            elif c == ord("."):
+                flush_span()
+                kanji = False
+                i += 2
+            elif c in (ord("C"), ord("!"), ord("-"), ord("W")):
+                i += 3
+            elif c == ord("S"):
+                i += 4
+            else:
+                i += 2
         elif b < 0x20 or b == 0x7F:
             i += 1
         elif b < 0x80:
             buf.append(chr(b))
             i += 1
+        elif kanji and i + 1 < n:
+            buf.append(data[i : i + 2].decode("cp932", errors="replace"))
+            i += 2
         else:
             buf.append(_high_chars(encoding)[b - 0x80])
             i += 1
@@ -363,18 +389,62 @@ def _font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)
 
 
+FALLBACK_FONT_CANDIDATES = (
+    # Wide (CJK) text first, then fonts with more symbols than DejaVu Sans Mono (e.g. "※").
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
+    "/System/Library/Fonts/Hiragino Sans GB.ttc",
+    "C:/Windows/Fonts/msgothic.ttc",
+    "/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "C:/Windows/Fonts/seguisym.ttf",
+)
+
+
+@lru_cache(maxsize=1)
+def _fallback_fonts() -> tuple[ImageFont.FreeTypeFont, ...]:
+    return tuple(ImageFont.truetype(p, 22) for p in FALLBACK_FONT_CANDIDATES if Path(p).exists())
+
+
+@lru_cache(maxsize=16)
+def _notdef(font: ImageFont.FreeTypeFont | ImageFont.ImageFont) -> bytes:
+    return bytes(font.getmask("\uffff"))
+
+
+def _has_glyph(font: ImageFont.FreeTypeFont | ImageFont.ImageFont, ch: str) -> bool:
+    """Whether ``font`` draws ``ch`` (else it would draw its "missing" box)."""
+    return ch.isascii() or bytes(font.getmask(ch)) != _notdef(font)
+
+
+@lru_cache(maxsize=1024)
+def _font_for(ch: str) -> ImageFont.FreeTypeFont | ImageFont.ImageFont | None:
+    """The monospace font if it has ``ch``, else the first fallback font that has it, else None."""
+    main = _font()
+    if cell_width(ch) < 2 and _has_glyph(main, ch):
+        return main
+    for font in _fallback_fonts():
+        if _has_glyph(font, ch):
+            return font
+    return None
+
+
 @lru_cache(maxsize=4096)
-def _glyph(ch: str, bold: bool, dw: bool, dh: bool) -> Image.Image:
+def _glyph(ch: str, bold: bool, dw: bool, dh: bool, wide: bool = False) -> Image.Image:
     """One character cell, black on white ("L" mode), scaled like the printer scales it. Bold is
-    printed the way a thermal head emphasises: each dot column struck again one dot to the right."""
-    cell = Image.new("L", (CELL_W, CELL_H), 255)
+    printed the way a thermal head emphasises: each dot column struck again one dot to the right.
+    A wide (Kanji) character takes a 24 × 24 cell; without a CJK font it is drawn as a box."""
+    w = CELL_W * 2 if wide else CELL_W
+    cell = Image.new("L", (w, CELL_H), 255)
     d = ImageDraw.Draw(cell)
-    font = _font()
-    d.text((CELL_W / 2, CELL_H / 2 + 1), ch, font=font, fill=0, anchor="mm")
-    if bold:
-        d.text((CELL_W / 2 + 1, CELL_H / 2 + 1), ch, font=font, fill=0, anchor="mm")
+    font = _font_for(ch)
+    if font is None:
+        d.rectangle([3, 3, w - 4, CELL_H - 4], outline=0)
+    else:
+        for dx in (0, 1) if bold else (0,):
+            d.text((w / 2 + dx, CELL_H / 2 + 1), ch, font=font, fill=0, anchor="mm")
     if dw or dh:
-        cell = cell.resize((CELL_W * (2 if dw else 1), CELL_H * (2 if dh else 1)), Image.Resampling.BICUBIC)
+        cell = cell.resize((w * (2 if dw else 1), CELL_H * (2 if dh else 1)), Image.Resampling.BICUBIC)
     return cell
 
 
@@ -435,10 +505,10 @@ def render_document(doc: Document, *, columns: int = 42, annotate: bool = True) 
         if isinstance(e, TextLine):
             line_h = LINE_H * (2 if e.double_height else 1)
             cells = [(ch, s) for s in e.spans for ch in s.text]
-            text_w = sum(CELL_W * (2 if s.double_width else 1) for _, s in cells)
+            text_w = sum(CELL_W * s.cells(ch) * (2 if s.double_width else 1) for ch, s in cells)
             x = _x_for(e.align, text_w, paper)
             for ch, s in cells:
-                glyph = _glyph(ch, s.bold, s.double_width, s.double_height)
+                glyph = _glyph(ch, s.bold, s.double_width, s.double_height, s.cells(ch) == 2)
                 gy = y + line_h - glyph.height - (LINE_H - CELL_H) // 2
                 if s.invert:
                     draw.rectangle([x, y, x + glyph.width - 1, y + line_h - 1], fill="black")

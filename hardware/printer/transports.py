@@ -42,10 +42,13 @@ class Transport(ABC):
     def send(self, data: bytes, job_name: str = "") -> None:
         """Deliver ``data`` completely, or raise."""
 
-    def deliver_receipt(self, receipt: Receipt, width: int, profile: str | None = None) -> None:
+    def deliver_receipt(
+        self, receipt: Receipt, width: int, profile: str | None = None, kanji: bool = False
+    ) -> None:
         """Print one receipt (amounts already formatted). ESC/POS transports encode it and ``send`` it;
         a transport that prints otherwise (a system printer through Qt, in ui/) overrides this."""
-        self.send(encode_receipt(receipt, width, profile=profile), f"receipt-{receipt.receipt_no}")
+        data = encode_receipt(receipt, width, profile=profile, kanji=kanji)
+        self.send(data, f"receipt-{receipt.receipt_no}")
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release anything held between jobs (nothing by default)."""

@@ -61,6 +61,37 @@ def sample_receipt(mark: ReceiptMark = ReceiptMark.NONE, **overrides) -> Receipt
     return Receipt(**fields)
 
 
+def yen(minor: int) -> str:
+    return f"{'-' if minor < 0 else ''}¥{abs(minor):,}"
+
+
+def sample_receipt_ja(**overrides) -> Receipt:
+    """A Japanese simplified qualified invoice: reduced-rate mark, tax once per rate (8 % and 10 %)."""
+    fields = dict(
+        store_name="OMO 渋谷店",
+        store_address=("東京都渋谷区神南1-2-3",),
+        tax_id="登録番号 T1234567890123",
+        till_id="T02",
+        receipt_no="T02-000045",
+        when=datetime(2026, 11, 23, 18, 30),
+        cashier="佐藤",
+        sale_uuid="9c1d1f6e-2b9a-4c55-8a0e-1d2c3b4a5f60",
+        lines=(
+            ReceiptLine("おにぎり 鮭", 2, 160, 320, tax_mark="※"),
+            ReceiptLine("緑茶 ペットボトル 500ml とても長い商品名の例です", 1, 150, 150, tax_mark="※"),
+            ReceiptLine("ボールペン", 1, 330, 330),
+        ),
+        total=800,
+        tax_lines=(TaxLine("8%対象", 470, 34, 470), TaxLine("10%対象", 330, 30, 330)),
+        tax_note="※は軽減税率対象商品",
+        tenders=(Tender("現金", 1000),),
+        change_given=200,
+        footer=("ありがとうございました",),
+    )
+    fields.update(overrides)
+    return Receipt(**fields)
+
+
 def write_screenshot() -> None:
     """Regenerate docs/screenshots/receipt-escpos.png from the sample receipt."""
     from pathlib import Path
