@@ -48,16 +48,44 @@ class ReceiptMark(enum.StrEnum):
     REPRINT = "reprint"
 
 
-MARK_TEXT = {
-    ReceiptMark.PAYMENT_PENDING: "PAYMENT PENDING",
-    ReceiptMark.COPY: "COPY",
-    ReceiptMark.REPRINT: "REPRINT",
-}
-MARK_NOTE = {
-    ReceiptMark.PAYMENT_PENDING: "Not a proof of payment",
-    ReceiptMark.COPY: "Duplicate of the original receipt",
-    ReceiptMark.REPRINT: "Reprint of the original receipt",
-}
+@dataclass(frozen=True)
+class ReceiptLabels:
+    """The words printed on a receipt, so a shop prints in its customers' language.
+
+    The defaults are English; the application passes translated labels (``pos`` itself has no
+    translation machinery). ``{}`` marks where the value goes.
+    """
+
+    receipt: str = "Receipt {}"
+    till: str = "Till {}"
+    cashier: str = "Cashier {}"
+    member: str = "Member {}"
+    discount: str = "Discount"
+    subtotal: str = "Subtotal"
+    discounts: str = "Discounts"
+    total: str = "TOTAL"
+    rate: str = "Rate"
+    net: str = "Net"
+    tax: str = "Tax"
+    gross: str = "Gross"
+    auth: str = "Auth {}"
+    cash_rounding: str = "Cash rounding"
+    change: str = "Change"
+    qr_caption: tuple[str, ...] = ("Scan with the OMO app", "to claim this purchase")
+    payment_pending: str = "PAYMENT PENDING"
+    payment_pending_note: str = "Not a proof of payment"
+    copy: str = "COPY"
+    copy_note: str = "Duplicate of the original receipt"
+    reprint: str = "REPRINT"
+    reprint_note: str = "Reprint of the original receipt"
+    date_format: str = "%Y-%m-%d %H:%M"
+
+    def mark(self, mark: ReceiptMark) -> tuple[str, str]:
+        return {
+            ReceiptMark.PAYMENT_PENDING: (self.payment_pending, self.payment_pending_note),
+            ReceiptMark.COPY: (self.copy, self.copy_note),
+            ReceiptMark.REPRINT: (self.reprint, self.reprint_note),
+        }[mark]
 
 
 @dataclass(frozen=True)
@@ -127,6 +155,7 @@ class Receipt:
     """E.g. ``"Points earned 12 (provisional)"``."""
     footer: tuple[str, ...] = ("Thank you for shopping with us",)
     currency: str = ""
+    labels: ReceiptLabels = field(default_factory=ReceiptLabels)
 
     def __post_init__(self) -> None:
         # Accept lists from callers, keep tuples (hashable, immutable).
@@ -135,6 +164,10 @@ class Receipt:
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))
         object.__setattr__(self, "mark", ReceiptMark(self.mark))
+        if isinstance(self.labels, dict):
+            labels = dict(self.labels)
+            labels["qr_caption"] = tuple(labels.get("qr_caption", ReceiptLabels.qr_caption))
+            object.__setattr__(self, "labels", ReceiptLabels(**labels))
         receipt_qr_payload(self.sale_uuid)  # validates
 
     @property
@@ -253,7 +286,7 @@ class QrBlock:
 
 Block = Row | QrBlock
 
-QR_CAPTION = ("Scan with the OMO app", "to claim this purchase")
+QR_CAPTION = ReceiptLabels.qr_caption
 
 
 def cell_width(text: str) -> int:
@@ -351,6 +384,7 @@ def layout(
     if width < MIN_WIDTH:
         raise ValueError(f"receipt width must be at least {MIN_WIDTH} columns")
     r = receipt.formatted(format_amount)
+    lb = r.labels
     rows: list[Block] = []
     rule = Row("-" * width)
 
@@ -365,8 +399,9 @@ def layout(
 
     def banner() -> None:
         if r.mark is not ReceiptMark.NONE:
-            text(f"*** {MARK_TEXT[r.mark]} ***", align=Align.CENTER, bold=True, double_height=True)
-            text(MARK_NOTE[r.mark], align=Align.CENTER)
+            title, note = lb.mark(r.mark)
+            text(f"*** {title} ***", align=Align.CENTER, bold=True, double_height=True)
+            text(note, align=Align.CENTER)
 
     # Header
     banner()
@@ -376,10 +411,10 @@ def layout(
     if r.tax_id:
         text(r.tax_id, align=Align.CENTER)
     rows.append(rule)
-    lr(f"Receipt {r.receipt_no}", f"Till {r.till_id}")
-    lr(r.when.strftime("%Y-%m-%d %H:%M"), f"Cashier {r.cashier}")
+    lr(lb.receipt.format(r.receipt_no), lb.till.format(r.till_id))
+    lr(r.when.strftime(lb.date_format), lb.cashier.format(r.cashier))
     if r.member_no:
-        text(f"Member {r.member_no}")
+        text(lb.member.format(r.member_no))
     rows.append(rule)
 
     # Lines
@@ -392,15 +427,15 @@ def layout(
             text(ln.description)
             lr(f"  {ln.qty} x {ln.unit_price}", total)
         if ln.discount_text or ln.discount_amount is not None:
-            lr(f"  {ln.discount_text or 'Discount'}", str(ln.discount_amount or ""))
+            lr(f"  {ln.discount_text or lb.discount}", str(ln.discount_amount or ""))
     rows.append(rule)
 
     # Totals
     if r.subtotal is not None:
-        lr("Subtotal", str(r.subtotal))
+        lr(lb.subtotal, str(r.subtotal))
     if r.discount_total is not None:
-        lr("Discounts", str(r.discount_total))
-    lr("TOTAL", f"{r.currency} {r.total}".strip(), bold=True, double_height=True)
+        lr(lb.discounts, str(r.discount_total))
+    lr(lb.total, f"{r.currency} {r.total}".strip(), bold=True, double_height=True)
 
     # Tax per rate
     if r.tax_lines:
@@ -412,7 +447,7 @@ def layout(
         label_w = width - 3 * amount_w
         if label_w >= 4:
             widths = (label_w, amount_w, amount_w, amount_w)
-            rows.append(Row(_columns(("Rate", "Net", "Tax", "Gross"), widths), bold=True))
+            rows.append(Row(_columns((lb.rate, lb.net, lb.tax, lb.gross), widths), bold=True))
             for t in r.tax_lines:
                 if cell_width(t.label) > label_w:
                     text(t.label)
@@ -422,9 +457,9 @@ def layout(
         else:  # very long amounts: one rate per block
             for t in r.tax_lines:
                 text(t.label, bold=True)
-                lr("  Net", str(t.net))
-                lr("  Tax", str(t.tax))
-                lr("  Gross", str(t.gross))
+                lr(f"  {lb.net}", str(t.net))
+                lr(f"  {lb.tax}", str(t.tax))
+                lr(f"  {lb.gross}", str(t.gross))
     if r.tax_note:
         text(r.tax_note)
 
@@ -438,16 +473,16 @@ def layout(
             for s in (
                 t.card_brand.upper(),
                 f"**** {t.card_last4}" if t.card_last4 else "",
-                f"Auth {t.auth_code}" if t.auth_code else "",
+                lb.auth.format(t.auth_code) if t.auth_code else "",
             )
             if s
         )
         if card:
             text(f"  {card}")
     if r.cash_rounding is not None:
-        lr("Cash rounding", str(r.cash_rounding))
+        lr(lb.cash_rounding, str(r.cash_rounding))
     if r.change_given is not None:
-        lr("Change", str(r.change_given), bold=True)
+        lr(lb.change, str(r.change_given), bold=True)
 
     if r.points_text:
         rows.append(rule)
@@ -455,7 +490,7 @@ def layout(
 
     # Claim code and footer
     rows.append(Row(""))
-    rows.append(QrBlock(r.qr_payload, caption=QR_CAPTION))
+    rows.append(QrBlock(r.qr_payload, caption=lb.qr_caption))
     for line in r.footer:
         text(line, align=Align.CENTER)
     banner()

@@ -25,7 +25,7 @@ from hardware.printer import (
     ReceiptPrinter,
     Transport,
 )
-from pos.receipt import WIDTH_80MM, Align, Block, QrBlock, Receipt, Row, layout
+from pos.receipt import WIDTH_80MM, Align, Block, QrBlock, Receipt, Row, cell_width, layout
 from ui.qt import (
     QColor,
     QDialog,
@@ -143,7 +143,7 @@ class ReceiptPainter:
             return
         sx = 2.0 if row.double_width else 1.0
         sy = 2.0 if row.double_height else 1.0
-        text_w = len(text) * self.cell_w * sx
+        text_w = cell_width(text) * self.cell_w * sx
         avail = self.width * self.cell_w
         x = self.margin
         if row.align is Align.CENTER:
@@ -154,8 +154,27 @@ class ReceiptPainter:
         p.setFont(self.bold_font if row.bold else self.font)
         p.translate(x, y + (self.line_h - QFontMetricsF(self.font).height()) / 2 * sy)
         p.scale(sx, sy)
-        p.drawText(QPointF(0, self.ascent), text)
+        self._draw_cells(p, text, 0.0, self.ascent)
         p.restore()
+
+    def _draw_cells(self, p: QPainter, text: str, x: float, baseline: float) -> None:
+        """Draw ``text`` on the character grid: ASCII runs as strings; any other character centred in
+        its cells (one or two), so a fallback font's different advance never shifts the columns."""
+        run = ""
+        for ch in text:
+            if ch.isascii():
+                run += ch
+                continue
+            if run:
+                p.drawText(QPointF(x, baseline), run)
+                x += len(run) * self.cell_w
+                run = ""
+            cells = max(1, cell_width(ch))
+            advance = p.fontMetrics().horizontalAdvance(ch)
+            p.drawText(QPointF(x + (cells * self.cell_w - advance) / 2, baseline), ch)
+            x += cells * self.cell_w
+        if run:
+            p.drawText(QPointF(x, baseline), run)
 
     def _paint_qr(self, p: QPainter, block: QrBlock, y: float) -> None:
         matrix = self._matrix(block.payload)
@@ -173,8 +192,8 @@ class ReceiptPainter:
         p.setFont(self.font)
         cy = y0 + size + QR_QUIET * QR_MODULE
         for caption in block.caption:
-            w = len(caption) * self.cell_w
-            p.drawText(QPointF(self.margin + (self.width * self.cell_w - w) / 2, cy + self.ascent), caption)
+            w = cell_width(caption) * self.cell_w
+            self._draw_cells(p, caption, self.margin + (self.width * self.cell_w - w) / 2, cy + self.ascent)
             cy += self.line_h
 
     def pages(self, page_height: float) -> list[tuple[int, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pos.receipt import Receipt, ReceiptLine, ReceiptMark, TaxLine, Tender
+from pos.receipt import Receipt, ReceiptLabels, ReceiptLine, ReceiptMark, TaxLine, Tender
 
 SALE_UUID = "5b0f3c2e-8a51-4c1e-9a53-6f1d2b7c9e10"
 
@@ -65,6 +65,27 @@ def yen(minor: int) -> str:
     return f"{'-' if minor < 0 else ''}¥{abs(minor):,}"
 
 
+JA_LABELS = ReceiptLabels(
+    receipt="No. {}",
+    till="レジ {}",
+    cashier="担当 {}",
+    member="会員 {}",
+    subtotal="小計",
+    discounts="値引",
+    total="合計",
+    rate="税率",
+    net="対象",
+    tax="税",
+    gross="税込",
+    change="お釣り",
+    cash_rounding="端数調整",
+    qr_caption=("OMOアプリで読み取ると", "お買い物が記録されます"),
+    reprint="再発行",
+    reprint_note="原本の再発行です",
+    date_format="%Y年%m月%d日 %H:%M",
+)
+
+
 def sample_receipt_ja(**overrides) -> Receipt:
     """A Japanese simplified qualified invoice: reduced-rate mark, tax once per rate (8 % and 10 %)."""
     fields = dict(
@@ -87,22 +108,37 @@ def sample_receipt_ja(**overrides) -> Receipt:
         tenders=(Tender("現金", 1000),),
         change_given=200,
         footer=("ありがとうございました",),
+        labels=JA_LABELS,
     )
     fields.update(overrides)
     return Receipt(**fields)
 
 
 def write_screenshot() -> None:
-    """Regenerate docs/screenshots/receipt-escpos.png from the sample receipt."""
+    """Regenerate docs/screenshots/receipt-escpos{,-ja}.png (thermal printer renders) and
+    receipt-screen.png (the on-screen receipt): ``python -m tests.printing.samples``."""
+    import os
     from pathlib import Path
 
     from hardware.printer.escpos_encode import encode_receipt
     from hardware.printer.render import render_png
 
-    out = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "receipt-escpos.png"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    render_png(encode_receipt(sample_receipt(), 42, eur, open_drawer=True), out, columns=42)
-    print(out)
+    shots = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    render_png(encode_receipt(sample_receipt(), 42, eur, open_drawer=True), shots / "receipt-escpos.png")
+    render_png(encode_receipt(sample_receipt_ja(), 42, yen, kanji=True), shots / "receipt-escpos-ja.png")
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.qt import QApplication
+    from ui.receipt_view import ReceiptView
+
+    app = QApplication.instance() or QApplication([])
+    view = ReceiptView()
+    view.set_receipt(sample_receipt(), eur)
+    view.resize(view.sizeHint())
+    view.grab().save(str(shots / "receipt-screen.png"))
+    del app
+    print(shots)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import zxingcpp
 
@@ -26,7 +28,7 @@ def test_layout_counts_wide_characters_as_two_cells():
         for b in layout(sample_receipt_ja(), width, yen):
             if isinstance(b, Row):
                 assert cell_width(b.text) <= b.columns(width)
-        (change,) = [ln for ln in lines if ln.startswith("Change")]
+        (change,) = [ln for ln in lines if ln.startswith("お釣り")]
         assert cell_width(change) == width and change.endswith("¥200")
         assert any(ln.startswith("8%対象") and ln.endswith("¥470") for ln in lines)
         joined = "".join(ln.strip() for ln in lines)
@@ -70,3 +72,24 @@ def test_queued_printer_with_kanji(tmp_path):
         assert p.print_receipt(sample_receipt_ja()).result(10).printed
     ((_, data),) = mem.jobs
     assert any("ありがとうございました" in t for t in parse_escpos(data).text_lines())
+
+
+def test_labels_are_printed_and_survive_the_queue(tmp_path):
+    from pos.receipt import Receipt, ReceiptMark
+
+    r = sample_receipt_ja(mark=ReceiptMark.REPRINT)
+    text = render_text(r, 42, yen)
+    for words in (
+        "合計",
+        "お釣り",
+        "税率",
+        "担当 佐藤",
+        "2026年11月23日 18:30",
+        "*** 再発行 ***",
+        "お買い物が記録されます",
+    ):
+        assert words in text, words
+    assert "TOTAL" not in text and "Change" not in text
+    again = Receipt.from_dict(json.loads(json.dumps(r.formatted(yen).to_dict())))
+    assert again == r.formatted(yen)
+    assert render_text(again, 42) == text

@@ -143,3 +143,19 @@ def test_missing_system_printer_keeps_the_receipt_waiting(qtbot, tmp_path):
         assert not out.printed
         assert p.status().summary == "Printer not found — 1 receipt waiting"
         assert "No Such Printer 123" in p.status().message
+
+
+def test_japanese_receipt_on_screen_and_pdf(qtbot, tmp_path):
+    from tests.printing.samples import sample_receipt_ja, yen
+
+    view = ReceiptView()
+    qtbot.addWidget(view)
+    view.set_receipt(sample_receipt_ja(), yen)
+    view.resize(view.sizeHint())
+    gray = _qimage_to_gray(view.grab().toImage())
+    assert [r.text for r in zxingcpp.read_barcodes(gray)] == [
+        "OMO:RECEIPT:9c1d1f6e-2b9a-4c55-8a0e-1d2c3b4a5f60"
+    ]
+    assert "合計" in view.accessibleDescription()
+    data = save_pdf(sample_receipt_ja(), tmp_path / "ja.pdf", format_amount=yen).read_bytes()
+    assert data.startswith(b"%PDF-") and _pdf_pages(data) == 1
