@@ -420,6 +420,8 @@ class QueuedPrinter(ReceiptPrinter):
                     break
                 f, fn, args = item
                 if not f.set_running_or_notify_cancel():
+                    if fn == self._attempt:
+                        fn(*args)  # the receipt is queued: print it even if nobody waits any more
                     continue
                 try:
                     f.set_result(fn(*args))

@@ -410,3 +410,33 @@ def test_housekeeping_keeps_recent_printed_jobs_and_never_a_waiting_one(mem, tmp
         kept = p.jobs(include_printed=True).result(TIMEOUT)
     assert [j.receipt_no for j in kept] == ["T01-000006", "T01-000007"]
     assert printed_receipt_numbers(mem)[-3:] == ["T01-000005", "T01-000006", "T01-000007"]
+
+
+def test_a_cancelled_future_does_not_cancel_the_receipt(tmp_path):
+    release = threading.Event()
+
+    class Picky(MemoryTransport):
+        receipts_fail = True
+
+        def send(self, data, job_name=""):
+            if job_name == "drawer-kick":
+                release.wait(TIMEOUT)  # keeps the printer thread busy while the test cancels
+                raise offline_error()
+            if self.receipts_fail:
+                raise offline_error()
+            super().send(data, job_name)
+
+    t = Picky()
+    with QueuedPrinter(t, tmp_path / "q", format_amount=eur, retry_interval=3600) as p:
+        assert not p.print_receipt(receipt(1)).result(TIMEOUT).printed
+        kick = p.open_drawer("no sale")
+        second = p.print_receipt(receipt(2))
+        wait_until(lambda: p.status().waiting == 2)  # durably queued while the device is busy
+        assert second.cancel()
+        t.receipts_fail = False
+        release.set()
+        with pytest.raises(PrinterError):
+            kick.result(TIMEOUT)
+        # Nobody waits for receipt 2 any more, but its attempt still runs and prints the queue.
+        wait_until(lambda: len(t.jobs) == 2)
+    assert printed_receipt_numbers(t) == ["T01-000001", "T01-000002"]
