@@ -102,14 +102,13 @@ def classify_error(exc: BaseException, device: str = "the receipt printer") -> P
                 "clear any jam; waiting receipts then print by themselves.",
             )
     # The usb and serial libraries are optional: recognise their errors by name.
-    if "requires a usb library" in text or "requires a serial library" in text:
-        kind = "USB" if "usb" in text else "serial"
+    if "requires a usb library" in text or "requires the pyserial library" in text:
+        kind = "USB" if "usb library" in text else "serial"
         pkg = "pyusb" if kind == "USB" else "pyserial"
         return p(
             PrinterState.NOT_CONFIGURED,
             f"{kind} printers need the '{pkg}' package, which is not installed on this till. "
-            "Ask IT to install it, or use a network printer.",
-            transient=False,
+            "Ask IT to install it, or use a network printer. Receipts wait in the queue meanwhile.",
         )
     for e in chain:
         if isinstance(e, PermissionError) or getattr(e, "errno", None) in (errno.EACCES, errno.EPERM):

@@ -160,6 +160,19 @@ class JobStore:
                 (state, error, 1 if attempt else 0, now, state, now, job_id),
             )
 
+    def state(self, job_id: str) -> tuple[str, str]:
+        row = self.conn.execute("SELECT state, last_error FROM jobs WHERE job_id = ?", (job_id,)).fetchone()
+        return (row[0], row[1]) if row else ("unknown", "")
+
+    def requeue(self, job_id: str) -> bool:
+        """A failed job goes back to waiting (after a fix, or to try again)."""
+        with self.tx() as c:
+            cur = c.execute(
+                "UPDATE jobs SET state = 'waiting', updated_at = ? WHERE job_id = ? AND state = 'failed'",
+                (_now(), job_id),
+            )
+        return cur.rowcount == 1
+
     def counts(self) -> tuple[int, int]:
         rows = dict(
             self.conn.execute(
@@ -274,8 +287,9 @@ class QueuedPrinter(ReceiptPrinter):
     def open_drawer(self, reason: str = "") -> Future[None]:
         return self._submit(self._kick, reason)
 
-    def retry(self) -> Future[int]:
-        return self._submit(self._drain, True)
+    def retry(self, job_id: str | None = None) -> Future[int]:
+        """Try the waiting receipts now; with ``job_id``, put that failed receipt back in the queue first."""
+        return self._submit(self._retry, job_id)
 
     def reprint(self, job_id: str | None = None) -> Future[PrintOutcome]:
         return self._submit(self._reprint, job_id)
@@ -481,16 +495,11 @@ class QueuedPrinter(ReceiptPrinter):
             except PrinterError as e:
                 drawer_opened, drawer_message = False, str(e)
         self._drain(True)
-        waiting = {j.job_id: j for j in self._store.jobs(include_printed=False)}
-        if job_id in waiting:
-            return PrintOutcome(
-                job_id,
-                False,
-                self._status.message or waiting[job_id].last_error,
-                drawer_opened,
-                drawer_message,
-            )
-        return PrintOutcome(job_id, True, "", drawer_opened, drawer_message)
+        state, last_error = self._store.state(job_id)
+        if state == "printed":
+            return PrintOutcome(job_id, True, "", drawer_opened, drawer_message)
+        message = last_error if state == "failed" else (self._status.message or last_error)
+        return PrintOutcome(job_id, False, message, drawer_opened, drawer_message)
 
     @runs_in_printer_thread
     def _drain(self, now: bool) -> int:
@@ -565,6 +574,13 @@ class QueuedPrinter(ReceiptPrinter):
         if receipt.mark is not ReceiptMark.PAYMENT_PENDING:
             receipt = receipt.marked(ReceiptMark.REPRINT)
         return self._print(receipt, False)
+
+    @runs_in_printer_thread
+    def _retry(self, job_id: str | None) -> int:
+        assert self._store is not None
+        if job_id is not None:
+            self._store.requeue(job_id)
+        return self._drain(True)
 
     @runs_in_printer_thread
     def _discard(self, job_id: str) -> None:

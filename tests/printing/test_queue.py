@@ -440,3 +440,50 @@ def test_a_cancelled_future_does_not_cancel_the_receipt(tmp_path):
         # Nobody waits for receipt 2 any more, but its attempt still runs and prints the queue.
         wait_until(lambda: len(t.jobs) == 2)
     assert printed_receipt_numbers(t) == ["T01-000001", "T01-000002"]
+
+
+def test_failed_receipt_reports_not_printed_and_can_be_retried(printer, mem, tmp_path):
+    mem.fail_with = offline_error()
+    printer.print_receipt(receipt(1)).result(TIMEOUT)
+    with sqlite3.connect(tmp_path / "q" / QUEUE_FILE) as c:
+        good = c.execute("SELECT payload FROM jobs WHERE receipt_no = 'T01-000001'").fetchone()[0]
+        c.execute("UPDATE jobs SET payload = '{\"broken\": 1}' WHERE receipt_no = 'T01-000001'")
+    c.close()
+    mem.fail_with = None
+    out = printer.print_receipt(receipt(2)).result(TIMEOUT)
+    assert out.printed
+    (failed,) = printer.jobs().result(TIMEOUT)
+    assert failed.state == "failed"
+    # After a fix (here: the payload repaired), staff retry that receipt.
+    with sqlite3.connect(tmp_path / "q" / QUEUE_FILE) as c:
+        c.execute("UPDATE jobs SET payload = ? WHERE job_id = ?", (good, failed.job_id))
+    c.close()
+    assert printer.retry(failed.job_id).result(TIMEOUT) == 1
+    assert printed_receipt_numbers(mem) == ["T01-000002", "T01-000001"]
+    assert printer.status().ok
+
+
+def test_first_attempt_of_an_unprintable_receipt_says_not_printed(tmp_path):
+    from escpos.exceptions import TextError
+
+    class Picky(MemoryTransport):
+        def deliver_receipt(self, receipt, width, profile=None, kanji=False):
+            raise TextError("unsupported character")
+
+    with QueuedPrinter(Picky(), tmp_path / "q", format_amount=eur) as p:
+        out = p.print_receipt(receipt(1)).result(TIMEOUT)
+        assert not out.printed and "could not be prepared" in out.message
+        assert p.status().failed == 1
+
+
+def test_missing_usb_library_keeps_receipts_waiting():
+    from hardware.printer import classify_error
+
+    problem = classify_error(
+        RuntimeError("Printing with USB connection requires a usb library tobe installed.")
+    )
+    assert problem.state is PrinterState.NOT_CONFIGURED and problem.transient and "pyusb" in problem.message
+    serial = classify_error(
+        RuntimeError("Printing with Serial requires the pyserial library tobe installed.")
+    )
+    assert serial.state is PrinterState.NOT_CONFIGURED and "pyserial" in serial.message
