@@ -258,6 +258,25 @@ class ReceiptView(QWidget):
             p.end()
 
 
+class ReceiptPanel(QScrollArea):
+    """A :class:`ReceiptView` in a scroll area: what to embed in a window (the paper is ~1,500 px
+    tall at natural size; the panel scrolls instead of forcing that height on the layout)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = ReceiptView()
+        self.setWidget(self.view)
+        self.setWidgetResizable(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+
+    def set_receipt(
+        self, receipt: Receipt | None, format_amount: FormatAmount = None, width: int = WIDTH_80MM
+    ) -> None:
+        self.view.set_receipt(receipt, format_amount, width)
+        self.setMinimumWidth(min(self.view.sizeHint().width() + 24, 640))
+        self.verticalScrollBar().setValue(0)
+
+
 def print_to_printer(
     receipt: Receipt,
     printer: QPrinter,
@@ -339,12 +358,9 @@ class ReceiptDialog(QDialog):
         self.setWindowTitle(self.tr("Receipt %s") % receipt.receipt_no)
         self._format_amount = format_amount
         self._width = width
-        self.view = ReceiptView()
-        self.view.set_receipt(receipt, format_amount, width)
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.view)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(min(self.view.sizeHint().width() + 24, 640))
+        scroll = ReceiptPanel(self)
+        scroll.set_receipt(receipt, format_amount, width)
+        self.view = scroll.view
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.print_button = QPushButton(self.tr("&Print…"), self)
         self.pdf_button = QPushButton(self.tr("Save as P&DF…"), self)

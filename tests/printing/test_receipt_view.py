@@ -159,3 +159,19 @@ def test_japanese_receipt_on_screen_and_pdf(qtbot, tmp_path):
     assert "合計" in view.accessibleDescription()
     data = save_pdf(sample_receipt_ja(), tmp_path / "ja.pdf", format_amount=yen).read_bytes()
     assert data.startswith(b"%PDF-") and _pdf_pages(data) == 1
+
+
+def test_panel_scrolls_instead_of_forcing_its_height(qtbot):
+    from ui.qt import QVBoxLayout, QWidget
+    from ui.receipt_view import ReceiptPanel
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    panel = ReceiptPanel()
+    QVBoxLayout(window).addWidget(panel)
+    panel.set_receipt(sample_receipt(), eur)
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.height() <= 768 and panel.height() < panel.view.height()
+    assert panel.verticalScrollBar().maximum() > 0
