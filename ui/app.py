@@ -123,7 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     log.info("starting: mode=%s data=%s", settings["mode"], paths.data)
     from ui.gui import run_gui
 
-    return run_gui(paths, settings, exit_after_ms=args.exit_after_ms, screenshot=args.screenshot)
+    try:
+        return run_gui(paths, settings, exit_after_ms=args.exit_after_ms, screenshot=args.screenshot)
+    finally:
+        log.info("stopped")
+        logs.shutdown()
 
 
 if __name__ == "__main__":  # pragma: no cover

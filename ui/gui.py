@@ -60,10 +60,14 @@ def run_gui(
 
     window = MainWindow(paths, settings)
     window.show()
-    if screenshot:
-        QTimer.singleShot(max(0, (exit_after_ms or 300) - 50), lambda: window.grab().save(screenshot))
-    if exit_after_ms is not None:
-        QTimer.singleShot(exit_after_ms, app.quit)
+    if exit_after_ms is not None or screenshot:
+        # Smoke runs (tests, the screenshot tour): draw, optionally save the window, then quit cleanly.
+        def finish() -> None:
+            if screenshot:
+                window.grab().save(screenshot)
+            app.quit()
+
+        QTimer.singleShot(exit_after_ms if exit_after_ms is not None else 500, finish)
     try:
         return app.exec()
     finally:

@@ -67,7 +67,14 @@ ring = RingBuffer()
 _crash_fh: IO[str] | None = None
 
 
-def setup(log_dir: Path, level: str = "INFO", *, max_bytes: int = 2_000_000, backups: int = 5) -> Path:
+def setup(
+    log_dir: Path,
+    level: str = "INFO",
+    *,
+    max_bytes: int = 2_000_000,
+    backups: int = 5,
+    crash_file: bool = True,
+) -> Path:
     """Configure the root logger once; returns the log file's path."""
     global _crash_fh
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -87,10 +94,24 @@ def setup(log_dir: Path, level: str = "INFO", *, max_bytes: int = 2_000_000, bac
         h.addFilter(redactor)
         h._omo = True  # type: ignore[attr-defined]
         root.addHandler(h)
-    if _crash_fh is None:
+    if crash_file and _crash_fh is None:
         _crash_fh = open(log_dir / CRASH_FILE, "a", encoding="utf-8")  # noqa: SIM115 - lives for the process
         faulthandler.enable(_crash_fh)
     return log_dir / LOG_FILE
+
+
+def shutdown() -> None:
+    """Detach our handlers and close the crash file (at exit, and between tests)."""
+    global _crash_fh
+    root = logging.getLogger()
+    for h in list(root.handlers):
+        if getattr(h, "_omo", False):
+            root.removeHandler(h)
+            h.close()
+    if _crash_fh is not None:
+        faulthandler.disable()
+        _crash_fh.close()
+        _crash_fh = None
 
 
 def previous_crash(log_dir: Path) -> str | None:

@@ -36,7 +36,7 @@ def test_redaction_of_secrets_and_card_numbers():
 
 
 def test_log_file_is_written_rotated_and_redacted(tmp_path):
-    path = logs.setup(tmp_path / "logs", "INFO", max_bytes=2000, backups=2)
+    path = logs.setup(tmp_path / "logs", "INFO", max_bytes=2000, backups=2, crash_file=False)
     lg = logging.getLogger("hw.reader")
     try:
         lg.info("using key %s", "rk_test_secretsecret")
@@ -47,10 +47,7 @@ def test_log_file_is_written_rotated_and_redacted(tmp_path):
         except RuntimeError:
             lg.exception("failure")
     finally:
-        for h in list(logging.getLogger().handlers):
-            if getattr(h, "_omo", False):
-                logging.getLogger().removeHandler(h)
-                h.close()
+        logs.shutdown()
     files = sorted(Path(path).parent.glob("omo-pos.log*"))
     assert len(files) == 3  # the live file plus two backups, older ones dropped
     text = "".join(f.read_text() for f in files)
