@@ -413,3 +413,18 @@ def test_stripe_lost_midway_then_next_pay_settles(sim, terminal, journal, shop):
     assert again.paid and again.payment_intent_id == out.payment_intent_id
     assert len(sim.payment_intents) == 1
     check_invariants(sim, shop)
+
+
+def test_read_timeout_on_process_reader_got_it(sim, make_terminal, journal, shop):
+    """process_payment_intent executed but the answer came too late: the protocol reads the reader,
+    sees its own action, and waits for the card instead of sending the command again."""
+    payments = CardPayments(make_terminal(read_timeout=0.3), journal, poll_interval=POLL)
+    sim.read_timeout(r"process_payment_intent$", hang=0.5)
+    sale = shop.new_sale(4200)
+    t, box = pay_in_thread(payments, sale, 4200, shop.complete(sale, 4200))
+    wait_for(lambda: sim.count_requests("GET", r"/v1/terminal/readers/") >= 1)
+    sim.tap(VISA)
+    t.join()
+    assert box["out"].paid
+    assert sim.count_requests("POST", r"process_payment_intent$") == 1
+    check_invariants(sim, shop)
