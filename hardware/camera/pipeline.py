@@ -17,8 +17,9 @@ Order chosen with ``bench/qr.py`` (100 synthetic webcam frames per kind and size
 Each stage's cost is tracked (exponential moving average); a stage starts only if 1.25 times its cost
 still fits in the 33 ms budget, so a slow or busy machine drops fallbacks instead of dropping frames.
 OpenCV's QRCodeDetector / QRCodeDetectorAruco are benchmarked but not used: slower and weaker than
-zxing-cpp in every kind, and on frames the pipeline missed they read nothing (160 + 100 misses checked);
-ZBar on a CLAHE frame read one of them (glare, 1280x720) but costs ~32 ms there.
+zxing-cpp in every kind, and on the frames the pipeline missed (32 of 440 at 640x480, 18 of 275 at
+1280x720, another seed) they read nothing; ZBar on a CLAHE frame read one of those (glare, 1280x720) but
+costs ~32 ms there.
 """
 
 from __future__ import annotations
