@@ -57,6 +57,7 @@ def enqueue(
     *,
     event_id: str | None = None,
     created_at: str | None = None,
+    _check_dead: bool = True,
 ) -> str:
     """Queue an event; must run inside the write transaction of the change it reports.
     Enqueueing an ``event_id`` that is already queued (or acknowledged, or dead) changes nothing."""

@@ -35,7 +35,7 @@ CREATE TABLE sync_state (
 CREATE TABLE receipt_sequences (
     till_id TEXT PRIMARY KEY,
     last_seq INTEGER NOT NULL CHECK (last_seq >= 0)
-);
+) WITHOUT ROWID;
 CREATE TABLE receipt_reservations (
     receipt_no TEXT PRIMARY KEY,
     till_id TEXT NOT NULL,
@@ -87,8 +87,12 @@ CREATE TABLE till_closures (
     report TEXT NOT NULL             -- JSON
 );
 
+-- Sales: an integer sale_id (the rowid, growing) keys the child rows, so every insert of a sale commit
+-- appends at the right edge of each B-tree: ~12 pages per 5-line sale instead of ~15 with UUID keys
+-- (the durable-commit budget is 2x one fsync).
 CREATE TABLE sales (
-    sale_uuid TEXT PRIMARY KEY,
+    sale_id INTEGER PRIMARY KEY,
+    sale_uuid TEXT NOT NULL UNIQUE,
     receipt_no TEXT NOT NULL UNIQUE,
     till_id TEXT NOT NULL,
     session_id TEXT REFERENCES till_sessions (session_id),
@@ -101,10 +105,9 @@ CREATE TABLE sales (
     tax_total INTEGER NOT NULL,
     total INTEGER NOT NULL
 );
-CREATE INDEX sales_created ON sales (created_at);
 CREATE INDEX sales_session ON sales (session_id);
 CREATE TABLE sale_lines (
-    sale_uuid TEXT NOT NULL REFERENCES sales (sale_uuid),
+    sale_id INTEGER NOT NULL REFERENCES sales (sale_id),
     line_no INTEGER NOT NULL,
     sku TEXT NOT NULL,
     description TEXT NOT NULL,
@@ -114,24 +117,24 @@ CREATE TABLE sale_lines (
     tax_code TEXT NOT NULL,
     tax_amount INTEGER NOT NULL,
     paid_amount INTEGER NOT NULL,
-    PRIMARY KEY (sale_uuid, line_no)
+    PRIMARY KEY (sale_id, line_no)
 ) WITHOUT ROWID;
 CREATE TABLE sale_tax_lines (
-    sale_uuid TEXT NOT NULL REFERENCES sales (sale_uuid),
+    sale_id INTEGER NOT NULL REFERENCES sales (sale_id),
     tax_code TEXT NOT NULL,
     rate_bp INTEGER NOT NULL,
     taxable_amount INTEGER NOT NULL,
     tax_amount INTEGER NOT NULL,
-    PRIMARY KEY (sale_uuid, tax_code)
+    PRIMARY KEY (sale_id, tax_code)
 ) WITHOUT ROWID;
 CREATE TABLE sale_tenders (
-    sale_uuid TEXT NOT NULL REFERENCES sales (sale_uuid),
+    sale_id INTEGER NOT NULL REFERENCES sales (sale_id),
     tender_no INTEGER NOT NULL,
     kind TEXT NOT NULL CHECK (kind IN ('card', 'cash', 'points', 'gift_card', 'store_credit')),
     amount INTEGER NOT NULL,
     change_given INTEGER NOT NULL DEFAULT 0,
     reference TEXT,
-    PRIMARY KEY (sale_uuid, tender_no)
+    PRIMARY KEY (sale_id, tender_no)
 ) WITHOUT ROWID;
 
 CREATE TABLE returns (
