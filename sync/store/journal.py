@@ -59,8 +59,9 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
         ),
     ).fetchone()[0]
     conn.executemany(
-        "INSERT INTO sale_lines (sale_id, line_no, sku, description, quantity, unit_price, discount, "
-        "tax_code, tax_amount, paid_amount) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO sale_lines (line_key, sale_id, line_no, sku, description, quantity, unit_price, "
+        "discount, tax_code, tax_amount, paid_amount) "
+        "VALUES (?1 * 10000 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         [
             (
                 sale_id,
@@ -113,7 +114,8 @@ def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
         SaleLine(*r)
         for r in conn.execute(
             "SELECT line_no, sku, description, quantity, unit_price, discount, tax_code, tax_amount, "
-            "paid_amount FROM sale_lines WHERE sale_id = ? ORDER BY line_no",
+            "paid_amount FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 "
+            "ORDER BY line_key",
             (sale_id,),
         )
     )

@@ -106,9 +106,12 @@ CREATE TABLE sales (
     total INTEGER NOT NULL
 );
 CREATE INDEX sales_session ON sales (session_id);
+-- line_key = sale_id * 10000 + line_no: a rowid table appends at its right edge with SQLite's quick
+-- balance (~1.2 pages per 5-line sale; the same rows keyed (sale_id, line_no) WITHOUT ROWID cost ~2).
 CREATE TABLE sale_lines (
+    line_key INTEGER PRIMARY KEY,
     sale_id INTEGER NOT NULL REFERENCES sales (sale_id),
-    line_no INTEGER NOT NULL,
+    line_no INTEGER NOT NULL CHECK (line_no BETWEEN 1 AND 9999),
     sku TEXT NOT NULL,
     description TEXT NOT NULL,
     quantity INTEGER NOT NULL CHECK (quantity > 0),
@@ -117,8 +120,8 @@ CREATE TABLE sale_lines (
     tax_code TEXT NOT NULL,
     tax_amount INTEGER NOT NULL,
     paid_amount INTEGER NOT NULL,
-    PRIMARY KEY (sale_id, line_no)
-) WITHOUT ROWID;
+    CHECK (line_key = sale_id * 10000 + line_no)
+);
 CREATE TABLE sale_tax_lines (
     sale_id INTEGER NOT NULL REFERENCES sales (sale_id),
     tax_code TEXT NOT NULL,
@@ -223,7 +226,8 @@ CREATE TABLE outbox (
     last_attempt_at TEXT,
     acked_at TEXT
 );
-CREATE INDEX outbox_pending ON outbox (seq) WHERE acked_at IS NULL;
+-- The outbox holds only what is not yet acknowledged (ack deletes), so it stays small and needs no
+-- partial index: one B-tree fewer in every sale commit.
 CREATE TRIGGER outbox_keep_unacked BEFORE DELETE ON outbox WHEN old.acked_at IS NULL
     AND NOT EXISTS (SELECT 1 FROM dead_letters WHERE event_id = old.event_id)
 BEGIN SELECT RAISE(ABORT, 'an outbox event that was not acknowledged cannot be deleted'); END;
@@ -349,8 +353,6 @@ CREATE TABLE suspended_carts (
 
 MIGRATIONS: dict[int, str] = {1: V1, 2: V2}
 LATEST = max(MIGRATIONS)
-
-_FTS_TRIGGERS = ("products_fts_ai", "products_fts_ad", "products_fts_au_old", "products_fts_au_new")
 
 
 def statements(script: str) -> list[str]:
