@@ -72,11 +72,18 @@ class Store:
 
     def _open_on_writer(self, run_quick_check: bool) -> None:
         self._writer_ident = threading.get_ident()
+        if self.path.is_dir():
+            raise StoreError(f"OMO POS cannot open its database: {self.path} is a folder, not a file.")
         existed = self.path.exists() and self.path.stat().st_size > 0
         if existed:
             self._refuse_foreign_file()
         try:
             conn = connect_rw(self.path)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(
+                f"OMO POS cannot open its database {self.path} ({exc}). Check that the disk is present "
+                "and the folder is writable, then start again."
+            ) from exc
         except sqlite3.DatabaseError as exc:
             raise DatabaseCorruptError(_corrupt_message(self.path, str(exc))) from exc
         try:

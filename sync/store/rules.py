@@ -10,31 +10,40 @@ from typing import Any
 from sync.store.util import dumps, loads, now_iso
 
 
+def _db(conn: sqlite3.Connection) -> Any:
+    db = getattr(conn, "db", None)
+    if db is None:
+        import sqlite_utils
+
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+    return db
+
+
 def apply_price_rules(
     conn: sqlite3.Connection, upserts: Sequence[Mapping[str, Any]], deletes: Sequence[str] = ()
 ) -> None:
-    """Rule dict: rule_id, sku, price (minor units), starts_at, ends_at (ISO or None), member_only."""
+    """Rule dict: rule_id, sku, price (minor units), starts_at, ends_at (ISO or None), member_only.
+    Through sqlite-utils (ON CONFLICT upserts, savepoints inside our BEGIN IMMEDIATE)."""
+    if not conn.in_transaction:
+        raise RuntimeError("rules are applied inside a store.write transaction")
     now = now_iso()
-    conn.executemany(
-        "INSERT INTO price_rules (rule_id, sku, price, starts_at, ends_at, member_only, updated_at) "
-        "VALUES (?,?,?,?,?,?,?) ON CONFLICT (rule_id) DO UPDATE SET sku = excluded.sku, "
-        "price = excluded.price, starts_at = excluded.starts_at, ends_at = excluded.ends_at, "
-        "member_only = excluded.member_only, "
-        "updated_at = excluded.updated_at",
-        [
-            (
-                r["rule_id"],
-                r["sku"],
-                int(r["price"]),
-                r.get("starts_at"),
-                r.get("ends_at"),
-                int(bool(r.get("member_only", False))),
-                now,
-            )
-            for r in upserts
-        ],
-    )
-    conn.executemany("DELETE FROM price_rules WHERE rule_id = ?", [(d,) for d in deletes])
+    rows = [
+        {
+            "rule_id": r["rule_id"],
+            "sku": r["sku"],
+            "price": int(r["price"]),
+            "starts_at": r.get("starts_at"),
+            "ends_at": r.get("ends_at"),
+            "member_only": int(bool(r.get("member_only", False))),
+            "updated_at": now,
+        }
+        for r in upserts
+    ]
+    db = _db(conn)
+    if rows:
+        db["price_rules"].upsert_all(rows, pk="rule_id")
+    for d in deletes:
+        db["price_rules"].delete_where("rule_id = ?", [d])
 
 
 def price_rules_for(conn: sqlite3.Connection, sku: str, at: str) -> list[dict[str, Any]]:
@@ -52,26 +61,26 @@ def apply_promotions(
     conn: sqlite3.Connection, upserts: Sequence[Mapping[str, Any]], deletes: Sequence[str] = ()
 ) -> None:
     """Promotion dict: promo_id, kind, definition (dict), starts_at, ends_at, active."""
+    if not conn.in_transaction:
+        raise RuntimeError("promotions are applied inside a store.write transaction")
     now = now_iso()
-    conn.executemany(
-        "INSERT INTO promotions (promo_id, kind, definition, starts_at, ends_at, active, updated_at) "
-        "VALUES (?,?,?,?,?,?,?) ON CONFLICT (promo_id) DO UPDATE SET kind = excluded.kind, "
-        "definition = excluded.definition, starts_at = excluded.starts_at, ends_at = excluded.ends_at, "
-        "active = excluded.active, updated_at = excluded.updated_at",
-        [
-            (
-                p["promo_id"],
-                p["kind"],
-                dumps(p.get("definition", {})),
-                p.get("starts_at"),
-                p.get("ends_at"),
-                int(bool(p.get("active", True))),
-                now,
-            )
-            for p in upserts
-        ],
-    )
-    conn.executemany("DELETE FROM promotions WHERE promo_id = ?", [(d,) for d in deletes])
+    rows = [
+        {
+            "promo_id": p["promo_id"],
+            "kind": p["kind"],
+            "definition": dumps(p.get("definition", {})),
+            "starts_at": p.get("starts_at"),
+            "ends_at": p.get("ends_at"),
+            "active": int(bool(p.get("active", True))),
+            "updated_at": now,
+        }
+        for p in upserts
+    ]
+    db = _db(conn)
+    if rows:
+        db["promotions"].upsert_all(rows, pk="promo_id")
+    for d in deletes:
+        db["promotions"].delete_where("promo_id = ?", [d])
 
 
 def active_promotions(conn: sqlite3.Connection, at: str) -> list[dict[str, Any]]:

@@ -74,3 +74,23 @@ def test_price_rules_and_promotions(store):
     )
     (p,) = store.write_sync(lambda c: rules.active_promotions(c, "2026-11-23"))
     assert p["definition"] == {"sku": "A"}
+
+
+def test_sqlite_utils_upserts_roll_back_with_our_transaction(store):
+    def fn(c):
+        rules.apply_price_rules(c, [{"rule_id": "r9", "sku": "B", "price": 1}])
+        raise RuntimeError("abort")
+
+    with pytest.raises(RuntimeError):
+        store.write_sync(fn)
+    assert store.write_sync(lambda c: c.execute("SELECT count(*) FROM price_rules").fetchone()[0]) == 0
+
+
+def test_unopenable_path_is_a_clear_error(tmp_path):
+    from sync.store import Store, StoreError
+
+    target = tmp_path / "data" / "pos.sqlite3"
+    target.mkdir(parents=True)  # a directory where the database file should be
+    with pytest.raises(StoreError, match="cannot open"):
+        Store.open(target, till_id="T01")
+    Store.open(tmp_path / "other" / "pos.sqlite3", till_id="T01").close()
