@@ -255,19 +255,21 @@ def upsert(conn: sqlite3.Connection, products: Sequence[Mapping[str, Any]]) -> i
         existing.update(conn.execute(f"SELECT sku, id FROM products WHERE sku IN ({marks})", tuple(chunk)))
     (next_id,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM products").fetchone()
     now = now_iso()
+    # The product row takes the last version of its SKU in the page.
+    last: dict[str, Mapping[str, Any]] = {}
+    for p in reversed(products):
+        last.setdefault(p["sku"], p)
+    ordered = list(reversed(last.values()))
     staged = []
-    for p in {p["sku"]: p for p in products}.values():  # last one wins within a page
+    for p in ordered:
         pid = existing.get(p["sku"])
-        if pid is None:
+        new = pid is None
+        if new:
             pid = next_id
             next_id += 1
             existing[p["sku"]] = pid
-            new = True
-        else:
-            new = False
         staged.append((search_key(p.get("popularity", 0), pid), pid, new, p))
-    staged.sort(key=lambda t: t[0])  # FTS5 writes are fastest in rowid order
-    for key, pid, new, p in staged:
+    for key, pid, new, p in sorted(staged, key=lambda t: t[0]):  # FTS5 writes are fastest in rowid order
         values = (
             p["sku"],
             p["name"],
@@ -292,7 +294,11 @@ def upsert(conn: sqlite3.Connection, products: Sequence[Mapping[str, Any]]) -> i
                 "active = ?, popularity = ?, search_key = ?, updated_at = ? WHERE id = ?",
                 (*values, pid),
             )
-            conn.execute("DELETE FROM barcodes WHERE product_id = ?", (pid,))
+    # Barcodes follow the page one change at a time: each version of a product drops its codes and
+    # claims its own (a code another product held moves to this one).
+    for p in products:
+        pid = existing[p["sku"]]
+        conn.execute("DELETE FROM barcodes WHERE product_id = ?", (pid,))
         conn.executemany(
             "INSERT INTO barcodes (barcode, product_id) VALUES (?, ?) "
             "ON CONFLICT (barcode) DO UPDATE SET product_id = excluded.product_id",

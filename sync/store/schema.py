@@ -351,7 +351,25 @@ CREATE TABLE suspended_carts (
 );
 """
 
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2}
+# Version 3: SQLite fires the triggers of one event newest first, so the two AFTER UPDATE triggers of
+# version 2 inserted the new FTS entry before deleting the old one; with an unchanged search_key the
+# entry vanished. One trigger with the two statements in order fixes it; the index is rebuilt.
+V3 = """
+DROP TRIGGER products_fts_au_old;
+DROP TRIGGER products_fts_au_new;
+CREATE TRIGGER products_fts_au AFTER UPDATE OF name, brand, sku, active, search_key ON products
+BEGIN
+    INSERT INTO products_fts (products_fts, rowid, name, brand, sku)
+    SELECT 'delete', old.search_key, old.name, old.brand, old.sku WHERE old.active;
+    INSERT INTO products_fts (rowid, name, brand, sku)
+    SELECT new.search_key, new.name, new.brand, new.sku WHERE new.active;
+END;
+INSERT INTO products_fts (products_fts) VALUES ('delete-all');
+INSERT INTO products_fts (rowid, name, brand, sku)
+SELECT search_key, name, brand, sku FROM products WHERE active ORDER BY search_key;
+"""
+
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3}
 LATEST = max(MIGRATIONS)
 
 

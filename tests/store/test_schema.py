@@ -8,7 +8,16 @@ import textwrap
 
 import pytest
 
-from sync.store import DatabaseCorruptError, DatabaseNewerError, Store, StoreLockedError, journal, schema
+from sync import catalog_gen
+from sync.store import (
+    DatabaseCorruptError,
+    DatabaseNewerError,
+    Store,
+    StoreLockedError,
+    catalog,
+    journal,
+    schema,
+)
 from sync.store.connection import connect_rw, set_wal
 from tests.store.helpers import make_sale
 
@@ -54,6 +63,10 @@ def test_migration_from_every_earlier_version(tmp_path, start):
         conn.execute("BEGIN IMMEDIATE")
         journal.commit_sale(conn, sale)
         conn.execute("COMMIT")
+    if start >= 2:  # version 2 holds the catalog: put products in it
+        conn.execute("BEGIN IMMEDIATE")
+        catalog.apply_changes(conn, list(catalog_gen.generate(50, seed=2)), [], "c1")
+        conn.execute("COMMIT")
     conn.close()
 
     s = Store.open(old, till_id="T01")
@@ -62,6 +75,11 @@ def test_migration_from_every_earlier_version(tmp_path, start):
         assert schema.user_version(ro) == schema.LATEST
         if start >= 1:
             assert journal.get_sale(ro, sale.sale_uuid).total == sale.total
+        if start >= 2:
+            p = catalog_gen.product(7, seed=2)
+            assert catalog.lookup_barcode(ro, p["barcodes"][0]).sku == p["sku"]
+            indexed = {r[0] for r in ro.execute("SELECT id FROM products_fts_docsize")}
+            assert indexed == {r[0] for r in ro.execute("SELECT search_key FROM products WHERE active")}
         ro.close()
     finally:
         s.close()
