@@ -172,3 +172,43 @@ def test_lock_is_released_when_the_holder_is_killed(db_path):
         p.stdout.close()
         p.stdin.close()
     Store.open(db_path, till_id="T01").close()
+
+
+def _corrupt_sale_lines(db_path):
+    s = Store.open(db_path, till_id="T01")
+    for _ in range(40):
+        s.write_sync(lambda c: journal.commit_sale(c, make_sale()))
+    s.checkpoint().result()
+    s.close()
+    conn = sqlite3.connect(db_path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'sale_lines'").fetchone()
+    conn.close()
+    data = bytearray(db_path.read_bytes())
+    off = (root - 1) * page_size
+    data[off : off + page_size] = b"\x0d" + b"\xff" * (page_size - 1)
+    db_path.write_bytes(bytes(data))
+
+
+def test_background_check_blocks_writes_of_a_damaged_database(db_path):
+    _corrupt_sale_lines(db_path)
+    before = _sha(db_path)
+    s = Store.open(db_path, till_id="T01", check_in_background=True)  # returns before the check
+    try:
+        with pytest.raises(DatabaseCorruptError):
+            s.integrity.result(10)
+        with pytest.raises(DatabaseCorruptError, match="damaged"):
+            s.write_sync(lambda c: c.execute("INSERT INTO settings VALUES ('k', '1', 'now')"))
+    finally:
+        s.close()
+    assert _sha(db_path) == before
+
+
+def test_background_check_passes_on_a_sound_database(db_path):
+    Store.open(db_path, till_id="T01").close()
+    s = Store.open(db_path, till_id="T01", check_in_background=True)
+    try:
+        s.write_sync(lambda c: journal.commit_sale(c, make_sale()))  # queued behind the check
+        assert s.integrity.done() and s.integrity.exception() is None
+    finally:
+        s.close()
