@@ -56,27 +56,71 @@ class Store:
         self._conn: StoreConnection | None = None
         self._writer_ident: int | None = None
         self._closed = False
+        self._failed: BaseException | None = None
+        self.integrity: Future[None] = Future()  # resolves when the start-up quick_check has passed
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
-    def open(cls, path: Path | str, *, till_id: str, quick_check: bool = True) -> Store:
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        till_id: str,
+        quick_check: bool = True,
+        check_in_background: bool = False,
+    ) -> Store:
+        """Lock the data directory, open (or create) the database, refuse a newer or damaged one,
+        migrate, and return the store.
+
+        ``check_in_background=True`` returns before ``PRAGMA quick_check`` has finished (it takes about
+        a second per 300 MB): the check runs first on the writer thread, so every write waits behind
+        it, and if it fails every write raises DatabaseCorruptError; ``store.integrity`` (a Future)
+        tells the UI. Readers can start at once. A database that needs a migration is always checked
+        before it is migrated.
+        """
         store = cls(Path(path), till_id)
         store._lock.acquire()
         try:
             store._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
-            store._executor.submit(store._open_on_writer, quick_check).result()
+            deferred = store._executor.submit(
+                store._open_on_writer, quick_check, check_in_background
+            ).result()
         except BaseException:
             store._shutdown()
             raise
+        if deferred:
+            store._executor.submit(store._background_check)
+        elif not store.integrity.done():
+            store.integrity.set_result(None)
         return store
 
-    def _open_on_writer(self, run_quick_check: bool) -> None:
+    def _background_check(self) -> None:
+        assert self._conn is not None
+        try:
+            quick_check(self._conn, self.path)
+        except BaseException as exc:
+            log.error("%s", exc)
+            self._failed = exc
+            self.integrity.set_exception(exc)
+        else:
+            self.integrity.set_result(None)
+
+    def _open_on_writer(self, run_quick_check: bool, background: bool) -> bool:
+        """Returns True when the quick_check is left to run in the background."""
+        deferred = False
         self._writer_ident = threading.get_ident()
+        if self.path.is_dir():
+            raise StoreError(f"OMO POS cannot open its database: {self.path} is a folder, not a file.")
         existed = self.path.exists() and self.path.stat().st_size > 0
         if existed:
             self._refuse_foreign_file()
         try:
             conn = connect_rw(self.path)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(
+                f"OMO POS cannot open its database {self.path} ({exc}). Check that the disk is present "
+                "and the folder is writable, then start again."
+            ) from exc
         except sqlite3.DatabaseError as exc:
             raise DatabaseCorruptError(_corrupt_message(self.path, str(exc))) from exc
         try:
@@ -87,7 +131,10 @@ class Store:
                     raise DatabaseCorruptError(_corrupt_message(self.path, str(exc))) from exc
                 schema.check_not_newer(version, self.path)
                 if run_quick_check:
-                    quick_check(conn, self.path)
+                    if background and version == schema.LATEST:
+                        deferred = True
+                    else:
+                        quick_check(conn, self.path)
             set_wal(conn)
             applied = schema.migrate(conn)
             if applied:
@@ -96,6 +143,7 @@ class Store:
             conn.close()
             raise
         self._conn = conn
+        return deferred
 
     def _refuse_foreign_file(self) -> None:
         with open(self.path, "rb") as f:
@@ -119,7 +167,8 @@ class Store:
         if conn is None:
             return
         try:
-            conn.execute("PRAGMA optimize")
+            if self._failed is None:  # never write to a damaged file, not even statistics
+                conn.execute("PRAGMA optimize")
         finally:
             conn.close()
 
@@ -149,6 +198,8 @@ class Store:
     def _run_write(self, fn: Callable[[StoreConnection], T]) -> T:
         conn = self._conn
         assert conn is not None, "store not open"
+        if self._failed is not None:
+            raise self._failed
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:

@@ -32,17 +32,17 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     Idempotent: a sale_uuid already recorded returns the recorded document unchanged."""
     if not conn.in_transaction:
         raise RuntimeError("commit_sale must run inside a store.write transaction")
-    existing = get_sale(conn, sale.sale_uuid)
-    if existing is not None:
-        return existing
+    if conn.execute("SELECT 1 FROM sales WHERE sale_uuid = ?", (sale.sale_uuid,)).fetchone():
+        return get_sale(conn, sale.sale_uuid)  # type: ignore[return-value]
     sale.check()
     if sale.receipt_no:
         receipts.claim_reserved(conn, sale.receipt_no)
     else:
         sale = dataclasses.replace(sale, receipt_no=receipts.next_number(conn, sale.till_id))
-    conn.execute(
+    sale_id = conn.execute(
         "INSERT INTO sales (sale_uuid, receipt_no, till_id, session_id, staff_id, member_no, currency, "
-        "created_at, subtotal, discount_total, tax_total, total) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "created_at, subtotal, discount_total, tax_total, total) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+        "RETURNING sale_id",
         (
             sale.sale_uuid,
             sale.receipt_no,
@@ -57,13 +57,14 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
             sale.tax_total,
             sale.total,
         ),
-    )
+    ).fetchone()[0]
     conn.executemany(
-        "INSERT INTO sale_lines (sale_uuid, line_no, sku, description, quantity, unit_price, discount, "
-        "tax_code, tax_amount, paid_amount) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO sale_lines (line_key, sale_id, line_no, sku, description, quantity, unit_price, "
+        "discount, tax_code, tax_amount, paid_amount) "
+        "VALUES (?1 * 10000 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         [
             (
-                sale.sale_uuid,
+                sale_id,
                 ln.line_no,
                 ln.sku,
                 ln.description,
@@ -79,52 +80,59 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     )
     crashpoint("mid_sale_commit")
     conn.executemany(
-        "INSERT INTO sale_tax_lines (sale_uuid, tax_code, rate_bp, taxable_amount, tax_amount) "
+        "INSERT INTO sale_tax_lines (sale_id, tax_code, rate_bp, taxable_amount, tax_amount) "
         "VALUES (?,?,?,?,?)",
-        [(sale.sale_uuid, t.tax_code, t.rate_bp, t.taxable_amount, t.tax_amount) for t in sale.tax_lines],
+        [(sale_id, t.tax_code, t.rate_bp, t.taxable_amount, t.tax_amount) for t in sale.tax_lines],
     )
     conn.executemany(
-        "INSERT INTO sale_tenders (sale_uuid, tender_no, kind, amount, change_given, reference) "
+        "INSERT INTO sale_tenders (sale_id, tender_no, kind, amount, change_given, reference) "
         "VALUES (?,?,?,?,?,?)",
-        [
-            (sale.sale_uuid, i, t.kind, t.amount, t.change_given, t.reference)
-            for i, t in enumerate(sale.tenders, 1)
-        ],
+        [(sale_id, i, t.kind, t.amount, t.change_given, t.reference) for i, t in enumerate(sale.tenders, 1)],
     )
-    outbox.enqueue(conn, SALE_EVENT, sale.to_dict(), event_id=sale.sale_uuid, created_at=sale.created_at)
+    # The sale did not exist, so its event cannot be in the dead letters: skip that lookup.
+    outbox.enqueue(
+        conn,
+        SALE_EVENT,
+        sale.to_dict(),
+        event_id=sale.sale_uuid,
+        created_at=sale.created_at,
+        _check_dead=False,
+    )
     return sale
 
 
 def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
     row = conn.execute(
         "SELECT sale_uuid, receipt_no, till_id, staff_id, member_no, currency, created_at, subtotal, "
-        "discount_total, tax_total, total, session_id FROM sales WHERE sale_uuid = ?",
+        "discount_total, tax_total, total, session_id, sale_id FROM sales WHERE sale_uuid = ?",
         (sale_uuid,),
     ).fetchone()
     if row is None:
         return None
+    sale_id = row[12]
     lines = tuple(
         SaleLine(*r)
         for r in conn.execute(
             "SELECT line_no, sku, description, quantity, unit_price, discount, tax_code, tax_amount, "
-            "paid_amount FROM sale_lines WHERE sale_uuid = ? ORDER BY line_no",
-            (sale_uuid,),
+            "paid_amount FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 "
+            "ORDER BY line_key",
+            (sale_id,),
         )
     )
     tax_lines = tuple(
         TaxLine(*r)
         for r in conn.execute(
-            "SELECT tax_code, rate_bp, taxable_amount, tax_amount FROM sale_tax_lines WHERE sale_uuid = ? "
+            "SELECT tax_code, rate_bp, taxable_amount, tax_amount FROM sale_tax_lines WHERE sale_id = ? "
             "ORDER BY tax_code",
-            (sale_uuid,),
+            (sale_id,),
         )
     )
     tenders = tuple(
         Tender(*r)
         for r in conn.execute(
-            "SELECT kind, amount, change_given, reference FROM sale_tenders WHERE sale_uuid = ? "
+            "SELECT kind, amount, change_given, reference FROM sale_tenders WHERE sale_id = ? "
             "ORDER BY tender_no",
-            (sale_uuid,),
+            (sale_id,),
         )
     )
     return SaleDocument(*row[:11], lines=lines, tax_lines=tax_lines, tenders=tenders, session_id=row[11])

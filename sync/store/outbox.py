@@ -3,7 +3,8 @@
 Every function takes the connection of a ``store.write`` function (or, for ``pending`` and ``stats``,
 any connection). An event leaves the queue only by an acknowledgement from the server (``ack``) or by
 being moved to the dead letters (``dead_letter``), where it stays until a manager retries it.
-Housekeeping (``purge_acked``) deletes acknowledged rows only; a trigger refuses anything else.
+An acknowledged event is deleted at once; a trigger refuses the delete of any row that is neither
+acknowledged nor moved to the dead letters. ``seq`` comes from AUTOINCREMENT and is never reused.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ def enqueue(
     *,
     event_id: str | None = None,
     created_at: str | None = None,
+    _check_dead: bool = True,
 ) -> str:
     """Queue an event; must run inside the write transaction of the change it reports.
     Enqueueing an ``event_id`` that is already queued (or acknowledged, or dead) changes nothing."""
@@ -98,7 +100,8 @@ def _chunks(ids: Iterable[str], n: int = 500) -> Iterable[list[str]]:
 
 
 def ack(conn: sqlite3.Connection, event_ids: Iterable[str]) -> int:
-    """Mark events acknowledged by the server. Returns how many were newly acknowledged."""
+    """Events acknowledged by the server leave the queue (marked, then deleted: the delete trigger
+    refuses any row that was not acknowledged). Returns how many were acknowledged now."""
     at = now_iso()
     n = 0
     for chunk in _chunks(event_ids):
@@ -108,6 +111,7 @@ def ack(conn: sqlite3.Connection, event_ids: Iterable[str]) -> int:
             (at, *chunk),
         )
         n += cur.rowcount
+        conn.execute(f"DELETE FROM outbox WHERE acked_at IS NOT NULL AND event_id IN ({marks})", chunk)
     return n
 
 
@@ -184,7 +188,8 @@ def stats(conn: sqlite3.Connection) -> OutboxStats:
 
 
 def purge_acked(conn: sqlite3.Connection, acked_before: str) -> int:
-    """Housekeeping: delete events acknowledged before ``acked_before`` (ISO time). Never un-acked ones."""
+    """Housekeeping: delete events acknowledged before ``acked_before`` (ISO time). Never un-acked ones.
+    (``ack`` already deletes; this is for rows acknowledged by older versions.)"""
     cur = conn.execute(
         "DELETE FROM outbox WHERE acked_at IS NOT NULL AND acked_at < ?",
         (acked_before,),

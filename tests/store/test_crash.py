@@ -92,3 +92,18 @@ def test_sigkill_after_sale_commit_keeps_the_sale(tmp_path):
     sales, counts, events, *_ = _state(db_path)
     assert len(env_told) == 1 and len(sales) == 2
     assert counts["sale_lines"] == 10 and len(events) == 2
+
+
+@pytest.mark.crash
+def test_open_cart_comes_back_after_sigkill(tmp_path):
+    db_path = tmp_path / "pos.sqlite3"
+    told = _run_child(db_path, "cart", "after_cart_save:5")
+    assert len(told) == 4  # killed right after the 5th save had committed
+    from sync.store.adapters import StoreJournal
+
+    s = Store.open(db_path, till_id="T01")
+    try:
+        cart = StoreJournal(s).load_open_cart()
+    finally:
+        s.close()
+    assert cart is not None and len(cart["lines"]) == 5

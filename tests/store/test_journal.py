@@ -172,3 +172,12 @@ def test_outbox_requires_a_transaction(tmp_path):
     conn = sqlite3.connect(":memory:", isolation_level=None)
     with pytest.raises(RuntimeError):
         outbox.enqueue(conn, "x", {})
+
+
+def test_default_clock_and_ids():
+    from pos.ports import Clock, Ids, SystemClock, UuidIds
+
+    c, i = SystemClock(), UuidIds()
+    assert isinstance(c, Clock) and isinstance(i, Ids)
+    assert c.now().tzinfo is not None and c.monotonic() <= c.monotonic()
+    assert len({i.new_uuid() for _ in range(10)}) == 10

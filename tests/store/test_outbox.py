@@ -77,7 +77,8 @@ def test_housekeeping_never_deletes_unacked(store):
     a = _w(store, lambda c: outbox.enqueue(c, "t", {}))
     b = _w(store, lambda c: outbox.enqueue(c, "t", {}))
     _w(store, lambda c: outbox.ack(c, [a]))
-    assert _w(store, lambda c: outbox.purge_acked(c, "9999")) == 1
+    assert _r(store, lambda c: c.execute("SELECT event_id FROM outbox").fetchall()) == [(b,)]  # ack deletes
+    assert _w(store, lambda c: outbox.purge_acked(c, "9999")) == 0
     assert [e.event_id for e in _r(store, outbox.pending)] == [b]
     with pytest.raises(sqlite3.IntegrityError, match="not acknowledged"):
         _w(store, lambda c: c.execute("DELETE FROM outbox"))

@@ -8,7 +8,16 @@ import textwrap
 
 import pytest
 
-from sync.store import DatabaseCorruptError, DatabaseNewerError, Store, StoreLockedError, journal, schema
+from sync import catalog_gen
+from sync.store import (
+    DatabaseCorruptError,
+    DatabaseNewerError,
+    Store,
+    StoreLockedError,
+    catalog,
+    journal,
+    schema,
+)
 from sync.store.connection import connect_rw, set_wal
 from tests.store.helpers import make_sale
 
@@ -54,6 +63,10 @@ def test_migration_from_every_earlier_version(tmp_path, start):
         conn.execute("BEGIN IMMEDIATE")
         journal.commit_sale(conn, sale)
         conn.execute("COMMIT")
+    if start >= 2:  # version 2 holds the catalog: put products in it
+        conn.execute("BEGIN IMMEDIATE")
+        catalog.apply_changes(conn, list(catalog_gen.generate(50, seed=2)), [], "c1")
+        conn.execute("COMMIT")
     conn.close()
 
     s = Store.open(old, till_id="T01")
@@ -62,6 +75,11 @@ def test_migration_from_every_earlier_version(tmp_path, start):
         assert schema.user_version(ro) == schema.LATEST
         if start >= 1:
             assert journal.get_sale(ro, sale.sale_uuid).total == sale.total
+        if start >= 2:
+            p = catalog_gen.product(7, seed=2)
+            assert catalog.lookup_barcode(ro, p["barcodes"][0]).sku == p["sku"]
+            indexed = {r[0] for r in ro.execute("SELECT id FROM products_fts_docsize")}
+            assert indexed == {r[0] for r in ro.execute("SELECT search_key FROM products WHERE active")}
         ro.close()
     finally:
         s.close()
@@ -154,3 +172,43 @@ def test_lock_is_released_when_the_holder_is_killed(db_path):
         p.stdout.close()
         p.stdin.close()
     Store.open(db_path, till_id="T01").close()
+
+
+def _corrupt_sale_lines(db_path):
+    s = Store.open(db_path, till_id="T01")
+    for _ in range(40):
+        s.write_sync(lambda c: journal.commit_sale(c, make_sale()))
+    s.checkpoint().result()
+    s.close()
+    conn = sqlite3.connect(db_path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'sale_lines'").fetchone()
+    conn.close()
+    data = bytearray(db_path.read_bytes())
+    off = (root - 1) * page_size
+    data[off : off + page_size] = b"\x0d" + b"\xff" * (page_size - 1)
+    db_path.write_bytes(bytes(data))
+
+
+def test_background_check_blocks_writes_of_a_damaged_database(db_path):
+    _corrupt_sale_lines(db_path)
+    before = _sha(db_path)
+    s = Store.open(db_path, till_id="T01", check_in_background=True)  # returns before the check
+    try:
+        with pytest.raises(DatabaseCorruptError):
+            s.integrity.result(10)
+        with pytest.raises(DatabaseCorruptError, match="damaged"):
+            s.write_sync(lambda c: c.execute("INSERT INTO settings VALUES ('k', '1', 'now')"))
+    finally:
+        s.close()
+    assert _sha(db_path) == before
+
+
+def test_background_check_passes_on_a_sound_database(db_path):
+    Store.open(db_path, till_id="T01").close()
+    s = Store.open(db_path, till_id="T01", check_in_background=True)
+    try:
+        s.write_sync(lambda c: journal.commit_sale(c, make_sale()))  # queued behind the check
+        assert s.integrity.done() and s.integrity.exception() is None
+    finally:
+        s.close()
