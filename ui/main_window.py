@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
     def _open_shop(self) -> None:
         from ui.shop import open_shop
 
-        self.tasks.run(
+        self._opening = self.tasks.run(
             "io", lambda: open_shop(self.paths, self.settings), self.attach_shop, self._shop_failed
         )
 
@@ -275,5 +275,8 @@ class MainWindow(QMainWindow):
         if self.camera is not None:
             self.camera.stop()
         self.tasks.shutdown()
+        opening = getattr(self, "_opening", None)
+        if self.shop is None and opening is not None and opening.done() and opening.exception() is None:
+            opening.result().close()  # closed before the services finished opening: close them too
         if self.shop is not None:
             self.shop.close()

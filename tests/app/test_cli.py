@@ -54,6 +54,8 @@ def test_entry_point_opens_a_window_and_exits_cleanly(tmp_path):
             "ui.app",
             "--data-dir",
             str(tmp_path / "d"),
+            "--set",
+            "demo.products=200",
             "--exit-after-ms",
             "800",
             "--screenshot",
