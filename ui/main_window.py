@@ -81,6 +81,15 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(1000)
         self._status_timer.timeout.connect(self.update_status)
+        # What the status bar says about Stripe and the reader is what the last probe saw, and no older
+        # than PROBE_STALE_S: otherwise "unknown".
+        self._probe_timer = QTimer(self)
+        self._probe_timer.setInterval(10_000)
+        self._probe_timer.timeout.connect(self._probe_reader)
+        self._probing = False
+        self._stripe_state = "unknown"
+        self._reader_state = "unknown"
+        self._probe_at = 0.0
         if open_services:
             QTimer.singleShot(0, self._open_shop)
 
@@ -136,6 +145,11 @@ class MainWindow(QMainWindow):
         if shop.payments is not None:
             self.tasks.run("reader", self._reconcile_at_start, self._reconciled)
         self._status_timer.start()
+        if shop.payments is None:
+            self.page.set_card_available(False, shop.card_error)
+        else:
+            self._probe_timer.start()
+            self._probe_reader()
         self.update_status()
         if self.member is not None:
             self._on_logged_in(self.member)
@@ -222,6 +236,41 @@ class MainWindow(QMainWindow):
         self.receipt_dock.raise_()
 
     # ------------------------------------------------------------------ status
+    PROBE_STALE_S = 35.0
+
+    @Slot()
+    def _probe_reader(self) -> None:
+        """Ask Stripe for the reader (on the reader's thread, never during a payment)."""
+        if self.shop is None or self.shop.terminal is None or self._probing or self.controller.busy:
+            return
+        self._probing = True
+        self.tasks.run("reader", self.shop.terminal.retrieve_reader, self._probed, self._probe_failed)
+
+    def _probed(self, view: Any) -> None:
+        self._probing = False
+        self._probe_at = time.monotonic()
+        self._stripe_state = "reachable"
+        action = getattr(view, "action", None)
+        self._reader_state = (
+            "busy" if action is not None and action.status == "in_progress" else (view.status or "unknown")
+        )
+        self.page.set_card_available(True)
+        self.update_status()
+
+    def _probe_failed(self, exc: BaseException) -> None:
+        from pos.payment import TerminalUnavailable
+
+        self._probing = False
+        self._probe_at = time.monotonic()
+        self._reader_state = "unknown"
+        if isinstance(exc, TerminalUnavailable):
+            self._stripe_state = "unreachable"
+            self.page.set_card_available(False, "Stripe cannot be reached: card payments are off. Take cash.")
+        else:
+            self._stripe_state = "unknown"
+            log.warning("reader probe failed: %s", exc)
+        self.update_status()
+
     @Slot()
     def update_status(self) -> None:
         shop = self.shop
@@ -245,6 +294,7 @@ class MainWindow(QMainWindow):
             printer_text = f"Printer: {printer.message or 'problem'}" + (
                 f" — {printer.waiting} receipt(s) waiting" if printer.waiting else ""
             )
+        fresh = time.monotonic() - self._probe_at < self.PROBE_STALE_S
         engine = getattr(shop, "sync_engine", None)
         backend = "unknown"
         progress = None
@@ -258,8 +308,8 @@ class MainWindow(QMainWindow):
                 queue_depth=st.depth,
                 oldest_unsynced_s=oldest,
                 dead_letters=st.dead,
-                stripe="disabled" if shop.payments is None else "reachable",
-                reader="none" if shop.payments is None else "online",
+                stripe="disabled" if shop.payments is None else (self._stripe_state if fresh else "unknown"),
+                reader="none" if shop.payments is None else (self._reader_state if fresh else "unknown"),
                 catalog_progress=progress,
                 printer=printer_text,
             )
@@ -269,6 +319,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop devices and workers, join their threads, close the journal last."""
         self._status_timer.stop()
+        self._probe_timer.stop()
         self.idle.uninstall()
         if self.wedge is not None:
             self.wedge.uninstall()

@@ -206,3 +206,16 @@ def test_discount_beyond_cashier_limit_refused_then_approved(qtbot, till):
         < actions.index("override.approved")
         < actions.index("discount.order")
     )
+
+
+def test_status_bar_reports_what_the_reader_probe_saw(qtbot, till):
+    w = till
+    qtbot.waitUntil(lambda: w.status.view.reader == "online", timeout=10_000)
+    assert w.status.view.stripe == "reachable"
+    assert w.page.card_available
+    # Stripe goes away: the next probe says so, and card tender is switched off (cash still works)
+    w.shop.demo.stripe.stop()
+    w._probe_reader()
+    qtbot.waitUntil(lambda: w.status.view.stripe == "unreachable", timeout=20_000)
+    assert not w.page.card_available
+    assert "take cash" in w.status.fields["stripe"].text().lower()
