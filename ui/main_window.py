@@ -168,19 +168,37 @@ class MainWindow(QMainWindow):
             self.controller.refresh()
 
     def _add_receipt_dock(self) -> None:
+        from ui.qt import QPushButton, QScrollArea
         from ui.receipt_view import ReceiptView
 
         dock = QDockWidget("Last receipt", self)
         dock.setObjectName("receiptDock")
-        self.receipt_view = ReceiptView(dock)
-        from ui.qt import QScrollArea
-
-        area = QScrollArea(dock)
+        box = QWidget(dock)
+        lay = QVBoxLayout(box)
+        self.receipt_view = ReceiptView(box)
+        area = QScrollArea(box)
         area.setWidget(self.receipt_view)
         area.setWidgetResizable(False)
-        dock.setWidget(area)
+        lay.addWidget(area, 1)
+        self.receipt_button = QPushButton("Print or save as PDF…", box)
+        self.receipt_button.setMinimumHeight(44)
+        self.receipt_button.setEnabled(False)
+        self.receipt_button.clicked.connect(self.open_receipt_dialog)
+        lay.addWidget(self.receipt_button)
+        dock.setWidget(box)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.receipt_dock = dock
+
+    def open_receipt_dialog(self) -> Any:
+        """The last receipt on any system printer, or as a PDF (Qt print support)."""
+        from ui.receipt_view import ReceiptDialog
+
+        receipt = self.receipt_view.receipt
+        if receipt is None:
+            return None
+        dlg = ReceiptDialog(receipt, format_amount=self.shop.fmt, parent=self)
+        dlg.open()
+        return dlg
 
     def _add_demo_docks(self, shop: Any) -> None:
         from ui.camera_preview import CameraPreview
@@ -232,6 +250,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _show_receipt(self, receipt: Any) -> None:
         self.receipt_view.set_receipt(receipt, self.shop.fmt)
+        self.receipt_button.setEnabled(True)
         self.receipt_dock.show()
         self.receipt_dock.raise_()
 

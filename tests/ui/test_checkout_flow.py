@@ -63,6 +63,10 @@ def test_cash_sale_with_change(qtbot, till):
     conn.close()
     qtbot.waitUntil(lambda: w.receipt_view.receipt is not None)
     assert w.receipt_view.receipt.receipt_no == recorded.receipt_no
+    dlg = w.open_receipt_dialog()
+    pdf = dlg.save_to(w.paths.data / "receipt.pdf")
+    dlg.close()
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
 
 
 def test_card_sale(qtbot, till):
