@@ -11,6 +11,7 @@ import asyncio
 import hashlib
 import json
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -153,6 +154,8 @@ class Backend:
         self.strict = strict
         self.faults = FaultPlan()
         self.requests_seen = 0
+        # test hook: called after an Idempotency-Key was claimed, before the batch is applied
+        self.before_apply: Any = None
         self._count_lock = threading.Lock()
         conn = self.pool.get()
         db.init_schema(conn)
@@ -213,7 +216,9 @@ def create_app(backend: Backend) -> Any:
     @app.exception_handler(StarletteHTTPException)
     async def _starlette_error(request: Request, exc: StarletteHTTPException) -> Response:
         codes = {404: "not_found", 405: "method_not_allowed"}
-        return _error(exc.status_code, codes.get(exc.status_code, "invalid_request"), str(exc.detail))
+        return _error(
+            exc.status_code, codes.get(exc.status_code, "invalid_request"), str(exc.detail), exc.headers
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
@@ -374,7 +379,7 @@ def create_app(backend: Backend) -> Any:
         backend.authenticate(request)
         text = request.query_params.get("text", "")
         prefix = "OMO:ORDER:"
-        if not text.startswith(prefix) or not 0 < len(text) - len(prefix) <= 32:
+        if not re.fullmatch(r"OMO:ORDER:[A-Za-z0-9-]{1,32}", text):
             raise HttpError(400, "invalid_request", "not an order QR code (OMO:ORDER:<number>)")
         return _order_response(backend, text[len(prefix) :])
 
@@ -429,7 +434,7 @@ def create_app(backend: Backend) -> Any:
 
 
 def _member_no(text: str) -> int:
-    if not text.isdigit() or len(text) > 20 or not 0 < int(text) < 2**64:
+    if not text.isdigit() or len(text) > 20 or not 0 < int(text) < 2**63:  # SQLite integers are signed
         raise HttpError(404, "not_found", "no such member")
     return int(text)
 
@@ -589,6 +594,8 @@ def _push_events_sync(backend: Backend, till_id: str, key: str, raw: bytes) -> R
             )
     # 2. validate and apply, storing the answer in the same transaction as the effects
     try:
+        if backend.before_apply is not None:
+            backend.before_apply()
         try:
             batch = json.loads(raw)
         except (ValueError, UnicodeDecodeError):

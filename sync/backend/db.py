@@ -425,6 +425,14 @@ def apply_event(conn: sqlite3.Connection, device_till: str, ev: dict[str, Any]) 
                 _apply_checkin(conn, event_id, p)
             case _:
                 pass  # till.closed, cash.movement: recorded as events
+    except OverflowError:  # a number beyond SQLite's signed 64 bits (member_no is u64 in the contract)
+        conn.execute("ROLLBACK TO ev")
+        conn.execute("RELEASE ev")
+        return {
+            "event_id": event_id,
+            "status": "rejected",
+            "reason": {"code": "invalid_payload", "message": "a number is out of range"},
+        }
     except Rejected as rej:
         conn.execute("ROLLBACK TO ev")
         conn.execute("RELEASE ev")
