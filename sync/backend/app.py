@@ -253,13 +253,11 @@ def create_app(backend: Backend) -> Any:
         backend.authenticate(request)
         cursor_s = request.query_params.get("cursor") or "0"
         limit_s = request.query_params.get("limit") or "1000"
-        if not cursor_s.isdigit() or len(cursor_s) > 64 or not limit_s.isdigit():
+        if not cursor_s.isdigit() or len(cursor_s) > 18 or not limit_s.isdigit():
             raise HttpError(400, "invalid_request", "cursor and limit must be non-negative integers")
         cursor, limit = int(cursor_s), int(limit_s)
         if not 1 <= limit <= 10000:
             raise HttpError(400, "invalid_request", "limit must be between 1 and 10000")
-        if cursor > 2**62:
-            raise HttpError(400, "invalid_request", "cursor out of range")
         conn = backend.conn()
         conn.execute("BEGIN")
         try:
