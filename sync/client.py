@@ -81,13 +81,13 @@ class _CappedRetry(Retry):
         return None if value is None else min(value, RETRY_AFTER_CAP_S)
 
 
-def make_retry() -> Retry:
+def make_retry(backoff_factor: float = 0.5) -> Retry:
     return _CappedRetry(
         total=3,
         connect=3,
         read=2,
         status=2,
-        backoff_factor=0.5,
+        backoff_factor=backoff_factor,
         backoff_jitter=0.25,
         backoff_max=8.0,
         allowed_methods=None,  # POST too: every POST carries an Idempotency-Key

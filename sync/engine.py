@@ -1,0 +1,499 @@
+"""The sync worker: drains the outbox to the OMO backend, pulls catalog deltas, answers on-demand lookups.
+
+    engine = SyncEngine(store, base_url="https://omo.example", till_id="T01")
+    engine.add_listener(lambda status: ...)   # called from the sync thread with a SyncStatus
+    engine.start()                            # refuses a second engine on the same data directory
+    engine.wake()                             # after enqueueing an event: send it now
+    engine.snapshot()                         # SyncStatus for the status bar (thread-safe)
+    engine.member_profile(1001)               # pos.sync_ports.Backend, cached with a time limit
+    engine.stop()
+
+Rules it keeps (DESIGN.md, field-failures A/B/C/G):
+- its own thread, its own read connection, its own requests.Session; every write through `store.write`;
+- events leave the queue only by the server's per-event answer (`applied` / `duplicate` → ack), or to the
+  dead letters with the server's reason (`rejected`) so one bad event never blocks the rest;
+- a batch keeps its Idempotency-Key across retries (derived from its event ids), so a retry after a lost
+  answer is replayed, never applied twice; exponential backoff with jitter on any failure;
+- every answer is validated against the contract before use (sync.client): a malformed answer is an
+  error, logged and retried, never half-applied.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import random
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pos.sync_ports import (
+    BackendNotFound,
+    BackendUnavailable,
+    MemberProfile,
+    OnlineOrder,
+    SharedCart,
+    StoreStock,
+    SyncStatus,
+)
+from sync import contract
+from sync.client import (
+    BackendAuthError,
+    BackendClient,
+    BackendContractError,
+    BackendOffline,
+    BackendRequestError,
+    BackendServerError,
+    keyring_token,
+    make_retry,
+    to_member_profile,
+)
+
+log = logging.getLogger("sync.outbox")
+
+LOCK_NAME = "sync-engine.lock"
+EVENT_TYPES = frozenset(contract.spec()["components"]["schemas"]["EventType"]["enum"])
+
+
+class SyncAlreadyRunning(RuntimeError):
+    """Another sync engine already drains this data directory."""
+
+
+class _EngineLock:
+    def __init__(self, directory: Path) -> None:
+        self.path = Path(directory) / LOCK_NAME
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            if sys.platform == "win32":  # pragma: no cover
+                import msvcrt
+
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise SyncAlreadyRunning(
+                f"Another sync worker is already sending this till's sales ({self.path.parent}). "
+                "Only one may run at a time."
+            ) from None
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            os.close(fd)  # closing the descriptor drops the lock
+
+
+def batch_key(event_ids: list[str]) -> str:
+    """The Idempotency-Key of a batch: the same events always get the same key (a retry is a replay)."""
+    return "batch-" + hashlib.sha256("\n".join(event_ids).encode()).hexdigest()[:40]
+
+
+def _age_seconds(iso: str | None, now: float) -> float | None:
+    if not iso:
+        return None
+    try:
+        return max(0.0, now - datetime.fromisoformat(iso).timestamp())
+    except ValueError:
+        return None
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: Any,
+        *,
+        base_url: str,
+        till_id: str | None = None,
+        batch_size: int = 200,
+        token_provider: Callable[[], str | None] = keyring_token,
+        client_factory: Callable[[], BackendClient] | None = None,
+        connect_timeout: float = 3.05,
+        read_timeout: float = 15.0,
+        ca_bundle: str | None = None,
+        retry_backoff_factor: float = 0.5,
+        member_ttl_s: float = 120.0,
+        member_stale_max_s: float = 3600.0,
+        catalog_interval_s: float | None = 300.0,
+        catalog_page_size: int = 5000,
+        idle_poll_s: float = 5.0,
+        backoff_base_s: float = 1.0,
+        backoff_max_s: float = 300.0,
+        listener: Callable[[SyncStatus], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.base_url = base_url
+        self.till_id = till_id or store.till_id
+        self.batch_size = batch_size
+        self._client_factory = client_factory or (
+            lambda: BackendClient(
+                base_url,
+                token_provider=token_provider,
+                connect_timeout=connect_timeout,
+                read_timeout=read_timeout,
+                ca_bundle=ca_bundle,
+                retry=make_retry(retry_backoff_factor),
+            )
+        )
+        self.member_ttl_s = member_ttl_s
+        self.member_stale_max_s = member_stale_max_s
+        self.catalog_interval_s = catalog_interval_s
+        self.catalog_page_size = catalog_page_size
+        self.idle_poll_s = idle_poll_s
+        self.backoff_base_s = backoff_base_s
+        self.backoff_max_s = backoff_max_s
+
+        self._lock = threading.Lock()
+        self._listeners: list[Callable[[SyncStatus], None]] = [listener] if listener else []
+        self._status = SyncStatus(state="offline", message="Sync has not started yet.")
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._idle = threading.Event()
+        self._catalog_requested = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._engine_lock = _EngineLock(store.data_dir)
+        self._failures = 0
+        self._next_catalog_at = 0.0
+        self._local = threading.local()
+        self._clients: list[BackendClient] = []
+        self._members: dict[int, MemberProfile] = {}
+        self.keys: list[dict[str, Any]] = []
+        self.revoked_cards: list[dict[str, Any]] = []
+        self.requests_sent = 0  # batches and pages sent by the worker (each may be retried by urllib3)
+
+    # --------------------------------------------------------------------------------- lifecycle
+    def start(self) -> None:
+        if self._thread is not None:
+            raise RuntimeError("the sync engine is already started")
+        self._engine_lock.acquire()
+        self._stop.clear()
+        if self.catalog_interval_s is not None:
+            self._catalog_requested.set()  # a first catalog sync (or its resumption) at start
+        self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            if self._thread.is_alive():  # pragma: no cover - a call stuck beyond its timeouts
+                log.error("the sync worker did not stop within %.0f s", timeout)
+            self._thread = None
+        for c in self._clients:
+            c.close()
+        self._clients.clear()
+        self._engine_lock.release()
+
+    def __enter__(self) -> SyncEngine:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def wake(self) -> None:
+        """New events are queued: send them now rather than at the next poll."""
+        self._idle.clear()
+        self._wake.set()
+
+    def request_catalog_sync(self) -> None:
+        self._idle.clear()
+        self._catalog_requested.set()
+        self._wake.set()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Block until the worker found nothing to do (queue empty, no catalog sync due)."""
+        return self._idle.wait(timeout)
+
+    # ------------------------------------------------------------------------------------ status
+    def snapshot(self) -> SyncStatus:
+        with self._lock:
+            status = self._status
+        return status
+
+    def add_listener(self, fn: Callable[[SyncStatus], None]) -> None:
+        with self._lock:
+            self._listeners.append(fn)
+
+    def _set_status(self, **changes: Any) -> None:
+        with self._lock:
+            self._status = replace(self._status, **changes)
+            status = self._status
+            listeners = list(self._listeners)
+        for fn in listeners:
+            try:
+                fn(status)
+            except Exception:  # a listener must not kill the worker
+                log.exception("sync status listener failed")
+
+    def _refresh_queue_stats(self, conn: Any) -> None:
+        from sync.store import outbox
+
+        st = outbox.stats(conn)
+        self._set_status(
+            queue_depth=st.depth,
+            dead_letters=st.dead,
+            oldest_unsynced_age_s=_age_seconds(st.oldest_created_at, time.time()),
+        )
+
+    # ------------------------------------------------------------------------------------ worker
+    def _run(self) -> None:
+        conn = self.store.read_connection()
+        client = self._client_factory()
+        try:
+            self._refresh_queue_stats(conn)
+            while not self._stop.is_set():
+                try:
+                    worked = self._drain_batch(conn, client)
+                    if not worked and self._catalog_due():
+                        self._catalog_sync(conn, client)
+                        worked = True
+                except BackendUnavailable as exc:
+                    self._on_failure(exc)
+                    self._wait(self._backoff_delay(exc))
+                    continue
+                except Exception as exc:  # a bug or a store error: log, back off, never die
+                    log.exception("sync worker error")
+                    self._on_failure(exc)
+                    self._wait(self._backoff_delay(exc))
+                    continue
+                if not worked:
+                    self._refresh_queue_stats(conn)
+                    self._idle.set()
+                    self._wait(self.idle_poll_s)
+        finally:
+            client.close()
+            conn.close()
+
+    def _wait(self, seconds: float) -> None:
+        self._wake.wait(seconds)
+        self._wake.clear()
+
+    def _catalog_due(self) -> bool:
+        if self._catalog_requested.is_set():
+            return True
+        return self.catalog_interval_s is not None and time.monotonic() >= self._next_catalog_at
+
+    def _backoff_delay(self, exc: BaseException) -> float:
+        delay = min(self.backoff_max_s, self.backoff_base_s * 2 ** min(self._failures - 1, 20))
+        delay *= random.uniform(0.5, 1.0)  # noqa: S311 - jitter, not security
+        if isinstance(exc, BackendServerError) and exc.retry_after:
+            delay = max(delay, exc.retry_after)
+        return delay
+
+    def _on_success(self) -> None:
+        self._failures = 0
+        self._set_status(state="online", last_success_at=time.time(), message="")
+
+    def _on_failure(self, exc: BaseException) -> None:
+        self._failures += 1
+        if isinstance(exc, BackendOffline):
+            state = "offline"
+        else:
+            state = "degraded"
+        message = str(exc) if isinstance(exc, BackendUnavailable) else "Sync has a problem; it will retry."
+        self._set_status(state=state, message=message)
+
+    # ------------------------------------------------------------------------------------- drain
+    def _drain_batch(self, conn: Any, client: BackendClient) -> bool:
+        """Send one batch; True when there was something to send."""
+        from sync.store import outbox
+
+        events = outbox.pending(conn, self.batch_size)
+        if not events:
+            return False
+        local_bad = [e for e in events if e.event_type not in EVENT_TYPES or not isinstance(e.payload, dict)]
+        if local_bad:
+            self.store.write_sync(
+                lambda c: [
+                    outbox.dead_letter(c, e.event_id, f"not an event the backend accepts: {e.event_type}")
+                    for e in local_bad
+                ]
+            )
+            self._refresh_queue_stats(conn)
+            return True
+        body = [
+            {
+                "event_id": e.event_id,
+                "type": e.event_type,
+                "occurred_at": e.created_at,
+                "till_id": self.till_id,
+                "payload": e.payload,
+            }
+            for e in events
+        ]
+        ids = [e.event_id for e in events]
+        try:
+            results = self._push(client, body, batch_key(ids))
+        except BackendUnavailable as exc:
+            error = f"{type(exc).__name__}: {exc}"
+            self.store.write_sync(lambda c: outbox.record_failure(c, ids, error))
+            raise
+        acked = [r["event_id"] for r in results if r["status"] in ("applied", "duplicate")]
+        rejected = [
+            (r["event_id"], f"{r['reason']['code']}: {r['reason']['message']}")
+            for r in results
+            if r["status"] == "rejected"
+        ]
+
+        def settle(c: Any) -> None:
+            outbox.ack(c, acked)
+            for event_id, reason in rejected:
+                outbox.dead_letter(c, event_id, reason)
+
+        self.store.write_sync(settle)
+        self._on_success()
+        self._refresh_queue_stats(conn)
+        return True
+
+    def _push(self, client: BackendClient, body: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+        self.requests_sent += 1
+        try:
+            return client.push_events(body, key)
+        except BackendRequestError as exc:
+            if exc.status == 422:
+                # the key was used for another body (e.g. a payload changed by a migration): the events
+                # are still deduplicated by event_id, so a fresh key is safe
+                log.warning("Idempotency-Key %s reused with another body; sending with a fresh key", key)
+                self.requests_sent += 1
+                return client.push_events(body, f"{key}-{uuid.uuid4().hex[:12]}")
+            if exc.status == 400 and len(body) > 1:
+                # the batch as a whole was refused: send the events one by one to find the bad one(s)
+                log.warning("batch refused (%s); sending its %d events one by one", exc, len(body))
+                results = []
+                for ev in body:
+                    try:
+                        results += self._push(client, [ev], batch_key([ev["event_id"]]))
+                    except BackendRequestError as one:
+                        results.append(
+                            {
+                                "event_id": ev["event_id"],
+                                "status": "rejected",
+                                "reason": {"code": one.code, "message": str(one)},
+                            }
+                        )
+                return results
+            if exc.status == 400:
+                reason = {"code": exc.code, "message": str(exc)}
+                return [{"event_id": body[0]["event_id"], "status": "rejected", "reason": reason}]
+            raise
+
+    # ----------------------------------------------------------------------------------- catalog
+    def _catalog_sync(self, conn: Any, client: BackendClient) -> None:
+        from sync.store import catalog, outbox
+
+        self._catalog_requested.clear()
+        cursor = catalog.cursor(conn)
+        done, total = 0, None
+        try:
+            while not self._stop.is_set():
+                self.requests_sent += 1
+                page = client.catalog_changes(cursor, self.catalog_page_size)
+                if total is None:
+                    total = page["total"]
+                    self._set_status(catalog_done=0, catalog_total=total)
+                upserts, deletes, nxt = page["upserts"], page["deletes"], page["next_cursor"]
+                if upserts or deletes or nxt != cursor:
+                    self.store.write_sync(
+                        lambda c, u=upserts, d=deletes, n=nxt: catalog.apply_changes(c, u, d, n)
+                    )
+                done += len(upserts) + len(deletes)
+                cursor = nxt
+                self._on_success()
+                self._set_status(catalog_done=done, catalog_total=max(total, done))
+                if not page["has_more"]:
+                    break
+                if outbox.pending(conn, 1):  # sales first: send what was queued meanwhile
+                    self._drain_batch(conn, client)
+            self._refresh_member_keys(client)
+        except BackendUnavailable:
+            self._catalog_requested.set()  # resume from the stored cursor after the backoff
+            raise
+        finally:
+            self._set_status(catalog_done=None, catalog_total=None)
+        if self.catalog_interval_s is not None:
+            self._next_catalog_at = time.monotonic() + self.catalog_interval_s
+
+    def _refresh_member_keys(self, client: BackendClient) -> None:
+        keys = client.keys()
+        cards = client.revocations()
+        with self._lock:
+            self.keys = keys
+            self.revoked_cards = cards
+
+    # ------------------------------------------------------------------ on-demand (Backend port)
+    def _caller_client(self) -> BackendClient:
+        client = getattr(self._local, "client", None)
+        if client is None:
+            client = self._client_factory()
+            self._local.client = client
+            with self._lock:
+                self._clients.append(client)
+        return client
+
+    def member_profile(self, member_no: int, *, max_age_s: float | None = None) -> MemberProfile:
+        ttl = self.member_ttl_s if max_age_s is None else max_age_s
+        now = time.monotonic()
+        with self._lock:
+            cached = self._members.get(member_no)
+        if cached is not None and now - cached.fetched_at <= ttl:
+            return cached
+        try:
+            raw = self._caller_client().member_profile_raw(member_no)
+        except BackendNotFound:
+            raise
+        except BackendUnavailable:
+            if cached is not None and now - cached.fetched_at <= self.member_stale_max_s:
+                log.info("member %s: backend unavailable, showing the cached profile", member_no)
+                return cached
+            raise
+        profile = to_member_profile(raw, fetched_at=time.monotonic())
+        with self._lock:
+            self._members[member_no] = profile
+            # keep the cache small: profiles are personal data
+            if len(self._members) > 200:
+                oldest = min(self._members.values(), key=lambda p: p.fetched_at)
+                self._members.pop(oldest.member_no, None)
+        return profile
+
+    def forget_member(self, member_no: int | None = None) -> None:
+        with self._lock:
+            if member_no is None:
+                self._members.clear()
+            else:
+                self._members.pop(member_no, None)
+
+    def order(self, order_no: str) -> OnlineOrder:
+        return self._caller_client().order(order_no)
+
+    def order_by_qr(self, qr_text: str) -> OnlineOrder:
+        return self._caller_client().order_by_qr(qr_text)
+
+    def cart(self, cart_id: str) -> SharedCart:
+        return self._caller_client().cart(cart_id)
+
+    def stock_elsewhere(self, sku: str) -> list[StoreStock]:
+        return self._caller_client().stock_elsewhere(sku)
+
+
+__all__ = [
+    "BackendAuthError",
+    "BackendContractError",
+    "SyncAlreadyRunning",
+    "SyncEngine",
+    "batch_key",
+]
