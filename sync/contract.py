@@ -91,8 +91,13 @@ def validate(schema_name: str, instance: Any) -> None:
     validator(schema_name).validate(instance)
 
 
+@functools.cache
+def _payload_schemas() -> dict[str, str]:
+    return dict(spec()["info"]["x-event-payload-schemas"])
+
+
 def payload_schema_for(event_type: str) -> str | None:
-    return spec()["info"]["x-event-payload-schemas"].get(event_type)
+    return _payload_schemas().get(event_type)
 
 
 def _resolve(obj: dict[str, Any]) -> dict[str, Any]:

@@ -166,6 +166,7 @@ class SyncEngine:
         self._thread: threading.Thread | None = None
         self._engine_lock = _EngineLock(store.data_dir)
         self._failures = 0
+        self._stats_at = 0.0
         self._next_catalog_at = 0.0
         self._local = threading.local()
         self._clients: list[BackendClient] = []
@@ -244,6 +245,7 @@ class SyncEngine:
         from sync.store import outbox
 
         st = outbox.stats(conn)
+        self._stats_at = time.monotonic()
         self._set_status(
             queue_depth=st.depth,
             dead_letters=st.dead,
@@ -357,7 +359,8 @@ class SyncEngine:
 
         self.store.write_sync(settle)
         self._on_success()
-        self._refresh_queue_stats(conn)
+        if rejected or time.monotonic() - self._stats_at > 0.25:  # a count per batch costs a full drain
+            self._refresh_queue_stats(conn)
         return True
 
     def _push(self, client: BackendClient, body: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:

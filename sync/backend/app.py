@@ -103,14 +103,16 @@ class FaultPlan:
 
 
 class FaultMiddleware:
-    def __init__(self, app: Any, plan: FaultPlan) -> None:
+    def __init__(self, app: Any, backend: Backend) -> None:
         self.app = app
-        self.plan = plan
+        self.backend = backend
+        self.plan = backend.faults
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        self.backend.count_request()
         fault = self.plan.take(scope["method"], scope["path"])
         if fault is None:
             await self.app(scope, receive, send)
@@ -175,6 +177,10 @@ class Backend:
     def conn(self) -> Any:
         return self.pool.get()
 
+    def count_request(self) -> None:
+        with self._count_lock:
+            self.requests_seen += 1
+
     # ---- device auth
     def authenticate(self, request: Request) -> str:
         auth = request.headers.get("authorization", "")
@@ -224,12 +230,6 @@ def create_app(backend: Backend) -> Any:
     async def _unexpected(request: Request, exc: Exception) -> Response:
         log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
         return _error(500, "internal_error", "unexpected server error")
-
-    @app.middleware("http")
-    async def _count(request: Request, call_next: Any) -> Response:
-        with backend._count_lock:
-            backend.requests_seen += 1
-        return await call_next(request)
 
     @app.get("/openapi.json", include_in_schema=False)
     async def openapi_json() -> Response:
@@ -428,7 +428,7 @@ def create_app(backend: Backend) -> Any:
         }
         return backend.respond("getStockElsewhere", 200, body)
 
-    return FaultMiddleware(app, backend.faults)
+    return FaultMiddleware(app, backend)
 
 
 def _member_no(text: str) -> int:

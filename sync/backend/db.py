@@ -229,6 +229,9 @@ def next_counter(conn: sqlite3.Connection, name: str, n: int = 1) -> int:
     return row[0] - n + 1
 
 
+_dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False).encode
+
+
 class Rejected(Exception):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
@@ -278,12 +281,10 @@ def _member_exists(conn: sqlite3.Connection, member_no: int) -> bool:
 
 
 def _apply_sale(conn: sqlite3.Connection, event_id: str, till_id: str, occurred_at: str, p: dict) -> None:
-    if conn.execute("SELECT 1 FROM sales WHERE sale_uuid = ?", (p["sale_uuid"],)).fetchone():
-        raise Rejected("duplicate_sale", "this sale_uuid was already recorded by another event")
     member_no = p.get("member_no")
-    conn.execute(
+    cur = conn.execute(
         "INSERT INTO sales(sale_uuid, event_id, till_id, receipt_no, currency, member_no, total, item_count,"
-        " occurred_at) VALUES (?,?,?,?,?,?,?,?,?)",
+        " occurred_at) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(sale_uuid) DO NOTHING",
         (
             p["sale_uuid"],
             event_id,
@@ -296,6 +297,8 @@ def _apply_sale(conn: sqlite3.Connection, event_id: str, till_id: str, occurred_
             occurred_at,
         ),
     )
+    if cur.rowcount == 0:
+        raise Rejected("duplicate_sale", "this sale_uuid was already recorded by another event")
     try:
         conn.executemany(
             "INSERT INTO sale_lines(sale_uuid, line_no, sku, qty, paid_amount) VALUES (?,?,?,?,?)",
@@ -308,7 +311,7 @@ def _apply_sale(conn: sqlite3.Connection, event_id: str, till_id: str, occurred_
         if member_no is None or not _member_exists(conn, member_no):
             raise Rejected("unknown_member", "points on a sale without a known member")
         programme = pts.get("programme", "main")
-        if points_balance(conn, member_no, programme) < pts["redeemed"]:
+        if pts["redeemed"] and points_balance(conn, member_no, programme) < pts["redeemed"]:
             raise Rejected("insufficient_points", "the member does not have the points redeemed")
         conn.execute(
             "INSERT INTO points_ledger(event_id, programme, member_no, delta, created_at) VALUES (?,?,?,?,?)",
@@ -363,8 +366,10 @@ def _apply_return(conn: sqlite3.Connection, event_id: str, till_id: str, p: dict
             raise Rejected("unknown_member", "points on a return without a known member")
         programme = pts.get("programme", "main")
         delta = pts["redeemed"] - pts["earned"]
-        balance = points_balance(conn, member_no, programme)
-        delta = max(delta, -balance)  # a clawback never takes the balance below zero
+        if delta < 0:
+            delta = max(
+                delta, -points_balance(conn, member_no, programme)
+            )  # a clawback never takes the balance below zero
         conn.execute(
             "INSERT INTO points_ledger(event_id, programme, member_no, delta, created_at) VALUES (?,?,?,?,?)",
             (event_id, programme, member_no, delta, time.time()),
@@ -394,10 +399,16 @@ def _apply_checkin(conn: sqlite3.Connection, event_id: str, p: dict) -> None:
 def apply_event(conn: sqlite3.Connection, device_till: str, ev: dict[str, Any]) -> dict[str, Any]:
     """Apply one event inside the caller's transaction; return its EventResult."""
     event_id = ev["event_id"]
-    if conn.execute("SELECT 1 FROM events WHERE event_id = ?", (event_id,)).fetchone():
-        return {"event_id": event_id, "status": "duplicate"}
     conn.execute("SAVEPOINT ev")
     try:
+        inserted = conn.execute(
+            "INSERT INTO events(event_id, type, till_id, occurred_at, payload, received_at)"
+            " VALUES (?,?,?,?,?,?) ON CONFLICT(event_id) DO NOTHING",
+            (event_id, ev["type"], ev["till_id"], ev["occurred_at"], _dumps(ev["payload"]), time.time()),
+        ).rowcount
+        if not inserted:
+            conn.execute("RELEASE ev")
+            return {"event_id": event_id, "status": "duplicate"}
         if ev["till_id"] != device_till:
             raise Rejected(
                 "till_mismatch", f"event from till {ev['till_id']} sent with {device_till}'s token"
@@ -409,11 +420,6 @@ def apply_event(conn: sqlite3.Connection, device_till: str, ev: dict[str, Any]) 
         except contract.ContractViolation as exc:
             raise Rejected("invalid_payload", exc.detail) from None
         p = ev["payload"]
-        conn.execute(
-            "INSERT INTO events(event_id, type, till_id, occurred_at, payload, received_at) VALUES"
-            " (?,?,?,?,?,?)",
-            (event_id, ev["type"], ev["till_id"], ev["occurred_at"], json.dumps(p), time.time()),
-        )
         match ev["type"]:
             case "sale.completed":
                 _apply_sale(conn, event_id, ev["till_id"], ev["occurred_at"], p)

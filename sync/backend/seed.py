@@ -128,7 +128,7 @@ def seed_demo(conn: sqlite3.Connection, *, products_count: int = 2000, seed: int
     """Seed an empty backend. Does nothing when members already exist."""
     if conn.execute("SELECT 1 FROM members LIMIT 1").fetchone():
         return
-    upsert_products(conn, products(products_count, seed))
+    upsert_products(conn, products(max(products_count, 40), seed))  # orders, carts need some products
     sample = conn.execute(
         "SELECT sku, name, price, tax_code FROM products ORDER BY version LIMIT 40"
     ).fetchall()
