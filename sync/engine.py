@@ -167,6 +167,7 @@ class SyncEngine:
         self._engine_lock = _EngineLock(store.data_dir)
         self._failures = 0
         self._stats_at = 0.0
+        self._catalog_done_before = 0
         self._next_catalog_at = 0.0
         self._local = threading.local()
         self._clients: list[BackendClient] = []
@@ -401,14 +402,14 @@ class SyncEngine:
 
         self._catalog_requested.clear()
         cursor = catalog.cursor(conn)
-        done, total = 0, None
+        done, total = self._catalog_done_before, None  # a resumed sync goes on counting
         try:
             while not self._stop.is_set():
                 self.requests_sent += 1
                 page = client.catalog_changes(cursor, self.catalog_page_size)
                 if total is None:
-                    total = page["total"]
-                    self._set_status(catalog_done=0, catalog_total=total)
+                    total = done + page["total"]
+                    self._set_status(catalog_done=done, catalog_total=total)
                 upserts, deletes, nxt = page["upserts"], page["deletes"], page["next_cursor"]
                 if upserts or deletes or nxt != cursor:
                     self.store.write_sync(
@@ -423,11 +424,12 @@ class SyncEngine:
                 if outbox.pending(conn, 1):  # sales first: send what was queued meanwhile
                     self._drain_batch(conn, client)
             self._refresh_member_keys(client)
-        except BackendUnavailable:
+        except BaseException:
             self._catalog_requested.set()  # resume from the stored cursor after the backoff
+            self._catalog_done_before = done
             raise
-        finally:
-            self._set_status(catalog_done=None, catalog_total=None)
+        self._catalog_done_before = 0
+        self._set_status(catalog_done=None, catalog_total=None)
         if self.catalog_interval_s is not None:
             self._next_catalog_at = time.monotonic() + self.catalog_interval_s
 

@@ -8,6 +8,7 @@ every response body, so the document and the implementation cannot drift apart w
 from __future__ import annotations
 
 import asyncio
+import collections
 import hashlib
 import json
 import logging
@@ -75,6 +76,7 @@ class Fault:
     status: int = 500
     retry_after: int | None = None
     delay: float = 0.0
+    after: int = 0  # let this many matching requests through first
     hits: int = 0
 
 
@@ -96,6 +98,9 @@ class FaultPlan:
         with self.lock:
             for f in self.faults:
                 if path.startswith(f.path) and (f.method is None or f.method == method) and f.times > 0:
+                    if f.after > 0:
+                        f.after -= 1
+                        continue
                     f.times -= 1
                     f.hits += 1
                     return f
@@ -112,7 +117,7 @@ class FaultMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        self.backend.count_request()
+        self.backend.count_request(scope["method"], scope["path"], scope.get("query_string", b""))
         fault = self.plan.take(scope["method"], scope["path"])
         if fault is None:
             await self.app(scope, receive, send)
@@ -156,6 +161,7 @@ class Backend:
         self.strict = strict
         self.faults = FaultPlan()
         self.requests_seen = 0
+        self.request_log: collections.deque[tuple[str, str, str]] = collections.deque(maxlen=2000)
         # test hook: called after an Idempotency-Key was claimed, before the batch is applied
         self.before_apply: Any = None
         self._count_lock = threading.Lock()
@@ -177,9 +183,10 @@ class Backend:
     def conn(self) -> Any:
         return self.pool.get()
 
-    def count_request(self) -> None:
+    def count_request(self, method: str, path: str, query: bytes) -> None:
         with self._count_lock:
             self.requests_seen += 1
+            self.request_log.append((method, path, query.decode("latin-1")))
 
     # ---- device auth
     def authenticate(self, request: Request) -> str:

@@ -64,10 +64,7 @@ def products(n: int, seed: int = 1) -> Iterator[dict[str, Any]]:
         from sync import catalog_gen  # type: ignore[attr-defined]
     except ImportError:
         return local_products(n, seed)
-    gen = getattr(catalog_gen, "generate_products", None) or getattr(catalog_gen, "products", None)
-    if gen is None:  # pragma: no cover - depends on the other module's final API
-        return local_products(n, seed)
-    return iter(gen(n, seed=seed))
+    return catalog_gen.generate(n, seed)
 
 
 def upsert_products(conn: sqlite3.Connection, items: Iterable[dict[str, Any]], *, chunk: int = 20000) -> int:

@@ -41,6 +41,11 @@ class BackendHandle:
         return self.backend.faults.add(Fault(kind, **kw))
 
     @property
+    def request_log(self) -> Any:
+        """(method, path, query) of the latest requests."""
+        return list(self.backend.request_log)
+
+    @property
     def requests_seen(self) -> int:
         return self.backend.requests_seen
 

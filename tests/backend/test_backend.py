@@ -235,12 +235,13 @@ def test_catalog_changes_paged_then_delta(backend, http):
     assert len(seen) == 200 and totals[0] == 200 and totals == sorted(totals, reverse=True)
     empty = http.get(f"{backend.url}/v1/catalog/changes", params={"cursor": cursor}, timeout=T).json()
     assert empty["upserts"] == [] and not empty["has_more"] and empty["next_cursor"] == cursor
-    changed = dict(seen["SKU0000003"], price=12345)
+    skus = sorted(seen)
+    changed = dict(seen[skus[3]], price=12345)
     backend.upsert_products([changed])
-    backend.delete_products(["SKU0000004", "SKU0000005"])
+    backend.delete_products([skus[4], skus[5]])
     delta = http.get(f"{backend.url}/v1/catalog/changes", params={"cursor": cursor}, timeout=T).json()
     assert delta["upserts"] == [changed]
-    assert delta["deletes"] == ["SKU0000004", "SKU0000005"] and delta["total"] == 3
+    assert delta["deletes"] == [skus[4], skus[5]] and delta["total"] == 3
     bad = http.get(f"{backend.url}/v1/catalog/changes", params={"cursor": "x"}, timeout=T)
     assert bad.status_code == 400
 

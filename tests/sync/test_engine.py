@@ -162,16 +162,25 @@ def test_poison_event_goes_to_dead_letters_and_the_queue_flows(backend, store, m
     wait_until(lambda: eng.snapshot().dead_letters == 3)
 
 
-def test_long_outage_drains_once_and_replays_change_nothing(backend, store, make_engine):
-    n = 1000
+@pytest.mark.parametrize(
+    "n",
+    [pytest.param(1000, id="1000-sales"), pytest.param(20_000, id="20000-sales", marks=pytest.mark.slow)],
+)
+def test_long_outage_drains_once_and_replays_change_nothing(backend, store, make_engine, n):
     proxy = FaultProxy(("127.0.0.1", int(backend.url.rsplit(":", 1)[1])))
+    outage = backend.inject("status", path="/v1/events", status=503, times=10**9)
+    eng = make_engine(proxy.url, batch_size=200)
     try:
-        enqueue_sales(store, n)
-        eng = make_engine(proxy.url, batch_size=200)
         eng.start()
-        wait_until(lambda: drained(store), timeout=60)
+        enqueue_sales(store, n // 2)
+        wait_until(lambda: outage.hits >= 3)  # the backend is down; sales keep queueing
+        enqueue_sales(store, n - n // 2)
+        assert outbox_stats(store).depth == n and eng.snapshot().state == "degraded"
+        backend.faults.clear()  # the backend is back
+        eng.wake()
+        wait_until(lambda: drained(store), timeout=300)
         assert_exactly_once(backend, store, n)
-        replay_everything(backend, proxy.recorded, times=3)
+        replay_everything(backend, [r for r in proxy.recorded if r is not None], times=3)
         assert_exactly_once(backend, store, n)
     finally:
         eng.stop()
