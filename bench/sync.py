@@ -76,6 +76,18 @@ def _backend_process(db_path: str, seed_products: int, conn: Any) -> None:
             c = handle.connect()
             conn.send(c.execute(msg[1]).fetchall())
             c.close()
+        elif isinstance(msg, tuple) and msg[0] == "seed":
+            c = handle.connect()
+            t0 = time.perf_counter()
+            seed.upsert_products(c, seed.products(msg[1]))
+            c.close()
+            conn.send(time.perf_counter() - t0)
+        elif isinstance(msg, tuple) and msg[0] == "reprice":  # the first n products get a new price
+            c = handle.connect()
+            changed = [dict(p, price=p["price"] + 1) for p in seed.products(msg[1])]
+            seed.upsert_products(c, changed)
+            c.close()
+            conn.send(len(changed))
         elif msg == "stop":
             handle.stop()
             conn.send("stopped")
@@ -98,6 +110,10 @@ class RemoteBackend:
 
     def sql(self, query: str) -> list[tuple]:
         self._conn.send(("sql", query))
+        return self._conn.recv()
+
+    def call(self, msg: Any) -> Any:
+        self._conn.send(msg)
         return self._conn.recv()
 
     def stop(self) -> None:
@@ -149,13 +165,10 @@ def catalog(work: Path, products: int, delta: int) -> dict[str, float]:
     from sync.store import catalog as store_catalog
     from sync.store import open_store
 
-    backend = start_backend(work / "backend-catalog.sqlite3")
-    token = backend.register_device("till-1")
-    t_seed = time.perf_counter()
-    conn = backend.connect()
-    seed.upsert_products(conn, seed.products(products))
-    conn.close()
-    seeded = time.perf_counter() - t_seed
+    backend = RemoteBackend(work / "backend-catalog.sqlite3", seed_products=0)
+    token = backend.token
+    seeded = backend.call(("seed", products))
+    head = backend.sql("SELECT MAX(version) FROM products")[0][0]
     store = open_store(work / "till-catalog", till_id="till-1")
     progress: list[tuple[int | None, int | None]] = []
     try:
@@ -168,23 +181,18 @@ def catalog(work: Path, products: int, delta: int) -> dict[str, float]:
             listener=lambda s: progress.append((s.catalog_done, s.catalog_total)),
         )
         rconn = store.read_connection()
-        target = str(products)
         t0 = time.perf_counter()
         engine.start()
-        _wait(lambda: store_catalog.cursor(rconn) == target and engine.wait_idle(0), timeout=900)
+        _wait(lambda: store_catalog.cursor(rconn) == str(head), timeout=900)
         first = time.perf_counter() - t0
         pages = engine.requests_sent
-        # a delta: `delta` products changed (new prices) on the backend
-        changed = [
-            dict(p, price=p["price"] + 1) for _, p in zip(range(delta), seed.products(products), strict=False)
-        ]
-        bconn = backend.connect()
-        seed.upsert_products(bconn, changed)
-        bconn.close()
-        target = str(products + delta)
+        count = store_catalog.count(rconn)
+        # a delta: `delta` products repriced on the backend
+        backend.call(("reprice", delta))
+        head = backend.sql("SELECT MAX(version) FROM products")[0][0]
         t1 = time.perf_counter()
         engine.request_catalog_sync()
-        _wait(lambda: store_catalog.cursor(rconn) == target, timeout=600)
+        _wait(lambda: store_catalog.cursor(rconn) == str(head), timeout=600)
         delta_s = time.perf_counter() - t1
         engine.stop()
         rconn.close()
@@ -192,6 +200,7 @@ def catalog(work: Path, products: int, delta: int) -> dict[str, float]:
         return {
             "first_sync_seconds": first,
             "first_sync_pages": pages,
+            "products_in_store": count,
             "delta_seconds": delta_s,
             "backend_seed_seconds": seeded,
             "progress_updates": saw_progress,
@@ -239,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
                 catalog_first_sync_pages=int(cat["first_sync_pages"]),
                 catalog_delta_seconds=round(cat["delta_seconds"], 3),
                 catalog_progress_updates=int(cat["progress_updates"]),
+                catalog_products_in_store=int(cat["products_in_store"]),
             )
     if args.json:
         print(json.dumps(out))

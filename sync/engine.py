@@ -20,6 +20,7 @@ Rules it keeps (DESIGN.md, field-failures A/B/C/G):
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -398,33 +399,51 @@ class SyncEngine:
 
     # ----------------------------------------------------------------------------------- catalog
     def _catalog_sync(self, conn: Any, client: BackendClient) -> None:
+        """Pull catalog pages from the stored cursor. Page k+1 is fetched and validated while page k is
+        applied on the store's writer thread (one transaction per page, so it resumes page-exactly)."""
         from sync.store import catalog, outbox
 
         self._catalog_requested.clear()
         cursor = catalog.cursor(conn)
         done, total = self._catalog_done_before, None  # a resumed sync goes on counting
+        applying: Any = None  # (future, number of changes) of the page being applied
+
+        def settle() -> None:
+            nonlocal applying, done
+            if applying is not None:
+                future, n = applying
+                applying = None
+                future.result()  # raises if the page could not be applied
+                done += n
+                self._set_status(catalog_done=done, catalog_total=max(total or 0, done))
+
         try:
             while not self._stop.is_set():
                 self.requests_sent += 1
-                page = client.catalog_changes(cursor, self.catalog_page_size)
+                try:
+                    page = client.catalog_changes(cursor, self.catalog_page_size)
+                finally:
+                    settle()
                 if total is None:
                     total = done + page["total"]
                     self._set_status(catalog_done=done, catalog_total=total)
                 upserts, deletes, nxt = page["upserts"], page["deletes"], page["next_cursor"]
                 if upserts or deletes or nxt != cursor:
-                    self.store.write_sync(
+                    future = self.store.write(
                         lambda c, u=upserts, d=deletes, n=nxt: catalog.apply_changes(c, u, d, n)
                     )
-                done += len(upserts) + len(deletes)
+                    applying = (future, len(upserts) + len(deletes))
                 cursor = nxt
                 self._on_success()
-                self._set_status(catalog_done=done, catalog_total=max(total, done))
                 if not page["has_more"]:
                     break
                 if outbox.pending(conn, 1):  # sales first: send what was queued meanwhile
                     self._drain_batch(conn, client)
+            settle()
             self._refresh_member_keys(client)
         except BaseException:
+            with contextlib.suppress(Exception):
+                settle()
             self._catalog_requested.set()  # resume from the stored cursor after the backoff
             self._catalog_done_before = done
             raise
