@@ -18,8 +18,8 @@ from typing import Any
 
 import uvicorn
 
-from sync.backend import db, seed
-from sync.backend.app import Backend, Fault, FaultPlan, create_app
+from sync.backend import db, seed, tokens
+from sync.backend.app import APP_TOKEN_TTL_S, Backend, Fault, FaultPlan, create_app
 
 log = logging.getLogger("sync.backend")
 
@@ -76,6 +76,20 @@ class BackendHandle:
             "INSERT INTO revoked_cards(member_no, card_serial) VALUES (?, ?) ON CONFLICT DO NOTHING",
             (member_no, card_serial),
         )
+
+    def member_qr(self, member_no: int, kind: str = "app") -> str:
+        """The QR text a member's app shows now (kind "app") or their printed card carries ("card")."""
+        conn = self.connect()
+        try:
+            row = conn.execute("SELECT card_serial FROM members WHERE member_no = ?", (member_no,)).fetchone()
+        finally:
+            conn.close()
+        if row is None:
+            raise KeyError(f"no member {member_no}")
+        key = self.backend.signing_key
+        if kind == "card":
+            return tokens.encode_card_token(key, member_no, row[0])
+        return tokens.encode_app_token(key, member_no, int(time.time()) + APP_TOKEN_TTL_S)
 
     def seed(self, *, products: int = 2000, seed_value: int = 1) -> None:
         conn = self.connect()
@@ -187,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
                 "DO UPDATE SET token_sha256 = excluded.token_sha256, revoked = 0",
                 (args.register_till, db.token_hash(token)),
             )
-        print(f"device token for {args.register_till}: {token}")
+        print(f"device token for {args.register_till}: {token}", flush=True)
     uvicorn.run(
         create_app(backend), host=args.host, port=args.port, log_level="info", lifespan="off", ws="none"
     )

@@ -278,3 +278,59 @@ def test_fault_hooks(backend, http):
     backend.inject("malformed", path="/v1/keys")
     with pytest.raises(ValueError):
         http.get(f"{backend.url}/v1/keys", timeout=T).json()
+
+
+def test_handle_mints_the_same_tokens_as_the_endpoint(backend, http):
+    keys = http.get(f"{backend.url}/v1/keys", timeout=T).json()["keys"]
+    pub = {k["key_id"]: base64.b64decode(k["public_key"]) for k in keys}
+    assert tokens.decode_and_verify(backend.member_qr(1002), pub).member_no == 1002
+    assert tokens.decode_and_verify(backend.member_qr(1002, "card"), pub).kind == "C"
+
+
+def test_omo_backend_command_serves_the_contract(tmp_path):
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sync.backend.server",
+            "--db",
+            str(tmp_path / "b.sqlite3"),
+            "--port",
+            str(port),
+            "--seed-products",
+            "50",
+            "--register-till",
+            "till-1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        line = proc.stdout.readline()
+        assert line.startswith("device token for till-1: ")
+        token = line.rsplit(" ", 1)[1].strip()
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                r = requests.get(
+                    f"http://127.0.0.1:{port}/v1/members/1001",
+                    headers={"Authorization": f"Bearer {token}"},
+                    timeout=2,
+                )
+                break
+            except requests.ConnectionError:
+                assert time.monotonic() < deadline, "omo-backend did not start"
+                time.sleep(0.05)
+        assert r.status_code == 200 and r.json()["display_name"] == "Aiko T."
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        proc.stdout.close()
