@@ -31,7 +31,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,21 @@ log = logging.getLogger("sync.outbox")
 
 LOCK_NAME = "sync-engine.lock"
 EVENT_TYPES = frozenset(contract.spec()["components"]["schemas"]["EventType"]["enum"])
+
+
+SETTING_KEYS = "backend.member_token_keys"
+SETTING_REVOCATIONS = "backend.revoked_cards"
+
+
+def load_member_keys(store: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The member-token keys and revoked cards stored by the last sync (empty lists before any)."""
+    from sync.store.cart import get_setting
+
+    conn = store.read_connection()
+    try:
+        return get_setting(conn, SETTING_KEYS, []), get_setting(conn, SETTING_REVOCATIONS, [])
+    finally:
+        conn.close()
 
 
 class SyncAlreadyRunning(RuntimeError):
@@ -453,11 +468,29 @@ class SyncEngine:
             self._next_catalog_at = time.monotonic() + self.catalog_interval_s
 
     def _refresh_member_keys(self, client: BackendClient) -> None:
+        """Member-token public keys and revoked cards, kept in the store so the till verifies offline."""
+        from sync.store.cart import set_setting
+
         keys = client.keys()
         cards = client.revocations()
+
+        def save(c: Any) -> None:
+            set_setting(c, SETTING_KEYS, keys)
+            set_setting(c, SETTING_REVOCATIONS, cards)
+
+        self.store.write_sync(save)
         with self._lock:
             self.keys = keys
             self.revoked_cards = cards
+
+    def member_keys(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """(keys, revoked cards) as last pulled: `{"key_id", "public_key"}` and
+        `{"member_no", "card_serial"}` dicts exactly as GET /v1/keys and /v1/revocations give them
+        (for pos/codes.py's verifier)."""
+        with self._lock:
+            if self.keys or self.revoked_cards:
+                return list(self.keys), list(self.revoked_cards)
+        return load_member_keys(self.store)
 
     # ------------------------------------------------------------------ on-demand (Backend port)
     def _caller_client(self) -> BackendClient:
@@ -484,8 +517,13 @@ class SyncEngine:
             if cached is not None and now - cached.fetched_at <= self.member_stale_max_s:
                 log.info("member %s: backend unavailable, showing the cached profile", member_no)
                 return cached
+            stored = self._stored_member(member_no)
+            if stored is not None:
+                log.info("member %s: backend unavailable, showing the profile cached in the store", member_no)
+                return stored
             raise
         profile = to_member_profile(raw, fetched_at=time.monotonic())
+        self._persist_member(raw)
         with self._lock:
             self._members[member_no] = profile
             # keep the cache small: profiles are personal data
@@ -493,6 +531,45 @@ class SyncEngine:
                 oldest = min(self._members.values(), key=lambda p: p.fetched_at)
                 self._members.pop(oldest.member_no, None)
         return profile
+
+    def _persist_member(self, raw: dict[str, Any]) -> None:
+        """Keep the profile in the store's member cache (limited time) for lookups while offline."""
+        try:
+            from sync.store import members
+        except ImportError:  # pragma: no cover - the store always has it
+            return
+
+        def put(c: Any) -> None:
+            members.put(
+                c,
+                raw["member_no"],
+                display_name=raw["display_name"],
+                tier=raw["tier"],
+                points_balance=raw["points_balance"],
+                points_as_of=datetime.now(UTC).isoformat(),
+                profile=raw,
+            )
+
+        future = self.store.write(put)
+        future.add_done_callback(
+            lambda f: f.exception() and log.warning("could not cache member profile: %s", f.exception())
+        )
+
+    def _stored_member(self, member_no: int) -> MemberProfile | None:
+        from sync.store import members
+
+        conn = self.store.read_connection()
+        try:
+            cached = members.get(conn, member_no)
+        finally:
+            conn.close()
+        if cached is None or not cached.profile:
+            return None
+        try:
+            contract.validate("MemberProfile", cached.profile)
+        except contract.ContractViolation:
+            return None
+        return to_member_profile(cached.profile, fetched_at=0.0)
 
     def forget_member(self, member_no: int | None = None) -> None:
         with self._lock:

@@ -52,6 +52,9 @@ def test_first_sync_resumes_after_a_bad_page_then_applies_deltas(backend, store,
     done = [d for d, _ in progress]
     assert done == sorted(done) and progress[-1] == (50, 50)  # a resumed sync goes on counting
     assert eng.keys and eng.keys[0]["key_id"] == 1  # member-token keys pulled with the catalog
+    from sync.engine import load_member_keys
+
+    assert load_member_keys(store) == (eng.keys, [])  # kept in the store for offline verification
 
     # a delta: two price changes and a deletion
     conn = store.read_connection()

@@ -248,6 +248,10 @@ def test_member_profile_cache_and_on_demand_lookups(backend, store, make_engine)
     assert eng.member_profile(1001, max_age_s=0).member_no == 1001
     with pytest.raises(BackendUnavailable):
         eng.member_profile(1002)
+    # after a restart (empty memory) the profile comes from the store's time-limited member cache
+    eng2 = make_engine(backend.url)
+    wait_until(lambda: eng2._stored_member(1001) is not None)
+    assert eng2.member_profile(1001).display_name == "Aiko T."
 
 
 def test_batch_key_is_stable_and_distinct():
