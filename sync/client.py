@@ -125,7 +125,10 @@ class BackendClient:
         self._token: str | None = None
         self.timeout = (connect_timeout, read_timeout)
         self.session = requests.Session()
-        self.session.verify = ca_bundle if ca_bundle else True
+        # never False; passed on every request too, because requests lets REQUESTS_CA_BUNDLE override a
+        # Session's verify (psf/requests issue #3829) and a configured CA would silently be ignored
+        self._verify: str | bool = ca_bundle if ca_bundle else True
+        self.session.verify = self._verify
         adapter = HTTPAdapter(max_retries=retry if retry is not None else make_retry(), pool_maxsize=2)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
@@ -172,8 +175,20 @@ class BackendClient:
         self.requests_sent += 1
         try:
             resp = self.session.request(
-                method, self.base_url + path, params=params, data=body, headers=hdrs, timeout=timeout
+                method,
+                self.base_url + path,
+                params=params,
+                data=body,
+                headers=hdrs,
+                timeout=timeout,
+                verify=self._verify,
             )
+        except requests.exceptions.SSLError as exc:
+            log.error("backend %s %s: TLS verification failed", method, path)
+            raise BackendOffline(
+                "The OMO backend's certificate could not be verified, so the till will not talk to it. "
+                "Ask a manager to check the backend address and certificate. Sales are kept."
+            ) from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
             log.warning("backend %s %s: no answer (%s)", method, path, type(exc).__name__)
             raise BackendOffline("The OMO backend cannot be reached. Sales are kept and sent later.") from exc
