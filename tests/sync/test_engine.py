@@ -175,7 +175,7 @@ def test_long_outage_drains_once_and_replays_change_nothing(backend, store, make
         enqueue_sales(store, n // 2)
         wait_until(lambda: outage.hits >= 3)  # the backend is down; sales keep queueing
         enqueue_sales(store, n - n // 2)
-        assert outbox_stats(store).depth == n and eng.snapshot().state == "degraded"
+        assert outbox_stats(store).depth == n and eng.snapshot().state in ("degraded", "offline")
         backend.faults.clear()  # the backend is back
         eng.wake()
         wait_until(lambda: drained(store), timeout=300)
