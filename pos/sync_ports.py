@@ -136,7 +136,8 @@ class SyncStatus:
     state: str
     queue_depth: int = 0
     dead_letters: int = 0
-    oldest_unsynced_age_s: float | None = None
+    oldest_unsynced_age_s: float | None = None  # as of the snapshot
+    oldest_unsynced_at: float | None = None  # wall-clock unix seconds of the oldest queued event
     last_success_at: float | None = None  # wall-clock unix seconds
     catalog_done: int | None = None  # changes applied in the running catalog sync
     catalog_total: int | None = None

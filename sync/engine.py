@@ -241,6 +241,8 @@ class SyncEngine:
     def snapshot(self) -> SyncStatus:
         with self._lock:
             status = self._status
+        if status.oldest_unsynced_at is not None:
+            status = replace(status, oldest_unsynced_age_s=max(0.0, time.time() - status.oldest_unsynced_at))
         return status
 
     def add_listener(self, fn: Callable[[SyncStatus], None]) -> None:
@@ -263,10 +265,13 @@ class SyncEngine:
 
         st = outbox.stats(conn)
         self._stats_at = time.monotonic()
+        now = time.time()
+        age = _age_seconds(st.oldest_created_at, now)
         self._set_status(
             queue_depth=st.depth,
             dead_letters=st.dead,
-            oldest_unsynced_age_s=_age_seconds(st.oldest_created_at, time.time()),
+            oldest_unsynced_age_s=age,
+            oldest_unsynced_at=None if age is None else now - age,
         )
 
     # ------------------------------------------------------------------------------------ worker
@@ -281,13 +286,12 @@ class SyncEngine:
                     if not worked and self._catalog_due():
                         self._catalog_sync(conn, client)
                         worked = True
-                except BackendUnavailable as exc:
+                except Exception as exc:  # offline, server trouble, a bad answer; or a bug: back off
+                    if not isinstance(exc, BackendUnavailable):
+                        log.exception("sync worker error")
                     self._on_failure(exc)
-                    self._wait(self._backoff_delay(exc))
-                    continue
-                except Exception as exc:  # a bug or a store error: log, back off, never die
-                    log.exception("sync worker error")
-                    self._on_failure(exc)
+                    with contextlib.suppress(Exception):
+                        self._refresh_queue_stats(conn)  # the status bar sees the queue grow
                     self._wait(self._backoff_delay(exc))
                     continue
                 if not worked:
