@@ -56,11 +56,11 @@ from sync.client import (
     make_retry,
     to_member_profile,
 )
+from sync.payloads import NotSendable, to_wire, wire_event_id
 
 log = logging.getLogger("sync.outbox")
 
 LOCK_NAME = "sync-engine.lock"
-EVENT_TYPES = frozenset(contract.spec()["components"]["schemas"]["EventType"]["enum"])
 
 
 SETTING_KEYS = "backend.member_token_keys"
@@ -116,6 +116,17 @@ class _EngineLock:
 def batch_key(event_ids: list[str]) -> str:
     """The Idempotency-Key of a batch: the same events always get the same key (a retry is a replay)."""
     return "batch-" + hashlib.sha256("\n".join(event_ids).encode()).hexdigest()[:40]
+
+
+def _rfc3339(iso: str) -> str:
+    """The outbox's ISO time as the contract's RFC 3339 (a naive time is taken as UTC)."""
+    try:
+        dt = datetime.fromisoformat(iso)
+    except ValueError:
+        return datetime.now(UTC).isoformat()
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.isoformat()
 
 
 def _age_seconds(iso: str | None, now: float) -> float | None:
@@ -339,33 +350,41 @@ class SyncEngine:
         events = outbox.pending(conn, self.batch_size)
         if not events:
             return False
-        local_bad = [e for e in events if e.event_type not in EVENT_TYPES or not isinstance(e.payload, dict)]
-        if local_bad:
-            self.store.write_sync(
-                lambda c: [
-                    outbox.dead_letter(c, e.event_id, f"not an event the backend accepts: {e.event_type}")
-                    for e in local_bad
-                ]
+        body: list[dict[str, Any]] = []
+        originals: list[str] = []  # outbox event ids, in the order of `body`
+        unsendable: list[tuple[str, str]] = []
+        for e in events:
+            try:
+                wire_type, wire_payload = to_wire(e.event_type, e.payload)
+            except NotSendable as exc:
+                unsendable.append((e.event_id, f"not sendable: {exc}"))
+                continue
+            body.append(
+                {
+                    "event_id": wire_event_id(e.event_id),
+                    "type": wire_type,
+                    "occurred_at": _rfc3339(e.created_at),
+                    "till_id": self.till_id,
+                    "payload": wire_payload,
+                }
             )
+            originals.append(e.event_id)
+        if unsendable:
+            # dead-lettered at once, before anything is sent, so the queue keeps its order for the rest
+            self.store.write_sync(lambda c: [outbox.dead_letter(c, i, r) for i, r in unsendable])
             self._refresh_queue_stats(conn)
-            return True
-        body = [
-            {
-                "event_id": e.event_id,
-                "type": e.event_type,
-                "occurred_at": e.created_at,
-                "till_id": self.till_id,
-                "payload": e.payload,
-            }
-            for e in events
-        ]
-        ids = [e.event_id for e in events]
+            if not body:
+                return True
+        ids = originals
         try:
-            results = self._push(client, body, batch_key(ids))
+            results = self._push(client, body, batch_key([b["event_id"] for b in body]))
         except BackendUnavailable as exc:
             error = f"{type(exc).__name__}: {exc}"
             self.store.write_sync(lambda c: outbox.record_failure(c, ids, error))
             raise
+        by_wire = dict(zip([b["event_id"] for b in body], originals, strict=True))
+        for r in results:
+            r["event_id"] = by_wire[r["event_id"]]
         acked = [r["event_id"] for r in results if r["status"] in ("applied", "duplicate")]
         rejected = [
             (r["event_id"], f"{r['reason']['code']}: {r['reason']['message']}")

@@ -320,18 +320,28 @@ def _apply_sale(conn: sqlite3.Connection, event_id: str, till_id: str, occurred_
 
 
 def _apply_return(conn: sqlite3.Connection, event_id: str, till_id: str, p: dict) -> None:
-    original = p["original"]
-    if "order_no" in original:
-        table, key_col, key = "order_lines", "order_no", original["order_no"]
-        cur = conn.execute("SELECT currency FROM orders WHERE order_no = ?", (key,)).fetchone()
-    else:
-        table, key_col, key = "sale_lines", "sale_uuid", original["sale_uuid"]
-        cur = conn.execute("SELECT currency FROM sales WHERE sale_uuid = ?", (key,)).fetchone()
-    if cur is None:
-        raise Rejected("unknown_original", "the original order or sale is not known to the backend")
-    if cur[0] != p["currency"]:
-        raise Rejected("currency_mismatch", "the return is not in the currency of the original")
+    original = p.get("original") or {}
+    checked: set[tuple[str, str]] = set()
     for line in p["lines"]:
+        if line.get("original_sale_uuid"):
+            table, key_col, key = "sale_lines", "sale_uuid", line["original_sale_uuid"]
+        elif "order_no" in original:
+            table, key_col, key = "order_lines", "order_no", original["order_no"]
+        elif "sale_uuid" in original:
+            table, key_col, key = "sale_lines", "sale_uuid", original["sale_uuid"]
+        else:
+            continue  # a return without proof of purchase: nothing to cap against
+        if (table, key) not in checked:
+            doc = "orders" if table == "order_lines" else "sales"
+            cur = conn.execute(
+                f"SELECT currency FROM {doc} WHERE {key_col} = ?",  # noqa: S608
+                (key,),
+            ).fetchone()
+            if cur is None:
+                raise Rejected("unknown_original", "the original order or sale is not known to the backend")
+            if cur[0] != p["currency"]:
+                raise Rejected("currency_mismatch", "the return is not in the currency of the original")
+            checked.add((table, key))
         row = conn.execute(
             f"SELECT sku, qty, returned_qty, paid_amount, refunded_amount FROM {table} "  # noqa: S608
             f"WHERE {key_col} = ? AND line_no = ?",
@@ -348,8 +358,7 @@ def _apply_return(conn: sqlite3.Connection, event_id: str, till_id: str, p: dict
         if refunded + line["refund_amount"] > paid:
             raise Rejected("exceeds_refundable", f"line {line['line_no']}: refund exceeds what was paid")
         conn.execute(
-            f"UPDATE {table} SET returned_qty = returned_qty + ?, refunded_amount = refunded_amount"
-            f" + ? "  # noqa: S608
+            f"UPDATE {table} SET returned_qty = returned_qty + ?, refunded_amount = refunded_amount + ? "  # noqa: S608
             f"WHERE {key_col} = ? AND line_no = ?",
             (line["qty"], line["refund_amount"], key, line["line_no"]),
         )

@@ -155,7 +155,8 @@ def test_poison_event_goes_to_dead_letters_and_the_queue_flows(backend, store, m
     finally:
         conn.close()
     assert set(dead) == {bad, greedy, unknown}
-    assert dead[bad].startswith("invalid_payload")
+    assert dead[bad].startswith("not sendable: sale.completed")  # refused before it left the till
+    assert "till.exploded" in dead[unknown]
     assert dead[greedy].startswith("insufficient_points")
     events, (rows, _, total) = backend_counts(backend)
     assert events == 2 and rows == 2 and total == 6
