@@ -201,6 +201,8 @@ class SyncEngine:
         self._members: dict[int, MemberProfile] = {}
         self.keys: list[dict[str, Any]] = []
         self.revoked_cards: list[dict[str, Any]] = []
+        # where a catalog sync spends its time: fetching+validating pages vs waiting for the store to apply
+        self.catalog_timing = {"fetch_s": 0.0, "apply_wait_s": 0.0}
         self.requests_sent = 0  # batches and pages sent by the worker (each may be retried by urllib3)
 
     # --------------------------------------------------------------------------------- lifecycle
@@ -451,16 +453,20 @@ class SyncEngine:
             if applying is not None:
                 future, n = applying
                 applying = None
+                t0 = time.perf_counter()
                 future.result()  # raises if the page could not be applied
+                self.catalog_timing["apply_wait_s"] += time.perf_counter() - t0
                 done += n
                 self._set_status(catalog_done=done, catalog_total=max(total or 0, done))
 
         try:
             while not self._stop.is_set():
                 self.requests_sent += 1
+                t0 = time.perf_counter()
                 try:
                     page = client.catalog_changes(cursor, self.catalog_page_size)
                 finally:
+                    self.catalog_timing["fetch_s"] += time.perf_counter() - t0
                     settle()
                 if total is None:
                     total = done + page["total"]

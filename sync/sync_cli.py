@@ -103,7 +103,7 @@ def sync_status(argv: list[str], *, data_dir: Path) -> int:
         if data["oldest_unsynced_at"]
         else "Oldest unsynced:     -"
     )
-    print(f"Last acknowledged:   {data['last_acknowledged_at'] or 'never'}")
+    print(f"Last acknowledged:   {data['last_acknowledged_at'] or '-'}")
     print(f"Dead letters:        {len(data['dead_letters'])}")
     for d in data["dead_letters"]:
         print(f"  {d['event_id']}  {d['type']:<18} {d['created_at']}  {d['reason']}")

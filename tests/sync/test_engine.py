@@ -15,7 +15,7 @@ import requests
 from pos.sync_ports import BackendNotFound, BackendUnavailable
 from sync.client import store_device_token
 from sync.engine import SyncAlreadyRunning, batch_key
-from tests.backend.events import sale_payload
+from tests.backend.events import event, sale_payload
 from tests.sync.conftest import backend_counts, enqueue_sales, outbox_stats, wait_until
 from tests.sync.faultproxy import FaultProxy
 
@@ -272,3 +272,28 @@ def test_status_reports_queue_depth_and_oldest_age_while_offline(store, make_eng
     snap = eng.snapshot()
     assert snap.oldest_unsynced_age_s is not None and snap.oldest_unsynced_age_s >= 0
     assert json.dumps(snap.message)  # a sentence for the cashier
+
+
+def test_key_reused_with_another_body_is_resent_under_a_fresh_key(backend, store, make_engine):
+    from sync.payloads import wire_event_id
+
+    ids = enqueue_sales(store, 3)
+    wire = [wire_event_id(i) for i in ids]
+    # someone used the key this batch will get for a different body: the server answers 422
+    other = event("sale.completed", sale_payload())
+    r = requests.post(
+        f"{backend.url}/v1/events",
+        json={"events": [other]},
+        headers={
+            "Idempotency-Key": batch_key(wire),
+            "Authorization": f"Bearer {backend.register_device('till-1', token='t2')}",
+        },
+        timeout=10,
+    )
+    assert r.status_code == 200
+    store_device_token("t2")
+    eng = make_engine(backend.url)
+    eng.start()
+    wait_until(lambda: drained(store))
+    events, (rows, _, _) = backend_counts(backend)
+    assert events == 4 and rows == 3  # the three queued sales, once each, and the other one
