@@ -277,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(
             f"  of which fetching+validating pages {out['catalog_fetch_seconds']:.2f} s, "
-            f"waiting for the store's catalog.apply_changes {out['catalog_store_apply_wait_seconds']:.2f} s (not overlapped)"
+            f"waiting for the store's catalog.apply_changes {out['catalog_store_apply_wait_seconds']:.2f} s"
+            " (not overlapped)"
         )
         print(f"catalog delta of {args.delta} changes:   {out['catalog_delta_seconds']:.3f} s")
     return 0
