@@ -600,6 +600,28 @@ class SyncEngine:
             return None
         return to_member_profile(cached.profile, fetched_at=0.0)
 
+    def unsynced_points(self, member_no: int, programme: str = "main") -> int:
+        """Points earned minus redeemed by this member in events not yet acknowledged by the backend: the
+        till shows the server's balance plus this, marked provisional."""
+        from sync.store import outbox
+
+        conn = self.store.read_connection()
+        try:
+            events = outbox.pending(conn, 100_000)
+        finally:
+            conn.close()
+        delta = 0
+        for e in events:
+            p = e.payload if isinstance(e.payload, dict) else {}
+            pts = p.get("points")
+            if p.get("member_no") != member_no or not isinstance(pts, dict):
+                continue
+            if pts.get("programme", "main") != programme:
+                continue
+            sign = 1 if e.event_type == "sale.completed" else -1 if e.event_type == "return.completed" else 0
+            delta += sign * (int(pts.get("earned", 0)) - int(pts.get("redeemed", 0)))
+        return delta
+
     def forget_member(self, member_no: int | None = None) -> None:
         with self._lock:
             if member_no is None:

@@ -181,6 +181,36 @@ def start_backend(
     return BackendHandle(backend, server, thread, url)
 
 
+def start_demo_backend(
+    data_dir: str | Path, till_id: str, *, products: int = 2000, port: int = 0
+) -> BackendHandle:
+    """The demo's embedded backend: its own database in `data_dir`, seeded once, and this till registered.
+
+    The till's device token lives in the keyring (service "omo-pos", user "backend-device-token"); a token
+    the backend does not know yet (first start, or a fresh keyring) is registered for `till_id`.
+    """
+    from sync.client import keyring_token, store_device_token
+
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    handle = start_backend(data_dir / "omo-backend.sqlite3", port=port, seed_products=products)
+    token = keyring_token()
+    conn = handle.connect()
+    try:
+        known = (
+            token is not None
+            and conn.execute(
+                "SELECT 1 FROM devices WHERE till_id = ? AND token_sha256 = ? AND revoked = 0",
+                (till_id, db.token_hash(token)),
+            ).fetchone()
+        )
+    finally:
+        conn.close()
+    if not known:
+        store_device_token(handle.register_device(till_id))
+    return handle
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="omo-backend", description="The OMO reference backend")
     parser.add_argument("--db", default="omo-backend.sqlite3", help="database file (created if missing)")

@@ -297,3 +297,34 @@ def test_key_reused_with_another_body_is_resent_under_a_fresh_key(backend, store
     wait_until(lambda: drained(store))
     events, (rows, _, _) = backend_counts(backend)
     assert events == 4 and rows == 3  # the three queued sales, once each, and the other one
+
+
+def test_unsynced_points_are_the_queued_deltas(backend, store, make_engine):
+    enqueue_sales(store, 4, member_no=1002, earned=5)
+    enqueue_sales(store, 2, member_no=1001, earned=7)
+    eng = make_engine(backend.url)
+    assert eng.unsynced_points(1002) == 20 and eng.unsynced_points(1001) == 14
+    eng.start()
+    wait_until(lambda: drained(store))
+    assert eng.unsynced_points(1002) == 0
+    assert eng.member_profile(1002).points_balance == 800 + 20
+
+
+def test_demo_backend_registers_the_till_once(tmp_path):
+    from sync.backend.server import start_demo_backend
+    from sync.client import BackendClient, keyring_token
+
+    first = start_demo_backend(tmp_path / "demo", "till-7", products=60)
+    token = keyring_token()
+    client = BackendClient(first.url)
+    try:
+        assert client.member_profile(1001).tier == "gold"
+    finally:
+        client.close()
+        first.stop()
+    again = start_demo_backend(tmp_path / "demo", "till-7", products=60)
+    try:
+        assert keyring_token() == token  # the known token is kept
+        assert len(again.backend.pool.get().execute("SELECT * FROM members").fetchall()) == 5  # seeded once
+    finally:
+        again.stop()
