@@ -585,7 +585,10 @@ class SyncEngine:
         )
 
     def _stored_member(self, member_no: int) -> MemberProfile | None:
-        from sync.store import members
+        try:
+            from sync.store import members
+        except ImportError:  # a store without the member cache
+            return None
 
         conn = self.store.read_connection()
         try:

