@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
@@ -74,15 +75,26 @@ class BackendRequestError(BackendUnavailable):
 
 
 class _CappedRetry(Retry):
-    """urllib3 Retry that never sleeps longer than RETRY_AFTER_CAP_S for a server's Retry-After."""
+    """urllib3 Retry that never sleeps longer than RETRY_AFTER_CAP_S for a server's Retry-After, and gives
+    up at once when its `stop` event is set (so shutting the till down never waits for a retry series)."""
+
+    stop: threading.Event | None = None
+
+    def new(self, **kw: Any) -> Retry:
+        retry = super().new(**kw)
+        retry.stop = self.stop  # type: ignore[attr-defined]
+        return retry
+
+    def is_exhausted(self) -> bool:
+        return (self.stop is not None and self.stop.is_set()) or super().is_exhausted()
 
     def get_retry_after(self, response: Any) -> float | None:
         value = super().get_retry_after(response)
         return None if value is None else min(value, RETRY_AFTER_CAP_S)
 
 
-def make_retry(backoff_factor: float = 0.5) -> Retry:
-    return _CappedRetry(
+def make_retry(backoff_factor: float = 0.5, stop: threading.Event | None = None) -> Retry:
+    retry = _CappedRetry(
         total=3,
         connect=3,
         read=2,
@@ -95,6 +107,8 @@ def make_retry(backoff_factor: float = 0.5) -> Retry:
         respect_retry_after_header=True,
         raise_on_status=False,
     )
+    retry.stop = stop
+    return retry
 
 
 def keyring_token() -> str | None:

@@ -172,7 +172,7 @@ class SyncEngine:
                 connect_timeout=connect_timeout,
                 read_timeout=read_timeout,
                 ca_bundle=ca_bundle,
-                retry=make_retry(retry_backoff_factor),
+                retry=make_retry(retry_backoff_factor, stop=self._stop),
             )
         )
         self.member_ttl_s = member_ttl_s
