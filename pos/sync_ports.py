@@ -106,6 +106,21 @@ class OnlineOrder:
 
 
 @dataclass(frozen=True)
+class StoreSale:
+    """An in-store sale from any till, as the backend knows it (for returns across tills)."""
+
+    sale_uuid: str
+    receipt_no: str
+    till_id: str
+    occurred_at: str
+    currency: str
+    member_no: int | None
+    lines: tuple[OrderLine, ...]
+    tenders: tuple[Tender, ...]
+    total: int
+
+
+@dataclass(frozen=True)
 class CartLine:
     sku: str
     qty: int
@@ -159,6 +174,8 @@ class Backend(Protocol):
     def order(self, order_no: str) -> OnlineOrder: ...
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder: ...
+
+    def sale(self, sale_uuid: str) -> StoreSale: ...
 
     def cart(self, cart_id: str) -> SharedCart: ...
 

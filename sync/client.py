@@ -31,6 +31,7 @@ from pos.sync_ports import (
     OrderLine,
     RecentOrder,
     SharedCart,
+    StoreSale,
     StoreStock,
     Tender,
     ViewedItem,
@@ -299,6 +300,23 @@ class BackendClient:
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder:
         return to_order(self._call("GET", "/v1/orders/by-qr", "getOrderByQr", params={"text": qr_text}))
+
+    def sale(self, sale_uuid: str) -> StoreSale:
+        """An in-store sale by UUID (also accepts the receipt QR text `OMO:RECEIPT:<uuid>`)."""
+        if sale_uuid.startswith("OMO:RECEIPT:"):
+            sale_uuid = sale_uuid[len("OMO:RECEIPT:") :]
+        d = self._call("GET", f"/v1/sales/{quote(sale_uuid.lower(), safe='')}", "getSale")
+        return StoreSale(
+            sale_uuid=d["sale_uuid"],
+            receipt_no=d["receipt_no"],
+            till_id=d["till_id"],
+            occurred_at=d["occurred_at"],
+            currency=d["currency"],
+            member_no=d["member_no"],
+            lines=tuple(OrderLine(**ln) for ln in d["lines"]),
+            tenders=tuple(Tender(t["method"], t["amount"], t.get("reference")) for t in d["tenders"]),
+            total=d["total"],
+        )
 
     def cart(self, cart_id: str) -> SharedCart:
         if cart_id.startswith("OMO:CART:"):

@@ -41,6 +41,7 @@ from pos.sync_ports import (
     MemberProfile,
     OnlineOrder,
     SharedCart,
+    StoreSale,
     StoreStock,
     SyncStatus,
 )
@@ -637,6 +638,9 @@ class SyncEngine:
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder:
         return self._caller_client().order_by_qr(qr_text)
+
+    def sale(self, sale_uuid: str) -> StoreSale:
+        return self._caller_client().sale(sale_uuid)
 
     def cart(self, cart_id: str) -> SharedCart:
         return self._caller_client().cart(cart_id)

@@ -393,6 +393,48 @@ def create_app(backend: Backend) -> Any:
         backend.authenticate(request)
         return _order_response(backend, order_no)
 
+    @app.get("/v1/sales/{sale_uuid}")
+    def sale(sale_uuid: str, request: Request) -> Response:
+        backend.authenticate(request)
+        conn = backend.conn()
+        row = conn.execute(
+            "SELECT sale_uuid, receipt_no, till_id, occurred_at, currency, member_no, tenders, total"
+            " FROM sales WHERE sale_uuid = ?",
+            (sale_uuid.lower(),),
+        ).fetchone()
+        if row is None:
+            raise HttpError(404, "not_found", "no such sale (it may not have synced from its till yet)")
+        lines = conn.execute(
+            "SELECT line_no, sku, name, qty, unit_price, paid_amount, tax_code, returned_qty FROM sale_lines"
+            " WHERE sale_uuid = ? ORDER BY line_no",
+            (row[0],),
+        ).fetchall()
+        body = {
+            "sale_uuid": row[0],
+            "receipt_no": row[1],
+            "till_id": row[2],
+            "occurred_at": row[3],
+            "currency": row[4],
+            "member_no": row[5],
+            "tenders": json.loads(row[6]),
+            "total": row[7],
+            "lines": [
+                {
+                    "line_no": r[0],
+                    "sku": r[1],
+                    "name": r[2],
+                    "qty": r[3],
+                    "unit_price": r[4],
+                    "paid_amount": r[5],
+                    "tax_code": r[6],
+                    "returned_qty": r[7],
+                    "returnable_qty": r[3] - r[7],
+                }
+                for r in lines
+            ],
+        }
+        return backend.respond("getSale", 200, body)
+
     @app.get("/v1/carts/{cart_id}")
     def cart(cart_id: str, request: Request) -> Response:
         backend.authenticate(request)

@@ -54,14 +54,18 @@ CREATE TABLE IF NOT EXISTS sales (
     member_no INTEGER,
     total INTEGER NOT NULL,
     item_count INTEGER NOT NULL,
-    occurred_at TEXT NOT NULL
+    occurred_at TEXT NOT NULL,
+    tenders TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS sales_member ON sales(member_no, occurred_at);
 CREATE TABLE IF NOT EXISTS sale_lines (
     sale_uuid TEXT NOT NULL REFERENCES sales(sale_uuid),
     line_no INTEGER NOT NULL,
     sku TEXT NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
     qty INTEGER NOT NULL,
+    unit_price INTEGER NOT NULL DEFAULT 0,
+    tax_code TEXT NOT NULL DEFAULT '',
     paid_amount INTEGER NOT NULL,
     returned_qty INTEGER NOT NULL DEFAULT 0,
     refunded_amount INTEGER NOT NULL DEFAULT 0,
@@ -284,7 +288,7 @@ def _apply_sale(conn: sqlite3.Connection, event_id: str, till_id: str, occurred_
     member_no = p.get("member_no")
     cur = conn.execute(
         "INSERT INTO sales(sale_uuid, event_id, till_id, receipt_no, currency, member_no, total, item_count,"
-        " occurred_at) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(sale_uuid) DO NOTHING",
+        " occurred_at, tenders) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(sale_uuid) DO NOTHING",
         (
             p["sale_uuid"],
             event_id,
@@ -295,14 +299,28 @@ def _apply_sale(conn: sqlite3.Connection, event_id: str, till_id: str, occurred_
             p["totals"]["total"],
             sum(line["qty"] for line in p["lines"]),
             occurred_at,
+            _dumps(p["tenders"]),
         ),
     )
     if cur.rowcount == 0:
         raise Rejected("duplicate_sale", "this sale_uuid was already recorded by another event")
     try:
         conn.executemany(
-            "INSERT INTO sale_lines(sale_uuid, line_no, sku, qty, paid_amount) VALUES (?,?,?,?,?)",
-            [(p["sale_uuid"], ln["line_no"], ln["sku"], ln["qty"], ln["paid_amount"]) for ln in p["lines"]],
+            "INSERT INTO sale_lines(sale_uuid, line_no, sku, name, qty, unit_price, tax_code, paid_amount)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (
+                    p["sale_uuid"],
+                    ln["line_no"],
+                    ln["sku"],
+                    ln.get("name", ""),
+                    ln["qty"],
+                    ln["unit_price"],
+                    ln["tax_code"],
+                    ln["paid_amount"],
+                )
+                for ln in p["lines"]
+            ],
         )
     except sqlite3.IntegrityError as exc:
         raise Rejected("invalid_payload", "two lines share a line_no") from exc

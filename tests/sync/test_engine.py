@@ -334,3 +334,17 @@ def test_member_profile_survives_a_restart_in_the_store_cache(backend, store, ma
     eng2 = make_engine(backend.url)  # a restart: nothing in memory
     wait_until(lambda: eng2._stored_member(1001) is not None)
     assert eng2.member_profile(1001).display_name == "Aiko T."
+
+
+def test_a_sale_from_another_till_is_found_by_its_receipt_qr(backend, store, make_engine):
+    from sync.store import outbox
+
+    sale = sale_payload(member_no=1001, earned=4, qty=3, unit_price=700)
+    store.write_sync(lambda c: outbox.enqueue(c, "sale.completed", sale))
+    eng = make_engine(backend.url)
+    eng.start()
+    wait_until(lambda: drained(store))
+    found = eng.sale(f"OMO:RECEIPT:{sale['sale_uuid']}")
+    assert (found.till_id, found.total, found.lines[0].returnable_qty) == ("till-1", 2100, 3)
+    with pytest.raises(BackendNotFound):
+        eng.sale("00000000-0000-4000-8000-000000000000")
