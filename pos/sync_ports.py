@@ -1,0 +1,188 @@
+"""The domain's port to the OMO backend: what the till asks the backend on demand, as plain data.
+
+Implemented by `sync.engine.SyncEngine` (and `sync.client.BackendClient`). Pure Python: no HTTP here.
+Every call may raise `BackendUnavailable` (offline, timeout, server trouble, contract violation — the
+message is fit for a cashier) or `BackendNotFound`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class BackendError(Exception):
+    """Base of the backend port's errors. `str(exc)` is a message a cashier understands."""
+
+
+class BackendUnavailable(BackendError):
+    """The backend could not be reached or gave an unusable answer; try again later."""
+
+
+class BackendNotFound(BackendError):
+    """The backend does not know the member, order, cart or product asked for."""
+
+
+@dataclass(frozen=True)
+class Coupon:
+    code: str
+    title: str
+    expires_at: str
+    percent_off_bp: int | None = None
+    amount_off: int | None = None
+
+
+@dataclass(frozen=True)
+class RecentOrder:
+    channel: str  # "online" | "store"
+    ref: str  # order number or sale UUID
+    placed_at: str
+    currency: str
+    total: int
+    item_count: int
+
+
+@dataclass(frozen=True)
+class ViewedItem:
+    sku: str
+    name: str
+    viewed_at: str
+
+
+@dataclass(frozen=True)
+class Consent:
+    marketing: bool
+    personalisation: bool
+    receipts_by_email: bool
+
+
+@dataclass(frozen=True)
+class MemberProfile:
+    """Only what the member panel shows: no address, phone, e-mail or birth date."""
+
+    member_no: int
+    display_name: str
+    tier: str
+    points_balance: int
+    coupons: tuple[Coupon, ...]
+    recent_orders: tuple[RecentOrder, ...]
+    recently_viewed: tuple[ViewedItem, ...]
+    consent: Consent
+    fetched_at: float = 0.0  # monotonic seconds when fetched (cache age)
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    line_no: int
+    sku: str
+    name: str
+    qty: int
+    unit_price: int
+    paid_amount: int
+    tax_code: str
+    returned_qty: int
+    returnable_qty: int
+
+
+@dataclass(frozen=True)
+class Tender:
+    method: str
+    amount: int
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class OnlineOrder:
+    order_no: str
+    status: str  # paid | ready_for_pickup | handed_over | shipped | delivered | cancelled
+    placed_at: str
+    currency: str
+    member_no: int | None
+    lines: tuple[OrderLine, ...]
+    tenders: tuple[Tender, ...]
+    total: int
+    pickup_store_id: str | None = None
+    customer_display_name: str = ""
+
+
+@dataclass(frozen=True)
+class StoreSale:
+    """An in-store sale from any till, as the backend knows it (for returns across tills)."""
+
+    sale_uuid: str
+    receipt_no: str
+    till_id: str
+    occurred_at: str
+    currency: str
+    member_no: int | None
+    lines: tuple[OrderLine, ...]
+    tenders: tuple[Tender, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class CartLine:
+    sku: str
+    qty: int
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class SharedCart:
+    cart_id: str
+    shared_at: str
+    lines: tuple[CartLine, ...]
+    member_no: int | None = None
+    coupons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoreStock:
+    store_id: str
+    store_name: str
+    available: int
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar shows. `state`: "online" | "degraded" | "offline"."""
+
+    state: str
+    queue_depth: int = 0
+    dead_letters: int = 0
+    oldest_unsynced_age_s: float | None = None  # as of the snapshot
+    oldest_unsynced_at: float | None = None  # wall-clock unix seconds of the oldest queued event
+    last_success_at: float | None = None  # wall-clock unix seconds
+    catalog_done: int | None = None  # changes applied in the running catalog sync
+    catalog_total: int | None = None
+    message: str = ""  # a sentence for the cashier when not online
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def catalog_progress(self) -> float | None:
+        if self.catalog_total is None or self.catalog_done is None:
+            return None
+        return 1.0 if self.catalog_total == 0 else min(1.0, self.catalog_done / self.catalog_total)
+
+
+class Backend(Protocol):
+    """What the domain asks the backend (each call blocks: never call it on the GUI thread)."""
+
+    def member_profile(self, member_no: int, *, max_age_s: float | None = None) -> MemberProfile: ...
+
+    def order(self, order_no: str) -> OnlineOrder: ...
+
+    def order_by_qr(self, qr_text: str) -> OnlineOrder: ...
+
+    def sale(self, sale_uuid: str) -> StoreSale: ...
+
+    def cart(self, cart_id: str) -> SharedCart: ...
+
+    def stock_elsewhere(self, sku: str) -> list[StoreStock]: ...
+
+
+class SyncState(Protocol):
+    """The sync worker as the status bar sees it."""
+
+    def snapshot(self) -> SyncStatus: ...

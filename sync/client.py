@@ -1,0 +1,388 @@
+"""The till's HTTP client for the OMO backend (contract: sync/openapi.yaml).
+
+One `BackendClient` per thread (a `requests.Session` is not documented thread-safe). Every call has a
+timeout; TLS verification is always on (a custom CA bundle may be given, never `verify=False`); transient
+failures are retried by urllib3 (`Retry`, POSTs included — every POST carries an Idempotency-Key) with
+backoff, jitter and the server's Retry-After; every answer is validated against the contract before anyone
+uses it: a malformed or schema-violating answer raises `BackendContractError` and nothing of it is used.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import quote
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from pos.sync_ports import (
+    BackendNotFound,
+    BackendUnavailable,
+    CartLine,
+    Consent,
+    Coupon,
+    MemberProfile,
+    OnlineOrder,
+    OrderLine,
+    RecentOrder,
+    SharedCart,
+    StoreSale,
+    StoreStock,
+    Tender,
+    ViewedItem,
+)
+from sync import contract
+
+log = logging.getLogger("sync.client")
+
+KEYRING_SERVICE = "omo-pos"
+KEYRING_TOKEN_USER = "backend-device-token"
+RETRY_AFTER_CAP_S = 30.0
+
+
+class BackendOffline(BackendUnavailable):
+    """No connection, or no answer in time."""
+
+
+class BackendServerError(BackendUnavailable):
+    """The backend answered with a server error or asked us to slow down (after our retries)."""
+
+    def __init__(self, message: str, status: int, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+
+class BackendContractError(BackendUnavailable):
+    """The backend's answer is malformed or breaks the contract; nothing of it was used."""
+
+
+class BackendAuthError(BackendUnavailable):
+    """The device token is missing, unknown or revoked."""
+
+
+class BackendRequestError(BackendUnavailable):
+    """The backend refused our request as malformed (400/422): a bug on our side or a changed contract."""
+
+    def __init__(self, message: str, status: int, code: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+
+
+class _CappedRetry(Retry):
+    """urllib3 Retry that never sleeps longer than RETRY_AFTER_CAP_S for a server's Retry-After, and gives
+    up at once when its `stop` event is set (so shutting the till down never waits for a retry series)."""
+
+    stop: threading.Event | None = None
+
+    def new(self, **kw: Any) -> Retry:
+        retry = super().new(**kw)
+        retry.stop = self.stop  # type: ignore[attr-defined]
+        return retry
+
+    def is_exhausted(self) -> bool:
+        return (self.stop is not None and self.stop.is_set()) or super().is_exhausted()
+
+    def get_retry_after(self, response: Any) -> float | None:
+        value = super().get_retry_after(response)
+        return None if value is None else min(value, RETRY_AFTER_CAP_S)
+
+
+def make_retry(backoff_factor: float = 0.5, stop: threading.Event | None = None) -> Retry:
+    retry = _CappedRetry(
+        total=3,
+        connect=3,
+        read=2,
+        status=2,
+        backoff_factor=backoff_factor,
+        backoff_jitter=0.25,
+        backoff_max=8.0,
+        allowed_methods=None,  # POST too: every POST carries an Idempotency-Key
+        status_forcelist=(429, 500, 502, 503, 504),
+        respect_retry_after_header=True,
+        raise_on_status=False,
+    )
+    retry.stop = stop
+    return retry
+
+
+def keyring_token() -> str | None:
+    import keyring
+
+    return keyring.get_password(KEYRING_SERVICE, KEYRING_TOKEN_USER)
+
+
+def store_device_token(token: str) -> None:
+    import keyring
+
+    keyring.set_password(KEYRING_SERVICE, KEYRING_TOKEN_USER, token)
+
+
+class BackendClient:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token_provider: Callable[[], str | None] = keyring_token,
+        connect_timeout: float = 3.05,
+        read_timeout: float = 15.0,
+        ca_bundle: str | None = None,
+        retry: Retry | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._token_provider = token_provider
+        self._token: str | None = None
+        self.timeout = (connect_timeout, read_timeout)
+        self.session = requests.Session()
+        # never False; passed on every request too, because requests lets REQUESTS_CA_BUNDLE override a
+        # Session's verify (psf/requests issue #3829) and a configured CA would silently be ignored
+        self._verify: str | bool = ca_bundle if ca_bundle else True
+        self.session.verify = self._verify
+        adapter = HTTPAdapter(max_retries=retry if retry is not None else make_retry(), pool_maxsize=2)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self.session.headers["Accept"] = "application/json"
+        self.session.headers["User-Agent"] = "omo-pos-sync/1"
+        self.requests_sent = 0  # HTTP calls made by this client (urllib3 retries not counted)
+
+    def close(self) -> None:
+        self.session.close()
+
+    # ------------------------------------------------------------------------------------------ core
+    def _auth_header(self) -> dict[str, str]:
+        if self._token is None:
+            try:
+                self._token = self._token_provider()
+            except Exception as exc:  # keyring backends raise their own errors
+                raise BackendAuthError(
+                    "The till cannot read its backend device token from the system keyring. "
+                    "Ask a manager to check the till's set-up."
+                ) from exc
+        if not self._token:
+            raise BackendAuthError(
+                "This till has no backend device token yet. Ask a manager to register the till."
+            )
+        return {"Authorization": f"Bearer {self._token}"}
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        operation_id: str,
+        *,
+        params: dict[str, Any] | None = None,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        read_timeout: float | None = None,
+    ) -> Any:
+        hdrs = self._auth_header()
+        if headers:
+            hdrs.update(headers)
+        if body is not None:
+            hdrs["Content-Type"] = "application/json"
+        timeout = (self.timeout[0], read_timeout or self.timeout[1])
+        self.requests_sent += 1
+        try:
+            resp = self.session.request(
+                method,
+                self.base_url + path,
+                params=params,
+                data=body,
+                headers=hdrs,
+                timeout=timeout,
+                verify=self._verify,
+            )
+        except requests.exceptions.SSLError as exc:
+            log.error("backend %s %s: TLS verification failed", method, path)
+            raise BackendOffline(
+                "The OMO backend's certificate could not be verified, so the till will not talk to it. "
+                "Ask a manager to check the backend address and certificate. Sales are kept."
+            ) from exc
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            log.warning("backend %s %s: no answer (%s)", method, path, type(exc).__name__)
+            raise BackendOffline("The OMO backend cannot be reached. Sales are kept and sent later.") from exc
+        except requests.RequestException as exc:
+            log.warning("backend %s %s failed: %s", method, path, type(exc).__name__)
+            raise BackendOffline("The connection to the OMO backend broke off. It will be retried.") from exc
+        status = resp.status_code
+        try:
+            data = resp.json()
+        except ValueError:
+            data = _NOT_JSON
+        if data is _NOT_JSON:
+            log.error("backend %s %s: HTTP %s with a body that is not JSON", method, path, status)
+            if status >= 500 or status == 429:
+                raise BackendServerError(f"The OMO backend had a problem (HTTP {status}).", status)
+            raise BackendContractError("The OMO backend sent an unreadable answer. It will be retried.")
+        schema = contract.response_schema_name(operation_id, status)
+        if status not in contract.declared_statuses(operation_id) or schema is None:
+            log.error("backend %s %s: HTTP %s is not in the contract", method, path, status)
+            raise BackendContractError(f"The OMO backend gave an unexpected answer (HTTP {status}).")
+        try:
+            contract.validate(schema, data)
+        except contract.ContractViolation as exc:
+            log.error("backend %s %s: answer breaks the contract: %s", method, path, exc)
+            raise BackendContractError(
+                "The OMO backend sent an answer this till does not understand."
+            ) from exc
+        if 200 <= status < 300:
+            return data
+        err = data["error"]
+        if status == 401:
+            self._token = None  # read the keyring again next time (the till may have been re-registered)
+            raise BackendAuthError(
+                "The OMO backend does not accept this till's device token"
+                + (" (it was revoked)" if err["code"] == "token_revoked" else "")
+                + ". Ask a manager to register the till again. Sales are kept."
+            )
+        if status == 404:
+            raise BackendNotFound(err["message"])
+        if status in (400, 422):
+            raise BackendRequestError(
+                f"The OMO backend refused the request: {err['message']}", status, err["code"]
+            )
+        retry_after = _retry_after(resp)
+        raise BackendServerError(
+            f"The OMO backend is busy or has a problem (HTTP {status}).", status, retry_after
+        )
+
+    # ------------------------------------------------------------------------------------ operations
+    def push_events(self, events: list[dict[str, Any]], idempotency_key: str) -> list[dict[str, Any]]:
+        """Send a batch; return one EventResult per event, in order (checked against the ids sent)."""
+        body = json.dumps({"events": events}, separators=(",", ":"), sort_keys=True).encode()
+        data = self._call(
+            "POST", "/v1/events", "pushEvents", body=body, headers={"Idempotency-Key": idempotency_key}
+        )
+        results = data["results"]
+        if [r["event_id"] for r in results] != [e["event_id"] for e in events]:
+            log.error("backend answered %d results for %d events, or out of order", len(results), len(events))
+            raise BackendContractError(
+                "The OMO backend's answer does not match the events sent. It will be retried."
+            )
+        return results
+
+    def catalog_changes(self, cursor: str | None, limit: int = 5000) -> dict[str, Any]:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        return self._call("GET", "/v1/catalog/changes", "catalogChanges", params=params, read_timeout=60.0)
+
+    def promotions(self) -> list[dict[str, Any]]:
+        return self._call("GET", "/v1/promotions", "listPromotions")["promotions"]
+
+    def member_profile_raw(self, member_no: int) -> dict[str, Any]:
+        return self._call("GET", f"/v1/members/{int(member_no)}", "getMemberProfile")
+
+    def member_profile(self, member_no: int) -> MemberProfile:
+        return to_member_profile(self.member_profile_raw(member_no))
+
+    def mint_member_qr(self, member_no: int, kind: str = "app") -> str:
+        """Demo only: the QR text a member's app (or printed card) shows now."""
+        data = self._call(
+            "GET", f"/v1/demo/members/{int(member_no)}/qr", "mintMemberQr", params={"kind": kind}
+        )
+        return data["qr_text"]
+
+    def keys(self) -> list[dict[str, Any]]:
+        return self._call("GET", "/v1/keys", "listKeys")["keys"]
+
+    def revocations(self) -> list[dict[str, Any]]:
+        return self._call("GET", "/v1/revocations", "listRevocations")["cards"]
+
+    def order(self, order_no: str) -> OnlineOrder:
+        return to_order(self._call("GET", f"/v1/orders/{quote(str(order_no), safe='')}", "getOrder"))
+
+    def order_by_qr(self, qr_text: str) -> OnlineOrder:
+        return to_order(self._call("GET", "/v1/orders/by-qr", "getOrderByQr", params={"text": qr_text}))
+
+    def sale(self, sale_uuid: str) -> StoreSale:
+        """An in-store sale by UUID (also accepts the receipt QR text `OMO:RECEIPT:<uuid>`)."""
+        if sale_uuid.startswith("OMO:RECEIPT:"):
+            sale_uuid = sale_uuid[len("OMO:RECEIPT:") :]
+        d = self._call("GET", f"/v1/sales/{quote(sale_uuid.lower(), safe='')}", "getSale")
+        return StoreSale(
+            sale_uuid=d["sale_uuid"],
+            receipt_no=d["receipt_no"],
+            till_id=d["till_id"],
+            occurred_at=d["occurred_at"],
+            currency=d["currency"],
+            member_no=d["member_no"],
+            lines=tuple(OrderLine(**ln) for ln in d["lines"]),
+            tenders=tuple(Tender(t["method"], t["amount"], t.get("reference")) for t in d["tenders"]),
+            total=d["total"],
+        )
+
+    def cart(self, cart_id: str) -> SharedCart:
+        if cart_id.startswith("OMO:CART:"):
+            cart_id = cart_id[len("OMO:CART:") :]
+        return to_cart(self._call("GET", f"/v1/carts/{quote(cart_id, safe='')}", "getCart"))
+
+    def stock_elsewhere(self, sku: str) -> list[StoreStock]:
+        data = self._call("GET", f"/v1/stock/{quote(sku, safe='')}", "getStockElsewhere")
+        return [StoreStock(**s) for s in data["stores"]]
+
+
+_NOT_JSON = object()
+
+
+def _retry_after(resp: requests.Response) -> float | None:
+    value = resp.headers.get("Retry-After")
+    if value and value.isdigit():
+        return min(float(value), RETRY_AFTER_CAP_S)
+    return None
+
+
+# ------------------------------------------------------------------------------------- converters
+
+
+def to_member_profile(d: dict[str, Any], fetched_at: float = 0.0) -> MemberProfile:
+    return MemberProfile(
+        member_no=d["member_no"],
+        display_name=d["display_name"],
+        tier=d["tier"],
+        points_balance=d["points_balance"],
+        coupons=tuple(
+            Coupon(c["code"], c["title"], c["expires_at"], c.get("percent_off_bp"), c.get("amount_off"))
+            for c in d["coupons"]
+        ),
+        recent_orders=tuple(
+            RecentOrder(o["channel"], o["ref"], o["placed_at"], o["currency"], o["total"], o["item_count"])
+            for o in d["recent_orders"]
+        ),
+        recently_viewed=tuple(ViewedItem(v["sku"], v["name"], v["viewed_at"]) for v in d["recently_viewed"])
+        if d["consent"]["personalisation"]
+        else (),
+        consent=Consent(**d["consent"]),
+        fetched_at=fetched_at,
+    )
+
+
+def to_order(d: dict[str, Any]) -> OnlineOrder:
+    return OnlineOrder(
+        order_no=d["order_no"],
+        status=d["status"],
+        placed_at=d["placed_at"],
+        currency=d["currency"],
+        member_no=d["member_no"],
+        lines=tuple(OrderLine(**ln) for ln in d["lines"]),
+        tenders=tuple(Tender(t["method"], t["amount"], t.get("reference")) for t in d["tenders"]),
+        total=d["total"],
+        pickup_store_id=d.get("pickup_store_id"),
+        customer_display_name=d.get("customer_display_name", ""),
+    )
+
+
+def to_cart(d: dict[str, Any]) -> SharedCart:
+    return SharedCart(
+        cart_id=d["cart_id"],
+        shared_at=d["shared_at"],
+        lines=tuple(CartLine(ln["sku"], ln["qty"], ln.get("name", "")) for ln in d["lines"]),
+        member_no=d.get("member_no"),
+        coupons=tuple(d.get("coupons", ())),
+    )

@@ -1,0 +1,658 @@
+"""The sync worker: drains the outbox to the OMO backend, pulls catalog deltas, answers on-demand lookups.
+
+    engine = SyncEngine(store, base_url="https://omo.example", till_id="T01")
+    engine.add_listener(lambda status: ...)   # called from the sync thread with a SyncStatus
+    engine.start()                            # refuses a second engine on the same data directory
+    engine.wake()                             # after enqueueing an event: send it now
+    engine.snapshot()                         # SyncStatus for the status bar (thread-safe)
+    engine.member_profile(1001)               # pos.sync_ports.Backend, cached with a time limit
+    engine.stop()
+
+Rules it keeps (DESIGN.md, field-failures A/B/C/G):
+- its own thread, its own read connection, its own requests.Session; every write through `store.write`;
+- events leave the queue only by the server's per-event answer (`applied` / `duplicate` → ack), or to the
+  dead letters with the server's reason (`rejected`) so one bad event never blocks the rest;
+- a batch keeps its Idempotency-Key across retries (derived from its event ids), so a retry after a lost
+  answer is replayed, never applied twice; exponential backoff with jitter on any failure;
+- every answer is validated against the contract before use (sync.client): a malformed answer is an
+  error, logged and retried, never half-applied.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import random
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pos.sync_ports import (
+    BackendNotFound,
+    BackendUnavailable,
+    MemberProfile,
+    OnlineOrder,
+    SharedCart,
+    StoreSale,
+    StoreStock,
+    SyncStatus,
+)
+from sync import contract
+from sync.client import (
+    BackendAuthError,
+    BackendClient,
+    BackendContractError,
+    BackendOffline,
+    BackendRequestError,
+    BackendServerError,
+    keyring_token,
+    make_retry,
+    to_member_profile,
+)
+from sync.payloads import NotSendable, to_wire, wire_event_id
+
+log = logging.getLogger("sync.outbox")
+
+LOCK_NAME = "sync-engine.lock"
+
+
+SETTING_KEYS = "backend.member_token_keys"
+SETTING_REVOCATIONS = "backend.revoked_cards"
+
+
+def load_member_keys(store: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The member-token keys and revoked cards stored by the last sync (empty lists before any)."""
+    from sync.store.cart import get_setting
+
+    conn = store.read_connection()
+    try:
+        return get_setting(conn, SETTING_KEYS, []), get_setting(conn, SETTING_REVOCATIONS, [])
+    finally:
+        conn.close()
+
+
+class SyncAlreadyRunning(RuntimeError):
+    """Another sync engine already drains this data directory."""
+
+
+class _EngineLock:
+    def __init__(self, directory: Path) -> None:
+        self.path = Path(directory) / LOCK_NAME
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            if sys.platform == "win32":  # pragma: no cover
+                import msvcrt
+
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise SyncAlreadyRunning(
+                f"Another sync worker is already sending this till's sales ({self.path.parent}). "
+                "Only one may run at a time."
+            ) from None
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            os.close(fd)  # closing the descriptor drops the lock
+
+
+def batch_key(event_ids: list[str]) -> str:
+    """The Idempotency-Key of a batch: the same events always get the same key (a retry is a replay)."""
+    return "batch-" + hashlib.sha256("\n".join(event_ids).encode()).hexdigest()[:40]
+
+
+def _rfc3339(iso: str) -> str:
+    """The outbox's ISO time as the contract's RFC 3339 (a naive time is taken as UTC)."""
+    try:
+        dt = datetime.fromisoformat(iso)
+    except ValueError:
+        return datetime.now(UTC).isoformat()
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.isoformat()
+
+
+def _age_seconds(iso: str | None, now: float) -> float | None:
+    if not iso:
+        return None
+    try:
+        return max(0.0, now - datetime.fromisoformat(iso).timestamp())
+    except ValueError:
+        return None
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: Any,
+        *,
+        base_url: str,
+        till_id: str | None = None,
+        batch_size: int = 200,
+        token_provider: Callable[[], str | None] = keyring_token,
+        client_factory: Callable[[], BackendClient] | None = None,
+        connect_timeout: float = 3.05,
+        read_timeout: float = 15.0,
+        ca_bundle: str | None = None,
+        retry_backoff_factor: float = 0.5,
+        member_ttl_s: float = 120.0,
+        member_stale_max_s: float = 3600.0,
+        catalog_interval_s: float | None = 300.0,
+        catalog_page_size: int = 5000,
+        idle_poll_s: float = 5.0,
+        backoff_base_s: float = 1.0,
+        backoff_max_s: float = 300.0,
+        listener: Callable[[SyncStatus], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.base_url = base_url
+        self.till_id = till_id or store.till_id
+        self.batch_size = batch_size
+        self._client_factory = client_factory or (
+            lambda: BackendClient(
+                base_url,
+                token_provider=token_provider,
+                connect_timeout=connect_timeout,
+                read_timeout=read_timeout,
+                ca_bundle=ca_bundle,
+                retry=make_retry(retry_backoff_factor, stop=self._stop),
+            )
+        )
+        self.member_ttl_s = member_ttl_s
+        self.member_stale_max_s = member_stale_max_s
+        self.catalog_interval_s = catalog_interval_s
+        self.catalog_page_size = catalog_page_size
+        self.idle_poll_s = idle_poll_s
+        self.backoff_base_s = backoff_base_s
+        self.backoff_max_s = backoff_max_s
+
+        self._lock = threading.Lock()
+        self._listeners: list[Callable[[SyncStatus], None]] = [listener] if listener else []
+        self._status = SyncStatus(state="offline", message="Sync has not started yet.")
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._idle = threading.Event()
+        self._catalog_requested = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._engine_lock = _EngineLock(store.data_dir)
+        self._failures = 0
+        self._stats_at = 0.0
+        self._catalog_done_before = 0
+        self._next_catalog_at = 0.0
+        self._local = threading.local()
+        self._clients: list[BackendClient] = []
+        self._members: dict[int, MemberProfile] = {}
+        self.keys: list[dict[str, Any]] = []
+        self.revoked_cards: list[dict[str, Any]] = []
+        # where a catalog sync spends its time: fetching+validating pages vs waiting for the store to apply
+        self.catalog_timing = {"fetch_s": 0.0, "apply_wait_s": 0.0}
+        self.requests_sent = 0  # batches and pages sent by the worker (each may be retried by urllib3)
+
+    # --------------------------------------------------------------------------------- lifecycle
+    def start(self) -> None:
+        if self._thread is not None:
+            raise RuntimeError("the sync engine is already started")
+        self._engine_lock.acquire()
+        self._stop.clear()
+        if self.catalog_interval_s is not None:
+            self._catalog_requested.set()  # a first catalog sync (or its resumption) at start
+        self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            if self._thread.is_alive():  # pragma: no cover - a call stuck beyond its timeouts
+                log.error("the sync worker did not stop within %.0f s", timeout)
+            self._thread = None
+        for c in self._clients:
+            c.close()
+        self._clients.clear()
+        self._engine_lock.release()
+
+    def __enter__(self) -> SyncEngine:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def wake(self) -> None:
+        """New events are queued: send them now rather than at the next poll."""
+        self._idle.clear()
+        self._wake.set()
+
+    def request_catalog_sync(self) -> None:
+        self._idle.clear()
+        self._catalog_requested.set()
+        self._wake.set()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Block until the worker found nothing to do (queue empty, no catalog sync due)."""
+        return self._idle.wait(timeout)
+
+    # ------------------------------------------------------------------------------------ status
+    def snapshot(self) -> SyncStatus:
+        with self._lock:
+            status = self._status
+        if status.oldest_unsynced_at is not None:
+            status = replace(status, oldest_unsynced_age_s=max(0.0, time.time() - status.oldest_unsynced_at))
+        return status
+
+    def add_listener(self, fn: Callable[[SyncStatus], None]) -> None:
+        with self._lock:
+            self._listeners.append(fn)
+
+    def _set_status(self, **changes: Any) -> None:
+        with self._lock:
+            self._status = replace(self._status, **changes)
+            status = self._status
+            listeners = list(self._listeners)
+        for fn in listeners:
+            try:
+                fn(status)
+            except Exception:  # a listener must not kill the worker
+                log.exception("sync status listener failed")
+
+    def _refresh_queue_stats(self, conn: Any) -> None:
+        from sync.store import outbox
+
+        st = outbox.stats(conn)
+        self._stats_at = time.monotonic()
+        now = time.time()
+        age = _age_seconds(st.oldest_created_at, now)
+        self._set_status(
+            queue_depth=st.depth,
+            dead_letters=st.dead,
+            oldest_unsynced_age_s=age,
+            oldest_unsynced_at=None if age is None else now - age,
+        )
+
+    # ------------------------------------------------------------------------------------ worker
+    def _run(self) -> None:
+        conn = self.store.read_connection()
+        client = self._client_factory()
+        try:
+            self._refresh_queue_stats(conn)
+            while not self._stop.is_set():
+                try:
+                    worked = self._drain_batch(conn, client)
+                    if not worked and self._catalog_due():
+                        self._catalog_sync(conn, client)
+                        worked = True
+                except Exception as exc:  # offline, server trouble, a bad answer; or a bug: back off
+                    if not isinstance(exc, BackendUnavailable):
+                        log.exception("sync worker error")
+                    self._on_failure(exc)
+                    with contextlib.suppress(Exception):
+                        self._refresh_queue_stats(conn)  # the status bar sees the queue grow
+                    self._wait(self._backoff_delay(exc))
+                    continue
+                if not worked:
+                    self._refresh_queue_stats(conn)
+                    self._idle.set()
+                    self._wait(self.idle_poll_s)
+        finally:
+            client.close()
+            conn.close()
+
+    def _wait(self, seconds: float) -> None:
+        self._wake.wait(seconds)
+        self._wake.clear()
+
+    def _catalog_due(self) -> bool:
+        if self._catalog_requested.is_set():
+            return True
+        return self.catalog_interval_s is not None and time.monotonic() >= self._next_catalog_at
+
+    def _backoff_delay(self, exc: BaseException) -> float:
+        delay = min(self.backoff_max_s, self.backoff_base_s * 2 ** min(self._failures - 1, 20))
+        delay *= random.uniform(0.5, 1.0)  # noqa: S311 - jitter, not security
+        if isinstance(exc, BackendServerError) and exc.retry_after:
+            delay = max(delay, exc.retry_after)
+        return delay
+
+    def _on_success(self) -> None:
+        self._failures = 0
+        self._set_status(state="online", last_success_at=time.time(), message="")
+
+    def _on_failure(self, exc: BaseException) -> None:
+        self._failures += 1
+        if isinstance(exc, BackendOffline):
+            state = "offline"
+        else:
+            state = "degraded"
+        message = str(exc) if isinstance(exc, BackendUnavailable) else "Sync has a problem; it will retry."
+        self._set_status(state=state, message=message)
+
+    # ------------------------------------------------------------------------------------- drain
+    def _drain_batch(self, conn: Any, client: BackendClient) -> bool:
+        """Send one batch; True when there was something to send."""
+        from sync.store import outbox
+
+        events = outbox.pending(conn, self.batch_size)
+        if not events:
+            return False
+        body: list[dict[str, Any]] = []
+        originals: list[str] = []  # outbox event ids, in the order of `body`
+        unsendable: list[tuple[str, str]] = []
+        for e in events:
+            try:
+                wire_type, wire_payload = to_wire(e.event_type, e.payload)
+            except NotSendable as exc:
+                unsendable.append((e.event_id, f"not sendable: {exc}"))
+                continue
+            body.append(
+                {
+                    "event_id": wire_event_id(e.event_id),
+                    "type": wire_type,
+                    "occurred_at": _rfc3339(e.created_at),
+                    "till_id": self.till_id,
+                    "payload": wire_payload,
+                }
+            )
+            originals.append(e.event_id)
+        if unsendable:
+            # dead-lettered at once, before anything is sent, so the queue keeps its order for the rest
+            self.store.write_sync(lambda c: [outbox.dead_letter(c, i, r) for i, r in unsendable])
+            self._refresh_queue_stats(conn)
+            if not body:
+                return True
+        ids = originals
+        try:
+            results = self._push(client, body, batch_key([b["event_id"] for b in body]))
+        except BackendUnavailable as exc:
+            error = f"{type(exc).__name__}: {exc}"
+            self.store.write_sync(lambda c: outbox.record_failure(c, ids, error))
+            raise
+        by_wire = dict(zip([b["event_id"] for b in body], originals, strict=True))
+        for r in results:
+            r["event_id"] = by_wire[r["event_id"]]
+        acked = [r["event_id"] for r in results if r["status"] in ("applied", "duplicate")]
+        rejected = [
+            (r["event_id"], f"{r['reason']['code']}: {r['reason']['message']}")
+            for r in results
+            if r["status"] == "rejected"
+        ]
+
+        def settle(c: Any) -> None:
+            outbox.ack(c, acked)
+            for event_id, reason in rejected:
+                outbox.dead_letter(c, event_id, reason)
+
+        self.store.write_sync(settle)
+        self._on_success()
+        if rejected or time.monotonic() - self._stats_at > 0.25:  # a count per batch costs a full drain
+            self._refresh_queue_stats(conn)
+        return True
+
+    def _push(self, client: BackendClient, body: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+        self.requests_sent += 1
+        try:
+            return client.push_events(body, key)
+        except BackendRequestError as exc:
+            if exc.status == 422:
+                # the key was used for another body (e.g. a payload changed by a migration): the events
+                # are still deduplicated by event_id, so a fresh key is safe
+                log.warning("Idempotency-Key %s reused with another body; sending with a fresh key", key)
+                self.requests_sent += 1
+                return client.push_events(body, f"{key}-{uuid.uuid4().hex[:12]}")
+            if exc.status == 400 and len(body) > 1:
+                # the batch as a whole was refused: send the events one by one to find the bad one(s)
+                log.warning("batch refused (%s); sending its %d events one by one", exc, len(body))
+                results = []
+                for ev in body:
+                    try:
+                        results += self._push(client, [ev], batch_key([ev["event_id"]]))
+                    except BackendRequestError as one:
+                        results.append(
+                            {
+                                "event_id": ev["event_id"],
+                                "status": "rejected",
+                                "reason": {"code": one.code, "message": str(one)},
+                            }
+                        )
+                return results
+            if exc.status == 400:
+                reason = {"code": exc.code, "message": str(exc)}
+                return [{"event_id": body[0]["event_id"], "status": "rejected", "reason": reason}]
+            raise
+
+    # ----------------------------------------------------------------------------------- catalog
+    def _catalog_sync(self, conn: Any, client: BackendClient) -> None:
+        """Pull catalog pages from the stored cursor. Page k+1 is fetched and validated while page k is
+        applied on the store's writer thread (one transaction per page, so it resumes page-exactly)."""
+        from sync.store import catalog, outbox
+
+        self._catalog_requested.clear()
+        cursor = catalog.cursor(conn)
+        done, total = self._catalog_done_before, None  # a resumed sync goes on counting
+        applying: Any = None  # (future, number of changes) of the page being applied
+
+        def settle() -> None:
+            nonlocal applying, done
+            if applying is not None:
+                future, n = applying
+                applying = None
+                t0 = time.perf_counter()
+                future.result()  # raises if the page could not be applied
+                self.catalog_timing["apply_wait_s"] += time.perf_counter() - t0
+                done += n
+                self._set_status(catalog_done=done, catalog_total=max(total or 0, done))
+
+        try:
+            while not self._stop.is_set():
+                self.requests_sent += 1
+                t0 = time.perf_counter()
+                try:
+                    page = client.catalog_changes(cursor, self.catalog_page_size)
+                finally:
+                    self.catalog_timing["fetch_s"] += time.perf_counter() - t0
+                    settle()
+                if total is None:
+                    total = done + page["total"]
+                    self._set_status(catalog_done=done, catalog_total=total)
+                upserts, deletes, nxt = page["upserts"], page["deletes"], page["next_cursor"]
+                if upserts or deletes or nxt != cursor:
+                    future = self.store.write(
+                        lambda c, u=upserts, d=deletes, n=nxt: catalog.apply_changes(c, u, d, n)
+                    )
+                    applying = (future, len(upserts) + len(deletes))
+                cursor = nxt
+                self._on_success()
+                if not page["has_more"]:
+                    break
+                if outbox.pending(conn, 1):  # sales first: send what was queued meanwhile
+                    self._drain_batch(conn, client)
+            settle()
+            self._refresh_member_keys(client)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                settle()
+            self._catalog_requested.set()  # resume from the stored cursor after the backoff
+            self._catalog_done_before = done
+            raise
+        self._catalog_done_before = 0
+        self._set_status(catalog_done=None, catalog_total=None)
+        if self.catalog_interval_s is not None:
+            self._next_catalog_at = time.monotonic() + self.catalog_interval_s
+
+    def _refresh_member_keys(self, client: BackendClient) -> None:
+        """Member-token public keys and revoked cards, kept in the store so the till verifies offline."""
+        from sync.store.cart import set_setting
+
+        keys = client.keys()
+        cards = client.revocations()
+
+        def save(c: Any) -> None:
+            set_setting(c, SETTING_KEYS, keys)
+            set_setting(c, SETTING_REVOCATIONS, cards)
+
+        self.store.write_sync(save)
+        with self._lock:
+            self.keys = keys
+            self.revoked_cards = cards
+
+    def member_keys(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """(keys, revoked cards) as last pulled: `{"key_id", "public_key"}` and
+        `{"member_no", "card_serial"}` dicts exactly as GET /v1/keys and /v1/revocations give them
+        (for pos/codes.py's verifier)."""
+        with self._lock:
+            if self.keys or self.revoked_cards:
+                return list(self.keys), list(self.revoked_cards)
+        return load_member_keys(self.store)
+
+    # ------------------------------------------------------------------ on-demand (Backend port)
+    def _caller_client(self) -> BackendClient:
+        client = getattr(self._local, "client", None)
+        if client is None:
+            client = self._client_factory()
+            self._local.client = client
+            with self._lock:
+                self._clients.append(client)
+        return client
+
+    def member_profile(self, member_no: int, *, max_age_s: float | None = None) -> MemberProfile:
+        ttl = self.member_ttl_s if max_age_s is None else max_age_s
+        now = time.monotonic()
+        with self._lock:
+            cached = self._members.get(member_no)
+        if cached is not None and now - cached.fetched_at <= ttl:
+            return cached
+        try:
+            raw = self._caller_client().member_profile_raw(member_no)
+        except BackendNotFound:
+            raise
+        except BackendUnavailable:
+            if cached is not None and now - cached.fetched_at <= self.member_stale_max_s:
+                log.info("member %s: backend unavailable, showing the cached profile", member_no)
+                return cached
+            stored = self._stored_member(member_no)
+            if stored is not None:
+                log.info("member %s: backend unavailable, showing the profile cached in the store", member_no)
+                return stored
+            raise
+        profile = to_member_profile(raw, fetched_at=time.monotonic())
+        self._persist_member(raw)
+        with self._lock:
+            self._members[member_no] = profile
+            # keep the cache small: profiles are personal data
+            if len(self._members) > 200:
+                oldest = min(self._members.values(), key=lambda p: p.fetched_at)
+                self._members.pop(oldest.member_no, None)
+        return profile
+
+    def _persist_member(self, raw: dict[str, Any]) -> None:
+        """Keep the profile in the store's member cache (limited time) for lookups while offline."""
+        try:
+            from sync.store import members
+        except ImportError:  # pragma: no cover - the store always has it
+            return
+
+        def put(c: Any) -> None:
+            members.put(
+                c,
+                raw["member_no"],
+                display_name=raw["display_name"],
+                tier=raw["tier"],
+                points_balance=raw["points_balance"],
+                points_as_of=datetime.now(UTC).isoformat(),
+                profile=raw,
+            )
+
+        future = self.store.write(put)
+        future.add_done_callback(
+            lambda f: f.exception() and log.warning("could not cache member profile: %s", f.exception())
+        )
+
+    def _stored_member(self, member_no: int) -> MemberProfile | None:
+        try:
+            from sync.store import members
+        except ImportError:  # a store without the member cache
+            return None
+
+        conn = self.store.read_connection()
+        try:
+            cached = members.get(conn, member_no)
+        finally:
+            conn.close()
+        if cached is None or not cached.profile:
+            return None
+        try:
+            contract.validate("MemberProfile", cached.profile)
+        except contract.ContractViolation:
+            return None
+        return to_member_profile(cached.profile, fetched_at=0.0)
+
+    def unsynced_points(self, member_no: int, programme: str = "main") -> int:
+        """Points earned minus redeemed by this member in events not yet acknowledged by the backend: the
+        till shows the server's balance plus this, marked provisional."""
+        from sync.store import outbox
+
+        conn = self.store.read_connection()
+        try:
+            events = outbox.pending(conn, 100_000)
+        finally:
+            conn.close()
+        delta = 0
+        for e in events:
+            p = e.payload if isinstance(e.payload, dict) else {}
+            pts = p.get("points")
+            if p.get("member_no") != member_no or not isinstance(pts, dict):
+                continue
+            if pts.get("programme", "main") != programme:
+                continue
+            sign = 1 if e.event_type == "sale.completed" else -1 if e.event_type == "return.completed" else 0
+            delta += sign * (int(pts.get("earned", 0)) - int(pts.get("redeemed", 0)))
+        return delta
+
+    def forget_member(self, member_no: int | None = None) -> None:
+        with self._lock:
+            if member_no is None:
+                self._members.clear()
+            else:
+                self._members.pop(member_no, None)
+
+    def order(self, order_no: str) -> OnlineOrder:
+        return self._caller_client().order(order_no)
+
+    def order_by_qr(self, qr_text: str) -> OnlineOrder:
+        return self._caller_client().order_by_qr(qr_text)
+
+    def sale(self, sale_uuid: str) -> StoreSale:
+        return self._caller_client().sale(sale_uuid)
+
+    def cart(self, cart_id: str) -> SharedCart:
+        return self._caller_client().cart(cart_id)
+
+    def stock_elsewhere(self, sku: str) -> list[StoreStock]:
+        return self._caller_client().stock_elsewhere(sku)
+
+
+__all__ = [
+    "BackendAuthError",
+    "BackendContractError",
+    "SyncAlreadyRunning",
+    "SyncEngine",
+    "batch_key",
+]

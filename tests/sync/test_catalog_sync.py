@@ -1,0 +1,91 @@
+"""Catalog pull into the real store: first sync with progress, resumable after a bad page, then deltas."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+from tests.sync.conftest import wait_until
+
+
+def _cursor(store):
+    from sync.store import catalog
+
+    conn = store.read_connection()
+    try:
+        return catalog.cursor(conn), catalog.count(conn)
+    finally:
+        conn.close()
+
+
+def _head(backend):
+    conn = backend.connect()
+    try:
+        return str(conn.execute("SELECT MAX(version) FROM products").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_first_sync_resumes_after_a_bad_page_then_applies_deltas(backend, store, make_engine):
+    from sync.store import catalog
+
+    progress, states = [], []
+
+    def listen(st):
+        states.append(st.state)
+        if st.catalog_total is not None:
+            progress.append((st.catalog_done, st.catalog_total))
+
+    # the third page breaks the contract: nothing of it may be applied, the sync resumes from page 2's cursor
+    backend.inject("violate", path="/v1/catalog/changes", after=2)
+    eng = make_engine(backend.url, catalog_interval_s=3600, catalog_page_size=16, listener=listen)
+    eng.start()
+    head = _head(backend)
+    wait_until(lambda: _cursor(store)[0] == head and eng.wait_idle(0), timeout=30)
+    cursor, count = _cursor(store)
+    assert count == 50
+    assert "degraded" in states and eng.snapshot().state == "online"
+    cursors = [
+        parse_qs(q).get("cursor", [""])[0] for m, p, q in backend.request_log if p == "/v1/catalog/changes"
+    ]
+    assert cursors[2] == cursors[3] != ""  # the failed page was asked again from the same cursor
+    assert len(cursors) == 50 // 16 + 1 + 1  # 4 pages, one of them twice
+    done = [d for d, _ in progress]
+    assert done == sorted(done) and progress[-1] == (50, 50)  # a resumed sync goes on counting
+    assert eng.keys and eng.keys[0]["key_id"] == 1  # member-token keys pulled with the catalog
+    from sync.engine import load_member_keys
+
+    assert load_member_keys(store) == (eng.keys, [])  # kept in the store for offline verification
+
+    # a delta: two price changes and a deletion
+    conn = store.read_connection()
+    try:
+        skus = [r[0] for r in conn.execute("SELECT sku FROM products ORDER BY sku LIMIT 3")]
+        before = catalog.get(conn, skus[0])
+    finally:
+        conn.close()
+    changed = [
+        {
+            "sku": p.sku,
+            "name": p.name,
+            "brand": p.brand,
+            "category": p.category,
+            "tax_code": p.tax_code,
+            "price": p.price + 100,
+            "barcodes": list(p.barcodes),
+            "active": p.active,
+            "popularity": p.popularity,
+        }
+        for p in [before]
+    ]
+    backend.upsert_products(changed)
+    backend.delete_products([skus[1]])
+    eng.request_catalog_sync()
+    head = _head(backend)
+    wait_until(lambda: _cursor(store)[0] == head, timeout=30)
+    conn = store.read_connection()
+    try:
+        assert catalog.get(conn, skus[0]).price == before.price + 100
+        assert catalog.get(conn, skus[1]) is None
+        assert catalog.count(conn) == 49
+    finally:
+        conn.close()
