@@ -220,10 +220,26 @@ class CheckoutController(QObject):
             self.say(parsed.message, error=True)
 
     def attach_member(self, member_no: int) -> None:
-        member = self.shop.demo.member(member_no) if self.shop.demo else None
-        self.co.attach_member(member or MemberOnSale(member_no))
-        self.say(f"Member {member.name if member else member_no} attached to this sale.")
+        """Attach at once by number; the name, tier and points follow from the backend (worker thread)."""
+        self.co.attach_member(MemberOnSale(member_no))
+        self.say(f"Member {member_no} attached to this sale.")
         self.refresh()
+        sale = self.co.sale_uuid
+
+        def arrived(member: MemberOnSale) -> None:
+            if (
+                self.co.sale_uuid == sale
+                and self.co.member is not None
+                and self.co.member.member_no == member_no
+            ):
+                self.co.attach_member(member)
+                if member.name:
+                    self.say(f"{member.name} ({member.tier}) attached to this sale.")
+                else:
+                    self.say(f"Member {member_no} attached; details unavailable right now (offline?).")
+                self.refresh()
+
+        self.tasks.run("net", lambda: self.shop.member_on_sale(member_no), arrived)
 
     @Slot(str)
     def on_quantity(self, line_id: str) -> None:

@@ -16,7 +16,6 @@ from typing import Any
 import numpy as np
 
 from hardware.camera.sources import SyntheticSource
-from pos.checkout import MemberOnSale
 
 log = logging.getLogger("ui.demo")
 
@@ -33,20 +32,11 @@ class DemoMember:
     points: int
 
 
-DEMO_MEMBERS = (
-    DemoMember(100000000017, "Aoife Byrne", "Gold", 1240),
-    DemoMember(100000000025, "Liam O'Connor", "Silver", 310),
-    DemoMember(100000000033, "Yuki Tanaka", "Platinum", 5820),
-    DemoMember(100000000041, "Sofia Rossi", "Member", 45),
-)
-DEMO_ORDERS = ("W100234", "W100235", "W100236")
-
-
 class PhoneCamera(SyntheticSource):
     """The demo webcam: an empty counter, or a phone held up showing whatever `show()` was given."""
 
     def __init__(self, **kw: Any) -> None:
-        super().__init__(["OMO:ORDER:W100234"], frames_per_text=10**9, gap_frames=0, **kw)
+        super().__init__(["OMO:ORDER:0"], frames_per_text=10**9, gap_frames=0, **kw)
         self.showing: str | None = None
         self._lock = threading.Lock()
 
@@ -66,6 +56,42 @@ class PhoneCamera(SyntheticSource):
         return super().read()
 
 
+class DemoKeyring:
+    """Used only in demo mode when the OS has no usable keyring (a bare Linux box without a Secret
+    Service): the demo's secrets are throwaway values for services on this computer. A live till never
+    falls back: it refuses to start card payments or sync without the OS keyring."""
+
+    def __new__(cls) -> Any:
+        from keyring.backend import KeyringBackend
+
+        class _Memory(KeyringBackend):
+            priority = 1  # type: ignore[assignment]
+
+            def __init__(self) -> None:
+                super().__init__()
+                self._d: dict[tuple[str, str], str] = {}
+
+            def get_password(self, service: str, username: str) -> str | None:
+                return self._d.get((service, username))
+
+            def set_password(self, service: str, username: str, password: str) -> None:
+                self._d[(service, username)] = password
+
+            def delete_password(self, service: str, username: str) -> None:
+                self._d.pop((service, username), None)
+
+        return _Memory()
+
+
+def ensure_demo_keyring() -> None:
+    import keyring
+    from keyring.backends import fail
+
+    if isinstance(keyring.get_keyring(), fail.Keyring):
+        log.warning("demo: no OS keyring available; keeping the demo's throwaway tokens in memory")
+        keyring.set_keyring(DemoKeyring())
+
+
 class DemoWorld:
     """The demo's outside world; also the `DemoControls` of the simulator panel."""
 
@@ -75,9 +101,10 @@ class DemoWorld:
         self.stripe_key = DEMO_STRIPE_KEY
         self.location_id = ""
         self.reader_id = ""
-        self.members = {m.member_no: m for m in DEMO_MEMBERS}
-        self.member_key: Any = None
-        self.key_id = 1
+        self.backend: Any = None  # sync.backend.server.BackendHandle
+        self.engine: Any = None  # the till's sync engine (set by the shop), woken when the backend returns
+        self.member_list: list[DemoMember] = []
+        self.orders: list[str] = []
         self.camera = PhoneCamera()
         self.backend_online = True
         self.auto_tap = True
@@ -85,13 +112,17 @@ class DemoWorld:
 
     @classmethod
     def start(cls, shop: Any) -> DemoWorld:
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
         from hardware.stripe_sim.simulator import StripeSimulator
+        from sync.backend.server import start_demo_backend
 
         world = cls()
         world.auto_tap_delay = shop.settings["demo.auto_tap_s"]
         world.seed_catalog(shop, shop.settings["demo.products"])
+        ensure_demo_keyring()
+        world.backend = start_demo_backend(
+            shop.paths.data / "backend", shop.settings["till.id"], products=shop.settings["demo.products"]
+        )
+        world._load_backend_people()
         world.stripe = StripeSimulator(api_keys=(DEMO_STRIPE_KEY,)).start()
         world.stripe_url = world.stripe.url
         world.location_id = world.stripe.create_location(
@@ -99,10 +130,6 @@ class DemoWorld:
         )
         world.reader_id = world.stripe.register_reader("simulated-wpe", world.location_id, "Till 1 reader")
         world.set_auto_tap(world.auto_tap_delay > 0)
-        # Until the till talks to the reference backend, the demo signs member codes itself with a key
-        # whose public half the till trusts, exactly as it trusts the backend's published keys.
-        world.member_key = Ed25519PrivateKey.generate()
-        shop.codes.set_keys({world.key_id: world.member_key.public_key()})
         log.info("demo shop ready: stripe simulator %s, reader %s", world.stripe_url, world.reader_id)
         return world
 
@@ -130,14 +157,26 @@ class DemoWorld:
         log.info("demo catalog: %d products in %.1f s", n, time.perf_counter() - t0)
 
     # ------------------------------------------------------------------ members
-    def member(self, member_no: int) -> MemberOnSale | None:
-        m = self.members.get(member_no)
-        return None if m is None else MemberOnSale(m.member_no, m.name, m.tier, m.points)
+    def _load_backend_people(self) -> None:
+        conn = self.backend.connect()
+        try:
+            rows = conn.execute(
+                "SELECT member_no, first_name, last_initial, tier FROM members ORDER BY member_no"
+            )
+            self.member_list = [DemoMember(r[0], f"{r[1]} {r[2]}.", r[3].title(), 0) for r in rows]
+            self.orders = [
+                r[0] for r in conn.execute("SELECT order_no FROM orders ORDER BY order_no LIMIT 12")
+            ]
+        finally:
+            conn.close()
 
     def member_qr(self, member_no: int, valid_s: int = 300) -> str:
-        from pos.codes import encode_member_token
+        """The QR the member's app shows right now: a short-lived token signed by the backend's key."""
+        from sync.backend import tokens
 
-        return encode_member_token(self.member_key, self.key_id, member_no, int(time.time()) + valid_s)
+        return tokens.encode_app_token(
+            self.backend.backend.signing_key, member_no, int(time.time()) + valid_s
+        )
 
     # ------------------------------------------------------------------ DemoControls (the panel)
     def set_auto_tap(self, on: bool) -> str:
@@ -171,20 +210,24 @@ class DemoWorld:
         return self._reader_call(lambda: self.stripe.time_out(), "The reader timed out waiting for a card.")
 
     def set_backend_online(self, online: bool) -> str:
+        """Offline = every request to the backend is answered 503 (as a dead upstream would), so the
+        till's sync engine backs off and queues; back online = the fault is lifted and the engine woken."""
         self.backend_online = online
-        return (
-            "The backend is reachable again."
-            if online
-            else "The backend is offline: sales keep going and wait in the queue."
-        )
+        if online:
+            self.backend.faults.clear()
+            if self.engine is not None:
+                self.engine.wake()
+            return "The backend is reachable again: the queue drains."
+        self.backend.inject("status", status=503, times=10**9, path="/v1/")
+        return "The backend is offline: sales keep going and wait in the queue."
 
     def show_member_phone(self, index: int) -> str:
-        m = DEMO_MEMBERS[index % len(DEMO_MEMBERS)]
+        m = self.member_list[index % len(self.member_list)]
         self.camera.show(self.member_qr(m.member_no))
         return f"{m.name} holds up the OMO app."
 
     def show_order_qr(self, index: int) -> str:
-        order = DEMO_ORDERS[index % len(DEMO_ORDERS)]
+        order = self.orders[index % len(self.orders)]
         self.camera.show(f"OMO:ORDER:{order}")
         return f"The customer shows online order {order}."
 
@@ -193,12 +236,15 @@ class DemoWorld:
         return "Nothing in front of the camera."
 
     def member_names(self) -> list[str]:
-        return [f"{m.name} ({m.tier})" for m in DEMO_MEMBERS]
+        return [f"{m.name} ({m.tier}) no. {m.member_no}" for m in self.member_list]
 
     def order_numbers(self) -> list[str]:
-        return list(DEMO_ORDERS)
+        return list(self.orders)
 
     def close(self) -> None:
+        if self.backend is not None:
+            self.backend.stop()
+            self.backend = None
         if self.stripe is not None:
             self.stripe.stop()
             self.stripe = None

@@ -314,13 +314,14 @@ class MainWindow(QMainWindow):
                 f" — {printer.waiting} receipt(s) waiting" if printer.waiting else ""
             )
         fresh = time.monotonic() - self._probe_at < self.PROBE_STALE_S
-        engine = getattr(shop, "sync_engine", None)
-        backend = "unknown"
+        engine = shop.sync_engine
+        backend = "not configured"
         progress = None
         if engine is not None:
             snap = engine.snapshot()
             backend = snap.state
-            progress = getattr(snap, "catalog_progress", None)
+            progress = snap.catalog_progress if snap.catalog_done is not None else None
+            shop.refresh_member_keys()
         self.status.show_status(
             StatusView(
                 backend=backend,

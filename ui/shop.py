@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pos.checkout import Checkout, CheckoutError
+from pos.checkout import Checkout, CheckoutError, MemberOnSale
 from pos.codes import CodeParser
 from pos.documents import SaleDocument, Tender
 from pos.money import Money
@@ -101,6 +101,8 @@ class Shop:
     terminal: Any = None  # hardware.stripe_terminal.StripeTerminal
     card_error: str = ""  # why card payments are off
     demo: Any = None  # ui.demo.DemoWorld in demo mode
+    sync_engine: Any = None  # sync.engine.SyncEngine, or None when no backend is configured
+    _keys_seen: Any = None
     _closed: bool = field(default=False, repr=False)
 
     # -------------------------------------------------------------- money formatting for the screen
@@ -117,6 +119,36 @@ class Shop:
                 return Money.parse(text.strip(), self.config.currency).minor
             except (DomainError, ValueError, ArithmeticError):
                 return None
+
+    # -------------------------------------------------------------- members
+    def refresh_member_keys(self) -> None:
+        """Trust the member-token keys (and revocations) the backend last published. Cheap when unchanged."""
+        if self.sync_engine is None:
+            return
+        from pos.codes import parse_keys_document, parse_revocations_document
+
+        keys, revoked = self.sync_engine.member_keys()
+        if (keys, revoked) == self._keys_seen:
+            return
+        self._keys_seen = (keys, revoked)
+        try:
+            self.codes.set_keys(parse_keys_document({"keys": keys}))
+            self.codes.set_revocations(parse_revocations_document({"cards": revoked}))
+        except ValueError as e:  # a broken key document never replaces the keys the till has
+            log.error("member keys from the backend unusable: %s", e)
+
+    def member_on_sale(self, member_no: int) -> MemberOnSale:
+        """Worker thread: the member's name, tier and points from the backend (cached), or just the number
+        when the backend cannot be reached (the sale goes on; points are settled by the backend later)."""
+        if self.sync_engine is None:
+            return MemberOnSale(member_no)
+        try:
+            p = self.sync_engine.member_profile(member_no)
+        except Exception as e:  # offline, unknown member: the number is enough to attach
+            log.info("member %s: profile unavailable (%s)", member_no, e)
+            return MemberOnSale(member_no)
+        unsynced = self.sync_engine.unsynced_points(member_no)
+        return MemberOnSale(member_no, p.display_name, p.tier.title(), p.points_balance + unsynced)
 
     # -------------------------------------------------------------- committing sales
     def commit_cash_sale(self, doc: SaleDocument) -> SaleDocument:
@@ -199,6 +231,7 @@ class Shop:
             return
         self._closed = True
         for name, closer in (
+            ("sync engine", getattr(self.sync_engine, "stop", None)),
             ("payments terminal", getattr(self.terminal, "close", None)),
             ("printer", getattr(self.printer, "close", None)),
             ("catalog", getattr(self.catalog, "close", None)),
@@ -327,10 +360,31 @@ def open_shop(paths: Paths, settings: Settings, *, demo_ready: threading.Event |
 
             shop.demo = DemoWorld.start(shop)
         _make_payments(shop)
+        _make_sync(shop)
         return shop
     except BaseException:
         store.close()
         raise
+
+
+def _make_sync(shop: Shop) -> None:
+    """The sync engine on its own thread: pushes the outbox, pulls catalog changes and member keys."""
+    url = shop.demo.backend.url if shop.demo else shop.settings["backend.url"]
+    if not url:
+        return
+    from sync.engine import SyncEngine
+
+    shop.sync_engine = SyncEngine(
+        shop.store,
+        base_url=url,
+        till_id=shop.settings["till.id"],
+        batch_size=shop.settings["sync.batch_size"],
+        read_timeout=shop.settings["backend.timeout_s"],
+    )
+    shop.sync_engine.start()
+    if shop.demo:
+        shop.demo.engine = shop.sync_engine
+    shop.refresh_member_keys()
 
 
 def _make_printer(shop: Shop) -> Any:

@@ -223,3 +223,59 @@ def test_status_bar_reports_what_the_reader_probe_saw(qtbot, till):
     qtbot.waitUntil(lambda: w.status.view.stripe == "unreachable", timeout=20_000)
     assert not w.page.card_available
     assert "take cash" in w.status.fields["stripe"].text().lower()
+
+
+def test_backend_offline_during_a_sale_then_it_syncs(qtbot, till):
+    w = till
+    login(qtbot, w)
+    engine = w.shop.sync_engine
+    w.sim_panel.offline.setChecked(True)  # the demo panel's "Take the backend offline"
+    scan(qtbot, w, barcodes(w, 1)[0])
+    total = w.shop.checkout.total
+    when_dialog(qtbot, lambda d: (type_into(d, w.shop.fmt(total).replace("€", "")), d._confirm()))
+    with qtbot.waitSignal(w.controller.sale_completed, timeout=10_000) as done:
+        w.controller.on_action("cash")
+    sale_uuid = done.args[0].sale_uuid
+    engine.wake()
+    qtbot.waitUntil(
+        lambda: engine.snapshot().state != "online" and engine.snapshot().queue_depth >= 1, timeout=20_000
+    )
+    qtbot.waitUntil(lambda: w.status.view.backend != "online", timeout=5_000)
+
+    def on_backend() -> bool:
+        conn = w.shop.demo.backend.connect()
+        try:
+            return (
+                conn.execute("SELECT count(*) FROM sales WHERE sale_uuid = ?", (sale_uuid,)).fetchone()[0]
+                == 1
+            )
+        finally:
+            conn.close()
+
+    assert not on_backend()
+    w.sim_panel.offline.setChecked(False)
+    qtbot.waitUntil(lambda: engine.snapshot().queue_depth == 0, timeout=30_000)
+    assert on_backend()
+    qtbot.waitUntil(lambda: w.status.view.backend == "online", timeout=5_000)
+
+
+def test_member_qr_attaches_the_member_with_details_from_the_backend(qtbot, till):
+    w = till
+    login(qtbot, w)
+    qtbot.waitUntil(lambda: bool(w.shop.sync_engine.member_keys()[0]), timeout=20_000)
+    w.update_status()  # trusts the keys the backend published
+    member = w.shop.demo.member_list[0]
+    scan(qtbot, w, w.shop.demo.member_qr(member.member_no))
+    qtbot.waitUntil(lambda: bool(w.shop.checkout.member and w.shop.checkout.member.name), timeout=10_000)
+    assert w.shop.checkout.member.member_no == member.member_no
+    assert member.name.split()[0] in w.page.member.text()
+    # a forged code (signed by a key the backend never published) is refused, and says so
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from pos.codes import encode_member_token
+
+    forged = encode_member_token(Ed25519PrivateKey.generate(), 1, 424242, 2_000_000_000)
+    w.shop.checkout.attach_member(None)
+    scan(qtbot, w, forged)
+    assert w.shop.checkout.member is None
+    assert w.page.message.property("error") is True
