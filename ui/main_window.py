@@ -33,6 +33,29 @@ from ui.taskman import TaskManager
 log = logging.getLogger("ui")
 
 
+def load_staff(paths: Paths, settings: Settings) -> InMemoryStaffDirectory:
+    """The demo's staff, or in a live shop the staff file `staff.json` in the config directory: a list of
+    {"id", "name", "role", "pin_hash"} (scrypt hashes from `pos.staff.hash_pin`, never PINs). A live till
+    without it starts with nobody able to log in, and says so, rather than with the demo's PINs."""
+    import json
+
+    from pos.staff import StaffMember, StaffRecord
+
+    if settings["mode"] == "demo":
+        return InMemoryStaffDirectory.demo()
+    path = paths.config / "staff.json"
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        return InMemoryStaffDirectory.from_records(
+            StaffRecord(StaffMember(r["id"], r["name"], r["role"]), r["pin_hash"]) for r in rows
+        )
+    except FileNotFoundError:
+        log.error("no staff file at %s: nobody can log in", path)
+    except (ValueError, KeyError, TypeError) as e:
+        log.error("staff file %s unusable: %s", path, e)
+    return InMemoryStaffDirectory.from_records([])
+
+
 class MainWindow(QMainWindow):
     def __init__(self, paths: Paths, settings: Settings, *, open_services: bool = True) -> None:
         super().__init__()
@@ -51,7 +74,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"OMO POS — {settings['store.name']} — till {settings['till.id']}")
         self.resize(1024, 768)
 
-        self.staff = InMemoryStaffDirectory.demo()
+        self.staff = load_staff(paths, settings)
         self.authenticator = Authenticator(self.staff, lockout=PinLockout(), audit=audit_via(self._audit))
         self.stack = QStackedWidget(self)
         self.login = LoginScreen(
