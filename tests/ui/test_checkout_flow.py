@@ -279,3 +279,20 @@ def test_member_qr_attaches_the_member_with_details_from_the_backend(qtbot, till
     scan(qtbot, w, forged)
     assert w.shop.checkout.member is None
     assert w.page.message.property("error") is True
+
+
+def test_reader_screen_shows_the_cart_while_scanning(qtbot, till):
+    w = till
+    login(qtbot, w)
+    for code in barcodes(w, 3):
+        scan(qtbot, w, code)
+    total = w.shop.checkout.total
+    assert w.shop.terminal.flush_display(5.0)
+    sim = w.shop.demo.stripe
+
+    def shown() -> dict | None:
+        action = sim.readers[w.shop.demo.reader_id]["action"] or {}
+        return (action.get("set_reader_display") or {}).get("cart")
+
+    qtbot.waitUntil(lambda: shown() is not None and int(shown()["total"]) == total, timeout=10_000)
+    assert len(shown()["line_items"]) == 3
