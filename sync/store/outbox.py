@@ -4,7 +4,8 @@ Every function takes the connection of a ``store.write`` function (or, for ``pen
 any connection). An event leaves the queue only by an acknowledgement from the server (``ack``) or by
 being moved to the dead letters (``dead_letter``), where it stays until a manager retries it.
 An acknowledged event is deleted at once; a trigger refuses the delete of any row that is neither
-acknowledged nor moved to the dead letters. ``seq`` comes from AUTOINCREMENT and is never reused.
+acknowledged nor moved to the dead letters. ``seq`` comes from ``counters('outbox')``: it increases
+and is never reused.
 """
 
 from __future__ import annotations
@@ -70,10 +71,13 @@ def enqueue(
         and conn.execute("SELECT 1 FROM dead_letters WHERE event_id = ?", (eid,)).fetchone()
     ):
         return eid
+    (seq,) = conn.execute(
+        "UPDATE counters SET value = value + 1 WHERE name = 'outbox' RETURNING value"
+    ).fetchone()
     conn.execute(
-        "INSERT INTO outbox (event_id, event_type, payload, created_at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (event_id) DO NOTHING",
-        (eid, event_type, dumps(dict(payload)), created_at or now_iso()),
+        "INSERT INTO outbox (seq, event_id, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (event_id) DO NOTHING",  # a replay leaves a gap in seq, never a duplicate
+        (seq, eid, event_type, dumps(dict(payload)), created_at or now_iso()),
     )
     return eid
 

@@ -369,7 +369,42 @@ INSERT INTO products_fts (rowid, name, brand, sku)
 SELECT search_key, name, brand, sku FROM products WHERE active ORDER BY search_key;
 """
 
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3}
+# Version 4: one page fewer in every sale commit. The receipt sequences and the outbox sequence live
+# as rows of one small ``counters`` table (one leaf page), instead of ``receipt_sequences`` plus the
+# ``sqlite_sequence`` row AUTOINCREMENT writes. The outbox keeps its seq values; new ones continue
+# above the highest ever used, so a seq is still never reused.
+V4 = """
+CREATE TABLE counters (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL CHECK (value >= 0)
+) WITHOUT ROWID;
+INSERT INTO counters (name, value) SELECT 'receipt:' || till_id, last_seq FROM receipt_sequences;
+INSERT INTO counters (name, value) VALUES ('outbox', max(
+    coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0),
+    coalesce((SELECT max(seq) FROM outbox), 0),
+    coalesce((SELECT max(seq) FROM dead_letters), 0)));
+DROP TABLE receipt_sequences;
+CREATE TABLE outbox_v4 (
+    seq INTEGER PRIMARY KEY,         -- from counters('outbox'): increasing, never reused
+    event_id TEXT NOT NULL UNIQUE,
+    event_type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    last_attempt_at TEXT,
+    acked_at TEXT
+);
+INSERT INTO outbox_v4 SELECT seq, event_id, event_type, payload, created_at, attempts, last_error,
+    last_attempt_at, acked_at FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v4 RENAME TO outbox;
+CREATE TRIGGER outbox_keep_unacked BEFORE DELETE ON outbox WHEN old.acked_at IS NULL
+    AND NOT EXISTS (SELECT 1 FROM dead_letters WHERE event_id = old.event_id)
+BEGIN SELECT RAISE(ABORT, 'an outbox event that was not acknowledged cannot be deleted'); END;
+"""
+
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4}
 LATEST = max(MIGRATIONS)
 
 
