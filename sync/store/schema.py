@@ -404,7 +404,36 @@ CREATE TRIGGER outbox_keep_unacked BEFORE DELETE ON outbox WHEN old.acked_at IS 
 BEGIN SELECT RAISE(ABORT, 'an outbox event that was not acknowledged cannot be deleted'); END;
 """
 
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4}
+# Version 5: two more pages out of every sale commit. A sale's event refers to the immutable sale
+# (``doc_ref``) instead of copying it as JSON, and ``event_id`` loses its unique index (the outbox holds
+# only un-acknowledged rows, so the few lookups by id scan a short table; ``enqueue`` checks for a
+# duplicate id itself). An index on ``created_at`` is not needed either: seq order is creation order.
+V5 = """
+CREATE TABLE outbox_v5 (
+    seq INTEGER PRIMARY KEY,         -- from counters('outbox'): increasing, never reused
+    event_id TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    payload TEXT NOT NULL,           -- JSON, or '' when doc_ref names the document
+    doc_ref TEXT,                    -- 'sale:<sale_id>': payload built from the journal
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    last_attempt_at TEXT,
+    acked_at TEXT
+);
+INSERT INTO outbox_v5 (seq, event_id, event_type, payload, created_at, attempts, last_error, last_attempt_at,
+    acked_at)
+SELECT seq, event_id, event_type, payload, created_at, attempts, last_error, last_attempt_at, acked_at
+FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v5 RENAME TO outbox;
+CREATE TRIGGER outbox_keep_unacked BEFORE DELETE ON outbox WHEN old.acked_at IS NULL
+    AND NOT EXISTS (SELECT 1 FROM dead_letters WHERE event_id = old.event_id)
+BEGIN SELECT RAISE(ABORT, 'an outbox event that was not acknowledged cannot be deleted'); END;
+ALTER TABLE dead_letters ADD COLUMN doc_ref TEXT;
+"""
+
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5}
 LATEST = max(MIGRATIONS)
 
 

@@ -181,3 +181,35 @@ def test_default_clock_and_ids():
     assert isinstance(c, Clock) and isinstance(i, Ids)
     assert c.now().tzinfo is not None and c.monotonic() <= c.monotonic()
     assert len({i.new_uuid() for _ in range(10)}) == 10
+
+
+def test_sale_events_carry_the_recorded_document(store):
+    from pos.documents import TaxLine
+
+    docs = []
+    for i in range(3):
+        s = make_sale(n_lines=2 + i)
+        half = s.tax_total // 2
+        s = dataclasses.replace(
+            s,
+            tax_lines=(  # deliberately not in tax_code order
+                TaxLine("STANDARD", 1000, 100, s.tax_total - half),
+                TaxLine("REDUCED", 500, 50, half),
+            ),
+        )
+        docs.append(store.write_sync(lambda c, s=s: journal.commit_sale(c, s)))
+    assert [t.tax_code for t in docs[0].tax_lines] == ["REDUCED", "STANDARD"]
+    store.write_sync(lambda c: outbox.enqueue(c, "member.checkin", {"member_no": 1}))
+    ro = _ro(store)
+    try:
+        evs = outbox.pending(ro)
+        assert [e.payload for e in evs[:3]] == [d.to_dict() for d in docs]
+        assert evs[3].payload == {"member_no": 1}
+        assert [journal.get_sale(ro, d.sale_uuid) for d in docs] == docs
+    finally:
+        ro.close()
+    store.write_sync(lambda c: outbox.dead_letter(c, docs[1].sale_uuid, "rejected"))
+    (dl,) = store.write_sync(outbox.dead_letters)
+    assert dl.payload == docs[1].to_dict()
+    store.write_sync(outbox.retry_dead)
+    assert [e.payload for e in store.write_sync(outbox.pending)][:3] == [d.to_dict() for d in docs]
