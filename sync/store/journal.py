@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+from dataclasses import dataclass
 from typing import Any
 
 from pos.documents import (
@@ -318,8 +319,8 @@ def open_session(
     opened_at: str,
 ) -> None:
     conn.execute(
-        "INSERT INTO till_sessions (session_id, till_id, opened_at, opened_by, currency, opening_float) "
-        "VALUES (?,?,?,?,?,?)",
+        "INSERT INTO till_sessions (session_id, till_id, opened_at, opened_by, currency, opening_float, "
+        "first_sale_id) VALUES (?,?,?,?,?,?, (SELECT coalesce(max(sale_id), 0) + 1 FROM sales))",
         (session_id, till_id, opened_at, opened_by, currency, opening_float),
     )
     outbox.enqueue(
@@ -336,6 +337,48 @@ def open_session(
         event_id=session_id,
         created_at=opened_at,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    session_id: str
+    sales_count: int
+    sales_total: int
+    tax_total: int
+    tenders: dict[str, int]  # kind -> amount applied to sales
+    change_given: int
+    cash_movements: dict[str, int]  # kind -> sum of amounts
+
+
+def session_summary(conn: sqlite3.Connection, session_id: str) -> SessionSummary:
+    """Totals of one till session from the journal (the inputs of X and Z reports). Reads only the
+    session's own sales: from its first possible sale_id on, not the whole journal."""
+    row = conn.execute(
+        "SELECT first_sale_id FROM till_sessions WHERE session_id = ?", (session_id,)
+    ).fetchone()
+    if row is None:
+        raise LookupError(f"no till session {session_id}")
+    first = row[0] or 0
+    n, total, tax = conn.execute(
+        "SELECT count(*), coalesce(sum(total), 0), coalesce(sum(tax_total), 0) FROM sales "
+        "WHERE sale_id >= ? AND session_id = ?",
+        (first, session_id),
+    ).fetchone()
+    tenders: dict[str, int] = {}
+    change = 0
+    for kind, amount, ch in conn.execute(
+        "SELECT t.kind, sum(t.amount), sum(t.change_given) FROM sales s JOIN sale_tenders t "
+        "ON t.sale_id = s.sale_id WHERE s.sale_id >= ? AND s.session_id = ? GROUP BY t.kind",
+        (first, session_id),
+    ):
+        tenders[kind] = int(amount)
+        change += int(ch)
+    moves = dict(
+        conn.execute(
+            "SELECT kind, sum(amount) FROM cash_movements WHERE session_id = ? GROUP BY kind", (session_id,)
+        ).fetchall()
+    )
+    return SessionSummary(session_id, int(n), int(total), int(tax), tenders, change, moves)
 
 
 def current_session(conn: sqlite3.Connection, till_id: str) -> dict[str, Any] | None:

@@ -433,7 +433,15 @@ BEGIN SELECT RAISE(ABORT, 'an outbox event that was not acknowledged cannot be d
 ALTER TABLE dead_letters ADD COLUMN doc_ref TEXT;
 """
 
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5}
+# Version 6: one more page out of every sale commit. A till's sales are in sale_id order and a session
+# owns every sale from its opening on, so a session's sales are found from the first sale_id it could
+# own (recorded when it opens) instead of through an index on sales.session_id.
+V6 = """
+DROP INDEX sales_session;
+ALTER TABLE till_sessions ADD COLUMN first_sale_id INTEGER;
+"""
+
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6}
 LATEST = max(MIGRATIONS)
 
 
