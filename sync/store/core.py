@@ -20,6 +20,7 @@ log = logging.getLogger("sync.store")
 T = TypeVar("T")
 
 DB_NAME = "pos.sqlite3"
+CHECKPOINT_EVERY = 1000  # writes (~10,000 WAL pages of sales) between forced checkpoints
 
 
 def quick_check(conn: sqlite3.Connection, path: object = "") -> None:
@@ -57,6 +58,7 @@ class Store:
         self._writer_ident: int | None = None
         self._closed = False
         self._failed: BaseException | None = None
+        self._writes_since_checkpoint = 0
         self.integrity: Future[None] = Future()  # resolves when the start-up quick_check has passed
 
     # ------------------------------------------------------------------ lifecycle
@@ -136,6 +138,9 @@ class Store:
                     else:
                         quick_check(conn, self.path)
             set_wal(conn)
+            # No checkpoint inside a commit: the app calls checkpoint() when idle, and a forced one runs
+            # only every CHECKPOINT_EVERY writes, so a sale's durable commit never pays for one.
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
             applied = schema.migrate(conn)
             if applied:
                 log.info("database %s migrated to schema %s", self.path, applied[-1])
@@ -207,6 +212,9 @@ class Store:
         try:
             result = fn(conn)
             conn.execute("COMMIT")
+            self._writes_since_checkpoint += 1
+            if self._writes_since_checkpoint >= CHECKPOINT_EVERY:
+                self._checkpoint("PASSIVE")
         except BaseException as exc:
             if conn.in_transaction:
                 try:
@@ -219,17 +227,21 @@ class Store:
             raise
         return result
 
-    def checkpoint(self) -> Future[tuple[int, int, int]]:
-        """WAL checkpoint (TRUNCATE) on the writer thread, outside any transaction."""
-
-        def run() -> tuple[int, int, int]:
-            assert self._conn is not None
-            crashpoint("during_checkpoint")
-            row = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            return tuple(row)  # type: ignore[return-value]
-
+    def checkpoint(self, mode: str = "PASSIVE") -> Future[tuple[int, int, int]]:
+        """Copy the WAL into the database on the writer thread, between writes. Call it when the till
+        is idle (e.g. every minute without a sale, after a sync). PASSIVE never waits for readers;
+        TRUNCATE also shrinks the WAL file but waits (up to the busy timeout) for readers."""
         assert self._executor is not None
-        return self._executor.submit(run)
+        return self._executor.submit(self._checkpoint, mode)
+
+    def _checkpoint(self, mode: str) -> tuple[int, int, int]:
+        assert self._conn is not None
+        if mode not in ("PASSIVE", "FULL", "RESTART", "TRUNCATE"):
+            raise ValueError(mode)
+        crashpoint("during_checkpoint")
+        row = self._conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        self._writes_since_checkpoint = 0
+        return tuple(row)  # type: ignore[return-value]
 
     def on_writer(self, fn: Callable[[StoreConnection], T]) -> Future[T]:
         """Run ``fn(conn)`` on the writer thread with NO transaction (for the backup API, VACUUM...)."""

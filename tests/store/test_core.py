@@ -122,3 +122,18 @@ def test_connect_rw_sets_recursive_triggers(tmp_path):
         assert conn.execute("PRAGMA recursive_triggers").fetchone()[0] == 1
     finally:
         conn.close()
+
+
+def test_checkpoints_never_run_inside_a_commit_unless_forced(store, monkeypatch):
+    from sync.store import core
+
+    assert store.write_sync(lambda c: c.execute("PRAGMA wal_autocheckpoint").fetchone()[0]) == 0
+    store.checkpoint().result()
+    monkeypatch.setattr(core, "CHECKPOINT_EVERY", 3)
+    for _ in range(2):
+        store.write_sync(lambda c: outbox.enqueue(c, "x", {}))
+    assert store._writes_since_checkpoint == 2
+    store.write_sync(lambda c: outbox.enqueue(c, "x", {}))
+    assert store._writes_since_checkpoint == 0  # the forced one ran after the third commit
+    busy, log_frames, done = store.checkpoint().result()
+    assert busy == 0 and log_frames == done  # nothing left behind
