@@ -20,7 +20,9 @@ log = logging.getLogger("sync.store")
 T = TypeVar("T")
 
 DB_NAME = "pos.sqlite3"
-CHECKPOINT_EVERY = 1000  # writes (~10,000 WAL pages of sales) between forced checkpoints
+CHECKPOINT_EVERY = 200  # writes (~2,000 WAL pages of sales) between checkpoints
+BIG_WRITE_CHANGES = 20_000  # rows changed since the last checkpoint that call for one at once (imports)
+WAL_SIZE_LIMIT = 32 * 1024 * 1024  # bytes the WAL file keeps after a checkpoint
 
 
 def quick_check(conn: sqlite3.Connection, path: object = "") -> None:
@@ -59,6 +61,7 @@ class Store:
         self._closed = False
         self._failed: BaseException | None = None
         self._writes_since_checkpoint = 0
+        self._changes_at_checkpoint = 0
         self.integrity: Future[None] = Future()  # resolves when the start-up quick_check has passed
 
     # ------------------------------------------------------------------ lifecycle
@@ -138,9 +141,11 @@ class Store:
                     else:
                         quick_check(conn, self.path)
             set_wal(conn)
-            # No checkpoint inside a commit: the app calls checkpoint() when idle, and a forced one runs
-            # only every CHECKPOINT_EVERY writes, so a sale's durable commit never pays for one.
+            # Checkpoints run after a commit has returned its result (see _after_commit), never inside a
+            # sale's commit; after each one the WAL restarts from its beginning and is cut back to
+            # WAL_SIZE_LIMIT, so commits overwrite preallocated WAL space instead of growing the file.
             conn.execute("PRAGMA wal_autocheckpoint = 0")
+            conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
             applied = schema.migrate(conn)
             if applied:
                 log.info("database %s migrated to schema %s", self.path, applied[-1])
@@ -212,9 +217,6 @@ class Store:
         try:
             result = fn(conn)
             conn.execute("COMMIT")
-            self._writes_since_checkpoint += 1
-            if self._writes_since_checkpoint >= CHECKPOINT_EVERY:
-                self._checkpoint("PASSIVE")
         except BaseException as exc:
             if conn.in_transaction:
                 try:
@@ -225,7 +227,21 @@ class Store:
             if mapped is not exc:
                 raise mapped from exc
             raise
+        self._writes_since_checkpoint += 1
+        if (
+            self._writes_since_checkpoint >= CHECKPOINT_EVERY
+            or conn.total_changes - self._changes_at_checkpoint > BIG_WRITE_CHANGES
+        ):
+            self._executor.submit(self._checkpoint_quietly)  # type: ignore[union-attr]
         return result
+
+    def _checkpoint_quietly(self) -> None:
+        if self._conn is None or self._failed is not None:
+            return
+        try:
+            self._checkpoint("PASSIVE")
+        except Exception:  # a checkpoint that fails is retried by the next one; nothing is lost
+            log.exception("WAL checkpoint failed")
 
     def checkpoint(self, mode: str = "PASSIVE") -> Future[tuple[int, int, int]]:
         """Copy the WAL into the database on the writer thread, between writes. Call it when the till
@@ -241,6 +257,7 @@ class Store:
         crashpoint("during_checkpoint")
         row = self._conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
         self._writes_since_checkpoint = 0
+        self._changes_at_checkpoint = self._conn.total_changes
         return tuple(row)  # type: ignore[return-value]
 
     def on_writer(self, fn: Callable[[StoreConnection], T]) -> Future[T]:
