@@ -45,6 +45,7 @@ class Tender:
     amount: int  # amount applied to the sale (for cash: tendered minus change)
     change_given: int = 0
     reference: str | None = None  # PaymentIntent id, gift card number, ...
+    rounding: int = 0  # cash rounding: cash actually taken = amount + rounding (Italy, Switzerland, ...)
 
 
 @dataclass(frozen=True, slots=True)

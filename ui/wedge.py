@@ -1,0 +1,121 @@
+"""The keyboard-wedge scanner, caught wherever the focus is.
+
+:class:`WedgeFilter` is an application-wide event filter. It holds back every printable key press (and
+Enter) and feeds it to :class:`pos.wedge.WedgeDetector`. A scanner burst becomes ``scanned(code)`` and its
+keys never reach the focused widget (a search field keeps what the cashier typed, not the barcode); typing
+is replayed to the widget it was meant for, at most ``max_gap`` later; a burst cut short becomes
+``partial_scan(chars)``. The clock is injectable so tests control key timing.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pos.wedge import PartialScan, Scan, Typed, WedgeDetector
+from ui.qt import QApplication, QEvent, QKeyEvent, QObject, Qt, QTimer, Signal, Slot
+
+_BLOCKING_MODS = (
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+)
+
+
+@dataclass
+class _Held:
+    receiver: QObject
+    key: int
+    modifiers: Qt.KeyboardModifier
+    text: str
+
+
+class WedgeFilter(QObject):
+    scanned = Signal(str)
+    partial_scan = Signal(str)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        detector: WedgeDetector | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(parent)
+        self.detector = detector or WedgeDetector()
+        self._clock = clock
+        self._held: list[_Held] = []
+        self._replaying = False
+        self.enabled = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_timeout)
+        self._app: QApplication | None = None
+
+    def install(self, app: QApplication | None = None) -> None:
+        self._app = app or QApplication.instance()
+        self._app.installEventFilter(self)
+
+    def uninstall(self) -> None:
+        if self._app is not None:
+            self._app.removeEventFilter(self)
+            self._app = None
+        self._timer.stop()
+        self._apply(self.detector.flush())
+
+    # ------------------------------------------------------------------------------------------ filter
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if self._replaying or not self.enabled or event.type() != QEvent.Type.KeyPress:
+            return False
+        key = event.key()
+        text = event.text()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            text = "\r"
+        elif len(text) != 1 or not text.isprintable():
+            return False
+        if event.isAutoRepeat() or event.modifiers() & _BLOCKING_MODS:
+            return False
+        self._held.append(_Held(obj, key, event.modifiers(), event.text()))
+        self._apply(self.detector.key(text, self._clock()))
+        self._arm_timer()
+        return True
+
+    def _arm_timer(self) -> None:
+        deadline = self.detector.deadline()
+        if deadline is None:
+            self._timer.stop()
+            return
+        ms = max(1, math.ceil((deadline - self._clock()) * 1000))
+        self._timer.start(ms)
+
+    @Slot()
+    def _on_timeout(self) -> None:
+        # the gap has run out in real time: release whatever is held
+        self._apply(self.detector.flush())
+
+    def _apply(self, outputs) -> None:
+        for out in outputs:
+            if isinstance(out, Scan):
+                self._consume(len(out.code) + 1)  # the code and its terminator are eaten
+                self.scanned.emit(out.code)
+            elif isinstance(out, PartialScan):
+                self._consume(len(out.chars))
+                self.partial_scan.emit(out.chars)
+            elif isinstance(out, Typed):
+                for held in self._consume(len(out.chars)):
+                    self._replay(held)
+
+    def _consume(self, n: int) -> list[_Held]:
+        taken, self._held = self._held[:n], self._held[n:]
+        return taken
+
+    def _replay(self, held: _Held) -> None:
+        ev = QKeyEvent(QEvent.Type.KeyPress, held.key, held.modifiers, held.text)
+        self._replaying = True
+        try:
+            QApplication.sendEvent(held.receiver, ev)
+        except RuntimeError:  # the widget it was typed into has been deleted meanwhile
+            pass
+        finally:
+            self._replaying = False
