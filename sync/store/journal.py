@@ -87,9 +87,12 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
         [(sale_id, t.tax_code, t.rate_bp, t.taxable_amount, t.tax_amount) for t in sale.tax_lines],
     )
     conn.executemany(
-        "INSERT INTO sale_tenders (sale_id, tender_no, kind, amount, change_given, reference) "
-        "VALUES (?,?,?,?,?,?)",
-        [(sale_id, i, t.kind, t.amount, t.change_given, t.reference) for i, t in enumerate(sale.tenders, 1)],
+        "INSERT INTO sale_tenders (sale_id, tender_no, kind, amount, change_given, reference, rounding) "
+        "VALUES (?,?,?,?,?,?,?)",
+        [
+            (sale_id, i, t.kind, t.amount, t.change_given, t.reference, t.rounding)
+            for i, t in enumerate(sale.tenders, 1)
+        ],
     )
     # The sale did not exist, so neither did its event; the payload is built from these rows when sent.
     outbox.enqueue_document(
@@ -154,12 +157,12 @@ def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, di
                 {"tax_code": r[1], "rate_bp": r[2], "taxable_amount": r[3], "tax_amount": r[4]}
             )
         for r in conn.execute(
-            "SELECT sale_id, kind, amount, change_given, reference FROM sale_tenders "
+            "SELECT sale_id, kind, amount, change_given, reference, rounding FROM sale_tenders "
             f"WHERE sale_id IN ({marks}) ORDER BY sale_id, tender_no",
             chunk,
         ):
             out[r[0]]["tenders"].append(
-                {"kind": r[1], "amount": r[2], "change_given": r[3], "reference": r[4]}
+                {"kind": r[1], "amount": r[2], "change_given": r[3], "reference": r[4], "rounding": r[5]}
             )
     return out
 
@@ -193,7 +196,7 @@ def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
     tenders = tuple(
         Tender(*r)
         for r in conn.execute(
-            "SELECT kind, amount, change_given, reference FROM sale_tenders WHERE sale_id = ? "
+            "SELECT kind, amount, change_given, reference, rounding FROM sale_tenders WHERE sale_id = ? "
             "ORDER BY tender_no",
             (sale_id,),
         )
@@ -347,6 +350,7 @@ class SessionSummary:
     tax_total: int
     tenders: dict[str, int]  # kind -> amount applied to sales
     change_given: int
+    rounding: int  # cash rounding over all tenders (cash taken = amount + rounding)
     cash_movements: dict[str, int]  # kind -> sum of amounts
 
 
@@ -365,20 +369,21 @@ def session_summary(conn: sqlite3.Connection, session_id: str) -> SessionSummary
         (first, session_id),
     ).fetchone()
     tenders: dict[str, int] = {}
-    change = 0
-    for kind, amount, ch in conn.execute(
-        "SELECT t.kind, sum(t.amount), sum(t.change_given) FROM sales s JOIN sale_tenders t "
+    change = rounding = 0
+    for kind, amount, ch, rnd in conn.execute(
+        "SELECT t.kind, sum(t.amount), sum(t.change_given), sum(t.rounding) FROM sales s JOIN sale_tenders t "
         "ON t.sale_id = s.sale_id WHERE s.sale_id >= ? AND s.session_id = ? GROUP BY t.kind",
         (first, session_id),
     ):
         tenders[kind] = int(amount)
         change += int(ch)
+        rounding += int(rnd)
     moves = dict(
         conn.execute(
             "SELECT kind, sum(amount) FROM cash_movements WHERE session_id = ? GROUP BY kind", (session_id,)
         ).fetchall()
     )
-    return SessionSummary(session_id, int(n), int(total), int(tax), tenders, change, moves)
+    return SessionSummary(session_id, int(n), int(total), int(tax), tenders, change, rounding, moves)
 
 
 def current_session(conn: sqlite3.Connection, till_id: str) -> dict[str, Any] | None:

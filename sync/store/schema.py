@@ -441,7 +441,12 @@ DROP INDEX sales_session;
 ALTER TABLE till_sessions ADD COLUMN first_sale_id INTEGER;
 """
 
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6}
+# Version 7: a tender records its cash rounding (pos.documents.Tender.rounding).
+V7 = """
+ALTER TABLE sale_tenders ADD COLUMN rounding INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7}
 LATEST = max(MIGRATIONS)
 
 

@@ -255,4 +255,5 @@ def test_session_summary_reads_only_the_session(store):
     assert sm.sales_count == 3 and sm.sales_total == sum(s.total for s in sales)
     assert sm.tenders == {"card": sum(s.total for s in sales) - 300, "cash": 300}
     assert sm.cash_movements == {"paid_out": 500}
+    assert sm.rounding == -6  # three sales, each with cash rounding -2
     assert any("PRIMARY KEY (rowid>?)" in str(r) for r in plan)  # a key range, not a full scan
