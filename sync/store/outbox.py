@@ -23,6 +23,7 @@ from typing import Any
 from sync.store.util import dumps, loads, now_iso
 
 log = logging.getLogger("sync.outbox")
+UNREADABLE = "_unreadable"  # key of the payload ``pending`` returns for a row it cannot decode
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +108,18 @@ def _payloads(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], payload_i: 
     out = []
     for r in rows:
         ref = r[ref_i]
-        if not ref:
-            out.append(loads(r[payload_i]))
-        elif ref.startswith("sale:"):
-            out.append(sales[int(ref.split(":", 1)[1])])
-        else:  # pragma: no cover - a reference kind written by a newer version would be refused earlier
-            raise ValueError(f"unknown document reference {ref!r}")
+        try:
+            if not ref:
+                out.append(loads(r[payload_i]))
+            elif ref.startswith("sale:"):
+                out.append(sales[int(ref.split(":", 1)[1])])
+            else:
+                raise ValueError(f"unknown document reference {ref!r}")
+        except (ValueError, KeyError, TypeError) as exc:
+            # One unreadable row must not stop the queue (field failure A9): hand it over marked, so
+            # the sync engine can move it to the dead letters where a manager sees it.
+            log.error("outbox row %s is unreadable: %s", r[1], exc)
+            out.append({UNREADABLE: f"{type(exc).__name__}: {exc}", "raw": str(r[payload_i])[:2000]})
     return out
 
 
