@@ -68,21 +68,26 @@ def make_sale(seq: int):
     )
 
 
-def fsync_times(directory: Path, n: int) -> list[float]:
-    """The disk's own durable write: a tiny file write + fsync (same directory as the database)."""
-    path = directory / "fsync-probe.bin"
-    out = []
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        for i in range(n):
-            t = time.perf_counter()
-            os.pwrite(fd, b"x" * 100, (i % 8) * 100)
-            os.fsync(fd)
-            out.append(time.perf_counter() - t)
-    finally:
-        os.close(fd)
-        path.unlink()
-    return out
+class FsyncProbe:
+    """The disk's own durable write: a tiny write + fsync of a small file beside the database."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / "fsync-probe.bin"
+        self.fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.write(self.fd, b"\0" * 4096)
+        os.fsync(self.fd)
+        self.i = 0
+
+    def measure(self) -> float:
+        self.i += 1
+        t = time.perf_counter()
+        os.pwrite(self.fd, b"x" * 100, (self.i % 8) * 100)
+        os.fsync(self.fd)
+        return time.perf_counter() - t
+
+    def close(self) -> None:
+        os.close(self.fd)
+        self.path.unlink()
 
 
 def phase_build(args: argparse.Namespace, workdir: Path) -> dict:
@@ -102,15 +107,14 @@ def phase_build(args: argparse.Namespace, workdir: Path) -> dict:
         res["import_rejected"] = len(report.rejected)
         csv_path.unlink()
 
-        # durable sale commits, interleaved with fsync probes so both see the same disk weather
+        # durable sale commits, each next to an fsync probe, so both see the same disk weather
         commits: list[float] = []
         on_writer: list[float] = []
         fsyncs: list[float] = []
-        seq = 0
-        for _ in range(args.sales // 10):
-            fsyncs += fsync_times(db.parent, 10)
-            for _ in range(10):
-                seq += 1
+        probe = FsyncProbe(db.parent)
+        try:
+            for seq in range(1, args.sales + 1):
+                fsyncs.append(probe.measure())
                 sale = make_sale(seq)
                 holder: list[float] = []
 
@@ -123,6 +127,8 @@ def phase_build(args: argparse.Namespace, workdir: Path) -> dict:
                 end = time.perf_counter()
                 commits.append(end - t)
                 on_writer.append(end - holder[0])
+        finally:
+            probe.close()
         res["fsync_p50_ms"] = ms(pct(fsyncs, 50))
         res["fsync_p99_ms"] = ms(pct(fsyncs, 99))
         res["commit_p50_ms"] = ms(pct(commits, 50))

@@ -130,7 +130,13 @@ class SaleDocument:
                 for t in self.tax_lines
             ],
             "tenders": [
-                {"kind": t.kind, "amount": t.amount, "change_given": t.change_given, "reference": t.reference}
+                {
+                    "kind": t.kind,
+                    "amount": t.amount,
+                    "change_given": t.change_given,
+                    "reference": t.reference,
+                    "rounding": t.rounding,
+                }
                 for t in self.tenders
             ],
             "session_id": self.session_id,

@@ -20,6 +20,9 @@ log = logging.getLogger("sync.store")
 T = TypeVar("T")
 
 DB_NAME = "pos.sqlite3"
+CHECKPOINT_EVERY = 200  # writes (~2,000 WAL pages of sales) between checkpoints
+BIG_WRITE_CHANGES = 20_000  # rows changed since the last checkpoint that call for one at once (imports)
+WAL_SIZE_LIMIT = 32 * 1024 * 1024  # bytes the WAL file keeps after a checkpoint
 
 
 def quick_check(conn: sqlite3.Connection, path: object = "") -> None:
@@ -57,6 +60,8 @@ class Store:
         self._writer_ident: int | None = None
         self._closed = False
         self._failed: BaseException | None = None
+        self._writes_since_checkpoint = 0
+        self._changes_at_checkpoint = 0
         self.integrity: Future[None] = Future()  # resolves when the start-up quick_check has passed
 
     # ------------------------------------------------------------------ lifecycle
@@ -136,6 +141,11 @@ class Store:
                     else:
                         quick_check(conn, self.path)
             set_wal(conn)
+            # Checkpoints run after a commit has returned its result (see _after_commit), never inside a
+            # sale's commit; after each one the WAL restarts from its beginning and is cut back to
+            # WAL_SIZE_LIMIT, so commits overwrite preallocated WAL space instead of growing the file.
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
+            conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
             applied = schema.migrate(conn)
             if applied:
                 log.info("database %s migrated to schema %s", self.path, applied[-1])
@@ -217,19 +227,38 @@ class Store:
             if mapped is not exc:
                 raise mapped from exc
             raise
+        self._writes_since_checkpoint += 1
+        if (
+            self._writes_since_checkpoint >= CHECKPOINT_EVERY
+            or conn.total_changes - self._changes_at_checkpoint > BIG_WRITE_CHANGES
+        ):
+            self._executor.submit(self._checkpoint_quietly)  # type: ignore[union-attr]
         return result
 
-    def checkpoint(self) -> Future[tuple[int, int, int]]:
-        """WAL checkpoint (TRUNCATE) on the writer thread, outside any transaction."""
+    def _checkpoint_quietly(self) -> None:
+        if self._conn is None or self._failed is not None:
+            return
+        try:
+            self._checkpoint("PASSIVE")
+        except Exception:  # a checkpoint that fails is retried by the next one; nothing is lost
+            log.exception("WAL checkpoint failed")
 
-        def run() -> tuple[int, int, int]:
-            assert self._conn is not None
-            crashpoint("during_checkpoint")
-            row = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            return tuple(row)  # type: ignore[return-value]
-
+    def checkpoint(self, mode: str = "PASSIVE") -> Future[tuple[int, int, int]]:
+        """Copy the WAL into the database on the writer thread, between writes. Call it when the till
+        is idle (e.g. every minute without a sale, after a sync). PASSIVE never waits for readers;
+        TRUNCATE also shrinks the WAL file but waits (up to the busy timeout) for readers."""
         assert self._executor is not None
-        return self._executor.submit(run)
+        return self._executor.submit(self._checkpoint, mode)
+
+    def _checkpoint(self, mode: str) -> tuple[int, int, int]:
+        assert self._conn is not None
+        if mode not in ("PASSIVE", "FULL", "RESTART", "TRUNCATE"):
+            raise ValueError(mode)
+        crashpoint("during_checkpoint")
+        row = self._conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        self._writes_since_checkpoint = 0
+        self._changes_at_checkpoint = self._conn.total_changes
+        return tuple(row)  # type: ignore[return-value]
 
     def on_writer(self, fn: Callable[[StoreConnection], T]) -> Future[T]:
         """Run ``fn(conn)`` on the writer thread with NO transaction (for the backup API, VACUUM...)."""

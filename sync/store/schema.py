@@ -369,7 +369,84 @@ INSERT INTO products_fts (rowid, name, brand, sku)
 SELECT search_key, name, brand, sku FROM products WHERE active ORDER BY search_key;
 """
 
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3}
+# Version 4: one page fewer in every sale commit. The receipt sequences and the outbox sequence live
+# as rows of one small ``counters`` table (one leaf page), instead of ``receipt_sequences`` plus the
+# ``sqlite_sequence`` row AUTOINCREMENT writes. The outbox keeps its seq values; new ones continue
+# above the highest ever used, so a seq is still never reused.
+V4 = """
+CREATE TABLE counters (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL CHECK (value >= 0)
+) WITHOUT ROWID;
+INSERT INTO counters (name, value) SELECT 'receipt:' || till_id, last_seq FROM receipt_sequences;
+INSERT INTO counters (name, value) VALUES ('outbox', max(
+    coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0),
+    coalesce((SELECT max(seq) FROM outbox), 0),
+    coalesce((SELECT max(seq) FROM dead_letters), 0)));
+DROP TABLE receipt_sequences;
+CREATE TABLE outbox_v4 (
+    seq INTEGER PRIMARY KEY,         -- from counters('outbox'): increasing, never reused
+    event_id TEXT NOT NULL UNIQUE,
+    event_type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    last_attempt_at TEXT,
+    acked_at TEXT
+);
+INSERT INTO outbox_v4 SELECT seq, event_id, event_type, payload, created_at, attempts, last_error,
+    last_attempt_at, acked_at FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v4 RENAME TO outbox;
+CREATE TRIGGER outbox_keep_unacked BEFORE DELETE ON outbox WHEN old.acked_at IS NULL
+    AND NOT EXISTS (SELECT 1 FROM dead_letters WHERE event_id = old.event_id)
+BEGIN SELECT RAISE(ABORT, 'an outbox event that was not acknowledged cannot be deleted'); END;
+"""
+
+# Version 5: two more pages out of every sale commit. A sale's event refers to the immutable sale
+# (``doc_ref``) instead of copying it as JSON, and ``event_id`` loses its unique index (the outbox holds
+# only un-acknowledged rows, so the few lookups by id scan a short table; ``enqueue`` checks for a
+# duplicate id itself). An index on ``created_at`` is not needed either: seq order is creation order.
+V5 = """
+CREATE TABLE outbox_v5 (
+    seq INTEGER PRIMARY KEY,         -- from counters('outbox'): increasing, never reused
+    event_id TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    payload TEXT NOT NULL,           -- JSON, or '' when doc_ref names the document
+    doc_ref TEXT,                    -- 'sale:<sale_id>': payload built from the journal
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    last_attempt_at TEXT,
+    acked_at TEXT
+);
+INSERT INTO outbox_v5 (seq, event_id, event_type, payload, created_at, attempts, last_error, last_attempt_at,
+    acked_at)
+SELECT seq, event_id, event_type, payload, created_at, attempts, last_error, last_attempt_at, acked_at
+FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v5 RENAME TO outbox;
+CREATE TRIGGER outbox_keep_unacked BEFORE DELETE ON outbox WHEN old.acked_at IS NULL
+    AND NOT EXISTS (SELECT 1 FROM dead_letters WHERE event_id = old.event_id)
+BEGIN SELECT RAISE(ABORT, 'an outbox event that was not acknowledged cannot be deleted'); END;
+ALTER TABLE dead_letters ADD COLUMN doc_ref TEXT;
+"""
+
+# Version 6: one more page out of every sale commit. A till's sales are in sale_id order and a session
+# owns every sale from its opening on, so a session's sales are found from the first sale_id it could
+# own (recorded when it opens) instead of through an index on sales.session_id.
+V6 = """
+DROP INDEX sales_session;
+ALTER TABLE till_sessions ADD COLUMN first_sale_id INTEGER;
+"""
+
+# Version 7: a tender records its cash rounding (pos.documents.Tender.rounding).
+V7 = """
+ALTER TABLE sale_tenders ADD COLUMN rounding INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7}
 LATEST = max(MIGRATIONS)
 
 
