@@ -106,6 +106,10 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.update_status)
         # What the status bar says about Stripe and the reader is what the last probe saw, and no older
         # than PROBE_STALE_S: otherwise "unknown".
+        # WAL checkpoints run when the till is quiet, never inside a sale's commit
+        self._checkpoint_timer = QTimer(self)
+        self._checkpoint_timer.setInterval(60_000)
+        self._checkpoint_timer.timeout.connect(self._checkpoint)
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(10_000)
         self._probe_timer.timeout.connect(self._probe_reader)
@@ -168,6 +172,7 @@ class MainWindow(QMainWindow):
         if shop.payments is not None:
             self.tasks.run("reader", self._reconcile_at_start, self._reconciled)
         self._status_timer.start()
+        self._checkpoint_timer.start()
         if shop.payments is None:
             self.page.set_card_available(False, shop.card_error)
         else:
@@ -277,6 +282,11 @@ class MainWindow(QMainWindow):
         self.receipt_dock.show()
         self.receipt_dock.raise_()
 
+    @Slot()
+    def _checkpoint(self) -> None:
+        if self.shop is not None and not self.controller.busy:
+            self.tasks.watch(self.shop.store.checkpoint(), None, lambda e: log.warning("checkpoint: %s", e))
+
     # ------------------------------------------------------------------ status
     PROBE_STALE_S = 35.0
 
@@ -362,6 +372,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop devices and workers, join their threads, close the journal last."""
         self._status_timer.stop()
+        self._checkpoint_timer.stop()
         self._probe_timer.stop()
         self.idle.uninstall()
         if self.wedge is not None:
