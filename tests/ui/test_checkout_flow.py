@@ -151,25 +151,30 @@ def test_suspend_and_resume(qtbot, till):
 
 
 def _override_with(pins: list[str]):
-    """Answer the manager dialog with each PIN in turn (a refused PIN leaves it open)."""
+    """Answer the manager dialog with each PIN in turn, each once the previous one has been checked
+    (a refused PIN leaves the dialog open; the check runs on a worker and may take a while)."""
+    from PySide6.QtTest import QTest
+
+    from ui.qt import Qt
 
     def act(d) -> None:
-        from ui.qt import Qt
+        state = {"sent": 0, "waiting": False}
 
-        def enter(rest: list[str]) -> None:
-            if not rest or not d.isVisible():
+        def step() -> None:
+            if not d.isVisible() or state["sent"] == len(pins) and not d.checking:
                 return
-            pin_box = d.pin if hasattr(d, "pin") else d
-            for ch in rest[0]:
-                from PySide6.QtTest import QTest
+            if d.checking:
+                state["waiting"] = True
+            elif state["sent"] == 0 or state["waiting"]:
+                state["waiting"] = False
+                for ch in pins[state["sent"]]:
+                    QTest.keyClick(d.pin, ch)
+                QTest.keyClick(d.pin, Qt.Key.Key_Return)
+                state["sent"] += 1
+                state["waiting"] = True
+            QTimer.singleShot(20, step)
 
-                QTest.keyClick(pin_box, ch)
-            from PySide6.QtTest import QTest
-
-            QTest.keyClick(pin_box, Qt.Key.Key_Return)
-            QTimer.singleShot(300, lambda: enter(rest[1:]))
-
-        enter(list(pins))
+        step()
 
     return act
 
