@@ -575,11 +575,13 @@ class CheckoutController(QObject):
             error=True,
         )
 
-    def _on_committed(self, doc: SaleDocument) -> None:
+    def _on_committed(self, doc: SaleDocument, *, payment_pending: bool = False) -> None:
         self.busy = False
         self.co.finished(doc)
         self.refresh()
         receipt = self.receipt_for(doc)
+        if payment_pending:  # authorised and recorded, capture still being retried: not a proof of payment
+            receipt = receipt.marked(ReceiptMark.PAYMENT_PENDING)
         self.last_receipt = receipt
         cash = next((t for t in doc.tenders if t.kind == "cash"), None)
         self._print(receipt, drawer=cash is not None)
@@ -678,7 +680,7 @@ class CheckoutController(QObject):
                 if dlg is not None:
                     dlg.show_state("approved", "" if outcome.paid else outcome.message)
                     dlg.accept()
-                self._on_committed(doc)
+                self._on_committed(doc, payment_pending=not outcome.paid)
                 if not outcome.paid:
                     self.say(
                         f"Sale {doc.receipt_no} complete; the card capture is being retried "

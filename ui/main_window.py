@@ -273,6 +273,10 @@ class MainWindow(QMainWindow):
     def _on_scanned(self, code: str) -> None:
         if self.controller is None or self.stack.currentWidget() is not self.page:
             return
+        if QApplication.activeModalWidget() is not None:
+            # a scan must not change a sale whose payment dialog is open: it would be charged the old total
+            self.controller.say("Finish or close the open window first, then scan again.", error=True)
+            return
         self.controller.on_code(code)
 
     @Slot(object)

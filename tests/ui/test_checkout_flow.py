@@ -301,3 +301,22 @@ def test_reader_screen_shows_the_cart_while_scanning(qtbot, till):
 
     qtbot.waitUntil(lambda: shown() is not None and int(shown()["total"]) == total, timeout=10_000)
     assert len(shown()["line_items"]) == 3
+
+
+def test_a_scan_while_the_cash_window_is_open_does_not_change_the_sale(qtbot, till):
+    w = till
+    login(qtbot, w)
+    first, second = barcodes(w, 2)
+    scan(qtbot, w, first)
+    total = w.shop.checkout.total
+
+    def during(d) -> None:
+        w.wedge.scanned.emit(second)  # the scanner fires while the customer counts out cash
+        assert w.shop.checkout.total == total
+        type_into(d, w.shop.fmt(total).replace("€", ""))
+        d._confirm()
+
+    when_dialog(qtbot, during)
+    with qtbot.waitSignal(w.controller.sale_completed, timeout=10_000) as done:
+        w.controller.on_action("cash")
+    assert done.args[0].total == total and len(done.args[0].lines) == 1
