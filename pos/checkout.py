@@ -305,9 +305,15 @@ class Checkout:
             raise CheckoutError("A different sale was committed than the one on screen.")
         self._reset()
 
-    def void(self, *, actor: str, approved_by: str | None, reason: str = "") -> None:
-        if self.tenders:
-            raise CheckoutError("Refund or cancel the card part first; a partly paid sale cannot be voided.")
+    def void(
+        self, *, actor: str, approved_by: str | None, reason: str = "", refunds: tuple[str, ...] = ()
+    ) -> None:
+        """Abandon the open sale. Part payments already taken must have been refunded first: `refunds`
+        names the refund of each (e.g. Stripe refund ids), in the order of `self.tenders`."""
+        if len(refunds) != len(self.tenders):
+            raise CheckoutError(
+                "Refund the part already paid first; a partly paid sale cannot just be voided."
+            )
         self.journal.audit(
             "sale.void",
             actor,
@@ -317,6 +323,10 @@ class Checkout:
                 "lines": self.cart.line_count,
                 "approved_by": approved_by,
                 "reason": reason,
+                "refunded": [
+                    {"kind": t.kind, "amount": t.amount, "reference": t.reference, "refund": r}
+                    for t, r in zip(self.tenders, refunds, strict=True)
+                ],
             },
         )
         self._reset()

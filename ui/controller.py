@@ -426,17 +426,60 @@ class CheckoutController(QObject):
     def do_void(self) -> None:
         if self.co.cart.is_empty:
             return
+        paid = [t for t in self.co.tenders]
+        if paid and not confirm(
+            self.window,
+            f"{self.shop.fmt(self.co.paid)} is already paid by card. Voiding the "
+            "sale refunds it to the card. Go ahead?",
+        ):
+            return
         approver = self._approve(Permission.VOID_SALE, "void this sale", reason="void")
         if approver is False:
             return
-        self._try(
-            lambda: self.co.void(
-                actor=self._actor(),
-                approved_by=approver if isinstance(approver, str) else None,
-                reason="voided at the till",
+        approved_by = approver if isinstance(approver, str) else None
+        if not paid:
+            self._try(
+                lambda: self.co.void(
+                    actor=self._actor(), approved_by=approved_by, reason="voided at the till"
+                )
             )
-        )
-        self.say("Sale voided.")
+            self.say("Sale voided.")
+            return
+        sale = self.co.sale_uuid
+        terminal = self.shop.terminal
+
+        def refund_all() -> tuple[str, ...]:
+            # one refund per card part, under a key that a retry (or a double click) reuses
+            return tuple(
+                terminal.refund(
+                    t.reference,
+                    t.amount,
+                    idempotency_key=f"{sale}:void-refund:{t.reference}",
+                    reason="requested_by_customer",
+                ).id
+                for t in paid
+            )
+
+        def refunded(ids: tuple[str, ...]) -> None:
+            self.busy = False
+            self._try(
+                lambda: self.co.void(
+                    actor=self._actor(), approved_by=approved_by, reason="voided at the till", refunds=ids
+                )
+            )
+            self.say(f"Sale voided; {self.shop.fmt(sum(t.amount for t in paid))} refunded to the card.")
+
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            self.say(
+                f"The card part could not be refunded ({exc}); the sale stays open. Try again or finish it "
+                "with another tender.",
+                error=True,
+            )
+
+        self.busy = True
+        self.say("Refunding the card part…")
+        self.tasks.run("reader", refund_all, refunded, failed)
 
     def do_no_sale(self) -> None:
         reason, ok = QInputDialog.getText(self.window, "No sale", "Why open the drawer? (logged)")

@@ -320,3 +320,23 @@ def test_a_scan_while_the_cash_window_is_open_does_not_change_the_sale(qtbot, ti
     with qtbot.waitSignal(w.controller.sale_completed, timeout=10_000) as done:
         w.controller.on_action("cash")
     assert done.args[0].total == total and len(done.args[0].lines) == 1
+
+
+def test_void_after_a_card_part_refunds_it(qtbot, till):
+    from ui.qt import QMessageBox
+
+    w = till
+    login(qtbot, w, "9999")  # a manager: no override dialog
+    for code in barcodes(w, 2):
+        scan(qtbot, w, code)
+    when_dialog(qtbot, lambda d: (type_into(d, "1.00"), d._confirm()))
+    _when_reader_waits(w, lambda sim: sim.tap("4242424242424242"))
+    w.controller.on_action("split")
+    qtbot.waitUntil(lambda: w.shop.checkout.paid == 100, timeout=20_000)
+    pi = w.shop.checkout.tenders[0].reference
+    when_dialog(qtbot, lambda d: d.button(QMessageBox.StandardButton.Yes).click())
+    w.controller.on_action("void")
+    qtbot.waitUntil(lambda: w.shop.checkout.cart.is_empty, timeout=20_000)
+    refunds = w.shop.terminal.refunds_for(pi)
+    assert [(r.amount, r.status) for r in refunds] == [(100, "succeeded")]
+    assert "refunded" in w.page.message.text()
