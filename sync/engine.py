@@ -666,6 +666,10 @@ class SyncEngine:
     def order_by_qr(self, qr_text: str) -> OnlineOrder:
         return self._caller_client().order_by_qr(qr_text)
 
+    def promotions(self) -> list[dict[str, Any]]:
+        """The promotions in force (contract `Promotion` dicts), fetched whole on demand."""
+        return self._caller_client().promotions()
+
     def sale(self, sale_uuid: str) -> StoreSale:
         return self._caller_client().sale(sale_uuid)
 
