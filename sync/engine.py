@@ -146,7 +146,7 @@ class SyncEngine:
         *,
         base_url: str,
         till_id: str | None = None,
-        batch_size: int = 200,
+        batch_size: int = 500,
         token_provider: Callable[[], str | None] = keyring_token,
         client_factory: Callable[[], BackendClient] | None = None,
         connect_timeout: float = 3.05,
