@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import statistics
 import sys
 import time
@@ -52,7 +53,13 @@ def percentile(values: list[float], p: float) -> float:
     return s[lo] + (s[hi] - s[lo]) * (k - lo)
 
 
-def run(payments_n: int, poll: float, latency: float, tap_delay: float) -> dict[str, Any]:
+def run(
+    payments_n: int, poll: float, latency: float, tap_delay: float | None, seed: int = 1
+) -> dict[str, Any]:
+    """``tap_delay`` None: the customer taps at a random moment within one poll interval (seeded), so
+    the authorisation falls anywhere between two polls, as it does in a shop."""
+    rng = random.Random(seed)
+    previous = keyring.get_keyring()
     keyring.set_keyring(_BenchKeyring())
     keyring.set_password(KEYRING_SERVICE, KEYRING_USERNAME, BENCH_KEY)
     sim = StripeSimulator(api_keys=(BENCH_KEY,)).start()
@@ -60,7 +67,6 @@ def run(payments_n: int, poll: float, latency: float, tap_delay: float) -> dict[
         location = sim.create_location("Bench")
         reader = sim.register_reader("simulated-wpe", location)
         sim.set_latency(latency)
-        sim.auto_tap(VISA, delay=tap_delay)
         terminal = StripeTerminal(
             reader_id=reader,
             location_id=location,
@@ -83,6 +89,7 @@ def run(payments_n: int, poll: float, latency: float, tap_delay: float) -> dict[
                 if s == "pending":
                     seen.append(time.monotonic())
 
+            sim.auto_tap(VISA, delay=tap_delay if tap_delay is not None else rng.uniform(0.0, poll))
             first_req = len(sim.requests)
             t_pay = time.monotonic()
             out = payments.pay(sale, 1000 + 100 * (i % 50), "usd", lambda tx: None, on_status=status)
@@ -100,12 +107,13 @@ def run(payments_n: int, poll: float, latency: float, tap_delay: float) -> dict[
         terminal.close()
     finally:
         sim.stop()
+        keyring.set_keyring(previous)
     budget = poll + 0.050
     return {
         "payments": payments_n,
         "poll_interval_ms": round(poll * 1000, 1),
         "sim_latency_ms": round(latency * 1000, 1),
-        "tap_delay_ms": round(tap_delay * 1000, 1),
+        "tap_delay": "uniform(0, poll interval)" if tap_delay is None else f"{tap_delay * 1000:.1f} ms",
         "added_p50_ms": round(statistics.median(added) * 1000, 1),
         "added_p95_ms": round(percentile(added, 0.95) * 1000, 1),
         "added_max_ms": round(max(added) * 1000, 1),
@@ -120,16 +128,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--payments", type=int, default=200)
     ap.add_argument("--poll-interval", type=float, default=0.25, help="seconds (driver default 0.5)")
     ap.add_argument("--latency-ms", type=float, default=0.0, help="simulator latency per request")
-    ap.add_argument("--tap-delay-ms", type=float, default=30.0, help="simulated customer tap delay")
+    ap.add_argument(
+        "--tap-delay-ms",
+        type=float,
+        default=None,
+        help="fixed customer tap delay (default: random within one poll interval)",
+    )
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
-    r = run(a.payments, a.poll_interval, a.latency_ms / 1000, a.tap_delay_ms / 1000)
+    tap = None if a.tap_delay_ms is None else a.tap_delay_ms / 1000
+    r = run(a.payments, a.poll_interval, a.latency_ms / 1000, tap)
     if a.json:
         print(json.dumps(r))
     else:
         print(
             f"payments: {r['payments']}  poll interval: {r['poll_interval_ms']} ms  "
-            f"simulator latency: {r['sim_latency_ms']} ms/request  tap delay: {r['tap_delay_ms']} ms"
+            f"simulator latency: {r['sim_latency_ms']} ms/request  tap delay: {r['tap_delay']}"
         )
         print(f"added Pay->authorised p50: {r['added_p50_ms']} ms   (budget {r['budget_ms']} ms)")
         print(f"added Pay->authorised p95: {r['added_p95_ms']} ms   (budget {r['budget_ms']} ms)")

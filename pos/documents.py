@@ -92,7 +92,55 @@ class SaleDocument:
             raise DocumentError("the tenders do not add up to the total")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Hand-written (dataclasses.asdict deep-copies and costs ~4x more): this runs inside every
+        # durable sale commit, whose budget is 2x one fsync.
+        return {
+            "sale_uuid": self.sale_uuid,
+            "receipt_no": self.receipt_no,
+            "till_id": self.till_id,
+            "staff_id": self.staff_id,
+            "member_no": self.member_no,
+            "currency": self.currency,
+            "created_at": self.created_at,
+            "subtotal": self.subtotal,
+            "discount_total": self.discount_total,
+            "tax_total": self.tax_total,
+            "total": self.total,
+            "lines": [
+                {
+                    "line_no": ln.line_no,
+                    "sku": ln.sku,
+                    "description": ln.description,
+                    "quantity": ln.quantity,
+                    "unit_price": ln.unit_price,
+                    "discount": ln.discount,
+                    "tax_code": ln.tax_code,
+                    "tax_amount": ln.tax_amount,
+                    "paid_amount": ln.paid_amount,
+                }
+                for ln in self.lines
+            ],
+            "tax_lines": [
+                {
+                    "tax_code": t.tax_code,
+                    "rate_bp": t.rate_bp,
+                    "taxable_amount": t.taxable_amount,
+                    "tax_amount": t.tax_amount,
+                }
+                for t in self.tax_lines
+            ],
+            "tenders": [
+                {
+                    "kind": t.kind,
+                    "amount": t.amount,
+                    "change_given": t.change_given,
+                    "reference": t.reference,
+                    "rounding": t.rounding,
+                }
+                for t in self.tenders
+            ],
+            "session_id": self.session_id,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> SaleDocument:

@@ -5,9 +5,11 @@ The store (sync/store) implements Journal and Catalog; tests and the headless dr
 
 from __future__ import annotations
 
+import time
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
 from pos.documents import ReturnDocument, SaleDocument, TillClosure
@@ -29,6 +31,23 @@ class Ids(Protocol):
     def new_uuid(self) -> str:
         """A new random UUID (version 4) as a lowercase hyphenated string."""
         ...
+
+
+class SystemClock:
+    """The real clock (tests pass their own Clock)."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+
+class UuidIds:
+    """Random UUID4s (tests pass deterministic Ids)."""
+
+    def new_uuid(self) -> str:
+        return str(uuid.uuid4())
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,4 +114,4 @@ class Journal(Protocol):
         ...
 
 
-__all__: Sequence[str] = ["Catalog", "Clock", "Ids", "Journal", "Product"]
+__all__: Sequence[str] = ["Catalog", "Clock", "Ids", "Journal", "Product", "SystemClock", "UuidIds"]

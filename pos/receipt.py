@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import textwrap
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -48,16 +48,44 @@ class ReceiptMark(enum.StrEnum):
     REPRINT = "reprint"
 
 
-MARK_TEXT = {
-    ReceiptMark.PAYMENT_PENDING: "PAYMENT PENDING",
-    ReceiptMark.COPY: "COPY",
-    ReceiptMark.REPRINT: "REPRINT",
-}
-MARK_NOTE = {
-    ReceiptMark.PAYMENT_PENDING: "Not a proof of payment",
-    ReceiptMark.COPY: "Duplicate of the original receipt",
-    ReceiptMark.REPRINT: "Reprint of the original receipt",
-}
+@dataclass(frozen=True)
+class ReceiptLabels:
+    """The words printed on a receipt, so a shop prints in its customers' language.
+
+    The defaults are English; the application passes translated labels (``pos`` itself has no
+    translation machinery). ``{}`` marks where the value goes.
+    """
+
+    receipt: str = "Receipt {}"
+    till: str = "Till {}"
+    cashier: str = "Cashier {}"
+    member: str = "Member {}"
+    discount: str = "Discount"
+    subtotal: str = "Subtotal"
+    discounts: str = "Discounts"
+    total: str = "TOTAL"
+    rate: str = "Rate"
+    net: str = "Net"
+    tax: str = "Tax"
+    gross: str = "Gross"
+    auth: str = "Auth {}"
+    cash_rounding: str = "Cash rounding"
+    change: str = "Change"
+    qr_caption: tuple[str, ...] = ("Scan with the OMO app", "to claim this purchase")
+    payment_pending: str = "PAYMENT PENDING"
+    payment_pending_note: str = "Not a proof of payment"
+    copy: str = "COPY"
+    copy_note: str = "Duplicate of the original receipt"
+    reprint: str = "REPRINT"
+    reprint_note: str = "Reprint of the original receipt"
+    date_format: str = "%Y-%m-%d %H:%M"
+
+    def mark(self, mark: ReceiptMark) -> tuple[str, str]:
+        return {
+            ReceiptMark.PAYMENT_PENDING: (self.payment_pending, self.payment_pending_note),
+            ReceiptMark.COPY: (self.copy, self.copy_note),
+            ReceiptMark.REPRINT: (self.reprint, self.reprint_note),
+        }[mark]
 
 
 @dataclass(frozen=True)
@@ -127,6 +155,7 @@ class Receipt:
     """E.g. ``"Points earned 12 (provisional)"``."""
     footer: tuple[str, ...] = ("Thank you for shopping with us",)
     currency: str = ""
+    labels: ReceiptLabels = field(default_factory=ReceiptLabels)
 
     def __post_init__(self) -> None:
         # Accept lists from callers, keep tuples (hashable, immutable).
@@ -135,6 +164,10 @@ class Receipt:
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))
         object.__setattr__(self, "mark", ReceiptMark(self.mark))
+        if isinstance(self.labels, dict):
+            labels = dict(self.labels)
+            labels["qr_caption"] = tuple(labels.get("qr_caption", ReceiptLabels.qr_caption))
+            object.__setattr__(self, "labels", ReceiptLabels(**labels))
         receipt_qr_payload(self.sale_uuid)  # validates
 
     @property
@@ -223,7 +256,8 @@ class Align(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Row:
-    """One printed line. ``text`` never exceeds the row's column count (``width // 2`` if double width)."""
+    """One printed line. ``text`` never exceeds the row's cells (``width // 2`` if double width); a wide
+    (CJK) character takes two cells, see :func:`cell_width`."""
 
     text: str
     align: Align = Align.LEFT
@@ -238,10 +272,10 @@ class Row:
         """The row as it sits on paper, as plain text of exactly ``columns(width)`` characters."""
         cols = self.columns(width)
         if self.align is Align.CENTER:
-            return self.text.center(cols)
+            return center(self.text, cols)
         if self.align is Align.RIGHT:
-            return self.text.rjust(cols)
-        return self.text.ljust(cols)
+            return rjust(self.text, cols)
+        return ljust(self.text, cols)
 
 
 @dataclass(frozen=True)
@@ -252,47 +286,92 @@ class QrBlock:
 
 Block = Row | QrBlock
 
-QR_CAPTION = ("Scan with the OMO app", "to claim this purchase")
+QR_CAPTION = ReceiptLabels.qr_caption
+
+
+def cell_width(text: str) -> int:
+    """Printed width in character cells: East Asian wide and full-width characters take two."""
+    w = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return w
+
+
+def ljust(text: str, width: int) -> str:
+    return text + " " * max(0, width - cell_width(text))
+
+
+def rjust(text: str, width: int) -> str:
+    return " " * max(0, width - cell_width(text)) + text
+
+
+def center(text: str, width: int) -> str:
+    pad = max(0, width - cell_width(text))
+    return " " * (pad // 2) + text + " " * (pad - pad // 2)
+
+
+def _split_cells(word: str, width: int) -> tuple[str, str]:
+    """The longest head of ``word`` that fits ``width`` cells (at least one character), and the rest."""
+    used = 0
+    for i, ch in enumerate(word):
+        used += cell_width(ch)
+        if used > width:
+            return (word[:i], word[i:]) if i else (word[:1], word[1:])
+    return word, ""
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Wrap to ``width`` columns, keeping a leading indent (on every wrapped line) and breaking long words."""
+    """Wrap to ``width`` cells, keeping a leading indent (on every wrapped line) and breaking words
+    longer than a line (Japanese and Chinese text, which has no spaces, breaks anywhere)."""
     text = str(text)
     indent = text[: len(text) - len(text.lstrip(" "))][: max(0, width // 4)]
-    text = " ".join(text.split())
-    if not text:
-        return []
-    return textwrap.wrap(
-        text,
-        width=width,
-        initial_indent=indent,
-        subsequent_indent=indent,
-        break_long_words=True,
-        break_on_hyphens=True,
-    )
+    room = max(1, width - len(indent))
+    lines: list[str] = []
+    cur = ""
+    for word in text.split():
+        while cell_width(word) > room:
+            if cur:
+                lines.append(indent + cur)
+                cur = ""
+            head, word = _split_cells(word, room)
+            lines.append(indent + head)
+        if not word:
+            continue
+        if not cur:
+            cur = word
+        elif cell_width(cur) + 1 + cell_width(word) <= room:
+            cur += " " + word
+        else:
+            lines.append(indent + cur)
+            cur = word
+    if cur:
+        lines.append(indent + cur)
+    return lines
 
 
 def _lr(left: str, right: str, width: int) -> list[str]:
     """``left`` and a right-aligned ``right`` on one line; ``left`` wraps above if both do not fit."""
     right = str(right)
-    if len(right) >= width:
-        return [*_wrap(left, width), right[-width:].rjust(width)]
-    room = width - len(right) - 1
-    parts = _wrap(left, room) or [""]
+    rw = cell_width(right)
+    if rw >= width - 1:  # never cut an amount: it gets lines of its own
+        return [*_wrap(left, width), *(rjust(part, width) for part in _wrap(right, width))]
+    parts = _wrap(left, width - rw - 1) or [""]
     if len(parts) > 1:
         # Wrap to the full width, then put the amount on the last line if it still fits.
         parts = _wrap(left, width)
         last = parts[-1]
-        if len(last) + 1 + len(right) <= width:
-            return [*parts[:-1], last + right.rjust(width - len(last))]
-        return [*parts, right.rjust(width)]
-    return [parts[0] + right.rjust(width - len(parts[0]))]
+        if cell_width(last) + 1 + rw <= width:
+            return [*parts[:-1], last + rjust(right, width - cell_width(last))]
+        return [*parts, rjust(right, width)]
+    return [parts[0] + rjust(right, width - cell_width(parts[0]))]
 
 
 def _columns(cells: Sequence[str], widths: Sequence[int]) -> str:
-    out = cells[0].ljust(widths[0])[: widths[0]]
+    out = ljust(_split_cells(cells[0], widths[0])[0] if cells[0] else "", widths[0])
     for cell, w in zip(cells[1:], widths[1:], strict=True):
-        out += cell.rjust(w)
+        out += rjust(cell, w)
     return out
 
 
@@ -305,6 +384,7 @@ def layout(
     if width < MIN_WIDTH:
         raise ValueError(f"receipt width must be at least {MIN_WIDTH} columns")
     r = receipt.formatted(format_amount)
+    lb = r.labels
     rows: list[Block] = []
     rule = Row("-" * width)
 
@@ -319,8 +399,9 @@ def layout(
 
     def banner() -> None:
         if r.mark is not ReceiptMark.NONE:
-            text(f"*** {MARK_TEXT[r.mark]} ***", align=Align.CENTER, bold=True, double_height=True)
-            text(MARK_NOTE[r.mark], align=Align.CENTER)
+            title, note = lb.mark(r.mark)
+            text(f"*** {title} ***", align=Align.CENTER, bold=True, double_height=True)
+            text(note, align=Align.CENTER)
 
     # Header
     banner()
@@ -330,10 +411,10 @@ def layout(
     if r.tax_id:
         text(r.tax_id, align=Align.CENTER)
     rows.append(rule)
-    lr(f"Receipt {r.receipt_no}", f"Till {r.till_id}")
-    lr(r.when.strftime("%Y-%m-%d %H:%M"), f"Cashier {r.cashier}")
+    lr(lb.receipt.format(r.receipt_no), lb.till.format(r.till_id))
+    lr(r.when.strftime(lb.date_format), lb.cashier.format(r.cashier))
     if r.member_no:
-        text(f"Member {r.member_no}")
+        text(lb.member.format(r.member_no))
     rows.append(rule)
 
     # Lines
@@ -346,28 +427,29 @@ def layout(
             text(ln.description)
             lr(f"  {ln.qty} x {ln.unit_price}", total)
         if ln.discount_text or ln.discount_amount is not None:
-            lr(f"  {ln.discount_text or 'Discount'}", str(ln.discount_amount or ""))
+            lr(f"  {ln.discount_text or lb.discount}", str(ln.discount_amount or ""))
     rows.append(rule)
 
     # Totals
     if r.subtotal is not None:
-        lr("Subtotal", str(r.subtotal))
+        lr(lb.subtotal, str(r.subtotal))
     if r.discount_total is not None:
-        lr("Discounts", str(r.discount_total))
-    lr("TOTAL", f"{r.currency} {r.total}".strip(), bold=True, double_height=True)
+        lr(lb.discounts, str(r.discount_total))
+    lr(lb.total, f"{r.currency} {r.total}".strip(), bold=True, double_height=True)
 
     # Tax per rate
     if r.tax_lines:
         rows.append(rule)
         amount_w = max(
-            [len("Gross") + 1] + [len(str(v)) + 1 for t in r.tax_lines for v in (t.net, t.tax, t.gross)]
+            [len("Gross") + 1]
+            + [cell_width(str(v)) + 1 for t in r.tax_lines for v in (t.net, t.tax, t.gross)]
         )
         label_w = width - 3 * amount_w
         if label_w >= 4:
             widths = (label_w, amount_w, amount_w, amount_w)
-            rows.append(Row(_columns(("Rate", "Net", "Tax", "Gross"), widths), bold=True))
+            rows.append(Row(_columns((lb.rate, lb.net, lb.tax, lb.gross), widths), bold=True))
             for t in r.tax_lines:
-                if len(t.label) > label_w:
+                if cell_width(t.label) > label_w:
                     text(t.label)
                     rows.append(Row(_columns(("", str(t.net), str(t.tax), str(t.gross)), widths)))
                 else:
@@ -375,9 +457,9 @@ def layout(
         else:  # very long amounts: one rate per block
             for t in r.tax_lines:
                 text(t.label, bold=True)
-                lr("  Net", str(t.net))
-                lr("  Tax", str(t.tax))
-                lr("  Gross", str(t.gross))
+                lr(f"  {lb.net}", str(t.net))
+                lr(f"  {lb.tax}", str(t.tax))
+                lr(f"  {lb.gross}", str(t.gross))
     if r.tax_note:
         text(r.tax_note)
 
@@ -391,16 +473,16 @@ def layout(
             for s in (
                 t.card_brand.upper(),
                 f"**** {t.card_last4}" if t.card_last4 else "",
-                f"Auth {t.auth_code}" if t.auth_code else "",
+                lb.auth.format(t.auth_code) if t.auth_code else "",
             )
             if s
         )
         if card:
             text(f"  {card}")
     if r.cash_rounding is not None:
-        lr("Cash rounding", str(r.cash_rounding))
+        lr(lb.cash_rounding, str(r.cash_rounding))
     if r.change_given is not None:
-        lr("Change", str(r.change_given), bold=True)
+        lr(lb.change, str(r.change_given), bold=True)
 
     if r.points_text:
         rows.append(rule)
@@ -408,7 +490,7 @@ def layout(
 
     # Claim code and footer
     rows.append(Row(""))
-    rows.append(QrBlock(r.qr_payload, caption=QR_CAPTION))
+    rows.append(QrBlock(r.qr_payload, caption=lb.qr_caption))
     for line in r.footer:
         text(line, align=Align.CENTER)
     banner()
@@ -420,12 +502,12 @@ def text_lines(blocks: Sequence[Block], width: int) -> list[str]:
     out: list[str] = []
     for b in blocks:
         if isinstance(b, QrBlock):
-            out.append(f"[QR {b.payload}]".center(width) if len(b.payload) + 4 <= width else b.payload)
+            out.append(center(f"[QR {b.payload}]", width) if len(b.payload) + 4 <= width else b.payload)
             for caption in b.caption:
-                out.extend(c.center(width) for c in _wrap(caption, width))
+                out.extend(center(c, width) for c in _wrap(caption, width))
         elif b.double_width:
             # Plain text cannot print double width: centre the half-width text across the full width.
-            out.append(b.text.center(width) if b.align is Align.CENTER else b.padded(width))
+            out.append(center(b.text, width) if b.align is Align.CENTER else b.padded(width))
         else:
             out.append(b.padded(width))
     return [line.rstrip() for line in out]

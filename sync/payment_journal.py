@@ -3,7 +3,7 @@
 Every method is one ``BEGIN IMMEDIATE`` transaction on the store's single writer
 (``store.write_sync(fn)``, see HELPERS.md "Local store APIs"), so ``commit_authorized`` commits the
 caller's sale, tenders and outbox events together with ``status='authorized'`` — or nothing. The table
-itself is created by the store's migrations (issue 3); ``PAYMENT_ATTEMPTS_DDL`` is the agreed shape.
+itself is created by the store's migrations (``sync/store/schema.py``).
 """
 
 from __future__ import annotations
@@ -14,24 +14,6 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from pos.payment import AUTHORIZED, FINAL_STATES, PaymentAttempt
-
-PAYMENT_ATTEMPTS_DDL = """
-CREATE TABLE IF NOT EXISTS payment_attempts (
-    attempt_id TEXT PRIMARY KEY,
-    sale_uuid TEXT,
-    amount INTEGER,
-    currency TEXT,
-    idempotency_key TEXT UNIQUE,
-    payment_intent_id TEXT,
-    reader_id TEXT,
-    status TEXT,
-    process_attempt INTEGER DEFAULT 0,
-    last_error TEXT,
-    recovered INTEGER DEFAULT 0,
-    created_at TEXT,
-    updated_at TEXT
-)
-"""
 
 _FINAL = tuple(sorted(FINAL_STATES))
 _COLUMNS = (

@@ -21,7 +21,18 @@ log = logging.getLogger("ui.app")
 
 # Terminal commands implemented below ui/ take (argv, data_dir=...) and return an exit status; they are
 # imported only when used. (command words) -> ("module:function", help)
-TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {}
+TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
+    ("audit", "verify"): (
+        "sync.cli:audit_verify",
+        "check the audit log's hash chain; report the first broken link",
+    ),
+    ("backup",): ("sync.cli:backup", "copy the journal to PATH with SQLite's backup API"),
+    ("sync", "status"): ("sync.sync_cli:sync_status", "queue depth, oldest unsynced event, dead letters"),
+    ("sync", "retry-dead"): ("sync.sync_cli:sync_retry_dead", "put dead-lettered events back in the queue"),
+    ("decode",): ("hardware.cli:decode", "run the QR pipeline on image files and print what it finds"),
+}
+# commands that do not need the data directory
+_NO_DATA_DIR = {("decode",)}
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -114,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         return config_show(paths, settings)
     if getattr(args, "terminal", None):
         target, _ = TERMINAL_COMMANDS[args.terminal]
+        if args.terminal in _NO_DATA_DIR:
+            return _resolve(target)(list(args.args))
         return _resolve(target)(list(args.args), data_dir=paths.data)
 
     from ui import logs

@@ -23,6 +23,7 @@ from hardware.camera import (
     FrameSource,
     pipeline_for,
 )
+from hardware.camera.capture import scaled_for_display
 from ui.qt import (
     QColor,
     QImage,
@@ -64,12 +65,14 @@ class CameraPreview(QWidget):
         self._bridge.code.connect(self._on_code)
         self._bridge.error.connect(self._on_error)
         self._lock = threading.Lock()
-        self._pending: Frame | None = None
+        self._pending: tuple[Frame, np.ndarray, float] | None = None
         self._signalled = False
         self._frame: Frame | None = None
         self._image: QImage | None = None
         self._array: np.ndarray | None = None  # keeps the QImage's memory alive
         self._message = ""
+        self._view_size = (self.width(), self.height())  # read by the capture thread
+        self._scale = 1.0  # display image pixels per camera pixel
         self.worker: CameraWorker | None = None
         self.frames_shown = 0
         self.frames_skipped = 0
@@ -105,12 +108,20 @@ class CameraPreview(QWidget):
     def message(self) -> str:
         return self._message
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self._view_size = (self.width(), self.height())
+        super().resizeEvent(event)
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.stop()
         super().closeEvent(event)
 
     # ---------------------------------------------------------------------------- camera threads
     def _from_camera_frame(self, frame: Frame) -> None:
+        # scale to the widget here, on the capture thread, so the GUI thread only blits
+        vw, vh = self._view_size
+        image, scale = scaled_for_display(frame.image, vw, vh)
+        frame = (frame, image, scale)
         with self._lock:
             if self._pending is not None:
                 self.frames_skipped += 1
@@ -118,13 +129,21 @@ class CameraPreview(QWidget):
             if self._signalled:
                 return
             self._signalled = True
-        self._bridge.frame_ready.emit()
+        self._emit("frame_ready")
 
     def _from_camera_code(self, det: Detection) -> None:
-        self._bridge.code.emit(det.text)
+        self._emit("code", det.text)
 
     def _from_camera_error(self, err: CameraError) -> None:
-        self._bridge.error.emit(err.message)
+        self._emit("error", err.message)
+
+    def _emit(self, name: str, *args) -> None:
+        try:
+            getattr(self._bridge, name).emit(*args)
+        except RuntimeError:  # the widget was deleted without stop(): stop delivering, end the threads
+            worker = self.worker
+            if worker is not None:
+                worker.request_stop()
 
     # ---------------------------------------------------------------------------- GUI thread
     @Slot()
@@ -133,7 +152,7 @@ class CameraPreview(QWidget):
             frame, self._pending, self._signalled = self._pending, None, False
         if frame is None:
             return
-        img = frame.image
+        frame, img, self._scale = frame
         if img.ndim == 2:
             img = np.ascontiguousarray(np.repeat(img[:, :, None], 3, axis=2))
         elif not img.flags["C_CONTIGUOUS"]:
@@ -163,8 +182,8 @@ class CameraPreview(QWidget):
         if f.number - f.detections_frame > OUTLINE_FRAMES:
             return []
         target = self._target_rect()
-        sx = target.width() / self._image.width()
-        sy = target.height() / self._image.height()
+        sx = target.width() / self._image.width() * self._scale
+        sy = target.height() / self._image.height() * self._scale
         return [
             QPolygonF([QPointF(target.x() + x * sx, target.y() + y * sy) for x, y in d.quad])
             for d in f.detections

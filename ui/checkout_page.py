@@ -271,6 +271,7 @@ class CheckoutPage(QWidget):
         self.fav_grid.setSpacing(6)
         right.addWidget(fav_box, 1)
 
+        self.card_available = True
         self.buttons: dict[str, QPushButton] = {}
         actions = QGridLayout()
         order = [
@@ -369,7 +370,15 @@ class CheckoutPage(QWidget):
             self.table.scrollToBottom()
             self.table.selectRow(len(rows) - 1)
         for key in ("card", "cash", "split", "suspend", "void", "discount_order"):
-            self.buttons[key].setEnabled(bool(rows))
+            self.buttons[key].setEnabled(bool(rows) and (key not in ("card", "split") or self.card_available))
+
+    def set_card_available(self, available: bool, reason: str = "") -> None:
+        """Card tender off (Stripe unreachable, no reader): the buttons say why; cash still works."""
+        self.card_available = available
+        for key in ("card", "split"):
+            b = self.buttons[key]
+            b.setEnabled(available and self.model.rowCount() > 0)
+            b.setToolTip(SHORTCUTS[key][1] if available else reason)
 
     def show_results(self, hits: list[SearchHit]) -> None:
         self.results.clear()

@@ -84,6 +84,8 @@ def setup(
             root.removeHandler(h)
             h.close()
     root.setLevel(logging.DEBUG)
+    # stripe-python logs every request at INFO; keep its warnings, not a line per poll
+    logging.getLogger("stripe").setLevel(logging.WARNING)
     redactor = RedactingFilter()
     file_handler = logging.handlers.RotatingFileHandler(
         log_dir / LOG_FILE, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"

@@ -10,14 +10,22 @@ signal delivered on the GUI thread).
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from pathlib import Path
 
 import qrcode
 from qrcode import constants as qr_constants
 
-from hardware.printer import PrinterStatus, ReceiptPrinter
-from pos.receipt import WIDTH_80MM, Align, Block, QrBlock, Receipt, Row, layout
+from hardware.printer import (
+    PrinterError,
+    PrinterProblem,
+    PrinterState,
+    PrinterStatus,
+    ReceiptPrinter,
+    Transport,
+)
+from pos.receipt import WIDTH_80MM, Align, Block, QrBlock, Receipt, Row, cell_width, layout
 from ui.qt import (
     QColor,
     QDialog,
@@ -33,6 +41,7 @@ from ui.qt import (
     QPointF,
     QPrintDialog,
     QPrinter,
+    QPrinterInfo,
     QPushButton,
     QRectF,
     QScrollArea,
@@ -134,7 +143,7 @@ class ReceiptPainter:
             return
         sx = 2.0 if row.double_width else 1.0
         sy = 2.0 if row.double_height else 1.0
-        text_w = len(text) * self.cell_w * sx
+        text_w = cell_width(text) * self.cell_w * sx
         avail = self.width * self.cell_w
         x = self.margin
         if row.align is Align.CENTER:
@@ -145,8 +154,27 @@ class ReceiptPainter:
         p.setFont(self.bold_font if row.bold else self.font)
         p.translate(x, y + (self.line_h - QFontMetricsF(self.font).height()) / 2 * sy)
         p.scale(sx, sy)
-        p.drawText(QPointF(0, self.ascent), text)
+        self._draw_cells(p, text, 0.0, self.ascent)
         p.restore()
+
+    def _draw_cells(self, p: QPainter, text: str, x: float, baseline: float) -> None:
+        """Draw ``text`` on the character grid: ASCII runs as strings; any other character centred in
+        its cells (one or two), so a fallback font's different advance never shifts the columns."""
+        run = ""
+        for ch in text:
+            if ch.isascii():
+                run += ch
+                continue
+            if run:
+                p.drawText(QPointF(x, baseline), run)
+                x += len(run) * self.cell_w
+                run = ""
+            cells = max(1, cell_width(ch))
+            advance = p.fontMetrics().horizontalAdvance(ch)
+            p.drawText(QPointF(x + (cells * self.cell_w - advance) / 2, baseline), ch)
+            x += cells * self.cell_w
+        if run:
+            p.drawText(QPointF(x, baseline), run)
 
     def _paint_qr(self, p: QPainter, block: QrBlock, y: float) -> None:
         matrix = self._matrix(block.payload)
@@ -164,8 +192,8 @@ class ReceiptPainter:
         p.setFont(self.font)
         cy = y0 + size + QR_QUIET * QR_MODULE
         for caption in block.caption:
-            w = len(caption) * self.cell_w
-            p.drawText(QPointF(self.margin + (self.width * self.cell_w - w) / 2, cy + self.ascent), caption)
+            w = cell_width(caption) * self.cell_w
+            self._draw_cells(p, caption, self.margin + (self.width * self.cell_w - w) / 2, cy + self.ascent)
             cy += self.line_h
 
     def pages(self, page_height: float) -> list[tuple[int, int]]:
@@ -228,6 +256,25 @@ class ReceiptView(QWidget):
             self._painter.paint(p)
         finally:
             p.end()
+
+
+class ReceiptPanel(QScrollArea):
+    """A :class:`ReceiptView` in a scroll area: what to embed in a window (the paper is ~1,500 px
+    tall at natural size; the panel scrolls instead of forcing that height on the layout)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = ReceiptView()
+        self.setWidget(self.view)
+        self.setWidgetResizable(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+
+    def set_receipt(
+        self, receipt: Receipt | None, format_amount: FormatAmount = None, width: int = WIDTH_80MM
+    ) -> None:
+        self.view.set_receipt(receipt, format_amount, width)
+        self.setMinimumWidth(min(self.view.sizeHint().width() + 24, 640))
+        self.verticalScrollBar().setValue(0)
 
 
 def print_to_printer(
@@ -311,12 +358,9 @@ class ReceiptDialog(QDialog):
         self.setWindowTitle(self.tr("Receipt %s") % receipt.receipt_no)
         self._format_amount = format_amount
         self._width = width
-        self.view = ReceiptView()
-        self.view.set_receipt(receipt, format_amount, width)
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.view)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(min(self.view.sizeHint().width() + 24, 640))
+        scroll = ReceiptPanel(self)
+        scroll.set_receipt(receipt, format_amount, width)
+        self.view = scroll.view
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.print_button = QPushButton(self.tr("&Print…"), self)
         self.pdf_button = QPushButton(self.tr("Save as P&DF…"), self)
@@ -361,6 +405,49 @@ class ReceiptDialog(QDialog):
         out = save_pdf(receipt, path, format_amount=self._format_amount, width=self._width)
         self.saved.emit(str(out))
         return out
+
+
+class SystemPrinterTransport(Transport):
+    """Receipts on any system printer (a CUPS or Windows spooler queue) through Qt print support.
+
+    Used as the transport of a :class:`hardware.printer.QueuedPrinter`, so the durable queue, the
+    status and reprints work as for a thermal printer; Qt paints on the printer thread (QPainter on a
+    QPrinter is allowed outside the GUI thread). A system printer has no drawer port: ``open_drawer``
+    says so.
+    """
+
+    def __init__(self, printer_name: str = "", *, make_qprinter: Callable[[], QPrinter] | None = None):
+        self.printer_name = printer_name
+        self._make_qprinter = make_qprinter
+        self.description = f"the printer '{printer_name}'" if printer_name else "the default printer"
+
+    def _qprinter(self) -> QPrinter:
+        if self._make_qprinter is not None:
+            return self._make_qprinter()
+        info = (
+            QPrinterInfo.printerInfo(self.printer_name)
+            if self.printer_name
+            else QPrinterInfo.defaultPrinter()
+        )
+        if info.isNull():
+            raise FileNotFoundError(errno.ENOENT, "no such system printer", self.printer_name or "default")
+        return QPrinter(info, QPrinter.PrinterMode.HighResolution)
+
+    def deliver_receipt(
+        self, receipt: Receipt, width: int, profile: str | None = None, kanji: bool = False
+    ) -> None:
+        printer = self._qprinter()
+        printer.setDocName(f"Receipt {receipt.receipt_no}")
+        print_to_printer(receipt, printer, width=width)
+
+    def send(self, data: bytes, job_name: str = "") -> None:
+        raise PrinterError(
+            PrinterProblem(
+                PrinterState.ERROR,
+                f"{self.description[:1].upper()}{self.description[1:]} has no cash drawer port.",
+                transient=False,
+            )
+        )
 
 
 class PrinterStatusBridge(QObject):

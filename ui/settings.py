@@ -220,6 +220,22 @@ register(
 register("printer.target", str, "", "printer address: USB vid:pid, host:port, serial device or queue name")
 register("ui.theme", str, "light", "colour theme", choices=("light", "dark", "high-contrast"))
 register("ui.idle_lock_s", int, 300, "lock the till after this many idle seconds (0: never)", minimum=0)
+register(
+    "demo.products",
+    int,
+    20_000,
+    "products in the demo shop's generated catalog",
+    minimum=10,
+    maximum=2_000_000,
+)
+register(
+    "demo.auto_tap_s",
+    float,
+    2.5,
+    "demo: the customer taps a card this many seconds after Pay (0: by hand)",
+    minimum=0,
+    maximum=60,
+)
 register("log.level", str, "INFO", "log level of the log file", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
 
 

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
 from hardware.camera.decoders import Detection
@@ -42,6 +43,17 @@ class CameraStats:
     found: int = 0
     reported: int = 0
     decode_ms_max: float = 0.0
+
+
+def scaled_for_display(image: np.ndarray, max_w: int, max_h: int) -> tuple[np.ndarray, float]:
+    """Shrink a frame to fit ``max_w`` x ``max_h`` (never enlarge), off the GUI thread; returns the image
+    and the scale applied, so detection corners can follow (OpenCV releases the GIL while it resizes)."""
+    h, w = image.shape[:2]
+    scale = min(max_w / w, max_h / h, 1.0) if max_w > 0 and max_h > 0 else 1.0
+    if scale >= 0.999:
+        return image, 1.0
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    return cv2.resize(image, size, interpolation=cv2.INTER_AREA), scale
 
 
 class CameraWorker:
@@ -89,6 +101,12 @@ class CameraWorker:
         ]
         for t in self._threads:
             t.start()
+
+    def request_stop(self) -> None:
+        """Ask the threads to end without waiting (safe from a callback); ``stop()`` joins them."""
+        self._stop.set()
+        with self._cond:
+            self._cond.notify_all()
 
     def stop(self, timeout: float = 5.0) -> None:
         """Stop and join both threads (safe to call twice, and from a callback's thread's owner only)."""

@@ -173,23 +173,24 @@ class Sharpened(_Variant):
 
 
 class Upscaled(_Variant):
-    """2x bicubic upscale: gives the binarizer more than ~2 px per module on small codes."""
+    """2x bicubic upscale: gives the binarizer more than ~2 px per module on small codes. Frames larger
+    than ``max_pixels`` already have the pixels: the stage then does nothing (and costs nothing)."""
 
     def __init__(self, inner: Decoder, factor: float = 2.0, max_pixels: int = 640 * 480) -> None:
         super().__init__(inner, f"up{factor:g}")
         self.factor, self.max_pixels = factor, max_pixels
-        self._applied = 1.0
 
     def transform(self, gray: np.ndarray) -> np.ndarray:
-        if gray.shape[0] * gray.shape[1] > self.max_pixels:
-            self._applied = 1.0  # larger frames already have the pixels; do not pay 4x for nothing
-            return gray
-        self._applied = self.factor
         return cv2.resize(gray, None, fx=self.factor, fy=self.factor, interpolation=cv2.INTER_CUBIC)
 
     def back(self, quad: Quad) -> Quad:
-        f = self._applied
+        f = self.factor
         return tuple((x / f, y / f) for x, y in quad)  # type: ignore[return-value]
+
+    def decode(self, gray: np.ndarray) -> list[Detection]:
+        if gray.shape[0] * gray.shape[1] > self.max_pixels:
+            return []
+        return super().decode(gray)
 
 
 class Equalized(_Variant):

@@ -212,11 +212,14 @@ class SyntheticSource(FrameSource):
         frames_per_text: int = 30,
         gap_frames: int = 15,
         loop: bool = True,
+        cache_frames: int = 24,
     ) -> None:
         self.texts, self.kinds, self.size = list(texts), list(kinds), size
         self.fps, self.seed, self.loop = fps, seed, loop
         self.frames_per_text, self.gap_frames = frames_per_text, gap_frames
         self.name = "demo camera"
+        self.cache_frames = cache_frames
+        self._cache: dict[tuple, np.ndarray] = {}
         self._n = 0
 
     def open(self) -> None:
@@ -233,10 +236,19 @@ class SyntheticSource(FrameSource):
         n = self._n % total if total else 0
         self._n += 1
         slot, within = divmod(n, period)
+        # the pose changes slowly like a hand: a new pose every 5 frames; rendered poses are cached so
+        # the demo camera costs the capture thread (and the GIL) little after the first round
         if not self.texts or within >= self.frames_per_text:
-            return self._render("nocode", self._n, seed=self.seed, size=self.size).image
-        kind = self.kinds[(self._n // period) % len(self.kinds)]
-        # the pose changes slowly like a hand: re-pose every few frames
-        return self._render(
-            kind, slot * 1000 + within // 5, seed=self.seed, size=self.size, text=self.texts[slot]
-        ).image
+            return self._frame("nocode", (self._n // 5) % 8, None)
+        kind = self.kinds[(self._n // (period * max(1, len(self.texts)))) % len(self.kinds)]
+        return self._frame(kind, slot * 1000 + within // 5, self.texts[slot])
+
+    def _frame(self, kind: str, index: int, text: str | None) -> np.ndarray:
+        key = (kind, index, text)
+        image = self._cache.pop(key, None)
+        if image is None:
+            image = self._render(kind, index, seed=self.seed, size=self.size, text=text).image
+        self._cache[key] = image  # most recently used last
+        while len(self._cache) > self.cache_frames:
+            self._cache.pop(next(iter(self._cache)))
+        return image

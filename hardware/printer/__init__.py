@@ -12,7 +12,7 @@
 from .base import JobInfo, NullPrinter, PrinterKind, PrinterStatus, PrintOutcome, ReceiptPrinter
 from .errors import PrinterError, PrinterProblem, PrinterState, classify_error
 from .escpos_encode import DRAWER_KICK_PIN2, DRAWER_KICK_PIN5, encode_drawer_kick, encode_receipt
-from .factory import demo_printer, make_printer, make_transport
+from .factory import demo_printer, make_printer, make_transport, printer_config
 from .queue import QueuedPrinter
 from .transports import (
     DeviceFileTransport,
@@ -50,4 +50,5 @@ __all__ = [
     "encode_receipt",
     "make_printer",
     "make_transport",
+    "printer_config",
 ]

@@ -108,8 +108,8 @@ class ReceiptPrinter(ABC):
     def remove_listener(self, listener: StatusListener) -> None:  # noqa: B027 - optional hook
         """Stop calling ``listener``."""
 
-    def retry(self) -> Future[int]:
-        """Try the waiting receipts now; the Future gives how many printed."""
+    def retry(self, job_id: str | None = None) -> Future[int]:
+        """Try the waiting receipts now (with ``job_id``: a failed one again too); gives how many printed."""
         f: Future[int] = Future()
         f.set_result(0)
         return f

@@ -63,6 +63,11 @@ class PrinterOfflineError(Exception):
     """The printer reported itself offline (DLE EOT 1: cover open, paper out or an error)."""
 
 
+def _cap(text: str) -> str:
+    """Upper-case the first letter only (``str.capitalize`` would lower-case a printer's name)."""
+    return text[:1].upper() + text[1:]
+
+
 def _chain(exc: BaseException):
     seen: set[int] = set()
     e: BaseException | None = exc
@@ -87,24 +92,23 @@ def classify_error(exc: BaseException, device: str = "the receipt printer") -> P
         if isinstance(e, PaperOutError):
             return p(
                 PrinterState.PAPER_OUT,
-                f"{device.capitalize()} is out of paper. Load a new roll: waiting receipts then print "
+                f"{_cap(device)} is out of paper. Load a new roll: waiting receipts then print "
                 "by themselves.",
             )
         if isinstance(e, PrinterOfflineError):
             return p(
                 PrinterState.OFFLINE,
-                f"{device.capitalize()} reports it is not ready. Close the cover, check the paper and "
+                f"{_cap(device)} reports it is not ready. Close the cover, check the paper and "
                 "clear any jam; waiting receipts then print by themselves.",
             )
     # The usb and serial libraries are optional: recognise their errors by name.
-    if "requires a usb library" in text or "requires a serial library" in text:
-        kind = "USB" if "usb" in text else "serial"
+    if "requires a usb library" in text or "requires the pyserial library" in text:
+        kind = "USB" if "usb library" in text else "serial"
         pkg = "pyusb" if kind == "USB" else "pyserial"
         return p(
             PrinterState.NOT_CONFIGURED,
             f"{kind} printers need the '{pkg}' package, which is not installed on this till. "
-            "Ask IT to install it, or use a network printer.",
-            transient=False,
+            "Ask IT to install it, or use a network printer. Receipts wait in the queue meanwhile.",
         )
     for e in chain:
         if isinstance(e, PermissionError) or getattr(e, "errno", None) in (errno.EACCES, errno.EPERM):
@@ -123,7 +127,7 @@ def classify_error(exc: BaseException, device: str = "the receipt printer") -> P
         ):
             return p(
                 PrinterState.OFFLINE,
-                f"{device.capitalize()} is not answering. Check that it is switched on and connected; "
+                f"{_cap(device)} is not answering. Check that it is switched on and connected; "
                 "waiting receipts print by themselves when it is back.",
             )
         if isinstance(e, BrokenPipeError | ConnectionResetError | ConnectionAbortedError):
@@ -137,14 +141,14 @@ def classify_error(exc: BaseException, device: str = "the receipt printer") -> P
         if isinstance(e, FileNotFoundError) or getattr(e, "errno", None) in (errno.ENODEV, errno.ENXIO):
             return p(
                 PrinterState.MISSING,
-                f"{device.capitalize()} is not connected. Check that it is switched on and its cable is "
+                f"{_cap(device)} is not connected. Check that it is switched on and its cable is "
                 "plugged in; waiting receipts print by themselves when it is back.",
             )
     if names & {"USBNotFoundError", "DeviceNotFoundError", "SerialException", "USBError", "NoBackendError"}:
         if "timeout" in text or "timed out" in text:
             return p(
                 PrinterState.OFFLINE,
-                f"{device.capitalize()} did not accept the receipt in time. Check paper and cover; "
+                f"{_cap(device)} did not accept the receipt in time. Check paper and cover; "
                 "waiting receipts print by themselves when it is ready.",
             )
         if "access denied" in text or "permission" in text:
@@ -155,7 +159,7 @@ def classify_error(exc: BaseException, device: str = "the receipt printer") -> P
             )
         return p(
             PrinterState.MISSING,
-            f"{device.capitalize()} is not connected. Check that it is switched on and its cable is "
+            f"{_cap(device)} is not connected. Check that it is switched on and its cable is "
             "plugged in; waiting receipts print by themselves when it is back.",
         )
     if isinstance(exc, escpos_exc.Error | ValueError | UnicodeError | KeyError | TypeError):
@@ -168,11 +172,11 @@ def classify_error(exc: BaseException, device: str = "the receipt printer") -> P
     if isinstance(exc, OSError):
         return p(
             PrinterState.ERROR,
-            f"{device.capitalize()} reported a problem ({exc.strerror or exc}). Check the printer; "
+            f"{_cap(device)} reported a problem ({exc.strerror or exc}). Check the printer; "
             "waiting receipts print by themselves when it is ready.",
         )
     return p(
         PrinterState.ERROR,
-        f"{device.capitalize()} reported an unexpected problem ({type(exc).__name__}: {exc}). "
+        f"{_cap(device)} reported an unexpected problem ({type(exc).__name__}: {exc}). "
         "Waiting receipts are kept.",
     )

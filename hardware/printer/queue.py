@@ -31,7 +31,7 @@ from pos.receipt import WIDTH_80MM, Receipt, ReceiptMark
 
 from .base import JobInfo, PrinterStatus, PrintOutcome, ReceiptPrinter, StatusListener
 from .errors import PrinterError, PrinterProblem, PrinterState, classify_error
-from .escpos_encode import DRAWER_PIN, encode_drawer_kick, encode_receipt
+from .escpos_encode import DRAWER_PIN, encode_drawer_kick
 from .transports import Transport
 
 log = logging.getLogger("hw.printer")
@@ -66,13 +66,15 @@ def _now() -> str:
 class JobStore:
     """The queue file. Used only on the printer thread."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, *, repair: bool = True):
         directory.mkdir(parents=True, exist_ok=True)
         self.path = directory / QUEUE_FILE
         self.quarantined: Path | None = None
         try:
             self.conn = self._open()
         except sqlite3.DatabaseError as e:
+            if not repair:
+                raise
             # A damaged queue file must not stop the till: keep it aside for IT, start a new one.
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             self.quarantined = self.path.with_name(f"{QUEUE_FILE}.damaged-{stamp}")
@@ -158,6 +160,19 @@ class JobStore:
                 (state, error, 1 if attempt else 0, now, state, now, job_id),
             )
 
+    def state(self, job_id: str) -> tuple[str, str]:
+        row = self.conn.execute("SELECT state, last_error FROM jobs WHERE job_id = ?", (job_id,)).fetchone()
+        return (row[0], row[1]) if row else ("unknown", "")
+
+    def requeue(self, job_id: str) -> bool:
+        """A failed job goes back to waiting (after a fix, or to try again)."""
+        with self.tx() as c:
+            cur = c.execute(
+                "UPDATE jobs SET state = 'waiting', updated_at = ? WHERE job_id = ? AND state = 'failed'",
+                (_now(), job_id),
+            )
+        return cur.rowcount == 1
+
     def counts(self) -> tuple[int, int]:
         rows = dict(
             self.conn.execute(
@@ -205,6 +220,9 @@ def runs_in_printer_thread(fn: Callable[..., T]) -> Callable[..., T]:
 class QueuedPrinter(ReceiptPrinter):
     """An ESC/POS receipt printer and its cash drawer behind a durable queue, on its own thread.
 
+    Two threads: the printer thread does all device I/O; a small queue thread only writes new receipts
+    to the queue file, so a receipt is durable within milliseconds even while the device hangs.
+
     ``format_amount`` turns integer amounts into text (receipts may also arrive already formatted).
     ``retry_interval`` is the first back-off after a failure (doubling up to ``max_retry_interval``).
     """
@@ -221,6 +239,7 @@ class QueuedPrinter(ReceiptPrinter):
         retry_interval: float = 3.0,
         max_retry_interval: float = 60.0,
         keep_printed: int = 500,
+        kanji: bool = False,
         name: str = "printer",
     ):
         self.transport = transport
@@ -232,9 +251,11 @@ class QueuedPrinter(ReceiptPrinter):
         self.retry_interval = retry_interval
         self.max_retry_interval = max_retry_interval
         self.keep_printed = keep_printed
+        self.kanji = kanji
         self.error_text = None
         self._inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._lock = threading.Lock()
+        self._status_lock = threading.Lock()
         self._listeners: list[StatusListener] = []
         self._status = PrinterStatus(PrinterState.UNKNOWN, description=transport.description)
         self._closed = False
@@ -249,17 +270,26 @@ class QueuedPrinter(ReceiptPrinter):
         if self._start_error is not None:
             self._thread.join()
             raise self._start_error
+        self._writes: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._writer = threading.Thread(target=self._write_loop, name=f"{name}-queue", daemon=True)
+        self._writer.start()
 
     # ------------------------------------------------------------------------------ public (any thread)
     def print_receipt(self, receipt: Receipt, *, open_drawer: bool = False) -> Future[PrintOutcome]:
         formatted = receipt.formatted(self.format_amount)  # a missing formatter fails here, loudly
-        return self._submit(self._print, formatted, open_drawer)
+        outcome: Future[PrintOutcome] = Future()
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the printer has been closed")
+            self._writes.put((outcome, formatted, open_drawer))
+        return outcome
 
     def open_drawer(self, reason: str = "") -> Future[None]:
         return self._submit(self._kick, reason)
 
-    def retry(self) -> Future[int]:
-        return self._submit(self._drain, True)
+    def retry(self, job_id: str | None = None) -> Future[int]:
+        """Try the waiting receipts now; with ``job_id``, put that failed receipt back in the queue first."""
+        return self._submit(self._retry, job_id)
 
     def reprint(self, job_id: str | None = None) -> Future[PrintOutcome]:
         return self._submit(self._reprint, job_id)
@@ -289,6 +319,9 @@ class QueuedPrinter(ReceiptPrinter):
             if self._closed:
                 return
             self._closed = True
+        # The queue thread first (its last receipts hand over to the printer thread), then the printer.
+        self._writes.put(_STOP)
+        self._writer.join(timeout)
         self._inbox.put(_STOP)
         self._thread.join(timeout)
         if self._thread.is_alive():
@@ -308,6 +341,64 @@ class QueuedPrinter(ReceiptPrinter):
             self._inbox.put((f, fn, args))
         return f
 
+    # ------------------------------------------------------------------------------ queue thread
+    def _write_loop(self) -> None:
+        store: JobStore | None = None
+        while (item := self._writes.get()) is not _STOP:
+            outcome, receipt, open_drawer = item
+            try:
+                if store is None:
+                    store = JobStore(self.queue_dir, repair=False)
+                job_id = store.add(receipt, self.width)
+            except Exception as e:  # noqa: BLE001 - reported through the Future and the status
+                problem = classify_error(e, "the print queue")
+                log.error("receipt %s could not be queued: %s", receipt.receipt_no, e)
+                outcome.set_exception(
+                    PrinterError(
+                        PrinterProblem(
+                            PrinterState.ERROR,
+                            "The receipt could not be put in the print queue (" + problem.message + ") "
+                            "Show it on screen or reprint it from the sales list.",
+                            transient=False,
+                        )
+                    )
+                )
+                continue
+            self._publish(store)
+            self._inbox.put((outcome, self._attempt, (job_id, open_drawer)))
+        if store is not None:
+            store.close()
+
+    def _publish(
+        self, store: JobStore, state: PrinterState | None = None, message: str | None = None
+    ) -> None:
+        """Recount the queue and publish the status (``None``: keep the current state or message).
+
+        Counting, replacing and notifying happen under one lock, so the two threads never publish a
+        stale count after a fresh one, and listeners see the changes in order.
+        """
+        with self._status_lock:
+            waiting, failed = store.counts()
+            cur = self._status
+            new = PrinterStatus(
+                cur.state if state is None else state,
+                cur.message if message is None else message,
+                waiting,
+                failed,
+                self.transport.description,
+            )
+            if new == cur:
+                return
+            with self._lock:
+                self._status = new
+                listeners = list(self._listeners)
+            log.info("printer status: %s", new.summary)
+            for listener in listeners:
+                try:
+                    listener(new)
+                except Exception:
+                    log.exception("printer status listener failed")
+
     # ------------------------------------------------------------------------------ printer thread
     def _run(self) -> None:
         try:
@@ -323,7 +414,7 @@ class QueuedPrinter(ReceiptPrinter):
                 "receipts that were waiting in it did not print. Reprint them from the sales list.",
             )
         else:
-            self._refresh(self._status.state, self._status.message)
+            self._refresh()
         self._started.set()
         if self._store.counts()[0]:
             self._next_retry = time.monotonic()  # receipts left from the last run: try them at once
@@ -343,6 +434,8 @@ class QueuedPrinter(ReceiptPrinter):
                     break
                 f, fn, args = item
                 if not f.set_running_or_notify_cancel():
+                    if fn == self._attempt:
+                        fn(*args)  # the receipt is queued: print it even if nobody waits any more
                     continue
                 try:
                     f.set_result(fn(*args))
@@ -354,21 +447,9 @@ class QueuedPrinter(ReceiptPrinter):
             self._store.close()
 
     @runs_in_printer_thread
-    def _refresh(self, state: PrinterState, message: str) -> None:
+    def _refresh(self, state: PrinterState | None = None, message: str | None = None) -> None:
         assert self._store is not None
-        waiting, failed = self._store.counts()
-        new = PrinterStatus(state, message, waiting, failed, self.transport.description)
-        with self._lock:
-            changed = new != self._status
-            self._status = new
-            listeners = list(self._listeners)
-        if changed:
-            log.info("printer status: %s", new.summary)
-            for listener in listeners:
-                try:
-                    listener(new)
-                except Exception:
-                    log.exception("printer status listener failed")
+        self._publish(self._store, state, message)
 
     @runs_in_printer_thread
     def _send(self, data: bytes, job_name: str) -> PrinterProblem | None:
@@ -381,7 +462,29 @@ class QueuedPrinter(ReceiptPrinter):
         return None
 
     @runs_in_printer_thread
+    def _deliver(self, receipt: Receipt, width: int) -> PrinterProblem | None:
+        try:
+            self.transport.deliver_receipt(receipt, width, self.profile, self.kanji)
+        except Exception as e:  # noqa: BLE001 - classified for the cashier
+            problem = classify_error(e, self.transport.description)
+            log.warning(
+                "printing receipt %s failed: %s (%s: %s)",
+                receipt.receipt_no,
+                problem.state,
+                type(e).__name__,
+                e,
+            )
+            return problem
+        return None
+
+    @runs_in_printer_thread
     def _print(self, receipt: Receipt, open_drawer: bool) -> PrintOutcome:
+        assert self._store is not None
+        return self._attempt(self._store.add(receipt, self.width), open_drawer)
+
+    @runs_in_printer_thread
+    def _attempt(self, job_id: str, open_drawer: bool) -> PrintOutcome:
+        """Kick the drawer if asked, then print what waits (this job included, in queue order)."""
         assert self._store is not None
         drawer_opened: bool | None = None
         drawer_message = ""
@@ -391,18 +494,12 @@ class QueuedPrinter(ReceiptPrinter):
                 drawer_opened = True
             except PrinterError as e:
                 drawer_opened, drawer_message = False, str(e)
-        job_id = self._store.add(receipt, self.width)
         self._drain(True)
-        waiting = {j.job_id: j for j in self._store.jobs(include_printed=False)}
-        if job_id in waiting:
-            return PrintOutcome(
-                job_id,
-                False,
-                self._status.message or waiting[job_id].last_error,
-                drawer_opened,
-                drawer_message,
-            )
-        return PrintOutcome(job_id, True, "", drawer_opened, drawer_message)
+        state, last_error = self._store.state(job_id)
+        if state == "printed":
+            return PrintOutcome(job_id, True, "", drawer_opened, drawer_message)
+        message = last_error if state == "failed" else (self._status.message or last_error)
+        return PrintOutcome(job_id, False, message, drawer_opened, drawer_message)
 
     @runs_in_printer_thread
     def _drain(self, now: bool) -> int:
@@ -411,16 +508,16 @@ class QueuedPrinter(ReceiptPrinter):
         if now:
             self._backoff = self.retry_interval
         printed = 0
-        for job_id, payload, width in self._store.waiting():
+        for job_id, payload, _queued_width in self._store.waiting():
             try:
                 receipt = Receipt.from_dict(json.loads(payload))
-                data = encode_receipt(receipt, width, profile=self.profile)
-            except Exception as e:  # noqa: BLE001 - this job is unprintable; others must go on
+            except Exception as e:  # noqa: BLE001 - this job is unreadable; others must go on
                 problem = classify_error(e, self.transport.description)
-                log.error("receipt job %s cannot be encoded: %s", job_id, e)
+                log.error("receipt job %s cannot be read: %s", job_id, e)
                 self._store.mark(job_id, "failed", problem.message)
                 continue
-            problem = self._send(data, f"receipt-{receipt.receipt_no}")
+            # The printer's current width (the paper may have changed since the receipt was queued).
+            problem = self._deliver(receipt, self.width)
             if problem is None:
                 self._store.mark(job_id, "printed")
                 printed += 1
@@ -440,7 +537,7 @@ class QueuedPrinter(ReceiptPrinter):
         if printed or self._status.state not in (PrinterState.READY, PrinterState.UNKNOWN):
             self._refresh(PrinterState.READY, "")
         else:
-            self._refresh(self._status.state, self._status.message)
+            self._refresh()
         return printed
 
     @runs_in_printer_thread
@@ -448,7 +545,8 @@ class QueuedPrinter(ReceiptPrinter):
         log.info("opening the cash drawer (%s)", reason or "no reason given")
         problem = self._send(encode_drawer_kick(self.drawer_pin, profile=self.profile), "drawer-kick")
         if problem is not None:
-            self._refresh(problem.state, problem.message)
+            if problem.transient:  # a device problem; "this printer has no drawer" is not one
+                self._refresh(problem.state, problem.message)
             raise PrinterError(
                 PrinterProblem(
                     problem.state,
@@ -478,10 +576,17 @@ class QueuedPrinter(ReceiptPrinter):
         return self._print(receipt, False)
 
     @runs_in_printer_thread
+    def _retry(self, job_id: str | None) -> int:
+        assert self._store is not None
+        if job_id is not None:
+            self._store.requeue(job_id)
+        return self._drain(True)
+
+    @runs_in_printer_thread
     def _discard(self, job_id: str) -> None:
         assert self._store is not None
         self._store.mark(job_id, "discarded", "discarded by staff", attempt=False)
-        self._refresh(self._status.state, self._status.message)
+        self._refresh()
 
     @runs_in_printer_thread
     def _jobs(self, include_printed: bool) -> list[JobInfo]:

@@ -20,7 +20,12 @@ from escpos.capabilities import get_profile
 from escpos.magicencode import Encoder
 from PIL import Image, ImageDraw, ImageFont
 
+from pos.receipt import cell_width
+
 ESC, GS, DLE, FS = 0x1B, 0x1D, 0x10, 0x1C
+MAX_RASTER_BYTES_WIDE = 256  # 2048 dots: wider than any receipt head
+MAX_RASTER_HEIGHT = 20_000
+MAX_FEED_LINES = 255
 
 
 @dataclass
@@ -31,6 +36,11 @@ class Span:
     double_height: bool = False
     underline: bool = False
     invert: bool = False
+    kanji: bool = False
+    """Sent double-byte in Kanji mode: every character prints two cells wide."""
+
+    def cells(self, ch: str) -> int:
+        return 2 if self.kanji else max(1, cell_width(ch))
 
 
 @dataclass
@@ -137,6 +147,7 @@ def parse_escpos(data: bytes, *, profile: str | None = None) -> Document:
     by_number, _ = _codepages(profile)
     encoding = by_number.get(0, "CP437")
     st = {"bold": False, "dw": False, "dh": False, "ul": False, "inv": False, "align": "left"}
+    kanji = False
     spans: list[Span] = []
     buf: list[str] = []
     qr = {"size": 3, "ec": "L", "data": b""}
@@ -183,6 +194,7 @@ def parse_escpos(data: bytes, *, profile: str | None = None) -> Document:
                 flush_span()
                 st.update(bold=False, dw=False, dh=False, ul=False, inv=False, align="left")
                 encoding = by_number.get(0, "CP437")
+                kanji = False
                 i += 2
             elif c == ord("!"):
                 set_mode(arg(2))
@@ -295,7 +307,10 @@ def parse_escpos(data: bytes, *, profile: str | None = None) -> Document:
                 xb, y = arg(4) + 256 * arg(5), arg(6) + 256 * arg(7)
                 raster = data[i + 8 : i + 8 + xb * y]
                 end_line(force=False)
-                doc.elements.append(RasterImage(xb * 8, y, bytes(raster), st["align"]))
+                if 0 < xb <= MAX_RASTER_BYTES_WIDE and 0 < y <= MAX_RASTER_HEIGHT and len(raster) == xb * y:
+                    doc.elements.append(RasterImage(xb * 8, y, bytes(raster), st["align"]))
+                else:
+                    doc.unknown.append(f"GS v 0 {xb * 8}x{y} image at {i} (truncated or too large)")
                 i += 8 + xb * y
             elif c == ord("k"):  # barcode: skipped
                 m = arg(2)
@@ -311,13 +326,30 @@ def parse_escpos(data: bytes, *, profile: str | None = None) -> Document:
                 i += 2
         elif b == DLE:
             i += 3 if arg(1) in (0x04, 0x05) else 2
-        elif b == FS:  # kanji mode on/off and friends: skip the command byte
-            i += 2
+        elif b == FS:
+            c = arg(1)
+            if c == ord("&"):  # Kanji mode on: double-byte (Shift JIS) characters follow
+                flush_span()
+                kanji = True
+                i += 2
+            elif c == ord("."):
+                flush_span()
+                kanji = False
+                i += 2
+            elif c in (ord("C"), ord("!"), ord("-"), ord("W")):
+                i += 3
+            elif c == ord("S"):
+                i += 4
+            else:
+                i += 2
         elif b < 0x20 or b == 0x7F:
             i += 1
         elif b < 0x80:
             buf.append(chr(b))
             i += 1
+        elif kanji and i + 1 < n:
+            buf.append(data[i : i + 2].decode("cp932", errors="replace"))
+            i += 2
         else:
             buf.append(_high_chars(encoding)[b - 0x80])
             i += 1
@@ -328,55 +360,101 @@ def parse_escpos(data: bytes, *, profile: str | None = None) -> Document:
 # --------------------------------------------------------------------------------------------- drawing
 
 FONT_CANDIDATES = (
-    "/usr/share/fonts/truetype/dejavu/DejaVuSansMono{bold}.ttf",
-    "/usr/share/fonts/TTF/DejaVuSansMono{bold}.ttf",
-    "/usr/share/fonts/truetype/noto/NotoSansMono-{boldname}.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+    "/usr/share/fonts/TTF/DejaVuSansMono.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf",
     "/Library/Fonts/Menlo.ttc",
-    "C:/Windows/Fonts/consola{boldshort}.ttf",
+    "C:/Windows/Fonts/consola.ttf",
 )
 CELL_W, CELL_H, LINE_H = 12, 24, 30  # font A: 12 x 24 dots, default line spacing 1/6 inch at 180 dpi
 MARGIN = 16
 
 
-@lru_cache(maxsize=4)
-def _font(bold: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+@lru_cache(maxsize=1)
+def _font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """DejaVu Sans Mono as shipped by python-barcode (a python-escpos dependency), so the picture is the
+    same on every machine; else a system monospace font."""
     size = 20  # DejaVu Sans Mono advances 0.6 em: 12 px per character, one font-A cell
-    for pattern in FONT_CANDIDATES:
-        path = pattern.format(
-            bold="-Bold" if bold else "",
-            boldname="Bold" if bold else "Regular",
-            boldshort="b" if bold else "",
-        )
-        if Path(path).exists():
-            return ImageFont.truetype(path, size)
-    try:  # python-barcode (a python-escpos dependency) ships DejaVu Sans Mono
+    candidates: list[str] = []
+    try:
         import barcode
 
-        path = Path(barcode.__file__).parent / "fonts" / "DejaVuSansMono.ttf"
-        if path.exists():
-            return ImageFont.truetype(str(path), size)
+        candidates.append(str(Path(barcode.__file__).parent / "fonts" / "DejaVuSansMono.ttf"))
     except ImportError:
         pass
+    candidates.extend(FONT_CANDIDATES)
+    for path in candidates:
+        if Path(path).exists():
+            return ImageFont.truetype(path, size)
     return ImageFont.load_default(size=size)
 
 
+FALLBACK_FONT_CANDIDATES = (
+    # Wide (CJK) text first, then fonts with more symbols than DejaVu Sans Mono (e.g. "※").
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
+    "/System/Library/Fonts/Hiragino Sans GB.ttc",
+    "C:/Windows/Fonts/msgothic.ttc",
+    "/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "C:/Windows/Fonts/seguisym.ttf",
+)
+
+
+@lru_cache(maxsize=1)
+def _fallback_fonts() -> tuple[ImageFont.FreeTypeFont, ...]:
+    return tuple(ImageFont.truetype(p, 22) for p in FALLBACK_FONT_CANDIDATES if Path(p).exists())
+
+
+@lru_cache(maxsize=16)
+def _notdef(font: ImageFont.FreeTypeFont | ImageFont.ImageFont) -> bytes:
+    return bytes(font.getmask("\uffff"))
+
+
+def _has_glyph(font: ImageFont.FreeTypeFont | ImageFont.ImageFont, ch: str) -> bool:
+    """Whether ``font`` draws ``ch`` (else it would draw its "missing" box)."""
+    return ch.isascii() or bytes(font.getmask(ch)) != _notdef(font)
+
+
+@lru_cache(maxsize=1024)
+def _font_for(ch: str) -> ImageFont.FreeTypeFont | ImageFont.ImageFont | None:
+    """The monospace font if it has ``ch``, else the first fallback font that has it, else None."""
+    main = _font()
+    if cell_width(ch) < 2 and _has_glyph(main, ch):
+        return main
+    for font in _fallback_fonts():
+        if _has_glyph(font, ch):
+            return font
+    return None
+
+
 @lru_cache(maxsize=4096)
-def _glyph(ch: str, bold: bool, dw: bool, dh: bool) -> Image.Image:
-    """One character cell, black on white ("L" mode), scaled like the printer scales it."""
-    cell = Image.new("L", (CELL_W, CELL_H), 255)
+def _glyph(ch: str, bold: bool, dw: bool, dh: bool, wide: bool = False) -> Image.Image:
+    """One character cell, black on white ("L" mode), scaled like the printer scales it. Bold is
+    printed the way a thermal head emphasises: each dot column struck again one dot to the right.
+    A wide (Kanji) character takes a 24 × 24 cell; without a CJK font it is drawn as a box."""
+    w = CELL_W * 2 if wide else CELL_W
+    cell = Image.new("L", (w, CELL_H), 255)
     d = ImageDraw.Draw(cell)
-    font = _font(bold)
-    d.text((CELL_W / 2, CELL_H / 2 + 1), ch, font=font, fill=0, anchor="mm")
-    if bold and not isinstance(font, ImageFont.FreeTypeFont | ImageFont.TransposedFont):
-        d.text((CELL_W / 2 + 1, CELL_H / 2 + 1), ch, font=font, fill=0, anchor="mm")
+    font = _font_for(ch)
+    if font is None:
+        d.rectangle([3, 3, w - 4, CELL_H - 4], outline=0)
+    else:
+        for dx in (0, 1) if bold else (0,):
+            d.text((w / 2 + dx, CELL_H / 2 + 1), ch, font=font, fill=0, anchor="mm")
     if dw or dh:
-        cell = cell.resize((CELL_W * (2 if dw else 1), CELL_H * (2 if dh else 1)), Image.Resampling.BICUBIC)
+        cell = cell.resize((w * (2 if dw else 1), CELL_H * (2 if dh else 1)), Image.Resampling.BICUBIC)
     return cell
 
 
+@lru_cache(maxsize=32)
 def _qr_matrix(payload: str, ec: str) -> list[list[bool]]:
+    """The code's modules, or an empty matrix if the payload does not fit a QR code (as the printer
+    would print nothing)."""
     import qrcode
     from qrcode import constants
+    from qrcode.exceptions import DataOverflowError
 
     level = {
         "L": constants.ERROR_CORRECT_L,
@@ -386,7 +464,10 @@ def _qr_matrix(payload: str, ec: str) -> list[list[bool]]:
     }[ec]
     q = qrcode.QRCode(error_correction=level, border=0)
     q.add_data(payload)
-    q.make(fit=True)
+    try:
+        q.make(fit=True)
+    except (DataOverflowError, ValueError):
+        return []
     return q.get_matrix()
 
 
@@ -418,16 +499,16 @@ def render_document(doc: Document, *, columns: int = 42, annotate: bool = True) 
     height += MARGIN
     img = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(img)
-    note_font = _font(False)
+    note_font = _font()
     y = MARGIN
     for e in doc.elements:
         if isinstance(e, TextLine):
             line_h = LINE_H * (2 if e.double_height else 1)
             cells = [(ch, s) for s in e.spans for ch in s.text]
-            text_w = sum(CELL_W * (2 if s.double_width else 1) for _, s in cells)
+            text_w = sum(CELL_W * s.cells(ch) * (2 if s.double_width else 1) for ch, s in cells)
             x = _x_for(e.align, text_w, paper)
             for ch, s in cells:
-                glyph = _glyph(ch, s.bold, s.double_width, s.double_height)
+                glyph = _glyph(ch, s.bold, s.double_width, s.double_height, s.cells(ch) == 2)
                 gy = y + line_h - glyph.height - (LINE_H - CELL_H) // 2
                 if s.invert:
                     draw.rectangle([x, y, x + glyph.width - 1, y + line_h - 1], fill="black")

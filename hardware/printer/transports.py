@@ -24,7 +24,10 @@ from escpos.escpos import Escpos
 from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import Dummy, File, Network, Serial, Usb
 
+from pos.receipt import Receipt
+
 from .errors import PaperOutError, PrinterOfflineError
+from .escpos_encode import encode_receipt
 
 log = logging.getLogger("hw.printer")
 
@@ -38,6 +41,14 @@ class Transport(ABC):
     @abstractmethod
     def send(self, data: bytes, job_name: str = "") -> None:
         """Deliver ``data`` completely, or raise."""
+
+    def deliver_receipt(
+        self, receipt: Receipt, width: int, profile: str | None = None, kanji: bool = False
+    ) -> None:
+        """Print one receipt (amounts already formatted). ESC/POS transports encode it and ``send`` it;
+        a transport that prints otherwise (a system printer through Qt, in ui/) overrides this."""
+        data = encode_receipt(receipt, width, profile=profile, kanji=kanji)
+        self.send(data, f"receipt-{receipt.receipt_no}")
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release anything held between jobs (nothing by default)."""

@@ -222,7 +222,10 @@ class StripeTerminal:
         max_network_retries: int = 1,
         allow_live_secret_key: bool = False,
         display_interval: float = 0.5,
+        api_key: str | None = None,
     ) -> None:
+        """``api_key`` None (the rule for a real shop): read it from the OS keyring. The demo passes the
+        simulator's own test key, which is no secret and exists only on this computer."""
         self.reader_id = reader_id
         self.location_id = location_id
         self.api_base = api_base
@@ -230,7 +233,7 @@ class StripeTerminal:
         self.country = country.upper()
         self.store_tips = store_tips
         self._client = stripe.StripeClient(
-            load_api_key(allow_live_secret_key=allow_live_secret_key),
+            load_api_key(allow_live_secret_key=allow_live_secret_key) if api_key is None else api_key,
             base_addresses={"api": api_base},
             stripe_version=API_VERSION,
             http_client=stripe.RequestsClient(timeout=(connect_timeout, read_timeout)),

@@ -48,6 +48,7 @@ class StoreJournal:
     def save_open_cart(self, cart_data: Mapping[str, Any]) -> None:
         data = dict(cart_data)
         self.store.write_sync(lambda c: cart.save_open(c, self.till_id, data))
+        crashpoint("after_cart_save")
 
     def load_open_cart(self) -> dict[str, Any] | None:
         conn = self.store.read_connection()

@@ -20,6 +20,9 @@ log = logging.getLogger("sync.store")
 T = TypeVar("T")
 
 DB_NAME = "pos.sqlite3"
+CHECKPOINT_EVERY = 200  # writes (~2,000 WAL pages of sales) between checkpoints
+BIG_WRITE_CHANGES = 20_000  # rows changed since the last checkpoint that call for one at once (imports)
+WAL_SIZE_LIMIT = 32 * 1024 * 1024  # bytes the WAL file keeps after a checkpoint
 
 
 def quick_check(conn: sqlite3.Connection, path: object = "") -> None:
@@ -56,27 +59,73 @@ class Store:
         self._conn: StoreConnection | None = None
         self._writer_ident: int | None = None
         self._closed = False
+        self._failed: BaseException | None = None
+        self._writes_since_checkpoint = 0
+        self._changes_at_checkpoint = 0
+        self.integrity: Future[None] = Future()  # resolves when the start-up quick_check has passed
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
-    def open(cls, path: Path | str, *, till_id: str, quick_check: bool = True) -> Store:
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        till_id: str,
+        quick_check: bool = True,
+        check_in_background: bool = False,
+    ) -> Store:
+        """Lock the data directory, open (or create) the database, refuse a newer or damaged one,
+        migrate, and return the store.
+
+        ``check_in_background=True`` returns before ``PRAGMA quick_check`` has finished (it takes about
+        a second per 300 MB): the check runs first on the writer thread, so every write waits behind
+        it, and if it fails every write raises DatabaseCorruptError; ``store.integrity`` (a Future)
+        tells the UI. Readers can start at once. A database that needs a migration is always checked
+        before it is migrated.
+        """
         store = cls(Path(path), till_id)
         store._lock.acquire()
         try:
             store._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
-            store._executor.submit(store._open_on_writer, quick_check).result()
+            deferred = store._executor.submit(
+                store._open_on_writer, quick_check, check_in_background
+            ).result()
         except BaseException:
             store._shutdown()
             raise
+        if deferred:
+            store._executor.submit(store._background_check)
+        elif not store.integrity.done():
+            store.integrity.set_result(None)
         return store
 
-    def _open_on_writer(self, run_quick_check: bool) -> None:
+    def _background_check(self) -> None:
+        assert self._conn is not None
+        try:
+            quick_check(self._conn, self.path)
+        except BaseException as exc:
+            log.error("%s", exc)
+            self._failed = exc
+            self.integrity.set_exception(exc)
+        else:
+            self.integrity.set_result(None)
+
+    def _open_on_writer(self, run_quick_check: bool, background: bool) -> bool:
+        """Returns True when the quick_check is left to run in the background."""
+        deferred = False
         self._writer_ident = threading.get_ident()
+        if self.path.is_dir():
+            raise StoreError(f"OMO POS cannot open its database: {self.path} is a folder, not a file.")
         existed = self.path.exists() and self.path.stat().st_size > 0
         if existed:
             self._refuse_foreign_file()
         try:
             conn = connect_rw(self.path)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(
+                f"OMO POS cannot open its database {self.path} ({exc}). Check that the disk is present "
+                "and the folder is writable, then start again."
+            ) from exc
         except sqlite3.DatabaseError as exc:
             raise DatabaseCorruptError(_corrupt_message(self.path, str(exc))) from exc
         try:
@@ -87,8 +136,16 @@ class Store:
                     raise DatabaseCorruptError(_corrupt_message(self.path, str(exc))) from exc
                 schema.check_not_newer(version, self.path)
                 if run_quick_check:
-                    quick_check(conn, self.path)
+                    if background and version == schema.LATEST:
+                        deferred = True
+                    else:
+                        quick_check(conn, self.path)
             set_wal(conn)
+            # Checkpoints run after a commit has returned its result (see _after_commit), never inside a
+            # sale's commit; after each one the WAL restarts from its beginning and is cut back to
+            # WAL_SIZE_LIMIT, so commits overwrite preallocated WAL space instead of growing the file.
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
+            conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
             applied = schema.migrate(conn)
             if applied:
                 log.info("database %s migrated to schema %s", self.path, applied[-1])
@@ -96,6 +153,7 @@ class Store:
             conn.close()
             raise
         self._conn = conn
+        return deferred
 
     def _refuse_foreign_file(self) -> None:
         with open(self.path, "rb") as f:
@@ -119,7 +177,8 @@ class Store:
         if conn is None:
             return
         try:
-            conn.execute("PRAGMA optimize")
+            if self._failed is None:  # never write to a damaged file, not even statistics
+                conn.execute("PRAGMA optimize")
         finally:
             conn.close()
 
@@ -149,6 +208,8 @@ class Store:
     def _run_write(self, fn: Callable[[StoreConnection], T]) -> T:
         conn = self._conn
         assert conn is not None, "store not open"
+        if self._failed is not None:
+            raise self._failed
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
@@ -166,19 +227,38 @@ class Store:
             if mapped is not exc:
                 raise mapped from exc
             raise
+        self._writes_since_checkpoint += 1
+        if (
+            self._writes_since_checkpoint >= CHECKPOINT_EVERY
+            or conn.total_changes - self._changes_at_checkpoint > BIG_WRITE_CHANGES
+        ):
+            self._executor.submit(self._checkpoint_quietly)  # type: ignore[union-attr]
         return result
 
-    def checkpoint(self) -> Future[tuple[int, int, int]]:
-        """WAL checkpoint (TRUNCATE) on the writer thread, outside any transaction."""
+    def _checkpoint_quietly(self) -> None:
+        if self._conn is None or self._failed is not None:
+            return
+        try:
+            self._checkpoint("PASSIVE")
+        except Exception:  # a checkpoint that fails is retried by the next one; nothing is lost
+            log.exception("WAL checkpoint failed")
 
-        def run() -> tuple[int, int, int]:
-            assert self._conn is not None
-            crashpoint("during_checkpoint")
-            row = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            return tuple(row)  # type: ignore[return-value]
-
+    def checkpoint(self, mode: str = "PASSIVE") -> Future[tuple[int, int, int]]:
+        """Copy the WAL into the database on the writer thread, between writes. Call it when the till
+        is idle (e.g. every minute without a sale, after a sync). PASSIVE never waits for readers;
+        TRUNCATE also shrinks the WAL file but waits (up to the busy timeout) for readers."""
         assert self._executor is not None
-        return self._executor.submit(run)
+        return self._executor.submit(self._checkpoint, mode)
+
+    def _checkpoint(self, mode: str) -> tuple[int, int, int]:
+        assert self._conn is not None
+        if mode not in ("PASSIVE", "FULL", "RESTART", "TRUNCATE"):
+            raise ValueError(mode)
+        crashpoint("during_checkpoint")
+        row = self._conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        self._writes_since_checkpoint = 0
+        self._changes_at_checkpoint = self._conn.total_changes
+        return tuple(row)  # type: ignore[return-value]
 
     def on_writer(self, fn: Callable[[StoreConnection], T]) -> Future[T]:
         """Run ``fn(conn)`` on the writer thread with NO transaction (for the backup API, VACUUM...)."""

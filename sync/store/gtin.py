@@ -6,20 +6,16 @@ GTIN_LENGTHS = (8, 12, 13, 14)
 
 
 def check_digit(body: str) -> int:
-    """The check digit for ``body`` (all digits but the last)."""
-    total = 0
-    for i, ch in enumerate(reversed(body)):
-        total += int(ch) * (3 if i % 2 == 0 else 1)
-    return (10 - total % 10) % 10
+    """The check digit for ``body`` (all digits but the last): weight 3 on the rightmost digit."""
+    total = 3 * sum(map(int, body[::-1][0::2])) + sum(map(int, body[::-1][1::2]))
+    return -total % 10
 
 
 def is_valid(code: str) -> bool:
-    return (
-        len(code) in GTIN_LENGTHS
-        and code.isascii()
-        and code.isdigit()
-        and check_digit(code[:-1]) == int(code[-1])
-    )
+    if len(code) not in GTIN_LENGTHS or not (code.isascii() and code.isdigit()):
+        return False
+    r = code[::-1]  # the check digit first, then weights 3, 1, 3, ...
+    return (sum(map(int, r[0::2])) + 3 * sum(map(int, r[1::2]))) % 10 == 0
 
 
 def ean13(body12: str) -> str:

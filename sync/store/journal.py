@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+from dataclasses import dataclass
 from typing import Any
 
 from pos.documents import (
@@ -32,15 +33,16 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     Idempotent: a sale_uuid already recorded returns the recorded document unchanged."""
     if not conn.in_transaction:
         raise RuntimeError("commit_sale must run inside a store.write transaction")
-    existing = get_sale(conn, sale.sale_uuid)
-    if existing is not None:
-        return existing
+    if conn.execute("SELECT 1 FROM sales WHERE sale_uuid = ?", (sale.sale_uuid,)).fetchone():
+        return get_sale(conn, sale.sale_uuid)  # type: ignore[return-value]
     sale.check()
+    if any(a.tax_code > b.tax_code for a, b in zip(sale.tax_lines, sale.tax_lines[1:], strict=False)):
+        sale = dataclasses.replace(sale, tax_lines=tuple(sorted(sale.tax_lines, key=lambda t: t.tax_code)))
     if sale.receipt_no:
         receipts.claim_reserved(conn, sale.receipt_no)
     else:
         sale = dataclasses.replace(sale, receipt_no=receipts.next_number(conn, sale.till_id))
-    conn.execute(
+    sale_id = conn.execute(
         "INSERT INTO sales (sale_uuid, receipt_no, till_id, session_id, staff_id, member_no, currency, "
         "created_at, subtotal, discount_total, tax_total, total) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (
@@ -57,13 +59,14 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
             sale.tax_total,
             sale.total,
         ),
-    )
+    ).lastrowid
     conn.executemany(
-        "INSERT INTO sale_lines (sale_uuid, line_no, sku, description, quantity, unit_price, discount, "
-        "tax_code, tax_amount, paid_amount) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO sale_lines (line_key, sale_id, line_no, sku, description, quantity, unit_price, "
+        "discount, tax_code, tax_amount, paid_amount) "
+        "VALUES (?1 * 10000 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         [
             (
-                sale.sale_uuid,
+                sale_id,
                 ln.line_no,
                 ln.sku,
                 ln.description,
@@ -79,52 +82,123 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     )
     crashpoint("mid_sale_commit")
     conn.executemany(
-        "INSERT INTO sale_tax_lines (sale_uuid, tax_code, rate_bp, taxable_amount, tax_amount) "
+        "INSERT INTO sale_tax_lines (sale_id, tax_code, rate_bp, taxable_amount, tax_amount) "
         "VALUES (?,?,?,?,?)",
-        [(sale.sale_uuid, t.tax_code, t.rate_bp, t.taxable_amount, t.tax_amount) for t in sale.tax_lines],
+        [(sale_id, t.tax_code, t.rate_bp, t.taxable_amount, t.tax_amount) for t in sale.tax_lines],
     )
     conn.executemany(
-        "INSERT INTO sale_tenders (sale_uuid, tender_no, kind, amount, change_given, reference) "
-        "VALUES (?,?,?,?,?,?)",
+        "INSERT INTO sale_tenders (sale_id, tender_no, kind, amount, change_given, reference, rounding) "
+        "VALUES (?,?,?,?,?,?,?)",
         [
-            (sale.sale_uuid, i, t.kind, t.amount, t.change_given, t.reference)
+            (sale_id, i, t.kind, t.amount, t.change_given, t.reference, t.rounding)
             for i, t in enumerate(sale.tenders, 1)
         ],
     )
-    outbox.enqueue(conn, SALE_EVENT, sale.to_dict(), event_id=sale.sale_uuid, created_at=sale.created_at)
+    # The sale did not exist, so neither did its event; the payload is built from these rows when sent.
+    outbox.enqueue_document(
+        conn, SALE_EVENT, event_id=sale.sale_uuid, doc_ref=f"sale:{sale_id}", created_at=sale.created_at
+    )
     return sale
+
+
+def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """``SaleDocument.to_dict()`` of each sale, by sale_id, in four queries per 500 sales."""
+    out: dict[int, dict[str, Any]] = {}
+    for i in range(0, len(sale_ids), 500):
+        chunk = sorted(set(sale_ids[i : i + 500]))
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(
+            "SELECT sale_id, sale_uuid, receipt_no, till_id, staff_id, member_no, currency, created_at, "
+            f"subtotal, discount_total, tax_total, total, session_id FROM sales WHERE sale_id IN ({marks})",
+            chunk,
+        ):
+            out[r[0]] = {
+                "sale_uuid": r[1],
+                "receipt_no": r[2],
+                "till_id": r[3],
+                "staff_id": r[4],
+                "member_no": r[5],
+                "currency": r[6],
+                "created_at": r[7],
+                "subtotal": r[8],
+                "discount_total": r[9],
+                "tax_total": r[10],
+                "total": r[11],
+                "lines": [],
+                "tax_lines": [],
+                "tenders": [],
+                "session_id": r[12],
+            }
+        lines_sql = (
+            "SELECT sale_id, line_no, sku, description, quantity, unit_price, discount, tax_code, "
+            "tax_amount, paid_amount FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 "
+            "ORDER BY line_key"
+        )
+        for r in (row for sid in chunk for row in conn.execute(lines_sql, (sid,))):
+            out[r[0]]["lines"].append(
+                {
+                    "line_no": r[1],
+                    "sku": r[2],
+                    "description": r[3],
+                    "quantity": r[4],
+                    "unit_price": r[5],
+                    "discount": r[6],
+                    "tax_code": r[7],
+                    "tax_amount": r[8],
+                    "paid_amount": r[9],
+                }
+            )
+        for r in conn.execute(
+            "SELECT sale_id, tax_code, rate_bp, taxable_amount, tax_amount FROM sale_tax_lines "
+            f"WHERE sale_id IN ({marks}) ORDER BY sale_id, tax_code",
+            chunk,
+        ):
+            out[r[0]]["tax_lines"].append(
+                {"tax_code": r[1], "rate_bp": r[2], "taxable_amount": r[3], "tax_amount": r[4]}
+            )
+        for r in conn.execute(
+            "SELECT sale_id, kind, amount, change_given, reference, rounding FROM sale_tenders "
+            f"WHERE sale_id IN ({marks}) ORDER BY sale_id, tender_no",
+            chunk,
+        ):
+            out[r[0]]["tenders"].append(
+                {"kind": r[1], "amount": r[2], "change_given": r[3], "reference": r[4], "rounding": r[5]}
+            )
+    return out
 
 
 def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
     row = conn.execute(
         "SELECT sale_uuid, receipt_no, till_id, staff_id, member_no, currency, created_at, subtotal, "
-        "discount_total, tax_total, total, session_id FROM sales WHERE sale_uuid = ?",
+        "discount_total, tax_total, total, session_id, sale_id FROM sales WHERE sale_uuid = ?",
         (sale_uuid,),
     ).fetchone()
     if row is None:
         return None
+    sale_id = row[12]
     lines = tuple(
         SaleLine(*r)
         for r in conn.execute(
             "SELECT line_no, sku, description, quantity, unit_price, discount, tax_code, tax_amount, "
-            "paid_amount FROM sale_lines WHERE sale_uuid = ? ORDER BY line_no",
-            (sale_uuid,),
+            "paid_amount FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 "
+            "ORDER BY line_key",
+            (sale_id,),
         )
     )
     tax_lines = tuple(
         TaxLine(*r)
         for r in conn.execute(
-            "SELECT tax_code, rate_bp, taxable_amount, tax_amount FROM sale_tax_lines WHERE sale_uuid = ? "
+            "SELECT tax_code, rate_bp, taxable_amount, tax_amount FROM sale_tax_lines WHERE sale_id = ? "
             "ORDER BY tax_code",
-            (sale_uuid,),
+            (sale_id,),
         )
     )
     tenders = tuple(
         Tender(*r)
         for r in conn.execute(
-            "SELECT kind, amount, change_given, reference FROM sale_tenders WHERE sale_uuid = ? "
+            "SELECT kind, amount, change_given, reference, rounding FROM sale_tenders WHERE sale_id = ? "
             "ORDER BY tender_no",
-            (sale_uuid,),
+            (sale_id,),
         )
     )
     return SaleDocument(*row[:11], lines=lines, tax_lines=tax_lines, tenders=tenders, session_id=row[11])
@@ -248,8 +322,8 @@ def open_session(
     opened_at: str,
 ) -> None:
     conn.execute(
-        "INSERT INTO till_sessions (session_id, till_id, opened_at, opened_by, currency, opening_float) "
-        "VALUES (?,?,?,?,?,?)",
+        "INSERT INTO till_sessions (session_id, till_id, opened_at, opened_by, currency, opening_float, "
+        "first_sale_id) VALUES (?,?,?,?,?,?, (SELECT coalesce(max(sale_id), 0) + 1 FROM sales))",
         (session_id, till_id, opened_at, opened_by, currency, opening_float),
     )
     outbox.enqueue(
@@ -266,6 +340,50 @@ def open_session(
         event_id=session_id,
         created_at=opened_at,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    session_id: str
+    sales_count: int
+    sales_total: int
+    tax_total: int
+    tenders: dict[str, int]  # kind -> amount applied to sales
+    change_given: int
+    rounding: int  # cash rounding over all tenders (cash taken = amount + rounding)
+    cash_movements: dict[str, int]  # kind -> sum of amounts
+
+
+def session_summary(conn: sqlite3.Connection, session_id: str) -> SessionSummary:
+    """Totals of one till session from the journal (the inputs of X and Z reports). Reads only the
+    session's own sales: from its first possible sale_id on, not the whole journal."""
+    row = conn.execute(
+        "SELECT first_sale_id FROM till_sessions WHERE session_id = ?", (session_id,)
+    ).fetchone()
+    if row is None:
+        raise LookupError(f"no till session {session_id}")
+    first = row[0] or 0
+    n, total, tax = conn.execute(
+        "SELECT count(*), coalesce(sum(total), 0), coalesce(sum(tax_total), 0) FROM sales "
+        "WHERE sale_id >= ? AND session_id = ?",
+        (first, session_id),
+    ).fetchone()
+    tenders: dict[str, int] = {}
+    change = rounding = 0
+    for kind, amount, ch, rnd in conn.execute(
+        "SELECT t.kind, sum(t.amount), sum(t.change_given), sum(t.rounding) FROM sales s JOIN sale_tenders t "
+        "ON t.sale_id = s.sale_id WHERE s.sale_id >= ? AND s.session_id = ? GROUP BY t.kind",
+        (first, session_id),
+    ):
+        tenders[kind] = int(amount)
+        change += int(ch)
+        rounding += int(rnd)
+    moves = dict(
+        conn.execute(
+            "SELECT kind, sum(amount) FROM cash_movements WHERE session_id = ? GROUP BY kind", (session_id,)
+        ).fetchall()
+    )
+    return SessionSummary(session_id, int(n), int(total), int(tax), tenders, change, rounding, moves)
 
 
 def current_session(conn: sqlite3.Connection, till_id: str) -> dict[str, Any] | None:

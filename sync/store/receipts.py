@@ -1,9 +1,10 @@
 """Receipt numbers: the till's prefix and a monotonic sequence, never handed out twice.
 
-The counter lives in ``receipt_sequences`` and moves only forward inside write transactions. A number
-is either taken inside the transaction that commits its document (so a crash before the commit leaves
-neither the document nor the number: that number was never shown to anyone), or reserved ahead with
-``reserve`` in a transaction of its own (so it stays taken even if the sale never completes).
+The counter lives in ``counters`` (``receipt:<till_id>``) and moves only forward inside write
+transactions. A number is either taken inside the transaction that commits its document (so a crash
+before the commit leaves neither the document nor the number: that number was never shown to anyone),
+or reserved ahead with ``reserve`` in a transaction of its own (so it stays taken even if the sale never
+completes).
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ def _bump(conn: sqlite3.Connection, till_id: str) -> int:
     if not conn.in_transaction:
         raise RuntimeError("receipt numbers are taken inside a store.write transaction")
     row = conn.execute(
-        "INSERT INTO receipt_sequences (till_id, last_seq) VALUES (?, 1) "
-        "ON CONFLICT (till_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq",
+        "INSERT INTO counters (name, value) VALUES ('receipt:' || ?, 1) "
+        "ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value",
         (till_id,),
     ).fetchone()
     return int(row[0])
@@ -59,5 +60,5 @@ def claim_reserved(conn: sqlite3.Connection, receipt_no: str) -> None:
 
 
 def last_seq(conn: sqlite3.Connection, till_id: str) -> int:
-    row = conn.execute("SELECT last_seq FROM receipt_sequences WHERE till_id = ?", (till_id,)).fetchone()
+    row = conn.execute("SELECT value FROM counters WHERE name = 'receipt:' || ?", (till_id,)).fetchone()
     return int(row[0]) if row else 0

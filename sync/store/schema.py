@@ -35,7 +35,7 @@ CREATE TABLE sync_state (
 CREATE TABLE receipt_sequences (
     till_id TEXT PRIMARY KEY,
     last_seq INTEGER NOT NULL CHECK (last_seq >= 0)
-);
+) WITHOUT ROWID;
 CREATE TABLE receipt_reservations (
     receipt_no TEXT PRIMARY KEY,
     till_id TEXT NOT NULL,
@@ -87,8 +87,12 @@ CREATE TABLE till_closures (
     report TEXT NOT NULL             -- JSON
 );
 
+-- Sales: an integer sale_id (the rowid, growing) keys the child rows, so every insert of a sale commit
+-- appends at the right edge of each B-tree: ~12 pages per 5-line sale instead of ~15 with UUID keys
+-- (the durable-commit budget is 2x one fsync).
 CREATE TABLE sales (
-    sale_uuid TEXT PRIMARY KEY,
+    sale_id INTEGER PRIMARY KEY,
+    sale_uuid TEXT NOT NULL UNIQUE,
     receipt_no TEXT NOT NULL UNIQUE,
     till_id TEXT NOT NULL,
     session_id TEXT REFERENCES till_sessions (session_id),
@@ -101,11 +105,13 @@ CREATE TABLE sales (
     tax_total INTEGER NOT NULL,
     total INTEGER NOT NULL
 );
-CREATE INDEX sales_created ON sales (created_at);
 CREATE INDEX sales_session ON sales (session_id);
+-- line_key = sale_id * 10000 + line_no: a rowid table appends at its right edge with SQLite's quick
+-- balance (~1.2 pages per 5-line sale; the same rows keyed (sale_id, line_no) WITHOUT ROWID cost ~2).
 CREATE TABLE sale_lines (
-    sale_uuid TEXT NOT NULL REFERENCES sales (sale_uuid),
-    line_no INTEGER NOT NULL,
+    line_key INTEGER PRIMARY KEY,
+    sale_id INTEGER NOT NULL REFERENCES sales (sale_id),
+    line_no INTEGER NOT NULL CHECK (line_no BETWEEN 1 AND 9999),
     sku TEXT NOT NULL,
     description TEXT NOT NULL,
     quantity INTEGER NOT NULL CHECK (quantity > 0),
@@ -114,24 +120,24 @@ CREATE TABLE sale_lines (
     tax_code TEXT NOT NULL,
     tax_amount INTEGER NOT NULL,
     paid_amount INTEGER NOT NULL,
-    PRIMARY KEY (sale_uuid, line_no)
-) WITHOUT ROWID;
+    CHECK (line_key = sale_id * 10000 + line_no)
+);
 CREATE TABLE sale_tax_lines (
-    sale_uuid TEXT NOT NULL REFERENCES sales (sale_uuid),
+    sale_id INTEGER NOT NULL REFERENCES sales (sale_id),
     tax_code TEXT NOT NULL,
     rate_bp INTEGER NOT NULL,
     taxable_amount INTEGER NOT NULL,
     tax_amount INTEGER NOT NULL,
-    PRIMARY KEY (sale_uuid, tax_code)
+    PRIMARY KEY (sale_id, tax_code)
 ) WITHOUT ROWID;
 CREATE TABLE sale_tenders (
-    sale_uuid TEXT NOT NULL REFERENCES sales (sale_uuid),
+    sale_id INTEGER NOT NULL REFERENCES sales (sale_id),
     tender_no INTEGER NOT NULL,
     kind TEXT NOT NULL CHECK (kind IN ('card', 'cash', 'points', 'gift_card', 'store_credit')),
     amount INTEGER NOT NULL,
     change_given INTEGER NOT NULL DEFAULT 0,
     reference TEXT,
-    PRIMARY KEY (sale_uuid, tender_no)
+    PRIMARY KEY (sale_id, tender_no)
 ) WITHOUT ROWID;
 
 CREATE TABLE returns (
@@ -220,7 +226,8 @@ CREATE TABLE outbox (
     last_attempt_at TEXT,
     acked_at TEXT
 );
-CREATE INDEX outbox_pending ON outbox (seq) WHERE acked_at IS NULL;
+-- The outbox holds only what is not yet acknowledged (ack deletes), so it stays small and needs no
+-- partial index: one B-tree fewer in every sale commit.
 CREATE TRIGGER outbox_keep_unacked BEFORE DELETE ON outbox WHEN old.acked_at IS NULL
     AND NOT EXISTS (SELECT 1 FROM dead_letters WHERE event_id = old.event_id)
 BEGIN SELECT RAISE(ABORT, 'an outbox event that was not acknowledged cannot be deleted'); END;
@@ -344,10 +351,103 @@ CREATE TABLE suspended_carts (
 );
 """
 
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2}
-LATEST = max(MIGRATIONS)
+# Version 3: SQLite fires the triggers of one event newest first, so the two AFTER UPDATE triggers of
+# version 2 inserted the new FTS entry before deleting the old one; with an unchanged search_key the
+# entry vanished. One trigger with the two statements in order fixes it; the index is rebuilt.
+V3 = """
+DROP TRIGGER products_fts_au_old;
+DROP TRIGGER products_fts_au_new;
+CREATE TRIGGER products_fts_au AFTER UPDATE OF name, brand, sku, active, search_key ON products
+BEGIN
+    INSERT INTO products_fts (products_fts, rowid, name, brand, sku)
+    SELECT 'delete', old.search_key, old.name, old.brand, old.sku WHERE old.active;
+    INSERT INTO products_fts (rowid, name, brand, sku)
+    SELECT new.search_key, new.name, new.brand, new.sku WHERE new.active;
+END;
+INSERT INTO products_fts (products_fts) VALUES ('delete-all');
+INSERT INTO products_fts (rowid, name, brand, sku)
+SELECT search_key, name, brand, sku FROM products WHERE active ORDER BY search_key;
+"""
 
-_FTS_TRIGGERS = ("products_fts_ai", "products_fts_ad", "products_fts_au_old", "products_fts_au_new")
+# Version 4: one page fewer in every sale commit. The receipt sequences and the outbox sequence live
+# as rows of one small ``counters`` table (one leaf page), instead of ``receipt_sequences`` plus the
+# ``sqlite_sequence`` row AUTOINCREMENT writes. The outbox keeps its seq values; new ones continue
+# above the highest ever used, so a seq is still never reused.
+V4 = """
+CREATE TABLE counters (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL CHECK (value >= 0)
+) WITHOUT ROWID;
+INSERT INTO counters (name, value) SELECT 'receipt:' || till_id, last_seq FROM receipt_sequences;
+INSERT INTO counters (name, value) VALUES ('outbox', max(
+    coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0),
+    coalesce((SELECT max(seq) FROM outbox), 0),
+    coalesce((SELECT max(seq) FROM dead_letters), 0)));
+DROP TABLE receipt_sequences;
+CREATE TABLE outbox_v4 (
+    seq INTEGER PRIMARY KEY,         -- from counters('outbox'): increasing, never reused
+    event_id TEXT NOT NULL UNIQUE,
+    event_type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    last_attempt_at TEXT,
+    acked_at TEXT
+);
+INSERT INTO outbox_v4 SELECT seq, event_id, event_type, payload, created_at, attempts, last_error,
+    last_attempt_at, acked_at FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v4 RENAME TO outbox;
+CREATE TRIGGER outbox_keep_unacked BEFORE DELETE ON outbox WHEN old.acked_at IS NULL
+    AND NOT EXISTS (SELECT 1 FROM dead_letters WHERE event_id = old.event_id)
+BEGIN SELECT RAISE(ABORT, 'an outbox event that was not acknowledged cannot be deleted'); END;
+"""
+
+# Version 5: two more pages out of every sale commit. A sale's event refers to the immutable sale
+# (``doc_ref``) instead of copying it as JSON, and ``event_id`` loses its unique index (the outbox holds
+# only un-acknowledged rows, so the few lookups by id scan a short table; ``enqueue`` checks for a
+# duplicate id itself). An index on ``created_at`` is not needed either: seq order is creation order.
+V5 = """
+CREATE TABLE outbox_v5 (
+    seq INTEGER PRIMARY KEY,         -- from counters('outbox'): increasing, never reused
+    event_id TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    payload TEXT NOT NULL,           -- JSON, or '' when doc_ref names the document
+    doc_ref TEXT,                    -- 'sale:<sale_id>': payload built from the journal
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    last_attempt_at TEXT,
+    acked_at TEXT
+);
+INSERT INTO outbox_v5 (seq, event_id, event_type, payload, created_at, attempts, last_error, last_attempt_at,
+    acked_at)
+SELECT seq, event_id, event_type, payload, created_at, attempts, last_error, last_attempt_at, acked_at
+FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v5 RENAME TO outbox;
+CREATE TRIGGER outbox_keep_unacked BEFORE DELETE ON outbox WHEN old.acked_at IS NULL
+    AND NOT EXISTS (SELECT 1 FROM dead_letters WHERE event_id = old.event_id)
+BEGIN SELECT RAISE(ABORT, 'an outbox event that was not acknowledged cannot be deleted'); END;
+ALTER TABLE dead_letters ADD COLUMN doc_ref TEXT;
+"""
+
+# Version 6: one more page out of every sale commit. A till's sales are in sale_id order and a session
+# owns every sale from its opening on, so a session's sales are found from the first sale_id it could
+# own (recorded when it opens) instead of through an index on sales.session_id.
+V6 = """
+DROP INDEX sales_session;
+ALTER TABLE till_sessions ADD COLUMN first_sale_id INTEGER;
+"""
+
+# Version 7: a tender records its cash rounding (pos.documents.Tender.rounding).
+V7 = """
+ALTER TABLE sale_tenders ADD COLUMN rounding INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7}
+LATEST = max(MIGRATIONS)
 
 
 def statements(script: str) -> list[str]:

@@ -71,3 +71,22 @@ def test_secret_settings_are_masked():
     assert "hunter2" not in shown["backend.url"]
     assert "omo.example:8443" in shown["backend.url"]
     assert S.REGISTRY["backend.url"].masked("plain-token") == "'********'"
+
+
+def test_live_till_never_falls_back_to_demo_staff(tmp_path):
+    import json
+
+    from pos.staff import hash_pin
+    from ui.main_window import load_staff
+    from ui.paths import Paths
+
+    paths = Paths.under(tmp_path).create()
+    live = S.load(None, environ={}, overrides=["mode=live"])
+    assert load_staff(paths, live).members() == []  # no staff file: nobody, not the demo PINs
+    (paths.config / "staff.json").write_text(
+        json.dumps([{"id": "zoe", "name": "Zoe", "role": "manager", "pin_hash": hash_pin("4821", n=2**10)}])
+    )
+    d = load_staff(paths, live)
+    assert [m.name for m in d.members()] == ["Zoe"] and d.check_pin("zoe", "4821")
+    assert d.identify("1111") is None
+    assert {m.name for m in load_staff(paths, S.load(None, environ={})).members()} >= {"Ana", "Mia"}

@@ -14,13 +14,13 @@ import keyring
 from hardware.stripe_terminal import KEYRING_SERVICE, KEYRING_USERNAME, StripeTerminal
 from pos.payment import CardPayments
 from sync.payment_journal import SqlitePaymentJournal
-from tests.payments.sqlite_support import MiniStore, SqlShop
+from tests.payments.sqlite_support import SqlShop, open_store
 
 
 def main() -> int:
     db, url, reader, sale, amount, point = sys.argv[1:7]
     keyring.set_password(KEYRING_SERVICE, KEYRING_USERNAME, "rk_test_simulator")
-    store = MiniStore(db)
+    store = open_store(db)
 
     def crash(name: str) -> None:
         if name == point:

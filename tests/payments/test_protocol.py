@@ -413,3 +413,125 @@ def test_stripe_lost_midway_then_next_pay_settles(sim, terminal, journal, shop):
     assert again.paid and again.payment_intent_id == out.payment_intent_id
     assert len(sim.payment_intents) == 1
     check_invariants(sim, shop)
+
+
+def test_read_timeout_on_process_reader_got_it(sim, make_terminal, journal, shop):
+    """process_payment_intent executed but the answer came too late: the protocol reads the reader,
+    sees its own action, and waits for the card instead of sending the command again."""
+    payments = CardPayments(make_terminal(read_timeout=0.3), journal, poll_interval=POLL)
+    sim.read_timeout(r"process_payment_intent$", hang=0.5)
+    sale = shop.new_sale(4200)
+    t, box = pay_in_thread(payments, sale, 4200, shop.complete(sale, 4200))
+    wait_for(lambda: sim.count_requests("GET", r"/v1/terminal/readers/") >= 1)
+    sim.tap(VISA)
+    t.join()
+    assert box["out"].paid
+    assert sim.count_requests("POST", r"process_payment_intent$") == 1
+    check_invariants(sim, shop)
+
+
+def test_nobody_taps_authorisation_timeout_cancels(sim, terminal, journal, shop):
+    payments = CardPayments(terminal, journal, poll_interval=POLL, authorization_timeout=0.2)
+    sale = shop.new_sale(4300)
+    out = payments.pay(sale, 4300, "usd", shop.complete(sale, 4300))
+    assert out.status == "cancelled"
+    assert sim.payment_intents[out.payment_intent_id]["status"] == "canceled"
+    assert sim.pending_reader() is None
+    check_invariants(sim, shop)
+
+
+def test_reader_action_cleared_elsewhere(sim, payments, shop, reader_id):
+    """Someone stops the reader outside the till (its own menu, another program): the PaymentIntent
+    decides, and the cashier may press Pay again."""
+    import stripe
+
+    from tests.payments.conftest import API_KEY
+
+    sale = shop.new_sale(4400)
+    t, box = pay_in_thread(payments, sale, 4400, shop.complete(sale, 4400))
+    wait_for(sim.pending_reader)
+    stripe.StripeClient(API_KEY, base_addresses={"api": sim.url}).v1.terminal.readers.cancel_action(reader_id)
+    t.join()
+    assert box["out"].status == "failed" and "Press Pay" in box["out"].message
+    sim.auto_tap(VISA, delay=0.0)
+    assert payments.pay(sale, 4400, "usd", shop.complete(sale, 4400)).paid
+    check_invariants(sim, shop)
+
+
+@pytest.mark.parametrize("point", ["after_intent_commit", "after_pi_id_commit"])
+def test_cancel_before_the_reader_is_asked(sim, terminal, journal, shop, point):
+    holder: dict = {}
+
+    def hook(name: str) -> None:
+        if name == point:
+            holder["p"].cancel(holder["sale"])
+
+    payments = CardPayments(terminal, journal, poll_interval=POLL, crashpoint=hook)
+    holder.update(p=payments, sale=shop.new_sale(4500))
+    out = payments.pay(holder["sale"], 4500, "usd", shop.complete(holder["sale"], 4500))
+    assert out.status == "cancelled"
+    assert sim.count_requests("POST", r"process_payment_intent$") == 0
+    assert all(pi["status"] == "canceled" for pi in sim.payment_intents.values())
+    assert journal.get(out.attempt_id).status == CANCELED
+    check_invariants(sim, shop)
+
+
+def test_revoked_key_fails_cleanly(sim, payments, shop, journal):
+    from tests.payments.conftest import API_KEY
+
+    sim.revoke_key(API_KEY)
+    sale = shop.new_sale(4600)
+    out = payments.pay(sale, 4600, "usd", shop.complete(sale, 4600))
+    assert out.status == "failed" and out.error.kind == "auth" and "manager" in out.message
+    assert journal.get(out.attempt_id).final and sim.payment_intents == {}
+
+
+def test_payment_intent_unreadable_after_tap_then_next_pay(sim, payments, shop):
+    sim.auto_tap(VISA, delay=0.0)
+    sim.fail_with_status(r"/v1/payment_intents/pi_", status=503, times=10_000, method="GET")
+    sale = shop.new_sale(4700)
+    out = payments.pay(sale, 4700, "usd", shop.complete(sale, 4700))
+    assert out.status == "failed" and out.error.kind == "unavailable" and out.attempt_id
+    assert shop.sale(sale)["status"] == "pending_payment"
+    sim.clear_faults()
+    again = payments.pay(sale, 4700, "usd", shop.complete(sale, 4700))
+    assert again.paid and again.attempt_id == out.attempt_id
+    check_invariants(sim, shop)
+
+
+def test_authorisation_cancelled_after_sale_is_flagged_for_manager(sim, payments, shop, journal):
+    sim.fail_with_status(r"/capture$", status=503, times=4)
+    sim.auto_tap(VISA, delay=0.0)
+    sale = shop.new_sale(4800)
+    out = payments.pay(sale, 4800, "usd", shop.complete(sale, 4800))
+    assert out.status == "pending_capture"
+    sim.payment_intents[out.payment_intent_id]["status"] = "canceled"  # the hold expired at the bank
+    results = payments.reconcile(shop.recover, shop.release)
+    assert results[0].after == "failed" and "manager" in results[0].note
+    attempt = journal.get(out.attempt_id)
+    assert attempt.recovered and attempt.last_error == "authorization_canceled_after_sale"
+    assert attempt in journal.recovered()
+
+
+def test_reconcile_attempt_whose_intent_was_cancelled_elsewhere(sim, payments, shop, journal):
+    sim.auto_tap("4000000000000002", delay=0.0)
+    sale = shop.new_sale(4900)
+    out = payments.pay(sale, 4900, "usd", shop.complete(sale, 4900))
+    sim.payment_intents[out.payment_intent_id]["status"] = "canceled"
+    results = payments.reconcile(shop.recover, shop.release)
+    assert [r.after for r in results] == ["failed"]
+    assert shop.sale(sale)["status"] == "open"
+    check_invariants(sim, shop)
+
+
+def test_abandon_rules(sim, payments, shop):
+    sale = shop.new_sale(5100)
+    assert payments.abandon(sale) is None  # nothing to abandon
+    t, box = pay_in_thread(payments, sale, 5100, shop.complete(sale, 5100))
+    wait_for(sim.pending_reader)
+    with pytest.raises(PaymentInProgress):
+        payments.abandon(sale)
+    payments.cancel(sale)
+    t.join()
+    assert box["out"].status == "cancelled"
+    assert not payments.cancel("no-such-sale")

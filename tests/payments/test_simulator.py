@@ -318,3 +318,23 @@ def test_demo_auto_tap_and_panel_helpers(sim, client, reader_id):
     assert client.v1.payment_intents.retrieve(pi2.id).last_payment_error.decline_code == "insufficient_funds"
     with pytest.raises(RuntimeError):
         sim.tap()  # nobody is waiting for a card
+
+
+def test_reader_demo_controls_for_the_panel(sim, client, reader_id):
+    from hardware.stripe_sim.demo import NOTHING_WAITING, ReaderDemoControls
+
+    controls = ReaderDemoControls(sim, reader_id)
+    assert controls.tap_card(VISA) == NOTHING_WAITING
+    pi = client.v1.payment_intents.create({"amount": 1500, "currency": "usd", "capture_method": "manual"})
+    client.v1.terminal.readers.process_payment_intent(
+        reader_id, {"payment_intent": pi.id, "process_config": {"enable_customer_cancellation": True}}
+    )
+    assert "Cancel" in controls.customer_cancels()
+    assert client.v1.terminal.readers.retrieve(reader_id).action.failure_code == "customer_canceled"
+    client.v1.terminal.readers.process_payment_intent(reader_id, {"payment_intent": pi.id})
+    assert "gave up" in controls.reader_times_out()
+    client.v1.terminal.readers.process_payment_intent(reader_id, {"payment_intent": pi.id})
+    assert "declined" in controls.decline()
+    client.v1.terminal.readers.process_payment_intent(reader_id, {"payment_intent": pi.id})
+    assert controls.tap_card(VISA) == "Card ending 4242 tapped."
+    assert client.v1.payment_intents.retrieve(pi.id).status == "requires_capture"

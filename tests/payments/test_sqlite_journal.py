@@ -13,14 +13,14 @@ from hardware.stripe_sim import VISA
 from pos.payment import AUTHORIZED, CAPTURED, CRASH_POINTS, CardPayments, PaymentAttempt, SimulatedCrash
 from sync.payment_journal import SqlitePaymentJournal
 from tests.payments.conftest import POLL
-from tests.payments.sqlite_support import MiniStore, SqlShop
+from tests.payments.sqlite_support import SqlShop, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def store(tmp_path):
-    s = MiniStore(str(tmp_path / "till.db"))
+    s = open_store(tmp_path / "till.db")
     yield s
     s.close()
 
@@ -81,14 +81,15 @@ def test_payment_on_sqlite_journal(sim, terminal, store):
         "s1", 2500, "usd", shop.complete("s1", 2500)
     )
     assert out.paid and journal.get(out.attempt_id).status == CAPTURED
+    assert shop.outbox_events() == ["sale.completed"]
     check_sql_invariants(sim, shop, journal)
 
 
 def _kill_run(sim, reader_id, tmp_path, point: str) -> None:
     db = str(tmp_path / "till.db")
-    store = MiniStore(db)
-    shop = SqlShop(store)
-    shop.new_sale("s1", 7100)
+    store = open_store(db)
+    SqlShop(store).new_sale("s1", 7100)
+    store.close()  # one process at a time holds the store
     sim.auto_tap(VISA, delay=0.0)
     env = dict(
         os.environ, PYTHONPATH=str(ROOT), PYTHON_KEYRING_BACKEND="tests.support.memkeyring.MemoryKeyring"
@@ -104,6 +105,8 @@ def _kill_run(sim, reader_id, tmp_path, point: str) -> None:
     )
     assert proc.returncode == -9, (proc.returncode, proc.stdout, proc.stderr)
     sim.auto_tap(None)
+    store = open_store(db)
+    shop = SqlShop(store)
     journal = SqlitePaymentJournal(store)
     try:
         from hardware.stripe_terminal import StripeTerminal
@@ -120,6 +123,7 @@ def _kill_run(sim, reader_id, tmp_path, point: str) -> None:
         check_sql_invariants(sim, shop, journal)
         charged = any(p["status"] == "succeeded" for p in sim.payment_intents.values())
         assert charged == (shop.sales()["s1"]["status"] == "completed")
+        assert shop.outbox_events() == (["sale.completed"] if charged else [])
     finally:
         store.close()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pos.receipt import Receipt, ReceiptLine, ReceiptMark, TaxLine, Tender
+from pos.receipt import Receipt, ReceiptLabels, ReceiptLine, ReceiptMark, TaxLine, Tender
 
 SALE_UUID = "5b0f3c2e-8a51-4c1e-9a53-6f1d2b7c9e10"
 
@@ -61,17 +61,84 @@ def sample_receipt(mark: ReceiptMark = ReceiptMark.NONE, **overrides) -> Receipt
     return Receipt(**fields)
 
 
+def yen(minor: int) -> str:
+    return f"{'-' if minor < 0 else ''}¥{abs(minor):,}"
+
+
+JA_LABELS = ReceiptLabels(
+    receipt="No. {}",
+    till="レジ {}",
+    cashier="担当 {}",
+    member="会員 {}",
+    subtotal="小計",
+    discounts="値引",
+    total="合計",
+    rate="税率",
+    net="対象",
+    tax="税",
+    gross="税込",
+    change="お釣り",
+    cash_rounding="端数調整",
+    qr_caption=("OMOアプリで読み取ると", "お買い物が記録されます"),
+    reprint="再発行",
+    reprint_note="原本の再発行です",
+    date_format="%Y年%m月%d日 %H:%M",
+)
+
+
+def sample_receipt_ja(**overrides) -> Receipt:
+    """A Japanese simplified qualified invoice: reduced-rate mark, tax once per rate (8 % and 10 %)."""
+    fields = dict(
+        store_name="OMO 渋谷店",
+        store_address=("東京都渋谷区神南1-2-3",),
+        tax_id="登録番号 T1234567890123",
+        till_id="T02",
+        receipt_no="T02-000045",
+        when=datetime(2026, 11, 23, 18, 30),
+        cashier="佐藤",
+        sale_uuid="9c1d1f6e-2b9a-4c55-8a0e-1d2c3b4a5f60",
+        lines=(
+            ReceiptLine("おにぎり 鮭", 2, 160, 320, tax_mark="※"),
+            ReceiptLine("緑茶 ペットボトル 500ml とても長い商品名の例です", 1, 150, 150, tax_mark="※"),
+            ReceiptLine("ボールペン", 1, 330, 330),
+        ),
+        total=800,
+        tax_lines=(TaxLine("8%対象", 470, 34, 470), TaxLine("10%対象", 330, 30, 330)),
+        tax_note="※は軽減税率対象商品",
+        tenders=(Tender("現金", 1000),),
+        change_given=200,
+        footer=("ありがとうございました",),
+        labels=JA_LABELS,
+    )
+    fields.update(overrides)
+    return Receipt(**fields)
+
+
 def write_screenshot() -> None:
-    """Regenerate docs/screenshots/receipt-escpos.png from the sample receipt."""
+    """Regenerate docs/screenshots/receipt-escpos{,-ja}.png (thermal printer renders) and
+    receipt-screen.png (the on-screen receipt): ``python -m tests.printing.samples``."""
+    import os
     from pathlib import Path
 
     from hardware.printer.escpos_encode import encode_receipt
     from hardware.printer.render import render_png
 
-    out = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "receipt-escpos.png"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    render_png(encode_receipt(sample_receipt(), 42, eur, open_drawer=True), out, columns=42)
-    print(out)
+    shots = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    render_png(encode_receipt(sample_receipt(), 42, eur, open_drawer=True), shots / "receipt-escpos.png")
+    render_png(encode_receipt(sample_receipt_ja(), 42, yen, kanji=True), shots / "receipt-escpos-ja.png")
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.qt import QApplication
+    from ui.receipt_view import ReceiptView
+
+    app = QApplication.instance() or QApplication([])
+    view = ReceiptView()
+    view.set_receipt(sample_receipt(), eur)
+    view.resize(view.sizeHint())
+    view.grab().save(str(shots / "receipt-screen.png"))
+    del app
+    print(shots)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 import zxingcpp
 from escpos.printer import Dummy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from hardware.printer.escpos_encode import (
@@ -125,3 +127,27 @@ def test_sample_screenshot_is_current():
 
 def test_plain_text_matches_what_the_printer_gets():
     assert "TOTAL" in render_text(sample_receipt(), 42, eur)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_parser_and_renderer_survive_any_bytes(data):
+    doc = parse_escpos(data)
+    img = render_png(doc, columns=32)
+    assert img.width == 32 * 12 + 32
+
+
+def test_truncated_or_huge_raster_image_is_reported_not_drawn():
+    doc = parse_escpos(b"\x1dv0\x00\xff\xff\xff\xff" + b"\x00" * 10)
+    assert not [e for e in doc.elements if type(e).__name__ == "RasterImage"] and doc.unknown
+    ok = parse_escpos(b"\x1dv0\x00\x01\x00\x02\x00\xff\x81")
+    (img,) = [e for e in ok.elements if type(e).__name__ == "RasterImage"]
+    assert (img.width, img.height, img.data) == (8, 2, b"\xff\x81")
+
+
+def test_oversized_qr_payload_renders_without_a_code():
+    from hardware.printer.render import QrCode, render_document
+
+    doc = parse_escpos(b"")
+    doc.elements.append(QrCode("X" * 8000, 3, "H", "center"))
+    assert render_document(doc, columns=32).height < 100

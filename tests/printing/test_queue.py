@@ -71,7 +71,7 @@ def printer(mem, tmp_path):
     p = QueuedPrinter(mem, tmp_path / "q", format_amount=eur, retry_interval=3600)
     yield p
     p.close()
-    assert not p._thread.is_alive()
+    assert not p._thread.is_alive() and not p._writer.is_alive()
 
 
 def test_prints_at_once_when_the_printer_is_fine(printer, mem):
@@ -132,8 +132,13 @@ def test_a_hung_printer_does_not_block_the_caller(tmp_path):
         f = p.print_receipt(receipt(1))
         assert time.monotonic() - started < 0.5 and not f.done()
         assert p.status().state is PrinterState.UNKNOWN  # status never waits for the device
+        # While the device hangs, new receipts are still written to the queue file at once.
+        g = p.print_receipt(receipt(2))
+        wait_until(lambda: p.status().waiting == 2)
+        assert not g.done()
         release.set()
-        assert f.result(TIMEOUT).printed
+        assert f.result(TIMEOUT).printed and g.result(TIMEOUT).printed
+        assert p.status().waiting == 0
 
 
 def test_restart_restores_the_queue_and_prints_it(mem, tmp_path):
@@ -252,7 +257,7 @@ def test_closed_printer_refuses_work_and_joined_its_thread(mem, tmp_path):
     f = p.print_receipt(receipt(1))
     p.close()
     assert f.result(TIMEOUT).printed  # work submitted before close is finished
-    assert not p._thread.is_alive()
+    assert not p._thread.is_alive() and not p._writer.is_alive()
     with pytest.raises(RuntimeError):
         p.print_receipt(receipt(2))
     p.close()  # idempotent
@@ -330,3 +335,155 @@ def test_make_printer_file_kind_prints(tmp_path):
     (f,) = (tmp_path / "out").glob("*.escpos")
     lines = parse_escpos(f.read_bytes()).text_lines()
     assert max(len(t) for t in lines) <= 32 and any("*** COPY ***" in t for t in lines)
+
+
+def test_demo_printer_writes_renderable_files_and_simulates_faults(tmp_path):
+    from hardware.printer import demo_printer
+    from hardware.printer.render import render_png
+
+    p = demo_printer(tmp_path / "data", format_amount=eur, retry_interval=3600)
+    try:
+        p.transport.fault = "offline"
+        assert not p.print_receipt(receipt(1)).result(TIMEOUT).printed
+        assert p.status().summary == "Printer offline — 1 receipt waiting"
+        p.transport.fault = "none"
+        assert p.retry().result(TIMEOUT) == 1
+    finally:
+        p.close()
+    (f,) = (tmp_path / "data" / "printer-output").glob("*.escpos")
+    img = render_png(f.read_bytes(), tmp_path / "r.png")
+    assert img.height > 1000 and (tmp_path / "r.png").stat().st_size > 10_000
+    assert (tmp_path / "data" / "print-queue" / QUEUE_FILE).exists()
+
+
+def test_printer_config_from_the_settings_registry(tmp_path):
+    from hardware.printer import printer_config
+
+    assert printer_config("none", "", tmp_path) is None
+    assert printer_config("file", "", tmp_path) == {
+        "kind": "file",
+        "directory": str(tmp_path / "printer-output"),
+    }
+    assert printer_config("escpos-usb", "04b8:0202", tmp_path) == {
+        "kind": "usb",
+        "vendor_id": 0x04B8,
+        "product_id": 0x0202,
+    }
+    assert printer_config("escpos-network", "10.0.0.9", tmp_path) == {
+        "kind": "network",
+        "host": "10.0.0.9",
+        "port": 9100,
+    }
+    assert printer_config("escpos-network", "pr.local:9101", tmp_path)["port"] == 9101
+    assert printer_config("escpos-serial", "/dev/ttyUSB0@19200", tmp_path) == {
+        "kind": "serial",
+        "device": "/dev/ttyUSB0",
+        "baudrate": 19200,
+    }
+    assert printer_config("escpos-serial", "COM3", tmp_path)["baudrate"] == 9600
+    for kind, target, words in [
+        ("escpos-usb", "epson", "vendor:product"),
+        ("escpos-network", "", "empty"),
+        ("escpos-network", "host:port", "host:port"),
+        ("laser", "x", "unknown"),
+    ]:
+        with pytest.raises(ValueError, match=words):
+            printer_config(kind, target, tmp_path)
+
+
+def test_unwritable_queue_directory_gives_a_null_printer(tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    p = make_printer({"kind": "file", "directory": str(tmp_path / "out")}, blocker / "q")
+    assert isinstance(p, NullPrinter) and "not usable" in p.error_text
+
+
+def test_housekeeping_keeps_recent_printed_jobs_and_never_a_waiting_one(mem, tmp_path):
+    with QueuedPrinter(mem, tmp_path / "q", format_amount=eur, keep_printed=2, retry_interval=3600) as p:
+        for n in range(1, 5):
+            p.print_receipt(receipt(n)).result(TIMEOUT)
+        mem.fail_with = offline_error()
+        p.print_receipt(receipt(5)).result(TIMEOUT)
+        p.print_receipt(receipt(6)).result(TIMEOUT)
+        mem.fail_with = None
+        p.print_receipt(receipt(7)).result(TIMEOUT)  # prints 5, 6, 7 in order, then housekeeping
+        kept = p.jobs(include_printed=True).result(TIMEOUT)
+    assert [j.receipt_no for j in kept] == ["T01-000006", "T01-000007"]
+    assert printed_receipt_numbers(mem)[-3:] == ["T01-000005", "T01-000006", "T01-000007"]
+
+
+def test_a_cancelled_future_does_not_cancel_the_receipt(tmp_path):
+    release = threading.Event()
+
+    class Picky(MemoryTransport):
+        receipts_fail = True
+
+        def send(self, data, job_name=""):
+            if job_name == "drawer-kick":
+                release.wait(TIMEOUT)  # keeps the printer thread busy while the test cancels
+                raise offline_error()
+            if self.receipts_fail:
+                raise offline_error()
+            super().send(data, job_name)
+
+    t = Picky()
+    with QueuedPrinter(t, tmp_path / "q", format_amount=eur, retry_interval=3600) as p:
+        assert not p.print_receipt(receipt(1)).result(TIMEOUT).printed
+        kick = p.open_drawer("no sale")
+        second = p.print_receipt(receipt(2))
+        wait_until(lambda: p.status().waiting == 2)  # durably queued while the device is busy
+        assert second.cancel()
+        t.receipts_fail = False
+        release.set()
+        with pytest.raises(PrinterError):
+            kick.result(TIMEOUT)
+        # Nobody waits for receipt 2 any more, but its attempt still runs and prints the queue.
+        wait_until(lambda: len(t.jobs) == 2)
+    assert printed_receipt_numbers(t) == ["T01-000001", "T01-000002"]
+
+
+def test_failed_receipt_reports_not_printed_and_can_be_retried(printer, mem, tmp_path):
+    mem.fail_with = offline_error()
+    printer.print_receipt(receipt(1)).result(TIMEOUT)
+    with sqlite3.connect(tmp_path / "q" / QUEUE_FILE) as c:
+        good = c.execute("SELECT payload FROM jobs WHERE receipt_no = 'T01-000001'").fetchone()[0]
+        c.execute("UPDATE jobs SET payload = '{\"broken\": 1}' WHERE receipt_no = 'T01-000001'")
+    c.close()
+    mem.fail_with = None
+    out = printer.print_receipt(receipt(2)).result(TIMEOUT)
+    assert out.printed
+    (failed,) = printer.jobs().result(TIMEOUT)
+    assert failed.state == "failed"
+    # After a fix (here: the payload repaired), staff retry that receipt.
+    with sqlite3.connect(tmp_path / "q" / QUEUE_FILE) as c:
+        c.execute("UPDATE jobs SET payload = ? WHERE job_id = ?", (good, failed.job_id))
+    c.close()
+    assert printer.retry(failed.job_id).result(TIMEOUT) == 1
+    assert printed_receipt_numbers(mem) == ["T01-000002", "T01-000001"]
+    assert printer.status().ok
+
+
+def test_first_attempt_of_an_unprintable_receipt_says_not_printed(tmp_path):
+    from escpos.exceptions import TextError
+
+    class Picky(MemoryTransport):
+        def deliver_receipt(self, receipt, width, profile=None, kanji=False):
+            raise TextError("unsupported character")
+
+    with QueuedPrinter(Picky(), tmp_path / "q", format_amount=eur) as p:
+        out = p.print_receipt(receipt(1)).result(TIMEOUT)
+        assert not out.printed and "could not be prepared" in out.message
+        assert p.status().failed == 1
+
+
+def test_missing_usb_library_keeps_receipts_waiting():
+    from hardware.printer import classify_error
+
+    problem = classify_error(
+        RuntimeError("Printing with USB connection requires a usb library tobe installed.")
+    )
+    assert problem.state is PrinterState.NOT_CONFIGURED and problem.transient and "pyusb" in problem.message
+    serial = classify_error(
+        RuntimeError("Printing with Serial requires the pyserial library tobe installed.")
+    )
+    assert serial.state is PrinterState.NOT_CONFIGURED and "pyserial" in serial.message

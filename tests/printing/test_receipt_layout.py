@@ -142,3 +142,12 @@ def test_card_number_beyond_last_four_is_refused():
 def test_width_too_small_is_refused():
     with pytest.raises(ValueError):
         layout(sample_receipt(), 10, eur)
+
+
+@pytest.mark.parametrize("n", [22, 23, 24, 25, 60])
+def test_amount_as_wide_as_the_paper_is_never_cut(n):
+    from pos.receipt import _lr
+
+    rows = _lr("Total", "9" * n, 24)
+    assert all(len(r) <= 24 for r in rows)
+    assert "".join(r.strip() for r in rows).count("9") == n

@@ -107,3 +107,71 @@ def test_status_bridge_delivers_printer_status_on_the_gui_thread(qtbot, tmp_path
     finally:
         bridge.detach()
         printer.close()
+
+
+def test_system_printer_behind_the_durable_queue(qtbot, tmp_path):
+    from hardware.printer import PrinterError
+    from ui.receipt_view import SystemPrinterTransport
+
+    outputs = []
+
+    def pdf_printer():
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        out = tmp_path / f"job{len(outputs)}.pdf"
+        printer.setOutputFileName(str(out))
+        outputs.append(out)
+        return printer
+
+    with QueuedPrinter(
+        SystemPrinterTransport(make_qprinter=pdf_printer), tmp_path / "q", format_amount=eur
+    ) as p:
+        assert p.print_receipt(sample_receipt()).result(10).printed
+        assert p.reprint().result(10).printed
+        with pytest.raises(PrinterError, match="no cash drawer port"):
+            p.open_drawer().result(10)
+        assert p.status().ok  # "no drawer" is not a printer fault
+    assert len(outputs) == 2 and all(o.read_bytes().startswith(b"%PDF-") for o in outputs)
+
+
+def test_missing_system_printer_keeps_the_receipt_waiting(qtbot, tmp_path):
+    from ui.receipt_view import SystemPrinterTransport
+
+    transport = SystemPrinterTransport("No Such Printer 123")
+    with QueuedPrinter(transport, tmp_path / "q", format_amount=eur, retry_interval=3600) as p:
+        out = p.print_receipt(sample_receipt()).result(10)
+        assert not out.printed
+        assert p.status().summary == "Printer not found — 1 receipt waiting"
+        assert "No Such Printer 123" in p.status().message
+
+
+def test_japanese_receipt_on_screen_and_pdf(qtbot, tmp_path):
+    from tests.printing.samples import sample_receipt_ja, yen
+
+    view = ReceiptView()
+    qtbot.addWidget(view)
+    view.set_receipt(sample_receipt_ja(), yen)
+    view.resize(view.sizeHint())
+    gray = _qimage_to_gray(view.grab().toImage())
+    assert [r.text for r in zxingcpp.read_barcodes(gray)] == [
+        "OMO:RECEIPT:9c1d1f6e-2b9a-4c55-8a0e-1d2c3b4a5f60"
+    ]
+    assert "合計" in view.accessibleDescription()
+    data = save_pdf(sample_receipt_ja(), tmp_path / "ja.pdf", format_amount=yen).read_bytes()
+    assert data.startswith(b"%PDF-") and _pdf_pages(data) == 1
+
+
+def test_panel_scrolls_instead_of_forcing_its_height(qtbot):
+    from ui.qt import QVBoxLayout, QWidget
+    from ui.receipt_view import ReceiptPanel
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    panel = ReceiptPanel()
+    QVBoxLayout(window).addWidget(panel)
+    panel.set_receipt(sample_receipt(), eur)
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.height() <= 768 and panel.height() < panel.view.height()
+    assert panel.verticalScrollBar().maximum() > 0

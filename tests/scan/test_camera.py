@@ -259,6 +259,33 @@ def test_fallback_stages_are_skipped_when_they_would_break_the_budget():
     assert (a.calls, b.calls, c.calls) == (2, 1, 1)
 
 
+def test_gated_stages_run_only_when_an_earlier_stage_saw_a_symbol():
+    clock = [0.0]
+    lead = _Stage("lead", 0.001, clock)
+    fallback = _Stage("fallback", 0.002, clock, [Detection("Y", ((0, 0),) * 4, "fallback")])
+    p = DecodePipeline([lead, fallback], gated=[False, True], clock=lambda: clock[0])
+    frame = np.zeros((10, 10), np.uint8)
+    assert p.decode(frame) == [] and fallback.calls == 0  # nothing code-like: the fallback is not paid for
+    lead.saw_candidate = True
+    assert [d.text for d in p.decode(frame)] == ["Y"] and fallback.calls == 1
+
+
+def test_zxing_reports_a_symbol_it_could_not_read():
+    from hardware.camera.decoders import ZXingDecoder
+
+    dec = ZXingDecoder()
+    s = qc.render("nominal", 0)
+    gray = cv2.cvtColor(s.image, cv2.COLOR_BGR2GRAY)
+    x0, y0 = s.quad.min(axis=0).astype(int)
+    x1, y1 = s.quad.max(axis=0).astype(int)
+    cy = (y0 + y1) // 2
+    gray[cy - (y1 - y0) // 6 : cy + (y1 - y0) // 6, x0 + 2 : x1 - 2] = 128  # a wide band across the middle
+    assert dec.decode(gray) == []
+    assert dec.saw_candidate
+    dec.decode(cv2.cvtColor(qc.render("nocode", 1).image, cv2.COLOR_BGR2GRAY))
+    assert not dec.saw_candidate
+
+
 def test_decode_cli(tmp_path, capsys):
     good = tmp_path / "member.jpg"
     cv2.imwrite(str(good), qc.render("inverted", 2).image)

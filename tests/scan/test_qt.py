@@ -161,3 +161,21 @@ def test_a_cut_short_burst_is_a_partial_scan_not_text(qtbot, till):
         _type(qtbot, search, "4006381", clock, gap=0.005)
     assert blocker.args == ["4006381"]
     assert search.text() == "" and cart.count() == 0
+
+
+def test_keys_arriving_at_the_window_like_real_input_are_handled_once(qtbot, till):
+    search, cart, wedge, clock = till
+    window = search.window().windowHandle()  # the platform delivers key events to the QWindow first
+    assert window is not None
+    scans = []
+    wedge.scanned.connect(scans.append)
+    for ch in "036000291452\r":
+        qtbot.keyClick(window, Qt.Key.Key_Return if ch == "\r" else ch)
+        clock.t += 0.004
+    assert scans == ["036000291452"] and search.text() == ""
+    clock.t += 1
+    for ch in "tea":
+        qtbot.keyClick(window, ch)
+        clock.t += 0.25
+    qtbot.waitUntil(lambda: search.text() == "tea", timeout=2_000)  # each key replayed exactly once
+    assert cart.count() == 1

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pos.wedge import PartialScan, Scan, Typed, WedgeDetector
 
 
@@ -78,3 +81,45 @@ def test_flush_releases_everything():
     feed(det, "ab")
     assert det.flush() == [Typed("ab")]
     assert det.flush() == []
+
+
+# ------------------------------------------------------------------------------------------ properties
+
+_chars = st.sampled_from("0123456789abcdefXYZ -")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_chars, st.floats(0.05, 2.0)), max_size=30))
+def test_slow_typing_is_always_delivered_exactly_as_typed(keys):
+    det = WedgeDetector(max_gap=0.04)
+    t, typed = 0.0, ""
+    for ch, gap in keys:
+        t += gap
+        for out in det.key(ch, t):
+            assert isinstance(out, Typed)
+            typed += out.chars
+    for out in det.flush():
+        assert isinstance(out, Typed)
+        typed += out.chars
+    assert typed == "".join(ch for ch, _ in keys)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="0123456789", min_size=6, max_size=40),
+    st.lists(st.floats(0.0, 0.039), min_size=41, max_size=41),
+    st.text(alphabet="abc", max_size=5),
+)
+def test_any_fast_burst_with_enter_is_exactly_one_scan_of_that_code(code, gaps, typed_before):
+    det = WedgeDetector(max_gap=0.04)
+    t, out = 0.0, []
+    for ch in typed_before:  # a person typed a little before the scan
+        t += 0.3
+        out += det.key(ch, t)
+    t += 0.3
+    for ch, gap in zip(code + "\r", gaps, strict=False):
+        out += det.key(ch, t)
+        t += gap
+    out += det.flush()
+    assert [o for o in out if isinstance(o, Scan)] == [Scan(code)]
+    assert "".join(o.chars for o in out if isinstance(o, Typed)) == typed_before

@@ -17,6 +17,10 @@ def main() -> None:
     path, mode = sys.argv[1], sys.argv[2]
     store = Store.open(path, till_id="T01")
     j = StoreJournal(store)
+    if mode == "cart":
+        for i in range(1, 1000):
+            j.save_open_cart({"lines": [{"sku": f"SKU{k}", "qty": 1} for k in range(i)]})
+            print("told", i, "-", flush=True)
     for _ in range(1000):
         receipt_no = j.reserve_receipt_no() if mode == "reserved" else ""
         sale = j.commit_sale(make_sale(receipt_no=receipt_no))

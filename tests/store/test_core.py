@@ -122,3 +122,34 @@ def test_connect_rw_sets_recursive_triggers(tmp_path):
         assert conn.execute("PRAGMA recursive_triggers").fetchone()[0] == 1
     finally:
         conn.close()
+
+
+def test_checkpoints_run_after_commits_not_inside_them(store, monkeypatch):
+    from sync.store import core
+
+    assert store.write_sync(lambda c: c.execute("PRAGMA wal_autocheckpoint").fetchone()[0]) == 0
+    store.checkpoint().result()
+    monkeypatch.setattr(core, "CHECKPOINT_EVERY", 3)
+    for _ in range(2):
+        store.write_sync(lambda c: outbox.enqueue(c, "x", {}))
+    assert store._writes_since_checkpoint == 2
+    store.write_sync(lambda c: outbox.enqueue(c, "x", {}))
+    # the checkpoint was queued behind the third write on the writer thread; the next task runs after it
+    assert store.on_writer(lambda c: store._writes_since_checkpoint).result() == 0
+    busy, log_frames, done = store.checkpoint().result()
+    assert busy == 0 and log_frames == done  # nothing left behind
+
+
+def test_a_big_write_is_followed_by_one_checkpoint_not_more(store):
+    from sync.store import core
+
+    store.write_sync(
+        lambda c: c.executemany(
+            "INSERT INTO members (member_no, fetched_at, expires_at) VALUES (?, 'x', 'y')",
+            [(i,) for i in range(core.BIG_WRITE_CHANGES + 1)],
+        )
+    )
+    assert store.on_writer(lambda c: store._writes_since_checkpoint).result() == 0  # checkpointed
+    for _ in range(3):
+        store.write_sync(lambda c: outbox.enqueue(c, "x", {}))
+    assert store.on_writer(lambda c: store._writes_since_checkpoint).result() == 3  # and not again

@@ -172,3 +172,88 @@ def test_outbox_requires_a_transaction(tmp_path):
     conn = sqlite3.connect(":memory:", isolation_level=None)
     with pytest.raises(RuntimeError):
         outbox.enqueue(conn, "x", {})
+
+
+def test_default_clock_and_ids():
+    from pos.ports import Clock, Ids, SystemClock, UuidIds
+
+    c, i = SystemClock(), UuidIds()
+    assert isinstance(c, Clock) and isinstance(i, Ids)
+    assert c.now().tzinfo is not None and c.monotonic() <= c.monotonic()
+    assert len({i.new_uuid() for _ in range(10)}) == 10
+
+
+def test_sale_events_carry_the_recorded_document(store):
+    from pos.documents import TaxLine
+
+    docs = []
+    for i in range(3):
+        s = make_sale(n_lines=2 + i)
+        half = s.tax_total // 2
+        s = dataclasses.replace(
+            s,
+            tax_lines=(  # deliberately not in tax_code order
+                TaxLine("STANDARD", 1000, 100, s.tax_total - half),
+                TaxLine("REDUCED", 500, 50, half),
+            ),
+        )
+        docs.append(store.write_sync(lambda c, s=s: journal.commit_sale(c, s)))
+    assert [t.tax_code for t in docs[0].tax_lines] == ["REDUCED", "STANDARD"]
+    store.write_sync(lambda c: outbox.enqueue(c, "member.checkin", {"member_no": 1}))
+    ro = _ro(store)
+    try:
+        evs = outbox.pending(ro)
+        assert [e.payload for e in evs[:3]] == [d.to_dict() for d in docs]
+        assert evs[3].payload == {"member_no": 1}
+        assert [journal.get_sale(ro, d.sale_uuid) for d in docs] == docs
+    finally:
+        ro.close()
+    store.write_sync(lambda c: outbox.dead_letter(c, docs[1].sale_uuid, "rejected"))
+    (dl,) = store.write_sync(outbox.dead_letters)
+    assert dl.payload == docs[1].to_dict()
+    store.write_sync(outbox.retry_dead)
+    assert [e.payload for e in store.write_sync(outbox.pending)][:3] == [d.to_dict() for d in docs]
+
+
+def test_session_summary_reads_only_the_session(store):
+    j = StoreJournal(store)
+    j.commit_sale(make_sale())  # before any session
+
+    def open_(c, sid):
+        journal.open_session(
+            c,
+            session_id=sid,
+            till_id="T01",
+            opened_by="S1",
+            currency="EUR",
+            opening_float=10000,
+            opened_at="2026-11-23T08:00:00+00:00",
+        )
+
+    store.write_sync(lambda c: open_(c, "s1"))
+    sales = [j.commit_sale(dataclasses.replace(make_sale(n_lines=n), session_id="s1")) for n in (1, 2, 3)]
+    store.write_sync(
+        lambda c: journal.record_cash_movement(
+            c,
+            movement_id="m1",
+            session_id="s1",
+            kind="paid_out",
+            amount=500,
+            staff_id="S1",
+            created_at="2026-11-23T09:00:00+00:00",
+            reason="window cleaner",
+        )
+    )
+    ro = _ro(store)
+    try:
+        sm = journal.session_summary(ro, "s1")
+        plan = ro.execute(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM sales WHERE sale_id >= 2 AND session_id = 's1'"
+        ).fetchall()
+    finally:
+        ro.close()
+    assert sm.sales_count == 3 and sm.sales_total == sum(s.total for s in sales)
+    assert sm.tenders == {"card": sum(s.total for s in sales) - 300, "cash": 300}
+    assert sm.cash_movements == {"paid_out": 500}
+    assert sm.rounding == -6  # three sales, each with cash rounding -2
+    assert any("PRIMARY KEY (rowid>?)" in str(r) for r in plan)  # a key range, not a full scan

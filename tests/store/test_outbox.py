@@ -77,7 +77,8 @@ def test_housekeeping_never_deletes_unacked(store):
     a = _w(store, lambda c: outbox.enqueue(c, "t", {}))
     b = _w(store, lambda c: outbox.enqueue(c, "t", {}))
     _w(store, lambda c: outbox.ack(c, [a]))
-    assert _w(store, lambda c: outbox.purge_acked(c, "9999")) == 1
+    assert _r(store, lambda c: c.execute("SELECT event_id FROM outbox").fetchall()) == [(b,)]  # ack deletes
+    assert _w(store, lambda c: outbox.purge_acked(c, "9999")) == 0
     assert [e.event_id for e in _r(store, outbox.pending)] == [b]
     with pytest.raises(sqlite3.IntegrityError, match="not acknowledged"):
         _w(store, lambda c: c.execute("DELETE FROM outbox"))
@@ -110,3 +111,16 @@ def test_business_change_and_event_share_the_transaction(store):
         _w(store, fail)
     assert _r(store, outbox.stats).depth == 0
     assert _r(store, lambda c: c.execute("SELECT count(*) FROM settings").fetchone()[0]) == 0
+
+
+def test_an_unreadable_row_does_not_block_the_queue(store, caplog):
+    a = _w(store, lambda c: outbox.enqueue(c, "t", {"i": 1}))
+    _w(store, lambda c: c.execute("UPDATE outbox SET payload = '{not json' WHERE event_id = ?", (a,)))
+    b = _w(store, lambda c: outbox.enqueue(c, "t", {"i": 2}))
+    with caplog.at_level("ERROR", logger="sync.outbox"):
+        evs = _r(store, outbox.pending)
+    assert [e.event_id for e in evs] == [a, b]
+    assert outbox.UNREADABLE in evs[0].payload and evs[1].payload == {"i": 2}
+    assert "unreadable" in caplog.text
+    assert _w(store, lambda c: outbox.dead_letter(c, a, "unreadable payload"))
+    assert [e.event_id for e in _r(store, outbox.pending)] == [b]

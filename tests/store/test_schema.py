@@ -8,7 +8,16 @@ import textwrap
 
 import pytest
 
-from sync.store import DatabaseCorruptError, DatabaseNewerError, Store, StoreLockedError, journal, schema
+from sync.store import (
+    DatabaseCorruptError,
+    DatabaseNewerError,
+    Store,
+    StoreLockedError,
+    catalog,
+    journal,
+    outbox,
+    schema,
+)
 from sync.store.connection import connect_rw, set_wal
 from tests.store.helpers import make_sale
 
@@ -39,21 +48,47 @@ def test_migrations_are_contiguous_from_one():
     assert sorted(schema.MIGRATIONS) == list(range(1, schema.LATEST + 1))
 
 
+# Data written by the program at each version, in that version's own SQL (the code of today may not
+# run against an old schema). Every migration must carry it forward.
+SEED: dict[int, list[str]] = {
+    1: [
+        "INSERT INTO sales (sale_id, sale_uuid, receipt_no, till_id, staff_id, currency, created_at, "
+        "subtotal, discount_total, tax_total, total) VALUES (1, 'u1', 'T01-000007', 'T01', 'S1', 'EUR', "
+        "'2026-01-01T00:00:00+00:00', 500, 0, 45, 500)",
+        "INSERT INTO sale_lines VALUES (10001, 1, 1, 'SKU1', 'Thing', 2, 250, 0, 'STANDARD', 45, 500)",
+        "INSERT INTO sale_tenders VALUES (1, 1, 'cash', 500, 0, NULL)",
+        "INSERT INTO receipt_sequences VALUES ('T01', 7)",
+        "INSERT INTO outbox (event_id, event_type, payload, created_at) "
+        "VALUES ('u1', 'sale.completed', '{}', 'x')",
+        "INSERT INTO outbox (event_id, event_type, payload, created_at, acked_at) "
+        "VALUES ('e2', 't', '{}', 'x', 'y')",
+        "DELETE FROM outbox WHERE event_id = 'e2'",  # acknowledged: seq 2 was used and must not come back
+    ],
+    2: [
+        "INSERT INTO tax_codes VALUES ('STANDARD', 2000, '')",
+        "INSERT INTO products (id, sku, name, brand, category, tax_code, price, active, popularity, "
+        "search_key, updated_at) VALUES (1, 'P1', 'Green Tea', 'Acme', 'Bev', 'STANDARD', 199, 1, 5, "
+        "((2147483647 - 5) << 32) | 1, 'x')",
+        "INSERT INTO barcodes VALUES ('4006381333931', 1)",
+    ],
+}
+
+
 @pytest.mark.parametrize("start", range(0, schema.LATEST))
 def test_migration_from_every_earlier_version(tmp_path, start):
-    """A database left at each earlier version (with data in it) opens, migrates to LATEST, keeps its
-    data, and ends with exactly the schema of a fresh database."""
+    """A database left at each earlier version, with that version's data in it, opens, migrates to
+    LATEST, keeps its data and its sequences, and ends with exactly the schema of a fresh database."""
     old = tmp_path / "old" / "pos.sqlite3"
     old.parent.mkdir()
     conn = connect_rw(old)
     set_wal(conn)
-    schema.migrate(conn, target=start)
-    assert schema.user_version(conn) == start
-    sale = make_sale(receipt_no="")
-    if start >= 1:  # version 1 holds the journal: put a sale in it
+    for v in range(1, start + 1):
+        schema.migrate(conn, target=v)
         conn.execute("BEGIN IMMEDIATE")
-        journal.commit_sale(conn, sale)
+        for sql in SEED.get(v, []):
+            conn.execute(sql)
         conn.execute("COMMIT")
+    assert schema.user_version(conn) == start
     conn.close()
 
     s = Store.open(old, till_id="T01")
@@ -61,8 +96,18 @@ def test_migration_from_every_earlier_version(tmp_path, start):
         ro = s.read_connection()
         assert schema.user_version(ro) == schema.LATEST
         if start >= 1:
-            assert journal.get_sale(ro, sale.sale_uuid).total == sale.total
+            assert journal.get_sale(ro, "u1").lines[0].paid_amount == 500
+            assert [(e.seq, e.event_id) for e in outbox.pending(ro)] == [(1, "u1")]
+        if start >= 2:
+            assert catalog.lookup_barcode(ro, "4006381333931").sku == "P1"
+            assert [p.sku for p in catalog.search(ro, "gre")] == ["P1"]
         ro.close()
+        sale = s.write_sync(lambda c: journal.commit_sale(c, make_sale()))
+        assert sale.receipt_no == ("T01-000008" if start >= 1 else "T01-000001")
+        ro = s.read_connection()
+        seqs = [e.seq for e in outbox.pending(ro)]
+        ro.close()
+        assert seqs[-1] == (3 if start >= 1 else 1)  # continues above every seq ever used
     finally:
         s.close()
     fresh = tmp_path / "fresh" / "pos.sqlite3"
@@ -154,3 +199,43 @@ def test_lock_is_released_when_the_holder_is_killed(db_path):
         p.stdout.close()
         p.stdin.close()
     Store.open(db_path, till_id="T01").close()
+
+
+def _corrupt_sale_lines(db_path):
+    s = Store.open(db_path, till_id="T01")
+    for _ in range(40):
+        s.write_sync(lambda c: journal.commit_sale(c, make_sale()))
+    s.checkpoint().result()
+    s.close()
+    conn = sqlite3.connect(db_path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'sale_lines'").fetchone()
+    conn.close()
+    data = bytearray(db_path.read_bytes())
+    off = (root - 1) * page_size
+    data[off : off + page_size] = b"\x0d" + b"\xff" * (page_size - 1)
+    db_path.write_bytes(bytes(data))
+
+
+def test_background_check_blocks_writes_of_a_damaged_database(db_path):
+    _corrupt_sale_lines(db_path)
+    before = _sha(db_path)
+    s = Store.open(db_path, till_id="T01", check_in_background=True)  # returns before the check
+    try:
+        with pytest.raises(DatabaseCorruptError):
+            s.integrity.result(10)
+        with pytest.raises(DatabaseCorruptError, match="damaged"):
+            s.write_sync(lambda c: c.execute("INSERT INTO settings VALUES ('k', '1', 'now')"))
+    finally:
+        s.close()
+    assert _sha(db_path) == before
+
+
+def test_background_check_passes_on_a_sound_database(db_path):
+    Store.open(db_path, till_id="T01").close()
+    s = Store.open(db_path, till_id="T01", check_in_background=True)
+    try:
+        s.write_sync(lambda c: journal.commit_sale(c, make_sale()))  # queued behind the check
+        assert s.integrity.done() and s.integrity.exception() is None
+    finally:
+        s.close()

@@ -1,0 +1,250 @@
+"""The embedded demo shop: everything a real shop gets from outside, running on this computer.
+
+A seeded catalog, members with signed QR codes, online orders, the Stripe simulator with a simulated
+WisePOS E reader (tapped automatically after a short delay, or by hand from the simulator panel), and a
+camera that shows a member's phone. A real shop replaces each piece by configuration. No Qt here.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from hardware.camera.sources import SyntheticSource
+
+log = logging.getLogger("ui.demo")
+
+DEMO_PRODUCTS = 20_000
+DEMO_STRIPE_KEY = "rk_test_simulator"  # the simulator's own key: not a secret, valid only on loopback
+AUTO_TAP_DELAY_S = 2.5
+
+
+@dataclass(frozen=True)
+class DemoMember:
+    member_no: int
+    name: str
+    tier: str
+    points: int
+
+
+class PhoneCamera(SyntheticSource):
+    """The demo webcam: an empty counter, or a phone held up showing whatever `show()` was given."""
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(["OMO:ORDER:0"], frames_per_text=10**9, gap_frames=0, **kw)
+        self.showing: str | None = None
+        self._lock = threading.Lock()
+
+    def show(self, text: str | None) -> None:
+        with self._lock:
+            self.showing = text
+            if text is not None:
+                self.texts = [text]
+                self._n = 0
+
+    def read(self) -> np.ndarray | None:
+        with self._lock:
+            showing = self.showing
+        if showing is None:
+            self._n += 1
+            return self._render("nocode", self._n, seed=self.seed, size=self.size).image
+        return super().read()
+
+
+class DemoKeyring:
+    """Used only in demo mode when the OS has no usable keyring (a bare Linux box without a Secret
+    Service): the demo's secrets are throwaway values for services on this computer. A live till never
+    falls back: it refuses to start card payments or sync without the OS keyring."""
+
+    def __new__(cls) -> Any:
+        from keyring.backend import KeyringBackend
+
+        class _Memory(KeyringBackend):
+            priority = 1  # type: ignore[assignment]
+
+            def __init__(self) -> None:
+                super().__init__()
+                self._d: dict[tuple[str, str], str] = {}
+
+            def get_password(self, service: str, username: str) -> str | None:
+                return self._d.get((service, username))
+
+            def set_password(self, service: str, username: str, password: str) -> None:
+                self._d[(service, username)] = password
+
+            def delete_password(self, service: str, username: str) -> None:
+                self._d.pop((service, username), None)
+
+        return _Memory()
+
+
+def ensure_demo_keyring() -> None:
+    import keyring
+    from keyring.backends import fail
+
+    if isinstance(keyring.get_keyring(), fail.Keyring):
+        log.warning("demo: no OS keyring available; keeping the demo's throwaway tokens in memory")
+        keyring.set_keyring(DemoKeyring())
+
+
+class DemoWorld:
+    """The demo's outside world; also the `DemoControls` of the simulator panel."""
+
+    def __init__(self) -> None:
+        self.stripe: Any = None
+        self.stripe_url = ""
+        self.stripe_key = DEMO_STRIPE_KEY
+        self.location_id = ""
+        self.reader_id = ""
+        self.backend: Any = None  # sync.backend.server.BackendHandle
+        self.engine: Any = None  # the till's sync engine (set by the shop), woken when the backend returns
+        self.member_list: list[DemoMember] = []
+        self.orders: list[str] = []
+        self.camera = PhoneCamera()
+        self.backend_online = True
+        self.auto_tap = True
+        self.auto_tap_delay = AUTO_TAP_DELAY_S
+
+    @classmethod
+    def start(cls, shop: Any) -> DemoWorld:
+        from hardware.stripe_sim.simulator import StripeSimulator
+        from sync.backend.server import start_demo_backend
+
+        world = cls()
+        world.auto_tap_delay = shop.settings["demo.auto_tap_s"]
+        world.seed_catalog(shop, shop.settings["demo.products"])
+        ensure_demo_keyring()
+        world.backend = start_demo_backend(
+            shop.paths.data / "backend", shop.settings["till.id"], products=shop.settings["demo.products"]
+        )
+        world._load_backend_people()
+        world.stripe = StripeSimulator(api_keys=(DEMO_STRIPE_KEY,)).start()
+        world.stripe_url = world.stripe.url
+        world.location_id = world.stripe.create_location(
+            shop.settings["store.name"], shop.settings["store.country"]
+        )
+        world.reader_id = world.stripe.register_reader("simulated-wpe", world.location_id, "Till 1 reader")
+        world.set_auto_tap(world.auto_tap_delay > 0)
+        log.info("demo shop ready: stripe simulator %s, reader %s", world.stripe_url, world.reader_id)
+        return world
+
+    @staticmethod
+    def seed_catalog(shop: Any, n: int = DEMO_PRODUCTS) -> None:
+        from sync import catalog_gen
+        from sync.store import catalog
+
+        conn = shop.store.read_connection()
+        try:
+            have = catalog.count(conn)
+        finally:
+            conn.close()
+        if have:
+            return
+        t0 = time.perf_counter()
+        batch: list[dict[str, Any]] = []
+        for p in catalog_gen.generate(n, seed=1):
+            batch.append(p)
+            if len(batch) == 5000:
+                shop.store.write_sync(lambda c, b=batch: catalog.upsert(c, b))
+                batch = []
+        if batch:
+            shop.store.write_sync(lambda c, b=batch: catalog.upsert(c, b))
+        log.info("demo catalog: %d products in %.1f s", n, time.perf_counter() - t0)
+
+    # ------------------------------------------------------------------ members
+    def _load_backend_people(self) -> None:
+        conn = self.backend.connect()
+        try:
+            rows = conn.execute(
+                "SELECT member_no, first_name, last_initial, tier FROM members ORDER BY member_no"
+            )
+            self.member_list = [DemoMember(r[0], f"{r[1]} {r[2]}.", r[3].title(), 0) for r in rows]
+            self.orders = [
+                r[0] for r in conn.execute("SELECT order_no FROM orders ORDER BY order_no LIMIT 12")
+            ]
+        finally:
+            conn.close()
+
+    def member_qr(self, member_no: int, valid_s: int = 300) -> str:
+        """The QR the member's app shows right now: a short-lived token signed by the backend's key."""
+        from sync.backend import tokens
+
+        return tokens.encode_app_token(
+            self.backend.backend.signing_key, member_no, int(time.time()) + valid_s
+        )
+
+    # ------------------------------------------------------------------ DemoControls (the panel)
+    def set_auto_tap(self, on: bool) -> str:
+        self.auto_tap = on
+        self.stripe.auto_tap("4242424242424242" if on else None, self.auto_tap_delay or AUTO_TAP_DELAY_S)
+        return (
+            f"The customer taps automatically after {self.auto_tap_delay or AUTO_TAP_DELAY_S:g} s."
+            if on
+            else "Automatic tap off: use the buttons to be the customer."
+        )
+
+    def _reader_call(self, fn: Any, done: str) -> str:
+        try:
+            fn()
+        except RuntimeError as e:  # nothing waiting for a card
+            return f"The reader is not waiting for a card ({e})."
+        return done
+
+    def tap_card(self, number: str) -> str:
+        return self._reader_call(lambda: self.stripe.tap(number), f"Card •••• {number[-4:]} tapped.")
+
+    def decline(self) -> str:
+        return self._reader_call(lambda: self.stripe.decline(), "A card the bank declines was tapped.")
+
+    def customer_cancels(self) -> str:
+        return self._reader_call(
+            lambda: self.stripe.customer_cancel(), "The customer pressed Cancel on the reader."
+        )
+
+    def reader_times_out(self) -> str:
+        return self._reader_call(lambda: self.stripe.time_out(), "The reader timed out waiting for a card.")
+
+    def set_backend_online(self, online: bool) -> str:
+        """Offline = every request to the backend is answered 503 (as a dead upstream would), so the
+        till's sync engine backs off and queues; back online = the fault is lifted and the engine woken."""
+        self.backend_online = online
+        if online:
+            self.backend.faults.clear()
+            if self.engine is not None:
+                self.engine.wake()
+            return "The backend is reachable again: the queue drains."
+        self.backend.inject("status", status=503, times=10**9, path="/v1/")
+        return "The backend is offline: sales keep going and wait in the queue."
+
+    def show_member_phone(self, index: int) -> str:
+        m = self.member_list[index % len(self.member_list)]
+        self.camera.show(self.member_qr(m.member_no))
+        return f"{m.name} holds up the OMO app."
+
+    def show_order_qr(self, index: int) -> str:
+        order = self.orders[index % len(self.orders)]
+        self.camera.show(f"OMO:ORDER:{order}")
+        return f"The customer shows online order {order}."
+
+    def take_phone_away(self) -> str:
+        self.camera.show(None)
+        return "Nothing in front of the camera."
+
+    def member_names(self) -> list[str]:
+        return [f"{m.name} ({m.tier}) no. {m.member_no}" for m in self.member_list]
+
+    def order_numbers(self) -> list[str]:
+        return list(self.orders)
+
+    def close(self) -> None:
+        if self.backend is not None:
+            self.backend.stop()
+            self.backend = None
+        if self.stripe is not None:
+            self.stripe.stop()
+            self.stripe = None
