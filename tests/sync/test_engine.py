@@ -389,3 +389,27 @@ def test_return_before_its_sale_from_another_till_is_deferred_not_dead(backend, 
     finally:
         conn.close()
     assert ret_id
+
+
+def test_an_unreadable_outbox_row_is_dead_lettered_with_the_reason(backend, store, make_engine):
+    from sync.payloads import UNREADABLE
+    from sync.store import outbox
+
+    assert UNREADABLE == outbox.UNREADABLE
+    enqueue_sales(store, 2)
+    bad = store.write_sync(lambda c: outbox.enqueue(c, "cash.movement", {"movement_id": "m1"}))
+    # damage the stored payload the way a bad disk or an old bug would
+    store.write_sync(
+        lambda c: c.execute("UPDATE outbox SET payload = '{not json' WHERE event_id = ?", (bad,))
+    )
+    enqueue_sales(store, 2)
+    eng = make_engine(backend.url)
+    eng.start()
+    wait_until(lambda: drained(store))
+    conn = store.read_connection()
+    try:
+        dead = outbox.dead_letters(conn)
+    finally:
+        conn.close()
+    assert [d.event_id for d in dead] == [bad] and "unreadable" in dead[0].reason
+    assert backend_counts(backend)[0] == 4
