@@ -58,6 +58,7 @@ from sync.client import (
     to_member_profile,
 )
 from sync.payloads import NotSendable, to_wire, wire_event_id
+from sync.store.crash import crashpoint
 
 log = logging.getLogger("sync.outbox")
 
@@ -363,6 +364,7 @@ class SyncEngine:
         events = [e for e in events if e.event_id not in waiting][: self.batch_size]
         if not events:
             return False
+        crashpoint("after_outbox_claim")
         body: list[dict[str, Any]] = []
         originals: list[str] = []  # outbox event ids, in the order of `body`
         unsendable: list[tuple[str, str]] = []
@@ -427,7 +429,9 @@ class SyncEngine:
             for event_id, reason in deferred:
                 outbox.record_failure(c, [event_id], f"deferred: {reason}")
 
+        crashpoint("after_response_before_ack_commit")
         self.store.write_sync(settle)
+        crashpoint("after_ack_commit")
         self._on_success()
         if rejected or time.monotonic() - self._stats_at > 0.25:  # a count per batch costs a full drain
             self._refresh_queue_stats(conn)
