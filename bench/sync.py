@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--products", type=int, default=1_000_000)
     ap.add_argument("--delta", type=int, default=1_000)
-    ap.add_argument("--batch", type=int, default=200)
+    ap.add_argument("--batch", type=int, default=500)
     ap.add_argument("--skip-catalog", action="store_true")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)

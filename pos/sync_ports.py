@@ -7,7 +7,7 @@ message is fit for a cashier) or `BackendNotFound`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 
@@ -157,7 +157,6 @@ class SyncStatus:
     catalog_done: int | None = None  # changes applied in the running catalog sync
     catalog_total: int | None = None
     message: str = ""  # a sentence for the cashier when not online
-    extra: dict[str, object] = field(default_factory=dict)
 
     @property
     def catalog_progress(self) -> float | None:

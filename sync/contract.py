@@ -30,8 +30,9 @@ class ContractViolation(Exception):
 
 @functools.cache
 def spec() -> dict[str, Any]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster than pure Python
     with SPEC_PATH.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
 
 
 @functools.cache

@@ -58,6 +58,7 @@ from sync.client import (
     to_member_profile,
 )
 from sync.payloads import NotSendable, to_wire, wire_event_id
+from sync.store.crash import crashpoint
 
 log = logging.getLogger("sync.outbox")
 
@@ -146,13 +147,16 @@ class SyncEngine:
         *,
         base_url: str,
         till_id: str | None = None,
-        batch_size: int = 200,
+        batch_size: int = 500,
         token_provider: Callable[[], str | None] = keyring_token,
         client_factory: Callable[[], BackendClient] | None = None,
         connect_timeout: float = 3.05,
         read_timeout: float = 15.0,
         ca_bundle: str | None = None,
         retry_backoff_factor: float = 0.5,
+        deferral_base_s: float = 30.0,
+        deferral_max_s: float = 1800.0,
+        max_deferrals: int = 200,
         member_ttl_s: float = 120.0,
         member_stale_max_s: float = 3600.0,
         catalog_interval_s: float | None = 300.0,
@@ -177,6 +181,10 @@ class SyncEngine:
             )
         )
         self.member_ttl_s = member_ttl_s
+        self.deferral_base_s = deferral_base_s
+        self.deferral_max_s = deferral_max_s
+        self.max_deferrals = max_deferrals
+        self._deferred: dict[str, tuple[int, float]] = {}  # event_id -> (times deferred, next try)
         self.member_stale_max_s = member_stale_max_s
         self.catalog_interval_s = catalog_interval_s
         self.catalog_page_size = catalog_page_size
@@ -350,9 +358,13 @@ class SyncEngine:
         """Send one batch; True when there was something to send."""
         from sync.store import outbox
 
-        events = outbox.pending(conn, self.batch_size)
+        now = time.monotonic()
+        waiting = {eid for eid, (_, at) in self._deferred.items() if at > now}  # deferred, not due yet
+        events = outbox.pending(conn, self.batch_size + len(waiting))
+        events = [e for e in events if e.event_id not in waiting][: self.batch_size]
         if not events:
             return False
+        crashpoint("after_outbox_claim")
         body: list[dict[str, Any]] = []
         originals: list[str] = []  # outbox event ids, in the order of `body`
         unsendable: list[tuple[str, str]] = []
@@ -394,13 +406,32 @@ class SyncEngine:
             for r in results
             if r["status"] == "rejected"
         ]
+        deferred = []
+        for r in results:
+            if r["status"] != "deferred":
+                self._deferred.pop(r["event_id"], None)
+                continue
+            reason = f"{r['reason']['code']}: {r['reason']['message']}"
+            count = self._deferred.get(r["event_id"], (0, 0.0))[0] + 1
+            if count > self.max_deferrals:
+                self._deferred.pop(r["event_id"], None)
+                rejected.append((r["event_id"], f"{reason} (still after {count - 1} tries)"))
+                continue
+            delay = min(self.deferral_max_s, self.deferral_base_s * 2 ** min(count - 1, 20))
+            self._deferred[r["event_id"]] = (count, time.monotonic() + delay)
+            deferred.append((r["event_id"], reason))
+            log.info("event %s deferred by the backend (%s); retry in %.0f s", r["event_id"], reason, delay)
 
         def settle(c: Any) -> None:
             outbox.ack(c, acked)
             for event_id, reason in rejected:
                 outbox.dead_letter(c, event_id, reason)
+            for event_id, reason in deferred:
+                outbox.record_failure(c, [event_id], f"deferred: {reason}")
 
+        crashpoint("after_response_before_ack_commit")
         self.store.write_sync(settle)
+        crashpoint("after_ack_commit")
         self._on_success()
         if rejected or time.monotonic() - self._stats_at > 0.25:  # a count per batch costs a full drain
             self._refresh_queue_stats(conn)
@@ -638,6 +669,10 @@ class SyncEngine:
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder:
         return self._caller_client().order_by_qr(qr_text)
+
+    def promotions(self) -> list[dict[str, Any]]:
+        """The promotions in force (contract `Promotion` dicts), fetched whole on demand."""
+        return self._caller_client().promotions()
 
     def sale(self, sale_uuid: str) -> StoreSale:
         return self._caller_client().sale(sale_uuid)

@@ -17,6 +17,7 @@ from typing import Any
 
 from sync import contract
 
+UNREADABLE = "_unreadable"  # sync.store.outbox.UNREADABLE: the key of a row the store could not decode
 _NS = uuid.UUID("6f0d8d0e-3b7a-4f4e-9a53-6f6d6f2d706f")  # namespace of derived event ids
 
 
@@ -179,6 +180,8 @@ def to_wire(event_type: str, payload: Any) -> tuple[str, dict[str, Any]]:
         raise NotSendable(f"the backend does not accept events of type {event_type!r}")
     if not isinstance(payload, dict):
         raise NotSendable("the event's payload is not an object")
+    if UNREADABLE in payload:  # the store could not decode the row
+        raise NotSendable(f"unreadable in the till's database ({payload[UNREADABLE]})")
     if contract.validator(schema).is_valid(payload):
         return event_type, payload
     mapper = _MAPPERS.get(event_type)

@@ -237,10 +237,13 @@ _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circu
 
 
 class Rejected(Exception):
-    def __init__(self, code: str, message: str) -> None:
+    """The event is not applied. `deferred`: only for now (what it depends on has not arrived yet)."""
+
+    def __init__(self, code: str, message: str, *, deferred: bool = False) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.deferred = deferred
 
 
 class ConnectionPool:
@@ -355,8 +358,13 @@ def _apply_return(conn: sqlite3.Connection, event_id: str, till_id: str, p: dict
                 f"SELECT currency FROM {doc} WHERE {key_col} = ?",  # noqa: S608
                 (key,),
             ).fetchone()
+            if cur is None and doc == "sales":
+                # an in-store sale of another till that has not synced yet: try again later
+                raise Rejected(
+                    "original_not_synced", "the original sale has not reached the backend yet", deferred=True
+                )
             if cur is None:
-                raise Rejected("unknown_original", "the original order or sale is not known to the backend")
+                raise Rejected("unknown_original", "the original order is not known to the backend")
             if cur[0] != p["currency"]:
                 raise Rejected("currency_mismatch", "the return is not in the currency of the original")
             checked.add((table, key))
@@ -471,7 +479,7 @@ def apply_event(conn: sqlite3.Connection, device_till: str, ev: dict[str, Any]) 
         conn.execute("RELEASE ev")
         return {
             "event_id": event_id,
-            "status": "rejected",
+            "status": "deferred" if rej.deferred else "rejected",
             "reason": {"code": rej.code, "message": rej.message},
         }
     except BaseException:

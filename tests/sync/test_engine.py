@@ -244,6 +244,7 @@ def test_member_profile_cache_and_on_demand_lookups(backend, store, make_engine)
     cart = eng.cart("OMO:CART:C1002")
     assert cart.member_no == 1002 and cart.lines
     assert len(eng.stock_elsewhere(cart.lines[0].sku)) == 3
+    assert eng.promotions()[0]["kind"] == "percent_off"
     # the backend goes away: a cached profile is still shown, an uncached one is a clear error
     backend.inject("status", path="/v1/members", status=503, times=100)
     assert eng.member_profile(1001, max_age_s=0).member_no == 1001
@@ -348,3 +349,67 @@ def test_a_sale_from_another_till_is_found_by_its_receipt_qr(backend, store, mak
     assert (found.till_id, found.total, found.lines[0].returnable_qty) == ("till-1", 2100, 3)
     with pytest.raises(BackendNotFound):
         eng.sale("00000000-0000-4000-8000-000000000000")
+
+
+def test_return_before_its_sale_from_another_till_is_deferred_not_dead(backend, store, make_engine):
+    """Till 2 takes back an item of a sale till 1 has not synced yet: the return waits, then applies."""
+    from sync.store import outbox
+    from tests.backend.events import return_payload
+
+    other_sale = sale_payload(qty=2, unit_price=500)
+    ret = return_payload(
+        sale_uuid=other_sale["sale_uuid"], sku=other_sale["lines"][0]["sku"], qty=1, refund=500
+    )
+    ret_id = store.write_sync(lambda c: outbox.enqueue(c, "return.completed", ret))
+    enqueue_sales(store, 3)
+    eng = make_engine(backend.url, deferral_base_s=0.2, deferral_max_s=0.2)
+    eng.start()
+    wait_until(lambda: outbox_stats(store).depth == 1)  # the sales went through; the return waits
+    assert outbox_stats(store).dead == 0
+    # till 1 comes back online and sends its sale
+    t1 = backend.register_device("till-x")
+    r = requests.post(
+        f"{backend.url}/v1/events",
+        json={"events": [event("sale.completed", other_sale, till_id="till-x")]},
+        headers={"Idempotency-Key": "till-x-1", "Authorization": f"Bearer {t1}"},
+        timeout=10,
+    )
+    assert r.json()["results"][0]["status"] == "applied"
+    wait_until(lambda: drained(store))
+    assert outbox_stats(store).dead == 0
+    conn = backend.connect()
+    try:
+        assert (
+            conn.execute(
+                "SELECT returned_qty FROM sale_lines WHERE sale_uuid = ?", (other_sale["sale_uuid"],)
+            ).fetchone()[0]
+            == 1
+        )
+        assert conn.execute("SELECT COUNT(*) FROM returns").fetchone()[0] == 1
+    finally:
+        conn.close()
+    assert ret_id
+
+
+def test_an_unreadable_outbox_row_is_dead_lettered_with_the_reason(backend, store, make_engine):
+    from sync.payloads import UNREADABLE
+    from sync.store import outbox
+
+    assert UNREADABLE == outbox.UNREADABLE
+    enqueue_sales(store, 2)
+    bad = store.write_sync(lambda c: outbox.enqueue(c, "cash.movement", {"movement_id": "m1"}))
+    # damage the stored payload the way a bad disk or an old bug would
+    store.write_sync(
+        lambda c: c.execute("UPDATE outbox SET payload = '{not json' WHERE event_id = ?", (bad,))
+    )
+    enqueue_sales(store, 2)
+    eng = make_engine(backend.url)
+    eng.start()
+    wait_until(lambda: drained(store))
+    conn = store.read_connection()
+    try:
+        dead = outbox.dead_letters(conn)
+    finally:
+        conn.close()
+    assert [d.event_id for d in dead] == [bad] and "unreadable" in dead[0].reason
+    assert backend_counts(backend)[0] == 4
