@@ -6,4 +6,5 @@ Keeping the binding behind one module leaves one place for binding quirks (as qu
 
 from PySide6.QtCore import *  # noqa: F403
 from PySide6.QtGui import *  # noqa: F403
+from PySide6.QtPrintSupport import *  # noqa: F403
 from PySide6.QtWidgets import *  # noqa: F403

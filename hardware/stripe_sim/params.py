@@ -1,0 +1,155 @@
+"""Per-endpoint parameter specs: coerce form strings, reject unknown or malformed parameters.
+
+A spec is one of: ``INT``, ``STR``, ``BOOL``, ``META``, ``Enum(...)``, ``List(item)``,
+``Obj({...}, required)``.
+Errors look like Stripe's: ``parameter_unknown``, ``parameter_missing``, ``parameter_invalid_integer``,
+``parameter_invalid_empty`` (all ``invalid_request_error``, HTTP 400, never stored under an idempotency key).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class ApiError(Exception):
+    """A Stripe-shaped error response. ``store`` says whether idempotency keeps it (execution started)."""
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        type: str = "invalid_request_error",  # noqa: A002 - Stripe's field name
+        code: str | None = None,
+        param: str | None = None,
+        decline_code: str | None = None,
+        store: bool = True,
+        extra: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.type = type
+        self.code = code
+        self.param = param
+        self.decline_code = decline_code
+        self.store = store
+        self.extra = extra or {}
+        self.headers = headers or {}
+
+    def body(self) -> dict[str, Any]:
+        err: dict[str, Any] = {"type": self.type, "message": self.message}
+        if self.code:
+            err["code"] = self.code
+            err["doc_url"] = f"https://stripe.com/docs/error-codes/{self.code.replace('_', '-')}"
+        if self.param:
+            err["param"] = self.param
+        if self.decline_code:
+            err["decline_code"] = self.decline_code
+        err.update(self.extra)
+        return {"error": err}
+
+
+def invalid(message: str, *, code: str | None = None, param: str | None = None) -> ApiError:
+    return ApiError(400, message, code=code, param=param, store=False)
+
+
+class _Scalar:
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+
+INT = _Scalar("int")
+STR = _Scalar("str")
+BOOL = _Scalar("bool")
+META = _Scalar("meta")
+
+
+@dataclass(frozen=True)
+class Enum:
+    values: tuple[str, ...]
+
+    def __init__(self, *values: str) -> None:
+        object.__setattr__(self, "values", values)
+
+
+@dataclass(frozen=True)
+class List:
+    item: Any
+
+
+@dataclass(frozen=True)
+class Obj:
+    fields: dict[str, Any]
+    required: frozenset[str] = field(default_factory=frozenset)
+
+    def __init__(self, fields: dict[str, Any], required: tuple[str, ...] | frozenset[str] = ()) -> None:
+        object.__setattr__(self, "fields", fields)
+        object.__setattr__(self, "required", frozenset(required))
+
+
+def _name(path: str, key: str | int) -> str:
+    return f"{path}[{key}]" if path else str(key)
+
+
+def coerce(value: Any, spec: Any, path: str) -> Any:
+    if isinstance(spec, Obj):
+        if not isinstance(value, dict):
+            raise invalid(f"Invalid object: {path}", code="parameter_invalid_object", param=path)
+        out: dict[str, Any] = {}
+        for key, sub in value.items():
+            if key not in spec.fields:
+                raise invalid(
+                    f"Received unknown parameter: {_name(path, key)}",
+                    code="parameter_unknown",
+                    param=_name(path, key),
+                )
+            out[key] = coerce(sub, spec.fields[key], _name(path, key))
+        for key in sorted(spec.required):
+            if key not in out or out[key] in ("", None):
+                raise invalid(
+                    f"Missing required param: {_name(path, key)}.",
+                    code="parameter_missing",
+                    param=_name(path, key),
+                )
+        return out
+    if isinstance(spec, List):
+        if isinstance(value, dict) and not value:
+            return []
+        if not isinstance(value, list):
+            raise invalid(f"Invalid array: {path}", code="parameter_invalid_array", param=path)
+        return [coerce(v, spec.item, f"{path}[{i}]") for i, v in enumerate(value)]
+    if isinstance(spec, Enum):
+        if value not in spec.values:
+            raise invalid(
+                f"Invalid {path.split('[')[-1].rstrip(']')}: must be one of {', '.join(spec.values)}",
+                code="parameter_invalid_string" if isinstance(value, str) else "parameter_invalid_object",
+                param=path,
+            )
+        return value
+    if spec is META:
+        if value == "":
+            return {}
+        if not isinstance(value, dict) or any(not isinstance(v, str) for v in value.values()):
+            raise invalid(f"Invalid metadata: {path}", code="parameter_invalid_object", param=path)
+        return dict(value)
+    if not isinstance(value, str):
+        raise invalid(f"Invalid value for {path}", code="parameter_invalid_string", param=path)
+    if spec is INT:
+        try:
+            return int(value)
+        except ValueError:
+            raise invalid(f"Invalid integer: {value}", code="parameter_invalid_integer", param=path) from None
+    if spec is BOOL:
+        if value not in ("true", "false"):
+            raise invalid(f"Invalid boolean: {value}", code="parameter_invalid_boolean", param=path)
+        return value == "true"
+    return value
+
+
+def parse(params: dict[str, Any], spec: Obj) -> dict[str, Any]:
+    fields = dict(spec.fields)
+    fields.setdefault("expand", List(STR))
+    return coerce(params, Obj(fields, spec.required), "")

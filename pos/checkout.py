@@ -1,0 +1,404 @@
+"""The checkout workflow: the open sale from the first scan to the committed sale document.
+
+`Checkout` owns one open sale: its cart, the member attached to it, tenders already taken (the card
+part of a split payment), and a stable sale UUID (the idempotency key of everything that follows).
+Every change is saved through `Journal.save_open_cart`, so a crash brings the sale back.
+
+It is pure and single-threaded (the GUI thread drives it). Completing a sale is two steps so that the
+commit can run off the GUI thread: `build_sale()` returns a frozen `SaleDocument`; whoever commits it
+(the journal, from the writer thread, or the card payment protocol right after authorisation) then
+calls `finished(doc)`. Nothing is promised to the customer before that commit has returned.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from pos.cart import Cart, Discount
+from pos.cashround import CashRounding, round_cash
+from pos.documents import SaleDocument, SaleLine, TaxLine, Tender
+from pos.errors import DomainError
+from pos.money import Money
+from pos.ports import Catalog, Clock, Ids, Journal, Product
+from pos.storeconfig import StoreConfig
+
+log = logging.getLogger("pos.checkout")
+
+STATE_VERSION = 1
+
+
+class CheckoutError(DomainError):
+    """A checkout step that cannot be done now; the message says what to do instead."""
+
+
+@dataclass(frozen=True)
+class MemberOnSale:
+    member_no: int
+    name: str = ""
+    tier: str = ""
+    points: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"member_no": self.member_no, "name": self.name, "tier": self.tier, "points": self.points}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> MemberOnSale:
+        return cls(int(d["member_no"]), str(d.get("name", "")), str(d.get("tier", "")), d.get("points"))
+
+
+@dataclass(frozen=True)
+class CashQuote:
+    """What the customer must hand over in cash for `due`, after the store's cash rounding."""
+
+    due: int
+    rounded: int
+    rounding: int  # rounded - due
+
+
+def _tender_to_dict(t: Tender) -> dict[str, Any]:
+    return {
+        "kind": t.kind,
+        "amount": t.amount,
+        "change_given": t.change_given,
+        "reference": t.reference,
+        "rounding": t.rounding,
+    }
+
+
+class Checkout:
+    def __init__(
+        self,
+        config: StoreConfig,
+        catalog: Catalog,
+        journal: Journal,
+        *,
+        till_id: str,
+        clock: Clock,
+        ids: Ids,
+        staff_id: str = "",
+    ) -> None:
+        self.config = config
+        self.catalog = catalog
+        self.journal = journal
+        self.till_id = till_id
+        self.clock = clock
+        self.ids = ids
+        self.staff_id = staff_id
+        self.cart = Cart(config, ids=ids.new_uuid)
+        self.member: MemberOnSale | None = None
+        self.tenders: list[Tender] = []
+        self.sale_uuid = ids.new_uuid()
+        self.listeners: list[Callable[[], None]] = []
+
+    # ------------------------------------------------------------------ persistence
+    def state(self) -> dict[str, Any]:
+        return {
+            "v": STATE_VERSION,
+            "sale_uuid": self.sale_uuid,
+            "cart": self.cart.to_dict(),
+            "member": None if self.member is None else self.member.to_dict(),
+            "tenders": [_tender_to_dict(t) for t in self.tenders],
+            "staff_id": self.staff_id,
+        }
+
+    def _load_state(self, state: Mapping[str, Any]) -> None:
+        if state.get("v") != STATE_VERSION:
+            raise CheckoutError("The saved sale was written by another version and cannot be restored.")
+        self.cart = Cart.from_dict(state["cart"], self.config, ids=self.ids.new_uuid)
+        self.member = MemberOnSale.from_dict(state["member"]) if state.get("member") else None
+        self.tenders = [Tender(**t) for t in state.get("tenders", ())]
+        self.sale_uuid = str(state["sale_uuid"])
+
+    def _changed(self) -> None:
+        if self.cart.is_empty and not self.tenders and self.member is None:
+            self.journal.clear_open_cart()
+        else:
+            self.journal.save_open_cart(self.state())
+        for listener in self.listeners:
+            listener()
+
+    def restore(self) -> bool:
+        """Bring back the sale that was open when the till stopped (crash, power cut, restart)."""
+        saved = self.journal.load_open_cart()
+        if not saved:
+            return False
+        self._load_state(saved)
+        log.info("restored open sale %s with %d lines", self.sale_uuid, self.cart.line_count)
+        return True
+
+    # ------------------------------------------------------------------ items
+    def _money(self, minor: int) -> Money:
+        return Money(minor, self.config.currency)
+
+    def add_product(self, product: Product, quantity: int = 1, *, unit_price: int | None = None) -> str:
+        """Add a catalog product; returns the line id. `unit_price` for price-embedded barcodes."""
+        self._no_tenders_taken()
+        if not product.active:
+            raise CheckoutError(
+                f"{product.name} is no longer sold (archived). Put it aside and call a manager."
+            )
+        price = product.price if unit_price is None else unit_price
+        line = self.cart.add_line(
+            product.sku,
+            product.name,
+            self._money(price),
+            product.tax_code,
+            quantity,
+            merge=unit_price is None,
+        )
+        self._changed()
+        return line.line_id
+
+    def add_sku(self, sku: str, quantity: int = 1) -> str:
+        product = self.catalog.get(sku)
+        if product is None:
+            raise CheckoutError(f"No product with SKU {sku} in the catalog.")
+        return self.add_product(product, quantity)
+
+    def set_quantity(self, line_id: str, quantity: int) -> None:
+        self._no_tenders_taken()
+        self.cart.set_quantity(line_id, quantity)
+        self._changed()
+
+    def remove_line(self, line_id: str, *, actor: str) -> None:
+        self._no_tenders_taken()
+        line = self.cart.remove_line(line_id)
+        self.journal.audit(
+            "line.removed",
+            actor,
+            {
+                "sale_uuid": self.sale_uuid,
+                "sku": line.sku,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price.minor,
+            },
+        )
+        self._changed()
+
+    def discount_line(
+        self, line_id: str, discount: Discount | None, *, actor: str, approved_by: str | None = None
+    ) -> None:
+        self._no_tenders_taken()
+        self.cart.set_line_discount(line_id, discount)
+        self.journal.audit(
+            "discount.line",
+            actor,
+            {
+                "sale_uuid": self.sale_uuid,
+                "line_id": line_id,
+                "discount": None if discount is None else discount.to_dict(),
+                "approved_by": approved_by,
+            },
+        )
+        self._changed()
+
+    def discount_order(
+        self, discount: Discount | None, *, actor: str, approved_by: str | None = None
+    ) -> None:
+        self._no_tenders_taken()
+        self.cart.set_order_discount(discount)
+        self.journal.audit(
+            "discount.order",
+            actor,
+            {
+                "sale_uuid": self.sale_uuid,
+                "discount": None if discount is None else discount.to_dict(),
+                "approved_by": approved_by,
+            },
+        )
+        self._changed()
+
+    def override_price(
+        self, line_id: str, unit_price: int, reason: str, *, actor: str, approved_by: str | None = None
+    ) -> None:
+        self._no_tenders_taken()
+        before = self.cart.line(line_id).unit_price.minor
+        self.cart.override_price(line_id, self._money(unit_price), reason)
+        self.journal.audit(
+            "price.override",
+            actor,
+            {
+                "sale_uuid": self.sale_uuid,
+                "line_id": line_id,
+                "from": before,
+                "to": unit_price,
+                "reason": reason,
+                "approved_by": approved_by,
+            },
+        )
+        self._changed()
+
+    def attach_member(self, member: MemberOnSale | None) -> None:
+        self.member = member
+        self._changed()
+
+    def _no_tenders_taken(self) -> None:
+        if self.tenders:
+            raise CheckoutError(
+                "Part of this sale is already paid. Finish the payment, or void the sale "
+                "(the card part is refunded) to change it."
+            )
+
+    # ------------------------------------------------------------------ paying
+    @property
+    def total(self) -> int:
+        return self.cart.totals.total.minor
+
+    @property
+    def paid(self) -> int:
+        return sum(t.amount for t in self.tenders)
+
+    @property
+    def due(self) -> int:
+        return self.total - self.paid
+
+    def cash_quote(self, due: int | None = None) -> CashQuote:
+        due = self.due if due is None else due
+        rule = self.config.cash_rounding
+        if rule is CashRounding.NONE:
+            return CashQuote(due, due, 0)
+        r = round_cash(self._money(due), rule)
+        return CashQuote(due, r.rounded.minor, r.difference.minor)
+
+    def cash_tender(self, tendered: int) -> Tender:
+        """The cash tender that settles what is due, given the notes and coins handed over."""
+        if self.cart.is_empty:
+            raise CheckoutError("The sale is empty.")
+        quote = self.cash_quote()
+        if tendered < quote.rounded:
+            short = self._money(quote.rounded - tendered).format(self.config.locale)
+            raise CheckoutError(f"That is {short} short of the amount due in cash.")
+        return Tender("cash", quote.due, change_given=tendered - quote.rounded, rounding=quote.rounding)
+
+    def add_tender(self, tender: Tender) -> None:
+        """Record a part payment that did not settle the sale (the card part of a split)."""
+        if tender.amount <= 0 or tender.amount >= self.due:
+            raise CheckoutError("A part payment must be more than zero and less than what is due.")
+        self.tenders.append(tender)
+        self._changed()
+
+    def build_sale(self, final: Tender | None = None, *, receipt_no: str = "") -> SaleDocument:
+        """The finished sale as a frozen document (pure; commit it, then call `finished`)."""
+        if self.cart.is_empty:
+            raise CheckoutError("The sale is empty.")
+        tenders = [*self.tenders, *([final] if final is not None else [])]
+        if sum(t.amount for t in tenders) != self.total:
+            raise CheckoutError("The payments do not cover the total yet.")
+        return sale_document(
+            self.cart,
+            sale_uuid=self.sale_uuid,
+            receipt_no=receipt_no,
+            till_id=self.till_id,
+            staff_id=self.staff_id,
+            member_no=None if self.member is None else self.member.member_no,
+            created_at=self.clock.now().isoformat(),
+            tenders=tuple(tenders),
+        )
+
+    def finished(self, doc: SaleDocument) -> None:
+        """The journal committed `doc`: start a fresh sale."""
+        if doc.sale_uuid != self.sale_uuid:
+            raise CheckoutError("A different sale was committed than the one on screen.")
+        self._reset()
+
+    def void(self, *, actor: str, approved_by: str | None, reason: str = "") -> None:
+        if self.tenders:
+            raise CheckoutError("Refund or cancel the card part first; a partly paid sale cannot be voided.")
+        self.journal.audit(
+            "sale.void",
+            actor,
+            {
+                "sale_uuid": self.sale_uuid,
+                "total": self.total,
+                "lines": self.cart.line_count,
+                "approved_by": approved_by,
+                "reason": reason,
+            },
+        )
+        self._reset()
+
+    def _reset(self) -> None:
+        self.cart = Cart(self.config, ids=self.ids.new_uuid)
+        self.member = None
+        self.tenders = []
+        self.sale_uuid = self.ids.new_uuid()
+        self._changed()
+
+    # ------------------------------------------------------------------ suspend / resume
+    def suspend(self) -> dict[str, Any]:
+        """Take the open sale off the till (returned state to be parked by the caller)."""
+        if self.cart.is_empty:
+            raise CheckoutError("There is nothing to suspend.")
+        self._no_tenders_taken()
+        state = self.state()
+        self._reset()
+        return state
+
+    def resume(self, state: Mapping[str, Any]) -> None:
+        if not self.cart.is_empty or self.tenders:
+            raise CheckoutError("Finish or suspend the current sale before resuming another.")
+        self._load_state(state)
+        self._changed()
+
+
+def _rate_bp(percent: Decimal | int) -> int:
+    bp = Decimal(percent) * 100
+    if bp != bp.to_integral_value():
+        raise CheckoutError(f"Tax rate {percent}% cannot be stored in basis points.")
+    return int(bp)
+
+
+def sale_document(
+    cart: Cart,
+    *,
+    sale_uuid: str,
+    receipt_no: str,
+    till_id: str,
+    staff_id: str,
+    member_no: int | None,
+    created_at: str,
+    tenders: tuple[Tender, ...],
+) -> SaleDocument:
+    t = cart.totals
+    lines = tuple(
+        SaleLine(
+            line_no=i + 1,
+            sku=lt.sku,
+            description=lt.description,
+            quantity=lt.quantity,
+            unit_price=lt.unit_price.minor,
+            discount=(lt.line_discount + lt.order_discount).minor,
+            tax_code=lt.tax_code,
+            tax_amount=lt.tax.minor,
+            paid_amount=lt.paid.minor,
+        )
+        for i, lt in enumerate(t.lines)
+    )
+    tax_lines = tuple(
+        TaxLine(r.rate.code, _rate_bp(r.rate.percent), r.net.minor, r.tax.minor) for r in t.rates
+    )
+    doc = SaleDocument(
+        sale_uuid=sale_uuid,
+        receipt_no=receipt_no,
+        till_id=till_id,
+        staff_id=staff_id,
+        member_no=member_no,
+        currency=t.currency,
+        created_at=created_at,
+        subtotal=t.subtotal.minor,
+        discount_total=t.discount.minor,
+        tax_total=t.tax.minor,
+        total=t.total.minor,
+        lines=lines,
+        tax_lines=tax_lines,
+        tenders=tenders,
+    )
+    doc.check()
+    return doc
+
+
+__all__ = ["CashQuote", "Checkout", "CheckoutError", "MemberOnSale", "sale_document"]

@@ -1,0 +1,213 @@
+"""Tax: rates, rounding, and the tax of a basket, per line and per rate.
+
+Prices are either tax-inclusive (EU, Japan: the shelf price is what the customer pays and the tax is
+extracted from it) or tax-exclusive (US: tax is added on top). Tax is rounded either on every line
+(:attr:`TaxRounding.PER_LINE`) or once per rate per document (:attr:`TaxRounding.PER_DOCUMENT`, as
+Japan's qualified invoices require: 8 % and 10 % each rounded once on the receipt). Under
+per-document rounding each line still gets its share of its rate's tax (largest remainder), so a
+partial return can refund exactly its own tax and the shares always add up to the receipt.
+
+Everything here works on ``int`` minor units; :class:`RateTotal` carries Money for receipts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from pos.errors import ConfigError, UnknownTaxCodeError
+from pos.money import Money, allocate_minor
+
+
+class TaxRounding(StrEnum):
+    """Where tax is rounded: on every line, or once per rate per document (receipt)."""
+
+    PER_LINE = "per_line"
+    PER_DOCUMENT = "per_document"
+
+
+class RoundingMethod(StrEnum):
+    """How a fraction of a minor unit is rounded (symmetric: negative amounts mirror positive ones)."""
+
+    HALF_UP = "half_up"  # half away from zero: 0.5 -> 1
+    HALF_EVEN = "half_even"  # banker's rounding: 0.5 -> 0, 1.5 -> 2
+    DOWN = "down"  # toward zero, truncate (common for Japanese consumption tax)
+    UP = "up"  # away from zero
+
+
+def round_div(numerator: int, denominator: int, method: RoundingMethod) -> int:
+    """``numerator / denominator`` rounded to an integer by ``method``, exactly (``denominator > 0``)."""
+    if numerator < 0:
+        return -round_div(-numerator, denominator, method)
+    q, r = divmod(numerator, denominator)
+    if r == 0 or method is RoundingMethod.DOWN:
+        return q
+    if method is RoundingMethod.UP:
+        return q + 1
+    twice = 2 * r
+    if twice > denominator:
+        return q + 1
+    if twice < denominator:
+        return q
+    if method is RoundingMethod.HALF_UP:
+        return q + 1
+    return q + (q & 1)  # HALF_EVEN
+
+
+@dataclass(frozen=True, slots=True)
+class TaxRate:
+    """One rate of the store's tax table.
+
+    ``code`` is what products carry (``tax_code`` in the catalog), ``percent`` the exact rate
+    (``Decimal("8")``, ``Decimal("8.875")``), ``label`` what the receipt prints for it (``"8%*"``
+    with Japan's reduced-rate mark); it defaults to the percent.
+    """
+
+    code: str
+    percent: Decimal
+    label: str = ""
+    _num: int = field(init=False, repr=False, compare=False)
+    _den: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.code, str) or not self.code.strip():
+            raise ConfigError(f"A tax rate needs a code, got {self.code!r}.")
+        percent = self.percent
+        if isinstance(percent, bool) or not isinstance(percent, Decimal | int):
+            raise ConfigError(
+                f"Tax rate {self.code!r}: write the percent exactly, as text or a whole number "
+                f'(percent = "8.875"), not {percent!r}.'
+            )
+        percent = Decimal(percent)
+        if not percent.is_finite() or percent < 0 or percent >= 1000:
+            raise ConfigError(f"Tax rate {self.code!r}: {percent} is not a valid percent.")
+        num, den = percent.as_integer_ratio()
+        object.__setattr__(self, "percent", percent)
+        object.__setattr__(self, "_num", num)
+        object.__setattr__(self, "_den", den * 100)
+        if not self.label:
+            object.__setattr__(self, "label", f"{percent.normalize():f}%")
+
+    def tax_included(self, gross: int, method: RoundingMethod) -> int:
+        """The tax contained in a tax-inclusive amount ``gross`` (minor units), rounded."""
+        return round_div(gross * self._num, self._den + self._num, method)
+
+    def tax_on(self, net: int, method: RoundingMethod) -> int:
+        """The tax to add to a tax-exclusive amount ``net`` (minor units), rounded."""
+        return round_div(net * self._num, self._den, method)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "percent": str(self.percent), "label": self.label}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaxRate:
+        if not isinstance(data, Mapping) or "code" not in data or "percent" not in data:
+            raise ConfigError(f"A tax rate needs a code and a percent, got {data!r}.")
+        percent = data["percent"]
+        if isinstance(percent, str):
+            try:
+                percent = Decimal(percent)
+            except ArithmeticError:
+                raise ConfigError(
+                    f"Tax rate {data['code']!r}: {data['percent']!r} is not a percent."
+                ) from None
+        return cls(code=data["code"], percent=percent, label=data.get("label", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class RateTotal:
+    """One line of a receipt's tax summary: a rate with its net, tax and gross amounts."""
+
+    rate: TaxRate
+    net: Money
+    tax: Money
+    gross: Money
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.rate.to_dict(),
+            "net": self.net.minor,
+            "tax": self.tax.minor,
+            "gross": self.gross.minor,
+        }
+
+
+class TaxResult:
+    """The tax of a basket in minor units: per line ``paid`` and ``tax``, and per rate ``by_rate``.
+
+    ``by_rate`` maps each tax code present (in tax-table order) to ``[net, tax, gross]``.
+    """
+
+    __slots__ = ("by_rate", "paid", "tax")
+
+    def __init__(self, paid: list[int], tax: list[int], by_rate: dict[str, list[int]]) -> None:
+        self.paid = paid
+        self.tax = tax
+        self.by_rate = by_rate
+
+
+def compute_taxes(
+    amounts: Sequence[int],
+    codes: Sequence[str],
+    rates: Mapping[str, TaxRate],
+    *,
+    prices_include_tax: bool,
+    rounding: TaxRounding,
+    method: RoundingMethod,
+) -> TaxResult:
+    """Tax of lines with (already discounted) ``amounts`` and tax ``codes``.
+
+    ``amounts`` are gross when ``prices_include_tax`` else net. Returns what each line is paid
+    (gross), its tax, and per-rate totals. Unknown codes raise UnknownTaxCodeError.
+    """
+    n = len(amounts)
+    groups: dict[str, list[int]] = {}
+    for i, code in enumerate(codes):
+        group = groups.get(code)
+        if group is None:
+            if code not in rates:
+                raise UnknownTaxCodeError(code, tuple(rates))
+            groups[code] = [i]
+        else:
+            group.append(i)
+    tax = [0] * n
+    if rounding is TaxRounding.PER_LINE:
+        for code, idx in groups.items():
+            rate = rates[code]
+            extract = rate.tax_included if prices_include_tax else rate.tax_on
+            for i in idx:
+                tax[i] = extract(amounts[i], method)
+    else:
+        for code, idx in groups.items():
+            rate = rates[code]
+            extract = rate.tax_included if prices_include_tax else rate.tax_on
+            weights = [amounts[i] for i in idx]
+            for i, share in zip(idx, allocate_minor(extract(sum(weights), method), weights), strict=True):
+                tax[i] = share
+    paid = list(amounts) if prices_include_tax else [a + t for a, t in zip(amounts, tax, strict=True)]
+    by_rate: dict[str, list[int]] = {}
+    for code in rates:
+        idx = groups.get(code)
+        if idx:
+            gross = sum(paid[i] for i in idx)
+            rate_tax = sum(tax[i] for i in idx)
+            by_rate[code] = [gross - rate_tax, rate_tax, gross]
+    return TaxResult(paid, tax, by_rate)
+
+
+def rate_totals(
+    by_rate: Mapping[str, Sequence[int]], rates: Mapping[str, TaxRate], currency: str
+) -> tuple[RateTotal, ...]:
+    """Receipt tax summary lines from ``{code: [net, tax, gross]}``."""
+    return tuple(
+        RateTotal(
+            rates[code],
+            Money._of(net, currency),
+            Money._of(tax, currency),
+            Money._of(gross, currency),
+        )
+        for code, (net, tax, gross) in by_rate.items()
+    )

@@ -1,0 +1,258 @@
+"""The Store: one data directory, one lock, one writer thread owning the only read-write connection."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sync.store import schema
+from sync.store.connection import StoreConnection, connect_ro, connect_rw, set_wal
+from sync.store.crash import crashpoint
+from sync.store.errors import DatabaseCorruptError, StoreError, classify
+from sync.store.lock import InstanceLock
+
+log = logging.getLogger("sync.store")
+T = TypeVar("T")
+
+DB_NAME = "pos.sqlite3"
+
+
+def quick_check(conn: sqlite3.Connection, path: object = "") -> None:
+    """Run ``PRAGMA quick_check``; raise DatabaseCorruptError (file untouched) unless it says ok."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseCorruptError(_corrupt_message(path, str(exc))) from exc
+    if rows != ["ok"]:
+        raise DatabaseCorruptError(_corrupt_message(path, "; ".join(map(str, rows[:5]))))
+
+
+def _corrupt_message(path: object, detail: str) -> str:
+    return (
+        "The till's database is damaged and OMO POS will not start on it, so that nothing more is "
+        f"lost. The file has been left exactly as it was: {path}. Call support; they can restore the "
+        f"latest backup. (Details: {detail})"
+    )
+
+
+class Store:
+    """Open with ``Store.open(path, till_id=...)``; ``close()`` when done (or use it as a context manager).
+
+    ``write(fn)`` runs ``fn(conn)`` on the writer thread inside ``BEGIN IMMEDIATE … COMMIT`` and returns a
+    Future; an exception in ``fn`` rolls the transaction back and is set on the Future. Nothing is
+    promised to a person before that Future has resolved.
+    """
+
+    def __init__(self, path: Path, till_id: str) -> None:
+        self.path = Path(path)
+        self.till_id = till_id
+        self._lock = InstanceLock(self.path.parent)
+        self._executor: ThreadPoolExecutor | None = None
+        self._conn: StoreConnection | None = None
+        self._writer_ident: int | None = None
+        self._closed = False
+        self._failed: BaseException | None = None
+        self.integrity: Future[None] = Future()  # resolves when the start-up quick_check has passed
+
+    # ------------------------------------------------------------------ lifecycle
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        till_id: str,
+        quick_check: bool = True,
+        check_in_background: bool = False,
+    ) -> Store:
+        """Lock the data directory, open (or create) the database, refuse a newer or damaged one,
+        migrate, and return the store.
+
+        ``check_in_background=True`` returns before ``PRAGMA quick_check`` has finished (it takes about
+        a second per 300 MB): the check runs first on the writer thread, so every write waits behind
+        it, and if it fails every write raises DatabaseCorruptError; ``store.integrity`` (a Future)
+        tells the UI. Readers can start at once. A database that needs a migration is always checked
+        before it is migrated.
+        """
+        store = cls(Path(path), till_id)
+        store._lock.acquire()
+        try:
+            store._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
+            deferred = store._executor.submit(
+                store._open_on_writer, quick_check, check_in_background
+            ).result()
+        except BaseException:
+            store._shutdown()
+            raise
+        if deferred:
+            store._executor.submit(store._background_check)
+        elif not store.integrity.done():
+            store.integrity.set_result(None)
+        return store
+
+    def _background_check(self) -> None:
+        assert self._conn is not None
+        try:
+            quick_check(self._conn, self.path)
+        except BaseException as exc:
+            log.error("%s", exc)
+            self._failed = exc
+            self.integrity.set_exception(exc)
+        else:
+            self.integrity.set_result(None)
+
+    def _open_on_writer(self, run_quick_check: bool, background: bool) -> bool:
+        """Returns True when the quick_check is left to run in the background."""
+        deferred = False
+        self._writer_ident = threading.get_ident()
+        if self.path.is_dir():
+            raise StoreError(f"OMO POS cannot open its database: {self.path} is a folder, not a file.")
+        existed = self.path.exists() and self.path.stat().st_size > 0
+        if existed:
+            self._refuse_foreign_file()
+        try:
+            conn = connect_rw(self.path)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(
+                f"OMO POS cannot open its database {self.path} ({exc}). Check that the disk is present "
+                "and the folder is writable, then start again."
+            ) from exc
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseCorruptError(_corrupt_message(self.path, str(exc))) from exc
+        try:
+            if existed:
+                try:
+                    version = schema.user_version(conn)
+                except sqlite3.DatabaseError as exc:
+                    raise DatabaseCorruptError(_corrupt_message(self.path, str(exc))) from exc
+                schema.check_not_newer(version, self.path)
+                if run_quick_check:
+                    if background and version == schema.LATEST:
+                        deferred = True
+                    else:
+                        quick_check(conn, self.path)
+            set_wal(conn)
+            applied = schema.migrate(conn)
+            if applied:
+                log.info("database %s migrated to schema %s", self.path, applied[-1])
+        except BaseException:
+            conn.close()
+            raise
+        self._conn = conn
+        return deferred
+
+    def _refuse_foreign_file(self) -> None:
+        with open(self.path, "rb") as f:
+            head = f.read(16)
+        if head != b"SQLite format 3\x00":
+            raise DatabaseCorruptError(_corrupt_message(self.path, "not an SQLite database file"))
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self._executor is not None and self._conn is not None:
+            try:
+                self._executor.submit(self._close_on_writer).result()
+            except Exception:  # pragma: no cover - closing must not hide the original problem
+                log.exception("closing the database")
+        self._shutdown()
+
+    def _close_on_writer(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            if self._failed is None:  # never write to a damaged file, not even statistics
+                conn.execute("PRAGMA optimize")
+        finally:
+            conn.close()
+
+    def _shutdown(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+            self._executor = None
+        self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+    def write(self, fn: Callable[[StoreConnection], T]) -> Future[T]:
+        if self._closed or self._executor is None:
+            raise StoreError("The store is closed.")
+        return self._executor.submit(self._run_write, fn)
+
+    def write_sync(self, fn: Callable[[StoreConnection], T]) -> T:
+        if threading.get_ident() == self._writer_ident:
+            raise RuntimeError("write_sync called from the writer thread (would deadlock)")
+        return self.write(fn).result()
+
+    def _run_write(self, fn: Callable[[StoreConnection], T]) -> T:
+        conn = self._conn
+        assert conn is not None, "store not open"
+        if self._failed is not None:
+            raise self._failed
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise classify(exc) from exc
+        try:
+            result = fn(conn)
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:  # pragma: no cover - the rollback of a failed IO
+                    log.exception("rollback failed")
+            mapped = classify(exc)
+            if mapped is not exc:
+                raise mapped from exc
+            raise
+        return result
+
+    def checkpoint(self) -> Future[tuple[int, int, int]]:
+        """WAL checkpoint (TRUNCATE) on the writer thread, outside any transaction."""
+
+        def run() -> tuple[int, int, int]:
+            assert self._conn is not None
+            crashpoint("during_checkpoint")
+            row = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            return tuple(row)  # type: ignore[return-value]
+
+        assert self._executor is not None
+        return self._executor.submit(run)
+
+    def on_writer(self, fn: Callable[[StoreConnection], T]) -> Future[T]:
+        """Run ``fn(conn)`` on the writer thread with NO transaction (for the backup API, VACUUM...)."""
+        assert self._executor is not None
+
+        def run() -> T:
+            assert self._conn is not None
+            return fn(self._conn)
+
+        return self._executor.submit(run)
+
+    # ------------------------------------------------------------------ reading
+    def read_connection(self, *, check_same_thread: bool = True) -> sqlite3.Connection:
+        """A new read-only connection for the calling thread. Close it when done."""
+        return connect_ro(self.path, check_same_thread=check_same_thread)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.path.parent
+
+    def __repr__(self) -> str:
+        return f"<Store {self.path} till={self.till_id}>"
+
+
+def open_store(data_dir: Path, *, till_id: str, **kw: Any) -> Store:
+    return Store.open(Path(data_dir) / DB_NAME, till_id=till_id, **kw)

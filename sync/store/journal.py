@@ -1,0 +1,386 @@
+"""The sales journal: finalised sales, returns and till closures, each with its outbox event, in one
+transaction. Rows are immutable once written (triggers refuse UPDATE and DELETE)."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from typing import Any
+
+from pos.documents import (
+    Refund,
+    ReturnDocument,
+    ReturnLine,
+    SaleDocument,
+    SaleLine,
+    TaxLine,
+    Tender,
+    TillClosure,
+)
+from sync.store import outbox, receipts
+from sync.store.crash import crashpoint
+from sync.store.util import dumps, loads
+
+SALE_EVENT = "sale.completed"
+RETURN_EVENT = "return.completed"
+CLOSURE_EVENT = "till.closed"
+
+
+def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
+    """Write the sale (header, lines, tax lines, tenders), take its receipt number if it has none and
+    queue its ``sale.completed`` event (event_id = sale_uuid) — all in the caller's transaction.
+    Idempotent: a sale_uuid already recorded returns the recorded document unchanged."""
+    if not conn.in_transaction:
+        raise RuntimeError("commit_sale must run inside a store.write transaction")
+    if conn.execute("SELECT 1 FROM sales WHERE sale_uuid = ?", (sale.sale_uuid,)).fetchone():
+        return get_sale(conn, sale.sale_uuid)  # type: ignore[return-value]
+    sale.check()
+    if sale.receipt_no:
+        receipts.claim_reserved(conn, sale.receipt_no)
+    else:
+        sale = dataclasses.replace(sale, receipt_no=receipts.next_number(conn, sale.till_id))
+    sale_id = conn.execute(
+        "INSERT INTO sales (sale_uuid, receipt_no, till_id, session_id, staff_id, member_no, currency, "
+        "created_at, subtotal, discount_total, tax_total, total) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+        "RETURNING sale_id",
+        (
+            sale.sale_uuid,
+            sale.receipt_no,
+            sale.till_id,
+            sale.session_id,
+            sale.staff_id,
+            sale.member_no,
+            sale.currency,
+            sale.created_at,
+            sale.subtotal,
+            sale.discount_total,
+            sale.tax_total,
+            sale.total,
+        ),
+    ).fetchone()[0]
+    conn.executemany(
+        "INSERT INTO sale_lines (line_key, sale_id, line_no, sku, description, quantity, unit_price, "
+        "discount, tax_code, tax_amount, paid_amount) "
+        "VALUES (?1 * 10000 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        [
+            (
+                sale_id,
+                ln.line_no,
+                ln.sku,
+                ln.description,
+                ln.quantity,
+                ln.unit_price,
+                ln.discount,
+                ln.tax_code,
+                ln.tax_amount,
+                ln.paid_amount,
+            )
+            for ln in sale.lines
+        ],
+    )
+    crashpoint("mid_sale_commit")
+    conn.executemany(
+        "INSERT INTO sale_tax_lines (sale_id, tax_code, rate_bp, taxable_amount, tax_amount) "
+        "VALUES (?,?,?,?,?)",
+        [(sale_id, t.tax_code, t.rate_bp, t.taxable_amount, t.tax_amount) for t in sale.tax_lines],
+    )
+    conn.executemany(
+        "INSERT INTO sale_tenders (sale_id, tender_no, kind, amount, change_given, reference) "
+        "VALUES (?,?,?,?,?,?)",
+        [(sale_id, i, t.kind, t.amount, t.change_given, t.reference) for i, t in enumerate(sale.tenders, 1)],
+    )
+    # The sale did not exist, so its event cannot be in the dead letters: skip that lookup.
+    outbox.enqueue(
+        conn,
+        SALE_EVENT,
+        sale.to_dict(),
+        event_id=sale.sale_uuid,
+        created_at=sale.created_at,
+        _check_dead=False,
+    )
+    return sale
+
+
+def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
+    row = conn.execute(
+        "SELECT sale_uuid, receipt_no, till_id, staff_id, member_no, currency, created_at, subtotal, "
+        "discount_total, tax_total, total, session_id, sale_id FROM sales WHERE sale_uuid = ?",
+        (sale_uuid,),
+    ).fetchone()
+    if row is None:
+        return None
+    sale_id = row[12]
+    lines = tuple(
+        SaleLine(*r)
+        for r in conn.execute(
+            "SELECT line_no, sku, description, quantity, unit_price, discount, tax_code, tax_amount, "
+            "paid_amount FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 "
+            "ORDER BY line_key",
+            (sale_id,),
+        )
+    )
+    tax_lines = tuple(
+        TaxLine(*r)
+        for r in conn.execute(
+            "SELECT tax_code, rate_bp, taxable_amount, tax_amount FROM sale_tax_lines WHERE sale_id = ? "
+            "ORDER BY tax_code",
+            (sale_id,),
+        )
+    )
+    tenders = tuple(
+        Tender(*r)
+        for r in conn.execute(
+            "SELECT kind, amount, change_given, reference FROM sale_tenders WHERE sale_id = ? "
+            "ORDER BY tender_no",
+            (sale_id,),
+        )
+    )
+    return SaleDocument(*row[:11], lines=lines, tax_lines=tax_lines, tenders=tenders, session_id=row[11])
+
+
+def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocument:
+    """Write a return, its lines and refunds, its receipt number and its outbox event (one transaction)."""
+    if not conn.in_transaction:
+        raise RuntimeError("commit_return must run inside a store.write transaction")
+    existing = get_return(conn, ret.return_uuid)
+    if existing is not None:
+        return existing
+    ret.check()
+    if ret.receipt_no:
+        receipts.claim_reserved(conn, ret.receipt_no)
+    else:
+        ret = dataclasses.replace(ret, receipt_no=receipts.next_number(conn, ret.till_id))
+    conn.execute(
+        "INSERT INTO returns (return_uuid, receipt_no, till_id, staff_id, member_no, currency, created_at, "
+        "tax_total, total, original_sale_uuid, original_order_no, reason, approved_by) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            ret.return_uuid,
+            ret.receipt_no,
+            ret.till_id,
+            ret.staff_id,
+            ret.member_no,
+            ret.currency,
+            ret.created_at,
+            ret.tax_total,
+            ret.total,
+            ret.original_sale_uuid,
+            ret.original_order_no,
+            ret.reason,
+            ret.approved_by,
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO return_lines (return_uuid, line_no, sku, description, quantity, refund_amount, "
+        "tax_code, tax_amount, original_sale_uuid, original_line_no, restock) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                ret.return_uuid,
+                ln.line_no,
+                ln.sku,
+                ln.description,
+                ln.quantity,
+                ln.refund_amount,
+                ln.tax_code,
+                ln.tax_amount,
+                ln.original_sale_uuid,
+                ln.original_line_no,
+                int(ln.restock),
+            )
+            for ln in ret.lines
+        ],
+    )
+    crashpoint("mid_return_commit")
+    conn.executemany(
+        "INSERT INTO return_refunds (return_uuid, refund_no, kind, amount, reference) VALUES (?,?,?,?,?)",
+        [(ret.return_uuid, i, r.kind, r.amount, r.reference) for i, r in enumerate(ret.refunds, 1)],
+    )
+    outbox.enqueue(conn, RETURN_EVENT, ret.to_dict(), event_id=ret.return_uuid, created_at=ret.created_at)
+    return ret
+
+
+def get_return(conn: sqlite3.Connection, return_uuid: str) -> ReturnDocument | None:
+    row = conn.execute(
+        "SELECT return_uuid, receipt_no, till_id, staff_id, member_no, currency, created_at, tax_total, "
+        "total, original_sale_uuid, original_order_no, reason, approved_by FROM returns "
+        "WHERE return_uuid = ?",
+        (return_uuid,),
+    ).fetchone()
+    if row is None:
+        return None
+    lines = tuple(
+        ReturnLine(*r[:9], restock=bool(r[9]))
+        for r in conn.execute(
+            "SELECT line_no, sku, description, quantity, refund_amount, tax_code, tax_amount, "
+            "original_sale_uuid, original_line_no, restock FROM return_lines WHERE return_uuid = ? "
+            "ORDER BY line_no",
+            (return_uuid,),
+        )
+    )
+    refunds = tuple(
+        Refund(*r)
+        for r in conn.execute(
+            "SELECT kind, amount, reference FROM return_refunds WHERE return_uuid = ? ORDER BY refund_no",
+            (return_uuid,),
+        )
+    )
+    return ReturnDocument(
+        *row[:9],
+        lines=lines,
+        refunds=refunds,
+        original_sale_uuid=row[9],
+        original_order_no=row[10],
+        reason=row[11],
+        approved_by=row[12],
+    )
+
+
+def returned_quantity(conn: sqlite3.Connection, sale_uuid: str, line_no: int) -> int:
+    (q,) = conn.execute(
+        "SELECT coalesce(sum(quantity), 0) FROM return_lines WHERE original_sale_uuid = ? "
+        "AND original_line_no = ?",
+        (sale_uuid, line_no),
+    ).fetchone()
+    return int(q)
+
+
+# ---------------------------------------------------------------- till sessions
+def open_session(
+    conn: sqlite3.Connection,
+    *,
+    session_id: str,
+    till_id: str,
+    opened_by: str,
+    currency: str,
+    opening_float: int,
+    opened_at: str,
+) -> None:
+    conn.execute(
+        "INSERT INTO till_sessions (session_id, till_id, opened_at, opened_by, currency, opening_float) "
+        "VALUES (?,?,?,?,?,?)",
+        (session_id, till_id, opened_at, opened_by, currency, opening_float),
+    )
+    outbox.enqueue(
+        conn,
+        "till.opened",
+        {
+            "session_id": session_id,
+            "till_id": till_id,
+            "opened_by": opened_by,
+            "currency": currency,
+            "opening_float": opening_float,
+            "opened_at": opened_at,
+        },
+        event_id=session_id,
+        created_at=opened_at,
+    )
+
+
+def current_session(conn: sqlite3.Connection, till_id: str) -> dict[str, Any] | None:
+    row = conn.execute(
+        "SELECT s.session_id, s.opened_at, s.opened_by, s.currency, s.opening_float FROM till_sessions s "
+        "LEFT JOIN till_closures c ON c.session_id = s.session_id "
+        "WHERE s.till_id = ? AND c.session_id IS NULL ORDER BY s.opened_at DESC LIMIT 1",
+        (till_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    keys = ("session_id", "opened_at", "opened_by", "currency", "opening_float")
+    return dict(zip(keys, row, strict=True))
+
+
+def record_cash_movement(
+    conn: sqlite3.Connection,
+    *,
+    movement_id: str,
+    session_id: str,
+    kind: str,
+    amount: int,
+    staff_id: str,
+    created_at: str,
+    reason: str = "",
+    approved_by: str | None = None,
+) -> None:
+    conn.execute(
+        "INSERT INTO cash_movements (movement_id, session_id, kind, amount, reason, staff_id, approved_by, "
+        "created_at) VALUES (?,?,?,?,?,?,?,?)",
+        (movement_id, session_id, kind, amount, reason, staff_id, approved_by, created_at),
+    )
+    outbox.enqueue(
+        conn,
+        "cash.movement",
+        {
+            "movement_id": movement_id,
+            "session_id": session_id,
+            "kind": kind,
+            "amount": amount,
+            "reason": reason,
+            "staff_id": staff_id,
+            "approved_by": approved_by,
+            "created_at": created_at,
+        },
+        event_id=movement_id,
+        created_at=created_at,
+    )
+
+
+def record_cash_count(
+    conn: sqlite3.Connection,
+    *,
+    count_id: str,
+    session_id: str,
+    kind: str,
+    denominations: dict[str, int],
+    total: int,
+    counted_by: str,
+    created_at: str,
+) -> None:
+    conn.execute(
+        "INSERT INTO cash_counts (count_id, session_id, kind, denominations, total, counted_by, created_at) "
+        "VALUES (?,?,?,?,?,?,?)",
+        (count_id, session_id, kind, dumps(denominations), total, counted_by, created_at),
+    )
+
+
+def commit_closure(conn: sqlite3.Connection, closure: TillClosure) -> TillClosure:
+    row = conn.execute(
+        "SELECT session_id FROM till_closures WHERE session_id = ?", (closure.session_id,)
+    ).fetchone()
+    if row is not None:
+        return get_closure(conn, closure.session_id)  # type: ignore[return-value]
+    conn.execute(
+        "INSERT INTO till_closures (session_id, till_id, closed_by, closed_at, currency, expected_cash, "
+        "counted_cash, difference, reason, approved_by, report) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            closure.session_id,
+            closure.till_id,
+            closure.closed_by,
+            closure.closed_at,
+            closure.currency,
+            closure.expected_cash,
+            closure.counted_cash,
+            closure.difference,
+            closure.reason,
+            closure.approved_by,
+            dumps(closure.report),
+        ),
+    )
+    outbox.enqueue(
+        conn,
+        CLOSURE_EVENT,
+        closure.to_dict(),
+        event_id=f"closure-{closure.session_id}",
+        created_at=closure.closed_at,
+    )
+    return closure
+
+
+def get_closure(conn: sqlite3.Connection, session_id: str) -> TillClosure | None:
+    row = conn.execute(
+        "SELECT session_id, till_id, closed_by, closed_at, currency, expected_cash, counted_cash, "
+        "difference, reason, approved_by, report FROM till_closures WHERE session_id = ?",
+        (session_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return TillClosure(*row[:10], report=loads(row[10]))

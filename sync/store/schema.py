@@ -1,0 +1,425 @@
+"""Schema and forward-only migrations, versioned in ``PRAGMA user_version``.
+
+``MIGRATIONS[n]`` takes a database from version ``n - 1`` to version ``n``. Never edit a released
+migration: add the next one. A database whose version is above ``LATEST`` was written by a newer
+program and is refused (opening it could destroy what the newer version stored).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sync.store.errors import DatabaseNewerError
+
+
+def _immutable(table: str, what: str) -> str:
+    return f"""
+CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}
+BEGIN SELECT RAISE(ABORT, '{what} are final and cannot be changed; record a correction instead'); END;
+CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}
+BEGIN SELECT RAISE(ABORT, '{what} are final and cannot be deleted; record a correction instead'); END;
+"""
+
+
+V1 = (
+    """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,            -- JSON
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE sync_state (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE TABLE receipt_sequences (
+    till_id TEXT PRIMARY KEY,
+    last_seq INTEGER NOT NULL CHECK (last_seq >= 0)
+) WITHOUT ROWID;
+CREATE TABLE receipt_reservations (
+    receipt_no TEXT PRIMARY KEY,
+    till_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    reserved_at TEXT NOT NULL
+);
+
+CREATE TABLE till_sessions (
+    session_id TEXT PRIMARY KEY,
+    till_id TEXT NOT NULL,
+    opened_at TEXT NOT NULL,
+    opened_by TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    opening_float INTEGER NOT NULL
+);
+CREATE INDEX till_sessions_till ON till_sessions (till_id, opened_at);
+CREATE TABLE cash_movements (
+    movement_id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES till_sessions (session_id),
+    kind TEXT NOT NULL CHECK (kind IN ('paid_in', 'paid_out', 'drop', 'float', 'no_sale')),
+    amount INTEGER NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    staff_id TEXT NOT NULL,
+    approved_by TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX cash_movements_session ON cash_movements (session_id);
+CREATE TABLE cash_counts (
+    count_id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES till_sessions (session_id),
+    kind TEXT NOT NULL CHECK (kind IN ('opening', 'interim', 'closing')),
+    denominations TEXT NOT NULL,     -- JSON {"2000": 3, ...}
+    total INTEGER NOT NULL,
+    counted_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX cash_counts_session ON cash_counts (session_id);
+CREATE TABLE till_closures (
+    session_id TEXT PRIMARY KEY REFERENCES till_sessions (session_id),
+    till_id TEXT NOT NULL,
+    closed_by TEXT NOT NULL,
+    closed_at TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    expected_cash INTEGER NOT NULL,
+    counted_cash INTEGER NOT NULL,
+    difference INTEGER NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    approved_by TEXT,
+    report TEXT NOT NULL             -- JSON
+);
+
+-- Sales: an integer sale_id (the rowid, growing) keys the child rows, so every insert of a sale commit
+-- appends at the right edge of each B-tree: ~12 pages per 5-line sale instead of ~15 with UUID keys
+-- (the durable-commit budget is 2x one fsync).
+CREATE TABLE sales (
+    sale_id INTEGER PRIMARY KEY,
+    sale_uuid TEXT NOT NULL UNIQUE,
+    receipt_no TEXT NOT NULL UNIQUE,
+    till_id TEXT NOT NULL,
+    session_id TEXT REFERENCES till_sessions (session_id),
+    staff_id TEXT NOT NULL,
+    member_no INTEGER,
+    currency TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    subtotal INTEGER NOT NULL,
+    discount_total INTEGER NOT NULL,
+    tax_total INTEGER NOT NULL,
+    total INTEGER NOT NULL
+);
+CREATE INDEX sales_session ON sales (session_id);
+-- line_key = sale_id * 10000 + line_no: a rowid table appends at its right edge with SQLite's quick
+-- balance (~1.2 pages per 5-line sale; the same rows keyed (sale_id, line_no) WITHOUT ROWID cost ~2).
+CREATE TABLE sale_lines (
+    line_key INTEGER PRIMARY KEY,
+    sale_id INTEGER NOT NULL REFERENCES sales (sale_id),
+    line_no INTEGER NOT NULL CHECK (line_no BETWEEN 1 AND 9999),
+    sku TEXT NOT NULL,
+    description TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    unit_price INTEGER NOT NULL,
+    discount INTEGER NOT NULL,
+    tax_code TEXT NOT NULL,
+    tax_amount INTEGER NOT NULL,
+    paid_amount INTEGER NOT NULL,
+    CHECK (line_key = sale_id * 10000 + line_no)
+);
+CREATE TABLE sale_tax_lines (
+    sale_id INTEGER NOT NULL REFERENCES sales (sale_id),
+    tax_code TEXT NOT NULL,
+    rate_bp INTEGER NOT NULL,
+    taxable_amount INTEGER NOT NULL,
+    tax_amount INTEGER NOT NULL,
+    PRIMARY KEY (sale_id, tax_code)
+) WITHOUT ROWID;
+CREATE TABLE sale_tenders (
+    sale_id INTEGER NOT NULL REFERENCES sales (sale_id),
+    tender_no INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('card', 'cash', 'points', 'gift_card', 'store_credit')),
+    amount INTEGER NOT NULL,
+    change_given INTEGER NOT NULL DEFAULT 0,
+    reference TEXT,
+    PRIMARY KEY (sale_id, tender_no)
+) WITHOUT ROWID;
+
+CREATE TABLE returns (
+    return_uuid TEXT PRIMARY KEY,
+    receipt_no TEXT NOT NULL UNIQUE,
+    till_id TEXT NOT NULL,
+    staff_id TEXT NOT NULL,
+    member_no INTEGER,
+    currency TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    tax_total INTEGER NOT NULL,
+    total INTEGER NOT NULL,
+    original_sale_uuid TEXT,
+    original_order_no TEXT,
+    reason TEXT NOT NULL DEFAULT '',
+    approved_by TEXT
+);
+CREATE TABLE return_lines (
+    return_uuid TEXT NOT NULL REFERENCES returns (return_uuid),
+    line_no INTEGER NOT NULL,
+    sku TEXT NOT NULL,
+    description TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    refund_amount INTEGER NOT NULL,
+    tax_code TEXT NOT NULL,
+    tax_amount INTEGER NOT NULL,
+    original_sale_uuid TEXT,
+    original_line_no INTEGER,
+    restock INTEGER NOT NULL,
+    PRIMARY KEY (return_uuid, line_no)
+) WITHOUT ROWID;
+CREATE INDEX return_lines_original ON return_lines (original_sale_uuid, original_line_no);
+CREATE TABLE return_refunds (
+    return_uuid TEXT NOT NULL REFERENCES returns (return_uuid),
+    refund_no INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('card', 'cash', 'points', 'gift_card', 'store_credit')),
+    amount INTEGER NOT NULL,
+    reference TEXT,
+    PRIMARY KEY (return_uuid, refund_no)
+) WITHOUT ROWID;
+
+CREATE TABLE payment_attempts (
+    attempt_id TEXT PRIMARY KEY,
+    sale_uuid TEXT,
+    amount INTEGER,
+    currency TEXT,
+    idempotency_key TEXT UNIQUE,
+    payment_intent_id TEXT,
+    reader_id TEXT,
+    status TEXT,
+    process_attempt INTEGER DEFAULT 0,
+    last_error TEXT,
+    recovered INTEGER DEFAULT 0,
+    created_at TEXT,
+    updated_at TEXT
+);
+CREATE INDEX payment_attempts_sale ON payment_attempts (sale_uuid);
+CREATE INDEX payment_attempts_status ON payment_attempts (status);
+
+CREATE TABLE open_carts (
+    till_id TEXT PRIMARY KEY,
+    cart TEXT NOT NULL,              -- JSON
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE members (
+    member_no INTEGER PRIMARY KEY,
+    display_name TEXT,
+    tier TEXT,
+    points_balance INTEGER,
+    points_as_of TEXT,
+    profile TEXT,                    -- JSON, only what the screen needs
+    fetched_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE INDEX members_expires ON members (expires_at);
+
+CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id TEXT NOT NULL UNIQUE,
+    event_type TEXT NOT NULL,
+    payload TEXT NOT NULL,           -- JSON
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    last_attempt_at TEXT,
+    acked_at TEXT
+);
+-- The outbox holds only what is not yet acknowledged (ack deletes), so it stays small and needs no
+-- partial index: one B-tree fewer in every sale commit.
+CREATE TRIGGER outbox_keep_unacked BEFORE DELETE ON outbox WHEN old.acked_at IS NULL
+    AND NOT EXISTS (SELECT 1 FROM dead_letters WHERE event_id = old.event_id)
+BEGIN SELECT RAISE(ABORT, 'an outbox event that was not acknowledged cannot be deleted'); END;
+CREATE TABLE dead_letters (
+    seq INTEGER PRIMARY KEY,         -- the event's outbox seq, kept so a retry keeps its place
+    event_id TEXT NOT NULL UNIQUE,
+    event_type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    last_error TEXT,
+    reason TEXT NOT NULL,
+    dead_at TEXT NOT NULL
+);
+
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT,
+    action TEXT NOT NULL,
+    details TEXT NOT NULL,           -- canonical JSON
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+    + _immutable("sales", "finalised sales")
+    + _immutable("sale_lines", "finalised sales")
+    + _immutable("sale_tax_lines", "finalised sales")
+    + _immutable("sale_tenders", "finalised sales")
+    + _immutable("returns", "finalised returns")
+    + _immutable("return_lines", "finalised returns")
+    + _immutable("return_refunds", "finalised returns")
+    + _immutable("till_closures", "till closures")
+    + _immutable("cash_movements", "cash movements")
+    + _immutable("cash_counts", "cash counts")
+)
+
+# Version 2: the catalog cache. Search as you type: FTS5 with prefix indexes, whose rowid is the
+# product's ``search_key`` = (MAX_POPULARITY - popularity) << 32 | id, so that FTS5 returns matches
+# best seller first and ``LIMIT 20`` never scores the other matches.
+V2 = """
+CREATE TABLE tax_codes (
+    code TEXT PRIMARY KEY,
+    rate_bp INTEGER NOT NULL,
+    label TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE products (
+    id INTEGER PRIMARY KEY,
+    sku TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    brand TEXT NOT NULL DEFAULT '',
+    category TEXT NOT NULL DEFAULT '',
+    tax_code TEXT NOT NULL,
+    price INTEGER NOT NULL CHECK (price >= 0),
+    active INTEGER NOT NULL DEFAULT 1,
+    popularity INTEGER NOT NULL DEFAULT 0,
+    search_key INTEGER NOT NULL UNIQUE,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE barcodes (
+    barcode TEXT PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX barcodes_product ON barcodes (product_id);
+CREATE VIRTUAL TABLE products_fts USING fts5 (
+    name, brand, sku,
+    content = 'products', content_rowid = 'search_key',
+    prefix = '1 2 3',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER products_fts_ai AFTER INSERT ON products WHEN new.active
+BEGIN
+    INSERT INTO products_fts (rowid, name, brand, sku) VALUES (new.search_key, new.name, new.brand, new.sku);
+END;
+CREATE TRIGGER products_fts_ad AFTER DELETE ON products WHEN old.active
+BEGIN
+    INSERT INTO products_fts (products_fts, rowid, name, brand, sku)
+    VALUES ('delete', old.search_key, old.name, old.brand, old.sku);
+END;
+CREATE TRIGGER products_fts_au_old AFTER UPDATE OF name, brand, sku, active, search_key ON products
+WHEN old.active
+BEGIN
+    INSERT INTO products_fts (products_fts, rowid, name, brand, sku)
+    VALUES ('delete', old.search_key, old.name, old.brand, old.sku);
+END;
+CREATE TRIGGER products_fts_au_new AFTER UPDATE OF name, brand, sku, active, search_key ON products
+WHEN new.active
+BEGIN
+    INSERT INTO products_fts (rowid, name, brand, sku) VALUES (new.search_key, new.name, new.brand, new.sku);
+END;
+CREATE TABLE price_rules (
+    rule_id TEXT PRIMARY KEY,
+    sku TEXT NOT NULL,
+    price INTEGER NOT NULL CHECK (price >= 0),
+    starts_at TEXT,
+    ends_at TEXT,
+    member_only INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX price_rules_sku ON price_rules (sku);
+CREATE TABLE promotions (
+    promo_id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    definition TEXT NOT NULL,        -- JSON, interpreted by pos/promotions
+    starts_at TEXT,
+    ends_at TEXT,
+    active INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE suspended_carts (
+    suspended_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    till_id TEXT NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    cart TEXT NOT NULL,
+    suspended_at TEXT NOT NULL,
+    suspended_by TEXT
+);
+"""
+
+# Version 3: SQLite fires the triggers of one event newest first, so the two AFTER UPDATE triggers of
+# version 2 inserted the new FTS entry before deleting the old one; with an unchanged search_key the
+# entry vanished. One trigger with the two statements in order fixes it; the index is rebuilt.
+V3 = """
+DROP TRIGGER products_fts_au_old;
+DROP TRIGGER products_fts_au_new;
+CREATE TRIGGER products_fts_au AFTER UPDATE OF name, brand, sku, active, search_key ON products
+BEGIN
+    INSERT INTO products_fts (products_fts, rowid, name, brand, sku)
+    SELECT 'delete', old.search_key, old.name, old.brand, old.sku WHERE old.active;
+    INSERT INTO products_fts (rowid, name, brand, sku)
+    SELECT new.search_key, new.name, new.brand, new.sku WHERE new.active;
+END;
+INSERT INTO products_fts (products_fts) VALUES ('delete-all');
+INSERT INTO products_fts (rowid, name, brand, sku)
+SELECT search_key, name, brand, sku FROM products WHERE active ORDER BY search_key;
+"""
+
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3}
+LATEST = max(MIGRATIONS)
+
+
+def statements(script: str) -> list[str]:
+    """Split a script into complete statements (trigger bodies contain semicolons)."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        if not buf and (not line.strip() or line.strip().startswith("--")):
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        raise ValueError(f"incomplete SQL statement: {buf[:80]!r}")
+    return out
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_not_newer(version: int, path: object = "") -> None:
+    if version > LATEST:
+        raise DatabaseNewerError(
+            f"This database was written by a newer version of OMO POS (schema {version}; this program "
+            f"knows up to {LATEST}). Install the newer version again; the file was not changed. {path}"
+        )
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST) -> list[int]:
+    """Bring the database up to ``target``, one migration per transaction. Returns the versions applied."""
+    applied: list[int] = []
+    current = user_version(conn)
+    check_not_newer(current)
+    while current < target:
+        nxt = current + 1
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if user_version(conn) != current:  # pragma: no cover - another writer raced us
+                raise RuntimeError("schema changed under the migration")
+            for stmt in statements(MIGRATIONS[nxt]):
+                conn.execute(stmt)
+            conn.execute(f"PRAGMA user_version = {nxt}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        applied.append(nxt)
+        current = nxt
+    return applied

@@ -1,0 +1,172 @@
+"""Fixtures: a real simulator on loopback, the real driver on the real stripe library, the protocol."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import keyring
+import pytest
+
+from hardware.stripe_sim import StripeSimulator
+from hardware.stripe_terminal import KEYRING_SERVICE, KEYRING_USERNAME, StripeTerminal
+from pos.payment import CardPayments, MemoryPaymentJournal, PaymentAttempt
+
+API_KEY = "rk_test_simulator"
+POLL = 0.02
+
+
+def wait_for(predicate: Callable[[], Any], timeout: float = 5.0, interval: float = 0.005) -> Any:
+    """Poll with a deadline (no blind sleeps)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        threading.Event().wait(interval)
+
+
+@pytest.fixture
+def sim() -> Iterator[StripeSimulator]:
+    s = StripeSimulator(api_keys=(API_KEY, "rk_test_other", "sk_live_dangerous")).start()
+    try:
+        yield s
+    finally:
+        s.stop()
+
+
+@pytest.fixture
+def location(sim: StripeSimulator) -> str:
+    return sim.create_location("Main street")
+
+
+@pytest.fixture
+def reader_id(sim: StripeSimulator, location: str) -> str:
+    return sim.register_reader("simulated-wpe", location)
+
+
+@pytest.fixture
+def api_key() -> str:
+    keyring.set_password(KEYRING_SERVICE, KEYRING_USERNAME, API_KEY)
+    return API_KEY
+
+
+@pytest.fixture
+def make_terminal(sim: StripeSimulator, reader_id: str, location: str, api_key: str):
+    made: list[StripeTerminal] = []
+
+    def make(**kw: Any) -> StripeTerminal:
+        args: dict[str, Any] = dict(
+            reader_id=reader_id,
+            location_id=location,
+            api_base=sim.url,
+            poll_interval=POLL,
+            connect_timeout=0.5,
+            read_timeout=1.0,
+            max_network_retries=0,
+            display_interval=0.05,
+        )
+        args.update(kw)
+        t = StripeTerminal(**args)
+        made.append(t)
+        return t
+
+    yield make
+    for t in made:
+        t.close()
+
+
+@pytest.fixture
+def terminal(make_terminal) -> StripeTerminal:
+    return make_terminal()
+
+
+@pytest.fixture
+def journal() -> MemoryPaymentJournal:
+    j = MemoryPaymentJournal()
+    j.data = {"sales": {}, "outbox": []}
+    return j
+
+
+@pytest.fixture
+def payments(terminal: StripeTerminal, journal: MemoryPaymentJournal) -> CardPayments:
+    return CardPayments(
+        terminal, journal, poll_interval=POLL, capture_backoff=0.01, authorization_timeout=5.0
+    )
+
+
+class Shop:
+    """A tiny stand-in for the sales tables: what the caller's 'complete sale' step commits."""
+
+    def __init__(self, journal: MemoryPaymentJournal) -> None:
+        self.journal = journal
+        self.n = 0
+
+    def new_sale(self, total: int, cash: int = 0) -> str:
+        self.n += 1
+        sale = f"sale-{self.n}"
+        tenders = [{"type": "cash", "amount": cash}] if cash else []
+        self.journal.data["sales"][sale] = {
+            "status": "pending_payment",
+            "total": total,
+            "tenders": tenders,
+            "recovered": False,
+        }
+        return sale
+
+    def complete(self, sale: str, amount: int) -> Callable[[dict], None]:
+        def fn(tx: dict) -> None:
+            s = tx["sales"][sale]
+            assert sum(t["amount"] for t in s["tenders"]) + amount == s["total"], "card must close the sale"
+            s["tenders"].append({"type": "card", "amount": amount})
+            s["status"] = "completed"
+            tx["outbox"].append({"event": "sale.completed", "sale": sale})
+
+        return fn
+
+    def recover(self, attempt: PaymentAttempt, tx: dict) -> None:
+        s = tx["sales"][attempt.sale_uuid]
+        s["tenders"].append({"type": "card", "amount": attempt.amount})
+        s["status"] = "completed"
+        s["recovered"] = True
+        tx["outbox"].append({"event": "sale.completed", "sale": attempt.sale_uuid})
+
+    def release(self, attempt: PaymentAttempt, tx: dict) -> None:
+        tx["sales"][attempt.sale_uuid]["status"] = "open"
+
+    def sale(self, sale: str) -> dict:
+        return self.journal.data["sales"][sale]
+
+
+@pytest.fixture
+def shop(journal: MemoryPaymentJournal) -> Shop:
+    return Shop(journal)
+
+
+def check_invariants(sim: StripeSimulator, shop: Shop) -> None:
+    """No captured payment without a completed sale; no completed card sale without a captured payment
+    of the same amount; no authorisation left hanging."""
+    sales = shop.journal.data["sales"]
+    by_sale: dict[str, list[dict]] = {}
+    for pi in sim.payment_intents.values():
+        assert pi["status"] != "requires_capture", f"authorisation left uncaptured: {pi['id']}"
+        by_sale.setdefault(pi["metadata"]["sale_uuid"], []).append(pi)
+    for sale_id, pis in by_sale.items():
+        captured = [p for p in pis if p["status"] == "succeeded"]
+        assert len(captured) <= 1, f"sale {sale_id} charged {len(captured)} times"
+        if captured:
+            sale = sales[sale_id]
+            assert sale["status"] == "completed", f"captured payment without a completed sale: {sale_id}"
+            card = [t for t in sale["tenders"] if t["type"] == "card"]
+            assert [t["amount"] for t in card] == [captured[0]["amount_received"]]
+    for sale_id, sale in sales.items():
+        if sale["status"] == "completed" and any(t["type"] == "card" for t in sale["tenders"]):
+            assert any(p["status"] == "succeeded" for p in by_sale.get(sale_id, [])), (
+                f"card sale without captured payment: {sale_id}"
+            )
+    for a in shop.journal.all():
+        assert a.final, f"attempt left open: {a}"

@@ -1,0 +1,136 @@
+"""The SQLite PaymentJournal: the protocol on real SQLite files, and a real SIGKILL at protocol steps."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hardware.stripe_sim import VISA
+from pos.payment import AUTHORIZED, CAPTURED, CRASH_POINTS, CardPayments, PaymentAttempt, SimulatedCrash
+from sync.payment_journal import SqlitePaymentJournal
+from tests.payments.conftest import POLL
+from tests.payments.sqlite_support import SqlShop, open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(tmp_path / "till.db")
+    yield s
+    s.close()
+
+
+def check_sql_invariants(sim, shop: SqlShop, journal: SqlitePaymentJournal) -> None:
+    sales = shop.sales()
+    for pi in sim.payment_intents.values():
+        assert pi["status"] != "requires_capture", pi["id"]
+        if pi["status"] == "succeeded":
+            sale = sales[pi["metadata"]["sale_uuid"]]
+            assert sale["status"] == "completed"
+            assert [t["amount"] for t in sale["tenders"] if t["type"] == "card"] == [pi["amount_received"]]
+    for sale_id, sale in sales.items():
+        if sale["status"] == "completed":
+            assert (
+                sum(
+                    1
+                    for p in sim.payment_intents.values()
+                    if p["metadata"]["sale_uuid"] == sale_id and p["status"] == "succeeded"
+                )
+                == 1
+            )
+    assert journal.non_final() == []
+
+
+def test_journal_roundtrip_and_atomic_step6(store):
+    j = SqlitePaymentJournal(store)
+    shop = SqlShop(store)
+    shop.new_sale("s1", 1000)
+    a = j.insert(PaymentAttempt("a1", "s1", 1000, "usd", "a1:create", reader_id="tmr_1"))
+    assert a.created_at and j.get("a1") == a
+    assert j.active_for_sale("s1").attempt_id == "a1"
+    with pytest.raises(Exception):  # noqa: B017 - the unique idempotency key
+        j.insert(PaymentAttempt("a2", "s1", 1000, "usd", "a1:create"))
+    j.update("a1", status="pi_created", payment_intent_id="pi_1", process_attempt=1)
+
+    def boom(conn):
+        shop.complete("s1", 1000)(conn)
+        raise SimulatedCrash("mid_sale_commit")
+
+    with pytest.raises(SimulatedCrash):
+        j.commit_authorized("a1", boom)
+    assert j.get("a1").status == "pi_created" and shop.sales()["s1"]["status"] == "pending_payment"
+    assert shop.sales()["s1"]["tenders"] == []
+    done = j.commit_authorized("a1", shop.complete("s1", 1000), recovered=True)
+    assert done.status == AUTHORIZED and done.recovered and j.recovered() == [done]
+    assert shop.sales()["s1"]["status"] == "completed"
+    j.update("a1", status=CAPTURED)
+    assert j.non_final() == [] and j.active_for_sale("s1") is None
+
+
+def test_payment_on_sqlite_journal(sim, terminal, store):
+    journal = SqlitePaymentJournal(store)
+    shop = SqlShop(store)
+    shop.new_sale("s1", 2500)
+    sim.auto_tap(VISA, delay=0.0)
+    out = CardPayments(terminal, journal, poll_interval=POLL).pay(
+        "s1", 2500, "usd", shop.complete("s1", 2500)
+    )
+    assert out.paid and journal.get(out.attempt_id).status == CAPTURED
+    assert shop.outbox_events() == ["sale.completed"]
+    check_sql_invariants(sim, shop, journal)
+
+
+def _kill_run(sim, reader_id, tmp_path, point: str) -> None:
+    db = str(tmp_path / "till.db")
+    store = open_store(db)
+    SqlShop(store).new_sale("s1", 7100)
+    store.close()  # one process at a time holds the store
+    sim.auto_tap(VISA, delay=0.0)
+    env = dict(
+        os.environ, PYTHONPATH=str(ROOT), PYTHON_KEYRING_BACKEND="tests.support.memkeyring.MemoryKeyring"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "tests.payments.crash_child", db, sim.url, reader_id, "s1", "7100", point],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == -9, (proc.returncode, proc.stdout, proc.stderr)
+    sim.auto_tap(None)
+    store = open_store(db)
+    shop = SqlShop(store)
+    journal = SqlitePaymentJournal(store)
+    try:
+        from hardware.stripe_terminal import StripeTerminal
+
+        terminal = StripeTerminal(
+            reader_id=reader_id,
+            api_base=sim.url,
+            connect_timeout=0.5,
+            read_timeout=1.0,
+            max_network_retries=0,
+        )
+        CardPayments(terminal, journal, poll_interval=POLL).reconcile(shop.recover, shop.release)
+        terminal.close()
+        check_sql_invariants(sim, shop, journal)
+        charged = any(p["status"] == "succeeded" for p in sim.payment_intents.values())
+        assert charged == (shop.sales()["s1"]["status"] == "completed")
+        assert shop.outbox_events() == (["sale.completed"] if charged else [])
+    finally:
+        store.close()
+
+
+@pytest.mark.crash
+@pytest.mark.parametrize("point", CRASH_POINTS)
+def test_sigkill_at_each_step_then_reconcile(sim, reader_id, api_key, tmp_path, point):
+    if point == "after_pi_create_request_sent":
+        sim.drop_response(r"/v1/payment_intents$")  # the request reached Stripe, the answer did not
+    _kill_run(sim, reader_id, tmp_path, point)

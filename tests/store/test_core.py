@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+
+from sync.store import Store, StoreError, outbox
+from sync.store.connection import connect_rw
+
+
+def test_writer_connection_pragmas(store):
+    def pragmas(conn):
+        return (
+            conn.execute("PRAGMA journal_mode").fetchone()[0],
+            conn.execute("PRAGMA synchronous").fetchone()[0],
+            conn.execute("PRAGMA foreign_keys").fetchone()[0],
+            conn.execute("PRAGMA busy_timeout").fetchone()[0],
+            conn.isolation_level,
+            threading.current_thread().name,
+        )
+
+    mode, sync_, fk, busy, iso, thread = store.write_sync(pragmas)
+    assert (mode, sync_, fk, iso) == ("wal", 2, 1, None)
+    assert busy >= 5000
+    assert thread.startswith("db-writer")
+
+
+def test_every_write_is_begin_immediate(store):
+    # A BEGIN IMMEDIATE transaction holds the RESERVED lock from the start: another writer cannot begin.
+    def check(conn):
+        other = sqlite3.connect(store.path, timeout=0, isolation_level=None)
+        try:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        finally:
+            other.close()
+        return conn.in_transaction
+
+    assert store.write_sync(check) is True
+
+
+def test_exception_rolls_back_everything(store):
+    def boom(conn):
+        outbox.enqueue(conn, "x", {"n": 1})
+        conn.db["scratch"].insert({"id": 1, "v": "a"}, pk="id")  # sqlite-utils inside our transaction
+        raise ValueError("nope")
+
+    with pytest.raises(ValueError):
+        store.write_sync(boom)
+    ro = store.read_connection()
+    try:
+        assert outbox.stats(ro).depth == 0
+        assert ro.execute("SELECT name FROM sqlite_master WHERE name='scratch'").fetchone() is None
+    finally:
+        ro.close()
+
+
+def test_sqlite_utils_joins_the_transaction(store):
+    def work(conn):
+        conn.db["scratch"].insert({"id": 1, "v": "a"}, pk="id")
+        assert conn.in_transaction  # sqlite-utils did not commit our transaction
+        conn.db["scratch"].insert({"id": 1, "v": "b"}, pk="id", ignore=True)
+        return conn.execute("SELECT v FROM scratch").fetchall()
+
+    assert store.write_sync(work) == [("a",)]
+
+
+def test_read_connection_is_read_only(store):
+    ro = store.read_connection()
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            ro.execute("INSERT INTO settings (key, value, updated_at) VALUES ('a', '1', 'x')")
+    finally:
+        ro.close()
+
+
+def test_readers_see_only_committed_data(store):
+    started = threading.Event()
+    release = threading.Event()
+
+    def slow(conn):
+        outbox.enqueue(conn, "x", {})
+        started.set()
+        assert release.wait(5)
+
+    fut = store.write(slow)
+    assert started.wait(5)
+    ro = store.read_connection()
+    try:
+        assert outbox.stats(ro).depth == 0  # the reader is not blocked and sees the last commit
+        release.set()
+        fut.result(5)
+        assert outbox.stats(ro).depth == 1
+    finally:
+        ro.close()
+
+
+def test_write_after_close_is_refused(db_path):
+    s = Store.open(db_path, till_id="T01")
+    s.close()
+    with pytest.raises(StoreError):
+        s.write(lambda c: None)
+
+
+def test_no_insert_or_replace_in_the_store():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "sync" / "store"
+    offenders = [
+        p
+        for p in root.rglob("*.py")
+        if "or replace" in p.read_text(encoding="utf-8").lower()
+        or "replace=true" in p.read_text(encoding="utf-8").lower().replace(" ", "")
+    ]
+    assert offenders == []
+
+
+def test_connect_rw_sets_recursive_triggers(tmp_path):
+    conn = connect_rw(tmp_path / "x.sqlite3")
+    try:
+        assert conn.execute("PRAGMA recursive_triggers").fetchone()[0] == 1
+    finally:
+        conn.close()

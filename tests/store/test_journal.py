@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+
+import pytest
+
+from pos.documents import DocumentError, Refund, ReturnDocument, ReturnLine, TillClosure
+from pos.ports import Journal
+from sync.store import journal, outbox, receipts
+from sync.store.adapters import StoreJournal
+from tests.store.helpers import make_sale
+
+
+def _ro(store):
+    return store.read_connection()
+
+
+def test_commit_sale_round_trip_with_outbox_event(store):
+    sale = make_sale()
+    recorded = store.write_sync(lambda c: journal.commit_sale(c, sale))
+    assert recorded.receipt_no == "T01-000001"
+    assert recorded == dataclasses.replace(sale, receipt_no="T01-000001")
+    ro = _ro(store)
+    try:
+        assert journal.get_sale(ro, sale.sale_uuid) == recorded
+        (ev,) = outbox.pending(ro)
+        assert ev.event_id == sale.sale_uuid and ev.event_type == journal.SALE_EVENT
+        assert ev.payload["total"] == sale.total and len(ev.payload["lines"]) == 5
+    finally:
+        ro.close()
+
+
+def test_commit_sale_is_idempotent(store):
+    sale = make_sale()
+    first = store.write_sync(lambda c: journal.commit_sale(c, sale))
+    again = store.write_sync(lambda c: journal.commit_sale(c, sale))
+    assert again == first
+    ro = _ro(store)
+    try:
+        assert ro.execute("SELECT count(*) FROM sales").fetchone()[0] == 1
+        assert outbox.stats(ro).depth == 1
+        assert receipts.last_seq(ro, "T01") == 1
+    finally:
+        ro.close()
+
+
+def test_inconsistent_sale_is_refused_before_writing(store):
+    bad = dataclasses.replace(make_sale(), total=1)
+    with pytest.raises(DocumentError):
+        store.write_sync(lambda c: journal.commit_sale(c, bad))
+    ro = _ro(store)
+    try:
+        assert ro.execute("SELECT count(*) FROM sales").fetchone()[0] == 0
+        assert receipts.last_seq(ro, "T01") == 0
+    finally:
+        ro.close()
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE sales SET total = 0",
+        "DELETE FROM sales",
+        "UPDATE sale_lines SET quantity = 9",
+        "DELETE FROM sale_lines",
+        "UPDATE sale_tenders SET amount = 0",
+        "DELETE FROM sale_tax_lines",
+        "UPDATE returns SET total = 0",
+        "DELETE FROM return_lines",
+        "UPDATE till_closures SET counted_cash = 0",
+        "DELETE FROM till_closures",
+    ],
+)
+def test_finalised_documents_are_immutable(store, sql):
+    j = StoreJournal(store)
+    sale = j.commit_sale(make_sale())
+    j.commit_return(
+        ReturnDocument(
+            return_uuid="r1",
+            receipt_no="",
+            till_id="T01",
+            staff_id="S1",
+            member_no=None,
+            currency="EUR",
+            created_at="2026-11-23T11:00:00+00:00",
+            tax_total=22,
+            total=250,
+            lines=(ReturnLine(1, "SKU0000001", "Product 1", 1, 250, "STANDARD", 22, sale.sale_uuid, 1),),
+            refunds=(Refund("cash", 250),),
+            original_sale_uuid=sale.sale_uuid,
+        )
+    )
+    store.write_sync(
+        lambda c: journal.open_session(
+            c,
+            session_id="sess1",
+            till_id="T01",
+            opened_by="S1",
+            currency="EUR",
+            opening_float=10000,
+            opened_at="2026-11-23T08:00:00+00:00",
+        )
+    )
+    j.commit_closure(TillClosure("sess1", "T01", "M1", "2026-11-23T20:00:00+00:00", "EUR", 10100, 10100, 0))
+    with pytest.raises(sqlite3.IntegrityError, match="final"):
+        store.write_sync(lambda c: c.execute(sql))
+
+
+def test_returns_and_closures_round_trip(store):
+    j = StoreJournal(store)
+    sale = j.commit_sale(make_sale())
+    ret = j.commit_return(
+        ReturnDocument(
+            return_uuid="r1",
+            receipt_no="",
+            till_id="T01",
+            staff_id="S1",
+            member_no=7,
+            currency="EUR",
+            created_at="2026-11-23T11:00:00+00:00",
+            tax_total=22,
+            total=250,
+            lines=(ReturnLine(1, "SKU0000001", "Product 1", 1, 250, "STANDARD", 22, sale.sale_uuid, 1),),
+            refunds=(Refund("card", 250, "pi_123"),),
+            original_sale_uuid=sale.sale_uuid,
+            reason="damaged",
+        )
+    )
+    assert ret.receipt_no == "T01-000002"  # one sequence for every document of the till
+    ro = _ro(store)
+    try:
+        assert journal.get_return(ro, "r1") == ret
+        assert journal.returned_quantity(ro, sale.sale_uuid, 1) == 1
+        assert [e.event_type for e in outbox.pending(ro)] == ["sale.completed", "return.completed"]
+    finally:
+        ro.close()
+
+
+def test_receipt_numbers_are_monotonic_and_unique(store):
+    j = StoreJournal(store)
+    nos = [j.commit_sale(make_sale()).receipt_no for _ in range(5)]
+    reserved = j.reserve_receipt_no()
+    nos.append(j.commit_sale(make_sale()).receipt_no)
+    assert nos == [f"T01-{i:06d}" for i in (1, 2, 3, 4, 5, 7)]
+    assert reserved == "T01-000006"
+    assert j.commit_sale(make_sale(receipt_no=reserved)).receipt_no == reserved
+    with pytest.raises(ValueError, match="already used"):
+        j.commit_sale(make_sale(receipt_no=reserved))
+    with pytest.raises(ValueError, match="not reserved"):
+        j.commit_sale(make_sale(receipt_no="T01-999999"))
+
+
+def test_store_journal_satisfies_the_port(store):
+    j = StoreJournal(store)
+    assert isinstance(j, Journal)
+    assert j.load_open_cart() is None
+    j.save_open_cart({"lines": [{"sku": "A", "qty": 2}]})
+    j.save_open_cart({"lines": [{"sku": "A", "qty": 3}]})
+    assert j.load_open_cart() == {"lines": [{"sku": "A", "qty": 3}]}
+    j.clear_open_cart()
+    assert j.load_open_cart() is None
+    eid = j.enqueue_event("member.checkin", {"member_no": 5})
+    ro = _ro(store)
+    try:
+        assert [e.event_id for e in outbox.pending(ro)] == [eid]
+    finally:
+        ro.close()
+
+
+def test_outbox_requires_a_transaction(tmp_path):
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    with pytest.raises(RuntimeError):
+        outbox.enqueue(conn, "x", {})
+
+
+def test_default_clock_and_ids():
+    from pos.ports import Clock, Ids, SystemClock, UuidIds
+
+    c, i = SystemClock(), UuidIds()
+    assert isinstance(c, Clock) and isinstance(i, Ids)
+    assert c.now().tzinfo is not None and c.monotonic() <= c.monotonic()
+    assert len({i.new_uuid() for _ in range(10)}) == 10

@@ -1,0 +1,134 @@
+"""`omo-pos`: the composition root. Parses the command line, resolves paths and settings, then either
+runs a terminal command or starts the till.
+
+Heavy imports (stripe, cv2, requests, fastapi, sqlite_utils…) are done lazily, after the first window is
+on screen, so start-up to the login screen stays within its budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Callable
+
+from ui import settings as settings_mod
+from ui.paths import Paths
+
+log = logging.getLogger("ui.app")
+
+# Terminal commands implemented below ui/ take (argv, data_dir=...) and return an exit status; they are
+# imported only when used. (command words) -> ("module:function", help)
+TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {}
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="omo-pos",
+        description="OMO POS, the in-store point of sale. With no command, starts the till "
+        "(the embedded demo shop unless mode=live).",
+    )
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep all data, settings and logs under DIR (also $OMO_POS_DATA_DIR)",
+    )
+    p.add_argument(
+        "--set",
+        metavar="NAME=VALUE",
+        action="append",
+        default=[],
+        help="override a setting for this run (see 'omo-pos config show')",
+    )
+    p.add_argument("--exit-after-ms", type=int, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--screenshot", metavar="PNG", default=None, help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("run", help="start the till (the default)")
+    cfg = sub.add_parser("config", help="settings").add_subparsers(dest="config_command", required=True)
+    cfg.add_parser("show", help="print the effective settings, secrets masked")
+    cfg.add_parser("path", help="print the settings file's path")
+    groups: dict[str, argparse._SubParsersAction] = {}
+    for words, (_target, help_text) in TERMINAL_COMMANDS.items():
+        if len(words) == 1:
+            sp = sub.add_parser(words[0], help=help_text)
+        else:
+            if words[0] not in groups:
+                groups[words[0]] = sub.add_parser(words[0], help=f"{words[0]} commands").add_subparsers(
+                    dest=f"{words[0]}_command", required=True
+                )
+            sp = groups[words[0]].add_parser(words[1], help=help_text)
+        sp.add_argument("args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+        sp.set_defaults(terminal=words)
+    return p
+
+
+def config_show(paths: Paths, settings: settings_mod.Settings) -> int:
+    print(f"# data directory: {paths.data}")
+    print(f"# settings file:  {paths.settings_file}" + ("" if paths.settings_file.exists() else " (none)"))
+    print(f"# log directory:  {paths.logs}")
+    width = max(len(n) for n in settings_mod.REGISTRY)
+    for name, value, source in settings.describe():
+        print(f"{name:<{width}} = {value:<28} # {source}")
+    print("# secrets (OS keyring):")
+    for label, user in (
+        ("stripe api key", "stripe-api-key"),
+        ("backend device token", "backend-device-token"),
+    ):
+        print(f"#   {label}: {_keyring_state(user)}")
+    return 0
+
+
+def _keyring_state(username: str) -> str:
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            return "set (hidden)" if keyring.get_password("omo-pos", username) else "not set"
+        except KeyringError as exc:
+            return f"keyring unavailable ({exc.__class__.__name__})"
+    except ImportError:  # pragma: no cover - keyring is a hard dependency
+        return "keyring not installed"
+
+
+def _resolve(target: str) -> Callable[..., int]:
+    module, _, func = target.partition(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    paths = Paths.resolve(args.data_dir)
+    try:
+        settings = settings_mod.load(paths.settings_file, os.environ, args.set)
+    except settings_mod.SettingsError as exc:
+        print(f"omo-pos: {exc}", file=sys.stderr)
+        return 2
+
+    if args.command == "config":
+        if args.config_command == "path":
+            print(paths.settings_file)
+            return 0
+        return config_show(paths, settings)
+    if getattr(args, "terminal", None):
+        target, _ = TERMINAL_COMMANDS[args.terminal]
+        return _resolve(target)(list(args.args), data_dir=paths.data)
+
+    from ui import logs
+
+    paths.create()
+    logs.setup(paths.logs, settings["log.level"])
+    log.info("starting: mode=%s data=%s", settings["mode"], paths.data)
+    from ui.gui import run_gui
+
+    try:
+        return run_gui(paths, settings, exit_after_ms=args.exit_after_ms, screenshot=args.screenshot)
+    finally:
+        log.info("stopped")
+        logs.shutdown()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,409 @@
+"""The checkout page: the cart, totals with the tax breakdown, search as you type, favourites, the member
+slot and the tender buttons. Keyboard first (every action has a shortcut), touch friendly (≥ 44 px).
+
+The page holds no business logic. It shows `CartRow`/`TotalsView` snapshots that the controller gives it
+and reports what the cashier asked for through signals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ui.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPushButton,
+    QShortcut,
+    QSize,
+    QSizePolicy,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    Slot,
+)
+
+TOUCH = 44  # minimum touch target, px
+
+
+@dataclass(frozen=True)
+class CartRow:
+    line_id: str
+    description: str
+    sku: str
+    quantity: int
+    unit_price: str
+    discount: str
+    total: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TotalsView:
+    subtotal: str = ""
+    discounts: str = ""
+    tax_lines: tuple[tuple[str, str], ...] = ()  # ("VAT 23 % on 10.00", "1.87")
+    total: str = ""
+    paid: str = ""
+    due: str = ""
+    item_count: int = 0
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    sku: str
+    label: str  # "Oat milk 1 l — Brand"
+    price: str
+
+
+@dataclass
+class Shortcuts:
+    """The documented keyboard shortcuts (README and the help overlay read this table)."""
+
+    table: dict[str, tuple[str, str]] = field(
+        default_factory=lambda: {
+            "search": ("F2", "Search products"),
+            "quantity": ("F4", "Change quantity of the selected line"),
+            "discount_line": ("F7", "Discount the selected line"),
+            "discount_order": ("Shift+F7", "Discount the whole sale"),
+            "override": ("F8", "Override the price of the selected line"),
+            "card": ("F9", "Pay by card on the reader"),
+            "cash": ("F10", "Pay cash"),
+            "split": ("F11", "Split: card for part, cash for the rest"),
+            "suspend": ("F6", "Suspend the sale"),
+            "resume": ("Shift+F6", "Resume a suspended sale"),
+            "remove": ("Delete", "Remove the selected line"),
+            "void": ("Ctrl+Delete", "Void the sale (manager)"),
+            "no_sale": ("F12", "Open the drawer without a sale (reason)"),
+            "reprint": ("Ctrl+P", "Reprint the last receipt"),
+            "member": ("Ctrl+M", "Type a member number"),
+            "lock": ("Ctrl+L", "Lock the till"),
+        }
+    )
+
+
+SHORTCUTS = Shortcuts().table
+
+
+class CartModel(QAbstractTableModel):
+    HEADERS = ("Item", "Qty", "Price", "Discount", "Total")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[CartRow] = []
+
+    def set_rows(self, rows: list[CartRow]) -> None:
+        # A scan appends one row: tell the view just that, so a 100-line cart is not re-laid out.
+        if len(rows) == len(self.rows) + 1 and rows[:-1] == self.rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+            self.rows = list(rows)
+            self.endInsertRows()
+            return
+        if len(rows) == len(self.rows):
+            changed = [i for i, (a, b) in enumerate(zip(self.rows, rows, strict=True)) if a != b]
+            self.rows = list(rows)
+            if changed:
+                self.dataChanged.emit(
+                    self.index(changed[0], 0), self.index(changed[-1], len(self.HEADERS) - 1)
+                )
+            return
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return row.description + (f"\n{row.note}" if row.note else "")
+            return (str(row.quantity), row.unit_price, row.discount, row.total)[col - 1]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.description} ({row.sku})"
+        return None
+
+
+class TotalsPanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("totals")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._grid = QGridLayout(self)
+        self._grid.setColumnStretch(0, 1)
+        self.total_label = QLabel("", self)
+        self.total_label.setObjectName("grandTotal")
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        font = self.total_label.font()
+        font.setPointSize(max(font.pointSize(), 9) * 2)
+        font.setBold(True)
+        self.total_label.setFont(font)
+        self._rows: list[QWidget] = []
+        self.show_totals(TotalsView())
+
+    def show_totals(self, t: TotalsView) -> None:
+        for w in self._rows:
+            self._grid.removeWidget(w)
+            w.hide()
+            w.deleteLater()
+        self._rows = []
+        lines: list[tuple[str, str, str]] = [("Subtotal", t.subtotal, "")]
+        if t.discounts:
+            lines.append(("Discounts", t.discounts, ""))
+        lines.extend((label, amount, "tax") for label, amount in t.tax_lines)
+        if t.paid:
+            lines.append(("Paid", t.paid, ""))
+            lines.append(("Still to pay", t.due, "due"))
+        for r, (label, amount, kind) in enumerate(lines):
+            a, b = QLabel(label, self), QLabel(amount, self)
+            b.setAlignment(Qt.AlignmentFlag.AlignRight)
+            if kind:
+                a.setProperty("kind", kind)
+                b.setProperty("kind", kind)
+            self._grid.addWidget(a, r, 0)
+            self._grid.addWidget(b, r, 1)
+            self._rows += [a, b]
+        n = len(lines)
+        items = QLabel(f"{t.item_count} item{'s' if t.item_count != 1 else ''}", self)
+        self._grid.addWidget(items, n, 0)
+        self._rows.append(items)
+        self.total_label.setText(f"Total {t.total}" if t.total else "Total —")
+        self._grid.addWidget(self.total_label, n + 1, 0, 1, 2)
+
+
+class CheckoutPage(QWidget):
+    """Signals carry what the cashier asked for; the controller answers with `show_*` calls."""
+
+    search_changed = Signal(str)
+    add_sku = Signal(str)
+    code_entered = Signal(str)  # something typed into search that looks like a barcode / member number
+    action = Signal(str)  # one of SHORTCUTS' keys
+    quantity_requested = Signal(str)
+    remove_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkout")
+        outer = QHBoxLayout(self)
+
+        # ---- left: cart and totals
+        left = QVBoxLayout()
+        self.header = QLabel("", self)
+        self.header.setObjectName("pageHeader")
+        left.addWidget(self.header)
+        self.model = CartModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(TOUCH)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, 5):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        left.addWidget(self.table, 1)
+        self.message = QLabel("", self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        left.addWidget(self.message)
+        self.totals = TotalsPanel(self)
+        left.addWidget(self.totals)
+        outer.addLayout(left, 3)
+
+        # ---- right: search, member, favourites, actions
+        right = QVBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Scan, or type to search products (F2)")
+        self.search.setMinimumHeight(TOUCH)
+        self.search.setClearButtonEnabled(True)
+        self.search.textEdited.connect(self.search_changed)
+        self.search.returnPressed.connect(self._on_search_return)
+        right.addWidget(self.search)
+        self.results = QListWidget(self)
+        self.results.setObjectName("results")
+        self.results.setMaximumHeight(6 * TOUCH)
+        self.results.itemActivated.connect(self._on_result_activated)
+        self.results.hide()
+        right.addWidget(self.results)
+
+        self.member = QLabel("", self)
+        self.member.setObjectName("memberSlot")
+        self.member.setWordWrap(True)
+        self.member.setMinimumHeight(TOUCH)
+        right.addWidget(self.member)
+        self.show_member(None)
+
+        fav_box = QFrame(self)
+        fav_box.setObjectName("favourites")
+        self.fav_grid = QGridLayout(fav_box)
+        self.fav_grid.setSpacing(6)
+        right.addWidget(fav_box, 1)
+
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QGridLayout()
+        order = [
+            ("card", "Card", 0, 0, 1, 2),
+            ("cash", "Cash", 0, 2, 1, 2),
+            ("split", "Split", 1, 0, 1, 1),
+            ("discount_order", "Discount", 1, 1, 1, 1),
+            ("quantity", "Qty", 1, 2, 1, 1),
+            ("remove", "Remove", 1, 3, 1, 1),
+            ("suspend", "Suspend", 2, 0, 1, 1),
+            ("resume", "Resume", 2, 1, 1, 1),
+            ("void", "Void", 2, 2, 1, 1),
+            ("no_sale", "No sale", 2, 3, 1, 1),
+            ("discount_line", "Line disc.", 3, 0, 1, 1),
+            ("override", "Price", 3, 1, 1, 1),
+            ("reprint", "Reprint", 3, 2, 1, 1),
+            ("member", "Member", 3, 3, 1, 1),
+        ]
+        for key, label, r, c, rs, cs in order:
+            keyseq, help_text = SHORTCUTS[key]
+            b = QPushButton(f"{label}\n{keyseq}", self)
+            b.setObjectName(f"btn_{key}")
+            b.setToolTip(f"{help_text} ({keyseq})")
+            b.setMinimumHeight(TOUCH + (20 if key in ("card", "cash") else 8))
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            if key in ("card", "cash"):
+                b.setProperty("primary", True)
+            b.clicked.connect(lambda _=False, k=key: self._emit_action(k))
+            actions.addWidget(b, r, c, rs, cs)
+            self.buttons[key] = b
+        right.addLayout(actions)
+        outer.addLayout(right, 2)
+
+        self._shortcuts: list[QShortcut] = []
+        for key, (keyseq, _help) in SHORTCUTS.items():
+            sc = QShortcut(QKeySequence(keyseq), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(lambda k=key: self._emit_action(k))
+            self._shortcuts.append(sc)
+
+    # ------------------------------------------------------------------ from the cashier
+    def _emit_action(self, key: str) -> None:
+        if key == "search":
+            self.search.setFocus()
+            self.search.selectAll()
+            return
+        if key in ("quantity", "remove", "discount_line", "override"):
+            line = self.selected_line()
+            if line is None:
+                self.show_message("Select a line first (arrow keys or tap it).", error=True)
+                return
+            if key == "remove":
+                self.remove_requested.emit(line)
+                return
+            if key == "quantity":
+                self.quantity_requested.emit(line)
+                return
+        btn = self.buttons.get(key)
+        if btn is not None and not btn.isEnabled():
+            return
+        self.action.emit(key)
+
+    @Slot()
+    def _on_search_return(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            return
+        if self.results.isVisible() and self.results.count():
+            item = self.results.currentItem() or self.results.item(0)
+            self._on_result_activated(item)
+            return
+        self.code_entered.emit(text)
+        self.search.clear()
+
+    @Slot(QListWidgetItem)
+    def _on_result_activated(self, item: QListWidgetItem) -> None:
+        sku = item.data(Qt.ItemDataRole.UserRole)
+        if sku:
+            self.add_sku.emit(sku)
+        self.search.clear()
+        self.results.hide()
+
+    def selected_line(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows and self.model.rows:
+            return self.model.rows[-1].line_id  # the newest line, as a cashier expects
+        return self.model.rows[rows[0].row()].line_id if rows else None
+
+    # ------------------------------------------------------------------ to the cashier
+    def show_cart(self, rows: list[CartRow], totals: TotalsView) -> None:
+        grew = len(rows) > len(self.model.rows)
+        self.model.set_rows(rows)
+        self.totals.show_totals(totals)
+        if grew:
+            self.table.scrollToBottom()
+            self.table.selectRow(len(rows) - 1)
+        for key in ("card", "cash", "split", "suspend", "void", "discount_order"):
+            self.buttons[key].setEnabled(bool(rows))
+
+    def show_results(self, hits: list[SearchHit]) -> None:
+        self.results.clear()
+        for h in hits:
+            item = QListWidgetItem(f"{h.label}    {h.price}")
+            item.setData(Qt.ItemDataRole.UserRole, h.sku)
+            item.setSizeHint(QSize(0, TOUCH))
+            self.results.addItem(item)
+        self.results.setVisible(bool(hits))
+        if hits:
+            self.results.setCurrentRow(0)
+
+    def show_favourites(self, items: list[SearchHit], columns: int = 3) -> None:
+        while self.fav_grid.count():
+            w = self.fav_grid.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        for i, h in enumerate(items):
+            b = QPushButton(f"{h.label}\n{h.price}", self)
+            b.setObjectName("favourite")
+            b.setMinimumHeight(TOUCH + 16)
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(lambda _=False, sku=h.sku: self.add_sku.emit(sku))
+            self.fav_grid.addWidget(b, i // columns, i % columns)
+
+    def show_member(self, text: str | None) -> None:
+        self.member.setText(text or "No member on this sale — scan the member's app QR, or Ctrl+M to type it")
+        self.member.setProperty("attached", bool(text))
+        self.member.style().unpolish(self.member)
+        self.member.style().polish(self.member)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)

@@ -1,0 +1,75 @@
+"""Start the Qt application: the event loop, signal handling, and the main window."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import socket
+
+from ui.paths import Paths
+from ui.qt import QApplication, QSocketNotifier, QTimer
+from ui.settings import Settings
+
+log = logging.getLogger("ui")
+
+
+class SignalWakeup:
+    """Lets SIGINT/SIGTERM reach Python while Qt's C++ loop runs (after qutebrowser's crashsignal).
+
+    Python only runs signal handlers between bytecodes; inside `app.exec()` that can take forever. The
+    C-level handler writes a byte to a socket that Qt watches, which wakes the loop, and our handler
+    then asks the application to quit cleanly (so threads are joined and the journal closed).
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        self._app = app
+        self._rsock, self._wsock = socket.socketpair()
+        self._rsock.setblocking(False)
+        self._wsock.setblocking(False)
+        self._old_fd = signal.set_wakeup_fd(self._wsock.fileno())
+        self._notifier = QSocketNotifier(self._rsock.fileno(), QSocketNotifier.Type.Read)
+        self._notifier.activated.connect(self._drain)
+        self._old = {s: signal.signal(s, self._on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+
+    def _drain(self) -> None:
+        try:
+            self._rsock.recv(64)
+        except BlockingIOError:
+            pass
+
+    def _on_signal(self, signum: int, _frame: object) -> None:
+        log.info("signal %s received: shutting down", signal.Signals(signum).name)
+        self._app.quit()
+
+    def close(self) -> None:
+        signal.set_wakeup_fd(self._old_fd)
+        for s, handler in self._old.items():
+            signal.signal(s, handler)
+        self._notifier.setEnabled(False)
+        self._rsock.close()
+        self._wsock.close()
+
+
+def run_gui(
+    paths: Paths, settings: Settings, *, exit_after_ms: int | None = None, screenshot: str | None = None
+) -> int:
+    app = QApplication.instance() or QApplication(["omo-pos"])
+    app.setApplicationName("OMO POS")
+    wakeup = SignalWakeup(app)
+    from ui.main_window import MainWindow
+
+    window = MainWindow(paths, settings)
+    window.show()
+    if exit_after_ms is not None or screenshot:
+        # Smoke runs (tests, the screenshot tour): draw, optionally save the window, then quit cleanly.
+        def finish() -> None:
+            if screenshot:
+                window.grab().save(screenshot)
+            app.quit()
+
+        QTimer.singleShot(exit_after_ms if exit_after_ms is not None else 500, finish)
+    try:
+        return app.exec()
+    finally:
+        window.shutdown()
+        wakeup.close()

@@ -1,0 +1,473 @@
+"""The receipt on screen, on any system printer and as PDF, through Qt's print support.
+
+One painter (:class:`ReceiptPainter`) draws the shared layout of ``pos.receipt`` — the same rows the
+thermal printer gets — with a monospace font and the claim QR code (from ``qrcode``, drawn as vector
+squares so it stays sharp in a PDF). It serves the widget, ``print_to_printer`` and ``save_pdf``.
+
+Also here: :class:`PrinterStatusBridge`, the Qt side of the Qt-free receipt printer (its status as a
+signal delivered on the GUI thread).
+"""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Callable
+from pathlib import Path
+
+import qrcode
+from qrcode import constants as qr_constants
+
+from hardware.printer import (
+    PrinterError,
+    PrinterProblem,
+    PrinterState,
+    PrinterStatus,
+    ReceiptPrinter,
+    Transport,
+)
+from pos.receipt import WIDTH_80MM, Align, Block, QrBlock, Receipt, Row, cell_width, layout
+from ui.qt import (
+    QColor,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFont,
+    QFontMetricsF,
+    QMarginsF,
+    QObject,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPointF,
+    QPrintDialog,
+    QPrinter,
+    QPrinterInfo,
+    QPushButton,
+    QRectF,
+    QScrollArea,
+    QSize,
+    QSizeF,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    Slot,
+)
+
+FormatAmount = Callable[[int], str] | None
+
+PAPER_MM = 80.0
+"""Printed width on a system printer or PDF: an 80 mm receipt."""
+PDF_MARGIN_MM = 4.0
+QR_MODULE = 6  # logical units per QR module (the thermal printer uses 6 dots)
+QR_QUIET = 4  # modules of white around the code
+
+
+def _mono_font(pixel_size: int = 20) -> QFont:
+    font = QFont("DejaVu Sans Mono")
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setFixedPitch(True)
+    font.setPixelSize(pixel_size)
+    return font
+
+
+def _qr_matrix(payload: str) -> list[list[bool]]:
+    q = qrcode.QRCode(error_correction=qr_constants.ERROR_CORRECT_M, border=0)
+    q.add_data(payload)
+    q.make(fit=True)
+    return q.get_matrix()
+
+
+class ReceiptPainter:
+    """Lays a receipt out in logical units (one character cell ≈ 12 × 30 at the default font size)."""
+
+    def __init__(self, receipt: Receipt, width: int = WIDTH_80MM, format_amount: FormatAmount = None):
+        self.receipt = receipt
+        self.width = width
+        self.blocks: list[Block] = layout(receipt, width, format_amount)
+        self.font = _mono_font()
+        self.bold_font = QFont(self.font)
+        self.bold_font.setBold(True)
+        fm = QFontMetricsF(self.font)
+        self.cell_w = fm.horizontalAdvance("M")
+        self.line_h = fm.height() * 1.25
+        self.ascent = fm.ascent()
+        self.margin = self.cell_w * 1.5
+        self._qr: dict[str, list[list[bool]]] = {}
+        self.heights = [self._height(b) for b in self.blocks]
+
+    # --- geometry
+    @property
+    def paper_width(self) -> float:
+        return self.width * self.cell_w + 2 * self.margin
+
+    @property
+    def paper_height(self) -> float:
+        return sum(self.heights) + 2 * self.margin
+
+    def size(self) -> QSizeF:
+        return QSizeF(self.paper_width, self.paper_height)
+
+    def _matrix(self, payload: str) -> list[list[bool]]:
+        if payload not in self._qr:
+            self._qr[payload] = _qr_matrix(payload)
+        return self._qr[payload]
+
+    def _height(self, b: Block) -> float:
+        if isinstance(b, QrBlock):
+            modules = len(self._matrix(b.payload)) + 2 * QR_QUIET
+            return modules * QR_MODULE + len(b.caption) * self.line_h
+        return self.line_h * (2 if b.double_height else 1)
+
+    # --- drawing
+    def paint(self, p: QPainter, first: int = 0, last: int | None = None, *, paper: bool = True) -> None:
+        """Draw blocks ``first..last-1`` starting at the painter's origin (plus the margin)."""
+        last = len(self.blocks) if last is None else last
+        height = sum(self.heights[first:last]) + 2 * self.margin
+        p.save()
+        if paper:
+            p.fillRect(QRectF(0, 0, self.paper_width, height), QColor("white"))
+        p.setPen(QColor("black"))
+        y = self.margin
+        for block, h in zip(self.blocks[first:last], self.heights[first:last], strict=True):
+            if isinstance(block, QrBlock):
+                self._paint_qr(p, block, y)
+            else:
+                self._paint_row(p, block, y)
+            y += h
+        p.restore()
+
+    def _paint_row(self, p: QPainter, row: Row, y: float) -> None:
+        text = row.text.rstrip() if row.align is Align.LEFT else row.text.strip()
+        if not text:
+            return
+        sx = 2.0 if row.double_width else 1.0
+        sy = 2.0 if row.double_height else 1.0
+        text_w = cell_width(text) * self.cell_w * sx
+        avail = self.width * self.cell_w
+        x = self.margin
+        if row.align is Align.CENTER:
+            x += (avail - text_w) / 2
+        elif row.align is Align.RIGHT:
+            x += avail - text_w
+        p.save()
+        p.setFont(self.bold_font if row.bold else self.font)
+        p.translate(x, y + (self.line_h - QFontMetricsF(self.font).height()) / 2 * sy)
+        p.scale(sx, sy)
+        self._draw_cells(p, text, 0.0, self.ascent)
+        p.restore()
+
+    def _draw_cells(self, p: QPainter, text: str, x: float, baseline: float) -> None:
+        """Draw ``text`` on the character grid: ASCII runs as strings; any other character centred in
+        its cells (one or two), so a fallback font's different advance never shifts the columns."""
+        run = ""
+        for ch in text:
+            if ch.isascii():
+                run += ch
+                continue
+            if run:
+                p.drawText(QPointF(x, baseline), run)
+                x += len(run) * self.cell_w
+                run = ""
+            cells = max(1, cell_width(ch))
+            advance = p.fontMetrics().horizontalAdvance(ch)
+            p.drawText(QPointF(x + (cells * self.cell_w - advance) / 2, baseline), ch)
+            x += cells * self.cell_w
+        if run:
+            p.drawText(QPointF(x, baseline), run)
+
+    def _paint_qr(self, p: QPainter, block: QrBlock, y: float) -> None:
+        matrix = self._matrix(block.payload)
+        size = len(matrix) * QR_MODULE
+        x0 = self.margin + (self.width * self.cell_w - size) / 2
+        y0 = y + QR_QUIET * QR_MODULE
+        p.save()
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("black"))
+        for r, row in enumerate(matrix):
+            for c, dark in enumerate(row):
+                if dark:
+                    p.drawRect(QRectF(x0 + c * QR_MODULE, y0 + r * QR_MODULE, QR_MODULE, QR_MODULE))
+        p.restore()
+        p.setFont(self.font)
+        cy = y0 + size + QR_QUIET * QR_MODULE
+        for caption in block.caption:
+            w = cell_width(caption) * self.cell_w
+            self._draw_cells(p, caption, self.margin + (self.width * self.cell_w - w) / 2, cy + self.ascent)
+            cy += self.line_h
+
+    def pages(self, page_height: float) -> list[tuple[int, int]]:
+        """Split the blocks into runs that fit ``page_height`` logical units (a block is never split)."""
+        runs: list[tuple[int, int]] = []
+        start, used = 0, 2 * self.margin
+        for i, h in enumerate(self.heights):
+            if used + h > page_height and i > start:
+                runs.append((start, i))
+                start, used = i, 2 * self.margin
+            used += h
+        runs.append((start, len(self.blocks)))
+        return runs
+
+
+class ReceiptView(QWidget):
+    """The receipt as it looks on paper."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._painter: ReceiptPainter | None = None
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+        self.setAccessibleName(self.tr("Receipt"))
+
+    def set_receipt(
+        self, receipt: Receipt | None, format_amount: FormatAmount = None, width: int = WIDTH_80MM
+    ) -> None:
+        self._painter = None if receipt is None else ReceiptPainter(receipt, width, format_amount)
+        if self._painter is not None:
+            self.setAccessibleDescription(
+                "\n".join(b.text for b in self._painter.blocks if isinstance(b, Row))
+            )
+        self.updateGeometry()
+        self.setMinimumSize(self.sizeHint())
+        self.update()
+
+    @property
+    def receipt(self) -> Receipt | None:
+        return None if self._painter is None else self._painter.receipt
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        if self._painter is None:
+            return QSize(300, 200)
+        s = self._painter.size()
+        return QSize(int(s.width()) + 16, int(s.height()) + 16)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        p = QPainter(self)
+        try:
+            p.fillRect(self.rect(), self.palette().window())
+            if self._painter is None:
+                return
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            x = max(8.0, (self.width() - self._painter.paper_width) / 2)
+            p.translate(x, 8)
+            p.fillRect(
+                QRectF(3, 3, self._painter.paper_width, self._painter.paper_height), QColor(0, 0, 0, 40)
+            )
+            self._painter.paint(p)
+        finally:
+            p.end()
+
+
+class ReceiptPanel(QScrollArea):
+    """A :class:`ReceiptView` in a scroll area: what to embed in a window (the paper is ~1,500 px
+    tall at natural size; the panel scrolls instead of forcing that height on the layout)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = ReceiptView()
+        self.setWidget(self.view)
+        self.setWidgetResizable(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+
+    def set_receipt(
+        self, receipt: Receipt | None, format_amount: FormatAmount = None, width: int = WIDTH_80MM
+    ) -> None:
+        self.view.set_receipt(receipt, format_amount, width)
+        self.setMinimumWidth(min(self.view.sizeHint().width() + 24, 640))
+        self.verticalScrollBar().setValue(0)
+
+
+def print_to_printer(
+    receipt: Receipt,
+    printer: QPrinter,
+    *,
+    format_amount: FormatAmount = None,
+    width: int = WIDTH_80MM,
+    paper_mm: float = PAPER_MM,
+) -> int:
+    """Print ``receipt`` on any Qt printer (a system printer or a PDF), ``paper_mm`` wide at most,
+    continuing on further pages if the page is shorter than the receipt. Returns the page count."""
+    rp = ReceiptPainter(receipt, width, format_amount)
+    dpi = printer.resolution()
+    page = printer.pageLayout().paintRectPixels(dpi)
+    target_w = min(float(page.width()), paper_mm / 25.4 * dpi)
+    scale = target_w / rp.paper_width
+    runs = rp.pages(page.height() / scale)
+    p = QPainter()
+    if not p.begin(printer):
+        raise OSError("The printer could not be opened. Check that it is available and try again.")
+    try:
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        for n, (first, last) in enumerate(runs):
+            if n:
+                printer.newPage()
+            p.save()
+            p.scale(scale, scale)
+            rp.paint(p, first, last, paper=False)
+            p.restore()
+    finally:
+        p.end()
+    return len(runs)
+
+
+def save_pdf(
+    receipt: Receipt,
+    path: str | Path,
+    *,
+    format_amount: FormatAmount = None,
+    width: int = WIDTH_80MM,
+    paper_mm: float = PAPER_MM,
+) -> Path:
+    """Save ``receipt`` as a one-page PDF shaped like the paper receipt (``paper_mm`` wide)."""
+    path = Path(path)
+    rp = ReceiptPainter(receipt, width, format_amount)
+    content_mm = paper_mm - 2 * PDF_MARGIN_MM
+    height_mm = rp.paper_height * content_mm / rp.paper_width + 2 * PDF_MARGIN_MM
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setDocName(f"Receipt {receipt.receipt_no}")
+    printer.setCreator("OMO POS")
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(QSizeF(paper_mm, height_mm + 1), QPageSize.Unit.Millimeter, "Receipt"),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(PDF_MARGIN_MM, PDF_MARGIN_MM, PDF_MARGIN_MM, PDF_MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    print_to_printer(receipt, printer, format_amount=format_amount, width=width, paper_mm=content_mm)
+    return path
+
+
+class ReceiptDialog(QDialog):
+    """The receipt on screen with Print… (any system printer) and Save as PDF…."""
+
+    printed = Signal(int)
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        receipt: Receipt,
+        *,
+        format_amount: FormatAmount = None,
+        width: int = WIDTH_80MM,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Receipt %s") % receipt.receipt_no)
+        self._format_amount = format_amount
+        self._width = width
+        scroll = ReceiptPanel(self)
+        scroll.set_receipt(receipt, format_amount, width)
+        self.view = scroll.view
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.print_button = QPushButton(self.tr("&Print…"), self)
+        self.pdf_button = QPushButton(self.tr("Save as P&DF…"), self)
+        for b in (self.print_button, self.pdf_button):
+            b.setMinimumHeight(44)
+            buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self.choose_printer)
+        self.pdf_button.clicked.connect(self.choose_pdf)
+        lay = QVBoxLayout(self)
+        lay.addWidget(scroll)
+        lay.addWidget(buttons)
+        self.resize(scroll.minimumWidth() + 24, 720)
+
+    @Slot()
+    def choose_printer(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_on(printer)
+
+    def print_on(self, printer: QPrinter) -> int:
+        receipt = self.view.receipt
+        assert receipt is not None
+        pages = print_to_printer(receipt, printer, format_amount=self._format_amount, width=self._width)
+        self.printed.emit(pages)
+        return pages
+
+    @Slot()
+    def choose_pdf(self) -> None:
+        receipt = self.view.receipt
+        assert receipt is not None
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save receipt as PDF"), f"receipt-{receipt.receipt_no}.pdf", "PDF (*.pdf)"
+        )
+        if name:
+            self.save_to(name)
+
+    def save_to(self, path: str | Path) -> Path:
+        receipt = self.view.receipt
+        assert receipt is not None
+        out = save_pdf(receipt, path, format_amount=self._format_amount, width=self._width)
+        self.saved.emit(str(out))
+        return out
+
+
+class SystemPrinterTransport(Transport):
+    """Receipts on any system printer (a CUPS or Windows spooler queue) through Qt print support.
+
+    Used as the transport of a :class:`hardware.printer.QueuedPrinter`, so the durable queue, the
+    status and reprints work as for a thermal printer; Qt paints on the printer thread (QPainter on a
+    QPrinter is allowed outside the GUI thread). A system printer has no drawer port: ``open_drawer``
+    says so.
+    """
+
+    def __init__(self, printer_name: str = "", *, make_qprinter: Callable[[], QPrinter] | None = None):
+        self.printer_name = printer_name
+        self._make_qprinter = make_qprinter
+        self.description = f"the printer '{printer_name}'" if printer_name else "the default printer"
+
+    def _qprinter(self) -> QPrinter:
+        if self._make_qprinter is not None:
+            return self._make_qprinter()
+        info = (
+            QPrinterInfo.printerInfo(self.printer_name)
+            if self.printer_name
+            else QPrinterInfo.defaultPrinter()
+        )
+        if info.isNull():
+            raise FileNotFoundError(errno.ENOENT, "no such system printer", self.printer_name or "default")
+        return QPrinter(info, QPrinter.PrinterMode.HighResolution)
+
+    def deliver_receipt(
+        self, receipt: Receipt, width: int, profile: str | None = None, kanji: bool = False
+    ) -> None:
+        printer = self._qprinter()
+        printer.setDocName(f"Receipt {receipt.receipt_no}")
+        print_to_printer(receipt, printer, width=width)
+
+    def send(self, data: bytes, job_name: str = "") -> None:
+        raise PrinterError(
+            PrinterProblem(
+                PrinterState.ERROR,
+                f"{self.description[:1].upper()}{self.description[1:]} has no cash drawer port.",
+                transient=False,
+            )
+        )
+
+
+class PrinterStatusBridge(QObject):
+    """Delivers a receipt printer's status changes (made on the printer thread) as a GUI-thread signal."""
+
+    statusChanged = Signal(object)  # noqa: N815 - Qt naming
+
+    def __init__(self, printer: ReceiptPrinter, parent: QObject | None = None):
+        super().__init__(parent)
+        self._printer = printer
+        self.last: PrinterStatus = printer.status()
+        self.statusChanged.connect(self._remember)
+        # Emitting from the printer thread queues the call to this GUI-thread object.
+        self._listener = self.statusChanged.emit
+        printer.add_listener(self._listener)
+
+    def detach(self) -> None:
+        """Stop listening (call before the bridge is deleted or the printer closed)."""
+        self._printer.remove_listener(self._listener)
+
+    @Slot(object)
+    def _remember(self, status: PrinterStatus) -> None:
+        self.last = status

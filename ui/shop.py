@@ -1,0 +1,386 @@
+"""The till's services, put together from the settings: the composition root below the window.
+
+`Shop.open` runs off the GUI thread (it opens the journal, which may run `quick_check` on a large
+database, and imports stripe/requests): the login screen is already on screen while it works.
+Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pos.checkout import Checkout, CheckoutError
+from pos.codes import CodeParser
+from pos.documents import SaleDocument, Tender
+from pos.money import Money
+from pos.staff import Approvals, Authenticator, InMemoryStaffDirectory, PinLockout
+from pos.storeconfig import StoreConfig
+from pos.tax import TaxRate
+from ui.paths import Paths
+from ui.settings import Settings
+
+log = logging.getLogger("ui.shop")
+
+# Tax tables by country; codes match the catalog (STANDARD / REDUCED / ZERO). A real shop receives its
+# table from the backend with the catalog; these keep the demo and a fresh till honest.
+TAX_PRESETS: dict[str, tuple[TaxRate, ...]] = {
+    "IE": (
+        TaxRate("STANDARD", 23, "VAT 23%"),
+        TaxRate("REDUCED", Decimal("13.5"), "VAT 13.5%"),
+        TaxRate("ZERO", 0, "VAT 0%"),
+    ),
+    "IT": (
+        TaxRate("STANDARD", 22, "IVA 22%"),
+        TaxRate("REDUCED", 10, "IVA 10%"),
+        TaxRate("ZERO", 4, "IVA 4%"),
+    ),
+    "DE": (
+        TaxRate("STANDARD", 19, "MwSt 19%"),
+        TaxRate("REDUCED", 7, "MwSt 7%"),
+        TaxRate("ZERO", 0, "MwSt 0%"),
+    ),
+    "JP": (TaxRate("STANDARD", 10, "10%"), TaxRate("REDUCED", 8, "8% reduced"), TaxRate("ZERO", 0, "0%")),
+    "US": (
+        TaxRate("STANDARD", Decimal("8.875"), "Sales tax 8.875%"),
+        TaxRate("REDUCED", 0, "Exempt food"),
+        TaxRate("ZERO", 0, "Exempt"),
+    ),
+}
+
+
+def store_config(settings: Settings) -> StoreConfig:
+    country = settings["store.country"].upper()
+    return StoreConfig(
+        currency=settings["store.currency"],
+        locale=settings["store.locale"],
+        tax_rates=TAX_PRESETS.get(country, TAX_PRESETS["IE"]),
+        prices_include_tax=settings["store.prices_include_tax"],
+        tax_rounding=settings["store.tax_rounding"],
+        cash_rounding=settings["store.cash_rounding"],
+    )
+
+
+class UtcClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def monotonic(self) -> float:
+        import time
+
+        return time.monotonic()
+
+
+class UuidIds:
+    def new_uuid(self) -> str:
+        import uuid
+
+        return str(uuid.uuid4())
+
+
+@dataclass
+class Shop:
+    paths: Paths
+    settings: Settings
+    config: StoreConfig
+    store: Any  # sync.store.core.Store
+    journal: Any  # GuiJournal
+    catalog: Any  # StoreCatalog
+    staff: InMemoryStaffDirectory
+    authenticator: Authenticator
+    approvals: Approvals
+    checkout: Checkout
+    codes: CodeParser
+    printer: Any  # hardware.printer ReceiptPrinter
+    payments: Any = None  # pos.payment.CardPayments, or None when card payments are off
+    terminal: Any = None  # hardware.stripe_terminal.StripeTerminal
+    card_error: str = ""  # why card payments are off
+    demo: Any = None  # ui.demo.DemoWorld in demo mode
+    _closed: bool = field(default=False, repr=False)
+
+    # -------------------------------------------------------------- money formatting for the screen
+    def fmt(self, minor: int) -> str:
+        return Money(minor, self.config.currency).format(self.config.locale)
+
+    def parse_amount(self, text: str) -> int | None:
+        from pos.errors import DomainError
+
+        try:
+            return Money.parse(text.strip(), self.config.currency, locale=self.config.locale).minor
+        except (DomainError, ValueError, ArithmeticError):
+            try:
+                return Money.parse(text.strip(), self.config.currency).minor
+            except (DomainError, ValueError, ArithmeticError):
+                return None
+
+    # -------------------------------------------------------------- committing sales
+    def commit_cash_sale(self, doc: SaleDocument) -> SaleDocument:
+        """On the writer thread: the sale (with its event) and the end of the open cart, one commit."""
+        from sync.store import cart as cart_store
+        from sync.store import journal as journal_store
+
+        def tx(conn: Any) -> SaleDocument:
+            recorded = journal_store.commit_sale(conn, doc)
+            cart_store.clear_open(conn, self.store.till_id)
+            return recorded
+
+        return self.store.write_sync(tx)
+
+    def card_completion(self, plan: SaleDocument | None, state_with_card: dict[str, Any] | None):
+        """The `complete_sale(tx)` step of the card protocol, run inside the payment journal's commit.
+
+        A card payment that settles the sale commits the sale with the PaymentIntent as the tender's
+        reference; the card part of a split payment is written into the open sale instead (the sale then
+        completes with the rest), so a crash after authorisation never loses the card part.
+        """
+        from sync.store import cart as cart_store
+        from sync.store import journal as journal_store
+
+        till = self.store.till_id
+
+        def complete(conn: Any) -> None:
+            pi = _current_intent(conn, (plan or _state_sale(state_with_card)).sale_uuid)
+            if plan is not None:
+                tenders = tuple(
+                    replace(t, reference=pi) if t.kind == "card" and t.reference is None else t
+                    for t in plan.tenders
+                )
+                journal_store.commit_sale(conn, replace(plan, tenders=tenders))
+                cart_store.clear_open(conn, till)
+            else:
+                assert state_with_card is not None
+                state = dict(state_with_card)
+                state["tenders"] = [dict(t, reference=t.get("reference") or pi) for t in state["tenders"]]
+                cart_store.save_open(conn, till, state)
+
+        return complete
+
+    def recover_card_sale(self, attempt: Any, conn: Any) -> None:
+        """Reconciler: a card was authorised but the till stopped before the sale was committed.
+
+        The open sale saved in the journal is the record of what was being paid for: commit it with the
+        card tender (or, for the card part of a split, add the tender to it). Anything else cannot be
+        completed by guessing: raise, and the reconciler leaves the attempt for the manager.
+        """
+        from sync.store import cart as cart_store
+        from sync.store import journal as journal_store
+
+        state = cart_store.load_open(conn, self.store.till_id)
+        if not state or state.get("sale_uuid") != attempt.sale_uuid:
+            raise CheckoutError(f"The sale of card payment {attempt.attempt_id} is not the open sale.")
+        co = Checkout(
+            self.config,
+            self.catalog,
+            _NullJournal(),
+            till_id=self.store.till_id,
+            clock=UtcClock(),
+            ids=UuidIds(),
+        )
+        co._load_state(state)
+        card = Tender("card", attempt.amount, reference=attempt.payment_intent_id)
+        if any(t.reference == attempt.payment_intent_id for t in co.tenders):
+            return  # the split part was already recorded
+        if attempt.amount == co.due:
+            journal_store.commit_sale(conn, co.build_sale(card))
+            cart_store.clear_open(conn, self.store.till_id)
+        else:
+            co.tenders.append(card)
+            cart_store.save_open(conn, self.store.till_id, co.state())
+        log.warning("recovered card payment %s for sale %s", attempt.attempt_id, attempt.sale_uuid)
+
+    # -------------------------------------------------------------- lifecycle
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        for name, closer in (
+            ("payments terminal", getattr(self.terminal, "close", None)),
+            ("printer", getattr(self.printer, "close", None)),
+            ("catalog", getattr(self.catalog, "close", None)),
+            ("demo", getattr(self.demo, "close", None)),
+            ("store", getattr(self.store, "close", None)),
+        ):
+            if closer is None:
+                continue
+            try:
+                closer()
+            except Exception:  # keep closing the rest; the journal must close last
+                log.exception("closing %s failed", name)
+
+
+def _state_sale(state: dict[str, Any] | None) -> Any:
+    class _S:
+        sale_uuid = (state or {}).get("sale_uuid", "")
+
+    return _S
+
+
+def _current_intent(conn: Any, sale_uuid: str) -> str | None:
+    row = conn.execute(
+        "SELECT payment_intent_id FROM payment_attempts WHERE sale_uuid = ? AND status NOT IN "
+        "('failed', 'canceled') ORDER BY created_at DESC LIMIT 1",
+        (sale_uuid,),
+    ).fetchone()
+    return row[0] if row else None
+
+
+class _NullJournal:
+    """For rebuilding a sale document from saved state inside a transaction (nothing is written)."""
+
+    def save_open_cart(self, _state: Any) -> None: ...
+    def clear_open_cart(self) -> None: ...
+    def audit(self, *_a: Any, **_k: Any) -> None: ...
+
+
+class GuiJournal:
+    """The journal as the GUI thread uses it: saves of the open sale and audit entries are queued to
+    the single writer without waiting (the writer keeps their order; a failure is logged and shown by
+    the status bar), reads use read-only connections. Sale commits go through `Shop` on a worker."""
+
+    def __init__(self, store: Any) -> None:
+        from sync.store.adapters import StoreJournal
+
+        self._sync = StoreJournal(store)
+        self.store = store
+        self.till_id = store.till_id
+        self.last_error: BaseException | None = None
+
+    def _async(self, fn: Any) -> None:
+        fut = self.store.write(fn)
+        fut.add_done_callback(self._check)
+
+    def _check(self, fut: Any) -> None:
+        exc = fut.exception()
+        if exc is not None:
+            self.last_error = exc
+            log.error("saving to the journal failed: %s", exc)
+
+    def save_open_cart(self, state: dict[str, Any]) -> None:
+        from sync.store import cart as cart_store
+
+        self._async(lambda c: cart_store.save_open(c, self.till_id, state))
+
+    def clear_open_cart(self) -> None:
+        from sync.store import cart as cart_store
+
+        self._async(lambda c: cart_store.clear_open(c, self.till_id))
+
+    def audit(self, action: str, actor: str | None, details: dict[str, Any] | None = None) -> None:
+        from sync.store import audit
+
+        self._async(lambda c: audit.append(c, action, actor, details))
+
+    def load_open_cart(self) -> dict[str, Any] | None:
+        return self._sync.load_open_cart()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sync, name)
+
+
+def open_shop(paths: Paths, settings: Settings, *, demo_ready: threading.Event | None = None) -> Shop:
+    """Open every service of the till. Raises a StoreError or SettingsError with a clear message."""
+    from pos.staff import audit_via
+    from sync.store import catalog as catalog_store
+    from sync.store.adapters import StoreCatalog
+    from sync.store.core import open_store
+
+    paths.create()
+    config = store_config(settings)
+    store = open_store(paths.data, till_id=settings["till.id"])
+    try:
+        store.write_sync(
+            lambda c: catalog_store.set_tax_codes(
+                c, {r.code: int(Decimal(r.percent) * 100) for r in config.tax_rates}
+            )
+        )
+        journal = GuiJournal(store)
+        catalog = StoreCatalog(store)
+        staff = InMemoryStaffDirectory.demo()
+        audit = audit_via(journal.audit)
+        authenticator = Authenticator(staff, lockout=PinLockout(), audit=audit)
+        approvals = Approvals(authenticator, audit=audit)
+        checkout = Checkout(
+            config, catalog, journal, till_id=settings["till.id"], clock=UtcClock(), ids=UuidIds()
+        )
+        shop = Shop(
+            paths=paths,
+            settings=settings,
+            config=config,
+            store=store,
+            journal=journal,
+            catalog=catalog,
+            staff=staff,
+            authenticator=authenticator,
+            approvals=approvals,
+            checkout=checkout,
+            codes=CodeParser(),
+            printer=None,
+        )
+        shop.printer = _make_printer(shop)
+        if settings["mode"] == "demo":
+            from ui.demo import DemoWorld
+
+            shop.demo = DemoWorld.start(shop)
+        _make_payments(shop)
+        return shop
+    except BaseException:
+        store.close()
+        raise
+
+
+def _make_printer(shop: Shop) -> Any:
+    from hardware.printer.factory import demo_printer, make_printer
+
+    kind = shop.settings["printer.kind"]
+    if kind == "file" or shop.settings["mode"] == "demo":
+        return demo_printer(shop.paths.data, format_amount=shop.fmt)
+    target = shop.settings["printer.target"]
+    spec: dict[str, Any] = {"kind": "none"}
+    if kind == "escpos-network":
+        host, _, port = target.partition(":")
+        spec = {"kind": "network", "host": host, "port": int(port or 9100)}
+    elif kind == "escpos-usb":
+        vid, _, pid = target.partition(":")
+        spec = {"kind": "usb", "vendor_id": vid, "product_id": pid}
+    elif kind == "escpos-serial":
+        spec = {"kind": "serial", "device": target}
+    return make_printer(spec, shop.paths.data / "print-queue", format_amount=shop.fmt)
+
+
+def _make_payments(shop: Shop) -> None:
+    """Card payments on the configured reader; off (with the reason shown) if anything is missing."""
+    from pos.payment import CardPayments, PaymentError
+    from sync.payment_journal import SqlitePaymentJournal
+
+    s = shop.settings
+    reader = s["stripe.reader_id"] or (shop.demo.reader_id if shop.demo else "")
+    if not reader:
+        shop.card_error = "No card reader is paired with this till. Card payments are off; take cash."
+        return
+    try:
+        from hardware.stripe_terminal.driver import StripeTerminal
+
+        shop.terminal = StripeTerminal(
+            reader_id=reader,
+            location_id=s["stripe.location_id"] or (shop.demo.location_id if shop.demo else None),
+            api_base=shop.demo.stripe_url if shop.demo else s["stripe.api_base"],
+            poll_interval=s["stripe.poll_interval_ms"] / 1000,
+            country=s["store.country"],
+            store_tips=s["stripe.tipping"],
+            connect_timeout=s["stripe.connect_timeout_s"],
+            read_timeout=s["stripe.read_timeout_s"],
+            allow_live_secret_key=s["stripe.allow_live_secret_key"],
+            api_key=shop.demo.stripe_key if shop.demo else None,
+        )
+    except PaymentError as e:
+        shop.card_error = e.message
+        return
+    shop.payments = CardPayments(shop.terminal, SqlitePaymentJournal(shop.store))
+
+
+__all__ = ["GuiJournal", "Shop", "open_shop", "store_config", "Path"]

@@ -1,0 +1,246 @@
+"""Tender dialogs: card on the reader with live status, cash with quick amounts and change due, and the
+amount to put on the card in a split payment. Amounts are integers in minor units; the controller passes
+the store's parse/format functions so the dialogs know nothing of currencies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ui.qt import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    Slot,
+)
+
+TOUCH = 44
+
+
+def _big(label: QLabel, size: int = 22, bold: bool = True) -> QLabel:
+    f = label.font()
+    f.setPointSize(size)
+    f.setBold(bold)
+    label.setFont(f)
+    return label
+
+
+class CardDialog(QDialog):
+    """Shows the reader's progress. The controller calls `show_state`; the cashier may cancel."""
+
+    cancel_requested = Signal()
+
+    STATES = {
+        "starting": ("Starting the payment…", ""),
+        "waiting": ("Ask the customer to tap, insert or swipe their card", "waiting"),
+        "processing": ("Processing — keep the card on the reader", "processing"),
+        "approved": ("Approved", "approved"),
+        "declined": ("Declined", "declined"),
+        "error": ("Card payment not possible", "declined"),
+        "cancelling": ("Cancelling…", ""),
+        "pending": ("Payment taken, finishing…", "processing"),
+    }
+
+    def __init__(self, amount_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardDialog")
+        self.setWindowTitle("Card payment")
+        self.setModal(True)
+        self.setMinimumWidth(460)
+        lay = QVBoxLayout(self)
+        self.amount = _big(QLabel(amount_text, self), 28)
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.state = _big(QLabel("", self), 16)
+        self.state.setObjectName("cardState")
+        self.state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.state.setWordWrap(True)
+        self.detail = QLabel("", self)
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cancel = QPushButton("Cancel payment (Esc)", self)
+        self.cancel.setMinimumHeight(TOUCH)
+        self.cancel.clicked.connect(self._on_cancel)
+        self.close_button = QPushButton("Back to the sale", self)
+        self.close_button.setMinimumHeight(TOUCH)
+        self.close_button.clicked.connect(self.reject)
+        self.close_button.hide()
+        for w in (self.amount, self.state, self.detail, self.cancel, self.close_button):
+            lay.addWidget(w)
+        self.final_state = ""
+        self.show_state("starting")
+
+    def show_state(self, state: str, detail: str = "") -> None:
+        text, kind = self.STATES.get(state, (state, ""))
+        self.state.setText(text)
+        self.state.setProperty("kind", kind)
+        self.state.style().unpolish(self.state)
+        self.state.style().polish(self.state)
+        self.detail.setText(detail)
+        finished = state in ("approved", "declined", "error")
+        self.cancel.setVisible(not finished and state != "cancelling")
+        self.close_button.setVisible(state in ("declined", "error"))
+        if finished:
+            self.final_state = state
+
+    @Slot()
+    def _on_cancel(self) -> None:
+        self.show_state(
+            "cancelling",
+            "Asking the reader to stop. If the card was already tapped, the payment result decides.",
+        )
+        self.cancel_requested.emit()
+
+    def reject(self) -> None:  # Esc
+        if self.final_state or self.state.text() == self.STATES["cancelling"][0]:
+            super().reject()
+        else:
+            self._on_cancel()
+
+
+class CashDialog(QDialog):
+    """Amount due (after cash rounding), quick amounts, tendered amount and the change to give."""
+
+    def __init__(
+        self,
+        due: int,
+        fmt: Callable[[int], str],
+        parse: Callable[[str], int | None],
+        quick: list[int],
+        rounding_note: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("cashDialog")
+        self.setWindowTitle("Cash")
+        self.setModal(True)
+        self.due, self.fmt, self.parse = due, fmt, parse
+        self.tendered: int | None = None
+        lay = QVBoxLayout(self)
+        lay.addWidget(_big(QLabel(f"Due in cash: {fmt(due)}", self), 20))
+        if rounding_note:
+            lay.addWidget(QLabel(rounding_note, self))
+        row = QHBoxLayout()
+        self.quick_buttons: list[QPushButton] = []
+        for amount in quick:
+            b = QPushButton(fmt(amount) if amount != due else f"Exact {fmt(amount)}", self)
+            b.setMinimumHeight(TOUCH)
+            b.clicked.connect(lambda _=False, a=amount: self._set(a))
+            row.addWidget(b)
+            self.quick_buttons.append(b)
+        lay.addLayout(row)
+        self.entry = QLineEdit(self)
+        self.entry.setObjectName("tendered")
+        self.entry.setPlaceholderText("Amount given by the customer")
+        self.entry.setMinimumHeight(TOUCH)
+        self.entry.textChanged.connect(self._update)
+        self.entry.returnPressed.connect(self._confirm)
+        lay.addWidget(self.entry)
+        pad = QGridLayout()
+        for i, key in enumerate(["7", "8", "9", "4", "5", "6", "1", "2", "3", "0", "00", "."]):
+            b = QPushButton(key, self)
+            b.setMinimumSize(TOUCH + 16, TOUCH)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(lambda _=False, k=key: self.entry.insert(k))
+            pad.addWidget(b, i // 3, i % 3)
+        lay.addLayout(pad)
+        self.change = _big(QLabel("", self), 20)
+        self.change.setObjectName("changeDue")
+        lay.addWidget(self.change)
+        buttons = QHBoxLayout()
+        self.ok = QPushButton("Take cash (Enter)", self)
+        self.ok.setMinimumHeight(TOUCH)
+        self.ok.setProperty("primary", True)
+        self.ok.clicked.connect(self._confirm)
+        cancel = QPushButton("Back (Esc)", self)
+        cancel.setMinimumHeight(TOUCH)
+        cancel.clicked.connect(self.reject)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.ok)
+        lay.addLayout(buttons)
+        self.entry.setFocus()
+        self._update()
+
+    def _set(self, amount: int) -> None:
+        self.entry.setText(self.fmt_plain(amount))
+        self._confirm()
+
+    def fmt_plain(self, amount: int) -> str:
+        return self.fmt(amount)
+
+    @Slot()
+    def _update(self) -> None:
+        text = self.entry.text().strip()
+        value = self.parse(text) if text else None
+        if value is None:
+            self.change.setText("Enter the amount given" if not text else "That is not an amount")
+            self.ok.setEnabled(False)
+            return
+        if value < self.due:
+            self.change.setText(f"Short by {self.fmt(self.due - value)}")
+            self.ok.setEnabled(False)
+            return
+        self.change.setText(f"Change: {self.fmt(value - self.due)}")
+        self.ok.setEnabled(True)
+
+    @Slot()
+    def _confirm(self) -> None:
+        text = self.entry.text().strip()
+        value = self.parse(text) if text else None
+        if value is not None and value >= self.due:
+            self.tendered = value
+            self.accept()
+
+
+class SplitDialog(QDialog):
+    """How much goes on the card; the rest is paid in cash afterwards."""
+
+    def __init__(
+        self,
+        due: int,
+        fmt: Callable[[int], str],
+        parse: Callable[[str], int | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Split payment")
+        self.setModal(True)
+        self.due, self.fmt, self.parse = due, fmt, parse
+        self.card_amount: int | None = None
+        lay = QVBoxLayout(self)
+        lay.addWidget(_big(QLabel(f"Total due: {fmt(due)}", self), 18))
+        lay.addWidget(QLabel("Amount to put on the card now (the rest in cash):", self))
+        self.entry = QLineEdit(self)
+        self.entry.setMinimumHeight(TOUCH)
+        self.entry.textChanged.connect(self._update)
+        self.entry.returnPressed.connect(self._confirm)
+        lay.addWidget(self.entry)
+        self.rest = QLabel("", self)
+        lay.addWidget(self.rest)
+        self.ok = QPushButton("Card first (Enter)", self)
+        self.ok.setMinimumHeight(TOUCH)
+        self.ok.clicked.connect(self._confirm)
+        lay.addWidget(self.ok)
+        self._update()
+
+    @Slot()
+    def _update(self) -> None:
+        v = self.parse(self.entry.text().strip()) if self.entry.text().strip() else None
+        ok = v is not None and 0 < v < self.due
+        self.ok.setEnabled(ok)
+        self.rest.setText(
+            f"Then {self.fmt(self.due - v)} in cash" if ok and v is not None else "Enter less than the total"
+        )
+
+    @Slot()
+    def _confirm(self) -> None:
+        v = self.parse(self.entry.text().strip()) if self.entry.text().strip() else None
+        if v is not None and 0 < v < self.due:
+            self.card_amount = v
+            self.accept()
