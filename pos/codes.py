@@ -210,6 +210,12 @@ class CodeParser:
         self.skew_s = skew_s
         self._clock = clock
 
+    @classmethod
+    def from_documents(cls, keys_doc: object, revocations_doc: object | None = None, **kwargs) -> CodeParser:
+        """From the bodies of ``GET /v1/keys`` and ``GET /v1/revocations`` (ValueError if malformed)."""
+        revoked = parse_revocations_document(revocations_doc) if revocations_doc is not None else frozenset()
+        return cls(parse_keys_document(keys_doc), revoked, **kwargs)
+
     def set_keys(self, keys: Mapping[int, Ed25519PublicKey]) -> None:
         with self._lock:
             self._keys = dict(keys)

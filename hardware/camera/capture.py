@@ -11,6 +11,8 @@ once and stops the worker. Callbacks run on the worker's threads: a Qt adapter t
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -68,8 +70,10 @@ class CameraWorker:
         on_finished: Callable[[], None] | None = None,
         duplicate_window_s: float = 2.0,
         clock: Callable[[], float] = time.monotonic,
+        thread_nice: int = 5,
     ) -> None:
         self.source = source
+        self.thread_nice = thread_nice
         self._pipeline_factory = (
             pipeline if callable(pipeline) and not isinstance(pipeline, DecodePipeline) else None
         )
@@ -138,7 +142,22 @@ class CameraWorker:
         if self.on_error:
             self.on_error(err)
 
+    def _lower_priority(self) -> None:
+        """Run the camera threads below the GUI thread: on a busy 2-core till the scheduler then gives the
+        GUI thread the CPU first, and a late frame is dropped instead of the screen stalling. Linux applies
+        nice values per thread; elsewhere this is a no-op."""
+        if not self.thread_nice or not sys.platform.startswith("linux"):
+            return
+        try:
+            tid = threading.get_native_id()
+            os.setpriority(
+                os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + self.thread_nice)
+            )
+        except (AttributeError, OSError) as exc:
+            log.debug("could not lower the camera thread's priority: %s", exc)
+
     def _capture_loop(self) -> None:
+        self._lower_priority()
         try:
             try:
                 self.source.open()
@@ -186,6 +205,7 @@ class CameraWorker:
                 self._cond.notify_all()
 
     def _decode_loop(self) -> None:
+        self._lower_priority()
         try:
             if self.pipeline is None:
                 self.pipeline = self._pipeline_factory()  # built on this thread: decoders are not shared

@@ -4,15 +4,16 @@ Order chosen with ``bench/qr.py`` (100 synthetic webcam frames per kind and size
 
 1. ``zxing`` (zxing-cpp, local-average binarizer, invert + rotate + downscale on): the best single decoder
    in every kind at both sizes (91-93 % mean against ZBar's 75-79 % and OpenCV's 49-69 %), the only one
-   that reads dark-mode codes, ~1 ms at 640x480 and ~2-3 ms at 1280x720, no false positive. It also
+   that reads dark-mode codes, ~1 ms at 640x480 and ~2 ms at 1280x720 (3 and 9 ms on dim, noisy
+   frames) against ZBar's 5-18 and 15-52 ms, no false positive. It also
    reports symbols it found but could not decode; that is the gate for the expensive stages below.
 2. ``zxing+denoise`` and ``zxing-gh`` (global-histogram binarizer): ~1 ms each, always run; they add
    reads on dim, small and glared frames.
 3. Gated (only when an earlier stage saw a symbol it could not read, so a frame without a code costs
    ~3 ms instead of ~30): ``zxing+sharpen`` (blur, small, occlusion), ``zxing+clahe`` (glare),
    ``zxing+up2`` (small and tilted codes at 640x480; a no-op on larger frames) and ``pyzbar`` last
-   (one glare read in 1,200 frames at 640x480; at 1280x720 it never fits the budget, and the budget
-   check skips it).
+   (2 glare and 1 occlusion reads in 1,200 frames at 640x480 that nothing else made; at 1280x720 it
+   costs ~20 ms, often does not fit the budget and is skipped, and made 0-1 reads in 1,200 frames).
 
 Each stage's cost is tracked (exponential moving average); a stage starts only if 1.25 times its cost
 still fits in the 33 ms budget, so a slow or busy machine drops fallbacks instead of dropping frames.

@@ -65,7 +65,7 @@ def run(source, pipeline=None, **kw):
 
 
 def test_synthetic_source_reports_the_member_once():
-    src = SyntheticSource([TOKEN], fps=500, frames_per_text=12, gap_frames=3, loop=False)
+    src = SyntheticSource([TOKEN], fps=60, frames_per_text=12, gap_frames=3, loop=False)
     w, c = run(src)
     assert c.codes == [TOKEN]  # seen in many frames, reported once
     assert w.stats.found > 1 and w.stats.reported == 1

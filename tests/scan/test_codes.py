@@ -108,6 +108,16 @@ def test_revocations_and_keys_can_be_swapped():
     assert p.parse(codes.encode_member_token(KEY, 3, 1, NOW)).reason is RejectReason.UNKNOWN_KEY
 
 
+def test_parser_from_the_backend_documents():
+    keys = {"keys": [{"key_id": 3, "public_key": codes.public_key_b64(KEY)}]}
+    revocations = {"cards": [{"member_no": 77, "card_serial": 5}]}
+    p = CodeParser.from_documents(keys, revocations, clock=lambda: NOW)
+    assert p.parse(codes.encode_member_token(KEY, 3, 9, NOW)) == MemberCode(
+        9, "app", key_id=3, expires_at=NOW
+    )
+    assert p.parse(codes.encode_card_token(KEY, 3, 77, 5)).reason is RejectReason.REVOKED
+
+
 def test_reference_payloads():
     p = parser()
     sale = str(uuid.uuid4())
