@@ -56,6 +56,23 @@ def load_staff(paths: Paths, settings: Settings) -> InMemoryStaffDirectory:
     return InMemoryStaffDirectory.from_records([])
 
 
+def camera_source(settings: Settings) -> Any:
+    """`camera.source`: auto (the first webcam), a device index, a video file, an image glob, or synthetic."""
+    from hardware.camera import sources
+
+    value = settings["camera.source"]
+    size = dict(width=settings["camera.width"], height=settings["camera.height"], fps=settings["camera.fps"])
+    if value in ("auto", ""):
+        return sources.DeviceSource(0, **size)
+    if value.isdigit():
+        return sources.DeviceSource(int(value), **size)
+    if value == "synthetic":
+        return sources.SyntheticSource(["OMO:ORDER:0"], size=(size["width"], size["height"]))
+    if any(ch in value for ch in "*?["):
+        return sources.ImageSequenceSource(value, fps=settings["camera.fps"])
+    return sources.VideoFileSource(value, loop=True)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, paths: Paths, settings: Settings, *, open_services: bool = True) -> None:
         super().__init__()
@@ -169,6 +186,8 @@ class MainWindow(QMainWindow):
         self._add_receipt_dock()
         if shop.demo is not None:
             self._add_demo_docks(shop)
+        if shop.demo is not None or self.settings["camera.source"] != "none":
+            self._add_camera_dock(shop)
         if shop.payments is not None:
             self.tasks.run("reader", self._reconcile_at_start, self._reconciled)
         self._status_timer.start()
@@ -229,13 +248,19 @@ class MainWindow(QMainWindow):
         return dlg
 
     def _add_demo_docks(self, shop: Any) -> None:
-        from ui.camera_preview import CameraPreview
         from ui.sim_panel import SimulatorPanel
 
         panel = SimulatorPanel(shop.demo, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
         self.sim_panel = panel
         self.tabifyDockWidget(self.receipt_dock, panel)
+        panel.raise_()
+
+    def _add_camera_dock(self, shop: Any) -> None:
+        """The member-QR camera, for associates: the demo's phone camera or the configured webcam."""
+        from hardware.camera.pipeline import DecodePipeline
+        from ui.camera_preview import CameraPreview
+
         cam_dock = QDockWidget("Camera", self)
         cam_dock.setObjectName("cameraDock")
         box = QWidget(cam_dock)
@@ -245,10 +270,17 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.camera)
         cam_dock.setWidget(box)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, cam_dock)
-        self.tabifyDockWidget(panel, cam_dock)
-        panel.raise_()
+        if getattr(self, "sim_panel", None) is not None:
+            self.tabifyDockWidget(self.sim_panel, cam_dock)
+            self.sim_panel.raise_()
         self.camera.found.connect(self._on_scanned)
-        self.camera.start(shop.demo.camera)
+        self.camera.camera_error.connect(lambda text: self.page.show_message(text, error=True))
+        spec = self.settings["camera.decoders"]
+        stages = None if spec == "auto" else tuple(x.strip() for x in spec.split(",") if x.strip())
+        source = shop.demo.camera if shop.demo is not None else camera_source(self.settings)
+        self.camera.start(
+            source, (lambda: DecodePipeline.from_specs(stages)) if stages else DecodePipeline.from_specs
+        )
 
     # ------------------------------------------------------------------ staff
     @Slot(object)

@@ -201,11 +201,22 @@ register(
 )
 register("backend.timeout_s", float, 10.0, "backend read timeout", minimum=0.5, maximum=120)
 register("sync.batch_size", int, 200, "events per push request", minimum=1, maximum=1000)
-register("camera.source", str, "auto", "camera: auto, a device index, a video/image path, or 'synthetic'")
+register(
+    "camera.source",
+    str,
+    "auto",
+    "camera: auto, a device index, a video file, an image glob, synthetic, or none",
+)
 register("camera.width", int, 640, "capture width in pixels", minimum=160, maximum=3840)
 register("camera.height", int, 480, "capture height in pixels", minimum=120, maximum=2160)
 register("camera.fps", int, 30, "capture frame rate", minimum=1, maximum=120)
-register("camera.decoders", str, "zxing,pyzbar", "QR decoders in order (zxing, pyzbar, opencv)")
+register(
+    "camera.decoders",
+    str,
+    "auto",
+    "QR decoder stages in order, e.g. 'zxing,?pyzbar' ('?' = only when a symbol was seen but not read); "
+    "auto = the order bench/qr.py chose",
+)
 register(
     "scanner.max_gap_ms", int, 50, "longest gap between keys of one barcode scan", minimum=5, maximum=500
 )
