@@ -127,6 +127,19 @@ def _sample_barcodes(data_dir: Path, k: int, seed: int) -> list[str]:
         conn.close()
 
 
+def _dispose(app, window) -> None:
+    """Delete the window's Qt objects now, on the GUI thread: left to Python's garbage collector they
+    could be finalised on whichever thread happens to trigger a collection (a crash in Qt)."""
+    import gc
+
+    from ui.qt import QEvent
+
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    gc.collect()
+
+
 # ---------------------------------------------------------------------------------------- scan-to-line
 def bench_scans(data_dir: Path, *, lines: int, scans: int, seed: int = 7) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -204,7 +217,7 @@ def bench_scans(data_dir: Path, *, lines: int, scans: int, seed: int = 7) -> dic
             pass
         w.close()
         w.shutdown()
-        app.processEvents()
+        _dispose(app, w)
 
 
 # ---------------------------------------------------------------------------------------- launch

@@ -136,11 +136,25 @@ class Tour:
                 self._close_dialogs()
                 self.window.close()
                 self.window.shutdown()
-                app.processEvents()
+                self._dispose(app)
             shutil.rmtree(tmp, ignore_errors=True)
         if self.error is not None:
             raise TourError(f"the tour stopped: {self.error}") from self.error
         return self.saved
+
+    def _dispose(self, app: Any) -> None:
+        """Delete the window's Qt objects now, on the GUI thread: left to the garbage collector they
+        could be finalised on whichever thread triggers a collection (a crash inside Qt)."""
+        import gc
+
+        from ui.qt import QEvent
+
+        self.window.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
+        self.window = None
+        self._steps = None
+        gc.collect()
 
     def _tick(self) -> None:
         if self._in_step or self._steps is None or self._wait is None:
