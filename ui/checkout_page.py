@@ -7,11 +7,13 @@ and reports what the cashier asked for through signals.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 from ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
+    QFontInfo,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -98,7 +100,7 @@ SHORTCUTS = Shortcuts().table
 
 
 class CartModel(QAbstractTableModel):
-    HEADERS = ("Item", "Qty", "Price", "Discount", "Total")
+    HEADERS = ("Item", "Qty", "Price", "Disc.", "Total")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,15 +166,24 @@ class TotalsPanel(QFrame):
         font.setPointSize(max(font.pointSize(), 9) * 2)
         font.setBold(True)
         self.total_label.setFont(font)
-        self._rows: list[QWidget] = []
+        # A fixed pool of label pairs, re-texted on every scan (creating and styling widgets per scan
+        # cost more than the whole catalog lookup).
+        self._pairs: list[tuple[QLabel, QLabel]] = []
+        self._items = QLabel("", self)
+        self._shown: TotalsView | None = None
         self.show_totals(TotalsView())
 
+    def _pair(self, i: int) -> tuple[QLabel, QLabel]:
+        while len(self._pairs) <= i:
+            a, b = QLabel("", self), QLabel("", self)
+            b.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self._pairs.append((a, b))
+        return self._pairs[i]
+
     def show_totals(self, t: TotalsView) -> None:
-        for w in self._rows:
-            self._grid.removeWidget(w)
-            w.hide()
-            w.deleteLater()
-        self._rows = []
+        if t == self._shown:
+            return
+        self._shown = t
         lines: list[tuple[str, str, str]] = [("Subtotal", t.subtotal, "")]
         if t.discounts:
             lines.append(("Discounts", t.discounts, ""))
@@ -181,20 +192,25 @@ class TotalsPanel(QFrame):
             lines.append(("Paid", t.paid, ""))
             lines.append(("Still to pay", t.due, "due"))
         for r, (label, amount, kind) in enumerate(lines):
-            a, b = QLabel(label, self), QLabel(amount, self)
-            b.setAlignment(Qt.AlignmentFlag.AlignRight)
-            if kind:
-                a.setProperty("kind", kind)
-                b.setProperty("kind", kind)
-            self._grid.addWidget(a, r, 0)
-            self._grid.addWidget(b, r, 1)
-            self._rows += [a, b]
-        n = len(lines)
-        items = QLabel(f"{t.item_count} item{'s' if t.item_count != 1 else ''}", self)
-        self._grid.addWidget(items, n, 0)
-        self._rows.append(items)
+            a, b = self._pair(r)
+            for w, text in ((a, label), (b, amount)):
+                if w.text() != text:
+                    w.setText(text)
+                if w.property("kind") != kind:
+                    w.setProperty("kind", kind)
+                    w.style().unpolish(w)
+                    w.style().polish(w)
+                if self._grid.indexOf(w) < 0:
+                    self._grid.addWidget(w, r, 0 if w is a else 1)
+                w.show()
+        for a, b in self._pairs[len(lines) :]:
+            a.hide()
+            b.hide()
+        self._items.setText(f"{t.item_count} item{'s' if t.item_count != 1 else ''}")
+        if self._grid.indexOf(self._items) < 0:
+            self._grid.addWidget(self._items, 100, 0)
+            self._grid.addWidget(self.total_label, 101, 0, 1, 2)
         self.total_label.setText(f"Total {t.total}" if t.total else "Total —")
-        self._grid.addWidget(self.total_label, n + 1, 0, 1, 2)
 
 
 class CheckoutPage(QWidget):
@@ -227,10 +243,21 @@ class CheckoutPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(TOUCH)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, 5):
-            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths measured once from the font: sizing to contents re-measures every row on every
+        # scan, which is most of what a 100-line cart costs.
+        fm = self.table.fontMetrics()
+        widths = {
+            1: fm.horizontalAdvance("Qty"),
+            2: fm.horizontalAdvance("€9,999.99"),
+            3: fm.horizontalAdvance("−€999.99"),
+            4: fm.horizontalAdvance("€99,999.99"),
+        }
+        for c, px in widths.items():
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+            hh.resizeSection(c, px + 14)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
         self.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         left.addWidget(self.table, 1)
         self.message = QLabel("", self)
@@ -239,7 +266,7 @@ class CheckoutPage(QWidget):
         left.addWidget(self.message)
         self.totals = TotalsPanel(self)
         left.addWidget(self.totals)
-        outer.addLayout(left, 3)
+        outer.addLayout(left, 5)
 
         # ---- right: search, member, favourites, actions
         right = QVBoxLayout()
@@ -292,7 +319,7 @@ class CheckoutPage(QWidget):
         ]
         for key, label, r, c, rs, cs in order:
             keyseq, help_text = SHORTCUTS[key]
-            b = QPushButton(f"{label}\n{keyseq}", self)
+            b = QPushButton(f"{label}\n{keyseq.replace('Shift+', '⇧').replace('Ctrl+', '^')}", self)
             b.setObjectName(f"btn_{key}")
             b.setToolTip(f"{help_text} ({keyseq})")
             b.setMinimumHeight(TOUCH + (20 if key in ("card", "cash") else 8))
@@ -300,11 +327,15 @@ class CheckoutPage(QWidget):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             if key in ("card", "cash"):
                 b.setProperty("primary", True)
+            else:  # fourteen actions share the column: a smaller face keeps every label whole at 1024 px
+                f = b.font()
+                f.setPixelSize(max(11, round(QFontInfo(f).pixelSize() * 0.78)))
+                b.setFont(f)
             b.clicked.connect(lambda _=False, k=key: self._emit_action(k))
             actions.addWidget(b, r, c, rs, cs)
             self.buttons[key] = b
         right.addLayout(actions)
-        outer.addLayout(right, 2)
+        outer.addLayout(right, 3)
 
         self._shortcuts: list[QShortcut] = []
         for key, (keyseq, _help) in SHORTCUTS.items():
@@ -383,7 +414,7 @@ class CheckoutPage(QWidget):
     def show_results(self, hits: list[SearchHit]) -> None:
         self.results.clear()
         for h in hits:
-            item = QListWidgetItem(f"{h.label}    {h.price}")
+            item = QListWidgetItem(f"{h.price}   {h.label}")
             item.setData(Qt.ItemDataRole.UserRole, h.sku)
             item.setSizeHint(QSize(0, TOUCH))
             self.results.addItem(item)
@@ -397,7 +428,12 @@ class CheckoutPage(QWidget):
             if w is not None:
                 w.deleteLater()
         for i, h in enumerate(items):
-            b = QPushButton(f"{h.label}\n{h.price}", self)
+            name = "\n".join(textwrap.wrap(h.label, 13, max_lines=2, placeholder="…"))
+            b = QPushButton(f"{name}\n{h.price}", self)
+            f = b.font()
+            f.setPixelSize(max(11, round(QFontInfo(f).pixelSize() * 0.8)))
+            b.setFont(f)
+            b.setToolTip(h.label)
             b.setObjectName("favourite")
             b.setMinimumHeight(TOUCH + 16)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -406,13 +442,20 @@ class CheckoutPage(QWidget):
             self.fav_grid.addWidget(b, i // columns, i % columns)
 
     def show_member(self, text: str | None) -> None:
-        self.member.setText(text or "No member on this sale — scan the member's app QR, or Ctrl+M to type it")
-        self.member.setProperty("attached", bool(text))
-        self.member.style().unpolish(self.member)
-        self.member.style().polish(self.member)
+        shown = text or "No member on this sale — scan the member's app QR, or Ctrl+M to type it"
+        if self.member.text() != shown:
+            self.member.setText(shown)
+        _set_state(self.member, "attached", bool(text))
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", error)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        if self.message.text() != text:
+            self.message.setText(text)
+        _set_state(self.message, "error", error)
+
+
+def _set_state(w: QWidget, name: str, value: object) -> None:
+    """Set a style property and re-polish only when it changes (re-polishing costs a style pass)."""
+    if w.property(name) != value:
+        w.setProperty(name, value)
+        w.style().unpolish(w)
+        w.style().polish(w)

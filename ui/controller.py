@@ -595,12 +595,13 @@ class CheckoutController(QObject):
         self._commit(doc)
 
     def _quick_amounts(self, due: int) -> list[int]:
+        """Exact, then the next round amounts a customer hands over (next 5/10/20/50/100 … above)."""
         from pos.money import exponent
 
         unit = 10 ** exponent(self.shop.config.currency)
-        notes = [5 * unit, 10 * unit, 20 * unit, 50 * unit, 100 * unit]
-        above = [n for n in notes if n > due][:3]
-        return [due, *above]
+        steps = [5 * unit, 10 * unit, 20 * unit, 50 * unit, 100 * unit, 500 * unit, 1000 * unit]
+        ups = sorted({-(-due // step) * step for step in steps} - {due})
+        return [due, *[a for a in ups if a > due][:3]]
 
     def _commit(self, doc: SaleDocument) -> None:
         self.busy = True

@@ -188,6 +188,9 @@ class MainWindow(QMainWindow):
             self._add_demo_docks(shop)
         if shop.demo is not None or self.settings["camera.source"] != "none":
             self._add_camera_dock(shop)
+        # the cart keeps most of the width; docks are tabbed in a narrow column
+        self.resizeDocks([self.receipt_dock], [max(250, self.width() // 4)], Qt.Orientation.Horizontal)
+        self._set_docks_visible(self.stack.currentWidget() is self.page)
         if shop.payments is not None:
             self.tasks.run("reader", self._reconcile_at_start, self._reconciled)
         self._status_timer.start()
@@ -274,13 +277,31 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(self.sim_panel, cam_dock)
             self.sim_panel.raise_()
         self.camera.found.connect(self._on_scanned)
-        self.camera.camera_error.connect(lambda text: self.page.show_message(text, error=True))
+        self.camera.camera_error.connect(self._on_camera_error)
         spec = self.settings["camera.decoders"]
         stages = None if spec == "auto" else tuple(x.strip() for x in spec.split(",") if x.strip())
         source = shop.demo.camera if shop.demo is not None else camera_source(self.settings)
-        self.camera.start(
-            source, (lambda: DecodePipeline.from_specs(stages)) if stages else DecodePipeline.from_specs
-        )
+        pipeline = (lambda: DecodePipeline.from_specs(stages)) if stages else DecodePipeline.from_specs
+        self._camera_args = (source, pipeline)
+        self.camera_dock = cam_dock
+        # the camera runs only while its dock is on screen: decoding frames nobody looks at would take
+        # CPU from the cashier's scans on a 2-core till
+        cam_dock.visibilityChanged.connect(self._camera_visible)
+        self._camera_visible(cam_dock.isVisible() and not cam_dock.visibleRegion().isEmpty())
+
+    @Slot(bool)
+    def _camera_visible(self, visible: bool) -> None:
+        if self.camera is None:
+            return
+        if visible and self.camera.worker is None:
+            self.camera.start(*self._camera_args)
+        elif not visible and self.camera.worker is not None:
+            self.camera.stop()
+
+    @Slot(str)
+    def _on_camera_error(self, text: str) -> None:
+        if self.stack.currentWidget() is self.page:
+            self.page.show_message(text, error=True)
 
     # ------------------------------------------------------------------ staff
     @Slot(object)
@@ -291,6 +312,7 @@ class MainWindow(QMainWindow):
             return
         self.controller.set_staff(member)
         self.stack.setCurrentWidget(self.page)
+        self._set_docks_visible(True)
         self.page.search.setFocus()
 
     @Slot()
@@ -300,6 +322,11 @@ class MainWindow(QMainWindow):
         self.login.set_locked_by(self.member)
         self.login.reset()
         self.stack.setCurrentWidget(self.login)
+        self._set_docks_visible(False)  # a locked till shows no receipt, member or camera
+
+    def _set_docks_visible(self, visible: bool) -> None:
+        for dock in self.findChildren(QDockWidget):
+            dock.setVisible(visible)
 
     @Slot(str)
     def _on_scanned(self, code: str) -> None:

@@ -108,6 +108,7 @@ class OverrideDialog(QDialog):
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self.refresh_lockout)
         self.setMinimumWidth(max(460, font_px(self) * 29))  # scales with the theme's text size
+        self.setMinimumHeight(self.sizeHint().height())  # the whole PIN pad, Approve included, always shows
         # Keyboard first: a required reason that is still empty gets the focus, otherwise the PIN.
         first = self.reason if self.reason_required and not request.reason.strip() else self.pin
         first.setFocus()

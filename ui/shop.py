@@ -103,11 +103,19 @@ class Shop:
     demo: Any = None  # ui.demo.DemoWorld in demo mode
     sync_engine: Any = None  # sync.engine.SyncEngine, or None when no backend is configured
     _keys_seen: Any = None
+    _fmt_cache: dict[int, str] = field(default_factory=dict, repr=False)
     _closed: bool = field(default=False, repr=False)
 
     # -------------------------------------------------------------- money formatting for the screen
     def fmt(self, minor: int) -> str:
-        return Money(minor, self.config.currency).format(self.config.locale)
+        """Amount for the screen, in the store's locale. Cached: a re-total formats every line's amounts
+        on each scan, and Babel's formatting is the slow part of that."""
+        text = self._fmt_cache.get(minor)
+        if text is None:
+            if len(self._fmt_cache) > 50_000:
+                self._fmt_cache.clear()
+            text = self._fmt_cache[minor] = Money(minor, self.config.currency).format(self.config.locale)
+        return text
 
     def parse_amount(self, text: str) -> int | None:
         from pos.errors import DomainError

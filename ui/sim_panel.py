@@ -16,6 +16,7 @@ from ui.qt import (
     QGroupBox,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
     Slot,
@@ -102,7 +103,12 @@ class SimulatorPanel(QDockWidget):
         self.log.setWordWrap(True)
         lay.addWidget(self.log)
         lay.addStretch(1)
-        self.setWidget(body)
+        # scrolls rather than forcing the window taller than a 1024x768 screen
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
 
     def _say(self, text: str) -> None:
         self.log.setText(text)

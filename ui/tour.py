@@ -245,7 +245,6 @@ class Tour:
     # ------------------------------------------------------------------ the tour
     def steps(self) -> Generator[Wait, None, None]:
         from pos.cart import Discount
-        from ui.demo import DEMO_MEMBERS
         from ui.override import OverrideDialog
         from ui.qt import QDockWidget, QPushButton
         from ui.tender import CashDialog
@@ -274,9 +273,11 @@ class Tour:
         co.set_quantity(lines[2].line_id, 3)
         co.discount_line(lines[5].line_id, Discount.of_percent(Decimal(10)), actor=ctl.staff.id)
         ctl.refresh()
-        member = DEMO_MEMBERS[0]
+        member = shop.demo.member_list[0]
         w.wedge.scanned.emit(shop.demo.member_qr(member.member_no))
-        yield Wait(lambda: co.member is not None, "the member's QR to attach the member")
+        yield Wait(
+            lambda: co.member is not None and bool(co.member.name), "the member's details from the backend"
+        )
         ctl.say(f"Member {member.name} attached to this sale.")
         yield settle()
         self.shot("checkout", w)
