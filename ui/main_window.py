@@ -193,6 +193,12 @@ class MainWindow(QMainWindow):
         self._set_docks_visible(self.stack.currentWidget() is self.page)
         if shop.payments is not None:
             self.tasks.run("reader", self._reconcile_at_start, self._reconciled)
+        # Everything alive now lives for the whole shift: move it out of the cyclic collector's way so a
+        # collection during a scan walks only what the shift itself allocates.
+        import gc
+
+        gc.collect()
+        gc.freeze()
         self._status_timer.start()
         self._checkpoint_timer.start()
         if shop.payments is None:
