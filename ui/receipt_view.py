@@ -212,11 +212,23 @@ class ReceiptPainter:
 class ReceiptView(QWidget):
     """The receipt as it looks on paper."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, fit_width: bool = False):
         super().__init__(parent)
         self._painter: ReceiptPainter | None = None
+        # fit_width: shrink the paper to the widget's width (a narrow dock) instead of scrolling sideways
+        self.fit_width = fit_width
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         self.setAccessibleName(self.tr("Receipt"))
+
+    def _scale(self) -> float:
+        if not self.fit_width or self._painter is None or self._painter.paper_width <= 0:
+            return 1.0
+        return max(0.2, min(1.0, (self.width() - 16) / self._painter.paper_width))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.fit_width and self._painter is not None:
+            self.setMinimumHeight(int(self._painter.paper_height * self._scale()) + 16)
 
     def set_receipt(
         self, receipt: Receipt | None, format_amount: FormatAmount = None, width: int = WIDTH_80MM
@@ -227,7 +239,11 @@ class ReceiptView(QWidget):
                 "\n".join(b.text for b in self._painter.blocks if isinstance(b, Row))
             )
         self.updateGeometry()
-        self.setMinimumSize(self.sizeHint())
+        if self.fit_width:
+            if self._painter is not None:
+                self.setMinimumSize(0, int(self._painter.paper_height * self._scale()) + 16)
+        else:
+            self.setMinimumSize(self.sizeHint())
         self.update()
 
     @property
@@ -248,8 +264,10 @@ class ReceiptView(QWidget):
                 return
             p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-            x = max(8.0, (self.width() - self._painter.paper_width) / 2)
+            k = self._scale()
+            x = max(8.0, (self.width() - self._painter.paper_width * k) / 2)
             p.translate(x, 8)
+            p.scale(k, k)
             p.fillRect(
                 QRectF(3, 3, self._painter.paper_width, self._painter.paper_height), QColor(0, 0, 0, 40)
             )
