@@ -30,7 +30,10 @@ TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
     ("sync", "status"): ("sync.sync_cli:sync_status", "queue depth, oldest unsynced event, dead letters"),
     ("sync", "retry-dead"): ("sync.sync_cli:sync_retry_dead", "put dead-lettered events back in the queue"),
     ("decode",): ("hardware.cli:decode", "run the QR pipeline on image files and print what it finds"),
+    ("reader",): ("ui.reader_cli:main", "list, or register, the Stripe card readers of this store"),
 }
+# commands that take the effective settings instead of the data directory
+_WITH_SETTINGS = {("reader",)}
 # commands that do not need the data directory
 _NO_DATA_DIR = {("decode",)}
 
@@ -127,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         target, _ = TERMINAL_COMMANDS[args.terminal]
         if args.terminal in _NO_DATA_DIR:
             return _resolve(target)(list(args.args))
+        if args.terminal in _WITH_SETTINGS:
+            return _resolve(target)(list(args.args), settings=settings)
         return _resolve(target)(list(args.args), data_dir=paths.data)
 
     from ui import logs

@@ -102,3 +102,34 @@ def test_terminal_commands_are_wired(capsys, tmp_path):
     conn.close()
     capsys.readouterr()
     assert app.main(["--data-dir", str(tmp_path), "audit", "verify"]) != 0
+
+
+def test_reader_pairing_from_the_terminal(capsys, tmp_path):
+    """`omo-pos reader register/list` against the Stripe simulator, key from the (test) keyring."""
+    import keyring
+
+    from hardware.stripe_sim.simulator import StripeSimulator
+
+    keyring.set_password("omo-pos", "stripe-api-key", "rk_test_simulator")
+    with StripeSimulator().start() as sim:
+        loc = sim.create_location("Dublin", "IE")
+        base = [
+            "--data-dir",
+            str(tmp_path),
+            "--set",
+            f"stripe.api_base={sim.url}",
+            "--set",
+            f"stripe.location_id={loc}",
+        ]
+        assert app.main([*base, "reader", "list"]) == 0
+        assert "No readers" in capsys.readouterr().out
+        assert app.main([*base, "reader", "register", "simulated-wpe", "--label", "Till 1"]) == 0
+        out = capsys.readouterr().out
+        rid = out.split()[1]
+        assert rid.startswith("tmr_") and "stripe.reader_id" in out
+        assert app.main([*base, "--set", f"stripe.reader_id={rid}", "reader", "list"]) == 0
+        listed = capsys.readouterr().out
+        assert rid in listed and "online" in listed and "(this till)" in listed
+    keyring.delete_password("omo-pos", "stripe-api-key")
+    assert app.main(["--data-dir", str(tmp_path), "reader", "list"]) == 1
+    assert "No Stripe key" in capsys.readouterr().err
