@@ -127,6 +127,11 @@ class MainWindow(QMainWindow):
         self._checkpoint_timer = QTimer(self)
         self._checkpoint_timer.setInterval(60_000)
         self._checkpoint_timer.timeout.connect(self._checkpoint)
+        # the reconciler also runs every minute (serially with payments, on the reader's thread): it
+        # retries outstanding captures and settles attempts a lost answer left open
+        self._reconcile_timer = QTimer(self)
+        self._reconcile_timer.setInterval(60_000)
+        self._reconcile_timer.timeout.connect(self._reconcile_periodically)
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(10_000)
         self._probe_timer.timeout.connect(self._probe_reader)
@@ -206,12 +211,25 @@ class MainWindow(QMainWindow):
         else:
             self._probe_timer.start()
             self._probe_reader()
+            self._reconcile_timer.start()
         self.update_status()
         if self.member is not None:
             self._on_logged_in(self.member)
 
     def _reconcile_at_start(self) -> list[Any]:
         return self.shop.payments.reconcile(self.shop.recover_card_sale)
+
+    @Slot()
+    def _reconcile_periodically(self) -> None:
+        if self.shop is None or self.shop.payments is None or self.controller.busy:
+            return
+        payments = self.shop.payments
+        self.tasks.run(
+            "reader",
+            lambda: payments.reconcile(self.shop.recover_card_sale, min_age=120.0),
+            self._reconciled,
+            lambda e: log.warning("periodic reconciliation failed: %s", e),
+        )
 
     def _reconciled(self, settled: list[Any]) -> None:
         recovered = [s for s in settled if s.recovered]
@@ -443,6 +461,7 @@ class MainWindow(QMainWindow):
         """Stop devices and workers, join their threads, close the journal last."""
         self._status_timer.stop()
         self._checkpoint_timer.stop()
+        self._reconcile_timer.stop()
         self._probe_timer.stop()
         self.idle.uninstall()
         if self.wedge is not None:
