@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -23,6 +25,12 @@ DB_NAME = "pos.sqlite3"
 CHECKPOINT_EVERY = 200  # writes (~2,000 WAL pages of sales) between checkpoints
 BIG_WRITE_CHANGES = 20_000  # rows changed since the last checkpoint that call for one at once (imports)
 WAL_SIZE_LIMIT = 32 * 1024 * 1024  # bytes the WAL file keeps after a checkpoint
+# Bytes of WAL laid down at open (about CHECKPOINT_EVERY sale commits of ~10 frames of 4 KiB + 24).
+# SQLite deletes the WAL when the last connection closes, so without this every commit of the first
+# checkpoint cycle after a start extends the file, and on ext4 its fsync then also commits the
+# file-system journal (measured: ~0.40-0.49 ms per 5-line sale instead of ~0.30 ms once the WAL is
+# rewound and overwritten).
+WAL_PRESIZE = 8 * 1024 * 1024
 
 
 def quick_check(conn: sqlite3.Connection, path: object = "") -> None:
@@ -97,6 +105,7 @@ class Store:
             store._executor.submit(store._background_check)
         elif not store.integrity.done():
             store.integrity.set_result(None)
+        store._executor.submit(store._presize_wal_quietly)  # before any write, after the check
         return store
 
     def _background_check(self) -> None:
@@ -109,6 +118,50 @@ class Store:
             self.integrity.set_exception(exc)
         else:
             self.integrity.set_result(None)
+
+    def _presize_wal_quietly(self) -> None:
+        try:
+            self._presize_wal()
+        except Exception:  # only a speed-up: the WAL then grows as it would anyway
+            log.warning("could not pre-size the WAL", exc_info=True)
+
+    def _presize_wal(self, size: int = WAL_PRESIZE) -> None:
+        """Lay the WAL file out to ``size`` bytes with SQLite's own writes, changing nothing stored.
+
+        A transaction writes ``size`` bytes of scratch pages with a tiny page cache, so SQLite spills
+        them into the WAL as uncommitted frames, then rolls back: the database is untouched (frames
+        without a commit frame are never read, not even by crash recovery), the WAL file keeps its
+        size, and the next commits overwrite those frames from the start. The file is then fsynced
+        once, so its blocks and size are on disk before the first sale's commit.
+        """
+        conn = self._conn
+        if conn is None or self._failed is not None or conn.in_transaction:
+            return
+        wal = Path(str(self.path) + "-wal")
+        if wal.exists() and wal.stat().st_size >= size:
+            return
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        cache_size = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+        conn.execute("PRAGMA cache_size = 16")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("CREATE TABLE wal_presize_scratch (b BLOB)")
+                conn.execute(
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+                    "INSERT INTO wal_presize_scratch SELECT zeroblob(?) FROM n",
+                    (size // (page_size + 24) + 64, page_size - 64),
+                )
+            finally:
+                conn.execute("ROLLBACK")
+        finally:
+            conn.execute(f"PRAGMA cache_size = {cache_size}")
+        if sys.platform != "win32" and wal.exists():
+            fd = os.open(wal, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
 
     def _open_on_writer(self, run_quick_check: bool, background: bool) -> bool:
         """Returns True when the quick_check is left to run in the background."""

@@ -153,3 +153,41 @@ def test_a_big_write_is_followed_by_one_checkpoint_not_more(store):
     for _ in range(3):
         store.write_sync(lambda c: outbox.enqueue(c, "x", {}))
     assert store.on_writer(lambda c: store._writes_since_checkpoint).result() == 3  # and not again
+
+
+def test_wal_is_presized_at_open_without_changing_the_database(db_path):
+    from sync.store import core, journal
+    from tests.store.helpers import make_sale
+
+    with Store.open(db_path, till_id="T01") as s:
+        s.write_sync(lambda c: outbox.enqueue(c, "x", {"n": 1}))
+    wal = db_path.parent / (db_path.name + "-wal")
+    assert not wal.exists()  # SQLite deletes the WAL when the last connection closes
+    with Store.open(db_path, till_id="T01") as s:
+        schema_before = s.on_writer(
+            lambda c: c.execute("SELECT name FROM sqlite_master ORDER BY name").fetchall()
+        )
+        schema_before = schema_before.result()
+    assert not wal.exists()
+
+    s = Store.open(db_path, till_id="T01")
+    try:
+        s.on_writer(lambda c: None).result()  # the pre-size task runs first on the writer thread
+        size = wal.stat().st_size
+        assert size >= core.WAL_PRESIZE
+        # the scratch writes were rolled back: same tables, the queued event still there and alone
+        assert s.on_writer(lambda c: c.execute("SELECT count(*) FROM outbox").fetchone()[0]).result() == 1
+        names = s.on_writer(lambda c: c.execute("SELECT name FROM sqlite_master ORDER BY name").fetchall())
+        assert names.result() == schema_before
+        # sale commits now overwrite the laid-out WAL instead of extending it
+        for i in range(20):
+            s.write_sync(
+                lambda c, i=i: journal.commit_sale(
+                    c, make_sale(sale_uuid=f"00000000-0000-4000-8000-{i:012d}")
+                )
+            )
+        assert wal.stat().st_size == size
+    finally:
+        s.close()
+    with Store.open(db_path, till_id="T01") as s:  # reopens cleanly: crash recovery ignores the frames
+        assert s.on_writer(lambda c: c.execute("SELECT count(*) FROM sales").fetchone()[0]).result() == 20
