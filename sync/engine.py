@@ -477,6 +477,10 @@ class SyncEngine:
 
         self._catalog_requested.clear()
         cursor = catalog.cursor(conn)
+        # The very first sync loads an empty catalog in bulk (its search index built page by page
+        # without per-row triggers, see catalog.BULK_KEY).
+        first = cursor is None
+        finished = False
         done, total = self._catalog_done_before, None  # a resumed sync goes on counting
         applying: Any = None  # (future, number of changes) of the page being applied
 
@@ -506,16 +510,19 @@ class SyncEngine:
                 upserts, deletes, nxt = page["upserts"], page["deletes"], page["next_cursor"]
                 if upserts or deletes or nxt != cursor:
                     future = self.store.write(
-                        lambda c, u=upserts, d=deletes, n=nxt: catalog.apply_changes(c, u, d, n)
+                        lambda c, u=upserts, d=deletes, n=nxt: catalog.apply_changes(c, u, d, n, bulk=first)
                     )
                     applying = (future, len(upserts) + len(deletes))
                 cursor = nxt
                 self._on_success()
                 if not page["has_more"]:
+                    finished = True
                     break
                 if outbox.pending(conn, 1):  # sales first: send what was queued meanwhile
                     self._drain_batch(conn, client)
             settle()
+            if finished:  # a first sync's bulk load: index the rest, merge the index, triggers back
+                self.store.write_sync(catalog.finish_sync)
             self._refresh_member_keys(client)
         except BaseException:
             with contextlib.suppress(Exception):

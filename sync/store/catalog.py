@@ -263,17 +263,122 @@ def _chunks(seq: Sequence[Any], n: int = 500) -> Iterator[Sequence[Any]]:
         yield seq[i : i + n]
 
 
+# First sync into an empty catalog ("bulk mode"): the FTS triggers are dropped in the first page's
+# transaction and the search index is built from the products table in chunks of FTS_CHUNK rows (in
+# search_key order, the way FTS5 writes fastest) instead of one row at a time. The state lives in
+# sync_state and is committed with every page, so a sync interrupted anywhere resumes in bulk mode:
+# products with id <= indexed_to are in the index (updates and deletes of those keep it by hand), the
+# others are found by barcode and SKU at once and by search once their chunk is indexed.
+# ``finish_sync`` indexes the rest, merges the index and puts the triggers back.
+BULK_KEY = "catalog_bulk_load"
+FTS_CHUNK = 1  # index after every page: search is complete at every committed page
+_FTS_INSERT = (
+    "INSERT INTO products_fts (rowid, name, brand, sku) SELECT search_key, name, brand, sku FROM products"
+)
+_FTS_DELETE = (
+    "INSERT INTO products_fts (products_fts, rowid, name, brand, sku) "
+    "SELECT 'delete', search_key, name, brand, sku FROM products"
+)
+
+
+def _bulk_state(conn: sqlite3.Connection) -> dict[str, Any] | None:
+    row = conn.execute("SELECT value FROM sync_state WHERE key = ?", (BULK_KEY,)).fetchone()
+    return None if row is None or row[0] is None else json.loads(row[0])
+
+
+def _save_bulk_state(conn: sqlite3.Connection, state: dict[str, Any] | None) -> None:
+    if state is None:
+        conn.execute("DELETE FROM sync_state WHERE key = ?", (BULK_KEY,))
+    else:
+        conn.execute(
+            "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (BULK_KEY, json.dumps(state)),
+        )
+
+
+def search_incomplete(conn: sqlite3.Connection) -> bool:
+    """True while a first catalog sync is loading: search covers only the products indexed so far
+    (barcode and SKU lookups are complete at every page). Show "catalog sync in progress"."""
+    return _bulk_state(conn) is not None
+
+
+def _begin_bulk(conn: sqlite3.Connection) -> dict[str, Any]:
+    triggers = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'products' ORDER BY name"
+    ).fetchall()
+    for name, _ in triggers:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    state = {"indexed_to": 0, "triggers": [sql for _, sql in triggers]}
+    _save_bulk_state(conn, state)
+    return state
+
+
+def _fts_by_ids(conn: sqlite3.Connection, sql: str, ids: Sequence[int], indexed_to: int) -> None:
+    """Add (``_FTS_INSERT``) or remove (``_FTS_DELETE``) the index entries of the active products
+    ``ids`` that are already indexed (bulk mode, triggers dropped)."""
+    ids = [i for i in ids if i <= indexed_to]
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"{sql} WHERE active AND id IN ({marks})", tuple(chunk))
+
+
+def _index_pending(conn: sqlite3.Connection, state: dict[str, Any], *, force: bool = False) -> None:
+    (top,) = conn.execute("SELECT coalesce(max(id), 0) FROM products").fetchone()
+    if top > state["indexed_to"] and (force or top - state["indexed_to"] >= FTS_CHUNK):
+        conn.execute(
+            f"{_FTS_INSERT} WHERE active AND id > ? AND id <= ? ORDER BY search_key",
+            (state["indexed_to"], top),
+        )
+        state["indexed_to"] = top
+        _save_bulk_state(conn, state)
+
+
+def finish_sync(conn: sqlite3.Connection) -> bool:
+    """End a first sync's bulk load (no-op otherwise): index the remaining products, merge the index
+    into one segment, put the FTS triggers back. In the caller's transaction. True if it did."""
+    state = _bulk_state(conn)
+    if state is None:
+        return False
+    t0 = time.perf_counter()
+    _index_pending(conn, state, force=True)
+    optimize_search(conn)
+    for sql in state["triggers"]:
+        conn.execute(sql)
+    _save_bulk_state(conn, None)
+    log.info("first catalog sync: search index completed in %.1f s", time.perf_counter() - t0)
+    return True
+
+
+_INSERT = (
+    "INSERT INTO products (sku, name, brand, category, tax_code, price, active, popularity, "
+    "search_key, updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+)
+_UPDATE = (
+    "UPDATE products SET sku = ?, name = ?, brand = ?, category = ?, tax_code = ?, price = ?, "
+    "active = ?, popularity = ?, search_key = ?, updated_at = ? WHERE id = ?"
+)
+_CLAIM = (
+    "INSERT INTO barcodes (barcode, product_id) VALUES (?, ?) "
+    "ON CONFLICT (barcode) DO UPDATE SET product_id = excluded.product_id"
+)
+
+
 def upsert(conn: sqlite3.Connection, products: Sequence[Mapping[str, Any]]) -> int:
-    """Insert or update products (matched by SKU) and their barcodes; triggers keep the FTS index.
+    """Insert or update products (matched by SKU) and their barcodes; triggers keep the FTS index (in
+    a first sync's bulk load, see ``BULK_KEY``, the index of already indexed rows is kept here).
     A barcode moves to the product that now claims it."""
     if not products:
         return 0
+    bulk = _bulk_state(conn)
     existing: dict[str, int] = {}
     skus = [p["sku"] for p in products]
     for chunk in _chunks(skus):
         marks = ",".join("?" * len(chunk))
         existing.update(conn.execute(f"SELECT sku, id FROM products WHERE sku IN ({marks})", tuple(chunk)))
     (next_id,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM products").fetchone()
+    if bulk is not None:  # never reuse an indexed id: rows above indexed_to are the ones to index
+        next_id = max(next_id, bulk["indexed_to"] + 1)
     now = now_iso()
     # The product row takes the last version of its SKU in the page.
     last: dict[str, Mapping[str, Any]] = {}
@@ -281,6 +386,7 @@ def upsert(conn: sqlite3.Connection, products: Sequence[Mapping[str, Any]]) -> i
         last.setdefault(p["sku"], p)
     ordered = list(reversed(last.values()))
     staged = []
+    fresh: set[int] = set()  # products created by this call: they hold no barcodes yet
     for p in ordered:
         pid = existing.get(p["sku"])
         new = pid is None
@@ -288,49 +394,65 @@ def upsert(conn: sqlite3.Connection, products: Sequence[Mapping[str, Any]]) -> i
             pid = next_id
             next_id += 1
             existing[p["sku"]] = pid
+            fresh.add(pid)
         staged.append((search_key(p.get("popularity", 0), pid), pid, new, p))
-    for key, pid, new, p in sorted(staged, key=lambda t: t[0]):  # FTS5 writes are fastest in rowid order
-        values = (
-            p["sku"],
-            p["name"],
-            p.get("brand", ""),
-            p.get("category", ""),
-            p["tax_code"],
-            int(p["price"]),
-            int(bool(p.get("active", True))),
-            int(p.get("popularity", 0)),
-            key,
-            now,
+    staged.sort(key=lambda t: t[0])  # FTS5 writes are fastest in rowid order
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[tuple[Any, ...]] = []
+    for key, pid, new, p in staged:
+        (inserts if new else updates).append(
+            (
+                p["sku"],
+                p["name"],
+                p.get("brand", ""),
+                p.get("category", ""),
+                p["tax_code"],
+                int(p["price"]),
+                int(bool(p.get("active", True))),
+                int(p.get("popularity", 0)),
+                key,
+                now,
+                pid,
+            )
         )
-        if new:
-            conn.execute(
-                "INSERT INTO products (sku, name, brand, category, tax_code, price, active, popularity, "
-                "search_key, updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (*values, pid),
-            )
-        else:
-            conn.execute(
-                "UPDATE products SET sku = ?, name = ?, brand = ?, category = ?, tax_code = ?, price = ?, "
-                "active = ?, popularity = ?, search_key = ?, updated_at = ? WHERE id = ?",
-                (*values, pid),
-            )
+    if bulk is not None and updates:
+        _fts_by_ids(conn, _FTS_DELETE, [u[-1] for u in updates], bulk["indexed_to"])
+    if inserts:
+        conn.executemany(_INSERT, inserts)
+    if updates:
+        conn.executemany(_UPDATE, updates)
+        if bulk is not None:
+            _fts_by_ids(conn, _FTS_INSERT, [u[-1] for u in updates], bulk["indexed_to"])
     # Barcodes follow the page one change at a time: each version of a product drops its codes and
-    # claims its own (a code another product held moves to this one).
+    # claims its own (a code another product held moves to this one). A product created here holds no
+    # codes before its first version, so runs of those are claimed in one statement, in page order.
+    claims: list[tuple[str, int]] = []
+    seen: set[int] = set()
     for p in products:
         pid = existing[p["sku"]]
+        if pid in fresh and pid not in seen:
+            seen.add(pid)
+            claims.extend((c, pid) for c in p.get("barcodes", ()))
+            continue
+        if claims:
+            conn.executemany(_CLAIM, claims)
+            claims = []
         conn.execute("DELETE FROM barcodes WHERE product_id = ?", (pid,))
-        conn.executemany(
-            "INSERT INTO barcodes (barcode, product_id) VALUES (?, ?) "
-            "ON CONFLICT (barcode) DO UPDATE SET product_id = excluded.product_id",
-            [(c, pid) for c in p.get("barcodes", ())],
-        )
+        conn.executemany(_CLAIM, [(c, pid) for c in p.get("barcodes", ())])
+    if claims:
+        conn.executemany(_CLAIM, claims)
     return len(staged)
 
 
 def delete(conn: sqlite3.Connection, skus: Iterable[str]) -> int:
+    bulk = _bulk_state(conn)
     n = 0
     for chunk in _chunks(list(skus)):
         marks = ",".join("?" * len(chunk))
+        if bulk is not None:
+            conn.execute(
+                f"{_FTS_DELETE} WHERE active AND id <= ? AND sku IN ({marks})", (bulk["indexed_to"], *chunk)
+            )
         n += conn.execute(f"DELETE FROM products WHERE sku IN ({marks})", tuple(chunk)).rowcount
     return n
 
@@ -348,13 +470,24 @@ def apply_changes(
     upserts: Sequence[Mapping[str, Any]],
     deletes: Sequence[str],
     cursor: str | None,
+    *,
+    bulk: bool = False,
 ) -> None:
     """Apply one page of catalog changes from the backend and advance the cursor, in the caller's
-    transaction (one page = one transaction: an interrupted sync resumes from the last page)."""
+    transaction (one page = one transaction: an interrupted sync resumes from the last page).
+
+    ``bulk=True`` (the sync engine's first sync): into an empty catalog, load without the FTS triggers
+    (see ``BULK_KEY``); the caller then calls ``finish_sync`` after the last page (harmless when there
+    is nothing to finish). A bulk load once begun goes on in later pages whatever ``bulk`` says."""
     if not conn.in_transaction:
         raise RuntimeError("catalog.apply_changes must run inside a store.write transaction")
+    state = _bulk_state(conn)
+    if state is None and bulk and upserts and count(conn) == 0:
+        state = _begin_bulk(conn)
     upsert(conn, upserts)
     delete(conn, deletes)
+    if state is not None:
+        _index_pending(conn, state)
     set_cursor(conn, cursor)
 
 
@@ -385,6 +518,7 @@ def import_rows(
     imported. Into an empty catalog, the FTS index is built once at the end in ranking order."""
     if not conn.in_transaction:
         raise RuntimeError("catalog import must run inside a store.write transaction")
+    finish_sync(conn)  # a first sync's bulk load completes its index and triggers first
     codes = tax_codes if tax_codes is not None else known_tax_codes(conn)
     report = ImportReport()
     bulk = count(conn) == 0

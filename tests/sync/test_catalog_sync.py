@@ -89,3 +89,40 @@ def test_first_sync_resumes_after_a_bad_page_then_applies_deltas(backend, store,
         assert catalog.count(conn) == 49
     finally:
         conn.close()
+
+
+def test_first_sync_loads_in_bulk_and_leaves_search_complete_with_triggers(backend, store, make_engine):
+    from sync.store import catalog
+
+    seen_loading = []
+
+    def listen(st):
+        if st.catalog_done:  # a page was committed: the bulk load is on, and its search index is right
+            conn = store.read_connection()
+            try:
+                indexed = conn.execute("SELECT count(*) FROM products_fts_docsize").fetchone()[0]
+                active = conn.execute("SELECT count(*) FROM products WHERE active").fetchone()[0]
+                seen_loading.append((catalog.search_incomplete(conn), indexed == active))
+            finally:
+                conn.close()
+
+    eng = make_engine(backend.url, catalog_interval_s=3600, catalog_page_size=16, listener=listen)
+    eng.start()
+    head = _head(backend)
+    wait_until(lambda: _cursor(store)[0] == head and eng.wait_idle(0), timeout=30)
+    assert seen_loading and seen_loading[0] == (True, True)
+    assert all(same for _, same in seen_loading)  # search covers every committed page
+    conn = store.read_connection()
+    try:
+        assert not catalog.search_incomplete(conn)
+        triggers = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'products'"
+        )
+        assert len(triggers.fetchall()) == 3
+        some = catalog.get(conn, conn.execute("SELECT sku FROM products WHERE active LIMIT 1").fetchone()[0])
+        assert some.sku in [p.sku for p in catalog.search(conn, f"{some.name} {some.sku}")]
+    finally:
+        conn.close()
+    store.write_sync(
+        lambda c: c.execute("INSERT INTO products_fts (products_fts) VALUES ('integrity-check')")
+    )
