@@ -279,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
         db = work / "data" / "pos.sqlite3"
         cmd = [
             sys.executable,
-            __file__,
+            "-m",  # as a module from the repository root: bench/sync.py must not hide the sync package
+            "bench.store",
             "--query-phase",
             str(db),
             "--products",
@@ -291,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
             "--seed",
             str(args.seed),
         ]
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=3600)
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=3600, cwd=ROOT)
         res.update(json.loads(out.stdout.strip().splitlines()[-1]))
 
     if args.json:
