@@ -111,7 +111,7 @@ def test_reader_pairing_from_the_terminal(capsys, tmp_path):
     from hardware.stripe_sim.simulator import StripeSimulator
 
     keyring.set_password("omo-pos", "stripe-api-key", "rk_test_simulator")
-    with StripeSimulator().start() as sim:
+    with StripeSimulator() as sim:
         loc = sim.create_location("Dublin", "IE")
         base = [
             "--data-dir",
