@@ -22,3 +22,20 @@ def _isolated_environment(tmp_path, monkeypatch):
     MemoryKeyring.clear()
     yield
     MemoryKeyring.clear()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """A thread left running would keep the interpreter (and CI) waiting forever after the last test:
+    name it and fail the run instead."""
+    import sys
+    import threading
+
+    leaked = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
+    for t in leaked:
+        t.join(timeout=5)
+    leaked = [t for t in leaked if t.is_alive()]
+    if leaked:
+        sys.stderr.write(f"\nERROR: tests left threads running: {', '.join(t.name for t in leaked)}\n")
+        sys.stderr.flush()
+        os._exit(3)
