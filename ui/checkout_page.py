@@ -428,13 +428,14 @@ class CheckoutPage(QWidget):
             if w is not None:
                 w.deleteLater()
         for i, h in enumerate(items):
-            name = "\n".join(textwrap.wrap(h.label, 13, max_lines=2, placeholder="…"))
+            name = "\n".join(textwrap.wrap(h.label, 11, max_lines=2, placeholder="…"))
             b = QPushButton(f"{name}\n{h.price}", self)
             f = b.font()
             f.setPixelSize(max(11, round(QFontInfo(f).pixelSize() * 0.8)))
             b.setFont(f)
             b.setToolTip(h.label)
             b.setObjectName("favourite")
+            b.setStyleSheet("padding: 2px")  # the name gets the button's whole width
             b.setMinimumHeight(TOUCH + 16)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
