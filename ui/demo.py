@@ -56,40 +56,38 @@ class PhoneCamera(SyntheticSource):
         return super().read()
 
 
-class DemoKeyring:
-    """Used only in demo mode when the OS has no usable keyring (a bare Linux box without a Secret
-    Service): the demo's secrets are throwaway values for services on this computer. A live till never
-    falls back: it refuses to start card payments or sync without the OS keyring."""
-
-    def __new__(cls) -> Any:
-        from keyring.backend import KeyringBackend
-
-        class _Memory(KeyringBackend):
-            priority = 1  # type: ignore[assignment]
-
-            def __init__(self) -> None:
-                super().__init__()
-                self._d: dict[tuple[str, str], str] = {}
-
-            def get_password(self, service: str, username: str) -> str | None:
-                return self._d.get((service, username))
-
-            def set_password(self, service: str, username: str, password: str) -> None:
-                self._d[(service, username)] = password
-
-            def delete_password(self, service: str, username: str) -> None:
-                self._d.pop((service, username), None)
-
-        return _Memory()
-
-
 def ensure_demo_keyring() -> None:
+    """Demo mode only, when the OS has no usable keyring (a bare Linux box without a Secret Service):
+    keep the demo's throwaway secrets (for services on this computer) in memory. A live till never
+    falls back: it refuses to start card payments or sync without the OS keyring.
+
+    The backend class is defined here, not at module level: keyring registers every KeyringBackend
+    subclass when it is defined, and would otherwise pick it as the process's default keyring."""
     import keyring
+    from keyring.backend import KeyringBackend
     from keyring.backends import fail
 
-    if isinstance(keyring.get_keyring(), fail.Keyring):
-        log.warning("demo: no OS keyring available; keeping the demo's throwaway tokens in memory")
-        keyring.set_keyring(DemoKeyring())
+    if not isinstance(keyring.get_keyring(), fail.Keyring):
+        return
+
+    class DemoKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._d: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self._d.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self._d[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self._d.pop((service, username), None)
+
+    log.warning("demo: no OS keyring available; keeping the demo's throwaway tokens in memory")
+    keyring.set_keyring(DemoKeyring())
 
 
 class DemoWorld:

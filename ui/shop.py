@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from pos.checkout import Checkout, CheckoutError, MemberOnSale
 from pos.codes import CodeParser
 from pos.documents import SaleDocument, Tender
 from pos.money import Money
+from pos.ports import SystemClock, UuidIds
 from pos.staff import Approvals, Authenticator, InMemoryStaffDirectory, PinLockout
 from pos.storeconfig import StoreConfig
 from pos.tax import TaxRate
@@ -64,23 +64,6 @@ def store_config(settings: Settings) -> StoreConfig:
         tax_rounding=settings["store.tax_rounding"],
         cash_rounding=settings["store.cash_rounding"],
     )
-
-
-class UtcClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
-
-    def monotonic(self) -> float:
-        import time
-
-        return time.monotonic()
-
-
-class UuidIds:
-    def new_uuid(self) -> str:
-        import uuid
-
-        return str(uuid.uuid4())
 
 
 @dataclass
@@ -184,7 +167,7 @@ class Shop:
         till = self.store.till_id
 
         def complete(conn: Any) -> None:
-            pi = _current_intent(conn, (plan or _state_sale(state_with_card)).sale_uuid)
+            pi = _current_intent(conn, plan.sale_uuid if plan is not None else state_with_card["sale_uuid"])
             if plan is not None:
                 tenders = tuple(
                     replace(t, reference=pi) if t.kind == "card" and t.reference is None else t
@@ -218,7 +201,7 @@ class Shop:
             self.catalog,
             _NullJournal(),
             till_id=self.store.till_id,
-            clock=UtcClock(),
+            clock=SystemClock(),
             ids=UuidIds(),
         )
         co._load_state(state)
@@ -252,13 +235,6 @@ class Shop:
                 closer()
             except Exception:  # keep closing the rest; the journal must close last
                 log.exception("closing %s failed", name)
-
-
-def _state_sale(state: dict[str, Any] | None) -> Any:
-    class _S:
-        sale_uuid = (state or {}).get("sale_uuid", "")
-
-    return _S
 
 
 def _current_intent(conn: Any, sale_uuid: str) -> str | None:
@@ -346,7 +322,7 @@ def open_shop(paths: Paths, settings: Settings, *, demo_ready: threading.Event |
         authenticator = Authenticator(staff, lockout=PinLockout(), audit=audit)
         approvals = Approvals(authenticator, audit=audit)
         checkout = Checkout(
-            config, catalog, journal, till_id=settings["till.id"], clock=UtcClock(), ids=UuidIds()
+            config, catalog, journal, till_id=settings["till.id"], clock=SystemClock(), ids=UuidIds()
         )
         shop = Shop(
             paths=paths,

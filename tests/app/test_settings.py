@@ -90,3 +90,26 @@ def test_live_till_never_falls_back_to_demo_staff(tmp_path):
     assert [m.name for m in d.members()] == ["Zoe"] and d.check_pin("zoe", "4821")
     assert d.identify("1111") is None
     assert {m.name for m in load_staff(paths, S.load(None, environ={})).members()} >= {"Ana", "Mia"}
+
+
+def test_demo_keyring_fallback_only_when_asked_and_only_without_an_os_keyring():
+    import importlib
+
+    import keyring
+    from keyring.backends import fail
+
+    import ui.demo
+
+    before = keyring.get_keyring()
+    try:
+        keyring.set_keyring(fail.Keyring())
+        importlib.reload(ui.demo)  # defining the module must not install a keyring by itself
+        assert isinstance(keyring.get_keyring(), fail.Keyring)
+        ui.demo.ensure_demo_keyring()
+        keyring.set_password("omo-pos", "backend-device-token", "throwaway")
+        assert keyring.get_password("omo-pos", "backend-device-token") == "throwaway"
+        keyring.set_keyring(before)
+        ui.demo.ensure_demo_keyring()  # a working keyring is left alone
+        assert keyring.get_keyring() is before
+    finally:
+        keyring.set_keyring(before)
