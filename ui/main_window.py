@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.camera: Any = None
         self.member: StaffMember | None = None
         self.startup_error = ""
+        self._status_conn: Any = None
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(1000)
         self._status_timer.timeout.connect(self.update_status)
@@ -420,11 +421,11 @@ class MainWindow(QMainWindow):
 
         from sync.store import outbox
 
-        conn = shop.store.read_connection()
-        try:
-            st = outbox.stats(conn)
-        finally:
-            conn.close()
+        if (
+            self._status_conn is None
+        ):  # one read-only connection for the once-a-second status, not one each time
+            self._status_conn = shop.store.read_connection()
+        st = outbox.stats(self._status_conn)
         oldest = None
         if st.oldest_created_at:
             oldest = (datetime.now(UTC) - datetime.fromisoformat(st.oldest_created_at)).total_seconds()
@@ -469,6 +470,9 @@ class MainWindow(QMainWindow):
         if self.camera is not None:
             self.camera.stop()
         self.tasks.shutdown()
+        if self._status_conn is not None:
+            self._status_conn.close()
+            self._status_conn = None
         opening = getattr(self, "_opening", None)
         if self.shop is None and opening is not None and opening.done() and opening.exception() is None:
             opening.result().close()  # closed before the services finished opening: close them too
