@@ -38,11 +38,13 @@ def _common_pragmas(conn: sqlite3.Connection) -> None:
 
 
 def connect_rw(path: Path) -> StoreConnection:
-    """The read-write connection. Only the store's writer thread may own one."""
+    """The read-write connection. Only the store may own one; it is used by one thread at a time (the
+    writer thread, or a write_sync caller holding the writer's lock), hence check_same_thread=False."""
     conn = sqlite3.connect(
         str(path),
         timeout=BUSY_TIMEOUT_S,
         isolation_level=None,
+        check_same_thread=False,
         factory=StoreConnection,
         cached_statements=256,
     )

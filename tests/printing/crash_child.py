@@ -6,10 +6,14 @@ Prints "READY <n>" once n receipts are durably queued (offline) or the third is 
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import threading
+import time
+from pathlib import Path
 
 from hardware.printer import MemoryTransport, QueuedPrinter
+from hardware.printer.queue import QUEUE_FILE
 from tests.printing.samples import eur, sample_receipt
 
 
@@ -25,6 +29,19 @@ class Hanging(MemoryTransport):
             self.sending.set()
             threading.Event().wait()  # the printer hangs mid-job; the process is killed here
         super().send(data, job_name)
+
+
+def _wait_until_queued(path: Path, n: int) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            if conn.execute("SELECT count(*) FROM jobs").fetchone()[0] >= n:
+                return
+        finally:
+            conn.close()
+        time.sleep(0.01)
+    raise SystemExit(f"{n} receipts were not queued in time")
 
 
 def main() -> None:
@@ -47,6 +64,7 @@ def main() -> None:
             f.result(30)
     else:
         sending.wait(30)
+        _wait_until_queued(Path(queue_dir) / QUEUE_FILE, 4)  # the queue thread may still be writing 4
     print("READY 4", flush=True)
     threading.Event().wait(60)
 

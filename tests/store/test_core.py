@@ -20,7 +20,7 @@ def test_writer_connection_pragmas(store):
             threading.current_thread().name,
         )
 
-    mode, sync_, fk, busy, iso, thread = store.write_sync(pragmas)
+    mode, sync_, fk, busy, iso, thread = store.write(pragmas).result()
     assert (mode, sync_, fk, iso) == ("wal", 2, 1, None)
     assert busy >= 5000
     assert thread.startswith("db-writer")
@@ -124,12 +124,14 @@ def test_connect_rw_sets_recursive_triggers(tmp_path):
         conn.close()
 
 
-def test_checkpoints_run_after_commits_not_inside_them(store, monkeypatch):
+def test_a_writer_that_is_never_idle_checkpoints_after_the_hard_limit(store, monkeypatch):
     from sync.store import core
 
     assert store.write_sync(lambda c: c.execute("PRAGMA wal_autocheckpoint").fetchone()[0]) == 0
     store.checkpoint().result()
-    monkeypatch.setattr(core, "CHECKPOINT_EVERY", 3)
+    monkeypatch.setattr(core, "CHECKPOINT_IDLE_S", 3600.0)  # never idle long enough
+    monkeypatch.setattr(core, "CHECKPOINT_EVERY", 2)
+    monkeypatch.setattr(core, "CHECKPOINT_HARD", 3)
     for _ in range(2):
         store.write_sync(lambda c: outbox.enqueue(c, "x", {}))
     assert store._writes_since_checkpoint == 2
@@ -138,6 +140,137 @@ def test_checkpoints_run_after_commits_not_inside_them(store, monkeypatch):
     assert store.on_writer(lambda c: store._writes_since_checkpoint).result() == 0
     busy, log_frames, done = store.checkpoint().result()
     assert busy == 0 and log_frames == done  # nothing left behind
+
+
+def _wait_for(predicate, timeout=10.0):
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        time.sleep(0.005)
+
+
+def test_a_due_checkpoint_waits_for_the_writer_to_be_idle(store, monkeypatch):
+    import time
+
+    from sync.store import core
+
+    monkeypatch.setattr(core, "CHECKPOINT_EVERY", 3)
+    monkeypatch.setattr(core, "CHECKPOINT_IDLE_S", 0.3)
+    store.checkpoint().result()
+    for _ in range(3):
+        store.write_sync(lambda c: outbox.enqueue(c, "x", {}))
+    due_at = time.monotonic()
+    assert store._idle_timer is not None  # due, but not run in front of the next write
+    # keep writing more often than the idle time: no checkpoint while the till is busy
+    while time.monotonic() - due_at < 0.6:
+        store.write_sync(lambda c: outbox.enqueue(c, "x", {}))
+        assert store.on_writer(lambda c: store._writes_since_checkpoint).result() > 0
+        time.sleep(0.05)
+    _wait_for(lambda: store.on_writer(lambda c: store._writes_since_checkpoint).result() == 0)
+    assert time.monotonic() - store._last_write >= 0.3
+    assert store._idle_timer is None
+    busy, log_frames, done = store.checkpoint().result()
+    assert busy == 0 and log_frames == done
+
+
+def test_close_cancels_an_armed_idle_checkpoint(db_path, monkeypatch):
+    from sync.store import core
+
+    monkeypatch.setattr(core, "CHECKPOINT_EVERY", 1)
+    monkeypatch.setattr(core, "CHECKPOINT_IDLE_S", 3600.0)
+    s = Store.open(db_path, till_id="T01")
+    s.write_sync(lambda c: outbox.enqueue(c, "x", {}))
+    timer = s._idle_timer
+    assert timer is not None and timer.is_alive()
+    s.close()
+    timer.join(5)
+    assert not timer.is_alive()
+
+
+def test_write_sync_runs_on_the_calling_thread_when_the_writer_is_idle(store):
+    caller = threading.get_ident()
+    store.on_writer(lambda c: None).result()  # the tasks queued by open() are done
+    assert store.write_sync(lambda c: (threading.get_ident(), c.in_transaction)) == (caller, True)
+    # the connection is still only ever used by one thread at a time, and writes still commit
+    store.write_sync(lambda c: outbox.enqueue(c, "x", {"n": 1}))
+    assert store.write(lambda c: c.execute("SELECT count(*) FROM outbox").fetchone()[0]).result() == 1
+
+
+def test_write_sync_keeps_its_place_behind_earlier_writes(store):
+    gate = threading.Event()
+    order: list[str] = []
+
+    def slow(c):
+        gate.wait(10)
+        order.append("queued first")
+
+    first = store.write(slow)
+    second = store.write(lambda c: order.append("queued second"))
+    result: list[object] = []
+
+    def sync_write(c):
+        order.append("sync")
+        return threading.get_ident()
+
+    t = threading.Thread(target=lambda: result.append(store.write_sync(sync_write)))
+    t.start()
+    gate.set()
+    t.join(10)
+    first.result(), second.result()
+    assert order == ["queued first", "queued second", "sync"]
+    assert result[0] != t.ident  # it waited its turn on the writer thread
+
+
+def test_write_sync_inside_a_write_raises_instead_of_deadlocking(store):
+    def nested(c):
+        with pytest.raises(RuntimeError, match="inside a write"):
+            store.write_sync(lambda c2: None)
+        return "ok"
+
+    assert store.write_sync(nested) == "ok"  # caller-runs
+    assert store.write(nested).result() == "ok"  # on the writer thread
+
+
+def test_concurrent_writers_never_share_the_connection(store):
+    store.write_sync(lambda c: c.execute("CREATE TABLE n (i INTEGER NOT NULL)"))
+    store.write_sync(lambda c: c.execute("INSERT INTO n VALUES (0)"))
+    errors: list[BaseException] = []
+
+    def bump(c):
+        (i,) = c.execute("SELECT i FROM n").fetchone()
+        c.execute("UPDATE n SET i = ?", (i + 1,))
+
+    def worker(k):
+        try:
+            futures = []
+            for j in range(150):
+                if (j + k) % 3:
+                    store.write_sync(bump)
+                else:
+                    futures.append(store.write(bump))
+            for f in futures:
+                f.result()
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    # a lost update or two transactions interleaved on the one connection would show here
+    assert store.write_sync(lambda c: c.execute("SELECT i FROM n").fetchone()[0]) == 600
+
+
+def test_write_sync_after_close_is_refused(db_path):
+    s = Store.open(db_path, till_id="T01")
+    s.close()
+    with pytest.raises(StoreError):
+        s.write_sync(lambda c: None)
 
 
 def test_a_big_write_is_followed_by_one_checkpoint_not_more(store):
