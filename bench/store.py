@@ -1,12 +1,13 @@
 """Benchmark of the local store (issue 3). Prints each figure next to its DESIGN.md budget.
 
-    PYTHONPATH=. python bench/store.py [--products 1000000] [--json]
+    python -m bench.store [--products 1000000] [--sales 1000] [--json]
 
-Figures: catalog import time; durable commit of a 5-line sale (p50/p99) next to this disk's own fsync
-time measured in the same run, as a ratio, both right after the import and for the first 200 sales
-after the store is opened again (a new WAL); then, in a fresh process that only opens the store: open
-time (incl. quick_check), barcode lookup p50/p99, search-as-you-type p95 for 1-, 2-, 3-letter prefixes
-and whole words, database size and resident memory.
+Figures: catalog import time; durable commit of a 5-line sale (p50/p99, ``store.write_sync`` as the
+till's sale path calls it) next to this disk's own fsync time measured in the same run, as a ratio,
+both right after the import and for the first 200 sales after the store is opened again (a new
+WAL), and the same commit handed to the writer thread for comparison; then, in a fresh process that
+only opens the store: open time (incl. quick_check), barcode lookup p50/p99, search-as-you-type p95
+for 1-, 2-, 3-letter prefixes and whole words, database size and resident memory.
 """
 
 from __future__ import annotations
@@ -109,32 +110,33 @@ def phase_build(args: argparse.Namespace, workdir: Path) -> dict:
         csv_path.unlink()
 
         # durable sale commits, each next to an fsync probe, so both see the same disk weather
+        store.on_writer(lambda c: None).result()  # the import's own checkpoint is done
         commits: list[float] = []
-        on_writer: list[float] = []
         fsyncs: list[float] = []
         probe = FsyncProbe(db.parent)
         try:
             for seq in range(1, args.sales + 1):
                 fsyncs.append(probe.measure())
                 sale = make_sale(seq)
-                holder: list[float] = []
-
-                def fn(c, sale=sale, holder=holder):
-                    holder.append(time.perf_counter())
-                    return journal.commit_sale(c, sale)
-
                 t = time.perf_counter()
-                store.write_sync(fn)
-                end = time.perf_counter()
-                commits.append(end - t)
-                on_writer.append(end - holder[0])
+                store.write_sync(lambda c, sale=sale: journal.commit_sale(c, sale))
+                commits.append(time.perf_counter() - t)
+            # the same commit handed to the writer thread (store.write + Future.result): what a caller
+            # pays that does not run the transaction itself
+            handed: list[float] = []
+            for seq in range(args.sales + 1, args.sales + 1 + min(args.sales, 300)):
+                fsyncs.append(probe.measure())
+                sale = make_sale(seq)
+                t = time.perf_counter()
+                store.write(lambda c, sale=sale: journal.commit_sale(c, sale)).result()
+                handed.append(time.perf_counter() - t)
         finally:
             probe.close()
         res["fsync_p50_ms"] = ms(pct(fsyncs, 50))
         res["fsync_p99_ms"] = ms(pct(fsyncs, 99))
         res["commit_p50_ms"] = ms(pct(commits, 50))
         res["commit_p99_ms"] = ms(pct(commits, 99))
-        res["commit_in_writer_p50_ms"] = ms(pct(on_writer, 50))
+        res["commit_via_writer_thread_p50_ms"] = ms(pct(handed, 50))
         res["commit_ratio_p50"] = round(pct(commits, 50) / pct(fsyncs, 50), 2)
         res["commit_ratio_p99"] = round(pct(commits, 99) / pct(fsyncs, 99), 2)
     finally:
@@ -152,7 +154,7 @@ def commits_after_open(db: Path, args: argparse.Namespace) -> dict:
     probe = FsyncProbe(db.parent)
     try:
         store.on_writer(lambda c: None).result()  # open's own tasks are done, as by a cashier's login
-        for seq in range(args.sales + 1, args.sales + 1 + min(args.sales, 200)):
+        for seq in range(2 * args.sales + 1, 2 * args.sales + 1 + min(args.sales, 200)):
             fsyncs.append(probe.measure())
             sale = make_sale(seq)
             t = time.perf_counter()
@@ -237,7 +239,7 @@ BUDGETS = [
     ("fsync_p99_ms", "disk fsync (tiny file) p99", "ms", "", None),
     ("commit_ratio_p50", "commit p50 / fsync p50", "x", "< 2x", 2),
     ("commit_ratio_p99", "commit p99 / fsync p99", "x", "< 2x", 2),
-    ("commit_in_writer_p50_ms", "  (same, measured inside the writer) p50", "ms", "", None),
+    ("commit_via_writer_thread_p50_ms", "  (same, handed to the writer thread) p50", "ms", "", None),
     ("reopen_commit_p50_ms", "after a restart: first 200 commits p50", "ms", "", None),
     ("reopen_commit_p99_ms", "after a restart: first 200 commits p99", "ms", "", None),
     ("reopen_fsync_p50_ms", "after a restart: disk fsync p50", "ms", "", None),
