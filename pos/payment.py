@@ -751,8 +751,6 @@ class CardPayments:
         """An earlier attempt of this sale is not final: settle it before anything new (never pay twice)."""
         if attempt.payment_intent_id is None:
             pi = self._find_or_recreate(attempt)
-            if pi is None:
-                return self._outcome(attempt, "failed", UNREACHABLE_MESSAGE)
             attempt = self.journal.update(attempt.attempt_id, status=PI_CREATED, payment_intent_id=pi.id)
         pi = self.terminal.retrieve_payment_intent(attempt.payment_intent_id)  # type: ignore[arg-type]
         if attempt.status == AUTHORIZED or pi.status in ("requires_capture", "succeeded"):
@@ -775,7 +773,7 @@ class CardPayments:
         self._cancel_attempt(attempt, None)
         return None
 
-    def _find_or_recreate(self, attempt: PaymentAttempt) -> IntentView | None:
+    def _find_or_recreate(self, attempt: PaymentAttempt) -> IntentView:
         found = self.terminal.find_payment_intent(attempt.attempt_id)
         if found is not None:
             return found
@@ -987,9 +985,7 @@ class CardPayments:
         self, attempt: PaymentAttempt, pi: IntentView, complete_sale: CompleteSale, *, recovered: bool = False
     ) -> PaymentOutcome:
         self._crash("after_authorized_observed")
-        emit = getattr(self._tls, "status", None)
-        if emit is not None:
-            emit("pending")  # "payment taken, finishing…"
+        self._tls.status("pending")  # "payment taken, finishing…" (only ever reached inside pay())
 
         def step6(tx: Any) -> None:
             complete_sale(tx)
@@ -1065,7 +1061,6 @@ class CardPayments:
 
         if attempt.payment_intent_id is None:
             pi = self._find_or_recreate(attempt)
-            assert pi is not None
             attempt = self.journal.update(attempt.attempt_id, status=PI_CREATED, payment_intent_id=pi.id)
         else:
             pi = self.terminal.retrieve_payment_intent(attempt.payment_intent_id)

@@ -1,0 +1,816 @@
+"""The payment protocol's rarer situations, against the simulator over loopback with the real stripe library.
+
+Each test names the real-world situation it drives the protocol into and checks what the cashier and the
+books must see: at most one charge, the money state recorded in the journal, a message a cashier can act on.
+Where a situation needs a race or a delayed message that the simulator cannot produce on its own, a thin
+wrapper around the real ``StripeTerminal`` reorders or delays calls; every call still goes to the simulator.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from typing import Any
+
+import pytest
+
+from hardware.stripe_sim import INTERAC, VISA
+from pos.payment import (
+    AUTHORIZED,
+    CANCELED,
+    CAPTURED,
+    CREATED,
+    FAILED,
+    PI_CREATED,
+    READER_PROCESSING,
+    ActionView,
+    CardPayments,
+    MemoryPaymentJournal,
+    PaymentAttempt,
+    PaymentCancelled,
+    PaymentInProgress,
+    PaymentRejected,
+    TerminalUnavailable,
+    action_failure_error,
+)
+from tests.payments.conftest import API_KEY, POLL, check_invariants, wait_for
+
+PI_GET = r"/v1/payment_intents/pi_[^/]+$"
+READER_GET = r"/v1/terminal/readers/[^/]+$"
+
+
+def pay_in_thread(payments: CardPayments, sale: str, amount: int, complete, currency: str = "usd"):
+    box: dict = {}
+
+    def run() -> None:
+        try:
+            box["out"] = payments.pay(sale, amount, currency, complete)
+        except BaseException as e:  # noqa: BLE001 - handed to the test
+            box["err"] = e
+
+    t = threading.Thread(target=run)
+    t.start()
+    return t, box
+
+
+class Wrapped:
+    """The real terminal; subclasses intercept single calls. Everything else goes straight through."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+class StepClock:
+    """A monotonic clock that moves ``step`` seconds each time it is read: deadlines pass after a known
+    number of polls instead of after real seconds."""
+
+    def __init__(self, step: float) -> None:
+        self.t = 0.0
+        self.step = step
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        with self._lock:
+            self.t += self.step
+            return self.t
+
+
+def stripe_client(sim):
+    import stripe
+
+    return stripe.StripeClient(API_KEY, base_addresses={"api": sim.url})
+
+
+def make_payments(terminal, journal, **kw) -> CardPayments:
+    args: dict[str, Any] = dict(poll_interval=POLL, capture_backoff=0.01, authorization_timeout=5.0)
+    args.update(kw)
+    return CardPayments(terminal, journal, **args)
+
+
+# ------------------------------------------------------------------------------------------ guards
+
+
+def test_nothing_to_pay_by_card_is_refused_before_stripe_is_asked(sim, payments, shop, journal):
+    sale = shop.new_sale(1000, cash=1000)
+    for amount in (0, -100):
+        with pytest.raises(PaymentRejected, match="Nothing to pay by card"):
+            payments.pay(sale, amount, "usd", shop.complete(sale, amount))
+    assert sim.requests == [] and journal.all() == []
+    # the refusal did not leave the sale marked as 'being paid': a real payment can follow
+    assert payments.cancel(sale) is False
+
+
+def test_reused_attempt_id_never_overwrites_the_recorded_attempt(sim, terminal, journal, shop):
+    """A broken id generator hands out an id twice: the second sale is refused before Stripe is asked,
+    and the first sale's record (its money) stays as it was."""
+    payments = make_payments(terminal, journal, new_id=lambda: "att-fixed")
+    sim.auto_tap(VISA, delay=0.0)
+    first = shop.new_sale(1100)
+    assert payments.pay(first, 1100, "usd", shop.complete(first, 1100)).paid
+    second = shop.new_sale(1200)
+    with pytest.raises(ValueError, match="exists"):
+        payments.pay(second, 1200, "usd", shop.complete(second, 1200))
+    row = journal.get("att-fixed")
+    assert (row.sale_uuid, row.amount, row.status) == (first, 1100, CAPTURED)
+    assert len(sim.payment_intents) == 1 and shop.sale(second)["status"] == "pending_payment"
+    assert payments.cancel(second) is False  # not left 'running'
+
+
+def _journals(tmp_path):
+    from sync.payment_journal import SqlitePaymentJournal
+    from tests.payments.sqlite_support import open_store
+
+    store = open_store(tmp_path / "till.db")
+    return store, [MemoryPaymentJournal(), SqlitePaymentJournal(store)]
+
+
+def test_journals_refuse_a_reused_id_or_idempotency_key_and_keep_last_error(tmp_path):
+    """Both journals (memory and SQLite) enforce what the protocol relies on: one row per attempt, one
+    idempotency key per attempt (a reused key would replay another sale's PaymentIntent), and a final
+    commit without a new error keeps the error that explains the attempt."""
+    store, journals = _journals(tmp_path)
+    try:
+        for j in journals:
+            a = j.insert(PaymentAttempt("a1", "s1", 500, "usd", "a1:create"))
+            with pytest.raises((ValueError, sqlite3.IntegrityError)):
+                j.insert(PaymentAttempt("a1", "s2", 900, "usd", "other:create"))
+            with pytest.raises((ValueError, sqlite3.IntegrityError)):
+                j.insert(PaymentAttempt("a2", "s2", 900, "usd", "a1:create"))
+            assert j.get("a2") is None
+            assert (j.get("a1").sale_uuid, j.get("a1").amount) == ("s1", 500)
+            j.update(a.attempt_id, last_error="card_declined")
+            final = j.commit_final("a1", CANCELED)
+            assert (final.status, final.last_error) == (CANCELED, "card_declined"), type(j).__name__
+    finally:
+        store.close()
+
+
+def test_action_failure_with_an_unknown_code_is_a_plain_refusal():
+    """A reader failure code the till does not know (a new Stripe code): not reported as a decline (the
+    card is fine) but as a refusal naming the code, so support can look it up."""
+    err = action_failure_error(
+        ActionView("process_payment_intent", "failed", "pi_1", "reader_update_required")
+    )
+    assert isinstance(err, PaymentRejected) and err.kind == "rejected"
+    assert "reader_update_required" in err.message and "another tender" in err.message
+    bare = action_failure_error(ActionView("process_payment_intent", "failed", "pi_1"))
+    assert "unknown reason" in bare.message
+
+
+# ------------------------------------------------------------------------------------------ pay: the reader
+
+
+def test_payment_intent_cancelled_elsewhere_while_reader_waits(sim, payments, shop, journal):
+    """A manager cancels the PaymentIntent from the Stripe dashboard while the reader waits: the till
+    reports a cancellation, charges nothing, and the next Pay starts a fresh PaymentIntent without
+    trying to cancel the dead one again."""
+    sale = shop.new_sale(1300)
+    t, box = pay_in_thread(payments, sale, 1300, shop.complete(sale, 1300))
+    wait_for(sim.pending_reader)
+    first_pi = next(iter(sim.payment_intents))
+    stripe_client(sim).v1.payment_intents.cancel(first_pi)
+    t.join()
+    out = box["out"]
+    assert out.status == "cancelled" and isinstance(out.error, PaymentCancelled)
+    assert out.message == "The payment was cancelled."
+    assert journal.get(out.attempt_id).last_error == "intent_invalid_state"
+    assert shop.sale(sale)["status"] == "pending_payment"
+    sim.auto_tap(VISA, delay=0.0)
+    again = payments.pay(sale, 1300, "usd", shop.complete(sale, 1300))
+    assert again.paid and again.payment_intent_id != first_pi
+    assert journal.get(out.attempt_id).status == CANCELED
+    assert sim.count_requests("POST", r"/cancel$") == 1  # only the dashboard's own cancel above
+    check_invariants(sim, shop)
+
+
+def test_process_never_reaches_the_reader_gives_up_after_retries(sim, payments, shop, journal):
+    """Every process command hits a 504 in front of Stripe: the till resends with fresh keys a bounded
+    number of times, then tells the cashier card payments are unavailable; nothing was charged and the
+    attempt can be paid later on the same PaymentIntent."""
+    sim.fail_with_status(r"process_payment_intent$", status=504, times=3)
+    sale = shop.new_sale(1400)
+    out = payments.pay(sale, 1400, "usd", shop.complete(sale, 1400))
+    assert out.status == "failed" and isinstance(out.error, TerminalUnavailable)
+    assert out.message.startswith("Card payments are unavailable")
+    keys = [r["idempotency_key"] for r in sim.requests if r["path"].endswith("process_payment_intent")]
+    assert keys == [f"{out.attempt_id}:process:{n}" for n in (1, 2, 3)]
+    row = journal.get(out.attempt_id)
+    assert (row.status, row.last_error) == (PI_CREATED, "http_504")
+    assert sim.payment_intents[out.payment_intent_id]["status"] == "requires_payment_method"
+    sim.auto_tap(VISA, delay=0.0)
+    again = payments.pay(sale, 1400, "usd", shop.complete(sale, 1400))
+    assert again.paid and again.payment_intent_id == out.payment_intent_id
+    check_invariants(sim, shop)
+
+
+def test_reader_busy_and_unreadable_reports_busy_without_charging(sim, payments, shop, journal, reader_id):
+    sim.set_reader_busy(reader_id)
+    sim.fail_with_status(READER_GET, status=503, method="GET")  # the look at the reader fails too
+    sale = shop.new_sale(1500)
+    out = payments.pay(sale, 1500, "usd", shop.complete(sale, 1500))
+    assert out.status == "failed" and out.error.kind == "reader_busy" and "busy" in out.message
+    assert journal.get(out.attempt_id).status == PI_CREATED
+    assert sim.payment_intents[out.payment_intent_id]["status"] == "requires_payment_method"
+    assert shop.sale(sale)["status"] == "pending_payment"
+
+
+def test_answer_lost_and_reader_unreadable_then_next_pay_waits_for_the_card(sim, payments, shop, journal):
+    """The process command reached the reader but its answer was lost, and the reader could not be read
+    either: the cashier hears Stripe is unreachable; the attempt stays open. The next Pay sees the reader
+    still waiting for this PaymentIntent and waits for the card instead of sending the command again."""
+    sim.drop_response(r"process_payment_intent$")
+    sim.fail_with_status(READER_GET, status=503, method="GET")
+    sale = shop.new_sale(1600)
+    out = payments.pay(sale, 1600, "usd", shop.complete(sale, 1600))
+    assert out.status == "failed" and out.error.kind == "unavailable"
+    row = journal.get(out.attempt_id)
+    assert row.status == READER_PROCESSING and row.last_error == "http_503"
+    assert sim.pending_reader() is not None  # the reader does wait for the card
+    polls = sim.count_requests("GET", READER_GET)
+    t, box = pay_in_thread(payments, sale, 1600, shop.complete(sale, 1600))
+    wait_for(lambda: sim.count_requests("GET", READER_GET) >= polls + 2)  # resumed and polling
+    sim.tap(VISA)
+    t.join()
+    assert box["out"].paid and box["out"].attempt_id == out.attempt_id
+    assert sim.count_requests("POST", r"process_payment_intent$") == 1
+    check_invariants(sim, shop)
+
+
+class DelayedDelivery(Wrapped):
+    """The first process command is held up in the network: the till sees a dropped connection, and the
+    command reaches the reader only just before the till's resend."""
+
+    def __init__(self, inner: Any, after_delivery: Any = None) -> None:
+        super().__init__(inner)
+        self.held: tuple[str, str] | None = None
+        self.calls = 0
+        self.after_delivery = after_delivery or (lambda: None)
+
+    def process_payment_intent(self, payment_intent_id: str, *, idempotency_key: str):
+        self.calls += 1
+        if self.calls == 1:
+            self.held = (payment_intent_id, idempotency_key)
+            raise TerminalUnavailable("connection lost", code="connection", ambiguous=True)
+        if self.held is not None:
+            pi_id, key = self.held
+            self.held = None
+            self.inner.process_payment_intent(pi_id, idempotency_key=key)  # the late original arrives
+            self.after_delivery()
+        return self.inner.process_payment_intent(payment_intent_id, idempotency_key=idempotency_key)
+
+
+def test_resend_refused_busy_because_the_late_original_reached_the_reader(sim, terminal, journal, shop):
+    """The resend is refused 'reader busy' — busy with this very PaymentIntent: the till waits for the
+    card instead of failing, and the customer pays once."""
+    payments = make_payments(DelayedDelivery(terminal), journal)
+    sale = shop.new_sale(1700)
+    t, box = pay_in_thread(payments, sale, 1700, shop.complete(sale, 1700))
+    wait_for(lambda: sim.count_requests("POST", r"process_payment_intent$") == 2)
+    wait_for(sim.pending_reader)
+    sim.tap(VISA)
+    t.join()
+    out = box["out"]
+    assert out.paid
+    statuses = [r["status"] for r in sim.requests if r["path"].endswith("process_payment_intent")]
+    assert statuses == [200, 400]  # the original was accepted, the resend refused as busy
+    assert len(sim.payment_intents) == 1
+    check_invariants(sim, shop)
+
+
+def test_resend_refused_reader_offline_after_it_took_the_card(sim, terminal, journal, shop, reader_id):
+    """The held-up original reaches the reader, the customer taps at once, then the reader reboots
+    (its action is gone) and is offline when the resend arrives: the PaymentIntent shows the
+    authorisation, so the sale completes instead of 'reader offline, take another tender'."""
+    sim.instant_result = True
+    sim.auto_tap(VISA, delay=0.0)
+
+    def reboot() -> None:
+        sim.set_reader_offline(reader_id)
+        sim.readers[reader_id]["action"] = None
+
+    payments = make_payments(DelayedDelivery(terminal, after_delivery=reboot), journal)
+    sale = shop.new_sale(1850)
+    out = payments.pay(sale, 1850, "usd", shop.complete(sale, 1850))
+    assert out.paid, out.message
+    statuses = [r["status"] for r in sim.requests if r["path"].endswith("process_payment_intent")]
+    assert statuses == [200, 400]  # the resend was refused: reader offline
+    assert shop.sale(sale)["status"] == "completed"
+    check_invariants(sim, shop)
+
+
+def test_key_revoked_before_the_reader_is_asked(sim, terminal, journal, shop):
+    """The shop's Stripe key is rolled between creating the PaymentIntent and asking the reader: the
+    cashier is told to call a manager, nothing is charged, the sale stays open."""
+
+    def hook(point: str) -> None:
+        if point == "after_pi_id_commit":
+            sim.revoke_key(API_KEY)
+
+    payments = make_payments(terminal, journal, crashpoint=hook)
+    sale = shop.new_sale(1870)
+    out = payments.pay(sale, 1870, "usd", shop.complete(sale, 1870))
+    assert out.status == "failed" and out.error.kind == "auth" and "manager" in out.message
+    assert journal.get(out.attempt_id).status == PI_CREATED
+    assert sim.count_requests("GET", PI_GET) == 0  # no pointless read with a dead key
+    assert sim.payment_intents[out.payment_intent_id]["amount_received"] == 0
+    assert shop.sale(sale)["status"] == "pending_payment"
+
+
+def test_process_refused_because_intent_cancelled_reports_failure(sim, terminal, journal, shop):
+    """The PaymentIntent was cancelled at Stripe before the reader was asked: the command is refused,
+    nothing is charged, the cashier is told Stripe refused and the sale stays open."""
+    holder: dict = {}
+
+    def hook(point: str) -> None:
+        if point == "after_pi_id_commit":
+            stripe_client(sim).v1.payment_intents.cancel(holder["pi"]())
+
+    payments = make_payments(terminal, journal, crashpoint=hook)
+    holder["pi"] = lambda: next(iter(sim.payment_intents))
+    sale = shop.new_sale(1900)
+    out = payments.pay(sale, 1900, "usd", shop.complete(sale, 1900))
+    assert out.status == "failed" and isinstance(out.error, PaymentRejected)
+    assert "intent_invalid_state" in out.message
+    assert journal.get(out.attempt_id).status == PI_CREATED
+    assert shop.sale(sale)["status"] == "pending_payment"
+    assert sim.payment_intents[out.payment_intent_id]["amount_received"] == 0
+
+
+def _poll_hook(sim, reader_id: str, on_poll):
+    """A crash-point hook that runs ``on_poll(n)`` at each reader poll (n = 1, 2, ...)."""
+    count = {"n": 0}
+
+    def hook(point: str) -> None:
+        if point == "during_reader_poll":
+            count["n"] += 1
+            on_poll(count["n"])
+
+    return hook
+
+
+def test_reader_action_cleared_after_tap_the_payment_intent_decides(sim, terminal, journal, shop, reader_id):
+    """The customer tapped and the card was authorised, then the reader's action was cleared (its own
+    menu, a restart) before the till saw it: the PaymentIntent says authorised, so the sale completes."""
+
+    def on_poll(n: int) -> None:
+        if n == 1:
+            sim.tap(VISA)
+            stripe_client(sim).v1.terminal.readers.cancel_action(reader_id)
+
+    payments = make_payments(terminal, journal, crashpoint=_poll_hook(sim, reader_id, on_poll))
+    sale = shop.new_sale(2000)
+    out = payments.pay(sale, 2000, "usd", shop.complete(sale, 2000))
+    assert sim.readers[reader_id]["action"] is None
+    assert out.paid and shop.sale(sale)["status"] == "completed"
+    check_invariants(sim, shop)
+
+
+def test_payment_intent_still_processing_keeps_the_till_waiting(sim, terminal, journal, shop, reader_id):
+    """The reader's action is gone and Stripe still shows the payment as processing: the till keeps
+    waiting (no failure, no second command) until the PaymentIntent settles."""
+
+    def on_poll(n: int) -> None:
+        pi = next(iter(sim.payment_intents.values()))
+        if n == 1:
+            sim.tap(VISA)
+            stripe_client(sim).v1.terminal.readers.cancel_action(reader_id)
+            pi["status"] = "processing"
+        elif n == 3:
+            pi["status"] = "requires_capture"
+
+    payments = make_payments(terminal, journal, crashpoint=_poll_hook(sim, reader_id, on_poll))
+    sale = shop.new_sale(2100)
+    out = payments.pay(sale, 2100, "usd", shop.complete(sale, 2100))
+    assert out.paid
+    assert sim.count_requests("GET", PI_GET) >= 2  # read while processing, then once settled
+    assert sim.count_requests("POST", r"process_payment_intent$") == 1
+    check_invariants(sim, shop)
+
+
+class StaleIntent(Wrapped):
+    """Stripe's PaymentIntent reads lag behind the reader: the first ``stale`` reads after the card was
+    authorised still show the PaymentIntent waiting for a card."""
+
+    def __init__(self, inner: Any, stale: int) -> None:
+        super().__init__(inner)
+        self.stale = stale
+        self.served_stale = 0
+
+    def retrieve_payment_intent(self, payment_intent_id: str):
+        cur = self.inner.retrieve_payment_intent(payment_intent_id)
+        if cur.status == "requires_capture" and self.served_stale < self.stale:
+            from dataclasses import replace
+
+            self.served_stale += 1
+            return replace(cur, status="requires_payment_method", amount_capturable=0)
+        return cur
+
+
+# ------------------------------------------------------------------------------------------ pay: resuming
+
+
+def _authorised_unseen(sim, terminal, journal, shop, amount: int):
+    """The card was authorised while Stripe was unreachable for the till's reads: the attempt is open."""
+    payments = make_payments(terminal, journal, authorization_timeout=0.3)
+    sale = shop.new_sale(amount)
+    t, box = pay_in_thread(payments, sale, amount, shop.complete(sale, amount))
+    wait_for(sim.pending_reader)
+    sim.fail_with_status(r"/v1/", status=503, times=10_000, method="GET")
+    sim.tap(VISA)
+    t.join()
+    sim.clear_faults()
+    assert box["out"].status == "failed"
+    return payments, sale, box["out"]
+
+
+def test_next_pay_for_a_different_total_after_an_unseen_authorisation(sim, terminal, journal, shop):
+    """The card was authorised for 2400 but the till never saw it; the cashier then changes the cart to
+    2500 and presses Pay: nothing is completed with the wrong amount and nothing new is charged — a
+    manager must decide. Paying the original total completes the sale with the one authorisation."""
+    payments, sale, out = _authorised_unseen(sim, terminal, journal, shop, 2400)
+    shop.sale(sale)["total"] = 2500
+    with pytest.raises(PaymentInProgress, match="needs a manager"):
+        payments.pay(sale, 2500, "usd", shop.complete(sale, 2500))
+    assert len(sim.payment_intents) == 1
+    assert sim.payment_intents[out.payment_intent_id]["status"] == "requires_capture"
+    assert shop.sale(sale)["status"] == "pending_payment"
+    assert payments.cancel(sale) is False  # the refused Pay does not stay 'running'
+    shop.sale(sale)["total"] = 2400
+    again = payments.pay(sale, 2400, "usd", shop.complete(sale, 2400))
+    assert again.paid and again.payment_intent_id == out.payment_intent_id
+    check_invariants(sim, shop)
+
+
+def test_pay_again_on_a_pending_capture_only_captures(sim, payments, shop, journal):
+    """A sale committed with its capture outstanding; the cashier presses Pay again: the till captures
+    the existing authorisation and does not complete the sale a second time."""
+    sim.fail_with_status(r"/capture$", status=503, times=4)
+    sim.auto_tap(VISA, delay=0.0)
+    sale = shop.new_sale(2600)
+    first = payments.pay(sale, 2600, "usd", shop.complete(sale, 2600))
+    assert first.status == "pending_capture"
+    again = payments.pay(sale, 2600, "usd", shop.complete(sale, 2600))
+    assert again.paid and again.attempt_id == first.attempt_id
+    assert shop.sale(sale)["tenders"] == [{"type": "card", "amount": 2600}]
+    assert len(shop.journal.data["outbox"]) == 1
+    assert sim.count_requests("POST", r"process_payment_intent$") == 1
+    check_invariants(sim, shop)
+
+
+class Gate(Wrapped):
+    """Holds the first PaymentIntent read until the test opens the gate (a slow answer from Stripe)."""
+
+    def __init__(self, inner: Any) -> None:
+        super().__init__(inner)
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def retrieve_payment_intent(self, payment_intent_id: str):
+        if not self.entered.is_set():
+            self.entered.set()
+            assert self.release.wait(5.0)
+        return self.inner.retrieve_payment_intent(payment_intent_id)
+
+
+def test_pay_while_the_reconciler_settles_the_same_attempt(sim, terminal, journal, shop):
+    """The periodic reconciler is settling a sale's open attempt when the cashier presses Pay on that
+    sale: the Pay is refused ('being settled') instead of driving the same PaymentIntent twice."""
+    payments, sale, out = _authorised_unseen(sim, terminal, journal, shop, 2700)
+    gate = Gate(terminal)
+    gated = make_payments(gate, journal)
+    results: list = []
+    t = threading.Thread(target=lambda: results.extend(gated.reconcile(shop.recover, shop.release)))
+    t.start()
+    try:
+        assert gate.entered.wait(5.0)
+        with pytest.raises(PaymentInProgress, match="being settled"):
+            gated.pay(sale, 2700, "usd", shop.complete(sale, 2700))
+    finally:
+        gate.release.set()
+        t.join()
+    assert [r.after for r in results] == [CAPTURED] and results[0].recovered
+    assert shop.sale(sale)["recovered"] is True
+    check_invariants(sim, shop)
+
+
+# ------------------------------------------------------------------------------------------ cancel / abandon
+
+
+def test_cancel_action_fails_on_timeout_the_payment_intent_is_still_cancelled(sim, terminal, journal, shop):
+    """Nobody taps; when the till gives up, stopping the reader fails (Stripe hiccup): the PaymentIntent
+    is cancelled anyway, which also stops the reader, and nothing can be charged afterwards."""
+    sim.fail_with_status(r"cancel_action$", status=500)
+    payments = make_payments(terminal, journal, monotonic=StepClock(0.5), authorization_timeout=2.0)
+    sale = shop.new_sale(2800)
+    out = payments.pay(sale, 2800, "usd", shop.complete(sale, 2800))
+    assert out.status == "cancelled" and out.message == "Card payment cancelled."
+    assert sim.count_requests("POST", r"cancel_action$") == 1
+    assert sim.payment_intents[out.payment_intent_id]["status"] == "canceled"
+    assert sim.pending_reader() is None
+    assert journal.get(out.attempt_id).status == CANCELED
+    check_invariants(sim, shop)
+
+
+def test_interac_captured_before_the_cancel_reached_it(sim, make_terminal, journal, shop):
+    """Interac is captured by Stripe itself: if the cashier's Cancel arrives after the tap, the money is
+    taken, so the sale completes and the cashier is told so."""
+    sim.create_location("Toronto", country="CA")
+    sim.auth_delay = 0.3
+    payments = make_payments(make_terminal(country="CA"), journal)
+    sale = shop.new_sale(2900)
+    t, box = pay_in_thread(payments, sale, 2900, shop.complete(sale, 2900), currency="cad")
+    rid = wait_for(sim.pending_reader)
+    sim.tap(INTERAC, rid)
+    payments.cancel(sale)
+    t.join()
+    out = box["out"]
+    assert out.paid and "charged before the cancel" in out.message
+    assert shop.sale(sale)["status"] == "completed"
+    assert sim.count_requests("POST", r"/v1/payment_intents/[^/]+/cancel$") == 0
+    check_invariants(sim, shop)
+
+
+def test_abandon_after_the_create_answer_was_lost_cancels_the_found_intent(sim, make_terminal, journal, shop):
+    """Pay failed because the answer to 'create PaymentIntent' was lost; the customer pays cash: the
+    till finds the PaymentIntent Stripe did create (by the attempt id) and cancels it."""
+    payments = make_payments(make_terminal(read_timeout=0.3), journal)
+    sim.read_timeout(r"/v1/payment_intents$", hang=0.5, times=2)
+    sale = shop.new_sale(3000)
+    out = payments.pay(sale, 3000, "usd", shop.complete(sale, 3000))
+    assert out.status == "failed" and out.payment_intent_id is None
+    assert journal.get(out.attempt_id).status == CREATED
+    released: list = []
+    gone = payments.abandon(sale, release_sale=lambda tx: released.append(tx["sales"][sale]["status"]))
+    assert gone.status == "cancelled" and released == ["pending_payment"]
+    (pi,) = sim.payment_intents.values()
+    assert pi["status"] == "canceled" and pi["metadata"]["attempt_id"] == out.attempt_id
+    assert journal.get(out.attempt_id).status == CANCELED
+    check_invariants(sim, shop)
+
+
+def test_abandon_when_the_create_never_reached_stripe(sim, payments, shop, journal):
+    """'Create PaymentIntent' failed in front of Stripe both times: on abandon nothing is found, nothing
+    is cancelled, and the attempt is closed."""
+    sim.fail_with_status(r"/v1/payment_intents$", status=502, times=2)
+    sale = shop.new_sale(3100)
+    out = payments.pay(sale, 3100, "usd", shop.complete(sale, 3100))
+    assert out.status == "failed" and journal.get(out.attempt_id).status == CREATED
+    gone = payments.abandon(sale)
+    assert gone.status == "cancelled"
+    assert sim.payment_intents == {}
+    assert sim.count_requests("POST", r"/cancel$") == 0
+    assert journal.get(out.attempt_id).status == CANCELED
+
+
+def test_abandon_after_an_unseen_interac_capture_says_the_card_was_charged(sim, make_terminal, journal, shop):
+    """The Interac tap was captured while the till could not read Stripe; the cashier then switches to
+    cash: the till refuses to cancel, says the card was charged, and the attempt stays open so the sale
+    is completed (by the reconciler) rather than paid twice."""
+    sim.create_location("Toronto", country="CA")
+    payments = make_payments(make_terminal(country="CA"), journal, authorization_timeout=0.3)
+    sale = shop.new_sale(3200)
+    t, box = pay_in_thread(payments, sale, 3200, shop.complete(sale, 3200), currency="cad")
+    wait_for(sim.pending_reader)
+    sim.fail_with_status(r"/v1/", status=503, times=10_000, method="GET")
+    sim.tap(INTERAC)
+    t.join()
+    sim.clear_faults()
+    assert box["out"].status == "failed"
+    released: list = []
+    out = payments.abandon(sale, release_sale=lambda tx: released.append(sale))
+    assert out.status == "failed" and "already charged" in out.message
+    assert released == []
+    pi = sim.payment_intents[out.payment_intent_id]
+    assert pi["status"] == "succeeded"
+    assert not journal.get(out.attempt_id).final
+    settled = payments.reconcile(shop.recover, shop.release)
+    assert [s.after for s in settled] == [CAPTURED] and settled[0].recovered
+    assert shop.sale(sale)["status"] == "completed"
+    check_invariants(sim, shop)
+
+
+def test_abandon_a_pending_capture_sale_is_refused(sim, payments, shop, journal):
+    """The sale is already recorded (capture outstanding): switching tender is refused, the
+    authorisation is kept and later captured."""
+    sim.fail_with_status(r"/capture$", status=503, times=4)
+    sim.auto_tap(VISA, delay=0.0)
+    sale = shop.new_sale(3300)
+    out = payments.pay(sale, 3300, "usd", shop.complete(sale, 3300))
+    assert out.status == "pending_capture"
+    with pytest.raises(PaymentInProgress, match="cannot be re-tendered"):
+        payments.abandon(sale)
+    assert sim.payment_intents[out.payment_intent_id]["status"] == "requires_capture"
+    assert journal.get(out.attempt_id).status == AUTHORIZED
+    assert [s.after for s in payments.reconcile(shop.recover, shop.release)] == [CAPTURED]
+    check_invariants(sim, shop)
+
+
+# ------------------------------------------------------------------------------------------ capture
+
+
+def test_capture_and_payment_intent_unreadable_leaves_pending_capture(sim, payments, shop, journal):
+    sim.fail_with_status(r"/capture$", status=503, times=4)
+    sim.auto_tap(VISA, delay=0.0)
+    sale = shop.new_sale(3400)
+
+    def complete(tx: dict) -> None:
+        shop.complete(sale, 3400)(tx)
+        sim.fail_with_status(PI_GET, status=503, times=4, method="GET")  # Stripe goes away after auth
+
+    out = payments.pay(sale, 3400, "usd", complete)
+    assert out.status == "pending_capture" and out.sale_completed and not out.paid
+    assert "pending capture" in out.message
+    row = journal.get(out.attempt_id)
+    assert (row.status, row.last_error) == (AUTHORIZED, "http_503")
+    assert sim.count_requests("POST", r"/capture$") == 4
+    assert sim.payment_intents[out.payment_intent_id]["status"] == "requires_capture"
+
+
+def test_authorisation_cancelled_between_sale_commit_and_capture(sim, payments, shop, journal):
+    """The authorisation is voided (dashboard) after the sale was recorded but before the capture: the
+    capture is refused; the till flags the attempt for a manager and says so — no money was taken."""
+    sim.auto_tap(VISA, delay=0.0)
+    sale = shop.new_sale(3500)
+
+    def complete(tx: dict) -> None:
+        shop.complete(sale, 3500)(tx)
+        stripe_client(sim).v1.payment_intents.cancel(next(iter(sim.payment_intents)))
+
+    out = payments.pay(sale, 3500, "usd", complete)
+    assert out.status == "failed" and out.recovered and "Call a manager" in out.message
+    row = journal.get(out.attempt_id)
+    assert (row.status, row.recovered, row.last_error) == (FAILED, True, "authorization_canceled_after_sale")
+    assert row in journal.recovered()
+    assert sim.count_requests("POST", r"/capture$") == 1  # refused once; no blind retries
+    pi = sim.payment_intents[out.payment_intent_id]
+    assert pi["status"] == "canceled" and pi["amount_received"] == 0
+
+
+class CaptureSaysProcessing(Wrapped):
+    """The capture's answer reports ``processing``; the PaymentIntent read right after is settled."""
+
+    def capture_payment_intent(self, payment_intent_id: str, *, idempotency_key: str, amount=None):
+        from dataclasses import replace
+
+        view = self.inner.capture_payment_intent(payment_intent_id, idempotency_key=idempotency_key)
+        return replace(view, status="processing")
+
+
+def test_capture_answer_not_final_the_payment_intent_decides(sim, terminal, journal, shop):
+    sim.auto_tap(VISA, delay=0.0)
+    payments = make_payments(CaptureSaysProcessing(terminal), journal)
+    sale = shop.new_sale(3600)
+    out = payments.pay(sale, 3600, "usd", shop.complete(sale, 3600))
+    assert out.paid and journal.get(out.attempt_id).status == CAPTURED
+    assert sim.count_requests("POST", r"/capture$") == 1  # no second capture
+    check_invariants(sim, shop)
+
+
+# ------------------------------------------------------------------------------------------ reconciler
+
+
+def test_reconciler_leaves_a_payment_being_driven_alone(sim, payments, shop, journal):
+    """A customer slow at the reader: a reconciliation pass runs meanwhile (at start-up age 0) and must
+    not cancel the PaymentIntent the cashier is waiting on."""
+    sale = shop.new_sale(3700)
+    t, box = pay_in_thread(payments, sale, 3700, shop.complete(sale, 3700))
+    wait_for(sim.pending_reader)
+    assert payments.reconcile(shop.recover, shop.release) == []
+    assert all(pi["status"] == "requires_payment_method" for pi in sim.payment_intents.values())
+    sim.tap(VISA)
+    t.join()
+    assert box["out"].paid
+    check_invariants(sim, shop)
+
+
+def test_reconcile_while_stripe_is_unreachable_leaves_the_attempt_unresolved(sim, payments, shop, journal):
+    sim.fail_with_status(r"/capture$", status=503, times=4)
+    sim.auto_tap(VISA, delay=0.0)
+    sale = shop.new_sale(3800)
+    out = payments.pay(sale, 3800, "usd", shop.complete(sale, 3800))
+    assert out.status == "pending_capture"
+    sim.fail_with_status(PI_GET, status=503, times=1, method="GET")
+    (res,) = payments.reconcile(shop.recover, shop.release)
+    assert (res.before, res.after, res.note) == (AUTHORIZED, AUTHORIZED, "unresolved: unavailable")
+    assert journal.get(out.attempt_id).status == AUTHORIZED
+    assert [r.after for r in payments.reconcile(shop.recover, shop.release)] == [CAPTURED]
+    check_invariants(sim, shop)
+
+
+class FlakyJournal(MemoryPaymentJournal):
+    """The local database is briefly locked for the reconciler's first look at the journal."""
+
+    def __init__(self, base: MemoryPaymentJournal) -> None:
+        super().__init__()
+        self.__dict__.update(base.__dict__)
+        self.failures = 1
+
+    def non_final(self) -> list[PaymentAttempt]:
+        if self.failures:
+            self.failures -= 1
+            raise sqlite3.OperationalError("database is locked")
+        return super().non_final()
+
+
+def test_periodic_reconciler_survives_a_locked_database(sim, terminal, journal, shop):
+    """A pass fails outright (database locked): the periodic reconciler logs it and keeps going; the
+    next pass captures the pending payment; rounds with nothing settled report nothing."""
+    flaky = FlakyJournal(journal)
+    shop.journal = flaky
+    payments = make_payments(terminal, flaky)
+    sim.fail_with_status(r"/capture$", status=503, times=4)
+    sim.auto_tap(VISA, delay=0.0)
+    sale = shop.new_sale(4100)
+    out = payments.pay(sale, 4100, "usd", shop.complete(sale, 4100))
+    assert out.status == "pending_capture"
+    stop = threading.Event()
+    seen: list = []
+    passes = {"n": 0}
+    real = payments.reconcile
+
+    def counting(*a: Any, **k: Any):
+        passes["n"] += 1
+        return real(*a, **k)
+
+    payments.reconcile = counting  # type: ignore[method-assign]
+    t = threading.Thread(
+        target=payments.run_reconciler,
+        args=(stop, shop.recover, shop.release),
+        kwargs={"interval": 0.01, "min_age": 0.0, "on_settled": seen.append},
+    )
+    t.start()
+    try:
+        wait_for(lambda: flaky.get(out.attempt_id).status == CAPTURED)
+        wait_for(lambda: passes["n"] >= 4)  # a few more passes find nothing
+    finally:
+        stop.set()
+        t.join()
+    assert flaky.failures == 0
+    assert len(seen) == 1 and [s.after for s in seen[0]] == [CAPTURED]
+    check_invariants(sim, shop)
+
+
+def test_reconcile_while_stripe_still_processing_waits(sim, payments, shop, journal):
+    payments_short = make_payments(payments.terminal, journal, authorization_timeout=0.3)
+    sale = shop.new_sale(4200)
+    t, box = pay_in_thread(payments_short, sale, 4200, shop.complete(sale, 4200))
+    wait_for(sim.pending_reader)
+    sim.fail_with_status(r"/v1/", status=503, times=10_000, method="GET")
+    sim.tap(VISA)
+    t.join()
+    sim.clear_faults()
+    out = box["out"]
+    pi = sim.payment_intents[out.payment_intent_id]
+    pi["status"] = "processing"  # Stripe has not settled it yet
+    (res,) = payments.reconcile(shop.recover, shop.release)
+    assert res.note == "still processing at Stripe" and res.after == READER_PROCESSING
+    assert shop.sale(sale)["status"] == "pending_payment"
+    assert sim.count_requests("POST", r"/cancel$") == 0
+    pi["status"] = "requires_capture"
+    (res,) = payments.reconcile(shop.recover, shop.release)
+    assert res.after == CAPTURED and shop.sale(sale)["recovered"]
+    check_invariants(sim, shop)
+
+
+class TapDuringCancel(Wrapped):
+    """The customer taps just as the reconciler stops the reader: the tap wins."""
+
+    def __init__(self, inner: Any, sim) -> None:
+        super().__init__(inner)
+        self.sim = sim
+
+    def cancel_action(self):
+        self.sim.tap(VISA)
+        return self.inner.cancel_action()
+
+
+def test_reconciler_finds_the_customer_tapped_as_it_stopped_the_reader(sim, terminal, journal, shop):
+    """At start-up the reconciler finds the reader still waiting for an interrupted payment; as it stops
+    the reader the customer taps: the PaymentIntent is authorised, so the sale is recovered and captured
+    instead of the PaymentIntent being cancelled."""
+    crashing = make_payments(terminal, journal, crashpoint=_crash_at("during_reader_poll"))
+    sale = shop.new_sale(4300)
+    from pos.payment import SimulatedCrash
+
+    with pytest.raises(SimulatedCrash):
+        crashing.pay(sale, 4300, "usd", shop.complete(sale, 4300))
+    assert sim.pending_reader() is not None
+    restarted = make_payments(TapDuringCancel(terminal, sim), journal)
+    (res,) = restarted.reconcile(shop.recover, shop.release)
+    assert res.after == CAPTURED and res.recovered
+    assert sim.count_requests("POST", r"/v1/payment_intents/[^/]+/cancel$") == 0
+    assert shop.sale(sale)["recovered"] is True
+    check_invariants(sim, shop)
+
+
+def _crash_at(name: str):
+    from pos.payment import SimulatedCrash
+
+    def hook(point: str) -> None:
+        if point == name:
+            raise SimulatedCrash(point)
+
+    return hook
