@@ -820,6 +820,12 @@ class CardPayments:
                 return self._outcome(attempt, "failed", e.message, e)
             except PaymentError as e:
                 if not e.ambiguous:
+                    if isinstance(e, PaymentRejected):
+                        # refused because of the PaymentIntent's state: it may have been authorised
+                        # meanwhile (a late duplicate of an earlier command reached the reader)
+                        cur = self.terminal.retrieve_payment_intent(pi.id)
+                        if cur.status in ("requires_capture", "succeeded"):
+                            return self._authorized(attempt, cur, complete_sale)
                     attempt = self.journal.update(
                         attempt.attempt_id, status=PI_CREATED, last_error=e.code or e.kind
                     )

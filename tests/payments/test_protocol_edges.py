@@ -280,6 +280,24 @@ def test_resend_refused_busy_because_the_late_original_reached_the_reader(sim, t
     check_invariants(sim, shop)
 
 
+def test_resend_refused_because_the_late_original_was_already_paid(sim, terminal, journal, shop):
+    """The held-up original reaches the reader and the customer taps at once: the resend is refused
+    because the PaymentIntent is no longer waiting for a card. The card was authorised, so the sale must
+    complete — telling the cashier 'refused, take another tender' would have the customer pay twice.
+    (Bug found by this test: the refusal used to be reported as a failure with the authorisation left
+    hanging.)"""
+    sim.instant_result = True
+    sim.auto_tap(VISA, delay=0.0)
+    payments = make_payments(DelayedDelivery(terminal), journal)
+    sale = shop.new_sale(1800)
+    out = payments.pay(sale, 1800, "usd", shop.complete(sale, 1800))
+    assert out.paid, out.message
+    assert shop.sale(sale)["status"] == "completed"
+    assert journal.get(out.attempt_id).status == CAPTURED
+    assert sim.payment_intents[out.payment_intent_id]["amount_received"] == 1800
+    check_invariants(sim, shop)
+
+
 def test_resend_refused_reader_offline_after_it_took_the_card(sim, terminal, journal, shop, reader_id):
     """The held-up original reaches the reader, the customer taps at once, then the reader reboots
     (its action is gone) and is offline when the resend arrives: the PaymentIntent shows the
