@@ -177,6 +177,10 @@ DECLINE_MESSAGES: dict[str, str] = {
 }
 GENERIC_DECLINE = DECLINE_MESSAGES["generic_decline"]
 UNREACHABLE_MESSAGE = "Card payments are unavailable (no connection to Stripe). Take cash or another tender."
+UNCONFIRMED_MESSAGE = (
+    "The reader accepted the card but Stripe has not confirmed the payment yet. Do not take another "
+    "tender: press Pay again in a moment to check."
+)
 
 
 class PaymentError(Exception):
@@ -852,7 +856,9 @@ class CardPayments:
             self._crash("after_reader_process_sent")
             mine = reader.action_for("process_payment_intent", pi.id)
             if mine is not None and mine.status != "in_progress":
-                return self._on_action_done(attempt, pi.id, mine, complete_sale)
+                done = self._on_action_done(attempt, pi.id, mine, complete_sale)
+                if done is not None:
+                    return done
             return self._poll(attempt, pi, complete_sale, cancel, status)
 
     def _safe_reader(self) -> ReaderView | None:
@@ -887,7 +893,17 @@ class CardPayments:
                     return self._cashier_cancel(attempt, pi.id, complete_sale, reader_started=True)
                 continue
             if action is not None:
-                return self._on_action_done(attempt, pi.id, action, complete_sale)
+                done = self._on_action_done(attempt, pi.id, action, complete_sale)
+                if done is not None:
+                    return done
+                if self._monotonic() > deadline:
+                    # the reader says the card was taken, Stripe does not show it yet: never report a
+                    # failure the customer could answer by paying again; the next Pay or the
+                    # reconciler settles it
+                    self.journal.update(attempt.attempt_id, last_error="authorization_unconfirmed")
+                    err = TerminalUnavailable(UNCONFIRMED_MESSAGE, code="authorization_unconfirmed")
+                    return self._outcome(attempt, "failed", err.message, err)
+                continue
             # the action is gone or overwritten: the PaymentIntent decides
             cur = self.terminal.retrieve_payment_intent(pi.id)
             if cur.status in ("requires_capture", "succeeded"):
@@ -902,14 +918,14 @@ class CardPayments:
 
     def _on_action_done(
         self, attempt: PaymentAttempt, pi_id: str, action: ActionView, complete_sale: CompleteSale
-    ) -> PaymentOutcome:
+    ) -> PaymentOutcome | None:
+        """The outcome of a finished reader action; None if the reader reports success but the
+        PaymentIntent does not show the authorisation yet (the caller keeps polling)."""
         cur = self.terminal.retrieve_payment_intent(pi_id)
         if cur.status in ("requires_capture", "succeeded"):
             return self._authorized(attempt, cur, complete_sale)
-        if action.status == "succeeded":  # PaymentIntent not updated yet? read it again next time
-            cur = self.terminal.retrieve_payment_intent(pi_id)
-            if cur.status in ("requires_capture", "succeeded"):
-                return self._authorized(attempt, cur, complete_sale)
+        if action.status == "succeeded":
+            return None
         err = action_failure_error(replace(action, decline_code=action.decline_code or cur.decline_code))
         attempt = self.journal.update(
             attempt.attempt_id, status=PI_CREATED, last_error=err.decline_code or err.code or err.kind

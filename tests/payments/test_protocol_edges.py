@@ -23,6 +23,7 @@ from pos.payment import (
     FAILED,
     PI_CREATED,
     READER_PROCESSING,
+    UNCONFIRMED_MESSAGE,
     ActionView,
     CardPayments,
     MemoryPaymentJournal,
@@ -425,6 +426,52 @@ class StaleIntent(Wrapped):
             self.served_stale += 1
             return replace(cur, status="requires_payment_method", amount_capturable=0)
         return cur
+
+
+def test_reader_succeeded_before_payment_intent_shows_it(sim, terminal, journal, shop):
+    """The reader reports success but the PaymentIntent reads lag for a few polls: the till keeps
+    polling and completes the sale. (Bug found by this test: after one re-read it used to tell the
+    cashier 'the reader could not take the card' although the card had been authorised.)"""
+    sim.auto_tap(VISA, delay=0.0)
+    lagging = StaleIntent(terminal, stale=4)
+    payments = make_payments(lagging, journal)
+    sale = shop.new_sale(2200)
+    out = payments.pay(sale, 2200, "usd", shop.complete(sale, 2200))
+    assert lagging.served_stale == 4
+    assert out.paid, out.message
+    check_invariants(sim, shop)
+
+
+def test_instant_success_before_payment_intent_shows_it(sim, terminal, journal, shop):
+    """The process answer already says the reader succeeded, the PaymentIntent read lags: the till
+    polls on instead of reporting a failure."""
+    sim.instant_result = True
+    sim.auto_tap(VISA, delay=0.0)
+    lagging = StaleIntent(terminal, stale=2)
+    payments = make_payments(lagging, journal)
+    sale = shop.new_sale(2250)
+    out = payments.pay(sale, 2250, "usd", shop.complete(sale, 2250))
+    assert lagging.served_stale == 2 and out.paid, out.message
+    assert sim.count_requests("GET", READER_GET) >= 1  # had to poll
+    check_invariants(sim, shop)
+
+
+def test_reader_succeeded_but_stripe_never_confirms_in_time(sim, terminal, journal, shop):
+    """The lag outlasts the authorisation timeout: the cashier is told not to take another tender yet,
+    the attempt stays open, and the next Pay (Stripe caught up) completes the sale with the one charge."""
+    sim.auto_tap(VISA, delay=0.0)
+    lagging = StaleIntent(terminal, stale=10_000)
+    payments = make_payments(lagging, journal, monotonic=StepClock(1.0), authorization_timeout=3.0)
+    sale = shop.new_sale(2300)
+    out = payments.pay(sale, 2300, "usd", shop.complete(sale, 2300))
+    assert out.status == "failed" and out.message == UNCONFIRMED_MESSAGE and out.error.ambiguous
+    row = journal.get(out.attempt_id)
+    assert (row.status, row.last_error) == (READER_PROCESSING, "authorization_unconfirmed")
+    assert shop.sale(sale)["status"] == "pending_payment"
+    lagging.stale = 0
+    again = payments.pay(sale, 2300, "usd", shop.complete(sale, 2300))
+    assert again.paid and again.attempt_id == out.attempt_id
+    check_invariants(sim, shop)
 
 
 # ------------------------------------------------------------------------------------------ pay: resuming
