@@ -606,16 +606,22 @@ class CardPayments:
                 self._running_attempts.add(attempt.attempt_id)
             try:
                 results.append(self._settle(attempt, complete_sale, release_sale))
-            except PaymentError as e:
-                log.warning("reconcile %s: %s", attempt.attempt_id, e.code or e.kind)
+            except Exception as e:  # noqa: BLE001 - one attempt that cannot be settled must not block the rest
+                if isinstance(e, PaymentError):
+                    log.warning("reconcile %s: %s", attempt.attempt_id, e.code or e.kind)
+                    why = e.kind
+                else:  # e.g. the stored cart of this sale cannot be completed: a manager must look
+                    log.exception("reconcile %s failed", attempt.attempt_id)
+                    why = type(e).__name__
+                current = self.journal.get(attempt.attempt_id) or attempt
                 results.append(
                     Settlement(
                         attempt.attempt_id,
                         attempt.sale_uuid,
                         attempt.status,
-                        attempt.status,
-                        attempt.recovered,
-                        f"unresolved: {e.kind}",
+                        current.status,
+                        current.recovered,
+                        f"unresolved: {why}",
                     )
                 )
             finally:

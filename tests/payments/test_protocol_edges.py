@@ -765,6 +765,30 @@ def test_reconcile_while_stripe_is_unreachable_leaves_the_attempt_unresolved(sim
     check_invariants(sim, shop)
 
 
+def test_one_sale_that_cannot_be_recovered_does_not_block_the_others(sim, terminal, journal, shop):
+    """Two interrupted card sales were charged; completing the first from its stored cart fails (a
+    bug, a damaged cart). The second is still recovered and captured in the same pass, the first stays
+    open and is reported. (Bug found by this test: the whole pass used to stop at the first failure,
+    every time, so later sales were never settled and their authorisations would expire.)"""
+    _p1, bad_sale, bad = _authorised_unseen(sim, terminal, journal, shop, 3900)
+    _p2, good_sale, good = _authorised_unseen(sim, terminal, journal, shop, 4000)
+    payments = make_payments(terminal, journal)
+
+    def recover(attempt: PaymentAttempt, tx: dict) -> None:
+        if attempt.sale_uuid == bad_sale:
+            raise KeyError("cart line missing")
+        shop.recover(attempt, tx)
+
+    results = {r.attempt_id: r for r in payments.reconcile(recover, shop.release)}
+    assert results[good.attempt_id].after == CAPTURED and shop.sale(good_sale)["recovered"]
+    assert results[bad.attempt_id].note == "unresolved: KeyError"
+    assert results[bad.attempt_id].after == READER_PROCESSING
+    assert shop.sale(bad_sale)["status"] == "pending_payment"
+    assert sim.payment_intents[bad.payment_intent_id]["status"] == "requires_capture"  # kept for later
+    assert [r.after for r in payments.reconcile(shop.recover, shop.release)] == [CAPTURED]
+    check_invariants(sim, shop)
+
+
 class FlakyJournal(MemoryPaymentJournal):
     """The local database is briefly locked for the reconciler's first look at the journal."""
 
