@@ -438,8 +438,10 @@ class MemoryPaymentJournal:
 @dataclass(frozen=True)
 class PaymentOutcome:
     """What ``pay`` tells the caller. ``status``: ``captured`` (paid: print the receipt),
-    ``pending_capture`` (sale committed, capture still being retried), ``declined``, ``cancelled``,
-    ``failed`` (the sale stays open)."""
+    ``pending_capture`` (sale committed, capture still being retried), ``unpaid`` (sale committed, but
+    its authorisation was cancelled before the capture: no money was taken and the attempt is flagged
+    for a manager — the sale is closed, so never take another tender for it at the till),
+    ``declined``, ``cancelled``, ``failed`` (the sale stays open)."""
 
     status: str
     attempt_id: str
@@ -455,7 +457,7 @@ class PaymentOutcome:
 
     @property
     def sale_completed(self) -> bool:
-        return self.status in ("captured", "pending_capture")
+        return self.status in ("captured", "pending_capture", "unpaid")
 
 
 @dataclass(frozen=True)
@@ -1060,9 +1062,10 @@ class CardPayments:
                     last_error="authorization_canceled_after_sale",
                 )
                 err = PaymentRejected(
-                    "The card authorisation was cancelled after the sale was recorded. Call a manager."
+                    "The card was NOT charged: its authorisation was cancelled after the sale was "
+                    "recorded. Call a manager before the customer leaves."
                 )
-                return self._outcome(attempt, "failed", err.message, err, recovered=True)
+                return self._outcome(attempt, "unpaid", err.message, err, recovered=True)
             if k + 1 < self.capture_attempts:
                 threading.Event().wait(min(self.capture_backoff * (2**k), 5.0))
         attempt = self.journal.update(

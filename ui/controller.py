@@ -725,7 +725,9 @@ class CheckoutController(QObject):
                     dlg.show_state("approved", "" if outcome.paid else outcome.message)
                     dlg.accept()
                 self._on_committed(doc, payment_pending=not outcome.paid)
-                if not outcome.paid:
+                if outcome.status == "unpaid":
+                    self.say(f"Sale {doc.receipt_no} recorded, but {outcome.message}", error=True)
+                elif not outcome.paid:
                     self.say(
                         f"Sale {doc.receipt_no} complete; the card capture is being retried "
                         "(payment pending capture)."

@@ -696,7 +696,8 @@ def test_capture_and_payment_intent_unreadable_leaves_pending_capture(sim, payme
 
 def test_authorisation_cancelled_between_sale_commit_and_capture(sim, payments, shop, journal):
     """The authorisation is voided (dashboard) after the sale was recorded but before the capture: the
-    capture is refused; the till flags the attempt for a manager and says so — no money was taken."""
+    capture is refused; the till flags the attempt for a manager and says so — no money was taken. The
+    sale itself is recorded (closed), so the outcome says so: the till must not take another tender."""
     sim.auto_tap(VISA, delay=0.0)
     sale = shop.new_sale(3500)
 
@@ -705,13 +706,16 @@ def test_authorisation_cancelled_between_sale_commit_and_capture(sim, payments, 
         stripe_client(sim).v1.payment_intents.cancel(next(iter(sim.payment_intents)))
 
     out = payments.pay(sale, 3500, "usd", complete)
-    assert out.status == "failed" and out.recovered and "Call a manager" in out.message
+    assert out.status == "unpaid" and out.recovered and "Call a manager" in out.message
+    assert out.sale_completed and not out.paid and "NOT charged" in out.message
     row = journal.get(out.attempt_id)
     assert (row.status, row.recovered, row.last_error) == (FAILED, True, "authorization_canceled_after_sale")
     assert row in journal.recovered()
     assert sim.count_requests("POST", r"/capture$") == 1  # refused once; no blind retries
     pi = sim.payment_intents[out.payment_intent_id]
     assert pi["status"] == "canceled" and pi["amount_received"] == 0
+    assert shop.sale(sale)["status"] == "completed"  # recorded once, with its one (unpaid) card tender
+    assert [t["type"] for t in shop.sale(sale)["tenders"]] == ["card"]
 
 
 class CaptureSaysProcessing(Wrapped):
