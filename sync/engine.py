@@ -508,9 +508,15 @@ class SyncEngine:
                     total = done + page["total"]
                     self._set_status(catalog_done=done, catalog_total=total)
                 upserts, deletes, nxt = page["upserts"], page["deletes"], page["next_cursor"]
+                last = not page["has_more"]
                 if upserts or deletes or nxt != cursor:
+                    # The last page also finishes a first sync's bulk load in its transaction: the
+                    # cursor reaches the head only with the search index complete and merged, and no
+                    # leftover of the first sync (its ~2 s index merge at 1M) runs in front of a delta.
                     future = self.store.write(
-                        lambda c, u=upserts, d=deletes, n=nxt: catalog.apply_changes(c, u, d, n, bulk=first)
+                        lambda c, u=upserts, d=deletes, n=nxt, z=last: catalog.apply_changes(
+                            c, u, d, n, bulk=first, last=z
+                        )
                     )
                     applying = (future, len(upserts) + len(deletes))
                 cursor = nxt
@@ -521,7 +527,9 @@ class SyncEngine:
                 if outbox.pending(conn, 1):  # sales first: send what was queued meanwhile
                     self._drain_batch(conn, client)
             settle()
-            if finished:  # a first sync's bulk load: index the rest, merge the index, triggers back
+            if finished and catalog.search_incomplete(conn):
+                # a bulk load the last page did not finish (that page had nothing to write, or the
+                # store was left so by an older version): index the rest, merge, triggers back
                 self.store.write_sync(catalog.finish_sync)
             self._refresh_member_keys(client)
         except BaseException:

@@ -269,7 +269,9 @@ def _chunks(seq: Sequence[Any], n: int = 500) -> Iterator[Sequence[Any]]:
 # sync_state and is committed with every page, so a sync interrupted anywhere resumes in bulk mode:
 # products with id <= indexed_to are in the index (updates and deletes of those keep it by hand), the
 # others are found by barcode and SKU at once and by search once their chunk is indexed.
-# ``finish_sync`` indexes the rest, merges the index and puts the triggers back.
+# ``finish_sync`` indexes the rest, merges the index and puts the triggers back; the engine runs it in
+# the last page's transaction (``apply_changes(..., last=True)``), so a first sync is complete the
+# moment its cursor reaches the head and its merge (~2 s per 1M) never delays the next delta.
 BULK_KEY = "catalog_bulk_load"
 FTS_CHUNK = 1  # index after every page: search is complete at every committed page
 _FTS_INSERT = (
@@ -472,13 +474,19 @@ def apply_changes(
     cursor: str | None,
     *,
     bulk: bool = False,
+    last: bool = False,
 ) -> None:
     """Apply one page of catalog changes from the backend and advance the cursor, in the caller's
     transaction (one page = one transaction: an interrupted sync resumes from the last page).
 
     ``bulk=True`` (the sync engine's first sync): into an empty catalog, load without the FTS triggers
-    (see ``BULK_KEY``); the caller then calls ``finish_sync`` after the last page (harmless when there
-    is nothing to finish). A bulk load once begun goes on in later pages whatever ``bulk`` says."""
+    (see ``BULK_KEY``). A bulk load once begun goes on in later pages whatever ``bulk`` says.
+
+    ``last=True``: this page is the last one the backend has (``has_more`` false). A bulk load in
+    progress is finished (``finish_sync``) in this same transaction, so the cursor reaches the head
+    only together with a complete, merged search index and the triggers back: nothing of a first sync
+    is left over to run in front of the next delta. A caller that cannot tell the last page calls
+    ``finish_sync`` itself afterwards (a no-op when there is nothing to finish)."""
     if not conn.in_transaction:
         raise RuntimeError("catalog.apply_changes must run inside a store.write transaction")
     state = _bulk_state(conn)
@@ -487,7 +495,10 @@ def apply_changes(
     upsert(conn, upserts)
     delete(conn, deletes)
     if state is not None:
-        _index_pending(conn, state)
+        if last:
+            finish_sync(conn)
+        else:
+            _index_pending(conn, state)
     set_cursor(conn, cursor)
 
 

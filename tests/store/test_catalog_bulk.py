@@ -179,3 +179,70 @@ def test_a_product_added_after_the_newest_was_deleted_is_indexed(store):
         _integrity(store)
     finally:
         ro.close()
+
+
+def _index_pages(conn):
+    """The FTS5 index's stored records (segment pages, structure), by id."""
+    return dict(conn.execute("SELECT id, block FROM products_fts_data"))
+
+
+def test_the_last_page_completes_the_first_sync_and_a_small_delta_leaves_the_merged_index_alone(store):
+    """The page that brings the cursor to the head (``last=True``) also finishes the bulk load in its
+    own transaction: nothing of the first sync (its index merge) is left for the next delta to wait on.
+    A small delta then writes a few index pages of its own and leaves the merged index as it is."""
+    from sync.store import gtin
+
+    words = ["Oat", "Rye", "Soy", "Tea", "Jam", "Fig", "Cod", "Ham"]
+
+    def product(i, **kw):
+        return _product(i, **{"name": f"{words[i % 8]} Drink {i}", **kw})
+
+    sizes = [1000, 1000, 1000]
+    ro = store.read_connection()
+    try:
+        first = 0
+        for n, size in enumerate(sizes, 1):
+            ups = [product(i) for i in range(first, first + size)]
+            first += size
+            last = n == len(sizes)
+            store.write_sync(
+                lambda c, u=ups, n=n, z=last: catalog.apply_changes(c, u, [], str(n), bulk=True, last=z)
+            )
+            assert catalog.search_incomplete(ro) is not last, n
+        assert catalog.cursor(ro) == "3" and len(_triggers(ro)) == 3
+        assert store.write_sync(catalog.finish_sync) is False  # the last page left nothing to finish
+        _integrity(store)
+
+        before = _index_pages(ro)
+        code = gtin.ean13("400000000999")
+        delta = [
+            product(5, name="Quince Drink 5"),  # renamed
+            product(6, active=False),  # deactivated
+            product(7, barcodes=[code]),  # a new barcode
+        ]
+        statements = []
+
+        def apply_delta(c):
+            c.set_trace_callback(statements.append)
+            try:
+                catalog.apply_changes(c, delta, [], "4", last=True)
+            finally:
+                c.set_trace_callback(None)
+
+        store.write_sync(apply_delta)
+        after = _index_pages(ro)
+        rewritten = [k for k, block in after.items() if before.get(k) != block]
+        kept = [k for k in before if after.get(k) == before[k]]
+        assert len(before) > 50  # a merged index of many pages
+        assert len(rewritten) <= 10 and len(kept) >= len(before) - 2, (len(before), len(rewritten))
+        assert not [s for s in statements if "optimize" in s or "rebuild" in s or "'merge'" in s]
+
+        assert [p.sku for p in catalog.search(ro, "quince")] == ["B00005"]
+        assert "B00005" not in [p.sku for p in catalog.search(ro, "fig drink 5", 50)]
+        assert "B00006" not in [p.sku for p in catalog.search(ro, "cod drink 6", 50)]
+        assert catalog.get(ro, "B00006").active is False
+        assert catalog.lookup_barcode(ro, code).sku == "B00007"
+        assert [p.sku for p in catalog.search(ro, "ham b00007")] == ["B00007"]
+        _integrity(store)
+    finally:
+        ro.close()

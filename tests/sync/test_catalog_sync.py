@@ -126,3 +126,47 @@ def test_first_sync_loads_in_bulk_and_leaves_search_complete_with_triggers(backe
     store.write_sync(
         lambda c: c.execute("INSERT INTO products_fts (products_fts) VALUES ('integrity-check')")
     )
+
+
+def test_the_cursor_reaches_the_head_only_with_the_first_sync_complete(
+    backend, store, make_engine, monkeypatch
+):
+    """The page that brings the cursor to the backend's head also completes the bulk load (index merged,
+    triggers back) in its own transaction, so nothing of the first sync runs after it in front of the
+    next delta, and a reader never sees the catalog up to date with its search still incomplete."""
+    from sync.store import catalog
+
+    observed = []  # (cursor, bulk load still on) right after each committed write
+    write = store.write
+
+    def observe(_future):
+        conn = store.read_connection()
+        try:
+            observed.append(
+                conn.execute(
+                    "SELECT (SELECT value FROM sync_state WHERE key = ?), "
+                    "EXISTS (SELECT 1 FROM sync_state WHERE key = ?)",
+                    (catalog.CURSOR_KEY, catalog.BULK_KEY),
+                ).fetchone()
+            )
+        finally:
+            conn.close()
+
+    def observed_write(fn):
+        future = write(fn)
+        future.add_done_callback(observe)
+        return future
+
+    monkeypatch.setattr(store, "write", observed_write)
+    eng = make_engine(backend.url, catalog_interval_s=3600, catalog_page_size=16)
+    eng.start()
+    head = _head(backend)
+    wait_until(lambda: _cursor(store)[0] == head and eng.wait_idle(0), timeout=30)
+    assert (head, 0) in observed
+    assert [bulk for cursor, bulk in observed if cursor == head] == [0]
+    assert [bulk for cursor, bulk in observed if cursor != head] == [1, 1, 1]  # 3 pages loaded in bulk
+    conn = store.read_connection()
+    try:
+        assert not catalog.search_incomplete(conn)
+    finally:
+        conn.close()
