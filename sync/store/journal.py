@@ -33,7 +33,8 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     Idempotent: a sale_uuid already recorded returns the recorded document unchanged."""
     if not conn.in_transaction:
         raise RuntimeError("commit_sale must run inside a store.write transaction")
-    if conn.execute("SELECT 1 FROM sales WHERE sale_uuid = ?", (sale.sale_uuid,)).fetchone():
+    cur = conn.cursor()  # one cursor for these statements: a new one per statement costs ~1 µs
+    if cur.execute("SELECT 1 FROM sales WHERE sale_uuid = ?", (sale.sale_uuid,)).fetchone():
         return get_sale(conn, sale.sale_uuid)  # type: ignore[return-value]
     sale.check()
     if any(a.tax_code > b.tax_code for a, b in zip(sale.tax_lines, sale.tax_lines[1:], strict=False)):
@@ -41,8 +42,8 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     if sale.receipt_no:
         receipts.claim_reserved(conn, sale.receipt_no)
     else:
-        sale = dataclasses.replace(sale, receipt_no=receipts.next_number(conn, sale.till_id))
-    sale_id = conn.execute(
+        sale = sale.with_receipt_no(receipts.next_number(conn, sale.till_id))
+    sale_id = cur.execute(
         "INSERT INTO sales (sale_uuid, receipt_no, till_id, session_id, staff_id, member_no, currency, "
         "created_at, subtotal, discount_total, tax_total, total) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (
@@ -60,7 +61,7 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
             sale.total,
         ),
     ).lastrowid
-    conn.executemany(
+    cur.executemany(
         "INSERT INTO sale_lines (line_key, sale_id, line_no, sku, description, quantity, unit_price, "
         "discount, tax_code, tax_amount, paid_amount) "
         "VALUES (?1 * 10000 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -81,12 +82,12 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
         ],
     )
     crashpoint("mid_sale_commit")
-    conn.executemany(
+    cur.executemany(
         "INSERT INTO sale_tax_lines (sale_id, tax_code, rate_bp, taxable_amount, tax_amount) "
         "VALUES (?,?,?,?,?)",
         [(sale_id, t.tax_code, t.rate_bp, t.taxable_amount, t.tax_amount) for t in sale.tax_lines],
     )
-    conn.executemany(
+    cur.executemany(
         "INSERT INTO sale_tenders (sale_id, tender_no, kind, amount, change_given, reference, rounding) "
         "VALUES (?,?,?,?,?,?,?)",
         [

@@ -257,3 +257,17 @@ def test_session_summary_reads_only_the_session(store):
     assert sm.cash_movements == {"paid_out": 500}
     assert sm.rounding == -6  # three sales, each with cash rounding -2
     assert any("PRIMARY KEY (rowid>?)" in str(r) for r in plan)  # a key range, not a full scan
+
+
+def test_with_receipt_no_copies_every_field():
+    import dataclasses
+
+    from tests.store.helpers import make_sale
+
+    sale = dataclasses.replace(make_sale(), member_no=1001, session_id="S-1")
+    numbered = sale.with_receipt_no("T01-000042")
+    assert numbered == dataclasses.replace(sale, receipt_no="T01-000042")
+    # every field but the number is carried over (a field added to SaleDocument must be added there too)
+    for f in dataclasses.fields(sale):
+        if f.name != "receipt_no":
+            assert getattr(numbered, f.name) is getattr(sale, f.name), f.name
