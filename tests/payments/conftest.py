@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -16,18 +14,6 @@ from pos.payment import CardPayments, MemoryPaymentJournal, PaymentAttempt
 
 API_KEY = "rk_test_simulator"
 POLL = 0.02
-
-
-def wait_for(predicate: Callable[[], Any], timeout: float = 5.0, interval: float = 0.005) -> Any:
-    """Poll with a deadline (no blind sleeps)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        threading.Event().wait(interval)
 
 
 @pytest.fixture

@@ -21,7 +21,8 @@ from pos.payment import (
     TerminalPermissionError,
     TerminalUnavailable,
 )
-from tests.payments.conftest import API_KEY, POLL, wait_for
+from tests.payments.conftest import API_KEY, POLL
+from tests.support.waiting import wait_for
 
 
 def _terminal(sim, reader_id, **kw):

@@ -16,7 +16,8 @@ from pos.payment import (
     PaymentInProgress,
     TerminalUnavailable,
 )
-from tests.payments.conftest import POLL, check_invariants, wait_for
+from tests.payments.conftest import POLL, check_invariants
+from tests.support.waiting import wait_for
 
 
 def pay_in_thread(payments: CardPayments, sale: str, amount: int, complete) -> tuple[threading.Thread, dict]:

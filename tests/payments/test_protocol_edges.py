@@ -34,7 +34,8 @@ from pos.payment import (
     TerminalUnavailable,
     action_failure_error,
 )
-from tests.payments.conftest import API_KEY, POLL, check_invariants, wait_for
+from tests.payments.conftest import API_KEY, POLL, check_invariants
+from tests.support.waiting import wait_for
 
 PI_GET = r"/v1/payment_intents/pi_[^/]+$"
 READER_GET = r"/v1/terminal/readers/[^/]+$"

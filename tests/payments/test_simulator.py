@@ -9,8 +9,9 @@ import requests
 import stripe
 
 from hardware.stripe_sim import INTERAC, VISA
-from tests.payments.conftest import API_KEY, wait_for
+from tests.payments.conftest import API_KEY
 from tests.payments.openapi_shapes import check_action_shape, check_shape
+from tests.support.waiting import wait_for
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from hardware.printer.render import parse_escpos
 from hardware.printer.simulator import Fault, FaultyTransport, NetworkPrinterSimulator
 from pos.receipt import ReceiptMark
 from tests.printing.samples import eur, sample_receipt
+from tests.support.waiting import wait_for
 
 TIMEOUT = 10
 
@@ -42,11 +43,7 @@ def offline_error() -> DeviceNotFoundError:
 
 
 def wait_until(check, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        time.sleep(0.01)  # polling with a deadline, not waiting for the thing to happen
+    wait_for(check, timeout, 0.01)
 
 
 def receipt(n: int, **kw):

@@ -7,6 +7,7 @@ import pytest
 
 from sync.store import Store, StoreError, outbox
 from sync.store.connection import connect_rw
+from tests.support.waiting import wait_for
 
 
 def test_writer_connection_pragmas(store):
@@ -142,16 +143,6 @@ def test_a_writer_that_is_never_idle_checkpoints_after_the_hard_limit(store, mon
     assert busy == 0 and log_frames == done  # nothing left behind
 
 
-def _wait_for(predicate, timeout=10.0):
-    import time
-
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not reached in time")
-        time.sleep(0.005)
-
-
 def test_a_due_checkpoint_waits_for_the_writer_to_be_idle(store, monkeypatch):
     import time
 
@@ -169,7 +160,7 @@ def test_a_due_checkpoint_waits_for_the_writer_to_be_idle(store, monkeypatch):
         store.write_sync(lambda c: outbox.enqueue(c, "x", {}))
         assert store.on_writer(lambda c: store._writes_since_checkpoint).result() > 0
         time.sleep(0.05)
-    _wait_for(lambda: store.on_writer(lambda c: store._writes_since_checkpoint).result() == 0)
+    wait_for(lambda: store.on_writer(lambda c: store._writes_since_checkpoint).result() == 0)
     assert time.monotonic() - store._last_write >= 0.3
     assert store._idle_timer is None
     busy, log_frames, done = store.checkpoint().result()

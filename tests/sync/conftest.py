@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import time
 import uuid
 
 import pytest
@@ -9,6 +8,7 @@ from sync.backend.server import start_backend
 from sync.client import store_device_token
 from sync.engine import SyncEngine
 from tests.backend.events import sale_payload
+from tests.support.waiting import wait_for
 
 
 @pytest.fixture
@@ -71,12 +71,7 @@ def enqueue_sales(store, n, *, member_no=1001, earned=3):
 
 
 def wait_until(pred, timeout=20.0, interval=0.02):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if pred():
-            return True
-        time.sleep(interval)
-    raise AssertionError("condition not met in time")
+    return wait_for(pred, timeout, interval)
 
 
 def outbox_stats(store):
