@@ -79,7 +79,6 @@ class Store:
         self._lock = InstanceLock(self.path.parent)
         self._executor: ThreadPoolExecutor | None = None
         self._conn: StoreConnection | None = None
-        self._writer_ident: int | None = None
         # Whoever uses the read-write connection holds _mutex: the writer thread for each task, or a
         # write_sync caller that found nothing queued. _queued counts tasks submitted and not finished.
         self._mutex = threading.Lock()
@@ -186,7 +185,6 @@ class Store:
     def _open_on_writer(self, run_quick_check: bool, background: bool) -> bool:
         """Returns True when the quick_check is left to run in the background."""
         deferred = False
-        self._writer_ident = threading.get_ident()
         if self.path.is_dir():
             raise StoreError(f"OMO POS cannot open its database: {self.path} is a folder, not a file.")
         existed = self.path.exists() and self.path.stat().st_size > 0
@@ -304,7 +302,7 @@ class Store:
     def write_sync(self, fn: Callable[[StoreConnection], T]) -> T:
         """``write(fn).result()``, run by the calling thread itself when the writer is idle."""
         ident = threading.get_ident()
-        if ident in (self._writer_ident, self._owner):
+        if ident == self._owner:  # the writer thread, or a caller already inside a write
             raise RuntimeError("write_sync called from inside a write (would deadlock)")
         if self._closed or self._executor is None:
             raise StoreError("The store is closed.")
