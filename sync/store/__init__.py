@@ -19,7 +19,8 @@ Modules (each function takes the connection of a ``store.write`` fn, or a read c
 
 - ``journal``: commit_sale / get_sale, commit_return / get_return / returned_quantity, open_session /
   current_session, record_cash_movement, record_cash_count, commit_closure / get_closure
-- ``receipts``: next_number (inside the document's commit), reserve, claim_reserved, last_seq
+- ``receipts``: next_seq / next_number (inside the document's commit), reserve, claim_reserved, lowest_open,
+  last_seq
 - ``outbox``: enqueue, pending, ack, record_failure, dead_letter, retry_dead, dead_letters, stats,
   purge_acked
 - ``catalog``: search, lookup_barcode, get, count, apply_changes, cursor, upsert, delete, import_file,

@@ -27,6 +27,9 @@ RETURN_EVENT = "return.completed"
 CLOSURE_EVENT = "till.closed"
 
 
+_SALE_SEQ_SQL = "SELECT (SELECT sale_id FROM sales WHERE sale_uuid = ?), " + receipts.NEXT_SEQ_SQL
+
+
 def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     """Write the sale (header, lines, tax lines, tenders), take its receipt number if it has none and
     queue its ``sale.completed`` event (event_id = sale_uuid) — all in the caller's transaction.
@@ -34,19 +37,28 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     if not conn.in_transaction:
         raise RuntimeError("commit_sale must run inside a store.write transaction")
     cur = conn.cursor()  # one cursor for these statements: a new one per statement costs ~1 µs
-    if cur.execute("SELECT 1 FROM sales WHERE sale_uuid = ?", (sale.sale_uuid,)).fetchone():
+    # one statement: is this sale already recorded, and which receipt number is next
+    dup, seq = cur.execute(_SALE_SEQ_SQL, (sale.sale_uuid,)).fetchone()
+    if dup is not None:
         return get_sale(conn, sale.sale_uuid)  # type: ignore[return-value]
     sale.check()
     if any(a.tax_code > b.tax_code for a, b in zip(sale.tax_lines, sale.tax_lines[1:], strict=False)):
         sale = dataclasses.replace(sale, tax_lines=tuple(sorted(sale.tax_lines, key=lambda t: t.tax_code)))
     if sale.receipt_no:
-        receipts.claim_reserved(conn, sale.receipt_no)
+        reserved = receipts.claim_reserved(conn, sale.receipt_no)
+        if reserved is None:  # reserved before schema 8: that number stays unused, take the next one
+            sale = sale.with_receipt_no(receipts.format_receipt_no(sale.till_id, seq))
+        else:
+            seq = reserved
     else:
-        sale = sale.with_receipt_no(receipts.next_number(conn, sale.till_id))
-    sale_id = cur.execute(
-        "INSERT INTO sales (sale_uuid, receipt_no, till_id, session_id, staff_id, member_no, currency, "
-        "created_at, subtotal, discount_total, tax_total, total) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        sale = sale.with_receipt_no(receipts.format_receipt_no(sale.till_id, seq))
+    sale_id = seq
+    cur.execute(
+        "INSERT INTO sales (sale_id, sale_uuid, receipt_no, till_id, session_id, staff_id, member_no, "
+        "currency, created_at, subtotal, discount_total, tax_total, total) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
+            seq,
             sale.sale_uuid,
             sale.receipt_no,
             sale.till_id,
@@ -60,7 +72,7 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
             sale.tax_total,
             sale.total,
         ),
-    ).lastrowid
+    )
     cur.executemany(
         "INSERT INTO sale_lines (line_key, sale_id, line_no, sku, description, quantity, unit_price, "
         "discount, tax_code, tax_amount, paid_amount) "
@@ -213,14 +225,14 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
     if existing is not None:
         return existing
     ret.check()
-    if ret.receipt_no:
-        receipts.claim_reserved(conn, ret.receipt_no)
-    else:
-        ret = dataclasses.replace(ret, receipt_no=receipts.next_number(conn, ret.till_id))
+    seq = receipts.claim_reserved(conn, ret.receipt_no) if ret.receipt_no else None
+    if seq is None:  # no number yet, or one reserved before schema 8 (it stays unused)
+        seq = receipts.next_seq(conn)
+        ret = dataclasses.replace(ret, receipt_no=receipts.format_receipt_no(ret.till_id, seq))
     conn.execute(
         "INSERT INTO returns (return_uuid, receipt_no, till_id, staff_id, member_no, currency, created_at, "
-        "tax_total, total, original_sale_uuid, original_order_no, reason, approved_by) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "tax_total, total, original_sale_uuid, original_order_no, reason, approved_by, seq) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             ret.return_uuid,
             ret.receipt_no,
@@ -235,6 +247,7 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
             ret.original_order_no,
             ret.reason,
             ret.approved_by,
+            seq,
         ),
     )
     conn.executemany(
@@ -324,8 +337,8 @@ def open_session(
 ) -> None:
     conn.execute(
         "INSERT INTO till_sessions (session_id, till_id, opened_at, opened_by, currency, opening_float, "
-        "first_sale_id) VALUES (?,?,?,?,?,?, (SELECT coalesce(max(sale_id), 0) + 1 FROM sales))",
-        (session_id, till_id, opened_at, opened_by, currency, opening_float),
+        "first_sale_id) VALUES (?,?,?,?,?,?,?)",
+        (session_id, till_id, opened_at, opened_by, currency, opening_float, receipts.lowest_open(conn)),
     )
     outbox.enqueue(
         conn,

@@ -3,8 +3,10 @@
 Every function takes the connection of a ``store.write`` function (or, for ``pending``, ``stats`` and
 ``dead_letters``, any connection). An event leaves the queue only by an acknowledgement from the server
 (``ack``, which deletes it) or by being moved to the dead letters (``dead_letter``), where it stays until
-a manager retries it; a trigger refuses the delete of any row that is neither. ``seq`` comes from
-``counters('outbox')``: it increases and is never reused.
+a manager retries it; a trigger refuses the delete of any row that is neither. ``seq`` orders the
+queue: a new event takes one more than the largest ``seq`` waiting in the outbox or the dead letters
+(no counter row to write in every sale's commit), so a dead letter retried later keeps its place and
+never meets its own number taken by another event.
 
 A finalised document's event (``sale.completed``) stores a reference to the immutable document instead
 of a copy (``doc_ref``); ``pending`` builds its payload from the journal, in one batch per call. That
@@ -90,12 +92,11 @@ def enqueue_document(
 def _insert(
     conn: sqlite3.Connection, eid: str, event_type: str, payload: str, doc_ref: str | None, created_at: str
 ) -> None:
-    (seq,) = conn.execute(
-        "UPDATE counters SET value = value + 1 WHERE name = 'outbox' RETURNING value"
-    ).fetchone()
     conn.execute(
-        "INSERT INTO outbox (seq, event_id, event_type, payload, doc_ref, created_at) VALUES (?,?,?,?,?,?)",
-        (seq, eid, event_type, payload, doc_ref, created_at),
+        "INSERT INTO outbox (seq, event_id, event_type, payload, doc_ref, created_at) VALUES (1 + max("
+        "coalesce((SELECT max(seq) FROM outbox), 0), coalesce((SELECT max(seq) FROM dead_letters), 0)), "
+        "?,?,?,?,?)",
+        (eid, event_type, payload, doc_ref, created_at),
     )
 
 

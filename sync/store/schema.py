@@ -8,6 +8,7 @@ program and is refused (opening it could destroy what the newer version stored).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from sync.store.errors import DatabaseNewerError
 
@@ -446,7 +447,78 @@ V7 = """
 ALTER TABLE sale_tenders ADD COLUMN rounding INTEGER NOT NULL DEFAULT 0;
 """
 
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6, 7: V7}
+
+def v8(conn: sqlite3.Connection) -> None:
+    """Version 8: a sale's ``sale_id`` is its receipt sequence number, so the durable sale commit writes
+    two B-tree pages fewer (measured: ~0.2x of an fsync off the 5-line sale commit).
+
+    Before, a sale bumped a counter row (``counters('receipt:<till>')``, shared with the outbox's
+    ``counters('outbox')``) and kept a UNIQUE index on ``receipt_no``; both pages were written by every
+    sale. Now the receipt sequence is one per database: the next number is one more than the largest
+    number any document or reservation holds (``sale_id``, ``returns.seq``, ``receipt_reservations.seq``)
+    and than ``counters('receipt_floor')``, the largest number the earlier counters had handed out. A
+    number is still never reused: documents and reservations are never deleted (triggers), and a
+    number taken by a transaction that did not commit was never shown to anyone. A renamed till carries
+    on counting instead of starting again at 1. Sales written before this version keep their
+    ``sale_id`` (their numbers are below the floor). The receipt number is written only by
+    ``journal.commit_sale``, from ``sale_id``; the primary key is what makes it unique.
+
+    ``sales`` is rebuilt without the UNIQUE on ``receipt_no`` (SQLite cannot drop a constraint): the
+    documented 12-step procedure, with foreign keys off (``FOREIGN_KEYS_OFF``) and checked before commit.
+    """
+    legacy = conn.execute("SELECT coalesce(max(sale_id), 0) FROM sales").fetchone()[0]
+    floor = conn.execute(
+        "SELECT max(coalesce((SELECT max(value) FROM counters WHERE name LIKE 'receipt:%'), 0), "
+        "coalesce((SELECT max(seq) FROM receipt_reservations), 0), ?)",
+        (legacy,),
+    ).fetchone()[0]
+    script = f"""
+CREATE TABLE sales_v8 (
+    sale_id INTEGER PRIMARY KEY,     -- the receipt sequence number (sync/store/receipts.py)
+    sale_uuid TEXT NOT NULL UNIQUE,
+    receipt_no TEXT NOT NULL,        -- the till's prefix, '-', sale_id as 6+ digits (since version 8)
+    till_id TEXT NOT NULL,
+    session_id TEXT REFERENCES till_sessions (session_id),
+    staff_id TEXT NOT NULL,
+    member_no INTEGER,
+    currency TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    subtotal INTEGER NOT NULL,
+    discount_total INTEGER NOT NULL,
+    tax_total INTEGER NOT NULL,
+    total INTEGER NOT NULL
+);
+INSERT INTO sales_v8 (sale_id, sale_uuid, receipt_no, till_id, session_id, staff_id, member_no, currency,
+    created_at, subtotal, discount_total, tax_total, total)
+SELECT sale_id, sale_uuid, receipt_no, till_id, session_id, staff_id, member_no, currency, created_at,
+    subtotal, discount_total, tax_total, total FROM sales;
+DROP TABLE sales;
+ALTER TABLE sales_v8 RENAME TO sales;
+ALTER TABLE returns ADD COLUMN seq INTEGER;  -- its receipt sequence number (NULL before version 8)
+CREATE UNIQUE INDEX returns_seq ON returns (seq);
+CREATE INDEX receipt_reservations_seq ON receipt_reservations (seq);
+CREATE TRIGGER receipt_reservations_no_delete BEFORE DELETE ON receipt_reservations
+BEGIN SELECT RAISE(ABORT, 'a reserved receipt number stays taken'); END;
+DELETE FROM counters WHERE name = 'outbox' OR name LIKE 'receipt:%';
+INSERT INTO counters (name, value) VALUES ('receipt_floor', {int(floor)});
+""" + _immutable("sales", "finalised sales")
+    for stmt in statements(script):
+        conn.execute(stmt)
+
+
+MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
+    1: V1,
+    2: V2,
+    3: V3,
+    4: V4,
+    5: V5,
+    6: V6,
+    7: V7,
+    8: v8,
+}
+# Migrations that rebuild a table other tables refer to run with foreign keys off (they cannot be
+# switched inside a transaction) and end with PRAGMA foreign_key_check (SQLite's 12-step procedure).
+FOREIGN_KEYS_OFF = {8}
 LATEST = max(MIGRATIONS)
 
 
@@ -485,18 +557,32 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> list[int]:
     check_not_newer(current)
     while current < target:
         nxt = current + 1
-        conn.execute("BEGIN IMMEDIATE")
+        step = MIGRATIONS[nxt]
+        fk_off = nxt in FOREIGN_KEYS_OFF and conn.execute("PRAGMA foreign_keys").fetchone()[0]
+        if fk_off:
+            conn.execute("PRAGMA foreign_keys = OFF")
         try:
-            if user_version(conn) != current:  # pragma: no cover - another writer raced us
-                raise RuntimeError("schema changed under the migration")
-            for stmt in statements(MIGRATIONS[nxt]):
-                conn.execute(stmt)
-            conn.execute(f"PRAGMA user_version = {nxt}")
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if user_version(conn) != current:  # pragma: no cover - another writer raced us
+                    raise RuntimeError("schema changed under the migration")
+                if callable(step):
+                    step(conn)
+                else:
+                    for stmt in statements(step):
+                        conn.execute(stmt)
+                broken = conn.execute("PRAGMA foreign_key_check").fetchmany(5) if fk_off else []
+                if broken:  # pragma: no cover - only a damaged database gets here
+                    raise sqlite3.IntegrityError(f"migration {nxt} would break foreign keys: {broken}")
+                conn.execute(f"PRAGMA user_version = {nxt}")
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        finally:
+            if fk_off:
+                conn.execute("PRAGMA foreign_keys = ON")
         applied.append(nxt)
         current = nxt
     return applied

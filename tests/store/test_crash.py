@@ -43,7 +43,7 @@ def _state(db_path: Path):
                 for t in ("sale_lines", "sale_tax_lines", "sale_tenders")
             }
             events = {e.event_id for e in outbox.pending(ro, 10_000)}
-            last = receipts.last_seq(ro, "T01")
+            last = receipts.last_seq(ro)
             reserved = {r[0] for r in ro.execute("SELECT receipt_no FROM receipt_reservations")}
             docs = [journal.get_sale(ro, u) for u, _ in sales]
         finally:

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from pos.documents import DocumentError, Refund, ReturnDocument, ReturnLine, TillClosure
+from pos.documents import DocumentError, Refund, ReturnDocument, ReturnLine, SaleDocument, TillClosure
 from pos.ports import Journal
 from sync.store import journal, outbox, receipts
 from sync.store.adapters import StoreJournal
@@ -40,7 +40,7 @@ def test_commit_sale_is_idempotent(store):
     try:
         assert ro.execute("SELECT count(*) FROM sales").fetchone()[0] == 1
         assert outbox.stats(ro).depth == 1
-        assert receipts.last_seq(ro, "T01") == 1
+        assert receipts.last_seq(ro) == 1
     finally:
         ro.close()
 
@@ -52,7 +52,7 @@ def test_inconsistent_sale_is_refused_before_writing(store):
     ro = _ro(store)
     try:
         assert ro.execute("SELECT count(*) FROM sales").fetchone()[0] == 0
-        assert receipts.last_seq(ro, "T01") == 0
+        assert receipts.last_seq(ro) == 0
     finally:
         ro.close()
 
@@ -271,3 +271,95 @@ def test_with_receipt_no_copies_every_field():
     for f in dataclasses.fields(sale):
         if f.name != "receipt_no":
             assert getattr(numbered, f.name) is getattr(sale, f.name), f.name
+
+
+def _return(ret_uuid: str, sale: SaleDocument, receipt_no: str = "") -> ReturnDocument:
+    return ReturnDocument(
+        return_uuid=ret_uuid,
+        receipt_no=receipt_no,
+        till_id=sale.till_id,
+        staff_id="S1",
+        member_no=None,
+        currency="EUR",
+        created_at="2026-11-23T11:00:00+00:00",
+        tax_total=22,
+        total=250,
+        lines=(ReturnLine(1, "SKU0000001", "Product 1", 1, 250, "STANDARD", 22, sale.sale_uuid, 1),),
+        refunds=(Refund("cash", 250),),
+        original_sale_uuid=sale.sale_uuid,
+    )
+
+
+def test_a_sale_id_is_its_receipt_number(store):
+    j = StoreJournal(store)
+    sale = j.commit_sale(make_sale())
+    ret = j.commit_return(_return("r1", sale))
+    after = j.commit_sale(make_sale())
+    ro = _ro(store)
+    try:
+        rows = ro.execute("SELECT sale_id, receipt_no FROM sales ORDER BY sale_id").fetchall()
+        assert ro.execute("SELECT seq FROM returns").fetchall() == [(2,)]
+    finally:
+        ro.close()
+    assert rows == [(1, sale.receipt_no), (3, after.receipt_no)] and ret.receipt_no == "T01-000002"
+    # a number already taken is refused by the database itself
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        store.write_sync(
+            lambda c: c.execute(
+                "INSERT INTO sales (sale_id, sale_uuid, receipt_no, till_id, staff_id, currency, created_at, "
+                "subtotal, discount_total, tax_total, total) "
+                "VALUES (3, 'x', 'T01-000003', 'T01', 'S1', 'EUR', 't', 0, 0, 0, 0)"
+            )
+        )
+
+
+def test_a_renamed_till_carries_on_counting(store):
+    j = StoreJournal(store)
+    assert j.commit_sale(make_sale("T01")).receipt_no == "T01-000001"
+    assert j.commit_sale(make_sale("T07")).receipt_no == "T07-000002"
+    assert j.commit_return(_return("r1", make_sale("T07"))).receipt_no == "T07-000003"
+
+
+def test_a_reserved_number_is_used_once_by_a_sale_or_a_return(store):
+    j = StoreJournal(store)
+    first = j.reserve_receipt_no()
+    second = j.reserve_receipt_no()
+    later = j.commit_sale(make_sale())
+    assert (first, second, later.receipt_no) == ("T01-000001", "T01-000002", "T01-000003")
+    sale = j.commit_sale(make_sale(receipt_no=first))
+    assert sale.receipt_no == first
+    with pytest.raises(ValueError, match="already used"):
+        j.commit_return(_return("r1", sale, receipt_no=first))
+    assert j.commit_return(_return("r2", sale, receipt_no=second)).receipt_no == second
+    with pytest.raises(ValueError, match="already used"):
+        j.commit_sale(make_sale(receipt_no=second))
+    with pytest.raises(sqlite3.IntegrityError, match="stays taken"):
+        store.write_sync(lambda c: c.execute("DELETE FROM receipt_reservations"))
+    assert j.commit_sale(make_sale()).receipt_no == "T01-000004"
+
+
+def test_a_session_counts_a_sale_that_claims_a_number_reserved_before_it_opened(store):
+    j = StoreJournal(store)
+    j.commit_sale(make_sale())  # before any session: not counted
+    reserved = j.reserve_receipt_no()  # T01-000002, e.g. shown on a card payment in progress
+    j.commit_sale(make_sale())  # T01-000003, before the session: not counted
+    store.write_sync(
+        lambda c: journal.open_session(
+            c,
+            session_id="s1",
+            till_id="T01",
+            opened_by="S1",
+            currency="EUR",
+            opening_float=0,
+            opened_at="2026-11-23T08:00:00+00:00",
+        )
+    )
+    late = j.commit_sale(dataclasses.replace(make_sale(receipt_no=reserved), session_id="s1"))
+    new = j.commit_sale(dataclasses.replace(make_sale(), session_id="s1"))
+    ro = _ro(store)
+    try:
+        sm = journal.session_summary(ro, "s1")
+    finally:
+        ro.close()
+    assert (late.receipt_no, new.receipt_no) == ("T01-000002", "T01-000004")
+    assert sm.sales_count == 2 and sm.sales_total == late.total + new.total

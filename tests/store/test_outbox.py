@@ -85,13 +85,15 @@ def test_housekeeping_never_deletes_unacked(store):
     assert _r(store, outbox.stats).depth == 1
 
 
-def test_seq_is_never_reused_after_purge(store):
-    a = _w(store, lambda c: outbox.enqueue(c, "t", {}))
+def test_seq_orders_the_queue_and_a_retried_dead_letter_keeps_its_place(store):
+    a = _w(store, lambda c: outbox.enqueue(c, "t", {"i": 1}))
+    b = _w(store, lambda c: outbox.enqueue(c, "t", {"i": 2}))
+    _w(store, lambda c: outbox.dead_letter(c, b, "rejected"))
+    c_ = _w(store, lambda c: outbox.enqueue(c, "t", {"i": 3}))  # never takes the dead letter's seq
     _w(store, lambda c: outbox.ack(c, [a]))
-    _w(store, lambda c: outbox.purge_acked(c, "9999"))
-    _w(store, lambda c: outbox.enqueue(c, "t", {}))
-    (ev,) = _r(store, outbox.pending)
-    assert ev.seq == 2
+    d = _w(store, lambda c: outbox.enqueue(c, "t", {"i": 4}))
+    _w(store, lambda c: outbox.retry_dead(c, [b]))
+    assert [(e.event_id, e.seq) for e in _r(store, outbox.pending)] == [(b, 2), (c_, 3), (d, 4)]
 
 
 def test_stats_oldest(store):

@@ -107,12 +107,58 @@ def test_migration_from_every_earlier_version(tmp_path, start):
         ro = s.read_connection()
         seqs = [e.seq for e in outbox.pending(ro)]
         ro.close()
-        assert seqs[-1] == (3 if start >= 1 else 1)  # continues above every seq ever used
+        assert seqs == ([1, 2] if start >= 1 else [1])  # the new event queues behind the waiting one
     finally:
         s.close()
     fresh = tmp_path / "fresh" / "pos.sqlite3"
     Store.open(fresh, till_id="T01").close()
     assert _schema_of(old) == _schema_of(fresh)
+
+
+def test_migration_8_keeps_every_receipt_number_taken(tmp_path):
+    """Version 7 counted per till id and numbered sales by rowid. After version 8 a sale's sale_id is
+    its number: the next one must lie above everything handed out before, under any till id, and a
+    number reserved before the upgrade stays taken while its sale gets a new one."""
+    old = tmp_path / "pos.sqlite3"
+    conn = connect_rw(old)
+    set_wal(conn)
+    schema.migrate(conn, target=7)
+    conn.execute("BEGIN IMMEDIATE")
+    for i, (till, no) in enumerate([("T00", 40), ("T01", 6), ("T01", 7)], 1):
+        conn.execute(
+            "INSERT INTO sales (sale_id, sale_uuid, receipt_no, till_id, staff_id, currency, created_at, "
+            "subtotal, discount_total, tax_total, total) VALUES (?, ?, ?, ?, 'S1', 'EUR', 't', 0, 0, 0, 0)",
+            (i, f"old{i}", f"{till}-{no:06d}", till),
+        )
+        conn.execute(
+            "INSERT INTO sale_lines VALUES (?, ?, 1, 'A', 'a', 1, 0, 0, 'STANDARD', 0, 0)", (i * 10000 + 1, i)
+        )
+    conn.execute("INSERT INTO counters VALUES ('receipt:T00', 41), ('receipt:T01', 8)")
+    conn.execute("INSERT INTO receipt_reservations VALUES ('T01-000008', 'T01', 8, 't')")
+    conn.execute("COMMIT")
+    conn.close()
+
+    s = Store.open(old, till_id="T01")
+    try:
+        ro = s.read_connection()
+        try:
+            assert ro.execute("SELECT sale_id, receipt_no FROM sales ORDER BY sale_id").fetchall() == [
+                (1, "T00-000040"),
+                (2, "T01-000006"),
+                (3, "T01-000007"),
+            ]
+            assert ro.execute("PRAGMA foreign_key_check").fetchall() == []
+            assert ro.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        finally:
+            ro.close()
+        nxt = s.write_sync(lambda c: journal.commit_sale(c, make_sale()))
+        legacy = s.write_sync(lambda c: journal.commit_sale(c, make_sale(receipt_no="T01-000008")))
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):  # foreign keys are back on
+            s.write_sync(lambda c: c.execute("INSERT INTO sale_tenders VALUES (999, 1, 'cash', 1, 0, '', 0)"))
+    finally:
+        s.close()
+    assert nxt.receipt_no == "T01-000042"  # above T00's 41: one sequence per database from now on
+    assert legacy.receipt_no == "T01-000043"  # the pre-upgrade reservation stays taken, unused
 
 
 def test_newer_database_is_refused_and_untouched(db_path):
