@@ -154,7 +154,7 @@ def test_a_due_checkpoint_waits_for_the_writer_to_be_idle(store, monkeypatch):
     for _ in range(3):
         store.write_sync(lambda c: outbox.enqueue(c, "x", {}))
     due_at = time.monotonic()
-    assert store._idle_timer is not None  # due, but not run in front of the next write
+    assert store._idle_due  # due, but not run in front of the next write
     # keep writing more often than the idle time: no checkpoint while the till is busy
     while time.monotonic() - due_at < 0.6:
         store.write_sync(lambda c: outbox.enqueue(c, "x", {}))
@@ -162,23 +162,34 @@ def test_a_due_checkpoint_waits_for_the_writer_to_be_idle(store, monkeypatch):
         time.sleep(0.05)
     wait_for(lambda: store.on_writer(lambda c: store._writes_since_checkpoint).result() == 0)
     assert time.monotonic() - store._last_write >= 0.3
-    assert store._idle_timer is None
+    assert not store._idle_due
     busy, log_frames, done = store.checkpoint().result()
     assert busy == 0 and log_frames == done
 
 
-def test_close_cancels_an_armed_idle_checkpoint(db_path, monkeypatch):
+def test_close_stops_the_idle_checkpoint_thread_with_a_checkpoint_due(db_path, monkeypatch):
     from sync.store import core
 
     monkeypatch.setattr(core, "CHECKPOINT_EVERY", 1)
     monkeypatch.setattr(core, "CHECKPOINT_IDLE_S", 3600.0)
     s = Store.open(db_path, till_id="T01")
     s.write_sync(lambda c: outbox.enqueue(c, "x", {}))
-    timer = s._idle_timer
-    assert timer is not None and timer.is_alive()
-    s.close()
-    timer.join(5)
-    assert not timer.is_alive()
+    thread = s._idle_thread
+    assert s._idle_due and thread is not None and thread.is_alive()
+    s.close()  # does not wait the hour
+    assert not thread.is_alive()
+
+
+def test_arming_the_idle_checkpoint_starts_no_thread(store, monkeypatch):
+    """The sale that makes a checkpoint due only sets a flag: no thread is started in its commit."""
+    from sync.store import core
+
+    monkeypatch.setattr(core, "CHECKPOINT_EVERY", 1)
+    monkeypatch.setattr(core, "CHECKPOINT_IDLE_S", 3600.0)
+    started = []
+    monkeypatch.setattr(threading.Thread, "start", lambda self: started.append(self.name))
+    store.write_sync(lambda c: outbox.enqueue(c, "x", {}))
+    assert store._idle_due and started == []
 
 
 def test_write_sync_runs_on_the_calling_thread_when_the_writer_is_idle(store):
