@@ -135,6 +135,10 @@ def test_migration_8_keeps_every_receipt_number_taken(tmp_path):
         )
     conn.execute("INSERT INTO counters VALUES ('receipt:T00', 41), ('receipt:T01', 8)")
     conn.execute("INSERT INTO receipt_reservations VALUES ('T01-000008', 'T01', 8, 't')")
+    conn.execute(  # an unsynced sale whose event refers to the sale by its (pre-8) sale_id
+        "INSERT INTO outbox (seq, event_id, event_type, payload, doc_ref, created_at) "
+        "VALUES (5, 'old3', 'sale.completed', '', 'sale:3', 't')"
+    )
     conn.execute("COMMIT")
     conn.close()
 
@@ -149,6 +153,8 @@ def test_migration_8_keeps_every_receipt_number_taken(tmp_path):
             ]
             assert ro.execute("PRAGMA foreign_key_check").fetchall() == []
             assert ro.execute("PRAGMA foreign_keys").fetchone() == (1,)
+            (ev,) = outbox.pending(ro)  # still queued, and its payload is still the right sale
+            assert (ev.seq, ev.payload["sale_uuid"], ev.payload["receipt_no"]) == (5, "old3", "T01-000007")
         finally:
             ro.close()
         nxt = s.write_sync(lambda c: journal.commit_sale(c, make_sale()))
