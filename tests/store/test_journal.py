@@ -16,6 +16,23 @@ def _ro(store):
     return store.read_connection()
 
 
+def _return(ret_uuid: str, sale: SaleDocument, receipt_no: str = "") -> ReturnDocument:
+    return ReturnDocument(
+        return_uuid=ret_uuid,
+        receipt_no=receipt_no,
+        till_id=sale.till_id,
+        staff_id="S1",
+        member_no=None,
+        currency="EUR",
+        created_at="2026-11-23T11:00:00+00:00",
+        tax_total=22,
+        total=250,
+        lines=(ReturnLine(1, "SKU0000001", "Product 1", 1, 250, "STANDARD", 22, sale.sale_uuid, 1),),
+        refunds=(Refund("cash", 250),),
+        original_sale_uuid=sale.sale_uuid,
+    )
+
+
 def test_commit_sale_round_trip_with_outbox_event(store):
     sale = make_sale()
     recorded = store.write_sync(lambda c: journal.commit_sale(c, sale))
@@ -75,22 +92,7 @@ def test_inconsistent_sale_is_refused_before_writing(store):
 def test_finalised_documents_are_immutable(store, sql):
     j = StoreJournal(store)
     sale = j.commit_sale(make_sale())
-    j.commit_return(
-        ReturnDocument(
-            return_uuid="r1",
-            receipt_no="",
-            till_id="T01",
-            staff_id="S1",
-            member_no=None,
-            currency="EUR",
-            created_at="2026-11-23T11:00:00+00:00",
-            tax_total=22,
-            total=250,
-            lines=(ReturnLine(1, "SKU0000001", "Product 1", 1, 250, "STANDARD", 22, sale.sale_uuid, 1),),
-            refunds=(Refund("cash", 250),),
-            original_sale_uuid=sale.sale_uuid,
-        )
-    )
+    j.commit_return(_return("r1", sale))
     store.write_sync(
         lambda c: journal.open_session(
             c,
@@ -111,20 +113,8 @@ def test_returns_and_closures_round_trip(store):
     j = StoreJournal(store)
     sale = j.commit_sale(make_sale())
     ret = j.commit_return(
-        ReturnDocument(
-            return_uuid="r1",
-            receipt_no="",
-            till_id="T01",
-            staff_id="S1",
-            member_no=7,
-            currency="EUR",
-            created_at="2026-11-23T11:00:00+00:00",
-            tax_total=22,
-            total=250,
-            lines=(ReturnLine(1, "SKU0000001", "Product 1", 1, 250, "STANDARD", 22, sale.sale_uuid, 1),),
-            refunds=(Refund("card", 250, "pi_123"),),
-            original_sale_uuid=sale.sale_uuid,
-            reason="damaged",
+        dataclasses.replace(
+            _return("r1", sale), member_no=7, refunds=(Refund("card", 250, "pi_123"),), reason="damaged"
         )
     )
     assert ret.receipt_no == "T01-000002"  # one sequence for every document of the till
@@ -271,23 +261,6 @@ def test_with_receipt_no_copies_every_field():
     for f in dataclasses.fields(sale):
         if f.name != "receipt_no":
             assert getattr(numbered, f.name) is getattr(sale, f.name), f.name
-
-
-def _return(ret_uuid: str, sale: SaleDocument, receipt_no: str = "") -> ReturnDocument:
-    return ReturnDocument(
-        return_uuid=ret_uuid,
-        receipt_no=receipt_no,
-        till_id=sale.till_id,
-        staff_id="S1",
-        member_no=None,
-        currency="EUR",
-        created_at="2026-11-23T11:00:00+00:00",
-        tax_total=22,
-        total=250,
-        lines=(ReturnLine(1, "SKU0000001", "Product 1", 1, 250, "STANDARD", 22, sale.sale_uuid, 1),),
-        refunds=(Refund("cash", 250),),
-        original_sale_uuid=sale.sale_uuid,
-    )
 
 
 def test_a_sale_id_is_its_receipt_number(store):
