@@ -5,7 +5,8 @@
 Figures: catalog import time; durable commit of a 5-line sale (p50/p99, ``store.write_sync`` as the
 till's sale path calls it) next to this disk's own fsync time measured in the same run, as a ratio,
 both right after the import and for the first 200 sales after the store is opened again (a new
-WAL), and the same commit handed to the writer thread for comparison; then, in a fresh process that
+WAL), and the same commit handed to the writer thread for comparison; the inputs of the X/Z report
+of a shift of 5,000 sales (``journal.session_summary``); then, in a fresh process that
 only opens the store: open time (incl. quick_check), barcode lookup p50/p99, search-as-you-type p95
 for 1-, 2-, 3-letter prefixes and whole words, database size and resident memory.
 """
@@ -142,7 +143,51 @@ def phase_build(args: argparse.Namespace, workdir: Path) -> dict:
     finally:
         store.close()
     res.update(commits_after_open(db, args))
+    res.update(shift_report(db, args))
     return res
+
+
+def shift_report(db: Path, args: argparse.Namespace) -> dict:
+    """The inputs of a shift's X/Z report (``journal.session_summary``) for a shift of ``--shift-sales``
+    sales, in a journal that also holds the sales before it (field-failures.md H5: a POS with 300k
+    products took 10-20 minutes to close a shift)."""
+    from dataclasses import replace
+
+    store = Store.open(db, till_id="B01")
+    try:
+        store.write_sync(
+            lambda c: journal.open_session(
+                c,
+                session_id="bench-shift",
+                till_id="B01",
+                opened_by="S1",
+                currency="EUR",
+                opening_float=20000,
+                opened_at="2026-11-23T08:00:00+00:00",
+            )
+        )
+        first = 10 * args.sales
+        for seq in range(first, first + args.shift_sales):
+            sale = replace(make_sale(seq), session_id="bench-shift")
+            store.write_sync(lambda c, sale=sale: journal.commit_sale(c, sale))
+        ro = store.read_connection()
+        try:
+            lat = []
+            for _ in range(7):
+                t = time.perf_counter()
+                summary = journal.session_summary(ro, "bench-shift")
+                lat.append(time.perf_counter() - t)
+            before = ro.execute("SELECT count(*) FROM sales").fetchone()[0] - summary.sales_count
+        finally:
+            ro.close()
+        assert summary.sales_count == args.shift_sales, summary
+    finally:
+        store.close()
+    return {
+        "shift_sales": args.shift_sales,
+        "shift_sales_before": before,
+        "shift_report_ms": ms(pct(lat, 50)),
+    }
 
 
 def commits_after_open(db: Path, args: argparse.Namespace) -> dict:
@@ -244,6 +289,13 @@ BUDGETS = [
     ("reopen_commit_p99_ms", "after a restart: first 200 commits p99", "ms", "", None),
     ("reopen_fsync_p50_ms", "after a restart: disk fsync p50", "ms", "", None),
     ("reopen_commit_ratio_p50", "after a restart: commit p50 / fsync p50", "x", "< 2x", 2),
+    (
+        "shift_report_ms",
+        "X/Z report inputs, shift of {shift_sales:,} sales",
+        "ms",
+        "compare: 10-20 min in field report H5",
+        None,
+    ),
     ("open_with_quick_check_s", "Store.open incl. quick_check", "s", "start to login < 1.5 s", 1.5),
     ("open_background_check_s", "Store.open, check_in_background=True", "s", "start to login < 1.5 s", 1.5),
     ("background_check_done_s", "  (its quick_check done after)", "s", "", None),
@@ -263,6 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--products", type=int, default=1_000_000)
     ap.add_argument("--sales", type=int, default=1000, help="sale commits to time")
+    ap.add_argument("--shift-sales", type=int, default=5000, help="sales in the shift whose report is timed")
     ap.add_argument("--lookups", type=int, default=5000)
     ap.add_argument("--queries", type=int, default=300, help="queries per search kind")
     ap.add_argument("--seed", type=int, default=1)
@@ -306,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         v = res[key]
         verdict = "" if limit is None else ("  OK" if v < limit else "  OVER")
-        b = f"budget {budget}" if budget else ""
+        b = budget if budget.startswith("compare") else f"budget {budget}" if budget else ""
         print(f"  {label.format(**res):<44} {v:>10} {unit:<3} {b}{verdict}")
     print(f"  rejected rows in import: {res['import_rejected']}")
     return 0
