@@ -13,7 +13,7 @@ import pytest
 from sync.store import outbox
 from tests.ui.conftest import barcodes, login, scan
 from ui.checkout_page import SHORTCUTS
-from ui.qt import QApplication, QDialog, QEvent, QKeyEvent, QKeySequence, Qt, QTimer
+from ui.qt import QApplication, QDialog, QEvent, QInputDialog, QKeyEvent, QKeySequence, Qt, QTimer
 from ui.tender import CashDialog
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(30)]
@@ -131,3 +131,33 @@ def test_cash_shortcut_held_down_records_one_sale(qtbot, till):
         )
     _settle(qtbot, w, answer, spy)
     _assert_one_sale(w, spy, answer)
+
+
+def test_no_sale_clicked_twice_opens_the_drawer_once(qtbot, till):
+    w = till
+    login(qtbot, w, "9999")  # a manager: no approval window, only the reason
+    spy = _Spy(w.shop.printer)
+    answered: list = []
+
+    def poll() -> None:
+        d = QApplication.activeModalWidget()
+        if isinstance(d, QInputDialog) and d.isVisible() and d not in answered:
+            answered.append(d)
+            d.setTextValue("change for the float")
+            d.accept()
+        if not spy.drawer_only or QApplication.activeModalWidget() is not None:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+    QTimer.singleShot(0, lambda: w.page.buttons["no_sale"].click())
+    QTimer.singleShot(0, lambda: w.page.buttons["no_sale"].click())
+    qtbot.waitUntil(lambda: "Drawer opened." in w.page.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=5_000)
+    w.shop.store.write_sync(lambda c: None)
+    conn = w.shop.store.read_connection()
+    try:
+        audits = conn.execute("SELECT count(*) FROM audit_log WHERE action = 'drawer.no_sale'").fetchone()[0]
+    finally:
+        conn.close()
+    assert len(answered) == 1, f"{len(answered)} reason windows for one press"
+    assert (spy.drawer_only, audits, spy.receipts) == (["change for the float"], 1, [])
