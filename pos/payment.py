@@ -159,13 +159,15 @@ class CartDisplay:
 
 # ---------------------------------------------------------------------------------------------- errors
 
+# lost/stolen: the bank has blocked the card; say so without accusing the customer, and stop retries
+_BLOCKED = "Card blocked by the bank: do not try it again. Ask for another card or another way to pay."
 DECLINE_MESSAGES: dict[str, str] = {
     "generic_decline": "Card declined by the bank. Ask for another card or another way to pay.",
     "card_declined": "Card declined by the bank. Ask for another card or another way to pay.",
     "call_issuer": "Card declined: the customer must call their bank. Ask for another card or cash.",
     "insufficient_funds": "Card declined: not enough funds. Ask for another card or another way to pay.",
-    "lost_card": "Card declined by the bank. Ask for another card or another way to pay.",
-    "stolen_card": "Card declined by the bank. Ask for another card or another way to pay.",
+    "lost_card": _BLOCKED,
+    "stolen_card": _BLOCKED,
     "expired_card": "Card expired. Ask for another card.",
     "incorrect_pin": "Wrong PIN. Ask the customer to try again.",
     "pin_try_exceeded": "Too many wrong PINs: this card cannot be used now. Ask for another card or cash.",

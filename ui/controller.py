@@ -55,6 +55,7 @@ class CheckoutController(QObject):
         self.staff: StaffMember | None = None
         self.last_receipt: Receipt | None = None
         self.busy = False  # a commit or a payment is running: the sale cannot change
+        self._acting: str | None = None  # the action whose dialog is open right now
         self.card_dialog: CardDialog | None = None
         self._relay = _StatusRelay(self)
         self._relay.status.connect(self._on_card_status)
@@ -308,9 +309,19 @@ class CheckoutController(QObject):
         handler = getattr(self, f"do_{key}", None)
         if handler is None:
             return
+        if key != "lock" and self._acting is not None:
+            # a double click or a held key: the first press's window is still open (its own event loop
+            # delivers the repeat). Running it again stacked a second cash window asking for the money
+            # again, and its refusal ("The sale is empty.") replaced the change due on screen.
+            log.info("ignored %s while %s is in progress", key, self._acting)
+            return
         if key not in ("lock", "reprint") and not self._guard():
             return
-        handler()
+        self._acting = key
+        try:
+            handler()
+        finally:
+            self._acting = None
 
     def do_lock(self) -> None:
         self.lock_requested.emit()

@@ -168,8 +168,14 @@ class CashDialog(QDialog):
         self._update()
 
     def _set(self, amount: int) -> None:
+        """A quick-amount button ("Exact", the next notes): take that amount as given. (The formatted
+        text, "€12.34", does not parse back, so going through the entry made these buttons do nothing.)"""
+        self.entry.blockSignals(True)
         self.entry.setText(self.fmt_plain(amount))
-        self._confirm()
+        self.entry.blockSignals(False)
+        if amount >= self.due:
+            self.tendered = amount
+            self.accept()
 
     def fmt_plain(self, amount: int) -> str:
         return self.fmt(amount)

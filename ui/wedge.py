@@ -5,6 +5,11 @@ Enter) and feeds it to :class:`pos.wedge.WedgeDetector`. A scanner burst becomes
 keys never reach the focused widget (a search field keeps what the cashier typed, not the barcode); typing
 is replayed to the widget it was meant for, at most ``max_gap`` later; a burst cut short becomes
 ``partial_scan(chars)``. The clock is injectable so tests control key timing.
+
+A busy GUI thread (a slow slot, a modal dialog opening) does not stop the scanner: its keys queue up
+and are delivered together, late. So the gap between two keys is taken from the time Qt stamped on each
+``QKeyEvent`` when it was pressed (``timestamp()``, input time), not from when the filter sees it.
+Events without a stamp (0: synthesised) fall back to the clock.
 """
 
 from __future__ import annotations
@@ -52,6 +57,9 @@ class WedgeFilter(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timeout)
         self._app: QApplication | None = None
+        # input time (ms, QKeyEvent.timestamp) and detector time of the last held key
+        self._last_stamp = 0
+        self._last_t = 0.0
 
     def install(self, app: QApplication | None = None) -> None:
         self._app = app or QApplication.instance()
@@ -77,7 +85,17 @@ class WedgeFilter(QObject):
         if event.isAutoRepeat() or event.modifiers() & _BLOCKING_MODS:
             return False
         self._held.append(_Held(obj, key, event.modifiers(), event.text()))
-        self._apply(self.detector.key(text, self._clock()))
+        now = self._clock()
+        stamp = event.timestamp()
+        t = now
+        if stamp and self._last_stamp and stamp >= self._last_stamp and self.detector.holding:
+            # delivered late after a busy spell: the gap is the one the keys were typed with
+            t = min(now, self._last_t + (stamp - self._last_stamp) / 1000)
+        self._apply(self.detector.key(text, t))
+        if self.detector.holding:
+            self._last_stamp, self._last_t = stamp, t
+        else:
+            self._last_stamp = 0
         self._arm_timer()
         return True
 
@@ -92,6 +110,7 @@ class WedgeFilter(QObject):
     @Slot()
     def _on_timeout(self) -> None:
         # the gap has run out in real time: release whatever is held
+        self._last_stamp = 0
         self._apply(self.detector.flush())
 
     def _apply(self, outputs) -> None:
