@@ -93,6 +93,7 @@ class Checkout:
         self.tenders: list[Tender] = []
         self.sale_uuid = ids.new_uuid()
         self.listeners: list[Callable[[], None]] = []
+        self.recovered_sale: SaleDocument | None = None  # see restore()
 
     # ------------------------------------------------------------------ persistence
     def state(self) -> dict[str, Any]:
@@ -122,8 +123,23 @@ class Checkout:
             listener()
 
     def restore(self) -> bool:
-        """Bring back the sale that was open when the till stopped (crash, power cut, restart)."""
+        """Bring back the sale that was open when the till stopped (crash, power cut, restart).
+
+        A sale the journal has already recorded is never brought back as open, nor left open on screen:
+        taking its payment again would charge the customer twice (field report A2). That happens when
+        the card reconciler completes, at start-up, the sale this method had just brought back, and
+        whenever a saved open sale outlived its commit. Such a sale ends up in ``recovered_sale`` (for the
+        screen to say so and to reprint its receipt) and a new sale starts. Returns True only when an
+        unfinished sale is back on the till."""
+        self.recovered_sale = None
         saved = self.journal.load_open_cart()
+        sale_uuid = str(saved.get("sale_uuid", "")) if saved else self.sale_uuid
+        recorded = self.journal.get_sale(sale_uuid) if sale_uuid else None
+        if recorded is not None:
+            log.warning("sale %s (%s) was recorded before the stop", sale_uuid, recorded.receipt_no)
+            self.recovered_sale = recorded
+            self._reset()  # which also clears the saved open sale
+            return False
         if not saved:
             return False
         self._load_state(saved)

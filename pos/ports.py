@@ -97,6 +97,10 @@ class Journal(Protocol):
 
     def get_sale(self, sale_uuid: str) -> SaleDocument | None: ...
 
+    def last_sale(self) -> SaleDocument | None:
+        """The till's most recent recorded sale (for a reprint after a restart), or None."""
+        ...
+
     def save_open_cart(self, cart: Mapping[str, Any]) -> None:
         """Persist the unfinished cart (JSON-serialisable) so that a crash brings it back."""
         ...

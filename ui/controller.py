@@ -567,6 +567,21 @@ class CheckoutController(QObject):
             lambda e: self.say(f"Could not resume: {e}", error=True),
         )
 
+    def recall_last_sale(self) -> None:
+        """After a restart: the last sale's receipt is the one Reprint prints, and a sale that was
+        completed just before the stop (``Checkout.recovered_sale``) is said to be so on screen."""
+        recovered = self.co.recovered_sale
+        doc = recovered or self.shop.journal.last_sale()
+        if doc is None:
+            return
+        self.last_receipt = self.receipt_for(doc)
+        if recovered is not None:
+            self.say(
+                f"Sale {doc.receipt_no} ({self.shop.fmt(doc.total)}) was completed and recorded before the "
+                "till stopped. Do not take payment for it again. No receipt? Press Reprint (Ctrl+P)."
+            )
+            self.receipt_ready.emit(self.last_receipt)
+
     def do_reprint(self) -> None:
         if self.last_receipt is None:
             self.say("No receipt to reprint yet.")

@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         self.wedge.scanned.connect(self._on_scanned)
         self.wedge.install(QApplication.instance())
         self._add_receipt_dock()
+        self.controller.recall_last_sale()  # Reprint works after a restart; a sale recorded before it says so
         if shop.demo is not None:
             self._add_demo_docks(shop)
         if shop.demo is not None or self.settings["camera.source"] != "none":
@@ -241,6 +242,8 @@ class MainWindow(QMainWindow):
             )
             self.shop.checkout.restore()
             self.controller.refresh()
+            if self.shop.checkout.recovered_sale is not None:  # the sale on screen was the one settled
+                self.controller.recall_last_sale()
 
     def _add_receipt_dock(self) -> None:
         from ui.qt import QPushButton, QScrollArea

@@ -45,6 +45,13 @@ class StoreJournal:
         finally:
             conn.close()
 
+    def last_sale(self) -> SaleDocument | None:
+        conn = self.store.read_connection()
+        try:
+            return journal.last_sale(conn, self.till_id)
+        finally:
+            conn.close()
+
     def save_open_cart(self, cart_data: Mapping[str, Any]) -> None:
         data = dict(cart_data)
         self.store.write_sync(lambda c: cart.save_open(c, self.till_id, data))

@@ -180,6 +180,14 @@ def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, di
     return out
 
 
+def last_sale(conn: sqlite3.Connection, till_id: str) -> SaleDocument | None:
+    """The till's most recent sale (the highest receipt number), or None."""
+    row = conn.execute(
+        "SELECT sale_uuid FROM sales WHERE till_id = ? ORDER BY sale_id DESC LIMIT 1", (till_id,)
+    ).fetchone()
+    return None if row is None else get_sale(conn, row[0])
+
+
 def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
     row = conn.execute(
         "SELECT sale_uuid, receipt_no, till_id, staff_id, member_no, currency, created_at, subtotal, "

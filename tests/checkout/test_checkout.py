@@ -110,3 +110,42 @@ def test_unknown_sku_and_empty_sale_are_clear_errors(shop):
         co.add_sku("NOPE")
     with pytest.raises(CheckoutError, match="empty"):
         co.build_sale(Tender("cash", 0))
+
+
+def test_a_saved_sale_that_was_already_recorded_is_not_open_again(shop, store):
+    """Field report A2: the till stopped after the sale's commit but before the next sale started (its
+    saved open cart outlived the commit). At restart it must not come back as an open sale to be paid
+    for again: it is reported as completed, and a new sale starts."""
+    co = shop()
+    _two_items(co, store)
+    doc = co.build_sale(co.cash_tender(co.total))
+    recorded = co.journal.commit_sale(doc)  # committed; the till stops before co.finished()
+    assert co.journal.load_open_cart() is not None
+
+    again = shop()
+    assert again.restore() is False
+    assert again.recovered_sale == recorded
+    assert again.cart.is_empty and again.sale_uuid != doc.sale_uuid
+    assert co.journal.load_open_cart() is None  # not brought back at the next start either
+
+
+def test_the_sale_on_screen_completed_by_the_reconciler_is_not_left_open(shop, store):
+    """At start-up the open sale (card authorised, sale not recorded) is brought back; the card
+    reconciler then records it from the journal. The sale on screen must not stay open to be paid again."""
+    co = shop()
+    _two_items(co, store)
+    before = co.total
+    again = shop()
+    assert again.restore() is True and again.total == before
+    # the reconciler, on its own thread, records the sale and ends the saved open sale
+    recorded = co.journal.commit_sale(co.build_sale(Tender("card", before, reference="pi_recovered")))
+    co.journal.clear_open_cart()
+    assert again.restore() is False
+    assert again.recovered_sale == recorded and again.cart.is_empty
+    assert again.sale_uuid != recorded.sale_uuid
+
+
+def test_restore_with_nothing_saved_and_nothing_recorded_changes_nothing(shop, store):
+    co = shop()
+    uuid = co.sale_uuid
+    assert co.restore() is False and co.recovered_sale is None and co.sale_uuid == uuid

@@ -336,3 +336,13 @@ def test_a_session_counts_a_sale_that_claims_a_number_reserved_before_it_opened(
         ro.close()
     assert (late.receipt_no, new.receipt_no) == ("T01-000002", "T01-000004")
     assert sm.sales_count == 2 and sm.sales_total == late.total + new.total
+
+
+def test_last_sale_is_the_tills_highest_number(store):
+    j = StoreJournal(store)
+    assert j.last_sale() is None
+    a = j.commit_sale(make_sale("T01"))
+    j.commit_sale(make_sale("T02"))  # another till id on this database (a renamed till)
+    assert j.last_sale() == a
+    b = j.commit_sale(make_sale("T01"))
+    assert j.last_sale() == b and StoreJournal(store, "T02").last_sale().receipt_no == "T02-000002"
