@@ -54,6 +54,7 @@ class CheckoutController(QObject):
         self.window = parent
         self.staff: StaffMember | None = None
         self.last_receipt: Receipt | None = None
+        self.last_receipt_checked = False  # recall_last_sale has looked for it in the print queue
         self.busy = False  # a commit or a payment is running: the sale cannot change
         self._acting: str | None = None  # the action whose dialog is open right now
         self.card_dialog: CardDialog | None = None
@@ -581,6 +582,26 @@ class CheckoutController(QObject):
                 "till stopped. Do not take payment for it again. No receipt? Press Reprint (Ctrl+P)."
             )
             self.receipt_ready.emit(self.last_receipt)
+            return
+        printer = self.shop.printer
+        if printer is None or printer.error_text:  # no receipt printer: receipts are on screen only
+            return
+
+        def check(jobs: list[Any]) -> None:
+            self.last_receipt_checked = True
+            # the till stopped between the sale's commit and its receipt reaching the print queue
+            if all(j.sale_uuid != doc.sale_uuid for j in jobs) and self.co.cart.is_empty:
+                self.say(
+                    f"The receipt of sale {doc.receipt_no} was not printed: the till stopped just after the "
+                    "sale. If the customer needs it, press Reprint (Ctrl+P)."
+                )
+                self.receipt_ready.emit(self.last_receipt)
+
+        self.tasks.watch(
+            printer.jobs(include_printed=True),
+            check,
+            lambda e: log.warning("could not read the print queue: %s", e),
+        )
 
     def do_reprint(self) -> None:
         if self.last_receipt is None:

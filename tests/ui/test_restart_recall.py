@@ -73,3 +73,36 @@ def test_a_sale_recorded_before_the_stop_is_not_open_again(qtbot, tmp_path):
     finally:
         w.close()
         w.shutdown()
+
+
+@pytest.mark.parametrize("printed", [False, True])
+def test_a_receipt_the_stop_kept_from_the_printer_is_pointed_out(qtbot, tmp_path, printed):
+    """Killed between the sale's commit and its receipt reaching the print queue: at the next start the
+    cashier is told, and Reprint prints it. A receipt that did reach the queue is not mentioned."""
+    data = tmp_path / "shop"
+    w = make_window(qtbot, data)
+    login(qtbot, w)
+    _sale_on_screen(qtbot, w)
+    co = w.shop.checkout
+    recorded = w.shop.commit_cash_sale(co.build_sale(co.cash_tender(co.total)))
+    if printed:
+        w.controller._on_committed(recorded)  # what the till does next: end the sale, print the receipt
+
+        def queued() -> bool:
+            return any(
+                j.sale_uuid == recorded.sale_uuid for j in w.shop.printer.jobs(include_printed=True).result()
+            )
+
+        qtbot.waitUntil(queued, timeout=5_000)
+    w = _restart(qtbot, w, data)
+    try:
+        qtbot.waitUntil(lambda: w.controller.last_receipt_checked, timeout=5_000)
+        text = w.page.message.text()
+        if printed:
+            assert "was not printed" not in text
+        else:
+            assert "was not printed" in text and recorded.receipt_no in text
+        assert w.controller.last_receipt.receipt_no == recorded.receipt_no
+    finally:
+        w.close()
+        w.shutdown()
