@@ -161,3 +161,31 @@ def test_no_sale_clicked_twice_opens_the_drawer_once(qtbot, till):
         conn.close()
     assert len(answered) == 1, f"{len(answered)} reason windows for one press"
     assert (spy.drawer_only, audits, spy.receipts) == (["change for the float"], 1, [])
+
+
+@pytest.mark.parametrize("action", ["split", "discount_order", "member"])
+def test_a_window_button_clicked_twice_opens_one_window(qtbot, till, action):
+    """The same guard for every action that asks something in a window: a double tap opens it once."""
+    w = till
+    _ready_sale(qtbot, w)
+    seen: list = []
+    clicks: list[int] = []
+
+    def poll() -> None:
+        d = QApplication.activeModalWidget()
+        if isinstance(d, QDialog) and d.isVisible() and d not in seen:
+            seen.append(d)
+            d.reject()  # the cashier changes their mind
+        if len(clicks) < 2 or QApplication.activeModalWidget() is not None:
+            QTimer.singleShot(10, poll)
+
+    def click() -> None:
+        clicks.append(1)
+        w.page.buttons[action].click()  # returns once the window it opened is closed
+
+    QTimer.singleShot(0, poll)
+    QTimer.singleShot(0, click)
+    QTimer.singleShot(0, click)
+    qtbot.waitUntil(lambda: len(clicks) == 2 and QApplication.activeModalWidget() is None, timeout=10_000)
+    assert len(seen) == 1, f"{len(seen)} windows opened by a double tap on {action}"
+    assert w.page.model.rowCount() == 2  # the sale is untouched
