@@ -20,6 +20,7 @@ from pos.checkout import MemberOnSale
 from pos.codes import CartCode, CouponCode, GiftCardCode, MemberCode, OrderCode, ReceiptCode, Rejected
 from pos.documents import SaleDocument, Tender
 from pos.errors import DomainError
+from pos.gs1 import GS1Error, looks_like_gs1, parse_gs1
 from pos.payment import CartDisplay, DisplayLine, PaymentInProgress, PaymentOutcome
 from pos.receipt import Receipt, ReceiptLine, ReceiptMark
 from pos.receipt import TaxLine as ReceiptTaxLine
@@ -155,6 +156,41 @@ class CheckoutController(QObject):
         self.refresh()
 
     @Slot(str)
+    def _add_gs1(self, text: str) -> None:
+        """A GS1 code (GS1-128, DataBar, DataMatrix, QR, or a GS1 Digital Link web address): the item by
+        its GTIN, at the label's price (392n) or weight (310n) if it has one; expired goods are refused."""
+        from pos.money import exponent
+
+        data = parse_gs1(text)
+        if isinstance(data, GS1Error):
+            self.say(data.message, error=True)
+            return
+        product = next((p for p in map(self.shop.catalog.lookup_barcode, data.lookup_keys) if p), None)
+        if product is None:
+            self.say(
+                f"GTIN {data.gtin} is not in the catalog. Put the item aside and search for it by name.",
+                error=True,
+            )
+            return
+        today = self.co.clock.now().date()
+        if data.expiry is not None and data.expiry < today:
+            self.say(
+                f"{product.name} expired on {data.expiry.isoformat()}: it must not be sold. Put it aside "
+                "and tell a manager.",
+                error=True,
+            )
+            return
+        price = data.price_minor(exponent(self.shop.config.currency))
+        if price is None and data.weight_g is not None:  # priced per kilogram
+            price = (product.price * data.weight_g + 500) // 1000
+        try:
+            self.co.add_product(product, unit_price=price)
+        except DomainError as e:
+            self.say(str(e), error=True)
+            return
+        self.say("")
+        self.refresh()
+
     def on_code(self, text: str) -> None:
         """A scan (keyboard wedge or camera) or Enter in the search box."""
         if not self._guard():
@@ -164,6 +200,9 @@ class CheckoutController(QObject):
             return
         if text.upper().startswith("OMO"):
             self.on_qr(text)
+            return
+        if looks_like_gs1(text):
+            self._add_gs1(text)
             return
         result = parse_barcode(text)
         try:
