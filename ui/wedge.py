@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pos.wedge import PartialScan, Scan, Typed, WedgeDetector
 from ui.qt import QApplication, QEvent, QKeyEvent, QObject, Qt, QTimer, Signal, Slot
 
+_GS = "\x1d"  # ASCII group separator: FNC1 in a GS1 code
 _BLOCKING_MODS = (
     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 )
@@ -78,11 +79,17 @@ class WedgeFilter(QObject):
             return False
         key = event.key()
         text = event.text()
+        # FNC1, the field separator inside a GS1 code, arrives from a wedge scanner as Ctrl+] (ASCII 29):
+        # inside a burst it is part of the code, not a shortcut
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        fnc1 = bool(self.detector.holding) and (text == _GS or (key == Qt.Key.Key_BracketRight and ctrl))
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             text = "\r"
+        elif fnc1:
+            text = _GS
         elif len(text) != 1 or not text.isprintable():
             return False
-        if event.isAutoRepeat() or event.modifiers() & _BLOCKING_MODS:
+        if event.isAutoRepeat() or (event.modifiers() & _BLOCKING_MODS and not fnc1):
             return False
         self._held.append(_Held(obj, key, event.modifiers(), event.text()))
         now = self._clock()

@@ -11,7 +11,7 @@ from pos.barcodes import ProductBarcode, parse_barcode
 from pos.codes import MemberCode
 from pos.wedge import WedgeDetector
 from ui.camera_preview import CameraPreview
-from ui.qt import QLineEdit, QListWidget, Qt, QVBoxLayout, QWidget
+from ui.qt import QEvent, QKeyEvent, QLineEdit, QListWidget, Qt, QVBoxLayout, QWidget
 from ui.wedge import WedgeFilter
 
 pytestmark = pytest.mark.gui
@@ -179,3 +179,27 @@ def test_keys_arriving_at_the_window_like_real_input_are_handled_once(qtbot, til
         clock.t += 0.25
     qtbot.waitUntil(lambda: search.text() == "tea", timeout=2_000)  # each key replayed exactly once
     assert cart.count() == 1
+
+
+def test_fnc1_typed_by_the_scanner_as_ctrl_bracket_stays_in_a_gs1_code(qtbot, till):
+    """A GS1 DataBar/128 code with a variable-length field: the scanner types FNC1 as Ctrl+] (ASCII 29).
+    Inside the burst it is the field separator, not a shortcut; outside a burst it is left alone."""
+    search, cart, wedge, clock = till
+    from pos.gs1 import GS, parse_gs1
+
+    with qtbot.waitSignal(wedge.scanned, timeout=1_000) as blocker:
+        _type(qtbot, search, "010950110102091710LOT7", clock, gap=0.006)
+        qtbot.keyClick(search, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier)
+        clock.t += 0.006
+        _type(qtbot, search, "3103000750\r", clock, gap=0.006)
+    code = blocker.args[0]
+    assert code == f"010950110102091710LOT7{GS}3103000750"
+    data = parse_gs1(code)
+    assert (data.batch, data.weight_g) == ("LOT7", 750)
+    assert search.text() == ""
+    # a person pressing Ctrl+] with nothing held: not taken by the wedge
+    clock.t += 5
+    assert not wedge.eventFilter(
+        search,
+        QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier, "\x1d"),
+    )
