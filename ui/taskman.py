@@ -25,14 +25,19 @@ Failed = Callable[[BaseException], None]
 class _Relay(QObject):
     finished = Signal(object)
 
-    def __init__(self) -> None:
+    def __init__(self, closed: threading.Event) -> None:
         super().__init__()
+        self._closed = closed
         # Queued even when emitted on the GUI thread (a future already done when watched): callers can
         # rely on the callback never running inside run()/watch().
         self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @Slot(object)
     def _deliver(self, item: tuple[Future, Done | None, Failed | None]) -> None:
+        if self._closed.is_set():
+            # relayed before shutdown, delivered after it: the window it would update is going away
+            # (seen: a reader probe's answer reaching a deleted button)
+            return
         fut, on_done, on_error = item
         exc = fut.exception()
         if exc is not None:
@@ -50,11 +55,11 @@ class TaskManager:
     NAMES = ("reader", "camera", "printer", "net", "io")
 
     def __init__(self) -> None:
-        self._relay = _Relay()
+        self._closed = threading.Event()
+        self._relay = _Relay(self._closed)
         self._executors = {
             n: ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"omo-{n}") for n in self.NAMES
         }
-        self._closed = threading.Event()
 
     def run(
         self,

@@ -31,3 +31,22 @@ def test_results_and_errors_arrive_on_the_gui_thread(qtbot, qapp):
     assert sorted(seen) == [("err", "reader unplugged", True), ("ok", 42, True)]
     assert worker_ids and worker_ids[0] != gui
     assert not [t for t in threading.enumerate() if t.name.startswith("omo-")]
+
+
+def test_a_result_relayed_before_shutdown_is_not_delivered_after_it(qtbot, qapp):
+    """A reader probe answered just before the window shut down: its callback would touch widgets that
+    are being deleted ("Internal C++ object already deleted"). After shutdown nothing is delivered."""
+    tm = TaskManager()
+    seen: list[object] = []
+    fut = tm.run("reader", lambda: "online", seen.append)
+    fut.result(timeout=5)
+    tm.shutdown()  # joins the worker: the relay has been emitted, its delivery is queued
+    qapp.processEvents()
+    assert seen == []
+    # and a manager still running delivers as before
+    tm2 = TaskManager()
+    try:
+        tm2.run("reader", lambda: "online", seen.append)
+        qtbot.waitUntil(lambda: seen == ["online"], timeout=5000)
+    finally:
+        tm2.shutdown()
