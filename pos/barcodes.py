@@ -100,6 +100,17 @@ DEFAULT_RULES: tuple[EmbeddedRule, ...] = (
 )
 
 
+def gtin_keys(gtin14: str, *, scanned: str | None = None) -> tuple[str, ...]:
+    """The forms a catalog may store a GTIN-14 in (the code as scanned first, then GTIN-14, EAN-13,
+    UPC-A and, for an EAN-8, its 8 digits)."""
+    keys = [gtin14, gtin14[1:], gtin14[2:]]
+    if gtin14.startswith("000000"):
+        keys.append(gtin14[6:])
+    if scanned is not None:
+        keys.insert(0, scanned)
+    return tuple(dict.fromkeys(k for k in keys if len(k) >= 8))
+
+
 @dataclass(frozen=True, slots=True)
 class ProductBarcode:
     code: str  # as scanned (validated)
@@ -108,10 +119,7 @@ class ProductBarcode:
 
     @property
     def lookup_keys(self) -> tuple[str, ...]:
-        keys = [self.code, self.gtin, self.gtin[1:], self.gtin[2:]]
-        if self.gtin.startswith("000000"):
-            keys.append(self.gtin[6:])
-        return tuple(dict.fromkeys(k for k in keys if len(k) >= 8))
+        return gtin_keys(self.gtin, scanned=self.code)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from pos.barcodes import is_valid_gtin
+from pos.barcodes import gtin_keys, is_valid_gtin
 
 GS = "\x1d"  # FNC1 inside an element string, as scanners send it
 _AIM_GS1 = ("]C1", "]e0", "]d2", "]Q3", "]J1")  # GS1-128, DataBar, DataMatrix, QR, DotCode
@@ -56,10 +56,7 @@ class GS1Data:
     @property
     def lookup_keys(self) -> tuple[str, ...]:
         """The GTIN as the catalog may hold it: GTIN-14, EAN-13, UPC-A (12), EAN-8."""
-        keys = [self.gtin, self.gtin[1:], self.gtin[2:]]
-        if self.gtin.startswith("000000"):
-            keys.append(self.gtin[6:])
-        return tuple(dict.fromkeys(k for k in keys if len(k) >= 8))
+        return gtin_keys(self.gtin)
 
     def price_minor(self, exponent: int) -> int | None:
         """The 392n price in minor units of a currency with ``exponent`` decimals, rounded half up."""

@@ -21,11 +21,11 @@ from sync.store.util import now_iso
 
 WIDTH = 6
 
+_FLOOR = "coalesce((SELECT value FROM counters WHERE name = 'receipt_floor'), 0)"
 # The next free number. Each max() reads the right edge of a B-tree (sales' rowid, two indexes).
 NEXT_SEQ_SQL = (
     "1 + max(coalesce((SELECT max(sale_id) FROM sales), 0), coalesce((SELECT max(seq) FROM returns), 0), "
-    "coalesce((SELECT max(seq) FROM receipt_reservations), 0), "
-    "coalesce((SELECT value FROM counters WHERE name = 'receipt_floor'), 0))"
+    "coalesce((SELECT max(seq) FROM receipt_reservations), 0), " + _FLOOR + ")"
 )
 
 
@@ -62,8 +62,7 @@ def claim_reserved(conn: sqlite3.Connection, receipt_no: str) -> int | None:
     counter, so it may equal an older sale's ``sale_id``): that number stays taken and unused, and the
     document takes a new one."""
     row = conn.execute(
-        "SELECT seq, seq <= coalesce((SELECT value FROM counters WHERE name = 'receipt_floor'), 0) "
-        "FROM receipt_reservations WHERE receipt_no = ?",
+        f"SELECT seq, seq <= {_FLOOR} FROM receipt_reservations WHERE receipt_no = ?",
         (receipt_no,),
     ).fetchone()
     if row is None:
@@ -87,7 +86,7 @@ def lowest_open(conn: sqlite3.Connection) -> int:
     return int(
         conn.execute(
             "SELECT min(" + NEXT_SEQ_SQL + ", coalesce((SELECT min(r.seq) FROM receipt_reservations r "
-            "WHERE r.seq > coalesce((SELECT value FROM counters WHERE name = 'receipt_floor'), 0) "
+            f"WHERE r.seq > {_FLOOR} "
             "AND NOT EXISTS (SELECT 1 FROM sales WHERE sale_id = r.seq) "
             "AND NOT EXISTS (SELECT 1 FROM returns WHERE seq = r.seq)), 9223372036854775807))"
         ).fetchone()[0]

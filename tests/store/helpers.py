@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from pos.documents import SaleDocument, SaleLine, TaxLine, Tender
+from pos.documents import Refund, ReturnDocument, ReturnLine, SaleDocument, SaleLine, TaxLine, Tender
 
 
 def make_sale(
@@ -49,4 +49,37 @@ def make_sale(
         lines=tuple(lines),
         tax_lines=(TaxLine("STANDARD", 1000, total - tax_total, tax_total),),
         tenders=(Tender("card", total - 100, 0, "pi_123"), Tender("cash", 100, 0, None, rounding=-2)),
+    )
+
+
+def make_return(
+    sale: SaleDocument, *, return_uuid: str | None = None, receipt_no: str = ""
+) -> ReturnDocument:
+    """One unit of the sale's first line taken back for cash, on the sale's till."""
+    line = sale.lines[0]
+    return ReturnDocument(
+        return_uuid=return_uuid or str(uuid.uuid4()),
+        receipt_no=receipt_no,
+        till_id=sale.till_id,
+        staff_id="S1",
+        member_no=None,
+        currency=sale.currency,
+        created_at="2026-11-23T11:00:00+00:00",
+        tax_total=line.tax_amount,
+        total=line.unit_price,
+        lines=(
+            ReturnLine(
+                1,
+                line.sku,
+                line.description,
+                1,
+                line.unit_price,
+                line.tax_code,
+                line.tax_amount,
+                sale.sale_uuid,
+                1,
+            ),
+        ),
+        refunds=(Refund("cash", line.unit_price),),
+        original_sale_uuid=sale.sale_uuid,
     )

@@ -5,31 +5,28 @@ import sqlite3
 
 import pytest
 
-from pos.documents import DocumentError, Refund, ReturnDocument, ReturnLine, SaleDocument, TillClosure
+from pos.documents import DocumentError, Refund, TillClosure
 from pos.ports import Journal
 from sync.store import journal, outbox, receipts
 from sync.store.adapters import StoreJournal
-from tests.store.helpers import make_sale
+from tests.store.helpers import make_return, make_sale
 
 
 def _ro(store):
     return store.read_connection()
 
 
-def _return(ret_uuid: str, sale: SaleDocument, receipt_no: str = "") -> ReturnDocument:
-    return ReturnDocument(
-        return_uuid=ret_uuid,
-        receipt_no=receipt_no,
-        till_id=sale.till_id,
-        staff_id="S1",
-        member_no=None,
-        currency="EUR",
-        created_at="2026-11-23T11:00:00+00:00",
-        tax_total=22,
-        total=250,
-        lines=(ReturnLine(1, "SKU0000001", "Product 1", 1, 250, "STANDARD", 22, sale.sale_uuid, 1),),
-        refunds=(Refund("cash", 250),),
-        original_sale_uuid=sale.sale_uuid,
+def _open_session(store, session_id: str) -> None:
+    store.write_sync(
+        lambda c: journal.open_session(
+            c,
+            session_id=session_id,
+            till_id="T01",
+            opened_by="S1",
+            currency="EUR",
+            opening_float=10000,
+            opened_at="2026-11-23T08:00:00+00:00",
+        )
     )
 
 
@@ -92,18 +89,8 @@ def test_inconsistent_sale_is_refused_before_writing(store):
 def test_finalised_documents_are_immutable(store, sql):
     j = StoreJournal(store)
     sale = j.commit_sale(make_sale())
-    j.commit_return(_return("r1", sale))
-    store.write_sync(
-        lambda c: journal.open_session(
-            c,
-            session_id="sess1",
-            till_id="T01",
-            opened_by="S1",
-            currency="EUR",
-            opening_float=10000,
-            opened_at="2026-11-23T08:00:00+00:00",
-        )
-    )
+    j.commit_return(make_return(sale, return_uuid="r1"))
+    _open_session(store, "sess1")
     j.commit_closure(TillClosure("sess1", "T01", "M1", "2026-11-23T20:00:00+00:00", "EUR", 10100, 10100, 0))
     with pytest.raises(sqlite3.IntegrityError, match="final"):
         store.write_sync(lambda c: c.execute(sql))
@@ -114,7 +101,10 @@ def test_returns_and_closures_round_trip(store):
     sale = j.commit_sale(make_sale())
     ret = j.commit_return(
         dataclasses.replace(
-            _return("r1", sale), member_no=7, refunds=(Refund("card", 250, "pi_123"),), reason="damaged"
+            make_return(sale, return_uuid="r1"),
+            member_no=7,
+            refunds=(Refund("card", 250, "pi_123"),),
+            reason="damaged",
         )
     )
     assert ret.receipt_no == "T01-000002"  # one sequence for every document of the till
@@ -208,19 +198,7 @@ def test_sale_events_carry_the_recorded_document(store):
 def test_session_summary_reads_only_the_session(store):
     j = StoreJournal(store)
     j.commit_sale(make_sale())  # before any session
-
-    def open_(c, sid):
-        journal.open_session(
-            c,
-            session_id=sid,
-            till_id="T01",
-            opened_by="S1",
-            currency="EUR",
-            opening_float=10000,
-            opened_at="2026-11-23T08:00:00+00:00",
-        )
-
-    store.write_sync(lambda c: open_(c, "s1"))
+    _open_session(store, "s1")
     sales = [j.commit_sale(dataclasses.replace(make_sale(n_lines=n), session_id="s1")) for n in (1, 2, 3)]
     store.write_sync(
         lambda c: journal.record_cash_movement(
@@ -266,7 +244,7 @@ def test_with_receipt_no_copies_every_field():
 def test_a_sale_id_is_its_receipt_number(store):
     j = StoreJournal(store)
     sale = j.commit_sale(make_sale())
-    ret = j.commit_return(_return("r1", sale))
+    ret = j.commit_return(make_return(sale, return_uuid="r1"))
     after = j.commit_sale(make_sale())
     ro = _ro(store)
     try:
@@ -290,7 +268,7 @@ def test_a_renamed_till_carries_on_counting(store):
     j = StoreJournal(store)
     assert j.commit_sale(make_sale("T01")).receipt_no == "T01-000001"
     assert j.commit_sale(make_sale("T07")).receipt_no == "T07-000002"
-    assert j.commit_return(_return("r1", make_sale("T07"))).receipt_no == "T07-000003"
+    assert j.commit_return(make_return(make_sale("T07"), return_uuid="r1")).receipt_no == "T07-000003"
 
 
 def test_a_reserved_number_is_used_once_by_a_sale_or_a_return(store):
@@ -302,8 +280,8 @@ def test_a_reserved_number_is_used_once_by_a_sale_or_a_return(store):
     sale = j.commit_sale(make_sale(receipt_no=first))
     assert sale.receipt_no == first
     with pytest.raises(ValueError, match="already used"):
-        j.commit_return(_return("r1", sale, receipt_no=first))
-    assert j.commit_return(_return("r2", sale, receipt_no=second)).receipt_no == second
+        j.commit_return(make_return(sale, return_uuid="r1", receipt_no=first))
+    assert j.commit_return(make_return(sale, return_uuid="r2", receipt_no=second)).receipt_no == second
     with pytest.raises(ValueError, match="already used"):
         j.commit_sale(make_sale(receipt_no=second))
     with pytest.raises(sqlite3.IntegrityError, match="stays taken"):
@@ -316,17 +294,7 @@ def test_a_session_counts_a_sale_that_claims_a_number_reserved_before_it_opened(
     j.commit_sale(make_sale())  # before any session: not counted
     reserved = j.reserve_receipt_no()  # T01-000002, e.g. shown on a card payment in progress
     j.commit_sale(make_sale())  # T01-000003, before the session: not counted
-    store.write_sync(
-        lambda c: journal.open_session(
-            c,
-            session_id="s1",
-            till_id="T01",
-            opened_by="S1",
-            currency="EUR",
-            opening_float=0,
-            opened_at="2026-11-23T08:00:00+00:00",
-        )
-    )
+    _open_session(store, "s1")
     late = j.commit_sale(dataclasses.replace(make_sale(receipt_no=reserved), session_id="s1"))
     new = j.commit_sale(dataclasses.replace(make_sale(), session_id="s1"))
     ro = _ro(store)

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import uuid
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invariant, rule
 
-from pos.documents import Refund, ReturnDocument, ReturnLine
 from sync.store import Store, journal, receipts
-from tests.store.helpers import make_sale
+from tests.store.helpers import make_return, make_sale
 
 TILLS = st.sampled_from(["T01", "T02"])
 
@@ -83,7 +81,7 @@ class ReceiptNumbers(RuleBasedStateMachine):
 
     @rule(no=consumes(reserved), sale=sales)
     def return_with_a_reserved_number(self, no, sale):
-        ret = self.store.write_sync(lambda c: journal.commit_return(c, _return_of(sale, no)))
+        ret = self.store.write_sync(lambda c: journal.commit_return(c, make_return(sale, receipt_no=no)))
         assert ret.receipt_no == no
         seq = self._take(no, fresh=False)
         assert seq not in self.used
@@ -91,7 +89,7 @@ class ReceiptNumbers(RuleBasedStateMachine):
 
     @rule(sale=sales)
     def take_back(self, sale):
-        ret = self.store.write_sync(lambda c: journal.commit_return(c, _return_of(sale, "")))
+        ret = self.store.write_sync(lambda c: journal.commit_return(c, make_return(sale)))
         self.used.add(self._take(ret.receipt_no, fresh=True))
 
     @rule(till=TILLS)
@@ -128,28 +126,6 @@ class ReceiptNumbers(RuleBasedStateMachine):
         held = [s for s, _, _ in sales] + [s for s, _ in returns]
         assert len(held) == len(set(held)) and set(held) == self.used
         assert all(n < nxt for n in self.handed_out)
-
-
-def _return_of(sale, receipt_no: str) -> ReturnDocument:
-    line = sale.lines[0]
-    return ReturnDocument(
-        return_uuid=str(uuid.uuid4()),
-        receipt_no=receipt_no,
-        till_id=sale.till_id,
-        staff_id="S1",
-        member_no=None,
-        currency=sale.currency,
-        created_at="2026-11-23T12:00:00+00:00",
-        tax_total=0,
-        total=line.unit_price,
-        lines=(
-            ReturnLine(
-                1, line.sku, line.description, 1, line.unit_price, line.tax_code, 0, sale.sale_uuid, 1
-            ),
-        ),
-        refunds=(Refund("cash", line.unit_price),),
-        original_sale_uuid=sale.sale_uuid,
-    )
 
 
 ReceiptNumbers.TestCase.settings = settings(
