@@ -9,7 +9,7 @@ Figures:
   emitted on the keyboard wedge's `scanned` signal, timed until the new line is in the checkout page's
   model *and* the cart table has repainted (`processEvents` then a synchronous `viewport().repaint()`):
   what the cashier waits for. p50/p99 over `--scans` scans; budget p99 < 16 ms (one frame).
-- launch to login screen: `python -m ui.app --data-dir DIR --exit-after-ms 0 --screenshot PNG` in a
+- launch to login screen: `python -m ui.main --data-dir DIR --exit-after-ms 0 --screenshot PNG` in a
   fresh process, timed from spawn until the PNG of the first drawn window exists (the app has no
   "first shown" marker; the screenshot is taken on the first turn of the event loop after `show()`).
   Median of `--launches` runs, with the N-product journal and with a small one; budget 1.5 s, and it
@@ -60,11 +60,11 @@ def pct(xs: list[float], p: float) -> float:
 # ---------------------------------------------------------------------------------------- the catalog
 def catalog_dir(n: int, out: Path = OUT) -> Path:
     """A data directory whose journal holds `n` generated products; built once, then reused."""
+    from app import settings as settings_mod
+    from app.shop import store_config
     from sync import catalog_gen
     from sync.store import catalog
     from sync.store.core import open_store
-    from ui import settings as settings_mod
-    from ui.shop import store_config
 
     target = out / f"ui-catalog-{n}"
     done = target / "catalog-built"
@@ -143,9 +143,9 @@ def _dispose(app, window) -> None:
 # ---------------------------------------------------------------------------------------- scan-to-line
 def bench_scans(data_dir: Path, *, lines: int, scans: int, seed: int = 7) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui import settings as settings_mod
+    from app import settings as settings_mod
+    from app.paths import Paths
     from ui.main_window import MainWindow
-    from ui.paths import Paths
     from ui.qt import QApplication
 
     _clear_open_cart(data_dir)
@@ -222,12 +222,12 @@ def bench_scans(data_dir: Path, *, lines: int, scans: int, seed: int = 7) -> dic
 
 # ---------------------------------------------------------------------------------------- launch
 def launch_once(data_dir: Path, workdir: Path, timeout_s: float = 120.0) -> float:
-    """Seconds from spawning `python -m ui.app` until the first window's PNG is on disk."""
+    """Seconds from spawning `python -m ui.main` until the first window's PNG is on disk."""
     png = workdir / f"first-{time.monotonic_ns()}.png"
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    cmd = [sys.executable, "-m", "ui.app", "--data-dir", str(data_dir)]
+    cmd = [sys.executable, "-m", "ui.main", "--data-dir", str(data_dir)]
     cmd += [x for s in BENCH_SETTINGS for x in ("--set", s)]
     cmd += ["--exit-after-ms", "0", "--screenshot", str(png)]
     t0 = time.perf_counter()

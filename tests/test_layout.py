@@ -15,6 +15,7 @@ FORBIDDEN_IN_POS = {
     "sqlite_utils",
     "cv2",
     "ui",
+    "app",
     "sync",
     "hardware",
     "pyzbar",
@@ -44,7 +45,13 @@ def test_pos_is_pure():
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
-def test_sync_and_hardware_never_import_qt_or_ui():
-    for pkg in ("sync", "hardware"):
+def test_app_sync_and_hardware_never_import_qt_or_ui():
+    for pkg in ("app", "sync", "hardware"):
         for p in (ROOT / pkg).rglob("*.py"):
             assert not _imports(p) & {"PySide6", "shiboken6", "ui"}, p
+
+
+def test_sync_and_hardware_never_import_app():
+    for pkg in ("sync", "hardware"):
+        for p in (ROOT / pkg).rglob("*.py"):
+            assert "app" not in _imports(p), p

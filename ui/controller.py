@@ -14,6 +14,7 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from app.shop import Shop
 from pos.barcodes import EmbeddedBarcode, InvalidBarcode, ProductBarcode, parse_barcode
 from pos.cart import Discount
 from pos.checkout import MemberOnSale
@@ -28,7 +29,6 @@ from pos.receipt import Tender as ReceiptTender
 from pos.staff import Permission, StaffMember
 from ui.checkout_page import CartRow, CheckoutPage, SearchHit, TotalsView
 from ui.qt import QApplication, QInputDialog, QMessageBox, QObject, QWidget, Signal, Slot
-from ui.shop import Shop
 from ui.taskman import TaskManager
 from ui.tender import CardDialog, CashDialog, SplitDialog
 

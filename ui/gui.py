@@ -6,9 +6,9 @@ import logging
 import signal
 import socket
 
-from ui.paths import Paths
+from app.paths import Paths
+from app.settings import Settings
 from ui.qt import QApplication, QSocketNotifier, QTimer
-from ui.settings import Settings
 
 log = logging.getLogger("ui")
 

@@ -11,9 +11,11 @@ import logging
 import time
 from typing import Any
 
-from pos.staff import Authenticator, IdleLock, InMemoryStaffDirectory, PinLockout, StaffMember, audit_via
+from app.paths import Paths
+from app.settings import Settings
+from app.staff import StaffServices
+from pos.staff import IdleLock, StaffMember
 from ui.checkout_page import CheckoutPage
-from ui.paths import Paths
 from ui.qt import (
     QApplication,
     QDockWidget,
@@ -26,34 +28,10 @@ from ui.qt import (
     QWidget,
     Slot,
 )
-from ui.settings import Settings
 from ui.statusbar import PosStatusBar, StatusView
 from ui.taskman import TaskManager
 
 log = logging.getLogger("ui")
-
-
-def load_staff(paths: Paths, settings: Settings) -> InMemoryStaffDirectory:
-    """The demo's staff, or in a live shop the staff file `staff.json` in the config directory: a list of
-    {"id", "name", "role", "pin_hash"} (scrypt hashes from `pos.staff.hash_pin`, never PINs). A live till
-    without it starts with nobody able to log in, and says so, rather than with the demo's PINs."""
-    import json
-
-    from pos.staff import StaffMember, StaffRecord
-
-    if settings["mode"] == "demo":
-        return InMemoryStaffDirectory.demo()
-    path = paths.config / "staff.json"
-    try:
-        rows = json.loads(path.read_text(encoding="utf-8"))
-        return InMemoryStaffDirectory.from_records(
-            StaffRecord(StaffMember(r["id"], r["name"], r["role"]), r["pin_hash"]) for r in rows
-        )
-    except FileNotFoundError:
-        log.error("no staff file at %s: nobody can log in", path)
-    except (ValueError, KeyError, TypeError) as e:
-        log.error("staff file %s unusable: %s", path, e)
-    return InMemoryStaffDirectory.from_records([])
 
 
 def camera_source(settings: Settings) -> Any:
@@ -85,14 +63,14 @@ class MainWindow(QMainWindow):
         self.shop: Any = None
         self.controller: Any = None
         self.started_at = time.monotonic()
-        self._pending_audit: list[tuple[str, str | None, dict]] = []
         app = QApplication.instance()
         apply_theme(app, settings["ui.theme"])
         self.setWindowTitle(f"OMO POS — {settings['store.name']} — till {settings['till.id']}")
         self.resize(1024, 768)
 
-        self.staff = load_staff(paths, settings)
-        self.authenticator = Authenticator(self.staff, lockout=PinLockout(), audit=audit_via(self._audit))
+        # staff, PIN checks and approvals: built once here, before the login screen, and handed to the shop
+        self.staff_services = StaffServices.build(paths, settings)
+        self.authenticator = self.staff_services.authenticator
         self.stack = QStackedWidget(self)
         self.login = LoginScreen(
             self.authenticator,
@@ -144,18 +122,15 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._open_shop)
 
     # ------------------------------------------------------------------ start-up
-    def _audit(self, action: str, actor: str | None, details: dict | None = None) -> None:
-        if self.shop is not None:
-            self.shop.journal.audit(action, actor, details)
-        else:
-            self._pending_audit.append((action, actor, dict(details or {})))
-
     @Slot()
     def _open_shop(self) -> None:
-        from ui.shop import open_shop
+        from app.shop import open_shop
 
         self._opening = self.tasks.run(
-            "io", lambda: open_shop(self.paths, self.settings), self.attach_shop, self._shop_failed
+            "io",
+            lambda: open_shop(self.paths, self.settings, self.staff_services),
+            self.attach_shop,
+            self._shop_failed,
         )
 
     def _shop_failed(self, exc: BaseException) -> None:
@@ -171,10 +146,6 @@ class MainWindow(QMainWindow):
         from ui.wedge import WedgeFilter
 
         self.shop = shop
-        for entry in self._pending_audit:
-            shop.journal.audit(*entry)
-        self._pending_audit.clear()
-        shop.authenticator = self.authenticator
         self.controller = CheckoutController(shop, self.page, self.tasks, self)
         self.controller.lock_requested.connect(self.lock)
         self.controller.receipt_ready.connect(self._show_receipt)

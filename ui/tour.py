@@ -97,9 +97,9 @@ class Tour:
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Path]:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from ui import settings as settings_mod
+        from app import settings as settings_mod
+        from app.paths import Paths
         from ui.main_window import MainWindow
-        from ui.paths import Paths
         from ui.qt import QApplication, QEventLoop, QTimer
 
         app = QApplication.instance() or QApplication(["omo-pos-tour"])

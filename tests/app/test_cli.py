@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ui import app
+from app import cli as app
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,7 +51,7 @@ def test_entry_point_opens_a_window_and_exits_cleanly(tmp_path):
         [
             sys.executable,
             "-m",
-            "ui.app",
+            "ui.main",
             "--data-dir",
             str(tmp_path / "d"),
             "--set",

@@ -3,8 +3,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ui import logs
-from ui.paths import Paths
+from app import logs
+from app.paths import Paths
 
 
 def test_data_dir_flag_beats_environment(tmp_path, monkeypatch):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from ui import settings as S
+from app import settings as S
 
 
 def test_defaults_are_valid_and_typed():
@@ -76,9 +76,9 @@ def test_secret_settings_are_masked():
 def test_live_till_never_falls_back_to_demo_staff(tmp_path):
     import json
 
+    from app.paths import Paths
+    from app.staff import load_staff
     from pos.staff import hash_pin
-    from ui.main_window import load_staff
-    from ui.paths import Paths
 
     paths = Paths.under(tmp_path).create()
     live = S.load(None, environ={}, overrides=["mode=live"])
@@ -98,18 +98,18 @@ def test_demo_keyring_fallback_only_when_asked_and_only_without_an_os_keyring():
     import keyring
     from keyring.backends import fail
 
-    import ui.demo
+    import app.demo
 
     before = keyring.get_keyring()
     try:
         keyring.set_keyring(fail.Keyring())
-        importlib.reload(ui.demo)  # defining the module must not install a keyring by itself
+        importlib.reload(app.demo)  # defining the module must not install a keyring by itself
         assert isinstance(keyring.get_keyring(), fail.Keyring)
-        ui.demo.ensure_demo_keyring()
+        app.demo.ensure_demo_keyring()
         keyring.set_password("omo-pos", "backend-device-token", "throwaway")
         assert keyring.get_password("omo-pos", "backend-device-token") == "throwaway"
         keyring.set_keyring(before)
-        ui.demo.ensure_demo_keyring()  # a working keyring is left alone
+        app.demo.ensure_demo_keyring()  # a working keyring is left alone
         assert keyring.get_keyring() is before
     finally:
         keyring.set_keyring(before)

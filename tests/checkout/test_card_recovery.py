@@ -8,12 +8,12 @@ import threading
 
 import pytest
 
+from app import settings as settings_mod
+from app.paths import Paths
+from app.shop import open_shop
 from pos.payment import CardPayments, SimulatedCrash
 from sync.payment_journal import SqlitePaymentJournal
 from sync.store import journal
-from ui import settings as settings_mod
-from ui.paths import Paths
-from ui.shop import open_shop
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from ui import settings as settings_mod
+from app import settings as settings_mod
+from app.paths import Paths
 from ui.main_window import MainWindow
-from ui.paths import Paths
 from ui.qt import QApplication, QDialog, QLineEdit, Qt, QTimer
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ui import settings as settings_mod  # noqa: E402
+from app import settings as settings_mod  # noqa: E402
+from app.paths import Paths  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
-from ui.paths import Paths  # noqa: E402
 from ui.qt import QApplication  # noqa: E402
 
 

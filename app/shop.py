@@ -8,24 +8,24 @@ Nothing here imports Qt.
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from app.paths import Paths
+from app.settings import Settings
+from app.staff import StaffServices
 from pos.checkout import Checkout, CheckoutError, MemberOnSale
 from pos.codes import CodeParser
 from pos.documents import SaleDocument, Tender
 from pos.money import Money
 from pos.ports import SystemClock, UuidIds
-from pos.staff import Approvals, Authenticator, InMemoryStaffDirectory, PinLockout
+from pos.staff import Approvals, Authenticator, InMemoryStaffDirectory
 from pos.storeconfig import StoreConfig
 from pos.tax import TaxRate
-from ui.paths import Paths
-from ui.settings import Settings
 
-log = logging.getLogger("ui.shop")
+log = logging.getLogger("app.shop")
 
 # Tax tables by country; codes match the catalog (STANDARD / REDUCED / ZERO). A real shop receives its
 # table from the backend with the catalog; these keep the demo and a fresh till honest.
@@ -83,7 +83,7 @@ class Shop:
     payments: Any = None  # pos.payment.CardPayments, or None when card payments are off
     terminal: Any = None  # hardware.stripe_terminal.StripeTerminal
     card_error: str = ""  # why card payments are off
-    demo: Any = None  # ui.demo.DemoWorld in demo mode
+    demo: Any = None  # app.demo.DemoWorld in demo mode
     sync_engine: Any = None  # sync.engine.SyncEngine, or None when no backend is configured
     _keys_seen: Any = None
     _fmt_cache: dict[int, str] = field(default_factory=dict, repr=False)
@@ -299,9 +299,11 @@ class GuiJournal:
         return getattr(self._sync, name)
 
 
-def open_shop(paths: Paths, settings: Settings, *, demo_ready: threading.Event | None = None) -> Shop:
-    """Open every service of the till. Raises a StoreError or SettingsError with a clear message."""
-    from pos.staff import audit_via
+def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = None) -> Shop:
+    """Open every service of the till. Raises a StoreError or SettingsError with a clear message.
+
+    `staff` are the till's staff services, built once (`StaffServices.build`) before the window shows
+    the login screen; they are built here when the caller has none (the headless driver, tests)."""
     from sync.store import catalog as catalog_store
     from sync.store.adapters import StoreCatalog
     from sync.store.core import open_store
@@ -317,10 +319,8 @@ def open_shop(paths: Paths, settings: Settings, *, demo_ready: threading.Event |
         )
         journal = GuiJournal(store)
         catalog = StoreCatalog(store)
-        staff = InMemoryStaffDirectory.demo()
-        audit = audit_via(journal.audit)
-        authenticator = Authenticator(staff, lockout=PinLockout(), audit=audit)
-        approvals = Approvals(authenticator, audit=audit)
+        staff = staff or StaffServices.build(paths, settings)
+        staff.audit.attach(journal.audit)
         checkout = Checkout(
             config, catalog, journal, till_id=settings["till.id"], clock=SystemClock(), ids=UuidIds()
         )
@@ -331,16 +331,16 @@ def open_shop(paths: Paths, settings: Settings, *, demo_ready: threading.Event |
             store=store,
             journal=journal,
             catalog=catalog,
-            staff=staff,
-            authenticator=authenticator,
-            approvals=approvals,
+            staff=staff.directory,
+            authenticator=staff.authenticator,
+            approvals=staff.approvals,
             checkout=checkout,
             codes=CodeParser(),
             printer=None,
         )
         shop.printer = _make_printer(shop)
         if settings["mode"] == "demo":
-            from ui.demo import DemoWorld
+            from app.demo import DemoWorld
 
             shop.demo = DemoWorld.start(shop)
         _make_payments(shop)

@@ -1,5 +1,5 @@
-"""`omo-pos`: the composition root. Parses the command line, resolves paths and settings, then either
-runs a terminal command or starts the till.
+"""`omo-pos`: the command line. Parses it, resolves paths and settings, then either runs a terminal
+command (Qt-free, here or below `app/`) or hands over to the window (`ui.main` passes `run_gui`).
 
 Heavy imports (stripe, cv2, requests, fastapi, sqlite_utils…) are done lazily, after the first window is
 on screen, so start-up to the login screen stays within its budget.
@@ -14,10 +14,10 @@ import os
 import sys
 from collections.abc import Callable
 
-from ui import settings as settings_mod
-from ui.paths import Paths
+from app import settings as settings_mod
+from app.paths import Paths
 
-log = logging.getLogger("ui.app")
+log = logging.getLogger("app.cli")
 
 # Terminal commands implemented below ui/ take (argv, data_dir=...) and return an exit status; they are
 # imported only when used. (command words) -> ("module:function", help)
@@ -30,7 +30,7 @@ TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
     ("sync", "status"): ("sync.sync_cli:sync_status", "queue depth, oldest unsynced event, dead letters"),
     ("sync", "retry-dead"): ("sync.sync_cli:sync_retry_dead", "put dead-lettered events back in the queue"),
     ("decode",): ("hardware.cli:decode", "run the QR pipeline on image files and print what it finds"),
-    ("reader",): ("ui.reader_cli:main", "list, or register, the Stripe card readers of this store"),
+    ("reader",): ("app.reader_cli:main", "list, or register, the Stripe card readers of this store"),
 }
 # commands that take the effective settings instead of the data directory
 _WITH_SETTINGS = {("reader",)}
@@ -112,7 +112,12 @@ def _resolve(target: str) -> Callable[..., int]:
     return getattr(importlib.import_module(module), func)
 
 
-def main(argv: list[str] | None = None) -> int:
+GuiRunner = Callable[..., int]
+
+
+def main(argv: list[str] | None = None, *, run_gui: GuiRunner | None = None) -> int:
+    """`run_gui(paths, settings, exit_after_ms=..., screenshot=...)` starts the window; it comes from the
+    layer above (`ui.main`), so nothing here imports Qt."""
     args = _build_parser().parse_args(argv)
     paths = Paths.resolve(args.data_dir)
     try:
@@ -134,13 +139,14 @@ def main(argv: list[str] | None = None) -> int:
             return _resolve(target)(list(args.args), settings=settings)
         return _resolve(target)(list(args.args), data_dir=paths.data)
 
-    from ui import logs
+    from app import logs
 
     paths.create()
     logs.setup(paths.logs, settings["log.level"])
     log.info("starting: mode=%s data=%s", settings["mode"], paths.data)
-    from ui.gui import run_gui
-
+    if run_gui is None:
+        print("omo-pos: this entry point has no window; start the till with `omo-pos`", file=sys.stderr)
+        return 2
     try:
         return run_gui(paths, settings, exit_after_ms=args.exit_after_ms, screenshot=args.screenshot)
     finally:

@@ -17,7 +17,7 @@ import numpy as np
 
 from hardware.camera.sources import SyntheticSource
 
-log = logging.getLogger("ui.demo")
+log = logging.getLogger("app.demo")
 
 DEMO_PRODUCTS = 20_000
 DEMO_STRIPE_KEY = "rk_test_simulator"  # the simulator's own key: not a secret, valid only on loopback

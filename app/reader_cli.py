@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ui.settings import Settings
+from app.settings import Settings
 
 
 def main(argv: list[str], *, settings: Settings) -> int:

@@ -1,0 +1,84 @@
+"""One composition root: staff, PIN checks and approvals are built once, from `staff.json` in a live shop
+and from the demo's staff only in demo mode (a live shop once accepted the README's demo PIN 9999)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app import settings as S
+from app.paths import Paths
+from app.shop import open_shop
+from app.staff import StaffServices
+from pos.staff import OverrideRequest, Permission, StaffMember, hash_pin
+from tests.support.waiting import wait_for
+
+
+@pytest.fixture
+def live(tmp_path):
+    paths = Paths.under(tmp_path).create()
+    (paths.config / "staff.json").write_text(
+        json.dumps(
+            [
+                {"id": "zoe", "name": "Zoe", "role": "manager", "pin_hash": hash_pin("482193", n=2**10)},
+                {"id": "tom", "name": "Tom", "role": "cashier", "pin_hash": hash_pin("5555", n=2**10)},
+            ]
+        )
+    )
+    settings = S.load(None, environ={}, overrides=["mode=live", "printer.kind=none"])
+    return paths, settings
+
+
+def _void_request(actor: StaffMember) -> OverrideRequest:
+    return OverrideRequest(actor, Permission.VOID_SALE, subject="void", reason="customer left")
+
+
+def test_live_shop_refuses_demo_pins_for_login_and_approval_and_takes_the_staff_file(live):
+    paths, settings = live
+    shop = open_shop(paths, settings)
+    try:
+        for pin in ("1111", "2222", "9999"):
+            assert not shop.authenticator.login(pin).ok
+        tom = shop.authenticator.login("5555").member
+        assert tom is not None and tom.name == "Tom"
+        assert not shop.approvals.approve(_void_request(tom), "9999").approved
+        result = shop.approvals.approve(_void_request(tom), "482193")
+        assert result.approved and result.override.approver_id == "zoe"
+    finally:
+        shop.close()
+
+
+def test_the_window_and_the_shop_share_one_authenticator_and_one_lockout(live):
+    paths, settings = live
+    staff = StaffServices.build(paths, settings)
+    shop = open_shop(paths, settings, staff)
+    try:
+        assert shop.authenticator is staff.authenticator
+        assert shop.approvals is staff.approvals
+        assert shop.approvals.authenticator is staff.authenticator
+    finally:
+        shop.close()
+
+
+def test_audit_entries_written_before_the_journal_opened_reach_it_in_order(live):
+    paths, settings = live
+    staff = StaffServices.build(paths, settings)
+    assert not staff.authenticator.login("0000").ok  # a wrong PIN at the login screen, before the shop
+    assert staff.authenticator.login("5555").ok
+    assert staff.audit.pending == 2
+    shop = open_shop(paths, settings, staff)
+    try:
+        conn = shop.store.read_connection()
+        try:
+
+            def actions() -> list[str]:
+                return [r[0] for r in conn.execute("SELECT action FROM audit_log ORDER BY seq")]
+
+            rows = wait_for(lambda: "staff.login" in actions() and actions())
+        finally:
+            conn.close()
+        assert rows.index("staff.login_failed") < rows.index("staff.login")
+        assert staff.audit.pending == 0
+    finally:
+        shop.close()
