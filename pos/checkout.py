@@ -24,6 +24,7 @@ from pos.documents import SaleDocument, SaleLine, TaxLine, Tender
 from pos.errors import DomainError
 from pos.money import Money
 from pos.ports import Catalog, Clock, Ids, Journal, Product
+from pos.scan import ItemScan
 from pos.storeconfig import StoreConfig
 
 log = logging.getLogger("pos.checkout")
@@ -168,6 +169,11 @@ class Checkout:
         )
         self._changed()
         return line.line_id
+
+    def add_scanned(self, scan: ItemScan) -> str:
+        """Add what a scan named (`pos.scan.read_item`): at its label's price or weight, else the
+        catalog's (a label-priced line is never merged with another)."""
+        return self.add_product(scan.product, unit_price=scan.price() if scan.label_priced else None)
 
     def add_sku(self, sku: str, quantity: int = 1) -> str:
         product = self.catalog.get(sku)

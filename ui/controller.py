@@ -15,17 +15,16 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.shop import Shop
-from pos.barcodes import EmbeddedBarcode, InvalidBarcode, ProductBarcode, parse_barcode
 from pos.cart import Discount
 from pos.checkout import MemberOnSale
 from pos.codes import CartCode, CouponCode, GiftCardCode, MemberCode, OrderCode, ReceiptCode, Rejected
 from pos.documents import SaleDocument, Tender
 from pos.errors import DomainError
-from pos.gs1 import GS1Data, GS1Error, looks_like_gs1, parse_gs1
 from pos.payment import CartDisplay, DisplayLine, PaymentInProgress, PaymentOutcome
 from pos.receipt import Receipt, ReceiptLine, ReceiptMark
 from pos.receipt import TaxLine as ReceiptTaxLine
 from pos.receipt import Tender as ReceiptTender
+from pos.scan import ScanRefused, is_omo_code, read_item
 from pos.staff import Permission, StaffMember
 from ui.checkout_page import CartRow, CheckoutPage, SearchHit, TotalsView
 from ui.qt import QApplication, QInputDialog, QMessageBox, QObject, QWidget, Signal, Slot
@@ -155,41 +154,6 @@ class CheckoutController(QObject):
         self.say("")
         self.refresh()
 
-    @Slot(str)
-    def _find(self, keys: tuple[str, ...]) -> Any:
-        """The catalog product under the first of ``keys`` it knows, or None."""
-        return next((p for p in map(self.shop.catalog.lookup_barcode, keys) if p is not None), None)
-
-    @staticmethod
-    def _by_weight(price_per_kg: int, grams: int) -> int:
-        return (price_per_kg * grams + 500) // 1000
-
-    def _add_gs1(self, data: GS1Data) -> bool:
-        """A GS1 code (GS1-128, DataBar, DataMatrix, QR, or a GS1 Digital Link web address): the item by
-        its GTIN, at the label's price (392n) or weight (310n) if it has one; expired goods are refused.
-        False (and the reason said) when nothing was added."""
-        from pos.money import exponent
-
-        product = self._find(data.lookup_keys)
-        if product is None:
-            self.say(
-                f"GTIN {data.gtin} is not in the catalog. Put the item aside and search for it by name.",
-                error=True,
-            )
-            return False
-        if data.expiry is not None and data.expiry < self.co.clock.now().date():
-            self.say(
-                f"{product.name} expired on {data.expiry.isoformat()}: it must not be sold. Put it aside "
-                "and tell a manager.",
-                error=True,
-            )
-            return False
-        price = data.price_minor(exponent(self.shop.config.currency))
-        if price is None and data.weight_g is not None:  # priced per kilogram
-            price = self._by_weight(product.price, data.weight_g)
-        self.co.add_product(product, unit_price=price)
-        return True
-
     def on_code(self, text: str) -> None:
         """A scan (keyboard wedge or camera) or Enter in the search box."""
         if not self._guard():
@@ -197,52 +161,16 @@ class CheckoutController(QObject):
         text = text.strip()
         if not text:
             return
-        if text.upper().startswith("OMO"):
+        if is_omo_code(text):
             self.on_qr(text)
             return
-        result = parse_gs1(text) if looks_like_gs1(text) else parse_barcode(text)
-        try:
-            if isinstance(result, GS1Data):
-                if not self._add_gs1(result):
-                    return
-            elif isinstance(result, GS1Error):
-                self.say(result.message, error=True)
-                return
-            elif isinstance(result, ProductBarcode):
-                product = self._find(result.lookup_keys)
-                if product is None:
-                    self.say(
-                        f"Barcode {result.gtin} is not in the catalog. Put the item aside and search "
-                        "for it by name.",
-                        error=True,
-                    )
-                    return
-                self.co.add_product(product)
-            elif isinstance(result, EmbeddedBarcode):
-                product = self.shop.catalog.lookup_barcode(result.lookup_code) or self.shop.catalog.get(
-                    result.item_ref
-                )
-                if product is None:
-                    self.say(f"Scale label {text}: item {result.item_ref} is not in the catalog.", error=True)
-                    return
-                # price labels carry the price; weight labels the grams, priced per kilogram
-                price = result.value
-                if result.kind == "weight":
-                    price = self._by_weight(product.price, result.value)
-                self.co.add_product(product, unit_price=price)
-            else:
-                assert isinstance(result, InvalidBarcode)
-                hits = self.shop.catalog.search(text, 1) if not text.isdigit() else []
-                if hits:
-                    self.co.add_product(hits[0])
-                else:
-                    self.say(result.message, error=True)
-                    return
-        except DomainError as e:
-            self.say(str(e), error=True)
+        scan = read_item(
+            text, self.shop.catalog, currency=self.shop.config.currency, today=self.co.clock.now().date()
+        )
+        if isinstance(scan, ScanRefused):
+            self.say(scan.message, error=True)
             return
-        self.say("")
-        self.refresh()
+        self._try(lambda: self.co.add_scanned(scan))
 
     def on_qr(self, text: str) -> None:
         parsed = self.shop.codes.parse(text)
