@@ -229,6 +229,14 @@ register(
     choices=("none", "file", "escpos-usb", "escpos-network", "escpos-serial", "system"),
 )
 register("printer.target", str, "", "printer address: USB vid:pid, host:port, serial device or queue name")
+register(
+    "sell.quantity_approval_above",
+    int,
+    50,
+    "a line quantity above this needs a manager's approval",
+    minimum=1,
+    maximum=9999,
+)
 register("ui.theme", str, "light", "colour theme", choices=("light", "dark", "high-contrast"))
 register("ui.idle_lock_s", int, 300, "lock the till after this many idle seconds (0: never)", minimum=0)
 register(

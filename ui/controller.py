@@ -620,7 +620,7 @@ class CheckoutController(QObject):
         self.busy = True
         self.say("Saving the sale…")
         self.tasks.run(
-            "io", lambda: self.shop.commit_cash_sale(doc), self._on_committed, self._on_commit_failed
+            "io", lambda: self.shop.records.commit_sale(doc), self._on_committed, self._on_commit_failed
         )
 
     def _on_commit_failed(self, exc: BaseException) -> None:
@@ -687,7 +687,7 @@ class CheckoutController(QObject):
                 *state["tenders"],
                 {"kind": "card", "amount": amount, "change_given": 0, "reference": None, "rounding": 0},
             ]
-        complete = self.shop.card_completion(plan, state)
+        complete = self.shop.records.card_completion(plan, state)
         sale_uuid, currency = self.co.sale_uuid, self.shop.config.currency
         self.busy = True
         dlg = CardDialog(self.shop.fmt(amount), self.window)
