@@ -273,6 +273,14 @@ class Settings:
     def source(self, name: str) -> str:
         return self.sources.get(name, "default")
 
+    def with_overrides(self, overrides: Iterable[str]) -> Settings:
+        """These settings with `NAME=VALUE` overrides on top (refused like `--set`)."""
+        values, sources = dict(self.values), dict(self.sources)
+        for name, value in _parse_overrides(overrides):
+            values[name] = value
+            sources[name] = "flag"
+        return Settings(values, sources)
+
     def describe(self) -> list[tuple[str, str, str]]:
         """(name, masked value, source) for every setting, sorted by name."""
         return [(n, REGISTRY[n].masked(self.values[n]), self.source(n)) for n in sorted(REGISTRY)]
@@ -330,6 +338,14 @@ def load(
         values[s.name] = s.convert(raw, f"environment {var}")
         sources[s.name] = "env"
 
+    for name, value in _parse_overrides(overrides):
+        values[name] = value
+        sources[name] = "flag"
+
+    return Settings(values, sources)
+
+
+def _parse_overrides(overrides: Iterable[str]) -> Iterable[tuple[str, Any]]:
     for item in overrides:
         name, sep, raw = item.partition("=")
         name = name.strip()
@@ -337,7 +353,4 @@ def load(
             raise SettingsError(f"--set expects NAME=VALUE, got {item!r}.")
         if name not in REGISTRY:
             raise _unknown(name, "--set")
-        values[name] = REGISTRY[name].convert(raw, "--set")
-        sources[name] = "flag"
-
-    return Settings(values, sources)
+        yield name, REGISTRY[name].convert(raw, "--set")

@@ -413,6 +413,18 @@ class StripeTerminal:
             params["location"] = location_id or self.location_id  # type: ignore[assignment]
         return _reader(self._call(lambda: self._client.v1.terminal.readers.create(params), mutating=True))
 
+    def present_test_card(self, number: str = "4242424242424242") -> ReaderView:
+        """Test mode only (Stripe's test helper, which the simulator serves too): the customer taps the test
+        card `number` on the simulated reader. The headless driver is the customer this way."""
+        return _reader(
+            self._call(
+                lambda: self._client.v1.test_helpers.terminal.readers.present_payment_method(
+                    self.reader_id, {"type": "card_present", "card_present": {"number": number}}
+                ),
+                mutating=True,
+            )
+        )
+
     def list_locations(self) -> list[dict[str, Any]]:
         res = self._call(lambda: self._client.v1.terminal.locations.list({"limit": 100}), mutating=False)
         return [{"id": d["id"], "display_name": d["display_name"]} for d in res["data"]]
