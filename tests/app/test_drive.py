@@ -28,8 +28,10 @@ def test_drive_runs_a_shift_without_qt_and_every_sale_it_reports_is_in_the_journ
     env = dict(os.environ, PYTHONPATH=f"{_blocked_qt(tmp_path)}{os.pathsep}{ROOT}")
     env.pop("QT_QPA_PLATFORM", None)
     proc = subprocess.run(
-        [sys.executable, "-m", "ui.main", "drive", "--seed", "5", "--sales", "12", "--data-dir", str(data)]
-        + ["--set", "demo.products=500", "--card-share", "0.5"],
+        [
+            *(sys.executable, "-m", "ui.main", "drive", "--seed", "5", "--sales", "12"),
+            *("--data-dir", str(data), "--set", "demo.products=500", "--card-share", "0.5"),
+        ],
         cwd=tmp_path,
         env=env,
         capture_output=True,
