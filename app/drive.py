@@ -60,12 +60,13 @@ class Customer:
             threading.Thread(target=self._tap, args=(card,), daemon=True, name="omo-drive-customer").start()
 
     def _tap(self, card: str) -> None:
-        for _ in range(50):
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
             try:
                 self.terminal.present_test_card(card)
                 return
             except Exception:  # the reader may not show the payment yet
-                time.sleep(0.02)
+                time.sleep(0.05)
 
 
 class Shift:

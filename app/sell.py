@@ -117,11 +117,26 @@ class SellService:
         self._listeners.append(listener)
 
     def _changed(self) -> None:
+        self._push_display()
         for listener in list(self._listeners):
             try:
                 listener()
             except Exception:  # a broken screen never stops a sale
                 log.exception("sale listener failed")
+
+    def _push_display(self) -> None:
+        """The reader shows the cart while the cashier scans (a courtesy: it never stops a sale)."""
+        terminal = self.shop.terminal
+        if terminal is None or self._busy is not None:
+            return
+        from pos.payment import CartDisplay, DisplayLine
+
+        t = self.co.cart.totals
+        lines = tuple(DisplayLine(lt.description[:60], lt.paid.minor, lt.quantity) for lt in t.lines[-20:])
+        try:
+            terminal.show_cart(CartDisplay(self.config.currency.lower(), lines, t.tax.minor, t.total.minor))
+        except Exception as e:
+            log.warning("reader display update failed: %s", e)
 
     @property
     def busy(self) -> str | None:
@@ -700,25 +715,30 @@ class SellService:
             sale_uuid = self.co.sale_uuid
             self._busy = "card"
         self._changed()
+        terminal = self.shop.terminal
+        if terminal is not None:
+            terminal.hold_display()  # a cart update now would replace the reader's payment screen
+        problem: Result | None = None
         try:
             outcome: PaymentOutcome = self.shop.payments.pay(
                 sale_uuid, amount, self.config.currency, complete, on_status=on_status
             )
         except PaymentInProgress:
-            with self._lock:
-                self._busy = None
-            self._changed()
-            return Result(
+            problem = Result(
                 Outcome.BUSY, msg(QT_TRANSLATE_NOOP(C, "A card payment is already running for this sale."))
             )
         except Exception as e:  # the protocol's journal keeps the attempt; the reconciler settles it
             log.exception("card payment failed")
+            problem = failed(msg(QT_TRANSLATE_NOOP(C, "Card payment failed: {error}"), error=str(e)))
+        finally:
+            if terminal is not None:
+                terminal.release_display()
             with self._lock:
                 self._busy = None
+        if problem is not None:
             self._changed()
-            return failed(msg(QT_TRANSLATE_NOOP(C, "Card payment failed: {error}"), error=str(e)))
+            return problem
         with self._lock:
-            self._busy = None
             return self._card_outcome(outcome, plan, amount)
 
     def _card_outcome(self, outcome: PaymentOutcome, plan: SaleDocument | None, amount: int) -> Result:
@@ -907,7 +927,7 @@ class SellService:
         )
 
     def no_sale(self, reason: str, grant: Override | None = None) -> Result:
-        """Open the drawer without a sale, with a reason (logged)."""
+        """Open the drawer without a sale, with a reason (logged). Blocking until the drawer answered."""
         with self._lock:
             if (why := self._check()) is not None:
                 return why
@@ -927,7 +947,11 @@ class SellService:
                 "drawer.no_sale", self.staff.id, {"reason": reason, "approved_by": approver or None}
             )
             opening = self.shop.printer.open_drawer(reason)
-        return done(msg(QT_TRANSLATE_NOOP(C, "Drawer opened.")), printing=opening)
+        try:
+            opening.result(timeout=30)
+        except Exception as e:
+            return failed(msg(QT_TRANSLATE_NOOP(C, "The drawer did not open: {error}"), error=str(e)))
+        return done(msg(QT_TRANSLATE_NOOP(C, "Drawer opened.")))
 
     def recall_last_sale(self) -> Result:
         """After a restart: the till's last sale is what Reprint prints; a sale that was completed just
@@ -953,6 +977,33 @@ class SellService:
                     receipt=self.last_receipt,
                 )
             return done(value=doc)
+
+    def last_receipt_unprinted(self) -> Result:
+        """Blocking (reads the print queue): after a restart, when the till stopped between the last sale's
+        commit and its receipt reaching the print queue, say so (only with a receipt printer)."""
+        with self._lock:
+            receipt = self.last_receipt
+            printer = self.shop.printer
+            if receipt is None or printer is None or printer.error_text or not self.co.cart.is_empty:
+                return done()
+        try:
+            jobs = printer.jobs(include_printed=True).result(timeout=30)
+        except Exception as e:
+            log.warning("could not read the print queue: %s", e)
+            return done()
+        if any(j.sale_uuid == receipt.sale_uuid for j in jobs):
+            return done()
+        return done(
+            msg(
+                QT_TRANSLATE_NOOP(
+                    C,
+                    "The receipt of sale {receipt_no} was not printed: the till stopped just after the sale. "
+                    "If the customer needs it, press Reprint (Ctrl+P).",
+                ),
+                receipt_no=receipt.receipt_no,
+            ),
+            receipt=receipt,
+        )
 
     def reprint(self) -> Result:
         with self._lock:

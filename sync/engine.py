@@ -226,6 +226,7 @@ class SyncEngine:
             raise RuntimeError("the sync engine is already started")
         self._engine_lock.acquire()
         self._stop.clear()
+        self._heartbeat_at = time.monotonic()  # the first heartbeat is one interval after the start
         if self.catalog_interval_s is not None:
             self._catalog_requested.set()  # a first catalog sync (or its resumption) at start
         self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
@@ -374,7 +375,9 @@ class SyncEngine:
 
     def _on_failure(self, exc: BaseException) -> None:
         self._failures += 1
-        if isinstance(exc, BackendOffline):
+        if isinstance(exc, BackendOffline) or (
+            isinstance(exc, BackendServerError) and exc.status in (502, 503, 504)
+        ):  # nothing answers, or only a gateway saying the backend behind it is down
             state = "offline"
         else:
             state = "degraded"

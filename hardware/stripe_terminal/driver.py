@@ -437,6 +437,13 @@ class StripeTerminal:
     def flush_display(self, timeout: float = 5.0) -> bool:
         return self._display.flush(timeout)
 
+    def hold_display(self) -> None:
+        """While a payment runs the reader shows the payment: no cart updates until `release_display`."""
+        self._display.hold()
+
+    def release_display(self) -> None:
+        self._display.release()
+
     def _send_display(self, cart: CartDisplay) -> None:
         params = {
             "type": "cart",
@@ -475,13 +482,27 @@ class ThrottledDisplay:
         self._latest: CartDisplay | None = None
         self._in_flight = False
         self._closed = False
+        self._held = False
         self._last_sent = float("-inf")
         self._thread: threading.Thread | None = None
         self.sent = 0
 
+    def hold(self, timeout: float = 5.0) -> bool:
+        """A payment starts on the reader: drop the cart not yet sent and send nothing until `release`
+        (an update sent now would replace the reader's payment screen). Waits for a send in flight."""
+        with self._cv:
+            self._held = True
+            self._latest = None
+            return self._cv.wait_for(lambda: not self._in_flight, timeout)
+
+    def release(self) -> None:
+        with self._cv:
+            self._held = False
+            self._cv.notify_all()
+
     def show(self, cart: CartDisplay) -> None:
         with self._cv:
-            if self._closed:
+            if self._closed or self._held:
                 return
             self._latest = cart
             if self._thread is None:

@@ -38,7 +38,7 @@ def test_drive_runs_a_shift_without_qt_and_every_sale_it_reports_is_in_the_journ
         text=True,
         timeout=240,
     )
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.returncode == 0, proc.stderr[-2000:] + proc.stdout[-3000:]
     lines = [json.loads(x) for x in proc.stdout.splitlines()]
     summary = lines[-1]
     assert summary["summary"] and summary["sales"] == 12 and summary["failures"] == 0

@@ -217,6 +217,27 @@ def test_throttle_spacing_with_fake_clock():
     disp.close()
 
 
+def test_a_cart_not_yet_sent_when_a_payment_starts_is_dropped_and_none_is_sent_during_it():
+    """A fast cashier scans and presses Pay within the throttle interval: the late cart update must not
+    replace the reader's payment screen (it made the payment fail: "the reader stopped the payment")."""
+    now = [0.0]
+    sent: list[int] = []
+    disp = ThrottledDisplay(lambda c: sent.append(c.total), interval=10.0, monotonic=lambda: now[0])
+    disp.show(CartDisplay("usd", (), 0, 1))
+    assert disp.flush(2.0) and sent == [1]
+    disp.show(CartDisplay("usd", (), 0, 2))  # waits for the interval
+    assert disp.hold()  # Pay
+    disp.show(CartDisplay("usd", (), 0, 3))  # anything during the payment is not shown
+    now[0] = 20.0
+    with disp._cv:
+        disp._cv.notify_all()
+    assert disp.flush(0.5) and sent == [1]
+    disp.release()
+    disp.show(CartDisplay("usd", (), 0, 4))  # the next sale's cart
+    assert disp.flush(2.0) and sent == [1, 4]
+    disp.close()
+
+
 def test_display_during_payment_is_ignored_not_fatal(sim, terminal, reader_id, caplog):
     sim.set_reader_busy(reader_id)
     terminal.show_cart(CartDisplay("usd", (DisplayLine("Tea", 450, 1),), 36, 486))
