@@ -1,9 +1,10 @@
 """Per-endpoint parameter specs: coerce form strings, reject unknown or malformed parameters.
 
-A spec is one of: ``INT``, ``STR``, ``BOOL``, ``META``, ``Enum(...)``, ``List(item)``,
-``Obj({...}, required)``.
-Errors look like Stripe's: ``parameter_unknown``, ``parameter_missing``, ``parameter_invalid_integer``,
-``parameter_invalid_empty`` (all ``invalid_request_error``, HTTP 400, never stored under an idempotency key).
+A spec is one of: ``INT``, ``STR``, ``BOOL``, ``META``, ``Enum(...)``, ``List(item)``, ``Range()`` (an
+integer or ``{gt, gte, lt, lte}``, as list filters take ``created``), ``Obj({...}, required)``.
+Errors look like Stripe's (``invalid_request_error``, HTTP 400, never stored under an idempotency key),
+with only codes from Stripe's published list: ``parameter_unknown``, ``parameter_missing``,
+``parameter_invalid_integer``; a malformed value of another kind names its ``param`` without a code.
 """
 
 from __future__ import annotations
@@ -81,6 +82,11 @@ class List:
 
 
 @dataclass(frozen=True)
+class Range:
+    """An integer, or bounds ``gt``/``gte``/``lt``/``lte`` (``created[gte]=…``)."""
+
+
+@dataclass(frozen=True)
 class Obj:
     fields: dict[str, Any]
     required: frozenset[str] = field(default_factory=frozenset)
@@ -97,7 +103,7 @@ def _name(path: str, key: str | int) -> str:
 def coerce(value: Any, spec: Any, path: str) -> Any:
     if isinstance(spec, Obj):
         if not isinstance(value, dict):
-            raise invalid(f"Invalid object: {path}", code="parameter_invalid_object", param=path)
+            raise invalid(f"Invalid object: {path}", param=path)
         out: dict[str, Any] = {}
         for key, sub in value.items():
             if key not in spec.fields:
@@ -119,13 +125,12 @@ def coerce(value: Any, spec: Any, path: str) -> Any:
         if isinstance(value, dict) and not value:
             return []
         if not isinstance(value, list):
-            raise invalid(f"Invalid array: {path}", code="parameter_invalid_array", param=path)
+            raise invalid(f"Invalid array: {path}", param=path)
         return [coerce(v, spec.item, f"{path}[{i}]") for i, v in enumerate(value)]
     if isinstance(spec, Enum):
         if value not in spec.values:
             raise invalid(
                 f"Invalid {path.split('[')[-1].rstrip(']')}: must be one of {', '.join(spec.values)}",
-                code="parameter_invalid_string" if isinstance(value, str) else "parameter_invalid_object",
                 param=path,
             )
         return value
@@ -133,10 +138,14 @@ def coerce(value: Any, spec: Any, path: str) -> Any:
         if value == "":
             return {}
         if not isinstance(value, dict) or any(not isinstance(v, str) for v in value.values()):
-            raise invalid(f"Invalid metadata: {path}", code="parameter_invalid_object", param=path)
+            raise invalid(f"Invalid metadata: {path}", param=path)
         return dict(value)
+    if isinstance(spec, Range):
+        if isinstance(value, dict):
+            return {k: coerce(v, INT, _name(path, k)) for k, v in coerce(value, _BOUNDS, path).items()}
+        return coerce(value, INT, path)
     if not isinstance(value, str):
-        raise invalid(f"Invalid value for {path}", code="parameter_invalid_string", param=path)
+        raise invalid(f"Invalid value for {path}", param=path)
     if spec is INT:
         try:
             return int(value)
@@ -144,9 +153,12 @@ def coerce(value: Any, spec: Any, path: str) -> Any:
             raise invalid(f"Invalid integer: {value}", code="parameter_invalid_integer", param=path) from None
     if spec is BOOL:
         if value not in ("true", "false"):
-            raise invalid(f"Invalid boolean: {value}", code="parameter_invalid_boolean", param=path)
+            raise invalid(f"Invalid boolean: {value}", param=path)
         return value == "true"
     return value
+
+
+_BOUNDS = Obj({"gt": STR, "gte": STR, "lt": STR, "lte": STR})
 
 
 def parse(params: dict[str, Any], spec: Obj) -> dict[str, Any]:
