@@ -88,12 +88,17 @@ class Range:
 
 @dataclass(frozen=True)
 class Obj:
+    """An object parameter. ``unsupported``: names Stripe accepts that the simulator does not implement
+    (see ``hardware/stripe_sim/differences.py``); they are refused as such, not as unknown."""
+
     fields: dict[str, Any]
     required: frozenset[str] = field(default_factory=frozenset)
+    unsupported: dict[str, str] = field(default_factory=dict)
 
     def __init__(self, fields: dict[str, Any], required: tuple[str, ...] | frozenset[str] = ()) -> None:
         object.__setattr__(self, "fields", fields)
         object.__setattr__(self, "required", frozenset(required))
+        object.__setattr__(self, "unsupported", {})
 
 
 def _name(path: str, key: str | int) -> str:
@@ -106,6 +111,12 @@ def coerce(value: Any, spec: Any, path: str) -> Any:
             raise invalid(f"Invalid object: {path}", param=path)
         out: dict[str, Any] = {}
         for key, sub in value.items():
+            if key in spec.unsupported:
+                raise invalid(
+                    f"The simulator does not implement {_name(path, key)} (Stripe accepts it: "
+                    f"{spec.unsupported[key]}).",
+                    param=_name(path, key),
+                )
             if key not in spec.fields:
                 raise invalid(
                     f"Received unknown parameter: {_name(path, key)}",
@@ -164,4 +175,19 @@ _BOUNDS = Obj({"gt": STR, "gte": STR, "lt": STR, "lte": STR})
 def parse(params: dict[str, Any], spec: Obj) -> dict[str, Any]:
     fields = dict(spec.fields)
     fields.setdefault("expand", List(STR))
-    return coerce(params, Obj(fields, spec.required), "")
+    top = Obj(fields, spec.required)
+    top.unsupported.update(spec.unsupported)
+    return coerce(params, top, "")
+
+
+def mark_unsupported(spec: Obj, names: dict[str, str]) -> None:
+    """Attach ``{"a.b.c": reason}`` to the nested objects of ``spec`` (``a.b`` must be an object)."""
+    for dotted, reason in names.items():
+        *parents, leaf = dotted.split(".")
+        node: Any = spec
+        for part in parents:
+            node = node.fields[part]
+            node = node.item if isinstance(node, List) else node
+        if leaf in node.fields:
+            raise ValueError(f"{dotted} is implemented, so it cannot be listed as unsupported")
+        node.unsupported[leaf] = reason

@@ -28,8 +28,22 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
+from hardware.stripe_sim.differences import UNSUPPORTED
 from hardware.stripe_sim.forms import FormError, decode_form
-from hardware.stripe_sim.params import BOOL, INT, META, STR, ApiError, Enum, List, Obj, Range, invalid, parse
+from hardware.stripe_sim.params import (
+    BOOL,
+    INT,
+    META,
+    STR,
+    ApiError,
+    Enum,
+    List,
+    Obj,
+    Range,
+    invalid,
+    mark_unsupported,
+    parse,
+)
 
 log = logging.getLogger("hw.stripe_sim")
 
@@ -282,10 +296,17 @@ SPECS: dict[str, Obj] = {
             "amount_tip": INT,
             "card_present": Obj({"number": STR}),
             "interac_present": Obj({"number": STR}),
-            "card": Obj({"number": STR, "exp_month": INT, "exp_year": INT, "cvc": STR}),
+            "card": Obj(
+                {"number": STR, "exp_month": INT, "exp_year": INT, "cvc": STR},
+                ("number", "exp_month", "exp_year"),
+            ),
         }
     ),
 }
+
+
+for _op, _names in UNSUPPORTED.items():
+    mark_unsupported(SPECS[_op], _names)
 
 
 @dataclass
@@ -1368,6 +1389,7 @@ class StripeSimulator:
         return self._reader_json(id)
 
     def _r_reader_delete(self, params: dict[str, Any], fault: Fault | None, id: str) -> dict[str, Any]:  # noqa: A002
+        parse(params, SPECS["get"])
         reader = self._reader(id)
         reader["_deleted"] = True
         return self._deleted_reader(reader)
@@ -1604,23 +1626,32 @@ class StripeSimulator:
         return self._id("pm")
 
     def _pm_object(self, pm_id: str, card: dict[str, Any]) -> dict[str, Any]:
+        """The PaymentMethod of a presented card: brand and last four digits, never the number."""
         number = card["number"]
-        details = {
-            "brand": "interac" if card["kind"] == "interac_present" else BRANDS.get(number[0], "unknown"),
-            "last4": number[-4:],
-            "exp_month": 12,
-            "exp_year": 2030,
-            "funding": "credit",
-            "read_method": "contactless_emv",
-        }
+        brand = "interac" if card["kind"] == "interac_present" else BRANDS.get(number[0], "unknown")
+        details = dict.fromkeys(
+            ("brand_product", "cardholder_name", "description", "fingerprint", "issuer", "offline")
+        )
+        details.update(
+            brand=brand,
+            country="US",
+            exp_month=12,
+            exp_year=2030,
+            funding="credit",
+            last4=number[-4:],
+            networks={"available": [brand], "preferred": None},
+            preferred_locales=None,
+            read_method="contactless_emv",
+        )
         return {
             "id": pm_id,
             "object": "payment_method",
             "type": card["kind"],
             card["kind"]: details,
-            "billing_details": {"address": None, "email": None, "name": None, "phone": None},
+            "billing_details": {"address": None, "email": None, "name": None, "phone": None, "tax_id": None},
             "created": int(self.now()),
             "customer": None,
+            "customer_account": None,
             "livemode": False,
             "metadata": {},
         }
