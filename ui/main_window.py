@@ -402,7 +402,7 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def _probe_failed(self, exc: BaseException) -> None:
-        from pos.payment import TerminalUnavailable
+        from pos.payment import TerminalConfigError, TerminalUnavailable
 
         self._probing = False
         self._probe_at = time.monotonic()
@@ -410,6 +410,9 @@ class MainWindow(QMainWindow):
         if isinstance(exc, TerminalUnavailable):
             self._stripe_state = "unreachable"
             self.page.set_card_available(False, "Stripe cannot be reached: card payments are off. Take cash.")
+        elif isinstance(exc, TerminalConfigError):  # e.g. the paired reader was deleted: say what to do
+            self._stripe_state = "reachable"
+            self.page.set_card_available(False, exc.message)
         else:
             self._stripe_state = "unknown"
             log.warning("reader probe failed: %s", exc)
