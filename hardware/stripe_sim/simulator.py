@@ -2,7 +2,7 @@
 
 The unchanged ``stripe`` library talks to it through ``StripeClient(key, base_addresses={"api": sim.url})``.
 It implements API version ``2026-10-28.endive`` as far as the till needs it (see
-``shared/reference/stripe-terminal.md``): bracket form encoding, bearer keys, Stripe-shaped errors,
+``docs/stripe-terminal.md``): bracket form encoding, bearer keys, Stripe-shaped errors,
 idempotency as Stripe documents it, state machines, the test cards and magic amounts, and faults that
 tests inject through Python methods (latency, read timeouts, responses dropped after commit, 5xx,
 reader offline or busy, a ``terminal_reader_timeout`` that is a false negative).
