@@ -251,3 +251,18 @@ def test_an_empty_cart_is_refused_as_stripe_refuses_it(client, reader_id):
         )
     check_error_shape(e.value.json_body)
     assert (e.value.code, e.value.param) == ("parameter_missing", "cart[line_items]")
+
+
+def test_the_committed_subset_is_what_the_script_cuts():
+    """Deterministic and complete: cutting the committed schemas again gives the committed file."""
+    import importlib.util
+
+    from tests.payments.openapi_shapes import SUBSET, subset
+
+    spec = importlib.util.spec_from_file_location("cut", ROOT / "tools" / "stripe_openapi_subset.py")
+    assert spec is not None and spec.loader is not None
+    cut = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cut)
+    again = cut.render({"components": {"schemas": subset()["components"]["schemas"]}})
+    assert again == SUBSET.read_text(encoding="utf-8")
+    assert subset()["info"]["source"]["commit"] == cut.SOURCE["commit"]
