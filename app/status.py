@@ -48,7 +48,7 @@ class TillMonitor:
     # ------------------------------------------------------------------ blocking: the reader's worker
     def probe_reader(self) -> bool:
         """Ask Stripe for the reader. True when card payments can be offered."""
-        from pos.payment import TerminalUnavailable
+        from pos.payment import TerminalConfigError, TerminalUnavailable
 
         terminal = self.shop.terminal
         if terminal is None:
@@ -57,6 +57,9 @@ class TillMonitor:
             view = terminal.retrieve_reader()
         except TerminalUnavailable:
             self._observed("unreachable", "unknown", UNREACHABLE)
+            return False
+        except TerminalConfigError as e:  # e.g. the paired reader was deleted: say what to do
+            self._observed("reachable", "none", e.message)
             return False
         except Exception as e:  # an unexpected answer: say unknown, keep card payments as they were
             log.warning("reader probe failed: %s", e)

@@ -8,7 +8,7 @@
     engine.member_profile(1001)               # pos.sync_ports.Backend, cached with a time limit
     engine.stop()
 
-Rules it keeps (DESIGN.md, field-failures A/B/C/G):
+Rules it keeps (docs/architecture.md, "The OMO backend and sync"):
 - its own thread, its own read connection, its own requests.Session; every write through `store.write`;
 - events leave the queue only by the server's per-event answer (`applied` / `duplicate` → ack), or to the
   dead letters with the server's reason (`rejected`) so one bad event never blocks the rest;

@@ -243,3 +243,50 @@ def test_display_during_payment_is_ignored_not_fatal(sim, terminal, reader_id, c
     terminal.show_cart(CartDisplay("usd", (DisplayLine("Tea", 450, 1),), 36, 486))
     assert terminal.flush_display(5.0)
     assert sim.readers[reader_id]["action"] is None
+
+
+def test_an_emptied_cart_clears_the_readers_screen(sim, terminal, reader_id):
+    """Stripe requires cart[line_items] and the library drops an empty list: the till must not send
+    that (the old cart would stay on the customer's screen); cancel_action returns the reader to idle."""
+    terminal.show_cart(CartDisplay("usd", (DisplayLine("Tea", 450, 1),), tax=36, total=486))
+    assert terminal.flush_display(5.0)
+    assert sim.readers[reader_id]["action"]["type"] == "set_reader_display"
+    terminal.show_cart(CartDisplay("usd", (), tax=0, total=0))
+    assert terminal.flush_display(5.0)
+    assert sim.readers[reader_id]["action"] is None
+    assert all(r["status"] == 200 for r in sim.requests if r["path"].startswith("/v1/terminal/readers/"))
+
+
+def _gone(exc: pytest.ExceptionInfo[TerminalConfigError], reader: str) -> None:
+    assert exc.value.code == "reader_gone"
+    assert reader in exc.value.message and "omo-pos reader list" in exc.value.message
+    assert "stripe.reader_id" in exc.value.message and "take cash" in exc.value.message
+
+
+def test_a_reader_deleted_in_the_dashboard_is_named_with_what_to_do(sim, terminal, reader_id, client):
+    client.v1.terminal.readers.delete(reader_id)  # Stripe then answers GET with a deleted stub
+    with pytest.raises(TerminalConfigError) as e:
+        terminal.retrieve_reader()
+    _gone(e, reader_id)
+    with pytest.raises(TerminalConfigError) as e:
+        terminal.process_payment_intent("pi_x", idempotency_key="k1")  # 404 on the deleted reader
+    _gone(e, reader_id)
+
+
+def test_an_unknown_reader_is_named_with_what_to_do(sim, make_terminal):
+    terminal = make_terminal(reader_id="tmr_not_in_this_account")
+    with pytest.raises(TerminalConfigError) as e:
+        terminal.retrieve_reader()
+    _gone(e, "tmr_not_in_this_account")
+    with pytest.raises(TerminalConfigError) as e:
+        terminal.cancel_action()
+    _gone(e, "tmr_not_in_this_account")
+
+
+@pytest.fixture
+def client(sim):
+    import stripe
+
+    return stripe.StripeClient(
+        API_KEY, base_addresses={"api": sim.url}, http_client=stripe.RequestsClient(timeout=(1, 2))
+    )
