@@ -24,8 +24,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sync.backend import seed  # noqa: E402
-from sync.backend.server import start_backend  # noqa: E402
+from backend import seed  # noqa: E402
+from backend.server import start_backend  # noqa: E402
 from sync.engine import SyncEngine  # noqa: E402
 
 

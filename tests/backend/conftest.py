@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from sync.backend.server import start_backend
+from backend.server import start_backend
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ import pytest
 import requests
 import yaml
 
+from backend import tokens
 from sync import contract
-from sync.backend import tokens
 from tests.backend.events import event, return_payload, sale_payload
 
 T = 10  # seconds: timeout of every call in these tests
@@ -299,7 +299,7 @@ def test_omo_backend_command_serves_the_contract(tmp_path):
         [
             sys.executable,
             "-m",
-            "sync.backend.server",
+            "backend.server",
             "--db",
             str(tmp_path / "b.sqlite3"),
             "--port",

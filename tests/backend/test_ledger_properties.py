@@ -9,7 +9,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sync.backend import db, seed
+from backend import db, seed
 from tests.backend.events import event, return_payload, sale_payload
 
 MEMBERS = (1001, 1003)

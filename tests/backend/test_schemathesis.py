@@ -12,8 +12,8 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
+from backend.server import start_backend
 from sync import contract
-from sync.backend.server import start_backend
 
 
 @pytest.fixture(scope="module")

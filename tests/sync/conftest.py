@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from sync.backend.server import start_backend
+from backend.server import start_backend
 from sync.client import store_device_token
 from sync.engine import SyncEngine
 from tests.backend.events import sale_payload

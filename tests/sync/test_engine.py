@@ -308,7 +308,7 @@ def test_unsynced_points_are_the_queued_deltas(backend, store, make_engine):
 
 
 def test_demo_backend_registers_the_till_once(tmp_path):
-    from sync.backend.server import start_demo_backend
+    from backend.server import start_demo_backend
     from sync.client import BackendClient, keyring_token
 
     first = start_demo_backend(tmp_path / "demo", "till-7", products=60)

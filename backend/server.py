@@ -18,10 +18,10 @@ from typing import Any
 
 import uvicorn
 
-from sync.backend import db, seed, tokens
-from sync.backend.app import APP_TOKEN_TTL_S, Backend, Fault, FaultPlan, create_app
+from backend import db, seed, tokens
+from backend.app import APP_TOKEN_TTL_S, Backend, Fault, FaultPlan, create_app
 
-log = logging.getLogger("sync.backend")
+log = logging.getLogger("omo.backend")
 
 
 class BackendHandle:

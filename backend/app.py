@@ -23,10 +23,10 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from backend import db, tokens
 from sync import contract
-from sync.backend import db, tokens
 
-log = logging.getLogger("sync.backend")
+log = logging.getLogger("omo.backend")
 
 IDEMPOTENCY_LEASE_S = 60.0
 APP_TOKEN_TTL_S = 300

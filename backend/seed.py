@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sync.backend import db
+from backend import db
 
 DEMO_STORE = "store-001"
 STORES = [("store-001", "OMO Flagship"), ("store-002", "OMO Riverside"), ("store-003", "OMO Airport")]
