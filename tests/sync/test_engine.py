@@ -322,7 +322,7 @@ def test_demo_backend_registers_the_till_once(tmp_path):
     again = start_demo_backend(tmp_path / "demo", "till-7", products=60)
     try:
         assert keyring_token() == token  # the known token is kept
-        assert len(again.backend.pool.get().execute("SELECT * FROM members").fetchall()) == 5  # seeded once
+        assert len(again.connect().execute("SELECT * FROM members").fetchall()) == 5  # seeded once
     finally:
         again.stop()
 
