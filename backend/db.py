@@ -8,7 +8,8 @@ leaves nothing behind and the rest of the batch applies: every check of a sale, 
 comes before its first write, a return (checks between writes, line by line) runs in a savepoint, and the
 event rows of rejected events are deleted before the commit. Checks that guard a write lock what they
 read (SELECT ... FOR UPDATE on PostgreSQL; on SQLite the whole transaction holds the write lock): the
-member row before a redemption or a clawback (so two redemptions cannot both spend the same points),
+member row before a redemption or a clawback (so two redemptions cannot both spend the same points; an
+earning only appends to the ledger and locks nothing),
 the original's lines before a return (the return cap across tills and stores), the order before a
 hand-over.
 
@@ -82,6 +83,9 @@ class _Statements:
         self.insert_points = sa.insert(points_ledger)
         self.insert_return = insert(returns).on_conflict_do_nothing(index_elements=["return_uuid"])
         self.insert_checkin = sa.insert(checkins)
+        self.find_members = sa.select(members.c.member_no).where(
+            members.c.member_no.in_(sa.bindparam("ms", expanding=True))
+        )
         self.lock_members = (
             sa.select(members.c.member_no)
             .where(members.c.member_no.in_(sa.bindparam("ms", expanding=True)))
@@ -155,16 +159,26 @@ class _Batch:
         self.points: list[dict[str, Any]] = []
         self.balances: dict[tuple[int, str], int] = {}
         self.sale_uuids: set[str] = set()
-        wanted = sorted(
-            {
-                ev["payload"]["member_no"]
-                for ev in evs
-                if isinstance(ev.get("payload"), dict)
-                and type(ev["payload"].get("member_no")) is int
-                and ev["payload"]["member_no"] in _INT64
-            }
-        )
-        self.members = set(conn.execute(self.st.lock_members, {"ms": wanted}).scalars()) if wanted else set()
+        # members whose balance a check reads (a redemption, a return's points) are locked, in member order;
+        # the others are only looked up: earning appends to the ledger and needs no lock, so a busy member
+        # (or the demo's five) does not serialise every till's batches
+        lock: set[int] = set()
+        look: set[int] = set()
+        for ev in evs:
+            p = ev.get("payload")
+            if not isinstance(p, dict) or type(p.get("member_no")) is not int or p["member_no"] not in _INT64:
+                continue
+            pts = p.get("points")
+            reads_balance = ev.get("type") == "return.completed" or (
+                isinstance(pts, dict) and pts.get("redeemed")
+            )
+            (lock if reads_balance else look).add(p["member_no"])
+        look -= lock
+        self.members: set[int] = set()
+        if lock:
+            self.members.update(conn.execute(self.st.lock_members, {"ms": sorted(lock)}).scalars())
+        if look:
+            self.members.update(conn.execute(self.st.find_members, {"ms": sorted(look)}).scalars())
         uuids = [
             ev["payload"]["sale_uuid"]
             for ev in evs

@@ -213,7 +213,7 @@ def test_a_worker_killed_mid_push_leaves_nothing_behind_and_the_next_push_goes_t
         s = server.session("till-1")
         events = [
             event("sale.completed", sale_payload(member_no=1002, earned=5)),
-            event("sale.completed", sale_payload(member_no=1001, earned=7)),
+            event("sale.completed", sale_payload(member_no=1001, earned=7, redeemed=3)),  # locks 1001
         ]
         errors: list[BaseException] = []
 
@@ -254,6 +254,35 @@ def test_a_worker_killed_mid_push_leaves_nothing_behind_and_the_next_push_goes_t
                 "SELECT member_no, delta FROM points_ledger WHERE event_id NOT LIKE 'seed-%%'"
                 " ORDER BY member_no"
             ).all()
-            assert [tuple(x) for x in ledger] == [(1001, 7), (1002, 5)]
+            assert [tuple(x) for x in ledger] == [(1001, 4), (1002, 5)]
+    finally:
+        server.stop()
+
+
+def test_two_tills_redeem_the_same_points_at_once(pg, db_engine, tmp_path):
+    tills = ["store-001-T1", "store-002-T1"]
+    server = Server(pg, tmp_path, tills)
+    try:
+        balance = (
+            server.session(tills[0]).get(f"{server.url}/v1/members/1002", timeout=T).json()["points_balance"]
+        )
+        assert balance == 800
+        with db_engine.connect() as holder:  # both redemptions wait on the member's row, then race
+            holder.exec_driver_sql("BEGIN")
+            holder.exec_driver_sql("SELECT 1 FROM members WHERE member_no = 1002 FOR UPDATE")
+
+            def attempt(till):
+                ev = event("sale.completed", sale_payload(member_no=1002, redeemed=600), till_id=till)
+                return push(server.session(till), server.url, [ev], f"x-{till}").json()["results"][0]
+
+            with ThreadPoolExecutor(2) as pool:
+                futures = [pool.submit(attempt, till) for till in tills]
+                assert wait_for(lambda: len(waiting_workers(db_engine)) == 2, 20, 0.05)
+                holder.exec_driver_sql("COMMIT")
+                results = [f.result(T) for f in futures]
+        assert sorted(r["status"] for r in results) == ["applied", "rejected"]
+        assert [r["reason"]["code"] for r in results if r["status"] == "rejected"] == ["insufficient_points"]
+        after = server.session(tills[1]).get(f"{server.url}/v1/members/1002", timeout=T).json()
+        assert after["points_balance"] == 200
     finally:
         server.stop()

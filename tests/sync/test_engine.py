@@ -168,6 +168,8 @@ def test_poison_event_goes_to_dead_letters_and_the_queue_flows(backend, store, m
     [pytest.param(1000, id="1000-sales"), pytest.param(20_000, id="20000-sales", marks=pytest.mark.slow)],
 )
 def test_long_outage_drains_once_and_replays_change_nothing(backend, store, make_engine, n):
+    if n > 1000 and not backend.store.is_sqlite:
+        pytest.skip("the 20,000-sale outage runs on SQLite; PostgreSQL runs the 1,000-sale one (CI time)")
     proxy = FaultProxy(("127.0.0.1", int(backend.url.rsplit(":", 1)[1])))
     outage = backend.inject("status", path="/v1/events", status=503, times=10**9)
     eng = make_engine(proxy.url, batch_size=200)
