@@ -17,6 +17,8 @@ ENGINES = ["sqlite", "postgresql"]
 
 def postgres_url() -> str:
     url = os.environ.get(PG_ENV)
+    if not url and os.environ.get("CI") == "true":
+        pytest.fail(f"CI runs the backend's tests on PostgreSQL too: {PG_ENV} is not set (see .ci/run)")
     if not url:
         pytest.skip(
             f"no PostgreSQL server: set {PG_ENV} (e.g. from `python3 tools/pg_server.py start`; CI sets it)"
