@@ -79,6 +79,7 @@ class Store:
         self.url = database_url(database)
         self.dialect = self.url.get_backend_name()
         self._local_keys: set[tuple[str, str]] = set()
+        self._autocommit: Any = None
         self._local_lock = threading.Lock()
         if self.dialect == "sqlite":
             self.engine = sa.create_engine(
@@ -94,7 +95,9 @@ class Store:
                 self.url,
                 pool_size=pool_size,
                 max_overflow=pool_size,
-                pool_pre_ping=True,
+                # no ping per checkout (a round trip per request): a connection the server dropped fails
+                # its first statement, is discarded, and the transaction runs again (Store.write)
+                pool_recycle=1800,
                 connect_args={
                     # names the worker in pg_stat_activity; a dead client's transaction (and its locks) is
                     # rolled back within a second even while it waits for a lock
@@ -103,6 +106,11 @@ class Store:
                     " -c idle_in_transaction_session_timeout=60000",
                 },
             )
+        # single-statement reads: no BEGIN/ROLLBACK round trips around them (SQLite's driver sends no
+        # BEGIN of its own here anyway)
+        self._autocommit = (
+            self.engine if self.is_sqlite else self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -157,8 +165,14 @@ class Store:
 
     def read_one(self, stmt: Any) -> list[Any]:
         """The rows of one statement (a single statement needs no explicit transaction)."""
-        with self.engine.connect() as conn:
-            return list(conn.execute(stmt).all())
+        for attempt in range(2):
+            try:
+                with self._autocommit.connect() as conn:
+                    return list(conn.execute(stmt).all())
+            except sa.exc.DBAPIError as exc:
+                if not exc.connection_invalidated or attempt:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def write(self, fn: Callable[[Connection], T], *, key: tuple[str, str] | None = None) -> T:
         """Run fn(conn) in one write transaction, again from the start after a deadlock or serialisation
