@@ -151,7 +151,7 @@ class _Batch:
     locked up front in one statement in member order (on PostgreSQL: no deadlock between two batches over
     members), and their balances, read once and then kept up to date here."""
 
-    def __init__(self, conn: Connection, evs: list[dict[str, Any]]) -> None:
+    def __init__(self, conn: Connection, evs: list[dict[str, Any]], *, assume_new_sales: bool) -> None:
         self.conn = conn
         self.st = statements(conn)
         self.sales: list[dict[str, Any]] = []
@@ -179,6 +179,7 @@ class _Batch:
             self.members.update(conn.execute(self.st.lock_members, {"ms": sorted(lock)}).scalars())
         if look:
             self.members.update(conn.execute(self.st.find_members, {"ms": sorted(look)}).scalars())
+        self.known_sales: set[str] = set()
         uuids = [
             ev["payload"]["sale_uuid"]
             for ev in evs
@@ -186,9 +187,8 @@ class _Batch:
             and isinstance(ev.get("payload"), dict)
             and isinstance(ev["payload"].get("sale_uuid"), str)
         ]
-        self.known_sales = (
-            set(conn.execute(self.st.known_sales, {"ids": uuids}).scalars()) if uuids else set()
-        )
+        if uuids and not assume_new_sales:
+            self.known_sales.update(conn.execute(self.st.known_sales, {"ids": uuids}).scalars())
 
     def balance(self, member_no: int, programme: str) -> int:
         key = (member_no, programme)
@@ -218,8 +218,8 @@ class _Batch:
     def flush(self) -> None:
         if self.sales:
             inserted = set(self.conn.execute(self.st.insert_sales, self.sales).scalars())
-            if len(inserted) != len(self.sales):  # another transaction recorded one of them meanwhile
-                raise RetryTransaction("a sale of this batch was recorded by a concurrent request")
+            if len(inserted) != len(self.sales):  # recorded by another event, maybe of a concurrent request
+                raise SaleRecordedBefore("a sale of this batch was recorded by another event")
             self.conn.execute(self.st.insert_lines, self.lines)
             self.sales, self.lines = [], []
         if self.points:
@@ -402,13 +402,24 @@ def apply_event(conn: Connection, device_till: str, ev: dict[str, Any]) -> dict[
     return apply_batch(conn, device_till, [ev])[0]
 
 
+class SaleRecordedBefore(RetryTransaction):
+    """A sale_uuid of the batch is already recorded: run the transaction again, checking for it first."""
+
+
 def apply_batch(
-    conn: Connection, device_till: str, evs: list[dict[str, Any]], problems: dict[str, Any] | None = None
+    conn: Connection,
+    device_till: str,
+    evs: list[dict[str, Any]],
+    problems: dict[str, Any] | None = None,
+    *,
+    assume_new_sales: bool = False,
 ) -> list[dict[str, Any]]:
     """Apply a batch of events inside the caller's write transaction; return their EventResults.
 
     `problems`: payload_problem(ev) by event_id when the caller checked them already (outside the lock).
-    Raises RetryTransaction when a concurrent transaction got in the way (run it again from the start)."""
+    `assume_new_sales`: skip looking up the sales' uuids first (a new event's sale is new, nearly always);
+    raises SaleRecordedBefore when one was not, and the transaction must run again without it. Raises
+    RetryTransaction when a concurrent transaction got in the way (run it again from the start)."""
     if not evs:
         return []
     st = statements(conn)
@@ -429,7 +440,7 @@ def apply_batch(
             ],
         ).scalars()
     )
-    b = _Batch(conn, [ev for ev in evs if ev["event_id"] in new])
+    b = _Batch(conn, [ev for ev in evs if ev["event_id"] in new], assume_new_sales=assume_new_sales)
     results = []
     applied: set[str] = set()
     rejected: set[str] = set()

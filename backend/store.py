@@ -80,6 +80,7 @@ class Store:
         self.dialect = self.url.get_backend_name()
         self._local_keys: set[tuple[str, str]] = set()
         self._autocommit: Any = None
+        self._sqlite_writer = threading.Lock()
         self._local_lock = threading.Lock()
         if self.dialect == "sqlite":
             self.engine = sa.create_engine(
@@ -149,10 +150,16 @@ class Store:
     # ------------------------------------------------------------------------------ transactions
     @contextlib.contextmanager
     def write_connection(self) -> Iterator[Connection]:
-        """One write transaction (BEGIN IMMEDIATE on SQLite), committed on leaving, rolled back on error."""
-        with self.engine.begin() as conn:
-            if self.is_sqlite:  # the driver's own transaction handling is off: this BEGIN is the one
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
+        """One write transaction (BEGIN IMMEDIATE on SQLite), committed on leaving, rolled back on error.
+
+        SQLite has one writer: this process's writers queue on a lock of their own first, so the next one
+        starts the moment the last commits (SQLite's busy handler would poll with sleeps of up to 100 ms)."""
+        if not self.is_sqlite:
+            with self.engine.begin() as conn:
+                yield conn
+            return
+        with self._sqlite_writer, self.engine.begin() as conn:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # the driver's own transaction handling is off
             yield conn
 
     @contextlib.contextmanager
@@ -163,12 +170,12 @@ class Store:
                 conn.exec_driver_sql("BEGIN")
             yield conn
 
-    def read_one(self, stmt: Any) -> list[Any]:
+    def read_one(self, stmt: Any, params: dict[str, Any] | None = None) -> list[Any]:
         """The rows of one statement (a single statement needs no explicit transaction)."""
         for attempt in range(2):
             try:
                 with self._autocommit.connect() as conn:
-                    return list(conn.execute(stmt).all())
+                    return list(conn.execute(stmt, params).all())
             except sa.exc.DBAPIError as exc:
                 if not exc.connection_invalidated or attempt:
                     raise
