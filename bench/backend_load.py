@@ -427,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(out))
         return 0
-    biggest = max(till_counts)
+    biggest = max(till_counts, default=0)
     for r in runs:
         if r["config"].startswith("pg") and r["tills"] == biggest and r["rate"] == args.rate:
             print(
