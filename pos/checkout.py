@@ -184,8 +184,10 @@ class Checkout:
 
     def add_scanned(self, scan: ItemScan) -> str:
         """Add what a scan named (`pos.scan.read_item`): at its label's price or weight, else the
-        catalog's (a label-priced line is never merged with another)."""
-        return self.add_product(scan.product, unit_price=scan.price() if scan.label_priced else None)
+        catalog's, times a count label's pieces (a label-priced line is never merged with another)."""
+        return self.add_product(
+            scan.product, scan.quantity, unit_price=scan.price() if scan.label_priced else None
+        )
 
     def add_sku(self, sku: str, quantity: int = 1) -> str:
         product = self.catalog.get(sku)
