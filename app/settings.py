@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from pos.gs1 import RCN_REGIONS
+
 ENV_PREFIX = "OMO_POS_"
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
@@ -180,6 +182,16 @@ register(
     "none",
     "rounding of the cash part of a payment",
     choices=("none", "0.05", "italy", "whole"),
+)
+register(
+    "store.rcn_rules",
+    str,
+    "auto",
+    "in-store price, weight and count labels (GS1 RCN): auto (the store country's rules), none, or a region",
+    choices=("auto", "none", *RCN_REGIONS),
+)
+register(
+    "store.weight_unit", str, "kg", "the unit catalog prices of weighed goods are per", choices=("kg", "lb")
 )
 register("stripe.api_base", str, "https://api.stripe.com", "Stripe API address (a simulator in demo mode)")
 register("stripe.location_id", str, "", "Stripe Terminal Location of this store (tml_…)")

@@ -25,6 +25,8 @@ DEFAULT_FILES = (
     "pos/cashround.py",
     "pos/errors.py",
     "pos/storeconfig.py",
+    "pos/gs1.py",
+    "pos/scan.py",
 )
 
 
