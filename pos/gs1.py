@@ -15,7 +15,7 @@ till adds:
   and with spaces, a web address, or digits (a DataBar from a scanner whose identifiers are off);
 - the century of a two-digit year by the till's clock (GenSpecs 7.12), not the system clock (biip's);
 - the FNC1 separator after every element string that is not of predefined length unless it is the last
-  (GenSpecs 7.8.5): biip cuts a variable field at its maximum length and reads on;
+  (GenSpecs 7.8, concatenation): biip cuts a variable field at its maximum length and reads on;
 - one value per AI, one net weight per unit, one price (392n or 393n), as the GS1 Barcode Syntax
   Dictionary's exclusive pairs say;
 - where biip departs from the specification: a 39xn amount shorter than its decimals (`3922` `9` is 0.09;
@@ -369,7 +369,7 @@ def _bad_field(ai: Any, data: str) -> str:
 
 def _element_string(text: str, body: str, today: date) -> ItemCode | CodeError:
     """A GS1 element string as scanners send it: AI, data, AI, data..., FNC1 after every element
-    string not of predefined length unless it is the last (GenSpecs 7.8.5)."""
+    string not of predefined length unless it is the last (GenSpecs 7.8, concatenation)."""
     from biip import ParseError
     from biip.gs1_application_identifiers import GS1ApplicationIdentifier
     from biip.gs1_element_strings import GS1ElementString

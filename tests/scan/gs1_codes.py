@@ -22,7 +22,7 @@ QUALIFIERS = ("22", "10", "21")
 
 
 def needs_fnc1(ai: str) -> bool:
-    """Not of predefined length: an FNC1 separator follows unless it is the last (GenSpecs 7.8.5)."""
+    """Not of predefined length: FNC1 follows unless it is the last (GenSpecs 7.8, concatenation)."""
     return GS1ApplicationIdentifier.extract(ai).separator_required
 
 

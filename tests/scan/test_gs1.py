@@ -124,8 +124,8 @@ def test_a_label_price_in_minor_units_rounds_half_up():
     assert LabelPrice(Decimal("1.5")).minor(3) == 1500
 
 
-# ----------------------------------------------------------------------------- GenSpecs 7.8.5: FNC1
-def test_genspecs_7_8_5_predefined_length_fields_need_no_fnc1_the_others_do():
+# ----------------------------------------------------------------------------- GenSpecs 7.8: FNC1
+def test_genspecs_7_8_concatenation_predefined_length_fields_need_no_fnc1_the_others_do():
     code = read(f"]C101{GTIN}17261231310300125010LOT7{GS}21SER1")
     assert (code.expiry, code.weight, code.batch, code.serial) == (
         date(2026, 12, 31),
@@ -142,7 +142,7 @@ def test_genspecs_7_8_5_predefined_length_fields_need_no_fnc1_the_others_do():
     assert read(f"01{GTIN}70032612311200{GS}17261231").expiry == date(2026, 12, 31)
 
 
-def test_genspecs_7_8_6_a_separator_may_follow_any_field():
+def test_genspecs_7_8_concatenation_a_separator_may_follow_any_field():
     assert read(f"01{GTIN}{GS}17261231{GS}").expiry == date(2026, 12, 31)
 
 

@@ -36,13 +36,12 @@ ALLOWED = {
     ),
     "no_fnc1": (
         "ours refuse",
-        "GenSpecs 7.8.5: a field not of predefined length needs FNC1 unless it is the last; biip cuts a "
-        "variable field at its maximum length, or reads fixed ones on, and goes on reading.",
+        "GenSpecs 7.8 (concatenation): a field not of predefined length needs FNC1 unless it is the "
+        "last; biip cuts a variable field at its maximum length, or reads fixed ones on, and goes on.",
     ),
     "duplicate": (
         "ours refuse",
-        "GenSpecs 4.14 and the Syntax Dictionary: one AI with two different values is invalid; biip "
-        "keeps both.",
+        "The GS1 Barcode Syntax Tests: one AI with two different values is invalid; biip keeps both.",
     ),
     "exclusive": (
         "ours refuse",
@@ -73,8 +72,8 @@ ALLOWED = {
     ),
     "space_in_data": (
         "ours refuse",
-        "GenSpecs 7.11: a space is not in GS1's character sets; biip's bracketed text drops every space, "
-        "inside data too, and reads another value.",
+        "GenSpecs 7.11 (character sets): a space is in none of GS1's sets; biip's bracketed text drops "
+        "every space, inside data too, and reads another value.",
     ),
     "day_zero_7003": (
         "ours refuse",
