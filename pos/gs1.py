@@ -238,7 +238,7 @@ def read_code(
     if _DIGITS.fullmatch(t) and len(t) in (8, 12, 13, 14):
         return _product(t, t, None, eight_digits, rcn)
     code = _element_string(t, t, today)  # GS1-128 or DataBar from a scanner without AIM identifiers
-    if isinstance(code, ItemCode) or re.match(r"01[0-9]{14}", t):
+    if isinstance(code, ItemCode) or re.match(r"01[0-9]{14}", t) or _DIGITS.fullmatch(t) and len(t) >= 16:
         return code
     return CodeError(t, _NOT_A_CODE, is_code=bool(_DIGITS.fullmatch(t)))
 

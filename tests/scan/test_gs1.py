@@ -242,6 +242,10 @@ def test_digital_link_qualifiers_and_data_attributes():
         ("(01", "the brackets do not enclose application identifiers"),
         (f"(01){GTIN})(17)261231", "the brackets do not enclose application identifiers"),
         (f"01{GTIN[:-1]}8", "(01) GTIN 09501101020918 has a wrong check digit"),
+        (f"01{GTIN}4149501101530004", "(414) LOC No. 9501101530004 has a wrong check digit"),  # a GLN
+        ("00106141412345678909", "(00) SSCC 106141412345678909 has a wrong check digit"),
+        (f"01{GTIN}4149501101530003", None),
+        (f"(00)106141412345678908(02){GTIN}(37)12", "it names no trade item"),  # a pallet's label
         (f"01{GTIN}3932999100", None),  # XXX: an ISO code ("no currency"); the till refuses the sale
         (f"01{GTIN}3932000100", "(3932) PRICE: 000 is not an ISO 4217 currency"),
         (f"01{GTIN}17261231{GS}17261230", "(17) USE BY or EXPIRY appears twice with different values"),
