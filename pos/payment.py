@@ -624,9 +624,10 @@ class CardPayments:
     def abandon(
         self, sale_uuid: str, release_sale: Callable[[Any], None] | None = None
     ) -> PaymentOutcome | None:
-        """The customer switches to another tender (D4): stop the reader and cancel the PaymentIntent of
-        the sale's open attempt. Returns the attempt's outcome; if the card had in fact been charged the
-        outcome says so (the sale must then be completed, not re-tendered)."""
+        """The customer gives up the card (D4): stop the reader and cancel the PaymentIntent of the
+        sale's open attempt — an authorisation too. Returns the attempt's outcome; if the card had in
+        fact been charged the outcome says so (the sale must then be completed, not re-tendered). Before
+        taking another tender use ``settle_before_other_tender``: it uses an authorised card instead."""
         with self._lock:
             if sale_uuid in self._running:
                 raise PaymentInProgress("Cancel the running card payment first.")
