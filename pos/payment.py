@@ -640,10 +640,12 @@ class CardPayments:
     def settle_before_other_tender(
         self, sale_uuid: str, complete_sale: RecoverSale, release_sale: RecoverSale | None = None
     ) -> PaymentOutcome | None:
-        """Call before taking any tender that is not this card (cash, voucher, …) for a sale, and before
-        suspending or voiding it: an earlier card attempt of the sale that did not end cleanly (declined,
-        cancelled, "not confirmed yet", Stripe unreachable midway, a crash) is settled first, by asking
-        Stripe — so the customer is never charged twice and no authorisation is left without its sale.
+        """Call before taking any tender that is not this card (cash, voucher, …) for a sale: an earlier
+        card attempt of the sale that did not end cleanly (declined, cancelled, "not confirmed yet",
+        Stripe unreachable midway, a crash) is settled first, by asking Stripe — so the customer is never
+        charged twice and no authorisation is left without its sale. (A sale suspended or voided with
+        such an attempt is settled by the reconciler: its sale moved on, so an authorisation is
+        cancelled; ``abandon`` does that at once.)
 
         ``complete_sale(attempt, tx)`` is the reconciler's completion step: inside the journal's
         transaction it records the card of ``attempt`` (``amount``, ``payment_intent_id``) on the sale —
