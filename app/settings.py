@@ -202,6 +202,14 @@ register(
 register("stripe.connect_timeout_s", float, 3.05, "Stripe connect timeout", minimum=0.1, maximum=60)
 register("stripe.read_timeout_s", float, 20.0, "Stripe read timeout", minimum=0.5, maximum=120)
 register(
+    "stripe.authorization_timeout_s",
+    float,
+    180.0,
+    "how long the reader waits for the card before the payment is cancelled",
+    minimum=30,
+    maximum=600,
+)
+register(
     "stripe.allow_live_secret_key",
     bool,
     False,
