@@ -43,6 +43,7 @@ from pos.codes import (
 )
 from pos.documents import SaleDocument, Tender
 from pos.errors import DomainError
+from pos.gs1 import rcn_rules_for
 from pos.payment import PaymentInProgress, PaymentOutcome
 from pos.receipt import Receipt, ReceiptMark
 from pos.sale_receipt import receipt_for_sale
@@ -110,6 +111,7 @@ class SellService:
         self._listeners: list[Callable[[], None]] = []
         self._used_overrides: set[str] = set()
         self._quantity_limit = int(shop.settings["sell.quantity_approval_above"])
+        self._rcn_rules = rcn_rules_for(shop.settings["store.rcn_rules"], shop.settings["store.country"])
         self.co.listeners.append(self._changed)
 
     # ------------------------------------------------------------------ observing
@@ -330,7 +332,12 @@ class SellService:
             if is_omo_code(code):
                 return self._omo_code(code)
             scan = read_item(
-                code, self.shop.catalog, currency=self.config.currency, today=self.co.clock.now().date()
+                code,
+                self.shop.catalog,
+                currency=self.config.currency,
+                today=self.co.clock.now().date(),
+                rcn_rules=self._rcn_rules,
+                sold_by=self.shop.settings["store.weight_unit"],
             )
             if isinstance(scan, ScanRefused):
                 return refused(text(scan.message), value=scan)
@@ -602,15 +609,19 @@ class SellService:
         return quote, quick_amounts(quote.rounded, self.config.currency)
 
     def pay_cash(self, tendered: int) -> Result:
-        """Blocking (the journal's commit): the rest of the sale in cash, `tendered` handed over."""
+        """Blocking (the journal's commit; Stripe too when an earlier card attempt of this sale must be
+        settled first): the rest of the sale in cash, `tendered` handed over."""
         with self._lock:
             if (why := self._check()) is not None:
                 return why
             if self.co.cart.is_empty:
                 return refused(msg(QT_TRANSLATE_NOOP(C, "The sale is empty.")))
-            unsettled = self._settle_card_attempt()
-            if unsettled is not None:
-                return unsettled
+        settled = self.settle_card_attempt()
+        if settled is not None:
+            return settled
+        with self._lock:
+            if (why := self._check()) is not None:
+                return why
             try:
                 tender = self.co.cash_tender(tendered)
                 doc = self.co.build_sale(tender)
@@ -638,14 +649,56 @@ class SellService:
             self._busy = None
             return self._completed(recorded)
 
-    def _settle_card_attempt(self) -> Result | None:
-        """Before another tender: a card attempt of this sale that is not settled must be settled first
-        (an authorisation whose answer was lost would otherwise stay on the customer's card)."""
+    def settle_card_attempt(self) -> Result | None:
+        """Blocking (asks Stripe). Before another tender: a card attempt of this sale that did not end
+        cleanly (an authorisation whose answer was lost, a reader that stopped midway) is settled first,
+        so the customer is never charged twice and no hold stays on the card. None: go ahead. Otherwise
+        what happened: the card was used after all (the sale, or its card part, is now recorded), or it
+        cannot be settled now (the other tender is refused)."""
         payments = self.shop.payments
-        settle = getattr(payments, "settle_before_other_tender", None)
-        if payments is None or settle is None:
+        if payments is None:
             return None
-        return None
+        with self._lock:
+            sale = self.co.sale_uuid
+            self._busy = "settling"
+        self._changed()
+        try:
+            self.shop.records.flush()  # the reconciler's completion step reads the saved open sale
+            out = payments.settle_before_other_tender(sale, self.shop.recover_card_sale)
+        except Exception as e:  # never guess: refuse the other tender
+            log.exception("settling the card attempt of %s failed", sale)
+            return failed(
+                msg(
+                    QT_TRANSLATE_NOOP(C, "The earlier card payment could not be checked: {error}"),
+                    error=str(e),
+                )
+            )
+        finally:
+            with self._lock:
+                self._busy = None
+            self._changed()
+        if out is None or out.other_tender_allowed:
+            return None
+        if out.status in ("captured", "pending_capture", "unpaid"):
+            with self._lock:  # the completion step recorded the card: bring the screen up to date
+                self.co.restore()
+                doc = self.co.recovered_sale
+                result = refused(text(out.message), error=True)
+                if doc is not None:  # it was the whole sale: it is complete
+                    completed = self._completed_elsewhere(doc, payment_pending=out.status != "captured")
+                    result = replace(completed, message=text(out.message), error=True)
+            self._changed()
+            return result
+        return refused(text(out.message), value=out)
+
+    def _completed_elsewhere(self, doc: SaleDocument, *, payment_pending: bool) -> Result:
+        """A sale the card protocol recorded (not through this screen's commit): its receipt and print."""
+        receipt = self.receipt_for(doc)
+        if payment_pending:
+            receipt = receipt.marked(ReceiptMark.PAYMENT_PENDING)
+        self.last_receipt = receipt
+        printing = self.shop.printer.print_receipt(receipt, open_drawer=False)
+        return done(value=doc, receipt=receipt, printing=printing)
 
     def _completed(self, doc: SaleDocument, *, payment_pending: bool = False) -> Result:
         """The journal recorded `doc`: start a fresh sale, print, and say so (lock held)."""
@@ -788,6 +841,9 @@ class SellService:
         kind = {"declined": Outcome.DECLINED, "cancelled": Outcome.CANCELLED}.get(
             outcome.status, Outcome.FAILED
         )
+        if getattr(outcome.error, "code", None) == "authorization_unconfirmed":
+            # the card may have been charged: the protocol's sentence says not to take another tender
+            return Result(kind, text(outcome.message), value=outcome)
         return Result(
             kind,
             msg(

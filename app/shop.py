@@ -16,7 +16,7 @@ from typing import Any
 from app.paths import Paths
 from app.settings import Settings
 from app.staff import StaffServices
-from pos.checkout import Checkout, CheckoutError, MemberOnSale
+from pos.checkout import Checkout, MemberOnSale
 from pos.codes import CodeParser
 from pos.documents import Tender
 from pos.money import Money
@@ -150,9 +150,13 @@ class Shop:
         card tender (or, for the card part of a split, add the tender to it). Anything else cannot be
         completed by guessing: raise, and the reconciler leaves the attempt for the manager.
         """
+        from pos.payment import SaleMovedOn
+
         state = self.records.open_sale_in(conn)
         if not state or state.get("sale_uuid") != attempt.sale_uuid:
-            raise CheckoutError(f"The sale of card payment {attempt.attempt_id} is not the open sale.")
+            # recorded with other tenders, voided, parked, or another sale is open: the authorisation
+            # cannot go on it (the protocol cancels it, never captures it)
+            raise SaleMovedOn(f"The sale of card payment {attempt.attempt_id} is not the open sale.")
         co = Checkout(
             self.config,
             self.catalog,
@@ -165,6 +169,8 @@ class Shop:
         card = Tender("card", attempt.amount, reference=attempt.payment_intent_id)
         if any(t.reference == attempt.payment_intent_id for t in co.tenders):
             return  # the split part was already recorded
+        if attempt.amount > co.due:
+            raise SaleMovedOn(f"Card payment {attempt.attempt_id} is more than this sale still owes.")
         if attempt.amount == co.due:
             self.records.commit_sale_in(conn, co.build_sale(card))
         else:
@@ -251,6 +257,7 @@ def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = No
 
     `staff` are the till's staff services, built once (`StaffServices.build`) before the window shows
     the login screen; they are built here when the caller has none (the headless driver, tests)."""
+    import pos.gs1
     from sync.store import catalog as catalog_store
     from sync.store.adapters import StoreCatalog
     from sync.store.core import open_store
@@ -258,6 +265,7 @@ def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = No
 
     paths.create()
     config = store_config(settings)
+    pos.gs1.load()  # the GS1 reader's tables now, on this worker, not at the cashier's first scan
     store = open_store(paths.data, till_id=settings["till.id"])
     try:
         store.write_sync(

@@ -43,6 +43,10 @@ class TillRecords:
         finally:
             conn.close()
 
+    def flush(self) -> None:
+        """Wait until every write queued before now (the open sale's saves) has committed."""
+        self.store.write_sync(lambda c: None)
+
     # ------------------------------------------------------------------ sales
     def commit_sale(self, doc: SaleDocument) -> SaleDocument:
         """The sale (with its outbox event) and the end of the open sale, in one commit."""

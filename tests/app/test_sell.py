@@ -248,3 +248,25 @@ def test_a_sale_brought_back_after_a_crash_goes_back_to_the_cashier_who_rang_it(
         assert "is back" in str(r.message) and sell.view().total == total
     finally:
         shop.close()
+
+
+def test_card_confirmation_lost_then_cash_uses_the_card_instead_of_charging_twice(sell, shop):
+    """Field defect (issue 12): the reader took the card, the PaymentIntent read after it failed twice;
+    the till said 'take cash', and the authorisation stayed on the card. Now Cash settles it first."""
+    from pos.payment import SETTLE_USED_CARD_MESSAGE, UNCONFIRMED_MESSAGE
+
+    _fill(sell, shop, 2)
+    sale, total = sell.view().sale_uuid, sell.view().total
+    sim = shop.demo.stripe
+    sim.auto_tap("4242424242424242", delay=0.0)
+    sim.fail_with_status(r"/v1/payment_intents/pi_[^/]+$", status=503, times=2, method="GET")
+    r = sell.pay_card()
+    sim.auto_tap(None)
+    assert r.outcome is Outcome.FAILED and str(r.message) == UNCONFIRMED_MESSAGE  # no "take cash"
+    assert "another tender" not in str(r.message).replace("Do not take another", "")
+    r = sell.pay_cash(total)
+    assert str(r.message) == SETTLE_USED_CARD_MESSAGE and r.receipt is not None
+    doc = recorded(shop, sale)
+    assert [t.kind for t in doc.tenders] == ["card"]  # no cash was taken
+    assert sim.payment_intents[doc.tenders[0].reference]["status"] == "succeeded"  # captured, once
+    assert sell.view().is_empty and sell.view().sale_uuid != sale
