@@ -9,6 +9,7 @@ How a line's amount is built, in the store's currency (prices gross or net as th
 
 1. ``subtotal = quantity * unit_price`` (the unit price may be overridden, with a reason);
 2. minus the line discount (a percent, rounded half up, or a fixed amount);
+   then minus what the sale's coupons and promotions take off it (:mod:`pos.offers`);
 3. minus the line's share of the order discount (largest remainder over the amounts of step 2);
 4. tax per the store's rules (:mod:`pos.tax`); ``paid`` is what the customer pays for the line.
 
@@ -43,6 +44,7 @@ from pos.errors import (
     UnknownTaxCodeError,
 )
 from pos.money import Money, allocate_minor
+from pos.offers import AppliedOffer, Offer, apply_offers
 from pos.storeconfig import StoreConfig
 from pos.tax import RateTotal, RoundingMethod, TaxRate, compute_taxes, rate_totals, round_div
 
@@ -181,7 +183,8 @@ class LineTotal:
     """A line as sold: its amounts after discounts and tax. ``paid`` is what a return refunds.
 
     ``paid = subtotal - line_discount - order_discount`` when prices include tax, and that plus
-    ``tax`` when they do not; ``net = paid - tax`` always.
+    ``tax`` when they do not; ``net = paid - tax`` always. ``order_discount`` is the line's share of
+    the sale's offers (coupons, promotions) and of the order discount.
     """
 
     line_id: str
@@ -283,8 +286,10 @@ class Totals:
         paid: list[int],
         tax: list[int],
         by_rate: dict[str, list[int]],
+        offers: tuple[AppliedOffer, ...] = (),
     ) -> None:
         self.currency = currency
+        self.offers = offers  # the coupons and promotions that took something off, with their amounts
         self._cart_lines = lines
         self._rates_table = rates_table
         self._subtotals = subtotals
@@ -357,7 +362,12 @@ class Totals:
         }
 
 
-def _compute(config: StoreConfig, lines: tuple[CartLine, ...], order_discount: Discount | None) -> Totals:
+def _compute(
+    config: StoreConfig,
+    lines: tuple[CartLine, ...],
+    order_discount: Discount | None,
+    offers: tuple[Offer, ...] = (),
+) -> Totals:
     cur = config.currency
     subtotals = []
     line_discounts = []
@@ -370,14 +380,22 @@ def _compute(config: StoreConfig, lines: tuple[CartLine, ...], order_discount: D
         line_discounts.append(off)
         after.append(sub - off)
         codes.append(line.tax_code)
+    offer_off, applied = (
+        apply_offers(offers, [ln.sku for ln in lines], [ln.quantity for ln in lines], after)
+        if offers
+        else ([0] * len(lines), ())
+    )
+    if applied:
+        after = [a - o for a, o in zip(after, offer_off, strict=True)]
     if order_discount is None:
-        order_discounts = [0] * len(lines)
+        order_discounts = offer_off
         amounts = after
     else:
         goods = sum(after)
         off = order_discount.minor_off(goods, cur, "the sale")
-        order_discounts = allocate_minor(off, after) if lines else []
-        amounts = [a - o for a, o in zip(after, order_discounts, strict=True)]
+        shares = allocate_minor(off, after) if lines else []
+        order_discounts = [o + x for o, x in zip(shares, offer_off, strict=True)]
+        amounts = [a - o for a, o in zip(after, shares, strict=True)]
     taxes = compute_taxes(
         amounts,
         codes,
@@ -396,6 +414,7 @@ def _compute(config: StoreConfig, lines: tuple[CartLine, ...], order_discount: D
         taxes.paid,
         taxes.tax,
         taxes.by_rate,
+        applied,
     )
 
 
@@ -424,6 +443,7 @@ class Cart:
         self._ids = ids
         self._lines: dict[str, CartLine] = {}
         self._order_discount: Discount | None = None
+        self._offers: tuple[Offer, ...] = ()
         self._totals = _compute(config, (), None)
 
     # ------------------------------------------------------------------ reading
@@ -438,6 +458,11 @@ class Cart:
     @property
     def order_discount(self) -> Discount | None:
         return self._order_discount
+
+    @property
+    def offers(self) -> tuple[Offer, ...]:
+        """The coupons and promotions on the sale (each applies where it concerns a line)."""
+        return self._offers
 
     @property
     def totals(self) -> Totals:
@@ -489,7 +514,7 @@ class Cart:
         return discount
 
     def _commit(self, lines: dict[str, CartLine], order_discount: Discount | None) -> None:
-        totals = _compute(self.config, tuple(lines.values()), order_discount)
+        totals = _compute(self.config, tuple(lines.values()), order_discount, self._offers)
         self._lines = lines
         self._order_discount = order_discount
         self._totals = totals
@@ -572,6 +597,21 @@ class Cart:
             _with(line, unit_price=unit_price, original_unit_price=original, override_reason=reason.strip())
         )
 
+    def set_offers(self, offers: Iterable[Offer]) -> None:
+        """Put these coupons and promotions on the sale (replacing those it had); codes are unique."""
+        offers = tuple(offers)
+        if not all(isinstance(o, Offer) for o in offers):
+            raise InvalidDataError(f"Not offers: {offers!r}.")
+        if len({o.code for o in offers}) != len(offers):
+            raise InvalidDataError("Two offers on a sale share a code.")
+        before = self._offers
+        self._offers = offers
+        try:
+            self._commit(self._lines, self._order_discount)
+        except DomainError:
+            self._offers = before
+            raise
+
     def clear(self) -> None:
         """Remove every line and the order discount."""
         self._commit({}, None)
@@ -586,6 +626,7 @@ class Cart:
             "revision": self.revision,
             "lines": [line.to_dict() for line in self._lines.values()],
             "order_discount": None if self._order_discount is None else self._order_discount.to_dict(),
+            "offers": [o.to_dict() for o in self._offers],
         }
 
     @classmethod
@@ -626,6 +667,7 @@ class Cart:
                     override_reason=None if reason is None else _text(reason, "override_reason"),
                 )
             order = data.get("order_discount")
+            cart.set_offers(Offer.from_dict(o) for o in data.get("offers", ()))
             cart._commit(lines, None if order is None else Discount.from_dict(order, cur))
             revision = data["revision"]
             if type(revision) is not int or revision < 0:
