@@ -20,9 +20,11 @@ from typing import Any
 
 from pos.cart import Cart, Discount
 from pos.cashround import CashRounding, round_cash
-from pos.documents import SaleDocument, SaleLine, TaxLine, Tender
+from pos.documents import SaleDocument, SaleLine, SaleLoyalty, SaleOffer, TaxLine, Tender
 from pos.errors import DomainError
+from pos.loyalty import DEFAULT_PROGRAMME, EarnLine, Programme
 from pos.money import Money
+from pos.offers import Offer
 from pos.ports import Catalog, Clock, Ids, Journal, Product
 from pos.scan import ItemScan
 from pos.storeconfig import StoreConfig
@@ -38,17 +40,33 @@ class CheckoutError(DomainError):
 
 @dataclass(frozen=True)
 class MemberOnSale:
+    """The member on the sale. ``points``: the last balance the backend gave plus this till's unsynced
+    changes; ``provisional`` when those changes are not in it yet or it came from the cache."""
+
     member_no: int
     name: str = ""
     tier: str = ""
     points: int | None = None
+    provisional: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"member_no": self.member_no, "name": self.name, "tier": self.tier, "points": self.points}
+        return {
+            "member_no": self.member_no,
+            "name": self.name,
+            "tier": self.tier,
+            "points": self.points,
+            "provisional": self.provisional,
+        }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> MemberOnSale:
-        return cls(int(d["member_no"]), str(d.get("name", "")), str(d.get("tier", "")), d.get("points"))
+        return cls(
+            int(d["member_no"]),
+            str(d.get("name", "")),
+            str(d.get("tier", "")),
+            d.get("points"),
+            bool(d.get("provisional", False)),
+        )
 
 
 @dataclass(frozen=True)
@@ -106,6 +124,11 @@ class Checkout:
         self.sale_uuid = ids.new_uuid()
         self.listeners: list[Callable[[], None]] = []
         self.recovered_sale: SaleDocument | None = None  # see restore()
+        self.programme: Programme = DEFAULT_PROGRAMME
+        self.promotions: tuple[Offer, ...] = ()  # the store's promotions in force (set by the shop)
+        self.member_offers: tuple[Offer, ...] = ()  # the attached member's coupons
+        self.removed_offers: set[str] = set()  # offers the cashier took off this sale
+        self.claimed_coupons: set[str] = set()  # coupons the backend's ledger gave to this sale
 
     # ------------------------------------------------------------------ persistence
     def state(self) -> dict[str, Any]:
@@ -116,6 +139,9 @@ class Checkout:
             "member": None if self.member is None else self.member.to_dict(),
             "tenders": [_tender_to_dict(t) for t in self.tenders],
             "staff_id": self.staff_id,
+            "member_offers": [o.to_dict() for o in self.member_offers],
+            "removed_offers": sorted(self.removed_offers),
+            "claimed_coupons": sorted(self.claimed_coupons),
         }
 
     def _load_state(self, state: Mapping[str, Any]) -> None:
@@ -126,6 +152,9 @@ class Checkout:
         self.tenders = [Tender(**t) for t in state.get("tenders", ())]
         self.sale_uuid = str(state["sale_uuid"])
         self.staff_id = str(state.get("staff_id") or "")  # whose sale it is (it goes back to them)
+        self.member_offers = tuple(Offer.from_dict(o) for o in state.get("member_offers", ()))
+        self.removed_offers = set(state.get("removed_offers", ()))
+        self.claimed_coupons = set(state.get("claimed_coupons", ()))
 
     def _changed(self) -> None:
         if self.cart.is_empty and not self.tenders and self.member is None:
@@ -268,8 +297,81 @@ class Checkout:
         )
         self._changed()
 
-    def attach_member(self, member: MemberOnSale | None) -> None:
+    def attach_member(self, member: MemberOnSale | None, coupons: tuple[Offer, ...] | None = None) -> None:
+        """Put ``member`` on the sale (None takes the member off). ``coupons``: the member's coupons, which
+        apply automatically; None keeps those of the same member (a refresh of their details)."""
+        same = member is not None and self.member is not None and member.member_no == self.member.member_no
         self.member = member
+        if member is None or not same:
+            self.member_offers = ()
+            self.removed_offers.clear()
+        if coupons is not None and member is not None:
+            self.member_offers = tuple(coupons)
+        self._sync_offers()
+        self._changed()
+
+    # ------------------------------------------------------------------ coupons and promotions
+    def set_promotions(self, promotions: tuple[Offer, ...]) -> None:
+        """The store's promotions (a sale already partly paid keeps what it had)."""
+        self.promotions = tuple(promotions)
+        if not self.tenders:
+            self._sync_offers()
+            self._changed()
+
+    def candidate_offers(self) -> list[Offer]:
+        """Every offer this sale could have now: the store's promotions in force (members-only ones with a
+        member on the sale) and the member's coupons in force, whether or not the cashier took them off."""
+        now = self.clock.now()
+        promos = [
+            p for p in self.promotions if (self.member is not None or not p.members_only) and p.in_force(now)
+        ]
+        return [*promos, *(c for c in self.member_offers if c.in_force(now))]
+
+    def _sync_offers(self) -> None:
+        if self.tenders:
+            return  # the amounts already paid were for these offers
+        self.cart.set_offers(o for o in self.candidate_offers() if o.code not in self.removed_offers)
+
+    def remove_offer(self, code: str, *, actor: str) -> None:
+        """Take a coupon or promotion off this sale (the customer keeps a coupon for another time)."""
+        self._no_tenders_taken()
+        if code not in {o.code for o in self.candidate_offers()}:
+            raise CheckoutError("That coupon or promotion is not on this sale.")
+        self.removed_offers.add(code)
+        self.claimed_coupons.discard(code)
+        self._sync_offers()
+        self.journal.audit("offer.removed", actor, {"sale_uuid": self.sale_uuid, "code": code})
+        self._changed()
+
+    def restore_offer(self, code: str, *, actor: str) -> None:
+        """Put back an offer taken off this sale."""
+        self._no_tenders_taken()
+        if code not in self.removed_offers:
+            raise CheckoutError("That coupon or promotion was not taken off this sale.")
+        self.removed_offers.discard(code)
+        self._sync_offers()
+        self.journal.audit("offer.restored", actor, {"sale_uuid": self.sale_uuid, "code": code})
+        self._changed()
+
+    def coupons_to_claim(self) -> list[tuple[str, int]]:
+        """The coupons that take something off this sale and that the backend has not given to it yet:
+        (code, amount off)."""
+        return [
+            (a.offer.code, a.amount)
+            for a in self.cart.totals.offers
+            if a.offer.kind == "coupon" and a.offer.code not in self.claimed_coupons
+        ]
+
+    def coupon_claimed(self, code: str) -> None:
+        self.claimed_coupons.add(code)
+        self._changed()
+
+    def drop_offer(self, code: str) -> None:
+        """An offer the sale may not have (a coupon used elsewhere): off the sale, without an audit entry
+        of a person's decision."""
+        self.removed_offers.add(code)
+        self.claimed_coupons.discard(code)
+        self._sync_offers()
         self._changed()
 
     def _no_tenders_taken(self) -> None:
@@ -310,6 +412,18 @@ class Checkout:
             raise CheckoutError(f"That is {short} short of the amount due in cash.")
         return Tender("cash", quote.due, change_given=tendered - quote.rounded, rounding=quote.rounding)
 
+    def points_tender(self, points: int) -> Tender:
+        """The tender that ``points`` of the member's pay (whole steps of the programme)."""
+        if self.member is None:
+            raise CheckoutError("Attach the member first: points pay only for their own sale.")
+        value = self.programme.value_of(points, self.config.currency)
+        if value <= 0 or self.programme.points_for(value, self.config.currency) != points:
+            step = self.programme.redeem_points
+            raise CheckoutError(f"Points pay in steps of {step}: {points} is not a whole number of steps.")
+        if value > self.due:
+            raise CheckoutError("That is more points than the sale still needs.")
+        return Tender("points", value)
+
     def add_tender(self, tender: Tender) -> None:
         """Record a part payment that did not settle the sale (the card part of a split)."""
         if tender.amount <= 0 or tender.amount >= self.due:
@@ -324,6 +438,7 @@ class Checkout:
         tenders = [*self.tenders, *([final] if final is not None else [])]
         if sum(t.amount for t in tenders) != self.total:
             raise CheckoutError("The payments do not cover the total yet.")
+        now = self.clock.now()
         return sale_document(
             self.cart,
             sale_uuid=self.sale_uuid,
@@ -331,9 +446,28 @@ class Checkout:
             till_id=self.till_id,
             staff_id=self.staff_id,
             member_no=None if self.member is None else self.member.member_no,
-            created_at=self.clock.now().isoformat(),
+            created_at=now.isoformat(),
             tenders=tuple(tenders),
+            loyalty=self._loyalty(tenders, now),
         )
+
+    def _loyalty(self, tenders: list[Tender], now: Any) -> SaleLoyalty | None:
+        """The member's points on the sale: earned as the programme says (for the receipt; the backend
+        credits its own figure), redeemed as the points tender paid."""
+        if self.member is None:
+            return None
+        currency = self.config.currency
+        points_paid = sum(t.amount for t in tenders if t.kind == "points")
+        lines = []
+        for lt in self.cart.totals.lines:
+            product = self.catalog.get(lt.sku)
+            lines.append(EarnLine(lt.sku, product.category if product is not None else "", lt.paid.minor))
+        tier = (self.member.tier or "basic").lower()
+        earning = self.programme.earn_for_sale(
+            lines, points_paid=points_paid, tier=tier, currency=currency, when=now
+        )
+        redeemed = self.programme.points_for(points_paid, currency)
+        return SaleLoyalty(self.programme.programme_id, tier, earning.points, redeemed)
 
     def finished(self, doc: SaleDocument) -> None:
         """The journal committed `doc`: start a fresh sale."""
@@ -370,6 +504,9 @@ class Checkout:
     def _reset(self) -> None:
         self.cart = Cart(self.config, ids=self.ids.new_uuid)
         self.member = None
+        self.member_offers = ()
+        self.removed_offers = set()
+        self.claimed_coupons = set()
         self.tenders = []
         self.sale_uuid = self.ids.new_uuid()
         self._changed()
@@ -391,6 +528,13 @@ class Checkout:
         self._changed()
 
 
+def _sale_offers(cart: Cart) -> tuple[SaleOffer, ...]:
+    return tuple(
+        SaleOffer(a.offer.kind, a.offer.code, a.offer.name, a.amount, tuple((i + 1, x) for i, x in a.lines))
+        for a in cart.totals.offers
+    )
+
+
 def _rate_bp(percent: Decimal | int) -> int:
     bp = Decimal(percent) * 100
     if bp != bp.to_integral_value():
@@ -408,6 +552,7 @@ def sale_document(
     member_no: int | None,
     created_at: str,
     tenders: tuple[Tender, ...],
+    loyalty: SaleLoyalty | None = None,
 ) -> SaleDocument:
     t = cart.totals
     lines = tuple(
@@ -442,6 +587,8 @@ def sale_document(
         lines=lines,
         tax_lines=tax_lines,
         tenders=tenders,
+        offers=_sale_offers(cart),
+        loyalty=loyalty,
     )
     doc.check()
     return doc

@@ -49,6 +49,30 @@ class Tender:
 
 
 @dataclass(frozen=True, slots=True)
+class SaleOffer:
+    """A coupon or promotion applied to a sale: its name (printed on the receipt), what it took off in all,
+    and from which lines (``(line_no, amount)``; their discounts include it)."""
+
+    kind: Literal["coupon", "promotion"]
+    code: str
+    name: str
+    amount: int
+    lines: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SaleLoyalty:
+    """The member's points on a sale. ``points_earned`` is the till's figure, for the receipt
+    (provisional: the backend computes and credits its own from the sale); ``points_redeemed`` paid the
+    points tender."""
+
+    programme: str
+    tier: str
+    points_earned: int
+    points_redeemed: int
+
+
+@dataclass(frozen=True, slots=True)
 class SaleDocument:
     sale_uuid: str
     receipt_no: str  # "" = let the journal assign the next number in the commit
@@ -65,6 +89,8 @@ class SaleDocument:
     tax_lines: tuple[TaxLine, ...] = ()
     tenders: tuple[Tender, ...] = ()
     session_id: str | None = None
+    offers: tuple[SaleOffer, ...] = ()
+    loyalty: SaleLoyalty | None = None
 
     def check(self) -> None:
         """Raise DocumentError unless the document is internally consistent."""
@@ -90,6 +116,27 @@ class SaleDocument:
                 raise DocumentError("tender amounts must not be negative")
         if self.tenders and sum(t.amount for t in self.tenders) != self.total:
             raise DocumentError("the tenders do not add up to the total")
+        self._check_loyalty(set(nos))
+
+    def _check_loyalty(self, line_nos: set[int]) -> None:
+        for o in self.offers:
+            if o.amount <= 0 or sum(a for _, a in o.lines) != o.amount:
+                raise DocumentError(f"offer {o.code}: its lines do not add up to what it took off")
+            if any(no not in line_nos or a <= 0 for no, a in o.lines):
+                raise DocumentError(f"offer {o.code} names a line the sale does not have")
+        if sum(o.amount for o in self.offers) > self.discount_total:
+            raise DocumentError("the offers took off more than the sale's discounts")
+        paid_in_points = any(t.kind == "points" for t in self.tenders)
+        if self.loyalty is None:
+            if paid_in_points:
+                raise DocumentError("points paid for a sale without a member's points")
+            return
+        if self.member_no is None:
+            raise DocumentError("points on a sale without a member")
+        if self.loyalty.points_earned < 0 or self.loyalty.points_redeemed < 0:
+            raise DocumentError("points earned and redeemed cannot be negative")
+        if paid_in_points != (self.loyalty.points_redeemed > 0):
+            raise DocumentError("points redeemed and the points tender do not go together")
 
     def with_receipt_no(self, receipt_no: str) -> SaleDocument:
         """This sale numbered by the journal. (``dataclasses.replace`` costs 2-3x more, and this runs
@@ -110,6 +157,8 @@ class SaleDocument:
             self.tax_lines,
             self.tenders,
             self.session_id,
+            self.offers,
+            self.loyalty,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -161,7 +210,12 @@ class SaleDocument:
                 for t in self.tenders
             ],
             "session_id": self.session_id,
+            **self.loyalty_dict(),
         }
+
+    def loyalty_dict(self) -> dict[str, Any]:
+        """The sale's offers, coupon codes and points as `to_dict` gives them (empty without any)."""
+        return loyalty_fields(self.offers, self.loyalty)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> SaleDocument:
@@ -169,7 +223,48 @@ class SaleDocument:
         d["lines"] = tuple(SaleLine(**x) for x in d.get("lines", ()))
         d["tax_lines"] = tuple(TaxLine(**x) for x in d.get("tax_lines", ()))
         d["tenders"] = tuple(Tender(**x) for x in d.get("tenders", ()))
+        d.pop("coupons", None)  # the coupon offers' codes
+        d["offers"] = tuple(
+            SaleOffer(o["kind"], o["code"], o["name"], o["amount"], tuple(tuple(x) for x in o["lines"]))
+            for o in d.get("offers", ())
+        )
+        pts = d.pop("points", None)
+        d["loyalty"] = (
+            None
+            if pts is None
+            else SaleLoyalty(
+                pts.get("programme", "main"), pts.get("tier", ""), pts["earned"], pts["redeemed"]
+            )
+        )
         return cls(**d)
+
+
+def loyalty_fields(offers: tuple[SaleOffer, ...], loyalty: SaleLoyalty | None) -> dict[str, Any]:
+    """``offers``, ``coupons`` (the coupon offers' codes) and ``points`` of a sale's dict form (each only
+    when there is something to say): what the sync payload maps to the contract's fields."""
+    out: dict[str, Any] = {}
+    if offers:
+        out["offers"] = [
+            {
+                "kind": o.kind,
+                "code": o.code,
+                "name": o.name,
+                "amount": o.amount,
+                "lines": [list(x) for x in o.lines],
+            }
+            for o in offers
+        ]
+        coupons = [o.code for o in offers if o.kind == "coupon"]
+        if coupons:
+            out["coupons"] = coupons
+    if loyalty is not None:
+        out["points"] = {
+            "programme": loyalty.programme,
+            "tier": loyalty.tier,
+            "earned": loyalty.points_earned,
+            "redeemed": loyalty.points_redeemed,
+        }
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,10 @@
 """The customer receipt of a recorded sale: `SaleDocument` + the store's settings -> `Receipt`.
 
-The receipt says what the journal recorded, nothing else: lines with their discounts, the tax breakdown
+The receipt says what the journal recorded, nothing else: lines with their discounts (each coupon or
+promotion by its name), the tax breakdown
 with the store's tax labels (each rate marked A, B, C in the order the store lists them), tenders as the
-customer handed them over (cash given, not cash kept), cash rounding and change.
+customer handed them over (cash given, not cash kept), cash rounding and change, and a member's points
+(the points earned are provisional: the backend credits them).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pos.receipt import TaxLine as ReceiptTaxLine
 from pos.receipt import Tender as ReceiptTender
 from pos.storeconfig import StoreConfig
 
-TENDER_LABELS = {"cash": "Cash", "card": "Card"}
+TENDER_LABELS = {"cash": "Cash", "card": "Card", "points": "Points"}
 
 
 def tender_label(kind: str) -> str:
@@ -32,7 +34,7 @@ def receipt_for_sale(doc: SaleDocument, config: StoreConfig, *, store_name: str,
             ln.quantity,
             ln.unit_price,
             ln.paid_amount,
-            discount_text="Discount" if ln.discount else "",
+            discount_text=_discount_text(doc, ln.line_no, ln.discount),
             discount_amount=-ln.discount if ln.discount else None,
             tax_mark=marks.get(ln.tax_code, ""),
         )
@@ -74,7 +76,33 @@ def receipt_for_sale(doc: SaleDocument, config: StoreConfig, *, store_name: str,
         cash_rounding=rounding or None,
         change_given=change or None,
         currency=doc.currency,
+        points_text=_points_text(doc),
     )
+
+
+def _discount_text(doc: SaleDocument, line_no: int, discount: int) -> str:
+    """The names of the coupons and promotions on a line ("Discount" for the rest of its discount)."""
+    if not discount:
+        return ""
+    names, offered = [], 0
+    for o in doc.offers:
+        for no, amount in o.lines:
+            if no == line_no:
+                names.append(o.name)
+                offered += amount
+    if discount > offered:
+        names.append("Discount")
+    return " + ".join(names)
+
+
+def _points_text(doc: SaleDocument) -> str:
+    lo = doc.loyalty
+    if lo is None:
+        return ""
+    text = f"Points earned: {lo.points_earned:,} (provisional)"
+    if lo.points_redeemed:
+        text += f" · redeemed: {lo.points_redeemed:,}"
+    return text
 
 
 __all__ = ["receipt_for_sale", "tender_label"]

@@ -14,9 +14,12 @@ from pos.documents import (
     ReturnLine,
     SaleDocument,
     SaleLine,
+    SaleLoyalty,
+    SaleOffer,
     TaxLine,
     Tender,
     TillClosure,
+    loyalty_fields,
 )
 from sync.store import outbox, receipts
 from sync.store.crash import crashpoint
@@ -107,11 +110,53 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
             for i, t in enumerate(sale.tenders, 1)
         ],
     )
+    if sale.loyalty is not None or sale.offers:  # only a member's or an offer's sale pays for these rows
+        _write_loyalty(cur, sale_id, sale)
     # The sale did not exist, so neither did its event; the payload is built from these rows when sent.
     outbox.enqueue_document(
         conn, SALE_EVENT, event_id=sale.sale_uuid, doc_ref=f"sale:{sale_id}", created_at=sale.created_at
     )
     return sale
+
+
+def _write_loyalty(cur: sqlite3.Cursor, sale_id: int, sale: SaleDocument) -> None:
+    lo = sale.loyalty
+    if lo is not None:
+        cur.execute(
+            "INSERT INTO sale_loyalty (sale_id, programme, tier, points_earned, points_redeemed) "
+            "VALUES (?,?,?,?,?)",
+            (sale_id, lo.programme, lo.tier, lo.points_earned, lo.points_redeemed),
+        )
+    cur.executemany(
+        "INSERT INTO sale_offers (sale_id, offer_no, kind, code, name, amount, lines) VALUES (?,?,?,?,?,?,?)",
+        [
+            (sale_id, i, o.kind, o.code, o.name, o.amount, dumps([list(x) for x in o.lines]))
+            for i, o in enumerate(sale.offers, 1)
+        ],
+    )
+
+
+def _read_loyalty(
+    conn: sqlite3.Connection, sale_ids: list[int]
+) -> tuple[dict[int, SaleLoyalty], dict[int, list[SaleOffer]]]:
+    marks = ",".join("?" * len(sale_ids))
+    loyalty = {
+        r[0]: SaleLoyalty(*r[1:])
+        for r in conn.execute(
+            "SELECT sale_id, programme, tier, points_earned, points_redeemed FROM sale_loyalty "
+            f"WHERE sale_id IN ({marks})",
+            sale_ids,
+        )
+    }
+    offers: dict[int, list[SaleOffer]] = {}
+    for r in conn.execute(
+        f"SELECT sale_id, kind, code, name, amount, lines FROM sale_offers WHERE sale_id IN ({marks}) "
+        "ORDER BY sale_id, offer_no",
+        sale_ids,
+    ):
+        lines = tuple((int(a), int(b)) for a, b in loads(r[5]))
+        offers.setdefault(r[0], []).append(SaleOffer(r[1], r[2], r[3], r[4], lines))
+    return loyalty, offers
 
 
 def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -177,6 +222,10 @@ def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, di
             out[r[0]]["tenders"].append(
                 {"kind": r[1], "amount": r[2], "change_given": r[3], "reference": r[4], "rounding": r[5]}
             )
+        loyalty, offers = _read_loyalty(conn, chunk)
+        for sid in set(loyalty) | set(offers):
+            if sid in out:
+                out[sid].update(loyalty_fields(tuple(offers.get(sid, ())), loyalty.get(sid)))
     return out
 
 
@@ -222,7 +271,16 @@ def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
             (sale_id,),
         )
     )
-    return SaleDocument(*row[:11], lines=lines, tax_lines=tax_lines, tenders=tenders, session_id=row[11])
+    loyalty, offers = _read_loyalty(conn, [sale_id])
+    return SaleDocument(
+        *row[:11],
+        lines=lines,
+        tax_lines=tax_lines,
+        tenders=tenders,
+        session_id=row[11],
+        offers=tuple(offers.get(sale_id, ())),
+        loyalty=loyalty.get(sale_id),
+    )
 
 
 def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocument:

@@ -506,6 +506,39 @@ INSERT INTO counters (name, value) VALUES ('receipt_floor', {int(floor)});
         conn.execute(stmt)
 
 
+# Version 9: a member's points and the coupons and promotions of a sale (pos.documents.SaleLoyalty and
+# SaleOffer), written with the sale in its commit only when it has any; the member cache's check-ins of
+# the day (one per member and day at this till; the backend counts once per store and day).
+V9 = (
+    """
+CREATE TABLE sale_loyalty (
+    sale_id INTEGER PRIMARY KEY REFERENCES sales (sale_id),
+    programme TEXT NOT NULL,
+    tier TEXT NOT NULL,
+    points_earned INTEGER NOT NULL CHECK (points_earned >= 0),  -- the till's figure, for the receipt
+    points_redeemed INTEGER NOT NULL CHECK (points_redeemed >= 0)
+);
+CREATE TABLE sale_offers (
+    sale_id INTEGER NOT NULL REFERENCES sales (sale_id),
+    offer_no INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('coupon', 'promotion')),
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    lines TEXT NOT NULL,             -- JSON [[line_no, amount], ...]
+    PRIMARY KEY (sale_id, offer_no)
+) WITHOUT ROWID;
+CREATE TABLE member_checkins (
+    member_no INTEGER NOT NULL,
+    local_date TEXT NOT NULL,
+    PRIMARY KEY (member_no, local_date)
+) WITHOUT ROWID;
+"""
+    + _immutable("sale_loyalty", "the points of a sale")
+    + _immutable("sale_offers", "the coupons and promotions of a sale")
+)
+
+
 MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     1: V1,
     2: V2,
@@ -515,6 +548,7 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     6: V6,
     7: V7,
     8: v8,
+    9: V9,
 }
 # Migrations that rebuild a table other tables refer to run with foreign keys off (they cannot be
 # switched inside a transaction) and end with PRAGMA foreign_key_check (SQLite's 12-step procedure).
