@@ -128,9 +128,9 @@ class SellService:
 
     def _push_display(self) -> None:
         """The reader shows the cart while the cashier scans (a courtesy: it never stops a sale)."""
-        terminal = self.shop.terminal
-        if terminal is None or self._busy is not None:
+        if self._busy is not None:
             return
+        terminal = self.shop.terminal
         from pos.payment import CartDisplay, DisplayLine
 
         t = self.co.cart.totals
@@ -656,8 +656,6 @@ class SellService:
         what happened: the card was used after all (the sale, or its card part, is now recorded), or it
         cannot be settled now (the other tender is refused)."""
         payments = self.shop.payments
-        if payments is None:
-            return None
         with self._lock:
             sale = self.co.sale_uuid
             self._busy = "settling"
@@ -738,7 +736,7 @@ class SellService:
                 return why
             if self.co.cart.is_empty:
                 return refused(msg(QT_TRANSLATE_NOOP(C, "The sale is empty.")))
-            if self.shop.payments is None:
+            if not self.shop.payments.available:
                 return refused(
                     text(self.shop.card_error)
                     if self.shop.card_error
@@ -769,8 +767,7 @@ class SellService:
             self._busy = "card"
         self._changed()
         terminal = self.shop.terminal
-        if terminal is not None:
-            terminal.hold_display()  # a cart update now would replace the reader's payment screen
+        terminal.hold_display()  # a cart update now would replace the reader's payment screen
         problem: Result | None = None
         try:
             outcome: PaymentOutcome = self.shop.payments.pay(
@@ -784,8 +781,7 @@ class SellService:
             log.exception("card payment failed")
             problem = failed(msg(QT_TRANSLATE_NOOP(C, "Card payment failed: {error}"), error=str(e)))
         finally:
-            if terminal is not None:
-                terminal.release_display()
+            terminal.release_display()
             with self._lock:
                 self._busy = None
         if problem is not None:
@@ -857,8 +853,7 @@ class SellService:
 
     def cancel_card(self) -> bool:
         """The cashier (or the customer) cancels the running card payment; any thread."""
-        payments = self.shop.payments
-        return payments is not None and payments.cancel(self.co.sale_uuid)
+        return self.shop.payments.cancel(self.co.sale_uuid)
 
     # ------------------------------------------------------------------ park, void, drawer, reprint
     def suspend(self) -> Result:

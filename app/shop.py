@@ -81,8 +81,8 @@ class Shop:
     checkout: Checkout
     codes: CodeParser
     printer: Any  # hardware.printer ReceiptPrinter
-    payments: Any = None  # pos.payment.CardPayments, or None when card payments are off
-    terminal: Any = None  # hardware.stripe_terminal.StripeTerminal
+    payments: Any = None  # pos.payment.CardPayments, or NoCardPayments (`available` False) when off
+    terminal: Any = None  # hardware.stripe_terminal.StripeTerminal, or the NullCardReader
     card_error: str = ""  # why card payments are off
     demo: Any = None  # app.demo.DemoWorld in demo mode
     sync_engine: Any = None  # sync.engine.SyncEngine, or None when no backend is configured
@@ -348,14 +348,21 @@ def _make_printer(shop: Shop) -> Any:
 
 
 def _make_payments(shop: Shop) -> None:
-    """Card payments on the configured reader; off (with the reason shown) if anything is missing."""
-    from pos.payment import CardPayments, PaymentError
+    """Card payments on the configured reader; off (the null reader, with the reason shown) if anything is
+    missing."""
+    from hardware.stripe_terminal.null import NullCardReader
+    from pos.payment import CardPayments, NoCardPayments, PaymentError
     from sync.payment_journal import SqlitePaymentJournal
+
+    def off(reason: str) -> None:
+        shop.card_error = reason
+        shop.terminal = NullCardReader(reason)
+        shop.payments = NoCardPayments(reason)
 
     s = shop.settings
     reader = s["stripe.reader_id"] or (shop.demo.reader_id if shop.demo else "")
     if not reader:
-        shop.card_error = "No card reader is paired with this till. Card payments are off; take cash."
+        off("No card reader is paired with this till. Card payments are off; take cash.")
         return
     try:
         from hardware.stripe_terminal.driver import StripeTerminal
@@ -373,7 +380,7 @@ def _make_payments(shop: Shop) -> None:
             api_key=shop.demo.stripe_key if shop.demo else None,
         )
     except PaymentError as e:
-        shop.card_error = e.message
+        off(e.message)
         return
     wait = s["stripe.authorization_timeout_s"]
     shop.payments = CardPayments(shop.terminal, SqlitePaymentJournal(shop.store), authorization_timeout=wait)

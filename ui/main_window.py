@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
             self.camera_dock.start_if_shown()
         self.resizeDocks([self.receipt_dock], [max(250, self.width() // 4)], Qt.Orientation.Horizontal)
         self._set_docks_visible(self.stack.currentWidget() is self.workspaces)
-        if shop.payments is not None:
+        if shop.payments.available:
             self.tasks.run("reader", self.monitor.reconcile, self._reconciled)
         # Everything alive now lives for the whole shift: move it out of the cyclic collector's way so a
         # collection during a scan walks only what the shift itself allocates.
@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
         gc.freeze()
         self._status_timer.start()
         self._checkpoint_timer.start()
-        if shop.payments is None:
+        if not shop.payments.available:
             self.page.set_card_available(False, shop.card_error)
         else:
             self._probe_timer.start()
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _reconcile_periodically(self) -> None:
-        if self.shop is None or self.shop.payments is None or self.controller.busy:
+        if self.shop is None or not self.shop.payments.available or self.controller.busy:
             return
         self.tasks.run(
             "reader",
@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _probe_reader(self) -> None:
         """Ask Stripe for the reader (on the reader's thread, never during a payment)."""
-        if self.shop is None or self.shop.terminal is None or self._probing or self.controller.busy:
+        if self.shop is None or not self.shop.terminal.available or self._probing or self.controller.busy:
             return
         self._probing = True
         self.tasks.run("reader", self.monitor.probe_reader, self._probed, self._probed)
@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
             return
         status = self.monitor.snapshot()
         self.status.show_status(status)
-        if self.shop.payments is not None:
+        if self.shop.payments.available:
             self.page.set_card_available(status.card_available, status.card_reason)
 
     # ------------------------------------------------------------------ shutdown
