@@ -110,6 +110,7 @@ class SellService:
         self._busy: str | None = None
         self._listeners: list[Callable[[], None]] = []
         self._used_overrides: set[str] = set()
+        self.version = 0  # counts changes of the open sale
         self._quantity_limit = int(shop.settings["sell.quantity_approval_above"])
         self._rcn_rules = rcn_rules_for(shop.settings["store.rcn_rules"], shop.settings["store.country"])
         self.co.listeners.append(self._changed)
@@ -119,6 +120,7 @@ class SellService:
         self._listeners.append(listener)
 
     def _changed(self) -> None:
+        self.version += 1  # a window redraws only when this moved
         self._push_display()
         for listener in list(self._listeners):
             try:

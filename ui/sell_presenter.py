@@ -46,6 +46,7 @@ class SellPresenter(Presenter):
         self.page = page
         self.last_receipt_checked = False  # the print queue was asked about the last sale's receipt
         self._refresh_queued = False
+        self._drawn_version = -1
         self._relay = _Relay(self)
         self._relay.changed.connect(self._queue_refresh)
         sell.subscribe(self._relay.changed.emit)
@@ -80,6 +81,9 @@ class SellPresenter(Presenter):
 
     def refresh(self) -> None:
         self._refresh_queued = False
+        if self.sell.version == self._drawn_version:
+            return  # nothing changed since the last drawing (a scan draws at once, then its relay arrives)
+        self._drawn_version = self.sell.version
         fmt = self.shop.fmt
         v = self.sell.view()
         rows = [
