@@ -102,6 +102,13 @@ class MainWindow(QMainWindow):
         if open_services:
             QTimer.singleShot(0, self._open_shop)
 
+    def resizeEvent(self, e) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(e)
+        if (
+            getattr(self, "receipt_dock", None) is not None
+        ):  # the docks' column grows with the screen; the cart keeps most
+            self.resizeDocks([self.receipt_dock], [max(250, self.width() // 4)], Qt.Orientation.Horizontal)
+
     def _timer(self, ms: int, slot: Any) -> QTimer:
         t = QTimer(self)
         t.setInterval(ms)
