@@ -312,11 +312,7 @@ def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = No
     config = store_config(settings)
     store = open_store(paths.data, till_id=settings["till.id"])
     try:
-        store.write_sync(
-            lambda c: catalog_store.set_tax_codes(
-                c, {r.code: int(Decimal(r.percent) * 100) for r in config.tax_rates}
-            )
-        )
+        store.write_sync(lambda c: catalog_store.set_tax_codes(c, {r.code: r.text for r in config.tax_rates}))
         journal = GuiJournal(store)
         catalog = StoreCatalog(store)
         staff = staff or StaffServices.build(paths, settings)

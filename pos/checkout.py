@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from pos.cart import Cart, Discount
@@ -377,13 +376,6 @@ class Checkout:
         self._changed()
 
 
-def _rate_bp(percent: Decimal | int) -> int:
-    bp = Decimal(percent) * 100
-    if bp != bp.to_integral_value():
-        raise CheckoutError(f"Tax rate {percent}% cannot be stored in basis points.")
-    return int(bp)
-
-
 def sale_document(
     cart: Cart,
     *,
@@ -410,9 +402,7 @@ def sale_document(
         )
         for i, lt in enumerate(t.lines)
     )
-    tax_lines = tuple(
-        TaxLine(r.rate.code, _rate_bp(r.rate.percent), r.net.minor, r.tax.minor) for r in t.rates
-    )
+    tax_lines = tuple(TaxLine(r.rate.code, r.rate.text, r.net.minor, r.tax.minor) for r in t.rates)
     doc = SaleDocument(
         sale_uuid=sale_uuid,
         receipt_no=receipt_no,

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from pos.errors import ConfigError
+from pos.tax import parse_percent
+
 TenderKind = Literal["card", "cash", "points", "gift_card", "store_credit"]
 TENDER_KINDS: tuple[str, ...] = ("card", "cash", "points", "gift_card", "store_credit")
 
@@ -34,7 +37,7 @@ class SaleLine:
 @dataclass(frozen=True, slots=True)
 class TaxLine:
     tax_code: str
-    rate_bp: int  # rate in basis points: 1000 = 10 %
+    rate: str  # the rate in percent, exact canonical text: "8.875" (pos.tax.TaxRate.text)
     taxable_amount: int
     tax_amount: int
 
@@ -81,6 +84,11 @@ class SaleDocument:
         net = self.subtotal - self.discount_total
         if self.total not in (net, net + self.tax_total):  # tax-inclusive or tax-exclusive prices
             raise DocumentError("total is neither subtotal - discounts nor that plus tax")
+        for t in self.tax_lines:
+            if not _exact_percent(t.rate):
+                raise DocumentError(
+                    f"tax line {t.tax_code}: the rate {t.rate!r} is not a percent written exactly ('8.875')"
+                )
         if self.tax_lines and sum(t.tax_amount for t in self.tax_lines) != self.tax_total:
             raise DocumentError("the per-rate tax lines do not add up to the tax total")
         for t in self.tenders:
@@ -144,7 +152,7 @@ class SaleDocument:
             "tax_lines": [
                 {
                     "tax_code": t.tax_code,
-                    "rate_bp": t.rate_bp,
+                    "rate": t.rate,
                     "taxable_amount": t.taxable_amount,
                     "tax_amount": t.tax_amount,
                 }
@@ -170,6 +178,14 @@ class SaleDocument:
         d["tax_lines"] = tuple(TaxLine(**x) for x in d.get("tax_lines", ()))
         d["tenders"] = tuple(Tender(**x) for x in d.get("tenders", ()))
         return cls(**d)
+
+
+def _exact_percent(text: object) -> bool:
+    """``text`` is a tax rate in its canonical form (``TaxRate.text``: ``"8.875"``, not ``"8.8750"``)."""
+    try:
+        return isinstance(text, str) and f"{parse_percent(text, 'rate'):f}" == text
+    except ConfigError:
+        return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,7 +73,7 @@ def _sale(d: dict[str, Any]) -> dict[str, Any]:
             for ln in d["lines"]
         ],
         "tax_lines": [
-            {k: t[k] for k in ("tax_code", "rate_bp", "taxable_amount", "tax_amount")}
+            {k: t[k] for k in ("tax_code", "rate", "taxable_amount", "tax_amount")}
             for t in d.get("tax_lines", ())
         ],
         "tenders": _tenders(d.get("tenders", [])),

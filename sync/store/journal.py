@@ -95,9 +95,8 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     )
     crashpoint("mid_sale_commit")
     cur.executemany(
-        "INSERT INTO sale_tax_lines (sale_id, tax_code, rate_bp, taxable_amount, tax_amount) "
-        "VALUES (?,?,?,?,?)",
-        [(sale_id, t.tax_code, t.rate_bp, t.taxable_amount, t.tax_amount) for t in sale.tax_lines],
+        "INSERT INTO sale_tax_lines (sale_id, tax_code, rate, taxable_amount, tax_amount) VALUES (?,?,?,?,?)",
+        [(sale_id, t.tax_code, t.rate, t.taxable_amount, t.tax_amount) for t in sale.tax_lines],
     )
     cur.executemany(
         "INSERT INTO sale_tenders (sale_id, tender_no, kind, amount, change_given, reference, rounding) "
@@ -162,12 +161,12 @@ def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, di
                 }
             )
         for r in conn.execute(
-            "SELECT sale_id, tax_code, rate_bp, taxable_amount, tax_amount FROM sale_tax_lines "
+            "SELECT sale_id, tax_code, rate, taxable_amount, tax_amount FROM sale_tax_lines "
             f"WHERE sale_id IN ({marks}) ORDER BY sale_id, tax_code",
             chunk,
         ):
             out[r[0]]["tax_lines"].append(
-                {"tax_code": r[1], "rate_bp": r[2], "taxable_amount": r[3], "tax_amount": r[4]}
+                {"tax_code": r[1], "rate": r[2], "taxable_amount": r[3], "tax_amount": r[4]}
             )
         for r in conn.execute(
             "SELECT sale_id, kind, amount, change_given, reference, rounding FROM sale_tenders "
@@ -209,7 +208,7 @@ def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
     tax_lines = tuple(
         TaxLine(*r)
         for r in conn.execute(
-            "SELECT tax_code, rate_bp, taxable_amount, tax_amount FROM sale_tax_lines WHERE sale_id = ? "
+            "SELECT tax_code, rate, taxable_amount, tax_amount FROM sale_tax_lines WHERE sale_id = ? "
             "ORDER BY tax_code",
             (sale_id,),
         )
