@@ -153,6 +153,23 @@ class TaxRate:
         return cls(code=data["code"], percent=percent, label=data.get("label", ""))
 
 
+def parse_rates(text: str) -> tuple[TaxRate, ...]:
+    """Tax rates as a store writes them in its settings: ``CODE=PERCENT`` or ``CODE=PERCENT:LABEL``
+    entries separated by semicolons, e.g. ``"STANDARD=8.875:Sales tax 8.875%; REDUCED=0:Exempt food"``.
+    Empty text is no rates. A bad entry raises ConfigError naming it."""
+    rates: list[TaxRate] = []
+    for entry in filter(None, (part.strip() for part in text.split(";"))):
+        code, sep, rest = entry.partition("=")
+        percent, _, label = rest.partition(":")
+        if not sep:
+            raise ConfigError(f"{entry!r} is not CODE=PERCENT (for example STANDARD=8.875).")
+        rate = TaxRate.from_dict({"code": code.strip(), "percent": percent.strip(), "label": label.strip()})
+        if any(r.code == rate.code for r in rates):
+            raise ConfigError(f"the tax code {rate.code!r} appears twice.")
+        rates.append(rate)
+    return tuple(rates)
+
+
 @dataclass(frozen=True, slots=True)
 class RateTotal:
     """One line of a receipt's tax summary: a rate with its net, tax and gross amounts."""
