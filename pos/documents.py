@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from pos.errors import ConfigError
+from pos.errors import ConfigError, DomainError
+from pos.measure import Measure
 from pos.tax import parse_percent
 
 TenderKind = Literal["card", "cash", "points", "gift_card", "store_credit"]
@@ -32,6 +33,8 @@ class SaleLine:
     tax_code: str
     tax_amount: int
     paid_amount: int  # what the customer actually paid for this line: what a return refunds
+    measure: Measure | None = None  # a weighed line: its weight and price per kg (quantity 1, unit_price
+    # = measure.amount())
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,7 @@ class SaleDocument:
         for ln in self.lines:
             if ln.quantity <= 0:
                 raise DocumentError(f"line {ln.line_no}: quantity must be positive")
+            _check_measure(ln.line_no, ln.measure, ln.quantity, ln.unit_price)
         if sum(ln.paid_amount for ln in self.lines) != self.total:
             raise DocumentError("the lines' paid amounts do not add up to the total")
         net = self.subtotal - self.discount_total
@@ -146,6 +150,7 @@ class SaleDocument:
                     "tax_code": ln.tax_code,
                     "tax_amount": ln.tax_amount,
                     "paid_amount": ln.paid_amount,
+                    "measure": None if ln.measure is None else ln.measure.to_dict(),
                 }
                 for ln in self.lines
             ],
@@ -174,10 +179,34 @@ class SaleDocument:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> SaleDocument:
         d = dict(d)
-        d["lines"] = tuple(SaleLine(**x) for x in d.get("lines", ()))
+        d["lines"] = tuple(SaleLine(**_with_measure(x)) for x in d.get("lines", ()))
         d["tax_lines"] = tuple(TaxLine(**x) for x in d.get("tax_lines", ()))
         d["tenders"] = tuple(Tender(**x) for x in d.get("tenders", ()))
         return cls(**d)
+
+
+def _check_measure(line_no: int, measure: object, quantity: int, unit_price: int) -> None:
+    """A weighed line is one item whose unit price is its measure's amount."""
+    if measure is None:
+        return
+    if not isinstance(measure, Measure):
+        raise DocumentError(f"line {line_no}: {measure!r} is not a measure")
+    if quantity != 1 or unit_price != measure.amount():
+        raise DocumentError(
+            f"line {line_no}: a weighed line of {measure.text()} is 1 item at {measure.amount()}, "
+            f"not {quantity} at {unit_price}"
+        )
+
+
+def _with_measure(line: dict[str, Any]) -> dict[str, Any]:
+    """A line's dict with its measure (JSON: a table or null) read back as a Measure."""
+    raw = line.get("measure")
+    if raw is None:
+        return line
+    try:
+        return {**line, "measure": Measure.from_dict(raw)}
+    except DomainError as e:
+        raise DocumentError(f"line {line.get('line_no')}: {e}") from None
 
 
 def _exact_percent(text: object) -> bool:
@@ -200,6 +229,7 @@ class ReturnLine:
     original_sale_uuid: str | None = None
     original_line_no: int | None = None
     restock: bool = True
+    measure: Measure | None = None  # a weighed line, returned whole: what it weighed
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,18 +260,24 @@ class ReturnDocument:
     def check(self) -> None:
         if not self.lines:
             raise DocumentError("a return needs at least one line")
+        for ln in self.lines:
+            if ln.measure is not None and (not isinstance(ln.measure, Measure) or ln.quantity != 1):
+                raise DocumentError(f"line {ln.line_no}: a weighed line is returned whole, as 1 item")
         if sum(ln.refund_amount for ln in self.lines) != self.total:
             raise DocumentError("the lines' refunds do not add up to the total")
         if self.refunds and sum(r.amount for r in self.refunds) != self.total:
             raise DocumentError("the refunds do not add up to the total")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        d = asdict(self)
+        for raw, ln in zip(d["lines"], self.lines, strict=True):
+            raw["measure"] = None if ln.measure is None else ln.measure.to_dict()
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ReturnDocument:
         d = dict(d)
-        d["lines"] = tuple(ReturnLine(**x) for x in d.get("lines", ()))
+        d["lines"] = tuple(ReturnLine(**_with_measure(x)) for x in d.get("lines", ()))
         d["refunds"] = tuple(Refund(**x) for x in d.get("refunds", ()))
         return cls(**d)
 

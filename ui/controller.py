@@ -21,9 +21,7 @@ from pos.codes import CartCode, CouponCode, GiftCardCode, MemberCode, OrderCode,
 from pos.documents import SaleDocument, Tender
 from pos.errors import DomainError
 from pos.payment import CartDisplay, DisplayLine, PaymentInProgress, PaymentOutcome
-from pos.receipt import Receipt, ReceiptLine, ReceiptMark
-from pos.receipt import TaxLine as ReceiptTaxLine
-from pos.receipt import Tender as ReceiptTender
+from pos.receipt import Receipt, ReceiptMark, sale_receipt
 from pos.scan import ScanRefused, is_omo_code, read_item
 from pos.staff import Permission, StaffMember
 from ui.checkout_page import CartRow, CheckoutPage, SearchHit, TotalsView
@@ -768,58 +766,12 @@ class CheckoutController(QObject):
 
     # ------------------------------------------------------------------ receipt
     def receipt_for(self, doc: SaleDocument) -> Receipt:
-        from datetime import datetime
-
-        labels = {r.code: (r.label or r.code) for r in self.shop.config.tax_rates}
-        marks = {code: chr(ord("A") + i) for i, code in enumerate(labels)}
-        lines = tuple(
-            ReceiptLine(
-                ln.description,
-                ln.quantity,
-                ln.unit_price,
-                ln.paid_amount,
-                discount_text="Discount" if ln.discount else "",
-                discount_amount=-ln.discount if ln.discount else None,
-                tax_mark=marks.get(ln.tax_code, ""),
-            )
-            for ln in doc.lines
-        )
-        tax_lines = tuple(
-            ReceiptTaxLine(
-                f"{marks.get(t.tax_code, '')} {labels.get(t.tax_code, t.tax_code)}",
-                t.taxable_amount,
-                t.tax_amount,
-                t.taxable_amount + t.tax_amount,
-            )
-            for t in doc.tax_lines
-        )
-        tenders = tuple(
-            ReceiptTender(
-                {"cash": "Cash", "card": "Card"}.get(t.kind, t.kind.replace("_", " ").title()),
-                t.amount + t.rounding + t.change_given if t.kind == "cash" else t.amount,
-            )
-            for t in doc.tenders
-        )
-        change = sum(t.change_given for t in doc.tenders)
-        rounding = sum(t.rounding for t in doc.tenders)
-        return Receipt(
+        return sale_receipt(
+            doc,
             store_name=self.shop.settings["store.name"],
-            till_id=doc.till_id,
-            receipt_no=doc.receipt_no,
-            when=datetime.fromisoformat(doc.created_at),
             cashier=self.staff.name if self.staff else doc.staff_id,
-            sale_uuid=doc.sale_uuid,
-            lines=lines,
-            total=doc.total,
-            member_no=str(doc.member_no or ""),
-            subtotal=doc.subtotal,
-            discount_total=doc.discount_total or None,
-            tax_lines=tax_lines,
-            tax_note="Prices include VAT" if self.shop.config.prices_include_tax else "",
-            tenders=tenders,
-            cash_rounding=rounding or None,
-            change_given=change or None,
-            currency=doc.currency,
+            tax_rates=self.shop.config.tax_rates,
+            prices_include_tax=self.shop.config.prices_include_tax,
         )
 
     # ------------------------------------------------------------------ reader display

@@ -18,6 +18,7 @@ from pos.documents import (
     Tender,
     TillClosure,
 )
+from pos.measure import Measure
 from sync.store import outbox, receipts
 from sync.store.crash import crashpoint
 from sync.store.util import dumps, loads
@@ -75,8 +76,8 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     )
     cur.executemany(
         "INSERT INTO sale_lines (line_key, sale_id, line_no, sku, description, quantity, unit_price, "
-        "discount, tax_code, tax_amount, paid_amount) "
-        "VALUES (?1 * 10000 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "discount, tax_code, tax_amount, paid_amount, measure_quantity, measure_unit, measure_price) "
+        "VALUES (?1 * 10000 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         [
             (
                 sale_id,
@@ -89,6 +90,7 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
                 ln.tax_code,
                 ln.tax_amount,
                 ln.paid_amount,
+                *_measure_columns(ln.measure),
             )
             for ln in sale.lines
         ],
@@ -143,8 +145,8 @@ def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, di
             }
         lines_sql = (
             "SELECT sale_id, line_no, sku, description, quantity, unit_price, discount, tax_code, "
-            "tax_amount, paid_amount FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 "
-            "ORDER BY line_key"
+            "tax_amount, paid_amount, measure_quantity, measure_unit, measure_price FROM sale_lines "
+            "WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 ORDER BY line_key"
         )
         for r in (row for sid in chunk for row in conn.execute(lines_sql, (sid,))):
             out[r[0]]["lines"].append(
@@ -158,6 +160,9 @@ def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, di
                     "tax_code": r[7],
                     "tax_amount": r[8],
                     "paid_amount": r[9],
+                    "measure": None
+                    if r[10] is None
+                    else {"quantity": r[10], "unit": r[11], "unit_price": r[12]},
                 }
             )
         for r in conn.execute(
@@ -197,11 +202,11 @@ def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
         return None
     sale_id = row[12]
     lines = tuple(
-        SaleLine(*r)
+        SaleLine(*r[:9], measure=_measure(*r[9:]))
         for r in conn.execute(
             "SELECT line_no, sku, description, quantity, unit_price, discount, tax_code, tax_amount, "
-            "paid_amount FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 "
-            "ORDER BY line_key",
+            "paid_amount, measure_quantity, measure_unit, measure_price FROM sale_lines "
+            "WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 ORDER BY line_key",
             (sale_id,),
         )
     )
@@ -222,6 +227,18 @@ def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
         )
     )
     return SaleDocument(*row[:11], lines=lines, tax_lines=tax_lines, tenders=tenders, session_id=row[11])
+
+
+def _measure_columns(measure: Measure | None) -> tuple[str | None, str | None, int | None]:
+    if measure is None:
+        return None, None, None
+    return f"{measure.quantity:f}", measure.unit.value, measure.unit_price
+
+
+def _measure(quantity: str | None, unit: str | None, unit_price: int | None) -> Measure | None:
+    if quantity is None:
+        return None
+    return Measure.from_dict({"quantity": quantity, "unit": unit, "unit_price": unit_price})
 
 
 def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocument:
@@ -259,7 +276,8 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
     )
     conn.executemany(
         "INSERT INTO return_lines (return_uuid, line_no, sku, description, quantity, refund_amount, "
-        "tax_code, tax_amount, original_sale_uuid, original_line_no, restock) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "tax_code, tax_amount, original_sale_uuid, original_line_no, restock, measure_quantity, "
+        "measure_unit, measure_price) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 ret.return_uuid,
@@ -273,6 +291,7 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
                 ln.original_sale_uuid,
                 ln.original_line_no,
                 int(ln.restock),
+                *_measure_columns(ln.measure),
             )
             for ln in ret.lines
         ],
@@ -296,11 +315,11 @@ def get_return(conn: sqlite3.Connection, return_uuid: str) -> ReturnDocument | N
     if row is None:
         return None
     lines = tuple(
-        ReturnLine(*r[:9], restock=bool(r[9]))
+        ReturnLine(*r[:9], restock=bool(r[9]), measure=_measure(*r[10:]))
         for r in conn.execute(
             "SELECT line_no, sku, description, quantity, refund_amount, tax_code, tax_amount, "
-            "original_sale_uuid, original_line_no, restock FROM return_lines WHERE return_uuid = ? "
-            "ORDER BY line_no",
+            "original_sale_uuid, original_line_no, restock, measure_quantity, measure_unit, measure_price "
+            "FROM return_lines WHERE return_uuid = ? ORDER BY line_no",
             (return_uuid,),
         )
     )

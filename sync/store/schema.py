@@ -506,9 +506,11 @@ INSERT INTO counters (name, value) VALUES ('receipt_floor', {int(floor)});
         conn.execute(stmt)
 
 
-# Version 9: tax rates of any precision the law uses. A rate was kept in whole basis points, so a sale at
-# New York City's 8.875 % could not be recorded at all; the rate is now the exact percent as canonical
-# decimal text ("8.875", "20"; pos.tax.TaxRate.text), in the sale's tax lines and in the catalog's tax codes.
+# Version 9: tax rates of any precision the law uses, and weighed lines. A rate was kept in whole basis
+# points, so a sale at New York City's 8.875 % could not be recorded at all; the rate is now the exact
+# percent as canonical decimal text ("8.875", "20"; pos.tax.TaxRate.text), in the sale's tax lines and in
+# the catalog's tax codes. A weighed line keeps its weight (exact decimal text in its unit, "0.750"), the
+# unit ("kg") and the price per unit (pos.measure.Measure); NULL on every other line.
 _BP_TO_TEXT = """CASE WHEN rate_bp % 100 = 0 THEN CAST(rate_bp / 100 AS TEXT)
     WHEN rate_bp % 10 = 0 THEN (rate_bp / 100) || '.' || ((rate_bp % 100) / 10)
     ELSE (rate_bp / 100) || '.' || printf('%02d', rate_bp % 100) END"""
@@ -533,6 +535,12 @@ CREATE TABLE tax_codes_v9 (
 INSERT INTO tax_codes_v9 (code, rate, label) SELECT code, {_BP_TO_TEXT}, label FROM tax_codes;
 DROP TABLE tax_codes;
 ALTER TABLE tax_codes_v9 RENAME TO tax_codes;
+ALTER TABLE sale_lines ADD COLUMN measure_quantity TEXT;
+ALTER TABLE sale_lines ADD COLUMN measure_unit TEXT;
+ALTER TABLE sale_lines ADD COLUMN measure_price INTEGER;
+ALTER TABLE return_lines ADD COLUMN measure_quantity TEXT;
+ALTER TABLE return_lines ADD COLUMN measure_unit TEXT;
+ALTER TABLE return_lines ADD COLUMN measure_price INTEGER;
 """ + _immutable("sale_tax_lines", "finalised sales")
 
 

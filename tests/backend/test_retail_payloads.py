@@ -55,3 +55,42 @@ def test_a_rate_that_is_not_exact_is_rejected_not_a_server_error(backend, http, 
     assert r.status_code == 200
     (res,) = r.json()["results"]
     assert res["status"] == "rejected" and res["reason"]["code"] == "invalid_payload"
+
+
+def _weighed(qty=1, **measure):
+    p = sale_payload()
+    p["lines"][0].update(qty=qty, measure={"quantity": "0.750", "unit": "kg", "unit_price": 1333, **measure})
+    return p
+
+
+def test_a_weighed_line_is_applied_with_its_measure(backend, http):
+    ev = event("sale.completed", _weighed())
+    r = post_events(http, backend.url, [ev], f"k-{ev['event_id']}")
+    assert r.json()["results"][0]["status"] == "applied"
+    assert _stored(backend, ev["event_id"])["lines"][0]["measure"] == {
+        "quantity": "0.750",
+        "unit": "kg",
+        "unit_price": 1333,
+    }
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        _weighed(qty=2),  # a weighed line is one item
+        _weighed(quantity="0"),
+        _weighed(quantity="0.000"),
+        _weighed(quantity="-1"),
+        _weighed(quantity="0.75kg"),
+        _weighed(quantity=0.75),
+        _weighed(unit="stone"),
+        _weighed(unit_price=-1),
+        _weighed(quantity="1.0000000000000001"),  # 16 decimals
+    ],
+)
+def test_a_weighed_line_that_does_not_add_up_is_rejected(backend, http, payload):
+    ev = event("sale.completed", payload)
+    r = post_events(http, backend.url, [ev], f"k-{ev['event_id']}")
+    assert r.status_code == 200
+    (res,) = r.json()["results"]
+    assert res["status"] == "rejected" and res["reason"]["code"] == "invalid_payload"

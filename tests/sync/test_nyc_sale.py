@@ -8,6 +8,7 @@ from decimal import Decimal
 from pos.checkout import Checkout
 from pos.documents import TaxLine
 from pos.ports import Product
+from pos.receipt import render_text, sale_receipt
 from pos.storeconfig import StoreConfig
 from pos.tax import RoundingMethod, TaxRate, TaxRounding
 from sync.payloads import to_wire
@@ -77,3 +78,11 @@ def test_an_8_875_percent_sale_reaches_the_journal_the_wire_and_the_backend(back
     finally:
         bconn.close()
     assert '"rate":"8.875"' in payload
+
+    receipt = sale_receipt(
+        recorded, store_name="OMO NYC", cashier="Ana", tax_rates=NYC.tax_rates, prices_include_tax=False
+    )
+    text = render_text(receipt, format_amount=lambda m: f"{m // 100}.{m % 100:02d}")
+    assert "A Sales tax 8.875%       23.46  2.08 25.54" in text
+    assert "Umbrella                           15.99 A" in text  # shelf prices, the tax added below
+    assert "TOTAL" in text and "USD 28.54" in text and "Prices include" not in text
