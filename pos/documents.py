@@ -8,6 +8,7 @@ one of these it is never changed: a correction is a new document. Timestamps are
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from pos.errors import ConfigError, DomainError
@@ -211,8 +212,13 @@ def _with_measure(line: dict[str, Any]) -> dict[str, Any]:
 
 def _exact_percent(text: object) -> bool:
     """``text`` is a tax rate in its canonical form (``TaxRate.text``: ``"8.875"``, not ``"8.8750"``)."""
+    return isinstance(text, str) and _canonical_percent(text)
+
+
+@lru_cache(maxsize=256)  # a store has a handful of rates; this runs inside every durable sale commit
+def _canonical_percent(text: str) -> bool:
     try:
-        return isinstance(text, str) and f"{parse_percent(text, 'rate'):f}" == text
+        return f"{parse_percent(text, 'rate'):f}" == text
     except ConfigError:
         return False
 
