@@ -175,7 +175,7 @@ PRESETS: Mapping[str, StorePreset] = MappingProxyType(
                     TaxRate("ZERO", 0, "VAT 0%"),
                 ),
             ),
-            # Italy: the RT computes VAT once per rate on the document; cash totals to 5 cents (DL 50/2017).
+            # Italy: VAT once per rate on the receipt (the preset's choice); cash to 5 cents (DL 50/2017).
             _preset(
                 "IT",
                 "IT",
