@@ -7,7 +7,10 @@
 Needs only Python 3.11+. Creates `.venv/` next to this file, installs the pinned versions from
 `constraints.txt`, installs the few system libraries Qt and zbar need (with apt-get when run as root,
 otherwise it prints the exact command), and re-installs only when pyproject.toml or constraints.txt
-changed. Standard library only: this runs before anything else is installed.
+changed. Then it asks the dynamic loader (`ldd`) what the installed Qt and its platform plugin (xcb for
+`start`, offscreen for `test`) still lack, and installs or names the Debian/Ubuntu packages that ship it,
+instead of letting Qt abort with a message that blames the wrong library.
+Standard library only: this runs before anything else is installed.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import ctypes.util
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,25 +43,168 @@ SYSTEM_LIBS = {
 }
 
 
+# What the binding's modules the program imports, the xcb and offscreen platform plugins and the Qt
+# libraries they load from the wheel link outside PySide6, by soname, and the Debian/Ubuntu package that
+# ships each one. Checked against the installed PySide6 by tests/test_dev_setup.py, so a PySide6 that
+# needs a new library fails that test. A soname not listed gets the name Debian policy gives its package.
+QT_PLATFORM_LIBS = {
+    # the xcb platform: the X11 client libraries
+    "libxcb.so.1": "libxcb1",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render.so.0": "libxcb-render0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libX11.so.6": "libx11-6",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    # drawing, fonts, desktop bus
+    "libGL.so.1": "libgl1",
+    "libEGL.so.1": "libegl1",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libdbus-1.so.3": "libdbus-1-3",
+    # Qt's core dependencies (named unlike their sonames)
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libgthread-2.0.so.0": "libglib2.0-0",
+    "libz.so.1": "zlib1g",
+    "libzstd.so.1": "libzstd1",
+    # the C and C++ runtimes
+    "libc.so.6": "libc6",
+    "libm.so.6": "libc6",
+    "libdl.so.2": "libc6",
+    "libpthread.so.0": "libc6",
+    "librt.so.1": "libc6",
+    "libstdc++.so.6": "libstdc++6",
+    "libgcc_s.so.1": "libgcc-s1",
+}
+
+
 def say(msg: str) -> None:
     print(f"[dev.py] {msg}", flush=True)
+
+
+def apt_install(packages: list[str], what: str) -> bool:
+    """Install `packages` with apt-get when root, else print the exact command. True when installed."""
+    cmd = ["apt-get", "install", "-y", "--no-install-recommends", *packages]
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        say(f"installing {what}: " + " ".join(packages))
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
+        if subprocess.run(cmd, check=False, env=env).returncode == 0:
+            return True
+        say(f"could not install the {what}. Try: sudo " + " ".join(cmd))
+    elif shutil.which("apt-get"):
+        say(f"missing {what}. Please run:\n    sudo apt-get update && sudo " + " ".join(cmd))
+    else:
+        say(f"missing {what}; on Debian or Ubuntu these packages ship them: " + " ".join(packages))
+    return False
 
 
 def ensure_system_libraries() -> None:
     if not sys.platform.startswith("linux"):
         return
     missing = sorted({pkg for lib, pkg in SYSTEM_LIBS.items() if ctypes.util.find_library(lib) is None})
+    if missing and not apt_install(missing, "system libraries"):
+        say("the program may not start without them.")
+
+
+def package_for(soname: str) -> str:
+    """The Debian/Ubuntu package that ships the shared library `soname`.
+
+    From QT_PLATFORM_LIBS, else the name Debian policy (8.1) gives a library package: the soname's name
+    and version, a hyphen between them when the name ends in a digit (libX11-xcb.so.1 -> libx11-xcb1,
+    libxkbcommon-x11.so.0 -> libxkbcommon-x11-0).
+    """
+    if soname in QT_PLATFORM_LIBS:
+        return QT_PLATFORM_LIBS[soname]
+    if soname.startswith("ld-linux"):
+        return "libc6"
+    name, _, version = soname.partition(".so.")
+    if not version:
+        return name.lower()
+    sep = "-" if name[-1:].isdigit() else ""
+    return f"{name}{sep}{version}".lower().replace("_", "-")
+
+
+def ldd_libraries(binaries: list[Path]) -> dict[str, str | None] | None:
+    """What the dynamic loader resolves for `binaries`, soname -> path (None: "not found"), with the
+    libraries those need in turn. None when there is no `ldd` to ask or it can read none of the files."""
+    ldd = shutil.which("ldd")
+    if ldd is None or not binaries:
+        return None
+    out = subprocess.run([ldd, *map(str, binaries)], capture_output=True, text=True, check=False)
+    found: dict[str, str | None] = {}
+    for line in out.stdout.splitlines():
+        m = re.match(r"\s*(\S+)\s+=>\s+(not found|\S+)", line)
+        if m:
+            found[m[1]] = None if m[2] == "not found" else m[2]
+    return found if found or out.returncode == 0 else None
+
+
+# The binding's modules the program imports (ui/qt.py; a test keeps the two in step).
+QT_MODULES = ("QtCore", "QtGui", "QtPrintSupport", "QtWidgets")
+
+
+def qt_platform(what: str) -> str:
+    """The Qt platform plugin the command will load: QT_QPA_PLATFORM's first choice, else xcb (start) or
+    offscreen (test, which runs without a display)."""
+    chosen = os.environ.get("QT_QPA_PLATFORM") or ("offscreen" if what == "test" else "xcb")
+    return chosen.split(";")[0].split(":")[0].strip()
+
+
+def qt_binaries(platform: str) -> list[Path]:
+    """The installed PySide6's files the program loads: the binding's modules it imports and the plugin
+    of `platform` (libqxcb.so for xcb). Empty when PySide6 is not installed."""
+    found = sorted(VENV.glob("lib/python3*/site-packages/PySide6"))
+    if not found:
+        return []
+    pyside = found[-1]
+    modules = [f for f in sorted(pyside.glob("Qt*.so")) if f.name.split(".")[0] in QT_MODULES]
+    plugin = pyside / "Qt" / "plugins" / "platforms" / f"libq{platform}.so"
+    return modules + ([plugin] if plugin.exists() else [])  # no such plugin: Qt names the ones it has
+
+
+def ensure_platform_libraries(platform: str) -> bool:
+    """Install (root) or name the packages whose libraries Qt and its `platform` plugin lack, asking `ldd`.
+
+    False when libraries are still missing: the import of Qt would fail, or Qt would abort at start-up
+    blaming libxcb-cursor0 whatever is missing, so the caller does not start it. True when nothing is
+    missing or it cannot be checked (not Linux, no PySide6 installed, no ldd).
+    """
+    if not sys.platform.startswith("linux"):
+        return True
+    binaries = qt_binaries(platform)
+
+    def lacking() -> list[str] | None:
+        libraries = ldd_libraries(binaries)
+        return None if libraries is None else sorted(s for s, path in libraries.items() if path is None)
+
+    missing = lacking()
+    if missing is None:
+        if binaries:
+            say(f"note: no ldd here to check the libraries the Qt {platform} platform needs; skipped.")
+        return True
     if not missing:
-        return
-    cmd = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        say("installing system libraries: " + " ".join(missing))
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
-        if subprocess.run(cmd, check=False, env=env).returncode != 0:
-            say("could not install them; the program may not start. Try: sudo " + " ".join(cmd))
-    else:
-        say("missing system libraries. Please run:\n    sudo apt-get update && sudo " + " ".join(cmd))
+        return True
+    say(f"Qt and its {platform} platform need libraries this system lacks: " + " ".join(missing))
+    packages = sorted({package_for(soname) for soname in missing})
+    if apt_install(packages, f"libraries of Qt's {platform} platform"):
+        missing = lacking()
+        if not missing:
+            return True
+        say("still missing after the install: " + " ".join(missing))
+    say(f"Qt's {platform} platform cannot load until these are installed; not starting.")
+    return False
 
 
 def fingerprint(extras: str) -> str:
@@ -94,6 +241,8 @@ def main(argv: list[str]) -> int:
     ensure_system_libraries()
     # The test environment is a superset of the run environment: one venv serves both.
     ensure_venv("dev")
+    if not ensure_platform_libraries(qt_platform(what)):
+        return 1
     env = dict(os.environ)
     if what == "start":
         return subprocess.call([str(BIN / "omo-pos"), *rest], cwd=ROOT, env=env)

@@ -38,31 +38,51 @@ _WITH_SETTINGS = {("reader",)}
 _NO_DATA_DIR = {("decode",)}
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="omo-pos",
-        description="OMO POS, the in-store point of sale. With no command, starts the till "
-        "(the embedded demo shop unless mode=live).",
-    )
+def _common(defaults: bool) -> argparse.ArgumentParser:
+    """--data-dir and --set, accepted before the command and after it (`omo-pos drive --data-dir D`)."""
+    p = argparse.ArgumentParser(add_help=False)
     p.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=None if defaults else argparse.SUPPRESS,
         help="keep all data, settings and logs under DIR (also $OMO_POS_DATA_DIR)",
     )
     p.add_argument(
         "--set",
         metavar="NAME=VALUE",
         action="append",
-        default=[],
-        help="override a setting for this run (see 'omo-pos config show')",
+        default=[] if defaults else argparse.SUPPRESS,
+        help="override a setting for this run (see 'omo-pos config show'); repeatable",
     )
+    return p
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    from app import drive
+
+    p = argparse.ArgumentParser(
+        prog="omo-pos",
+        description="OMO POS, the in-store point of sale. With no command, starts the till "
+        "(the embedded demo shop unless mode=live).",
+        parents=[_common(True)],
+    )
+    common = _common(False)
     p.add_argument("--exit-after-ms", type=int, default=None, help=argparse.SUPPRESS)
     p.add_argument("--screenshot", metavar="PNG", default=None, help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("run", help="start the till (the default)")
-    cfg = sub.add_parser("config", help="settings").add_subparsers(dest="config_command", required=True)
-    cfg.add_parser("show", help="print the effective settings, secrets masked")
-    cfg.add_parser("path", help="print the settings file's path")
+    sub.add_parser("run", help="start the till (the default)", parents=[common])
+    dp = sub.add_parser(
+        "drive",
+        help="run a shift of sales headless through the till's services (JSON lines)",
+        description=(drive.__doc__ or "").split("\n\n")[0],
+        parents=[common],
+    )
+    drive.add_arguments(dp)
+    cfg = sub.add_parser("config", help="settings", parents=[common]).add_subparsers(
+        dest="config_command", required=True
+    )
+    cfg.add_parser("show", help="print the effective settings, secrets masked", parents=[common])
+    cfg.add_parser("path", help="print the settings file's path", parents=[common])
     groups: dict[str, argparse._SubParsersAction] = {}
     for words, (_target, help_text) in TERMINAL_COMMANDS.items():
         if len(words) == 1:
@@ -141,6 +161,15 @@ def main(argv: list[str] | None = None, *, run_gui: GuiRunner | None = None) -> 
         print(f"omo-pos: {exc}", file=sys.stderr)
         return 2
 
+    if args.command == "drive":
+        from app import drive, logs
+
+        paths.create()
+        logs.setup(paths.logs, settings["log.level"])
+        try:
+            return drive.run(args, paths, settings)
+        finally:
+            logs.shutdown()
     if args.command == "config":
         if args.config_command == "path":
             print(paths.settings_file)

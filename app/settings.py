@@ -279,6 +279,14 @@ register(
     choices=("none", "file", "escpos-usb", "escpos-network", "escpos-serial", "system"),
 )
 register("printer.target", str, "", "printer address: USB vid:pid, host:port, serial device or queue name")
+register(
+    "sell.quantity_approval_above",
+    int,
+    50,
+    "a line quantity above this needs a manager's approval",
+    minimum=1,
+    maximum=9999,
+)
 register("ui.theme", str, "light", "colour theme", choices=("light", "dark", "high-contrast"))
 register("ui.idle_lock_s", int, 300, "lock the till after this many idle seconds (0: never)", minimum=0)
 register(
@@ -314,6 +322,14 @@ class Settings:
 
     def source(self, name: str) -> str:
         return self.sources.get(name, "default")
+
+    def with_overrides(self, overrides: Iterable[str]) -> Settings:
+        """These settings with `NAME=VALUE` overrides on top (refused like `--set`)."""
+        values, sources = dict(self.values), dict(self.sources)
+        for name, value in _parse_overrides(overrides):
+            values[name] = value
+            sources[name] = "flag"
+        return Settings(values, sources)
 
     def describe(self) -> list[tuple[str, str, str]]:
         """(name, masked value, source) for every setting, sorted by name."""
@@ -372,6 +388,14 @@ def load(
         values[s.name] = s.convert(raw, f"environment {var}")
         sources[s.name] = "env"
 
+    for name, value in _parse_overrides(overrides):
+        values[name] = value
+        sources[name] = "flag"
+
+    return Settings(values, sources)
+
+
+def _parse_overrides(overrides: Iterable[str]) -> Iterable[tuple[str, Any]]:
     for item in overrides:
         name, sep, raw = item.partition("=")
         name = name.strip()
@@ -379,7 +403,4 @@ def load(
             raise SettingsError(f"--set expects NAME=VALUE, got {item!r}.")
         if name not in REGISTRY:
             raise _unknown(name, "--set")
-        values[name] = REGISTRY[name].convert(raw, "--set")
-        sources[name] = "flag"
-
-    return Settings(values, sources)
+        yield name, REGISTRY[name].convert(raw, "--set")

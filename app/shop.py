@@ -8,7 +8,7 @@ Nothing here imports Qt.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from app.settings import Settings, SettingsError
 from app.staff import StaffServices
 from pos.checkout import Checkout, CheckoutError, MemberOnSale
 from pos.codes import CodeParser
-from pos.documents import SaleDocument, Tender
+from pos.documents import Tender
 from pos.errors import ConfigError
 from pos.money import Money
 from pos.ports import SystemClock, UuidIds
@@ -62,6 +62,7 @@ class Shop:
     config: StoreConfig
     store: Any  # sync.store.core.Store
     journal: Any  # GuiJournal
+    records: Any  # sync.store.records.TillRecords
     catalog: Any  # StoreCatalog
     staff: InMemoryStaffDirectory
     authenticator: Authenticator
@@ -130,48 +131,7 @@ class Shop:
         unsynced = self.sync_engine.unsynced_points(member_no)
         return MemberOnSale(member_no, p.display_name, p.tier.title(), p.points_balance + unsynced)
 
-    # -------------------------------------------------------------- committing sales
-    def commit_cash_sale(self, doc: SaleDocument) -> SaleDocument:
-        """On the writer thread: the sale (with its event) and the end of the open cart, one commit."""
-        from sync.store import cart as cart_store
-        from sync.store import journal as journal_store
-
-        def tx(conn: Any) -> SaleDocument:
-            recorded = journal_store.commit_sale(conn, doc)
-            cart_store.clear_open(conn, self.store.till_id)
-            return recorded
-
-        return self.store.write_sync(tx)
-
-    def card_completion(self, plan: SaleDocument | None, state_with_card: dict[str, Any] | None):
-        """The `complete_sale(tx)` step of the card protocol, run inside the payment journal's commit.
-
-        A card payment that settles the sale commits the sale with the PaymentIntent as the tender's
-        reference; the card part of a split payment is written into the open sale instead (the sale then
-        completes with the rest), so a crash after authorisation never loses the card part.
-        """
-        from sync.store import cart as cart_store
-        from sync.store import journal as journal_store
-
-        till = self.store.till_id
-
-        def complete(conn: Any) -> None:
-            pi = _current_intent(conn, plan.sale_uuid if plan is not None else state_with_card["sale_uuid"])
-            if plan is not None:
-                tenders = tuple(
-                    replace(t, reference=pi) if t.kind == "card" and t.reference is None else t
-                    for t in plan.tenders
-                )
-                journal_store.commit_sale(conn, replace(plan, tenders=tenders))
-                cart_store.clear_open(conn, till)
-            else:
-                assert state_with_card is not None
-                state = dict(state_with_card)
-                state["tenders"] = [dict(t, reference=t.get("reference") or pi) for t in state["tenders"]]
-                cart_store.save_open(conn, till, state)
-
-        return complete
-
+    # -------------------------------------------------------------- card recovery
     def recover_card_sale(self, attempt: Any, conn: Any) -> None:
         """Reconciler: a card was authorised but the till stopped before the sale was committed.
 
@@ -179,10 +139,7 @@ class Shop:
         card tender (or, for the card part of a split, add the tender to it). Anything else cannot be
         completed by guessing: raise, and the reconciler leaves the attempt for the manager.
         """
-        from sync.store import cart as cart_store
-        from sync.store import journal as journal_store
-
-        state = cart_store.load_open(conn, self.store.till_id)
+        state = self.records.open_sale_in(conn)
         if not state or state.get("sale_uuid") != attempt.sale_uuid:
             raise CheckoutError(f"The sale of card payment {attempt.attempt_id} is not the open sale.")
         co = Checkout(
@@ -198,11 +155,10 @@ class Shop:
         if any(t.reference == attempt.payment_intent_id for t in co.tenders):
             return  # the split part was already recorded
         if attempt.amount == co.due:
-            journal_store.commit_sale(conn, co.build_sale(card))
-            cart_store.clear_open(conn, self.store.till_id)
+            self.records.commit_sale_in(conn, co.build_sale(card))
         else:
             co.tenders.append(card)
-            cart_store.save_open(conn, self.store.till_id, co.state())
+            self.records.save_open_in(conn, co.state())
         log.warning("recovered card payment %s for sale %s", attempt.attempt_id, attempt.sale_uuid)
 
     # -------------------------------------------------------------- lifecycle
@@ -224,15 +180,6 @@ class Shop:
                 closer()
             except Exception:  # keep closing the rest; the journal must close last
                 log.exception("closing %s failed", name)
-
-
-def _current_intent(conn: Any, sale_uuid: str) -> str | None:
-    row = conn.execute(
-        "SELECT payment_intent_id FROM payment_attempts WHERE sale_uuid = ? AND status NOT IN "
-        "('failed', 'canceled') ORDER BY created_at DESC LIMIT 1",
-        (sale_uuid,),
-    ).fetchone()
-    return row[0] if row else None
 
 
 class _NullJournal:
@@ -296,6 +243,7 @@ def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = No
     from sync.store import catalog as catalog_store
     from sync.store.adapters import StoreCatalog
     from sync.store.core import open_store
+    from sync.store.records import TillRecords
 
     paths.create()
     config = store_config(settings)
@@ -315,6 +263,7 @@ def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = No
             config=config,
             store=store,
             journal=journal,
+            records=TillRecords(store),
             catalog=catalog,
             staff=staff.directory,
             authenticator=staff.authenticator,

@@ -1,4 +1,4 @@
-"""Benchmark of the local store (issue 3). Prints each figure next to its DESIGN.md budget.
+"""Benchmark of the local store (issue 3). Prints each figure next to its budget (docs/architecture.md).
 
     python -m bench.store [--products 1000000] [--sales 1000] [--json]
 
@@ -149,7 +149,7 @@ def phase_build(args: argparse.Namespace, workdir: Path) -> dict:
 
 def shift_report(db: Path, args: argparse.Namespace) -> dict:
     """The inputs of a shift's X/Z report (``journal.session_summary``) for a shift of ``--shift-sales``
-    sales, in a journal that also holds the sales before it (field-failures.md H5: a POS with 300k
+    sales, in a journal that also holds the sales before it (a field failure: a POS with 300k
     products took 10-20 minutes to close a shift)."""
     from dataclasses import replace
 

@@ -2,7 +2,7 @@
 
     PYTHONPATH=. python bench/sync.py [--sales 10000] [--products 1000000] [--delta 1000] [--json]
 
-Figures and budgets (DESIGN.md):
+Figures and budgets (docs/architecture.md):
 - drain of N queued sales in batches: time (< 3 s for 10,000) and requests sent,
   next to the same drain with one event per request: ratio (>= 20x);
 - first catalog sync of P products (< 60 s for 1,000,000), until the engine has finished it (search

@@ -163,7 +163,7 @@ def bench_scans(data_dir: Path, *, lines: int, scans: int, seed: int = 7) -> dic
             raise RuntimeError(w.startup_error)
         w.login.pin.submitted.emit("1111")  # the demo cashier's PIN, as the PIN pad submits it
         deadline = time.monotonic() + 30
-        while w.stack.currentWidget() is not w.page:
+        while w.stack.currentWidget() is not w.workspaces:
             app.processEvents()
             if time.monotonic() > deadline:
                 raise RuntimeError("could not log in with the demo cashier's PIN")

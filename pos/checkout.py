@@ -60,6 +60,17 @@ class CashQuote:
     rounding: int  # rounded - due
 
 
+def quick_amounts(due: int, currency: str) -> list[int]:
+    """What a customer is likely to hand over for `due` in cash: the exact amount, then the next round
+    amounts above it (the next 5, 10, 20, 50, 100, 500, 1000 units), at most four in all."""
+    from pos.money import exponent
+
+    unit = 10 ** exponent(currency)
+    steps = [5 * unit, 10 * unit, 20 * unit, 50 * unit, 100 * unit, 500 * unit, 1000 * unit]
+    ups = sorted({-(-due // step) * step for step in steps} - {due})
+    return [due, *[a for a in ups if a > due][:3]]
+
+
 def _tender_to_dict(t: Tender) -> dict[str, Any]:
     return {
         "kind": t.kind,
@@ -449,4 +460,12 @@ def scanned_measure(scan: ItemScan) -> Measure | None:
     return Measure.of_grams(scan.weight_g, scan.product.price)
 
 
-__all__ = ["CashQuote", "Checkout", "CheckoutError", "MemberOnSale", "sale_document", "scanned_measure"]
+__all__ = [
+    "CashQuote",
+    "Checkout",
+    "CheckoutError",
+    "MemberOnSale",
+    "quick_amounts",
+    "sale_document",
+    "scanned_measure",
+]

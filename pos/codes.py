@@ -1,6 +1,6 @@
 """What a scanned QR text means: signed member tokens, printed card tokens, orders, carts, coupons...
 
-The wire format is the shared contract in HELPERS.md:
+The wire format (the contract with the backend, which signs with the same layout):
 
 - ``"OMO1"`` + RFC 4648 base32 (uppercase, no padding) of ``body || signature``; body is 14 bytes:
   ``b"M" | key_id u8 | member_no u64 BE | expires_at u32 BE`` (app member token, short-lived) or

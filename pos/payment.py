@@ -4,7 +4,7 @@ Pure domain code (no HTTP, no SQL): ``CardTerminal`` is implemented by ``hardwar
 ``PaymentJournal`` by ``sync.payment_journal`` (SQLite, table ``payment_attempts``) and, for tests and
 demos, by ``MemoryPaymentJournal`` below.
 
-The protocol (``shared/reference/stripe-terminal.md`` §10) — each local commit precedes the effect it
+The protocol (``docs/stripe-terminal.md``) — each local commit precedes the effect it
 protects:
 
 1. attempt recorded (``created``)                        crash points: before/after_intent_commit

@@ -68,6 +68,7 @@ class Permission(StrEnum):
     SELL = "sell"
     DISCOUNT = "discount"  # limited by a percentage per role
     PRICE_OVERRIDE = "price_override"
+    LARGE_QUANTITY = "large_quantity"  # a line quantity above the store's approval limit
     REMOVE_LINE = "remove_line"
     SUSPEND_SALE = "suspend_sale"
     VOID_SALE = "void_sale"
@@ -88,6 +89,7 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.SELL: "Selling",
     Permission.DISCOUNT: "A discount",
     Permission.PRICE_OVERRIDE: "Changing a price",
+    Permission.LARGE_QUANTITY: "A quantity above the limit",
     Permission.REMOVE_LINE: "Removing a line",
     Permission.SUSPEND_SALE: "Suspending a sale",
     Permission.VOID_SALE: "Voiding the sale",
@@ -164,8 +166,8 @@ class Outcome(StrEnum):
 def _fmt_percent(p: Percent | None) -> str:
     if p is None:
         return ""
-    if isinstance(p, Fraction) and p.denominator != 1:
-        p = Decimal(p.numerator) / Decimal(p.denominator)
+    if isinstance(p, Fraction):
+        p = p.numerator if p.denominator == 1 else Decimal(p.numerator) / Decimal(p.denominator)
     d = Decimal(p).normalize() if not isinstance(p, int) else Decimal(p)
     text = format(d, "f")
     if "." in text:

@@ -8,7 +8,7 @@
     engine.member_profile(1001)               # pos.sync_ports.Backend, cached with a time limit
     engine.stop()
 
-Rules it keeps (DESIGN.md, field-failures A/B/C/G):
+Rules it keeps (docs/architecture.md, "The OMO backend and sync"):
 - its own thread, its own read connection, its own requests.Session; every write through `store.write`;
 - events leave the queue only by the server's per-event answer (`applied` / `duplicate` → ack), or to the
   dead letters with the server's reason (`rejected`) so one bad event never blocks the rest;
@@ -162,6 +162,7 @@ class SyncEngine:
         catalog_interval_s: float | None = 300.0,
         catalog_page_size: int = 5000,
         idle_poll_s: float = 5.0,
+        heartbeat_s: float = 2.0,
         backoff_base_s: float = 1.0,
         backoff_max_s: float = 300.0,
         listener: Callable[[SyncStatus], None] | None = None,
@@ -189,6 +190,11 @@ class SyncEngine:
         self.catalog_interval_s = catalog_interval_s
         self.catalog_page_size = catalog_page_size
         self.idle_poll_s = idle_poll_s
+        # with nothing to send, the worker still asks the backend every `heartbeat_s` (one cheap GET, no
+        # retries) so that the status bar says "offline" within seconds, not at the next sale
+        self.heartbeat_s = heartbeat_s
+        self._heartbeat_client: BackendClient | None = None
+        self._heartbeat_at = 0.0
         self.backoff_base_s = backoff_base_s
         self.backoff_max_s = backoff_max_s
 
@@ -220,6 +226,7 @@ class SyncEngine:
             raise RuntimeError("the sync engine is already started")
         self._engine_lock.acquire()
         self._stop.clear()
+        self._heartbeat_at = time.monotonic()  # the first heartbeat is one interval after the start
         if self.catalog_interval_s is not None:
             self._catalog_requested.set()  # a first catalog sync (or its resumption) at start
         self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
@@ -308,6 +315,8 @@ class SyncEngine:
                     if not worked and self._catalog_due():
                         self._catalog_sync(conn, client)
                         worked = True
+                    if not worked:
+                        self._heartbeat()
                 except Exception as exc:  # offline, server trouble, a bad answer; or a bug: back off
                     if not isinstance(exc, BackendUnavailable):
                         log.exception("sync worker error")
@@ -319,10 +328,30 @@ class SyncEngine:
                 if not worked:
                     self._refresh_queue_stats(conn)
                     self._idle.set()
-                    self._wait(self.idle_poll_s)
+                    self._wait(min(self.idle_poll_s, self.heartbeat_s))
         finally:
             client.close()
+            if self._heartbeat_client is not None:
+                self._heartbeat_client.close()
             conn.close()
+
+    def _heartbeat(self) -> None:
+        """Idle: is the backend still there? One GET without retries, at most every `heartbeat_s`."""
+        now = time.monotonic()
+        if now - self._heartbeat_at < self.heartbeat_s:
+            return
+        self._heartbeat_at = now
+        if self._heartbeat_client is None:
+            from urllib3.util.retry import Retry
+
+            self._heartbeat_client = self._client_factory()
+            session = getattr(self._heartbeat_client, "session", None)
+            if session is not None:  # a real client: no retries, the next heartbeat is the retry
+                adapter = session.get_adapter(self.base_url)
+                adapter.max_retries = Retry(total=0, connect=0, read=0, status=0, raise_on_status=False)
+        self._heartbeat_client.keys()
+        if self._status.state != "online":
+            self._on_success()
 
     def _wait(self, seconds: float) -> None:
         self._wake.wait(seconds)
@@ -346,7 +375,9 @@ class SyncEngine:
 
     def _on_failure(self, exc: BaseException) -> None:
         self._failures += 1
-        if isinstance(exc, BackendOffline):
+        if isinstance(exc, BackendOffline) or (
+            isinstance(exc, BackendServerError) and exc.status in (502, 503, 504)
+        ):  # nothing answers, or only a gateway saying the backend behind it is down
             state = "offline"
         else:
             state = "degraded"

@@ -1,7 +1,7 @@
 """SQLite implementation of ``pos.payment.PaymentJournal`` over the ``payment_attempts`` table.
 
 Every method is one ``BEGIN IMMEDIATE`` transaction on the store's single writer
-(``store.write_sync(fn)``, see HELPERS.md "Local store APIs"), so ``commit_authorized`` commits the
+(``store.write_sync(fn)``, see docs/store.md), so ``commit_authorized`` commits the
 caller's sale, tenders and outbox events together with ``status='authorized'`` — or nothing. The table
 itself is created by the store's migrations (``sync/store/schema.py``).
 """

@@ -10,23 +10,26 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
+from ui.card_panel import CardPanel
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
     QFontInfo,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QKeySequence,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPushButton,
-    QShortcut,
     QSize,
     QSizePolicy,
     Qt,
@@ -100,7 +103,13 @@ SHORTCUTS = Shortcuts().table
 
 
 class CartModel(QAbstractTableModel):
-    HEADERS = ("Item", "Qty", "Price", "Disc.", "Total")
+    # the discount is the second line of the Total cell: the name keeps the width (nothing elided at 1024 px)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CartModel", "Item"),
+        QT_TRANSLATE_NOOP("CartModel", "Qty"),
+        QT_TRANSLATE_NOOP("CartModel", "Price"),
+        QT_TRANSLATE_NOOP("CartModel", "Total"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,7 +142,7 @@ class CartModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("CartModel", self.HEADERS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -144,7 +153,8 @@ class CartModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return row.description + (f"\n{row.note}" if row.note else "")
-            return (str(row.quantity), row.unit_price, row.discount, row.total)[col - 1]
+            total = row.total + (f"\n{row.discount}" if row.discount else "")
+            return (str(row.quantity), row.unit_price, total)[col - 1]
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -249,15 +259,15 @@ class CheckoutPage(QWidget):
         widths = {
             1: fm.horizontalAdvance("Qty"),
             2: fm.horizontalAdvance("€9,999.99"),
-            3: fm.horizontalAdvance("−€999.99"),
-            4: fm.horizontalAdvance("€99,999.99"),
+            3: fm.horizontalAdvance("€99,999.99"),
         }
         for c, px in widths.items():
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
             hh.resizeSection(c, px + 14)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a long name takes two lines of its row, not an ellipsis
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         left.addWidget(self.table, 1)
         self.message = QLabel("", self)
@@ -272,7 +282,7 @@ class CheckoutPage(QWidget):
         right = QVBoxLayout()
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Scan, or type to search products (F2)")
+        self.search.setPlaceholderText(self.tr("Scan or search (F2)"))
         self.search.setMinimumHeight(TOUCH)
         self.search.setClearButtonEnabled(True)
         self.search.textEdited.connect(self.search_changed)
@@ -297,8 +307,13 @@ class CheckoutPage(QWidget):
         self.fav_grid = QGridLayout(fav_box)
         self.fav_grid.setSpacing(6)
         right.addWidget(fav_box, 1)
+        self.favourites = fav_box
+        self.card_panel = CardPanel(self)
+        self.card_panel.closed.connect(lambda: self.favourites.show())
+        right.addWidget(self.card_panel, 1)
 
         self.card_available = True
+        self.paying = False
         self.buttons: dict[str, QPushButton] = {}
         actions = QGridLayout()
         order = [
@@ -337,14 +352,55 @@ class CheckoutPage(QWidget):
         right.addLayout(actions)
         outer.addLayout(right, 3)
 
-        self._shortcuts: list[QShortcut] = []
-        for key, (keyseq, _help) in SHORTCUTS.items():
-            sc = QShortcut(QKeySequence(keyseq), self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(lambda k=key: self._emit_action(k))
-            self._shortcuts.append(sc)
+        self.search.installEventFilter(self)
 
     # ------------------------------------------------------------------ from the cashier
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        """Up and Down in the search field move through the results (Enter adds the one chosen). Delete
+        in an empty search field is the window's "remove the line", not an edit of nothing."""
+        if (
+            obj is self.search
+            and event.type() == QEvent.Type.ShortcutOverride
+            and event.key() == Qt.Key.Key_Delete
+            and not self.search.text()
+        ):
+            event.ignore()
+            return True
+        if obj is self.search and event.type() == QEvent.Type.KeyPress and self.results.isVisible():
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key())
+            if step is not None and self.results.count():
+                row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
+                self.results.setCurrentRow(row)
+                return True
+        return super().eventFilter(obj, event)
+
+    def focus_scan(self) -> None:
+        """The scan/search field takes the keyboard (after a question closed, at login)."""
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_paying(self, paying: bool) -> None:
+        """A card payment runs: the panel shows it; nothing else may change the sale."""
+        self.paying = paying
+        if paying:
+            self.favourites.hide()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_lines = self.model.rowCount() > 0
+        for key, b in self.buttons.items():
+            if self.paying:
+                b.setEnabled(False)
+            elif key in ("card", "split"):
+                b.setEnabled(has_lines and self.card_available)
+            elif key in ("cash", "suspend", "void", "discount_order"):
+                b.setEnabled(has_lines)
+            else:
+                b.setEnabled(True)
+
+    def trigger(self, key: str) -> None:
+        """A shortcut or a button: the action `key` (the window routes its shortcuts here)."""
+        self._emit_action(key)
+
     def _emit_action(self, key: str) -> None:
         if key == "search":
             self.search.setFocus()
@@ -353,7 +409,7 @@ class CheckoutPage(QWidget):
         if key in ("quantity", "remove", "discount_line", "override"):
             line = self.selected_line()
             if line is None:
-                self.show_message("Select a line first (arrow keys or tap it).", error=True)
+                self.show_message(self.tr("Select a line first (arrow keys or tap it)."), error=True)
                 return
             if key == "remove":
                 self.remove_requested.emit(line)
@@ -400,16 +456,14 @@ class CheckoutPage(QWidget):
         if grew:
             self.table.scrollToBottom()
             self.table.selectRow(len(rows) - 1)
-        for key in ("card", "cash", "split", "suspend", "void", "discount_order"):
-            self.buttons[key].setEnabled(bool(rows) and (key not in ("card", "split") or self.card_available))
+        self._update_buttons()
 
     def set_card_available(self, available: bool, reason: str = "") -> None:
         """Card tender off (Stripe unreachable, no reader): the buttons say why; cash still works."""
         self.card_available = available
         for key in ("card", "split"):
-            b = self.buttons[key]
-            b.setEnabled(available and self.model.rowCount() > 0)
-            b.setToolTip(SHORTCUTS[key][1] if available else reason)
+            self.buttons[key].setToolTip(SHORTCUTS[key][1] if available else reason)
+        self._update_buttons()
 
     def show_results(self, hits: list[SearchHit]) -> None:
         self.results.clear()
@@ -422,13 +476,13 @@ class CheckoutPage(QWidget):
         if hits:
             self.results.setCurrentRow(0)
 
-    def show_favourites(self, items: list[SearchHit], columns: int = 3) -> None:
+    def show_favourites(self, items: list[SearchHit], columns: int = 2) -> None:
         while self.fav_grid.count():
             w = self.fav_grid.takeAt(0).widget()
             if w is not None:
                 w.deleteLater()
         for i, h in enumerate(items):
-            name = "\n".join(textwrap.wrap(h.label, 11, max_lines=2, placeholder="…"))
+            name = "\n".join(textwrap.wrap(h.label, 15, max_lines=3, placeholder="…"))
             b = QPushButton(f"{name}\n{h.price}", self)
             f = b.font()
             f.setPixelSize(max(11, round(QFontInfo(f).pixelSize() * 0.8)))

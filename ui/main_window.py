@@ -1,8 +1,11 @@
-"""The main window: the login screen at once, the shop's services opened behind it, then the checkout.
+"""The main window: the login screen at once, the shop's services opened behind it, then the workspaces.
 
 Start-up order keeps the login screen within its budget whatever the catalog's size: the window and the
-PIN pad need only Qt and the staff list; the journal (with its integrity check), the catalog, the card
-reader and the demo world are opened on a worker thread and arrive by signal.
+PIN pad need only Qt and the staff list (built once, `app.staff`); the journal (with its integrity check),
+the catalog, the card reader and the demo world are opened on a worker thread and arrive by signal.
+
+The shortcuts belong to the window, not to a page: after any question closes, or a click in a dock, every
+F-key still works. Modal questions block the window's input while open, so a key cannot act twice.
 """
 
 from __future__ import annotations
@@ -14,41 +17,25 @@ from typing import Any
 from app.paths import Paths
 from app.settings import Settings
 from app.staff import StaffServices
-from pos.staff import IdleLock, StaffMember
-from ui.checkout_page import CheckoutPage
+from pos.staff import IdleLock, Permission, StaffMember
+from ui.checkout_page import SHORTCUTS, CheckoutPage
 from ui.qt import (
     QApplication,
     QDockWidget,
+    QKeySequence,
     QLabel,
     QMainWindow,
+    QShortcut,
     QStackedWidget,
     Qt,
     QTimer,
-    QVBoxLayout,
-    QWidget,
     Slot,
 )
-from ui.statusbar import PosStatusBar, StatusView
+from ui.statusbar import PosStatusBar
 from ui.taskman import TaskManager
+from ui.workspaces import WorkspaceHost
 
 log = logging.getLogger("ui")
-
-
-def camera_source(settings: Settings) -> Any:
-    """`camera.source`: auto (the first webcam), a device index, a video file, an image glob, or synthetic."""
-    from hardware.camera import sources
-
-    value = settings["camera.source"]
-    size = dict(width=settings["camera.width"], height=settings["camera.height"], fps=settings["camera.fps"])
-    if value in ("auto", ""):
-        return sources.DeviceSource(0, **size)
-    if value.isdigit():
-        return sources.DeviceSource(int(value), **size)
-    if value == "synthetic":
-        return sources.SyntheticSource(["OMO:ORDER:0"], size=(size["width"], size["height"]))
-    if any(ch in value for ch in "*?["):
-        return sources.ImageSequenceSource(value, fps=settings["camera.fps"])
-    return sources.VideoFileSource(value, loop=True)
 
 
 class MainWindow(QMainWindow):
@@ -61,11 +48,17 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.tasks = TaskManager()
         self.shop: Any = None
-        self.controller: Any = None
+        self.sell: Any = None  # app.sell.SellService
+        self.controller: Any = None  # ui.sell_presenter.SellPresenter
+        self.monitor: Any = None  # app.status.TillMonitor
         self.started_at = time.monotonic()
         app = QApplication.instance()
         apply_theme(app, settings["ui.theme"])
-        self.setWindowTitle(f"OMO POS — {settings['store.name']} — till {settings['till.id']}")
+        self.setWindowTitle(
+            self.tr("OMO POS — {store} — till {till}").format(
+                store=settings["store.name"], till=settings["till.id"]
+            )
+        )
         self.resize(1024, 768)
 
         # staff, PIN checks and approvals: built once here, before the login screen, and handed to the shop
@@ -81,11 +74,13 @@ class MainWindow(QMainWindow):
         )
         self.login.logged_in.connect(self._on_logged_in)
         self.stack.addWidget(self.login)
-        self.loading = QLabel("Opening the till…", self)
+        self.loading = QLabel(self.tr("Opening the till…"), self)
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading)
+        self.workspaces = WorkspaceHost(self)
         self.page = CheckoutPage(self)
-        self.stack.addWidget(self.page)
+        self.workspaces.add("sell", self.tr("Sell"), self.page, Permission.SELL)
+        self.stack.addWidget(self.workspaces)
         self.setCentralWidget(self.stack)
         self.status = PosStatusBar(self)
         self.setStatusBar(self.status)
@@ -93,33 +88,59 @@ class MainWindow(QMainWindow):
         self.idle.idle_lock.connect(self.lock)
         self.idle.install(app)
         self.wedge: Any = None
-        self.camera: Any = None
+        self.camera_dock: Any = None
+        self.receipt_dock: Any = None
         self.member: StaffMember | None = None
         self.startup_error = ""
-        self._status_conn: Any = None
-        self._status_timer = QTimer(self)
-        self._status_timer.setInterval(1000)
-        self._status_timer.timeout.connect(self.update_status)
-        # What the status bar says about Stripe and the reader is what the last probe saw, and no older
-        # than PROBE_STALE_S: otherwise "unknown".
-        # WAL checkpoints run when the till is quiet, never inside a sale's commit
-        self._checkpoint_timer = QTimer(self)
-        self._checkpoint_timer.setInterval(60_000)
-        self._checkpoint_timer.timeout.connect(self._checkpoint)
-        # the reconciler also runs every minute (serially with payments, on the reader's thread): it
-        # retries outstanding captures and settles attempts a lost answer left open
-        self._reconcile_timer = QTimer(self)
-        self._reconcile_timer.setInterval(60_000)
-        self._reconcile_timer.timeout.connect(self._reconcile_periodically)
-        self._probe_timer = QTimer(self)
-        self._probe_timer.setInterval(10_000)
-        self._probe_timer.timeout.connect(self._probe_reader)
+        self._install_shortcuts()
+        self._timers: list[QTimer] = []
+        self._status_timer = self._timer(1000, self.update_status)
+        self._checkpoint_timer = self._timer(60_000, self._checkpoint)  # WAL checkpoints when quiet
+        self._reconcile_timer = self._timer(60_000, self._reconcile_periodically)
+        self._probe_timer = self._timer(10_000, self._probe_reader)
         self._probing = False
-        self._stripe_state = "unknown"
-        self._reader_state = "unknown"
-        self._probe_at = 0.0
         if open_services:
             QTimer.singleShot(0, self._open_shop)
+
+    def _timer(self, ms: int, slot: Any) -> QTimer:
+        t = QTimer(self)
+        t.setInterval(ms)
+        t.timeout.connect(slot)
+        self._timers.append(t)
+        return t
+
+    # ------------------------------------------------------------------ shortcuts
+    def _install_shortcuts(self) -> None:
+        self._shortcuts: list[QShortcut] = []
+
+        def add(keys: str, fn: Any) -> None:
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.activated.connect(fn)
+            self._shortcuts.append(sc)
+
+        for key, (keys, _help) in SHORTCUTS.items():
+            add(keys, lambda k=key: self.on_shortcut(k))
+        add("Escape", lambda: self.on_shortcut("escape"))
+        for i in range(5):
+            add(f"Alt+{i + 1}", lambda i=i: self._signed_in() and self.workspaces.open_index(i))
+        add("Ctrl+Tab", lambda: self._signed_in() and self.workspaces.next())
+
+    def _signed_in(self) -> bool:
+        return self.controller is not None and self.stack.currentWidget() is self.workspaces
+
+    def on_shortcut(self, key: str) -> None:
+        """A shortcut of the Sell workspace, wherever the focus is in the window."""
+        if key == "lock":
+            if self._signed_in():
+                self.lock()
+            return
+        if not self._signed_in() or self.workspaces.current != "sell":
+            return
+        if key == "escape":
+            self.page.card_panel.escape()
+            return
+        self.page.trigger(key)
 
     # ------------------------------------------------------------------ start-up
     @Slot()
@@ -136,41 +157,65 @@ class MainWindow(QMainWindow):
     def _shop_failed(self, exc: BaseException) -> None:
         log.error("the till could not open: %s", exc)
         self.startup_error = str(exc)
-        self.loading.setText(f"The till cannot start:\n\n{exc}\n\nNothing was changed. Call a manager.")
+        self.loading.setText(
+            self.tr("The till cannot start:\n\n{error}\n\nNothing was changed. Call a manager.").format(
+                error=exc
+            )
+        )
         self.loading.setWordWrap(True)
         self.stack.setCurrentWidget(self.loading)
 
     def attach_shop(self, shop: Any) -> None:
-        """The services are open: wire the checkout, bring back an unfinished sale, start the devices."""
-        from ui.controller import CheckoutController
+        """The services are open: wire the Sell workspace, bring back an open sale, start the devices."""
+        from app.sell import SellService
+        from app.status import TillMonitor
+        from ui.checkout_page import SearchHit
+        from ui.docks import CameraDock, ReceiptDock
+        from ui.sell_presenter import SellPresenter
         from ui.wedge import WedgeFilter
 
         self.shop = shop
-        self.controller = CheckoutController(shop, self.page, self.tasks, self)
+        self.sell = SellService(shop)
+        self.monitor = TillMonitor(shop)
+        self.controller = SellPresenter(self.sell, self.page, self.tasks, self, shop.approvals)
         self.controller.lock_requested.connect(self.lock)
         self.controller.receipt_ready.connect(self._show_receipt)
         restored = shop.checkout.restore()
-        fav = shop.catalog.search("a", 9)
-        from ui.checkout_page import SearchHit
-
+        fav = shop.catalog.search("a", 8)
         self.page.show_favourites([SearchHit(p.sku, p.name, shop.fmt(p.price)) for p in fav])
         self.controller.refresh()
         if restored:
-            self.page.show_message("The sale that was open when the till stopped is back. Carry on.")
+            self.page.show_message(self.tr("The sale that was open when the till stopped is back. Carry on."))
         self.wedge = WedgeFilter(self)
         self.wedge.scanned.connect(self._on_scanned)
+        self.wedge.partial_scan.connect(self._on_partial_scan)
         self.wedge.install(QApplication.instance())
-        self._add_receipt_dock()
+        self.receipt_dock = ReceiptDock(self, shop.fmt)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.receipt_dock)
+        self.receipt_view = self.receipt_dock.view
+        self.receipt_button = self.receipt_dock.button
         self.controller.recall_last_sale()  # Reprint works after a restart; a sale recorded before it says so
         if shop.demo is not None:
-            self._add_demo_docks(shop)
+            from ui.sim_panel import SimulatorPanel
+
+            self.sim_panel = SimulatorPanel(shop.demo, self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.sim_panel)
+            self.tabifyDockWidget(self.receipt_dock, self.sim_panel)
         if shop.demo is not None or self.settings["camera.source"] != "none":
-            self._add_camera_dock(shop)
-        # the cart keeps most of the width; docks are tabbed in a narrow column
+            self.camera_dock = CameraDock(self, shop, self.settings)
+            self.camera = self.camera_dock.preview
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.camera_dock)
+            self.tabifyDockWidget(getattr(self, "sim_panel", self.receipt_dock), self.camera_dock)
+            self.camera.found.connect(self._on_scanned)
+            self.camera.camera_error.connect(self._on_camera_error)
+        if getattr(self, "sim_panel", None) is not None:
+            self.sim_panel.raise_()
+        if self.camera_dock is not None:
+            self.camera_dock.start_if_shown()
         self.resizeDocks([self.receipt_dock], [max(250, self.width() // 4)], Qt.Orientation.Horizontal)
-        self._set_docks_visible(self.stack.currentWidget() is self.page)
+        self._set_docks_visible(self.stack.currentWidget() is self.workspaces)
         if shop.payments is not None:
-            self.tasks.run("reader", self._reconcile_at_start, self._reconciled)
+            self.tasks.run("reader", self.monitor.reconcile, self._reconciled)
         # Everything alive now lives for the whole shift: move it out of the cyclic collector's way so a
         # collection during a scan walks only what the shift itself allocates.
         import gc
@@ -189,17 +234,13 @@ class MainWindow(QMainWindow):
         if self.member is not None:
             self._on_logged_in(self.member)
 
-    def _reconcile_at_start(self) -> list[Any]:
-        return self.shop.payments.reconcile(self.shop.recover_card_sale)
-
     @Slot()
     def _reconcile_periodically(self) -> None:
         if self.shop is None or self.shop.payments is None or self.controller.busy:
             return
-        payments = self.shop.payments
         self.tasks.run(
             "reader",
-            lambda: payments.reconcile(self.shop.recover_card_sale, min_age=120.0),
+            lambda: self.monitor.reconcile(min_age=120.0),
             self._reconciled,
             lambda e: log.warning("periodic reconciliation failed: %s", e),
         )
@@ -208,100 +249,17 @@ class MainWindow(QMainWindow):
         recovered = [s for s in settled if s.recovered]
         if recovered:
             self.page.show_message(
-                f"{len(recovered)} card payment(s) interrupted by a stop were settled with "
-                "Stripe; a manager will see them flagged."
+                self.tr(
+                    "%n card payment(s) interrupted by a stop were settled with Stripe; "
+                    "a manager will see them flagged.",
+                    "",
+                    len(recovered),
+                )
             )
             self.shop.checkout.restore()
             self.controller.refresh()
             if self.shop.checkout.recovered_sale is not None:  # the sale on screen was the one settled
                 self.controller.recall_last_sale()
-
-    def _add_receipt_dock(self) -> None:
-        from ui.qt import QPushButton, QScrollArea
-        from ui.receipt_view import ReceiptView
-
-        dock = QDockWidget("Last receipt", self)
-        dock.setObjectName("receiptDock")
-        box = QWidget(dock)
-        lay = QVBoxLayout(box)
-        self.receipt_view = ReceiptView(box, fit_width=True)
-        area = QScrollArea(box)
-        area.setWidget(self.receipt_view)
-        area.setWidgetResizable(True)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        lay.addWidget(area, 1)
-        self.receipt_button = QPushButton("Print or save as PDF…", box)
-        self.receipt_button.setMinimumHeight(44)
-        self.receipt_button.setEnabled(False)
-        self.receipt_button.clicked.connect(self.open_receipt_dialog)
-        lay.addWidget(self.receipt_button)
-        dock.setWidget(box)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.receipt_dock = dock
-
-    def open_receipt_dialog(self) -> Any:
-        """The last receipt on any system printer, or as a PDF (Qt print support)."""
-        from ui.receipt_view import ReceiptDialog
-
-        receipt = self.receipt_view.receipt
-        if receipt is None:
-            return None
-        dlg = ReceiptDialog(receipt, format_amount=self.shop.fmt, parent=self)
-        dlg.open()
-        return dlg
-
-    def _add_demo_docks(self, shop: Any) -> None:
-        from ui.sim_panel import SimulatorPanel
-
-        panel = SimulatorPanel(shop.demo, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
-        self.sim_panel = panel
-        self.tabifyDockWidget(self.receipt_dock, panel)
-        panel.raise_()
-
-    def _add_camera_dock(self, shop: Any) -> None:
-        """The member-QR camera, for associates: the demo's phone camera or the configured webcam."""
-        from hardware.camera.pipeline import DecodePipeline
-        from ui.camera_preview import CameraPreview
-
-        cam_dock = QDockWidget("Camera", self)
-        cam_dock.setObjectName("cameraDock")
-        box = QWidget(cam_dock)
-        lay = QVBoxLayout(box)
-        self.camera = CameraPreview(box)
-        self.camera.setMinimumSize(240, 180)
-        lay.addWidget(self.camera)
-        cam_dock.setWidget(box)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, cam_dock)
-        if getattr(self, "sim_panel", None) is not None:
-            self.tabifyDockWidget(self.sim_panel, cam_dock)
-            self.sim_panel.raise_()
-        self.camera.found.connect(self._on_scanned)
-        self.camera.camera_error.connect(self._on_camera_error)
-        spec = self.settings["camera.decoders"]
-        stages = None if spec == "auto" else tuple(x.strip() for x in spec.split(",") if x.strip())
-        source = shop.demo.camera if shop.demo is not None else camera_source(self.settings)
-        pipeline = (lambda: DecodePipeline.from_specs(stages)) if stages else DecodePipeline.from_specs
-        self._camera_args = (source, pipeline)
-        self.camera_dock = cam_dock
-        # the camera runs only while its dock is on screen: decoding frames nobody looks at would take
-        # CPU from the cashier's scans on a 2-core till
-        cam_dock.visibilityChanged.connect(self._camera_visible)
-        self._camera_visible(cam_dock.isVisible() and not cam_dock.visibleRegion().isEmpty())
-
-    @Slot(bool)
-    def _camera_visible(self, visible: bool) -> None:
-        if self.camera is None:
-            return
-        if visible and self.camera.worker is None:
-            self.camera.start(*self._camera_args)
-        elif not visible and self.camera.worker is not None:
-            self.camera.stop()
-
-    @Slot(str)
-    def _on_camera_error(self, text: str) -> None:
-        if self.stack.currentWidget() is self.page:
-            self.page.show_message(text, error=True)
 
     # ------------------------------------------------------------------ staff
     @Slot(object)
@@ -310,15 +268,18 @@ class MainWindow(QMainWindow):
         if self.shop is None:
             self.stack.setCurrentWidget(self.loading)
             return
+        self.stack.setCurrentWidget(self.workspaces)
+        self.workspaces.show_for(member)
         self.controller.set_staff(member)
-        self.stack.setCurrentWidget(self.page)
         self._set_docks_visible(True)
-        self.page.search.setFocus()
+        self.page.focus_scan()
 
     @Slot()
     def lock(self) -> None:
         if self.controller is not None and self.controller.busy:
             return  # never lock in the middle of a payment
+        if self.sell is not None:
+            self.sell.end_shift()
         self.login.set_locked_by(self.member)
         self.login.reset()
         self.stack.setCurrentWidget(self.login)
@@ -330,20 +291,36 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_scanned(self, code: str) -> None:
-        if self.controller is None or self.stack.currentWidget() is not self.page:
+        if self.controller is None or self.stack.currentWidget() is not self.workspaces:
+            if self.stack.currentWidget() is self.login:
+                self.login.pin.set_message(self.tr("Log in first, then scan again."), "error")
             return
         if QApplication.activeModalWidget() is not None:
-            # a scan must not change a sale whose payment dialog is open: it would be charged the old total
-            self.controller.say("Finish or close the open window first, then scan again.", error=True)
+            # a scan must not change a sale whose payment question is open: it would be charged the old total
+            self.controller.say(
+                self.tr("Finish or close the open window first, then scan again."), error=True
+            )
             return
+        if self.workspaces.current != "sell":
+            self.workspaces.open("sell")
         self.controller.on_code(code)
+
+    @Slot(str)
+    def _on_partial_scan(self, chars: str) -> None:
+        if self.controller is not None and self.stack.currentWidget() is self.workspaces:
+            self.controller.partial_scan(chars)
+
+    @Slot(str)
+    def _on_camera_error(self, text: str) -> None:
+        if self.stack.currentWidget() is self.workspaces:
+            self.page.show_message(text, error=True)
 
     @Slot(object)
     def _show_receipt(self, receipt: Any) -> None:
-        self.receipt_view.set_receipt(receipt, self.shop.fmt)
-        self.receipt_button.setEnabled(True)
-        self.receipt_dock.show()
-        self.receipt_dock.raise_()
+        self.receipt_dock.show_receipt(receipt)
+
+    def open_receipt_dialog(self) -> Any:
+        return self.receipt_dock.open_dialog()
 
     @Slot()
     def _checkpoint(self) -> None:
@@ -351,102 +328,40 @@ class MainWindow(QMainWindow):
             self.tasks.watch(self.shop.store.checkpoint(), None, lambda e: log.warning("checkpoint: %s", e))
 
     # ------------------------------------------------------------------ status
-    PROBE_STALE_S = 35.0
-
     @Slot()
     def _probe_reader(self) -> None:
         """Ask Stripe for the reader (on the reader's thread, never during a payment)."""
         if self.shop is None or self.shop.terminal is None or self._probing or self.controller.busy:
             return
         self._probing = True
-        self.tasks.run("reader", self.shop.terminal.retrieve_reader, self._probed, self._probe_failed)
+        self.tasks.run("reader", self.monitor.probe_reader, self._probed, self._probed)
 
-    def _probed(self, view: Any) -> None:
+    def _probed(self, _answer: Any) -> None:
         self._probing = False
-        self._probe_at = time.monotonic()
-        self._stripe_state = "reachable"
-        action = getattr(view, "action", None)
-        self._reader_state = (
-            "busy" if action is not None and action.status == "in_progress" else (view.status or "unknown")
-        )
-        self.page.set_card_available(True)
-        self.update_status()
-
-    def _probe_failed(self, exc: BaseException) -> None:
-        from pos.payment import TerminalUnavailable
-
-        self._probing = False
-        self._probe_at = time.monotonic()
-        self._reader_state = "unknown"
-        if isinstance(exc, TerminalUnavailable):
-            self._stripe_state = "unreachable"
-            self.page.set_card_available(False, "Stripe cannot be reached: card payments are off. Take cash.")
-        else:
-            self._stripe_state = "unknown"
-            log.warning("reader probe failed: %s", exc)
         self.update_status()
 
     @Slot()
     def update_status(self) -> None:
-        shop = self.shop
-        if shop is None:
+        if self.monitor is None:
             return
-        from datetime import UTC, datetime
-
-        from sync.store import outbox
-
-        if (
-            self._status_conn is None
-        ):  # one read-only connection for the once-a-second status, not one each time
-            self._status_conn = shop.store.read_connection()
-        st = outbox.stats(self._status_conn)
-        oldest = None
-        if st.oldest_created_at:
-            oldest = (datetime.now(UTC) - datetime.fromisoformat(st.oldest_created_at)).total_seconds()
-        printer = shop.printer.status()
-        printer_text = ""
-        if getattr(printer, "waiting", 0) or getattr(printer, "message", ""):
-            printer_text = f"Printer: {printer.message or 'problem'}" + (
-                f" — {printer.waiting} receipt(s) waiting" if printer.waiting else ""
-            )
-        fresh = time.monotonic() - self._probe_at < self.PROBE_STALE_S
-        engine = shop.sync_engine
-        backend = "not configured"
-        progress = None
-        if engine is not None:
-            snap = engine.snapshot()
-            backend = snap.state
-            progress = snap.catalog_progress if snap.catalog_done is not None else None
-            shop.refresh_member_keys()
-        self.status.show_status(
-            StatusView(
-                backend=backend,
-                queue_depth=st.depth,
-                oldest_unsynced_s=oldest,
-                dead_letters=st.dead,
-                stripe="disabled" if shop.payments is None else (self._stripe_state if fresh else "unknown"),
-                reader="none" if shop.payments is None else (self._reader_state if fresh else "unknown"),
-                catalog_progress=progress,
-                printer=printer_text,
-            )
-        )
+        status = self.monitor.snapshot()
+        self.status.show_status(status)
+        if self.shop.payments is not None:
+            self.page.set_card_available(status.card_available, status.card_reason)
 
     # ------------------------------------------------------------------ shutdown
     def shutdown(self) -> None:
         """Stop devices and workers, join their threads, close the journal last."""
-        self._status_timer.stop()
-        self._checkpoint_timer.stop()
-        self._reconcile_timer.stop()
-        self._probe_timer.stop()
+        for t in self._timers:
+            t.stop()
         self.idle.uninstall()
         if self.wedge is not None:
             self.wedge.uninstall()
-        if self.camera is not None:
-            self.camera.stop()
+        if self.camera_dock is not None:
+            self.camera_dock.stop()
         self.tasks.shutdown()
-        if self._status_conn is not None:
-            self._status_conn.close()
-            self._status_conn = None
+        if self.monitor is not None:
+            self.monitor.close()
         opening = getattr(self, "_opening", None)
         if self.shop is None and opening is not None and opening.done() and opening.exception() is None:
             opening.result().close()  # closed before the services finished opening: close them too

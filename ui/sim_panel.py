@@ -17,6 +17,7 @@ from ui.qt import (
     QLabel,
     QPushButton,
     QScrollArea,
+    Qt,
     QVBoxLayout,
     QWidget,
     Slot,
@@ -46,23 +47,24 @@ class DemoControls(Protocol):
 
 class SimulatorPanel(QDockWidget):
     def __init__(self, controls: DemoControls, parent: QWidget | None = None) -> None:
-        super().__init__("Demo: customer and world", parent)
+        super().__init__(self.tr("Demo"), parent)
+        self.setToolTip(self.tr("Demo: be the customer and the world around the till"))
         self.setObjectName("simulatorPanel")
         self.controls = controls
         body = QWidget(self)
         lay = QVBoxLayout(body)
 
-        reader = QGroupBox("Card reader", body)
+        reader = QGroupBox(self.tr("Card reader"), body)
         rl = QVBoxLayout(reader)
         self.card = QComboBox(reader)
         for label, number in TEST_CARDS:
             self.card.addItem(label, number)
         rl.addWidget(self.card)
         for text, slot in (
-            ("Tap this card", self._tap),
-            ("Decline", self._decline),
-            ("Customer cancels", self._cancel),
-            ("Reader times out", self._timeout),
+            (self.tr("Tap this card"), self._tap),
+            (self.tr("Decline"), self._decline),
+            (self.tr("Customer cancels"), self._cancel),
+            (self.tr("Reader times out"), self._timeout),
         ):
             b = QPushButton(text, reader)
             b.setMinimumHeight(36)
@@ -70,30 +72,30 @@ class SimulatorPanel(QDockWidget):
             rl.addWidget(b)
         lay.addWidget(reader)
 
-        net = QGroupBox("Network", body)
+        net = QGroupBox(self.tr("Network"), body)
         nl = QVBoxLayout(net)
-        self.offline = QPushButton("Take the backend offline", net)
+        self.offline = QPushButton(self.tr("Backend offline"), net)
         self.offline.setCheckable(True)
         self.offline.setMinimumHeight(36)
         self.offline.toggled.connect(self._toggle_backend)
         nl.addWidget(self.offline)
         lay.addWidget(net)
 
-        cam = QGroupBox("Camera", body)
+        cam = QGroupBox(self.tr("Camera"), body)
         cl = QVBoxLayout(cam)
         self.member = QComboBox(cam)
         self.member.addItems(controls.member_names())
         cl.addWidget(self.member)
-        b = QPushButton("Show this member's phone", cam)
+        b = QPushButton(self.tr("Show member's phone"), cam)
         b.clicked.connect(self._member)
         cl.addWidget(b)
         self.order = QComboBox(cam)
         self.order.addItems(controls.order_numbers())
         cl.addWidget(self.order)
-        b = QPushButton("Show this order's QR", cam)
+        b = QPushButton(self.tr("Show order QR"), cam)
         b.clicked.connect(self._order)
         cl.addWidget(b)
-        b = QPushButton("Take the phone away", cam)
+        b = QPushButton(self.tr("Phone away"), cam)
         b.clicked.connect(self._away)
         cl.addWidget(b)
         lay.addWidget(cam)
@@ -107,7 +109,11 @@ class SimulatorPanel(QDockWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
+        for combo in (self.card, self.member, self.order):  # as narrow as the dock, not as the longest item
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         self.setWidget(scroll)
 
     def _say(self, text: str) -> None:
@@ -131,7 +137,7 @@ class SimulatorPanel(QDockWidget):
 
     @Slot(bool)
     def _toggle_backend(self, offline: bool) -> None:
-        self.offline.setText("Bring the backend back" if offline else "Take the backend offline")
+        self.offline.setText(self.tr("Backend back online") if offline else self.tr("Backend offline"))
         self._say(self.controls.set_backend_online(not offline))
 
     @Slot()

@@ -8,21 +8,9 @@ not reported recently says "unknown", not its last good value.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 
+from app.status import TillStatus
 from ui.qt import QHBoxLayout, QLabel, QStatusBar, QWidget
-
-
-@dataclass(frozen=True)
-class StatusView:
-    backend: str = "unknown"  # online | degraded | offline | unknown
-    queue_depth: int = 0
-    oldest_unsynced_s: float | None = None
-    dead_letters: int = 0
-    stripe: str = "unknown"  # reachable | unreachable | unknown | disabled
-    reader: str = "unknown"  # online | busy | offline | unknown | none
-    catalog_progress: float | None = None  # 0..1 while a catalog sync runs
-    printer: str = ""  # a warning, or empty
 
 
 def _age(seconds: float) -> str:
@@ -49,9 +37,9 @@ class PosStatusBar(QStatusBar):
             lay.addWidget(lab)
             self.fields[key] = lab
         self.addPermanentWidget(box, 1)
-        self.view = StatusView()
+        self.view = TillStatus()
         self.updated_at = time.monotonic()
-        self.show_status(StatusView())
+        self.show_status(TillStatus())
 
     def _set(self, key: str, text: str, level: str) -> None:
         lab = self.fields[key]
@@ -61,25 +49,41 @@ class PosStatusBar(QStatusBar):
         lab.style().polish(lab)
         lab.setVisible(bool(text))
 
-    def show_status(self, v: StatusView) -> None:
+    def show_status(self, v: TillStatus) -> None:
+        tr = self.tr
         self.view = v
         self.updated_at = time.monotonic()
         level = {"online": "ok", "degraded": "warn", "offline": "bad"}.get(v.backend, "warn")
-        self._set("backend", f"Backend: {v.backend}", level)
-        q = f"Queue: {v.queue_depth}"
+        backend = {
+            "online": tr("Backend: online"),
+            "degraded": tr("Backend: degraded"),
+            "offline": tr("Backend: offline"),
+            "not configured": tr("Backend: not configured"),
+        }.get(v.backend, tr("Backend: unknown"))
+        self._set("backend", backend, level)
+        q = tr("Queue: %n", "", v.queue_depth)
         if v.queue_depth and v.oldest_unsynced_s is not None:
-            q += f" (oldest {_age(v.oldest_unsynced_s)})"
+            q += " " + tr("(oldest {age})").format(age=_age(v.oldest_unsynced_s))
         if v.dead_letters:
-            q += f" · {v.dead_letters} need a manager"
+            q += " · " + tr("%n need a manager", "", v.dead_letters)
         self._set("queue", q, "ok" if not v.queue_depth else ("bad" if v.dead_letters else "warn"))
         stripe_text = {
-            "reachable": "Card payments: ready",
-            "unreachable": "Card payments unavailable — Stripe cannot be reached; take cash",
-            "disabled": "Card payments: not set up",
-        }.get(v.stripe, "Card payments: checking…")
+            "reachable": tr("Card: ready"),
+            "unreachable": tr("Card unavailable: Stripe unreachable, take cash"),
+            "disabled": tr("Card: not set up"),
+        }.get(v.stripe, tr("Card: checking…"))
         self._set("stripe", stripe_text, {"reachable": "ok", "unreachable": "bad"}.get(v.stripe, "warn"))
-        self._set("reader", f"Reader: {v.reader}", {"online": "ok", "busy": "warn"}.get(v.reader, "bad"))
-        self._set(
-            "catalog", "" if v.catalog_progress is None else f"Catalog sync {v.catalog_progress:.0%}", "warn"
+        reader = {
+            "online": tr("Reader: online"),
+            "busy": tr("Reader: busy"),
+            "offline": tr("Reader: offline"),
+            "none": tr("Reader: none"),
+        }.get(v.reader, tr("Reader: unknown"))
+        self._set("reader", reader, {"online": "ok", "busy": "warn"}.get(v.reader, "bad"))
+        catalog = (
+            ""
+            if v.catalog_progress is None
+            else tr("Catalog sync {pct}").format(pct=f"{v.catalog_progress:.0%}")
         )
+        self._set("catalog", catalog, "warn")
         self._set("printer", v.printer, "bad" if v.printer else "ok")

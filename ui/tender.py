@@ -1,6 +1,6 @@
-"""Tender dialogs: card on the reader with live status, cash with quick amounts and change due, and the
-amount to put on the card in a split payment. Amounts are integers in minor units; the controller passes
-the store's parse/format functions so the dialogs know nothing of currencies.
+"""Tender dialogs: cash with quick amounts and change due, and the amount to put on the card in a split
+payment (the card payment itself is a panel in the page, `ui.card_panel`). Amounts are integers in minor
+units; the presenter passes the store's parse/format functions so the dialogs know nothing of currencies.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from ui.qt import (
     Qt,
     QVBoxLayout,
     QWidget,
-    Signal,
     Slot,
 )
 
@@ -30,78 +29,6 @@ def _big(label: QLabel, size: int = 22, bold: bool = True) -> QLabel:
     f.setBold(bold)
     label.setFont(f)
     return label
-
-
-class CardDialog(QDialog):
-    """Shows the reader's progress. The controller calls `show_state`; the cashier may cancel."""
-
-    cancel_requested = Signal()
-
-    STATES = {
-        "starting": ("Starting the payment…", ""),
-        "waiting": ("Ask the customer to tap, insert or swipe their card", "waiting"),
-        "processing": ("Processing — keep the card on the reader", "processing"),
-        "approved": ("Approved", "approved"),
-        "declined": ("Declined", "declined"),
-        "error": ("Card payment not possible", "declined"),
-        "cancelling": ("Cancelling…", ""),
-        "pending": ("Payment taken, finishing…", "processing"),
-    }
-
-    def __init__(self, amount_text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("cardDialog")
-        self.setWindowTitle("Card payment")
-        self.setModal(True)
-        self.setMinimumWidth(460)
-        lay = QVBoxLayout(self)
-        self.amount = _big(QLabel(amount_text, self), 28)
-        self.amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.state = _big(QLabel("", self), 16)
-        self.state.setObjectName("cardState")
-        self.state.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.state.setWordWrap(True)
-        self.detail = QLabel("", self)
-        self.detail.setWordWrap(True)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.cancel = QPushButton("Cancel payment (Esc)", self)
-        self.cancel.setMinimumHeight(TOUCH)
-        self.cancel.clicked.connect(self._on_cancel)
-        self.close_button = QPushButton("Back to the sale", self)
-        self.close_button.setMinimumHeight(TOUCH)
-        self.close_button.clicked.connect(self.reject)
-        self.close_button.hide()
-        for w in (self.amount, self.state, self.detail, self.cancel, self.close_button):
-            lay.addWidget(w)
-        self.final_state = ""
-        self.show_state("starting")
-
-    def show_state(self, state: str, detail: str = "") -> None:
-        text, kind = self.STATES.get(state, (state, ""))
-        self.state.setText(text)
-        self.state.setProperty("kind", kind)
-        self.state.style().unpolish(self.state)
-        self.state.style().polish(self.state)
-        self.detail.setText(detail)
-        finished = state in ("approved", "declined", "error")
-        self.cancel.setVisible(not finished and state != "cancelling")
-        self.close_button.setVisible(state in ("declined", "error"))
-        if finished:
-            self.final_state = state
-
-    @Slot()
-    def _on_cancel(self) -> None:
-        self.show_state(
-            "cancelling",
-            "Asking the reader to stop. If the card was already tapped, the payment result decides.",
-        )
-        self.cancel_requested.emit()
-
-    def reject(self) -> None:  # Esc
-        if self.final_state or self.state.text() == self.STATES["cancelling"][0]:
-            super().reject()
-        else:
-            self._on_cancel()
 
 
 class CashDialog(QDialog):

@@ -260,7 +260,7 @@ class Tour:
         # ---- log in as the demo cashier, as a person types the PIN
         yield from self.type_text(w.login.pin, "1111")
         self.press(w.login.pin, "Key_Return")
-        yield Wait(lambda: w.stack.currentWidget() is w.page, "the cashier to be logged in", 20)
+        yield Wait(lambda: w.stack.currentWidget() is w.workspaces, "the cashier to be logged in", 20)
 
         # ---- a realistic cart: 10 scans, one item ×3, a line discount, a member's app QR
         shop, co, ctl = w.shop, w.shop.checkout, w.controller
@@ -270,8 +270,8 @@ class Tour:
         lines = co.cart.lines
         if len(lines) != CART_LINES:
             raise TourError(f"the cart has {len(lines)} lines after {CART_LINES} scans")
-        co.set_quantity(lines[2].line_id, 3)
-        co.discount_line(lines[5].line_id, Discount.of_percent(Decimal(10)), actor=ctl.staff.id)
+        w.sell.set_quantity(lines[2].line_id, 3)
+        w.sell.discount_line(lines[5].line_id, Discount.of_percent(Decimal(10)))
         ctl.refresh()
         member = shop.demo.member_list[0]
         w.wedge.scanned.emit(shop.demo.member_qr(member.member_no))
@@ -307,27 +307,23 @@ class Tour:
         from ui.qt import QTimer
 
         sim = shop.demo.stripe
+        panel = w.page.card_panel
         QTimer.singleShot(0, lambda: ctl.on_action("card"))
         waiting = "Ask the customer"
         yield Wait(
             lambda: (
-                ctl.card_dialog is not None
-                and ctl.card_dialog.state.text().startswith(waiting)
-                and sim.pending_reader() is not None
+                panel.running and panel.state.text().startswith(waiting) and sim.pending_reader() is not None
             ),
             "the reader to wait for a card",
         )
         yield settle()
-        self.shot("card-waiting", ctl.card_dialog)
+        self.shot("card-waiting", w)
         shop.demo.decline()
-        yield Wait(
-            lambda: ctl.card_dialog is not None and ctl.card_dialog.final_state == "declined",
-            "the decline to reach the card dialog",
-        )
+        yield Wait(lambda: panel.final_state == "declined", "the decline to reach the card panel")
         yield settle()
-        self.shot("card-declined", ctl.card_dialog)
-        ctl.card_dialog.close_button.click()
-        yield Wait(lambda: ctl.card_dialog is None and not ctl.busy, "the card dialog to close")
+        self.shot("card-declined", w)
+        panel.close_button.click()
+        yield Wait(lambda: not panel.isVisible() and not ctl.busy, "the card panel to close")
 
         # ---- cash with change, then the receipt
         done: list[Any] = []
@@ -365,7 +361,7 @@ class Tour:
         w.sim_panel.member.setCurrentIndex(2)
         yield settle(300)
         for b in w.sim_panel.findChildren(QPushButton):
-            if b.text() == "Show this member's phone":
+            if b.text() == "Show member's phone":
                 b.click()
         yield settle(200)
         self.shot("simulator", w)

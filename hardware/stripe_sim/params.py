@@ -1,9 +1,10 @@
 """Per-endpoint parameter specs: coerce form strings, reject unknown or malformed parameters.
 
-A spec is one of: ``INT``, ``STR``, ``BOOL``, ``META``, ``Enum(...)``, ``List(item)``,
-``Obj({...}, required)``.
-Errors look like Stripe's: ``parameter_unknown``, ``parameter_missing``, ``parameter_invalid_integer``,
-``parameter_invalid_empty`` (all ``invalid_request_error``, HTTP 400, never stored under an idempotency key).
+A spec is one of: ``INT``, ``STR``, ``BOOL``, ``META``, ``Enum(...)``, ``List(item)``, ``Range()`` (an
+integer or ``{gt, gte, lt, lte}``, as list filters take ``created``), ``Obj({...}, required)``.
+Errors look like Stripe's (``invalid_request_error``, HTTP 400, never stored under an idempotency key),
+with only codes from Stripe's published list: ``parameter_unknown``, ``parameter_missing``,
+``parameter_invalid_integer``; a malformed value of another kind names its ``param`` without a code.
 """
 
 from __future__ import annotations
@@ -81,13 +82,23 @@ class List:
 
 
 @dataclass(frozen=True)
+class Range:
+    """An integer, or bounds ``gt``/``gte``/``lt``/``lte`` (``created[gte]=…``)."""
+
+
+@dataclass(frozen=True)
 class Obj:
+    """An object parameter. ``unsupported``: names Stripe accepts that the simulator does not implement
+    (see ``hardware/stripe_sim/differences.py``); they are refused as such, not as unknown."""
+
     fields: dict[str, Any]
     required: frozenset[str] = field(default_factory=frozenset)
+    unsupported: dict[str, str] = field(default_factory=dict)
 
     def __init__(self, fields: dict[str, Any], required: tuple[str, ...] | frozenset[str] = ()) -> None:
         object.__setattr__(self, "fields", fields)
         object.__setattr__(self, "required", frozenset(required))
+        object.__setattr__(self, "unsupported", {})
 
 
 def _name(path: str, key: str | int) -> str:
@@ -97,9 +108,15 @@ def _name(path: str, key: str | int) -> str:
 def coerce(value: Any, spec: Any, path: str) -> Any:
     if isinstance(spec, Obj):
         if not isinstance(value, dict):
-            raise invalid(f"Invalid object: {path}", code="parameter_invalid_object", param=path)
+            raise invalid(f"Invalid object: {path}", param=path)
         out: dict[str, Any] = {}
         for key, sub in value.items():
+            if key in spec.unsupported:
+                raise invalid(
+                    f"The simulator does not implement {_name(path, key)} (Stripe accepts it: "
+                    f"{spec.unsupported[key]}).",
+                    param=_name(path, key),
+                )
             if key not in spec.fields:
                 raise invalid(
                     f"Received unknown parameter: {_name(path, key)}",
@@ -119,13 +136,12 @@ def coerce(value: Any, spec: Any, path: str) -> Any:
         if isinstance(value, dict) and not value:
             return []
         if not isinstance(value, list):
-            raise invalid(f"Invalid array: {path}", code="parameter_invalid_array", param=path)
+            raise invalid(f"Invalid array: {path}", param=path)
         return [coerce(v, spec.item, f"{path}[{i}]") for i, v in enumerate(value)]
     if isinstance(spec, Enum):
         if value not in spec.values:
             raise invalid(
                 f"Invalid {path.split('[')[-1].rstrip(']')}: must be one of {', '.join(spec.values)}",
-                code="parameter_invalid_string" if isinstance(value, str) else "parameter_invalid_object",
                 param=path,
             )
         return value
@@ -133,10 +149,14 @@ def coerce(value: Any, spec: Any, path: str) -> Any:
         if value == "":
             return {}
         if not isinstance(value, dict) or any(not isinstance(v, str) for v in value.values()):
-            raise invalid(f"Invalid metadata: {path}", code="parameter_invalid_object", param=path)
+            raise invalid(f"Invalid metadata: {path}", param=path)
         return dict(value)
+    if isinstance(spec, Range):
+        if isinstance(value, dict):
+            return {k: coerce(v, INT, _name(path, k)) for k, v in coerce(value, _BOUNDS, path).items()}
+        return coerce(value, INT, path)
     if not isinstance(value, str):
-        raise invalid(f"Invalid value for {path}", code="parameter_invalid_string", param=path)
+        raise invalid(f"Invalid value for {path}", param=path)
     if spec is INT:
         try:
             return int(value)
@@ -144,12 +164,30 @@ def coerce(value: Any, spec: Any, path: str) -> Any:
             raise invalid(f"Invalid integer: {value}", code="parameter_invalid_integer", param=path) from None
     if spec is BOOL:
         if value not in ("true", "false"):
-            raise invalid(f"Invalid boolean: {value}", code="parameter_invalid_boolean", param=path)
+            raise invalid(f"Invalid boolean: {value}", param=path)
         return value == "true"
     return value
+
+
+_BOUNDS = Obj({"gt": STR, "gte": STR, "lt": STR, "lte": STR})
 
 
 def parse(params: dict[str, Any], spec: Obj) -> dict[str, Any]:
     fields = dict(spec.fields)
     fields.setdefault("expand", List(STR))
-    return coerce(params, Obj(fields, spec.required), "")
+    top = Obj(fields, spec.required)
+    top.unsupported.update(spec.unsupported)
+    return coerce(params, top, "")
+
+
+def mark_unsupported(spec: Obj, names: dict[str, str]) -> None:
+    """Attach ``{"a.b.c": reason}`` to the nested objects of ``spec`` (``a.b`` must be an object)."""
+    for dotted, reason in names.items():
+        *parents, leaf = dotted.split(".")
+        node: Any = spec
+        for part in parents:
+            node = node.fields[part]
+            node = node.item if isinstance(node, List) else node
+        if leaf in node.fields:
+            raise ValueError(f"{dotted} is implemented, so it cannot be listed as unsupported")
+        node.unsupported[leaf] = reason

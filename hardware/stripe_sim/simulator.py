@@ -2,7 +2,7 @@
 
 The unchanged ``stripe`` library talks to it through ``StripeClient(key, base_addresses={"api": sim.url})``.
 It implements API version ``2026-10-28.endive`` as far as the till needs it (see
-``shared/reference/stripe-terminal.md``): bracket form encoding, bearer keys, Stripe-shaped errors,
+``docs/stripe-terminal.md``): bracket form encoding, bearer keys, Stripe-shaped errors,
 idempotency as Stripe documents it, state machines, the test cards and magic amounts, and faults that
 tests inject through Python methods (latency, read timeouts, responses dropped after commit, 5xx,
 reader offline or busy, a ``terminal_reader_timeout`` that is a false negative).
@@ -28,8 +28,22 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
+from hardware.stripe_sim.differences import UNSUPPORTED
 from hardware.stripe_sim.forms import FormError, decode_form
-from hardware.stripe_sim.params import BOOL, INT, META, STR, ApiError, Enum, List, Obj, invalid, parse
+from hardware.stripe_sim.params import (
+    BOOL,
+    INT,
+    META,
+    STR,
+    ApiError,
+    Enum,
+    List,
+    Obj,
+    Range,
+    invalid,
+    mark_unsupported,
+    parse,
+)
 
 log = logging.getLogger("hw.stripe_sim")
 
@@ -110,6 +124,7 @@ _ADDRESS = Obj(
     {"line1": STR, "line2": STR, "city": STR, "state": STR, "postal_code": STR, "country": STR}, ("country",)
 )
 _TIPPING = Obj({"amount_eligible": INT})
+_CREATED = Range()
 SPECS: dict[str, Obj] = {
     "pi_create": Obj(
         {
@@ -136,13 +151,32 @@ SPECS: dict[str, Obj] = {
         },
         ("amount", "currency"),
     ),
-    "pi_capture": Obj({"amount_to_capture": INT, "final_capture": BOOL, "metadata": META}),
+    "pi_capture": Obj(
+        {
+            "amount_to_capture": INT,
+            "final_capture": BOOL,
+            "metadata": META,
+            "statement_descriptor": STR,
+            "statement_descriptor_suffix": STR,
+        }
+    ),
     "pi_cancel": Obj(
         {"cancellation_reason": Enum("abandoned", "duplicate", "fraudulent", "requested_by_customer")}
     ),
     "pi_update": Obj({"metadata": META, "description": STR}),
+    "pi_get": Obj({"client_secret": STR}),
+    "pi_list": Obj(
+        {
+            "created": _CREATED,
+            "customer": STR,
+            "customer_account": STR,
+            "limit": INT,
+            "starting_after": STR,
+            "ending_before": STR,
+        }
+    ),
     "get": Obj({}),
-    "list": Obj({"limit": INT, "starting_after": STR, "ending_before": STR, "created": STR}),
+    "list": Obj({"limit": INT, "starting_after": STR, "ending_before": STR}),
     "pi_search": Obj({"query": STR, "limit": INT, "page": STR}, ("query",)),
     "refund_create": Obj(
         {
@@ -151,13 +185,30 @@ SPECS: dict[str, Obj] = {
             "amount": INT,
             "metadata": META,
             "reason": Enum("duplicate", "fraudulent", "requested_by_customer"),
+            "refund_application_fee": BOOL,
+            "reverse_transfer": BOOL,
         }
     ),
     "refund_list": Obj(
-        {"payment_intent": STR, "charge": STR, "limit": INT, "starting_after": STR, "ending_before": STR}
+        {
+            "payment_intent": STR,
+            "charge": STR,
+            "created": _CREATED,
+            "limit": INT,
+            "starting_after": STR,
+            "ending_before": STR,
+        }
     ),
     "location_create": Obj(
-        {"display_name": STR, "address": _ADDRESS, "metadata": META, "configuration_overrides": STR},
+        {
+            "display_name": STR,
+            "display_name_kana": STR,
+            "display_name_kanji": STR,
+            "address": _ADDRESS,
+            "metadata": META,
+            "configuration_overrides": STR,
+            "phone": STR,
+        },
         ("display_name", "address"),
     ),
     "reader_create": Obj(
@@ -223,7 +274,7 @@ SPECS: dict[str, Obj] = {
                     "tax": INT,
                     "total": INT,
                 },
-                ("currency", "total"),
+                ("currency", "line_items", "total"),
             ),
         },
         ("type",),
@@ -234,8 +285,8 @@ SPECS: dict[str, Obj] = {
             "charge": STR,
             "amount": INT,
             "metadata": META,
-            "reason": Enum("duplicate", "fraudulent", "requested_by_customer"),
             "refund_application_fee": BOOL,
+            "refund_payment_config": Obj({"enable_customer_cancellation": BOOL}),
             "reverse_transfer": BOOL,
         }
     ),
@@ -245,10 +296,17 @@ SPECS: dict[str, Obj] = {
             "amount_tip": INT,
             "card_present": Obj({"number": STR}),
             "interac_present": Obj({"number": STR}),
-            "card": Obj({"number": STR, "exp_month": INT, "exp_year": INT, "cvc": STR}),
+            "card": Obj(
+                {"number": STR, "exp_month": INT, "exp_year": INT, "cvc": STR},
+                ("number", "exp_month", "exp_year"),
+            ),
         }
     ),
 }
+
+
+for _op, _names in UNSUPPORTED.items():
+    mark_unsupported(SPECS[_op], _names)
 
 
 @dataclass
@@ -342,8 +400,26 @@ class _Handler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_DELETE = _handle
 
 
+_PI_OBJECT_ROUTES = frozenset({"pi_create", "pi_get", "pi_update", "pi_capture", "pi_cancel"})
+
+
 def _now_ms(t: float) -> int:
     return int(t * 1000)
+
+
+def _in_range(value: int, bounds: int | dict[str, int] | None) -> bool:
+    """Stripe's ``created`` filter: an exact value or ``gt``/``gte``/``lt``/``lte`` bounds."""
+    if bounds is None:
+        return True
+    if isinstance(bounds, int):
+        return value == bounds
+    checks = {
+        "gt": lambda b: value > b,
+        "gte": lambda b: value >= b,
+        "lt": lambda b: value < b,
+        "lte": lambda b: value <= b,
+    }
+    return all(checks[k](b) for k, b in bounds.items())
 
 
 class StripeSimulator:
@@ -387,6 +463,7 @@ class StripeSimulator:
         self.charges: dict[str, dict[str, Any]] = {}
         self._pi_created_at: dict[str, float] = {}
         self._pending: dict[str, _Pending] = {}
+        self._cards: dict[str, dict[str, Any]] = {}  # pi id -> the card collected for it (two-step flow)
         self._busy: set[str] = set()
         self._offline: set[str] = set()
         self._auto_tap: tuple[str, float] | None = None
@@ -673,7 +750,7 @@ class StripeSimulator:
             try:
                 params = decode_form(query)
             except FormError as e:
-                raise invalid(str(e), code="parameter_invalid_string", param=e.param) from None
+                raise invalid(str(e), param=e.param) from None
             record["params"] = params
             status, payload, extra = self._idempotent(method, path, params, key, headers, fault)
             out_headers.update(extra)
@@ -816,9 +893,29 @@ class StripeSimulator:
         for m, pat, name in self._ROUTES:
             match = pat.match(path)
             if match and m == method:
+                expand = params.get("expand")
                 with self._lock:
-                    return getattr(self, f"_r_{name}")(params, fault, **match.groupdict())
+                    self._check_expand(name, expand)
+                    body = getattr(self, f"_r_{name}")(params, fault, **match.groupdict())
+                    wanted = name in _PI_OBJECT_ROUTES and "latest_charge" in (expand or [])
+                    if wanted and body["latest_charge"]:
+                        body["latest_charge"] = self._charge_json(body["latest_charge"])
+                    return body
         raise ApiError(404, f"Unrecognized request URL ({method}: {path}).", store=False)
+
+    @staticmethod
+    def _check_expand(route: str, expand: Any) -> None:
+        """``expand[]=latest_charge`` on an endpoint that returns one PaymentIntent is what the simulator
+        expands; anything else is refused with a clear message instead of being ignored."""
+        if not isinstance(expand, list):
+            return  # absent, or malformed: the endpoint's parameter check answers that
+        for i, field in enumerate(expand):
+            if route not in _PI_OBJECT_ROUTES or field != "latest_charge":
+                raise invalid(
+                    f"The simulator does not expand {field!r} here; it expands latest_charge on "
+                    "PaymentIntent responses.",
+                    param=f"expand[{i}]",
+                )
 
     # ------------------------------------------------------------------ objects
     def _pi(self, pi_id: str) -> dict[str, Any]:
@@ -837,10 +934,71 @@ class StripeSimulator:
         reader = self._reader(rid)
         out = {k: v for k, v in reader.items() if not k.startswith("_")}
         out["last_seen_at"] = None if rid in self._offline else _now_ms(self.now())
+        if out["action"] is not None:
+            out["action"] = {"api_error": None, **out["action"]}  # null unless an API error failed it
         return json.loads(json.dumps(out))
 
     def _pi_json(self, pi_id: str) -> dict[str, Any]:
         return json.loads(json.dumps(self._pi(pi_id)))
+
+    def _charge_json(self, charge_id: str) -> dict[str, Any]:
+        """The Charge as Stripe returns it (``expand[]=latest_charge``); the card itself is not in it."""
+        c = self.charges[charge_id]
+        pi = self.payment_intents[c["payment_intent"]]
+        refunds = [r for r in self.refunds.values() if r["charge"] == charge_id]
+        nulls = (
+            "application",
+            "application_fee",
+            "application_fee_amount",
+            "balance_transaction",
+            "calculated_statement_descriptor",
+            "customer",
+            "failure_balance_transaction",
+            "fraud_details",
+            "on_behalf_of",
+            "outcome",
+            "payment_method_details",
+            "receipt_email",
+            "receipt_number",
+            "receipt_url",
+            "review",
+            "shipping",
+            "source_transfer",
+            "statement_descriptor",
+            "statement_descriptor_suffix",
+            "transfer_data",
+            "transfer_group",
+        )
+        charge: dict[str, Any] = dict.fromkeys(nulls)
+        charge.update(
+            id=charge_id,
+            object="charge",
+            amount=c["amount"],
+            amount_captured=c["amount_captured"],
+            amount_refunded=c["amount_refunded"],
+            billing_details={"address": None, "email": None, "name": None, "phone": None, "tax_id": None},
+            captured=c["captured"],
+            created=c["created"],
+            currency=c["currency"],
+            description=pi["description"],
+            disputed=False,
+            failure_code=c["failure_code"],
+            failure_message=c["failure_message"],
+            livemode=False,
+            metadata={},
+            paid=c["paid"],
+            payment_intent=pi["id"],
+            payment_method=c["payment_method"],
+            refunded=c["captured"] and c["amount_refunded"] >= c["amount_captured"],
+            refunds={
+                "object": "list",
+                "data": refunds,
+                "has_more": False,
+                "url": f"/v1/charges/{charge_id}/refunds",
+            },
+            status="succeeded" if c["paid"] else "failed",
+        )
+        return json.loads(json.dumps(charge))
 
     def _list(self, items: list[dict[str, Any]], params: dict[str, Any], url: str) -> dict[str, Any]:
         limit = params.get("limit", 10)
@@ -857,19 +1015,12 @@ class StripeSimulator:
 
     # ------------------------------------------------------------------ PaymentIntents
     def _r_pi_create(self, params: dict[str, Any], fault: Fault | None) -> dict[str, Any]:
-        if "payment_method_types" in params:
-            raise invalid(
-                "The `payment_method_types` parameter is no longer supported in this API version. "
-                "Use `allowed_payment_method_types` instead.",
-                code="payment_method_types_no_longer_supported",
-                param="payment_method_types",
-            )
+        # endive: ``payment_method_types`` is no parameter of this API version any more, so it is
+        # refused as unknown (``allowed_payment_method_types`` replaces it)
         p = parse(params, SPECS["pi_create"])
         currency = p["currency"].lower()
         if not re.fullmatch(r"[a-z]{3}", currency):
-            raise invalid(
-                f"Invalid currency: {p['currency']}", code="parameter_invalid_string", param="currency"
-            )
+            raise invalid(f"Invalid currency: {p['currency']}", param="currency")
         minimum = 50 if currency not in ZERO_DECIMAL else 1
         if p["amount"] < minimum:
             raise invalid("Amount must be at least $0.50 usd", code="amount_too_small", param="amount")
@@ -893,6 +1044,7 @@ class StripeSimulator:
         pi = {
             "id": pi_id,
             "object": "payment_intent",
+            "allowed_payment_method_types": p.get("allowed_payment_method_types"),
             "amount": p["amount"],
             "amount_capturable": 0,
             "amount_details": {"tip": {}},
@@ -908,15 +1060,18 @@ class StripeSimulator:
             "created": now,
             "currency": currency,
             "customer": None,
+            "customer_account": None,
             "description": p.get("description"),
-            "invoice": None,
+            "excluded_payment_method_types": None,
             "last_payment_error": None,
             "latest_charge": None,
             "livemode": False,
+            "managed_payments": None,
             "metadata": p.get("metadata", {}),
             "next_action": None,
             "on_behalf_of": None,
             "payment_method": None,
+            "payment_method_configuration_details": None,
             "payment_method_options": pmo,
             "payment_method_types": list(types),
             "processing": None,
@@ -935,16 +1090,10 @@ class StripeSimulator:
         return self._pi_json(pi_id)
 
     def _r_pi_get(self, params: dict[str, Any], fault: Fault | None, id: str) -> dict[str, Any]:  # noqa: A002
-        parse(params, SPECS["get"])
+        parse(params, SPECS["pi_get"])
         return self._pi_json(id)
 
     def _r_pi_update(self, params: dict[str, Any], fault: Fault | None, id: str) -> dict[str, Any]:  # noqa: A002
-        if "payment_method_types" in params:
-            raise invalid(
-                "The `payment_method_types` parameter is no longer supported in this API version.",
-                code="payment_method_types_no_longer_supported",
-                param="payment_method_types",
-            )
         p = parse(params, SPECS["pi_update"])
         pi = self._pi(id)
         if "metadata" in p:
@@ -954,8 +1103,14 @@ class StripeSimulator:
         return self._pi_json(id)
 
     def _r_pi_list(self, params: dict[str, Any], fault: Fault | None) -> dict[str, Any]:
-        p = parse(params, SPECS["list"])
-        return self._list([self._pi_json(i) for i in self.payment_intents], p, "/v1/payment_intents")
+        p = parse(params, SPECS["pi_list"])
+        items = [
+            self._pi_json(i)
+            for i, pi in self.payment_intents.items()
+            if _in_range(pi["created"], p.get("created"))
+            and all(not p.get(f) or pi.get(f) == p[f] for f in ("customer", "customer_account"))
+        ]
+        return self._list(items, p, "/v1/payment_intents")
 
     def _r_pi_search(self, params: dict[str, Any], fault: Fault | None) -> dict[str, Any]:
         p = parse(params, SPECS["pi_search"])
@@ -1106,8 +1261,11 @@ class StripeSimulator:
             "charge": charge["id"],
             "created": int(self.now()),
             "currency": charge["currency"],
+            "customer": None,
+            "customer_account": None,
             "metadata": p.get("metadata", {}),
             "payment_intent": charge["payment_intent"],
+            "payment_method": charge["payment_method"],
             "reason": p.get("reason"),
             "receipt_number": None,
             "source_transfer_reversal": None,
@@ -1130,6 +1288,7 @@ class StripeSimulator:
             for r in self.refunds.values()
             if (not p.get("payment_intent") or r["payment_intent"] == p["payment_intent"])
             and (not p.get("charge") or r["charge"] == p["charge"])
+            and _in_range(r["created"], p.get("created"))
         ]
         return self._list(json.loads(json.dumps(items)), p, "/v1/refunds")
 
@@ -1147,8 +1306,9 @@ class StripeSimulator:
             "metadata": p.get("metadata", {}),
             "_created": next(self._seq),
         }
-        if p.get("configuration_overrides"):
-            loc["configuration_overrides"] = p["configuration_overrides"]
+        for opt in ("configuration_overrides", "display_name_kana", "display_name_kanji", "phone"):
+            if p.get(opt):
+                loc[opt] = p[opt]
         self.locations[lid] = loc
         return {k: v for k, v in loc.items() if not k.startswith("_")}
 
@@ -1204,7 +1364,20 @@ class StripeSimulator:
 
     def _r_reader_get(self, params: dict[str, Any], fault: Fault | None, id: str) -> dict[str, Any]:  # noqa: A002
         parse(params, SPECS["get"])
+        reader = self.readers.get(id)
+        if reader is not None and reader.get("_deleted"):
+            return self._deleted_reader(reader)  # Stripe answers a deleted reader with its stub
         return self._reader_json(id)
+
+    @staticmethod
+    def _deleted_reader(reader: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": reader["id"],
+            "object": "terminal.reader",
+            "deleted": True,
+            "device_type": reader["device_type"],
+            "serial_number": reader["serial_number"],
+        }
 
     def _r_reader_update(self, params: dict[str, Any], fault: Fault | None, id: str) -> dict[str, Any]:  # noqa: A002
         p = parse(params, SPECS["reader_update"])
@@ -1216,8 +1389,10 @@ class StripeSimulator:
         return self._reader_json(id)
 
     def _r_reader_delete(self, params: dict[str, Any], fault: Fault | None, id: str) -> dict[str, Any]:  # noqa: A002
-        self._reader(id)["_deleted"] = True
-        return {"id": id, "object": "terminal.reader", "deleted": True}
+        parse(params, SPECS["get"])
+        reader = self._reader(id)
+        reader["_deleted"] = True
+        return self._deleted_reader(reader)
 
     def _r_reader_list(self, params: dict[str, Any], fault: Fault | None) -> dict[str, Any]:
         p = parse(params, SPECS["reader_list"])
@@ -1272,7 +1447,6 @@ class StripeSimulator:
         if action == "set_reader_display":
             cart = p.get("cart")
             if cart is not None:
-                cart.setdefault("line_items", [])
                 cart.setdefault("tax", None)
             reader["action"] = {
                 "type": "set_reader_display",
@@ -1295,8 +1469,10 @@ class StripeSimulator:
                 "charge": charge["id"],
                 "amount": p.get("amount", charge["amount_captured"] - charge["amount_refunded"]),
                 "metadata": p.get("metadata", {}),
-                "reason": p.get("reason"),
             }
+            for opt in ("refund_application_fee", "refund_payment_config", "reverse_transfer"):
+                if opt in p:
+                    payload[opt] = p[opt]
             reader["action"] = {
                 "type": "refund_payment",
                 "status": "in_progress",
@@ -1328,7 +1504,7 @@ class StripeSimulator:
             self._pending[rid] = _Pending(
                 "confirm", pi["id"], stage="authorizing", generation=next(self._gen)
             )
-            card = pi.get("_card")
+            card = self._cards.get(pi["id"])
             self._authorize_later(rid, self._pending[rid], card)
             return self._after_start(rid, fault)
         cfg_name = "process_config" if action == "process_payment_intent" else "collect_config"
@@ -1425,7 +1601,7 @@ class StripeSimulator:
         pi = self.payment_intents[pending.pi_id]
         if pending.kind == "collect":
             self._pending.pop(rid)
-            pi["_card"] = card
+            self._cards[pi["id"]] = card  # kept apart: no object Stripe returns carries a card number
             pi["payment_method"] = self._pm_id(pi, card)
             pi["status"] = "requires_confirmation"
             action = self.readers[rid]["action"]
@@ -1450,23 +1626,32 @@ class StripeSimulator:
         return self._id("pm")
 
     def _pm_object(self, pm_id: str, card: dict[str, Any]) -> dict[str, Any]:
+        """The PaymentMethod of a presented card: brand and last four digits, never the number."""
         number = card["number"]
-        details = {
-            "brand": "interac" if card["kind"] == "interac_present" else BRANDS.get(number[0], "unknown"),
-            "last4": number[-4:],
-            "exp_month": 12,
-            "exp_year": 2030,
-            "funding": "credit",
-            "read_method": "contactless_emv",
-        }
+        brand = "interac" if card["kind"] == "interac_present" else BRANDS.get(number[0], "unknown")
+        details = dict.fromkeys(
+            ("brand_product", "cardholder_name", "description", "fingerprint", "issuer", "offline")
+        )
+        details.update(
+            brand=brand,
+            country="US",
+            exp_month=12,
+            exp_year=2030,
+            funding="credit",
+            last4=number[-4:],
+            networks={"available": [brand], "preferred": None},
+            preferred_locales=None,
+            read_method="contactless_emv",
+        )
         return {
             "id": pm_id,
             "object": "payment_method",
             "type": card["kind"],
             card["kind"]: details,
-            "billing_details": {"address": None, "email": None, "name": None, "phone": None},
+            "billing_details": {"address": None, "email": None, "name": None, "phone": None, "tax_id": None},
             "created": int(self.now()),
             "customer": None,
+            "customer_account": None,
             "livemode": False,
             "metadata": {},
         }
@@ -1510,6 +1695,12 @@ class StripeSimulator:
             "payment_method_type": card["kind"],
             "capture_before": int(self.now()) + 2 * 86400,
             "paid": outcome is None,
+            "created": int(self.now()),
+            "payment_method": pm_id,
+            "failure_code": None if outcome is None else outcome[0],
+            "failure_message": None
+            if outcome is None
+            else DECLINE_MESSAGES.get(outcome[1], "Your card was declined."),
         }
         pi["latest_charge"] = charge_id
         if outcome is not None:
@@ -1529,7 +1720,7 @@ class StripeSimulator:
                 status="failed",
                 failure_code=code,
                 failure_message=message,
-                api_error={**err, "payment_intent": pi["id"]},
+                api_error={**err, "payment_intent": self._pi_json(pi["id"])},
             )
             return
         if card.get("tip"):

@@ -60,6 +60,11 @@ AUTH_MESSAGE = (
     "Stripe refused this till's key (revoked or expired). Card payments are off: take cash, and ask "
     "a manager to install a new key."
 )
+READER_GONE_MESSAGE = (
+    "The card reader {reader} is no longer in this store's Stripe account (deleted or never registered). "
+    "Card payments are off: take cash, and ask a manager to pick another reader (omo-pos reader list) "
+    "and set it as stripe.reader_id."
+)
 PERMISSION_MESSAGE = (
     "This till's Stripe key is not allowed to do this. Card payments are off: take cash, and "
     "ask a manager to fix the key's permissions."
@@ -168,7 +173,19 @@ def _intent(d: dict[str, Any]) -> IntentView:
     )
 
 
+class ReaderGone(TerminalConfigError):
+    """The paired reader was deleted (Stripe answers with a deleted stub) or never existed (404)."""
+
+    def __init__(self, reader_id: str, *, http_status: int | None = None) -> None:
+        super().__init__(
+            READER_GONE_MESSAGE.format(reader=reader_id), code="reader_gone", http_status=http_status
+        )
+        self.reader_id = reader_id
+
+
 def _reader(d: dict[str, Any]) -> ReaderView:
+    if d.get("deleted"):  # Stripe's stub for a reader deleted in the Dashboard: no label, status, action
+        raise ReaderGone(d["id"])
     a = d.get("action")
     action = None
     if a:
@@ -251,10 +268,18 @@ class StripeTerminal:
     def close(self) -> None:
         self._display.close()
 
-    def _call(self, fn: Callable[[], Any], *, mutating: bool) -> dict[str, Any]:
+    def _call(self, fn: Callable[[], Any], *, mutating: bool, reader: str | None = None) -> dict[str, Any]:
+        """``reader``: the call is about that reader, so Stripe's 404 means it is gone (``ReaderGone``)."""
         try:
             obj = fn()
         except stripe.StripeError as e:
+            if (
+                reader is not None
+                and e.http_status == 404
+                and (_body(e).get("code") or e.code) == "resource_missing"
+            ):
+                log.info("stripe call failed: reader %s is gone", reader)
+                raise ReaderGone(reader, http_status=404) from e
             err = translate_error(e, mutating=mutating)
             log.info("stripe call failed: %s (%s)", err.kind, err.code)
             raise err from e
@@ -366,6 +391,7 @@ class StripeTerminal:
                     options={"idempotency_key": idempotency_key},
                 ),
                 mutating=True,
+                reader=self.reader_id,
             )
         )
 
@@ -382,6 +408,7 @@ class StripeTerminal:
                     options={"idempotency_key": idempotency_key},
                 ),
                 mutating=True,
+                reader=self.reader_id,
             )
         )
 
@@ -390,12 +417,18 @@ class StripeTerminal:
 
     def cancel_action(self) -> ReaderView:
         return _reader(
-            self._call(lambda: self._client.v1.terminal.readers.cancel_action(self.reader_id), mutating=True)
+            self._call(
+                lambda: self._client.v1.terminal.readers.cancel_action(self.reader_id),
+                mutating=True,
+                reader=self.reader_id,
+            )
         )
 
     def reader_status(self, reader_id: str) -> ReaderView:
         return _reader(
-            self._call(lambda: self._client.v1.terminal.readers.retrieve(reader_id), mutating=False)
+            self._call(
+                lambda: self._client.v1.terminal.readers.retrieve(reader_id), mutating=False, reader=reader_id
+            )
         )
 
     def list_readers(self, location_id: str | None = None) -> list[ReaderView]:
@@ -413,6 +446,18 @@ class StripeTerminal:
             params["location"] = location_id or self.location_id  # type: ignore[assignment]
         return _reader(self._call(lambda: self._client.v1.terminal.readers.create(params), mutating=True))
 
+    def present_test_card(self, number: str = "4242424242424242") -> ReaderView:
+        """Test mode only (Stripe's test helper, which the simulator serves too): the customer taps the test
+        card `number` on the simulated reader. The headless driver is the customer this way."""
+        return _reader(
+            self._call(
+                lambda: self._client.v1.test_helpers.terminal.readers.present_payment_method(
+                    self.reader_id, {"type": "card_present", "card_present": {"number": number}}
+                ),
+                mutating=True,
+            )
+        )
+
     def list_locations(self) -> list[dict[str, Any]]:
         res = self._call(lambda: self._client.v1.terminal.locations.list({"limit": 100}), mutating=False)
         return [{"id": d["id"], "display_name": d["display_name"]} for d in res["data"]]
@@ -425,7 +470,24 @@ class StripeTerminal:
     def flush_display(self, timeout: float = 5.0) -> bool:
         return self._display.flush(timeout)
 
+    def hold_display(self) -> None:
+        """While a payment runs the reader shows the payment: no cart updates until `release_display`."""
+        self._display.hold()
+
+    def release_display(self) -> None:
+        self._display.release()
+
     def _send_display(self, cart: CartDisplay) -> None:
+        if not cart.lines:
+            # Stripe requires cart[line_items] and the library drops an empty list, so an empty cart is
+            # no cart: cancel_action returns the reader to its idle screen (it does not stop a payment
+            # being authorised, and no payment waits on the reader while the till's cart is empty).
+            self._call(
+                lambda: self._client.v1.terminal.readers.cancel_action(self.reader_id),
+                mutating=True,
+                reader=self.reader_id,
+            )
+            return
         params = {
             "type": "cart",
             "cart": {
@@ -439,7 +501,9 @@ class StripeTerminal:
             },
         }
         self._call(
-            lambda: self._client.v1.terminal.readers.set_reader_display(self.reader_id, params), mutating=True
+            lambda: self._client.v1.terminal.readers.set_reader_display(self.reader_id, params),
+            mutating=True,
+            reader=self.reader_id,
         )
 
 
@@ -463,13 +527,27 @@ class ThrottledDisplay:
         self._latest: CartDisplay | None = None
         self._in_flight = False
         self._closed = False
+        self._held = False
         self._last_sent = float("-inf")
         self._thread: threading.Thread | None = None
         self.sent = 0
 
+    def hold(self, timeout: float = 5.0) -> bool:
+        """A payment starts on the reader: drop the cart not yet sent and send nothing until `release`
+        (an update sent now would replace the reader's payment screen). Waits for a send in flight."""
+        with self._cv:
+            self._held = True
+            self._latest = None
+            return self._cv.wait_for(lambda: not self._in_flight, timeout)
+
+    def release(self) -> None:
+        with self._cv:
+            self._held = False
+            self._cv.notify_all()
+
     def show(self, cart: CartDisplay) -> None:
         with self._cv:
-            if self._closed:
+            if self._closed or self._held:
                 return
             self._latest = cart
             if self._thread is None:

@@ -1,4 +1,4 @@
-"""Member QR tokens, signed with Ed25519, encoded exactly as HELPERS.md specifies.
+"""Member QR tokens, signed with Ed25519, encoded exactly as pos/codes.py specifies.
 
 QR text = "OMO1" + base32(body || signature), RFC 4648 uppercase, no "=" padding.
 - app token  body (14 bytes): b"M" | key_id u8 | member_no u64 BE | expires_at u32 BE (unix seconds)

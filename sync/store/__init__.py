@@ -1,7 +1,7 @@
 """The local SQLite store: connection handling, the writer thread, the schema and its migrations, the
 sales journal, the catalog cache, the outbox, the audit chain, the open cart, receipt numbers, backups.
 
-Durability rules (DESIGN.md, conventions.md "SQLite"): WAL, synchronous=FULL, foreign_keys=ON, a busy
+Durability rules (docs/architecture.md): WAL, synchronous=FULL, foreign_keys=ON, a busy
 timeout, isolation_level=None and ``BEGIN IMMEDIATE`` for every write, one writer thread owning the only
 read-write connection, ``mode=ro`` connections for readers, upserts by ON CONFLICT only, forward-only
 migrations in ``PRAGMA user_version``, quick_check at start, one process per data directory, backups

@@ -70,7 +70,7 @@ class Store:
     still the only read-write one and only one thread at a time ever uses it; writes still run in the
     order they were asked for (a caller-runs write starts only when nothing submitted earlier is
     waiting). It saves the two thread wake-ups of the round trip, about a quarter of an fsync on the
-    2-core machines measured, which the durable sale commit cannot afford (DESIGN.md: < 2x fsync).
+    2-core machines measured, which the durable sale commit cannot afford (docs/architecture.md: < 2x fsync).
     """
 
     def __init__(self, path: Path, till_id: str) -> None:

@@ -9,7 +9,8 @@ There is no counter row to bump: the next number is one more than the largest nu
 (its ``sale_id`` *is* its number), a return (``returns.seq``), a reservation, or
 ``counters('receipt_floor')`` (what the per-till counters of earlier versions had handed out). Sales,
 returns and reservations are never deleted (triggers), so that maximum never goes back, and the sale
-commit writes neither a counter page nor a receipt-number index (DESIGN.md: durable commit < 2x fsync).
+commit writes neither a counter page nor a receipt-number index (docs/architecture.md: durable commit
+< 2x fsync).
 A renamed till carries on from the same sequence.
 """
 

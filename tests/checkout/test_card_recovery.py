@@ -59,7 +59,7 @@ def test_crash_after_authorisation_is_completed_by_the_reconciler(shop, point):
     t.start()
     try:
         with pytest.raises(SimulatedCrash):
-            crashing.pay(co.sale_uuid, co.total, "eur", shop.card_completion(plan, None))
+            crashing.pay(co.sale_uuid, co.total, "eur", shop.records.card_completion(plan, None))
     finally:
         tapped.set()
         t.join()

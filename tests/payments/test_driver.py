@@ -217,8 +217,76 @@ def test_throttle_spacing_with_fake_clock():
     disp.close()
 
 
+def test_a_cart_not_yet_sent_when_a_payment_starts_is_dropped_and_none_is_sent_during_it():
+    """A fast cashier scans and presses Pay within the throttle interval: the late cart update must not
+    replace the reader's payment screen (it made the payment fail: "the reader stopped the payment")."""
+    now = [0.0]
+    sent: list[int] = []
+    disp = ThrottledDisplay(lambda c: sent.append(c.total), interval=10.0, monotonic=lambda: now[0])
+    disp.show(CartDisplay("usd", (), 0, 1))
+    assert disp.flush(2.0) and sent == [1]
+    disp.show(CartDisplay("usd", (), 0, 2))  # waits for the interval
+    assert disp.hold()  # Pay
+    disp.show(CartDisplay("usd", (), 0, 3))  # anything during the payment is not shown
+    now[0] = 20.0
+    with disp._cv:
+        disp._cv.notify_all()
+    assert disp.flush(0.5) and sent == [1]
+    disp.release()
+    disp.show(CartDisplay("usd", (), 0, 4))  # the next sale's cart
+    assert disp.flush(2.0) and sent == [1, 4]
+    disp.close()
+
+
 def test_display_during_payment_is_ignored_not_fatal(sim, terminal, reader_id, caplog):
     sim.set_reader_busy(reader_id)
     terminal.show_cart(CartDisplay("usd", (DisplayLine("Tea", 450, 1),), 36, 486))
     assert terminal.flush_display(5.0)
     assert sim.readers[reader_id]["action"] is None
+
+
+def test_an_emptied_cart_clears_the_readers_screen(sim, terminal, reader_id):
+    """Stripe requires cart[line_items] and the library drops an empty list: the till must not send
+    that (the old cart would stay on the customer's screen); cancel_action returns the reader to idle."""
+    terminal.show_cart(CartDisplay("usd", (DisplayLine("Tea", 450, 1),), tax=36, total=486))
+    assert terminal.flush_display(5.0)
+    assert sim.readers[reader_id]["action"]["type"] == "set_reader_display"
+    terminal.show_cart(CartDisplay("usd", (), tax=0, total=0))
+    assert terminal.flush_display(5.0)
+    assert sim.readers[reader_id]["action"] is None
+    assert all(r["status"] == 200 for r in sim.requests if r["path"].startswith("/v1/terminal/readers/"))
+
+
+def _gone(exc: pytest.ExceptionInfo[TerminalConfigError], reader: str) -> None:
+    assert exc.value.code == "reader_gone"
+    assert reader in exc.value.message and "omo-pos reader list" in exc.value.message
+    assert "stripe.reader_id" in exc.value.message and "take cash" in exc.value.message
+
+
+def test_a_reader_deleted_in_the_dashboard_is_named_with_what_to_do(sim, terminal, reader_id, client):
+    client.v1.terminal.readers.delete(reader_id)  # Stripe then answers GET with a deleted stub
+    with pytest.raises(TerminalConfigError) as e:
+        terminal.retrieve_reader()
+    _gone(e, reader_id)
+    with pytest.raises(TerminalConfigError) as e:
+        terminal.process_payment_intent("pi_x", idempotency_key="k1")  # 404 on the deleted reader
+    _gone(e, reader_id)
+
+
+def test_an_unknown_reader_is_named_with_what_to_do(sim, make_terminal):
+    terminal = make_terminal(reader_id="tmr_not_in_this_account")
+    with pytest.raises(TerminalConfigError) as e:
+        terminal.retrieve_reader()
+    _gone(e, "tmr_not_in_this_account")
+    with pytest.raises(TerminalConfigError) as e:
+        terminal.cancel_action()
+    _gone(e, "tmr_not_in_this_account")
+
+
+@pytest.fixture
+def client(sim):
+    import stripe
+
+    return stripe.StripeClient(
+        API_KEY, base_addresses={"api": sim.url}, http_client=stripe.RequestsClient(timeout=(1, 2))
+    )

@@ -1,4 +1,4 @@
-"""pos.codes: the member/card token contract from HELPERS.md, reference payloads, and hostile input."""
+"""pos.codes: the member/card token contract, reference payloads, and hostile input."""
 
 from __future__ import annotations
 

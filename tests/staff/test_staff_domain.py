@@ -399,3 +399,12 @@ def test_audit_via_a_journal_names_the_actor(directory, clock):
         ("override.approved", "S003"),
     ]
     assert rows[2][2]["actor_id"] == "S001"
+
+
+def test_discount_described_from_a_fraction_of_any_kind():
+    from fractions import Fraction
+
+    from pos.staff import describe_action
+
+    assert describe_action(Permission.DISCOUNT, Fraction(25)) == "Discount 25\u00a0%"
+    assert describe_action(Permission.DISCOUNT, Fraction(25, 2)) == "Discount 12.5\u00a0%"

@@ -42,6 +42,7 @@ def make_engine(store):
             read_timeout=2.0,
             connect_timeout=0.5,
             retry_backoff_factor=0.02,
+            heartbeat_s=3600.0,  # requests are counted here; the heartbeat has its own test
         )
         opts.update(kw)
         eng = SyncEngine(store, **opts)

@@ -90,8 +90,10 @@ def test_faults_lose_nothing_and_apply_nothing_twice(backend, store, make_engine
     eng.start()
     wait_until(lambda: drained(store), timeout=30)
     assert_exactly_once(backend, store, 60)
-    if fault["kind"] in ("malformed", "violate", "after_commit", "status"):
+    if fault["kind"] in ("malformed", "violate", "after_commit"):
         assert "degraded" in states  # the failure was seen, logged and retried
+    if fault["kind"] == "status":
+        assert "offline" in states  # a gateway's 503: the backend behind it is down
     assert eng.snapshot().state == "online"
 
 
@@ -413,3 +415,21 @@ def test_an_unreadable_outbox_row_is_dead_lettered_with_the_reason(backend, stor
         conn.close()
     assert [d.event_id for d in dead] == [bad] and "unreadable" in dead[0].reason
     assert backend_counts(backend)[0] == 4
+
+
+def test_idle_engine_says_offline_within_seconds_of_the_backend_refusing_connections(
+    tmp_path, store, make_engine
+):
+    """Nothing to send, and the backend goes away: the status bar must not keep saying "online"."""
+    from sync.backend.server import start_backend
+
+    handle = start_backend(tmp_path / "gone.sqlite3", strict=True, seed_products=5)
+    store_device_token(handle.register_device("till-1"))
+    eng = make_engine(handle.url, heartbeat_s=0.5, idle_poll_s=5.0)
+    eng.start()
+    wait_until(lambda: eng.snapshot().state == "online")
+    handle.stop()  # connections are refused from now on
+    gone = time.monotonic()
+    wait_until(lambda: eng.snapshot().state == "offline", timeout=10)
+    assert time.monotonic() - gone < 5
+    assert "cannot be reached" in eng.snapshot().message

@@ -1,5 +1,5 @@
 """End to end: tokens the backend signs verify in the till's parser (pos/codes.py) with the keys and the
-revocation list the sync engine pulled — the HELPERS.md format on both sides."""
+revocation list the sync engine pulled — the pos/codes.py format on both sides."""
 
 from __future__ import annotations
 

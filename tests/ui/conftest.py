@@ -29,7 +29,7 @@ def make_window(qtbot, data_dir, *overrides: str) -> MainWindow:
 def login(qtbot, w: MainWindow, pin: str = "1111") -> None:
     qtbot.keyClicks(w.login.pin, pin)
     qtbot.keyClick(w.login.pin, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.page, timeout=10_000)
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.workspaces, timeout=10_000)
 
 
 def scan(qtbot, w: MainWindow, code: str) -> None:
@@ -65,6 +65,34 @@ def when_dialog(qtbot, act, *, count: int = 1) -> list:
 
     QTimer.singleShot(0, poll)
     return seen
+
+
+def modal(qtbot, kind: type | None = None, timeout: int = 10_000):
+    """The question that is open now (questions open without a nested event loop: after the action
+    returns, it is the window's modal widget)."""
+    qtbot.waitUntil(
+        lambda: (
+            QApplication.activeModalWidget() is not None
+            and (kind is None or isinstance(QApplication.activeModalWidget(), kind))
+        ),
+        timeout=timeout,
+    )
+    return QApplication.activeModalWidget()
+
+
+def answer_pin(qtbot, dialog, pin: str) -> None:
+    """A manager types their PIN on the approval pad and presses Enter; wait for the check to finish."""
+    for ch in pin:
+        qtbot.keyClick(dialog.pin, ch)
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+
+    def settled() -> bool:
+        try:
+            return not dialog.checking
+        except RuntimeError:  # approved: the dialog closed and was deleted
+            return True
+
+    qtbot.waitUntil(settled, timeout=10_000)
 
 
 def type_into(dialog, text: str) -> None:

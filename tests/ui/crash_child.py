@@ -25,7 +25,7 @@ def main(data_dir: str, items: int) -> None:
     while w.shop is None and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
-    w._on_logged_in(w.staff_services.directory.get("ana"))
+    w._on_logged_in(w.staff_services.directory.identify("1111"))  # Ana, the demo cashier
     conn = w.shop.store.read_connection()
     codes = [
         r[0]

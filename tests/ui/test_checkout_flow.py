@@ -1,13 +1,14 @@
-"""The cashier's day, end to end through real widgets: cash, card, declines, split, suspend, void,
-discount approval. Every assertion is read back from the journal or the Stripe simulator."""
+"""The cashier's day through real widgets: the Sell presenter turns the page's requests into service calls,
+asks its questions without a nested event loop, and shows the card payment as a panel. The rules are
+tested without a window in tests/app/test_sell.py; here: the wiring, the words on screen, the journal."""
 
 from __future__ import annotations
 
 import pytest
 
 from sync.store import journal, outbox
-from tests.ui.conftest import barcodes, login, scan, type_into, when_dialog
-from ui.qt import QTimer
+from tests.ui.conftest import answer_pin, barcodes, login, modal, scan, type_into
+from ui.qt import QApplication, Qt, QTimer
 
 pytestmark = pytest.mark.gui
 
@@ -42,6 +43,17 @@ def _when_reader_waits(w, act) -> None:
     QTimer.singleShot(0, poll)
 
 
+def _pay_cash(qtbot, w, amount: int) -> object:
+    from ui.tender import CashDialog
+
+    with qtbot.waitSignal(w.controller.sale_completed, timeout=10_000) as done:
+        w.controller.on_action("cash")
+        d = modal(qtbot, CashDialog)
+        type_into(d, w.shop.fmt(amount).replace("€", ""))
+        d._confirm()
+    return done.args[0]
+
+
 def test_cash_sale_with_change(qtbot, till):
     w = till
     login(qtbot, w)
@@ -49,10 +61,7 @@ def test_cash_sale_with_change(qtbot, till):
         scan(qtbot, w, code)
     assert w.page.model.rowCount() == 2
     total = w.shop.checkout.total
-    when_dialog(qtbot, lambda d: (type_into(d, w.shop.fmt(total + 1000).replace("€", "")), d._confirm()))
-    with qtbot.waitSignal(w.controller.sale_completed, timeout=10_000) as done:
-        w.controller.on_action("cash")
-    doc = done.args[0]
+    doc = _pay_cash(qtbot, w, total + 1000)
     recorded = _sale(w, doc.sale_uuid)
     assert recorded is not None and recorded.total == total
     assert recorded.tenders[0].kind == "cash" and recorded.tenders[0].change_given == 1000
@@ -69,17 +78,26 @@ def test_cash_sale_with_change(qtbot, till):
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
 
 
-def test_card_sale(qtbot, till):
+def test_card_sale_is_a_panel_and_the_demo_panel_stays_usable(qtbot, till):
     w = till
     login(qtbot, w)
     scan(qtbot, w, barcodes(w, 1)[0])
     total = w.shop.checkout.total
-    _when_reader_waits(w, lambda sim: sim.tap("4242424242424242"))
     with qtbot.waitSignal(w.controller.sale_completed, timeout=20_000) as done:
         w.controller.on_action("card")
+        assert w.page.card_panel.running and QApplication.activeModalWidget() is None
+        qtbot.waitUntil(lambda: w.shop.demo.stripe.pending_reader() is not None, timeout=10_000)
+        # the tester is the customer, through the Demo panel, while the payment runs
+        from ui.qt import QPushButton
+
+        w.sim_panel.card.setCurrentIndex(0)
+        tap = next(b for b in w.sim_panel.findChildren(QPushButton) if b.text() == "Tap this card")
+        assert tap.isEnabled() and tap.isVisibleTo(w)
+        qtbot.mouseClick(tap, Qt.MouseButton.LeftButton)
     recorded = _sale(w, done.args[0].sale_uuid)
     card = recorded.tenders[0]
     assert card.kind == "card" and card.amount == total and card.reference.startswith("pi_")
+    assert w.page.card_panel.final_state == "approved"
     pi = w.shop.terminal.retrieve_payment_intent(card.reference)
     assert pi.status == "succeeded" and pi.amount_received == total
 
@@ -89,47 +107,36 @@ def test_declined_card_then_cash(qtbot, till):
     login(qtbot, w)
     scan(qtbot, w, barcodes(w, 1)[0])
     sale_uuid = w.shop.checkout.sale_uuid
-
-    def decline(sim) -> None:
-        sim.decline()
-
-        def back() -> None:
-            d = w.controller.card_dialog
-            if d is not None and d.final_state == "declined":
-                assert "declined" in d.detail.text().lower()
-                d.close_button.click()
-                return
-            QTimer.singleShot(20, back)
-
-        QTimer.singleShot(0, back)
-
-    _when_reader_waits(w, decline)
+    _when_reader_waits(w, lambda sim: sim.decline())
     w.controller.on_action("card")
+    qtbot.waitUntil(lambda: w.page.card_panel.final_state == "declined", timeout=20_000)
+    assert "declined" in w.page.card_panel.detail.text().lower()
     assert w.shop.checkout.sale_uuid == sale_uuid and not w.shop.checkout.cart.is_empty
     assert "still open" in w.page.message.text()
     assert _sale(w, sale_uuid) is None
-    total = w.shop.checkout.total
-    when_dialog(qtbot, lambda d: (type_into(d, w.shop.fmt(total).replace("€", "")), d._confirm()))
-    with qtbot.waitSignal(w.controller.sale_completed, timeout=10_000):
-        w.controller.on_action("cash")
+    w.on_shortcut("escape")  # back to the sale
+    assert not w.page.card_panel.isVisible()
+    _pay_cash(qtbot, w, w.shop.checkout.total)
     assert [t.kind for t in _sale(w, sale_uuid).tenders] == ["cash"]
 
 
 def test_split_card_then_cash(qtbot, till):
+    from ui.tender import SplitDialog
+
     w = till
     login(qtbot, w)
     for code in barcodes(w, 3):
         scan(qtbot, w, code)
     total = w.shop.checkout.total
     sale_uuid = w.shop.checkout.sale_uuid
-    when_dialog(qtbot, lambda d: (type_into(d, "1.00"), d._confirm()))
     _when_reader_waits(w, lambda sim: sim.tap("5555555555554444"))
     w.controller.on_action("split")
+    d = modal(qtbot, SplitDialog)
+    type_into(d, "1.00")
+    d._confirm()
     qtbot.waitUntil(lambda: w.shop.checkout.paid == 100, timeout=20_000)
     assert w.shop.checkout.due == total - 100
-    when_dialog(qtbot, lambda d: (type_into(d, w.shop.fmt(total - 100).replace("€", "")), d._confirm()))
-    with qtbot.waitSignal(w.controller.sale_completed, timeout=10_000):
-        w.controller.on_action("cash")
+    _pay_cash(qtbot, w, total - 100)
     tenders = _sale(w, sale_uuid).tenders
     assert [(t.kind, t.amount) for t in tenders] == [("card", 100), ("cash", total - 100)]
     assert tenders[0].reference.startswith("pi_")
@@ -142,50 +149,25 @@ def test_suspend_and_resume(qtbot, till):
         scan(qtbot, w, code)
     total = w.shop.checkout.total
     w.controller.on_action("suspend")
-    assert w.shop.checkout.cart.is_empty
     qtbot.waitUntil(lambda: "suspended" in w.page.message.text(), timeout=5000)
-    when_dialog(qtbot, lambda d: d.accept())
+    assert w.shop.checkout.cart.is_empty
     w.controller.on_action("resume")
+    modal(qtbot).accept()
     qtbot.waitUntil(lambda: w.shop.checkout.total == total, timeout=5000)
     assert w.page.model.rowCount() == 2
 
 
-def _override_with(pins: list[str]):
-    """Answer the manager dialog with each PIN in turn, each once the previous one has been checked
-    (a refused PIN leaves the dialog open; the check runs on a worker and may take a while)."""
-    from PySide6.QtTest import QTest
-
-    from ui.qt import Qt
-
-    def act(d) -> None:
-        state = {"sent": 0, "waiting": False}
-
-        def step() -> None:
-            if not d.isVisible() or state["sent"] == len(pins) and not d.checking:
-                return
-            if d.checking:
-                state["waiting"] = True
-            elif state["sent"] == 0 or state["waiting"]:
-                state["waiting"] = False
-                for ch in pins[state["sent"]]:
-                    QTest.keyClick(d.pin, ch)
-                QTest.keyClick(d.pin, Qt.Key.Key_Return)
-                state["sent"] += 1
-                state["waiting"] = True
-            QTimer.singleShot(20, step)
-
-        step()
-
-    return act
-
-
 def test_void_needs_a_manager(qtbot, till):
+    from ui.override import OverrideDialog
+
     w = till
     login(qtbot, w, "1111")  # a cashier
     scan(qtbot, w, barcodes(w, 1)[0])
-    when_dialog(qtbot, _override_with(["9999"]))
     w.controller.on_action("void")
-    assert w.shop.checkout.cart.is_empty
+    d = modal(qtbot, OverrideDialog)
+    d.reason.setText("customer left")
+    answer_pin(qtbot, d, "9999")
+    qtbot.waitUntil(lambda: w.shop.checkout.cart.is_empty, timeout=5000)
     actions = _audit_actions(w)
     assert "override.approved" in actions and "sale.void" in actions
 
@@ -197,17 +179,15 @@ def test_discount_beyond_cashier_limit_refused_then_approved(qtbot, till):
     login(qtbot, w, "1111")
     scan(qtbot, w, barcodes(w, 1)[0])
     before = w.shop.checkout.total
-
-    def answer(d) -> None:
-        if isinstance(d, OverrideDialog):
-            _override_with(["1111", "9999"])(d)  # the cashier's own PIN is refused, the manager's approves
-        else:
-            type_into(d, "25%")
-            d.accept()
-
-    when_dialog(qtbot, answer, count=2)
     w.controller.on_action("discount_order")
-    assert w.shop.checkout.total < before
+    ask = modal(qtbot)
+    type_into(ask, "25%")
+    ask.accept()
+    d = modal(qtbot, OverrideDialog)
+    answer_pin(qtbot, d, "1111")  # the cashier's own PIN is refused
+    assert d.isVisible() and w.shop.checkout.total == before
+    answer_pin(qtbot, d, "9999")  # the manager's approves
+    qtbot.waitUntil(lambda: w.shop.checkout.total < before, timeout=5000)
     actions = _audit_actions(w)
     assert "override.refused" in actions
     assert (
@@ -235,17 +215,11 @@ def test_backend_offline_during_a_sale_then_it_syncs(qtbot, till):
     login(qtbot, w)
     engine = w.shop.sync_engine
     w.sim_panel.offline.setChecked(True)  # the demo panel's "Take the backend offline"
+    qtbot.waitUntil(lambda: w.status.view.backend == "offline", timeout=5_000)  # within seconds
     scan(qtbot, w, barcodes(w, 1)[0])
-    total = w.shop.checkout.total
-    when_dialog(qtbot, lambda d: (type_into(d, w.shop.fmt(total).replace("€", "")), d._confirm()))
-    with qtbot.waitSignal(w.controller.sale_completed, timeout=10_000) as done:
-        w.controller.on_action("cash")
-    sale_uuid = done.args[0].sale_uuid
+    sale_uuid = _pay_cash(qtbot, w, w.shop.checkout.total).sale_uuid
     engine.wake()
-    qtbot.waitUntil(
-        lambda: engine.snapshot().state != "online" and engine.snapshot().queue_depth >= 1, timeout=20_000
-    )
-    qtbot.waitUntil(lambda: w.status.view.backend != "online", timeout=5_000)
+    qtbot.waitUntil(lambda: engine.snapshot().queue_depth >= 1, timeout=20_000)
 
     def on_backend() -> bool:
         conn = w.shop.demo.backend.connect()
@@ -271,9 +245,8 @@ def test_member_qr_attaches_the_member_with_details_from_the_backend(qtbot, till
     w.update_status()  # trusts the keys the backend published
     member = w.shop.demo.member_list[0]
     scan(qtbot, w, w.shop.demo.member_qr(member.member_no))
-    qtbot.waitUntil(lambda: bool(w.shop.checkout.member and w.shop.checkout.member.name), timeout=10_000)
+    qtbot.waitUntil(lambda: member.name.split()[0] in w.page.member.text(), timeout=10_000)
     assert w.shop.checkout.member.member_no == member.member_no
-    assert member.name.split()[0] in w.page.member.text()
     # a forged code (signed by a key the backend never published) is refused, and says so
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -304,39 +277,43 @@ def test_reader_screen_shows_the_cart_while_scanning(qtbot, till):
 
 
 def test_a_scan_while_the_cash_window_is_open_does_not_change_the_sale(qtbot, till):
+    from ui.tender import CashDialog
+
     w = till
     login(qtbot, w)
     first, second = barcodes(w, 2)
     scan(qtbot, w, first)
     total = w.shop.checkout.total
-
-    def during(d) -> None:
-        w.wedge.scanned.emit(second)  # the scanner fires while the customer counts out cash
-        assert w.shop.checkout.total == total
-        type_into(d, w.shop.fmt(total).replace("€", ""))
-        d._confirm()
-
-    when_dialog(qtbot, during)
     with qtbot.waitSignal(w.controller.sale_completed, timeout=10_000) as done:
         w.controller.on_action("cash")
+        d = modal(qtbot, CashDialog)
+        w.wedge.scanned.emit(second)  # the scanner fires while the customer counts out cash
+        assert w.shop.checkout.total == total
+        assert "close the open window" in w.page.message.text()
+        type_into(d, w.shop.fmt(total).replace("€", ""))
+        d._confirm()
     assert done.args[0].total == total and len(done.args[0].lines) == 1
 
 
 def test_void_after_a_card_part_refunds_it(qtbot, till):
     from ui.qt import QMessageBox
+    from ui.tender import SplitDialog
 
     w = till
-    login(qtbot, w, "9999")  # a manager: no override dialog
+    login(qtbot, w, "9999")  # a manager: no approval needed
     for code in barcodes(w, 2):
         scan(qtbot, w, code)
-    when_dialog(qtbot, lambda d: (type_into(d, "1.00"), d._confirm()))
     _when_reader_waits(w, lambda sim: sim.tap("4242424242424242"))
     w.controller.on_action("split")
+    d = modal(qtbot, SplitDialog)
+    type_into(d, "1.00")
+    d._confirm()
     qtbot.waitUntil(lambda: w.shop.checkout.paid == 100, timeout=20_000)
     pi = w.shop.checkout.tenders[0].reference
-    when_dialog(qtbot, lambda d: d.button(QMessageBox.StandardButton.Yes).click())
+    w.on_shortcut("escape")
     w.controller.on_action("void")
+    modal(qtbot, QMessageBox).button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: w.shop.checkout.cart.is_empty, timeout=20_000)
     refunds = w.shop.terminal.refunds_for(pi)
     assert [(r.amount, r.status) for r in refunds] == [(100, "succeeded")]
-    assert "refunded" in w.page.message.text()
+    qtbot.waitUntil(lambda: "refunded" in w.page.message.text(), timeout=5000)

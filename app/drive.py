@@ -1,0 +1,229 @@
+"""`omo-pos drive`: a shift of sales run headless through the same services the window uses.
+
+    omo-pos drive --seed 7 --sales 200            # the demo shop, everything embedded
+    omo-pos --data-dir /tmp/t drive --sales 50 --set mode=live --pin 482193 --manager-pin 771203
+
+Each sale scans a few catalog items and, by the seed, changes a quantity, discounts a line or the sale
+(a manager approves what the cashier may not do), attaches a member, parks and resumes it, voids it, and
+pays by cash, card or both (the driver is also the customer: it taps a test card, or one the bank
+declines, with Stripe's test helper, which the simulator serves too). One JSON line per finished operation
+on standard output, then a summary line. PySide6 is never imported.
+
+Exit status: 0 when every sale ended as the driver meant it to, 1 when an operation failed (a FAILED
+result: the journal or a device), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from app.paths import Paths
+from app.results import Outcome, Result
+from app.settings import Settings
+
+DECLINED_CARD = "4000000000000002"
+GOOD_CARDS = ("4242424242424242", "5555555555554444")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--seed", type=int, default=1, help="random seed of the shift (default 1)")
+    p.add_argument("--sales", type=int, default=20, metavar="K", help="sales to ring up (default 20)")
+    p.add_argument("--pin", default=None, help="the cashier's PIN (default: the demo cashier, 1111)")
+    p.add_argument(
+        "--manager-pin", default=None, help="PIN that approves overrides (default: the demo manager, 9999)"
+    )
+    p.add_argument("--card-share", type=float, default=0.4, help="share of sales paid by card (default 0.4)")
+    p.add_argument(
+        "--split-share", type=float, default=0.1, help="share of sales split card + cash (default 0.1)"
+    )
+    p.add_argument("--quiet", action="store_true", help="print only the summary line")
+
+
+class Customer:
+    """Taps a card on the reader when it waits for one (Stripe's test helper)."""
+
+    def __init__(self, terminal: Any) -> None:
+        self.terminal = terminal
+        self.card = GOOD_CARDS[0]
+
+    def on_status(self, status: str) -> None:
+        if status == "waiting" and self.terminal is not None:
+            card = self.card
+            threading.Thread(target=self._tap, args=(card,), daemon=True, name="omo-drive-customer").start()
+
+    def _tap(self, card: str) -> None:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                self.terminal.present_test_card(card)
+                return
+            except Exception:  # the reader may not show the payment yet
+                time.sleep(0.05)
+
+
+class Shift:
+    def __init__(self, shop: Any, args: argparse.Namespace, out: TextIO) -> None:
+        from app.sell import SellService
+
+        self.shop = shop
+        self.args = args
+        self.out = out
+        self.rng = random.Random(args.seed)
+        self.sell = SellService(shop)
+        self.customer = Customer(shop.terminal)
+        self.counts: Counter[str] = Counter()
+        self.failures: list[dict[str, Any]] = []
+        self.manager_pin = args.manager_pin or ("9999" if shop.settings["mode"] == "demo" else None)
+        self._codes = self._product_codes()
+        self._members = [m.member_no for m in getattr(shop.demo, "member_list", [])][:50]
+
+    def _product_codes(self) -> list[str]:
+        codes: list[str] = []
+        for word in ("a", "e", "o", "i", "u", "s", "t", "r", "n", "l"):
+            for p in self.shop.catalog.search(word, 20):
+                if p.barcodes:
+                    codes.append(p.barcodes[0])
+        return sorted(set(codes))
+
+    # ------------------------------------------------------------------ reporting
+    def report(self, sale: int, op: str, result: Result, **extra: Any) -> Result:
+        self.counts[f"{op}:{result.outcome.value}"] += 1
+        line = {
+            "sale": sale,
+            "op": op,
+            "outcome": result.outcome.value,
+            "message": str(result.message),
+            **extra,
+        }
+        if result.outcome is Outcome.FAILED:
+            self.failures.append(line)
+        if not self.args.quiet:
+            self.out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            self.out.flush()
+        return result
+
+    def approve(self, sale: int, op: str, result: Result) -> Result:
+        """A manager types their PIN for what the cashier may not do."""
+        self.report(sale, op, result)
+        if result.outcome is not Outcome.NEEDS_APPROVAL or self.manager_pin is None:
+            return result
+        approval = self.shop.approvals.approve(result.request, self.manager_pin, reason="driver")
+        if not approval.approved:
+            return self.report(sale, f"{op}.approval", Result(Outcome.REFUSED))
+        return self.report(sale, f"{op}.approved", result.retry(approval.override))
+
+    # ------------------------------------------------------------------ one sale
+    def ring_up(self, n: int) -> str:
+        rng, sell = self.rng, self.sell
+        for _ in range(rng.randint(1, 6)):
+            self.report(n, "scan", sell.scan(rng.choice(self._codes)))
+        lines = sell.view().lines
+        if not lines:
+            return "empty"
+        if rng.random() < 0.15:
+            self.report(n, "quantity", sell.set_quantity(rng.choice(lines).line_id, rng.randint(2, 4)))
+        if rng.random() < 0.1:
+            self.report(n, "discount_line", sell.discount_line(rng.choice(lines).line_id, "5%"))
+        if rng.random() < 0.05:
+            self.approve(n, "discount_order", sell.discount_order("20%"))
+        if self._members and rng.random() < 0.2:
+            self.report(n, "member", sell.attach_member_typed(str(rng.choice(self._members))))
+        if rng.random() < 0.05:
+            self.report(n, "suspend", sell.suspend())
+            parked = sell.parked()
+            if parked:
+                self.report(n, "resume", sell.resume(parked[-1].suspended_id))
+        if rng.random() < 0.04:
+            result = self.approve(n, "void", sell.void())
+            if result.ok:
+                return "voided"
+        return self.tender(n)
+
+    def tender(self, n: int) -> str:
+        rng, sell = self.rng, self.sell
+        roll = rng.random()
+        card_ok = self.shop.payments is not None
+        if card_ok and roll < self.args.split_share and sell.view().due > 1:
+            self.customer.card = rng.choice(GOOD_CARDS)
+            part = rng.randint(1, sell.view().due - 1)
+            r = self.report(n, "card_part", sell.pay_card(part, on_status=self.customer.on_status))
+            if not r.ok:
+                return self.cash(n)
+            return self.cash(n)
+        if card_ok and roll < self.args.split_share + self.args.card_share:
+            declined = rng.random() < 0.1
+            self.customer.card = DECLINED_CARD if declined else rng.choice(GOOD_CARDS)
+            r = self.report(n, "card", sell.pay_card(on_status=self.customer.on_status))
+            if r.ok:
+                return "card"
+            return self.cash(n)  # declined (or the reader failed): the customer pays cash
+        return self.cash(n)
+
+    def cash(self, n: int) -> str:
+        quote, quick = self.sell.cash_quote()
+        r = self.report(n, "cash", self.sell.pay_cash(self.rng.choice(quick)), due=quote.rounded)
+        return "cash" if r.ok else "unpaid"
+
+    def run(self) -> dict[str, Any]:
+        started = time.perf_counter()
+        ends: Counter[str] = Counter()
+        for n in range(1, self.args.sales + 1):
+            ends[self.ring_up(n)] += 1
+        seconds = time.perf_counter() - started
+        return {
+            "summary": True,
+            "seed": self.args.seed,
+            "sales": self.args.sales,
+            "ended": dict(ends),
+            "operations": dict(sorted(self.counts.items())),
+            "failures": len(self.failures),
+            "seconds": round(seconds, 3),
+            "sales_per_s": round(self.args.sales / seconds, 2) if seconds else None,
+        }
+
+
+def run(args: argparse.Namespace, paths: Paths, settings: Settings, *, out: TextIO = sys.stdout) -> int:
+    from app.shop import open_shop
+
+    if args.sales < 0 or not 0 <= args.card_share <= 1 or not 0 <= args.split_share <= 1:
+        print("omo-pos drive: --sales must be >= 0 and the shares between 0 and 1", file=sys.stderr)
+        return 2
+    if settings["mode"] == "demo":
+        settings = settings.with_overrides(["demo.auto_tap_s=0"])  # the driver is the customer
+    shop = open_shop(paths, settings)
+    try:
+        pin = args.pin or ("1111" if settings["mode"] == "demo" else None)
+        if pin is None:
+            print("omo-pos drive: a live shop needs --pin (a cashier's PIN)", file=sys.stderr)
+            return 2
+        login = shop.authenticator.login(pin)
+        if not login.ok:
+            print(f"omo-pos drive: cannot log in: {login.message}", file=sys.stderr)
+            return 2
+        shift = Shift(shop, args, out)
+        if not shift._codes:
+            print("omo-pos drive: the catalog is empty", file=sys.stderr)
+            return 2
+        shift.report(0, "login", shift.sell.begin_shift(login.member), staff=login.member.name)
+        if shop.payments is not None:
+            shop.payments.reconcile(shop.recover_card_sale)
+        summary = shift.run()
+        shift.sell.end_shift()
+        out.write(json.dumps(summary) + "\n")
+        out.flush()
+        return 1 if shift.failures else 0
+    finally:
+        shop.close()
+
+
+Runner = Callable[[argparse.Namespace, Paths, Settings], int]
+
+__all__ = ["add_arguments", "run"]

@@ -1,0 +1,57 @@
+"""What a service says to a person: a sentence template and its values, translated by the window.
+
+The application layer has no Qt, so it cannot translate; it marks each sentence for extraction with
+`QT_TRANSLATE_NOOP("app", ...)` (the name `pyside6-lupdate` looks for) and returns a `Msg`. The window
+translates the template in the "app" context, then fills in the values; a script or a test reads
+`str(msg)`, the English sentence. Amounts arrive already formatted for the store's locale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+CONTEXT = "app"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate extracts
+    """Mark `text` for translation in `context`; returns it unchanged."""
+    return text
+
+
+@dataclass(frozen=True)
+class Msg:
+    template: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.render(self.template)
+
+    def render(self, template: str) -> str:
+        """Fill `template` (this message's, or its translation) with the values."""
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError, ValueError):  # a broken translation never hides the message
+            return self.template.format(**self.params)
+
+    def __bool__(self) -> bool:
+        return bool(self.template)
+
+
+def msg(template: str, **params: Any) -> Msg:
+    """A message whose template was marked with `QT_TRANSLATE_NOOP(CONTEXT, ...)` at its call site, or
+    a sentence from the domain (`pos` errors), passed on as it is."""
+    return Msg(template, params)
+
+
+EMPTY = Msg("")
+
+
+def text(value: str) -> Msg:
+    """A sentence that is already final (from the domain or a device), shown as it is. Braces in it are
+    not placeholders."""
+    return Msg("{text}", {"text": value})
+
+
+__all__ = ["CONTEXT", "EMPTY", "Msg", "QT_TRANSLATE_NOOP", "msg", "text"]

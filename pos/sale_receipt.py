@@ -1,0 +1,80 @@
+"""The customer receipt of a recorded sale: `SaleDocument` + the store's settings -> `Receipt`.
+
+The receipt says what the journal recorded, nothing else: lines with their discounts, the tax breakdown
+with the store's tax labels (each rate marked A, B, C in the order the store lists them), tenders as the
+customer handed them over (cash given, not cash kept), cash rounding and change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pos.documents import SaleDocument
+from pos.receipt import Receipt, ReceiptLine
+from pos.receipt import TaxLine as ReceiptTaxLine
+from pos.receipt import Tender as ReceiptTender
+from pos.storeconfig import StoreConfig
+
+TENDER_LABELS = {"cash": "Cash", "card": "Card"}
+
+
+def tender_label(kind: str) -> str:
+    return TENDER_LABELS.get(kind, kind.replace("_", " ").title())
+
+
+def receipt_for_sale(doc: SaleDocument, config: StoreConfig, *, store_name: str, cashier: str) -> Receipt:
+    """`cashier` is the name of the person who rang the sale (not their id)."""
+    labels = {r.code: (r.label or r.code) for r in config.tax_rates}
+    marks = {code: chr(ord("A") + i) for i, code in enumerate(labels)}
+    lines = tuple(
+        ReceiptLine(
+            ln.description,
+            ln.quantity,
+            ln.unit_price,
+            ln.paid_amount,
+            discount_text="Discount" if ln.discount else "",
+            discount_amount=-ln.discount if ln.discount else None,
+            tax_mark=marks.get(ln.tax_code, ""),
+        )
+        for ln in doc.lines
+    )
+    tax_lines = tuple(
+        ReceiptTaxLine(
+            f"{marks.get(t.tax_code, '')} {labels.get(t.tax_code, t.tax_code)}",
+            t.taxable_amount,
+            t.tax_amount,
+            t.taxable_amount + t.tax_amount,
+        )
+        for t in doc.tax_lines
+    )
+    tenders = tuple(
+        ReceiptTender(
+            tender_label(t.kind),
+            t.amount + t.rounding + t.change_given if t.kind == "cash" else t.amount,
+        )
+        for t in doc.tenders
+    )
+    change = sum(t.change_given for t in doc.tenders)
+    rounding = sum(t.rounding for t in doc.tenders)
+    return Receipt(
+        store_name=store_name,
+        till_id=doc.till_id,
+        receipt_no=doc.receipt_no,
+        when=datetime.fromisoformat(doc.created_at),
+        cashier=cashier,
+        sale_uuid=doc.sale_uuid,
+        lines=lines,
+        total=doc.total,
+        member_no=str(doc.member_no or ""),
+        subtotal=doc.subtotal,
+        discount_total=doc.discount_total or None,
+        tax_lines=tax_lines,
+        tax_note="Prices include VAT" if config.prices_include_tax else "",
+        tenders=tenders,
+        cash_rounding=rounding or None,
+        change_given=change or None,
+        currency=doc.currency,
+    )
+
+
+__all__ = ["receipt_for_sale", "tender_label"]
