@@ -2,7 +2,7 @@
 
 Pure Python (no Qt, no devices). Amounts arrive either already formatted (``str``) or as integer minor
 units (``int``) together with a ``format_amount(minor_units) -> str`` callable, so this module does not
-depend on the money module. :func:`sale_receipt` builds the receipt of a committed sale document.
+depend on the money module.
 
 The layout is a list of :class:`Row` (text with alignment, bold and size) and :class:`QrBlock` (the
 claim code). The same layout feeds the plain-text receipt, the ESC/POS driver (``hardware.printer``)
@@ -20,9 +20,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-
-from pos.documents import SaleDocument
-from pos.tax import TaxRate
 
 Amount = int | str
 """An amount: integer minor units (formatted by ``format_amount``) or an already formatted string."""
@@ -74,9 +71,6 @@ class ReceiptLabels:
     auth: str = "Auth {}"
     cash_rounding: str = "Cash rounding"
     change: str = "Change"
-    cash: str = "Cash"
-    card: str = "Card"
-    prices_include_tax: str = "Prices include VAT"
     qr_caption: tuple[str, ...] = ("Scan with the OMO app", "to claim this purchase")
     payment_pending: str = "PAYMENT PENDING"
     payment_pending_note: str = "Not a proof of payment"
@@ -241,79 +235,6 @@ class Receipt:
             if name in d:
                 d[name] = tuple(d[name])
         return cls(**d)
-
-
-def sale_receipt(
-    doc: SaleDocument,
-    *,
-    store_name: str,
-    cashier: str,
-    tax_rates: Sequence[TaxRate],
-    prices_include_tax: bool,
-    labels: ReceiptLabels | None = None,
-    **more: Any,
-) -> Receipt:
-    """The receipt of a committed sale: its lines (a weighed line with its weight and price per unit; with
-    tax-exclusive prices, each line before tax), the tax per rate marked A, B, C in the order of the
-    store's ``tax_rates``, the tenders, the cash rounding and the change. ``more``: other
-    :class:`Receipt` fields (address, tax id, footer, mark)."""
-    lb = labels or ReceiptLabels()
-    names = {r.code: r.label or r.code for r in tax_rates}
-    marks = {code: chr(ord("A") + i) for i, code in enumerate(names)}
-    lines = []
-    for ln in doc.lines:
-        m = ln.measure
-        lines.append(
-            ReceiptLine(
-                ln.description,
-                ln.quantity if m is None else m.text(),
-                ln.unit_price if m is None else m.unit_price,
-                ln.paid_amount if prices_include_tax else ln.paid_amount - ln.tax_amount,  # US: before tax
-                discount_text=lb.discount if ln.discount else "",
-                discount_amount=-ln.discount if ln.discount else None,
-                tax_mark=marks.get(ln.tax_code, ""),
-                per="" if m is None else m.symbol,
-            )
-        )
-    tax_lines = tuple(
-        TaxLine(
-            f"{marks.get(t.tax_code, '')} {names.get(t.tax_code, t.tax_code)}",
-            t.taxable_amount,
-            t.tax_amount,
-            t.taxable_amount + t.tax_amount,
-        )
-        for t in doc.tax_lines
-    )
-    tenders = tuple(
-        Tender(
-            {"cash": lb.cash, "card": lb.card}.get(t.kind, t.kind.replace("_", " ").title()),
-            t.amount + t.rounding + t.change_given if t.kind == "cash" else t.amount,
-        )
-        for t in doc.tenders
-    )
-    change = sum(t.change_given for t in doc.tenders)
-    rounding = sum(t.rounding for t in doc.tenders)
-    return Receipt(
-        store_name=store_name,
-        till_id=doc.till_id,
-        receipt_no=doc.receipt_no,
-        when=datetime.fromisoformat(doc.created_at),
-        cashier=cashier,
-        sale_uuid=doc.sale_uuid,
-        lines=tuple(lines),
-        total=doc.total,
-        member_no=str(doc.member_no or ""),
-        subtotal=doc.subtotal,
-        discount_total=doc.discount_total or None,
-        tax_lines=tax_lines,
-        tax_note=lb.prices_include_tax if prices_include_tax else "",
-        tenders=tenders,
-        cash_rounding=rounding or None,
-        change_given=change or None,
-        currency=doc.currency,
-        labels=lb,
-        **more,
-    )
 
 
 def _amounts(r: Receipt) -> Iterable[Amount | None]:

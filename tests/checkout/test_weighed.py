@@ -14,7 +14,8 @@ from pos.documents import Refund, ReturnDocument, ReturnLine
 from pos.errors import RefundError
 from pos.measure import Measure
 from pos.ports import Product
-from pos.receipt import render_text, sale_receipt
+from pos.receipt import render_text
+from pos.sale_receipt import receipt_for_sale
 from pos.scan import ItemScan, read_item
 from pos.storeconfig import PRESETS
 from sync.payloads import to_wire
@@ -81,13 +82,7 @@ def test_a_weighed_item_through_sale_journal_receipt_payload_and_return(shop, st
     assert wire["lines"][1]["measure"] == {"quantity": "0.512", "unit": "kg", "unit_price": 1890}
     assert "measure" not in wire["lines"][2] and wire["lines"][0]["qty"] == 1
 
-    receipt = sale_receipt(
-        recorded,
-        store_name="OMO Dublin",
-        cashier="Ana",
-        tax_rates=co.config.tax_rates,
-        prices_include_tax=True,
-    )
+    receipt = receipt_for_sale(recorded, co.config, store_name="OMO Dublin", cashier="Ana")
     text = render_text(receipt, format_amount=fmt)
     assert "Ham" in text and "  0.750 kg x 20.00/kg" in text and "  0.512 kg x 18.90/kg" in text
     ham_row = next(row for row in text.splitlines() if "0.750 kg" in row)

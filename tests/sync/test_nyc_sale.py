@@ -8,7 +8,8 @@ from decimal import Decimal
 from pos.checkout import Checkout
 from pos.documents import TaxLine
 from pos.ports import Product
-from pos.receipt import render_text, sale_receipt
+from pos.receipt import render_text
+from pos.sale_receipt import receipt_for_sale
 from pos.storeconfig import StoreConfig
 from pos.tax import RoundingMethod, TaxRate, TaxRounding
 from sync.payloads import to_wire
@@ -79,9 +80,7 @@ def test_an_8_875_percent_sale_reaches_the_journal_the_wire_and_the_backend(back
         bconn.close()
     assert '"rate":"8.875"' in payload
 
-    receipt = sale_receipt(
-        recorded, store_name="OMO NYC", cashier="Ana", tax_rates=NYC.tax_rates, prices_include_tax=False
-    )
+    receipt = receipt_for_sale(recorded, NYC, store_name="OMO NYC", cashier="Ana")
     text = render_text(receipt, format_amount=lambda m: f"{m // 100}.{m % 100:02d}")
     assert "A Sales tax 8.875%       23.46  2.08 25.54" in text
     assert "Umbrella                           15.99 A" in text  # shelf prices, the tax added below
