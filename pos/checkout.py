@@ -125,6 +125,7 @@ class Checkout:
         self.member = MemberOnSale.from_dict(state["member"]) if state.get("member") else None
         self.tenders = [Tender(**t) for t in state.get("tenders", ())]
         self.sale_uuid = str(state["sale_uuid"])
+        self.staff_id = str(state.get("staff_id") or "")  # whose sale it is (it goes back to them)
 
     def _changed(self) -> None:
         if self.cart.is_empty and not self.tenders and self.member is None:

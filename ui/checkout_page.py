@@ -1,20 +1,19 @@
 """The checkout page: the cart, totals with the tax breakdown, search as you type, favourites, the member
 slot and the tender buttons. Keyboard first (every action has a shortcut), touch friendly (≥ 44 px).
 
-The page holds no business logic. It shows `CartRow`/`TotalsView` snapshots that the controller gives it
+The page holds no business logic. It shows `CartRow`/`TotalsView` snapshots that the presenter gives it
 and reports what the cashier asked for through signals.
 """
 
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
 
 from ui.card_panel import CardPanel
+from ui.cart_view import SHORTCUTS, TOUCH, CartModel, CartRow, SearchHit, TotalsPanel, TotalsView
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QFontInfo,
@@ -26,9 +25,7 @@ from ui.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPushButton,
     QSize,
     QSizePolicy,
@@ -40,191 +37,9 @@ from ui.qt import (
     Slot,
 )
 
-TOUCH = 44  # minimum touch target, px
-
-
-@dataclass(frozen=True)
-class CartRow:
-    line_id: str
-    description: str
-    sku: str
-    quantity: int
-    unit_price: str
-    discount: str
-    total: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class TotalsView:
-    subtotal: str = ""
-    discounts: str = ""
-    tax_lines: tuple[tuple[str, str], ...] = ()  # ("VAT 23 % on 10.00", "1.87")
-    total: str = ""
-    paid: str = ""
-    due: str = ""
-    item_count: int = 0
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    sku: str
-    label: str  # "Oat milk 1 l — Brand"
-    price: str
-
-
-@dataclass
-class Shortcuts:
-    """The documented keyboard shortcuts (README and the help overlay read this table)."""
-
-    table: dict[str, tuple[str, str]] = field(
-        default_factory=lambda: {
-            "search": ("F2", "Search products"),
-            "quantity": ("F4", "Change quantity of the selected line"),
-            "discount_line": ("F7", "Discount the selected line"),
-            "discount_order": ("Shift+F7", "Discount the whole sale"),
-            "override": ("F8", "Override the price of the selected line"),
-            "card": ("F9", "Pay by card on the reader"),
-            "cash": ("F10", "Pay cash"),
-            "split": ("F11", "Split: card for part, cash for the rest"),
-            "suspend": ("F6", "Suspend the sale"),
-            "resume": ("Shift+F6", "Resume a suspended sale"),
-            "remove": ("Delete", "Remove the selected line"),
-            "void": ("Ctrl+Delete", "Void the sale (manager)"),
-            "no_sale": ("F12", "Open the drawer without a sale (reason)"),
-            "reprint": ("Ctrl+P", "Reprint the last receipt"),
-            "member": ("Ctrl+M", "Type a member number"),
-            "lock": ("Ctrl+L", "Lock the till"),
-        }
-    )
-
-
-SHORTCUTS = Shortcuts().table
-
-
-class CartModel(QAbstractTableModel):
-    # the discount is the second line of the Total cell: the name keeps the width (nothing elided at 1024 px)
-    HEADERS = (
-        QT_TRANSLATE_NOOP("CartModel", "Item"),
-        QT_TRANSLATE_NOOP("CartModel", "Qty"),
-        QT_TRANSLATE_NOOP("CartModel", "Price"),
-        QT_TRANSLATE_NOOP("CartModel", "Total"),
-    )
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[CartRow] = []
-
-    def set_rows(self, rows: list[CartRow]) -> None:
-        # A scan appends one row: tell the view just that, so a 100-line cart is not re-laid out.
-        if len(rows) == len(self.rows) + 1 and rows[:-1] == self.rows:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
-            self.rows = list(rows)
-            self.endInsertRows()
-            return
-        if len(rows) == len(self.rows):
-            changed = [i for i, (a, b) in enumerate(zip(self.rows, rows, strict=True)) if a != b]
-            self.rows = list(rows)
-            if changed:
-                self.dataChanged.emit(
-                    self.index(changed[0], 0), self.index(changed[-1], len(self.HEADERS) - 1)
-                )
-            return
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("CartModel", self.HEADERS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return row.description + (f"\n{row.note}" if row.note else "")
-            total = row.total + (f"\n{row.discount}" if row.discount else "")
-            return (str(row.quantity), row.unit_price, total)[col - 1]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.description} ({row.sku})"
-        return None
-
-
-class TotalsPanel(QFrame):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("totals")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._grid = QGridLayout(self)
-        self._grid.setColumnStretch(0, 1)
-        self.total_label = QLabel("", self)
-        self.total_label.setObjectName("grandTotal")
-        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        font = self.total_label.font()
-        font.setPointSize(max(font.pointSize(), 9) * 2)
-        font.setBold(True)
-        self.total_label.setFont(font)
-        # A fixed pool of label pairs, re-texted on every scan (creating and styling widgets per scan
-        # cost more than the whole catalog lookup).
-        self._pairs: list[tuple[QLabel, QLabel]] = []
-        self._items = QLabel("", self)
-        self._shown: TotalsView | None = None
-        self.show_totals(TotalsView())
-
-    def _pair(self, i: int) -> tuple[QLabel, QLabel]:
-        while len(self._pairs) <= i:
-            a, b = QLabel("", self), QLabel("", self)
-            b.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self._pairs.append((a, b))
-        return self._pairs[i]
-
-    def show_totals(self, t: TotalsView) -> None:
-        if t == self._shown:
-            return
-        self._shown = t
-        lines: list[tuple[str, str, str]] = [("Subtotal", t.subtotal, "")]
-        if t.discounts:
-            lines.append(("Discounts", t.discounts, ""))
-        lines.extend((label, amount, "tax") for label, amount in t.tax_lines)
-        if t.paid:
-            lines.append(("Paid", t.paid, ""))
-            lines.append(("Still to pay", t.due, "due"))
-        for r, (label, amount, kind) in enumerate(lines):
-            a, b = self._pair(r)
-            for w, text in ((a, label), (b, amount)):
-                if w.text() != text:
-                    w.setText(text)
-                if w.property("kind") != kind:
-                    w.setProperty("kind", kind)
-                    w.style().unpolish(w)
-                    w.style().polish(w)
-                if self._grid.indexOf(w) < 0:
-                    self._grid.addWidget(w, r, 0 if w is a else 1)
-                w.show()
-        for a, b in self._pairs[len(lines) :]:
-            a.hide()
-            b.hide()
-        self._items.setText(f"{t.item_count} item{'s' if t.item_count != 1 else ''}")
-        if self._grid.indexOf(self._items) < 0:
-            self._grid.addWidget(self._items, 100, 0)
-            self._grid.addWidget(self.total_label, 101, 0, 1, 2)
-        self.total_label.setText(f"Total {t.total}" if t.total else "Total —")
-
 
 class CheckoutPage(QWidget):
-    """Signals carry what the cashier asked for; the controller answers with `show_*` calls."""
+    """Signals carry what the cashier asked for; the presenter answers with `show_*` calls."""
 
     search_changed = Signal(str)
     add_sku = Signal(str)
@@ -317,26 +132,26 @@ class CheckoutPage(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions = QGridLayout()
         order = [
-            ("card", "Card", 0, 0, 1, 2),
-            ("cash", "Cash", 0, 2, 1, 2),
-            ("split", "Split", 1, 0, 1, 1),
-            ("discount_order", "Discount", 1, 1, 1, 1),
-            ("quantity", "Qty", 1, 2, 1, 1),
-            ("remove", "Remove", 1, 3, 1, 1),
-            ("suspend", "Suspend", 2, 0, 1, 1),
-            ("resume", "Resume", 2, 1, 1, 1),
-            ("void", "Void", 2, 2, 1, 1),
-            ("no_sale", "No sale", 2, 3, 1, 1),
-            ("discount_line", "Line disc.", 3, 0, 1, 1),
-            ("override", "Price", 3, 1, 1, 1),
-            ("reprint", "Reprint", 3, 2, 1, 1),
-            ("member", "Member", 3, 3, 1, 1),
+            ("card", QT_TRANSLATE_NOOP("CheckoutPage", "Card"), 0, 0, 1, 2),
+            ("cash", QT_TRANSLATE_NOOP("CheckoutPage", "Cash"), 0, 2, 1, 2),
+            ("split", QT_TRANSLATE_NOOP("CheckoutPage", "Split"), 1, 0, 1, 1),
+            ("discount_order", QT_TRANSLATE_NOOP("CheckoutPage", "Discount"), 1, 1, 1, 1),
+            ("quantity", QT_TRANSLATE_NOOP("CheckoutPage", "Qty"), 1, 2, 1, 1),
+            ("remove", QT_TRANSLATE_NOOP("CheckoutPage", "Remove"), 1, 3, 1, 1),
+            ("suspend", QT_TRANSLATE_NOOP("CheckoutPage", "Suspend"), 2, 0, 1, 1),
+            ("resume", QT_TRANSLATE_NOOP("CheckoutPage", "Resume"), 2, 1, 1, 1),
+            ("void", QT_TRANSLATE_NOOP("CheckoutPage", "Void"), 2, 2, 1, 1),
+            ("no_sale", QT_TRANSLATE_NOOP("CheckoutPage", "No sale"), 2, 3, 1, 1),
+            ("discount_line", QT_TRANSLATE_NOOP("CheckoutPage", "Line disc."), 3, 0, 1, 1),
+            ("override", QT_TRANSLATE_NOOP("CheckoutPage", "Price"), 3, 1, 1, 1),
+            ("reprint", QT_TRANSLATE_NOOP("CheckoutPage", "Reprint"), 3, 2, 1, 1),
+            ("member", QT_TRANSLATE_NOOP("CheckoutPage", "Member"), 3, 3, 1, 1),
         ]
         for key, label, r, c, rs, cs in order:
             keyseq, help_text = SHORTCUTS[key]
-            b = QPushButton(f"{label}\n{keyseq.replace('Shift+', '⇧').replace('Ctrl+', '^')}", self)
+            b = QPushButton(f"{self.tr(label)}\n{keyseq.replace('Shift+', '⇧').replace('Ctrl+', '^')}", self)
             b.setObjectName(f"btn_{key}")
-            b.setToolTip(f"{help_text} ({keyseq})")
+            b.setToolTip(f"{QCoreApplication.translate('Shortcuts', help_text)} ({keyseq})")
             b.setMinimumHeight(TOUCH + (20 if key in ("card", "cash") else 8))
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -462,7 +277,8 @@ class CheckoutPage(QWidget):
         """Card tender off (Stripe unreachable, no reader): the buttons say why; cash still works."""
         self.card_available = available
         for key in ("card", "split"):
-            self.buttons[key].setToolTip(SHORTCUTS[key][1] if available else reason)
+            help_text = QCoreApplication.translate("Shortcuts", SHORTCUTS[key][1])
+            self.buttons[key].setToolTip(help_text if available else reason)
         self._update_buttons()
 
     def show_results(self, hits: list[SearchHit]) -> None:
@@ -497,7 +313,7 @@ class CheckoutPage(QWidget):
             self.fav_grid.addWidget(b, i // columns, i % columns)
 
     def show_member(self, text: str | None) -> None:
-        shown = text or "No member on this sale — scan the member's app QR, or Ctrl+M to type it"
+        shown = text or self.tr("No member on this sale — scan the member's app QR, or Ctrl+M to type it")
         if self.member.text() != shown:
             self.member.setText(shown)
         _set_state(self.member, "attached", bool(text))

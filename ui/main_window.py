@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
         if recovered:
             self.page.show_message(
                 self.tr(
-                    "%n card payment(s) interrupted by a stop were settled with Stripe; "
+                    "%n card payments interrupted by a stop were settled with Stripe; "
                     "a manager will see them flagged.",
                     "",
                     len(recovered),

@@ -65,7 +65,11 @@ class PosStatusBar(QStatusBar):
         if v.queue_depth and v.oldest_unsynced_s is not None:
             q += " " + tr("(oldest {age})").format(age=_age(v.oldest_unsynced_s))
         if v.dead_letters:
-            q += " · " + tr("%n need a manager", "", v.dead_letters)
+            q += " · " + (
+                tr("1 needs a manager")
+                if v.dead_letters == 1
+                else tr("%n need a manager", "", v.dead_letters)
+            )
         self._set("queue", q, "ok" if not v.queue_depth else ("bad" if v.dead_letters else "warn"))
         stripe_text = {
             "reachable": tr("Card: ready"),

@@ -221,3 +221,30 @@ def test_order_and_bad_codes_say_what_they_are(sell, shop):
     assert r.outcome is Outcome.REFUSED and str(r.message)
     r = sell.scan("4006381333931")
     assert r.outcome is Outcome.REFUSED and "not in the catalog" in str(r.message)
+
+
+def test_a_sale_brought_back_after_a_crash_goes_back_to_the_cashier_who_rang_it(tmp_path):
+    from app.paths import Paths
+    from app.shop import open_shop
+    from tests.app.conftest import demo_settings
+
+    paths = Paths.under(tmp_path / "shop")
+    shop = open_shop(paths, demo_settings())
+    sell = SellService(shop)
+    sell.begin_shift(shop.staff.identify("1111"))  # Ana
+    _fill(sell, shop, 2)
+    total = sell.view().total
+    shop.store.write_sync(lambda c: None)  # the open sale is saved
+    shop.close()  # the till stops (the open sale stays in the journal)
+
+    shop = open_shop(paths, demo_settings())
+    try:
+        assert shop.checkout.restore()
+        sell = SellService(shop)
+        r = sell.begin_shift(shop.staff.identify("2222"))  # Ben logs in first
+        assert "Ana's open sale" in str(r.message) and sell.view().is_empty
+        sell.end_shift()
+        r = sell.begin_shift(shop.staff.identify("1111"))
+        assert "is back" in str(r.message) and sell.view().total == total
+    finally:
+        shop.close()
