@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
             return  # never lock in the middle of a payment
         if self.sell is not None:
             self.sell.end_shift()
+        self.page.show_message("")  # the next person does not read the last one's messages
         self.login.set_locked_by(self.member)
         self.login.reset()
         self.stack.setCurrentWidget(self.login)

@@ -60,7 +60,10 @@ class Presenter(QObject):
             log.info("message: %s", text)
 
     def focus_back(self) -> None:
+        """A question closed: the window takes the keyboard back (without a window manager, as on a
+        kiosk till, X gives the focus to nobody when a dialog's window goes) and then the workspace."""
         self.asking = None
+        self.window.activateWindow()
         self.focus()
 
     def show(self, result: Result, executor: str | None = None) -> None:

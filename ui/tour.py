@@ -361,7 +361,7 @@ class Tour:
         w.sim_panel.member.setCurrentIndex(2)
         yield settle(300)
         for b in w.sim_panel.findChildren(QPushButton):
-            if b.text() == "Show member's phone":
+            if b.text() == "Member's phone":
                 b.click()
         yield settle(200)
         self.shot("simulator", w)
