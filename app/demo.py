@@ -99,7 +99,7 @@ class DemoWorld:
         self.stripe_key = DEMO_STRIPE_KEY
         self.location_id = ""
         self.reader_id = ""
-        self.backend: Any = None  # sync.backend.server.BackendHandle
+        self.backend: Any = None  # backend.server.BackendHandle
         self.engine: Any = None  # the till's sync engine (set by the shop), woken when the backend returns
         self.member_list: list[DemoMember] = []
         self.orders: list[str] = []
@@ -110,8 +110,8 @@ class DemoWorld:
 
     @classmethod
     def start(cls, shop: Any) -> DemoWorld:
+        from backend.server import start_demo_backend
         from hardware.stripe_sim.simulator import StripeSimulator
-        from sync.backend.server import start_demo_backend
 
         world = cls()
         world.auto_tap_delay = shop.settings["demo.auto_tap_s"]
@@ -170,7 +170,7 @@ class DemoWorld:
 
     def member_qr(self, member_no: int, valid_s: int = 300) -> str:
         """The QR the member's app shows right now: a short-lived token signed by the backend's key."""
-        from sync.backend import tokens
+        from backend import tokens
 
         return tokens.encode_app_token(
             self.backend.backend.signing_key, member_no, int(time.time()) + valid_s

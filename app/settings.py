@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from pos.gs1 import RCN_REGIONS
+
 ENV_PREFIX = "OMO_POS_"
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
@@ -231,6 +233,16 @@ register(
     "rounding of the cash part of a payment, for the currencies that use it; unset: the preset's",
     choices=("none", "0.05", "italy", "0.10", "0.50", "whole", "0.005"),
 )
+register(
+    "store.rcn_rules",
+    str,
+    "auto",
+    "in-store price, weight and count labels (GS1 RCN): auto (the store country's rules), none, or a region",
+    choices=("auto", "none", *RCN_REGIONS),
+)
+register(
+    "store.weight_unit", str, "kg", "the unit catalog prices of weighed goods are per", choices=("kg", "lb")
+)
 register("stripe.api_base", str, "https://api.stripe.com", "Stripe API address (a simulator in demo mode)")
 register("stripe.location_id", str, "", "Stripe Terminal Location of this store (tml_…)")
 register("stripe.reader_id", str, "", "the paired reader (tmr_…)")
@@ -239,6 +251,14 @@ register(
 )
 register("stripe.connect_timeout_s", float, 3.05, "Stripe connect timeout", minimum=0.1, maximum=60)
 register("stripe.read_timeout_s", float, 20.0, "Stripe read timeout", minimum=0.5, maximum=120)
+register(
+    "stripe.authorization_timeout_s",
+    float,
+    180.0,
+    "how long the reader waits for the card before the payment is cancelled",
+    minimum=30,
+    maximum=600,
+)
 register(
     "stripe.allow_live_secret_key",
     bool,

@@ -352,7 +352,8 @@ def _make_payments(shop: Shop) -> None:
     except PaymentError as e:
         shop.card_error = e.message
         return
-    shop.payments = CardPayments(shop.terminal, SqlitePaymentJournal(shop.store))
+    wait = s["stripe.authorization_timeout_s"]
+    shop.payments = CardPayments(shop.terminal, SqlitePaymentJournal(shop.store), authorization_timeout=wait)
 
 
 __all__ = ["GuiJournal", "Shop", "open_shop", "store_config", "Path"]

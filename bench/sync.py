@@ -24,8 +24,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sync.backend import seed  # noqa: E402
-from sync.backend.server import start_backend  # noqa: E402
+from backend import seed  # noqa: E402
+from backend.server import start_backend  # noqa: E402
 from sync.engine import SyncEngine  # noqa: E402
 
 
@@ -74,20 +74,15 @@ def _backend_process(db_path: str, seed_products: int, conn: Any) -> None:
         if msg == "count":
             conn.send(handle.requests_seen)
         elif isinstance(msg, tuple) and msg[0] == "sql":
-            c = handle.connect()
-            conn.send(c.execute(msg[1]).fetchall())
-            c.close()
+            with handle.connect() as c:
+                conn.send([tuple(r) for r in c.execute(msg[1]).fetchall()])
         elif isinstance(msg, tuple) and msg[0] == "seed":
-            c = handle.connect()
             t0 = time.perf_counter()
-            seed.upsert_products(c, seed.products(msg[1]))
-            c.close()
+            seed.upsert_products(handle.store, seed.products(msg[1]))
             conn.send(time.perf_counter() - t0)
         elif isinstance(msg, tuple) and msg[0] == "reprice":  # the first n products get a new price
-            c = handle.connect()
             changed = [dict(p, price=p["price"] + 1) for p in seed.products(msg[1])]
-            seed.upsert_products(c, changed)
-            c.close()
+            seed.upsert_products(handle.store, changed)
             conn.send(len(changed))
         elif msg == "stop":
             handle.stop()

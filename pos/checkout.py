@@ -181,12 +181,12 @@ class Checkout:
 
     def add_scanned(self, scan: ItemScan) -> str:
         """Add what a scan named (`pos.scan.read_item`): at its label's price, by its label's weight (the
-        line keeps the weight and the price per kilogram), else at the catalog's price. A label-priced or
-        weighed line is never merged with another."""
+        line keeps the weight and the price per kilogram or pound), else at the catalog's price, times a
+        count label's pieces. A label-priced or weighed line is never merged with another."""
         measure = scanned_measure(scan)
         if measure is not None:
             return self.add_measured(scan.product, measure)
-        return self.add_product(scan.product, unit_price=scan.unit_price)
+        return self.add_product(scan.product, scan.quantity, unit_price=scan.unit_price)
 
     def add_measured(self, product: Product, measure: Measure) -> str:
         """Add a weighed (or measured) product: one line of `measure.amount()`, keeping the measure."""
@@ -454,11 +454,12 @@ def sale_document(
 
 
 def scanned_measure(scan: ItemScan) -> Measure | None:
-    """The weight a scanned label gives, priced at the catalog's price per kilogram; None when the label
-    gives a price to pay or nothing. The one place that reads a scan's measure."""
-    if scan.unit_price is not None or scan.weight_g is None:
+    """The weight a scanned label gives (all its decimals, in its unit), priced at the catalog's price per
+    the unit the store sells by; None when the label gives a price to pay (that price is the line's) or
+    no weight. The one place that reads a scan's weight."""
+    if scan.unit_price is not None or scan.weight is None:
         return None
-    return Measure.of_grams(scan.weight_g, scan.product.price)
+    return Measure(scan.weight.value, scan.weight.unit, scan.product.price, per=scan.sold_by)
 
 
 __all__ = [

@@ -3,9 +3,11 @@ length on a line of the sale says, exactly.
 
 A :class:`Measure` is ``quantity`` (an exact ``Decimal``, with every decimal the label gave: ``0.750`` kg,
 ``1.23456`` kg, ``2.5`` lb) of ``unit``, priced at ``unit_price`` minor units per one ``unit`` (the price
-per kilogram). The line's amount is :meth:`Measure.amount`, rounded half up to the minor unit once; the
-line sells one item (quantity 1) at that amount, so discounts, tax and refunds treat it like any item,
-and the receipt and the screen show the weight and the price per kilogram from here.
+per kilogram), or per one ``per`` when the store prices by another unit of mass than the label's (a kg
+label in a store that sells by the pound: 1 lb = 0.45359237 kg exactly). The line's amount is
+:meth:`Measure.amount`, rounded half up to the minor unit once; the line sells one item (quantity 1) at
+that amount, so discounts, tax and refunds treat it like any item, and the receipt and the screen show
+the weight and the price per kilogram from here.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from enum import StrEnum
+from fractions import Fraction
 from typing import Any
 
 from pos.errors import InvalidDataError, InvalidQuantityError
@@ -51,11 +54,13 @@ _SYMBOL = {MeasureUnit.M2: "m²", MeasureUnit.M3: "m³"}
 
 @dataclass(frozen=True, slots=True)
 class Measure:
-    """``quantity`` of ``unit`` at ``unit_price`` minor units per unit. Immutable; validated when built."""
+    """``quantity`` of ``unit`` at ``unit_price`` minor units per ``per`` (None: per ``unit``). Immutable;
+    validated when built."""
 
     quantity: Decimal
     unit: MeasureUnit
     unit_price: int
+    per: MeasureUnit | None = None
 
     def __post_init__(self) -> None:
         q = self.quantity
@@ -71,9 +76,19 @@ class Measure:
         except ValueError:
             units = ", ".join(u.value for u in MeasureUnit)
             raise InvalidQuantityError(f"Unknown unit {self.unit!r}; a line is sold by {units}.") from None
+        if self.per is not None:
+            try:
+                per = MeasureUnit(self.per)
+            except ValueError:
+                raise InvalidQuantityError(f"Unknown unit {self.per!r} to price by.") from None
+            if per not in GRAMS or self.unit not in GRAMS:
+                raise InvalidQuantityError(
+                    f"{self.unit.value} cannot be priced per {per.value}: only weights convert."
+                )
+            object.__setattr__(self, "per", None if per is self.unit else per)
         if type(self.unit_price) is not int or self.unit_price < 0:
             raise InvalidQuantityError(
-                f"A price per {self.unit.value} must be a whole number of minor units >= 0, "
+                f"A price per {self.price_symbol} must be a whole number of minor units >= 0, "
                 f"not {self.unit_price!r}."
             )
 
@@ -85,9 +100,12 @@ class Measure:
         return cls(Decimal(f"{grams}E-3"), MeasureUnit.KG, price_per_kg)
 
     def amount(self) -> int:
-        """The line's amount: ``quantity * unit_price``, rounded half up to the minor unit, exactly."""
-        num, den = self.quantity.as_integer_ratio()
-        return round_div(num * self.unit_price, den, RoundingMethod.HALF_UP)
+        """The line's amount: ``quantity * unit_price`` (the quantity in ``per`` when there is one), rounded
+        half up to the minor unit once, exactly."""
+        q = Fraction(self.quantity)
+        if self.per is not None:
+            q = q * Fraction(GRAMS[self.unit]) / Fraction(GRAMS[self.per])
+        return round_div(q.numerator * self.unit_price, q.denominator, RoundingMethod.HALF_UP)
 
     @property
     def grams(self) -> Decimal | None:
@@ -103,13 +121,23 @@ class Measure:
         """The unit as printed: ``kg``, ``lb``, ``m²``."""
         return _SYMBOL.get(self.unit, self.unit.value)
 
+    @property
+    def price_symbol(self) -> str:
+        """The unit the price is per, as printed (``2.49/lb``)."""
+        unit = self.per or self.unit
+        return _SYMBOL.get(unit, unit.value)
+
     def text(self) -> str:
         """The quantity as the label gave it, with its unit: ``"0.750 kg"``."""
         return f"{self.quantity:f} {self.symbol}"
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-safe (the quantity as exact text); :meth:`from_dict` reads it back."""
-        return {"quantity": f"{self.quantity:f}", "unit": self.unit.value, "unit_price": self.unit_price}
+        """JSON-safe (the quantity as exact text; ``per`` only when there is one); :meth:`from_dict` reads
+        it back."""
+        d = {"quantity": f"{self.quantity:f}", "unit": self.unit.value, "unit_price": self.unit_price}
+        if self.per is not None:
+            d["per"] = self.per.value
+        return d
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Measure:
@@ -117,7 +145,7 @@ class Measure:
             text = data["quantity"]
             if not isinstance(text, str):
                 raise TypeError(f"the quantity {text!r} is not text")
-            return cls(Decimal(text), data["unit"], data["unit_price"])
+            return cls(Decimal(text), data["unit"], data["unit_price"], data.get("per"))
         except (InvalidQuantityError, KeyError, TypeError, ArithmeticError) as e:
             raise InvalidDataError(f"A saved measure could not be read ({e!s}): {data!r}.") from None
 

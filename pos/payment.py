@@ -183,6 +183,34 @@ UNCONFIRMED_MESSAGE = (
     "The reader accepted the card but Stripe has not confirmed the payment yet. Do not take another "
     "tender: press Pay again in a moment to check."
 )
+CREATE_FAILED_MESSAGE = (
+    "Stripe had an error and could not start the card payment; the card was not charged. Press Pay to "
+    "try again, or take another tender."
+)
+# what settle_before_other_tender says (see there)
+SETTLE_CANCELLED_MESSAGE = "The card payment was cancelled; the card was not charged. Take the other tender."
+SETTLE_RELEASED_MESSAGE = (
+    "The card had been authorised, but this sale has changed since: that authorisation was released "
+    "and the card was not charged. Take the other tender."
+)
+SETTLE_USED_CARD_MESSAGE = (
+    "The card payment went through after all and is now recorded on this sale. Do not take that "
+    "amount again in cash or another tender."
+)
+UNSETTLED_MESSAGE = (
+    "An earlier card payment for this sale cannot be checked now (no connection to Stripe), so the "
+    "card may have been charged. Do not take cash or another tender yet: try again in a moment, or "
+    "press Pay to finish by card. If Stripe stays unreachable, suspend the sale and call a manager."
+)
+SETTLE_PROCESSING_MESSAGE = (
+    "Stripe is still processing the card payment for this sale. Do not take another tender yet: try "
+    "again in a moment."
+)
+SETTLE_RUNNING_MESSAGE = "A card payment is running for this sale: let it finish or cancel it first."
+CHARGED_WITHOUT_SALE_MESSAGE = (
+    "The card was charged, but that payment cannot be added to this sale. Do not take another tender: "
+    "call a manager to refund the card or correct the sale."
+)
 
 
 class PaymentError(Exception):
@@ -258,6 +286,19 @@ class PaymentRejected(PaymentError):
 
 class PaymentInProgress(PaymentError):
     kind = "in_progress"
+
+
+class SaleMovedOn(Exception):  # noqa: N818 - a verdict, not a failure of the code
+    """Raised by a ``RecoverSale`` completion step: this attempt's sale can no longer take its card
+    payment (the sale was recorded with other tenders or voided, the open sale is a different one, or
+    the card amount no longer fits it). Nothing of the step is committed; the authorisation is then
+    cancelled, never captured (a payment Stripe captured itself, Interac, is flagged for a refund)."""
+
+
+def stripe_answered_5xx(e: PaymentError) -> bool:
+    """Stripe answered with its own 5xx. For a request with an idempotency key that began executing,
+    Stripe saves that answer under the key: every retry with the same key replays it for 24 hours."""
+    return e.http_status is not None and e.http_status >= 500
 
 
 def decline_message(decline_code: str | None) -> str:
@@ -443,7 +484,8 @@ class PaymentOutcome:
     ``pending_capture`` (sale committed, capture still being retried), ``unpaid`` (sale committed, but
     its authorisation was cancelled before the capture: no money was taken and the attempt is flagged
     for a manager — the sale is closed, so never take another tender for it at the till),
-    ``declined``, ``cancelled``, ``failed`` (the sale stays open)."""
+    ``declined``, ``cancelled``, ``failed`` (the sale stays open); from ``settle_before_other_tender``
+    also ``unsettled`` (the earlier card attempt could not be settled: take no other tender)."""
 
     status: str
     attempt_id: str
@@ -460,6 +502,11 @@ class PaymentOutcome:
     @property
     def sale_completed(self) -> bool:
         return self.status in ("captured", "pending_capture", "unpaid")
+
+    @property
+    def other_tender_allowed(self) -> bool:
+        """After ``settle_before_other_tender``: the card attempt ended without a charge."""
+        return self.status == "cancelled"
 
 
 @dataclass(frozen=True)
@@ -577,9 +624,10 @@ class CardPayments:
     def abandon(
         self, sale_uuid: str, release_sale: Callable[[Any], None] | None = None
     ) -> PaymentOutcome | None:
-        """The customer switches to another tender (D4): stop the reader and cancel the PaymentIntent of
-        the sale's open attempt. Returns the attempt's outcome; if the card had in fact been charged the
-        outcome says so (the sale must then be completed, not re-tendered)."""
+        """The customer gives up the card (D4): stop the reader and cancel the PaymentIntent of the
+        sale's open attempt — an authorisation too. Returns the attempt's outcome; if the card had in
+        fact been charged the outcome says so (the sale must then be completed, not re-tendered). Before
+        taking another tender use ``settle_before_other_tender``: it uses an authorised card instead."""
         with self._lock:
             if sale_uuid in self._running:
                 raise PaymentInProgress("Cancel the running card payment first.")
@@ -588,6 +636,91 @@ class CardPayments:
             return None
         with self._claim(attempt.attempt_id):
             return self._cancel_attempt(attempt, release_sale)
+
+    def settle_before_other_tender(
+        self, sale_uuid: str, complete_sale: RecoverSale, release_sale: RecoverSale | None = None
+    ) -> PaymentOutcome | None:
+        """Call before taking any tender that is not this card (cash, voucher, …) for a sale: an earlier
+        card attempt of the sale that did not end cleanly (declined, cancelled, "not confirmed yet",
+        Stripe unreachable midway, a crash) is settled first, by asking Stripe — so the customer is never
+        charged twice and no authorisation is left without its sale. (A sale suspended or voided with
+        such an attempt is settled by the reconciler: its sale moved on, so an authorisation is
+        cancelled; ``abandon`` does that at once.)
+
+        ``complete_sale(attempt, tx)`` is the reconciler's completion step: inside the journal's
+        transaction it records the card of ``attempt`` (``amount``, ``payment_intent_id``) on the sale —
+        the whole sale, or the card part of a split — or raises ``SaleMovedOn`` if the card can no longer
+        go on this sale. ``release_sale(attempt, tx)`` (optional) runs in the transaction that closes an
+        attempt without a charge. Blocking (it calls Stripe): run it on the card-reader worker.
+
+        Returns one of:
+
+        - ``None``: no card attempt to settle — take the other tender.
+        - ``status == "cancelled"`` (``other_tender_allowed``): the attempt ended without a charge (its
+          PaymentIntent cancelled at Stripe and the reader stopped, or the reader never got it, or an
+          authorisation the sale could no longer take was released) — take the other tender.
+        - ``status`` ``"captured"`` / ``"pending_capture"``: the card WAS authorised and
+          ``complete_sale`` has recorded it (capture done, or retried by the reconciler). Do NOT take the
+          other tender for that amount: re-read the sale — completed, or (split) only the rest is due.
+        - ``status == "unpaid"``: recorded, but the authorisation was cancelled before its capture (see
+          ``PaymentOutcome``): the sale is closed; a manager must look.
+        - ``status == "unsettled"``: it cannot be settled now — Stripe unreachable (``error`` set), Stripe
+          still processing, a card payment running for the sale, or a card charge that cannot be added
+          to the sale. Refuse the other tender and show ``message``; the attempt stays for the next try
+          (the next Pay on the sale also settles it).
+        """
+        with self._lock:
+            if sale_uuid in self._running:
+                return PaymentOutcome("unsettled", "", 0, None, SETTLE_RUNNING_MESSAGE)
+        last: PaymentOutcome | None = None
+        for attempt in self.journal.for_sale(sale_uuid):
+            if attempt.final or attempt.status == AUTHORIZED:
+                continue  # an AUTHORIZED card is already recorded on the sale; its capture is retried
+            try:
+                with self._claim(attempt.attempt_id):
+                    out = self._settle_for_tender(attempt, complete_sale, release_sale)
+            except PaymentInProgress as e:
+                return self._outcome(attempt, "unsettled", e.message, e)
+            except PaymentError as e:
+                log.warning("card attempt %s not settled: %s", attempt.attempt_id, e.code or e.kind)
+                return self._outcome(attempt, "unsettled", UNSETTLED_MESSAGE, e)
+            if not out.other_tender_allowed:
+                return out
+            last = out
+        return last
+
+    def _settle_for_tender(
+        self, attempt: PaymentAttempt, complete_sale: RecoverSale, release_sale: RecoverSale | None
+    ) -> PaymentOutcome:
+        if attempt.payment_intent_id is None:
+            # its PaymentIntent id was never recorded, so the reader never got one: no card can have
+            # been charged. Cancel the PaymentIntent if Stripe has one; close the attempt either way.
+            try:
+                found = self.terminal.find_payment_intent(attempt.attempt_id)
+            except PaymentError as e:
+                log.info("attempt %s: PaymentIntent not looked up (%s)", attempt.attempt_id, e.code or e.kind)
+                found = None
+            if found is None:
+                a = attempt
+                release = (lambda tx: release_sale(a, tx)) if release_sale is not None else None
+                attempt = self.journal.commit_final(
+                    attempt.attempt_id, CANCELED, last_error="closed_before_reader", release_sale=release
+                )
+                return self._outcome(attempt, "cancelled", SETTLE_CANCELLED_MESSAGE)
+            attempt = self.journal.update(attempt.attempt_id, status=PI_CREATED, payment_intent_id=found.id)
+        settled = self._settle(attempt, complete_sale, release_sale, recovered=False)
+        attempt = settled.attempt
+        if settled.result == _NO_CHARGE:
+            return self._outcome(attempt, "cancelled", SETTLE_CANCELLED_MESSAGE)
+        if settled.result == _RELEASED:
+            return self._outcome(attempt, "cancelled", SETTLE_RELEASED_MESSAGE)
+        if settled.result == _OPEN:
+            return self._outcome(attempt, "unsettled", SETTLE_PROCESSING_MESSAGE)
+        if settled.result == _MANAGER:
+            return self._outcome(attempt, "unsettled", CHARGED_WITHOUT_SALE_MESSAGE)
+        out = settled.capture
+        assert out is not None
+        return out if out.status == "unpaid" else replace(out, message=SETTLE_USED_CARD_MESSAGE)
 
     def reconcile(
         self, complete_sale: RecoverSale, release_sale: RecoverSale | None = None, *, min_age: float = 0.0
@@ -609,7 +742,7 @@ class CardPayments:
                     continue
                 self._running_attempts.add(attempt.attempt_id)
             try:
-                results.append(self._settle(attempt, complete_sale, release_sale))
+                results.append(self._settle(attempt, complete_sale, release_sale).settlement())
             except Exception as e:  # noqa: BLE001 - one attempt that cannot be settled must not block the rest
                 if isinstance(e, PaymentError):
                     log.warning("reconcile %s: %s", attempt.attempt_id, e.code or e.kind)
@@ -700,58 +833,79 @@ class CardPayments:
                 resumed = self._resume(attempt, amount, currency, complete_sale, cancel, status)
             if resumed is not None:
                 return resumed
-        attempt_id = self._new_id()
-        attempt = PaymentAttempt(
-            attempt_id=attempt_id,
-            sale_uuid=sale_uuid,
-            amount=amount,
-            currency=currency,
-            idempotency_key=f"{attempt_id}:create",
-            reader_id=self.terminal.reader_id,
-        )
-        with self._claim(attempt_id):
-            self._crash("before_intent_commit")
-            attempt = self.journal.insert(attempt)
-            self._crash("after_intent_commit")
-            if cancel.is_set():
-                attempt = self.journal.commit_final(attempt_id, CANCELED, last_error="cancelled_by_cashier")
-                return self._outcome(attempt, "cancelled", "Card payment cancelled.")
-            status("starting")
-            try:
-                pi = self._create_intent(attempt)
-            except PaymentError as e:
-                if e.ambiguous:
-                    # the PaymentIntent may exist: the attempt stays 'created' for the reconciler
-                    self.journal.update(attempt_id, last_error=e.code or e.kind)
-                    return self._outcome(attempt, "failed", e.message, e)
-                attempt = self.journal.commit_final(attempt_id, FAILED, last_error=e.code or e.kind)
-                return self._outcome(attempt, "failed", e.message, e)
-            self._crash("after_pi_create_response")
-            attempt = self.journal.update(
-                attempt_id, status=PI_CREATED, payment_intent_id=pi.id, last_error=None
+        fresh_attempts = 2  # a new attempt (new key) once Stripe's own error on the create was saved
+        while True:
+            fresh_attempts -= 1
+            attempt_id = self._new_id()
+            attempt = PaymentAttempt(
+                attempt_id=attempt_id,
+                sale_uuid=sale_uuid,
+                amount=amount,
+                currency=currency,
+                idempotency_key=f"{attempt_id}:create",
+                reader_id=self.terminal.reader_id,
             )
-            self._crash("after_pi_id_commit")
-            return self._drive(attempt, pi, complete_sale, cancel, status)
+            with self._claim(attempt_id):
+                self._crash("before_intent_commit")
+                attempt = self.journal.insert(attempt)
+                self._crash("after_intent_commit")
+                if cancel.is_set():
+                    attempt = self.journal.commit_final(
+                        attempt_id, CANCELED, last_error="cancelled_by_cashier"
+                    )
+                    return self._outcome(attempt, "cancelled", "Card payment cancelled.")
+                status("starting")
+                try:
+                    pi: IntentView | None = self._create_intent(attempt)
+                except PaymentError as e:
+                    if not stripe_answered_5xx(e):
+                        if e.ambiguous:
+                            # the PaymentIntent may exist: the attempt stays 'created' for the reconciler
+                            self.journal.update(attempt_id, last_error=e.code or e.kind)
+                            return self._outcome(attempt, "failed", e.message, e)
+                        attempt = self.journal.commit_final(attempt_id, FAILED, last_error=e.code or e.kind)
+                        return self._outcome(attempt, "failed", e.message, e)
+                    # Stripe's own error is saved under this key: a retry would only replay it. Did
+                    # the request create the PaymentIntent anyway? (a 500's outcome is unknown)
+                    self.journal.update(attempt_id, last_error=e.code or e.kind)
+                    pi = self.terminal.find_payment_intent(attempt_id)
+                    if pi is None:
+                        # none exists: this attempt is over (its PaymentIntent id was never recorded, so
+                        # the reader never saw one); the next attempt gets a new key
+                        attempt = self.journal.commit_final(attempt_id, FAILED)
+                        if fresh_attempts > 0:
+                            continue
+                        return self._outcome(attempt, "failed", CREATE_FAILED_MESSAGE, e)
+                self._crash("after_pi_create_response")
+                attempt = self.journal.update(
+                    attempt_id, status=PI_CREATED, payment_intent_id=pi.id, last_error=None
+                )
+                self._crash("after_pi_id_commit")
+                return self._drive(attempt, pi, complete_sale, cancel, status)
+
+    def _send_create(self, attempt: PaymentAttempt) -> IntentView:
+        return self.terminal.create_payment_intent(
+            amount=attempt.amount,
+            currency=attempt.currency,
+            sale_uuid=attempt.sale_uuid,
+            attempt_id=attempt.attempt_id,
+            idempotency_key=attempt.idempotency_key,
+        )
 
     def _create_intent(self, attempt: PaymentAttempt) -> IntentView:
         tries = 0
         while True:
             try:
-                return self.terminal.create_payment_intent(
-                    amount=attempt.amount,
-                    currency=attempt.currency,
-                    sale_uuid=attempt.sale_uuid,
-                    attempt_id=attempt.attempt_id,
-                    idempotency_key=attempt.idempotency_key,
-                )
+                return self._send_create(attempt)
             except PaymentError as e:
                 if not e.ambiguous:
                     raise
                 self._crash("after_pi_create_request_sent")
                 tries += 1
-                if tries > 1:
+                if tries > 1 or stripe_answered_5xx(e):
                     raise
-                # the same key makes a resend safe: Stripe replays the first PaymentIntent if it exists
+                # no answer: the same key makes a resend safe (Stripe replays the first PaymentIntent
+                # if the request reached it); an answered 5xx would only be replayed
 
     def _resume(
         self,
@@ -764,8 +918,11 @@ class CardPayments:
     ) -> PaymentOutcome | None:
         """An earlier attempt of this sale is not final: settle it before anything new (never pay twice)."""
         if attempt.payment_intent_id is None:
-            pi = self._find_or_recreate(attempt)
-            attempt = self.journal.update(attempt.attempt_id, status=PI_CREATED, payment_intent_id=pi.id)
+            found = self._find_or_recreate(attempt)
+            if found is None:
+                self.journal.commit_final(attempt.attempt_id, FAILED)
+                return None
+            attempt = self.journal.update(attempt.attempt_id, status=PI_CREATED, payment_intent_id=found.id)
         pi = self.terminal.retrieve_payment_intent(attempt.payment_intent_id)  # type: ignore[arg-type]
         if attempt.status == AUTHORIZED or pi.status in ("requires_capture", "succeeded"):
             if attempt.status != AUTHORIZED:
@@ -787,18 +944,20 @@ class CardPayments:
         self._cancel_attempt(attempt, None)
         return None
 
-    def _find_or_recreate(self, attempt: PaymentAttempt) -> IntentView:
+    def _find_or_recreate(self, attempt: PaymentAttempt) -> IntentView | None:
+        """The PaymentIntent of an attempt whose id was never recorded; None if there is none and there
+        can be none under its key (Stripe's own error on the create is saved under it and replayed)."""
         found = self.terminal.find_payment_intent(attempt.attempt_id)
         if found is not None:
             return found
         # within 24 h the same key returns the original PaymentIntent if the first request reached Stripe
-        return self.terminal.create_payment_intent(
-            amount=attempt.amount,
-            currency=attempt.currency,
-            sale_uuid=attempt.sale_uuid,
-            attempt_id=attempt.attempt_id,
-            idempotency_key=attempt.idempotency_key,
-        )
+        try:
+            return self._send_create(attempt)
+        except PaymentError as e:
+            if stripe_answered_5xx(e):
+                self.journal.update(attempt.attempt_id, last_error=e.code or e.kind)
+                return None
+            raise
 
     # ------------------------------------------------------------------ steps 4-5
     def _drive(
@@ -908,11 +1067,8 @@ class CardPayments:
                     return done
                 if self._monotonic() > deadline:
                     # the reader says the card was taken, Stripe does not show it yet: never report a
-                    # failure the customer could answer by paying again; the next Pay or the
-                    # reconciler settles it
-                    self.journal.update(attempt.attempt_id, last_error="authorization_unconfirmed")
-                    err = TerminalUnavailable(UNCONFIRMED_MESSAGE, code="authorization_unconfirmed")
-                    return self._outcome(attempt, "failed", err.message, err)
+                    # failure the customer could answer by paying again
+                    return self._unconfirmed(attempt)
                 continue
             # the action is gone or overwritten: the PaymentIntent decides
             cur = self.terminal.retrieve_payment_intent(pi.id)
@@ -926,12 +1082,25 @@ class CardPayments:
             err = PaymentRejected("The reader stopped the payment. Press Pay to try again.")
             return self._outcome(attempt, "failed", err.message, err)
 
+    def _unconfirmed(self, attempt: PaymentAttempt) -> PaymentOutcome:
+        """The reader says the card was taken; Stripe has not confirmed it. The next Pay, the reconciler
+        or ``settle_before_other_tender`` settles the attempt."""
+        self.journal.update(attempt.attempt_id, last_error="authorization_unconfirmed")
+        err = TerminalUnavailable(UNCONFIRMED_MESSAGE, code="authorization_unconfirmed")
+        return self._outcome(attempt, "failed", err.message, err)
+
     def _on_action_done(
         self, attempt: PaymentAttempt, pi_id: str, action: ActionView, complete_sale: CompleteSale
     ) -> PaymentOutcome | None:
         """The outcome of a finished reader action; None if the reader reports success but the
         PaymentIntent does not show the authorisation yet (the caller keeps polling)."""
-        cur = self.terminal.retrieve_payment_intent(pi_id)
+        try:
+            cur = self.terminal.retrieve_payment_intent(pi_id)
+        except PaymentError:
+            if action.status != "succeeded":
+                raise
+            # the reader took the card but Stripe cannot confirm it: never tell the cashier "take cash"
+            return self._unconfirmed(attempt)
         if cur.status in ("requires_capture", "succeeded"):
             return self._authorized(attempt, cur, complete_sale)
         if action.status == "succeeded":
@@ -954,13 +1123,7 @@ class CardPayments:
                 self.terminal.cancel_action()
             except PaymentError as e:
                 log.info("cancel_action failed: %s", e.code or e.kind)
-        deadline = self._monotonic() + max(10 * self.poll_interval, 5.0)
-        while True:
-            reader = self._safe_reader()
-            action = reader.action_for("process_payment_intent", pi_id) if reader else None
-            if action is None or action.status != "in_progress" or self._monotonic() > deadline:
-                break
-            threading.Event().wait(self.poll_interval)
+        self._wait_reader_done(pi_id)
         cur = self.terminal.retrieve_payment_intent(pi_id)
         if cur.status == "succeeded":
             # captured by Stripe itself (Interac): the money is taken, so the sale completes
@@ -977,6 +1140,17 @@ class CardPayments:
                 "Card payment cancelled.",
             )
         return out
+
+    def _wait_reader_done(self, pi_id: str) -> None:
+        """After ``cancel_action``: a card tapped just before keeps authorising; wait (bounded) until the
+        reader's action for this PaymentIntent is over, so the PaymentIntent read next is settled."""
+        deadline = self._monotonic() + max(10 * self.poll_interval, 5.0)
+        while True:
+            reader = self._safe_reader()
+            action = reader.action_for("process_payment_intent", pi_id) if reader else None
+            if action is None or action.status != "in_progress" or self._monotonic() > deadline:
+                return
+            threading.Event().wait(self.poll_interval)
 
     def _cancel_attempt(
         self,
@@ -1082,37 +1256,50 @@ class CardPayments:
 
     # ------------------------------------------------------------------ reconciler
     def _settle(
-        self, attempt: PaymentAttempt, complete_sale: RecoverSale, release_sale: RecoverSale | None
-    ) -> Settlement:
+        self,
+        attempt: PaymentAttempt,
+        complete_sale: RecoverSale,
+        release_sale: RecoverSale | None,
+        *,
+        recovered: bool = True,
+    ) -> _Settled:
+        """Settle one attempt that is not final by asking Stripe (the reconciler, and the gate before
+        another tender). Raises ``PaymentError`` if Stripe cannot be asked; the attempt then stays."""
         before = attempt.status
-
-        def done(a: PaymentAttempt, note: str) -> Settlement:
-            return Settlement(a.attempt_id, a.sale_uuid, before, a.status, a.recovered, note)
 
         def release(a: PaymentAttempt) -> Callable[[Any], None] | None:
             return (lambda tx: release_sale(a, tx)) if release_sale is not None else None
 
         if attempt.payment_intent_id is None:
-            pi = self._find_or_recreate(attempt)
+            found = self._find_or_recreate(attempt)
+            if found is None:
+                attempt = self.journal.commit_final(attempt.attempt_id, FAILED, release_sale=release(attempt))
+                return _Settled(attempt, before, _NO_CHARGE, "no PaymentIntent: Stripe's error on the create")
+            pi = found
             attempt = self.journal.update(attempt.attempt_id, status=PI_CREATED, payment_intent_id=pi.id)
         else:
             pi = self.terminal.retrieve_payment_intent(attempt.payment_intent_id)
-        if pi.status in ("requires_payment_method", "requires_confirmation", "requires_action"):
+        if pi.status in _WAITING:
             reader = self._safe_reader()
             action = reader.action_for("process_payment_intent", pi.id) if reader else None
             if action is not None and action.status == "in_progress":
                 self.terminal.cancel_action()
+                self._wait_reader_done(pi.id)
                 pi = self.terminal.retrieve_payment_intent(pi.id)
-            if pi.status in ("requires_payment_method", "requires_confirmation", "requires_action"):
-                self.terminal.cancel_payment_intent(
-                    pi.id, idempotency_key=f"{attempt.attempt_id}:cancel", reason="abandoned"
-                )
-                attempt = self.journal.commit_final(
-                    attempt.attempt_id, FAILED, last_error="abandoned", release_sale=release(attempt)
-                )
-                return done(attempt, "no payment taken; PaymentIntent cancelled")
-        if pi.status == "processing":
-            return done(attempt, "still processing at Stripe")
+            if pi.status in _WAITING:
+                try:
+                    self.terminal.cancel_payment_intent(
+                        pi.id, idempotency_key=f"{attempt.attempt_id}:cancel", reason="abandoned"
+                    )
+                except PaymentRejected:  # no longer cancellable: it moved on meanwhile, read it again
+                    pi = self.terminal.retrieve_payment_intent(pi.id)
+                else:
+                    attempt = self.journal.commit_final(
+                        attempt.attempt_id, FAILED, last_error="abandoned", release_sale=release(attempt)
+                    )
+                    return _Settled(attempt, before, _NO_CHARGE, "no payment taken; PaymentIntent cancelled")
+        if pi.status in _WAITING or pi.status == "processing":
+            return _Settled(attempt, before, _OPEN, "still processing at Stripe")
         if pi.status == "canceled":
             if attempt.status == AUTHORIZED:
                 attempt = self.journal.update(
@@ -1121,17 +1308,65 @@ class CardPayments:
                     recovered=True,
                     last_error="authorization_canceled_after_sale",
                 )
-                return done(attempt, "sale completed but the authorisation was cancelled: manager")
+                return _Settled(
+                    attempt, before, _MANAGER, "sale completed but the authorisation was cancelled: manager"
+                )
             attempt = self.journal.commit_final(
                 attempt.attempt_id, FAILED, last_error="canceled", release_sale=release(attempt)
             )
-            return done(attempt, "PaymentIntent was cancelled")
+            return _Settled(attempt, before, _NO_CHARGE, "PaymentIntent was cancelled")
         # requires_capture or succeeded: the card was charged
         if attempt.status != AUTHORIZED:
             a = attempt
-            attempt = self.journal.commit_authorized(
-                attempt.attempt_id, lambda tx: complete_sale(a, tx), recovered=True
-            )
+            try:
+                attempt = self.journal.commit_authorized(
+                    attempt.attempt_id, lambda tx: complete_sale(a, tx), recovered=recovered
+                )
+            except SaleMovedOn as e:
+                log.warning("card attempt %s: its sale moved on (%s)", attempt.attempt_id, e)
+                return self._release_moved_on(attempt, pi, before)
         out = self._capture(attempt, pi)
         attempt = self.journal.get(attempt.attempt_id) or attempt
-        return done(attempt, f"charged; {out.status}")
+        return _Settled(attempt, before, _CHARGED, f"charged; {out.status}", out)
+
+    def _release_moved_on(self, attempt: PaymentAttempt, pi: IntentView, before: str) -> _Settled:
+        """The card was authorised but its sale can no longer take it: never capture it. An
+        authorisation is cancelled (the hold goes); a payment Stripe captured itself (Interac) can only
+        be refunded — on the reader, with the card — so it is closed and listed for the manager."""
+        if pi.status == "requires_capture":
+            try:
+                pi = self.terminal.cancel_payment_intent(
+                    pi.id, idempotency_key=f"{attempt.attempt_id}:cancel", reason="abandoned"
+                )
+            except PaymentRejected:  # refused: read what it is now (cancelled, or captured meanwhile)
+                pi = self.terminal.retrieve_payment_intent(pi.id)
+                if pi.status not in ("canceled", "succeeded"):
+                    raise
+        if pi.status != "succeeded":
+            attempt = self.journal.commit_final(attempt.attempt_id, CANCELED, last_error="sale_moved_on")
+            return _Settled(attempt, before, _RELEASED, "authorisation cancelled: its sale moved on")
+        attempt = self.journal.update(
+            attempt.attempt_id, status=FAILED, recovered=True, last_error="charged_without_sale"
+        )
+        return _Settled(attempt, before, _MANAGER, "charged, but its sale moved on: refund it (manager)")
+
+
+_WAITING = ("requires_payment_method", "requires_confirmation", "requires_action")
+_NO_CHARGE, _RELEASED, _CHARGED, _OPEN, _MANAGER = "no_charge", "released", "charged", "open", "manager"
+
+
+@dataclass(frozen=True)
+class _Settled:
+    """What settling one attempt came to: ``result`` is ``no_charge`` (final, nothing taken),
+    ``released`` (final, an authorisation cancelled), ``charged`` (its sale completed; ``capture``
+    says how the capture went), ``open`` (Stripe still processing) or ``manager`` (final, flagged)."""
+
+    attempt: PaymentAttempt
+    before: str
+    result: str
+    note: str
+    capture: PaymentOutcome | None = None
+
+    def settlement(self) -> Settlement:
+        a = self.attempt
+        return Settlement(a.attempt_id, a.sale_uuid, self.before, a.status, a.recovered, self.note)

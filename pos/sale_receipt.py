@@ -36,7 +36,7 @@ def receipt_for_sale(doc: SaleDocument, config: StoreConfig, *, store_name: str,
             discount_text="Discount" if ln.discount else "",
             discount_amount=-ln.discount if ln.discount else None,
             tax_mark=marks.get(ln.tax_code, ""),
-            per="" if ln.measure is None else ln.measure.symbol,
+            per="" if ln.measure is None else ln.measure.price_symbol,
         )
         for ln in doc.lines
     )

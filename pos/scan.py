@@ -2,46 +2,60 @@
 
     read_item("4006381333931", catalog, currency="EUR", today=date(2026, 12, 7))  -> ItemScan(product, ...)
 
-The text comes from a keyboard-wedge scanner, the camera or the search box. It may be a plain EAN/UPC,
-an in-store price or weight label, or a GS1 code (GS1-128, DataBar, DataMatrix, QR or a GS1 Digital Link
-address). The answer is either the item with what its label says (a price to pay, or a weight priced per
-kilogram), or a refusal whose message tells the cashier what to do. Expired goods (GS1 AI 17) are refused
-by the till's clock. Member, order and other OMO codes are not product codes: the caller routes them
-first (`is_omo_code`).
+The text comes from a keyboard-wedge scanner, the camera or the search box. `pos.gs1.read_code` reads it
+(a plain EAN/UPC, an in-store price, weight or count label, a GS1 code or a GS1 Digital Link address);
+this module finds the item in the catalog and decides what the line costs. The answer is either the item
+with what its label says (a price to pay, a net weight priced per kilogram or pound, a count of pieces),
+or a refusal whose message tells the cashier what to do. Goods past their expiry date (GS1 AI 17, 7003)
+are refused by the till's clock; a price in another currency than the store's is refused. Member, order
+and other OMO codes are not product codes: the caller routes them first (`is_omo_code`).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
+from typing import Literal
 
-from pos.barcodes import EmbeddedBarcode, InvalidBarcode, ProductBarcode, parse_barcode
-from pos.gs1 import GS1Data, GS1Error, looks_like_gs1, parse_gs1
+from pos.gs1 import LB_IN_KG, CodeError, ItemCode, LabelPrice, Measure, RcnRules, Unit, read_code
 from pos.money import exponent
 from pos.ports import Catalog, Product
 
 
 @dataclass(frozen=True, slots=True)
 class ItemScan:
-    """The product, and what its label says: `unit_price` (minor units) to charge instead of the
-    catalog's, or `weight_g` to price per kilogram. Neither: the catalog price."""
+    """The product, and what its label says: `unit_price` (minor units of the store's currency, from
+    `label_price`, the label's price exactly as printed) to charge instead of the catalog's; a net
+    `weight` (kg or lb, all its decimals) priced at the catalog's price per `sold_by` unit; or a `count`
+    of pieces at the catalog price. None of them: the catalog price."""
 
     product: Product
     unit_price: int | None = None
-    weight_g: int | None = None
+    weight: Measure | None = None
     code: str = ""
+    label_price: LabelPrice | None = None
+    count: int | None = None
+    sold_by: Unit = "kg"
 
     @property
     def label_priced(self) -> bool:
-        return self.unit_price is not None or self.weight_g is not None
+        """The line's amount comes from the label (such a line is never merged with another)."""
+        return self.unit_price is not None or self.weight is not None
+
+    @property
+    def quantity(self) -> int:
+        return 1 if self.count is None else self.count
 
     def price(self) -> int:
-        """The amount of one line of this item: the label's price, the weight at the catalog's price per
-        kilogram (rounded half up to the minor unit), or the catalog price."""
+        """The amount of one unit of the line (quantity × price() is the line): the label's price, the
+        weight at the catalog's price per `sold_by` unit (rounded half up to the minor unit), or the
+        catalog price."""
         if self.unit_price is not None:
             return self.unit_price
-        if self.weight_g is not None:
-            return price_by_weight(self.product.price, self.weight_g)
+        if self.weight is not None:
+            return price_by_weight(self.product.price, self.weight, self.sold_by)
         return self.product.price
 
 
@@ -53,9 +67,11 @@ class ScanRefused:
     message: str
 
 
-def price_by_weight(price_per_kg: int, grams: int) -> int:
-    """The price of `grams` at `price_per_kg` (minor units), rounded half up."""
-    return (price_per_kg * grams + 500) // 1000
+def price_by_weight(price_per_unit: int, weight: Measure, unit: Unit = "kg") -> int:
+    """The price of `weight` at `price_per_unit` minor units per kg or lb, rounded half up. Exact:
+    pounds and kilograms convert by 1 lb = 0.45359237 kg, and nothing is rounded before the end."""
+    quantity = Fraction(weight.in_kg()) / (1 if unit == "kg" else Fraction(LB_IN_KG))
+    return math.floor(quantity * price_per_unit + Fraction(1, 2))
 
 
 def is_omo_code(text: str) -> bool:
@@ -69,66 +85,78 @@ def _find(catalog: Catalog, keys: tuple[str, ...]) -> Product | None:
 
 
 def read_item(
-    text: str, catalog: Catalog, *, currency: str, today: date, search_fallback: bool = True
+    text: str,
+    catalog: Catalog,
+    *,
+    currency: str,
+    today: date,
+    rcn_rules: RcnRules = None,
+    sold_by: Unit = "kg",
+    eight_digits: Literal["ean8", "upce"] = "ean8",
+    search_fallback: bool = True,
 ) -> ItemScan | ScanRefused:
     """The item a product code names, or why it cannot be sold. Never raises on input.
 
-    `search_fallback`: text that is no barcode (a word typed and Enter pressed) adds the best search hit.
+    `today` is the till's date (expiry, and the century of two-digit years); `rcn_rules` the store's
+    in-store label rules (`pos.gs1.rcn_rules_for`); `sold_by` the unit the catalog prices weighed goods
+    by; `search_fallback`: text that is no barcode (a word typed and Enter pressed) adds the best hit.
     """
     text = text.strip()
     if not text:
         return ScanRefused(text, "Nothing was scanned. Scan the item again.")
-    result = parse_gs1(text) if looks_like_gs1(text) else parse_barcode(text)
-    if isinstance(result, GS1Data):
-        return _gs1_item(text, result, catalog, currency=currency, today=today)
-    if isinstance(result, GS1Error):
-        return ScanRefused(text, result.message)
-    if isinstance(result, ProductBarcode):
-        product = _find(catalog, result.lookup_keys)
-        if product is None:
-            return ScanRefused(
-                text,
-                f"Barcode {result.gtin} is not in the catalog. Put the item aside and search for it by name.",
-            )
-        return ItemScan(product, code=text)
-    if isinstance(result, EmbeddedBarcode):
-        product = catalog.lookup_barcode(result.lookup_code) or catalog.get(result.item_ref)
-        if product is None:
-            return ScanRefused(text, f"Scale label {text}: item {result.item_ref} is not in the catalog.")
-        # price labels carry the price; weight labels the grams, priced per kilogram
-        if result.kind == "weight":
-            return ItemScan(product, weight_g=result.value, code=text)
-        return ItemScan(product, unit_price=result.value, code=text)
-    assert isinstance(result, InvalidBarcode)
-    if search_fallback and not text.isdigit():
-        hits = catalog.search(text, 1)
-        if hits:
-            return ItemScan(hits[0], code=text)
-    return ScanRefused(text, result.message)
-
-
-def _gs1_item(
-    text: str, data: GS1Data, catalog: Catalog, *, currency: str, today: date
-) -> ItemScan | ScanRefused:
-    """A GS1 code: the item by its GTIN, at the label's price (392n) or weight (310n) if it has one;
-    expired goods are refused."""
-    product = _find(catalog, data.lookup_keys)
+    code = read_code(text, today=today, rcn=rcn_rules, eight_digits=eight_digits)
+    if isinstance(code, CodeError):
+        if search_fallback and not code.is_code:
+            hits = catalog.search(text, 1)
+            if hits:
+                return ItemScan(hits[0], code=text)
+        return ScanRefused(text, code.message)
+    product = _find(catalog, code.lookup_keys)
+    if product is None and code.item_ref is not None:
+        product = catalog.get(code.item_ref)
     if product is None:
-        return ScanRefused(
-            text, f"GTIN {data.gtin} is not in the catalog. Put the item aside and search for it by name."
-        )
-    if data.expiry is not None and data.expiry < today:
+        return ScanRefused(text, _not_in_catalog(code))
+    return _sell(text, code, product, currency=currency, today=today, sold_by=sold_by)
+
+
+def _not_in_catalog(code: ItemCode) -> str:
+    if code.item_ref is not None:
+        return f"Scale label {code.text}: item {code.item_ref} is not in the catalog."
+    what = "Barcode" if code.scanned is not None else "GTIN"
+    return f"{what} {code.gtin} is not in the catalog. Put the item aside and search for it by name."
+
+
+def _sell(
+    text: str, code: ItemCode, product: Product, *, currency: str, today: date, sold_by: Unit
+) -> ItemScan | ScanRefused:
+    """The line a code read asks for, or why the item must not be sold."""
+    if code.expiry is not None and code.expiry < today:
         return ScanRefused(
             text,
-            f"{product.name} expired on {data.expiry.isoformat()}: it must not be sold. Put it aside "
+            f"{product.name} expired on {code.expiry.isoformat()}: it must not be sold. Put it aside "
             "and tell a manager.",
         )
-    price = data.price_minor(exponent(currency))
-    if price is not None:
-        return ItemScan(product, unit_price=price, code=text)
-    if data.weight_g is not None:
-        return ItemScan(product, weight_g=data.weight_g, code=text)
-    return ItemScan(product, code=text)
+    weight = next((w for w in code.weights if w.unit == sold_by), code.weight)
+    if weight is not None and not weight.value:
+        return ScanRefused(text, f"The label of {product.name} says it weighs nothing. Weigh it again.")
+    if code.count == 0:
+        return ScanRefused(text, f"The label of {product.name} counts no pieces. Print a new label.")
+    price = code.price
+    if price is not None and price.currency not in (None, currency):
+        return ScanRefused(
+            text,
+            f"The price on this label is in {price.currency}; this till sells in {currency}. Put the item "
+            "aside and call a manager.",
+        )
+    return ItemScan(
+        product,
+        unit_price=None if price is None else price.minor(exponent(currency)),
+        weight=weight,
+        code=text,
+        label_price=price,
+        count=code.count,
+        sold_by=sold_by,
+    )
 
 
 __all__ = ["ItemScan", "ScanRefused", "is_omo_code", "price_by_weight", "read_item"]

@@ -54,7 +54,9 @@ def _points(d: dict[str, Any]) -> dict[str, Any] | None:
 def _measure(line: dict[str, Any]) -> dict[str, Any]:
     """A weighed line's measure (weight, unit, price per unit), on the wire only where there is one."""
     m = line.get("measure")
-    return {} if m is None else {"measure": {k: m[k] for k in ("quantity", "unit", "unit_price")}}
+    if m is None:
+        return {}
+    return {"measure": {k: m[k] for k in ("quantity", "unit", "unit_price", "per") if m.get(k) is not None}}
 
 
 def _sale(d: dict[str, Any]) -> dict[str, Any]:

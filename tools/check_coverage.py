@@ -26,6 +26,8 @@ DEFAULT_FILES = (
     "pos/errors.py",
     "pos/storeconfig.py",
     "pos/measure.py",
+    "pos/gs1.py",
+    "pos/scan.py",
 )
 
 

@@ -315,7 +315,9 @@ class Fault:
     store, then close the connection without an answer), ``drop_before`` (close without executing),
     ``hang`` (execute if ``commit``, then keep the client waiting ``hang`` seconds, past its read timeout),
     ``reader_timeout`` (the reader gets the command, the answer is ``terminal_reader_timeout``),
-    ``slow`` (execution itself takes ``hang`` s: a concurrent request with the same key is refused)."""
+    ``slow`` (execution itself takes ``hang`` s: a concurrent request with the same key is refused),
+    ``error`` (Stripe's own ``status`` while executing, after the object was made if ``commit``: stored
+    under the idempotency key like any result, so every retry with that key replays it for 24 h)."""
 
     method: str
     path: re.Pattern[str]
@@ -324,6 +326,12 @@ class Fault:
     status: int = 500
     hang: float = 1.0
     commit: bool = True
+
+
+def _no_retry(status: int) -> dict[str, str]:
+    """A 5xx saved under an idempotency key would only be replayed: Stripe tells its libraries not to
+    retry it (stripe/stripe-python: ``stripe/_http_client.py``, ``_should_retry``)."""
+    return {"Stripe-Should-Retry": "false"} if status >= 500 else {}
 
 
 @dataclass
@@ -560,6 +568,14 @@ class StripeSimulator:
     ) -> Fault:
         """Answer ``status`` without executing (a 5xx in front of Stripe): safe to retry."""
         return self.inject(method, path, "status", times=times, status=status)
+
+    def fail_while_executing(
+        self, path: str, *, status: int = 500, commit: bool = False, times: int = 1, method: str = "POST"
+    ) -> Fault:
+        """Stripe fails with ``status`` once the endpoint began executing (after creating the object if
+        ``commit``: the outcome of a 500 is unknown to the client). Like every executed result it is
+        saved under the idempotency key: a retry with the same key gets the same 500 for 24 hours."""
+        return self.inject(method, path, "error", times=times, status=status, commit=commit)
 
     def drop_response(self, path: str, *, times: int = 1, method: str = "POST") -> Fault:
         """Execute and commit, then close the connection: the client never hears the answer."""
@@ -823,7 +839,8 @@ class StripeSimulator:
                             type="idempotency_error",
                             store=False,
                         )
-                    return s_status, s_body, {"Idempotent-Replayed": "true", "Idempotency-Key": idem}
+                    replayed = {"Idempotent-Replayed": "true", "Idempotency-Key": idem}
+                    return s_status, s_body, replayed | _no_retry(s_status)
                 if slot in self._in_use:
                     raise ApiError(
                         409,
@@ -840,6 +857,10 @@ class StripeSimulator:
                     self._stopping.wait(fault.hang)  # executing (the key is in use) for a while
                 if fault is not None and fault.kind == "hang" and not fault.commit:
                     raise ApiError(500, "The request was not processed.", type="api_error", store=False)
+                if fault is not None and fault.kind == "error":
+                    if fault.commit:
+                        self._route(method, path, params, fault)
+                    raise ApiError(fault.status, "An unknown error occurred", type="api_error")
                 status, body = 200, self._route(method, path, params, fault)
             except ApiError as e:
                 if not e.store:
@@ -848,7 +869,7 @@ class StripeSimulator:
             if idem is not None:
                 with self._lock:
                     self._idem[(api_key, idem)] = (method, path, canon, status, body, self.now())
-            return status, body, ({"Idempotency-Key": idem} if idem else {})
+            return status, body, ({"Idempotency-Key": idem} | _no_retry(status) if idem else {})
         finally:
             if idem is not None:
                 with self._lock:

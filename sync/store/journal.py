@@ -76,8 +76,8 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     )
     cur.executemany(
         "INSERT INTO sale_lines (line_key, sale_id, line_no, sku, description, quantity, unit_price, "
-        "discount, tax_code, tax_amount, paid_amount, measure_quantity, measure_unit, measure_price) "
-        "VALUES (?1 * 10000 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        "discount, tax_code, tax_amount, paid_amount, measure_quantity, measure_unit, measure_price, "
+        "measure_per) VALUES (?1 * 10000 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         [
             (
                 sale_id,
@@ -145,8 +145,8 @@ def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, di
             }
         lines_sql = (
             "SELECT sale_id, line_no, sku, description, quantity, unit_price, discount, tax_code, "
-            "tax_amount, paid_amount, measure_quantity, measure_unit, measure_price FROM sale_lines "
-            "WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 ORDER BY line_key"
+            "tax_amount, paid_amount, measure_quantity, measure_unit, measure_price, measure_per "
+            "FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 ORDER BY line_key"
         )
         for r in (row for sid in chunk for row in conn.execute(lines_sql, (sid,))):
             out[r[0]]["lines"].append(
@@ -160,9 +160,7 @@ def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, di
                     "tax_code": r[7],
                     "tax_amount": r[8],
                     "paid_amount": r[9],
-                    "measure": None
-                    if r[10] is None
-                    else {"quantity": r[10], "unit": r[11], "unit_price": r[12]},
+                    "measure": _measure_dict(*r[10:]),
                 }
             )
         for r in conn.execute(
@@ -205,7 +203,7 @@ def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
         SaleLine(*r[:9], measure=_measure(*r[9:]))
         for r in conn.execute(
             "SELECT line_no, sku, description, quantity, unit_price, discount, tax_code, tax_amount, "
-            "paid_amount, measure_quantity, measure_unit, measure_price FROM sale_lines "
+            "paid_amount, measure_quantity, measure_unit, measure_price, measure_per FROM sale_lines "
             "WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 ORDER BY line_key",
             (sale_id,),
         )
@@ -229,16 +227,26 @@ def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
     return SaleDocument(*row[:11], lines=lines, tax_lines=tax_lines, tenders=tenders, session_id=row[11])
 
 
-def _measure_columns(measure: Measure | None) -> tuple[str | None, str | None, int | None]:
+def _measure_columns(measure: Measure | None) -> tuple[str | None, str | None, int | None, str | None]:
     if measure is None:
-        return None, None, None
-    return f"{measure.quantity:f}", measure.unit.value, measure.unit_price
+        return None, None, None, None
+    d = measure.to_dict()
+    return d["quantity"], d["unit"], d["unit_price"], d.get("per")
 
 
-def _measure(quantity: str | None, unit: str | None, unit_price: int | None) -> Measure | None:
+def _measure_dict(quantity: str | None, unit: str, unit_price: int, per: str | None) -> dict[str, Any] | None:
+    """A weighed line's measure columns as ``Measure.to_dict()`` (None on every other line)."""
     if quantity is None:
         return None
-    return Measure.from_dict({"quantity": quantity, "unit": unit, "unit_price": unit_price})
+    d: dict[str, Any] = {"quantity": quantity, "unit": unit, "unit_price": unit_price}
+    if per is not None:
+        d["per"] = per
+    return d
+
+
+def _measure(quantity: str | None, unit: str, unit_price: int, per: str | None) -> Measure | None:
+    d = _measure_dict(quantity, unit, unit_price, per)
+    return None if d is None else Measure.from_dict(d)
 
 
 def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocument:
@@ -277,7 +285,7 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
     conn.executemany(
         "INSERT INTO return_lines (return_uuid, line_no, sku, description, quantity, refund_amount, "
         "tax_code, tax_amount, original_sale_uuid, original_line_no, restock, measure_quantity, "
-        "measure_unit, measure_price) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "measure_unit, measure_price, measure_per) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 ret.return_uuid,
@@ -318,8 +326,8 @@ def get_return(conn: sqlite3.Connection, return_uuid: str) -> ReturnDocument | N
         ReturnLine(*r[:9], restock=bool(r[9]), measure=_measure(*r[10:]))
         for r in conn.execute(
             "SELECT line_no, sku, description, quantity, refund_amount, tax_code, tax_amount, "
-            "original_sale_uuid, original_line_no, restock, measure_quantity, measure_unit, measure_price "
-            "FROM return_lines WHERE return_uuid = ? ORDER BY line_no",
+            "original_sale_uuid, original_line_no, restock, measure_quantity, measure_unit, measure_price, "
+            "measure_per FROM return_lines WHERE return_uuid = ? ORDER BY line_no",
             (return_uuid,),
         )
     )

@@ -510,7 +510,8 @@ INSERT INTO counters (name, value) VALUES ('receipt_floor', {int(floor)});
 # points, so a sale at New York City's 8.875 % could not be recorded at all; the rate is now the exact
 # percent as canonical decimal text ("8.875", "20"; pos.tax.TaxRate.text), in the sale's tax lines and in
 # the catalog's tax codes. A weighed line keeps its weight (exact decimal text in its unit, "0.750"), the
-# unit ("kg") and the price per unit (pos.measure.Measure); NULL on every other line.
+# unit ("kg"), the price per unit and the unit it is per when that differs ("lb"; pos.measure.Measure);
+# NULL on every other line.
 _BP_TO_TEXT = """CASE WHEN rate_bp % 100 = 0 THEN CAST(rate_bp / 100 AS TEXT)
     WHEN rate_bp % 10 = 0 THEN (rate_bp / 100) || '.' || ((rate_bp % 100) / 10)
     ELSE (rate_bp / 100) || '.' || printf('%02d', rate_bp % 100) END"""
@@ -538,9 +539,11 @@ ALTER TABLE tax_codes_v9 RENAME TO tax_codes;
 ALTER TABLE sale_lines ADD COLUMN measure_quantity TEXT;
 ALTER TABLE sale_lines ADD COLUMN measure_unit TEXT;
 ALTER TABLE sale_lines ADD COLUMN measure_price INTEGER;
+ALTER TABLE sale_lines ADD COLUMN measure_per TEXT;
 ALTER TABLE return_lines ADD COLUMN measure_quantity TEXT;
 ALTER TABLE return_lines ADD COLUMN measure_unit TEXT;
 ALTER TABLE return_lines ADD COLUMN measure_price INTEGER;
+ALTER TABLE return_lines ADD COLUMN measure_per TEXT;
 """ + _immutable("sale_tax_lines", "finalised sales")
 
 

@@ -3,12 +3,25 @@ from __future__ import annotations
 import pytest
 import requests
 
-from sync.backend.server import start_backend
+from backend.server import start_backend
+from tests.backend.engines import ENGINES, fresh_database
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request):
+    """Each backend test runs on both engines: SQLite and PostgreSQL."""
+    return request.param
 
 
 @pytest.fixture
-def backend(tmp_path):
-    handle = start_backend(tmp_path / "backend.sqlite3", strict=True, seed_products=200)
+def database(engine, tmp_path):
+    with fresh_database(engine, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def backend(database):
+    handle = start_backend(database, strict=True, seed_products=200)
     handle.token = handle.register_device("till-1")
     yield handle
     handle.stop()

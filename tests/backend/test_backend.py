@@ -12,8 +12,8 @@ import pytest
 import requests
 import yaml
 
+from backend import tokens
 from sync import contract
-from sync.backend import tokens
 from tests.backend.events import event, return_payload, sale_payload
 
 T = 10  # seconds: timeout of every call in these tests
@@ -299,7 +299,7 @@ def test_omo_backend_command_serves_the_contract(tmp_path):
         [
             sys.executable,
             "-m",
-            "sync.backend.server",
+            "backend.server",
             "--db",
             str(tmp_path / "b.sqlite3"),
             "--port",
@@ -334,3 +334,18 @@ def test_omo_backend_command_serves_the_contract(tmp_path):
         proc.terminate()
         proc.wait(10)
         proc.stdout.close()
+
+
+def test_a_sale_recorded_by_another_event_is_rejected_as_duplicate_sale(backend, http):
+    sale = sale_payload(member_no=1004, earned=9)
+    first = event("sale.completed", sale)
+    assert post_events(http, backend.url, [first], "d-1").json()["results"][0]["status"] == "applied"
+    # another event carrying the same sale, in a later push (the push assumes new sales, finds out, and
+    # runs again looking them up) and twice within one push
+    again = event("sale.completed", dict(sale))
+    twin_a = event("sale.completed", sale_payload(member_no=1004, earned=1))
+    twin_b = event("sale.completed", dict(twin_a["payload"]))
+    res = post_events(http, backend.url, [again, twin_a, twin_b], "d-2").json()["results"]
+    assert [r["status"] for r in res] == ["rejected", "applied", "rejected"]
+    assert res[0]["reason"]["code"] == res[2]["reason"]["code"] == "duplicate_sale"
+    assert sorted(ledger_rows(backend, 1004)) == sorted([(first["event_id"], 9), (twin_a["event_id"], 1)])

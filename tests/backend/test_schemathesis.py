@@ -12,16 +12,19 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
+from backend.server import start_backend
 from sync import contract
-from sync.backend.server import start_backend
+from tests.backend.engines import ENGINES, fresh_database
 
 
-@pytest.fixture(scope="module")
-def running_backend(tmp_path_factory):
-    handle = start_backend(tmp_path_factory.mktemp("st") / "backend.sqlite3", strict=True, seed_products=50)
-    handle.token = handle.register_device("till-1")
-    yield handle
-    handle.stop()
+@pytest.fixture(scope="module", params=ENGINES)
+def running_backend(request, tmp_path_factory):
+    """One backend per engine for the whole module: the contract is checked on SQLite and PostgreSQL."""
+    with fresh_database(request.param, tmp_path_factory.mktemp("st")) as url:
+        handle = start_backend(url, strict=True, seed_products=50)
+        handle.token = handle.register_device("till-1")
+        yield handle
+        handle.stop()
 
 
 # loaded from the contract file itself; the test below also checks the backend serves exactly this document

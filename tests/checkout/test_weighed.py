@@ -8,10 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from pos.barcodes import DEFAULT_RULES, make_embedded, parse_barcode
 from pos.cart import compute_refund
 from pos.documents import Refund, ReturnDocument, ReturnLine
 from pos.errors import RefundError
+from pos.gs1 import GS, EmbeddedRule, make_embedded
 from pos.measure import Measure
 from pos.ports import Product
 from pos.receipt import render_text
@@ -21,10 +21,9 @@ from pos.storeconfig import PRESETS
 from sync.payloads import to_wire
 from sync.store import journal, outbox
 
-WEIGHT_RULE = next(r for r in DEFAULT_RULES if r.kind == "weight")
-HAM_CODE = parse_barcode(make_embedded(WEIGHT_RULE, "12345", 0)).lookup_code
+WEIGHT_RULE = EmbeddedRule("21", "weight", item_digits=5, value_digits=5, decimals=3)  # a store's own
 GTIN = "05012345678900"
-HAM = Product("SKU-HAM", "Ham", "Farm", "deli", "REDUCED", 2000, barcodes=(HAM_CODE,))  # 20.00 per kg
+HAM = Product("12345", "Ham", "Farm", "deli", "REDUCED", 2000)  # 20.00 per kg, found by its item reference
 CHEESE = Product("SKU-CHEESE", "Cheddar", "Farm", "dairy", "REDUCED", 1890, barcodes=("5012345678900",))
 BREAD = Product("SKU-BREAD", "Bread", "Bakery", "bakery", "ZERO", 349, barcodes=("4006381333931",))
 
@@ -34,14 +33,14 @@ class Catalog:
         return next((p for p in (HAM, CHEESE, BREAD) if code in p.barcodes), None)
 
     def get(self, sku):
-        return None
+        return HAM if sku == HAM.sku else None
 
     def search(self, text, limit=20):
         return []
 
 
 def scan(text: str) -> ItemScan:
-    item = read_item(text, Catalog(), currency="EUR", today=date(2026, 11, 23))
+    item = read_item(text, Catalog(), currency="EUR", today=date(2026, 11, 23), rcn_rules=[WEIGHT_RULE])
     assert isinstance(item, ItemScan), item
     return item
 
@@ -110,7 +109,7 @@ def test_a_weighed_item_through_sale_journal_receipt_payload_and_return(shop, st
         lines=(
             ReturnLine(
                 1,
-                "SKU-HAM",
+                "12345",
                 "Ham",
                 1,
                 1500,
@@ -143,6 +142,8 @@ def test_a_label_price_is_charged_as_it_is_and_kept_apart(shop):
     assert co.cart.line(line).unit_price.minor == 499 and co.cart.line(line).measure is None
     again = co.add_scanned(scan(f"01{GTIN}3922000499"))
     assert again != line  # a label-priced line is never merged
+    both = co.add_scanned(scan(f"01{GTIN}3103000750{GS}3922000201"))  # weight and price: the price is paid
+    assert co.cart.line(both).unit_price.minor == 201 and co.cart.line(both).measure is None
     plain = co.add_scanned(scan("4006381333931"))
     assert co.add_scanned(scan("4006381333931")) == plain  # a plain scan grows its line
     assert co.cart.line(plain).quantity == 2

@@ -10,7 +10,7 @@ import pytest
 
 from hardware.stripe_sim import StripeSimulator
 from hardware.stripe_terminal import KEYRING_SERVICE, KEYRING_USERNAME, StripeTerminal
-from pos.payment import CardPayments, MemoryPaymentJournal, PaymentAttempt
+from pos.payment import CardPayments, MemoryPaymentJournal, PaymentAttempt, SaleMovedOn
 
 API_KEY = "rk_test_simulator"
 POLL = 0.02
@@ -116,6 +116,8 @@ class Shop:
 
     def recover(self, attempt: PaymentAttempt, tx: dict) -> None:
         s = tx["sales"][attempt.sale_uuid]
+        if s["status"] == "completed":
+            raise SaleMovedOn(f"sale {attempt.sale_uuid} was recorded without this card")
         s["tenders"].append({"type": "card", "amount": attempt.amount})
         s["status"] = "completed"
         s["recovered"] = True

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pos.payment import PaymentAttempt
+from pos.payment import PaymentAttempt, SaleMovedOn
 from sync.store import outbox
 from sync.store.core import Store
 
@@ -54,7 +54,22 @@ class SqlShop:
         return lambda conn: self._complete(conn, sale, amount, False)
 
     def recover(self, attempt: PaymentAttempt, conn: sqlite3.Connection) -> None:
+        (status,) = conn.execute(
+            "SELECT status FROM t_sales WHERE sale_uuid = ?", (attempt.sale_uuid,)
+        ).fetchone()
+        if status == "completed":
+            raise SaleMovedOn(f"sale {attempt.sale_uuid} was recorded without this card")
         self._complete(conn, attempt.sale_uuid, attempt.amount, True)
+
+    def complete_with_cash(self, sale: str) -> None:
+        def fn(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "INSERT INTO t_tenders SELECT sale_uuid, 'cash', total FROM t_sales WHERE sale_uuid = ?",
+                (sale,),
+            )
+            conn.execute("UPDATE t_sales SET status = 'completed' WHERE sale_uuid = ?", (sale,))
+
+        self.store.write_sync(fn)
 
     def release(self, attempt: PaymentAttempt, conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE t_sales SET status = 'open' WHERE sale_uuid = ?", (attempt.sale_uuid,))

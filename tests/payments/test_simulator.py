@@ -194,6 +194,28 @@ def test_idempotency_replays_first_result_even_errors(sim, client, http, reader_
     )
 
 
+@pytest.mark.parametrize("created", [False, True], ids=["nothing-created", "created-anyway"])
+def test_a_500_while_executing_is_stored_and_replayed_for_24h(sim, client, created):
+    """Stripe saves the result of a request once its endpoint began executing, "including 500 errors"
+    (docs.stripe.com/api/idempotent_requests): every retry with the same key gets the same 500 (marked
+    replayed, with Stripe-Should-Retry: false) until the key expires after 24 h; a new key executes. The
+    500 is indeterminate: the PaymentIntent may or may not exist."""
+    sim.fail_while_executing(r"/v1/payment_intents$", commit=created)
+    params = {"amount": 1000, "currency": "usd", "metadata": {"attempt_id": "a500"}}
+    for _ in range(3):
+        with pytest.raises(stripe.APIError) as e:
+            client.v1.payment_intents.create(params, options={"idempotency_key": "k500"})
+        assert e.value.http_status == 500 and e.value.json_body["error"]["type"] == "api_error"
+        assert e.value.headers["Stripe-Should-Retry"] == "false"
+    assert e.value.headers["Idempotent-Replayed"] == "true"
+    assert len(sim.payment_intents) == int(created)
+    assert client.v1.payment_intents.create(params, options={"idempotency_key": "k500-new"}).id
+    assert len(sim.payment_intents) == int(created) + 1
+    sim.advance(24 * 3600 + 1)  # pruned: the same key is a new request
+    again = client.v1.payment_intents.create(params, options={"idempotency_key": "k500"})
+    assert again.status == "requires_payment_method"
+
+
 def test_failed_validation_is_not_stored(client):
     with pytest.raises(stripe.InvalidRequestError):
         client.v1.payment_intents.create(

@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 
 from hardware.stripe_sim import VISA
-from pos.payment import AUTHORIZED, CAPTURED, CRASH_POINTS, CardPayments, PaymentAttempt, SimulatedCrash
+from pos.payment import (
+    AUTHORIZED,
+    CANCELED,
+    CAPTURED,
+    CRASH_POINTS,
+    UNCONFIRMED_MESSAGE,
+    CardPayments,
+    PaymentAttempt,
+    SimulatedCrash,
+)
 from sync.payment_journal import SqlitePaymentJournal
 from tests.payments.conftest import POLL
 from tests.payments.sqlite_support import SqlShop, open_store
@@ -34,7 +43,7 @@ def check_sql_invariants(sim, shop: SqlShop, journal: SqlitePaymentJournal) -> N
             assert sale["status"] == "completed"
             assert [t["amount"] for t in sale["tenders"] if t["type"] == "card"] == [pi["amount_received"]]
     for sale_id, sale in sales.items():
-        if sale["status"] == "completed":
+        if sale["status"] == "completed" and any(t["type"] == "card" for t in sale["tenders"]):
             assert (
                 sum(
                     1
@@ -82,6 +91,44 @@ def test_payment_on_sqlite_journal(sim, terminal, store):
     )
     assert out.paid and journal.get(out.attempt_id).status == CAPTURED
     assert shop.outbox_events() == ["sale.completed"]
+    check_sql_invariants(sim, shop, journal)
+
+
+def _confirmation_lost(sim, make_terminal, journal, shop: SqlShop, sale: str, amount: int):
+    """Issue 12's field defect on the real store: the PaymentIntent read after the reader's success
+    fails twice (the library retries once), so pay() cannot confirm the authorisation."""
+    shop.new_sale(sale, amount)
+    payments = CardPayments(make_terminal(max_network_retries=1), journal, poll_interval=POLL)
+    sim.auto_tap(VISA, delay=0.0)
+    sim.fail_with_status(r"/v1/payment_intents/pi_[^/]+$", status=503, times=2, method="GET")
+    out = payments.pay(sale, amount, "usd", shop.complete(sale, amount))
+    assert out.status == "failed" and out.message == UNCONFIRMED_MESSAGE
+    return payments, out
+
+
+def test_cash_after_a_lost_confirmation_first_uses_the_card(sim, make_terminal, store):
+    journal, shop = SqlitePaymentJournal(store), SqlShop(store)
+    payments, out = _confirmation_lost(sim, make_terminal, journal, shop, "s1", 4400)
+    settled = payments.settle_before_other_tender("s1", shop.recover, shop.release)
+    assert settled.status == "captured" and not settled.other_tender_allowed
+    assert shop.sales()["s1"]["tenders"] == [{"type": "card", "amount": 4400}]
+    assert shop.outbox_events() == ["sale.completed"]
+    check_sql_invariants(sim, shop, journal)
+
+
+def test_reconciler_releases_the_card_of_a_sale_paid_in_cash(sim, make_terminal, store):
+    """The sale was recorded with cash (a till without the gate): completing it with the card is
+    refused inside the transaction (rolled back), the authorisation is cancelled, and the next pass has
+    nothing left to do."""
+    journal, shop = SqlitePaymentJournal(store), SqlShop(store)
+    payments, out = _confirmation_lost(sim, make_terminal, journal, shop, "s1", 4500)
+    shop.complete_with_cash("s1")
+    (res,) = payments.reconcile(shop.recover, shop.release)
+    assert res.after == CANCELED and "moved on" in res.note
+    assert shop.sales()["s1"]["tenders"] == [{"type": "cash", "amount": 4500}]
+    assert shop.outbox_events() == []
+    assert sim.payment_intents[out.payment_intent_id]["status"] == "canceled"
+    assert payments.reconcile(shop.recover, shop.release) == []
     check_sql_invariants(sim, shop, journal)
 
 

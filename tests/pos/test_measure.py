@@ -7,6 +7,8 @@ import json
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pos.cart import Cart, Discount, LineTotal, compute_refund
 from pos.errors import InvalidDataError, InvalidQuantityError, RefundError
@@ -188,3 +190,45 @@ def test_a_weighed_line_is_returned_whole_or_not_at_all():
     with pytest.raises(RefundError, match="Only 0 of 1"):
         compute_refund(sold, {ham.line_id: 1}, {ham.line_id: 1})
     assert compute_refund(sold, {ham.line_id: 0}).total == eur(0)
+
+
+# ------------------------------------------------------------------------- priced per another unit
+def test_a_weight_priced_per_another_unit_of_mass():
+    # 1 kg at 2.49 per lb: 1 kg = 2.2046226218... lb -> 5.4895... -> 5.49
+    kg_per_lb = Measure(Decimal("1.000"), "kg", 249, per="lb")
+    assert kg_per_lb.amount() == 549 and kg_per_lb.price_symbol == "lb" and kg_per_lb.symbol == "kg"
+    # 2.205 lb at 2.49 per kg: 2.205 lb = 1.00017117585 kg -> 2.4904... -> 2.49
+    assert Measure(Decimal("2.205"), "lb", 249, per="kg").amount() == 249
+    assert Measure(Decimal("2.205"), "lb", 249, per="lb").per is None  # the same unit: no conversion
+    data = json.loads(json.dumps(kg_per_lb.to_dict()))
+    assert data == {"quantity": "1.000", "unit": "kg", "unit_price": 249, "per": "lb"}
+    assert Measure.from_dict(data) == kg_per_lb
+    assert "per" not in Measure.of_grams(750, 1).to_dict()
+    with pytest.raises(InvalidQuantityError, match="Unknown unit 'stone' to price by"):
+        Measure(Decimal(1), "kg", 1, per="stone")
+    with pytest.raises(InvalidQuantityError, match="only weights convert"):
+        Measure(Decimal(1), "m2", 1, per="kg")
+    with pytest.raises(InvalidQuantityError, match="only weights convert"):
+        Measure(Decimal(1), "kg", 1, per="l")
+
+
+@given(
+    digits=st.integers(1, 999_999),
+    decimals=st.integers(0, 6),
+    price=st.integers(0, 10**7),
+    unit=st.sampled_from(["kg", "lb"]),
+    sold_by=st.sampled_from(["kg", "lb"]),
+)
+def test_the_lines_amount_is_what_the_scan_prices(digits, decimals, price, unit, sold_by):
+    """The line a weighed scan makes (pos.checkout.scanned_measure) costs what pos.scan prices the label."""
+    from pos import gs1
+    from pos.checkout import scanned_measure
+    from pos.ports import Product
+    from pos.scan import ItemScan, price_by_weight
+
+    weight = gs1.Measure(Decimal(digits).scaleb(-decimals), unit)
+    scan = ItemScan(Product("W", "Ham", "", "", "REDUCED", price), weight=weight, sold_by=sold_by)
+    measure = scanned_measure(scan)
+    assert measure is not None and measure.quantity == weight.value and measure.unit.value == unit
+    assert measure.amount() == price_by_weight(price, weight, sold_by) == scan.price()
+    assert measure.price_symbol == sold_by

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 import cv2
 import pytest
 
 from hardware import qr_corpus as qc
 from hardware.camera import DeviceSource, ImageSequenceSource, SyntheticSource
-from pos.barcodes import ProductBarcode, parse_barcode
 from pos.codes import MemberCode
+from pos.gs1 import ItemCode, Measure, read_code
 from pos.wedge import WedgeDetector
 from ui.camera_preview import CameraPreview
 from ui.qt import QEvent, QKeyEvent, QLineEdit, QListWidget, Qt, QVBoxLayout, QWidget
@@ -104,8 +107,8 @@ def till(qtbot, qapp):
     wedge.install(qapp)
 
     def add_item(code):
-        result = parse_barcode(code)
-        if isinstance(result, ProductBarcode):
+        result = read_code(code, today=date(2026, 12, 7))
+        if isinstance(result, ItemCode):
             cart.addItem(result.gtin)
 
     wedge.scanned.connect(add_item)
@@ -185,7 +188,7 @@ def test_fnc1_typed_by_the_scanner_as_ctrl_bracket_stays_in_a_gs1_code(qtbot, ti
     """A GS1 DataBar/128 code with a variable-length field: the scanner types FNC1 as Ctrl+] (ASCII 29).
     Inside the burst it is the field separator, not a shortcut; outside a burst it is left alone."""
     search, cart, wedge, clock = till
-    from pos.gs1 import GS, parse_gs1
+    from pos.gs1 import GS
 
     with qtbot.waitSignal(wedge.scanned, timeout=1_000) as blocker:
         _type(qtbot, search, "010950110102091710LOT7", clock, gap=0.006)
@@ -194,8 +197,8 @@ def test_fnc1_typed_by_the_scanner_as_ctrl_bracket_stays_in_a_gs1_code(qtbot, ti
         _type(qtbot, search, "3103000750\r", clock, gap=0.006)
     code = blocker.args[0]
     assert code == f"010950110102091710LOT7{GS}3103000750"
-    data = parse_gs1(code)
-    assert (data.batch, data.weight_g) == ("LOT7", 750)
+    data = read_code(code, today=date(2026, 12, 7))
+    assert (data.batch, data.weight) == ("LOT7", Measure(Decimal("0.750"), "kg"))
     assert search.text() == ""
     # a person pressing Ctrl+] with nothing held: not taken by the wedge
     clock.t += 5

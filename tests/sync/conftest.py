@@ -4,16 +4,24 @@ import uuid
 
 import pytest
 
-from sync.backend.server import start_backend
+from backend.server import start_backend
 from sync.client import store_device_token
 from sync.engine import SyncEngine
+from tests.backend.engines import ENGINES, fresh_database
 from tests.backend.events import sale_payload
 from tests.support.waiting import wait_for
 
 
+@pytest.fixture(params=ENGINES)
+def backend_database(request, tmp_path):
+    """The till's sync runs against the reference backend on both of its engines."""
+    with fresh_database(request.param, tmp_path) as url:
+        yield url
+
+
 @pytest.fixture
-def backend(tmp_path):
-    handle = start_backend(tmp_path / "backend.sqlite3", strict=True, seed_products=50)
+def backend(backend_database):
+    handle = start_backend(backend_database, strict=True, seed_products=50)
     store_device_token(handle.register_device("till-1"))
     yield handle
     handle.stop()

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from app import settings as S
 from app.shop import store_config
 from pos.documents import Tender
-from pos.measure import MAX_DECIMALS, Measure, MeasureUnit
+from pos.measure import GRAMS, MAX_DECIMALS, Measure, MeasureUnit
 from pos.storeconfig import PRESETS
 from pos.tax import PERCENT_DECIMALS, TaxRate
 from sync import contract
@@ -42,12 +42,16 @@ def test_every_presets_rates_round_trip_through_the_settings():
         assert store_config(S.load(None, environ={}, overrides=flags)) == preset.config
 
 
+MASS = [MeasureUnit(u) for u in GRAMS]
+
+
 @SLOW
-@given(RATES, QUANTITIES, st.sampled_from(MeasureUnit), st.integers(0, 10**7))
+@given(RATES, QUANTITIES, st.sampled_from(MeasureUnit), st.integers(0, 10**7), st.data())
 def test_rates_and_measures_come_back_exactly_from_the_journal_and_the_wire(
-    store, percent, quantity, unit, unit_price
+    store, percent, quantity, unit, unit_price, data
 ):
-    measure = Measure(quantity, unit, unit_price)
+    per = data.draw(st.sampled_from([None, *MASS])) if unit in GRAMS else None
+    measure = Measure(quantity, unit, unit_price, per)
     rate = TaxRate("STANDARD", percent)
     base = make_sale(store.till_id, n_lines=1, price=measure.amount())
     (line,) = base.lines
@@ -71,3 +75,4 @@ def test_rates_and_measures_come_back_exactly_from_the_journal_and_the_wire(
     contract.validate("SaleCompletedPayload", wire)
     assert wire["tax_lines"][0]["rate"] == rate.text
     assert Decimal(wire["lines"][0]["measure"]["quantity"]) == quantity
+    assert wire["lines"][0]["measure"].get("per") == (None if measure.per is None else measure.per.value)

@@ -1,27 +1,51 @@
 """Run the reference backend: `omo-backend` (console script) or in-process with `start_backend(...)`.
 
-handle = start_backend(db_path)          # uvicorn on 127.0.0.1, an ephemeral port, in a thread
+handle = start_backend(database)          # uvicorn on 127.0.0.1, an ephemeral port, in a thread
 token = handle.register_device("till-1") # a device token for a till
 handle.url, handle.faults, handle.stop()
+
+`database` is a SQLite file (the embedded default) or a `postgresql://` URL. For a chain:
+`omo-backend --database postgresql://... --workers 4` (uvicorn worker processes on one database; SQLite
+serves one process only).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import secrets
 import socket
+import sys
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 import uvicorn
+from sqlalchemy.dialects import postgresql, sqlite
 
-from sync.backend import db, seed, tokens
-from sync.backend.app import APP_TOKEN_TTL_S, Backend, Fault, FaultPlan, create_app
+from backend import db, schema, seed, tokens
+from backend.app import APP_TOKEN_TTL_S, Backend, Fault, FaultPlan, create_app
+from backend.store import SqlConnection, Store
 
-log = logging.getLogger("sync.backend")
+log = logging.getLogger("omo.backend")
+
+ENV_DATABASE = "OMO_BACKEND_DATABASE"
+
+
+def register_device(store: Store, till_id: str, token: str | None = None) -> str:
+    """Register (or re-key) a till; return its device token. Only the token's SHA-256 is stored."""
+    token = token or secrets.token_urlsafe(32)
+    d = schema.devices
+    insert = (sqlite if store.is_sqlite else postgresql).insert(d)
+    stmt = insert.values(till_id=till_id, token_sha256=db.token_hash(token), revoked=False)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["till_id"], set_={"token_sha256": stmt.excluded.token_sha256, "revoked": False}
+    )
+    store.write(lambda conn: conn.execute(stmt))
+    return token
 
 
 class BackendHandle:
@@ -49,41 +73,39 @@ class BackendHandle:
     def requests_seen(self) -> int:
         return self.backend.requests_seen
 
-    def connect(self) -> Any:
-        """A new connection to the backend's database (for checks from tests)."""
-        return db.connect(self.backend.pool.path)
+    @property
+    def store(self) -> Store:
+        return self.backend.store
+
+    def connect(self) -> SqlConnection:
+        """A new connection to the backend's database (for checks from tests): execute(sql, params) with
+        `?` placeholders on either engine."""
+        return self.store.sql()
 
     def register_device(self, till_id: str, token: str | None = None) -> str:
-        token = token or secrets.token_urlsafe(32)
-        conn = self.connect()
-        try:
-            with db.immediate(conn):
-                conn.execute(
-                    "INSERT INTO devices(till_id, token_sha256, revoked) VALUES (?, ?, 0) ON"
-                    " CONFLICT(till_id) "
-                    "DO UPDATE SET token_sha256 = excluded.token_sha256, revoked = 0",
-                    (till_id, db.token_hash(token)),
-                )
-        finally:
-            conn.close()
-        return token
+        return register_device(self.store, till_id, token)
 
     def revoke_device(self, till_id: str) -> None:
-        self._exec("UPDATE devices SET revoked = 1 WHERE till_id = ?", (till_id,))
+        d = schema.devices
+        self.store.write(lambda c: c.execute(sa.update(d).where(d.c.till_id == till_id).values(revoked=True)))
 
     def revoke_card(self, member_no: int, card_serial: int) -> None:
-        self._exec(
-            "INSERT INTO revoked_cards(member_no, card_serial) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            (member_no, card_serial),
-        )
+        r = schema.revoked_cards
+
+        def run(conn: Any) -> None:
+            exists = conn.execute(
+                sa.select(r.c.member_no).where(r.c.member_no == member_no, r.c.card_serial == card_serial)
+            ).first()
+            if exists is None:
+                conn.execute(sa.insert(r).values(member_no=member_no, card_serial=card_serial))
+
+        self.store.write(run)
 
     def member_qr(self, member_no: int, kind: str = "app") -> str:
         """The QR text a member's app shows now (kind "app") or their printed card carries ("card")."""
-        conn = self.connect()
-        try:
-            row = conn.execute("SELECT card_serial FROM members WHERE member_no = ?", (member_no,)).fetchone()
-        finally:
-            conn.close()
+        m = schema.members
+        rows = self.backend.query(sa.select(m.c.card_serial).where(m.c.member_no == member_no))
+        row = rows[0] if rows else None
         if row is None:
             raise KeyError(f"no member {member_no}")
         key = self.backend.signing_key
@@ -92,33 +114,13 @@ class BackendHandle:
         return tokens.encode_app_token(key, member_no, int(time.time()) + APP_TOKEN_TTL_S)
 
     def seed(self, *, products: int = 2000, seed_value: int = 1) -> None:
-        conn = self.connect()
-        try:
-            seed.seed_demo(conn, products_count=products, seed=seed_value)
-        finally:
-            conn.close()
+        seed.seed_demo(self.store, products_count=products, seed=seed_value)
 
     def upsert_products(self, items: list[dict[str, Any]]) -> None:
-        conn = self.connect()
-        try:
-            seed.upsert_products(conn, items)
-        finally:
-            conn.close()
+        seed.upsert_products(self.store, items)
 
     def delete_products(self, skus: list[str]) -> None:
-        conn = self.connect()
-        try:
-            seed.delete_products(conn, skus)
-        finally:
-            conn.close()
-
-    def _exec(self, sql: str, args: tuple) -> None:
-        conn = self.connect()
-        try:
-            with db.immediate(conn):
-                conn.execute(sql, args)
-        finally:
-            conn.close()
+        seed.delete_products(self.store, skus)
 
     def stop(self, timeout: float = 10.0) -> None:
         self._server.should_exit = True
@@ -126,7 +128,7 @@ class BackendHandle:
         if self._thread.is_alive():  # pragma: no cover - uvicorn did not stop in time
             self._server.force_exit = True
             self._thread.join(timeout)
-        self.backend.pool.close_all()
+        self.store.dispose()
 
     def __enter__(self) -> BackendHandle:
         return self
@@ -136,7 +138,7 @@ class BackendHandle:
 
 
 def start_backend(
-    db_path: str | Path,
+    database: str | Path,
     host: str = "127.0.0.1",
     port: int = 0,
     *,
@@ -145,10 +147,9 @@ def start_backend(
     startup_timeout: float = 10.0,
 ) -> BackendHandle:
     """Start the reference backend in a thread; return once it accepts connections."""
-    backend = Backend(str(db_path), strict=strict)
+    backend = Backend(database, strict=strict)
     if seed_products is not None:
-        conn = backend.pool.get()
-        seed.seed_demo(conn, products_count=seed_products)
+        seed.seed_demo(backend.store, products_count=seed_products)
     # proto=IPPROTO_TCP: asyncio sets TCP_NODELAY on accepted sockets only when the listener says TCP;
     # without it every response waits ~40 ms for the client's delayed ACK (Nagle)
     sock = socket.socket(
@@ -195,48 +196,87 @@ def start_demo_backend(
     data_dir.mkdir(parents=True, exist_ok=True)
     handle = start_backend(data_dir / "omo-backend.sqlite3", port=port, seed_products=products)
     token = keyring_token()
-    conn = handle.connect()
-    try:
-        known = (
-            token is not None
-            and conn.execute(
-                "SELECT 1 FROM devices WHERE till_id = ? AND token_sha256 = ? AND revoked = 0",
-                (till_id, db.token_hash(token)),
-            ).fetchone()
+    d = schema.devices
+    known = token is not None and handle.backend.query(
+        sa.select(d.c.till_id).where(
+            d.c.till_id == till_id, d.c.token_sha256 == db.token_hash(token), ~d.c.revoked
         )
-    finally:
-        conn.close()
+    )
     if not known:
         store_device_token(handle.register_device(till_id))
     return handle
 
 
+def worker_app() -> Any:
+    """The app of one worker process (`uvicorn --factory`): its own connection pool to the database named
+    by OMO_BACKEND_DATABASE; the parent migrated and seeded it before starting the workers."""
+    return create_app(Backend(os.environ[ENV_DATABASE], migrate=False))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="omo-backend", description="The OMO reference backend")
-    parser.add_argument("--db", default="omo-backend.sqlite3", help="database file (created if missing)")
+    parser.add_argument(
+        "--database",
+        "--db",
+        default="omo-backend.sqlite3",
+        help="a SQLite file (created if missing) or postgresql://user@host/dbname",
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--workers", type=int, default=1, help="worker processes (PostgreSQL only; SQLite serves one)"
+    )
     parser.add_argument("--seed-products", type=int, default=2000, help="demo catalog size (empty db only)")
-    parser.add_argument("--register-till", metavar="TILL_ID", help="print a new device token for this till")
+    parser.add_argument(
+        "--register-till",
+        metavar="TILL_ID",
+        action="append",
+        default=[],
+        help="register a till (repeatable); its new device token is printed, or written to --tokens-file",
+    )
+    parser.add_argument(
+        "--tokens-file", type=Path, help="write 'till_id token' lines here (mode 0600) instead of printing"
+    )
+    parser.add_argument("--no-serve", action="store_true", help="migrate, seed and register, then exit")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    backend = Backend(args.db)
-    seed.seed_demo(backend.pool.get(), products_count=args.seed_products)
-    if args.register_till:
-        token = secrets.token_urlsafe(32)
-        conn = backend.pool.get()
-        with db.immediate(conn):
-            conn.execute(
-                "INSERT INTO devices(till_id, token_sha256, revoked) VALUES (?, ?, 0) ON CONFLICT(till_id) "
-                "DO UPDATE SET token_sha256 = excluded.token_sha256, revoked = 0",
-                (args.register_till, db.token_hash(token)),
-            )
-        print(f"device token for {args.register_till}: {token}", flush=True)
+    store = Store(args.database)
+    if store.is_sqlite and args.workers > 1:
+        parser.error(
+            "SQLite serves one worker process; use PostgreSQL (--database postgresql://...) for more"
+        )
+    backend = Backend(store)
+    seed.seed_demo(store, products_count=args.seed_products)
+    issued = [(till, register_device(store, till)) for till in args.register_till]
+    if args.tokens_file is not None:
+        fd = os.open(args.tokens_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.writelines(f"{till} {token}\n" for till, token in issued)
+    else:
+        for till, token in issued:
+            print(f"device token for {till}: {token}", flush=True)
+    if args.no_serve:
+        store.dispose()
+        return 0
+    if args.workers == 1:
+        app = create_app(backend)
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info", lifespan="off", ws="none")
+        return 0
+    store.dispose()
+    os.environ[ENV_DATABASE] = store.url.render_as_string(hide_password=False)
     uvicorn.run(
-        create_app(backend), host=args.host, port=args.port, log_level="info", lifespan="off", ws="none"
+        "backend.server:worker_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="info",
+        lifespan="off",
+        ws="none",
+        access_log=False,
     )
     return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    sys.exit(main())

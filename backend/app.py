@@ -18,17 +18,19 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
+from sqlalchemy.engine import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from backend import db, schema, tokens
+from backend.store import KeyBusy, Store
 from sync import contract
-from sync.backend import db, tokens
 
-log = logging.getLogger("sync.backend")
+log = logging.getLogger("omo.backend")
 
-IDEMPOTENCY_LEASE_S = 60.0
 APP_TOKEN_TTL_S = 300
 
 
@@ -154,34 +156,25 @@ class FaultMiddleware:
 
 
 class Backend:
-    """State behind the HTTP app: the database, the signing key, the fault plan."""
+    """State behind the HTTP app: the database, the signing key, the fault plan. One per worker process;
+    nothing in it is needed between requests (the fault plan and the request log are test hooks)."""
 
-    def __init__(self, db_path: str, *, strict: bool = False) -> None:
-        self.pool = db.ConnectionPool(db_path)
+    def __init__(self, database: str | Any, *, strict: bool = False, migrate: bool = True) -> None:
+        self.store = database if isinstance(database, Store) else Store(database)
         self.strict = strict
         self.faults = FaultPlan()
         self.requests_seen = 0
         self.request_log: collections.deque[tuple[str, str, str]] = collections.deque(maxlen=2000)
-        # test hook: called after an Idempotency-Key was claimed, before the batch is applied
+        # test hook: called in the push's transaction, with its Idempotency-Key locked, before the batch
         self.before_apply: Any = None
         self._count_lock = threading.Lock()
-        conn = self.pool.get()
-        db.init_schema(conn)
-        with db.immediate(conn):
-            row = conn.execute(
-                "SELECT key_id, private_raw FROM signing_keys WHERE active = 1 ORDER BY key_id DESC LIMIT 1"
-            ).fetchone()
-            if row is None:
-                key = tokens.SigningKey.generate(1)
-                conn.execute(
-                    "INSERT INTO signing_keys(key_id, private_raw) VALUES (?, ?)", (1, key.private_raw())
-                )
-            else:
-                key = tokens.SigningKey.from_raw(row[0], row[1])
-        self.signing_key = key
+        if migrate:
+            self.store.migrate()
+        self.signing_key = self.store.write(_signing_key)
 
-    def conn(self) -> Any:
-        return self.pool.get()
+    def query(self, stmt: Any) -> list[Any]:
+        """The rows of one read."""
+        return self.store.read_one(stmt)
 
     def count_request(self, method: str, path: str, query: bytes) -> None:
         with self._count_lock:
@@ -194,13 +187,8 @@ class Backend:
         scheme, _, token = auth.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise HttpError(401, "unauthorized", "a device token is required")
-        row = (
-            self.conn()
-            .execute(
-                "SELECT till_id, revoked FROM devices WHERE token_sha256 = ?", (db.token_hash(token.strip()),)
-            )
-            .fetchone()
-        )
+        rows = self.store.read_one(_DEVICE_BY_TOKEN, {"h": db.token_hash(token.strip())})
+        row = rows[0] if rows else None
         if row is None:
             raise HttpError(401, "unauthorized", "unknown device token")
         if row[1]:
@@ -265,20 +253,15 @@ def create_app(backend: Backend) -> Any:
         cursor, limit = int(cursor_s), int(limit_s)
         if not 1 <= limit <= 10000:
             raise HttpError(400, "invalid_request", "limit must be between 1 and 10000")
-        conn = backend.conn()
-        conn.execute("BEGIN")
-        try:
-            total = conn.execute("SELECT COUNT(*) FROM products WHERE version > ?", (cursor,)).fetchone()[0]
+        p = schema.products
+        with backend.store.read_connection() as conn:  # one snapshot: the count and the page agree
+            total = conn.execute(sa.select(sa.func.count()).where(p.c.version > cursor)).scalar_one()
             rows = conn.execute(
-                "SELECT version, deleted, sku, json_object('sku', sku, 'name', name, 'brand',"
-                " brand, 'category',"
-                " category, 'tax_code', tax_code, 'price', price, 'barcodes', json(barcodes), 'active',"
-                " json(CASE WHEN active THEN 'true' ELSE 'false' END), 'popularity', popularity)"
-                " FROM products WHERE version > ? ORDER BY version LIMIT ?",
-                (cursor, limit),
-            ).fetchall()
-        finally:
-            conn.execute("COMMIT")
+                sa.select(p.c.version, p.c.deleted, p.c.sku, _product_json(conn))
+                .where(p.c.version > cursor)
+                .order_by(p.c.version)
+                .limit(limit)
+            ).all()
         upserts = [r[3] for r in rows if not r[1]]
         deletes = [r[2] for r in rows if r[1]]
         next_cursor = rows[-1][0] if rows else cursor
@@ -292,7 +275,7 @@ def create_app(backend: Backend) -> Any:
                 "total": total,
             }
             return backend.respond("catalogChanges", 200, body)
-        # Built from SQLite's own JSON text: no per-product Python objects for a 1,000,000-product sync.
+        # Built from the database's own JSON text: no per-product Python objects for a 1,000,000-product sync.
         text = (
             '{"upserts":['
             + ",".join(upserts)
@@ -305,7 +288,8 @@ def create_app(backend: Backend) -> Any:
     @app.get("/v1/promotions")
     def promotions(request: Request) -> Response:
         backend.authenticate(request)
-        rows = backend.conn().execute("SELECT body FROM promotions ORDER BY promo_id").fetchall()
+        t = schema.promotions
+        rows = backend.query(sa.select(t.c.body).order_by(t.c.promo_id))
         return backend.respond("listPromotions", 200, {"promotions": [json.loads(r[0]) for r in rows]})
 
     # ---------------------------------------------------------------- members
@@ -313,7 +297,8 @@ def create_app(backend: Backend) -> Any:
     def member_profile(member_no: str, request: Request) -> Response:
         backend.authenticate(request)
         no = _member_no(member_no)
-        body = _profile(backend, no)
+        with backend.store.read_connection() as conn:
+            body = _profile(conn, no)
         if body is None:
             raise HttpError(404, "not_found", "no such member")
         return backend.respond("getMemberProfile", 200, body)
@@ -325,8 +310,9 @@ def create_app(backend: Backend) -> Any:
         kind = request.query_params.get("kind", "app")
         if kind not in ("app", "card"):
             raise HttpError(400, "invalid_request", "kind must be app or card")
-        row = backend.conn().execute("SELECT card_serial FROM members WHERE member_no = ?", (no,)).fetchone()
-        if row is None:
+        m = schema.members
+        rows = backend.query(sa.select(m.c.card_serial).where(m.c.member_no == no))
+        if not rows:
             raise HttpError(404, "not_found", "no such member")
         key = backend.signing_key
         if kind == "app":
@@ -341,27 +327,27 @@ def create_app(backend: Backend) -> Any:
                 "card_serial": None,
             }
         else:
-            text = tokens.encode_card_token(key, no, row[0])
+            serial = rows[0][0]
+            text = tokens.encode_card_token(key, no, serial)
             body = {
                 "member_no": no,
                 "kind": kind,
                 "qr_text": text,
                 "key_id": key.key_id,
                 "expires_at": None,
-                "card_serial": row[0],
+                "card_serial": serial,
             }
         return backend.respond("mintMemberQr", 200, body)
 
     @app.get("/v1/keys")
     def keys(request: Request) -> Response:
         backend.authenticate(request)
-        rows = (
-            backend.conn().execute("SELECT key_id, private_raw FROM signing_keys ORDER BY key_id").fetchall()
-        )
+        k = schema.signing_keys
+        rows = backend.query(sa.select(k.c.key_id, k.c.private_raw).order_by(k.c.key_id))
         body = {
             "keys": [
-                {"key_id": k, "public_key": tokens.SigningKey.from_raw(k, raw).public_b64()}
-                for k, raw in rows
+                {"key_id": kid, "public_key": tokens.SigningKey.from_raw(kid, raw).public_b64()}
+                for kid, raw in rows
             ]
         }
         return backend.respond("listKeys", 200, body)
@@ -369,10 +355,9 @@ def create_app(backend: Backend) -> Any:
     @app.get("/v1/revocations")
     def revocations(request: Request) -> Response:
         backend.authenticate(request)
-        rows = (
-            backend.conn()
-            .execute("SELECT member_no, card_serial FROM revoked_cards ORDER BY member_no, card_serial")
-            .fetchall()
+        r = schema.revoked_cards
+        rows = backend.query(
+            sa.select(r.c.member_no, r.c.card_serial).order_by(r.c.member_no, r.c.card_serial)
         )
         return backend.respond(
             "listRevocations", 200, {"cards": [{"member_no": m, "card_serial": s} for m, s in rows]}
@@ -396,19 +381,23 @@ def create_app(backend: Backend) -> Any:
     @app.get("/v1/sales/{sale_uuid}")
     def sale(sale_uuid: str, request: Request) -> Response:
         backend.authenticate(request)
-        conn = backend.conn()
-        row = conn.execute(
-            "SELECT sale_uuid, receipt_no, till_id, occurred_at, currency, member_no, tenders, total"
-            " FROM sales WHERE sale_uuid = ?",
-            (sale_uuid.lower(),),
-        ).fetchone()
-        if row is None:
-            raise HttpError(404, "not_found", "no such sale (it may not have synced from its till yet)")
-        lines = conn.execute(
-            "SELECT line_no, sku, name, qty, unit_price, paid_amount, tax_code, returned_qty FROM sale_lines"
-            " WHERE sale_uuid = ? ORDER BY line_no",
-            (row[0],),
-        ).fetchall()
+        t, ln = schema.sales, schema.sale_lines
+        with backend.store.read_connection() as conn:
+            row = conn.execute(
+                sa.select(
+                    t.c.sale_uuid,
+                    t.c.receipt_no,
+                    t.c.till_id,
+                    t.c.occurred_at,
+                    t.c.currency,
+                    t.c.member_no,
+                    t.c.tenders,
+                    t.c.total,
+                ).where(t.c.sale_uuid == sale_uuid.lower())
+            ).first()
+            if row is None:
+                raise HttpError(404, "not_found", "no such sale (it may not have synced from its till yet)")
+            lines = conn.execute(_lines_query(ln, ln.c.sale_uuid == row[0])).all()
         body = {
             "sale_uuid": row[0],
             "receipt_no": row[1],
@@ -418,36 +407,22 @@ def create_app(backend: Backend) -> Any:
             "member_no": row[5],
             "tenders": json.loads(row[6]),
             "total": row[7],
-            "lines": [
-                {
-                    "line_no": r[0],
-                    "sku": r[1],
-                    "name": r[2],
-                    "qty": r[3],
-                    "unit_price": r[4],
-                    "paid_amount": r[5],
-                    "tax_code": r[6],
-                    "returned_qty": r[7],
-                    "returnable_qty": r[3] - r[7],
-                }
-                for r in lines
-            ],
+            "lines": _lines_body(lines),
         }
         return backend.respond("getSale", 200, body)
 
     @app.get("/v1/carts/{cart_id}")
     def cart(cart_id: str, request: Request) -> Response:
         backend.authenticate(request)
-        row = (
-            backend.conn()
-            .execute(
-                "SELECT cart_id, member_no, shared_at, lines, coupons FROM carts WHERE cart_id = ?",
-                (cart_id,),
+        c = schema.carts
+        rows = backend.query(
+            sa.select(c.c.cart_id, c.c.member_no, c.c.shared_at, c.c.lines, c.c.coupons).where(
+                c.c.cart_id == cart_id
             )
-            .fetchone()
         )
-        if row is None:
+        if not rows:
             raise HttpError(404, "not_found", "no such shared cart")
+        row = rows[0]
         body = {
             "cart_id": row[0],
             "member_no": row[1],
@@ -460,15 +435,16 @@ def create_app(backend: Backend) -> Any:
     @app.get("/v1/stock/{sku}")
     def stock(sku: str, request: Request) -> Response:
         backend.authenticate(request)
-        conn = backend.conn()
-        if conn.execute("SELECT 1 FROM products WHERE sku = ? AND deleted = 0", (sku,)).fetchone() is None:
-            raise HttpError(404, "not_found", "no such product")
-        rows = conn.execute(
-            "SELECT s.store_id, st.name, s.available, s.updated_at FROM stock s JOIN stores st"
-            " USING(store_id)"
-            " WHERE s.sku = ? ORDER BY s.store_id",
-            (sku,),
-        ).fetchall()
+        p, s, st = schema.products, schema.stock, schema.stores
+        with backend.store.read_connection() as conn:
+            if conn.execute(sa.select(p.c.sku).where(p.c.sku == sku, ~p.c.deleted)).first() is None:
+                raise HttpError(404, "not_found", "no such product")
+            rows = conn.execute(
+                sa.select(s.c.store_id, st.c.name, s.c.available, s.c.updated_at)
+                .join_from(s, st, s.c.store_id == st.c.store_id)
+                .where(s.c.sku == sku)
+                .order_by(s.c.store_id)
+            ).all()
         body = {
             "sku": sku,
             "stores": [
@@ -480,27 +456,95 @@ def create_app(backend: Backend) -> Any:
     return FaultMiddleware(app, backend)
 
 
+def _signing_key(conn: Connection) -> tokens.SigningKey:
+    """The active signing key, made on the first start."""
+    k = schema.signing_keys
+    row = conn.execute(
+        sa.select(k.c.key_id, k.c.private_raw).where(k.c.active).order_by(k.c.key_id.desc()).limit(1)
+    ).first()
+    if row is not None:
+        return tokens.SigningKey.from_raw(row[0], row[1])
+    key = tokens.SigningKey.generate(1)
+    conn.execute(sa.insert(k).values(key_id=1, private_raw=key.private_raw(), active=True))
+    return key
+
+
+def _product_json(conn: Connection) -> Any:
+    """A product as the contract's JSON text, made by the database (SQLite's json_object or
+    PostgreSQL's json_build_object): the catalog's hot path builds no Python object per product."""
+    p = schema.products
+    if conn.dialect.name == "postgresql":
+        build, barcodes, active = sa.func.json_build_object, sa.cast(p.c.barcodes, sa.JSON), p.c.active
+    else:
+        build, barcodes = sa.func.json_object, sa.func.json(p.c.barcodes)
+        active = sa.func.json(sa.case((p.c.active, "true"), else_="false"))
+    obj = build(
+        "sku", p.c.sku, "name", p.c.name, "brand", p.c.brand, "category", p.c.category,
+        "tax_code", p.c.tax_code, "price", p.c.price, "barcodes", barcodes, "active", active,
+        "popularity", p.c.popularity,
+    )  # fmt: skip
+    return sa.cast(obj, sa.Text)
+
+
 def _member_no(text: str) -> int:
-    if not text.isdigit() or len(text) > 20 or not 0 < int(text) < 2**63:  # SQLite integers are signed
+    if not text.isdigit() or len(text) > 20 or not 0 < int(text) < 2**63:  # 64-bit signed in the database
         raise HttpError(404, "not_found", "no such member")
     return int(text)
 
 
+def _lines_query(ln: sa.Table, where: Any) -> Any:
+    return (
+        sa.select(
+            ln.c.line_no,
+            ln.c.sku,
+            ln.c.name,
+            ln.c.qty,
+            ln.c.unit_price,
+            ln.c.paid_amount,
+            ln.c.tax_code,
+            ln.c.returned_qty,
+        )
+        .where(where)
+        .order_by(ln.c.line_no)
+    )
+
+
+def _lines_body(lines: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "line_no": r[0],
+            "sku": r[1],
+            "name": r[2],
+            "qty": r[3],
+            "unit_price": r[4],
+            "paid_amount": r[5],
+            "tax_code": r[6],
+            "returned_qty": r[7],
+            "returnable_qty": r[3] - r[7],
+        }
+        for r in lines
+    ]
+
+
 def _order_response(backend: Backend, order_no: str) -> Response:
-    conn = backend.conn()
-    row = conn.execute(
-        "SELECT order_no, status, placed_at, currency, member_no, pickup_store_id,"
-        " customer_display_name, total,"
-        " tenders FROM orders WHERE order_no = ?",
-        (order_no,),
-    ).fetchone()
-    if row is None:
-        raise HttpError(404, "not_found", "no such order")
-    lines = conn.execute(
-        "SELECT line_no, sku, name, qty, unit_price, paid_amount, tax_code, returned_qty FROM order_lines"
-        " WHERE order_no = ? ORDER BY line_no",
-        (order_no,),
-    ).fetchall()
+    o, ln = schema.orders, schema.order_lines
+    with backend.store.read_connection() as conn:
+        row = conn.execute(
+            sa.select(
+                o.c.order_no,
+                o.c.status,
+                o.c.placed_at,
+                o.c.currency,
+                o.c.member_no,
+                o.c.pickup_store_id,
+                o.c.customer_display_name,
+                o.c.total,
+                o.c.tenders,
+            ).where(o.c.order_no == order_no)
+        ).first()
+        if row is None:
+            raise HttpError(404, "not_found", "no such order")
+        lines = conn.execute(_lines_query(ln, ln.c.order_no == order_no)).all()
     body = {
         "order_no": row[0],
         "status": row[1],
@@ -511,41 +555,36 @@ def _order_response(backend: Backend, order_no: str) -> Response:
         "customer_display_name": row[6],
         "total": row[7],
         "tenders": json.loads(row[8]),
-        "lines": [
-            {
-                "line_no": r[0],
-                "sku": r[1],
-                "name": r[2],
-                "qty": r[3],
-                "unit_price": r[4],
-                "paid_amount": r[5],
-                "tax_code": r[6],
-                "returned_qty": r[7],
-                "returnable_qty": r[3] - r[7],
-            }
-            for r in lines
-        ],
+        "lines": _lines_body(lines),
     }
     return backend.respond("getOrder", 200, body)
 
 
-def _profile(backend: Backend, no: int) -> dict[str, Any] | None:
-    conn = backend.conn()
+def _profile(conn: Connection, no: int) -> dict[str, Any] | None:
+    t = schema
     m = conn.execute(
-        "SELECT first_name, last_initial, tier, consent_marketing, consent_personalisation, consent_receipts"
-        " FROM members WHERE member_no = ?",
-        (no,),
-    ).fetchone()
+        sa.select(
+            t.members.c.first_name,
+            t.members.c.last_initial,
+            t.members.c.tier,
+            t.members.c.consent_marketing,
+            t.members.c.consent_personalisation,
+            t.members.c.consent_receipts,
+        ).where(t.members.c.member_no == no)
+    ).first()
     if m is None:
         return None
+    mc = t.member_coupons
     coupons = [
         {"code": r[0], "title": r[1], "percent_off_bp": r[2], "amount_off": r[3], "expires_at": r[4]}
         for r in conn.execute(
-            "SELECT code, title, percent_off_bp, amount_off, expires_at FROM member_coupons"
-            " WHERE member_no = ? ORDER BY code",
-            (no,),
+            sa.select(mc.c.code, mc.c.title, mc.c.percent_off_bp, mc.c.amount_off, mc.c.expires_at)
+            .where(mc.c.member_no == no)
+            .order_by(mc.c.code)
         )
     ]
+    o, ol, s = t.orders, t.order_lines, t.sales
+    items = sa.select(sa.func.sum(ol.c.qty)).where(ol.c.order_no == o.c.order_no).scalar_subquery()
     online = [
         {
             "channel": "online",
@@ -553,13 +592,13 @@ def _profile(backend: Backend, no: int) -> dict[str, Any] | None:
             "placed_at": r[1],
             "currency": r[2],
             "total": r[3],
-            "item_count": r[4] or 0,
+            "item_count": int(r[4] or 0),
         }
         for r in conn.execute(
-            "SELECT o.order_no, o.placed_at, o.currency, o.total, (SELECT SUM(qty) FROM order_lines l"
-            " WHERE l.order_no = o.order_no) FROM orders o WHERE member_no = ? ORDER BY placed_at"
-            " DESC LIMIT 10",
-            (no,),
+            sa.select(o.c.order_no, o.c.placed_at, o.c.currency, o.c.total, items)
+            .where(o.c.member_no == no)
+            .order_by(o.c.placed_at.desc())
+            .limit(10)
         )
     ]
     store = [
@@ -572,20 +611,23 @@ def _profile(backend: Backend, no: int) -> dict[str, Any] | None:
             "item_count": r[4],
         }
         for r in conn.execute(
-            "SELECT sale_uuid, occurred_at, currency, total, item_count FROM sales WHERE member_no = ?"
-            " ORDER BY occurred_at DESC LIMIT 10",
-            (no,),
+            sa.select(s.c.sale_uuid, s.c.occurred_at, s.c.currency, s.c.total, s.c.item_count)
+            .where(s.c.member_no == no)
+            .order_by(s.c.occurred_at.desc())
+            .limit(10)
         )
     ]
-    recent = sorted(online + store, key=lambda o: o["placed_at"], reverse=True)[:20]
+    recent = sorted(online + store, key=lambda x: x["placed_at"], reverse=True)[:20]
     viewed = []
     if m[4]:
+        mv = t.member_views
         viewed = [
             {"sku": r[0], "name": r[1], "viewed_at": r[2]}
             for r in conn.execute(
-                "SELECT sku, name, viewed_at FROM member_views WHERE member_no = ? ORDER BY"
-                " viewed_at DESC LIMIT 20",
-                (no,),
+                sa.select(mv.c.sku, mv.c.name, mv.c.viewed_at)
+                .where(mv.c.member_no == no)
+                .order_by(mv.c.viewed_at.desc())
+                .limit(20)
             )
         ]
     return {
@@ -600,85 +642,88 @@ def _profile(backend: Backend, no: int) -> dict[str, Any] | None:
     }
 
 
+# the push's statements, built once (SQLAlchemy caches their compiled form by the statement object)
+_I = schema.idempotency
+_IDEMPOTENCY_ANSWER = sa.select(_I.c.fingerprint, _I.c.status, _I.c.body).where(
+    _I.c.device == sa.bindparam("d"), _I.c.key == sa.bindparam("k")
+)
+_STORE_ANSWER = sa.insert(_I)
+_DEVICE_BY_TOKEN = sa.select(schema.devices.c.till_id, schema.devices.c.revoked).where(
+    schema.devices.c.token_sha256 == sa.bindparam("h")
+)
+
+
+def _parse_batch(raw: bytes) -> tuple[dict[str, Any] | None, str | None]:
+    """The batch and None, or None and why it is not a valid EventBatch."""
+    try:
+        batch = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return None, str(contract.ContractViolation("EventBatch", "the body is not JSON"))
+    try:
+        contract.validate("EventBatch", batch)
+    except contract.ContractViolation as exc:
+        return None, str(exc)
+    return batch, None
+
+
 def _push_events_sync(backend: Backend, till_id: str, key: str, raw: bytes) -> Response:
-    conn = backend.conn()
+    """Check the Idempotency-Key, apply the batch and store the answer: one transaction, the key locked
+    for its length (another request with it meanwhile gets 409). A crash anywhere leaves nothing behind."""
     fingerprint = hashlib.sha256(raw).hexdigest()
-    # 1. claim the key (or replay / refuse)
-    with db.immediate(conn):
-        row = conn.execute(
-            "SELECT fingerprint, state, status, body, created_at FROM idempotency WHERE device = ?"
-            " AND key = ?",
-            (till_id, key),
-        ).fetchone()
+    # the contract checks are pure: done before the transaction, so no lock is held for them
+    batch, error = _parse_batch(raw)
+    # a number beyond 64 bits has at least 19 digits: only then is every payload searched for one
+    wide = db.WIDE_NUMBER.search(raw) is not None
+    problems = (
+        {} if batch is None else {ev["event_id"]: db.payload_problem(ev, wide=wide) for ev in batch["events"]}
+    )
+    fast = [True]
+
+    def work(conn: Connection) -> tuple[int, bytes, bool]:
+        row = conn.execute(_IDEMPOTENCY_ANSWER, {"d": till_id, "k": key}).first()
         if row is not None:
             if row[0] != fingerprint:
                 raise HttpError(
                     422, "idempotency_key_reused", "this Idempotency-Key was used with another body"
                 )
-            if row[1] == "done":
-                return Response(
-                    row[3],
-                    status_code=row[2],
-                    media_type="application/json",
-                    headers={"Idempotent-Replayed": "true"},
-                )
-            if time.time() - row[4] < IDEMPOTENCY_LEASE_S:
-                raise HttpError(
-                    409,
-                    "request_in_progress",
-                    "a request with this Idempotency-Key is in progress",
-                    {"Retry-After": "1"},
-                )
-            conn.execute(
-                "UPDATE idempotency SET created_at = ? WHERE device = ? AND key = ?",
-                (time.time(), till_id, key),
-            )  # a stale claim (crashed worker): take it over
-        else:
-            conn.execute(
-                "INSERT INTO idempotency(device, key, fingerprint, state, created_at) VALUES"
-                " (?,?,?,'running',?)",
-                (till_id, key, fingerprint, time.time()),
-            )
-    # 2. validate and apply, storing the answer in the same transaction as the effects
-    try:
+            return row[1], row[2], True
         if backend.before_apply is not None:
             backend.before_apply()
-        try:
-            batch = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
-            batch = None
-        error: contract.ContractViolation | None = None
         if batch is None:
-            error = contract.ContractViolation("EventBatch", "the body is not JSON")
+            status, body = 400, {"error": {"code": "invalid_request", "message": error}}
         else:
+            status = 200
             try:
-                contract.validate("EventBatch", batch)
-            except contract.ContractViolation as exc:
-                error = exc
-        if error is not None:
-            body = {"error": {"code": "invalid_request", "message": str(error)}}
-            status = 400
-            with db.immediate(conn):
-                _store_answer(conn, till_id, key, status, body)
-            return _json(status, body)
-        with db.immediate(conn):
-            results = [db.apply_event(conn, till_id, ev) for ev in batch["events"]]
+                results = db.apply_batch(conn, till_id, batch["events"], problems, assume_new_sales=fast[0])
+            except db.SaleRecordedBefore:
+                fast[0] = False  # the next run looks the sales up first
+                raise
             body = {"results": results}
             if backend.strict:
                 contract.validate("EventBatchResult", body)
-            _store_answer(conn, till_id, key, 200, body)
-        return _json(200, body)
-    except BaseException:
-        log.exception("pushing events failed; releasing the idempotency key")
-        with db.immediate(conn):
-            conn.execute(
-                "DELETE FROM idempotency WHERE device = ? AND key = ? AND state = 'running'", (till_id, key)
-            )
-        raise
+        data = json.dumps(body, separators=(",", ":")).encode()
+        conn.execute(
+            _STORE_ANSWER,
+            {
+                "device": till_id,
+                "key": key,
+                "fingerprint": fingerprint,
+                "state": "done",
+                "status": status,
+                "body": data,
+                "created_at": time.time(),
+            },
+        )
+        return status, data, False
 
-
-def _store_answer(conn: Any, till_id: str, key: str, status: int, body: Any) -> None:
-    conn.execute(
-        "UPDATE idempotency SET state = 'done', status = ?, body = ? WHERE device = ? AND key = ?",
-        (status, json.dumps(body, separators=(",", ":")).encode(), till_id, key),
-    )
+    try:
+        status, data, replayed = backend.store.write(work, key=(till_id, key))
+    except KeyBusy:
+        raise HttpError(
+            409,
+            "request_in_progress",
+            "a request with this Idempotency-Key is in progress",
+            {"Retry-After": "1"},
+        ) from None
+    headers = {"Idempotent-Replayed": "true"} if replayed else None
+    return Response(data, status_code=status, media_type="application/json", headers=headers)

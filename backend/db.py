@@ -1,0 +1,501 @@
+"""The exactly-once application of till events, on either engine (SQLAlchemy Core, in the caller's
+write transaction from backend.store).
+
+Each event is applied at most once: its event_id is the primary key of `events`, and a batch's events are
+inserted first, in one statement, with ON CONFLICT DO NOTHING RETURNING (on PostgreSQL a second
+transaction inserting the same id waits for the first and then sees it: "duplicate"). A rejected event
+leaves nothing behind and the rest of the batch applies: every check of a sale, a hand-over or a check-in
+comes before its first write, a return (checks between writes, line by line) runs in a savepoint, and the
+event rows of rejected events are deleted before the commit. Checks that guard a write lock what they
+read (SELECT ... FOR UPDATE on PostgreSQL; on SQLite the whole transaction holds the write lock): the
+member row before a redemption or a clawback (so two redemptions cannot both spend the same points; an
+earning only appends to the ledger and locks nothing),
+the original's lines before a return (the return cap across tills and stores), the order before a
+hand-over.
+
+The points ledger holds one row of delta per (event, programme); balance = sum, never negative.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+import time
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from backend.schema import (
+    checkins,
+    counters,
+    events,
+    members,
+    order_lines,
+    orders,
+    points_ledger,
+    returns,
+    sale_lines,
+    sales,
+)
+from backend.store import RetryTransaction
+from sync import contract
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+_dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False).encode
+
+
+class Rejected(Exception):
+    """The event is not applied. `deferred`: only for now (what it depends on has not arrived yet)."""
+
+    def __init__(self, code: str, message: str, *, deferred: bool = False) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.deferred = deferred
+
+
+class _Statements:
+    """The statements of the hot path, built once per dialect (SQLAlchemy caches their compiled form)."""
+
+    def __init__(self, dialect: str) -> None:
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        self.insert_events = (
+            insert(events).on_conflict_do_nothing(index_elements=["event_id"]).returning(events.c.event_id)
+        )
+        self.delete_events = sa.delete(events).where(
+            events.c.event_id.in_(sa.bindparam("ids", expanding=True))
+        )
+        self.insert_sales = (
+            insert(sales).on_conflict_do_nothing(index_elements=["sale_uuid"]).returning(sales.c.sale_uuid)
+        )
+        self.known_sales = sa.select(sales.c.sale_uuid).where(
+            sales.c.sale_uuid.in_(sa.bindparam("ids", expanding=True))
+        )
+        self.insert_lines = sa.insert(sale_lines)
+        self.insert_points = sa.insert(points_ledger)
+        self.insert_return = insert(returns).on_conflict_do_nothing(index_elements=["return_uuid"])
+        self.insert_checkin = sa.insert(checkins)
+        self.find_members = sa.select(members.c.member_no).where(
+            members.c.member_no.in_(sa.bindparam("ms", expanding=True))
+        )
+        self.lock_members = (
+            sa.select(members.c.member_no)
+            .where(members.c.member_no.in_(sa.bindparam("ms", expanding=True)))
+            .order_by(members.c.member_no)
+            .with_for_update()
+        )
+        self.balance = sa.select(sa.func.coalesce(sa.func.sum(points_ledger.c.delta), 0)).where(
+            points_ledger.c.member_no == sa.bindparam("m"), points_ledger.c.programme == sa.bindparam("p")
+        )
+        self.counter = (
+            insert(counters)
+            .values(name=sa.bindparam("name"), value=sa.bindparam("n"))
+            .on_conflict_do_update(
+                index_elements=["name"], set_={"value": counters.c.value + sa.bindparam("n")}
+            )
+            .returning(counters.c.value)
+        )
+        self.original = {}
+        for doc, lines, key in ((sales, sale_lines, "sale_uuid"), (orders, order_lines, "order_no")):
+            self.original[lines.name] = (
+                sa.select(doc.c.currency).where(doc.c[key] == sa.bindparam("k")),
+                sa.select(lines.c.sku, lines.c.qty, lines.c.returned_qty, lines.c.paid_amount)
+                .add_columns(lines.c.refunded_amount)
+                .where(lines.c[key] == sa.bindparam("k"), lines.c.line_no == sa.bindparam("ln"))
+                .with_for_update(),
+                sa.update(lines)
+                .where(lines.c[key] == sa.bindparam("k"), lines.c.line_no == sa.bindparam("ln"))
+                .values(
+                    returned_qty=lines.c.returned_qty + sa.bindparam("q"),
+                    refunded_amount=lines.c.refunded_amount + sa.bindparam("r"),
+                ),
+            )
+        self.lock_order = (
+            sa.select(orders.c.status).where(orders.c.order_no == sa.bindparam("k")).with_for_update()
+        )
+        self.hand_over = (
+            sa.update(orders).where(orders.c.order_no == sa.bindparam("k")).values(status="handed_over")
+        )
+
+
+@functools.cache
+def _stmts(dialect: str) -> _Statements:
+    return _Statements(dialect)
+
+
+def statements(conn: Connection) -> _Statements:
+    return _stmts(conn.dialect.name)
+
+
+def next_counter(conn: Connection, name: str, n: int = 1) -> int:
+    """Reserve n values of a counter; return the first."""
+    value = conn.execute(statements(conn).counter, {"name": name, "n": n}).scalar_one()
+    return value - n + 1
+
+
+def points_balance(conn: Connection, member_no: int, programme: str = "main") -> int:
+    return int(conn.execute(statements(conn).balance, {"m": member_no, "p": programme}).scalar_one())
+
+
+class _Batch:
+    """One batch's writes to sales, sale_lines and points_ledger, buffered and sent as one statement per
+    table (a flush) before anything reads those tables and at the end; the members the batch touches,
+    locked up front in one statement in member order (on PostgreSQL: no deadlock between two batches over
+    members), and their balances, read once and then kept up to date here."""
+
+    def __init__(self, conn: Connection, evs: list[dict[str, Any]], *, assume_new_sales: bool) -> None:
+        self.conn = conn
+        self.st = statements(conn)
+        self.sales: list[dict[str, Any]] = []
+        self.lines: list[dict[str, Any]] = []
+        self.points: list[dict[str, Any]] = []
+        self.balances: dict[tuple[int, str], int] = {}
+        self.sale_uuids: set[str] = set()
+        # members whose balance a check reads (a redemption, a return's points) are locked, in member order;
+        # the others are only looked up: earning appends to the ledger and needs no lock, so a busy member
+        # (or the demo's five) does not serialise every till's batches
+        lock: set[int] = set()
+        look: set[int] = set()
+        for ev in evs:
+            p = ev.get("payload")
+            if not isinstance(p, dict) or type(p.get("member_no")) is not int or p["member_no"] not in _INT64:
+                continue
+            pts = p.get("points")
+            reads_balance = ev.get("type") == "return.completed" or (
+                isinstance(pts, dict) and pts.get("redeemed")
+            )
+            (lock if reads_balance else look).add(p["member_no"])
+        look -= lock
+        self.members: set[int] = set()
+        if lock:
+            self.members.update(conn.execute(self.st.lock_members, {"ms": sorted(lock)}).scalars())
+        if look:
+            self.members.update(conn.execute(self.st.find_members, {"ms": sorted(look)}).scalars())
+        self.known_sales: set[str] = set()
+        uuids = [
+            ev["payload"]["sale_uuid"]
+            for ev in evs
+            if ev.get("type") == "sale.completed"
+            and isinstance(ev.get("payload"), dict)
+            and isinstance(ev["payload"].get("sale_uuid"), str)
+        ]
+        if uuids and not assume_new_sales:
+            self.known_sales.update(conn.execute(self.st.known_sales, {"ids": uuids}).scalars())
+
+    def balance(self, member_no: int, programme: str) -> int:
+        key = (member_no, programme)
+        if key not in self.balances:
+            self.flush()
+            self.balances[key] = points_balance(self.conn, member_no, programme)
+        return self.balances[key]
+
+    def add_points(
+        self, event_id: str, member_no: int, programme: str, delta: int, *, now: bool = False
+    ) -> None:
+        row = {
+            "event_id": event_id,
+            "programme": programme,
+            "member_no": member_no,
+            "delta": delta,
+            "created_at": time.time(),
+        }
+        if now:
+            self.conn.execute(self.st.insert_points, row)
+        else:
+            self.points.append(row)
+        key = (member_no, programme)
+        if key in self.balances:
+            self.balances[key] += delta
+
+    def flush(self) -> None:
+        if self.sales:
+            inserted = set(self.conn.execute(self.st.insert_sales, self.sales).scalars())
+            if len(inserted) != len(self.sales):  # recorded by another event, maybe of a concurrent request
+                raise SaleRecordedBefore("a sale of this batch was recorded by another event")
+            self.conn.execute(self.st.insert_lines, self.lines)
+            self.sales, self.lines = [], []
+        if self.points:
+            self.conn.execute(self.st.insert_points, self.points)
+            self.points = []
+
+
+def _apply_sale(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dict) -> None:
+    member_no = p.get("member_no")
+    lines = p["lines"]
+    if len({ln["line_no"] for ln in lines}) != len(lines):
+        raise Rejected("invalid_payload", "two lines share a line_no")
+    pts = p.get("points")
+    programme = "main"
+    if pts and (pts["earned"] or pts["redeemed"]):
+        if member_no not in b.members:
+            raise Rejected("unknown_member", "points on a sale without a known member")
+        programme = pts.get("programme", "main")
+        if pts["redeemed"] and b.balance(member_no, programme) < pts["redeemed"]:
+            raise Rejected("insufficient_points", "the member does not have the points redeemed")
+    else:
+        pts = None
+    sale_uuid = p["sale_uuid"]
+    if sale_uuid in b.known_sales or sale_uuid in b.sale_uuids:
+        raise Rejected("duplicate_sale", "this sale_uuid was already recorded by another event")
+    b.sale_uuids.add(sale_uuid)
+    b.sales.append(
+        {
+            "sale_uuid": sale_uuid,
+            "event_id": event_id,
+            "till_id": till_id,
+            "receipt_no": p["receipt_no"],
+            "currency": p["currency"],
+            "member_no": member_no,
+            "total": p["totals"]["total"],
+            "item_count": sum(line["qty"] for line in lines),
+            "occurred_at": occurred_at,
+            "tenders": _dumps(p["tenders"]),
+        }
+    )
+    b.lines.extend(
+        {
+            "sale_uuid": sale_uuid,
+            "line_no": ln["line_no"],
+            "sku": ln["sku"],
+            "name": ln.get("name", ""),
+            "qty": ln["qty"],
+            "unit_price": ln["unit_price"],
+            "tax_code": ln["tax_code"],
+            "paid_amount": ln["paid_amount"],
+        }
+        for ln in lines
+    )
+    if pts is not None:
+        b.add_points(event_id, member_no, programme, pts["earned"] - pts["redeemed"])
+
+
+def _apply_return(b: _Batch, event_id: str, till_id: str, p: dict) -> None:
+    conn, st = b.conn, b.st
+    b.flush()  # the original may be a sale of this batch
+    original = p.get("original") or {}
+    checked: set[tuple[str, str]] = set()
+    for line in p["lines"]:
+        if line.get("original_sale_uuid"):
+            table, key = "sale_lines", line["original_sale_uuid"]
+        elif "order_no" in original:
+            table, key = "order_lines", original["order_no"]
+        elif "sale_uuid" in original:
+            table, key = "sale_lines", original["sale_uuid"]
+        else:
+            continue  # a return without proof of purchase: nothing to cap against
+        head, lock_line, update_line = st.original[table]
+        if (table, key) not in checked:
+            currency = conn.execute(head, {"k": key}).scalar()
+            if currency is None and table == "sale_lines":
+                # an in-store sale of another till that has not synced yet: try again later
+                raise Rejected(
+                    "original_not_synced", "the original sale has not reached the backend yet", deferred=True
+                )
+            if currency is None:
+                raise Rejected("unknown_original", "the original order is not known to the backend")
+            if currency != p["currency"]:
+                raise Rejected("currency_mismatch", "the return is not in the currency of the original")
+            checked.add((table, key))
+        row = conn.execute(lock_line, {"k": key, "ln": line["line_no"]}).first()
+        if row is None or row[0] != line["sku"]:
+            raise Rejected("unknown_original", f"line {line['line_no']} is not on the original")
+        _sku, qty, returned, paid, refunded = row
+        if returned + line["qty"] > qty:
+            raise Rejected(
+                "exceeds_returnable",
+                f"line {line['line_no']}: {qty - returned} left to return, {line['qty']} asked",
+            )
+        if refunded + line["refund_amount"] > paid:
+            raise Rejected("exceeds_refundable", f"line {line['line_no']}: refund exceeds what was paid")
+        conn.execute(
+            update_line, {"k": key, "ln": line["line_no"], "q": line["qty"], "r": line["refund_amount"]}
+        )
+    inserted = conn.execute(
+        st.insert_return,
+        {
+            "return_uuid": p["return_uuid"],
+            "event_id": event_id,
+            "till_id": till_id,
+            "total_refunded": p["total_refunded"],
+        },
+    ).rowcount
+    if not inserted:
+        raise Rejected("duplicate_return", "this return_uuid was already recorded by another event")
+    pts = p.get("points")
+    if pts and (pts["earned"] or pts["redeemed"]):
+        member_no = p.get("member_no")
+        if member_no not in b.members:
+            raise Rejected("unknown_member", "points on a return without a known member")
+        programme = pts.get("programme", "main")
+        delta = pts["redeemed"] - pts["earned"]
+        if delta < 0:  # a clawback never takes the balance below zero
+            delta = max(delta, -b.balance(member_no, programme))
+        # written now, inside the return's savepoint (a balance read later in the batch includes it)
+        b.add_points(event_id, member_no, programme, delta, now=True)
+
+
+def _apply_pickup(b: _Batch, p: dict) -> None:
+    status = b.conn.execute(b.st.lock_order, {"k": p["order_no"]}).scalar()
+    if status is None:
+        raise Rejected("unknown_original", "no such online order")
+    if status == "handed_over":
+        raise Rejected("already_handed_over", "the order was already handed over")
+    if status != "ready_for_pickup":
+        raise Rejected("order_not_ready", f"the order is {status}, not ready for pickup")
+    b.conn.execute(b.st.hand_over, {"k": p["order_no"]})
+
+
+def _apply_checkin(b: _Batch, event_id: str, p: dict) -> None:
+    if p["member_no"] not in b.members:
+        raise Rejected("unknown_member", "no such member")
+    b.conn.execute(
+        b.st.insert_checkin,
+        {"event_id": event_id, "member_no": p["member_no"], "store_id": p.get("store_id")},
+    )
+
+
+_INT64 = range(-(2**63), 2**63)
+
+
+def _out_of_range(value: Any) -> bool:
+    """Whether a number anywhere in the payload is beyond a signed 64-bit integer (the databases' limit;
+    member_no is u64 in the contract)."""
+    if isinstance(value, int):
+        return value not in _INT64
+    if isinstance(value, dict):
+        return any(_out_of_range(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_out_of_range(v) for v in value)
+    return False
+
+
+WIDE_NUMBER = re.compile(rb"\d{19}")
+
+
+def payload_problem(ev: dict[str, Any], *, wide: bool = True) -> str | None:
+    """Why the event's payload breaks the contract, or None. Pure: run it before the transaction.
+    `wide=False`: the caller knows no number in it has 19 digits or more (see WIDE_NUMBER)."""
+    schema = contract.payload_schema_for(ev["type"])
+    assert schema is not None  # the batch schema restricts the type
+    try:
+        contract.validate(schema, ev["payload"])
+    except contract.ContractViolation as exc:
+        return exc.detail
+    if wide and _out_of_range(ev["payload"]):
+        return OUT_OF_RANGE
+    return None
+
+
+OUT_OF_RANGE = "a number is out of range"
+
+
+def apply_event(conn: Connection, device_till: str, ev: dict[str, Any]) -> dict[str, Any]:
+    """Apply one event inside the caller's write transaction; return its EventResult."""
+    return apply_batch(conn, device_till, [ev])[0]
+
+
+class SaleRecordedBefore(RetryTransaction):
+    """A sale_uuid of the batch is already recorded: run the transaction again, checking for it first."""
+
+
+def apply_batch(
+    conn: Connection,
+    device_till: str,
+    evs: list[dict[str, Any]],
+    problems: dict[str, Any] | None = None,
+    *,
+    assume_new_sales: bool = False,
+) -> list[dict[str, Any]]:
+    """Apply a batch of events inside the caller's write transaction; return their EventResults.
+
+    `problems`: payload_problem(ev) by event_id when the caller checked them already (outside the lock).
+    `assume_new_sales`: skip looking up the sales' uuids first (a new event's sale is new, nearly always);
+    raises SaleRecordedBefore when one was not, and the transaction must run again without it. Raises
+    RetryTransaction when a concurrent transaction got in the way (run it again from the start)."""
+    if not evs:
+        return []
+    st = statements(conn)
+    now = time.time()
+    new = set(
+        conn.execute(
+            st.insert_events,
+            [
+                {
+                    "event_id": ev["event_id"],
+                    "type": ev["type"],
+                    "till_id": ev["till_id"],
+                    "occurred_at": ev["occurred_at"],
+                    "payload": _dumps(ev["payload"]),
+                    "received_at": now,
+                }
+                for ev in evs
+            ],
+        ).scalars()
+    )
+    b = _Batch(conn, [ev for ev in evs if ev["event_id"] in new], assume_new_sales=assume_new_sales)
+    results = []
+    applied: set[str] = set()
+    rejected: set[str] = set()
+    for ev in evs:
+        event_id = ev["event_id"]
+        if event_id not in new or event_id in applied:
+            results.append({"event_id": event_id, "status": "duplicate"})
+            continue
+        problem = problems[event_id] if problems is not None else payload_problem(ev)
+        try:
+            _apply_one(b, device_till, ev, problem)
+        except Rejected as rej:
+            rejected.add(event_id)
+            results.append(
+                {
+                    "event_id": event_id,
+                    "status": "deferred" if rej.deferred else "rejected",
+                    "reason": {"code": rej.code, "message": rej.message},
+                }
+            )
+            continue
+        applied.add(event_id)
+        rejected.discard(event_id)  # the same event twice in a batch, rejected first, applied now
+        results.append({"event_id": event_id, "status": "applied"})
+    b.flush()
+    if rejected:
+        conn.execute(st.delete_events, {"ids": sorted(rejected)})
+    return results
+
+
+def _apply_one(b: _Batch, device_till: str, ev: dict[str, Any], problem: str | None) -> None:
+    event_id = ev["event_id"]
+    if ev["till_id"] != device_till:
+        raise Rejected("till_mismatch", f"event from till {ev['till_id']} sent with {device_till}'s token")
+    if problem is not None:
+        raise Rejected("invalid_payload", problem)
+    p = ev["payload"]
+    match ev["type"]:
+        case "sale.completed":
+            _apply_sale(b, event_id, ev["till_id"], ev["occurred_at"], p)
+        case "return.completed":  # checks between writes: a savepoint undoes the lines already counted
+            balances = dict(b.balances)
+            b.flush()
+            b.conn.exec_driver_sql("SAVEPOINT omo_return")
+            try:
+                _apply_return(b, event_id, ev["till_id"], p)
+            except Rejected:
+                b.conn.exec_driver_sql("ROLLBACK TO SAVEPOINT omo_return")
+                b.conn.exec_driver_sql("RELEASE SAVEPOINT omo_return")
+                b.balances = balances
+                raise
+            b.conn.exec_driver_sql("RELEASE SAVEPOINT omo_return")
+        case "pickup.handed_over":
+            _apply_pickup(b, p)
+        case "member.checked_in":
+            _apply_checkin(b, event_id, p)
+        case _:
+            pass  # till.closed, cash.movement: recorded as events

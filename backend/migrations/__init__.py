@@ -1,0 +1,1 @@
+"""Alembic migrations of the backend (a package so that installs carry them)."""

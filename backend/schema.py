@@ -1,0 +1,280 @@
+"""The backend's tables, written once for both engines (SQLAlchemy Core). Migrations: backend/migrations/.
+
+Types are portable: amounts and member numbers are 64-bit integers (BIGINT on PostgreSQL, INTEGER on
+SQLite), flags are booleans (0/1 on SQLite, as the first SQLite schema stored them), timestamps from the
+tills stay ISO 8601 text as the contract carries them, server times are UNIX seconds.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+# a 64-bit integer; on SQLite an INTEGER PRIMARY KEY must be spelled INTEGER to be the rowid
+Big = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def Flag(name: str, default: bool | None = None) -> Column:  # noqa: N802 - a column factory
+    return Column(
+        name,
+        Boolean(create_constraint=False),
+        nullable=False,
+        server_default=None if default is None else ("1" if default else "0"),
+    )
+
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("till_id", Text, primary_key=True),
+    Column("token_sha256", Text, nullable=False, unique=True),
+    Flag("revoked", False),
+)
+
+# One row per (device, Idempotency-Key): the first answer, stored in the transaction of the batch's effects
+# (so always `state` 'done': a 'running' claim is a lock held for the transaction, never a row).
+idempotency = Table(
+    "idempotency",
+    metadata,
+    Column("device", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("fingerprint", Text, nullable=False),
+    Column("state", Text, nullable=False),
+    Column("status", Integer),
+    Column("body", LargeBinary),
+    Column("created_at", Float, nullable=False),
+    PrimaryKeyConstraint("device", "key"),
+    CheckConstraint("state IN ('running', 'done')", name="idempotency_state"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("event_id", Text, primary_key=True),
+    Column("type", Text, nullable=False),
+    Column("till_id", Text, nullable=False),
+    Column("occurred_at", Text, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("received_at", Float, nullable=False),
+)
+
+sales = Table(
+    "sales",
+    metadata,
+    Column("sale_uuid", Text, primary_key=True),
+    Column("event_id", Text, ForeignKey("events.event_id"), nullable=False, unique=True),
+    Column("till_id", Text, nullable=False),
+    Column("receipt_no", Text, nullable=False),
+    Column("currency", Text, nullable=False),
+    Column("member_no", BigInteger),
+    Column("total", BigInteger, nullable=False),
+    Column("item_count", BigInteger, nullable=False),
+    Column("occurred_at", Text, nullable=False),
+    Column("tenders", Text, nullable=False, server_default="[]"),
+    Index("sales_member", "member_no", "occurred_at"),
+)
+
+sale_lines = Table(
+    "sale_lines",
+    metadata,
+    Column("sale_uuid", Text, ForeignKey("sales.sale_uuid"), nullable=False),
+    Column("line_no", Integer, nullable=False),
+    Column("sku", Text, nullable=False),
+    Column("name", Text, nullable=False, server_default=""),
+    Column("qty", BigInteger, nullable=False),
+    Column("unit_price", BigInteger, nullable=False, server_default="0"),
+    Column("tax_code", Text, nullable=False, server_default=""),
+    Column("paid_amount", BigInteger, nullable=False),
+    Column("returned_qty", BigInteger, nullable=False, server_default="0"),
+    Column("refunded_amount", BigInteger, nullable=False, server_default="0"),
+    PrimaryKeyConstraint("sale_uuid", "line_no"),
+    CheckConstraint("returned_qty <= qty", name="sale_lines_returned"),
+    CheckConstraint("refunded_amount <= paid_amount", name="sale_lines_refunded"),
+)
+
+returns = Table(
+    "returns",
+    metadata,
+    Column("return_uuid", Text, primary_key=True),
+    Column("event_id", Text, ForeignKey("events.event_id"), nullable=False, unique=True),
+    Column("till_id", Text, nullable=False),
+    Column("total_refunded", BigInteger, nullable=False),
+)
+
+points_ledger = Table(
+    "points_ledger",
+    metadata,
+    Column("id", Big, primary_key=True, autoincrement=True),
+    Column("event_id", Text, ForeignKey("events.event_id"), nullable=False),
+    Column("programme", Text, nullable=False),
+    Column("member_no", BigInteger, nullable=False),
+    Column("delta", BigInteger, nullable=False),
+    Column("created_at", Float, nullable=False),
+    UniqueConstraint("event_id", "programme"),
+    Index("points_member", "member_no", "programme"),
+)
+
+members = Table(
+    "members",
+    metadata,
+    Column("member_no", BigInteger, primary_key=True, autoincrement=False),
+    Column("first_name", Text, nullable=False),
+    Column("last_initial", Text, nullable=False),
+    Column("tier", Text, nullable=False),
+    Flag("consent_marketing"),
+    Flag("consent_personalisation"),
+    Flag("consent_receipts"),
+    Column("card_serial", Integer, nullable=False, server_default="1"),
+)
+
+member_coupons = Table(
+    "member_coupons",
+    metadata,
+    Column("member_no", BigInteger, ForeignKey("members.member_no"), nullable=False),
+    Column("code", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("percent_off_bp", Integer),
+    Column("amount_off", BigInteger),
+    Column("expires_at", Text, nullable=False),
+    PrimaryKeyConstraint("member_no", "code"),
+)
+
+member_views = Table(
+    "member_views",
+    metadata,
+    Column("member_no", BigInteger, ForeignKey("members.member_no"), nullable=False),
+    Column("sku", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("viewed_at", Text, nullable=False),
+)
+
+checkins = Table(
+    "checkins",
+    metadata,
+    Column("event_id", Text, ForeignKey("events.event_id"), primary_key=True),
+    Column("member_no", BigInteger, nullable=False),
+    Column("store_id", Text),
+)
+
+revoked_cards = Table(
+    "revoked_cards",
+    metadata,
+    Column("member_no", BigInteger, nullable=False),
+    Column("card_serial", Integer, nullable=False),
+    PrimaryKeyConstraint("member_no", "card_serial"),
+)
+
+signing_keys = Table(
+    "signing_keys",
+    metadata,
+    Column("key_id", Integer, primary_key=True, autoincrement=False),
+    Column("private_raw", LargeBinary, nullable=False),
+    Flag("active", True),
+)
+
+orders = Table(
+    "orders",
+    metadata,
+    Column("order_no", Text, primary_key=True),
+    Column("status", Text, nullable=False),
+    Column("placed_at", Text, nullable=False),
+    Column("currency", Text, nullable=False),
+    Column("member_no", BigInteger),
+    Column("pickup_store_id", Text),
+    Column("customer_display_name", Text, nullable=False),
+    Column("total", BigInteger, nullable=False),
+    Column("tenders", Text, nullable=False),
+    Index("orders_member", "member_no", "placed_at"),
+)
+
+order_lines = Table(
+    "order_lines",
+    metadata,
+    Column("order_no", Text, ForeignKey("orders.order_no"), nullable=False),
+    Column("line_no", Integer, nullable=False),
+    Column("sku", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("qty", BigInteger, nullable=False),
+    Column("unit_price", BigInteger, nullable=False),
+    Column("paid_amount", BigInteger, nullable=False),
+    Column("tax_code", Text, nullable=False),
+    Column("returned_qty", BigInteger, nullable=False, server_default="0"),
+    Column("refunded_amount", BigInteger, nullable=False, server_default="0"),
+    PrimaryKeyConstraint("order_no", "line_no"),
+    CheckConstraint("returned_qty <= qty", name="order_lines_returned"),
+    CheckConstraint("refunded_amount <= paid_amount", name="order_lines_refunded"),
+)
+
+products = Table(
+    "products",
+    metadata,
+    Column("sku", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("brand", Text, nullable=False),
+    Column("category", Text, nullable=False),
+    Column("tax_code", Text, nullable=False),
+    Column("price", BigInteger, nullable=False),
+    Column("barcodes", Text, nullable=False),  # a JSON array
+    Flag("active"),
+    Column("popularity", BigInteger, nullable=False),
+    Flag("deleted", False),
+    Column("version", BigInteger, nullable=False),
+    Index("products_version", "version", unique=True),
+)
+
+counters = Table(
+    "counters",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+promotions = Table(
+    "promotions",
+    metadata,
+    Column("promo_id", Text, primary_key=True),
+    Column("body", Text, nullable=False),
+)
+
+carts = Table(
+    "carts",
+    metadata,
+    Column("cart_id", Text, primary_key=True),
+    Column("member_no", BigInteger),
+    Column("shared_at", Text, nullable=False),
+    Column("lines", Text, nullable=False),
+    Column("coupons", Text, nullable=False),
+)
+
+stores = Table(
+    "stores",
+    metadata,
+    Column("store_id", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+)
+
+stock = Table(
+    "stock",
+    metadata,
+    Column("store_id", Text, ForeignKey("stores.store_id"), nullable=False),
+    Column("sku", Text, nullable=False),
+    Column("available", BigInteger, nullable=False),
+    Column("updated_at", Text, nullable=False),
+    PrimaryKeyConstraint("sku", "store_id"),
+)
