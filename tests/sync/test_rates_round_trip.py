@@ -65,7 +65,7 @@ def test_rates_and_measures_come_back_exactly_from_the_journal_and_the_wire(
     conn = store.read_connection()
     try:
         back = journal.get_sale(conn, sale.sale_uuid)
-        event = next(e for e in outbox.pending(conn) if e.event_id == sale.sale_uuid)
+        event = next(e for e in outbox.pending(conn, limit=100_000) if e.event_id == sale.sale_uuid)
     finally:
         conn.close()
     assert back == recorded
