@@ -44,6 +44,7 @@ from pos.codes import (
 from pos.documents import SaleDocument, Tender
 from pos.errors import DomainError
 from pos.gs1 import rcn_rules_for
+from pos.measure import Measure
 from pos.payment import PaymentInProgress, PaymentOutcome
 from pos.receipt import Receipt, ReceiptMark
 from pos.sale_receipt import receipt_for_sale
@@ -65,6 +66,7 @@ class LineView:
     discount: int  # line + share of the order discount, minor units
     total: int  # what the customer pays for the line
     override_reason: str = ""
+    measure: Measure | None = None  # a weighed line: its weight, unit and price per unit
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,7 @@ class SellService:
                     (lt.line_discount + lt.order_discount).minor,
                     lt.paid.minor,
                     line.override_reason or "",
+                    line.measure,
                 )
                 for line, lt in zip(co.cart.lines, t.lines, strict=True)
             )

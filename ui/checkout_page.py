@@ -173,10 +173,10 @@ class CheckoutPage(QWidget):
         hfm = head.fontMetrics()
         widths = {
             1: max(
-                fm.horizontalAdvance("999"),
+                fm.horizontalAdvance("0.000 kg"),  # a weighed line's weight
                 hfm.horizontalAdvance(self.model.headerData(1, Qt.Orientation.Horizontal)),
             ),
-            2: fm.horizontalAdvance("€9,999.99"),
+            2: fm.horizontalAdvance("€999.99/kg"),
             3: fm.horizontalAdvance("€99,999.99"),
         }
         for c, px in widths.items():

@@ -91,8 +91,10 @@ class SellPresenter(Presenter):
                 ln.line_id,
                 ln.description,
                 ln.sku,
-                ln.quantity,
-                fmt(ln.unit_price),
+                ln.measure.text() if ln.measure else ln.quantity,
+                f"{fmt(ln.measure.unit_price)}/{ln.measure.price_symbol}"
+                if ln.measure
+                else fmt(ln.unit_price),
                 f"−{fmt(ln.discount)}" if ln.discount else "",
                 fmt(ln.total),
                 self.tr_("price changed: {reason}").format(reason=ln.override_reason)
