@@ -70,7 +70,7 @@ class LoginScreen(QWidget):
         lay = QVBoxLayout(card)
         lay.setContentsMargins(28, 24, 28, 28)
         lay.setSpacing(10)
-        self.title = QLabel("OMO POS", card)
+        self.title = QLabel(self.tr("OMO POS"), card)
         self.title.setObjectName("loginTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         where = " · ".join(x for x in (store_name, f"till {till_id}" if till_id else "") if x)
@@ -129,7 +129,10 @@ class LoginScreen(QWidget):
         if left > 0:
             self.pin.set_locked(True)
             self.pin.set_message(
-                f"Too many wrong PINs. Try again in {format_wait(left)}, or ask a manager.", "error"
+                self.tr("Too many wrong PINs. Try again in {wait}, or ask a manager.").format(
+                    wait=format_wait(left)
+                ),
+                "error",
             )
             if not self._countdown.isActive():
                 self._countdown.start()
