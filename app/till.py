@@ -180,7 +180,7 @@ class TillService:
 
     # ------------------------------------------------------------------ opening
     def demo_float(self) -> CashCount:
-        return CashCount.of_amount(self.currency, int(self.shop.settings["till.demo_float"]))
+        return CashCount.float_of(self.currency, int(self.shop.settings["till.demo_float"]))
 
     def open(self, count: CashCount, grant: Override | None = None) -> Result:
         """Open the till with its float, counted by denomination (one open session per till)."""
@@ -577,8 +577,7 @@ class TillService:
         return msg(
             QT_TRANSLATE_NOOP(
                 C,
-                "{n} records have not reached the backend yet (the oldest {minutes} min ago); "
-                "they go on syncing.",
+                "Not at the backend yet: {n} (the oldest from {minutes} min ago); they go on syncing.",
             ),
             n=n,
             minutes=minutes,
@@ -594,6 +593,42 @@ class TillService:
                 )
             )
         return done(value=ZReport.of(closure))
+
+    def print_z(self, z: ZReport) -> Result:
+        """Blocking (the print queue): the Z report on the receipt printer, section by section."""
+        from app.till_report import report_sections
+        from pos.receipt import Receipt, ReceiptLabels, ReceiptLine
+
+        lines: list[ReceiptLine] = []
+        for title, rows in report_sections(z.report, self.shop.fmt, z=z):
+            lines.append(ReceiptLine(title.upper(), 1, "", ""))
+            lines += [ReceiptLine(label, 1, value, value) for label, value in rows]
+        receipt = Receipt(
+            store_name=z.store_name or self.shop.settings["store.name"],
+            till_id=z.till_id,
+            receipt_no=f"Z {z.session_id}",
+            when=datetime.fromisoformat(z.closed_at).astimezone(),
+            cashier=z.closed_by,
+            sale_uuid=z.session_id,
+            lines=tuple(lines),
+            total=self.shop.fmt(z.report.net_sales),
+            footer=(),
+            labels=ReceiptLabels(receipt="Z report {}", cashier="Closed by {}", total="NET SALES"),
+            claim_code=False,
+        )
+        try:
+            outcome = self.shop.printer.print_receipt(receipt).result(timeout=30)
+        except Exception as e:
+            return failed(msg(QT_TRANSLATE_NOOP(C, "The Z report did not print: {error}"), error=str(e)))
+        if not getattr(outcome, "printed", True):
+            return done(
+                msg(
+                    QT_TRANSLATE_NOOP(C, "The Z report waits in the print queue: {problem}"),
+                    problem=outcome.message,
+                ),
+                error=True,
+            )
+        return done(msg(QT_TRANSLATE_NOOP(C, "Z report printed.")))
 
     def sessions(self, limit: int = 20) -> list[Any]:
         return self.records.recent(limit)

@@ -92,14 +92,14 @@ def report_sections(
             (tr(side), fmt(z.difference)),
         ]
         if z.reason:
-            cash.append((tr(QT_TRANSLATE_NOOP(C, "Reason")), z.reason))
+            cash.append((tr(QT_TRANSLATE_NOOP(C, "Reason: {reason}")).format(reason=z.reason), ""))
         if z.approved_by:
             cash.append((tr(QT_TRANSLATE_NOOP(C, "Approved by")), z.approved_by))
-    out: list[Section] = [
+    out: list[Section] = [  # the drawer first: what a manager closing the till looks for
+        (tr(QT_TRANSLATE_NOOP(C, "Cash")), cash),
         (tr(QT_TRANSLATE_NOOP(C, "Sales")), sales),
         (tr(QT_TRANSLATE_NOOP(C, "Tenders")), tenders),
         (tr(QT_TRANSLATE_NOOP(C, "Tax per rate")), tax),
-        (tr(QT_TRANSLATE_NOOP(C, "Cash")), cash),
     ]
     if z is not None and z.cards:
         cards: Rows = [

@@ -87,6 +87,22 @@ class CashCount:
             pieces[value], rest = divmod(rest, value)
         return cls(currency, pieces)
 
+    @classmethod
+    def float_of(cls, currency: str, amount: int) -> CashCount:
+        """`amount` as a float to give change from: notes up to 20 units and coins, half of what is left
+        going to each denomination in turn (the rest of `of_amount`'s fewest pieces)."""
+        unit = 10 ** exponent(currency)
+        values = [v for v in denominations(currency) if v <= 20 * unit] or [denominations(currency)[-1]]
+        pieces: dict[int, int] = {}
+        rest = amount
+        for value in values:
+            pieces[value] = (rest // 2) // value
+            rest -= pieces[value] * value
+        for value in values:
+            more, rest = divmod(rest, value)
+            pieces[value] += more
+        return cls(currency, pieces)
+
 
 # ------------------------------------------------------------------------------------ the figures
 

@@ -225,7 +225,7 @@ def test_closing_with_unsynced_sales_says_so_and_closes(shop, sell, till):
     till.open(FLOAT)
     due = cash_sale(sell, shop)
     r = till.close(CashCount.of_amount("EUR", 15000 + due))
-    assert r.ok and "have not reached the backend yet" in str(r.message)
+    assert r.ok and "Not at the backend yet" in str(r.message)
     conn = shop.store.read_connection()
     try:
         types = [t for (t,) in conn.execute("SELECT event_type FROM outbox ORDER BY seq")]

@@ -60,6 +60,21 @@ def test_of_amount_reaches_the_amount_in_the_fewest_pieces(currency, amount):
     assert count.total == amount or amount % smallest
 
 
+@given(st.sampled_from(sorted(DENOMINATIONS)), st.integers(0, 1_000_000))
+def test_a_float_is_small_notes_and_coins(currency, amount):
+    count = CashCount.float_of(currency, amount)
+    unit = 10 ** EXPONENTS[currency]
+    small = [v for v in denominations(currency) if v <= 20 * unit] or [denominations(currency)[-1]]
+    assert set(count.pieces) <= set(small)
+    assert amount - small[-1] < count.total <= amount
+
+
+def test_the_demo_float_of_150_euros():
+    assert CashCount.float_of("EUR", 15000).pieces == {
+        2000: 3, 1000: 4, 500: 5, 200: 6, 100: 6, 50: 7, 20: 8, 10: 10, 5: 10, 2: 13, 1: 14
+    }  # fmt: skip
+
+
 def test_a_count_refuses_what_cannot_be_in_a_drawer():
     with pytest.raises(CountError, match="not a note or coin"):
         CashCount("EUR", {300: 1})
