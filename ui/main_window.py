@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
     def _demo_opened(self, result: Any) -> None:
         """The demo's first login opened the till with its float: say so on the Sell page (a manager
         corrects the float on the Till page)."""
-        from ui.sell_presenter import say_text
+        from ui.presenter import say_text
 
         self.till_presenter.refresh()
         if result.message:
@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
         self.login.reset()
         if self.shop is not None:
             self.shop.till.end_shift()
-            from ui.sell_presenter import say_text
+            from ui.presenter import say_text
 
             note = self.shop.till.unsynced_note()  # logging out with unsynced sales says so; sync goes on
             if note:

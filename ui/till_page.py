@@ -266,6 +266,7 @@ class CloseDialog(QDialog):
         self.reason.setObjectName("closeReason")
         self.reason.setPlaceholderText(self.tr("Why the difference? (kept with the closure)"))
         self.reason.setVisible(needs_reason)
+        self.reason.returnPressed.connect(self.accept)  # Enter after typing the reason closes the till
         lay.addWidget(self.reason)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -9,11 +9,10 @@ from collections.abc import Callable
 from typing import Any
 
 from app.messages import CONTEXT
-from app.results import Outcome, Result
+from app.results import Result
 from app.till_report import header_lines, local_time, report_sections
-from ui import prompts
-from ui.qt import QCoreApplication, QFileDialog, QObject, Qt, QWidget
-from ui.sell_presenter import say_text
+from ui.presenter import Presenter
+from ui.qt import QCoreApplication, QFileDialog, QTimer, QWidget
 from ui.taskman import TaskManager
 from ui.till_page import CloseDialog, CountDialog, TillPage
 
@@ -24,22 +23,24 @@ def tr_app(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-class TillPresenter(QObject):
+class TillPresenter(Presenter):
     def __init__(
         self, till: Any, page: TillPage, tasks: TaskManager, window: QWidget, approvals: Any
     ) -> None:
-        super().__init__(window)
-        self.till, self.page, self.tasks, self.window, self.approvals = till, page, tasks, window, approvals
+        super().__init__(tasks, window, approvals)
+        self.till, self.page = till, page
         self.shop = till.shop
         self.fmt = self.shop.fmt
         self.last_z: Any = None
-        self.asking: str | None = None
         page.action.connect(self.on_action)
 
-    def tr_(self, text: str) -> str:
-        return QCoreApplication.translate("TillPresenter", text)
+    # ------------------------------------------------------------------ the Presenter's hooks
+    def show_message(self, text: str, error: bool) -> None:
+        self.page.show_message(text, error=error)
 
-    # ------------------------------------------------------------------ state
+    def focus(self) -> None:
+        self.page.setFocus()
+
     def refresh(self) -> None:
         sid = self.till.session_id
         if sid is None:
@@ -53,46 +54,11 @@ class TillPresenter(QObject):
             ),
         )
 
-    def show(self, result: Result, retry_on: str | None = None) -> None:
-        if result.outcome is Outcome.NEEDS_APPROVAL:
-            self._ask_approval(result, retry_on)
-            return
-        error = result.error or not result.ok
-        self.page.show_message(say_text(result.message), error=error)
-        self.refresh()
-
-    def _run(self, fn: Callable[[], Result], then: Callable[[Result], None] | None = None) -> None:
-        def finished(r: Result) -> None:
-            (then or self.show)(r)
-
-        self.tasks.run("io", fn, finished, lambda e: self.page.show_message(str(e), error=True))
-
-    def _ask_approval(self, result: Result, _key: str | None) -> None:
-        from ui.override import OverrideDialog
-
-        self.page.show_message(say_text(result.message), error=True)
-        dlg = OverrideDialog(result.request, self.approvals, self.window, tasks=self.tasks)
-        retry = result.retry
-        dlg.approved.connect(lambda ov: self._run(lambda: retry(ov), self._after))
-        self._open("approval", dlg)
-
-    def _open(self, key: str, dlg: Any) -> Any:
-        self.asking = key
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.finished.connect(self._closed)
-        dlg.open()
-        return dlg
-
-    def _closed(self, _r: int = 0) -> None:
-        self.asking = None
-
-    def _after(self, result: Result) -> None:
-        """A result that may carry a report (X, Z) or ask for a manager."""
+    def shown(self, result: Result) -> None:
         from app.till import ZReport
 
         if isinstance(result.value, ZReport):
             self.show_z(result.value)
-        self.show(result)
 
     # ------------------------------------------------------------------ actions
     def on_action(self, key: str) -> None:
@@ -111,36 +77,35 @@ class TillPresenter(QObject):
             done(count)
 
         dlg.accepted.connect(counted)
-        self._open("count", dlg)
+        self.open("count", dlg)
 
     def do_open(self) -> None:
         self._count(
             self.tr_("Opening count"),
             self.tr_("Count the float in the drawer, note by note and coin by coin."),
             dict(self.till.demo_float().pieces) if self.shop.demo is not None else {},
-            lambda count: self._run(lambda: self.till.open(count)),
+            lambda count: self.call(lambda: self.till.open(count), "io"),
         )
 
     def _amount_and_reason(self, title: str, call: Callable[[int, str], Result], reason: bool = True) -> None:
         def amount_given(text: str) -> None:
             amount = self.shop.parse_amount(text)
             if amount is None:
-                self.page.show_message(self.tr_("That is not an amount."), error=True)
-                return
-            if not reason:
-                self._run(lambda: call(amount, ""))
-                return
-            self.asking = "reason"
-            prompts.ask_text(
-                self.window,
-                title,
-                self.tr_("Reason (kept with the movement):"),
-                lambda why: self._run(lambda: call(amount, why)),
-                on_closed=self._closed,
-            )
+                self.say(self.tr_("That is not an amount."), error=True)
+            elif not reason:
+                self.call(lambda: call(amount, ""), "io")
+            else:  # the next question once this one has closed
+                QTimer.singleShot(
+                    0,
+                    lambda: self.ask_text(
+                        "reason",
+                        title,
+                        self.tr_("Reason (kept with the movement):"),
+                        lambda why: self.call(lambda: call(amount, why), "io"),
+                    ),
+                )
 
-        self.asking = "amount"
-        prompts.ask_text(self.window, title, self.tr_("Amount:"), amount_given, on_closed=self._closed)
+        self.ask_text("amount", title, self.tr_("Amount:"), amount_given)
 
     def do_cash_in(self) -> None:
         self._amount_and_reason(self.tr_("Cash in"), self.till.cash_in)
@@ -152,13 +117,11 @@ class TillPresenter(QObject):
         self._amount_and_reason(self.tr_("Drop to the safe"), self.till.drop, reason=False)
 
     def do_no_sale(self) -> None:
-        self.asking = "no_sale"
-        prompts.ask_text(
-            self.window,
+        self.ask_text(
+            "no_sale",
             self.tr_("No sale"),
             self.tr_("Why open the drawer? (logged)"),
-            lambda why: self._run(lambda: self.till.no_sale(why)),
-            on_closed=self._closed,
+            lambda why: self.call(lambda: self.till.no_sale(why), "io"),
         )
 
     def do_x_report(self) -> None:
@@ -173,7 +136,7 @@ class TillPresenter(QObject):
             report.by_hour,
             self.tr_("Sales by hour"),
         )
-        self.page.show_message(self.tr_("X report: the session so far. Nothing was closed."))
+        self.say(self.tr_("X report: the session so far. Nothing was closed."))
 
     def do_close(self) -> None:
         self._count(
@@ -203,10 +166,8 @@ class TillPresenter(QObject):
         else:
             verdict = self.tr_("Say why, and close.")
         dlg = CloseDialog(lines, verdict, out.needs_reason, self.window)
-        dlg.accepted.connect(
-            lambda: self._run(lambda: self.till.close(count, dlg.reason.text()), self._after)
-        )
-        self._open("close", dlg)
+        dlg.accepted.connect(lambda: self.call(lambda: self.till.close(count, dlg.reason.text()), "io"))
+        self.open("close", dlg)
 
     def show_z(self, z: Any) -> None:
         self.last_z = z
@@ -220,16 +181,16 @@ class TillPresenter(QObject):
     def do_z_report(self) -> None:
         closed = [s for s in self.till.sessions(5) if s.closed_at]
         if not closed:
-            self.page.show_message(self.tr_("No closed session yet."), error=True)
+            self.say(self.tr_("No closed session yet."), error=True)
             return
-        self._after(self.till.z_report(closed[0].session_id))
+        self.show(self.till.z_report(closed[0].session_id))
 
     def do_pdf(self) -> None:
         from app.till_report import write_pdf
         from pos.money import exponent
 
         if self.last_z is None:
-            self.page.show_message(self.tr_("Show a Z report first."), error=True)
+            self.say(self.tr_("Show a Z report first."), error=True)
             return
         z = self.last_z
         dlg = QFileDialog(
@@ -252,18 +213,18 @@ class TillPresenter(QObject):
                     chart_title=caption,
                     amount_unit=unit,
                 ),  # fmt: skip
-                lambda p: self.page.show_message(self.tr_("Saved: {path}").format(path=p)),
-                lambda e: self.page.show_message(str(e), error=True),
+                lambda p: self.say(self.tr_("Saved: {path}").format(path=p)),
+                lambda e: self.say(str(e), error=True),
             )
 
         dlg.fileSelected.connect(chosen)
-        self._open("pdf", dlg)
+        self.open("pdf", dlg)
 
     def do_print(self) -> None:
         if self.last_z is None:
-            self.page.show_message(self.tr_("Show a Z report first."), error=True)
+            self.say(self.tr_("Show a Z report first."), error=True)
             return
-        self._run(lambda: self.till.print_z(self.last_z))
+        self.call(lambda: self.till.print_z(self.last_z), "io")
 
 
 __all__ = ["TillPresenter"]

@@ -255,3 +255,37 @@ def test_the_z_report_cli_json_and_pdf(shop, sell, till, tmp_path, capsys):
     assert shop.fmt(15000 + due) in words and "Expected in the drawer" in words and z.session_id in words
     assert main(["--data-dir", str(data_dir), "till", "status"]) == 0
     assert "closed" in capsys.readouterr().out
+
+
+def test_the_closure_syncs_and_the_backend_lists_the_stores_sessions(shop, sell, till):
+    import time
+
+    import keyring
+    import requests
+
+    till.open(FLOAT)
+    due = cash_sale(sell, shop)
+    z = till.close(CashCount.of_amount("EUR", 15000 + due - 300), reason="a coin short").value
+    shop.sync_engine.wake()
+    deadline = time.monotonic() + 20
+    while shop.till.records.unsynced()[0] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert shop.till.records.unsynced()[0] == 0
+    token = keyring.get_password("omo-pos", "backend-device-token")
+    answer = requests.get(
+        f"{shop.demo.backend.url}/v1/till-sessions",
+        headers={"Authorization": f"Bearer {token}"},
+        params={"till_id": "T01"},
+        timeout=(3.05, 10),
+    )
+    assert answer.status_code == 200, answer.text
+    (session,) = [s for s in answer.json()["sessions"] if s["session_id"] == z.session_id]
+    assert session["difference"] == -300 and session["reason"] == "a coin short"
+    assert (session["opening_float"], session["sales_count"], session["net_sales"]) == (15000, 1, due)
+    bad = requests.get(
+        f"{shop.demo.backend.url}/v1/till-sessions",
+        headers={"Authorization": f"Bearer {token}"},
+        params={"limit": "0"},
+        timeout=(3.05, 10),
+    )
+    assert bad.status_code == 400
