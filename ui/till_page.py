@@ -101,6 +101,7 @@ class ReportView(QTableWidget):
         for title, items in sections:
             rows.append((title, "", True))
             rows += [(a, b, False) for a, b in items]
+        self.clearSpans()
         self.setRowCount(len(rows))
         for i, (a, b, bold) in enumerate(rows):
             left, right = QTableWidgetItem(a), QTableWidgetItem(b)
@@ -111,6 +112,9 @@ class ReportView(QTableWidget):
                 left.setFont(f)
             self.setItem(i, 0, left)
             self.setItem(i, 1, right)
+            if not b and not bold:  # a sentence (a reason, a note): the whole width, wrapped
+                self.setSpan(i, 0, 1, 2)
+                self.resizeRowToContents(i)
 
 
 class TillPage(QWidget):
