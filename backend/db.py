@@ -398,7 +398,7 @@ def list_till_sessions(conn: Connection, till_id: str | None, limit: int) -> lis
     )
     if till_id is not None:
         q = q.where(t.c.till_id == till_id)
-    return [dict(r._mapping) for r in conn.execute(q)]
+    return [{str(k): v for k, v in r._mapping.items()} for r in conn.execute(q)]
 
 
 _INT64 = range(-(2**63), 2**63)
