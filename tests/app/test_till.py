@@ -289,3 +289,16 @@ def test_the_closure_syncs_and_the_backend_lists_the_stores_sessions(shop, sell,
         timeout=(3.05, 10),
     )
     assert bad.status_code == 400
+
+
+def test_a_sale_made_offline_keeps_its_session_on_the_wire(shop, sell, till):
+    from sync.payloads import to_wire
+
+    till.open(FLOAT)
+    shop.demo.set_backend_online(False)
+    cash_sale(sell, shop)
+    doc = shop.records.last_sale()
+    assert doc.session_id == till.session_id
+    _type, wire = to_wire("sale.completed", doc.to_dict())
+    assert wire["session_id"] == till.session_id
+    shop.demo.set_backend_online(True)
