@@ -166,8 +166,11 @@ class TillPresenter(Presenter):
         else:
             verdict = self.tr_("Say why, and close.")
         dlg = CloseDialog(lines, verdict, out.needs_reason, self.window)
-        dlg.accepted.connect(lambda: self.call(lambda: self.till.close(count, dlg.reason.text()), "io"))
+        dlg.accepted.connect(lambda: self._close(count, dlg.reason.text()))  # read here, on the GUI thread
         self.open("close", dlg)
+
+    def _close(self, count: Any, reason: str) -> None:
+        self.call(lambda: self.till.close(count, reason), "io")
 
     def show_z(self, z: Any) -> None:
         self.last_z = z

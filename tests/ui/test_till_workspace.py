@@ -12,19 +12,31 @@ from ui.qt import QApplication, Qt
 pytestmark = pytest.mark.gui
 
 
-def test_demo_login_opens_the_till_and_says_so(qtbot, tmp_path):
+@pytest.fixture
+def windows():
+    """Each window made here is shut down after the test (its workers and the demo world joined)."""
+    made: list = []
+    yield made
+    for w in made:
+        w.close()
+        w.shutdown()
+
+
+def test_demo_login_opens_the_till_and_says_so(qtbot, tmp_path, windows):
     w = make_window(qtbot, tmp_path / "shop")
+    windows.append(w)
     login(qtbot, w)
     qtbot.waitUntil(lambda: w.shop.till.session_id is not None, timeout=10_000)
     qtbot.waitUntil(lambda: "demo float" in w.page.message.text(), timeout=10_000)
     assert "Till" not in [w.workspaces.bar.tabText(i) for i in range(w.workspaces.bar.count())]  # a cashier
 
 
-def test_a_manager_opens_counts_and_closes_the_till(qtbot, tmp_path):
+def test_a_manager_opens_counts_and_closes_the_till(qtbot, tmp_path, windows):
     from ui.override import OverrideDialog
     from ui.till_page import CloseDialog, CountDialog
 
     w = make_window(qtbot, tmp_path / "shop", "till.demo_open_at_login=false")
+    windows.append(w)
     login(qtbot, w, "9999")
     qtbot.keyClick(w, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: w.workspaces.current == "till")
