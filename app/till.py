@@ -390,7 +390,7 @@ class TillService:
         journal_side = [LocalCard(pi, amount) for pi, amount in self.records.card_tenders(sid)]
         unresolved = self.records.unresolved_card_attempts()
         terminal = self.shop.terminal
-        if terminal is None:
+        if terminal is None or not getattr(terminal, "available", True):  # no card reader: no card payments
             return done(value=reconcile_cards(journal_side, [], unresolved))
         mine = self.records.session_attempts(info.opened_at)
         since = int(datetime.fromisoformat(info.opened_at).timestamp()) - 60

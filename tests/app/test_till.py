@@ -302,3 +302,12 @@ def test_a_sale_made_offline_keeps_its_session_on_the_wire(shop, sell, till):
     _type, wire = to_wire("sale.completed", doc.to_dict())
     assert wire["session_id"] == till.session_id
     shop.demo.set_backend_online(True)
+
+
+def test_without_a_card_reader_the_card_totals_are_the_journals_alone(shop, till, monkeypatch):
+    from hardware.stripe_terminal.null import NullCardReader
+
+    monkeypatch.setattr(shop, "terminal", NullCardReader("No card reader is paired with this till."))
+    till.open(FLOAT)
+    r = till.reconcile_cards()
+    assert r.ok and not r.error and r.value.problems == () and r.value.journal_total == 0
