@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from pos.money import exponent
 
@@ -110,7 +111,7 @@ class CashCount:
 @dataclass(frozen=True)
 class RateFigure:
     label: str  # "VAT 23%"
-    rate_bp: int
+    rate: str  # percent, exact decimal text ("8.875"), as the journal keeps it
     taxable: int
     tax: int
 
@@ -206,8 +207,7 @@ class TillReport:
             "no_sales": self.no_sales,
             "tenders": dict(self.tenders),
             "tax": [
-                {"label": r.label, "rate_bp": r.rate_bp, "taxable": r.taxable, "tax": r.tax}
-                for r in self.rates
+                {"label": r.label, "rate": r.rate, "taxable": r.taxable, "tax": r.tax} for r in self.rates
             ],
             "cash_tendered": self.cash_tendered,
             "change_given": self.change_given,
@@ -239,7 +239,7 @@ class TillReport:
             voided_total=d["voided_total"],
             no_sales=d["no_sales"],
             tenders=tuple((k, v) for k, v in d["tenders"].items()),
-            rates=tuple(RateFigure(r["label"], r["rate_bp"], r["taxable"], r["tax"]) for r in d["tax"]),
+            rates=tuple(RateFigure(r["label"], r["rate"], r["taxable"], r["tax"]) for r in d["tax"]),
             cash_tendered=d["cash_tendered"],
             change_given=d["change_given"],
             cash_refunds=d["cash_refunds"],
@@ -276,7 +276,7 @@ def build_report(f: SessionFigures) -> TillReport:
         voided_total=f.voided_total,
         no_sales=f.no_sales,
         tenders=tuple((k, f.tenders.get(k, 0) - f.refunds.get(k, 0)) for k in kinds),
-        rates=tuple(sorted(f.rates, key=lambda r: (-r.rate_bp, r.label))),
+        rates=tuple(sorted(f.rates, key=lambda r: (-Decimal(r.rate), r.label))),
         cash_tendered=f.cash_tendered,
         change_given=f.change_given,
         cash_refunds=f.refunds.get("cash", 0),

@@ -232,10 +232,10 @@ def figures(conn: sqlite3.Connection, session_id: str, *, tz: tzinfo | None = No
             cash_tendered = int(amount) + int(ch) + int(rnd)
             change, rounding = int(ch), int(rnd)
     rates = tuple(
-        RateFigure(code, int(bp), int(taxable), int(t))
-        for code, bp, taxable, t in conn.execute(
-            "SELECT x.tax_code, x.rate_bp, sum(x.taxable_amount), sum(x.tax_amount) FROM sales s "
-            f"JOIN sale_tax_lines x ON x.sale_id = s.sale_id WHERE {where} GROUP BY x.tax_code, x.rate_bp",
+        RateFigure(code, str(rate), int(taxable), int(t))
+        for code, rate, taxable, t in conn.execute(
+            "SELECT x.tax_code, x.rate, sum(x.taxable_amount), sum(x.tax_amount) FROM sales s "
+            f"JOIN sale_tax_lines x ON x.sale_id = s.sale_id WHERE {where} GROUP BY x.tax_code, x.rate",
             args,
         )
     )

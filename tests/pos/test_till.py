@@ -154,7 +154,7 @@ def test_the_report_figures_and_their_json_round_trip():
         no_sales=2,
         voids=1,
         voided_total=450,
-        rates=(RateFigure("REDUCED", 1350, 1000, 135), RateFigure("STANDARD", 2300, 5000, 1150)),
+        rates=(RateFigure("REDUCED", "13.5", 1000, 135), RateFigure("STANDARD", "23", 5000, 1150)),
         top_products=(ProductFigure("SKU1", "Tea", 3, 900),),
         by_hour=((14, 1, 3000), (9, 2, 6000)),
     )

@@ -36,7 +36,7 @@ def sale(total: int, tenders: tuple[Tender, ...], *, till: str = "T01") -> SaleD
         tax_total=tax,
         total=total,
         lines=(SaleLine(1, "SKU1", "Tea", 1, total, 0, "STANDARD", tax, total),),
-        tax_lines=(TaxLine("STANDARD", 1000, total - tax, tax),),
+        tax_lines=(TaxLine("STANDARD", "10", total - tax, tax),),
         tenders=tenders,
     )
 
