@@ -25,10 +25,12 @@ DEFAULT_FILES = (
     "pos/cashround.py",
     "pos/errors.py",
     "pos/storeconfig.py",
+    "pos/measure.py",
     "pos/gs1.py",
     "pos/scan.py",
     "pos/loyalty.py",
     "pos/offers.py",
+    "pos/till.py",
 )
 
 
