@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from backend import db, schema, tokens
+from backend import db, members, schema, tokens
 from backend.store import KeyBusy, Store
 from sync import contract
 
@@ -292,16 +292,8 @@ def create_app(backend: Backend) -> Any:
         rows = backend.query(sa.select(t.c.body).order_by(t.c.promo_id))
         return backend.respond("listPromotions", 200, {"promotions": [json.loads(r[0]) for r in rows]})
 
-    # ---------------------------------------------------------------- members
-    @app.get("/v1/members/{member_no}")
-    def member_profile(member_no: str, request: Request) -> Response:
-        backend.authenticate(request)
-        no = _member_no(member_no)
-        with backend.store.read_connection() as conn:
-            body = _profile(conn, no)
-        if body is None:
-            raise HttpError(404, "not_found", "no such member")
-        return backend.respond("getMemberProfile", 200, body)
+    # ---------------------------------------------------------------- members, coupons, shared carts
+    members.add_routes(app, backend)
 
     @app.get("/v1/demo/members/{member_no}/qr")
     def mint_qr(member_no: str, request: Request) -> Response:
@@ -411,27 +403,6 @@ def create_app(backend: Backend) -> Any:
         }
         return backend.respond("getSale", 200, body)
 
-    @app.get("/v1/carts/{cart_id}")
-    def cart(cart_id: str, request: Request) -> Response:
-        backend.authenticate(request)
-        c = schema.carts
-        rows = backend.query(
-            sa.select(c.c.cart_id, c.c.member_no, c.c.shared_at, c.c.lines, c.c.coupons).where(
-                c.c.cart_id == cart_id
-            )
-        )
-        if not rows:
-            raise HttpError(404, "not_found", "no such shared cart")
-        row = rows[0]
-        body = {
-            "cart_id": row[0],
-            "member_no": row[1],
-            "shared_at": row[2],
-            "lines": json.loads(row[3]),
-            "coupons": json.loads(row[4]),
-        }
-        return backend.respond("getCart", 200, body)
-
     @app.get("/v1/till-sessions")
     def till_sessions(request: Request, till_id: str | None = None, limit: str = "100") -> Response:
         backend.authenticate(request)
@@ -497,10 +468,7 @@ def _product_json(conn: Connection) -> Any:
     return sa.cast(obj, sa.Text)
 
 
-def _member_no(text: str) -> int:
-    if not text.isdigit() or len(text) > 20 or not 0 < int(text) < 2**63:  # 64-bit signed in the database
-        raise HttpError(404, "not_found", "no such member")
-    return int(text)
+_member_no = members.member_no_of
 
 
 def _lines_query(ln: sa.Table, where: Any) -> Any:
@@ -569,88 +537,6 @@ def _order_response(backend: Backend, order_no: str) -> Response:
         "lines": _lines_body(lines),
     }
     return backend.respond("getOrder", 200, body)
-
-
-def _profile(conn: Connection, no: int) -> dict[str, Any] | None:
-    t = schema
-    m = conn.execute(
-        sa.select(
-            t.members.c.first_name,
-            t.members.c.last_initial,
-            t.members.c.tier,
-            t.members.c.consent_marketing,
-            t.members.c.consent_personalisation,
-            t.members.c.consent_receipts,
-        ).where(t.members.c.member_no == no)
-    ).first()
-    if m is None:
-        return None
-    mc = t.member_coupons
-    coupons = [
-        {"code": r[0], "title": r[1], "percent_off_bp": r[2], "amount_off": r[3], "expires_at": r[4]}
-        for r in conn.execute(
-            sa.select(mc.c.code, mc.c.title, mc.c.percent_off_bp, mc.c.amount_off, mc.c.expires_at)
-            .where(mc.c.member_no == no)
-            .order_by(mc.c.code)
-        )
-    ]
-    o, ol, s = t.orders, t.order_lines, t.sales
-    items = sa.select(sa.func.sum(ol.c.qty)).where(ol.c.order_no == o.c.order_no).scalar_subquery()
-    online = [
-        {
-            "channel": "online",
-            "ref": r[0],
-            "placed_at": r[1],
-            "currency": r[2],
-            "total": r[3],
-            "item_count": int(r[4] or 0),
-        }
-        for r in conn.execute(
-            sa.select(o.c.order_no, o.c.placed_at, o.c.currency, o.c.total, items)
-            .where(o.c.member_no == no)
-            .order_by(o.c.placed_at.desc())
-            .limit(10)
-        )
-    ]
-    store = [
-        {
-            "channel": "store",
-            "ref": r[0],
-            "placed_at": r[1],
-            "currency": r[2],
-            "total": r[3],
-            "item_count": r[4],
-        }
-        for r in conn.execute(
-            sa.select(s.c.sale_uuid, s.c.occurred_at, s.c.currency, s.c.total, s.c.item_count)
-            .where(s.c.member_no == no)
-            .order_by(s.c.occurred_at.desc())
-            .limit(10)
-        )
-    ]
-    recent = sorted(online + store, key=lambda x: x["placed_at"], reverse=True)[:20]
-    viewed = []
-    if m[4]:
-        mv = t.member_views
-        viewed = [
-            {"sku": r[0], "name": r[1], "viewed_at": r[2]}
-            for r in conn.execute(
-                sa.select(mv.c.sku, mv.c.name, mv.c.viewed_at)
-                .where(mv.c.member_no == no)
-                .order_by(mv.c.viewed_at.desc())
-                .limit(20)
-            )
-        ]
-    return {
-        "member_no": no,
-        "display_name": f"{m[0]} {m[1]}.",
-        "tier": m[2],
-        "points_balance": max(0, db.points_balance(conn, no)),
-        "coupons": coupons,
-        "recent_orders": recent,
-        "recently_viewed": viewed,
-        "consent": {"marketing": bool(m[3]), "personalisation": bool(m[4]), "receipts_by_email": bool(m[5])},
-    }
 
 
 # the push's statements, built once (SQLAlchemy caches their compiled form by the statement object)

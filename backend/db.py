@@ -29,8 +29,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
+from backend import loyalty
 from backend.schema import (
-    checkins,
     counters,
     events,
     members,
@@ -83,7 +83,6 @@ class _Statements:
         self.insert_lines = sa.insert(sale_lines)
         self.insert_points = sa.insert(points_ledger)
         self.insert_return = insert(returns).on_conflict_do_nothing(index_elements=["return_uuid"])
-        self.insert_checkin = sa.insert(checkins)
         self.find_members = sa.select(members.c.member_no).where(
             members.c.member_no.in_(sa.bindparam("ms", expanding=True))
         )
@@ -190,6 +189,7 @@ class _Batch:
         ]
         if uuids and not assume_new_sales:
             self.known_sales.update(conn.execute(self.st.known_sales, {"ids": uuids}).scalars())
+        self.people = loyalty.Members(conn, evs)  # tiers, provisional numbers, the sales' categories
 
     def balance(self, member_no: int, programme: str) -> int:
         key = (member_no, programme)
@@ -228,24 +228,23 @@ class _Batch:
             self.points = []
 
 
-def _apply_sale(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dict) -> None:
-    member_no = p.get("member_no")
+def _apply_sale(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dict) -> dict[str, str] | None:
     lines = p["lines"]
     if len({ln["line_no"] for ln in lines}) != len(lines):
         raise Rejected("invalid_payload", "two lines share a line_no")
-    pts = p.get("points")
-    programme = "main"
-    if pts and (pts["earned"] or pts["redeemed"]):
-        if member_no not in b.members:
-            raise Rejected("unknown_member", "points on a sale without a known member")
-        programme = pts.get("programme", "main")
-        if pts["redeemed"] and b.balance(member_no, programme) < pts["redeemed"]:
-            raise Rejected("insufficient_points", "the member does not have the points redeemed")
-    else:
-        pts = None
     sale_uuid = p["sale_uuid"]
     if sale_uuid in b.known_sales or sale_uuid in b.sale_uuids:
         raise Rejected("duplicate_sale", "this sale_uuid was already recorded by another event")
+    # the member's points as the programme gives them for what was paid (never the till's figure)
+    pts, note = loyalty.sale_points(b, p, occurred_at)
+    member_no = p.get("member_no") if pts is None else pts.member_no
+    if p.get("coupons"):
+        note = (
+            loyalty.use_coupons(
+                b.conn, p["coupons"], None if pts is None else pts.member_no, sale_uuid, event_id
+            )
+            or note
+        )
     b.sale_uuids.add(sale_uuid)
     b.sales.append(
         {
@@ -271,11 +270,14 @@ def _apply_sale(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dic
             "unit_price": ln["unit_price"],
             "tax_code": ln["tax_code"],
             "paid_amount": ln["paid_amount"],
+            "points_earned": 0 if pts is None else pts.per_line_earned[i],
+            "points_paid": 0 if pts is None else pts.per_line_paid[i],
         }
-        for ln in lines
+        for i, ln in enumerate(lines)
     )
-    if pts is not None:
-        b.add_points(event_id, member_no, programme, pts["earned"] - pts["redeemed"])
+    if pts is not None and (pts.earned or pts.redeemed):
+        b.add_points(event_id, pts.member_no, pts.programme, pts.earned - pts.redeemed)
+    return note
 
 
 def _apply_return(b: _Batch, event_id: str, till_id: str, p: dict) -> None:
@@ -352,15 +354,6 @@ def _apply_pickup(b: _Batch, p: dict) -> None:
     if status != "ready_for_pickup":
         raise Rejected("order_not_ready", f"the order is {status}, not ready for pickup")
     b.conn.execute(b.st.hand_over, {"k": p["order_no"]})
-
-
-def _apply_checkin(b: _Batch, event_id: str, p: dict) -> None:
-    if p["member_no"] not in b.members:
-        raise Rejected("unknown_member", "no such member")
-    b.conn.execute(
-        b.st.insert_checkin,
-        {"event_id": event_id, "member_no": p["member_no"], "store_id": p.get("store_id")},
-    )
 
 
 def _apply_till_session(b: _Batch, kind: str, till_id: str, p: dict) -> None:
@@ -490,7 +483,7 @@ def apply_batch(
             continue
         problem = problems[event_id] if problems is not None else payload_problem(ev)
         try:
-            _apply_one(b, device_till, ev, problem)
+            note = _apply_one(b, device_till, ev, problem)
         except Rejected as rej:
             rejected.add(event_id)
             results.append(
@@ -503,14 +496,24 @@ def apply_batch(
             continue
         applied.add(event_id)
         rejected.discard(event_id)  # the same event twice in a batch, rejected first, applied now
-        results.append({"event_id": event_id, "status": "applied"})
+        results.append({"event_id": event_id, "status": "applied", **({"reason": note} if note else {})})
     b.flush()
     if rejected:
         conn.execute(st.delete_events, {"ids": sorted(rejected)})
     return results
 
 
-def _apply_one(b: _Batch, device_till: str, ev: dict[str, Any], problem: str | None) -> None:
+def _apply_one(b: _Batch, device_till: str, ev: dict[str, Any], problem: str | None) -> dict[str, str] | None:
+    """Apply one event; a note when it was applied otherwise than the till said (or Rejected)."""
+    try:
+        return _apply_event(b, device_till, ev, problem)
+    except loyalty.Refused as r:
+        raise Rejected(r.code, r.message) from None
+
+
+def _apply_event(
+    b: _Batch, device_till: str, ev: dict[str, Any], problem: str | None
+) -> dict[str, str] | None:
     event_id = ev["event_id"]
     if ev["till_id"] != device_till:
         raise Rejected("till_mismatch", f"event from till {ev['till_id']} sent with {device_till}'s token")
@@ -519,7 +522,7 @@ def _apply_one(b: _Batch, device_till: str, ev: dict[str, Any], problem: str | N
     p = ev["payload"]
     match ev["type"]:
         case "sale.completed":
-            _apply_sale(b, event_id, ev["till_id"], ev["occurred_at"], p)
+            return _apply_sale(b, event_id, ev["till_id"], ev["occurred_at"], p)
         case "return.completed":  # checks between writes: a savepoint undoes the lines already counted
             balances = dict(b.balances)
             b.flush()
@@ -535,8 +538,11 @@ def _apply_one(b: _Batch, device_till: str, ev: dict[str, Any], problem: str | N
         case "pickup.handed_over":
             _apply_pickup(b, p)
         case "member.checked_in":
-            _apply_checkin(b, event_id, p)
+            return loyalty.check_in(b, event_id, p, ev["occurred_at"])
+        case "member.enrolled":
+            return loyalty.enrol(b, p)
         case "till.opened" | "till.closed":
             _apply_till_session(b, ev["type"], ev["till_id"], p)
         case _:
             pass  # cash.movement: recorded as an event
+    return None

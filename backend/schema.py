@@ -126,6 +126,9 @@ sale_lines = Table(
     Column("paid_amount", BigInteger, nullable=False),
     Column("returned_qty", BigInteger, nullable=False, server_default="0"),
     Column("refunded_amount", BigInteger, nullable=False, server_default="0"),
+    # the member's points (pos.loyalty): what the line earned, and the points tender's value it was paid with
+    Column("points_earned", BigInteger, nullable=False, server_default="0"),
+    Column("points_paid", BigInteger, nullable=False, server_default="0"),
     PrimaryKeyConstraint("sale_uuid", "line_no"),
     CheckConstraint("returned_qty <= qty", name="sale_lines_returned"),
     CheckConstraint("refunded_amount <= paid_amount", name="sale_lines_refunded"),
@@ -164,6 +167,48 @@ members = Table(
     Flag("consent_personalisation"),
     Flag("consent_receipts"),
     Column("card_serial", Integer, nullable=False, server_default="1"),
+    # found by the member search only (never in a profile): the full last name, e-mail, phone (digits)
+    Column("last_name", Text),
+    Column("email", Text),
+    Column("phone", Text),
+    Column("enrolled_at", Text),
+    Index("members_email", "email"),
+    Index("members_phone", "phone"),
+)
+
+# A provisional number a till gave at an offline enrolment, and the member it was merged into.
+member_aliases = Table(
+    "member_aliases",
+    metadata,
+    Column("alias_no", BigInteger, primary_key=True, autoincrement=False),
+    Column("member_no", BigInteger, ForeignKey("members.member_no"), nullable=False),
+    Column("enrolment_id", Text, nullable=False, unique=True),
+)
+
+# The coupon ledger: a coupon is used once, across every till and the web. A claim by a sale that no sale
+# event confirms lapses after backend.loyalty.CLAIM_TTL_S.
+coupon_ledger = Table(
+    "coupon_ledger",
+    metadata,
+    Column("code", Text, primary_key=True),
+    Column("member_no", BigInteger, nullable=False),
+    Column("state", Text, nullable=False),
+    Column("channel", Text, nullable=False),
+    Column("ref", Text, nullable=False),  # the sale_uuid (a till) or the order number (the web)
+    Column("event_id", Text),
+    Column("claimed_at", Float, nullable=False),
+    CheckConstraint("state IN ('claimed', 'used')", name="coupon_ledger_state"),
+)
+
+# The check-in that earned a member's visit points in a store on a day (at most one).
+checkin_days = Table(
+    "checkin_days",
+    metadata,
+    Column("member_no", BigInteger, nullable=False),
+    Column("store_id", Text, nullable=False),
+    Column("local_date", Text, nullable=False),
+    Column("event_id", Text, nullable=False),
+    PrimaryKeyConstraint("member_no", "store_id", "local_date"),
 )
 
 member_coupons = Table(
@@ -283,6 +328,7 @@ carts = Table(
     Column("shared_at", Text, nullable=False),
     Column("lines", Text, nullable=False),
     Column("coupons", Text, nullable=False),
+    Column("currency", Text),
 )
 
 stores = Table(

@@ -31,6 +31,15 @@ MEMBERS = [
     (1004, "Dmitri", "K", "platinum", 1, 1, 1, 12000),
     (1005, "Eva", "S", "basic", 1, 0, 1, 150),
 ]
+# what the member search finds them by (never in a profile): last name, e-mail, phone digits
+CONTACTS = {
+    1001: ("Tanaka", "aiko.tanaka@example.com", "353871234567"),
+    1002: ("Murphy", "ben.murphy@example.com", "353861112233"),
+    1003: ("Dubois", "chloe.dubois@example.com", "33612345678"),
+    1004: ("Kuznetsov", "dmitri.k@example.com", "353879998877"),
+    1005: ("Schmidt", "eva.schmidt@example.com", "4915112345678"),
+}
+APP_ONLY_SKU = "APP-ONLY-0001"  # in the demo's shared cart: sold online, unknown in the shop
 
 _BRANDS = ["Acme", "Borealis", "Cobalt", "Dune", "Ember", "Fjord", "Garnet", "Helix", "Indigo", "Juniper"]
 _CATS = ["Shirts", "Trousers", "Shoes", "Bags", "Hats", "Socks", "Jackets", "Dresses", "Belts", "Scarves"]
@@ -133,16 +142,17 @@ def delete_products(store: Store, skus: list[str]) -> None:
     store.write(run)
 
 
-def seed_demo(store: Store, *, products_count: int = 2000, seed: int = 1) -> None:
-    """Seed an empty backend. Does nothing when members already exist."""
+def seed_demo(store: Store, *, products_count: int = 2000, seed: int = 1, here: str = DEMO_STORE) -> None:
+    """Seed an empty backend. Does nothing when members already exist. ``here``: the id of the demo till's
+    store (the first of the three)."""
     with store.read_connection() as conn:
         if conn.execute(sa.select(schema.members.c.member_no).limit(1)).first():
             return
     upsert_products(store, products(max(products_count, 40), seed))  # orders, carts need some products
-    store.write(lambda conn: _seed_rest(conn, seed))
+    store.write(lambda conn: _seed_rest(conn, seed, here))
 
 
-def _seed_rest(conn: Connection, seed: int) -> None:
+def _seed_rest(conn: Connection, seed: int, here: str = DEMO_STORE) -> None:
     t = schema
     if conn.execute(sa.select(t.members.c.member_no).limit(1)).first():
         return  # another process seeded it meanwhile
@@ -151,8 +161,10 @@ def _seed_rest(conn: Connection, seed: int) -> None:
         sa.select(p.c.sku, p.c.name, p.c.price, p.c.tax_code).order_by(p.c.version).limit(40)
     ).all()
     rnd = random.Random(seed)
-    conn.execute(sa.insert(t.stores), [{"store_id": s, "name": n} for s, n in STORES])
+    stores = [(here, STORES[0][1]), *STORES[1:]]
+    conn.execute(sa.insert(t.stores), [{"store_id": s, "name": n} for s, n in stores])
     for m in MEMBERS:
+        last, email, phone = CONTACTS[m[0]]
         conn.execute(
             sa.insert(t.members).values(
                 member_no=m[0],
@@ -162,6 +174,9 @@ def _seed_rest(conn: Connection, seed: int) -> None:
                 consent_marketing=bool(m[4]),
                 consent_personalisation=bool(m[5]),
                 consent_receipts=bool(m[6]),
+                last_name=last,
+                email=email,
+                phone=phone,
             )
         )
         if m[7]:
@@ -190,6 +205,17 @@ def _seed_rest(conn: Connection, seed: int) -> None:
                 expires_at="2027-12-31T23:59:59Z",
             )
         )
+        if m[0] == 1001:
+            conn.execute(
+                sa.insert(t.member_coupons).values(
+                    member_no=m[0],
+                    code=f"FIVE{m[0]}",
+                    title="5.00 off a basket",
+                    percent_off_bp=None,
+                    amount_off=500,
+                    expires_at="2027-06-30T23:59:59Z",
+                )
+            )
         for j in range(3):
             sku, name, *_ = sample[(m[0] + j * 7) % len(sample)]
             conn.execute(
@@ -236,7 +262,17 @@ def _seed_rest(conn: Connection, seed: int) -> None:
                 )
             )
             conn.execute(sa.insert(t.order_lines), rows)
-        cart_lines = [{"sku": s[0], "qty": 1, "name": s[1]} for s in sample[idx : idx + 3]]
+        cart_lines = [
+            {"sku": s[0], "qty": 1, "name": s[1], "unit_price": s[2]} for s in sample[idx : idx + 3]
+        ]
+        if idx == 0:  # the demo's cart to load: one repriced in the shop, one sold out here, one app-only
+            cart_lines[0]["unit_price"] = max(0, cart_lines[0]["unit_price"] - 100)
+            cart_lines.append(
+                {"sku": sample[39][0], "qty": 2, "name": sample[39][1], "unit_price": sample[39][2]}
+            )
+            cart_lines.append(
+                {"sku": APP_ONLY_SKU, "qty": 1, "name": "Gift wrap (app only)", "unit_price": 350}
+            )
         conn.execute(
             sa.insert(t.carts).values(
                 cart_id=f"C{member_no}",
@@ -244,21 +280,54 @@ def _seed_rest(conn: Connection, seed: int) -> None:
                 shared_at="2026-11-23T09:00:00Z",
                 lines=json.dumps(cart_lines),
                 coupons="[]",
+                currency="EUR",
             )
         )
+    # online orders of other customers: what baskets the suggestions learn from (deterministic)
+    for n in range(40):
+        order_no = str(700001 + n)
+        picks = sorted({(n * 3 + k * 7) % 24 for k in range(2 + n % 2)})
+        rows = [
+            {
+                "order_no": order_no,
+                "line_no": ln,
+                "sku": sample[i][0],
+                "name": sample[i][1],
+                "qty": 1,
+                "unit_price": sample[i][2],
+                "paid_amount": sample[i][2],
+                "tax_code": sample[i][3],
+            }
+            for ln, i in enumerate(picks, start=1)
+        ]
+        total = sum(r["paid_amount"] for r in rows)
+        conn.execute(
+            sa.insert(t.orders).values(
+                order_no=order_no,
+                status="delivered",
+                placed_at=f"2026-10-{1 + n % 28:02d}T10:00:00Z",
+                currency="EUR",
+                member_no=None,
+                pickup_store_id=None,
+                customer_display_name="Guest",
+                total=total,
+                tenders=json.dumps([{"method": "card", "amount": total, "reference": f"pi_demo_{order_no}"}]),
+            )
+        )
+        conn.execute(sa.insert(t.order_lines), rows)
     conn.execute(
         sa.insert(t.promotions).values(
             promo_id="P1",
             body=json.dumps(
                 {
                     "promo_id": "P1",
-                    "title": "20 % off scarves",
+                    "title": "Members: 20 % off five favourites",
                     "kind": "percent_off",
                     "value": 2000,
                     "skus": [s[0] for s in sample[:5]],
                     "starts_at": "2026-11-01T00:00:00Z",
                     "ends_at": "2026-12-31T23:59:59Z",
-                    "members_only": False,
+                    "members_only": True,
                 }
             ),
         )
@@ -269,10 +338,13 @@ def _seed_rest(conn: Connection, seed: int) -> None:
             {
                 "store_id": store_id,
                 "sku": sku,
-                "available": rnd.randrange(0, 30),
+                # the demo cart's second-to-last line is sold out here; the rest is in stock here
+                "available": 0
+                if (store_id == here and sku == sample[39][0])
+                else rnd.randrange(1 if store_id == here else 0, 30),
                 "updated_at": "2026-11-23T06:00:00Z",
             }
             for sku, *_ in sample
-            for store_id, _name in STORES
+            for store_id, _name in stores
         ],
     )

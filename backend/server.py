@@ -113,6 +113,20 @@ class BackendHandle:
             return tokens.encode_card_token(key, member_no, row[0])
         return tokens.encode_app_token(key, member_no, int(time.time()) + APP_TOKEN_TTL_S)
 
+    def use_coupon_online(self, code: str, order_no: str) -> str:
+        """The web shop uses a member's coupon for an online order (the same ledger the tills claim from):
+        "ok" or why not."""
+        from backend import loyalty
+
+        return self.store.write(lambda conn: loyalty.use_coupon_online(conn, code, order_no))
+
+    def app_check_in(self, member_no: int, store_id: str, day: str) -> dict[str, str] | None:
+        """A member checks in with the app at a store's door on ``day`` (YYYY-MM-DD): None when it earned
+        the visit's points, else why not."""
+        from backend import loyalty
+
+        return self.store.write(lambda conn: loyalty.app_check_in(conn, member_no, store_id, day))
+
     def seed(self, *, products: int = 2000, seed_value: int = 1) -> None:
         seed.seed_demo(self.store, products_count=products, seed=seed_value)
 
@@ -145,11 +159,13 @@ def start_backend(
     strict: bool = False,
     seed_products: int | None = None,
     startup_timeout: float = 10.0,
+    store_id: str = seed.DEMO_STORE,
 ) -> BackendHandle:
-    """Start the reference backend in a thread; return once it accepts connections."""
+    """Start the reference backend in a thread; return once it accepts connections. ``store_id``: the
+    demo store's id when it seeds."""
     backend = Backend(database, strict=strict)
     if seed_products is not None:
-        seed.seed_demo(backend.store, products_count=seed_products)
+        seed.seed_demo(backend.store, products_count=seed_products, here=store_id)
     # proto=IPPROTO_TCP: asyncio sets TCP_NODELAY on accepted sockets only when the listener says TCP;
     # without it every response waits ~40 ms for the client's delayed ACK (Nagle)
     sock = socket.socket(
@@ -183,7 +199,12 @@ def start_backend(
 
 
 def start_demo_backend(
-    data_dir: str | Path, till_id: str, *, products: int = 2000, port: int = 0
+    data_dir: str | Path,
+    till_id: str,
+    *,
+    products: int = 2000,
+    port: int = 0,
+    store_id: str = seed.DEMO_STORE,
 ) -> BackendHandle:
     """The demo's embedded backend: its own database in `data_dir`, seeded once, and this till registered.
 
@@ -194,7 +215,9 @@ def start_demo_backend(
 
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    handle = start_backend(data_dir / "omo-backend.sqlite3", port=port, seed_products=products)
+    handle = start_backend(
+        data_dir / "omo-backend.sqlite3", port=port, seed_products=products, store_id=store_id
+    )
     token = keyring_token()
     d = schema.devices
     known = token is not None and handle.backend.query(

@@ -17,8 +17,15 @@ def sale_payload(
     sale_uuid: str | None = None,
     receipt_no: str = "T1-000001",
 ) -> dict[str, Any]:
+    value = redeemed  # the points tender: 100 points pay 1.00 EUR (pos.loyalty.DEFAULT_PROGRAMME)
+    assert redeemed % 100 == 0, "points pay in steps of 100"
+    if unit_price * qty < value:
+        unit_price = -(-value // qty)
     paid = unit_price * qty
     tax = paid * 19 // 119
+    tenders = [{"method": "points", "amount": value}] if value else []
+    if paid > value:
+        tenders.append({"method": "cash", "amount": paid - value})
     return {
         "sale_uuid": sale_uuid or str(uuid.uuid4()),
         "receipt_no": receipt_no,
@@ -37,7 +44,7 @@ def sale_payload(
             }
         ],
         "tax_lines": [{"tax_code": "STD", "rate": "19", "taxable_amount": paid - tax, "tax_amount": tax}],
-        "tenders": [{"method": "cash", "amount": paid}],
+        "tenders": tenders,
         "totals": {"subtotal": paid, "discount": 0, "tax": tax, "total": paid},
         "points": {"earned": earned, "redeemed": redeemed} if member_no else None,
     }

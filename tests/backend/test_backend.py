@@ -28,7 +28,8 @@ def ledger_rows(backend, member_no):
     conn = backend.connect()
     try:
         return conn.execute(
-            "SELECT event_id, delta FROM points_ledger WHERE member_no = ? AND event_id NOT LIKE 'seed-%'",
+            "SELECT event_id, delta FROM points_ledger"
+            " WHERE member_no = ? AND event_id NOT LIKE 'seed-%' ORDER BY id",
             (member_no,),
         ).fetchall()
     finally:
@@ -109,11 +110,14 @@ def test_batch_results_per_event_poison_does_not_block(backend, http):
     r = post_events(http, backend.url, [good1, bad, broke, good2, good1], "batch-1")
     res = r.json()["results"]
     assert [x["status"] for x in res] == ["applied", "rejected", "rejected", "applied", "duplicate"]
+    assert res[0]["reason"]["code"] == "points_corrected"  # the till said 10: silver earns 1.25 a euro
     assert res[1]["reason"]["code"] == "invalid_payload"
     assert res[2]["reason"]["code"] == "insufficient_points"
-    assert ledger_rows(backend, 1002) == [(good1["event_id"], 10)]
-    profile = http.get(f"{backend.url}/v1/members/1002", timeout=T).json()
-    assert profile["points_balance"] == 800 + 10
+    # the sale's 12 points (10.00 EUR x 1.25) and the visit's 10
+    assert ledger_rows(backend, 1002) == [(good1["event_id"], 12), (good2["event_id"], 10)]
+    qr = {"X-Member-Token": backend.member_qr(1002)}
+    profile = http.get(f"{backend.url}/v1/members/1002", headers=qr, timeout=T).json()
+    assert profile["points_balance"] == 800 + 22
     assert any(o["channel"] == "store" for o in profile["recent_orders"])
 
 
@@ -158,8 +162,8 @@ def test_returnable_quantity_capped_across_tills_under_concurrency(backend, http
 def test_return_of_an_in_store_sale_and_points_clawback_never_negative(backend, http):
     sale = sale_payload(member_no=1005, earned=400, qty=2, unit_price=500)
     post_events(http, backend.url, [event("sale.completed", sale)], "s1")
-    # spend everything but 100, then return the sale: the clawback stops at zero
-    spend = sale_payload(member_no=1005, redeemed=450)
+    # 150 + the 10 the sale earned; spend 100, then return the sale: the clawback stops at zero
+    spend = sale_payload(member_no=1005, redeemed=100)
     assert (
         post_events(http, backend.url, [event("sale.completed", spend)], "s2").json()["results"][0]["status"]
         == "applied"
@@ -343,9 +347,10 @@ def test_a_sale_recorded_by_another_event_is_rejected_as_duplicate_sale(backend,
     # another event carrying the same sale, in a later push (the push assumes new sales, finds out, and
     # runs again looking them up) and twice within one push
     again = event("sale.completed", dict(sale))
-    twin_a = event("sale.completed", sale_payload(member_no=1004, earned=1))
+    twin_a = event("sale.completed", sale_payload(member_no=1004, earned=1, unit_price=500))
     twin_b = event("sale.completed", dict(twin_a["payload"]))
     res = post_events(http, backend.url, [again, twin_a, twin_b], "d-2").json()["results"]
     assert [r["status"] for r in res] == ["rejected", "applied", "rejected"]
     assert res[0]["reason"]["code"] == res[2]["reason"]["code"] == "duplicate_sale"
-    assert sorted(ledger_rows(backend, 1004)) == sorted([(first["event_id"], 9), (twin_a["event_id"], 1)])
+    # platinum earns 2 points a euro: 20 for the first sale, 10 for the twin (not the till's 9 and 1)
+    assert sorted(ledger_rows(backend, 1004)) == sorted([(first["event_id"], 20), (twin_a["event_id"], 10)])

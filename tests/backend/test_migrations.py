@@ -213,11 +213,12 @@ def test_a_database_of_the_sqlite_only_backend_opens_with_its_data(tmp_path):
             f"{handle.url}/v1/events", json={"events": [ev]}, headers={"Idempotency-Key": "k"}, timeout=10
         )
         assert r.json()["results"][0]["status"] == "applied"
-        assert s.get(f"{handle.url}/v1/members/1001", timeout=10).json()["points_balance"] == 255
+        # gold: 10.00 EUR earns 15 points (the backend's figure, not the till's 5)
+        assert s.get(f"{handle.url}/v1/members/1001", timeout=10).json()["points_balance"] == 265
     finally:
         handle.stop()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
 
 
 def test_till_sessions_received_before_0002_are_listed_after_it(tmp_path):

@@ -148,7 +148,9 @@ def test_the_same_events_pushed_through_several_workers_at_once_are_applied_once
                 sa.text("SELECT COUNT(*), SUM(delta) FROM points_ledger WHERE event_id = ANY(:ids)"),
                 {"ids": ids},
             ).one()
-            assert tuple(ledger) == (40, sum(range(1, 41)))
+            # each 10.00 EUR sale earns what its member's tier gives (not the tills' claims 1..40):
+            # gold 15, silver 12, basic 10, platinum 20, basic 10, eight times
+            assert tuple(ledger) == (40, 8 * (15 + 12 + 10 + 20 + 10))
             assert conn.execute(sa.text("SELECT COUNT(*) FROM sales")).scalar() == 40
         assert len(worker_pids(db_engine)) == 2  # both workers took part
     finally:
@@ -213,7 +215,7 @@ def test_a_worker_killed_mid_push_leaves_nothing_behind_and_the_next_push_goes_t
         s = server.session("till-1")
         events = [
             event("sale.completed", sale_payload(member_no=1002, earned=5)),
-            event("sale.completed", sale_payload(member_no=1001, earned=7, redeemed=3)),  # locks 1001
+            event("sale.completed", sale_payload(member_no=1001, earned=7, redeemed=300)),  # locks 1001
         ]
         errors: list[BaseException] = []
 
@@ -254,7 +256,8 @@ def test_a_worker_killed_mid_push_leaves_nothing_behind_and_the_next_push_goes_t
                 "SELECT member_no, delta FROM points_ledger WHERE event_id NOT LIKE 'seed-%%'"
                 " ORDER BY member_no"
             ).all()
-            assert [tuple(x) for x in ledger] == [(1001, 4), (1002, 5)]
+            # 1001 (gold) paid 3.00 of 10.00 in points: 7.00 earns 10, 300 redeemed; 1002 (silver) earns 12
+            assert [tuple(x) for x in ledger] == [(1001, 10 - 300), (1002, 12)]
     finally:
         server.stop()
 
@@ -283,6 +286,7 @@ def test_two_tills_redeem_the_same_points_at_once(pg, db_engine, tmp_path):
         assert sorted(r["status"] for r in results) == ["applied", "rejected"]
         assert [r["reason"]["code"] for r in results if r["status"] == "rejected"] == ["insufficient_points"]
         after = server.session(tills[1]).get(f"{server.url}/v1/members/1002", timeout=T).json()
-        assert after["points_balance"] == 200
+        # 800 - 600 redeemed, + 5 earned by the 4.00 EUR paid in cash (silver: 1.25 points per euro)
+        assert after["points_balance"] == 205
     finally:
         server.stop()
