@@ -23,6 +23,19 @@ class BackendNotFound(BackendError):
     """The backend does not know the member, order, cart or product asked for."""
 
 
+class MemberCodeRefused(BackendError):
+    """The backend refused a member's QR code (``code``: member_token_invalid, member_token_expired or
+    member_token_revoked): not genuine, expired, or a cancelled card."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class CouponUsed(BackendError):
+    """The backend's coupon ledger gave the coupon to another sale or an online order."""
+
+
 @dataclass(frozen=True)
 class Coupon:
     code: str
@@ -33,6 +46,13 @@ class Coupon:
 
 
 @dataclass(frozen=True)
+class OrderedItem:
+    sku: str
+    name: str
+    qty: int
+
+
+@dataclass(frozen=True)
 class RecentOrder:
     channel: str  # "online" | "store"
     ref: str  # order number or sale UUID
@@ -40,6 +60,14 @@ class RecentOrder:
     currency: str
     total: int
     item_count: int
+    lines: tuple[OrderedItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    sku: str
+    name: str
+    reason: str  # "bought_together" | "viewed"
 
 
 @dataclass(frozen=True)
@@ -58,7 +86,9 @@ class Consent:
 
 @dataclass(frozen=True)
 class MemberProfile:
-    """Only what the member panel shows: no address, phone, e-mail or birth date."""
+    """Only what the member panel shows: no address, phone, e-mail or birth date. ``scope`` "checkout"
+    (found by number: no history) or "full" (with the member's QR code); ``as_of`` (wall-clock unix
+    seconds) says when the backend gave it, ``from_cache`` that it comes from the till's cache."""
 
     member_no: int
     display_name: str
@@ -69,6 +99,20 @@ class MemberProfile:
     recently_viewed: tuple[ViewedItem, ...]
     consent: Consent
     fetched_at: float = 0.0  # monotonic seconds when fetched (cache age)
+    scope: str = "full"
+    suggestions: tuple[Suggestion, ...] = ()
+    as_of: float = 0.0
+    from_cache: bool = False
+
+
+@dataclass(frozen=True)
+class MemberHit:
+    """A member the search found: what an associate needs to pick the right one, no more."""
+
+    member_no: int
+    display_name: str
+    tier: str
+    hint: str
 
 
 @dataclass(frozen=True)
@@ -125,6 +169,8 @@ class CartLine:
     sku: str
     qty: int
     name: str = ""
+    unit_price: int | None = None  # the price the app showed
+    available_here: int | None = None  # units in the store asked about (None: not known there)
 
 
 @dataclass(frozen=True)
@@ -134,6 +180,7 @@ class SharedCart:
     lines: tuple[CartLine, ...]
     member_no: int | None = None
     coupons: tuple[str, ...] = ()
+    currency: str | None = None
 
 
 @dataclass(frozen=True)

@@ -26,13 +26,18 @@ from pos.sync_ports import (
     CartLine,
     Consent,
     Coupon,
+    CouponUsed,
+    MemberCodeRefused,
+    MemberHit,
     MemberProfile,
     OnlineOrder,
+    OrderedItem,
     OrderLine,
     RecentOrder,
     SharedCart,
     StoreSale,
     StoreStock,
+    Suggestion,
     Tender,
     ViewedItem,
 )
@@ -181,6 +186,7 @@ class BackendClient:
         headers: dict[str, str] | None = None,
         read_timeout: float | None = None,
     ) -> Any:
+        where = f"{method} {operation_id}"  # what logs name: a path may hold a member's number
         hdrs = self._auth_header()
         if headers:
             hdrs.update(headers)
@@ -199,16 +205,16 @@ class BackendClient:
                 verify=self._verify,
             )
         except requests.exceptions.SSLError as exc:
-            log.error("backend %s %s: TLS verification failed", method, path)
+            log.error("backend %s: TLS verification failed", where)
             raise BackendOffline(
                 "The OMO backend's certificate could not be verified, so the till will not talk to it. "
                 "Ask a manager to check the backend address and certificate. Sales are kept."
             ) from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
-            log.warning("backend %s %s: no answer (%s)", method, path, type(exc).__name__)
+            log.warning("backend %s: no answer (%s)", where, type(exc).__name__)
             raise BackendOffline("The OMO backend cannot be reached. Sales are kept and sent later.") from exc
         except requests.RequestException as exc:
-            log.warning("backend %s %s failed: %s", method, path, type(exc).__name__)
+            log.warning("backend %s failed: %s", where, type(exc).__name__)
             raise BackendOffline("The connection to the OMO backend broke off. It will be retried.") from exc
         status = resp.status_code
         try:
@@ -216,18 +222,21 @@ class BackendClient:
         except ValueError:
             data = _NOT_JSON
         if data is _NOT_JSON:
-            log.error("backend %s %s: HTTP %s with a body that is not JSON", method, path, status)
+            log.error("backend %s: HTTP %s with a body that is not JSON", where, status)
             if status >= 500 or status == 429:
                 raise BackendServerError(f"The OMO backend had a problem (HTTP {status}).", status)
             raise BackendContractError("The OMO backend sent an unreadable answer. It will be retried.")
         schema = contract.response_schema_name(operation_id, status)
         if status not in contract.declared_statuses(operation_id) or schema is None:
-            log.error("backend %s %s: HTTP %s is not in the contract", method, path, status)
+            log.error("backend %s: HTTP %s is not in the contract", where, status)
             raise BackendContractError(f"The OMO backend gave an unexpected answer (HTTP {status}).")
         try:
             contract.validate(schema, data)
         except contract.ContractViolation as exc:
-            log.error("backend %s %s: answer breaks the contract: %s", method, path, exc)
+            # where in the answer, not what it holds (an answer may be a member's profile)
+            log.error(
+                "backend %s: answer breaks the contract %s %s", where, exc.where, exc.detail.split(":")[0]
+            )
             raise BackendContractError(
                 "The OMO backend sent an answer this till does not understand."
             ) from exc
@@ -243,6 +252,10 @@ class BackendClient:
             )
         if status == 404:
             raise BackendNotFound(err["message"])
+        if status == 403:
+            raise MemberCodeRefused(err["message"], err["code"])
+        if status == 409 and err["code"] == "coupon_used":
+            raise CouponUsed(err["message"])
         if status in (400, 422):
             raise BackendRequestError(
                 f"The OMO backend refused the request: {err['message']}", status, err["code"]
@@ -276,11 +289,34 @@ class BackendClient:
     def promotions(self) -> list[dict[str, Any]]:
         return self._call("GET", "/v1/promotions", "listPromotions")["promotions"]
 
-    def member_profile_raw(self, member_no: int) -> dict[str, Any]:
-        return self._call("GET", f"/v1/members/{int(member_no)}", "getMemberProfile")
+    def member_profile_raw(self, member_no: int, token: str | None = None) -> dict[str, Any]:
+        """The profile; with the member's QR text as ``token``, the whole of it (else checkout's part)."""
+        headers = {"X-Member-Token": token} if token else None
+        return self._call("GET", f"/v1/members/{int(member_no)}", "getMemberProfile", headers=headers)
 
-    def member_profile(self, member_no: int) -> MemberProfile:
-        return to_member_profile(self.member_profile_raw(member_no))
+    def member_profile(self, member_no: int, token: str | None = None) -> MemberProfile:
+        return to_member_profile(self.member_profile_raw(member_no, token))
+
+    def search_members(self, query: str) -> list[MemberHit]:
+        data = self._call("GET", "/v1/members", "searchMembers", params={"q": query})
+        return [MemberHit(**m) for m in data["members"]]
+
+    def claim_coupon(self, code: str, member_no: int, sale_uuid: str) -> None:
+        """The coupon is this sale's (CouponUsed when another sale or an online order has it)."""
+        body = json.dumps({"member_no": int(member_no), "sale_uuid": sale_uuid}).encode()
+        self._call("POST", f"/v1/coupons/{quote(code, safe='')}/claim", "claimCoupon", body=body)
+
+    def release_coupon(self, code: str, sale_uuid: str) -> str:
+        body = json.dumps({"sale_uuid": sale_uuid}).encode()
+        return self._call("POST", f"/v1/coupons/{quote(code, safe='')}/release", "releaseCoupon", body=body)[
+            "state"
+        ]
+
+    def share_cart(
+        self, cart_id: str, currency: str, lines: list[dict[str, Any]], member_no: int | None = None
+    ) -> SharedCart:
+        body = json.dumps({"currency": currency, "lines": lines, "member_no": member_no}).encode()
+        return to_cart(self._call("PUT", f"/v1/carts/{quote(cart_id, safe='')}", "shareCart", body=body))
 
     def mint_member_qr(self, member_no: int, kind: str = "app") -> str:
         """Demo only: the QR text a member's app (or printed card) shows now."""
@@ -318,10 +354,11 @@ class BackendClient:
             total=d["total"],
         )
 
-    def cart(self, cart_id: str) -> SharedCart:
+    def cart(self, cart_id: str, store_id: str | None = None) -> SharedCart:
         if cart_id.startswith("OMO:CART:"):
             cart_id = cart_id[len("OMO:CART:") :]
-        return to_cart(self._call("GET", f"/v1/carts/{quote(cart_id, safe='')}", "getCart"))
+        params = {"store_id": store_id} if store_id else None
+        return to_cart(self._call("GET", f"/v1/carts/{quote(cart_id, safe='')}", "getCart", params=params))
 
     def stock_elsewhere(self, sku: str) -> list[StoreStock]:
         data = self._call("GET", f"/v1/stock/{quote(sku, safe='')}", "getStockElsewhere")
@@ -341,7 +378,12 @@ def _retry_after(resp: requests.Response) -> float | None:
 # ------------------------------------------------------------------------------------- converters
 
 
-def to_member_profile(d: dict[str, Any], fetched_at: float = 0.0) -> MemberProfile:
+def to_member_profile(
+    d: dict[str, Any], fetched_at: float = 0.0, *, as_of: float = 0.0, from_cache: bool = False
+) -> MemberProfile:
+    """The contract's profile; history, viewed items and suggestions only with personalisation consent
+    (the till shows no more than the member agreed to, whatever an answer holds)."""
+    personal = bool(d["consent"]["personalisation"])
     return MemberProfile(
         member_no=d["member_no"],
         display_name=d["display_name"],
@@ -352,14 +394,30 @@ def to_member_profile(d: dict[str, Any], fetched_at: float = 0.0) -> MemberProfi
             for c in d["coupons"]
         ),
         recent_orders=tuple(
-            RecentOrder(o["channel"], o["ref"], o["placed_at"], o["currency"], o["total"], o["item_count"])
+            RecentOrder(
+                o["channel"],
+                o["ref"],
+                o["placed_at"],
+                o["currency"],
+                o["total"],
+                o["item_count"],
+                tuple(OrderedItem(x["sku"], x["name"], x["qty"]) for x in o.get("lines", ())),
+            )
             for o in d["recent_orders"]
-        ),
+        )
+        if personal
+        else (),
         recently_viewed=tuple(ViewedItem(v["sku"], v["name"], v["viewed_at"]) for v in d["recently_viewed"])
-        if d["consent"]["personalisation"]
+        if personal
         else (),
         consent=Consent(**d["consent"]),
         fetched_at=fetched_at,
+        scope=d.get("scope", "full"),
+        suggestions=tuple(Suggestion(x["sku"], x["name"], x["reason"]) for x in d.get("suggestions", ()))
+        if personal
+        else (),
+        as_of=as_of,
+        from_cache=from_cache,
     )
 
 
@@ -382,7 +440,11 @@ def to_cart(d: dict[str, Any]) -> SharedCart:
     return SharedCart(
         cart_id=d["cart_id"],
         shared_at=d["shared_at"],
-        lines=tuple(CartLine(ln["sku"], ln["qty"], ln.get("name", "")) for ln in d["lines"]),
+        lines=tuple(
+            CartLine(ln["sku"], ln["qty"], ln.get("name", ""), ln.get("unit_price"), ln.get("available_here"))
+            for ln in d["lines"]
+        ),
         member_no=d.get("member_no"),
         coupons=tuple(d.get("coupons", ())),
+        currency=d.get("currency"),
     )

@@ -31,13 +31,14 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from pos.sync_ports import (
     BackendNotFound,
     BackendUnavailable,
+    MemberHit,
     MemberProfile,
     OnlineOrder,
     SharedCart,
@@ -159,6 +160,8 @@ class SyncEngine:
         max_deferrals: int = 200,
         member_ttl_s: float = 120.0,
         member_stale_max_s: float = 3600.0,
+        member_cache_ttl_s: float = 900.0,
+        checkin_points: int = 0,
         catalog_interval_s: float | None = 300.0,
         catalog_page_size: int = 5000,
         idle_poll_s: float = 5.0,
@@ -182,6 +185,18 @@ class SyncEngine:
             )
         )
         self.member_ttl_s = member_ttl_s
+        self.member_cache_ttl_s = member_cache_ttl_s  # how long the store keeps a profile (personal data)
+        self.checkin_points = checkin_points  # what a queued check-in adds to a member's provisional points
+        # look-ups a person waits for (the member panel): no retries, short timeouts; a cached profile
+        # answers at once when the backend is known to be offline or does not answer
+        self._interactive_factory = lambda: BackendClient(
+            base_url,
+            token_provider=token_provider,
+            connect_timeout=0.5,
+            read_timeout=2.0,
+            ca_bundle=ca_bundle,
+            retry=make_retry(0, stop=self._stop).new(total=0),
+        )
         self.deferral_base_s = deferral_base_s
         self.deferral_max_s = deferral_max_s
         self.max_deferrals = max_deferrals
@@ -609,35 +624,105 @@ class SyncEngine:
                 self._clients.append(client)
         return client
 
-    def member_profile(self, member_no: int, *, max_age_s: float | None = None) -> MemberProfile:
+    def _interactive_client(self) -> BackendClient:
+        client = getattr(self._local, "interactive", None)
+        if client is None:
+            client = self._local.interactive = self._interactive_factory()
+            with self._lock:
+                self._clients.append(client)
+        return client
+
+    def member_profile(
+        self,
+        member_no: int,
+        *,
+        max_age_s: float | None = None,
+        token: str | None = None,
+        interactive: bool = False,
+    ) -> MemberProfile:
+        """The member's profile: the whole of it with ``token`` (the text of the member's QR code), else
+        what checkout needs. Cached for ``max_age_s`` (member_ttl_s); when the backend cannot answer, the
+        cached profile (in memory, then in the store, marked ``from_cache``), else BackendUnavailable.
+        ``interactive``: a person waits (no retries, short timeouts, and straight to the cache while the
+        backend is known to be offline)."""
         ttl = self.member_ttl_s if max_age_s is None else max_age_s
+        want_full = token is not None
         now = time.monotonic()
         with self._lock:
             cached = self._members.get(member_no)
-        if cached is not None and now - cached.fetched_at <= ttl:
-            return cached
+        if (
+            cached is not None
+            and (cached.scope == "full" or not want_full)
+            and now - cached.fetched_at <= ttl
+        ):
+            return cached if want_full else _checkout_view(cached)
         try:
-            raw = self._caller_client().member_profile_raw(member_no)
+            if interactive and self.snapshot().state == "offline":
+                raise BackendUnavailable("The OMO backend cannot be reached.")
+            client = self._interactive_client() if interactive else self._caller_client()
+            raw = client.member_profile_raw(member_no, token)
         except BackendNotFound:
             raise
         except BackendUnavailable:
-            if cached is not None and now - cached.fetched_at <= self.member_stale_max_s:
-                log.info("member %s: backend unavailable, showing the cached profile", member_no)
-                return cached
-            stored = self._stored_member(member_no)
-            if stored is not None:
-                log.info("member %s: backend unavailable, showing the profile cached in the store", member_no)
-                return stored
-            raise
-        profile = to_member_profile(raw, fetched_at=time.monotonic())
+            found = (
+                cached if cached is not None and now - cached.fetched_at <= self.member_stale_max_s else None
+            )
+            if found is None:
+                found = self._stored_member(member_no)
+            if found is None:
+                raise
+            log.info("member profile: the backend cannot be reached, showing the cached one")
+            found = replace(found, from_cache=True)
+            return found if want_full else _checkout_view(found)
+        profile = to_member_profile(raw, fetched_at=time.monotonic(), as_of=time.time())
         self._persist_member(raw)
         with self._lock:
-            self._members[member_no] = profile
+            for no in {member_no, profile.member_no}:  # a provisional number answers with the real member
+                self._members[no] = profile
             # keep the cache small: profiles are personal data
-            if len(self._members) > 200:
-                oldest = min(self._members.values(), key=lambda p: p.fetched_at)
-                self._members.pop(oldest.member_no, None)
+            while len(self._members) > 200:
+                oldest = min(self._members, key=lambda n: self._members[n].fetched_at)
+                self._members.pop(oldest, None)
         return profile
+
+    def search_members(self, query: str) -> list[MemberHit]:
+        """Members by number, name, phone or e-mail (the backend's search; a person waits for it)."""
+        if self.snapshot().state == "offline":
+            raise BackendUnavailable("The OMO backend cannot be reached: search by name needs it.")
+        return self._interactive_client().search_members(query)
+
+    def claim_coupon(self, code: str, member_no: int, sale_uuid: str) -> None:
+        self._interactive_client().claim_coupon(code, member_no, sale_uuid)
+
+    def release_coupon(self, code: str, sale_uuid: str) -> str:
+        return self._caller_client().release_coupon(code, sale_uuid)
+
+    def share_cart(
+        self, cart_id: str, currency: str, lines: list[dict[str, Any]], member_no: int | None = None
+    ) -> SharedCart:
+        return self._interactive_client().share_cart(cart_id, currency, lines, member_no)
+
+    def purge_members(self, *, everything: bool) -> int:
+        """Forget cached profiles: the expired ones, or all (``omo-pos members purge``). Returns how many
+        the store held that were removed."""
+        from sync.store import members
+
+        today = datetime.now(UTC).date().isoformat()
+        with self._lock:
+            if everything:
+                self._members.clear()
+            else:
+                cut = time.monotonic() - self.member_cache_ttl_s
+                for no in [n for n, p in self._members.items() if p.fetched_at < cut]:
+                    self._members.pop(no, None)
+
+        def purge(c: Any) -> int:
+            if everything:
+                return members.purge_all(c)
+            members.purge_checkins_before(c, today)
+            return members.purge_expired(c)
+
+        return int(self.store.write_sync(purge))
 
     def _persist_member(self, raw: dict[str, Any]) -> None:
         """Keep the profile in the store's member cache (limited time) for lookups while offline."""
@@ -645,6 +730,8 @@ class SyncEngine:
             from sync.store import members
         except ImportError:  # pragma: no cover - the store always has it
             return
+
+        ttl = timedelta(seconds=self.member_cache_ttl_s)
 
         def put(c: Any) -> None:
             members.put(
@@ -655,11 +742,15 @@ class SyncEngine:
                 points_balance=raw["points_balance"],
                 points_as_of=datetime.now(UTC).isoformat(),
                 profile=raw,
+                ttl=ttl,
             )
 
         future = self.store.write(put)
         future.add_done_callback(
-            lambda f: f.exception() and log.warning("could not cache member profile: %s", f.exception())
+            lambda f: (
+                f.exception()
+                and log.warning("could not cache a member profile: %s", type(f.exception()).__name__)
+            )
         )
 
     def _stored_member(self, member_no: int) -> MemberProfile | None:
@@ -679,29 +770,20 @@ class SyncEngine:
             contract.validate("MemberProfile", cached.profile)
         except contract.ContractViolation:
             return None
-        return to_member_profile(cached.profile, fetched_at=0.0)
+        as_of = datetime.fromisoformat(cached.fetched_at).timestamp()
+        return to_member_profile(cached.profile, fetched_at=0.0, as_of=as_of, from_cache=True)
 
     def unsynced_points(self, member_no: int, programme: str = "main") -> int:
-        """Points earned minus redeemed by this member in events not yet acknowledged by the backend: the
-        till shows the server's balance plus this, marked provisional."""
-        from sync.store import outbox
+        """Points earned minus redeemed by this member in events not yet acknowledged by the backend (and
+        the visit points of queued check-ins): the till shows the server's balance plus this, marked
+        provisional."""
+        from sync.store import members
 
         conn = self.store.read_connection()
         try:
-            events = outbox.pending(conn, 100_000)
+            return members.unsynced_points(conn, member_no, programme, self.checkin_points)
         finally:
             conn.close()
-        delta = 0
-        for e in events:
-            p = e.payload if isinstance(e.payload, dict) else {}
-            pts = p.get("points")
-            if p.get("member_no") != member_no or not isinstance(pts, dict):
-                continue
-            if pts.get("programme", "main") != programme:
-                continue
-            sign = 1 if e.event_type == "sale.completed" else -1 if e.event_type == "return.completed" else 0
-            delta += sign * (int(pts.get("earned", 0)) - int(pts.get("redeemed", 0)))
-        return delta
 
     def forget_member(self, member_no: int | None = None) -> None:
         with self._lock:
@@ -723,11 +805,18 @@ class SyncEngine:
     def sale(self, sale_uuid: str) -> StoreSale:
         return self._caller_client().sale(sale_uuid)
 
-    def cart(self, cart_id: str) -> SharedCart:
-        return self._caller_client().cart(cart_id)
+    def cart(self, cart_id: str, store_id: str | None = None) -> SharedCart:
+        return self._interactive_client().cart(cart_id, store_id)
 
     def stock_elsewhere(self, sku: str) -> list[StoreStock]:
         return self._caller_client().stock_elsewhere(sku)
+
+
+def _checkout_view(p: MemberProfile) -> MemberProfile:
+    """What a member number alone may show: no history, viewed items or suggestions."""
+    if p.scope == "checkout":
+        return p
+    return replace(p, scope="checkout", recent_orders=(), recently_viewed=(), suggestions=())
 
 
 __all__ = [

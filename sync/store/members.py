@@ -74,3 +74,67 @@ def purge_expired(conn: sqlite3.Connection, *, now: datetime | None = None) -> i
     """Forget expired profiles (personal data is not kept longer than needed)."""
     now = now or datetime.now(UTC)
     return conn.execute("DELETE FROM members WHERE expires_at <= ?", (now.isoformat(),)).rowcount
+
+
+def purge_all(conn: sqlite3.Connection) -> int:
+    """Forget every cached member and this till's check-in marks (``omo-pos members purge``)."""
+    n = conn.execute("DELETE FROM members").rowcount
+    conn.execute("DELETE FROM member_checkins")
+    return n
+
+
+def purge_checkins_before(conn: sqlite3.Connection, day: str) -> int:
+    """Forget the check-in marks of days before ``day`` (YYYY-MM-DD): only today's are needed."""
+    return conn.execute("DELETE FROM member_checkins WHERE local_date < ?", (day,)).rowcount
+
+
+def mark_checked_in(conn: sqlite3.Connection, member_no: int, day: str) -> bool:
+    """Note that the member checked in at this till on ``day``; False when they had already."""
+    cur = conn.execute(
+        "INSERT INTO member_checkins (member_no, local_date) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        (int(member_no), day),
+    )
+    return cur.rowcount == 1
+
+
+def checked_in(conn: sqlite3.Connection, member_no: int, day: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM member_checkins WHERE member_no = ? AND local_date = ?", (int(member_no), day)
+    ).fetchone()
+    return row is not None
+
+
+def count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM members").fetchone()[0])
+
+
+def unsynced_points(
+    conn: sqlite3.Connection, member_no: int, programme: str = "main", checkin_points: int = 0
+) -> int:
+    """The points this till has given or taken from the member in events the backend has not acknowledged:
+    its queued sales (their journalled points, found from the queue: a primary-key look-up per queued sale),
+    the returns and check-ins queued as JSON. The till shows the last balance plus this, provisional."""
+    row = conn.execute(
+        "SELECT coalesce(sum(l.points_earned - l.points_redeemed), 0) FROM outbox o "
+        "JOIN sale_loyalty l ON l.sale_id = CAST(substr(o.doc_ref, 6) AS INTEGER) "
+        "JOIN sales s ON s.sale_id = l.sale_id "
+        "WHERE o.doc_ref LIKE 'sale:%' AND s.member_no = ? AND l.programme = ?",
+        (int(member_no), programme),
+    ).fetchone()
+    delta = int(row[0])
+    for event_type, payload in conn.execute(
+        "SELECT event_type, payload FROM outbox WHERE doc_ref IS NULL AND event_type IN "
+        "('sale.completed', 'return.completed', 'member.checked_in', 'member.checkin')"
+    ):
+        p = loads(payload) if payload else None
+        if not isinstance(p, dict) or p.get("member_no") != member_no:
+            continue
+        if event_type in ("member.checked_in", "member.checkin"):
+            delta += checkin_points
+            continue
+        pts = p.get("points")
+        if not isinstance(pts, dict) or pts.get("programme", "main") != programme:
+            continue
+        sign = 1 if event_type == "sale.completed" else -1
+        delta += sign * (int(pts.get("earned", 0)) - int(pts.get("redeemed", 0)))
+    return delta

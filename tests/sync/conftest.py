@@ -62,7 +62,9 @@ def make_engine(store):
         eng.stop()
 
 
-def enqueue_sales(store, n, *, member_no=1001, earned=3):
+def enqueue_sales(store, n, *, member_no=1001, earned=15):
+    """`n` sales of 10.00 EUR: a gold member (1001) earns 15 points on each (pos.loyalty), as the till
+    says."""
     from sync.store import outbox
 
     def fn(conn):

@@ -51,7 +51,7 @@ def test_killed_mid_drain_then_restarted_applies_everything_once(backend, tmp_pa
     done = _run_child(data_dir, backend, token)
     assert done.returncode == 0 and "drained" in done.stdout, done.stderr[-2000:]
     events, (rows, distinct, total) = backend_counts(backend)
-    assert events == rows == distinct == 300 and total == 900
+    assert events == rows == distinct == 300 and total == 300 * 15
     store = open_store(data_dir, till_id="till-1")
     try:
         from tests.sync.conftest import outbox_stats

@@ -24,7 +24,7 @@ def drained(store):
     return outbox_stats(store).depth == 0
 
 
-def assert_exactly_once(backend, store, n_sales, earned=3):
+def assert_exactly_once(backend, store, n_sales, earned=15):
     events, (rows, distinct, total) = backend_counts(backend)
     assert events == n_sales
     assert rows == distinct == n_sales  # one ledger row per event
@@ -140,11 +140,11 @@ def test_poison_event_goes_to_dead_letters_and_the_queue_flows(backend, store, m
     from sync.store import outbox
 
     def fn(conn):
-        outbox.enqueue(conn, "sale.completed", sale_payload(member_no=1001, earned=3))
+        outbox.enqueue(conn, "sale.completed", sale_payload(member_no=1001, earned=15))
         bad = outbox.enqueue(conn, "sale.completed", {"sale_uuid": "broken"})
         greedy = outbox.enqueue(conn, "sale.completed", sale_payload(member_no=1003, redeemed=10**6))
         unknown = outbox.enqueue(conn, "till.exploded", {"x": 1})
-        outbox.enqueue(conn, "sale.completed", sale_payload(member_no=1001, earned=3))
+        outbox.enqueue(conn, "sale.completed", sale_payload(member_no=1001, earned=15))
         return bad, greedy, unknown
 
     bad, greedy, unknown = store.write_sync(fn)
@@ -161,7 +161,7 @@ def test_poison_event_goes_to_dead_letters_and_the_queue_flows(backend, store, m
     assert "till.exploded" in dead[unknown]
     assert dead[greedy].startswith("insufficient_points")
     events, (rows, _, total) = backend_counts(backend)
-    assert events == 2 and rows == 2 and total == 6
+    assert events == 2 and rows == 2 and total == 30
     wait_until(lambda: eng.snapshot().dead_letters == 3)
 
 
@@ -233,13 +233,18 @@ def test_two_engines_on_one_data_directory_cannot_both_run(backend, store, make_
 def test_member_profile_cache_and_on_demand_lookups(backend, store, make_engine):
     eng = make_engine(backend.url)
     before = backend.requests_seen
-    p = eng.member_profile(1001)
+    qr = backend.member_qr(1001)  # history and viewed items need the member's QR code
+    p = eng.member_profile(1001, token=qr)
     assert p.display_name == "Aiko T." and p.points_balance == 2500 and p.recently_viewed
-    assert eng.member_profile(1001) is p  # within the time limit: no request
+    assert p.scope == "full" and p.recent_orders and p.recent_orders[0].lines
+    assert eng.member_profile(1001, token=qr) is p  # within the time limit: no request
     assert backend.requests_seen - before == 1
-    assert eng.member_profile(1001, max_age_s=0) is not p
+    by_number = eng.member_profile(1001)  # from the cache, cut to what a number alone may show
+    assert by_number.scope == "checkout" and not by_number.recently_viewed and not by_number.recent_orders
+    assert by_number.points_balance == 2500 and backend.requests_seen - before == 1
+    assert eng.member_profile(1001, max_age_s=0, token=qr) is not p
     assert backend.requests_seen - before == 2
-    assert eng.member_profile(1003).recently_viewed == ()  # no personalisation consent
+    assert eng.member_profile(1003, token=backend.member_qr(1003)).recently_viewed == ()  # no consent
     with pytest.raises(BackendNotFound):
         eng.member_profile(99999)
     order = eng.order_by_qr("OMO:ORDER:600002")
@@ -301,14 +306,14 @@ def test_key_reused_with_another_body_is_resent_under_a_fresh_key(backend, store
 
 
 def test_unsynced_points_are_the_queued_deltas(backend, store, make_engine):
-    enqueue_sales(store, 4, member_no=1002, earned=5)
-    enqueue_sales(store, 2, member_no=1001, earned=7)
+    enqueue_sales(store, 4, member_no=1002, earned=12)  # silver: 12 points a 10.00 sale
+    enqueue_sales(store, 2, member_no=1001, earned=15)
     eng = make_engine(backend.url)
-    assert eng.unsynced_points(1002) == 20 and eng.unsynced_points(1001) == 14
+    assert eng.unsynced_points(1002) == 48 and eng.unsynced_points(1001) == 30
     eng.start()
     wait_until(lambda: drained(store))
     assert eng.unsynced_points(1002) == 0
-    assert eng.member_profile(1002).points_balance == 800 + 20
+    assert eng.member_profile(1002).points_balance == 800 + 48
 
 
 def test_demo_backend_registers_the_till_once(tmp_path):

@@ -40,7 +40,7 @@ def test_poison_event_at_the_head_is_dead_lettered_and_the_rest_are_applied(
 ):
     from sync.store import outbox
 
-    later = [sale_payload(member_no=1001, earned=2, receipt_no=f"T1-{i:06d}") for i in range(5)]
+    later = [sale_payload(member_no=1001, earned=15, receipt_no=f"T1-{i:06d}") for i in range(5)]
 
     def queue(conn):
         poison = make_poison(conn, outbox)  # first in, so seq first: the head of the queue
@@ -79,7 +79,7 @@ def test_poison_event_at_the_head_is_dead_lettered_and_the_rest_are_applied(
     finally:
         bconn.close()
     assert applied == sorted(p["sale_uuid"] for p in later)  # every later sale, and nothing of the poison
-    assert ledger == (5, 10)
+    assert ledger == (5, 75)  # a gold member earns 15 points on each 10.00 EUR sale
     assert len(later_ids) == 5
 
     # visible: the status bar shows the dead letter, and the sync is not stuck in an error state
