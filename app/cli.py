@@ -27,6 +27,7 @@ TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
         "check the audit log's hash chain; report the first broken link",
     ),
     ("backup",): ("sync.cli:backup", "copy the journal to PATH with SQLite's backup API"),
+    ("members", "purge"): ("app.members:purge_cli", "forget every member profile and check-in kept here"),
     ("sync", "status"): ("sync.sync_cli:sync_status", "queue depth, oldest unsynced event, dead letters"),
     ("sync", "retry-dead"): ("sync.sync_cli:sync_retry_dead", "put dead-lettered events back in the queue"),
     ("decode",): ("hardware.cli:decode", "run the QR pipeline on image files and print what it finds"),

@@ -272,6 +272,14 @@ register(
 register("backend.timeout_s", float, 10.0, "backend read timeout", minimum=0.5, maximum=120)
 register("sync.batch_size", int, 200, "events per push request", minimum=1, maximum=1000)
 register(
+    "members.cache_ttl_s",
+    float,
+    900.0,
+    "how long the till keeps a member's profile for offline use (personal data), seconds",
+    minimum=60,
+    maximum=30 * 86400,
+)
+register(
     "camera.source",
     str,
     "auto",

@@ -19,6 +19,7 @@ from pos.checkout import Checkout, MemberOnSale
 from pos.codes import CodeParser
 from pos.documents import Tender
 from pos.errors import ConfigError
+from pos.loyalty import DEFAULT_PROGRAMME
 from pos.money import Money
 from pos.ports import SystemClock, UuidIds
 from pos.staff import Approvals, Authenticator, InMemoryStaffDirectory
@@ -77,6 +78,7 @@ class Shop:
     sync_engine: Any = None  # sync.engine.SyncEngine, or None when no backend is configured
     till: Any = None  # app.till.TillService: the till session (selling needs it open)
     sale_gate: Any = None  # (staff) -> Msg | None: why a sale cannot start now (SellService._check)
+    members: Any = None  # app.members.MembersService: find a member, the panel, check-ins, the purge
     _keys_seen: Any = None
     _fmt_cache: dict[int, str] = field(default_factory=dict, repr=False)
     _closed: bool = field(default=False, repr=False)
@@ -293,6 +295,9 @@ def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = No
 
         shop.till = TillService(shop)
         shop.sale_gate = shop.till.sale_gate
+        from app.members import MembersService
+
+        shop.members = MembersService(shop)
         return shop
     except BaseException:
         store.close()
@@ -312,6 +317,8 @@ def _make_sync(shop: Shop) -> None:
         till_id=shop.settings["till.id"],
         batch_size=shop.settings["sync.batch_size"],
         read_timeout=shop.settings["backend.timeout_s"],
+        member_cache_ttl_s=shop.settings["members.cache_ttl_s"],
+        checkin_points=DEFAULT_PROGRAMME.checkin_points,
     )
     shop.sync_engine.start()
     if shop.demo:

@@ -650,9 +650,12 @@ class SyncEngine:
         now = time.monotonic()
         with self._lock:
             cached = self._members.get(member_no)
+        # a scanned code is checked by the backend each time (a card revoked since is refused): the cache
+        # answers it only when the backend cannot
         if (
             cached is not None
             and (cached.scope == "full" or not want_full)
+            and not (want_full and interactive)
             and now - cached.fetched_at <= ttl
         ):
             return cached if want_full else _checkout_view(cached)
