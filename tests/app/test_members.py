@@ -4,6 +4,7 @@ codes; check-ins once a day; provisional points; the purge."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 
@@ -141,3 +142,11 @@ def test_omo_pos_members_purge_from_a_terminal(tmp_path, capsys):
         assert conn.execute("SELECT count(*) FROM member_checkins").fetchone()[0] == 0
     finally:
         conn.close()
+
+
+def test_the_member_panel_benchmark_runs(capsys):
+    from bench import members as bench
+
+    bench.main(["--opens", "3", "--json"])
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["budget_ms"] == bench.BUDGET_MS and figures["open_p95_ms"] > 0
