@@ -132,7 +132,7 @@ class MembersService:
             return failed(msg(QT_TRANSLATE_NOOP(C, "The member search failed. Try again.")))
         if not hits:
             return done(msg(QT_TRANSLATE_NOOP(C, "No member found.")), value=[])
-        return done(msg(QT_TRANSLATE_NOOP(C, "{n} members found."), n=len(hits)), value=hits)
+        return done(msg(QT_TRANSLATE_NOOP(C, "Members found: {n}."), n=len(hits)), value=hits)
 
     def open_member(self, member_no: int, *, token: str | None = None) -> Result:
         """Blocking: the member panel (value: MemberPanel); from the till's cache when the backend is down."""

@@ -92,6 +92,11 @@ class MainWindow(QMainWindow):
             Permission.CLOSE_TILL,
             Permission.REPORTS,
         )
+        from ui.members_page import MembersPage
+
+        self.members_page = MembersPage(self)
+        self.members_presenter: Any = None  # ui.members_presenter.MembersPresenter
+        self.workspaces.add("members", self.tr("Members"), self.members_page, Permission.MEMBER_LOOKUP)
         self.stack.addWidget(self.workspaces)
         self.setCentralWidget(self.stack)
         self.status = PosStatusBar(self)
@@ -191,6 +196,11 @@ class MainWindow(QMainWindow):
 
         self.till_presenter = TillPresenter(shop.till, self.till_page, self.tasks, self, shop.approvals)
         self.till_presenter.refresh()
+        from ui.members_presenter import MembersPresenter
+
+        self.members_presenter = MembersPresenter(
+            shop.members, self.members_page, self.tasks, self, shop.approvals
+        )
         restored = shop.checkout.restore()
         fav = shop.catalog.search("a", 8)
         self.page.show_favourites([SearchHit(p.sku, p.name, shop.fmt(p.price)) for p in fav])
@@ -267,6 +277,7 @@ class MainWindow(QMainWindow):
         self._set_docks_visible(True)
         self.page.focus_scan()
         self.shop.till.begin_shift(member)
+        self.shop.members.begin_shift(member)
         self.till_presenter.refresh()
         if (
             self.shop.demo is not None
@@ -297,6 +308,7 @@ class MainWindow(QMainWindow):
         self.login.reset()
         if self.shop is not None:
             self.shop.till.end_shift()
+            self.shop.members.end_shift()
             from ui.presenter import say_text
 
             note = self.shop.till.unsynced_note()  # logging out with unsynced sales says so; sync goes on
@@ -320,6 +332,9 @@ class MainWindow(QMainWindow):
             self.controller.say(
                 self.tr("Finish or close the open window first, then scan again."), error=True
             )
+            return
+        if self.workspaces.current == "members":  # clienteling: a member's code opens their panel
+            self.members_presenter.find(code)
             return
         if self.workspaces.current != "sell":
             self.workspaces.open("sell")

@@ -1,0 +1,39 @@
+"""The Members workspace in the real window: a member's code scanned on it opens their panel, a name typed
+finds them, Enter on a hit opens it, the check-in is a key press away; the F-keys still work after."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.conftest import login, make_window
+from ui.qt import Qt
+
+pytestmark = pytest.mark.gui
+
+
+def test_members_by_keyboard_and_scan(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    login(qtbot, w)
+    qtbot.waitUntil(lambda: bool(w.shop.sync_engine.member_keys()[0]), timeout=30_000)
+    qtbot.keyClick(w, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: w.workspaces.current == "members", timeout=5_000)
+    page, presenter = w.members_page, w.members_presenter
+    # a scanned app code opens the whole panel
+    w.wedge.scanned.emit(w.shop.demo.backend.member_qr(1004))
+    qtbot.waitUntil(lambda: presenter.panel is not None and presenter.panel.member_no == 1004, timeout=20_000)
+    assert "Dmitri K." in page.name.text() and page.lists["suggestions"].count() > 0
+    assert page.query.text() == ""  # the code is not left on screen
+    # a name typed, Enter; Enter again on the hit opens it
+    page.query.setFocus()
+    qtbot.keyClicks(page.query, "Ben Murphy")
+    qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.hits.isVisible() and page.hits.count() == 1, timeout=20_000)
+    qtbot.keyClick(page.hits, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: presenter.panel.member_no == 1002, timeout=20_000)
+    assert page.lists["orders"].count() == 0  # found by name: only what checkout needs
+    # the check-in: Alt+C, once
+    qtbot.keyClick(w, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: presenter.panel.checked_in_today, timeout=20_000)
+    assert not page.check_in_button.isEnabled() and "checked in" in page.message.text()
+    qtbot.keyClick(w, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: w.workspaces.current == "sell", timeout=5_000)

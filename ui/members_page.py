@@ -1,0 +1,150 @@
+"""The Members workspace: a field that takes a member's QR code (the camera, a scanner, a file source), a
+typed member number or a name, phone or e-mail; the hits of a search; the member panel (name as
+consented, tier, points with their provisional part, coupons, recent orders with their lines, recently
+viewed items, suggestions) and the visit check-in.
+
+Widgets only: the presenter (`ui.members_presenter`) calls the service and fills them.
+"""
+
+from __future__ import annotations
+
+from ui.qt import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+BLOCKS = ("coupons", "orders", "viewed", "suggestions")
+
+
+class MembersPage(QWidget):
+    find = Signal(str)  # what was typed or scanned
+    open_hit = Signal(int)  # a search hit's member number
+    check_in = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("membersPage")
+        lay = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.query = QLineEdit(self)
+        self.query.setObjectName("memberQuery")
+        self.query.setPlaceholderText(
+            self.tr("Scan the member's code, or type a number, name, phone or e-mail")
+        )
+        self.query.returnPressed.connect(self._find)
+        row.addWidget(self.query, 1)
+        self.find_button = QPushButton(self.tr("&Find"), self)
+        self.find_button.clicked.connect(self._find)
+        row.addWidget(self.find_button)
+        lay.addLayout(row)
+        self.hits = QListWidget(self)
+        self.hits.setObjectName("memberHits")
+        self.hits.setMaximumHeight(110)
+        self.hits.itemActivated.connect(
+            lambda item: self.open_hit.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        )
+        self.hits.hide()
+        lay.addWidget(self.hits)
+        head = QHBoxLayout()
+        self.name = QLabel(self)
+        self.name.setObjectName("memberName")
+        self.name.setWordWrap(True)
+        self.name.setStyleSheet("font-size: 18px; font-weight: bold;")
+        head.addWidget(self.name, 1)
+        self.check_in_button = QPushButton(self.tr("&Check in"), self)
+        self.check_in_button.setObjectName("memberCheckIn")
+        self.check_in_button.setMinimumHeight(40)
+        self.check_in_button.setEnabled(False)
+        self.check_in_button.clicked.connect(self.check_in.emit)
+        head.addWidget(self.check_in_button)
+        lay.addLayout(head)
+        self.points = QLabel(self)
+        self.points.setObjectName("memberPoints")
+        self.points.setWordWrap(True)
+        lay.addWidget(self.points)
+        self.note = QLabel(self)
+        self.note.setObjectName("memberNote")
+        self.note.setWordWrap(True)
+        lay.addWidget(self.note)
+        grid = QGridLayout()
+        titles = {
+            "coupons": self.tr("Coupons"),
+            "orders": self.tr("Recent orders"),
+            "viewed": self.tr("Recently viewed online"),
+            "suggestions": self.tr("Suggestions"),
+        }
+        self.lists: dict[str, QListWidget] = {}
+        self.titles: dict[str, QLabel] = {}
+        for i, key in enumerate(BLOCKS):
+            box = QVBoxLayout()
+            self.titles[key] = QLabel(titles[key], self)
+            self.titles[key].setStyleSheet("font-weight: bold;")
+            box.addWidget(self.titles[key])
+            self.lists[key] = QListWidget(self)
+            self.lists[key].setObjectName(f"member_{key}")
+            self.lists[key].setWordWrap(True)
+            box.addWidget(self.lists[key], 1)
+            grid.addLayout(box, i // 2, i % 2)
+        lay.addLayout(grid, 1)
+        self.message = QLabel(self)
+        self.message.setObjectName("membersMessage")
+        self.message.setWordWrap(True)
+        lay.addWidget(self.message)
+        self.clear_panel()
+
+    def _find(self) -> None:
+        text = self.query.text().strip()
+        if text:
+            self.find.emit(text)
+
+    # ------------------------------------------------------------------ what the presenter fills
+    def show_hits(self, hits: list[tuple[int, str]]) -> None:
+        self.hits.clear()
+        for no, label in hits:
+            item = QListWidgetItem(label, self.hits)
+            item.setData(Qt.ItemDataRole.UserRole, no)
+        self.hits.setVisible(bool(hits))
+        if hits:
+            self.hits.setCurrentRow(0)
+            self.hits.setFocus()
+
+    def clear_panel(self) -> None:
+        self.name.setText(self.tr("No member open"))
+        self.points.clear()
+        self.note.clear()
+        for lst in self.lists.values():
+            lst.clear()
+        self.check_in_button.setEnabled(False)
+
+    def show_panel(
+        self, name: str, points: str, note: str, blocks: dict[str, list[str]], can_check_in: bool
+    ) -> None:
+        self.hits.hide()
+        self.name.setText(name)
+        self.points.setText(points)
+        self.note.setText(note)
+        for key in BLOCKS:
+            lst = self.lists[key]
+            lst.clear()
+            lst.addItems(blocks.get(key, []))
+        self.check_in_button.setEnabled(can_check_in)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+
+    def focus_query(self) -> None:
+        self.query.setFocus()
+        self.query.selectAll()
+
+
+__all__ = ["BLOCKS", "MembersPage"]

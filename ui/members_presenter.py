@@ -1,0 +1,128 @@
+"""The Members workspace's presenter: what is typed or scanned goes to `app.members.MembersService` on the
+network worker; a member panel or the search's hits come back and fill the page. No retail rule here:
+what a panel may show was decided by the backend and the member's consent."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any
+
+from app.members import MemberPanel
+from app.results import Result
+from ui.members_page import MembersPage
+from ui.presenter import Presenter
+from ui.qt import QWidget
+from ui.taskman import TaskManager
+
+log = logging.getLogger("ui.members")
+
+
+class MembersPresenter(Presenter):
+    def __init__(
+        self, members: Any, page: MembersPage, tasks: TaskManager, window: QWidget, approvals: Any
+    ) -> None:
+        super().__init__(tasks, window, approvals)
+        self.members, self.page = members, page
+        self.fmt = members.shop.fmt
+        self.panel: MemberPanel | None = None
+        self.via = "typed"
+        page.find.connect(self.find)
+        page.open_hit.connect(self.open_hit)
+        page.check_in.connect(self.check_in)
+
+    # ------------------------------------------------------------------ the Presenter's hooks
+    def show_message(self, text: str, error: bool) -> None:
+        self.page.show_message(text, error=error)
+
+    def focus(self) -> None:
+        self.page.focus_query()
+
+    def shown(self, result: Result) -> None:
+        value = result.value
+        if isinstance(value, MemberPanel):
+            self.show_panel(value)
+        elif isinstance(value, list):
+            self.page.show_hits([(h.member_no, self._hit_label(h)) for h in value])
+            if not value:
+                self.focus()
+
+    # ------------------------------------------------------------------ actions
+    def find(self, text: str) -> None:
+        """What was typed or scanned (a scan arrives here from the main window too)."""
+        self.via = "app_qr" if len(text) > 30 else "typed"
+        self.page.query.setText("" if len(text) > 30 else text)  # a code is not left on screen
+        self.say(self.tr_("Looking up…"))
+        self.call(lambda: self.members.find(text), "net")
+
+    def open_hit(self, member_no: int) -> None:
+        self.via = "typed"
+        self.call(lambda: self.members.open_member(member_no), "net")
+
+    def check_in(self) -> None:
+        if self.panel is None:
+            return
+        no, via = self.panel.member_no, self.via
+
+        def run() -> Result:
+            checked = self.members.check_in(no, via=via)
+            again = self.members.open_member(no)
+            return replace(checked, value=again.value) if again.ok else checked
+
+        self.call(run, "net")
+
+    # ------------------------------------------------------------------ the panel
+    def _hit_label(self, hit: Any) -> str:
+        return self.tr_("{name} · {tier} · no. {no} {hint}").format(
+            name=hit.display_name, tier=hit.tier.title(), no=hit.member_no, hint=hit.hint
+        )
+
+    def show_panel(self, panel: MemberPanel) -> None:
+        self.panel = panel
+        p = panel.profile
+        name = self.tr_("{name} · {tier} · no. {no}").format(
+            name=p.display_name, tier=p.tier.title(), no=p.member_no
+        )
+        points = self.tr_("{points} points").format(points=f"{panel.points:,}")
+        if panel.offline:
+            points += " " + self.tr_("(provisional: from this till's cache, the backend cannot be reached)")
+        elif panel.unsynced:
+            points += " " + self.tr_("(provisional: {n:+} not yet synced)").format(n=panel.unsynced)
+        if panel.checked_in_today:
+            points += " · " + self.tr_("checked in today")
+        if p.scope != "full":
+            note = self.tr_(
+                "Found without the member's code: only what checkout needs. Scan their code for more."
+            )
+        elif not p.consent.personalisation:
+            note = self.tr_("The member has not consented to personalisation: only what checkout needs.")
+        else:
+            note = ""
+        blocks = {
+            "coupons": [self._coupon(c) for c in p.coupons],
+            "orders": [self._order(o) for o in p.recent_orders],
+            "viewed": [v.name for v in p.recently_viewed],
+            "suggestions": [self._suggestion(s) for s in p.suggestions],
+        }
+        self.page.show_panel(name, points, note, blocks, not panel.checked_in_today)
+
+    def _coupon(self, c: Any) -> str:
+        if c.amount_off:
+            off = self.fmt(c.amount_off)
+        else:
+            off = f"{(c.percent_off_bp or 0) / 100:g} %"
+        return self.tr_("{title} ({off} off)").format(title=c.title, off=off)
+
+    def _order(self, o: Any) -> str:
+        where = self.tr_("online") if o.channel == "online" else self.tr_("in store")
+        items = ", ".join(f"{ln.qty} × {ln.name}" for ln in o.lines[:3])
+        return self.tr_("{date} {where}: {total} — {items}").format(
+            date=o.placed_at[:10], where=where, total=self.fmt(o.total), items=items
+        )
+
+    def _suggestion(self, s: Any) -> str:
+        why = self.tr_("bought together") if s.reason == "bought_together" else self.tr_("viewed")
+        return self.tr_("{name} ({why})").format(name=s.name, why=why)
+
+
+__all__ = ["MembersPresenter"]
