@@ -1,7 +1,12 @@
 """The member side of the backend on both engines: points the backend computes itself (never the till's
 figure), the coupon ledger (one use across tills and the web), check-ins once per member, store and day,
 member QR codes refused when forged, expired or revoked, the search's minimal answers, enrolments merged
-once, the shared cart both ways."""
+once, the shared cart both ways.
+
+Field failures (loyalty counted twice, G in the design notes): a sync retried five times credits once (G1);
+points travel with the sale and are computed from it (G2); a first-time customer enrolled offline earns on
+their first sale (G5); the same sale sent again by a second till is not credited twice (G6, with
+test_backend's duplicate_sale test)."""
 
 from __future__ import annotations
 
@@ -31,6 +36,20 @@ def test_the_backend_credits_the_programmes_points_not_the_tills(backend, http):
     assert res["status"] == "applied"
     assert res["reason"]["code"] == "points_corrected"
     assert ledger_rows(backend, 1001) == [(ev["event_id"], 15)]
+
+
+def test_the_same_sale_from_a_second_till_is_not_credited_twice(backend, http):
+    backend.register_device("till-2", token="tok-2")
+    p = sale_payload(member_no=1001, earned=15)
+    first = event("sale.completed", p)
+    again = event("sale.completed", dict(p, receipt_no="T2-000009"), till_id="till-2")
+    assert results(http, backend, [first])[0]["status"] == "applied"
+    http2 = type(http)()
+    http2.headers["Authorization"] = "Bearer tok-2"
+    (res,) = results(http2, backend, [again])
+    http2.close()
+    assert res["status"] == "rejected" and res["reason"]["code"] == "duplicate_sale"
+    assert ledger_rows(backend, 1001) == [(first["event_id"], 15)]
 
 
 def test_a_sale_event_replayed_five_times_credits_once(backend, http):
