@@ -297,6 +297,9 @@ def main(argv: list[str] | None = None) -> int:
         lifespan="off",
         ws="none",
         access_log=False,
+        # a worker answers the parent's health check only once its process has imported the app: on a
+        # loaded machine that takes longer than uvicorn's 5 s, and the parent killed a healthy worker
+        timeout_worker_healthcheck=30,
     )
     return 0
 
