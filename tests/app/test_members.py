@@ -27,6 +27,20 @@ def members(shop):
     return service
 
 
+def wait_for_the_store_cache(shop):
+    """The engine writes a fetched profile to the store's member cache in the background."""
+    deadline = time.monotonic() + 20
+    while True:
+        conn = shop.store.read_connection()
+        try:
+            if member_cache.count(conn):
+                return
+        finally:
+            conn.close()
+        assert time.monotonic() < deadline, "no profile in the store's member cache"
+        time.sleep(0.05)
+
+
 def backend(shop):
     return shop.demo.backend
 
@@ -78,6 +92,7 @@ def test_forged_expired_and_revoked_codes_are_refused_with_a_clear_message(shop,
 def test_the_panel_comes_from_the_cache_when_the_backend_is_down(shop, members):
     qr = backend(shop).member_qr(1001)
     assert members.find(qr).value.profile.from_cache is False
+    wait_for_the_store_cache(shop)  # the profile is written to the store in the background
     shop.sync_engine.forget_member()  # only the store's cache is left
     backend(shop).inject("status", status=503, times=10**6)
     try:
@@ -105,15 +120,7 @@ def test_a_check_in_once_a_day_and_its_provisional_points(shop, members):
 def test_purge_forgets_every_member_kept_on_the_till(shop, members):
     members.find(backend(shop).member_qr(1001))
     members.check_in(1001)
-    wait = time.monotonic() + 5
-    while time.monotonic() < wait:  # the profile is written to the store's cache in the background
-        conn = shop.store.read_connection()
-        try:
-            if member_cache.count(conn):
-                break
-        finally:
-            conn.close()
-        time.sleep(0.05)
+    wait_for_the_store_cache(shop)
     r = members.purge()
     assert r.outcome is Outcome.DONE and r.value >= 1
     conn = shop.store.read_connection()
