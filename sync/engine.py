@@ -382,6 +382,11 @@ class SyncEngine:
         else:
             state = "degraded"
         message = str(exc) if isinstance(exc, BackendUnavailable) else "Sync has a problem; it will retry."
+        if isinstance(exc, BackendRequestError):
+            message = (
+                f"{exc} (HTTP {exc.status}). The sales stay queued and are sent again; "
+                "call support if this lasts."
+            )
         self._set_status(state=state, message=message)
 
     # ------------------------------------------------------------------------------------- drain
@@ -479,25 +484,10 @@ class SyncEngine:
                 log.warning("Idempotency-Key %s reused with another body; sending with a fresh key", key)
                 self.requests_sent += 1
                 return client.push_events(body, f"{key}-{uuid.uuid4().hex[:12]}")
-            if exc.status == 400 and len(body) > 1:
-                # the batch as a whole was refused: send the events one by one to find the bad one(s)
-                log.warning("batch refused (%s); sending its %d events one by one", exc, len(body))
-                results = []
-                for ev in body:
-                    try:
-                        results += self._push(client, [ev], batch_key([ev["event_id"]]))
-                    except BackendRequestError as one:
-                        results.append(
-                            {
-                                "event_id": ev["event_id"],
-                                "status": "rejected",
-                                "reason": {"code": one.code, "message": str(one)},
-                            }
-                        )
-                return results
-            if exc.status == 400:
-                reason = {"code": exc.code, "message": str(exc)}
-                return [{"event_id": body[0]["event_id"], "status": "rejected", "reason": reason}]
+            # Any other refusal of the request as a whole (400: a header or the envelope; a proxy that
+            # strips headers; a backend briefly broken) says nothing about the events in it: raised, so
+            # the batch stays queued and is retried with backoff while the status shows the fault. Only
+            # a per-event "rejected" result moves an event to the dead letters.
             raise
 
     # ----------------------------------------------------------------------------------- catalog
