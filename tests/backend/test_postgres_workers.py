@@ -30,10 +30,14 @@ ROOT = Path(__file__).resolve().parents[2]
 class Server:
     """omo-backend in its own process group, with its workers."""
 
-    def __init__(self, url: str, tmp: Path, tills: list[str], workers: int = 2) -> None:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
+    def __init__(
+        self, url: str, tmp: Path, tills: list[str], workers: int = 2, port: int | None = None
+    ) -> None:
+        if port is None:
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+        self.port = port
         self.url = f"http://127.0.0.1:{self.port}"
         tokens_file = tmp / "tokens"
         cmd = [sys.executable, "-m", "backend.server", "--database", url, "--port", str(self.port)]
@@ -82,9 +86,9 @@ def db_engine(pg):
     eng.dispose()
 
 
-def push(session, url, events, key):
+def push(session, url, events, key, timeout=T):
     return session.post(
-        f"{url}/v1/events", json={"events": events}, headers={"Idempotency-Key": key}, timeout=T
+        f"{url}/v1/events", json={"events": events}, headers={"Idempotency-Key": key}, timeout=timeout
     )
 
 
