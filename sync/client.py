@@ -267,6 +267,16 @@ class BackendClient:
             )
         return results
 
+    def reconciliation(self, since: str, until: str) -> list[dict[str, Any]]:
+        """This till's events the backend holds, per day and type (ReconciliationDay dicts)."""
+        params = {"from": since, "to": until}
+        return self._call("GET", "/v1/reconciliation", "getReconciliation", params=params)["days"]
+
+    def missing_events(self, event_ids: list[str]) -> list[str]:
+        """Which of these (at most 1000, wire) event ids the backend has not recorded."""
+        body = json.dumps({"event_ids": event_ids}, separators=(",", ":")).encode()
+        return self._call("POST", "/v1/reconciliation/missing", "findMissingEvents", body=body)["missing"]
+
     def catalog_changes(self, cursor: str | None, limit: int = 5000) -> dict[str, Any]:
         params: dict[str, Any] = {"limit": limit}
         if cursor:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 import random
@@ -131,6 +132,16 @@ def _rfc3339(iso: str) -> str:
     return dt.isoformat()
 
 
+def _rejection(reason: dict[str, Any]) -> str:
+    """A dead letter's reason. A conflict (the backend holds another event under this id) keeps the
+    backend's version beside the till's own, which the dead letter's payload is."""
+    text = f"{reason['code']}: {reason['message']}"
+    if "stored_event" in reason:
+        stored = json.dumps(reason["stored_event"], sort_keys=True, ensure_ascii=False)
+        text += f"; the backend's version: {stored}"
+    return text
+
+
 def _age_seconds(iso: str | None, now: float) -> float | None:
     if not iso:
         return None
@@ -165,6 +176,8 @@ class SyncEngine:
         heartbeat_s: float = 2.0,
         backoff_base_s: float = 1.0,
         backoff_max_s: float = 300.0,
+        reconcile_interval_s: float | None = 600.0,
+        reconcile_days: int = 7,
         listener: Callable[[SyncStatus], None] | None = None,
     ) -> None:
         self.store = store
@@ -197,6 +210,11 @@ class SyncEngine:
         self._heartbeat_at = 0.0
         self.backoff_base_s = backoff_base_s
         self.backoff_max_s = backoff_max_s
+        # when idle, compare what the backend holds with the journal (sync/reconcile.py) this often
+        self.reconcile_interval_s = reconcile_interval_s
+        self.reconcile_days = reconcile_days
+        self._next_reconcile_at = 0.0
+        self.last_reconciliation: Any = None  # sync.reconcile.Reconciliation of the last pass
 
         self._lock = threading.Lock()
         self._listeners: list[Callable[[SyncStatus], None]] = [listener] if listener else []
@@ -315,6 +333,8 @@ class SyncEngine:
                     if not worked and self._catalog_due():
                         self._catalog_sync(conn, client)
                         worked = True
+                    if not worked and self._reconcile_due():
+                        worked = self._reconcile(client)
                     if not worked:
                         self._heartbeat()
                 except Exception as exc:  # offline, server trouble, a bad answer; or a bug: back off
@@ -361,6 +381,30 @@ class SyncEngine:
         if self._catalog_requested.is_set():
             return True
         return self.catalog_interval_s is not None and time.monotonic() >= self._next_catalog_at
+
+    def _reconcile_due(self) -> bool:
+        return self.reconcile_interval_s is not None and time.monotonic() >= self._next_reconcile_at
+
+    def _reconcile(self, client: BackendClient) -> bool:
+        """The periodic reconciliation (the queue is empty): True when it queued events again."""
+        from sync.reconcile import reconcile
+
+        self._next_reconcile_at = time.monotonic() + (self.reconcile_interval_s or 0.0)
+        self.last_reconciliation = result = reconcile(self.store, client, days=self.reconcile_days)
+        return result.requeued > 0
+
+    def reconcile(self, days: int | None = None) -> Any:
+        """One reconciliation pass now, on the caller's thread (`omo-pos sync reconcile`); what the backend
+        lacks is queued again and the worker woken. Returns a sync.reconcile.Reconciliation; raises
+        BackendUnavailable when the backend cannot be asked."""
+        from sync.reconcile import reconcile
+
+        self.last_reconciliation = result = reconcile(
+            self.store, self._caller_client(), days=days or self.reconcile_days
+        )
+        if result.requeued:
+            self.wake()
+        return result
 
     def _backoff_delay(self, exc: BaseException) -> float:
         delay = min(self.backoff_max_s, self.backoff_base_s * 2 ** min(self._failures - 1, 20))
@@ -437,11 +481,7 @@ class SyncEngine:
         for r in results:
             r["event_id"] = by_wire[r["event_id"]]
         acked = [r["event_id"] for r in results if r["status"] in ("applied", "duplicate")]
-        rejected = [
-            (r["event_id"], f"{r['reason']['code']}: {r['reason']['message']}")
-            for r in results
-            if r["status"] == "rejected"
-        ]
+        rejected = [(r["event_id"], _rejection(r["reason"])) for r in results if r["status"] == "rejected"]
         deferred = []
         for r in results:
             if r["status"] != "deferred":
