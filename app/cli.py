@@ -29,6 +29,10 @@ TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
     ("backup",): ("sync.cli:backup", "copy the journal to PATH with SQLite's backup API"),
     ("sync", "status"): ("sync.sync_cli:sync_status", "queue depth, oldest unsynced event, dead letters"),
     ("sync", "retry-dead"): ("sync.sync_cli:sync_retry_dead", "put dead-lettered events back in the queue"),
+    ("sync", "reconcile"): (
+        "app.reconcile_cli:main",
+        "send the backend whatever it lacks of this till's events",
+    ),
     ("decode",): ("hardware.cli:decode", "run the QR pipeline on image files and print what it finds"),
     ("reader",): ("app.reader_cli:main", "list, or register, the Stripe card readers of this store"),
 }
@@ -36,6 +40,8 @@ TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
 _WITH_SETTINGS = {("reader",)}
 # commands that do not need the data directory
 _NO_DATA_DIR = {("decode",)}
+# commands that open the till's services (the paths and the settings)
+_WITH_SHOP = {("sync", "reconcile")}
 
 
 def _common(defaults: bool) -> argparse.ArgumentParser:
@@ -138,7 +144,12 @@ GuiRunner = Callable[..., int]
 def main(argv: list[str] | None = None, *, run_gui: GuiRunner | None = None) -> int:
     """`run_gui(paths, settings, exit_after_ms=..., screenshot=...)` starts the window; it comes from the
     layer above (`ui.main`), so nothing here imports Qt."""
-    args = _build_parser().parse_args(argv)
+    parser = _build_parser()
+    # a terminal command's own options (`sync status --json`) reach it: argparse leaves an option that
+    # opens a REMAINDER unparsed, so the command takes what the main parser did not know
+    args, extra = parser.parse_known_args(argv)
+    if extra and not getattr(args, "terminal", None):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     paths = Paths.resolve(args.data_dir)
     try:
         settings = settings_mod.load(paths.settings_file, os.environ, args.set)
@@ -162,8 +173,11 @@ def main(argv: list[str] | None = None, *, run_gui: GuiRunner | None = None) -> 
         return config_show(paths, settings)
     if getattr(args, "terminal", None):
         target, _ = TERMINAL_COMMANDS[args.terminal]
+        args.args = [*extra, *args.args]
         if args.terminal in _NO_DATA_DIR:
             return _resolve(target)(list(args.args))
+        if args.terminal in _WITH_SHOP:
+            return _resolve(target)(list(args.args), paths=paths, settings=settings)
         if args.terminal in _WITH_SETTINGS:
             return _resolve(target)(list(args.args), settings=settings)
         return _resolve(target)(list(args.args), data_dir=paths.data)
