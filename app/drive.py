@@ -55,7 +55,7 @@ class Customer:
         self.card = GOOD_CARDS[0]
 
     def on_status(self, status: str) -> None:
-        if status == "waiting" and self.terminal is not None:
+        if status == "waiting" and self.terminal.available:
             card = self.card
             threading.Thread(target=self._tap, args=(card,), daemon=True, name="omo-drive-customer").start()
 
@@ -150,7 +150,7 @@ class Shift:
     def tender(self, n: int) -> str:
         rng, sell = self.rng, self.sell
         roll = rng.random()
-        card_ok = self.shop.payments is not None
+        card_ok = self.shop.payments.available
         if card_ok and roll < self.args.split_share and sell.view().due > 1:
             self.customer.card = rng.choice(GOOD_CARDS)
             part = rng.randint(1, sell.view().due - 1)
@@ -190,9 +190,10 @@ class Shift:
         }
 
 
-def run(args: argparse.Namespace, paths: Paths, settings: Settings, *, out: TextIO = sys.stdout) -> int:
+def run(args: argparse.Namespace, paths: Paths, settings: Settings, *, out: TextIO | None = None) -> int:
     from app.shop import open_shop
 
+    out = out or sys.stdout  # the stream of the moment (a test may have replaced it since import)
     if args.sales < 0 or not 0 <= args.card_share <= 1 or not 0 <= args.split_share <= 1:
         print("omo-pos drive: --sales must be >= 0 and the shares between 0 and 1", file=sys.stderr)
         return 2
@@ -213,7 +214,12 @@ def run(args: argparse.Namespace, paths: Paths, settings: Settings, *, out: Text
             print("omo-pos drive: the catalog is empty", file=sys.stderr)
             return 2
         shift.report(0, "login", shift.sell.begin_shift(login.member), staff=login.member.name)
-        if shop.payments is not None:
+        if shop.till.session_id is None and settings["mode"] != "demo":  # the demo opens at the first sale
+            from pos.till import CashCount
+
+            shop.till.begin_shift(login.member)
+            shift.approve(0, "till.open", shop.till.open(CashCount(shop.config.currency)))
+        if shop.payments.available:
             shop.payments.reconcile(shop.recover_card_sale)
         summary = shift.run()
         shift.sell.end_shift()

@@ -56,10 +56,10 @@ def _commit_day(store, n, *, price=100):
             reason="window cleaner",
         )
         journal.commit_return(conn, dataclasses.replace(make_return(docs[0]), created_at=_now()))
-        journal.commit_closure(
-            conn,
-            TillClosure(session, "till-1", "S1", _now(), "EUR", 9700, 9700, 0),
-        )
+        closure = TillClosure(session, "till-1", "S1", _now(), "EUR", 9700, 9700, 0)
+        journal.commit_closure(conn, closure)
+        # as sync.store.till.close does: the session is closed (one open session per till)
+        conn.execute("UPDATE till_sessions SET closed_at = ? WHERE session_id = ?", (closure.closed_at, session))
         return docs
 
     return store.write_sync(work)

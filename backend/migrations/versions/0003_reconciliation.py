@@ -18,7 +18,7 @@ from alembic import op
 from sync import contract
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
