@@ -1,0 +1,65 @@
+"""The till's memory over a compressed 12-hour shift: the driver rings up N sales against the harness's
+backend and Stripe simulator (separate processes, no faults) with the camera capturing and decoding
+meanwhile, and prints its RSS every 1,000 sales (`omo-pos drive --rss-every 1000 --camera`)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.crash.campaign import World
+from bench.crash.procs import ROOT
+
+
+def run_shift(
+    sales: int, *, seed: int = 1, every: int = 1000, log: Any = None, keep: bool = False
+) -> dict[str, Any]:
+    work = Path(tempfile.mkdtemp(prefix="omo-rss-"))
+    world = World(work, seed=seed, settings='[camera]\nsource = "synthetic"\nfps = 15\n')
+    t0 = time.monotonic()
+    try:
+        world.start()
+        out = work / "shift.jsonl"
+        cmd = world.driver_cmd(
+            "--seed",
+            str(seed),
+            "--sales",
+            str(sales),
+            "--rss-every",
+            str(every),
+            "--camera",
+            "--card-share",
+            "0.3",
+            "--split-share",
+            "0.05",
+            *world.driver_args(),
+        )
+        with open(out, "wb") as fh:
+            proc = subprocess.run(
+                cmd, cwd=ROOT, env=world.env(), stdout=fh, stderr=subprocess.DEVNULL, check=False
+            )
+        lines = [json.loads(x) for x in out.read_text().splitlines() if x.startswith("{")]
+        curve = [x["rss_mb"] for x in lines if "rss_mb" in x]
+        summary = next((x for x in lines if x.get("summary")), {})
+        if log is not None:
+            log(
+                f"memory run: exit {proc.returncode}, {len(curve)} RSS samples, "
+                f"{summary.get('sales_per_s')} sales/s"
+            )
+        return {
+            "sales": sales,
+            "every": every,
+            "rss_mb": curve,
+            "exit": proc.returncode,
+            "failures": summary.get("failures"),
+            "seconds": round(time.monotonic() - t0, 1),
+        }
+    finally:
+        world.stop()
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
