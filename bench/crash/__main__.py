@@ -78,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             "last_quarter_vs_first": round(growth, 4),
             "flat_within": FLAT_WITHIN,
         }
-        ok = ok and bool(curve) and max(curve) < RSS_BUDGET_MB and growth <= FLAT_WITHIN
+        flat = bool(curve) and max(curve) < RSS_BUDGET_MB and growth <= FLAT_WITHIN
+        ok = ok and flat and shift["exit"] == 0
     out["ok"] = ok
     if args.json:
         print(json.dumps(out))
@@ -117,6 +118,9 @@ def _print(out: dict) -> None:
             f"  peak {m['peak_mb']:.1f} MB (budget < {m['budget_mb']:.0f} MB); last quarter vs first "
             f"{m['last_quarter_vs_first'] * 100:+.1f} % (budget within {m['flat_within'] * 100:.0f} %)"
         )
+        print(f"  driver exit {m['exit']}, failed operations {m['failures']} (budget 0)")
+        for f in m["failed"]:
+            print(f"    {f}")
     print("OK" if out["ok"] else "FAILED")
 
 

@@ -24,39 +24,42 @@ def run_shift(
     t0 = time.monotonic()
     try:
         world.start()
-        out = work / "shift.jsonl"
+        args = [a for a in world.driver_args() if a != "--quiet"]  # each operation's line: failures shown
         cmd = world.driver_cmd(
-            "--seed",
-            str(seed),
-            "--sales",
-            str(sales),
-            "--rss-every",
-            str(every),
-            "--camera",
-            "--card-share",
-            "0.3",
-            "--split-share",
-            "0.05",
-            *world.driver_args(),
+            *("--seed", str(seed), "--sales", str(sales), "--rss-every", str(every), "--camera"),
+            *("--card-share", "0.3", "--split-share", "0.05", *args),
         )
-        with open(out, "wb") as fh:
-            proc = subprocess.run(
-                cmd, cwd=ROOT, env=world.env(), stdout=fh, stderr=subprocess.DEVNULL, check=False
-            )
-        lines = [json.loads(x) for x in out.read_text().splitlines() if x.startswith("{")]
-        curve = [x["rss_mb"] for x in lines if "rss_mb" in x]
-        summary = next((x for x in lines if x.get("summary")), {})
+        curve: list[float] = []
+        failed: list[dict[str, Any]] = []
+        summary: dict[str, Any] = {}
+        with subprocess.Popen(
+            cmd, cwd=ROOT, env=world.env(), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        ) as proc:
+            assert proc.stdout is not None
+            for text in proc.stdout:
+                if not text.startswith("{"):
+                    continue
+                line = json.loads(text)
+                if "rss_mb" in line:
+                    curve.append(line["rss_mb"])
+                    if log is not None:
+                        log(f"  {line['sales']:>6} sales: RSS {line['rss_mb']:.1f} MB")
+                elif line.get("outcome") == "failed":
+                    failed.append(line)
+                elif line.get("summary"):
+                    summary = line
         if log is not None:
             log(
                 f"memory run: exit {proc.returncode}, {len(curve)} RSS samples, "
-                f"{summary.get('sales_per_s')} sales/s"
+                f"{summary.get('sales_per_s')} sales/s, failed operations {len(failed)}"
             )
         return {
             "sales": sales,
             "every": every,
             "rss_mb": curve,
             "exit": proc.returncode,
-            "failures": summary.get("failures"),
+            "failures": len(failed),
+            "failed": failed[:5],
             "seconds": round(time.monotonic() - t0, 1),
         }
     finally:
