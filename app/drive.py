@@ -34,6 +34,7 @@ log = logging.getLogger("app.drive")
 
 DECLINED_CARD = "4000000000000002"
 GOOD_CARDS = ("4242424242424242", "5555555555554444")
+CARD_MINIMUM = 50  # Stripe refuses a smaller charge (amount_too_small): the card part of a split is more
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -172,9 +173,10 @@ class Shift:
         rng, sell = self.rng, self.sell
         roll = rng.random()
         card_ok = self.shop.payments.available
-        if card_ok and roll < self.args.split_share and sell.view().due > 1:
+        due = sell.view().due
+        if card_ok and roll < self.args.split_share and due >= 2 * CARD_MINIMUM:
             self.customer.card = rng.choice(GOOD_CARDS)
-            part = rng.randint(1, sell.view().due - 1)
+            part = rng.randint(CARD_MINIMUM, due - CARD_MINIMUM)
             r = self.report(n, "card_part", sell.pay_card(part, on_status=self.customer.on_status))
             if not r.ok:
                 return self.cash(n)
