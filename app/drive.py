@@ -34,7 +34,7 @@ log = logging.getLogger("app.drive")
 
 DECLINED_CARD = "4000000000000002"
 GOOD_CARDS = ("4242424242424242", "5555555555554444")
-CARD_MINIMUM = 50  # Stripe refuses a smaller charge (amount_too_small): the card part of a split is more
+CARD_MINIMUM = 50  # Stripe refuses a smaller charge (amount_too_small): a smaller sale is paid in cash
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -181,7 +181,7 @@ class Shift:
             if not r.ok:
                 return self.cash(n)
             return self.cash(n)
-        if card_ok and roll < self.args.split_share + self.args.card_share:
+        if card_ok and roll < self.args.split_share + self.args.card_share and due >= CARD_MINIMUM:
             declined = rng.random() < 0.1
             self.customer.card = DECLINED_CARD if declined else rng.choice(GOOD_CARDS)
             r = self.report(n, "card", sell.pay_card(on_status=self.customer.on_status))

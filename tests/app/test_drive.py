@@ -152,7 +152,8 @@ def test_drain_settles_reconciles_and_empties_the_queue(tmp_path, capsys):
 
 def test_the_card_part_of_a_split_is_never_below_stripes_minimum():
     """The memory run's driver failed 3 of 1,000 sales: a split's card part of a few cents, which Stripe
-    refuses (amount_too_small). The driver's customer now asks the reader for at least the minimum."""
+    refuses (amount_too_small); and 11 of 20,000: a whole sale below the minimum on the card. The
+    driver's customer now asks the reader for at least the minimum, and pays less than that in cash."""
     import argparse
     import random
     from collections import Counter
@@ -188,5 +189,6 @@ def test_the_card_part_of_a_split_is_never_below_stripes_minimum():
         shift.sell.due = due
         shift.tender(0)
     parts = [a for a in asked if a is not None]  # None: the whole sale on the card
-    assert len(parts) == 3  # 2, 60 and 99 leave no room for a card part and cash: paid whole
+    assert len(parts) == 3  # 60 and 99 leave no room for a card part and cash: paid whole by card
     assert all(CARD_MINIMUM <= a <= 5000 - CARD_MINIMUM for a in parts)
+    assert asked.count(None) == 2  # and 2 (cents) is below any card charge: paid in cash
