@@ -59,7 +59,8 @@ def _commit_day(store, n, *, price=100):
         closure = TillClosure(session, "till-1", "S1", _now(), "EUR", 9700, 9700, 0)
         journal.commit_closure(conn, closure)
         # as sync.store.till.close does: the session is closed (one open session per till)
-        conn.execute("UPDATE till_sessions SET closed_at = ? WHERE session_id = ?", (closure.closed_at, session))
+        closing = (closure.closed_at, session)
+        conn.execute("UPDATE till_sessions SET closed_at = ? WHERE session_id = ?", closing)
         return docs
 
     return store.write_sync(work)
