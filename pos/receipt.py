@@ -156,6 +156,12 @@ class Receipt:
     footer: tuple[str, ...] = ("Thank you for shopping with us",)
     currency: str = ""
     labels: ReceiptLabels = field(default_factory=ReceiptLabels)
+    title: str = ""
+    """What the document is when it is not a sale (``"RETURN"``), printed under the header."""
+    codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Further QR codes with their captions, printed before the claim code (a store credit's code)."""
+    claim_qr: bool = True
+    """Print the claim code (``OMO:RECEIPT:<sale uuid>``); a return receipt has none."""
 
     def __post_init__(self) -> None:
         # Accept lists from callers, keep tuples (hashable, immutable).
@@ -163,6 +169,7 @@ class Receipt:
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))
+        object.__setattr__(self, "codes", tuple((str(p), tuple(c)) for p, c in self.codes))
         object.__setattr__(self, "mark", ReceiptMark(self.mark))
         if isinstance(self.labels, dict):
             labels = dict(self.labels)
@@ -416,6 +423,9 @@ def layout(
     if r.member_no:
         text(lb.member.format(r.member_no))
     rows.append(rule)
+    if r.title:
+        text(r.title, align=Align.CENTER, bold=True, double_height=True)
+        rows.append(rule)
 
     # Lines
     for ln in r.lines:
@@ -488,9 +498,13 @@ def layout(
         rows.append(rule)
         text(r.points_text)
 
-    # Claim code and footer
-    rows.append(Row(""))
-    rows.append(QrBlock(r.qr_payload, caption=lb.qr_caption))
+    # Further codes (a store credit), the claim code and the footer
+    for payload, caption in r.codes:
+        rows.append(Row(""))
+        rows.append(QrBlock(payload, caption=caption))
+    if r.claim_qr:
+        rows.append(Row(""))
+        rows.append(QrBlock(r.qr_payload, caption=lb.qr_caption))
     for line in r.footer:
         text(line, align=Align.CENTER)
     banner()

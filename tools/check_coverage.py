@@ -27,6 +27,8 @@ DEFAULT_FILES = (
     "pos/storeconfig.py",
     "pos/gs1.py",
     "pos/scan.py",
+    "pos/returns.py",
+    "pos/return_receipt.py",
 )
 
 
