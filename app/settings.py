@@ -257,6 +257,23 @@ register(
     minimum=1,
     maximum=9999,
 )
+register(
+    "returns.no_receipt_limit",
+    int,
+    5000,
+    "the most a return without a receipt refunds, in minor units of the store's currency (store credit, "
+    "with a manager's approval; 0: never)",
+    minimum=0,
+    maximum=10**9,
+)
+register(
+    "pickups.refresh_s",
+    int,
+    30,
+    "how often the pickup list is read from the backend",
+    minimum=5,
+    maximum=3600,
+)
 register("ui.theme", str, "light", "colour theme", choices=("light", "dark", "high-contrast"))
 register("ui.idle_lock_s", int, 300, "lock the till after this many idle seconds (0: never)", minimum=0)
 register(

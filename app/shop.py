@@ -86,6 +86,9 @@ class Shop:
     card_error: str = ""  # why card payments are off
     demo: Any = None  # app.demo.DemoWorld in demo mode
     sync_engine: Any = None  # sync.engine.SyncEngine, or None when no backend is configured
+    returns: Any = None  # app.returns.ReturnsService
+    pickups: Any = None  # app.pickups.PickupService
+    credits: Any = None  # app.credit.StoreCredits: store credit as a tender (a voided sale gives it back)
     _keys_seen: Any = None
     _fmt_cache: dict[int, str] = field(default_factory=dict, repr=False)
     _closed: bool = field(default=False, repr=False)
@@ -302,10 +305,22 @@ def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = No
             shop.demo = DemoWorld.start(shop)
         _make_payments(shop)
         _make_sync(shop)
+        _make_returns(shop)
         return shop
     except BaseException:
         store.close()
         raise
+
+
+def _make_returns(shop: Shop) -> None:
+    """Returns, pickups and store credit (they ask the backend through the sync engine)."""
+    from app.credit import StoreCredits
+    from app.pickups import PickupService
+    from app.returns import ReturnsService
+
+    shop.returns = ReturnsService(shop)
+    shop.pickups = PickupService(shop, shop.returns)
+    shop.credits = StoreCredits(shop)
 
 
 def _make_sync(shop: Shop) -> None:

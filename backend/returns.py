@@ -105,10 +105,17 @@ def claim(conn: Connection, till_id: str, body: dict[str, Any]) -> dict[str, Any
     return_uuid = body["return_uuid"].lower()
     kind, ref, head, lines, key = original_of(body["original"])
     wanted = sorted(
-        ({"line_no": ln["line_no"], "sku": ln["sku"], "qty": ln["qty"], "refund_amount": ln["refund_amount"]}
-         for ln in body["lines"]),
+        (
+            {
+                "line_no": ln["line_no"],
+                "sku": ln["sku"],
+                "qty": ln["qty"],
+                "refund_amount": ln["refund_amount"],
+            }
+            for ln in body["lines"]
+        ),
         key=lambda ln: ln["line_no"],
-    )  # fmt: skip
+    )
     if len({ln["line_no"] for ln in wanted}) != len(wanted):
         raise Refused(409, "claim_conflict", "two lines of the claim name the same line of the original")
     inserted = conn.execute(
@@ -451,25 +458,46 @@ def order_bodies(conn: Connection, where: Any, *, limit: int = PICKUP_LIMIT) -> 
     o, ol = orders, order_lines
     rows = conn.execute(
         sa.select(
-            o.c.order_no, o.c.status, o.c.placed_at, o.c.currency, o.c.member_no, o.c.pickup_store_id,
-            o.c.customer_display_name, o.c.total, o.c.tenders, o.c.points_earned, o.c.points_redeemed,
-            o.c.ready_at, o.c.collect_by, o.c.shelf,
+            o.c.order_no,
+            o.c.status,
+            o.c.placed_at,
+            o.c.currency,
+            o.c.member_no,
+            o.c.pickup_store_id,
+            o.c.customer_display_name,
+            o.c.total,
+            o.c.tenders,
+            o.c.points_earned,
+            o.c.points_redeemed,
+            o.c.ready_at,
+            o.c.collect_by,
+            o.c.shelf,
         )
         .where(where)
         .order_by(sa.func.coalesce(o.c.ready_at, o.c.placed_at), o.c.order_no)
         .limit(limit)
-    ).all()  # fmt: skip
+    ).all()
     if not rows:
         return []
     lines: dict[str, list[dict[str, Any]]] = {r[0]: [] for r in rows}
     for r in conn.execute(
         sa.select(
-            ol.c.order_no, ol.c.line_no, ol.c.sku, ol.c.name, ol.c.qty, ol.c.unit_price, ol.c.paid_amount,
-            ol.c.tax_code, ol.c.returned_qty, ol.c.tax_amount, ol.c.refunded_amount, ol.c.handed_over_qty,
+            ol.c.order_no,
+            ol.c.line_no,
+            ol.c.sku,
+            ol.c.name,
+            ol.c.qty,
+            ol.c.unit_price,
+            ol.c.paid_amount,
+            ol.c.tax_code,
+            ol.c.returned_qty,
+            ol.c.tax_amount,
+            ol.c.refunded_amount,
+            ol.c.handed_over_qty,
         )
         .where(ol.c.order_no.in_(list(lines)))
         .order_by(ol.c.order_no, ol.c.line_no)
-    ):  # fmt: skip
+    ):
         lines[r[0]].append(line_body(r[1:]))
     now = datetime.now(UTC)
     out = []
