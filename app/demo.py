@@ -261,7 +261,8 @@ class DemoWorld:
     def show_order_qr(self, index: int) -> str:
         order = self.orders[index % len(self.orders)]
         self.camera.show(f"OMO:ORDER:{order}")
-        return f"The customer shows online order {order}."
+        code = self.pickup_code(order)
+        return f"The customer shows online order {order}" + (f" (pickup code {code})." if code else ".")
 
     def take_phone_away(self) -> str:
         self.camera.show(None)

@@ -1,0 +1,69 @@
+"""Returns & pickups through the real window: an order's QR scanned on Sell opens it here, F-keys act on
+this workspace, questions (the customer check) close and give the keyboard back."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.conftest import login, modal, scan, type_into
+from ui.qt import QApplication, QKeySequence
+
+pytestmark = pytest.mark.gui
+
+
+def _press(keys: str) -> None:
+    from PySide6.QtTest import QTest
+
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    assert target is not None, "nothing has the keyboard"
+    QTest.keySequence(target, QKeySequence(keys))
+
+
+def test_an_order_scanned_on_sell_is_taken_back_on_returns_with_f9(qtbot, till):
+    w = till
+    w.activateWindow()
+    login(qtbot, w, "2222")  # Ben, an associate: refunds are his job
+    scan(qtbot, w, "OMO:ORDER:600001")
+    qtbot.waitUntil(lambda: w.workspaces.current == "returns", timeout=5000)
+    panel = w.returns_ws.page.returns
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=20_000)
+    panel.table.cellWidget(0, 3).setValue(1)
+    panel.table.cellWidget(0, 4).setCurrentText("Wrong size")
+    qtbot.waitUntil(lambda: panel.buttons["original"].isEnabled(), timeout=5000)
+    assert "Refund" in panel.summary.text()
+    _press("F9")
+    qtbot.waitUntil(lambda: "recorded" in panel.message.text(), timeout=30_000)
+    qtbot.waitUntil(
+        lambda: w.receipt_view.receipt is not None and w.receipt_view.receipt.title == "RETURN", timeout=5000
+    )
+    assert panel.table.rowCount() == 0  # a new return starts
+
+
+def test_a_pickup_is_checked_with_a_question_and_handed_over_then_the_f_keys_still_work(qtbot, till):
+    w = till
+    w.activateWindow()
+    login(qtbot, w, "1111")  # a cashier hands orders over
+    assert w.workspaces.open("returns")
+    page = w.returns_ws.page
+    page.setCurrentWidget(page.pickups)
+    panel = page.pickups
+    qtbot.waitUntil(lambda: panel.list.rowCount() == 5, timeout=20_000)
+    scan(qtbot, w, "OMO:ORDER:500001")
+    qtbot.waitUntil(lambda: panel.lines.rowCount() == 1, timeout=20_000)
+    _press("F4")  # check the customer: how, then what they give
+    chooser = modal(qtbot)
+    chooser.setTextValue(chooser.comboBoxItems()[1])  # the card's last digits
+    chooser.accept()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() not in (None, chooser), timeout=5000)
+    asked = modal(qtbot)
+    type_into(asked, "4242")
+    asked.accept()
+    qtbot.waitUntil(lambda: panel.buttons["hand_over"].isEnabled(), timeout=20_000)
+    _press("F9")
+    qtbot.waitUntil(lambda: "handed over" in panel.message.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: panel.list.rowCount() == 4, timeout=20_000)
+    # the keyboard is back: F2 puts it in the scan field, Escape closes nothing and breaks nothing
+    _press("F2")
+    assert QApplication.focusWidget() is panel.scan
+    _press("Escape")
+    assert QApplication.activeModalWidget() is None and QApplication.focusWidget() is panel.scan
