@@ -105,6 +105,7 @@ def config_show(paths: Paths, settings: settings_mod.Settings) -> int:
     width = max(len(n) for n in settings_mod.REGISTRY)
     for name, value, source in settings.describe():
         print(f"{name:<{width}} = {value:<28} # {source}")
+    print(f"# store money rules: {_store_rules(settings)}")
     print("# secrets (OS keyring):")
     for label, user in (
         ("stripe api key", "stripe-api-key"),
@@ -112,6 +113,20 @@ def config_show(paths: Paths, settings: settings_mod.Settings) -> int:
     ):
         print(f"#   {label}: {_keyring_state(user)}")
     return 0
+
+
+def _store_rules(settings: settings_mod.Settings) -> str:
+    """The store's effective money rules (its preset with its own settings on top), or why it has none."""
+    from app.shop import store_config
+
+    try:
+        c = store_config(settings)
+    except settings_mod.SettingsError as exc:
+        return f"refused: {exc}"
+    rates = ", ".join(f"{r.code} {r.text}%" for r in c.tax_rates)
+    prices = "include tax" if c.prices_include_tax else "exclude tax"
+    tax = f"{c.tax_rounding.value} {c.tax_rounding_method.value}, cash rounding {c.cash_rounding.value}"
+    return f"{c.currency}, {c.locale}, prices {prices}, tax {tax}; rates {rates}"
 
 
 def _keyring_state(username: str) -> str:

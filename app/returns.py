@@ -226,6 +226,7 @@ def original_from_journal(doc: SaleDocument, returns: list[ReturnDocument]) -> O
                 ln.tax_code,
                 ln.tax_amount,
                 *returned.get(ln.line_no, (0, 0)),
+                measure=ln.measure,
             )
             for ln in doc.lines
         ),
@@ -656,6 +657,7 @@ class ReturnsService:
                     draft.original,
                     draft.picks.values(),
                     {r.code: r for r in self.config.tax_rates},
+                    tax_rounding=self.config.tax_rounding,
                     method=self.config.tax_rounding_method,
                 )
             except (ReturnError, DomainError) as e:
@@ -891,6 +893,7 @@ class ReturnsService:
                     original_sale_uuid=o.ref if o.kind == "sale" else None,
                     original_line_no=ln.line_no if o.kind != "none" else None,
                     restock=ln.restock,
+                    measure=ln.measure,
                     reason=ln.reason,
                 )
                 for i, ln in enumerate(plan.lines, start=1)

@@ -66,7 +66,7 @@ def make_sale(seq: int):
         tax_total=tax,
         total=total,
         lines=lines,
-        tax_lines=(TaxLine("STANDARD", 2000, total - tax, tax),),
+        tax_lines=(TaxLine("STANDARD", "20", total - tax, tax),),
         tenders=(Tender("card", total, 0, "pi_x"),),
     )
 

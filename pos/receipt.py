@@ -101,6 +101,8 @@ class ReceiptLine:
     """The (negative) discount on this line, printed right-aligned beside ``discount_text``."""
     tax_mark: str = ""
     """A short code tying the line to its tax rate (``"A"``, ``"B"``, or ``"*"`` for a reduced rate)."""
+    per: str = ""
+    """What ``unit_price`` is the price of, for a weighed line: ``"kg"`` prints ``0.750 kg x 2.49/kg``."""
 
 
 @dataclass(frozen=True)
@@ -435,7 +437,7 @@ def layout(
             lr(ln.description, total)
         else:
             text(ln.description)
-            lr(f"  {ln.qty} x {ln.unit_price}", total)
+            lr(f"  {ln.qty} x {ln.unit_price}" + (f"/{ln.per}" if ln.per else ""), total)
         if ln.discount_text or ln.discount_amount is not None:
             lr(f"  {ln.discount_text or lb.discount}", str(ln.discount_amount or ""))
     rows.append(rule)

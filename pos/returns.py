@@ -26,8 +26,9 @@ from typing import Literal
 
 from pos.cart import LineTotal, compute_refund
 from pos.errors import DomainError
+from pos.measure import Measure
 from pos.money import Money
-from pos.tax import RoundingMethod, TaxRate
+from pos.tax import RoundingMethod, TaxRate, TaxRounding
 
 OriginalKind = Literal["order", "sale", "none"]
 
@@ -55,6 +56,7 @@ class OriginalLine:
     tax_amount: int | None = None  # the tax in paid_amount; None: unknown (worked out from the rate)
     returned_qty: int = 0  # returned before (claims of other tills included)
     refunded_amount: int = 0  # refunded before
+    measure: Measure | None = None  # a weighed line (one item): what it weighed; it comes back whole
 
     @property
     def returnable(self) -> int:
@@ -127,6 +129,7 @@ class PlannedLine:
     tax_code: str
     reason: str
     restock: bool
+    measure: Measure | None = None
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,7 @@ def _sold_line(line: OriginalLine, currency: str, rate: TaxRate, method: Roundin
         order_discount=zero,
         paid=paid,
         tax=Money(min(max(tax, 0), line.paid_amount), currency),
+        measure=line.measure,
     )
 
 
@@ -250,11 +254,14 @@ def plan_return(
     picks: Iterable[Pick],
     rates: Mapping[str, TaxRate],
     *,
+    tax_rounding: TaxRounding = TaxRounding.PER_LINE,
     method: RoundingMethod = RoundingMethod.HALF_UP,
 ) -> ReturnPlan:
     """What taking back `picks` of `original` refunds, line by line, split over the original's tenders,
-    with the points it reverses. Raises ReturnError for a line not on the original or more units than
-    are still returnable."""
+    with the points it reverses. The tax follows the store's rounding level (docs/tax.md: per line, each
+    line's share of its tax; once per rate per document, the tax in what the return refunds). Raises
+    ReturnError for a line not on the original or more units than are still returnable; a weighed line
+    comes back whole (pos.cart.compute_refund refuses part of one)."""
     chosen: dict[int, Pick] = {}
     for p in picks:
         if p.qty < 0:
@@ -277,6 +284,8 @@ def plan_return(
         sold,
         {str(no): p.qty for no, p in sorted(chosen.items())},
         {str(no): by_no[no].returned_qty for no in chosen},
+        tax_rounding=tax_rounding,
+        method=method,
     )
     lines = tuple(
         PlannedLine(
@@ -289,6 +298,7 @@ def plan_return(
             tax_code=r.tax_rate.code,
             reason=chosen[int(r.line_id)].reason,
             restock=chosen[int(r.line_id)].restock,
+            measure=by_no[int(r.line_id)].measure,
         )
         for r in refund.lines
     )

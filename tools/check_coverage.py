@@ -25,6 +25,7 @@ DEFAULT_FILES = (
     "pos/cashround.py",
     "pos/errors.py",
     "pos/storeconfig.py",
+    "pos/measure.py",
     "pos/gs1.py",
     "pos/scan.py",
     "pos/returns.py",

@@ -104,21 +104,16 @@ class MainWindow(QMainWindow):
         self.member: StaffMember | None = None
         self.startup_error = ""
         self._install_shortcuts()
-        self._timers: list[QTimer] = []
-        self._status_timer = self._timer(1000, self.update_status)
-        self._checkpoint_timer = self._timer(60_000, self._checkpoint)  # WAL checkpoints when quiet
-        self._reconcile_timer = self._timer(60_000, self._reconcile_periodically)
-        self._probe_timer = self._timer(10_000, self._probe_reader)
-        self._probing = False
+        self.rounds: Any = None  # ui.status_presenter.StatusPresenter, once the shop is open
         if open_services:
             QTimer.singleShot(0, self._open_shop)
 
-    def _timer(self, ms: int, slot: Any) -> QTimer:
-        t = QTimer(self)
-        t.setInterval(ms)
-        t.timeout.connect(slot)
-        self._timers.append(t)
-        return t
+    def resizeEvent(self, e) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(e)
+        if (
+            getattr(self, "receipt_dock", None) is not None
+        ):  # the docks' column grows with the screen; the cart keeps most
+            self.resizeDocks([self.receipt_dock], [max(250, self.width() // 4)], Qt.Orientation.Horizontal)
 
     # ------------------------------------------------------------------ shortcuts
     def _install_shortcuts(self) -> None:
@@ -229,36 +224,18 @@ class MainWindow(QMainWindow):
             self.camera_dock.start_if_shown()
         self.resizeDocks([self.receipt_dock], [max(250, self.width() // 4)], Qt.Orientation.Horizontal)
         self._set_docks_visible(self.stack.currentWidget() is self.workspaces)
-        if shop.payments is not None:
-            self.tasks.run("reader", self.monitor.reconcile, self._reconciled)
         # Everything alive now lives for the whole shift: move it out of the cyclic collector's way so a
         # collection during a scan walks only what the shift itself allocates.
         import gc
 
         gc.collect()
         gc.freeze()
-        self._status_timer.start()
-        self._checkpoint_timer.start()
-        if shop.payments is None:
-            self.page.set_card_available(False, shop.card_error)
-        else:
-            self._probe_timer.start()
-            self._probe_reader()
-            self._reconcile_timer.start()
-        self.update_status()
+        from ui.status_presenter import StatusPresenter
+
+        self.rounds = StatusPresenter(self, shop, self.monitor, self.tasks, lambda: self.controller.busy)
+        self.rounds.settled.connect(self._reconciled)
         if self.member is not None:
             self._on_logged_in(self.member)
-
-    @Slot()
-    def _reconcile_periodically(self) -> None:
-        if self.shop is None or self.shop.payments is None or self.controller.busy:
-            return
-        self.tasks.run(
-            "reader",
-            lambda: self.monitor.reconcile(min_age=120.0),
-            self._reconciled,
-            lambda e: log.warning("periodic reconciliation failed: %s", e),
-        )
 
     def _reconciled(self, settled: list[Any]) -> None:
         recovered = [s for s in settled if s.recovered]
@@ -344,38 +321,20 @@ class MainWindow(QMainWindow):
     def open_receipt_dialog(self) -> Any:
         return self.receipt_dock.open_dialog()
 
-    @Slot()
-    def _checkpoint(self) -> None:
-        if self.shop is not None and not self.controller.busy:
-            self.tasks.watch(self.shop.store.checkpoint(), None, lambda e: log.warning("checkpoint: %s", e))
-
     # ------------------------------------------------------------------ status
-    @Slot()
-    def _probe_reader(self) -> None:
-        """Ask Stripe for the reader (on the reader's thread, never during a payment)."""
-        if self.shop is None or self.shop.terminal is None or self._probing or self.controller.busy:
-            return
-        self._probing = True
-        self.tasks.run("reader", self.monitor.probe_reader, self._probed, self._probed)
-
-    def _probed(self, _answer: Any) -> None:
-        self._probing = False
-        self.update_status()
-
-    @Slot()
     def update_status(self) -> None:
-        if self.monitor is None:
-            return
-        status = self.monitor.snapshot()
-        self.status.show_status(status)
-        if self.shop.payments is not None:
-            self.page.set_card_available(status.card_available, status.card_reason)
+        if self.rounds is not None:
+            self.rounds.update_status()
+
+    def _probe_reader(self) -> None:
+        if self.rounds is not None:
+            self.rounds.probe_reader()
 
     # ------------------------------------------------------------------ shutdown
     def shutdown(self) -> None:
         """Stop devices and workers, join their threads, close the journal last."""
-        for t in self._timers:
-            t.stop()
+        if self.rounds is not None:
+            self.rounds.stop()
         self.idle.uninstall()
         if self.wedge is not None:
             self.wedge.uninstall()

@@ -229,6 +229,8 @@ class StripeTerminal:
     """The card reader over Stripe. Settings: ``api_base`` (Stripe's by default, or the simulator),
     ``reader_id``, ``location_id``, ``poll_interval``; the key comes from the keyring."""
 
+    available = True  # a reader (hardware/stripe_terminal/null.py is the till without one)
+
     def __init__(
         self,
         *,

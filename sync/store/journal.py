@@ -18,6 +18,7 @@ from pos.documents import (
     Tender,
     TillClosure,
 )
+from pos.measure import Measure
 from sync.store import outbox, receipts
 from sync.store.crash import crashpoint
 from sync.store.util import dumps, loads
@@ -75,8 +76,8 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     )
     cur.executemany(
         "INSERT INTO sale_lines (line_key, sale_id, line_no, sku, description, quantity, unit_price, "
-        "discount, tax_code, tax_amount, paid_amount) "
-        "VALUES (?1 * 10000 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "discount, tax_code, tax_amount, paid_amount, measure_quantity, measure_unit, measure_price, "
+        "measure_per) VALUES (?1 * 10000 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         [
             (
                 sale_id,
@@ -89,15 +90,15 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
                 ln.tax_code,
                 ln.tax_amount,
                 ln.paid_amount,
+                *_measure_columns(ln.measure),
             )
             for ln in sale.lines
         ],
     )
     crashpoint("mid_sale_commit")
     cur.executemany(
-        "INSERT INTO sale_tax_lines (sale_id, tax_code, rate_bp, taxable_amount, tax_amount) "
-        "VALUES (?,?,?,?,?)",
-        [(sale_id, t.tax_code, t.rate_bp, t.taxable_amount, t.tax_amount) for t in sale.tax_lines],
+        "INSERT INTO sale_tax_lines (sale_id, tax_code, rate, taxable_amount, tax_amount) VALUES (?,?,?,?,?)",
+        [(sale_id, t.tax_code, t.rate, t.taxable_amount, t.tax_amount) for t in sale.tax_lines],
     )
     cur.executemany(
         "INSERT INTO sale_tenders (sale_id, tender_no, kind, amount, change_given, reference, rounding) "
@@ -144,8 +145,8 @@ def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, di
             }
         lines_sql = (
             "SELECT sale_id, line_no, sku, description, quantity, unit_price, discount, tax_code, "
-            "tax_amount, paid_amount FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 "
-            "ORDER BY line_key"
+            "tax_amount, paid_amount, measure_quantity, measure_unit, measure_price, measure_per "
+            "FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 ORDER BY line_key"
         )
         for r in (row for sid in chunk for row in conn.execute(lines_sql, (sid,))):
             out[r[0]]["lines"].append(
@@ -159,15 +160,16 @@ def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, di
                     "tax_code": r[7],
                     "tax_amount": r[8],
                     "paid_amount": r[9],
+                    "measure": _measure_dict(*r[10:]),
                 }
             )
         for r in conn.execute(
-            "SELECT sale_id, tax_code, rate_bp, taxable_amount, tax_amount FROM sale_tax_lines "
+            "SELECT sale_id, tax_code, rate, taxable_amount, tax_amount FROM sale_tax_lines "
             f"WHERE sale_id IN ({marks}) ORDER BY sale_id, tax_code",
             chunk,
         ):
             out[r[0]]["tax_lines"].append(
-                {"tax_code": r[1], "rate_bp": r[2], "taxable_amount": r[3], "tax_amount": r[4]}
+                {"tax_code": r[1], "rate": r[2], "taxable_amount": r[3], "tax_amount": r[4]}
             )
         for r in conn.execute(
             "SELECT sale_id, kind, amount, change_given, reference, rounding FROM sale_tenders "
@@ -198,18 +200,18 @@ def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
         return None
     sale_id = row[12]
     lines = tuple(
-        SaleLine(*r)
+        SaleLine(*r[:9], measure=_measure(*r[9:]))
         for r in conn.execute(
             "SELECT line_no, sku, description, quantity, unit_price, discount, tax_code, tax_amount, "
-            "paid_amount FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 "
-            "ORDER BY line_key",
+            "paid_amount, measure_quantity, measure_unit, measure_price, measure_per FROM sale_lines "
+            "WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 ORDER BY line_key",
             (sale_id,),
         )
     )
     tax_lines = tuple(
         TaxLine(*r)
         for r in conn.execute(
-            "SELECT tax_code, rate_bp, taxable_amount, tax_amount FROM sale_tax_lines WHERE sale_id = ? "
+            "SELECT tax_code, rate, taxable_amount, tax_amount FROM sale_tax_lines WHERE sale_id = ? "
             "ORDER BY tax_code",
             (sale_id,),
         )
@@ -223,6 +225,28 @@ def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
         )
     )
     return SaleDocument(*row[:11], lines=lines, tax_lines=tax_lines, tenders=tenders, session_id=row[11])
+
+
+def _measure_columns(measure: Measure | None) -> tuple[str | None, str | None, int | None, str | None]:
+    if measure is None:
+        return None, None, None, None
+    d = measure.to_dict()
+    return d["quantity"], d["unit"], d["unit_price"], d.get("per")
+
+
+def _measure_dict(quantity: str | None, unit: str, unit_price: int, per: str | None) -> dict[str, Any] | None:
+    """A weighed line's measure columns as ``Measure.to_dict()`` (None on every other line)."""
+    if quantity is None:
+        return None
+    d: dict[str, Any] = {"quantity": quantity, "unit": unit, "unit_price": unit_price}
+    if per is not None:
+        d["per"] = per
+    return d
+
+
+def _measure(quantity: str | None, unit: str, unit_price: int, per: str | None) -> Measure | None:
+    d = _measure_dict(quantity, unit, unit_price, per)
+    return None if d is None else Measure.from_dict(d)
 
 
 def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocument:
@@ -264,8 +288,8 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
     )
     conn.executemany(
         "INSERT INTO return_lines (return_uuid, line_no, sku, description, quantity, refund_amount, "
-        "tax_code, tax_amount, original_sale_uuid, original_line_no, restock, reason) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "tax_code, tax_amount, original_sale_uuid, original_line_no, restock, measure_quantity, "
+        "measure_unit, measure_price, measure_per, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 ret.return_uuid,
@@ -279,6 +303,7 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
                 ln.original_sale_uuid,
                 ln.original_line_no,
                 int(ln.restock),
+                *_measure_columns(ln.measure),
                 ln.reason,
             )
             for ln in ret.lines
@@ -303,11 +328,11 @@ def get_return(conn: sqlite3.Connection, return_uuid: str) -> ReturnDocument | N
     if row is None:
         return None
     lines = tuple(
-        ReturnLine(*r[:9], restock=bool(r[9]), reason=r[10])
+        ReturnLine(*r[:9], restock=bool(r[9]), measure=_measure(*r[10:14]), reason=r[14])
         for r in conn.execute(
             "SELECT line_no, sku, description, quantity, refund_amount, tax_code, tax_amount, "
-            "original_sale_uuid, original_line_no, restock, reason FROM return_lines WHERE return_uuid = ? "
-            "ORDER BY line_no",
+            "original_sale_uuid, original_line_no, restock, measure_quantity, measure_unit, measure_price, "
+            "measure_per, reason FROM return_lines WHERE return_uuid = ? ORDER BY line_no",
             (return_uuid,),
         )
     )

@@ -506,12 +506,53 @@ INSERT INTO counters (name, value) VALUES ('receipt_floor', {int(floor)});
         conn.execute(stmt)
 
 
-# Version 9: returns and exchanges that refund money outside the till (a card refund at Stripe) are
+# Version 9: tax rates of any precision the law uses, and weighed lines. A rate was kept in whole basis
+# points, so a sale at New York City's 8.875 % could not be recorded at all; the rate is now the exact
+# percent as canonical decimal text ("8.875", "20"; pos.tax.TaxRate.text), in the sale's tax lines and in
+# the catalog's tax codes. A weighed line keeps its weight (exact decimal text in its unit, "0.750"), the
+# unit ("kg"), the price per unit and the unit it is per when that differs ("lb"; pos.measure.Measure);
+# NULL on every other line.
+_BP_TO_TEXT = """CASE WHEN rate_bp % 100 = 0 THEN CAST(rate_bp / 100 AS TEXT)
+    WHEN rate_bp % 10 = 0 THEN (rate_bp / 100) || '.' || ((rate_bp % 100) / 10)
+    ELSE (rate_bp / 100) || '.' || printf('%02d', rate_bp % 100) END"""
+V9 = f"""
+CREATE TABLE sale_tax_lines_v9 (
+    sale_id INTEGER NOT NULL REFERENCES sales (sale_id),
+    tax_code TEXT NOT NULL,
+    rate TEXT NOT NULL,              -- percent, exact decimal text: '8.875'
+    taxable_amount INTEGER NOT NULL,
+    tax_amount INTEGER NOT NULL,
+    PRIMARY KEY (sale_id, tax_code)
+) WITHOUT ROWID;
+INSERT INTO sale_tax_lines_v9 (sale_id, tax_code, rate, taxable_amount, tax_amount)
+SELECT sale_id, tax_code, {_BP_TO_TEXT}, taxable_amount, tax_amount FROM sale_tax_lines;
+DROP TABLE sale_tax_lines;
+ALTER TABLE sale_tax_lines_v9 RENAME TO sale_tax_lines;
+CREATE TABLE tax_codes_v9 (
+    code TEXT PRIMARY KEY,
+    rate TEXT NOT NULL,              -- percent, exact decimal text
+    label TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO tax_codes_v9 (code, rate, label) SELECT code, {_BP_TO_TEXT}, label FROM tax_codes;
+DROP TABLE tax_codes;
+ALTER TABLE tax_codes_v9 RENAME TO tax_codes;
+ALTER TABLE sale_lines ADD COLUMN measure_quantity TEXT;
+ALTER TABLE sale_lines ADD COLUMN measure_unit TEXT;
+ALTER TABLE sale_lines ADD COLUMN measure_price INTEGER;
+ALTER TABLE sale_lines ADD COLUMN measure_per TEXT;
+ALTER TABLE return_lines ADD COLUMN measure_quantity TEXT;
+ALTER TABLE return_lines ADD COLUMN measure_unit TEXT;
+ALTER TABLE return_lines ADD COLUMN measure_price INTEGER;
+ALTER TABLE return_lines ADD COLUMN measure_per TEXT;
+""" + _immutable("sale_tax_lines", "finalised sales")
+
+
+# Version 10: returns and exchanges that refund money outside the till (a card refund at Stripe) are
 # written ahead: ``return_attempts`` keeps the planned return and each refund's state until every refund is
 # settled, then the return is committed (``sync/store/returns.py``); a store credit spent as a tender is
 # recorded before the backend is asked (``credit_redemptions``). A return records where it was made, whether
 # the backend checked it, the points it reversed and why each line came back.
-V9 = """
+V10 = """
 CREATE TABLE return_attempts (
     return_uuid TEXT PRIMARY KEY,
     kind TEXT NOT NULL CHECK (kind IN ('return', 'exchange')),
@@ -552,6 +593,7 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     7: V7,
     8: v8,
     9: V9,
+    10: V10,
 }
 # Migrations that rebuild a table other tables refer to run with foreign keys off (they cannot be
 # switched inside a transaction) and end with PRAGMA foreign_key_check (SQLite's 12-step procedure).

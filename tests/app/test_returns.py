@@ -150,7 +150,8 @@ def test_a_tax_exclusive_store_refunds_the_price_and_its_tax(tmp_path):
     from app.sell import SellService
     from app.shop import open_shop
 
-    shop = open_shop(Paths.under(tmp_path / "ex"), demo_settings("store.prices_include_tax=false"))
+    settings = demo_settings("store.country=US", "store.tax_preset=US-NY")
+    shop = open_shop(Paths.under(tmp_path / "us"), settings)
     try:
         sell = SellService(shop)
         sell.begin_shift(shop.staff.identify("1111"))
@@ -250,7 +251,13 @@ def test_an_interac_payment_is_refunded_on_the_reader(tmp_path):
     from app.sell import SellService
     from app.shop import open_shop
 
-    settings = demo_settings("store.country=CA", "store.currency=CAD", "store.locale=en_CA")
+    settings = demo_settings(
+        "store.country=CA",
+        "store.tax_preset=none",
+        "store.currency=CAD",
+        "store.locale=en_CA",
+        "store.tax_rates=STANDARD=13:HST 13%; REDUCED=5:GST 5%; ZERO=0",
+    )
     shop = open_shop(Paths.under(tmp_path / "ca"), settings)
     try:
         sell = SellService(shop)

@@ -305,3 +305,28 @@ def test_an_original_says_how_much_is_left_to_return():
     assert (o.returnable_units, o.total_paid, o.refunded_before) == (5, 3899, 0)
     plan = plan_return(o, [Pick(1, 2)], RATES)
     assert again(o, plan).returnable_units == 3 and again(o, plan).refunded_before == plan.total
+
+
+def test_a_store_that_rounds_tax_per_document_states_the_tax_in_what_the_return_refunds():
+    from pos.tax import TaxRounding
+
+    o = original(
+        lines=(
+            OriginalLine(1, "A", "Bento", 1, 540, 540, "STANDARD", 101),
+            OriginalLine(2, "B", "Milk", 1, 259, 259, "STANDARD", 48),
+        )
+    )
+    per_line = plan_return(o, [Pick(1, 1), Pick(2, 1)], RATES)
+    per_doc = plan_return(o, [Pick(1, 1), Pick(2, 1)], RATES, tax_rounding=TaxRounding.PER_DOCUMENT)
+    assert per_line.tax == 101 + 48
+    assert per_doc.tax == RATES["STANDARD"].tax_included(799, RoundingMethod.HALF_UP)
+    assert per_doc.total == per_line.total == 799
+
+
+def test_a_weighed_line_comes_back_whole_with_what_it_weighed():
+    from pos.measure import Measure, MeasureUnit
+
+    cheese = Measure(Decimal("0.750"), MeasureUnit.KG, 1890)
+    o = original(lines=(OriginalLine(1, "CHEESE", "Comté", 1, 1418, 1418, "REDUCED", measure=cheese),))
+    plan = plan_return(o, [Pick(1, 1, "Faulty")], RATES)
+    assert (plan.total, plan.lines[0].measure) == (1418, cheese)
