@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
         self.controller.set_staff(member)
         self.returns_ws.begin_shift(member)
         self._set_docks_visible(True)
+        self.activateWindow()  # without a window manager nobody else does: the F-keys need an active window
         self.page.focus_scan()
 
     @Slot()

@@ -13,12 +13,13 @@ from ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QColor,
-    QComboBox,
     QCoreApplication,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QObject,
     QPushButton,
     QSpinBox,
     Qt,
@@ -28,6 +29,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.returns_page import Choice, RowKeys
 from ui.widgets import TOUCH, repolish
 
 C = "PickupsPanel"
@@ -125,7 +127,13 @@ class PickupsPanel(QWidget):
         self._table(self.lines, stretch=0)
         self.lines.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         self.lines.horizontalHeader().resizeSection(4, 190)
-        self.lines.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.lines.setToolTip(
+            self.tr("+ / − or a digit: how many are handed over now · Enter: why the rest stays")
+        )
+        self._keys = RowKeys(self.lines, spin=3, choice=4)
+        self.list.installEventFilter(self)
         lay.addWidget(self.lines, 2)
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -155,11 +163,24 @@ class PickupsPanel(QWidget):
         t.verticalHeader().setVisible(False)
         t.verticalHeader().setDefaultSectionSize(TOUCH)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setTabKeyNavigation(False)  # Tab goes on to the next part of the page, not the next cell
         t.setWordWrap(True)
         t.setTextElideMode(Qt.TextElideMode.ElideNone)
         t.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     # ------------------------------------------------------------------ from the person
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        """Enter on the list opens the order chosen (as a double-click does)."""
+        if (
+            obj is self.list
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.selected_order()
+        ):
+            self.open_requested.emit(self.selected_order())
+            return True
+        return super().eventFilter(obj, event)
+
     def _on_scan(self) -> None:
         text = self.scan.text().strip()
         if text:
@@ -223,9 +244,7 @@ class PickupsPanel(QWidget):
                     spin = QSpinBox(self.lines)
                     spin.valueChanged.connect(lambda _v, row=i: self._changed(row))
                     self.lines.setCellWidget(i, 3, spin)
-                    why = QComboBox(self.lines)
-                    why.setEditable(True)
-                    why.addItems([""] + [QCoreApplication.translate(C, x) for x in NOT_TAKEN])
+                    why = Choice(self.lines, [""] + [QCoreApplication.translate(C, x) for x in NOT_TAKEN])
                     why.currentTextChanged.connect(lambda _t, row=i: self._changed(row))
                     self.lines.setCellWidget(i, 4, why)
                 spin.setMinimumWidth(80)

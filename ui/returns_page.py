@@ -16,19 +16,24 @@ from ui.qt import (
     QCheckBox,
     QComboBox,
     QCoreApplication,
+    QEvent,
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QKeySequence,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QObject,
     QPushButton,
+    QShortcut,
     QSpinBox,
     Qt,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -78,6 +83,58 @@ class ReturnSummary:
     check: str = ""  # the customer check, when one is needed
     checked: bool = False
     problem: str = ""
+
+
+class Choice(QComboBox):
+    """An editable choice in a table row (a reason): pick from the list or type; when the list closes the
+    keyboard goes back to the table, so the next row is a Down away."""
+
+    def __init__(self, table: QTableWidget, items: list[str]) -> None:
+        super().__init__(table)
+        self.table = table
+        self.setEditable(True)
+        self.addItems(items)
+
+    def hidePopup(self) -> None:  # noqa: N802 (Qt name)
+        super().hidePopup()
+        QTimer.singleShot(0, self.table, self.table.setFocus)
+
+
+class RowKeys(QObject):
+    """Keyboard editing of a table whose rows hold a quantity (spin box), a choice (combo box) and maybe a
+    check box: + / − or a digit set the quantity of the current row, Space toggles the check box, Enter
+    opens the choice. Up and Down move between rows as usual."""
+
+    def __init__(self, table: QTableWidget, *, spin: int, choice: int, check: int | None = None) -> None:
+        super().__init__(table)
+        self.table = table
+        self.columns = (spin, choice, check)
+        table.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if obj is not self.table or event.type() != QEvent.Type.KeyPress or not self.table.rowCount():
+            return False
+        row = max(self.table.currentRow(), 0)
+        spin_col, choice_col, check_col = self.columns
+        spin = self.table.cellWidget(row, spin_col)
+        key, text = event.key(), event.text()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Right):
+            spin.setValue(spin.value() + 1)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Left):
+            spin.setValue(spin.value() - 1)
+        elif text.isdigit() and len(text) == 1:
+            spin.setValue(int(text))
+        elif key == Qt.Key.Key_Space and check_col is not None:
+            box = self.table.cellWidget(row, check_col)
+            box.setChecked(not box.isChecked())
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            combo = self.table.cellWidget(row, choice_col)
+            combo.setFocus()
+            combo.showPopup()  # a Choice: when its list closes, the keyboard goes back to the rows
+        else:
+            return False
+        self.table.selectRow(row)
+        return True
 
 
 class ReturnsPanel(QWidget):
@@ -135,8 +192,14 @@ class ReturnsPanel(QWidget):
         hh.resizeSection(4, 170)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(TOUCH)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setToolTip(
+            self.tr("+ / − or a digit: how many come back · Space: resell · Enter: the reason")
+        )
+        self._keys = RowKeys(self.table, spin=3, choice=4, check=5)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next part of the page, not the next cell
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)  # a long name takes more lines, never "…"
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -288,9 +351,7 @@ class ReturnsPanel(QWidget):
             spin.setMinimumWidth(80)
             spin.valueChanged.connect(lambda _v, row=i: self._row_changed(row))
             self.table.setCellWidget(i, 3, spin)
-            reason = QComboBox(self.table)
-            reason.setEditable(True)
-            reason.addItems([""] + [QCoreApplication.translate("app", x) for x in REASONS])
+            reason = Choice(self.table, [""] + [QCoreApplication.translate("app", x) for x in REASONS])
             reason.currentTextChanged.connect(lambda _t, row=i: self._row_changed(row))
             self.table.setCellWidget(i, 4, reason)
             resell = QCheckBox(self.tr("Resell"), self.table)
@@ -345,9 +406,13 @@ class ReturnsPickupsPage(QTabWidget):
         self.setObjectName("returnsPickups")
         self.returns = ReturnsPanel(self)
         self.pickups = PickupsPanel(self)
-        self.addTab(self.returns, self.tr("Returns"))
-        self.addTab(self.pickups, self.tr("Pickups"))
+        self.addTab(self.returns, self.tr("Returns  Ctrl+PgUp"))
+        self.addTab(self.pickups, self.tr("Pickups  Ctrl+PgDn"))
         self.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for keys, panel in (("Ctrl+PgUp", self.returns), ("Ctrl+PgDown", self.pickups)):
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # only while this workspace shows
+            sc.activated.connect(lambda p=panel: (self.setCurrentWidget(p), p.focus_scan()))
 
     @property
     def on_pickups(self) -> bool:
