@@ -78,6 +78,8 @@ class Shop:
     returns: Any = None  # app.returns.ReturnsService
     pickups: Any = None  # app.pickups.PickupService
     credits: Any = None  # app.credit.StoreCredits: store credit as a tender (a voided sale gives it back)
+    till: Any = None  # app.till.TillService: the till session (selling needs it open)
+    sale_gate: Any = None  # (staff) -> Msg | None: why a sale cannot start now (SellService._check)
     _keys_seen: Any = None
     _fmt_cache: dict[int, str] = field(default_factory=dict, repr=False)
     _closed: bool = field(default=False, repr=False)
@@ -290,6 +292,10 @@ def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = No
             shop.demo = DemoWorld.start(shop)
         _make_payments(shop)
         _make_sync(shop)
+        from app.till import TillService
+
+        shop.till = TillService(shop)
+        shop.sale_gate = shop.till.sale_gate
         _make_returns(shop)
         return shop
     except BaseException:

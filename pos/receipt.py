@@ -162,8 +162,8 @@ class Receipt:
     """What the document is when it is not a sale (``"RETURN"``), printed under the header."""
     codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """Further QR codes with their captions, printed before the claim code (a store credit's code)."""
-    claim_qr: bool = True
-    """Print the claim code (``OMO:RECEIPT:<sale uuid>``); a return receipt has none."""
+    claim_code: bool = True
+    """False for a printout that is no sale (a till's Z report, a return): no claim QR."""
 
     def __post_init__(self) -> None:
         # Accept lists from callers, keep tuples (hashable, immutable).
@@ -504,8 +504,8 @@ def layout(
     for payload, caption in r.codes:
         rows.append(Row(""))
         rows.append(QrBlock(payload, caption=caption))
-    if r.claim_qr:
-        rows.append(Row(""))
+    rows.append(Row(""))
+    if r.claim_code:
         rows.append(QrBlock(r.qr_payload, caption=lb.qr_caption))
     for line in r.footer:
         text(line, align=Align.CENTER)

@@ -97,7 +97,7 @@ def receipt_for_return(
         footer=(*footer, "Thank you"),
         title=title,
         codes=tuple(codes),
-        claim_qr=False,
+        claim_code=False,
     )
 
 

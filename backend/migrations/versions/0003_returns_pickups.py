@@ -1,7 +1,7 @@
 """returns and pickups: claims held before a refund, store credit, partial hand-overs, pickup shelves
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-12-08 09:00:00
 
 Columns added to existing tables have defaults (or are nullable), so the rows already there stay valid:
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
