@@ -416,6 +416,19 @@ class PickupService:
         synced = self._send_now(event_id)
         self._changed()
         units = sum(g["qty"] for g in giving)
+        if isinstance(synced, str):  # refused at the backend: nothing of it counts; the journal keeps why
+            log.warning("hand-over of %s refused by the backend: %s", cur.order.order_no, synced)
+            return failed(
+                msg(
+                    QT_TRANSLATE_NOOP(
+                        C,
+                        "Order {order} was NOT handed over here: the backend says {reason}. Another till may "
+                        "have handed it over already: keep the goods and open the order again.",
+                    ),
+                    order=cur.order.order_no,
+                    reason=synced.partition(": ")[2] or synced,
+                )
+            )
         if synced:
             message = msg(
                 QT_TRANSLATE_NOOP(
@@ -436,15 +449,20 @@ class PickupService:
             )
         return done(message, value=payload)
 
-    def _send_now(self, event_id: str) -> bool:
+    def _send_now(self, event_id: str) -> bool | str:
+        """True when the backend has the hand-over, False while it is queued (offline), or the backend's
+        reason when it refused it (another till handed the goods over first)."""
         engine = self.backend
         engine.wake()
         deadline = datetime.now(UTC).timestamp() + SYNC_WAIT_S
-        while datetime.now(UTC).timestamp() < deadline:
+        while True:
+            if (refusal := self.shop.records.event_refusal(event_id)) is not None:
+                return refusal
             if self.shop.records.event_acknowledged(event_id):
                 return True
+            if datetime.now(UTC).timestamp() >= deadline:
+                return False
             engine.wait_idle(0.2)
-        return self.shop.records.event_acknowledged(event_id)
 
     # ------------------------------------------------------------------ not collected in time
     def back_to_stock(self, order_no: str | None = None) -> Result:

@@ -129,6 +129,13 @@ class TillRecords:
 
         return self._read(read)
 
+    def return_by_receipt(self, receipt_no: str) -> ReturnDocument | None:
+        def read(c: sqlite3.Connection) -> ReturnDocument | None:
+            row = c.execute("SELECT return_uuid FROM returns WHERE receipt_no = ?", (receipt_no,)).fetchone()
+            return None if row is None else journal_store.get_return(c, row[0])
+
+        return self._read(read)
+
     def returns_of(
         self, *, sale_uuid: str | None = None, order_no: str | None = None
     ) -> list[ReturnDocument]:
@@ -144,6 +151,15 @@ class TillRecords:
             queued = c.execute("SELECT 1 FROM outbox WHERE event_id = ? AND acked_at IS NULL", (event_id,))
             dead = c.execute("SELECT 1 FROM dead_letters WHERE event_id = ?", (event_id,))
             return queued.fetchone() is None and dead.fetchone() is None
+
+        return self._read(read)
+
+    def event_refusal(self, event_id: str) -> str | None:
+        """Why the backend refused this event (``code: message`` of its dead letter), or None."""
+
+        def read(c: sqlite3.Connection) -> str | None:
+            row = c.execute("SELECT reason FROM dead_letters WHERE event_id = ?", (event_id,)).fetchone()
+            return None if row is None else str(row[0])
 
         return self._read(read)
 

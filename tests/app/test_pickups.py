@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
+from app.pickups import PickupService
 from app.results import Outcome
 
 ANA = "1111"  # a cashier may hand orders over
@@ -93,3 +96,45 @@ def test_an_order_that_is_not_waiting_here_is_refused(pickups):
     assert r.outcome is Outcome.REFUSED and "not waiting for pickup" in str(r.message)
     assert pickups.open("nope").outcome is Outcome.REFUSED
     assert pickups.open("OMO:CART:C1001").outcome is Outcome.REFUSED
+
+
+def test_two_tills_hand_over_the_same_order_at_the_same_moment_and_only_one_says_so(shop):
+    """Both tills opened and checked the order; the backend takes one hand-over, and the other till says
+    the goods were NOT handed over there (never "handed over" for goods another till gave out)."""
+    tills = [PickupService(shop), PickupService(shop)]
+    for t in tills:
+        t.begin_shift(shop.staff.identify(ANA))
+        assert t.open("OMO:ORDER:500003").ok and t.check("app_code", _code(shop, "500003")).ok
+    barrier = threading.Barrier(2)
+    results = []
+
+    def go(t):
+        barrier.wait(10)
+        results.append(t.hand_over())
+
+    threads = [threading.Thread(target=go, args=(t,)) for t in tills]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(60)
+    assert sorted(r.outcome.value for r in results) == ["done", "failed"], results
+    won = next(r for r in results if r.ok)
+    lost = next(r for r in results if not r.ok)
+    assert "the customer's app shows it" in str(won.message)
+    assert "NOT handed over" in str(lost.message) and "already" in str(lost.message), lost
+    order = shop.sync_engine.order("500003")
+    assert order.status == "handed_over" and all(ln.handed_over_qty == ln.qty for ln in order.lines)
+
+
+def test_a_hand_over_the_backend_refuses_says_so_and_the_order_can_be_opened_again(shop, pickups):
+    """The order was partly handed over at another till after this one opened it: more than still waits."""
+    other = PickupService(shop)
+    other.begin_shift(shop.staff.identify(ANA))
+    for t in (pickups, other):
+        assert t.open("500002").ok and t.check("app_code", _code(shop, "500002")).ok
+    assert other.give(2, 0, reason="Comes back for it").ok
+    assert other.hand_over().ok
+    r = pickups.hand_over()  # this till still gives everything it saw waiting
+    assert r.outcome is Outcome.FAILED and "NOT handed over" in str(r.message), r
+    assert pickups.open("500002").ok
+    assert [(ln.line_no, ln.waiting) for ln in pickups.view().lines if ln.waiting] == [(2, 1)]
