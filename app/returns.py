@@ -314,14 +314,47 @@ class ReturnsService:
         local = self.shop.records.sale_by_receipt(typed)
         if local is not None:
             return self._sale(local.sale_uuid, proof="typed")
-        if _RECEIPT_NO.fullmatch(typed):
+        if (ret := self.shop.records.return_by_receipt(typed)) is not None:
+            return self._a_return(ret)
+        receipt_like = bool(_RECEIPT_NO.fullmatch(typed))
+        if receipt_like:
             found = self._sale_by_receipt(typed)
             if found is not None:
                 return found
         if _ORDER_NO.fullmatch(typed):
-            return self._order(typed, proof="typed")
+            found = self._order(typed, proof="typed")
+            if receipt_like and found.outcome is Outcome.REFUSED:
+                return refused(
+                    msg(
+                        QT_TRANSLATE_NOOP(
+                            C,
+                            "There is no sale or online order {typed}. A sale of another till is found once "
+                            "that till has synced; a return receipt cannot be taken back.",
+                        ),
+                        typed=typed,
+                    )
+                )
+            return found
         return refused(
             msg(QT_TRANSLATE_NOOP(C, "{typed} is not an order, receipt or member number."), typed=typed)
+        )
+
+    def _a_return(self, ret: ReturnDocument) -> Result:
+        """A return's own receipt number was typed: what came back cannot be taken back again."""
+        original = ret.original_order_no or ""
+        sale = self.shop.records.get_sale(ret.original_sale_uuid) if ret.original_sale_uuid else None
+        if sale is not None:
+            original = sale.receipt_no
+        return refused(
+            msg(
+                QT_TRANSLATE_NOOP(
+                    C,
+                    "{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken "
+                    "back again. Scan or type the number of the original purchase.",
+                ),
+                receipt_no=ret.receipt_no,
+                original=original or "—",
+            )
         )
 
     def _offline(self, e: Exception | None = None) -> Result:

@@ -331,3 +331,17 @@ def test_a_waiting_return_with_nothing_refunded_can_be_given_up_and_its_units_ar
     assert returns.give_up(waiting.return_uuid).ok
     assert shop.sync_engine.order("600001").lines[0].returned_qty == 0
     assert returns.waiting() == []
+
+
+def test_a_return_receipt_is_not_a_sale_and_cannot_be_taken_back_again(shop, sell, returns):
+    sale = card_sale(shop, sell, 1)
+    assert returns.find(sale.receipt_no).ok and returns.pick_all().ok
+    done = returns.refund("original")
+    assert done.ok, done
+    r = returns.find(done.value.receipt_no)  # the number on the return receipt, typed
+    assert r.outcome is Outcome.REFUSED, r
+    assert "is a return" in str(r.message) and sale.receipt_no in str(r.message), r
+    # a number like a receipt's that is no sale anywhere (another till's return, or a typo)
+    r = returns.find("T09-000123")
+    assert r.outcome is Outcome.REFUSED and "no sale or online order" in str(r.message), r
+    assert refunds_at_stripe(shop, sale.tenders[0].reference)[0].amount == done.value.total  # one refund
