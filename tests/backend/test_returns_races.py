@@ -94,3 +94,25 @@ def test_two_tills_spend_the_same_store_credit_at_once_and_one_gets_it(pg, db_en
         assert s.get(f"{server.url}/v1/store-credits/{code}", timeout=T).json()["balance"] == 300
     finally:
         server.stop()
+
+
+def test_two_tills_hand_over_the_same_order_at_once_and_one_is_applied(pg, db_engine, tmp_path):  # noqa: F811
+    """Both hand-overs wait on the order's row; the first takes all that waits, the second is rejected."""
+    server = Server(pg, tmp_path, TILLS)
+    try:
+
+        def attempt(till):
+            ev = event("pickup.handed_over", {"order_no": "500003", "store_id": "S001"}, till_id=till)
+            r = push(server.session(till), server.url, [ev], str(uuid.uuid4()))
+            return r.status_code, r.json()["results"][0]
+
+        answers = _race(db_engine, "SELECT 1 FROM orders WHERE order_no = '500003' FOR UPDATE", attempt)
+        assert [status for status, _ in answers] == [200, 200]
+        assert sorted(res["status"] for _, res in answers) == ["applied", "rejected"]
+        assert [res["reason"]["code"] for _, res in answers if res["status"] == "rejected"] == [
+            "already_handed_over"
+        ]
+        o = server.session(TILLS[0]).get(f"{server.url}/v1/orders/500003", timeout=T).json()
+        assert o["status"] == "handed_over" and all(ln["handed_over_qty"] == ln["qty"] for ln in o["lines"])
+    finally:
+        server.stop()
