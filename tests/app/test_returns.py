@@ -345,3 +345,44 @@ def test_a_return_receipt_is_not_a_sale_and_cannot_be_taken_back_again(shop, sel
     r = returns.find("T09-000123")
     assert r.outcome is Outcome.REFUSED and "no sale or online order" in str(r.message), r
     assert refunds_at_stripe(shop, sale.tenders[0].reference)[0].amount == done.value.total  # one refund
+
+
+def test_a_line_returned_in_parts_at_two_tills_refunds_exactly_what_it_paid_and_never_more(shop, sell):
+    """Three units with a discount that leaves cents no three parts share evenly, returned one by one at
+    two tills, one of them working from a stale view: the card gets back exactly what it paid, the tax
+    exactly what was charged, and nothing more is ever refunded."""
+    code = barcodes(shop, 1)[0]
+    for _ in range(3):
+        assert sell.scan(code).ok
+    d = sell.discount_order("1.01")  # 1.01 over three units: no equal shares
+    if d.outcome is Outcome.NEEDS_APPROVAL:
+        d = d.retry(shop.approvals.approve(d.request, MIA, reason="damaged box").override)
+    assert d.ok, d
+    sale = card_sale(shop, sell, 0)
+    (line,) = sale.lines
+    assert line.quantity == 3 and line.paid_amount % 3 != 0, line
+    till_a, till_b = ReturnsService(shop), ReturnsService(shop)
+    for t in (till_a, till_b):
+        t.begin_shift(shop.staff.identify(BEN))
+        assert t.find(f"OMO:RECEIPT:{sale.sale_uuid}").ok  # both see 3 returnable
+    docs = []
+    assert till_a.pick(1, 1).ok
+    docs.append(till_a.refund("original").value)
+    # till B still shows 3 and tries to take all of them back: the backend's cap refuses, nothing refunded
+    assert till_b.pick(1, 3).ok
+    stale = till_b.refund("original")
+    assert stale.outcome is Outcome.REFUSED and "Nothing was refunded" in str(stale.message), stale
+    assert till_b.find(f"OMO:RECEIPT:{sale.sale_uuid}").ok and till_b.pick(1, 1).ok
+    docs.append(till_b.refund("original").value)
+    assert till_a.find(f"OMO:RECEIPT:{sale.sale_uuid}").ok and till_a.pick(1, 1).ok
+    docs.append(till_a.refund("original").value)
+    assert all(isinstance(x, ReturnDocument) for x in docs), docs
+    assert sum(x.total for x in docs) == line.paid_amount == sale.tenders[0].amount
+    assert sum(x.tax_total for x in docs) == line.tax_amount
+    assert sorted(r.amount for r in refunds_at_stripe(shop, sale.tenders[0].reference)) == sorted(
+        x.total for x in docs
+    )
+    assert "already returned" in str(till_b.find(f"OMO:RECEIPT:{sale.sale_uuid}").message)
+    synced(shop)
+    after = shop.sync_engine.sale(sale.sale_uuid).lines[0]
+    assert (after.returned_qty, after.refunded_amount) == (3, line.paid_amount)
