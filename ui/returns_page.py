@@ -97,7 +97,13 @@ class Choice(QComboBox):
 
     def hidePopup(self) -> None:  # noqa: N802 (Qt name)
         super().hidePopup()
-        QTimer.singleShot(0, self.table, self.table.setFocus)
+        QTimer.singleShot(0, self.table, self._back_to_rows)
+
+    def _back_to_rows(self) -> None:
+        # without a window manager (and offscreen) nobody gives the window back its activation when the list
+        # closes: the keys would go to the closed list
+        self.table.window().activateWindow()
+        self.table.setFocus(Qt.FocusReason.PopupFocusReason)
 
 
 class RowKeys(QObject):

@@ -14,7 +14,12 @@ pytestmark = pytest.mark.gui
 def _press(keys: str) -> None:
     from PySide6.QtTest import QTest
 
-    target = QApplication.focusWidget() or QApplication.activeWindow()
+    popup = QApplication.activePopupWidget()  # an open list takes the keys, as Qt delivers them
+    target = (
+        (popup and (popup.focusWidget() or popup))
+        or QApplication.focusWidget()
+        or QApplication.activeWindow()
+    )
     assert target is not None, "nothing has the keyboard"
     QTest.keySequence(target, QKeySequence(keys))
 
@@ -67,3 +72,62 @@ def test_a_pickup_is_checked_with_a_question_and_handed_over_then_the_f_keys_sti
     assert QApplication.focusWidget() is panel.scan
     _press("Escape")
     assert QApplication.activeModalWidget() is None and QApplication.focusWidget() is panel.scan
+
+
+def _keys_until(qtbot, key: str, done, tries: int = 8) -> None:
+    """Press `key` until `done()` (Tab through the page to a part of it)."""
+    for _ in range(tries):
+        if done():
+            return
+        _press(key)
+        qtbot.wait(20)
+    assert done(), QApplication.focusWidget()
+
+
+def test_a_return_made_with_the_keyboard_only(qtbot, till):
+    """No mouse and no widget set by the test: Alt+N to the workspace, F2 and a typed QR, Tab to the lines,
+    a digit for the quantity, Enter and Down for the reason, Space for the condition, F9 to refund; then
+    Ctrl+PgDn to Pickups, Down and Enter open an order."""
+    from PySide6.QtTest import QTest
+
+    w = till
+    w.activateWindow()
+    login(qtbot, w, "2222")
+    n = [x.key for x in w.workspaces._visible].index("returns") + 1
+    _press(f"Alt+{n}")
+    qtbot.waitUntil(lambda: w.workspaces.current == "returns", timeout=5000)
+    panel = w.returns_ws.page.returns
+    _press("F2")
+    assert QApplication.focusWidget() is panel.scan
+    QTest.keyClicks(panel.scan, "OMO:ORDER:600001")
+    _press("Return")
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=20_000)
+    _keys_until(qtbot, "Tab", lambda: QApplication.focusWidget() is panel.table)
+    _press("1")
+    qtbot.waitUntil(lambda: panel.table.cellWidget(0, 3).value() == 1, timeout=5000)
+    _press("Return")  # the reason's list opens
+    qtbot.waitUntil(lambda: panel.table.cellWidget(0, 4).view().isVisible(), timeout=5000)
+    _press("Down")
+    _press("Return")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.table, timeout=5000)
+    reason = panel.table.cellWidget(0, 4).currentText()
+    assert reason
+    resell = panel.table.cellWidget(0, 5)
+    was = resell.isChecked()
+    _press("Space")
+    qtbot.waitUntil(lambda: resell.isChecked() is not was, timeout=5000)
+    qtbot.waitUntil(lambda: panel.buttons["original"].isEnabled(), timeout=5000)
+    _press("F9")
+    qtbot.waitUntil(lambda: "recorded" in panel.message.text(), timeout=30_000)
+    (ret,) = w.shop.records.returns_of(order_no="600001")
+    assert [(ln.quantity, ln.reason, ln.restock) for ln in ret.lines] == [(1, reason, not was)]
+    # the pickups tab, by keys
+    _press("Ctrl+PgDown")
+    pickups = w.returns_ws.page.pickups
+    qtbot.waitUntil(lambda: w.returns_ws.page.currentWidget() is pickups, timeout=5000)
+    qtbot.waitUntil(lambda: pickups.list.rowCount() == 5, timeout=20_000)
+    _keys_until(qtbot, "Tab", lambda: QApplication.focusWidget() is pickups.list)
+    _press("Down")
+    _press("Return")
+    qtbot.waitUntil(lambda: pickups.lines.rowCount() > 0, timeout=20_000)
+    assert QApplication.activeModalWidget() is None
