@@ -103,6 +103,7 @@ class Choice(QComboBox):
         # without a window manager (and offscreen) nobody gives the window back its activation when the list
         # closes: the keys would go to the closed list
         self.table.window().activateWindow()
+        self.table.setCurrentCell(max(self.table.currentRow(), 0), 0)  # off the choice: Down moves rows
         self.table.setFocus(Qt.FocusReason.PopupFocusReason)
 
 
@@ -118,7 +119,12 @@ class RowKeys(QObject):
         table.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if obj is not self.table or event.type() != QEvent.Type.KeyPress or not self.table.rowCount():
+        if obj is not self.table or not self.table.rowCount():
+            return False
+        if event.type() == QEvent.Type.FocusIn and self.table.currentRow() < 0:
+            self.table.setCurrentCell(0, 0)  # the keyboard arrives on the first row, shown selected
+            return False
+        if event.type() != QEvent.Type.KeyPress:
             return False
         row = max(self.table.currentRow(), 0)
         spin_col, choice_col, check_col = self.columns
@@ -139,7 +145,10 @@ class RowKeys(QObject):
             combo.showPopup()  # a Choice: when its list closes, the keyboard goes back to the rows
         else:
             return False
-        self.table.selectRow(row)
+        if key not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # the current cell stays on the item, never on a row's own widget: Up and Down then move rows
+            # (a current cell on a widget hands that widget the keyboard)
+            self.table.setCurrentCell(row, 0)
         return True
 
 

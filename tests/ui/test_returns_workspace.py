@@ -99,10 +99,11 @@ def test_a_return_made_with_the_keyboard_only(qtbot, till):
     panel = w.returns_ws.page.returns
     _press("F2")
     assert QApplication.focusWidget() is panel.scan
-    QTest.keyClicks(panel.scan, "OMO:ORDER:600001")
+    QTest.keyClicks(panel.scan, "OMO:ORDER:600003")
     _press("Return")
-    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 3, timeout=20_000)
     _keys_until(qtbot, "Tab", lambda: QApplication.focusWidget() is panel.table)
+    assert panel.table.currentRow() == 0  # the keyboard arrives on the first line
     _press("1")
     qtbot.waitUntil(lambda: panel.table.cellWidget(0, 3).value() == 1, timeout=5000)
     _press("Return")  # the reason's list opens
@@ -112,15 +113,23 @@ def test_a_return_made_with_the_keyboard_only(qtbot, till):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.table, timeout=5000)
     reason = panel.table.cellWidget(0, 4).currentText()
     assert reason
-    resell = panel.table.cellWidget(0, 5)
+    _press("Down")  # the next line, not the next line's reason
+    assert panel.table.currentRow() == 1 and QApplication.focusWidget() is panel.table
+    _press("1")
+    qtbot.waitUntil(lambda: panel.table.cellWidget(1, 3).value() == 1, timeout=5000)
+    resell = panel.table.cellWidget(1, 5)
     was = resell.isChecked()
     _press("Space")
     qtbot.waitUntil(lambda: resell.isChecked() is not was, timeout=5000)
+    assert panel.table.cellWidget(0, 3).value() == 1 and QApplication.focusWidget() is panel.table
     qtbot.waitUntil(lambda: panel.buttons["original"].isEnabled(), timeout=5000)
     _press("F9")
     qtbot.waitUntil(lambda: "recorded" in panel.message.text(), timeout=30_000)
-    (ret,) = w.shop.records.returns_of(order_no="600001")
-    assert [(ln.quantity, ln.reason, ln.restock) for ln in ret.lines] == [(1, reason, not was)]
+    (ret,) = w.shop.records.returns_of(order_no="600003")
+    assert [(ln.original_line_no, ln.quantity, ln.reason, ln.restock) for ln in ret.lines] == [
+        (1, 1, reason, True),
+        (2, 1, "", not was),
+    ]
     # the pickups tab, by keys
     _press("Ctrl+PgDown")
     pickups = w.returns_ws.page.pickups
