@@ -350,6 +350,9 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_partial_scan(self, chars: str) -> None:
         if self.controller is not None and self.stack.currentWidget() is self.workspaces:
+            if self.workspaces.current == "returns":
+                self.returns_ws.partial_scan(chars)
+                return
             self.controller.partial_scan(chars)
 
     @Slot(str)

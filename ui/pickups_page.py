@@ -109,7 +109,7 @@ class PickupsPanel(QWidget):
             lambda row, _c: self.open_requested.emit(self.list.item(row, 0).text())
         )
         lay.addWidget(self.list, 3)
-        self.title = QLabel(self.tr("Pick an order (double-click) or scan it."), self)
+        self.title = QLabel(self.tr("Pick an order (Enter or double-click) or scan it."), self)
         self.title.setObjectName("pickupTitle")
         self.title.setWordWrap(True)
         lay.addWidget(self.title)
@@ -255,7 +255,7 @@ class PickupsPanel(QWidget):
                     why.setCurrentText(r.reason)
         finally:
             self._filling = False
-        self.title.setText(title or self.tr("Pick an order (double-click) or scan it."))
+        self.title.setText(title or self.tr("Pick an order (Enter or double-click) or scan it."))
         self.title.setProperty("error", overdue)
         repolish(self.title)
         has = bool(rows)

@@ -88,6 +88,13 @@ class ReturnsWorkspace:
             return
         (self.pickups if self.page.on_pickups else self.returns).on_code(code)
 
+    def partial_scan(self, chars: str) -> None:
+        """A scan cut short while this workspace shows: said here, where the person looks."""
+        if self.returns is None:
+            return
+        text = self.page.tr("The scan was cut short ({n} characters arrived): scan the code again.")
+        (self.pickups if self.page.on_pickups else self.returns).say(text.format(n=len(chars)), error=True)
+
     def on_key(self, key: str) -> None:
         self.page.on_key(key)
 

@@ -140,3 +140,16 @@ def test_a_return_made_with_the_keyboard_only(qtbot, till):
     _press("Return")
     qtbot.waitUntil(lambda: pickups.lines.rowCount() > 0, timeout=20_000)
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_scan_cut_short_on_returns_is_said_there(qtbot, till):
+    w = till
+    w.activateWindow()
+    login(qtbot, w, "2222")
+    assert w.workspaces.open("returns")
+    w.wedge.partial_scan.emit("OMO:ORD")
+    panel = w.returns_ws.page.returns
+    assert "cut short" in panel.message.text() and w.workspaces.current == "returns"
+    w.returns_ws.page.setCurrentWidget(w.returns_ws.page.pickups)
+    w.wedge.partial_scan.emit("OMO:ORDER:5")
+    assert "cut short" in w.returns_ws.page.pickups.message.text()
