@@ -323,6 +323,10 @@ class ReturnsService:
                 return found
         if _ORDER_NO.fullmatch(typed):
             found = self._order(typed, proof="typed")
+            if found.outcome is Outcome.REFUSED and typed.isdigit():  # no such order: a member's number?
+                member = self.member_orders(typed, proof="typed")
+                if member.ok:
+                    return member
             if receipt_like and found.outcome is Outcome.REFUSED:
                 return refused(
                     msg(

@@ -386,3 +386,22 @@ def test_a_line_returned_in_parts_at_two_tills_refunds_exactly_what_it_paid_and_
     synced(shop)
     after = shop.sync_engine.sale(sale.sale_uuid).lines[0]
     assert (after.returned_qty, after.refunded_amount) == (3, line.paid_amount)
+
+
+def test_a_member_s_app_shows_their_recent_orders_and_one_opens_without_a_check(shop, returns):
+    synced(shop)
+    shop.refresh_member_keys()  # the till trusts the keys the backend published (the status round does it)
+    listed = returns.find(shop.demo.member_qr(1003))
+    assert listed.ok, listed
+    recent = listed.value
+    assert "600003" in [o.ref for o in recent], recent
+    opened = returns.open_recent(next(o for o in recent if o.ref == "600003"))
+    assert opened.ok and opened.value.label == "600003"
+    assert not returns.view().needs_check  # the member's own app is the proof
+
+
+def test_a_typed_member_number_lists_their_orders_and_asks_for_the_customer_check(shop, returns):
+    listed = returns.find("1003")
+    assert listed.ok and "600003" in [o.ref for o in listed.value], listed
+    assert returns.open_recent(next(o for o in listed.value if o.ref == "600003")).ok
+    assert returns.view().needs_check
