@@ -405,3 +405,28 @@ def test_a_typed_member_number_lists_their_orders_and_asks_for_the_customer_chec
     assert listed.ok and "600003" in [o.ref for o in listed.value], listed
     assert returns.open_recent(next(o for o in listed.value if o.ref == "600003")).ok
     assert returns.view().needs_check
+
+
+def test_a_card_refund_on_a_till_without_a_card_reader_waits_and_goes_to_store_credit(shop, sell, returns):
+    """The sale was paid by card; the till taking it back has no card reader (card payments off): nothing is
+    refunded, the return waits with the reason, and a manager's reroute to store credit finishes it."""
+    from hardware.stripe_terminal.null import NullCardReader
+
+    sale = card_sale(shop, sell, 1)
+    real = shop.terminal
+    shop.terminal, shop.card_error = NullCardReader("no reader configured"), "no reader configured"
+    try:
+        assert returns.find(f"OMO:RECEIPT:{sale.sale_uuid}").ok and returns.pick_all().ok
+        r = returns.refund("original")
+        assert r.outcome is Outcome.FAILED and "Card refunds are off" in str(r.message), r
+        (waiting,) = returns.waiting()
+        assert shop.records.get_return(waiting.return_uuid) is None  # nothing committed yet
+        r = returns.reroute(waiting.return_uuid, "store_credit")
+        if r.outcome is Outcome.NEEDS_APPROVAL:
+            r = r.retry(shop.approvals.approve(r.request, MIA, reason="no reader").override)
+        assert r.ok, r
+        assert [x.kind for x in r.value.refunds] == ["store_credit"] and r.value.total == sale.total
+    finally:
+        shop.terminal = real
+    assert refunds_at_stripe(shop, sale.tenders[0].reference) == []
+    assert returns.waiting() == []
