@@ -308,6 +308,23 @@ register(
     maximum=9999,
 )
 register(
+    "returns.no_receipt_limit",
+    int,
+    5000,
+    "the most a return without a receipt refunds, in minor units of the store's currency (store credit, "
+    "with a manager's approval; 0: never)",
+    minimum=0,
+    maximum=10**9,
+)
+register(
+    "pickups.refresh_s",
+    int,
+    30,
+    "how often the pickup list is read from the backend",
+    minimum=5,
+    maximum=3600,
+)
+register(
     "till.over_short_approval_above",
     int,
     500,

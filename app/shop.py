@@ -75,6 +75,9 @@ class Shop:
     card_error: str = ""  # why card payments are off
     demo: Any = None  # app.demo.DemoWorld in demo mode
     sync_engine: Any = None  # sync.engine.SyncEngine, or None when no backend is configured
+    returns: Any = None  # app.returns.ReturnsService
+    pickups: Any = None  # app.pickups.PickupService
+    credits: Any = None  # app.credit.StoreCredits: store credit as a tender (a voided sale gives it back)
     till: Any = None  # app.till.TillService: the till session (selling needs it open)
     sale_gate: Any = None  # (staff) -> Msg | None: why a sale cannot start now (SellService._check)
     _keys_seen: Any = None
@@ -293,10 +296,22 @@ def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = No
 
         shop.till = TillService(shop)
         shop.sale_gate = shop.till.sale_gate
+        _make_returns(shop)
         return shop
     except BaseException:
         store.close()
         raise
+
+
+def _make_returns(shop: Shop) -> None:
+    """Returns, pickups and store credit (they ask the backend through the sync engine)."""
+    from app.credit import StoreCredits
+    from app.pickups import PickupService
+    from app.returns import ReturnsService
+
+    shop.returns = ReturnsService(shop)
+    shop.pickups = PickupService(shop, shop.returns)
+    shop.credits = StoreCredits(shop)
 
 
 def _make_sync(shop: Shop) -> None:

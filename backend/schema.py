@@ -125,7 +125,10 @@ sales = Table(
     Column("item_count", BigInteger, nullable=False),
     Column("occurred_at", Text, nullable=False),
     Column("tenders", Text, nullable=False, server_default="[]"),
+    Column("points_earned", BigInteger, nullable=False, server_default="0"),
+    Column("points_redeemed", BigInteger, nullable=False, server_default="0"),
     Index("sales_member", "member_no", "occurred_at"),
+    Index("sales_receipt", "receipt_no"),
 )
 
 sale_lines = Table(
@@ -141,6 +144,7 @@ sale_lines = Table(
     Column("paid_amount", BigInteger, nullable=False),
     Column("returned_qty", BigInteger, nullable=False, server_default="0"),
     Column("refunded_amount", BigInteger, nullable=False, server_default="0"),
+    Column("tax_amount", BigInteger),
     PrimaryKeyConstraint("sale_uuid", "line_no"),
     CheckConstraint("returned_qty <= qty", name="sale_lines_returned"),
     CheckConstraint("refunded_amount <= paid_amount", name="sale_lines_refunded"),
@@ -153,6 +157,52 @@ returns = Table(
     Column("event_id", Text, ForeignKey("events.event_id"), nullable=False, unique=True),
     Column("till_id", Text, nullable=False),
     Column("total_refunded", BigInteger, nullable=False),
+    Column("store_id", Text),
+    Flag("needs_review", False),  # an unverified return (made offline): a person looks at it
+)
+
+# A return's hold on the original's lines, taken before the till refunds anything (POST /v1/returns/claims):
+# its quantities and amounts are counted in the lines' returned_qty and refunded_amount while `state` is
+# 'claimed'; the return's event replaces it ('completed'); a return given up releases it ('released').
+return_claims = Table(
+    "return_claims",
+    metadata,
+    Column("return_uuid", Text, primary_key=True),
+    Column("till_id", Text, nullable=False),
+    Column("original_kind", Text, nullable=False),  # 'order' | 'sale'
+    Column("original_ref", Text, nullable=False),
+    Column("lines", Text, nullable=False),  # JSON [{line_no, sku, qty, refund_amount}]
+    Column("state", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+    CheckConstraint("state IN ('claimed', 'completed', 'released')", name="return_claims_state"),
+)
+
+# Store credit issued by returns (a refund of method store_credit whose reference is the code), spent by
+# redemptions in any store: balance = issued - what the redemptions in state 'redeemed' took.
+store_credits = Table(
+    "store_credits",
+    metadata,
+    Column("code", Text, primary_key=True),
+    Column("currency", Text, nullable=False),
+    Column("issued", BigInteger, nullable=False),
+    Column("return_uuid", Text, nullable=False),
+    Column("created_at", Text, nullable=False),
+    CheckConstraint("issued >= 0", name="store_credits_issued"),
+)
+
+credit_redemptions = Table(
+    "credit_redemptions",
+    metadata,
+    Column("redemption_id", Text, primary_key=True),
+    Column("code", Text, ForeignKey("store_credits.code"), nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("sale_uuid", Text),
+    Column("till_id", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+    CheckConstraint("amount > 0", name="credit_redemptions_amount"),
+    CheckConstraint("status IN ('redeemed', 'released')", name="credit_redemptions_status"),
+    Index("credit_redemptions_code", "code"),
 )
 
 points_ledger = Table(
@@ -238,7 +288,15 @@ orders = Table(
     Column("customer_display_name", Text, nullable=False),
     Column("total", BigInteger, nullable=False),
     Column("tenders", Text, nullable=False),
+    Column("points_earned", BigInteger, nullable=False, server_default="0"),
+    Column("points_redeemed", BigInteger, nullable=False, server_default="0"),
+    Column("ready_at", Text),  # put on the pickup shelf
+    Column("collect_by", Text),  # the last day to collect it
+    Column("shelf", Text),
+    Column("pickup_code", Text),  # the code the customer's app shows for the pickup
+    Column("card_last4", Text),  # of the card that paid it (checked by the backend, never sent to a till)
     Index("orders_member", "member_no", "placed_at"),
+    Index("orders_pickup", "pickup_store_id", "status"),
 )
 
 order_lines = Table(
@@ -254,6 +312,8 @@ order_lines = Table(
     Column("tax_code", Text, nullable=False),
     Column("returned_qty", BigInteger, nullable=False, server_default="0"),
     Column("refunded_amount", BigInteger, nullable=False, server_default="0"),
+    Column("tax_amount", BigInteger),
+    Column("handed_over_qty", BigInteger, nullable=False, server_default="0"),
     PrimaryKeyConstraint("order_no", "line_no"),
     CheckConstraint("returned_qty <= qty", name="order_lines_returned"),
     CheckConstraint("refunded_amount <= paid_amount", name="order_lines_refunded"),

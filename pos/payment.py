@@ -138,6 +138,7 @@ class RefundView:
     amount: int
     status: str
     payment_intent: str | None
+    metadata: dict[str, str] = field(default_factory=dict)  # what the till attached (its return and step)
 
 
 @dataclass(frozen=True)

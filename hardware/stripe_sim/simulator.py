@@ -703,6 +703,49 @@ class StripeSimulator:
                 {"registration_code": registration_code, "location": location, "label": label}
             )["id"]
 
+    def paid_intent(
+        self, amount: int, currency: str, *, card: str = VISA, metadata: dict[str, str] | None = None
+    ) -> str:
+        """A PaymentIntent already paid and captured, made directly (no reader): an online order paid on
+        the web in the demo, or an earlier payment a test refunds. Returns its id."""
+        with self._lock:
+            kind = "interac_present" if card == INTERAC else "card_present"
+            pi_id = self._r_pi_create(
+                {
+                    "amount": str(amount),
+                    "currency": currency.lower(),
+                    "capture_method": "automatic",
+                    "allowed_payment_method_types": [kind],
+                    "metadata": dict(metadata or {}),
+                },
+                None,
+            )["id"]
+            pi = self.payment_intents[pi_id]
+            charge_id = self._id("ch")
+            self.charges[charge_id] = {
+                "id": charge_id,
+                "payment_intent": pi_id,
+                "amount": amount,
+                "currency": pi["currency"],
+                "captured": True,
+                "amount_captured": amount,
+                "amount_refunded": 0,
+                "payment_method_type": kind,
+                "capture_before": int(self.now()) + 2 * 86400,
+                "paid": True,
+                "created": int(self.now()),
+                "payment_method": self._pm_id(pi, {"number": card, "kind": kind, "tip": 0}),
+                "failure_code": None,
+                "failure_message": None,
+            }
+            pi.update(
+                status="succeeded",
+                latest_charge=charge_id,
+                amount_received=amount,
+                payment_method=self.charges[charge_id]["payment_method"],
+            )
+            return pi_id
+
     def count_requests(self, method: str, path_regex: str) -> int:
         pat = re.compile(path_regex)
         with self._lock:

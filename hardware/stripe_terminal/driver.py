@@ -218,7 +218,11 @@ def _reader(d: dict[str, Any]) -> ReaderView:
 
 def _refund(d: dict[str, Any]) -> RefundView:
     return RefundView(
-        id=d["id"], amount=d["amount"], status=d.get("status") or "", payment_intent=d.get("payment_intent")
+        id=d["id"],
+        amount=d["amount"],
+        status=d.get("status") or "",
+        payment_intent=d.get("payment_intent"),
+        metadata=dict(d.get("metadata") or {}),
     )
 
 
