@@ -28,6 +28,7 @@ DEFAULT_FILES = (
     "pos/measure.py",
     "pos/gs1.py",
     "pos/scan.py",
+    "pos/till.py",
 )
 
 

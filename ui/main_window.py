@@ -80,6 +80,18 @@ class MainWindow(QMainWindow):
         self.workspaces = WorkspaceHost(self)
         self.page = CheckoutPage(self)
         self.workspaces.add("sell", self.tr("Sell"), self.page, Permission.SELL)
+        from ui.till_page import TillPage
+
+        self.till_page = TillPage(self)
+        self.till_presenter: Any = None  # ui.till_presenter.TillPresenter
+        self.workspaces.add(
+            "till",
+            self.tr("Till"),
+            self.till_page,
+            Permission.OPEN_TILL,
+            Permission.CLOSE_TILL,
+            Permission.REPORTS,
+        )
         self.stack.addWidget(self.workspaces)
         self.setCentralWidget(self.stack)
         self.status = PosStatusBar(self)
@@ -175,6 +187,10 @@ class MainWindow(QMainWindow):
         self.controller = SellPresenter(self.sell, self.page, self.tasks, self, shop.approvals)
         self.controller.lock_requested.connect(self.lock)
         self.controller.receipt_ready.connect(self._show_receipt)
+        from ui.till_presenter import TillPresenter
+
+        self.till_presenter = TillPresenter(shop.till, self.till_page, self.tasks, self, shop.approvals)
+        self.till_presenter.refresh()
         restored = shop.checkout.restore()
         fav = shop.catalog.search("a", 8)
         self.page.show_favourites([SearchHit(p.sku, p.name, shop.fmt(p.price)) for p in fav])
@@ -250,6 +266,25 @@ class MainWindow(QMainWindow):
         self.controller.set_staff(member)
         self._set_docks_visible(True)
         self.page.focus_scan()
+        self.shop.till.begin_shift(member)
+        self.till_presenter.refresh()
+        if (
+            self.shop.demo is not None
+            and self.shop.till.session_id is None
+            and self.settings["till.demo_open_at_login"]
+        ):
+            self.tasks.run("io", lambda: self.shop.till.open_demo(member), self._demo_opened)
+
+    def _demo_opened(self, result: Any) -> None:
+        """The demo's first login opened the till with its float: say so on the Sell page (a manager
+        corrects the float on the Till page)."""
+        from ui.presenter import say_text
+
+        self.till_presenter.refresh()
+        if result.message:
+            self.page.show_message(
+                say_text(result.message) + " " + self.tr("A manager can correct it on the Till page (Alt+2).")
+            )
 
     @Slot()
     def lock(self) -> None:
@@ -260,6 +295,13 @@ class MainWindow(QMainWindow):
         self.page.show_message("")  # the next person does not read the last one's messages
         self.login.set_locked_by(self.member)
         self.login.reset()
+        if self.shop is not None:
+            self.shop.till.end_shift()
+            from ui.presenter import say_text
+
+            note = self.shop.till.unsynced_note()  # logging out with unsynced sales says so; sync goes on
+            if note:
+                self.login.pin.set_message(say_text(note), "warn")
         self.stack.setCurrentWidget(self.login)
         self._set_docks_visible(False)  # a locked till shows no receipt, member or camera
 
