@@ -123,6 +123,8 @@ class BackendHandle:
         seed.delete_products(self.store, skus)
 
     def stop(self, timeout: float = 10.0) -> None:
+        if self.backend.card_relay is not None:
+            self.backend.card_relay.stop()
         self._server.should_exit = True
         self._thread.join(timeout)
         if self._thread.is_alive():  # pragma: no cover - uvicorn did not stop in time
@@ -145,9 +147,11 @@ def start_backend(
     strict: bool = False,
     seed_products: int | None = None,
     startup_timeout: float = 10.0,
+    cards: Any = "env",
 ) -> BackendHandle:
-    """Start the reference backend in a thread; return once it accepts connections."""
-    backend = Backend(database, strict=strict)
+    """Start the reference backend in a thread; return once it accepts connections. ``cards``: the card
+    relay's Stripe account (backend.card_relay.RelayConfig; "env": from the environment; None: off)."""
+    backend = Backend(database, strict=strict, cards=cards)
     if seed_products is not None:
         seed.seed_demo(backend.store, products_count=seed_products)
     # proto=IPPROTO_TCP: asyncio sets TCP_NODELAY on accepted sockets only when the listener says TCP;
