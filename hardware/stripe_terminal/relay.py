@@ -76,7 +76,7 @@ class RelayedTerminal:
     def close(self) -> None:
         self._stop.set()
         self._news.set()
-        self._thread.join(5)
+        self._thread.join(1.0)  # a long poll in flight ends with its answer (a daemon thread)
         self._session.close()
 
     # ------------------------------------------------------------------ HTTP
