@@ -72,22 +72,23 @@ class StripeBudget:
 
     # ------------------------------------------------------------------ admission
     def acquire(self, endpoint: str, priority: int, *, timeout: float = 30.0) -> float:
-        """Wait for a slot of ``endpoint`` and of the account; return the seconds waited."""
+        """Wait for a slot of ``endpoint`` and of the account; return the seconds the budget made the
+        caller wait (its own bookkeeping in the database not counted)."""
         start = self._clock()
+        slept = 0.0
         while True:
             delay = self.store.write(lambda c: self._take(c, endpoint, priority))
             if delay <= 0:
-                waited = self._clock() - start
-                with self._lock:
-                    self.waited[priority] += waited
-                return waited
+                break
             if self._clock() - start + delay > timeout:
                 raise BudgetExhausted(f"no Stripe budget for {endpoint} within {timeout:.0f} s")
             self._sleep(delay)
+            slept += delay
             if priority == CUSTOMER:  # its slot is reserved: it is due now
-                with self._lock:
-                    self.waited[priority] += self._clock() - start
-                return self._clock() - start
+                break
+        with self._lock:
+            self.waited[priority] += slept
+        return slept
 
     def _take(self, conn: Connection, endpoint: str, priority: int) -> float:
         """0 when admitted now; otherwise the seconds until a slot (a customer's is reserved then)."""
@@ -149,13 +150,16 @@ class StripeBudget:
         backoff = min(base * (2**tries) * (1 + random.random()), 2.0 * self.limits.scale)  # noqa: S311
         b = schema.stripe_budget
 
+        rate = self.limits.rate(key)
+        tau = max(rate - 1.0, 0.0) / rate  # the whole bucket: nobody sends before the back-off is over
+
         def push(conn: Connection) -> None:
             now = self._clock()
             row = self._row(conn, key, now)
             conn.execute(
                 sa.update(b)
                 .where(b.c.key == key)
-                .values(tat=max(row["tat"], now + backoff), limited=b.c.limited + 1)
+                .values(tat=max(row["tat"], now + backoff + tau), limited=b.c.limited + 1)
             )
 
         self.store.write(push)
