@@ -318,7 +318,7 @@ class CardRelay:
         params: dict[str, Any] = {"payment_intent": pi_id, "amount": body["amount"]}
         if body.get("reason"):
             params["reason"] = body["reason"]
-        return self._stripe(
+        refund = self._stripe(
             "refund",
             "POST /v1/refunds",
             REFUND,
@@ -326,6 +326,15 @@ class CardRelay:
                 params, options={"idempotency_key": body["idempotency_key"]}
             ),
         )
+        # what is refunded now, for the till's close-out (off the customer's path: a refund's priority)
+        pi = self._stripe(
+            "refund_read",
+            "GET /v1/payment_intents/{id}",
+            REFUND,
+            lambda: self._client.v1.payment_intents.retrieve(pi_id, {"expand": ["latest_charge"]}),
+        )
+        self._apply_pi(pi, created=None, via="answer")
+        return refund
 
     def _reader_of(self, till_id: str, pi_id: str) -> str:
         c = schema.card_payments
@@ -394,8 +403,9 @@ class CardRelay:
                     return None
                 if row[2] < 4 and rank < 4 and at < row[3]:
                     return None
-                if row[2] == 5:
-                    return None
+                same = pi.get("status") == json.loads(row[4]).get("status")
+                if row[2] == 5 and not (via == "answer" and same):
+                    return None  # final; only a fresher answer of the same state (charge, refunds) is kept
             if (
                 row[4] is not None
                 and json.loads(row[4]).get("status") == pi.get("status")
@@ -559,7 +569,9 @@ class CardRelay:
 
     def _capture_one(self, attempt_id: str, pi_id: str, key: str, amount: int | None, tries: int) -> None:
         c = schema.card_payments
-        params: dict[str, Any] = {} if amount is None else {"amount_to_capture": amount}
+        params: dict[str, Any] = {"expand": ["latest_charge"]}  # the close-out reads the card's brand
+        if amount is not None:
+            params["amount_to_capture"] = amount
         try:
             pi = self._stripe(
                 "capture",

@@ -187,7 +187,7 @@ def start_backend(
 
 
 def start_demo_backend(
-    data_dir: str | Path, till_id: str, *, products: int = 2000, port: int = 0
+    data_dir: str | Path, till_id: str, *, products: int = 2000, port: int = 0, cards: Any = None
 ) -> BackendHandle:
     """The demo's embedded backend: its own database in `data_dir`, seeded once, and this till registered.
 
@@ -198,7 +198,7 @@ def start_demo_backend(
 
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    handle = start_backend(data_dir / "omo-backend.sqlite3", port=port, seed_products=products)
+    handle = start_backend(data_dir / "omo-backend.sqlite3", port=port, seed_products=products, cards=cards)
     token = keyring_token()
     d = schema.devices
     known = token is not None and handle.backend.query(

@@ -188,6 +188,20 @@ def _intent(d: dict[str, Any]) -> IntentView:
     )
 
 
+def processor_payment(d: dict[str, Any]) -> ProcessorPayment:
+    """A PaymentIntent (``latest_charge`` expanded) as the till's close-out counts it."""
+    charge = d.get("latest_charge") if isinstance(d.get("latest_charge"), dict) else {}
+    details = charge.get("payment_method_details") or {}
+    card = details.get(details.get("type") or "card_present") or {}
+    return ProcessorPayment(
+        d["id"],
+        d["status"],
+        d.get("amount_received") or 0,
+        charge.get("amount_refunded") or 0,
+        card.get("brand") or "",
+    )
+
+
 class ReaderGone(TerminalConfigError):
     """The paired reader was deleted (Stripe answers with a deleted stub) or never existed (404)."""
 
@@ -397,18 +411,7 @@ class StripeTerminal:
             for d in page["data"]:
                 if (d.get("metadata") or {}).get("attempt_id") not in attempt_ids:
                     continue
-                charge = d.get("latest_charge") if isinstance(d.get("latest_charge"), dict) else {}
-                details = charge.get("payment_method_details") or {}
-                card = details.get(details.get("type") or "card_present") or {}
-                out.append(
-                    ProcessorPayment(
-                        d["id"],
-                        d["status"],
-                        d.get("amount_received") or 0,
-                        charge.get("amount_refunded") or 0,
-                        card.get("brand") or "",
-                    )
-                )
+                out.append(processor_payment(d))
             if not page.get("has_more") or not page["data"]:
                 return out
             params["starting_after"] = page["data"][-1]["id"]

@@ -20,15 +20,17 @@ from typing import Any
 
 import requests
 
-from hardware.stripe_terminal.driver import _intent, _reader, _refund, answer_error
+from hardware.stripe_terminal.driver import _intent, _reader, _refund, answer_error, processor_payment
 from pos.payment import (
     UNREACHABLE_MESSAGE,
+    CartDisplay,
     IntentView,
     PaymentError,
     ReaderView,
     RefundView,
     TerminalUnavailable,
 )
+from pos.till import ProcessorPayment
 
 log = logging.getLogger("hw.reader.relay")
 
@@ -39,6 +41,7 @@ RELAY_DOWN_MESSAGE = (
 
 
 class RelayedTerminal:
+    available = True  # a reader, through the backend
     captures_in_backend = True
 
     def __init__(
@@ -67,6 +70,9 @@ class RelayedTerminal:
         self._seq: int | None = None
         self.channel_up = False
         self.requests = 0  # calls to the backend (benchmarks read it)
+        # called on the channel's thread with each message (e.g. a capture the backend made): the shop
+        # settles its journal from it
+        self.on_news: Any = None
         self._thread = threading.Thread(target=self._listen, name="card-relay-channel", daemon=True)
         self._thread.start()
 
@@ -210,6 +216,30 @@ class RelayedTerminal:
             self._need(self._call("POST", "/v1/card/refunds", body, mutating=True), "PaymentIntent")
         )
 
+    def payments_since(self, created_gte: int, attempt_ids: set[str]) -> list[ProcessorPayment]:
+        """This till's payments of these attempts as the backend knows them (the till's close-out): what was
+        captured and refunded, and the card brand. No Stripe request."""
+        out = []
+        for attempt_id in sorted(attempt_ids):
+            d = self._call("GET", f"/v1/card/payments/{attempt_id}", mutating=False)
+            if d and int(d.get("created") or 0) >= created_gte:
+                out.append(processor_payment(d))
+        return out
+
+    # The reader shows the cart only in direct mode: relayed, each update would be a Stripe request of the
+    # chain's budget (set_reader_display) for every scan at every till. The reader shows the amount at Pay.
+    def show_cart(self, cart: CartDisplay) -> None:
+        return None
+
+    def hold_display(self) -> None:
+        return None
+
+    def release_display(self) -> None:
+        return None
+
+    def flush_display(self, timeout: float = 5.0) -> bool:
+        return True
+
     # ------------------------------------------------------------------ push
     def wait_for_change(self, cancel: threading.Event, timeout: float) -> None:
         """Return when the backend pushed news for this till, ``cancel`` is set, or after a while (the
@@ -249,6 +279,10 @@ class RelayedTerminal:
                 if body["messages"]:
                     self._seq = body["after"]
                     self._news.set()
+                    if self.on_news is not None and any(
+                        m.get("status") == "succeeded" for m in body["messages"]
+                    ):
+                        self.on_news(body["messages"])
             except (requests.RequestException, ValueError, KeyError) as e:
                 if self.channel_up:
                     log.info("card channel dropped (%s); resuming", type(e).__name__)

@@ -20,6 +20,7 @@ from backend.server import BackendHandle, start_backend
 from backend.stripe_budget import BudgetLimits
 from hardware.stripe_sim import StripeSimulator
 from hardware.stripe_sim.webhooks import sign
+from hardware.stripe_terminal.driver import StripeTerminal
 from hardware.stripe_terminal.relay import RELAY_DOWN_MESSAGE, RelayedTerminal
 from pos.payment import CardPayments, MemoryPaymentJournal, SimulatedCrash
 from tests.backend.engines import fresh_database
@@ -357,6 +358,20 @@ def test_a_refund_goes_through_the_backend(chain, journal):
     again = t.refund(out.payment_intent_id, 1200, idempotency_key="r1")
     assert (refund.amount, refund.status, again.id) == (1200, "succeeded", refund.id)
     assert sum(r["amount"] for r in chain.sim.refunds.values()) == 1200
+    # the till's close-out reads what the backend knows: captured, refunded, the card's brand
+    (paid,) = t.payments_since(0, {out.attempt_id})
+    assert (paid.payment_intent, paid.status, paid.amount_received, paid.amount_refunded) == (
+        out.payment_intent_id,
+        "succeeded",
+        5000,
+        1200,
+    )
+    # exactly what the direct driver reads from Stripe itself
+    direct = StripeTerminal(reader_id=chain.reader, api_base=chain.sim.url, api_key=CHAIN_KEY)
+    try:
+        assert direct.payments_since(0, {out.attempt_id}) == [paid]
+    finally:
+        direct.close()
 
 
 def test_the_budget_is_reported(chain):
