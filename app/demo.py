@@ -124,11 +124,12 @@ class DemoWorld:
         if shop.settings["demo.stripe_mode"] == "relayed":  # the backend drives the reader (the chain's key)
             import secrets
 
-            from backend.card_relay import RelayConfig
-
             world.relayed = True
-            secret = "whsec_" + secrets.token_hex(16)
-            cards = RelayConfig(DEMO_STRIPE_KEY, secret, api_base=world.stripe_url)
+            cards = {
+                "api_key": DEMO_STRIPE_KEY,
+                "webhook_secret": "whsec_" + secrets.token_hex(16),
+                "api_base": world.stripe_url,
+            }
         world.backend = start_demo_backend(
             shop.paths.data / "backend",
             shop.settings["till.id"],
@@ -136,7 +137,9 @@ class DemoWorld:
             cards=cards,
         )
         if cards is not None:
-            world.stripe.add_webhook_endpoint(world.backend.url + "/v1/stripe/webhooks", cards.webhook_secret)
+            world.stripe.add_webhook_endpoint(
+                world.backend.url + "/v1/stripe/webhooks", cards["webhook_secret"]
+            )
         world._load_backend_people()
         world.location_id = world.stripe.create_location(
             shop.settings["store.name"], shop.settings["store.country"]

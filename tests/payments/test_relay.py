@@ -381,3 +381,17 @@ def test_the_budget_is_reported(chain):
     assert r.status_code == 200
     limits = {x["limit"]: x for x in r.json()["limits"]}
     assert limits["account"]["rate_per_s"] == BudgetLimits().account
+
+
+def test_omo_backend_stripe_budget_prints_the_shared_budget(chain, capsys):
+    from backend.server import main
+
+    pay = Shop(MemoryPaymentJournal())
+    pay.journal.data = {"sales": {}, "outbox": []}
+    payments = chain.payments(chain.terminal(), pay.journal)
+    sale = pay.new_sale(1100)
+    _tap_when_waiting(chain.sim, chain.reader)
+    assert payments.pay(sale, 1100, "usd", pay.complete(sale, 1100)).paid
+    assert main(["stripe-budget", "--database", chain.database, "--json"]) == 0
+    limits = {x["limit"] for x in json.loads(capsys.readouterr().out)["limits"]}
+    assert {"account", "POST /v1/payment_intents"} <= limits  # what this worker spent, read from the table
