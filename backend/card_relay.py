@@ -233,7 +233,20 @@ class CardRelay:
         self._apply_reader(reader, answer_sent_at=sent)
         return self.reader(till_id, reader_id) or reader
 
+    def _tills_reader(self, till_id: str, reader_id: str) -> bool:
+        """A till reads and stops its own reader, not one another till takes payments on."""
+        c = schema.card_payments
+        tills = {
+            row[0]
+            for row in self.store.read_one(
+                sa.select(c.c.till_id).where(c.c.reader_id == reader_id).distinct().limit(50)
+            )
+        }
+        return not tills or till_id in tills
+
     def reader(self, till_id: str, reader_id: str) -> dict[str, Any] | None:
+        if not self._tills_reader(till_id, reader_id):
+            return None
         r = schema.card_readers
         rows = self.store.read_one(
             sa.select(r.c.reader_json, r.c.action_json, r.c.action_known).where(r.c.reader_id == reader_id)
@@ -252,7 +265,9 @@ class CardRelay:
         out["action"] = json.loads(rows[0][1]) if rows[0][1] else None
         return out
 
-    def cancel_action(self, till_id: str, reader_id: str) -> dict[str, Any]:
+    def cancel_action(self, till_id: str, reader_id: str) -> dict[str, Any] | None:
+        if not self._tills_reader(till_id, reader_id):
+            return None
         reader = self._stripe(
             "cancel_action",
             "POST /v1/terminal/readers/{id}/cancel_action",

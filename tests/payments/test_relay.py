@@ -160,6 +160,14 @@ def test_the_till_holds_no_stripe_key_and_the_backend_refuses_other_tills(chain,
         timeout=5,
     )
     assert r.status_code == 404  # another till cannot read (or capture) this till's payment
+    for method, path in (
+        ("GET", f"/v1/card/readers/{chain.reader}"),
+        ("POST", f"/v1/card/readers/{chain.reader}/cancel-action"),
+    ):
+        r = requests.request(
+            method, chain.url + path, headers={"Authorization": f"Bearer {other}"}, timeout=5
+        )
+        assert r.status_code == 404  # nor read or stop this till's reader
 
 
 def _event(pi: dict[str, Any], typ: str = "payment_intent.succeeded", n: int = 1) -> dict[str, Any]:
