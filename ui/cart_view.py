@@ -164,6 +164,10 @@ class CartModel(QAbstractTableModel):
         return None
 
 
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT_SIDE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
 def _fit(label: QLabel) -> None:
     """Fix a label's size to what its text needs, growing only (a few pixels of slack, never elided).
 
@@ -236,16 +240,16 @@ class TotalsPanel(QFrame):
                     w.style().polish(w)
                     _unfix(w)  # a bold kind may need more room
                 self._retext(w, text)
-                if self._grid.indexOf(w) < 0:
-                    self._grid.addWidget(w, r, 0 if w is a else 1)
+                if self._grid.indexOf(w) < 0:  # fixed-size labels: placed at their side of the cell
+                    self._grid.addWidget(w, r, 0 if w is a else 1, _LEFT if w is a else _RIGHT_SIDE)
                 w.show()
         for a, b in self._pairs[len(lines) :]:
             a.hide()
             b.hide()
         self._retext(self._items, tr("1 item") if t.item_count == 1 else tr("%n items", "", t.item_count))
         if self._grid.indexOf(self._items) < 0:
-            self._grid.addWidget(self._items, 100, 0)
-            self._grid.addWidget(self.total_label, 101, 0, 1, 2, Qt.AlignmentFlag.AlignRight)
+            self._grid.addWidget(self._items, 100, 0, _LEFT)
+            self._grid.addWidget(self.total_label, 101, 0, 1, 2, _RIGHT_SIDE)
         self._retext(
             self.total_label, tr("Total {amount}").format(amount=t.total) if t.total else tr("Total —")
         )
