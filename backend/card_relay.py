@@ -577,6 +577,11 @@ class CardRelay:
                 conn.execute(sa.update(c).where(c.c.attempt_id == row[0]).values(capture_lease=now + 30))
             return rows
 
+        due = self.store.read_one(
+            sa.select(c.c.attempt_id).where(c.c.capture_state == "pending", c.c.capture_due <= now).limit(1)
+        )
+        if not due:  # nothing to capture: no write transaction (SQLite has one writer for everybody)
+            return 0
         rows = self.store.write(lease)
         for attempt_id, pi_id, key, amount, tries in rows:
             self._capture_one(attempt_id, pi_id, key, amount, tries)
