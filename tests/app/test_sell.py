@@ -272,3 +272,27 @@ def test_card_confirmation_lost_then_cash_uses_the_card_instead_of_charging_twic
     assert [t.kind for t in doc.tenders] == ["card"]  # no cash was taken
     assert sim.payment_intents[doc.tenders[0].reference]["status"] == "succeeded"  # captured, once
     assert sell.view().is_empty and sell.view().sale_uuid != sale
+
+
+def test_card_sale_in_the_relayed_demo(tmp_path):
+    """The demo with demo.stripe_mode=relayed: the till holds no Stripe key, its embedded backend takes the
+    payment, captures it after the sale, and the till's journal hears of it."""
+    from app.paths import Paths
+    from app.shop import open_shop
+    from tests.app.conftest import demo_settings
+
+    shop = open_shop(Paths.under(tmp_path / "relayed"), demo_settings("demo.stripe_mode=relayed"))
+    try:
+        assert type(shop.terminal).__name__ == "RelayedTerminal"
+        sell = SellService(shop)
+        sell.begin_shift(shop.staff.identify("1111"))
+        _fill(sell, shop, 1)
+        total, sale = sell.view().total, sell.view().sale_uuid
+        be_the_customer(shop, lambda sim: sim.tap("4242424242424242"))
+        r = sell.pay_card()
+        assert r.ok, r
+        card = recorded(shop, sale).tenders[0]
+        assert card.kind == "card" and card.amount == total
+        assert captured(shop, card.reference)
+    finally:
+        shop.close()
