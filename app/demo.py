@@ -97,6 +97,7 @@ class DemoWorld:
         self.stripe: Any = None
         self.stripe_url = ""
         self.stripe_key = DEMO_STRIPE_KEY
+        self.relayed = False  # card payments through the embedded backend (demo.stripe_mode)
         self.location_id = ""
         self.reader_id = ""
         self.backend: Any = None  # backend.server.BackendHandle
@@ -117,12 +118,29 @@ class DemoWorld:
         world.auto_tap_delay = shop.settings["demo.auto_tap_s"]
         world.seed_catalog(shop, shop.settings["demo.products"])
         ensure_demo_keyring()
-        world.backend = start_demo_backend(
-            shop.paths.data / "backend", shop.settings["till.id"], products=shop.settings["demo.products"]
-        )
-        world._load_backend_people()
         world.stripe = StripeSimulator(api_keys=(DEMO_STRIPE_KEY,)).start()
         world.stripe_url = world.stripe.url
+        cards = None
+        if shop.settings["demo.stripe_mode"] == "relayed":  # the backend drives the reader (the chain's key)
+            import secrets
+
+            world.relayed = True
+            cards = {
+                "api_key": DEMO_STRIPE_KEY,
+                "webhook_secret": "whsec_" + secrets.token_hex(16),
+                "api_base": world.stripe_url,
+            }
+        world.backend = start_demo_backend(
+            shop.paths.data / "backend",
+            shop.settings["till.id"],
+            products=shop.settings["demo.products"],
+            cards=cards,
+        )
+        if cards is not None:
+            world.stripe.add_webhook_endpoint(
+                world.backend.url + "/v1/stripe/webhooks", cards["webhook_secret"]
+            )
+        world._load_backend_people()
         world.location_id = world.stripe.create_location(
             shop.settings["store.name"], shop.settings["store.country"]
         )

@@ -717,13 +717,13 @@ class SellService:
             self._changed()
         if out is None or out.other_tender_allowed:
             return None
-        if out.status in ("captured", "pending_capture", "unpaid"):
+        if out.sale_completed:
             with self._lock:  # the completion step recorded the card: bring the screen up to date
                 self.co.restore()
                 doc = self.co.recovered_sale
                 result = refused(text(out.message), error=True)
                 if doc is not None:  # it was the whole sale: it is complete
-                    completed = self._completed_elsewhere(doc, payment_pending=out.status != "captured")
+                    completed = self._completed_elsewhere(doc, payment_pending=not out.paid)
                     result = replace(completed, message=text(out.message), error=True)
             self._changed()
             return result

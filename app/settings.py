@@ -267,6 +267,14 @@ register(
 )
 register("stripe.tipping", bool, False, "offer tipping on the reader")
 register(
+    "stripe.mode",
+    str,
+    "direct",
+    "direct: this till calls Stripe with its own restricted key (a single shop); relayed: the chain's "
+    "backend takes card payments with the chain's key and this till holds none",
+    choices=("direct", "relayed"),
+)
+register(
     "backend.url", str, "", "OMO backend base URL (embedded reference backend in demo mode)", secret=True
 )
 register("backend.timeout_s", float, 10.0, "backend read timeout", minimum=0.5, maximum=120)
@@ -361,6 +369,13 @@ register(
     "demo: the customer taps a card this many seconds after Pay (0: by hand)",
     minimum=0,
     maximum=60,
+)
+register(
+    "demo.stripe_mode",
+    str,
+    "direct",
+    "demo: card payments direct to the simulator, or relayed by the embedded backend",
+    choices=("direct", "relayed"),
 )
 register("log.level", str, "INFO", "log level of the log file", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
 

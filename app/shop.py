@@ -370,6 +370,34 @@ def _make_payments(shop: Shop) -> None:
     if not reader:
         off("No card reader is paired with this till. Card payments are off; take cash.")
         return
+    relayed = shop.demo.relayed if shop.demo else s["stripe.mode"] == "relayed"
+    if relayed:  # the chain's backend takes card payments; this till holds no Stripe key
+        from hardware.stripe_terminal.relay import RelayedTerminal
+        from sync.client import keyring_token
+
+        url, token = shop.demo.backend.url if shop.demo else s["backend.url"], keyring_token()
+        if not url or not token:
+            off("Card payments are relayed by the backend, but this till is not registered with one.")
+            return
+        shop.terminal = RelayedTerminal(
+            backend_url=url, token=token, reader_id=reader, poll_interval=s["stripe.poll_interval_ms"] / 1000
+        )
+        shop.payments = CardPayments(
+            shop.terminal,
+            SqlitePaymentJournal(shop.store),
+            authorization_timeout=s["stripe.authorization_timeout_s"],
+        )
+        # the backend captured a sale (pushed): step 8 in the journal (authorised attempts only: fresh
+        # ones are left to the cashier)
+        import threading
+
+        shop.terminal.on_news = lambda _m: threading.Thread(
+            target=shop.payments.reconcile,
+            args=(shop.recover_card_sale,),
+            kwargs={"min_age": 120.0},
+            daemon=True,
+        ).start()
+        return
     try:
         from hardware.stripe_terminal.driver import StripeTerminal
 

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from backend import db, reconcile, schema, tokens
+from backend import card_api, db, reconcile, schema, tokens
 from backend import returns as returns_mod
 from backend.store import KeyBusy, Store
 from sync import contract
@@ -160,7 +160,9 @@ class Backend:
     """State behind the HTTP app: the database, the signing key, the fault plan. One per worker process;
     nothing in it is needed between requests (the fault plan and the request log are test hooks)."""
 
-    def __init__(self, database: str | Any, *, strict: bool = False, migrate: bool = True) -> None:
+    def __init__(
+        self, database: str | Any, *, strict: bool = False, migrate: bool = True, cards: Any = "env"
+    ) -> None:
         self.store = database if isinstance(database, Store) else Store(database)
         self.strict = strict
         self.faults = FaultPlan()
@@ -174,6 +176,7 @@ class Backend:
         if migrate:
             self.store.migrate()
         self.signing_key = self.store.write(_signing_key)
+        self.card_relay = _card_relay(self.store, cards)
 
     def query(self, stmt: Any) -> list[Any]:
         """The rows of one read."""
@@ -563,7 +566,17 @@ def create_app(backend: Backend) -> Any:
         }
         return backend.respond("getStockElsewhere", 200, body)
 
+    card_api.install(app, backend)
     return FaultMiddleware(app, backend)
+
+
+def _card_relay(store: Store, cards: Any) -> Any:
+    """The card relay (backend/card_relay.py) with ``cards`` (a RelayConfig; "env": from the environment;
+    None: off), started."""
+    from backend.card_relay import CardRelay, RelayConfig
+
+    config = RelayConfig.from_env() if cards == "env" else cards
+    return CardRelay(store, config).start() if config is not None else None
 
 
 def _signing_key(conn: Connection) -> tokens.SigningKey:

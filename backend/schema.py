@@ -376,3 +376,84 @@ stock = Table(
     Column("updated_at", Text, nullable=False),
     PrimaryKeyConstraint("sku", "store_id"),
 )
+
+# ---------------------------------------------------------------- card payments relayed for the tills
+# (backend/card_relay.py). Server times are UNIX seconds; Stripe's objects are kept as its JSON text.
+
+# The readers the chain's tills may use, each of one store (a till uses only its own store's readers).
+card_readers = Table(
+    "card_readers",
+    metadata,
+    Column("reader_id", Text, primary_key=True),
+    Column("store_id", Text, nullable=False),
+    Column("reader_json", Text),  # Stripe's reader object as last read (its action is kept below)
+    Column("read_at", Float),
+    Column("action_json", Text),  # the reader's current action as the backend knows it (null: none)
+    Column("action_pi", Text),  # the PaymentIntent that action is about
+    Flag("action_known", True),  # False while a command's answer is not recorded (ask Stripe)
+    Column("command_at", Float),  # when the backend last sent the reader a command
+    Column("version", BigInteger, nullable=False, server_default="0"),
+)
+
+# One row per tender attempt a till asked the backend to take: written before Stripe is called.
+card_payments = Table(
+    "card_payments",
+    metadata,
+    Column("attempt_id", Text, primary_key=True),
+    Column("till_id", Text, nullable=False),
+    Column("store_id", Text),
+    Column("sale_uuid", Text, nullable=False),
+    Column("reader_id", Text, nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("currency", Text, nullable=False),
+    Column("payment_intent_id", Text, unique=True),
+    Column("pi_json", Text),  # the PaymentIntent as Stripe last told the backend (answer, event, read)
+    Column("pi_rank", Integer, nullable=False, server_default="0"),
+    Column("pi_at", BigInteger, nullable=False, server_default="0"),  # Stripe's time of that state
+    Column("version", BigInteger, nullable=False, server_default="0"),
+    Column("capture_key", Text),  # the till handed the sale's commit over with this key
+    Column("capture_amount", BigInteger),
+    Column("capture_state", Text),  # null | pending | captured | failed
+    Column("capture_due", Float),
+    Column("capture_tries", Integer, nullable=False, server_default="0"),
+    Column("capture_lease", Float),
+    Column("capture_error", Text),
+    Column("created_at", Float, nullable=False),
+    Index("card_payments_capture", "capture_state", "capture_due"),
+    Index("card_payments_sale", "sale_uuid"),
+)
+
+# Stripe events applied (from a webhook or from the events list), each once.
+stripe_events = Table(
+    "stripe_events",
+    metadata,
+    Column("event_id", Text, primary_key=True),
+    Column("type", Text, nullable=False),
+    Column("created", BigInteger, nullable=False),
+    Column("received_at", Float, nullable=False),
+    Column("via", Text, nullable=False),  # webhook | list
+)
+
+# What each till is told about its card payments, in order (the till's channel resumes after `seq`).
+till_messages = Table(
+    "till_messages",
+    metadata,
+    Column("seq", Big, primary_key=True, autoincrement=True),
+    Column("till_id", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+    Index("till_messages_till", "till_id", "seq"),
+)
+
+# The chain's Stripe budget, shared by every worker (UNLOGGED on PostgreSQL: a crash resets it to full,
+# which Stripe's own one-second buckets have done long before a restart).
+stripe_budget = Table(
+    "stripe_budget",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("tat", Float, nullable=False),
+    Column("window_start", Float, nullable=False, server_default="0"),
+    Column("count", BigInteger, nullable=False, server_default="0"),
+    Column("prev_count", BigInteger, nullable=False, server_default="0"),
+    Column("limited", BigInteger, nullable=False, server_default="0"),
+)
