@@ -11,8 +11,17 @@ from ui.qt import Qt
 pytestmark = pytest.mark.gui
 
 
-def test_members_by_keyboard_and_scan(qtbot, tmp_path):
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """The window, shut down after the test (its workers and the demo world joined)."""
     w = make_window(qtbot, tmp_path)
+    yield w
+    w.close()
+    w.shutdown()
+
+
+def test_members_by_keyboard_and_scan(qtbot, window):
+    w = window
     login(qtbot, w)
     qtbot.waitUntil(lambda: bool(w.shop.sync_engine.member_keys()[0]), timeout=30_000)
     qtbot.keyClick(w, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
