@@ -596,11 +596,14 @@ class TillService:
 
     def print_z(self, z: ZReport) -> Result:
         """Blocking (the print queue): the Z report on the receipt printer, section by section."""
+        from app.i18n import Catalog
         from app.till_report import report_sections
-        from pos.receipt import Receipt, ReceiptLabels, ReceiptLine
+        from pos.receipt import Receipt, ReceiptLine
 
+        locale = self.shop.config.locale
+        words = Catalog.load(locale)  # printed in the store's language, whoever is logged in
         lines: list[ReceiptLine] = []
-        for title, rows in report_sections(z.report, self.shop.fmt, z=z):
+        for title, rows in report_sections(z.report, self.shop.fmt, z=z, tr=words.tr):
             lines.append(ReceiptLine(title.upper(), 1, "", ""))
             lines += [ReceiptLine(label, 1, value, value) for label, value in rows]
         receipt = Receipt(
@@ -613,7 +616,7 @@ class TillService:
             lines=tuple(lines),
             total=self.shop.fmt(z.report.net_sales),
             footer=(),
-            labels=ReceiptLabels(receipt="Z report {}", cashier="Closed by {}", total="NET SALES"),
+            labels=words.receipt_labels(locale, z_report=True),  # type: ignore[arg-type]
             claim_code=False,
         )
         try:

@@ -55,6 +55,9 @@ def run_gui(
 ) -> int:
     app = QApplication.instance() or QApplication(["omo-pos"])
     app.setApplicationName("OMO POS")
+    from ui.i18n import set_language, store_locale
+
+    set_language(app, store_locale(settings))  # the store's language until someone logs in
     wakeup = SignalWakeup(app)
     from ui.main_window import MainWindow
 

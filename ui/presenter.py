@@ -51,7 +51,12 @@ class Presenter(QObject):
 
     # ------------------------------------------------------------------ the common part
     def tr_(self, text: str) -> str:
-        return QCoreApplication.translate(type(self).__name__, text)
+        """`text` translated in the context of the class that says it (tools/i18n.py files it there): this
+        class or a base class, nearest first."""
+        for cls in type(self).__mro__:
+            if (said := QCoreApplication.translate(cls.__name__, text)) != text:
+                return said
+        return text
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.show_message(text, error)
