@@ -128,7 +128,7 @@ class Catalog:
 
     def say(self, message: Msg) -> str:
         """A service's message in this language, values filled in."""
-        return message.render(self.tr(message.template)) if message else ""
+        return message.render(self.tr(message.template), self.tr) if message else ""
 
     def word(self, text: str) -> str:
         """A printed word (the "receipt" context)."""

@@ -528,9 +528,11 @@ class TillService:
         note = self.unsynced_note()
         words = msg(
             QT_TRANSLATE_NOOP(C, "Till closed. {difference}{approved}{unsynced}"),
-            difference=str(self._difference_words(preview, ask=False, closed=True)),
-            approved=(" " + z.approved_by + " approved it.") if closure.approved_by else "",
-            unsynced=(" " + str(note)) if note else "",
+            difference=self._difference_words(preview, ask=False, closed=True),
+            approved=msg(QT_TRANSLATE_NOOP(C, " {name} approved it."), name=z.approved_by)
+            if closure.approved_by
+            else "",
+            unsynced=msg(QT_TRANSLATE_NOOP(C, " {note}"), note=note) if note else "",
         )
         return done(words, value=z)
 
@@ -558,7 +560,9 @@ class TillService:
             template,
             counted=fmt(out.counted),
             expected=fmt(out.expected),
-            side="over" if out.difference > 0 else "short",
+            side=msg(QT_TRANSLATE_NOOP(C, "over"))
+            if out.difference > 0
+            else msg(QT_TRANSLATE_NOOP(C, "short")),
             amount=fmt(abs(out.difference)),
             limit=fmt(self.threshold),
         )

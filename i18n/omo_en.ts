@@ -288,6 +288,14 @@
             <translation>Till closed. {difference}{approved}{unsynced}</translation>
         </message>
         <message>
+            <source> {name} approved it.</source>
+            <translation> {name} approved it.</translation>
+        </message>
+        <message>
+            <source> {note}</source>
+            <translation> {note}</translation>
+        </message>
+        <message>
             <source>Counted {counted}: exactly as expected.</source>
             <translation>Counted {counted}: exactly as expected.</translation>
         </message>
@@ -302,6 +310,14 @@
         <message>
             <source>Counted {counted}, expected {expected}: {side} by {amount}.</source>
             <translation>Counted {counted}, expected {expected}: {side} by {amount}.</translation>
+        </message>
+        <message>
+            <source>over</source>
+            <translation>over</translation>
+        </message>
+        <message>
+            <source>short</source>
+            <translation>short</translation>
         </message>
         <message>
             <source>Not at the backend yet: {n} (the oldest from {minutes} min ago); they go on syncing.</source>

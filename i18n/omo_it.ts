@@ -288,6 +288,14 @@
             <translation>Cassa chiusa. {difference}{approved}{unsynced}</translation>
         </message>
         <message>
+            <source> {name} approved it.</source>
+            <translation> Approvato da {name}.</translation>
+        </message>
+        <message>
+            <source> {note}</source>
+            <translation> {note}</translation>
+        </message>
+        <message>
             <source>Counted {counted}: exactly as expected.</source>
             <translation>Contati {counted}: esattamente come previsto.</translation>
         </message>
@@ -302,6 +310,14 @@
         <message>
             <source>Counted {counted}, expected {expected}: {side} by {amount}.</source>
             <translation>Contati {counted}, attesi {expected}: {side} di {amount}.</translation>
+        </message>
+        <message>
+            <source>over</source>
+            <translation>eccedenza</translation>
+        </message>
+        <message>
+            <source>short</source>
+            <translation>ammanco</translation>
         </message>
         <message>
             <source>Not at the backend yet: {n} (the oldest from {minutes} min ago); they go on syncing.</source>
@@ -492,7 +508,7 @@
         <name>CameraDock</name>
         <message>
             <source>Camera</source>
-            <translation>Fotocamera</translation>
+            <translation>Webcam</translation>
         </message>
     </context>
     <context>
@@ -636,19 +652,19 @@
         </message>
         <message>
             <source>Suspend</source>
-            <translation>Sospendi</translation>
+            <translation>Sosp.</translation>
         </message>
         <message>
             <source>Resume</source>
-            <translation>Riprendi</translation>
+            <translation>Riapri</translation>
         </message>
         <message>
             <source>Void</source>
-            <translation>Annulla</translation>
+            <translation>Storno</translation>
         </message>
         <message>
             <source>No sale</source>
-            <translation>Non vendita</translation>
+            <translation>Cassetto</translation>
         </message>
         <message>
             <source>Line disc.</source>
@@ -660,7 +676,7 @@
         </message>
         <message>
             <source>Reprint</source>
-            <translation>Ristampa</translation>
+            <translation>Copia</translation>
         </message>
         <message>
             <source>Member</source>
@@ -1325,7 +1341,7 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         </message>
         <message>
             <source>Camera</source>
-            <translation>Fotocamera</translation>
+            <translation>Webcam</translation>
         </message>
         <message>
             <source>Member's phone</source>
@@ -1390,7 +1406,7 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         <name>TillPage</name>
         <message>
             <source>Open the till</source>
-            <translation>Apri la cassa</translation>
+            <translation>Apri cassa</translation>
         </message>
         <message>
             <source>Cash in</source>
@@ -1402,7 +1418,7 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         </message>
         <message>
             <source>Drop to safe</source>
-            <translation>Versa in cassaforte</translation>
+            <translation>In cassaforte</translation>
         </message>
         <message>
             <source>No sale</source>
@@ -1414,11 +1430,11 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         </message>
         <message>
             <source>Close (blind count)</source>
-            <translation>Chiudi (conteggio alla cieca)</translation>
+            <translation>Chiusura cieca</translation>
         </message>
         <message>
             <source>Last Z report</source>
-            <translation>Ultimo rapporto Z</translation>
+            <translation>Ultimo rapp. Z</translation>
         </message>
         <message>
             <source>Save PDF</source>

@@ -288,6 +288,14 @@
             <translation>レジを締めました。{difference}{approved}{unsynced}</translation>
         </message>
         <message>
+            <source> {name} approved it.</source>
+            <translation>{name}さんが承認しました。</translation>
+        </message>
+        <message>
+            <source> {note}</source>
+            <translation>{note}</translation>
+        </message>
+        <message>
             <source>Counted {counted}: exactly as expected.</source>
             <translation>計数額 {counted}: 予定額どおりです。</translation>
         </message>
@@ -302,6 +310,14 @@
         <message>
             <source>Counted {counted}, expected {expected}: {side} by {amount}.</source>
             <translation>計数額 {counted}、予定額 {expected}: {amount} の{side}。</translation>
+        </message>
+        <message>
+            <source>over</source>
+            <translation>過剰</translation>
+        </message>
+        <message>
+            <source>short</source>
+            <translation>不足</translation>
         </message>
         <message>
             <source>Not at the backend yet: {n} (the oldest from {minutes} min ago); they go on syncing.</source>

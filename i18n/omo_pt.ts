@@ -288,6 +288,14 @@
             <translation>Caixa fechada. {difference}{approved}{unsynced}</translation>
         </message>
         <message>
+            <source> {name} approved it.</source>
+            <translation> Aprovado por {name}.</translation>
+        </message>
+        <message>
+            <source> {note}</source>
+            <translation> {note}</translation>
+        </message>
+        <message>
             <source>Counted {counted}: exactly as expected.</source>
             <translation>Contado {counted}: exatamente o esperado.</translation>
         </message>
@@ -302,6 +310,14 @@
         <message>
             <source>Counted {counted}, expected {expected}: {side} by {amount}.</source>
             <translation>Contado {counted}, esperado {expected}: {side} de {amount}.</translation>
+        </message>
+        <message>
+            <source>over</source>
+            <translation>sobra</translation>
+        </message>
+        <message>
+            <source>short</source>
+            <translation>falta</translation>
         </message>
         <message>
             <source>Not at the backend yet: {n} (the oldest from {minutes} min ago); they go on syncing.</source>
@@ -624,7 +640,7 @@
         </message>
         <message>
             <source>Discount</source>
-            <translation>Desconto</translation>
+            <translation>Desc.</translation>
         </message>
         <message>
             <source>Qty</source>
@@ -636,7 +652,7 @@
         </message>
         <message>
             <source>Suspend</source>
-            <translation>Suspender</translation>
+            <translation>Pausar</translation>
         </message>
         <message>
             <source>Resume</source>
@@ -648,11 +664,11 @@
         </message>
         <message>
             <source>No sale</source>
-            <translation>Sem venda</translation>
+            <translation>Gaveta</translation>
         </message>
         <message>
             <source>Line disc.</source>
-            <translation>Desc. linha</translation>
+            <translation>Desc. lin.</translation>
         </message>
         <message>
             <source>Price</source>
@@ -660,7 +676,7 @@
         </message>
         <message>
             <source>Reprint</source>
-            <translation>Reimprimir</translation>
+            <translation>2.ª via</translation>
         </message>
         <message>
             <source>Member</source>
@@ -1390,19 +1406,19 @@ Nada foi alterado. Chame um gerente.</translation>
         <name>TillPage</name>
         <message>
             <source>Open the till</source>
-            <translation>Abrir a caixa</translation>
+            <translation>Abrir caixa</translation>
         </message>
         <message>
             <source>Cash in</source>
-            <translation>Entrada de dinheiro</translation>
+            <translation>Entrada</translation>
         </message>
         <message>
             <source>Cash out</source>
-            <translation>Saída de dinheiro</translation>
+            <translation>Saída</translation>
         </message>
         <message>
             <source>Drop to safe</source>
-            <translation>Depositar no cofre</translation>
+            <translation>Para o cofre</translation>
         </message>
         <message>
             <source>No sale</source>
@@ -1414,11 +1430,11 @@ Nada foi alterado. Chame um gerente.</translation>
         </message>
         <message>
             <source>Close (blind count)</source>
-            <translation>Fechar (contagem cega)</translation>
+            <translation>Fecho cego</translation>
         </message>
         <message>
             <source>Last Z report</source>
-            <translation>Último relatório Z</translation>
+            <translation>Último rel. Z</translation>
         </message>
         <message>
             <source>Save PDF</source>
@@ -1461,11 +1477,11 @@ Nada foi alterado. Chame um gerente.</translation>
         </message>
         <message>
             <source>Cash in</source>
-            <translation>Entrada de dinheiro</translation>
+            <translation>Entrada</translation>
         </message>
         <message>
             <source>Cash out</source>
-            <translation>Saída de dinheiro</translation>
+            <translation>Saída</translation>
         </message>
         <message>
             <source>Drop to the safe</source>

@@ -139,3 +139,18 @@ def test_a_japanese_sale_receipt_fits_its_paper_in_display_cells():
     rows = [line for line in text.splitlines() if not line.startswith("OMO:RECEIPT:")]  # the QR's payload
     assert all(cell_width(line) <= 42 for line in rows)
     assert "オーガニック緑茶 ティーバッグ 20袋入り" in rows  # 38 cells: wrapped at a word, not at 42 chars
+
+
+def test_a_message_inside_a_message_is_translated_too():
+    """The till's closing sentence carries the difference and the approver as messages of their own."""
+    inner = msg(QT_TRANSLATE_NOOP("app", " {name} approved it."), name="Mia")
+    outer = msg(
+        QT_TRANSLATE_NOOP("app", "Till closed. {difference}{approved}{unsynced}"),
+        difference=msg(QT_TRANSLATE_NOOP("app", "Counted {counted}: exactly as expected."), counted="€1"),
+        approved=inner,
+        unsynced="",
+    )
+    assert Catalog.load("it_IT").say(outer) == (
+        "Cassa chiusa. Contati €1: esattamente come previsto. Approvato da Mia."
+    )
+    assert str(outer) == "Till closed. Counted €1: exactly as expected. Mia approved it."

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "i18n"
 SOURCES = ("ui", "app")
 LANGUAGES = ("en", "it", "pt", "ja")
-PSEUDO = "eo"  # the stretched pseudo-locale: generated, never committed (see ui/pseudo.py)
+PSEUDO = "pseudo"  # the stretched pseudo-locale: generated from English by `build`, never committed
 # A placeholder: {name}, {name:spec}, {0}; {{ and }} are literal braces. Qt's %n (plural count), %1..%9
 # and Python's %s/%d also count.
 _FIELD = re.compile(r"(?<!\{)\{([A-Za-z_0-9]*)(?:[:!][^{}]*)?\}(?!\})")
@@ -299,10 +299,50 @@ def check(langs: tuple[str, ...] = LANGUAGES) -> list[str]:
     return out
 
 
+_ACCENTED = str.maketrans(
+    "abcdeghiklnorstuyzABCDEGHIKLNORSTUYZ", "àƀçđéĝĥîķľñöŕšţûýžÀßÇÐÉĜĤÎĶĽÑÖŔŠŢÛÝŽ"
+)
+_TOKEN = re.compile(r"(\{[^{}]*\}|%n|%[1-9]|%s|%d|&(?=\w)|<[^>]*>)")
+
+
+def stretch(text: str) -> str:
+    """The pseudo-translation of `text`: accented (so a string that skipped translation stands out),
+    40 % longer (German and Finnish run that much longer than English) and bracketed (a cut-off end shows);
+    placeholders, mnemonics (&) and line breaks kept."""
+    parts = _TOKEN.split(text)
+    body = "".join(p if _TOKEN.fullmatch(p) else p.translate(_ACCENTED) for p in parts)
+    visible = sum(len(p) for p in parts if not _TOKEN.fullmatch(p))
+    pad = "·" * max(1, round(visible * 0.4))
+    lines = body.split("\n")
+    lines[0] = f"[{lines[0]}"
+    lines[-1] = f"{lines[-1]}{pad}]"
+    return "\n".join(lines)
+
+
+def pseudo() -> Path:
+    """i18n/omo_pseudo.ts: every English message stretched (see `stretch`)."""
+    tree = ET.parse(ts_path("en"))
+    tree.getroot().set("language", "en_GB")
+    for m in tree.getroot().iter("message"):
+        t = m.find("translation")
+        source = m.findtext("source") or ""
+        forms = t.findall("numerusform")
+        if forms:
+            for f in forms:
+                f.text = stretch(source)
+        else:
+            t.text = stretch(source)
+    _write(tree, ts_path(PSEUDO))
+    return ts_path(PSEUDO)
+
+
 def build(langs: tuple[str, ...] = LANGUAGES, *, strict: bool = True) -> list[Path]:
     if strict and (wrong := check(langs)):
         raise SystemExit("i18n: not built, the translations are not complete:\n  " + "\n  ".join(wrong))
     out = []
+    if "en" in langs:
+        pseudo()
+        langs = (*langs, PSEUDO)
     for lang in langs:
         target = qm_path(lang)
         subprocess.run(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from app.i18n import language_of, store_locale, translations_dir
 from ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -33,6 +34,11 @@ def load_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
     if t.load(f"omo_{lang}", str(i18n_dir())):
         return t
     return None
+
+
+def language_for(staff: Any, member: Any, settings: Any) -> str:
+    """The screen language of `member` once logged in: their own, else the store's (a language code)."""
+    return language_of(staff.language_of(member.id) or store_locale(settings))
 
 
 def current_language(app: QCoreApplication | None = None) -> str:
@@ -71,6 +77,7 @@ __all__ = [
     "available_languages",
     "current_language",
     "i18n_dir",
+    "language_for",
     "load_translator",
     "set_language",
     "store_locale",

@@ -23,7 +23,13 @@ log = logging.getLogger("ui.presenter")
 
 def say_text(message: Msg) -> str:
     """A service's message in the reader's language."""
-    return message.render(QCoreApplication.translate(CONTEXT, message.template)) if message else ""
+    if not message:
+        return ""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate(CONTEXT, text)
+
+    return message.render(tr(message.template), tr)
 
 
 class Presenter(QObject):

@@ -28,3 +28,24 @@ def test_an_italian_store_prints_its_sale_receipt_in_italian(tmp_path):
         assert "Receipt" not in text and "Cash" not in text and "Thank you" not in text
     finally:
         shop.close()
+
+
+def test_each_staff_member_s_screen_language_from_the_staff_file_and_the_setting(tmp_path):
+    import json
+
+    from app import settings as settings_mod
+    from app.staff import staff_languages
+
+    paths = Paths.under(tmp_path / "live")
+    paths.config.mkdir(parents=True, exist_ok=True)
+    rows = [{"id": "S1", "name": "Yui", "role": "cashier", "pin_hash": "x", "language": "ja"}, {"id": "S2"}]
+    (paths.config / "staff.json").write_text(json.dumps(rows), encoding="utf-8")
+    live = settings_mod.load(
+        None, environ={}, overrides=["mode=live", "ui.staff_languages=S2=pt, S3 = it,bad"]
+    )
+    assert staff_languages(paths, live) == {"S1": "ja", "S2": "pt", "S3": "it"}
+    (paths.config / "staff.json").write_text("[not json", encoding="utf-8")
+    assert staff_languages(paths, live) == {
+        "S2": "pt",
+        "S3": "it",
+    }  # the file's problem is load_staff's to say
