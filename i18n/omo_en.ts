@@ -1140,6 +1140,21 @@ Nothing was changed. Call a manager.</translation>
         </message>
     </context>
     <context>
+        <name>Role</name>
+        <message>
+            <source>cashier</source>
+            <translation>cashier</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>associate</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>manager</translation>
+        </message>
+    </context>
+    <context>
         <name>SellPresenter</name>
         <message>
             <source>price changed: {reason}</source>

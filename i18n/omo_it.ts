@@ -1140,6 +1140,21 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         </message>
     </context>
     <context>
+        <name>Role</name>
+        <message>
+            <source>cashier</source>
+            <translation>cassiere</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>addetto</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>responsabile</translation>
+        </message>
+    </context>
+    <context>
         <name>SellPresenter</name>
         <message>
             <source>price changed: {reason}</source>

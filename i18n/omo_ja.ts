@@ -1137,6 +1137,21 @@ Nothing was changed. Call a manager.</source>
         </message>
     </context>
     <context>
+        <name>Role</name>
+        <message>
+            <source>cashier</source>
+            <translation>レジ担当</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>スタッフ</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>責任者</translation>
+        </message>
+    </context>
+    <context>
         <name>SellPresenter</name>
         <message>
             <source>price changed: {reason}</source>

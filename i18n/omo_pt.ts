@@ -1140,6 +1140,21 @@ Nada foi alterado. Chame um gerente.</translation>
         </message>
     </context>
     <context>
+        <name>Role</name>
+        <message>
+            <source>cashier</source>
+            <translation>operador</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>assistente</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>gerente</translation>
+        </message>
+    </context>
+    <context>
         <name>SellPresenter</name>
         <message>
             <source>price changed: {reason}</source>

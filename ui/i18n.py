@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.i18n import language_of, store_locale, translations_dir
-from ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger("ui.i18n")
 
@@ -21,6 +21,18 @@ _installed: dict[int, tuple[str, list[QTranslator]]] = {}
 
 def i18n_dir() -> Path:
     return translations_dir()
+
+
+# pos.staff.Role's values, as the window shows them
+ROLE_WORDS = {
+    "cashier": QT_TRANSLATE_NOOP("Role", "cashier"),
+    "associate": QT_TRANSLATE_NOOP("Role", "associate"),
+    "manager": QT_TRANSLATE_NOOP("Role", "manager"),
+}
+
+
+def role_word(role: str) -> str:
+    return QCoreApplication.translate("Role", ROLE_WORDS.get(role, role))
 
 
 def available_languages() -> list[str]:
@@ -79,6 +91,7 @@ __all__ = [
     "i18n_dir",
     "language_for",
     "load_translator",
+    "role_word",
     "set_language",
     "store_locale",
 ]

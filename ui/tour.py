@@ -303,7 +303,8 @@ class Tour:
         yield Wait(
             lambda: co.member is not None and bool(co.member.name), "the member's details from the backend"
         )
-        ctl.say(f"Member {member.name} attached to this sale.")
+        said = _tr("app", "{name} ({tier}) attached to this sale.")
+        ctl.say(said.format(name=member.name, tier=member.tier))
         yield settle()
         self.shot("checkout", w)
 
