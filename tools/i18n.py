@@ -299,9 +299,7 @@ def check(langs: tuple[str, ...] = LANGUAGES) -> list[str]:
     return out
 
 
-_ACCENTED = str.maketrans(
-    "abcdeghiklnorstuyzABCDEGHIKLNORSTUYZ", "àƀçđéĝĥîķľñöŕšţûýžÀßÇÐÉĜĤÎĶĽÑÖŔŠŢÛÝŽ"
-)
+_ACCENTED = str.maketrans("abcdeghiklnorstuyzABCDEGHIKLNORSTUYZ", "àƀçđéĝĥîķľñöŕšţûýžÀßÇÐÉĜĤÎĶĽÑÖŔŠŢÛÝŽ")
 _TOKEN = re.compile(r"(\{[^{}]*\}|%n|%[1-9]|%s|%d|&(?=\w)|<[^>]*>)")
 
 

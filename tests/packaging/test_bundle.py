@@ -70,7 +70,9 @@ def test_the_bundle_holds_what_the_till_loads_and_not_the_tests(built):
     assert "_internal/sync/openapi.yaml" in files
     assert not any("QtWebEngine" in f or "Qt3D" in f or "QtQuick" in f for f in files)
     toc = next((built / "build" / "pyinstaller").glob("PYZ-*.toc"))
-    _archive, entries = ast.literal_eval(toc.read_text(encoding="utf-8"))  # (the .pyz, [(module, file, kind)])
+    _archive, entries = ast.literal_eval(
+        toc.read_text(encoding="utf-8")
+    )  # (the .pyz, [(module, file, kind)])
     modules = {entry[0] for entry in entries}
     assert "app.cli" in modules and "sync.cli" in modules and "keyring.backends.SecretService" in modules
     assert not {
