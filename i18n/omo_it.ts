@@ -1129,7 +1129,7 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         </message>
         <message>
             <source>Print or save as PDF…</source>
-            <translation>Stampa o salva come PDF…</translation>
+            <translation>Stampa o PDF…</translation>
         </message>
     </context>
     <context>

@@ -1129,7 +1129,7 @@ Nada foi alterado. Chame um gerente.</translation>
         </message>
         <message>
             <source>Print or save as PDF…</source>
-            <translation>Imprimir ou guardar como PDF…</translation>
+            <translation>Imprimir ou PDF…</translation>
         </message>
     </context>
     <context>

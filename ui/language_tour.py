@@ -22,7 +22,7 @@ STORES: dict[str, tuple[str, ...]] = {
     "it": ("store.country=IT", "store.tax_preset=IT", "store.name=OMO Milano Centrale"),
     "ja": ("store.country=JP", "store.tax_preset=JP", "store.name=OMO 渋谷店"),
     "pt": ("store.country=PT", "store.tax_preset=PT", "store.name=OMO Lisboa Chiado"),
-    "pseudo": (),
+    "pseudo": ("ui.staff_languages=S001=pseudo,S002=pseudo,S003=pseudo",),  # staff reading pseudo
 }
 DOCS = {"checkout", "receipt", "till-z-report"}
 # what the manager types as the reason for the shortage at the close, in the store's language
