@@ -4,6 +4,398 @@
     <context>
         <name>app</name>
         <message>
+            <source>{what}.</source>
+            <translation>{what}.</translation>
+        </message>
+        <message>
+            <source>That approval does not cover this; nothing changed.</source>
+            <translation>That approval does not cover this; nothing changed.</translation>
+        </message>
+        <message>
+            <source>Scan the items first, then the store credit.</source>
+            <translation>Scan the items first, then the store credit.</translation>
+        </message>
+        <message>
+            <source>Store credit needs the backend; this till has none.</source>
+            <translation>Store credit needs the backend; this till has none.</translation>
+        </message>
+        <message>
+            <source>This store credit is already on the sale.</source>
+            <translation>This store credit is already on the sale.</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (a credit issued offline works once its till synced).</source>
+            <translation>Store credit {code} is not known (a credit issued offline works once its till synced).</translation>
+        </message>
+        <message>
+            <source>This store credit is in {currency}.</source>
+            <translation>This store credit is in {currency}.</translation>
+        </message>
+        <message>
+            <source>Nothing is left on store credit {code}.</source>
+            <translation>Nothing is left on store credit {code}.</translation>
+        </message>
+        <message>
+            <source>The store credit was refused: {why}.</source>
+            <translation>The store credit was refused: {why}.</translation>
+        </message>
+        <message>
+            <source>Store credit: {amount} taken ({left} left on it). Take the rest: {rest}.</source>
+            <translation>Store credit: {amount} taken ({left} left on it). Take the rest: {rest}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): store credit cannot be used now. Take another tender.</source>
+            <translation>The backend cannot be reached ({error}): store credit cannot be used now. Take another tender.</translation>
+        </message>
+        <message>
+            <source>Finish or give up the exchange in progress first.</source>
+            <translation>Finish or give up the exchange in progress first.</translation>
+        </message>
+        <message>
+            <source>An exchange needs the purchase checked by the backend; take this back as a return instead.</source>
+            <translation>An exchange needs the purchase checked by the backend; take this back as a return instead.</translation>
+        </message>
+        <message>
+            <source>Exchange: {credit} credit for the items from {label}. Scan the new items on Sell, then complete the exchange here.</source>
+            <translation>Exchange: {credit} credit for the items from {label}. Scan the new items on Sell, then complete the exchange here.</translation>
+        </message>
+        <message>
+            <source>No exchange is waiting.</source>
+            <translation>No exchange is waiting.</translation>
+        </message>
+        <message>
+            <source>Scan the new items on Sell first.</source>
+            <translation>Scan the new items on Sell first.</translation>
+        </message>
+        <message>
+            <source>Exchange credit {credit} taken. The customer pays {rest}: press Cash or Card on Sell.</source>
+            <translation>Exchange credit {credit} taken. The customer pays {rest}: press Cash or Card on Sell.</translation>
+        </message>
+        <message>
+            <source>Exchange done: give the customer {cash} in cash.</source>
+            <translation>Exchange done: give the customer {cash} in cash.</translation>
+        </message>
+        <message>
+            <source>Exchange done: {amount} refunded.</source>
+            <translation>Exchange done: {amount} refunded.</translation>
+        </message>
+        <message>
+            <source>Exchange done: nothing to pay either way.</source>
+            <translation>Exchange done: nothing to pay either way.</translation>
+        </message>
+        <message>
+            <source>Log in first.</source>
+            <translation>Log in first.</translation>
+        </message>
+        <message>
+            <source>Wait: the hand-over is being recorded.</source>
+            <translation>Wait: the hand-over is being recorded.</translation>
+        </message>
+        <message>
+            <source>Pickups need the backend; this till has none.</source>
+            <translation>Pickups need the backend; this till has none.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): pickups wait until it is back.</source>
+            <translation>The backend cannot be reached ({error}): pickups wait until it is back.</translation>
+        </message>
+        <message>
+            <source>{n} orders waiting for pickup; {late} not collected in time.</source>
+            <translation>{n} orders waiting for pickup; {late} not collected in time.</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number.</source>
+            <translation>Scan the order's QR code or type its number.</translation>
+        </message>
+        <message>
+            <source>There is no online order {order}.</source>
+            <translation>There is no online order {order}.</translation>
+        </message>
+        <message>
+            <source>Order {order} is {status}, not waiting for pickup.</source>
+            <translation>Order {order} is {status}, not waiting for pickup.</translation>
+        </message>
+        <message>
+            <source>Order {order} waits at another store ({store}).</source>
+            <translation>Order {order} waits at another store ({store}).</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} was not collected in time: hand it over if the customer is here, or take it back to stock.</source>
+            <translation>Order {order}{shelf} was not collected in time: hand it over if the customer is here, or take it back to stock.</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} for {customer}: check the customer, then hand it over.</source>
+            <translation>Order {order}{shelf} for {customer}: check the customer, then hand it over.</translation>
+        </message>
+        <message>
+            <source>Open the order first.</source>
+            <translation>Open the order first.</translation>
+        </message>
+        <message>
+            <source>Say what the customer gave: name, card digits or code.</source>
+            <translation>Say what the customer gave: name, card digits or code.</translation>
+        </message>
+        <message>
+            <source>That does not match order {order}.</source>
+            <translation>That does not match order {order}.</translation>
+        </message>
+        <message>
+            <source>Customer checked. Hand the order over.</source>
+            <translation>Customer checked. Hand the order over.</translation>
+        </message>
+        <message>
+            <source>Line {line}: {waiting} waiting.</source>
+            <translation>Line {line}: {waiting} waiting.</translation>
+        </message>
+        <message>
+            <source>Check the customer first: their name, the card's last digits, or the app's code.</source>
+            <translation>Check the customer first: their name, the card's last digits, or the app's code.</translation>
+        </message>
+        <message>
+            <source>Nothing is handed over: give at least one item.</source>
+            <translation>Nothing is handed over: give at least one item.</translation>
+        </message>
+        <message>
+            <source>Say why {n} × {item} is not taken.</source>
+            <translation>Say why {n} × {item} is not taken.</translation>
+        </message>
+        <message>
+            <source>The hand-over could NOT be saved ({error}): keep the goods; try again.</source>
+            <translation>The hand-over could NOT be saved ({error}): keep the goods; try again.</translation>
+        </message>
+        <message>
+            <source>Order {order} was NOT handed over here: the backend says {reason}. Another till may have handed it over already: keep the goods and open the order again.</source>
+            <translation>Order {order} was NOT handed over here: the backend says {reason}. Another till may have handed it over already: keep the goods and open the order again.</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the customer's app shows it.</source>
+            <translation>Order {order}: {units} items handed over; the customer's app shows it.</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the backend hears of it when the till is online.</source>
+            <translation>Order {order}: {units} items handed over; the backend hears of it when the till is online.</translation>
+        </message>
+        <message>
+            <source>Returns are not available on this till.</source>
+            <translation>Returns are not available on this till.</translation>
+        </message>
+        <message>
+            <source>This till has no backend: returns cannot be checked.</source>
+            <translation>This till has no backend: returns cannot be checked.</translation>
+        </message>
+        <message>
+            <source>The backend refused this return: {why}. Nothing was refunded.</source>
+            <translation>The backend refused this return: {why}. Nothing was refunded.</translation>
+        </message>
+        <message>
+            <source>The backend does not know it: {why}.</source>
+            <translation>The backend does not know it: {why}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now ({error}). Nothing was refunded. Try again, or a manager may approve an unverified return to store credit.</source>
+            <translation>The backend cannot check this return now ({error}). Nothing was refunded. Try again, or a manager may approve an unverified return to store credit.</translation>
+        </message>
+        <message>
+            <source>That return is not on this till.</source>
+            <translation>That return is not on this till.</translation>
+        </message>
+        <message>
+            <source>Return {no} was already recorded.</source>
+            <translation>Return {no} was already recorded.</translation>
+        </message>
+        <message>
+            <source>The refund was made but the return could not be saved ({error}). Do not refund again: press Finish to save it.</source>
+            <translation>The refund was made but the return could not be saved ({error}). Do not refund again: press Finish to save it.</translation>
+        </message>
+        <message>
+            <source>Card refunds are off on this till ({why}). Refund this part another way, or from a till with a card reader.</source>
+            <translation>Card refunds are off on this till ({why}). Refund this part another way, or from a till with a card reader.</translation>
+        </message>
+        <message>
+            <source>The Interac refund was cancelled; nothing was refunded yet.</source>
+            <translation>The Interac refund was cancelled; nothing was refunded yet.</translation>
+        </message>
+        <message>
+            <source>The Interac refund did not go through: {why}. Try again.</source>
+            <translation>The Interac refund did not go through: {why}. Try again.</translation>
+        </message>
+        <message>
+            <source>The reader timed out waiting for the Interac card. Try again.</source>
+            <translation>The reader timed out waiting for the Interac card. Try again.</translation>
+        </message>
+        <message>
+            <source>The card refund of {amount} could not be confirmed ({why}). Nothing is lost: press Retry; the customer is never refunded twice.</source>
+            <translation>The card refund of {amount} could not be confirmed ({why}). Nothing is lost: press Retry; the customer is never refunded twice.</translation>
+        </message>
+        <message>
+            <source>Stripe refused the card refund of {amount}: {why} Refund that part another way (store credit or cash), or give the return up if nothing was refunded.</source>
+            <translation>Stripe refused the card refund of {amount}: {why} Refund that part another way (store credit or cash), or give the return up if nothing was refunded.</translation>
+        </message>
+        <message>
+            <source>That return is not waiting.</source>
+            <translation>That return is not waiting.</translation>
+        </message>
+        <message>
+            <source>Part of this return was already refunded to the card: finish it instead.</source>
+            <translation>Part of this return was already refunded to the card: finish it instead.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached to release the items ({error}).</source>
+            <translation>The backend cannot be reached to release the items ({error}).</translation>
+        </message>
+        <message>
+            <source>The return was given up; nothing was refunded.</source>
+            <translation>The return was given up; nothing was refunded.</translation>
+        </message>
+        <message>
+            <source>Wrong size</source>
+            <translation>Wrong size</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>Changed mind</translation>
+        </message>
+        <message>
+            <source>Faulty</source>
+            <translation>Faulty</translation>
+        </message>
+        <message>
+            <source>Not as described</source>
+            <translation>Not as described</translation>
+        </message>
+        <message>
+            <source>Arrived too late</source>
+            <translation>Arrived too late</translation>
+        </message>
+        <message>
+            <source>Not collected</source>
+            <translation>Not collected</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>Wait: a refund is being made.</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt, or type its number.</source>
+            <translation>Scan the order or receipt, or type its number.</translation>
+        </message>
+        <message>
+            <source>There is no sale or online order {typed}. A sale of another till is found once that till has synced; a return receipt cannot be taken back.</source>
+            <translation>There is no sale or online order {typed}. A sale of another till is found once that till has synced; a return receipt cannot be taken back.</translation>
+        </message>
+        <message>
+            <source>{typed} is not an order, receipt or member number.</source>
+            <translation>{typed} is not an order, receipt or member number.</translation>
+        </message>
+        <message>
+            <source>{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken back again. Scan or type the number of the original purchase.</source>
+            <translation>{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken back again. Scan or type the number of the original purchase.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): online orders and other tills' sales cannot be looked up now. A sale of this till can still be taken back (unverified, store credit).</source>
+            <translation>The backend cannot be reached ({error}): online orders and other tills' sales cannot be looked up now. A sale of this till can still be taken back (unverified, store credit).</translation>
+        </message>
+        <message>
+            <source>This sale is not known here or at the backend yet (a sale of another till arrives when that till syncs). Try again in a moment.</source>
+            <translation>This sale is not known here or at the backend yet (a sale of another till arrives when that till syncs). Try again in a moment.</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} from this till's journal: the backend cannot check it now, so it can only be an unverified return to store credit (a manager approves).</source>
+            <translation>Sale {receipt_no} from this till's journal: the backend cannot check it now, so it can only be an unverified return to store credit (a manager approves).</translation>
+        </message>
+        <message>
+            <source>{label}: everything on it was already returned.</source>
+            <translation>{label}: everything on it was already returned.</translation>
+        </message>
+        <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) before refunding.</source>
+            <translation>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) before refunding.</translation>
+        </message>
+        <message>
+            <source>{label}: pick what comes back (quantity, reason, condition).</source>
+            <translation>{label}: pick what comes back (quantity, reason, condition).</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: refund it to the original payment to put it back in stock.</source>
+            <translation>Order {order} was not collected: refund it to the original payment to put it back in stock.</translation>
+        </message>
+        <message>
+            <source>There is no member {no}.</source>
+            <translation>There is no member {no}.</translation>
+        </message>
+        <message>
+            <source>{name}: {n} recent orders and purchases. Pick one.</source>
+            <translation>{name}: {n} recent orders and purchases. Pick one.</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (yet).</source>
+            <translation>Store credit {code} is not known (yet).</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: {balance} of {issued} left. Use it on Sell.</source>
+            <translation>Store credit {code}: {balance} of {issued} left. Use it on Sell.</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items. They are refunded at today's price, as store credit, up to {limit}, with a manager's approval.</source>
+            <translation>Return without a receipt: scan the items. They are refunded at today's price, as store credit, up to {limit}, with a manager's approval.</translation>
+        </message>
+        <message>
+            <source>Start a return without a receipt first.</source>
+            <translation>Start a return without a receipt first.</translation>
+        </message>
+        <message>
+            <source>{item} added to the return.</source>
+            <translation>{item} added to the return.</translation>
+        </message>
+        <message>
+            <source>Find the order or receipt first.</source>
+            <translation>Find the order or receipt first.</translation>
+        </message>
+        <message>
+            <source>{item}: {left} of {qty} can still be returned.</source>
+            <translation>{item}: {left} of {qty} can still be returned.</translation>
+        </message>
+        <message>
+            <source>Find the online order first.</source>
+            <translation>Find the online order first.</translation>
+        </message>
+        <message>
+            <source>Customer checked for order {order}.</source>
+            <translation>Customer checked for order {order}.</translation>
+        </message>
+        <message>
+            <source>Refund to the original payment or as store credit.</source>
+            <translation>Refund to the original payment or as store credit.</translation>
+        </message>
+        <message>
+            <source>A return without a receipt refunds at most {limit}; this one is {amount}.</source>
+            <translation>A return without a receipt refunds at most {limit}; this one is {amount}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now: it can only be refunded as store credit.</source>
+            <translation>The backend cannot check this return now: it can only be refunded as store credit.</translation>
+        </message>
+        <message>
+            <source>Check the customer first (name, the card's last digits, or the code in their app).</source>
+            <translation>Check the customer first (name, the card's last digits, or the code in their app).</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: give the customer {cash} in cash.</source>
+            <translation>Return {no} recorded: give the customer {cash} in cash.</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: {amount} refunded.</source>
+            <translation>Return {no} recorded: {amount} refunded.</translation>
+        </message>
+        <message>
+            <source>That is an exchange: finish it on Sell, or give it up.</source>
+            <translation>That is an exchange: finish it on Sell, or give it up.</translation>
+        </message>
+        <message>
+            <source>Refund it as store credit or cash.</source>
+            <translation>Refund it as store credit or cash.</translation>
+        </message>
+        <message>
             <source>This sale was rung by {owner} and is partly paid ({paid}): finish it, or ask a manager to void it.</source>
             <translation>This sale was rung by {owner} and is partly paid ({paid}): finish it, or ask a manager to void it.</translation>
         </message>
@@ -16,24 +408,12 @@
             <translation>Your sale that was put aside is back. Carry on.</translation>
         </message>
         <message>
-            <source>Log in first.</source>
-            <translation>Log in first.</translation>
-        </message>
-        <message>
             <source>Wait: the payment is being finished.</source>
             <translation>Wait: the payment is being finished.</translation>
         </message>
         <message>
             <source>{name} may not sell.</source>
             <translation>{name} may not sell.</translation>
-        </message>
-        <message>
-            <source>{what}.</source>
-            <translation>{what}.</translation>
-        </message>
-        <message>
-            <source>That approval does not cover this; nothing changed.</source>
-            <translation>That approval does not cover this; nothing changed.</translation>
         </message>
         <message>
             <source>Nothing was scanned. Scan the item again.</source>
@@ -66,6 +446,10 @@
         <message>
             <source>Online order {order}: take it back or hand it over on Returns &amp; pickups.</source>
             <translation>Online order {order}: take it back or hand it over on Returns &amp; pickups.</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: checking it…</source>
+            <translation>Store credit {code}: checking it…</translation>
         </message>
         <message>
             <source>A shared cart</source>
@@ -102,6 +486,18 @@
         <message>
             <source>The sale could NOT be saved ({error}). Nothing was recorded: do not give change or goods; try again, and call a manager if it happens again.</source>
             <translation>The sale could NOT be saved ({error}). Nothing was recorded: do not give change or goods; try again, and call a manager if it happens again.</translation>
+        </message>
+        <message>
+            <source>A credit must be more than zero and at most {due}.</source>
+            <translation>A credit must be more than zero and at most {due}.</translation>
+        </message>
+        <message>
+            <source>Credit of {amount} taken. Take the rest: {rest}.</source>
+            <translation>Credit of {amount} taken. Take the rest: {rest}.</translation>
+        </message>
+        <message>
+            <source>The credit was taken off the sale.</source>
+            <translation>The credit was taken off the sale.</translation>
         </message>
         <message>
             <source>The earlier card payment could not be checked: {error}</source>
@@ -775,6 +1171,10 @@
             <translation>Till</translation>
         </message>
         <message>
+            <source>Returns &amp; pickups</source>
+            <translation>Returns &amp; pickups</translation>
+        </message>
+        <message>
             <source>The till cannot start:
 
 {error}
@@ -866,6 +1266,146 @@ Nothing was changed. Call a manager.</translation>
         <message>
             <source>The PIN could not be checked. Try again.</source>
             <translation>The PIN could not be checked. Try again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPanel</name>
+        <message>
+            <source>Comes back for it</source>
+            <translation>Comes back for it</translation>
+        </message>
+        <message>
+            <source>Wrong size or colour</source>
+            <translation>Wrong size or colour</translation>
+        </message>
+        <message>
+            <source>Damaged</source>
+            <translation>Damaged</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>Changed mind</translation>
+        </message>
+        <message>
+            <source>Hand over</source>
+            <translation>Hand over</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>Check customer</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>Back to stock</translation>
+        </message>
+        <message>
+            <source>Refresh list</source>
+            <translation>Refresh list</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number (F2)</source>
+            <translation>Scan the order's QR code or type its number (F2)</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>Shelf</source>
+            <translation>Shelf</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <source>Pick an order (Enter or double-click) or scan it.</source>
+            <translation>Pick an order (Enter or double-click) or scan it.</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Ordered</source>
+            <translation>Ordered</translation>
+        </message>
+        <message>
+            <source>Give now</source>
+            <translation>Give now</translation>
+        </message>
+        <message>
+            <source>Why the rest stays</source>
+            <translation>Why the rest stays</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many are handed over now · Enter: why the rest stays</source>
+            <translation>+ / − or a digit: how many are handed over now · Enter: why the rest stays</translation>
+        </message>
+        <message>
+            <source>{item}
+({n} handed over)</source>
+            <translation>{item}
+({n} handed over)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPresenter</name>
+        <message>
+            <source>Not collected in time — back to stock</source>
+            <translation>Not collected in time — back to stock</translation>
+        </message>
+        <message>
+            <source>Partly handed over</source>
+            <translation>Partly handed over</translation>
+        </message>
+        <message>
+            <source>As of {time} (backend)</source>
+            <translation>As of {time} (backend)</translation>
+        </message>
+        <message>
+            <source>Order {order} · {customer} · shelf {shelf}{checked}</source>
+            <translation>Order {order} · {customer} · shelf {shelf}{checked}</translation>
+        </message>
+        <message>
+            <source>customer checked</source>
+            <translation>customer checked</translation>
+        </message>
+        <message>
+            <source>check the customer (F4)</source>
+            <translation>check the customer (F4)</translation>
+        </message>
+        <message>
+            <source>not collected in time</source>
+            <translation>not collected in time</translation>
+        </message>
+        <message>
+            <source>{n} h</source>
+            <translation>{n} h</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n} days</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>Back to stock</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: take it back and refund the customer?</source>
+            <translation>Order {order} was not collected: take it back and refund the customer?</translation>
         </message>
     </context>
     <context>
@@ -1137,6 +1677,243 @@ Nothing was changed. Call a manager.</translation>
         <message>
             <source>Receipt</source>
             <translation>Receipt</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPanel</name>
+        <message>
+            <source>Refund to payment</source>
+            <translation>Refund to payment</translation>
+        </message>
+        <message>
+            <source>Store credit</source>
+            <translation>Store credit</translation>
+        </message>
+        <message>
+            <source>Exchange</source>
+            <translation>Exchange</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>Check customer</translation>
+        </message>
+        <message>
+            <source>No receipt</source>
+            <translation>No receipt</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt QR, or type its number (F2)</source>
+            <translation>Scan the order or receipt QR, or type its number (F2)</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>Find</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code (e-mail or app), a receipt, or a member's app.</source>
+            <translation>Scan the order's QR code (e-mail or app), a receipt, or a member's app.</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Bought</source>
+            <translation>Bought</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Left</translation>
+        </message>
+        <message>
+            <source>Take back</source>
+            <translation>Take back</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Resell</source>
+            <translation>Resell</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many come back · Space: resell · Enter: the reason</source>
+            <translation>+ / − or a digit: how many come back · Space: resell · Enter: the reason</translation>
+        </message>
+        <message>
+            <source>Complete</source>
+            <translation>Complete</translation>
+        </message>
+        <message>
+            <source>Complete, rest as credit</source>
+            <translation>Complete, rest as credit</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>Give up</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Retry</translation>
+        </message>
+        <message>
+            <source>Rest as store credit</source>
+            <translation>Rest as store credit</translation>
+        </message>
+        <message>
+            <source>Rest in cash</source>
+            <translation>Rest in cash</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPickupsPage</name>
+        <message>
+            <source>Returns  Ctrl+PgUp</source>
+            <translation>Returns  Ctrl+PgUp</translation>
+        </message>
+        <message>
+            <source>Pickups  Ctrl+PgDn</source>
+            <translation>Pickups  Ctrl+PgDn</translation>
+        </message>
+        <message>
+            <source>The scan was cut short ({n} characters arrived): scan the code again.</source>
+            <translation>The scan was cut short ({n} characters arrived): scan the code again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPresenter</name>
+        <message>
+            <source>{label}: {total} — {problem}</source>
+            <translation>{label}: {total} — {problem}</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>interrupted</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items (today's prices, store credit).</source>
+            <translation>Return without a receipt: scan the items (today's prices, store credit).</translation>
+        </message>
+        <message>
+            <source>Order {label}</source>
+            <translation>Order {label}</translation>
+        </message>
+        <message>
+            <source>Receipt {label}</source>
+            <translation>Receipt {label}</translation>
+        </message>
+        <message>
+            <source>{what} · {when} · paid {paid} ({how}){who}{unverified}</source>
+            <translation>{what} · {when} · paid {paid} ({how}){who}{unverified}</translation>
+        </message>
+        <message>
+            <source>not checked by the backend</source>
+            <translation>not checked by the backend</translation>
+        </message>
+        <message>
+            <source>Customer checked.</source>
+            <translation>Customer checked.</translation>
+        </message>
+        <message>
+            <source>Found by its number: check the customer first (F4).</source>
+            <translation>Found by its number: check the customer first (F4).</translation>
+        </message>
+        <message>
+            <source>to the card</source>
+            <translation>to the card</translation>
+        </message>
+        <message>
+            <source>in cash</source>
+            <translation>in cash</translation>
+        </message>
+        <message>
+            <source>as points</source>
+            <translation>as points</translation>
+        </message>
+        <message>
+            <source>as store credit</source>
+            <translation>as store credit</translation>
+        </message>
+        <message>
+            <source>points −{taken} / +{given}</source>
+            <translation>points −{taken} / +{given}</translation>
+        </message>
+        <message>
+            <source>Refund {total} (tax {tax})</source>
+            <translation>Refund {total} (tax {tax})</translation>
+        </message>
+        <message>
+            <source>the customer pays {amount}</source>
+            <translation>the customer pays {amount}</translation>
+        </message>
+        <message>
+            <source>the customer gets {amount} back</source>
+            <translation>the customer gets {amount} back</translation>
+        </message>
+        <message>
+            <source>nothing to pay either way</source>
+            <translation>nothing to pay either way</translation>
+        </message>
+        <message>
+            <source>Exchange from {label}: {items} back, credit {credit}; new items on Sell {new}: {net}.</source>
+            <translation>Exchange from {label}: {items} back, credit {credit}; new items on Sell {new}: {net}.</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>Wait: a refund is being made.</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>online</translation>
+        </message>
+        <message>
+            <source>in store</source>
+            <translation>in store</translation>
+        </message>
+        <message>
+            <source>Recent orders</source>
+            <translation>Recent orders</translation>
+        </message>
+        <message>
+            <source>Which purchase comes back?</source>
+            <translation>Which purchase comes back?</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>Give up</translation>
+        </message>
+        <message>
+            <source>Give this return up? Nothing of it was refunded; the items stay the customer's.</source>
+            <translation>Give this return up? Nothing of it was refunded; the items stay the customer's.</translation>
+        </message>
+        <message>
+            <source>Interac: ask the customer to tap their card on the reader for the refund.</source>
+            <translation>Interac: ask the customer to tap their card on the reader for the refund.</translation>
+        </message>
+        <message>
+            <source>Their name</source>
+            <translation>Their name</translation>
+        </message>
+        <message>
+            <source>Last 4 digits of the card</source>
+            <translation>Last 4 digits of the card</translation>
+        </message>
+        <message>
+            <source>The code in their app</source>
+            <translation>The code in their app</translation>
+        </message>
+        <message>
+            <source>Check the customer</source>
+            <translation>Check the customer</translation>
+        </message>
+        <message>
+            <source>What does the customer give?</source>
+            <translation>What does the customer give?</translation>
         </message>
     </context>
     <context>

@@ -4,6 +4,398 @@
     <context>
         <name>app</name>
         <message>
+            <source>{what}.</source>
+            <translation>{what}.</translation>
+        </message>
+        <message>
+            <source>That approval does not cover this; nothing changed.</source>
+            <translation>Quell'approvazione non copre questa operazione; nulla è cambiato.</translation>
+        </message>
+        <message>
+            <source>Scan the items first, then the store credit.</source>
+            <translation>Scansiona prima gli articoli, poi il buono.</translation>
+        </message>
+        <message>
+            <source>Store credit needs the backend; this till has none.</source>
+            <translation>Il buono richiede il backend; questa cassa non ne ha.</translation>
+        </message>
+        <message>
+            <source>This store credit is already on the sale.</source>
+            <translation>Questo buono è già sulla vendita.</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (a credit issued offline works once its till synced).</source>
+            <translation>Buono {code} sconosciuto (un buono emesso offline funziona quando la sua cassa ha sincronizzato).</translation>
+        </message>
+        <message>
+            <source>This store credit is in {currency}.</source>
+            <translation>Questo buono è in {currency}.</translation>
+        </message>
+        <message>
+            <source>Nothing is left on store credit {code}.</source>
+            <translation>Sul buono {code} non resta nulla.</translation>
+        </message>
+        <message>
+            <source>The store credit was refused: {why}.</source>
+            <translation>Il buono è stato rifiutato: {why}.</translation>
+        </message>
+        <message>
+            <source>Store credit: {amount} taken ({left} left on it). Take the rest: {rest}.</source>
+            <translation>Buono: {amount} utilizzati ({left} rimanenti). Incassa il resto: {rest}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): store credit cannot be used now. Take another tender.</source>
+            <translation>Il backend non è raggiungibile ({error}): ora non si può usare il buono. Accetta un altro pagamento.</translation>
+        </message>
+        <message>
+            <source>Finish or give up the exchange in progress first.</source>
+            <translation>Completa o annulla prima il cambio in corso.</translation>
+        </message>
+        <message>
+            <source>An exchange needs the purchase checked by the backend; take this back as a return instead.</source>
+            <translation>Un cambio richiede che l'acquisto sia verificato dal backend; registralo invece come reso.</translation>
+        </message>
+        <message>
+            <source>Exchange: {credit} credit for the items from {label}. Scan the new items on Sell, then complete the exchange here.</source>
+            <translation>Cambio: credito di {credit} per gli articoli di {label}. Scansiona i nuovi articoli in Vendi, poi completa qui il cambio.</translation>
+        </message>
+        <message>
+            <source>No exchange is waiting.</source>
+            <translation>Nessun cambio in attesa.</translation>
+        </message>
+        <message>
+            <source>Scan the new items on Sell first.</source>
+            <translation>Scansiona prima i nuovi articoli in Vendi.</translation>
+        </message>
+        <message>
+            <source>Exchange credit {credit} taken. The customer pays {rest}: press Cash or Card on Sell.</source>
+            <translation>Credito del cambio {credit} utilizzato. Il cliente paga {rest}: premi Contanti o Carta in Vendi.</translation>
+        </message>
+        <message>
+            <source>Exchange done: give the customer {cash} in cash.</source>
+            <translation>Cambio completato: dai al cliente {cash} in contanti.</translation>
+        </message>
+        <message>
+            <source>Exchange done: {amount} refunded.</source>
+            <translation>Cambio completato: {amount} rimborsati.</translation>
+        </message>
+        <message>
+            <source>Exchange done: nothing to pay either way.</source>
+            <translation>Cambio completato: nulla da pagare né da restituire.</translation>
+        </message>
+        <message>
+            <source>Log in first.</source>
+            <translation>Accedi prima.</translation>
+        </message>
+        <message>
+            <source>Wait: the hand-over is being recorded.</source>
+            <translation>Attendi: la consegna viene registrata.</translation>
+        </message>
+        <message>
+            <source>Pickups need the backend; this till has none.</source>
+            <translation>I ritiri richiedono il backend; questa cassa non ne ha.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): pickups wait until it is back.</source>
+            <translation>Il backend non è raggiungibile ({error}): i ritiri attendono il suo ritorno.</translation>
+        </message>
+        <message>
+            <source>{n} orders waiting for pickup; {late} not collected in time.</source>
+            <translation>{n} ordini in attesa di ritiro; {late} non ritirati in tempo.</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number.</source>
+            <translation>Scansiona il QR dell'ordine o digitane il numero.</translation>
+        </message>
+        <message>
+            <source>There is no online order {order}.</source>
+            <translation>Non esiste l'ordine online {order}.</translation>
+        </message>
+        <message>
+            <source>Order {order} is {status}, not waiting for pickup.</source>
+            <translation>L'ordine {order} è {status}, non in attesa di ritiro.</translation>
+        </message>
+        <message>
+            <source>Order {order} waits at another store ({store}).</source>
+            <translation>L'ordine {order} attende in un altro negozio ({store}).</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} was not collected in time: hand it over if the customer is here, or take it back to stock.</source>
+            <translation>L'ordine {order}{shelf} non è stato ritirato in tempo: consegnalo se il cliente è qui, oppure rimettilo in magazzino.</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} for {customer}: check the customer, then hand it over.</source>
+            <translation>Ordine {order}{shelf} per {customer}: verifica il cliente, poi consegnalo.</translation>
+        </message>
+        <message>
+            <source>Open the order first.</source>
+            <translation>Apri prima l'ordine.</translation>
+        </message>
+        <message>
+            <source>Say what the customer gave: name, card digits or code.</source>
+            <translation>Indica cosa ha dato il cliente: nome, cifre della carta o codice.</translation>
+        </message>
+        <message>
+            <source>That does not match order {order}.</source>
+            <translation>Non corrisponde all'ordine {order}.</translation>
+        </message>
+        <message>
+            <source>Customer checked. Hand the order over.</source>
+            <translation>Cliente verificato. Consegna l'ordine.</translation>
+        </message>
+        <message>
+            <source>Line {line}: {waiting} waiting.</source>
+            <translation>Riga {line}: {waiting} in attesa.</translation>
+        </message>
+        <message>
+            <source>Check the customer first: their name, the card's last digits, or the app's code.</source>
+            <translation>Verifica prima il cliente: il nome, le ultime cifre della carta o il codice dell'app.</translation>
+        </message>
+        <message>
+            <source>Nothing is handed over: give at least one item.</source>
+            <translation>Non si consegna nulla: consegna almeno un articolo.</translation>
+        </message>
+        <message>
+            <source>Say why {n} × {item} is not taken.</source>
+            <translation>Indica perché {n} × {item} non viene ritirato.</translation>
+        </message>
+        <message>
+            <source>The hand-over could NOT be saved ({error}): keep the goods; try again.</source>
+            <translation>La consegna NON è stata salvata ({error}): tieni la merce; riprova.</translation>
+        </message>
+        <message>
+            <source>Order {order} was NOT handed over here: the backend says {reason}. Another till may have handed it over already: keep the goods and open the order again.</source>
+            <translation>L'ordine {order} NON è stato consegnato qui: il backend dice {reason}. Forse un'altra cassa l'ha già consegnato: tieni la merce e riapri l'ordine.</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the customer's app shows it.</source>
+            <translation>Ordine {order}: {units} articoli consegnati; l'app del cliente lo mostra.</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the backend hears of it when the till is online.</source>
+            <translation>Ordine {order}: {units} articoli consegnati; il backend lo saprà quando la cassa è online.</translation>
+        </message>
+        <message>
+            <source>Returns are not available on this till.</source>
+            <translation>I resi non sono disponibili su questa cassa.</translation>
+        </message>
+        <message>
+            <source>This till has no backend: returns cannot be checked.</source>
+            <translation>Questa cassa non ha un backend: i resi non possono essere verificati.</translation>
+        </message>
+        <message>
+            <source>The backend refused this return: {why}. Nothing was refunded.</source>
+            <translation>Il backend ha rifiutato questo reso: {why}. Non è stato rimborsato nulla.</translation>
+        </message>
+        <message>
+            <source>The backend does not know it: {why}.</source>
+            <translation>Il backend non lo conosce: {why}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now ({error}). Nothing was refunded. Try again, or a manager may approve an unverified return to store credit.</source>
+            <translation>Il backend ora non può verificare questo reso ({error}). Non è stato rimborsato nulla. Riprova, oppure un responsabile può approvare un reso non verificato in buono.</translation>
+        </message>
+        <message>
+            <source>That return is not on this till.</source>
+            <translation>Quel reso non è su questa cassa.</translation>
+        </message>
+        <message>
+            <source>Return {no} was already recorded.</source>
+            <translation>Il reso {no} era già registrato.</translation>
+        </message>
+        <message>
+            <source>The refund was made but the return could not be saved ({error}). Do not refund again: press Finish to save it.</source>
+            <translation>Il rimborso è stato fatto ma il reso non è stato salvato ({error}). Non rimborsare di nuovo: premi Completa per salvarlo.</translation>
+        </message>
+        <message>
+            <source>Card refunds are off on this till ({why}). Refund this part another way, or from a till with a card reader.</source>
+            <translation>I rimborsi su carta sono disattivati su questa cassa ({why}). Rimborsa questa parte in un altro modo, o da una cassa con lettore di carte.</translation>
+        </message>
+        <message>
+            <source>The Interac refund was cancelled; nothing was refunded yet.</source>
+            <translation>Il rimborso Interac è stato annullato; non è stato ancora rimborsato nulla.</translation>
+        </message>
+        <message>
+            <source>The Interac refund did not go through: {why}. Try again.</source>
+            <translation>Il rimborso Interac non è andato a buon fine: {why}. Riprova.</translation>
+        </message>
+        <message>
+            <source>The reader timed out waiting for the Interac card. Try again.</source>
+            <translation>Il lettore ha atteso troppo la carta Interac. Riprova.</translation>
+        </message>
+        <message>
+            <source>The card refund of {amount} could not be confirmed ({why}). Nothing is lost: press Retry; the customer is never refunded twice.</source>
+            <translation>Il rimborso su carta di {amount} non è stato confermato ({why}). Non si perde nulla: premi Riprova; il cliente non viene mai rimborsato due volte.</translation>
+        </message>
+        <message>
+            <source>Stripe refused the card refund of {amount}: {why} Refund that part another way (store credit or cash), or give the return up if nothing was refunded.</source>
+            <translation>Stripe ha rifiutato il rimborso su carta di {amount}: {why} Rimborsa quella parte in un altro modo (buono o contanti), o annulla il reso se non è stato rimborsato nulla.</translation>
+        </message>
+        <message>
+            <source>That return is not waiting.</source>
+            <translation>Quel reso non è in attesa.</translation>
+        </message>
+        <message>
+            <source>Part of this return was already refunded to the card: finish it instead.</source>
+            <translation>Parte di questo reso è già stata rimborsata sulla carta: completalo invece.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached to release the items ({error}).</source>
+            <translation>Il backend non è raggiungibile per liberare gli articoli ({error}).</translation>
+        </message>
+        <message>
+            <source>The return was given up; nothing was refunded.</source>
+            <translation>Il reso è stato annullato; non è stato rimborsato nulla.</translation>
+        </message>
+        <message>
+            <source>Wrong size</source>
+            <translation>Taglia sbagliata</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>Ripensamento</translation>
+        </message>
+        <message>
+            <source>Faulty</source>
+            <translation>Difettoso</translation>
+        </message>
+        <message>
+            <source>Not as described</source>
+            <translation>Non conforme alla descrizione</translation>
+        </message>
+        <message>
+            <source>Arrived too late</source>
+            <translation>Arrivato troppo tardi</translation>
+        </message>
+        <message>
+            <source>Not collected</source>
+            <translation>Non ritirato</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>Attendi: è in corso un rimborso.</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt, or type its number.</source>
+            <translation>Scansiona l'ordine o lo scontrino, o digitane il numero.</translation>
+        </message>
+        <message>
+            <source>There is no sale or online order {typed}. A sale of another till is found once that till has synced; a return receipt cannot be taken back.</source>
+            <translation>Non esiste una vendita o un ordine online {typed}. Una vendita di un'altra cassa si trova quando quella cassa ha sincronizzato; uno scontrino di reso non può essere reso.</translation>
+        </message>
+        <message>
+            <source>{typed} is not an order, receipt or member number.</source>
+            <translation>{typed} non è un numero di ordine, scontrino o socio.</translation>
+        </message>
+        <message>
+            <source>{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken back again. Scan or type the number of the original purchase.</source>
+            <translation>{receipt_no} è un reso (di {original}), non una vendita: ciò che è tornato non può essere reso di nuovo. Scansiona o digita il numero dell'acquisto originale.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): online orders and other tills' sales cannot be looked up now. A sale of this till can still be taken back (unverified, store credit).</source>
+            <translation>Il backend non è raggiungibile ({error}): ora non si possono cercare ordini online e vendite di altre casse. Una vendita di questa cassa può ancora essere resa (non verificata, in buono).</translation>
+        </message>
+        <message>
+            <source>This sale is not known here or at the backend yet (a sale of another till arrives when that till syncs). Try again in a moment.</source>
+            <translation>Questa vendita non è ancora nota qui né al backend (una vendita di un'altra cassa arriva quando quella cassa sincronizza). Riprova tra poco.</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} from this till's journal: the backend cannot check it now, so it can only be an unverified return to store credit (a manager approves).</source>
+            <translation>Vendita {receipt_no} dal giornale di questa cassa: il backend ora non può verificarla, quindi può essere solo un reso non verificato in buono (lo approva un responsabile).</translation>
+        </message>
+        <message>
+            <source>{label}: everything on it was already returned.</source>
+            <translation>{label}: tutto è già stato reso.</translation>
+        </message>
+        <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) before refunding.</source>
+            <translation>Ordine {label} trovato dal numero: verifica il cliente (nome, ultime cifre della carta o codice nell'app) prima del rimborso.</translation>
+        </message>
+        <message>
+            <source>{label}: pick what comes back (quantity, reason, condition).</source>
+            <translation>{label}: scegli cosa torna (quantità, motivo, condizione).</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: refund it to the original payment to put it back in stock.</source>
+            <translation>L'ordine {order} non è stato ritirato: rimborsalo sul pagamento originale per rimetterlo in magazzino.</translation>
+        </message>
+        <message>
+            <source>There is no member {no}.</source>
+            <translation>Non esiste il socio {no}.</translation>
+        </message>
+        <message>
+            <source>{name}: {n} recent orders and purchases. Pick one.</source>
+            <translation>{name}: {n} ordini e acquisti recenti. Scegline uno.</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (yet).</source>
+            <translation>Buono {code} sconosciuto (per ora).</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: {balance} of {issued} left. Use it on Sell.</source>
+            <translation>Buono {code}: restano {balance} di {issued}. Usalo in Vendi.</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items. They are refunded at today's price, as store credit, up to {limit}, with a manager's approval.</source>
+            <translation>Reso senza scontrino: scansiona gli articoli. Sono rimborsati al prezzo di oggi, in buono, fino a {limit}, con l'approvazione di un responsabile.</translation>
+        </message>
+        <message>
+            <source>Start a return without a receipt first.</source>
+            <translation>Avvia prima un reso senza scontrino.</translation>
+        </message>
+        <message>
+            <source>{item} added to the return.</source>
+            <translation>{item} aggiunto al reso.</translation>
+        </message>
+        <message>
+            <source>Find the order or receipt first.</source>
+            <translation>Trova prima l'ordine o lo scontrino.</translation>
+        </message>
+        <message>
+            <source>{item}: {left} of {qty} can still be returned.</source>
+            <translation>{item}: se ne possono ancora rendere {left} di {qty}.</translation>
+        </message>
+        <message>
+            <source>Find the online order first.</source>
+            <translation>Trova prima l'ordine online.</translation>
+        </message>
+        <message>
+            <source>Customer checked for order {order}.</source>
+            <translation>Cliente verificato per l'ordine {order}.</translation>
+        </message>
+        <message>
+            <source>Refund to the original payment or as store credit.</source>
+            <translation>Rimborsa sul pagamento originale o in buono.</translation>
+        </message>
+        <message>
+            <source>A return without a receipt refunds at most {limit}; this one is {amount}.</source>
+            <translation>Un reso senza scontrino rimborsa al massimo {limit}; questo è di {amount}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now: it can only be refunded as store credit.</source>
+            <translation>Il backend ora non può verificare questo reso: può essere rimborsato solo in buono.</translation>
+        </message>
+        <message>
+            <source>Check the customer first (name, the card's last digits, or the code in their app).</source>
+            <translation>Verifica prima il cliente (nome, ultime cifre della carta o codice nell'app).</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: give the customer {cash} in cash.</source>
+            <translation>Reso {no} registrato: dai al cliente {cash} in contanti.</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: {amount} refunded.</source>
+            <translation>Reso {no} registrato: {amount} rimborsati.</translation>
+        </message>
+        <message>
+            <source>That is an exchange: finish it on Sell, or give it up.</source>
+            <translation>Questo è un cambio: completalo in Vendi, o annullalo.</translation>
+        </message>
+        <message>
+            <source>Refund it as store credit or cash.</source>
+            <translation>Rimborsalo in buono o in contanti.</translation>
+        </message>
+        <message>
             <source>This sale was rung by {owner} and is partly paid ({paid}): finish it, or ask a manager to void it.</source>
             <translation>Questa vendita è stata battuta da {owner} ed è pagata in parte ({paid}): completala, o chiedi a un responsabile di annullarla.</translation>
         </message>
@@ -16,24 +408,12 @@
             <translation>La tua vendita messa da parte è tornata. Continua pure.</translation>
         </message>
         <message>
-            <source>Log in first.</source>
-            <translation>Accedi prima.</translation>
-        </message>
-        <message>
             <source>Wait: the payment is being finished.</source>
             <translation>Attendi: il pagamento è in fase di completamento.</translation>
         </message>
         <message>
             <source>{name} may not sell.</source>
             <translation>{name} non può vendere.</translation>
-        </message>
-        <message>
-            <source>{what}.</source>
-            <translation>{what}.</translation>
-        </message>
-        <message>
-            <source>That approval does not cover this; nothing changed.</source>
-            <translation>Quell'approvazione non copre questa operazione; nulla è cambiato.</translation>
         </message>
         <message>
             <source>Nothing was scanned. Scan the item again.</source>
@@ -66,6 +446,10 @@
         <message>
             <source>Online order {order}: take it back or hand it over on Returns &amp; pickups.</source>
             <translation>Ordine online {order}: ritiralo o consegnalo in Resi e ritiri.</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: checking it…</source>
+            <translation>Buono {code}: verifica in corso…</translation>
         </message>
         <message>
             <source>A shared cart</source>
@@ -102,6 +486,18 @@
         <message>
             <source>The sale could NOT be saved ({error}). Nothing was recorded: do not give change or goods; try again, and call a manager if it happens again.</source>
             <translation>La vendita NON è stata salvata ({error}). Non è stato registrato nulla: non dare resto né merce; riprova e chiama un responsabile se succede di nuovo.</translation>
+        </message>
+        <message>
+            <source>A credit must be more than zero and at most {due}.</source>
+            <translation>Un credito deve essere maggiore di zero e al massimo {due}.</translation>
+        </message>
+        <message>
+            <source>Credit of {amount} taken. Take the rest: {rest}.</source>
+            <translation>Credito di {amount} utilizzato. Incassa il resto: {rest}.</translation>
+        </message>
+        <message>
+            <source>The credit was taken off the sale.</source>
+            <translation>Il credito è stato tolto dalla vendita.</translation>
         </message>
         <message>
             <source>The earlier card payment could not be checked: {error}</source>
@@ -775,6 +1171,10 @@
             <translation>Cassa</translation>
         </message>
         <message>
+            <source>Returns &amp; pickups</source>
+            <translation>Resi e ritiri</translation>
+        </message>
+        <message>
             <source>The till cannot start:
 
 {error}
@@ -866,6 +1266,146 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         <message>
             <source>The PIN could not be checked. Try again.</source>
             <translation>Impossibile verificare il PIN. Riprova.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPanel</name>
+        <message>
+            <source>Comes back for it</source>
+            <translation>Tornerà a prenderlo</translation>
+        </message>
+        <message>
+            <source>Wrong size or colour</source>
+            <translation>Taglia o colore sbagliati</translation>
+        </message>
+        <message>
+            <source>Damaged</source>
+            <translation>Danneggiato</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>Ripensamento</translation>
+        </message>
+        <message>
+            <source>Hand over</source>
+            <translation>Consegna</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>Verifica cliente</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>In magazzino</translation>
+        </message>
+        <message>
+            <source>Refresh list</source>
+            <translation>Aggiorna elenco</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Chiudi</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number (F2)</source>
+            <translation>Scansiona il QR dell'ordine o digitane il numero (F2)</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Ordine</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Cliente</translation>
+        </message>
+        <message>
+            <source>Shelf</source>
+            <translation>Scaffale</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>In attesa</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Articoli</translation>
+        </message>
+        <message>
+            <source>Pick an order (Enter or double-click) or scan it.</source>
+            <translation>Scegli un ordine (Invio o doppio clic) o scansionalo.</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Articolo</translation>
+        </message>
+        <message>
+            <source>Ordered</source>
+            <translation>Ordinati</translation>
+        </message>
+        <message>
+            <source>Give now</source>
+            <translation>Da consegnare</translation>
+        </message>
+        <message>
+            <source>Why the rest stays</source>
+            <translation>Perché il resto resta</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many are handed over now · Enter: why the rest stays</source>
+            <translation>+ / − o una cifra: quanti si consegnano ora · Invio: perché il resto resta</translation>
+        </message>
+        <message>
+            <source>{item}
+({n} handed over)</source>
+            <translation>{item}
+({n} consegnati)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPresenter</name>
+        <message>
+            <source>Not collected in time — back to stock</source>
+            <translation>Non ritirato in tempo — in magazzino</translation>
+        </message>
+        <message>
+            <source>Partly handed over</source>
+            <translation>Consegnato in parte</translation>
+        </message>
+        <message>
+            <source>As of {time} (backend)</source>
+            <translation>Aggiornato alle {time} (backend)</translation>
+        </message>
+        <message>
+            <source>Order {order} · {customer} · shelf {shelf}{checked}</source>
+            <translation>Ordine {order} · {customer} · scaffale {shelf}{checked}</translation>
+        </message>
+        <message>
+            <source>customer checked</source>
+            <translation>cliente verificato</translation>
+        </message>
+        <message>
+            <source>check the customer (F4)</source>
+            <translation>verifica il cliente (F4)</translation>
+        </message>
+        <message>
+            <source>not collected in time</source>
+            <translation>non ritirato in tempo</translation>
+        </message>
+        <message>
+            <source>{n} h</source>
+            <translation>{n} h</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n} giorni</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>In magazzino</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: take it back and refund the customer?</source>
+            <translation>L'ordine {order} non è stato ritirato: riprenderlo e rimborsare il cliente?</translation>
         </message>
     </context>
     <context>
@@ -1137,6 +1677,243 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         <message>
             <source>Receipt</source>
             <translation>Scontrino</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPanel</name>
+        <message>
+            <source>Refund to payment</source>
+            <translation>Rimborso al pagamento</translation>
+        </message>
+        <message>
+            <source>Store credit</source>
+            <translation>Buono</translation>
+        </message>
+        <message>
+            <source>Exchange</source>
+            <translation>Cambio</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>Verifica cliente</translation>
+        </message>
+        <message>
+            <source>No receipt</source>
+            <translation>Senza scontrino</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Svuota</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt QR, or type its number (F2)</source>
+            <translation>Scansiona il QR dell'ordine o dello scontrino, o digitane il numero (F2)</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>Trova</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code (e-mail or app), a receipt, or a member's app.</source>
+            <translation>Scansiona il QR dell'ordine (e-mail o app), uno scontrino o l'app di un socio.</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Articolo</translation>
+        </message>
+        <message>
+            <source>Bought</source>
+            <translation>Acquistati</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Restanti</translation>
+        </message>
+        <message>
+            <source>Take back</source>
+            <translation>Da rendere</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motivo</translation>
+        </message>
+        <message>
+            <source>Resell</source>
+            <translation>Rivendibile</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many come back · Space: resell · Enter: the reason</source>
+            <translation>+ / − o una cifra: quanti tornano · Spazio: rivendibile · Invio: il motivo</translation>
+        </message>
+        <message>
+            <source>Complete</source>
+            <translation>Completa</translation>
+        </message>
+        <message>
+            <source>Complete, rest as credit</source>
+            <translation>Completa, resto in buono</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>Annulla reso</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Riprova</translation>
+        </message>
+        <message>
+            <source>Rest as store credit</source>
+            <translation>Resto in buono</translation>
+        </message>
+        <message>
+            <source>Rest in cash</source>
+            <translation>Resto in contanti</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPickupsPage</name>
+        <message>
+            <source>Returns  Ctrl+PgUp</source>
+            <translation>Resi  Ctrl+PgUp</translation>
+        </message>
+        <message>
+            <source>Pickups  Ctrl+PgDn</source>
+            <translation>Ritiri  Ctrl+PgDn</translation>
+        </message>
+        <message>
+            <source>The scan was cut short ({n} characters arrived): scan the code again.</source>
+            <translation>La scansione si è interrotta (arrivati {n} caratteri): scansiona di nuovo il codice.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPresenter</name>
+        <message>
+            <source>{label}: {total} — {problem}</source>
+            <translation>{label}: {total} — {problem}</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>interrotto</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items (today's prices, store credit).</source>
+            <translation>Reso senza scontrino: scansiona gli articoli (prezzi di oggi, in buono).</translation>
+        </message>
+        <message>
+            <source>Order {label}</source>
+            <translation>Ordine {label}</translation>
+        </message>
+        <message>
+            <source>Receipt {label}</source>
+            <translation>Scontrino {label}</translation>
+        </message>
+        <message>
+            <source>{what} · {when} · paid {paid} ({how}){who}{unverified}</source>
+            <translation>{what} · {when} · pagato {paid} ({how}){who}{unverified}</translation>
+        </message>
+        <message>
+            <source>not checked by the backend</source>
+            <translation>non verificato dal backend</translation>
+        </message>
+        <message>
+            <source>Customer checked.</source>
+            <translation>Cliente verificato.</translation>
+        </message>
+        <message>
+            <source>Found by its number: check the customer first (F4).</source>
+            <translation>Trovato dal numero: verifica prima il cliente (F4).</translation>
+        </message>
+        <message>
+            <source>to the card</source>
+            <translation>sulla carta</translation>
+        </message>
+        <message>
+            <source>in cash</source>
+            <translation>in contanti</translation>
+        </message>
+        <message>
+            <source>as points</source>
+            <translation>in punti</translation>
+        </message>
+        <message>
+            <source>as store credit</source>
+            <translation>in buono</translation>
+        </message>
+        <message>
+            <source>points −{taken} / +{given}</source>
+            <translation>punti −{taken} / +{given}</translation>
+        </message>
+        <message>
+            <source>Refund {total} (tax {tax})</source>
+            <translation>Rimborso {total} (IVA {tax})</translation>
+        </message>
+        <message>
+            <source>the customer pays {amount}</source>
+            <translation>il cliente paga {amount}</translation>
+        </message>
+        <message>
+            <source>the customer gets {amount} back</source>
+            <translation>il cliente riceve {amount}</translation>
+        </message>
+        <message>
+            <source>nothing to pay either way</source>
+            <translation>nulla da pagare né da restituire</translation>
+        </message>
+        <message>
+            <source>Exchange from {label}: {items} back, credit {credit}; new items on Sell {new}: {net}.</source>
+            <translation>Cambio da {label}: {items} resi, credito {credit}; nuovi articoli in Vendi {new}: {net}.</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>Attendi: è in corso un rimborso.</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>online</translation>
+        </message>
+        <message>
+            <source>in store</source>
+            <translation>in negozio</translation>
+        </message>
+        <message>
+            <source>Recent orders</source>
+            <translation>Ordini recenti</translation>
+        </message>
+        <message>
+            <source>Which purchase comes back?</source>
+            <translation>Quale acquisto viene reso?</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>Annulla reso</translation>
+        </message>
+        <message>
+            <source>Give this return up? Nothing of it was refunded; the items stay the customer's.</source>
+            <translation>Annullare questo reso? Non è stato rimborsato nulla; gli articoli restano al cliente.</translation>
+        </message>
+        <message>
+            <source>Interac: ask the customer to tap their card on the reader for the refund.</source>
+            <translation>Interac: chiedi al cliente di avvicinare la carta al lettore per il rimborso.</translation>
+        </message>
+        <message>
+            <source>Their name</source>
+            <translation>Il suo nome</translation>
+        </message>
+        <message>
+            <source>Last 4 digits of the card</source>
+            <translation>Ultime 4 cifre della carta</translation>
+        </message>
+        <message>
+            <source>The code in their app</source>
+            <translation>Il codice nella sua app</translation>
+        </message>
+        <message>
+            <source>Check the customer</source>
+            <translation>Verifica il cliente</translation>
+        </message>
+        <message>
+            <source>What does the customer give?</source>
+            <translation>Cosa fornisce il cliente?</translation>
         </message>
     </context>
     <context>

@@ -4,6 +4,398 @@
     <context>
         <name>app</name>
         <message>
+            <source>{what}.</source>
+            <translation>{what}。</translation>
+        </message>
+        <message>
+            <source>That approval does not cover this; nothing changed.</source>
+            <translation>その承認はこの操作には適用されません。何も変更されていません。</translation>
+        </message>
+        <message>
+            <source>Scan the items first, then the store credit.</source>
+            <translation>先に商品をスキャンしてから、ストアクレジットをスキャンしてください。</translation>
+        </message>
+        <message>
+            <source>Store credit needs the backend; this till has none.</source>
+            <translation>ストアクレジットにはバックエンドが必要ですが、このレジにはありません。</translation>
+        </message>
+        <message>
+            <source>This store credit is already on the sale.</source>
+            <translation>このストアクレジットは既に販売に適用されています。</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (a credit issued offline works once its till synced).</source>
+            <translation>ストアクレジット {code} は不明です (オフラインで発行されたものは、そのレジの同期後に使えます)。</translation>
+        </message>
+        <message>
+            <source>This store credit is in {currency}.</source>
+            <translation>このストアクレジットの通貨は{currency}です。</translation>
+        </message>
+        <message>
+            <source>Nothing is left on store credit {code}.</source>
+            <translation>ストアクレジット {code} の残高はありません。</translation>
+        </message>
+        <message>
+            <source>The store credit was refused: {why}.</source>
+            <translation>ストアクレジットが拒否されました: {why}。</translation>
+        </message>
+        <message>
+            <source>Store credit: {amount} taken ({left} left on it). Take the rest: {rest}.</source>
+            <translation>ストアクレジット: {amount} を使用 (残り {left})。残り {rest} を受けてください。</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): store credit cannot be used now. Take another tender.</source>
+            <translation>バックエンドに接続できません ({error}): 現在ストアクレジットは使えません。別の支払方法で受けてください。</translation>
+        </message>
+        <message>
+            <source>Finish or give up the exchange in progress first.</source>
+            <translation>先に進行中の交換を完了するか、取りやめてください。</translation>
+        </message>
+        <message>
+            <source>An exchange needs the purchase checked by the backend; take this back as a return instead.</source>
+            <translation>交換にはバックエンドによる購入確認が必要です。代わりに返品として受けてください。</translation>
+        </message>
+        <message>
+            <source>Exchange: {credit} credit for the items from {label}. Scan the new items on Sell, then complete the exchange here.</source>
+            <translation>交換: {label} の商品分 {credit} のクレジット。販売で新しい商品をスキャンしてから、ここで交換を完了してください。</translation>
+        </message>
+        <message>
+            <source>No exchange is waiting.</source>
+            <translation>待機中の交換はありません。</translation>
+        </message>
+        <message>
+            <source>Scan the new items on Sell first.</source>
+            <translation>先に販売で新しい商品をスキャンしてください。</translation>
+        </message>
+        <message>
+            <source>Exchange credit {credit} taken. The customer pays {rest}: press Cash or Card on Sell.</source>
+            <translation>交換クレジット {credit} を適用しました。お客様のお支払いは {rest} です: 販売で現金またはカードを押してください。</translation>
+        </message>
+        <message>
+            <source>Exchange done: give the customer {cash} in cash.</source>
+            <translation>交換完了: お客様に現金で {cash} をお渡しください。</translation>
+        </message>
+        <message>
+            <source>Exchange done: {amount} refunded.</source>
+            <translation>交換完了: {amount} を返金しました。</translation>
+        </message>
+        <message>
+            <source>Exchange done: nothing to pay either way.</source>
+            <translation>交換完了: 双方とも支払いはありません。</translation>
+        </message>
+        <message>
+            <source>Log in first.</source>
+            <translation>先にログインしてください。</translation>
+        </message>
+        <message>
+            <source>Wait: the hand-over is being recorded.</source>
+            <translation>お待ちください: 引き渡しを記録しています。</translation>
+        </message>
+        <message>
+            <source>Pickups need the backend; this till has none.</source>
+            <translation>店舗受取にはバックエンドが必要ですが、このレジにはありません。</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): pickups wait until it is back.</source>
+            <translation>バックエンドに接続できません ({error}): 復旧するまで店舗受取はお待ちください。</translation>
+        </message>
+        <message>
+            <source>{n} orders waiting for pickup; {late} not collected in time.</source>
+            <translation>受取待ちの注文 {n}件、うち期限切れ {late}件。</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number.</source>
+            <translation>注文のQRコードをスキャンするか、注文番号を入力してください。</translation>
+        </message>
+        <message>
+            <source>There is no online order {order}.</source>
+            <translation>オンライン注文 {order} はありません。</translation>
+        </message>
+        <message>
+            <source>Order {order} is {status}, not waiting for pickup.</source>
+            <translation>注文 {order} は{status}で、受取待ちではありません。</translation>
+        </message>
+        <message>
+            <source>Order {order} waits at another store ({store}).</source>
+            <translation>注文 {order} は別の店舗 ({store}) で受取待ちです。</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} was not collected in time: hand it over if the customer is here, or take it back to stock.</source>
+            <translation>注文 {order}{shelf} は期限内に受け取られませんでした: お客様がいれば引き渡し、いなければ在庫に戻してください。</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} for {customer}: check the customer, then hand it over.</source>
+            <translation>{customer} 様の注文 {order}{shelf}: お客様を確認してから引き渡してください。</translation>
+        </message>
+        <message>
+            <source>Open the order first.</source>
+            <translation>先に注文を開いてください。</translation>
+        </message>
+        <message>
+            <source>Say what the customer gave: name, card digits or code.</source>
+            <translation>お客様から受け取った情報 (氏名、カード番号の一部、またはコード) を入力してください。</translation>
+        </message>
+        <message>
+            <source>That does not match order {order}.</source>
+            <translation>注文 {order} と一致しません。</translation>
+        </message>
+        <message>
+            <source>Customer checked. Hand the order over.</source>
+            <translation>お客様を確認しました。注文を引き渡してください。</translation>
+        </message>
+        <message>
+            <source>Line {line}: {waiting} waiting.</source>
+            <translation>行 {line}: {waiting}点 待機中。</translation>
+        </message>
+        <message>
+            <source>Check the customer first: their name, the card's last digits, or the app's code.</source>
+            <translation>先にお客様を確認してください: 氏名、カード番号の末尾、またはアプリのコード。</translation>
+        </message>
+        <message>
+            <source>Nothing is handed over: give at least one item.</source>
+            <translation>何も引き渡されません: 少なくとも1点を引き渡してください。</translation>
+        </message>
+        <message>
+            <source>Say why {n} × {item} is not taken.</source>
+            <translation>{item} × {n} を受け取らない理由を入力してください。</translation>
+        </message>
+        <message>
+            <source>The hand-over could NOT be saved ({error}): keep the goods; try again.</source>
+            <translation>引き渡しを保存できませんでした ({error}): 商品は渡さずに保管し、再試行してください。</translation>
+        </message>
+        <message>
+            <source>Order {order} was NOT handed over here: the backend says {reason}. Another till may have handed it over already: keep the goods and open the order again.</source>
+            <translation>注文 {order} はここでは引き渡されていません: バックエンドの応答は {reason}。別のレジで既に引き渡された可能性があります: 商品は保管し、注文を開き直してください。</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the customer's app shows it.</source>
+            <translation>注文 {order}: {units}点を引き渡しました。お客様のアプリに表示されます。</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the backend hears of it when the till is online.</source>
+            <translation>注文 {order}: {units}点を引き渡しました。レジがオンラインになるとバックエンドに伝わります。</translation>
+        </message>
+        <message>
+            <source>Returns are not available on this till.</source>
+            <translation>このレジでは返品を扱えません。</translation>
+        </message>
+        <message>
+            <source>This till has no backend: returns cannot be checked.</source>
+            <translation>このレジにはバックエンドがないため、返品を確認できません。</translation>
+        </message>
+        <message>
+            <source>The backend refused this return: {why}. Nothing was refunded.</source>
+            <translation>バックエンドがこの返品を拒否しました: {why}。返金はされていません。</translation>
+        </message>
+        <message>
+            <source>The backend does not know it: {why}.</source>
+            <translation>バックエンドに記録がありません: {why}。</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now ({error}). Nothing was refunded. Try again, or a manager may approve an unverified return to store credit.</source>
+            <translation>バックエンドが現在この返品を確認できません ({error})。返金はされていません。再試行するか、責任者が未確認の返品をストアクレジットで承認できます。</translation>
+        </message>
+        <message>
+            <source>That return is not on this till.</source>
+            <translation>その返品はこのレジにありません。</translation>
+        </message>
+        <message>
+            <source>Return {no} was already recorded.</source>
+            <translation>返品 {no} は既に記録されています。</translation>
+        </message>
+        <message>
+            <source>The refund was made but the return could not be saved ({error}). Do not refund again: press Finish to save it.</source>
+            <translation>返金は済みましたが、返品を保存できませんでした ({error})。再度返金しないでください: 完了を押して保存してください。</translation>
+        </message>
+        <message>
+            <source>Card refunds are off on this till ({why}). Refund this part another way, or from a till with a card reader.</source>
+            <translation>このレジではカード返金が無効です ({why})。この分は別の方法で返金するか、カードリーダーのあるレジで返金してください。</translation>
+        </message>
+        <message>
+            <source>The Interac refund was cancelled; nothing was refunded yet.</source>
+            <translation>Interacの返金はキャンセルされました。まだ返金されていません。</translation>
+        </message>
+        <message>
+            <source>The Interac refund did not go through: {why}. Try again.</source>
+            <translation>Interacの返金ができませんでした: {why}。再試行してください。</translation>
+        </message>
+        <message>
+            <source>The reader timed out waiting for the Interac card. Try again.</source>
+            <translation>リーダーがInteracカードの待機中にタイムアウトしました。再試行してください。</translation>
+        </message>
+        <message>
+            <source>The card refund of {amount} could not be confirmed ({why}). Nothing is lost: press Retry; the customer is never refunded twice.</source>
+            <translation>{amount} のカード返金を確認できませんでした ({why})。何も失われていません: 再試行を押してください。二重に返金されることはありません。</translation>
+        </message>
+        <message>
+            <source>Stripe refused the card refund of {amount}: {why} Refund that part another way (store credit or cash), or give the return up if nothing was refunded.</source>
+            <translation>Stripeが {amount} のカード返金を拒否しました: {why} その分は別の方法 (ストアクレジットまたは現金) で返金するか、何も返金されていなければ返品を取りやめてください。</translation>
+        </message>
+        <message>
+            <source>That return is not waiting.</source>
+            <translation>その返品は待機中ではありません。</translation>
+        </message>
+        <message>
+            <source>Part of this return was already refunded to the card: finish it instead.</source>
+            <translation>この返品の一部は既にカードに返金されています: 取りやめずに完了してください。</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached to release the items ({error}).</source>
+            <translation>商品を解放するためのバックエンドに接続できません ({error})。</translation>
+        </message>
+        <message>
+            <source>The return was given up; nothing was refunded.</source>
+            <translation>返品を取りやめました。返金はされていません。</translation>
+        </message>
+        <message>
+            <source>Wrong size</source>
+            <translation>サイズ違い</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>気が変わった</translation>
+        </message>
+        <message>
+            <source>Faulty</source>
+            <translation>不良品</translation>
+        </message>
+        <message>
+            <source>Not as described</source>
+            <translation>説明と異なる</translation>
+        </message>
+        <message>
+            <source>Arrived too late</source>
+            <translation>到着が遅すぎた</translation>
+        </message>
+        <message>
+            <source>Not collected</source>
+            <translation>未受取</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>お待ちください: 返金処理中です。</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt, or type its number.</source>
+            <translation>注文またはレシートをスキャンするか、番号を入力してください。</translation>
+        </message>
+        <message>
+            <source>There is no sale or online order {typed}. A sale of another till is found once that till has synced; a return receipt cannot be taken back.</source>
+            <translation>販売またはオンライン注文 {typed} はありません。他のレジの販売は、そのレジの同期後に見つかります。返品レシートは返品できません。</translation>
+        </message>
+        <message>
+            <source>{typed} is not an order, receipt or member number.</source>
+            <translation>{typed} は注文、レシート、会員の番号ではありません。</translation>
+        </message>
+        <message>
+            <source>{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken back again. Scan or type the number of the original purchase.</source>
+            <translation>{receipt_no} は販売ではなく ({original} の) 返品です: 返品済みの商品は再度返品できません。元の購入の番号をスキャンまたは入力してください。</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): online orders and other tills' sales cannot be looked up now. A sale of this till can still be taken back (unverified, store credit).</source>
+            <translation>バックエンドに接続できません ({error}): 現在オンライン注文や他のレジの販売は検索できません。このレジの販売は返品できます (未確認、ストアクレジット)。</translation>
+        </message>
+        <message>
+            <source>This sale is not known here or at the backend yet (a sale of another till arrives when that till syncs). Try again in a moment.</source>
+            <translation>この販売はまだここにもバックエンドにもありません (他のレジの販売はそのレジの同期時に届きます)。少し待ってから再試行してください。</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} from this till's journal: the backend cannot check it now, so it can only be an unverified return to store credit (a manager approves).</source>
+            <translation>このレジのジャーナルの販売 {receipt_no}: バックエンドが現在確認できないため、未確認のストアクレジット返品のみ可能です (責任者が承認)。</translation>
+        </message>
+        <message>
+            <source>{label}: everything on it was already returned.</source>
+            <translation>{label}: すべて返品済みです。</translation>
+        </message>
+        <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) before refunding.</source>
+            <translation>番号で注文 {label} が見つかりました: 返金前にお客様を確認してください (氏名、カード番号の末尾、またはアプリのコード)。</translation>
+        </message>
+        <message>
+            <source>{label}: pick what comes back (quantity, reason, condition).</source>
+            <translation>{label}: 返品する商品を選んでください (数量、理由、状態)。</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: refund it to the original payment to put it back in stock.</source>
+            <translation>注文 {order} は受け取られませんでした: 元の支払方法に返金して在庫に戻してください。</translation>
+        </message>
+        <message>
+            <source>There is no member {no}.</source>
+            <translation>会員 {no} はいません。</translation>
+        </message>
+        <message>
+            <source>{name}: {n} recent orders and purchases. Pick one.</source>
+            <translation>{name}: 最近の注文と購入 {n}件。1件選んでください。</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (yet).</source>
+            <translation>ストアクレジット {code} は (まだ) 不明です。</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: {balance} of {issued} left. Use it on Sell.</source>
+            <translation>ストアクレジット {code}: {issued} のうち残り {balance}。販売で使えます。</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items. They are refunded at today's price, as store credit, up to {limit}, with a manager's approval.</source>
+            <translation>レシートなしの返品: 商品をスキャンしてください。本日の価格で、ストアクレジットとして {limit} まで、責任者の承認により返金されます。</translation>
+        </message>
+        <message>
+            <source>Start a return without a receipt first.</source>
+            <translation>先にレシートなしの返品を開始してください。</translation>
+        </message>
+        <message>
+            <source>{item} added to the return.</source>
+            <translation>{item} を返品に追加しました。</translation>
+        </message>
+        <message>
+            <source>Find the order or receipt first.</source>
+            <translation>先に注文またはレシートを探してください。</translation>
+        </message>
+        <message>
+            <source>{item}: {left} of {qty} can still be returned.</source>
+            <translation>{item}: {qty}点中 {left}点がまだ返品できます。</translation>
+        </message>
+        <message>
+            <source>Find the online order first.</source>
+            <translation>先にオンライン注文を探してください。</translation>
+        </message>
+        <message>
+            <source>Customer checked for order {order}.</source>
+            <translation>注文 {order} のお客様を確認しました。</translation>
+        </message>
+        <message>
+            <source>Refund to the original payment or as store credit.</source>
+            <translation>元の支払方法またはストアクレジットで返金してください。</translation>
+        </message>
+        <message>
+            <source>A return without a receipt refunds at most {limit}; this one is {amount}.</source>
+            <translation>レシートなしの返品の上限は {limit} ですが、この返品は {amount} です。</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now: it can only be refunded as store credit.</source>
+            <translation>バックエンドが現在この返品を確認できません: ストアクレジットでのみ返金できます。</translation>
+        </message>
+        <message>
+            <source>Check the customer first (name, the card's last digits, or the code in their app).</source>
+            <translation>先にお客様を確認してください (氏名、カード番号の末尾、またはアプリのコード)。</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: give the customer {cash} in cash.</source>
+            <translation>返品 {no} を記録しました: お客様に現金で {cash} をお渡しください。</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: {amount} refunded.</source>
+            <translation>返品 {no} を記録しました: {amount} を返金しました。</translation>
+        </message>
+        <message>
+            <source>That is an exchange: finish it on Sell, or give it up.</source>
+            <translation>これは交換です: 販売で完了するか、取りやめてください。</translation>
+        </message>
+        <message>
+            <source>Refund it as store credit or cash.</source>
+            <translation>ストアクレジットまたは現金で返金してください。</translation>
+        </message>
+        <message>
             <source>This sale was rung by {owner} and is partly paid ({paid}): finish it, or ask a manager to void it.</source>
             <translation>この販売は{owner}さんが登録し、一部支払済みです ({paid})。完了するか、責任者に取消を依頼してください。</translation>
         </message>
@@ -16,24 +408,12 @@
             <translation>保留していた販売が戻りました。続けてください。</translation>
         </message>
         <message>
-            <source>Log in first.</source>
-            <translation>先にログインしてください。</translation>
-        </message>
-        <message>
             <source>Wait: the payment is being finished.</source>
             <translation>お待ちください: 決済を完了しています。</translation>
         </message>
         <message>
             <source>{name} may not sell.</source>
             <translation>{name}さんは販売できません。</translation>
-        </message>
-        <message>
-            <source>{what}.</source>
-            <translation>{what}。</translation>
-        </message>
-        <message>
-            <source>That approval does not cover this; nothing changed.</source>
-            <translation>その承認はこの操作には適用されません。何も変更されていません。</translation>
         </message>
         <message>
             <source>Nothing was scanned. Scan the item again.</source>
@@ -66,6 +446,10 @@
         <message>
             <source>Online order {order}: take it back or hand it over on Returns &amp; pickups.</source>
             <translation>オンライン注文 {order}: 返品・受取画面で返品または引き渡しを行ってください。</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: checking it…</source>
+            <translation>ストアクレジット {code}: 確認中…</translation>
         </message>
         <message>
             <source>A shared cart</source>
@@ -102,6 +486,18 @@
         <message>
             <source>The sale could NOT be saved ({error}). Nothing was recorded: do not give change or goods; try again, and call a manager if it happens again.</source>
             <translation>販売を保存できませんでした ({error})。何も記録されていません: お釣りや商品を渡さないでください。再試行し、再発する場合は責任者を呼んでください。</translation>
+        </message>
+        <message>
+            <source>A credit must be more than zero and at most {due}.</source>
+            <translation>クレジットは0より大きく{due}以下にしてください。</translation>
+        </message>
+        <message>
+            <source>Credit of {amount} taken. Take the rest: {rest}.</source>
+            <translation>クレジット {amount} を適用しました。残り {rest} を受けてください。</translation>
+        </message>
+        <message>
+            <source>The credit was taken off the sale.</source>
+            <translation>クレジットを販売から外しました。</translation>
         </message>
         <message>
             <source>The earlier card payment could not be checked: {error}</source>
@@ -775,6 +1171,10 @@
             <translation>レジ</translation>
         </message>
         <message>
+            <source>Returns &amp; pickups</source>
+            <translation>返品・受取</translation>
+        </message>
+        <message>
             <source>The till cannot start:
 
 {error}
@@ -865,6 +1265,146 @@ Nothing was changed. Call a manager.</source>
         <message>
             <source>The PIN could not be checked. Try again.</source>
             <translation>PINを確認できませんでした。再試行してください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPanel</name>
+        <message>
+            <source>Comes back for it</source>
+            <translation>後日受け取る</translation>
+        </message>
+        <message>
+            <source>Wrong size or colour</source>
+            <translation>サイズ・色違い</translation>
+        </message>
+        <message>
+            <source>Damaged</source>
+            <translation>破損</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>気が変わった</translation>
+        </message>
+        <message>
+            <source>Hand over</source>
+            <translation>引き渡す</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>お客様確認</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>在庫に戻す</translation>
+        </message>
+        <message>
+            <source>Refresh list</source>
+            <translation>一覧を更新</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>閉じる</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number (F2)</source>
+            <translation>注文のQRコードをスキャンまたは番号を入力 (F2)</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>注文</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>お客様</translation>
+        </message>
+        <message>
+            <source>Shelf</source>
+            <translation>棚</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>待ち時間</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>点数</translation>
+        </message>
+        <message>
+            <source>Pick an order (Enter or double-click) or scan it.</source>
+            <translation>注文を選ぶ (Enterまたはダブルクリック) か、スキャンしてください。</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Ordered</source>
+            <translation>注文数</translation>
+        </message>
+        <message>
+            <source>Give now</source>
+            <translation>今回渡す</translation>
+        </message>
+        <message>
+            <source>Why the rest stays</source>
+            <translation>残りの理由</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many are handed over now · Enter: why the rest stays</source>
+            <translation>+ / − または数字: 今回渡す数 · Enter: 残りの理由</translation>
+        </message>
+        <message>
+            <source>{item}
+({n} handed over)</source>
+            <translation>{item}
+({n}点 引渡済)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPresenter</name>
+        <message>
+            <source>Not collected in time — back to stock</source>
+            <translation>期限切れ — 在庫に戻す</translation>
+        </message>
+        <message>
+            <source>Partly handed over</source>
+            <translation>一部引渡済</translation>
+        </message>
+        <message>
+            <source>As of {time} (backend)</source>
+            <translation>{time} 時点 (バックエンド)</translation>
+        </message>
+        <message>
+            <source>Order {order} · {customer} · shelf {shelf}{checked}</source>
+            <translation>注文 {order} · {customer} · 棚 {shelf}{checked}</translation>
+        </message>
+        <message>
+            <source>customer checked</source>
+            <translation>お客様確認済み</translation>
+        </message>
+        <message>
+            <source>check the customer (F4)</source>
+            <translation>お客様を確認 (F4)</translation>
+        </message>
+        <message>
+            <source>not collected in time</source>
+            <translation>期限切れ</translation>
+        </message>
+        <message>
+            <source>{n} h</source>
+            <translation>{n}時間</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n}日</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>在庫に戻す</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: take it back and refund the customer?</source>
+            <translation>注文 {order} は受け取られませんでした: 引き取ってお客様に返金しますか?</translation>
         </message>
     </context>
     <context>
@@ -1134,6 +1674,243 @@ Nothing was changed. Call a manager.</source>
         <message>
             <source>Receipt</source>
             <translation>レシート</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPanel</name>
+        <message>
+            <source>Refund to payment</source>
+            <translation>元の支払へ返金</translation>
+        </message>
+        <message>
+            <source>Store credit</source>
+            <translation>ストアクレジット</translation>
+        </message>
+        <message>
+            <source>Exchange</source>
+            <translation>交換</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>お客様確認</translation>
+        </message>
+        <message>
+            <source>No receipt</source>
+            <translation>レシートなし</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>クリア</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt QR, or type its number (F2)</source>
+            <translation>注文またはレシートのQRをスキャン、または番号を入力 (F2)</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>検索</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code (e-mail or app), a receipt, or a member's app.</source>
+            <translation>注文のQRコード (メールまたはアプリ)、レシート、または会員アプリをスキャンしてください。</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Bought</source>
+            <translation>購入数</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>残り</translation>
+        </message>
+        <message>
+            <source>Take back</source>
+            <translation>返品数</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Resell</source>
+            <translation>再販可</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many come back · Space: resell · Enter: the reason</source>
+            <translation>+ / − または数字: 返品数 · Space: 再販可 · Enter: 理由</translation>
+        </message>
+        <message>
+            <source>Complete</source>
+            <translation>完了</translation>
+        </message>
+        <message>
+            <source>Complete, rest as credit</source>
+            <translation>完了 (残りはクレジット)</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>取りやめる</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>再試行</translation>
+        </message>
+        <message>
+            <source>Rest as store credit</source>
+            <translation>残りをクレジットで</translation>
+        </message>
+        <message>
+            <source>Rest in cash</source>
+            <translation>残りを現金で</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPickupsPage</name>
+        <message>
+            <source>Returns  Ctrl+PgUp</source>
+            <translation>返品  Ctrl+PgUp</translation>
+        </message>
+        <message>
+            <source>Pickups  Ctrl+PgDn</source>
+            <translation>受取  Ctrl+PgDn</translation>
+        </message>
+        <message>
+            <source>The scan was cut short ({n} characters arrived): scan the code again.</source>
+            <translation>スキャンが途中で切れました ({n}文字受信): もう一度コードをスキャンしてください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPresenter</name>
+        <message>
+            <source>{label}: {total} — {problem}</source>
+            <translation>{label}: {total} — {problem}</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>中断</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items (today's prices, store credit).</source>
+            <translation>レシートなしの返品: 商品をスキャンしてください (本日の価格、ストアクレジット)。</translation>
+        </message>
+        <message>
+            <source>Order {label}</source>
+            <translation>注文 {label}</translation>
+        </message>
+        <message>
+            <source>Receipt {label}</source>
+            <translation>レシート {label}</translation>
+        </message>
+        <message>
+            <source>{what} · {when} · paid {paid} ({how}){who}{unverified}</source>
+            <translation>{what} · {when} · 支払 {paid} ({how}){who}{unverified}</translation>
+        </message>
+        <message>
+            <source>not checked by the backend</source>
+            <translation>バックエンド未確認</translation>
+        </message>
+        <message>
+            <source>Customer checked.</source>
+            <translation>お客様を確認しました。</translation>
+        </message>
+        <message>
+            <source>Found by its number: check the customer first (F4).</source>
+            <translation>番号で見つかりました: 先にお客様を確認してください (F4)。</translation>
+        </message>
+        <message>
+            <source>to the card</source>
+            <translation>カードへ</translation>
+        </message>
+        <message>
+            <source>in cash</source>
+            <translation>現金で</translation>
+        </message>
+        <message>
+            <source>as points</source>
+            <translation>ポイントで</translation>
+        </message>
+        <message>
+            <source>as store credit</source>
+            <translation>ストアクレジットで</translation>
+        </message>
+        <message>
+            <source>points −{taken} / +{given}</source>
+            <translation>ポイント −{taken} / +{given}</translation>
+        </message>
+        <message>
+            <source>Refund {total} (tax {tax})</source>
+            <translation>返金 {total} (税 {tax})</translation>
+        </message>
+        <message>
+            <source>the customer pays {amount}</source>
+            <translation>お客様のお支払い {amount}</translation>
+        </message>
+        <message>
+            <source>the customer gets {amount} back</source>
+            <translation>お客様への返金 {amount}</translation>
+        </message>
+        <message>
+            <source>nothing to pay either way</source>
+            <translation>双方とも支払いなし</translation>
+        </message>
+        <message>
+            <source>Exchange from {label}: {items} back, credit {credit}; new items on Sell {new}: {net}.</source>
+            <translation>{label} からの交換: 返品 {items}、クレジット {credit}。販売の新しい商品 {new}: {net}。</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>お待ちください: 返金処理中です。</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>オンライン</translation>
+        </message>
+        <message>
+            <source>in store</source>
+            <translation>店舗</translation>
+        </message>
+        <message>
+            <source>Recent orders</source>
+            <translation>最近の注文</translation>
+        </message>
+        <message>
+            <source>Which purchase comes back?</source>
+            <translation>どの購入を返品しますか?</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>取りやめる</translation>
+        </message>
+        <message>
+            <source>Give this return up? Nothing of it was refunded; the items stay the customer's.</source>
+            <translation>この返品を取りやめますか? 返金はされておらず、商品はお客様のものです。</translation>
+        </message>
+        <message>
+            <source>Interac: ask the customer to tap their card on the reader for the refund.</source>
+            <translation>Interac: 返金のため、お客様にカードをリーダーにタッチしてもらってください。</translation>
+        </message>
+        <message>
+            <source>Their name</source>
+            <translation>お名前</translation>
+        </message>
+        <message>
+            <source>Last 4 digits of the card</source>
+            <translation>カード番号の末尾4桁</translation>
+        </message>
+        <message>
+            <source>The code in their app</source>
+            <translation>アプリのコード</translation>
+        </message>
+        <message>
+            <source>Check the customer</source>
+            <translation>お客様の確認</translation>
+        </message>
+        <message>
+            <source>What does the customer give?</source>
+            <translation>お客様から何を確認しますか?</translation>
         </message>
     </context>
     <context>

@@ -4,6 +4,398 @@
     <context>
         <name>app</name>
         <message>
+            <source>{what}.</source>
+            <translation>{what}.</translation>
+        </message>
+        <message>
+            <source>That approval does not cover this; nothing changed.</source>
+            <translation>Essa aprovação não cobre isto; nada foi alterado.</translation>
+        </message>
+        <message>
+            <source>Scan the items first, then the store credit.</source>
+            <translation>Digitalize primeiro os artigos, depois o vale.</translation>
+        </message>
+        <message>
+            <source>Store credit needs the backend; this till has none.</source>
+            <translation>O vale precisa do backend; esta caixa não tem nenhum.</translation>
+        </message>
+        <message>
+            <source>This store credit is already on the sale.</source>
+            <translation>Este vale já está na venda.</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (a credit issued offline works once its till synced).</source>
+            <translation>Vale {code} desconhecido (um vale emitido offline funciona quando a sua caixa sincronizar).</translation>
+        </message>
+        <message>
+            <source>This store credit is in {currency}.</source>
+            <translation>Este vale está em {currency}.</translation>
+        </message>
+        <message>
+            <source>Nothing is left on store credit {code}.</source>
+            <translation>Não resta nada no vale {code}.</translation>
+        </message>
+        <message>
+            <source>The store credit was refused: {why}.</source>
+            <translation>O vale foi recusado: {why}.</translation>
+        </message>
+        <message>
+            <source>Store credit: {amount} taken ({left} left on it). Take the rest: {rest}.</source>
+            <translation>Vale: {amount} usados ({left} restantes). Receba o resto: {rest}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): store credit cannot be used now. Take another tender.</source>
+            <translation>O backend está inacessível ({error}): o vale não pode ser usado agora. Aceite outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>Finish or give up the exchange in progress first.</source>
+            <translation>Conclua ou desista primeiro da troca em curso.</translation>
+        </message>
+        <message>
+            <source>An exchange needs the purchase checked by the backend; take this back as a return instead.</source>
+            <translation>Uma troca precisa da compra verificada pelo backend; registe-a antes como devolução.</translation>
+        </message>
+        <message>
+            <source>Exchange: {credit} credit for the items from {label}. Scan the new items on Sell, then complete the exchange here.</source>
+            <translation>Troca: crédito de {credit} pelos artigos de {label}. Digitalize os novos artigos em Vender e depois conclua aqui a troca.</translation>
+        </message>
+        <message>
+            <source>No exchange is waiting.</source>
+            <translation>Nenhuma troca em espera.</translation>
+        </message>
+        <message>
+            <source>Scan the new items on Sell first.</source>
+            <translation>Digitalize primeiro os novos artigos em Vender.</translation>
+        </message>
+        <message>
+            <source>Exchange credit {credit} taken. The customer pays {rest}: press Cash or Card on Sell.</source>
+            <translation>Crédito da troca {credit} usado. O cliente paga {rest}: prima Numerário ou Cartão em Vender.</translation>
+        </message>
+        <message>
+            <source>Exchange done: give the customer {cash} in cash.</source>
+            <translation>Troca concluída: dê ao cliente {cash} em numerário.</translation>
+        </message>
+        <message>
+            <source>Exchange done: {amount} refunded.</source>
+            <translation>Troca concluída: {amount} reembolsados.</translation>
+        </message>
+        <message>
+            <source>Exchange done: nothing to pay either way.</source>
+            <translation>Troca concluída: nada a pagar de parte a parte.</translation>
+        </message>
+        <message>
+            <source>Log in first.</source>
+            <translation>Entre primeiro.</translation>
+        </message>
+        <message>
+            <source>Wait: the hand-over is being recorded.</source>
+            <translation>Aguarde: a entrega está a ser registada.</translation>
+        </message>
+        <message>
+            <source>Pickups need the backend; this till has none.</source>
+            <translation>Os levantamentos precisam do backend; esta caixa não tem nenhum.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): pickups wait until it is back.</source>
+            <translation>O backend está inacessível ({error}): os levantamentos esperam que volte.</translation>
+        </message>
+        <message>
+            <source>{n} orders waiting for pickup; {late} not collected in time.</source>
+            <translation>{n} encomendas à espera de levantamento; {late} não levantadas a tempo.</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number.</source>
+            <translation>Digitalize o QR da encomenda ou escreva o seu número.</translation>
+        </message>
+        <message>
+            <source>There is no online order {order}.</source>
+            <translation>Não existe a encomenda online {order}.</translation>
+        </message>
+        <message>
+            <source>Order {order} is {status}, not waiting for pickup.</source>
+            <translation>A encomenda {order} está {status}, não à espera de levantamento.</translation>
+        </message>
+        <message>
+            <source>Order {order} waits at another store ({store}).</source>
+            <translation>A encomenda {order} espera noutra loja ({store}).</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} was not collected in time: hand it over if the customer is here, or take it back to stock.</source>
+            <translation>A encomenda {order}{shelf} não foi levantada a tempo: entregue-a se o cliente estiver cá, ou devolva-a ao stock.</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} for {customer}: check the customer, then hand it over.</source>
+            <translation>Encomenda {order}{shelf} para {customer}: verifique o cliente e depois entregue-a.</translation>
+        </message>
+        <message>
+            <source>Open the order first.</source>
+            <translation>Abra primeiro a encomenda.</translation>
+        </message>
+        <message>
+            <source>Say what the customer gave: name, card digits or code.</source>
+            <translation>Diga o que o cliente deu: nome, dígitos do cartão ou código.</translation>
+        </message>
+        <message>
+            <source>That does not match order {order}.</source>
+            <translation>Não corresponde à encomenda {order}.</translation>
+        </message>
+        <message>
+            <source>Customer checked. Hand the order over.</source>
+            <translation>Cliente verificado. Entregue a encomenda.</translation>
+        </message>
+        <message>
+            <source>Line {line}: {waiting} waiting.</source>
+            <translation>Linha {line}: {waiting} em espera.</translation>
+        </message>
+        <message>
+            <source>Check the customer first: their name, the card's last digits, or the app's code.</source>
+            <translation>Verifique primeiro o cliente: o nome, os últimos dígitos do cartão ou o código da app.</translation>
+        </message>
+        <message>
+            <source>Nothing is handed over: give at least one item.</source>
+            <translation>Nada é entregue: entregue pelo menos um artigo.</translation>
+        </message>
+        <message>
+            <source>Say why {n} × {item} is not taken.</source>
+            <translation>Diga porque {n} × {item} não é levantado.</translation>
+        </message>
+        <message>
+            <source>The hand-over could NOT be saved ({error}): keep the goods; try again.</source>
+            <translation>A entrega NÃO foi guardada ({error}): fique com a mercadoria; tente de novo.</translation>
+        </message>
+        <message>
+            <source>Order {order} was NOT handed over here: the backend says {reason}. Another till may have handed it over already: keep the goods and open the order again.</source>
+            <translation>A encomenda {order} NÃO foi entregue aqui: o backend diz {reason}. Outra caixa pode já a ter entregue: fique com a mercadoria e abra de novo a encomenda.</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the customer's app shows it.</source>
+            <translation>Encomenda {order}: {units} artigos entregues; a app do cliente mostra-o.</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the backend hears of it when the till is online.</source>
+            <translation>Encomenda {order}: {units} artigos entregues; o backend saberá quando a caixa estiver online.</translation>
+        </message>
+        <message>
+            <source>Returns are not available on this till.</source>
+            <translation>As devoluções não estão disponíveis nesta caixa.</translation>
+        </message>
+        <message>
+            <source>This till has no backend: returns cannot be checked.</source>
+            <translation>Esta caixa não tem backend: as devoluções não podem ser verificadas.</translation>
+        </message>
+        <message>
+            <source>The backend refused this return: {why}. Nothing was refunded.</source>
+            <translation>O backend recusou esta devolução: {why}. Nada foi reembolsado.</translation>
+        </message>
+        <message>
+            <source>The backend does not know it: {why}.</source>
+            <translation>O backend não o conhece: {why}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now ({error}). Nothing was refunded. Try again, or a manager may approve an unverified return to store credit.</source>
+            <translation>O backend não pode verificar esta devolução agora ({error}). Nada foi reembolsado. Tente de novo, ou um gerente pode aprovar uma devolução não verificada em vale.</translation>
+        </message>
+        <message>
+            <source>That return is not on this till.</source>
+            <translation>Essa devolução não está nesta caixa.</translation>
+        </message>
+        <message>
+            <source>Return {no} was already recorded.</source>
+            <translation>A devolução {no} já estava registada.</translation>
+        </message>
+        <message>
+            <source>The refund was made but the return could not be saved ({error}). Do not refund again: press Finish to save it.</source>
+            <translation>O reembolso foi feito mas a devolução não foi guardada ({error}). Não reembolse de novo: prima Concluir para a guardar.</translation>
+        </message>
+        <message>
+            <source>Card refunds are off on this till ({why}). Refund this part another way, or from a till with a card reader.</source>
+            <translation>Os reembolsos em cartão estão desligados nesta caixa ({why}). Reembolse esta parte de outra forma, ou numa caixa com leitor de cartões.</translation>
+        </message>
+        <message>
+            <source>The Interac refund was cancelled; nothing was refunded yet.</source>
+            <translation>O reembolso Interac foi cancelado; ainda nada foi reembolsado.</translation>
+        </message>
+        <message>
+            <source>The Interac refund did not go through: {why}. Try again.</source>
+            <translation>O reembolso Interac não foi concluído: {why}. Tente de novo.</translation>
+        </message>
+        <message>
+            <source>The reader timed out waiting for the Interac card. Try again.</source>
+            <translation>O leitor esgotou o tempo à espera do cartão Interac. Tente de novo.</translation>
+        </message>
+        <message>
+            <source>The card refund of {amount} could not be confirmed ({why}). Nothing is lost: press Retry; the customer is never refunded twice.</source>
+            <translation>O reembolso em cartão de {amount} não foi confirmado ({why}). Nada se perde: prima Repetir; o cliente nunca é reembolsado duas vezes.</translation>
+        </message>
+        <message>
+            <source>Stripe refused the card refund of {amount}: {why} Refund that part another way (store credit or cash), or give the return up if nothing was refunded.</source>
+            <translation>A Stripe recusou o reembolso em cartão de {amount}: {why} Reembolse essa parte de outra forma (vale ou numerário), ou desista da devolução se nada foi reembolsado.</translation>
+        </message>
+        <message>
+            <source>That return is not waiting.</source>
+            <translation>Essa devolução não está em espera.</translation>
+        </message>
+        <message>
+            <source>Part of this return was already refunded to the card: finish it instead.</source>
+            <translation>Parte desta devolução já foi reembolsada no cartão: conclua-a em vez disso.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached to release the items ({error}).</source>
+            <translation>O backend está inacessível para libertar os artigos ({error}).</translation>
+        </message>
+        <message>
+            <source>The return was given up; nothing was refunded.</source>
+            <translation>A devolução foi abandonada; nada foi reembolsado.</translation>
+        </message>
+        <message>
+            <source>Wrong size</source>
+            <translation>Tamanho errado</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>Mudou de ideias</translation>
+        </message>
+        <message>
+            <source>Faulty</source>
+            <translation>Com defeito</translation>
+        </message>
+        <message>
+            <source>Not as described</source>
+            <translation>Não corresponde à descrição</translation>
+        </message>
+        <message>
+            <source>Arrived too late</source>
+            <translation>Chegou tarde demais</translation>
+        </message>
+        <message>
+            <source>Not collected</source>
+            <translation>Não levantado</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>Aguarde: está a ser feito um reembolso.</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt, or type its number.</source>
+            <translation>Digitalize a encomenda ou o talão, ou escreva o seu número.</translation>
+        </message>
+        <message>
+            <source>There is no sale or online order {typed}. A sale of another till is found once that till has synced; a return receipt cannot be taken back.</source>
+            <translation>Não existe venda nem encomenda online {typed}. Uma venda de outra caixa encontra-se quando essa caixa sincronizar; um talão de devolução não pode ser devolvido.</translation>
+        </message>
+        <message>
+            <source>{typed} is not an order, receipt or member number.</source>
+            <translation>{typed} não é um número de encomenda, talão ou membro.</translation>
+        </message>
+        <message>
+            <source>{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken back again. Scan or type the number of the original purchase.</source>
+            <translation>{receipt_no} é uma devolução (de {original}), não uma venda: o que voltou não pode ser devolvido de novo. Digitalize ou escreva o número da compra original.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): online orders and other tills' sales cannot be looked up now. A sale of this till can still be taken back (unverified, store credit).</source>
+            <translation>O backend está inacessível ({error}): encomendas online e vendas de outras caixas não podem ser procuradas agora. Uma venda desta caixa ainda pode ser devolvida (não verificada, em vale).</translation>
+        </message>
+        <message>
+            <source>This sale is not known here or at the backend yet (a sale of another till arrives when that till syncs). Try again in a moment.</source>
+            <translation>Esta venda ainda não é conhecida aqui nem no backend (uma venda de outra caixa chega quando essa caixa sincroniza). Tente de novo daqui a pouco.</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} from this till's journal: the backend cannot check it now, so it can only be an unverified return to store credit (a manager approves).</source>
+            <translation>Venda {receipt_no} do diário desta caixa: o backend não a pode verificar agora, por isso só pode ser uma devolução não verificada em vale (um gerente aprova).</translation>
+        </message>
+        <message>
+            <source>{label}: everything on it was already returned.</source>
+            <translation>{label}: tudo já foi devolvido.</translation>
+        </message>
+        <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) before refunding.</source>
+            <translation>Encomenda {label} encontrada pelo número: verifique o cliente (nome, últimos dígitos do cartão ou código na app) antes de reembolsar.</translation>
+        </message>
+        <message>
+            <source>{label}: pick what comes back (quantity, reason, condition).</source>
+            <translation>{label}: escolha o que volta (quantidade, motivo, estado).</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: refund it to the original payment to put it back in stock.</source>
+            <translation>A encomenda {order} não foi levantada: reembolse-a no pagamento original para a devolver ao stock.</translation>
+        </message>
+        <message>
+            <source>There is no member {no}.</source>
+            <translation>Não existe o membro {no}.</translation>
+        </message>
+        <message>
+            <source>{name}: {n} recent orders and purchases. Pick one.</source>
+            <translation>{name}: {n} encomendas e compras recentes. Escolha uma.</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (yet).</source>
+            <translation>Vale {code} desconhecido (por enquanto).</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: {balance} of {issued} left. Use it on Sell.</source>
+            <translation>Vale {code}: restam {balance} de {issued}. Use-o em Vender.</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items. They are refunded at today's price, as store credit, up to {limit}, with a manager's approval.</source>
+            <translation>Devolução sem talão: digitalize os artigos. São reembolsados ao preço de hoje, em vale, até {limit}, com aprovação de um gerente.</translation>
+        </message>
+        <message>
+            <source>Start a return without a receipt first.</source>
+            <translation>Inicie primeiro uma devolução sem talão.</translation>
+        </message>
+        <message>
+            <source>{item} added to the return.</source>
+            <translation>{item} adicionado à devolução.</translation>
+        </message>
+        <message>
+            <source>Find the order or receipt first.</source>
+            <translation>Encontre primeiro a encomenda ou o talão.</translation>
+        </message>
+        <message>
+            <source>{item}: {left} of {qty} can still be returned.</source>
+            <translation>{item}: ainda se podem devolver {left} de {qty}.</translation>
+        </message>
+        <message>
+            <source>Find the online order first.</source>
+            <translation>Encontre primeiro a encomenda online.</translation>
+        </message>
+        <message>
+            <source>Customer checked for order {order}.</source>
+            <translation>Cliente verificado para a encomenda {order}.</translation>
+        </message>
+        <message>
+            <source>Refund to the original payment or as store credit.</source>
+            <translation>Reembolse no pagamento original ou em vale.</translation>
+        </message>
+        <message>
+            <source>A return without a receipt refunds at most {limit}; this one is {amount}.</source>
+            <translation>Uma devolução sem talão reembolsa no máximo {limit}; esta é de {amount}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now: it can only be refunded as store credit.</source>
+            <translation>O backend não pode verificar esta devolução agora: só pode ser reembolsada em vale.</translation>
+        </message>
+        <message>
+            <source>Check the customer first (name, the card's last digits, or the code in their app).</source>
+            <translation>Verifique primeiro o cliente (nome, últimos dígitos do cartão ou código na app).</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: give the customer {cash} in cash.</source>
+            <translation>Devolução {no} registada: dê ao cliente {cash} em numerário.</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: {amount} refunded.</source>
+            <translation>Devolução {no} registada: {amount} reembolsados.</translation>
+        </message>
+        <message>
+            <source>That is an exchange: finish it on Sell, or give it up.</source>
+            <translation>Isto é uma troca: conclua-a em Vender, ou desista dela.</translation>
+        </message>
+        <message>
+            <source>Refund it as store credit or cash.</source>
+            <translation>Reembolse-a em vale ou em numerário.</translation>
+        </message>
+        <message>
             <source>This sale was rung by {owner} and is partly paid ({paid}): finish it, or ask a manager to void it.</source>
             <translation>Esta venda foi registada por {owner} e está parcialmente paga ({paid}): conclua-a ou peça a um gerente para a anular.</translation>
         </message>
@@ -16,24 +408,12 @@
             <translation>A sua venda posta de lado está de volta. Continue.</translation>
         </message>
         <message>
-            <source>Log in first.</source>
-            <translation>Entre primeiro.</translation>
-        </message>
-        <message>
             <source>Wait: the payment is being finished.</source>
             <translation>Aguarde: o pagamento está a ser concluído.</translation>
         </message>
         <message>
             <source>{name} may not sell.</source>
             <translation>{name} não pode vender.</translation>
-        </message>
-        <message>
-            <source>{what}.</source>
-            <translation>{what}.</translation>
-        </message>
-        <message>
-            <source>That approval does not cover this; nothing changed.</source>
-            <translation>Essa aprovação não cobre isto; nada foi alterado.</translation>
         </message>
         <message>
             <source>Nothing was scanned. Scan the item again.</source>
@@ -66,6 +446,10 @@
         <message>
             <source>Online order {order}: take it back or hand it over on Returns &amp; pickups.</source>
             <translation>Encomenda online {order}: receba a devolução ou entregue-a em Devoluções e levantamentos.</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: checking it…</source>
+            <translation>Vale {code}: a verificar…</translation>
         </message>
         <message>
             <source>A shared cart</source>
@@ -102,6 +486,18 @@
         <message>
             <source>The sale could NOT be saved ({error}). Nothing was recorded: do not give change or goods; try again, and call a manager if it happens again.</source>
             <translation>A venda NÃO foi guardada ({error}). Nada foi registado: não dê troco nem artigos; tente de novo e chame um gerente se voltar a acontecer.</translation>
+        </message>
+        <message>
+            <source>A credit must be more than zero and at most {due}.</source>
+            <translation>Um crédito deve ser maior que zero e no máximo {due}.</translation>
+        </message>
+        <message>
+            <source>Credit of {amount} taken. Take the rest: {rest}.</source>
+            <translation>Crédito de {amount} usado. Receba o resto: {rest}.</translation>
+        </message>
+        <message>
+            <source>The credit was taken off the sale.</source>
+            <translation>O crédito foi retirado da venda.</translation>
         </message>
         <message>
             <source>The earlier card payment could not be checked: {error}</source>
@@ -775,6 +1171,10 @@
             <translation>Caixa</translation>
         </message>
         <message>
+            <source>Returns &amp; pickups</source>
+            <translation>Devoluções e levantamentos</translation>
+        </message>
+        <message>
             <source>The till cannot start:
 
 {error}
@@ -866,6 +1266,146 @@ Nada foi alterado. Chame um gerente.</translation>
         <message>
             <source>The PIN could not be checked. Try again.</source>
             <translation>Não foi possível verificar o PIN. Tente de novo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPanel</name>
+        <message>
+            <source>Comes back for it</source>
+            <translation>Volta para o levantar</translation>
+        </message>
+        <message>
+            <source>Wrong size or colour</source>
+            <translation>Tamanho ou cor errados</translation>
+        </message>
+        <message>
+            <source>Damaged</source>
+            <translation>Danificado</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>Mudou de ideias</translation>
+        </message>
+        <message>
+            <source>Hand over</source>
+            <translation>Entregar</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>Verificar cliente</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>Ao stock</translation>
+        </message>
+        <message>
+            <source>Refresh list</source>
+            <translation>Atualizar lista</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fechar</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number (F2)</source>
+            <translation>Digitalize o QR da encomenda ou escreva o número (F2)</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Encomenda</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Cliente</translation>
+        </message>
+        <message>
+            <source>Shelf</source>
+            <translation>Prateleira</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Em espera</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Artigos</translation>
+        </message>
+        <message>
+            <source>Pick an order (Enter or double-click) or scan it.</source>
+            <translation>Escolha uma encomenda (Enter ou duplo clique) ou digitalize-a.</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Artigo</translation>
+        </message>
+        <message>
+            <source>Ordered</source>
+            <translation>Encomendados</translation>
+        </message>
+        <message>
+            <source>Give now</source>
+            <translation>Entregar agora</translation>
+        </message>
+        <message>
+            <source>Why the rest stays</source>
+            <translation>Porque fica o resto</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many are handed over now · Enter: why the rest stays</source>
+            <translation>+ / − ou um dígito: quantos se entregam agora · Enter: porque fica o resto</translation>
+        </message>
+        <message>
+            <source>{item}
+({n} handed over)</source>
+            <translation>{item}
+({n} entregues)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPresenter</name>
+        <message>
+            <source>Not collected in time — back to stock</source>
+            <translation>Não levantado a tempo — ao stock</translation>
+        </message>
+        <message>
+            <source>Partly handed over</source>
+            <translation>Entregue em parte</translation>
+        </message>
+        <message>
+            <source>As of {time} (backend)</source>
+            <translation>Atualizado às {time} (backend)</translation>
+        </message>
+        <message>
+            <source>Order {order} · {customer} · shelf {shelf}{checked}</source>
+            <translation>Encomenda {order} · {customer} · prateleira {shelf}{checked}</translation>
+        </message>
+        <message>
+            <source>customer checked</source>
+            <translation>cliente verificado</translation>
+        </message>
+        <message>
+            <source>check the customer (F4)</source>
+            <translation>verifique o cliente (F4)</translation>
+        </message>
+        <message>
+            <source>not collected in time</source>
+            <translation>não levantado a tempo</translation>
+        </message>
+        <message>
+            <source>{n} h</source>
+            <translation>{n} h</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n} dias</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>Ao stock</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: take it back and refund the customer?</source>
+            <translation>A encomenda {order} não foi levantada: recebê-la de volta e reembolsar o cliente?</translation>
         </message>
     </context>
     <context>
@@ -1137,6 +1677,243 @@ Nada foi alterado. Chame um gerente.</translation>
         <message>
             <source>Receipt</source>
             <translation>Talão</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPanel</name>
+        <message>
+            <source>Refund to payment</source>
+            <translation>Reembolso ao pagamento</translation>
+        </message>
+        <message>
+            <source>Store credit</source>
+            <translation>Vale</translation>
+        </message>
+        <message>
+            <source>Exchange</source>
+            <translation>Troca</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>Verificar cliente</translation>
+        </message>
+        <message>
+            <source>No receipt</source>
+            <translation>Sem talão</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Limpar</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt QR, or type its number (F2)</source>
+            <translation>Digitalize o QR da encomenda ou do talão, ou escreva o número (F2)</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>Procurar</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code (e-mail or app), a receipt, or a member's app.</source>
+            <translation>Digitalize o QR da encomenda (e-mail ou app), um talão ou a app de um membro.</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Artigo</translation>
+        </message>
+        <message>
+            <source>Bought</source>
+            <translation>Comprados</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Restantes</translation>
+        </message>
+        <message>
+            <source>Take back</source>
+            <translation>Devolver</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motivo</translation>
+        </message>
+        <message>
+            <source>Resell</source>
+            <translation>Revender</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many come back · Space: resell · Enter: the reason</source>
+            <translation>+ / − ou um dígito: quantos voltam · Espaço: revender · Enter: o motivo</translation>
+        </message>
+        <message>
+            <source>Complete</source>
+            <translation>Concluir</translation>
+        </message>
+        <message>
+            <source>Complete, rest as credit</source>
+            <translation>Concluir, resto em vale</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>Desistir</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Repetir</translation>
+        </message>
+        <message>
+            <source>Rest as store credit</source>
+            <translation>Resto em vale</translation>
+        </message>
+        <message>
+            <source>Rest in cash</source>
+            <translation>Resto em numerário</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPickupsPage</name>
+        <message>
+            <source>Returns  Ctrl+PgUp</source>
+            <translation>Devoluções  Ctrl+PgUp</translation>
+        </message>
+        <message>
+            <source>Pickups  Ctrl+PgDn</source>
+            <translation>Levantamentos  Ctrl+PgDn</translation>
+        </message>
+        <message>
+            <source>The scan was cut short ({n} characters arrived): scan the code again.</source>
+            <translation>A leitura foi interrompida (chegaram {n} caracteres): digitalize o código de novo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPresenter</name>
+        <message>
+            <source>{label}: {total} — {problem}</source>
+            <translation>{label}: {total} — {problem}</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>interrompida</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items (today's prices, store credit).</source>
+            <translation>Devolução sem talão: digitalize os artigos (preços de hoje, em vale).</translation>
+        </message>
+        <message>
+            <source>Order {label}</source>
+            <translation>Encomenda {label}</translation>
+        </message>
+        <message>
+            <source>Receipt {label}</source>
+            <translation>Talão {label}</translation>
+        </message>
+        <message>
+            <source>{what} · {when} · paid {paid} ({how}){who}{unverified}</source>
+            <translation>{what} · {when} · pago {paid} ({how}){who}{unverified}</translation>
+        </message>
+        <message>
+            <source>not checked by the backend</source>
+            <translation>não verificado pelo backend</translation>
+        </message>
+        <message>
+            <source>Customer checked.</source>
+            <translation>Cliente verificado.</translation>
+        </message>
+        <message>
+            <source>Found by its number: check the customer first (F4).</source>
+            <translation>Encontrado pelo número: verifique primeiro o cliente (F4).</translation>
+        </message>
+        <message>
+            <source>to the card</source>
+            <translation>no cartão</translation>
+        </message>
+        <message>
+            <source>in cash</source>
+            <translation>em numerário</translation>
+        </message>
+        <message>
+            <source>as points</source>
+            <translation>em pontos</translation>
+        </message>
+        <message>
+            <source>as store credit</source>
+            <translation>em vale</translation>
+        </message>
+        <message>
+            <source>points −{taken} / +{given}</source>
+            <translation>pontos −{taken} / +{given}</translation>
+        </message>
+        <message>
+            <source>Refund {total} (tax {tax})</source>
+            <translation>Reembolso {total} (IVA {tax})</translation>
+        </message>
+        <message>
+            <source>the customer pays {amount}</source>
+            <translation>o cliente paga {amount}</translation>
+        </message>
+        <message>
+            <source>the customer gets {amount} back</source>
+            <translation>o cliente recebe {amount}</translation>
+        </message>
+        <message>
+            <source>nothing to pay either way</source>
+            <translation>nada a pagar de parte a parte</translation>
+        </message>
+        <message>
+            <source>Exchange from {label}: {items} back, credit {credit}; new items on Sell {new}: {net}.</source>
+            <translation>Troca de {label}: {items} devolvidos, crédito {credit}; novos artigos em Vender {new}: {net}.</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>Aguarde: está a ser feito um reembolso.</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>online</translation>
+        </message>
+        <message>
+            <source>in store</source>
+            <translation>na loja</translation>
+        </message>
+        <message>
+            <source>Recent orders</source>
+            <translation>Encomendas recentes</translation>
+        </message>
+        <message>
+            <source>Which purchase comes back?</source>
+            <translation>Que compra é devolvida?</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>Desistir</translation>
+        </message>
+        <message>
+            <source>Give this return up? Nothing of it was refunded; the items stay the customer's.</source>
+            <translation>Desistir desta devolução? Nada foi reembolsado; os artigos ficam com o cliente.</translation>
+        </message>
+        <message>
+            <source>Interac: ask the customer to tap their card on the reader for the refund.</source>
+            <translation>Interac: peça ao cliente para aproximar o cartão do leitor para o reembolso.</translation>
+        </message>
+        <message>
+            <source>Their name</source>
+            <translation>O nome</translation>
+        </message>
+        <message>
+            <source>Last 4 digits of the card</source>
+            <translation>Últimos 4 dígitos do cartão</translation>
+        </message>
+        <message>
+            <source>The code in their app</source>
+            <translation>O código na app</translation>
+        </message>
+        <message>
+            <source>Check the customer</source>
+            <translation>Verificar o cliente</translation>
+        </message>
+        <message>
+            <source>What does the customer give?</source>
+            <translation>O que apresenta o cliente?</translation>
         </message>
     </context>
     <context>

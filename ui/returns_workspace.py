@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ui.qt import QCoreApplication
 from ui.returns_page import ReturnsPickupsPage
 from ui.taskman import TaskManager
 
@@ -92,7 +93,9 @@ class ReturnsWorkspace:
         """A scan cut short while this workspace shows: said here, where the person looks."""
         if self.returns is None:
             return
-        text = self.page.tr("The scan was cut short ({n} characters arrived): scan the code again.")
+        text = QCoreApplication.translate(
+            "ReturnsPickupsPage", "The scan was cut short ({n} characters arrived): scan the code again."
+        )
         (self.pickups if self.page.on_pickups else self.returns).say(text.format(n=len(chars)), error=True)
 
     def on_key(self, key: str) -> None:
