@@ -68,6 +68,7 @@ def in_language_of(member: Any, old: Any) -> Any:
     old.close()
     old.deleteLater()
     window.attach_shop(shop)  # logs `member` in
+    window.returns_ws.take_over(old.returns_ws)  # an exchange in progress goes on there
     return window
 
 

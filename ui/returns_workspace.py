@@ -48,6 +48,16 @@ class ReturnsWorkspace:
         tasks.run("net", lambda: shop.credits.settle(open_sale, on_sale), None, lambda _e: None)
         self.returns.refresh()
 
+    def take_over(self, old: ReturnsWorkspace) -> None:
+        """The same shop in a window in another language (`ui.gui.in_language_of`): an exchange in
+        progress goes on here, and only this window prints its receipt."""
+        if self.exchange is None or old.exchange is None or old.exchange.pending is None:
+            return
+        with old.exchange._lock:
+            self.exchange.pending, self.exchange.label = old.exchange.pending, old.exchange.label
+            old.exchange.pending = None
+        self.returns.refresh()
+
     @property
     def busy(self) -> bool:
         return self.returns is not None and (self.returns.busy or self.pickups.busy)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.conftest import barcodes, make_window, scan
+from tests.ui.conftest import barcodes, login, make_window, scan
 from ui.gui import in_language_of
 from ui.i18n import current_language, set_language
 from ui.qt import QApplication, Qt
@@ -44,6 +44,38 @@ def test_an_italian_store_shows_italian_and_a_japanese_cashier_gets_japanese_aft
         scan(qtbot, new, code)
         qtbot.waitUntil(lambda: len(new.sell.view().lines) == 1, timeout=10_000)
         assert "€" in new.page.totals.total_label.text()  # money stays in the store's currency and locale
+    finally:
+        new.shutdown()
+        w.shutdown()
+
+
+def test_an_exchange_in_progress_goes_on_in_the_next_persons_language_and_only_there(
+    qtbot, tmp_path, english
+):
+    w = make_window(qtbot, tmp_path / "d", "ui.staff_languages=S001=ja")
+    login(qtbot, w, "2222")  # Ben reads the store's English
+    scan(qtbot, w, "OMO:ORDER:600001")
+    panel = w.returns_ws.page.returns
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=20_000)
+    panel.table.cellWidget(0, 3).setValue(1)
+    panel.table.cellWidget(0, 4).setCurrentText("Wrong size")
+    qtbot.waitUntil(lambda: panel.buttons["exchange"].isEnabled(), timeout=5000)
+    panel.buttons["exchange"].click()
+    qtbot.waitUntil(lambda: w.returns_ws.exchange.view() is not None, timeout=30_000)
+    held = w.returns_ws.exchange.pending
+    w.lock()
+    wanted = []
+    w.language_wanted.connect(wanted.append)
+    qtbot.keyClicks(w.login.pin, "1111")  # Ana, who reads Japanese, carries on with the customer
+    qtbot.keyClick(w.login.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(wanted), timeout=10_000)
+    new = in_language_of(wanted[0], w)
+    qtbot.addWidget(new)
+    try:
+        qtbot.waitUntil(lambda: new.stack.currentWidget() is new.workspaces, timeout=10_000)
+        view = new.returns_ws.exchange.view()
+        assert view is not None and view.return_uuid == held  # the exchange is on her screen
+        assert w.returns_ws.exchange.pending is None  # the old window's never prints its receipt too
     finally:
         new.shutdown()
         w.shutdown()
