@@ -10,23 +10,44 @@ credits them).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from pos.documents import SaleDocument
-from pos.receipt import Receipt, ReceiptLine
+from pos.receipt import Receipt, ReceiptLabels, ReceiptLine
 from pos.receipt import TaxLine as ReceiptTaxLine
 from pos.receipt import Tender as ReceiptTender
 from pos.storeconfig import StoreConfig
 
 TENDER_LABELS = {"cash": "Cash", "card": "Card", "points": "Points"}
+# The printed words besides the labels, in English; the application passes them in the store's language.
+WORDS = {
+    **TENDER_LABELS,
+    "tax_included": "Prices include VAT",
+    "thanks": "Thank you for shopping with us",
+    "points_earned": "Points earned: {} (provisional)",
+    "points_redeemed": "redeemed: {}",
+}
 
 
-def tender_label(kind: str) -> str:
-    return TENDER_LABELS.get(kind, kind.replace("_", " ").title())
+def tender_label(kind: str, words: Mapping[str, str] = TENDER_LABELS) -> str:
+    return words.get(kind, TENDER_LABELS.get(kind, kind.replace("_", " ").title()))
 
 
-def receipt_for_sale(doc: SaleDocument, config: StoreConfig, *, store_name: str, cashier: str) -> Receipt:
-    """`cashier` is the name of the person who rang the sale (not their id)."""
+def receipt_for_sale(
+    doc: SaleDocument,
+    config: StoreConfig,
+    *,
+    store_name: str,
+    cashier: str,
+    labels: ReceiptLabels | Mapping[str, object] | None = None,
+    words: Mapping[str, str] | None = None,
+) -> Receipt:
+    """`cashier` is the name of the person who rang the sale (not their id). `labels` and `words` (keys
+    of `WORDS`) are the printed words in the store's language; English without them."""
+    w = {**WORDS, **(words or {})}
+    printed = labels or ReceiptLabels()
+    discount = printed["discount"] if isinstance(printed, Mapping) else printed.discount
     labels = {r.code: (r.label or r.code) for r in config.tax_rates}
     marks = {code: chr(ord("A") + i) for i, code in enumerate(labels)}
     lines = tuple(
@@ -35,7 +56,7 @@ def receipt_for_sale(doc: SaleDocument, config: StoreConfig, *, store_name: str,
             ln.quantity if ln.measure is None else ln.measure.text(),
             ln.unit_price if ln.measure is None else ln.measure.unit_price,
             ln.paid_amount if config.prices_include_tax else ln.paid_amount - ln.tax_amount,  # US: before tax
-            discount_text=_discount_text(doc, ln.line_no, ln.discount),
+            discount_text=_discount_text(doc, ln.line_no, ln.discount, str(discount)),
             discount_amount=-ln.discount if ln.discount else None,
             tax_mark=marks.get(ln.tax_code, ""),
             per="" if ln.measure is None else ln.measure.price_symbol,
@@ -53,7 +74,7 @@ def receipt_for_sale(doc: SaleDocument, config: StoreConfig, *, store_name: str,
     )
     tenders = tuple(
         ReceiptTender(
-            tender_label(t.kind),
+            tender_label(t.kind, w),
             t.amount + t.rounding + t.change_given if t.kind == "cash" else t.amount,
         )
         for t in doc.tenders
@@ -73,16 +94,18 @@ def receipt_for_sale(doc: SaleDocument, config: StoreConfig, *, store_name: str,
         subtotal=doc.subtotal,
         discount_total=doc.discount_total or None,
         tax_lines=tax_lines,
-        tax_note="Prices include VAT" if config.prices_include_tax else "",
+        tax_note=w["tax_included"] if config.prices_include_tax else "",
         tenders=tenders,
         cash_rounding=rounding or None,
         change_given=change or None,
         currency=doc.currency,
-        points_text=_points_text(doc),
+        points_text=_points_text(doc, w),
+        footer=(w["thanks"],),
+        labels=printed,  # type: ignore[arg-type] - Receipt turns a mapping into ReceiptLabels
     )
 
 
-def _discount_text(doc: SaleDocument, line_no: int, discount: int) -> str:
+def _discount_text(doc: SaleDocument, line_no: int, discount: int, word: str = "Discount") -> str:
     """The names of the coupons and promotions on a line ("Discount" for the rest of its discount)."""
     if not discount:
         return ""
@@ -93,17 +116,17 @@ def _discount_text(doc: SaleDocument, line_no: int, discount: int) -> str:
                 names.append(o.name)
                 offered += amount
     if discount > offered:
-        names.append("Discount")
+        names.append(word)
     return " + ".join(names)
 
 
-def _points_text(doc: SaleDocument) -> str:
+def _points_text(doc: SaleDocument, words: Mapping[str, str]) -> str:
     lo = doc.loyalty
     if lo is None:
         return ""
-    text = f"Points earned: {lo.points_earned:,} (provisional)"
+    text = words["points_earned"].format(f"{lo.points_earned:,}")
     if lo.points_redeemed:
-        text += f" · redeemed: {lo.points_redeemed:,}"
+        text += " · " + words["points_redeemed"].format(f"{lo.points_redeemed:,}")
     return text
 
 
