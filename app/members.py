@@ -69,6 +69,11 @@ class MemberPanel:
         return self.profile.from_cache
 
 
+def code_refused(e: MemberCodeRefused) -> Result:
+    """The backend refused a member's code (forged, expired, revoked): why, in the person's words."""
+    return refused(msg(_REFUSED_CODE.get(e.code, _REFUSED_CODE["member_token_invalid"])))
+
+
 class MembersService:
     def __init__(self, shop: Any) -> None:
         self.shop = shop
@@ -142,7 +147,7 @@ class MembersService:
         try:
             profile = engine.member_profile(member_no, token=token, interactive=True)
         except MemberCodeRefused as e:
-            return refused(msg(_REFUSED_CODE.get(e.code, _REFUSED_CODE["member_token_invalid"])))
+            return code_refused(e)
         except BackendNotFound:
             return refused(msg(QT_TRANSLATE_NOOP(C, "There is no member {no}."), no=member_no))
         except BackendUnavailable:

@@ -33,6 +33,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.approvals import OverrideGate
+from app.members import code_refused
 from app.messages import QT_TRANSLATE_NOOP, msg, text
 from app.refunds import RefundRunner, new_credit_code
 from app.results import Outcome, Result, done, failed, refused
@@ -57,7 +58,14 @@ from pos.returns import (
 )
 from pos.scan import ScanRefused, is_omo_code, read_item
 from pos.staff import Override, Permission, StaffMember
-from pos.sync_ports import BackendNotFound, BackendUnavailable, OnlineOrder, RecentOrder, StoreSale
+from pos.sync_ports import (
+    BackendNotFound,
+    BackendUnavailable,
+    MemberCodeRefused,
+    OnlineOrder,
+    RecentOrder,
+    StoreSale,
+)
 from sync.store.returns import RefundStep, ReturnAttempt
 
 log = logging.getLogger("app.returns")
@@ -304,7 +312,7 @@ class ReturnsService:
             if isinstance(parsed, ReceiptCode):
                 return self._sale(parsed.sale_uuid, proof="qr")
             if isinstance(parsed, MemberCode):
-                return self.member_orders(parsed.member_no, proof="qr")
+                return self.member_orders(parsed.member_no, proof="qr", member_token=typed)
             if isinstance(parsed, StoreCreditCode):
                 return self.credit_balance(parsed.code)
             what = getattr(parsed, "message", "") or str(parsed)
@@ -505,30 +513,45 @@ class ReturnsService:
             value=result.value,
         )
 
-    def member_orders(self, member_no: int | str, *, proof: str = "typed") -> Result:
-        """Blocking: a member's recent orders and purchases (to pick one with `open_recent`)."""
+    def member_orders(
+        self, member_no: int | str, *, proof: str = "typed", member_token: str | None = None
+    ) -> Result:
+        """Blocking: a member's recent orders and purchases (to pick one with `open_recent`). The backend
+        lists them for a return with the member's own code only (`member_token`, the text of their QR): a
+        member number alone is guessable, so it lists nothing."""
         if isinstance(member_no, str):
             parsed = parse_typed_member(member_no)
             if not isinstance(parsed, MemberCode):
                 return refused(text(parsed.message))
             member_no = parsed.member_no
+        if member_token is None:
+            return refused(
+                msg(
+                    QT_TRANSLATE_NOOP(
+                        C,
+                        "A member's orders are listed with their own code: scan the member's app or card, "
+                        "or type the receipt or order number.",
+                    )
+                )
+            )
         if self.backend is None:
             return self._offline()
         try:
-            profile = self.backend.member_profile(member_no)
+            found = self.backend.member_orders(member_no, member_token)
+        except MemberCodeRefused as e:
+            return code_refused(e)
         except BackendNotFound:
             return refused(msg(QT_TRANSLATE_NOOP(C, "There is no member {no}."), no=member_no))
         except BackendUnavailable as e:
             return self._offline(e)
-        recent = tuple(profile.recent_orders)
         self._member_proof = proof
         return done(
             msg(
                 QT_TRANSLATE_NOOP(C, "{name}: {n} recent orders and purchases. Pick one."),
-                name=profile.display_name,
-                n=len(recent),
+                name=found.display_name,
+                n=len(found.orders),
             ),
-            value=recent,
+            value=found.orders,
         )
 
     def open_recent(self, order: RecentOrder) -> Result:

@@ -4,8 +4,9 @@ What a guessable number finds is what checkout needs: `GET /v1/members/{no}` wit
 answers name, tier, points, coupons and consent (`scope` checkout); with the text of the member's QR code
 in `X-Member-Token` (the app's short-lived signed token, or a printed card's, not revoked) it answers the
 whole profile (`scope` full), each block only as the member consented: recent orders with their lines,
-recently viewed items and suggestions need personalisation. The search (`GET /v1/members?q=`) answers a
-name, tier and a masked hint per member, no more.
+recently viewed items and suggestions need personalisation. `GET /v1/members/{no}/orders` serves one
+purpose, a return or an exchange: the member's orders and purchases, with the member's code only. The
+search (`GET /v1/members?q=`) answers a name, tier and a masked hint per member, no more.
 
 Suggestions, in the reference backend: what other customers bought in the same baskets (in store and
 online) as what the member bought or looked at, most baskets first, then what the member looked at and
@@ -87,6 +88,37 @@ def add_routes(app: Any, backend: Backend) -> None:
         if body is None:
             raise HttpError(404, "not_found", "no such member")
         return backend.respond("getMemberProfile", 200, body)
+
+    @app.get("/v1/members/{member_no}/orders")
+    def orders(member_no: str, request: Request) -> Response:
+        """For a return or an exchange (the purpose this answer serves, nothing else): the member's recent
+        orders and purchases with their lines, only with the member's own code in `X-Member-Token`. The
+        member shows it to take back what they bought: their history appears for that, whatever they
+        consented to for clienteling (the profile's `recent_orders` follow personalisation)."""
+        backend.authenticate(request)
+        no = member_no_of(member_no)
+        token = request.headers.get("x-member-token")
+        if token is None:
+            raise HttpError(
+                403, "member_token_required", "a member's orders are listed with the member's code"
+            )
+        with backend.store.read_connection() as conn:
+            real = loyalty.resolve_number(conn, no)
+            problem = token_problem(conn, token, {no, real})
+            if problem is not None:
+                raise HttpError(403, *problem)
+            m = schema.members
+            row = conn.execute(
+                sa.select(m.c.first_name, m.c.last_initial).where(m.c.member_no == real)
+            ).first()
+            if row is None:
+                raise HttpError(404, "not_found", "no such member")
+            body = {
+                "member_no": real,
+                "display_name": f"{row[0]} {row[1]}.",
+                "orders": _recent_orders(conn, real),
+            }
+        return backend.respond("listMemberOrders", 200, body)
 
     @app.post("/v1/coupons/{code}/claim")
     async def claim(code: str, request: Request) -> Response:

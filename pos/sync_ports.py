@@ -115,6 +115,15 @@ class MemberProfile:
 
 
 @dataclass(frozen=True)
+class MemberOrders:
+    """A member's recent orders and purchases, for a return or an exchange (shown with the member's code)."""
+
+    member_no: int
+    display_name: str
+    orders: tuple[RecentOrder, ...]
+
+
+@dataclass(frozen=True)
 class MemberHit:
     """A member the search found: what an associate needs to pick the right one, no more."""
 
@@ -281,6 +290,8 @@ class Backend(Protocol):
 class ReturnsBackend(Protocol):
     """What returns, pickups and store credit ask the backend (each call blocks). Refusals raise
     `BackendRefused` (409) or `BackendNotFound` (404); the rest `BackendUnavailable`."""
+
+    def member_orders(self, member_no: int, token: str) -> MemberOrders: ...
 
     def order(self, order_no: str) -> OnlineOrder: ...
 

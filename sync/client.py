@@ -32,6 +32,7 @@ from pos.sync_ports import (
     CreditRedemption,
     MemberCodeRefused,
     MemberHit,
+    MemberOrders,
     MemberProfile,
     OnlineOrder,
     OrderedItem,
@@ -331,6 +332,16 @@ class BackendClient:
     def member_profile(self, member_no: int, token: str | None = None) -> MemberProfile:
         return to_member_profile(self.member_profile_raw(member_no, token))
 
+    def member_orders(self, member_no: int, token: str) -> MemberOrders:
+        """For a return: the member's recent orders and purchases, with their QR text as ``token`` only."""
+        d = self._call(
+            "GET",
+            f"/v1/members/{int(member_no)}/orders",
+            "listMemberOrders",
+            headers={"X-Member-Token": token},
+        )
+        return MemberOrders(d["member_no"], d["display_name"], tuple(to_recent_order(o) for o in d["orders"]))
+
     def search_members(self, query: str) -> list[MemberHit]:
         data = self._call("GET", "/v1/members", "searchMembers", params={"q": query})
         return [MemberHit(**m) for m in data["members"]]
@@ -444,6 +455,18 @@ def _retry_after(resp: requests.Response) -> float | None:
 # ------------------------------------------------------------------------------------- converters
 
 
+def to_recent_order(o: dict[str, Any]) -> RecentOrder:
+    return RecentOrder(
+        o["channel"],
+        o["ref"],
+        o["placed_at"],
+        o["currency"],
+        o["total"],
+        o["item_count"],
+        tuple(OrderedItem(x["sku"], x["name"], x["qty"]) for x in o.get("lines", ())),
+    )
+
+
 def to_member_profile(
     d: dict[str, Any], fetched_at: float = 0.0, *, as_of: float = 0.0, from_cache: bool = False
 ) -> MemberProfile:
@@ -459,20 +482,7 @@ def to_member_profile(
             Coupon(c["code"], c["title"], c["expires_at"], c.get("percent_off_bp"), c.get("amount_off"))
             for c in d["coupons"]
         ),
-        recent_orders=tuple(
-            RecentOrder(
-                o["channel"],
-                o["ref"],
-                o["placed_at"],
-                o["currency"],
-                o["total"],
-                o["item_count"],
-                tuple(OrderedItem(x["sku"], x["name"], x["qty"]) for x in o.get("lines", ())),
-            )
-            for o in d["recent_orders"]
-        )
-        if personal
-        else (),
+        recent_orders=tuple(to_recent_order(o) for o in d["recent_orders"]) if personal else (),
         recently_viewed=tuple(ViewedItem(v["sku"], v["name"], v["viewed_at"]) for v in d["recently_viewed"])
         if personal
         else (),

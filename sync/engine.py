@@ -41,6 +41,7 @@ from pos.sync_ports import (
     BackendUnavailable,
     CreditRedemption,
     MemberHit,
+    MemberOrders,
     MemberProfile,
     OnlineOrder,
     PickupList,
@@ -720,6 +721,10 @@ class SyncEngine:
                 oldest = min(self._members, key=lambda n: self._members[n].fetched_at)
                 self._members.pop(oldest, None)
         return profile
+
+    def member_orders(self, member_no: int, token: str) -> MemberOrders:
+        """For a return: the member's orders and purchases (their QR text as ``token``); never cached."""
+        return self._caller_client().member_orders(member_no, token)
 
     def search_members(self, query: str) -> list[MemberHit]:
         """Members by number, name, phone or e-mail (the backend's search; a person waits for it)."""

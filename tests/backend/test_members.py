@@ -188,6 +188,31 @@ def test_the_panel_with_full_consent_and_with_none(backend, http):
     assert none["display_name"] == "Chloé D." and none["coupons"]
 
 
+def test_a_member_s_orders_for_a_return_need_the_member_s_own_code(backend, http):
+    """Purpose-bound: 1003 consented to no clienteling (the profile shows no history even with the code),
+    but shows their code to take something back: their orders and purchases, with the code only."""
+    url = f"{backend.url}/v1/members/1003/orders"
+    r = http.get(url, timeout=T)
+    assert (r.status_code, r.json()["error"]["code"]) == (403, "member_token_required")
+    r = http.get(url, headers={"X-Member-Token": backend.member_qr(1004)}, timeout=T)
+    assert (r.status_code, r.json()["error"]["code"]) == (403, "member_token_invalid")
+    own = {"X-Member-Token": backend.member_qr(1003)}
+    body = http.get(url, headers=own, timeout=T).json()
+    assert body["display_name"] == "Chloé D." and set(body) == {"member_no", "display_name", "orders"}
+    order = next(o for o in body["orders"] if o["ref"] == "600003")
+    assert order["channel"] == "online" and order["lines"]
+    profile = http.get(f"{backend.url}/v1/members/1003", headers=own, timeout=T).json()
+    assert profile["scope"] == "full" and profile["recent_orders"] == []  # clienteling: no consent
+    card = backend.member_qr(1003, "card")
+    backend.revoke_card(1003, 1)
+    r = http.get(url, headers={"X-Member-Token": card}, timeout=T)
+    assert (r.status_code, r.json()["error"]["code"]) == (403, "member_token_revoked")
+    assert http.get(f"{backend.url}/v1/members/999999/orders", headers=own, timeout=T).status_code in (
+        403,
+        404,
+    )
+
+
 @pytest.mark.parametrize(
     ("q", "found"),
     [("ben.murphy@example.com", 1002), ("+353 86 111 2233", 1002), ("Aiko Tanaka", 1001), ("1004", 1004)],
