@@ -29,6 +29,7 @@ from fractions import Fraction
 from typing import Any
 
 from app.approvals import OverrideGate
+from app.member_sale import MemberSaleMixin
 from app.messages import QT_TRANSLATE_NOOP, Msg, msg, text
 from app.results import Outcome, Result, done, failed, refused
 from pos.cart import Discount
@@ -103,7 +104,7 @@ class Parked:
     suspended_by: str | None
 
 
-class SellService:
+class SellService(MemberSaleMixin):
     def __init__(self, shop: Any, *, on_approval_used: Callable[[Override], None] | None = None) -> None:
         self.shop = shop
         self.co: Checkout = shop.checkout
@@ -575,6 +576,7 @@ class SellService:
             ):
                 return done()
             self.co.attach_member(details)
+        self.load_offers()  # the member's coupons and the store's promotions (app/member_sale.py)
         if details.name:
             return done(
                 msg(
@@ -607,7 +609,7 @@ class SellService:
                 return why
             if self.co.cart.is_empty:
                 return refused(msg(QT_TRANSLATE_NOOP(C, "The sale is empty.")))
-        settled = self.settle_card_attempt()
+        settled = self.settle_card_attempt() or self.claim_coupons()
         if settled is not None:
             return settled
         with self._lock:
@@ -649,6 +651,8 @@ class SellService:
         """Blocking when it settles the sale (the commit): a credit another workflow settled as a tender of
         the open sale (an exchange's return, a store credit spent at the backend). Less than what is due
         is a part payment (the rest follows in cash or by card); exactly what is due completes the sale."""
+        if (claimed := self.claim_coupons()) is not None:
+            return claimed
         with self._lock:
             if (why := self._check()) is not None:
                 return why
@@ -774,6 +778,8 @@ class SellService:
     ) -> Result:
         """Blocking (seconds: the customer taps): `amount` (all that is due when None) on the reader. Less
         than what is due is the card part of a split; the rest follows in cash."""
+        if (claimed := self.claim_coupons()) is not None:
+            return claimed
         with self._lock:
             if (why := self._check()) is not None:
                 return why
@@ -940,6 +946,15 @@ class SellService:
             return result
 
     def void(self, grant: Override | None = None, *, confirmed: bool = False) -> Result:
+        """`_void`, then the coupons the sale claimed at the backend are given back."""
+        with self._lock:
+            sale, claimed = self.co.sale_uuid, sorted(self.co.claimed_coupons)
+        result = self._void(grant, confirmed=confirmed)
+        if result.ok and claimed:
+            self.release_coupons(sale, claimed)
+        return result
+
+    def _void(self, grant: Override | None = None, *, confirmed: bool = False) -> Result:
         """Abandon the open sale (a manager, or with one's approval). Card parts already taken are
         refunded to the card first (blocking); `confirmed` says the cashier was told so."""
         with self._lock:

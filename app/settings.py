@@ -280,6 +280,14 @@ register(
 register("backend.timeout_s", float, 10.0, "backend read timeout", minimum=0.5, maximum=120)
 register("sync.batch_size", int, 200, "events per push request", minimum=1, maximum=1000)
 register(
+    "members.offline_redeem_points",
+    int,
+    0,
+    "points a member may redeem while the backend cannot be reached (against the cached balance); 0 = never",
+    minimum=0,
+    maximum=1_000_000,
+)
+register(
     "members.cache_ttl_s",
     float,
     900.0,

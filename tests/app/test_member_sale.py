@@ -1,0 +1,159 @@
+"""A member's sale on the demo shop (reference backend, journal): the member's coupons apply automatically,
+each visible and removable; a coupon is used once across tills and the web (the backend's ledger); points
+pay as a tender (alone or in a split), online against the backend's balance, offline only up to the store's
+cap; the backend credits and debits its own figures once the sale syncs."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.results import Outcome
+from app.sell import SellService
+from tests.app.conftest import barcodes, demo_settings, recorded
+
+
+def synced(shop) -> None:
+    shop.sync_engine.wake()
+    assert shop.sync_engine.wait_idle(20)
+
+
+def member_sale(sell, shop, member_no: int, n: int = 3):
+    for code in barcodes(shop, n):
+        assert sell.scan(code).ok
+    assert sell.attach_member_typed(str(member_no)).ok
+    r = sell.refresh_member()
+    assert r.ok, r
+    return sell.view()
+
+
+def balance(shop, member_no: int) -> int:
+    return shop.sync_engine.member_profile(member_no, max_age_s=0).points_balance
+
+
+def test_the_member_s_coupons_apply_by_themselves_each_visible_and_removable(sell, shop):
+    view = member_sale(sell, shop, 1001)
+    offers = {o.code: o for o in sell.offers()}
+    assert {"WELCOME1001", "FIVE1001"} <= set(offers), offers
+    assert all(o.applied for o in offers.values())
+    assert view.discount == sum(o.amount for o in offers.values()) > 0
+    r = sell.remove_offer("FIVE1001")
+    assert r.ok and not next(o for o in r.value if o.code == "FIVE1001").applied
+    after = sell.view()
+    left = {o.code: o for o in sell.offers()}
+    assert left["FIVE1001"].amount == 0 and after.discount == sum(o.amount for o in left.values())
+    assert view.total < after.total <= view.total + offers["FIVE1001"].amount
+    assert sell.restore_offer("FIVE1001").ok and sell.view().total == view.total
+    assert sell.remove_offer("NOPE").outcome is Outcome.REFUSED
+    assert sell.remove_offer("FIVE1001").ok
+    r = sell.pay_cash(after.total + 10_000)
+    assert r.ok, r
+    doc = recorded(shop, r.value.sale_uuid)
+    assert [o.code for o in doc.offers if o.code != "P1"] == ["WELCOME1001"]  # FIVE1001 stays theirs
+    synced(shop)
+    profile = shop.sync_engine.member_profile(1001, max_age_s=0)
+    codes = {c.code for c in profile.coupons}
+    assert "WELCOME1001" not in codes and "FIVE1001" in codes  # used once; the other one kept
+
+
+def test_a_coupon_used_elsewhere_meanwhile_comes_off_before_anything_is_charged(sell, shop):
+    member_sale(sell, shop, 1002)
+    with_coupon = sell.view().total
+    assert shop.demo.backend.use_coupon_online("WELCOME1002", "700001") == "ok"  # the web used it first
+    r = sell.pay_cash(with_coupon)
+    assert r.outcome is Outcome.REFUSED and "already used" in str(r.message), r
+    now = sell.view()
+    assert now.total > with_coupon and now.paid == 0  # nothing taken; the cashier sees the new total
+    assert not next(o for o in sell.offers() if o.code == "WELCOME1002").applied
+    assert sell.pay_cash(now.total).ok
+
+
+def test_the_second_till_cannot_use_the_coupon_the_first_claimed(sell, shop):
+    member_sale(sell, shop, 1003)
+    other_sale = "00000000-0000-4000-8000-000000000001"
+    shop.sync_engine.claim_coupon("WELCOME1003", 1003, other_sale)  # another till's sale holds it
+    r = sell.pay_cash(10**7)
+    assert r.outcome is Outcome.REFUSED and "already used" in str(r.message), r
+    shop.sync_engine.release_coupon("WELCOME1003", other_sale)
+
+
+def test_a_voided_sale_gives_its_coupon_back(sell, shop):
+    member_sale(sell, shop, 1004)
+    assert sell.pay_points(100).ok  # a part payment claims the coupons first
+    assert "WELCOME1004" in shop.checkout.claimed_coupons
+    sell.begin_shift(shop.staff.identify("9999"))  # Mia, manager
+    r = sell.void(confirmed=True)
+    assert r.ok, r
+    other = "00000000-0000-4000-8000-000000000002"
+    shop.sync_engine.claim_coupon("WELCOME1004", 1004, other)  # free again: no CouponUsed
+
+
+def test_points_pay_in_a_split_and_the_backend_debits_them_once(sell, shop):
+    view = member_sale(sell, shop, 1002)
+    start = balance(shop, 1002)
+    assert sell.pay_points(150).outcome is Outcome.REFUSED  # not a whole step
+    r = sell.pay_points(200)
+    assert r.ok, r
+    assert sell.view().paid == 200 and sell.view().due == view.total - 200
+    assert sell.pay_points(start + 100).outcome is Outcome.REFUSED  # more than the member has left
+    r = sell.pay_cash(sell.view().due)
+    assert r.ok, r
+    doc = recorded(shop, r.value.sale_uuid)
+    assert [(t.kind, t.amount) for t in doc.tenders][0] == ("points", 200)
+    assert doc.loyalty.points_redeemed == 200
+    synced(shop)
+    assert balance(shop, 1002) == start - 200 + doc.loyalty.points_earned
+
+
+def test_points_need_the_member_on_the_sale(sell, shop):
+    for code in barcodes(shop, 1):
+        assert sell.scan(code).ok
+    r = sell.pay_points(100)
+    assert r.outcome is Outcome.REFUSED and "Attach the member" in str(r.message)
+
+
+@pytest.fixture
+def capped_shop(tmp_path):
+    from app.paths import Paths
+    from app.shop import open_shop
+
+    s = open_shop(Paths.under(tmp_path / "capped"), demo_settings("members.offline_redeem_points=300"))
+    yield s
+    s.close()
+
+
+def test_offline_points_are_refused_by_default(sell, shop):
+    member_sale(sell, shop, 1002)
+    shop.demo.set_backend_online(False)
+    try:
+        r = sell.pay_points(100)
+        assert r.outcome is Outcome.REFUSED and "cannot be reached" in str(r.message), r
+    finally:
+        shop.demo.set_backend_online(True)
+
+
+def test_offline_points_up_to_the_store_s_cap(capped_shop):
+    shop = capped_shop
+    sell = SellService(shop)
+    sell.begin_shift(shop.staff.identify("1111"))
+    member_sale(sell, shop, 1002)
+    assert sell.remove_offer("WELCOME1002").ok  # a coupon cannot be checked offline: leave it out
+    shop.demo.set_backend_online(False)
+    try:
+        r = sell.pay_points(400)
+        assert r.outcome is Outcome.REFUSED and "at most 300" in str(r.message), r
+        r = sell.pay_points(300)
+        assert r.ok, r
+        assert sell.view().paid == 300
+    finally:
+        shop.demo.set_backend_online(True)
+
+
+def test_offline_a_coupon_comes_off_and_the_member_keeps_it(sell, shop):
+    member_sale(sell, shop, 1001)
+    shop.demo.set_backend_online(False)
+    try:
+        r = sell.pay_cash(10**7)
+        assert r.outcome is Outcome.REFUSED and "offline" in str(r.message), r
+        assert sell.view().paid == 0
+    finally:
+        shop.demo.set_backend_online(True)
