@@ -78,6 +78,11 @@ class Shortcuts:
             "no_sale": ("F12", QT_TRANSLATE_NOOP("Shortcuts", "Open the drawer without a sale (reason)")),
             "reprint": ("Ctrl+P", QT_TRANSLATE_NOOP("Shortcuts", "Reprint the last receipt")),
             "member": ("Ctrl+M", QT_TRANSLATE_NOOP("Shortcuts", "Type a member number")),
+            "offers": (
+                "Ctrl+K",
+                QT_TRANSLATE_NOOP("Shortcuts", "Coupons and promotions: take one off or back"),
+            ),
+            "points": ("Shift+F10", QT_TRANSLATE_NOOP("Shortcuts", "Pay with the member's points")),
             "lock": ("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "Lock the till")),
         }
     )

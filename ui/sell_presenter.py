@@ -26,7 +26,7 @@ from ui.tender_presenter import TenderPresenter
 
 log = logging.getLogger("ui.sell")
 
-TENDER_ACTIONS = ("cash", "card", "split", "void")
+TENDER_ACTIONS = ("cash", "card", "split", "void", "offers", "points")
 
 
 class _Relay(QObject):
@@ -135,6 +135,7 @@ class SellPresenter(Presenter):
             )
             if m.points is not None:
                 member += " · " + self.tr_("{points} points").format(points=f"{m.points:,}")
+            member += self.tender.offers_text()
         self.page.show_member(member)
 
     def set_staff(self, member: Any) -> None:

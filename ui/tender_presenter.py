@@ -117,6 +117,70 @@ class TenderPresenter(QObject):
         self.page.card_panel.show_state("error", str(exc))
         self.owner.failed(exc)
 
+    # ------------------------------------------------------------------ a member's coupons and points
+    def offers_text(self) -> str:
+        """The coupons and promotions on the sale, for the member slot (and the keys to change them)."""
+        fmt = self.shop.fmt
+        on = [f"{o.name} −{fmt(o.amount)}" for o in self.sell.offers() if o.applied and o.amount]
+        text = "\n" + self.tr_("Offers: {offers}").format(offers="; ".join(on)) if on else ""
+        return text + "\n" + self.tr_("Ctrl+K coupons and promotions · Shift+F10 pay with points")
+
+    def do_offers(self) -> None:
+        offers = self.sell.offers()
+        if not offers:
+            self.owner.say(self.tr_("No coupon or promotion for this sale."))
+            return
+        fmt = self.shop.fmt
+        items = [
+            self.tr_("✓ {name} −{amount} (take it off)").format(name=o.name, amount=fmt(o.amount))
+            if o.applied
+            else self.tr_("✗ {name} (put it back)").format(name=o.name)
+            for o in offers
+        ]
+
+        def picked(i: int) -> None:
+            o = offers[i]
+            change = self.sell.remove_offer if o.applied else self.sell.restore_offer
+            self.owner.call(lambda: change(o.code))
+
+        self.owner.asking = "offers"
+        prompts.ask_item(
+            self.owner.window,
+            self.tr_("Coupons and promotions"),
+            self.tr_("Applied by themselves. Pick one to take it off or put it back:"),
+            items,
+            picked,
+            on_closed=self.owner.focus_back,
+        )
+
+    def do_points(self) -> None:
+        view = self.sell.view()
+        if view.is_empty:
+            return
+        if view.member is None:
+            self.owner.say(
+                self.tr_("Attach the member first: points pay only for their own sale."), error=True
+            )
+            return
+        have = (
+            self.tr_("{points} points").format(points=f"{view.member.points:,}") if view.member.points else ""
+        )
+
+        def answered(typed: str) -> None:
+            digits = typed.strip().replace(",", "").replace(".", "").replace(" ", "")
+            if not digits.isdigit():
+                self.owner.say(self.tr_("Type the number of points, e.g. 500."), error=True)
+                return
+            self.owner.say(self.tr_("Checking the member's points…"))
+            self.owner.call(lambda: self.sell.pay_points(int(digits)), "net")
+
+        self.owner.ask_text(
+            "points",
+            self.tr_("Pay with points"),
+            self.tr_("Points to redeem (due {due}; {have}):").format(due=self.shop.fmt(view.due), have=have),
+            answered,
+        )
+
     # ------------------------------------------------------------------ void
     def do_void(self) -> None:
         view = self.sell.view()
