@@ -7,6 +7,8 @@
   (`claim_coupons`): a coupon used by another till or the web since, or one that cannot be checked
   because the backend is unreachable, is taken off the sale and the cashier is told the new total
   before anything is charged. A voided sale gives its claims back (`release_coupons`).
+- A customer's shared cart (`load_shared_cart`, their app's or digital signage's QR) loads into the sale,
+  with what is not sold here, out of stock here or priced differently here listed (`pos.shared_cart`).
 - Points pay as a tender at the programme's rate (`pay_points`, whole steps), alone or in a split. Online,
   the balance is read from the backend first; offline, only up to `members.offline_redeem_points`
   (default 0: off) and within the cached balance. The backend recomputes every redemption from the sale
@@ -23,8 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 from app.messages import QT_TRANSLATE_NOOP, msg, text
 from app.results import Result, done, refused
+from pos.checkout import MemberOnSale
 from pos.errors import DomainError
 from pos.offers import Offer, from_coupon, from_promotion
+from pos.shared_cart import plan_cart
 from pos.sync_ports import BackendNotFound, BackendUnavailable, CouponUsed
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -186,6 +190,57 @@ class MemberSaleMixin:
                 engine.release_coupon(code, sale_uuid)
             except Exception as e:  # the claim lapses at the backend anyway
                 log.info("coupon release failed: %s", type(e).__name__)
+
+    # ------------------------------------------------------------------ the shared cart
+    def load_shared_cart(self, cart_id: str) -> Result:
+        """Blocking (network): a customer's shared cart (the app's or a digital signage's QR) into the
+        sale. Lines sold here are added (at the shop's price when the app showed another); lines not sold
+        here or out of stock here are not: the result's value (`pos.shared_cart.CartItem`s) lists each
+        line and why, so a screen can offer those a tap away. The cart's member is attached when the sale
+        has none (the caller then refreshes their details)."""
+        with self._lock:
+            if (why := self._check()) is not None:
+                return why
+            if self.co.tenders:
+                return refused(msg(QT_TRANSLATE_NOOP(C, "Part of this sale is paid: finish it first.")))
+        engine = self.shop.sync_engine
+        try:
+            if engine is None:
+                raise BackendUnavailable("no backend")
+            cart = engine.cart(cart_id, self.shop.settings["store.id"])
+        except BackendNotFound:
+            return refused(msg(QT_TRANSLATE_NOOP(C, "This shared cart is not known (or no longer kept).")))
+        except BackendUnavailable:
+            return refused(
+                msg(QT_TRANSLATE_NOOP(C, "The shared cart cannot be loaded: the backend cannot be reached."))
+            )
+        plan = plan_cart(cart.lines, self.shop.catalog.get)
+        with self._lock:
+            if (why := self._check()) is not None:
+                return why
+            try:
+                for item in plan:
+                    if item.added:
+                        self.co.add_sku(item.sku, item.qty)
+                if cart.member_no is not None and self.co.member is None:
+                    self.co.attach_member(MemberOnSale(cart.member_no))
+            except DomainError as e:
+                return refused(text(str(e)), value=plan)
+        added = [i for i in plan if i.added]
+        return done(
+            msg(
+                QT_TRANSLATE_NOOP(
+                    C,
+                    "Shared cart: {added} of {total} lines added, {repriced} at the shop's price; "
+                    "{left} not added (listed).",
+                ),
+                added=len(added),
+                total=len(plan),
+                repriced=sum(i.status == "repriced" for i in plan),
+                left=len(plan) - len(added),
+            ),
+            value=plan,
+        )
 
     # ------------------------------------------------------------------ points as a tender
     def points_balance(self) -> tuple[int, bool] | None:

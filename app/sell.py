@@ -532,9 +532,10 @@ class SellService(MemberSaleMixin):
             return done(
                 msg(QT_TRANSLATE_NOOP(C, "Store credit {code}: checking it…"), code=parsed.code), value=parsed
             )
-        if isinstance(parsed, CartCode | CouponCode | GiftCardCode | ReceiptCode):
+        if isinstance(parsed, CartCode):  # loaded by `load_shared_cart` (it asks the backend)
+            return done(msg(QT_TRANSLATE_NOOP(C, "Shared cart: loading it…")), value=parsed)
+        if isinstance(parsed, CouponCode | GiftCardCode | ReceiptCode):
             what = {
-                CartCode: QT_TRANSLATE_NOOP(C, "A shared cart"),
                 CouponCode: QT_TRANSLATE_NOOP(C, "A coupon"),
                 GiftCardCode: QT_TRANSLATE_NOOP(C, "A gift card"),
                 ReceiptCode: QT_TRANSLATE_NOOP(C, "A receipt"),

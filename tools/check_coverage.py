@@ -30,6 +30,7 @@ DEFAULT_FILES = (
     "pos/scan.py",
     "pos/loyalty.py",
     "pos/offers.py",
+    "pos/shared_cart.py",
     "pos/returns.py",
     "pos/return_receipt.py",
     "pos/till.py",

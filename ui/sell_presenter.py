@@ -14,11 +14,12 @@ from typing import Any
 
 from app.results import Result
 from app.sell import LineView, SellService
-from pos.codes import StoreCreditCode
+from pos.codes import CartCode, StoreCreditCode
 from pos.documents import SaleDocument
 from ui import prompts
 from ui.checkout_page import CartRow, CheckoutPage, SearchHit, TotalsView
 from ui.i18n import role_word
+from ui.member_sale import MemberSalePresenter
 from ui.presenter import Presenter, say_text
 from ui.qt import QObject, QTimer, QWidget, Signal, Slot
 from ui.taskman import TaskManager
@@ -26,7 +27,8 @@ from ui.tender_presenter import TenderPresenter
 
 log = logging.getLogger("ui.sell")
 
-TENDER_ACTIONS = ("cash", "card", "split", "void", "offers", "points")
+TENDER_ACTIONS = ("cash", "card", "split", "void")
+MEMBER_ACTIONS = ("offers", "points")
 
 
 class _Relay(QObject):
@@ -56,6 +58,7 @@ class SellPresenter(Presenter):
         self._relay.changed.connect(self._queue_refresh)
         sell.subscribe(self._relay.changed.emit)
         self.tender = TenderPresenter(self)
+        self.member_sale = MemberSalePresenter(self)
         page.search_changed.connect(self.on_search)
         page.add_sku.connect(lambda sku: self.show(self.sell.add_sku(sku)))
         page.code_entered.connect(self.on_code)
@@ -135,7 +138,7 @@ class SellPresenter(Presenter):
             )
             if m.points is not None:
                 member += " · " + self.tr_("{points} points").format(points=f"{m.points:,}")
-            member += self.tender.offers_text()
+            member += self.member_sale.offers_text()
         self.page.show_member(member)
 
     def set_staff(self, member: Any) -> None:
@@ -168,6 +171,8 @@ class SellPresenter(Presenter):
         self.show(result)
         if result.ok and isinstance(result.value, int):  # a member was attached: fetch their details
             self.tasks.run("net", self.sell.refresh_member, self.show)
+        if result.ok and isinstance(result.value, CartCode):  # the customer's shared cart, from the backend
+            self.member_sale.load_cart(result.value.cart_id)
         if result.ok and isinstance(result.value, StoreCreditCode):  # spent at the backend, then a tender
             code = result.value.code
             self.tasks.run("net", lambda: self.shop.credits.use(self.sell, code), self.show, self.failed)
@@ -202,7 +207,7 @@ class SellPresenter(Presenter):
     # ------------------------------------------------------------------ actions
     @Slot(str)
     def on_action(self, key: str) -> None:
-        owner = self.tender if key in TENDER_ACTIONS else self
+        owner = self.tender if key in TENDER_ACTIONS else self.member_sale if key in MEMBER_ACTIONS else self
         handler = getattr(owner, f"do_{key}", None)
         if handler is None:
             return

@@ -157,3 +157,35 @@ def test_offline_a_coupon_comes_off_and_the_member_keeps_it(sell, shop):
         assert sell.view().paid == 0
     finally:
         shop.demo.set_backend_online(True)
+
+
+def test_a_shared_cart_loads_with_unknown_out_of_stock_and_repriced_lines_said(sell, shop):
+    r = sell.scan("OMO:CART:C1001")
+    assert r.ok and "loading" in str(r.message)
+    r = sell.load_shared_cart(r.value.cart_id)
+    assert r.ok, r
+    plan = {i.sku: i for i in r.value}
+    statuses = sorted(i.status for i in plan.values())
+    assert statuses == ["add", "add", "out_of_stock", "repriced", "unknown"], plan
+    assert plan["APP-ONLY-0001"].status == "unknown"
+    repriced = next(i for i in plan.values() if i.status == "repriced")
+    assert repriced.shop_price == repriced.app_price + 100
+    view = sell.view()
+    assert sorted((ln.sku, ln.quantity) for ln in view.lines) == sorted(
+        (i.sku, i.qty) for i in plan.values() if i.added
+    )
+    line = next(ln for ln in view.lines if ln.sku == repriced.sku)
+    assert line.unit_price == repriced.shop_price  # the shop's price, said in the result
+    assert view.member is not None and view.member.member_no == 1001  # the cart's member
+    assert "3 of 5 lines added, 1 at the shop's price; 2 not added" in str(r.message)
+
+
+def test_an_unknown_shared_cart_and_an_offline_backend_are_said(sell, shop):
+    assert "not known" in str(sell.load_shared_cart("NOPE").message)
+    shop.demo.set_backend_online(False)
+    try:
+        r = sell.load_shared_cart("C1001")
+        assert r.outcome is Outcome.REFUSED and "cannot be reached" in str(r.message)
+    finally:
+        shop.demo.set_backend_online(True)
+    assert sell.view().is_empty

@@ -49,3 +49,20 @@ def test_coupons_show_come_off_and_points_pay_part_by_keyboard(qtbot, till):
     qtbot.waitUntil(lambda: w.sell.view().paid == 200, timeout=15_000)
     assert w.shop.checkout.tenders[0].kind == "points"
     assert "FIVE1001" not in w.shop.checkout.claimed_coupons  # taken off: not claimed at the backend
+
+
+def test_a_scanned_shared_cart_loads_and_lists_what_it_could_not_add(qtbot, till):
+    w = till
+    w.activateWindow()
+    login(qtbot, w)
+    scan(qtbot, w, "OMO:CART:C1001")
+    qtbot.waitUntil(lambda: len(w.sell.view().lines) == 3, timeout=15_000)
+    qtbot.waitUntil(lambda: w.page.results.isVisible(), timeout=5_000)
+    texts = [w.page.results.item(i).text() for i in range(w.page.results.count())]
+    assert any("not sold in this shop" in t for t in texts), texts
+    assert any("out of stock here" in t for t in texts), texts
+    assert any("in the app" in t for t in texts), texts
+    qtbot.waitUntil(lambda: "Aiko" in w.page.member.text(), timeout=15_000)  # the cart's member
+    stock_out = next(i for i in range(w.page.results.count()) if "out of stock" in texts[i])
+    w.page.results.itemActivated.emit(w.page.results.item(stock_out))  # the customer holds one: a tap
+    qtbot.waitUntil(lambda: len(w.sell.view().lines) == 4, timeout=5_000)
