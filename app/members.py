@@ -18,12 +18,14 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from app.messages import QT_TRANSLATE_NOOP, msg, text
 from app.results import Result, done, failed, refused
 from pos.codes import MemberCode, Rejected, RejectReason, parse_typed_member
+from pos.enrolment import enrolment, provisional_number
+from pos.errors import DomainError
 from pos.loyalty import DEFAULT_PROGRAMME
 from pos.staff import Permission, StaffMember
 from pos.sync_ports import (
@@ -231,6 +233,75 @@ class MembersService:
                 points=DEFAULT_PROGRAMME.checkin_points,
             ),
             value=member_no,
+        )
+
+    # ------------------------------------------------------------------ enrolment
+    def enrol(
+        self,
+        first_name: str,
+        last_name: str,
+        email: str = "",
+        phone: str = "",
+        *,
+        marketing: bool = False,
+        personalisation: bool = False,
+        receipts_by_email: bool = False,
+    ) -> Result:
+        """A new member, with their consent choices (each off unless they said yes): queued for the backend,
+        usable at once (offline too) by the provisional number it answers with. The backend creates the
+        member, or merges into the one with the same e-mail or phone, once. Nothing personal is logged."""
+        if (why := self._check()) is not None:
+            return why
+        import secrets
+        import uuid
+
+        from sync.store import outbox
+
+        try:
+            e = enrolment(
+                first_name,
+                last_name,
+                email,
+                phone,
+                marketing=marketing,
+                personalisation=personalisation,
+                receipts_by_email=receipts_by_email,
+            )
+        except DomainError as err:
+            return refused(text(str(err)))
+        no = provisional_number(secrets.randbelow)
+        payload = {
+            "enrolment_id": str(uuid.uuid4()),
+            "provisional_no": no,
+            "first_name": e.first_name,
+            "last_name": e.last_name,
+            "email": e.email,
+            "phone": e.phone,
+            "consent": {
+                "marketing": e.marketing,
+                "personalisation": e.personalisation,
+                "receipts_by_email": e.receipts_by_email,
+            },
+            "store_id": self.shop.settings["store.id"],
+            "enrolled_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        }
+        with self._lock:
+            try:
+                self.shop.store.write_sync(lambda conn: outbox.enqueue(conn, "member.enrolled", payload))
+            except Exception as err:  # the journal refused: nothing was queued
+                log.error("enrolment not recorded: %s", type(err).__name__)
+                return failed(msg(QT_TRANSLATE_NOOP(C, "The enrolment could not be recorded. Try again.")))
+        self.shop.sync_engine.wake()
+        return done(
+            msg(
+                QT_TRANSLATE_NOOP(
+                    C,
+                    "Welcome, {name}! Member number {no}: usable now; the backend confirms it when it syncs.",
+                ),
+                name=e.first_name,
+                no=no,
+            ),
+            value=no,
         )
 
     # ------------------------------------------------------------------ personal data

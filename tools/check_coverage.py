@@ -31,6 +31,7 @@ DEFAULT_FILES = (
     "pos/loyalty.py",
     "pos/offers.py",
     "pos/shared_cart.py",
+    "pos/enrolment.py",
     "pos/returns.py",
     "pos/return_receipt.py",
     "pos/till.py",

@@ -29,6 +29,7 @@ class MembersPage(QWidget):
     find = Signal(str)  # what was typed or scanned
     open_hit = Signal(int)  # a search hit's member number
     check_in = Signal()
+    enrol = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +46,10 @@ class MembersPage(QWidget):
         self.find_button = QPushButton(self.tr("&Find"), self)
         self.find_button.clicked.connect(self._find)
         row.addWidget(self.find_button)
+        self.enrol_button = QPushButton(self.tr("&New member"), self)
+        self.enrol_button.setObjectName("memberEnrol")
+        self.enrol_button.clicked.connect(self.enrol.emit)
+        row.addWidget(self.enrol_button)
         lay.addLayout(row)
         self.hits = QListWidget(self)
         self.hits.setObjectName("memberHits")

@@ -9,10 +9,10 @@ from dataclasses import replace
 from typing import Any
 
 from app.members import MemberPanel
-from app.results import Result
+from app.results import Outcome, Result
 from ui.members_page import MembersPage
 from ui.presenter import Presenter
-from ui.qt import QWidget
+from ui.qt import QTimer, QWidget
 from ui.taskman import TaskManager
 
 log = logging.getLogger("ui.members")
@@ -30,6 +30,7 @@ class MembersPresenter(Presenter):
         page.find.connect(self.find)
         page.open_hit.connect(self.open_hit)
         page.check_in.connect(self.check_in)
+        page.enrol.connect(lambda: self.enrol())
 
     # ------------------------------------------------------------------ the Presenter's hooks
     def show_message(self, text: str, error: bool) -> None:
@@ -70,6 +71,26 @@ class MembersPresenter(Presenter):
             return replace(checked, value=again.value) if again.ok else checked
 
         self.call(run, "net")
+
+    def enrol(self, answers: dict[str, Any] | None = None) -> None:
+        """A new member: the dialog, then the service; a refusal asks again with what was typed."""
+        from ui.enrol_dialog import EnrolDialog
+
+        dlg = EnrolDialog(self.window, answers)
+
+        def answered(given: dict[str, Any], result: Result) -> None:
+            self.show(result)
+            if result.outcome is Outcome.REFUSED:
+                QTimer.singleShot(0, lambda: self.enrol(given))
+
+        def run() -> None:
+            given = dlg.answers()
+            self.tasks.run(
+                "io", lambda: self.members.enrol(**given), lambda r: answered(given, r), self.failed
+            )
+
+        dlg.accepted.connect(run)
+        self.open("enrol", dlg)
 
     # ------------------------------------------------------------------ the panel
     def _hit_label(self, hit: Any) -> str:

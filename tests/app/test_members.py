@@ -157,3 +157,41 @@ def test_the_member_panel_benchmark_runs(capsys):
     bench.main(["--opens", "3", "--json"])
     figures = json.loads(capsys.readouterr().out)
     assert figures["budget_ms"] == bench.BUDGET_MS and figures["open_p95_ms"] > 0
+
+
+def test_an_offline_enrolment_is_usable_at_once_and_merged_once_when_it_syncs(shop, members):
+    from app.sell import SellService
+    from tests.app.conftest import barcodes
+
+    assert "e-mail address or a phone" in str(members.enrol("Noor", "Haddad").message)
+    shop.demo.set_backend_online(False)
+    try:
+        r = members.enrol("Noor", "Haddad", "noor.h@example.com", personalisation=True)
+        assert r.ok and "Noor" in str(r.message), r
+        provisional = r.value
+        again = members.enrol("Noor", "Haddad", "NOOR.H@example.com")  # a second till, the same person
+        assert again.ok and again.value != provisional
+        sell = SellService(shop)  # her first purchase, offline, on the provisional number
+        sell.begin_shift(shop.staff.identify("1111"))
+        for code in barcodes(shop, 1):
+            assert sell.scan(code).ok
+        assert sell.attach_member_typed(str(provisional)).ok
+        assert sell.pay_cash(10**6).ok
+    finally:
+        shop.demo.set_backend_online(True)
+    shop.sync_engine.wake()
+    assert shop.sync_engine.wait_idle(30)
+    first = shop.sync_engine.member_profile(provisional, max_age_s=0)
+    second = shop.sync_engine.member_profile(again.value, max_age_s=0)
+    assert first.member_no == second.member_no < 8 * 10**18  # one member, both numbers answer for her
+    assert first.display_name == "Noor H." and first.points_balance > 0  # the offline sale credited her
+    conn = shop.demo.backend.connect()
+    try:
+        n = conn.execute("SELECT count(*) FROM members WHERE first_name = 'Noor'").fetchone()[0]
+    finally:
+        conn.close()
+    assert n == 1
+    log_text = (
+        "".join(p.read_text() for p in shop.paths.logs.glob("*.log")) if shop.paths.logs.exists() else ""
+    )
+    assert "noor.h@example.com" not in log_text.lower() and "Haddad" not in log_text

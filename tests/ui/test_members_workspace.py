@@ -46,3 +46,27 @@ def test_members_by_keyboard_and_scan(qtbot, window):
     assert not page.check_in_button.isEnabled() and "checked in" in page.message.text()
     qtbot.keyClick(w, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: w.workspaces.current == "sell", timeout=5_000)
+
+
+def test_enrolment_at_the_till_asks_again_with_what_was_typed_when_refused(qtbot, window):
+    from tests.ui.conftest import modal
+    from ui.enrol_dialog import EnrolDialog
+
+    w = window
+    login(qtbot, w)
+    qtbot.keyClick(w, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: w.workspaces.current == "members", timeout=5_000)
+    page = w.members_page
+    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    dlg = modal(qtbot, EnrolDialog)
+    assert not (dlg.marketing.isChecked() or dlg.personalisation.isChecked() or dlg.receipts.isChecked())
+    dlg.first.setText("Noor")
+    dlg.last.setText("Haddad")
+    dlg.personalisation.setChecked(True)
+    dlg.accept()  # no e-mail or phone: refused, asked again with the answers kept
+    qtbot.waitUntil(lambda: "e-mail address or a phone" in page.message.text(), timeout=10_000)
+    again = modal(qtbot, EnrolDialog)
+    assert again is not dlg and again.first.text() == "Noor" and again.personalisation.isChecked()
+    again.phone.setText("+353 86 765 4321")
+    again.accept()
+    qtbot.waitUntil(lambda: "Welcome, Noor" in page.message.text(), timeout=10_000)
