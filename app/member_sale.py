@@ -242,6 +242,50 @@ class MemberSaleMixin:
             value=plan,
         )
 
+    def hand_over_cart(self) -> Result:
+        """Blocking (network): the sale's lines shared as a cart for the customer's phone (the value is the
+        QR text to show: the OMO app opens it and the customer finishes the purchase there). The sale stays
+        open here: the cashier voids or parks it once the customer has it."""
+        with self._lock:
+            if (why := self._check()) is not None:
+                return why
+            if self.co.cart.is_empty:
+                return refused(msg(QT_TRANSLATE_NOOP(C, "The sale is empty.")))
+            if self.co.tenders:
+                return refused(msg(QT_TRANSLATE_NOOP(C, "Part of this sale is paid: finish it first.")))
+            lines = [
+                {
+                    "sku": ln.sku,
+                    "qty": ln.quantity,
+                    "name": ln.description[:200],
+                    "unit_price": ln.unit_price.minor,
+                }
+                for ln in self.co.cart.lines
+            ]
+            if len(lines) > 200:
+                return refused(msg(QT_TRANSLATE_NOOP(C, "A cart for the app holds at most 200 lines.")))
+            member = self.co.member.member_no if self.co.member is not None else None
+            cart_id = "T" + self.co.sale_uuid.replace("-", "")
+        engine = self.shop.sync_engine
+        try:
+            if engine is None:
+                raise BackendUnavailable("no backend")
+            engine.share_cart(cart_id, self.shop.config.currency, lines, member)
+        except (BackendUnavailable, BackendNotFound):
+            return refused(
+                msg(QT_TRANSLATE_NOOP(C, "The cart cannot be handed over: the backend cannot be reached."))
+            )
+        return done(
+            msg(
+                QT_TRANSLATE_NOOP(
+                    C,
+                    "The customer scans this code with the OMO app to finish there. The sale stays open "
+                    "here: void or park it once they have it.",
+                )
+            ),
+            value=f"OMO:CART:{cart_id}",
+        )
+
     # ------------------------------------------------------------------ points as a tender
     def points_balance(self) -> tuple[int, bool] | None:
         """Blocking (network): the attached member's points (server balance plus this till's unsynced

@@ -83,6 +83,10 @@ class Shortcuts:
                 QT_TRANSLATE_NOOP("Shortcuts", "Coupons and promotions: take one off or back"),
             ),
             "points": ("Shift+F10", QT_TRANSLATE_NOOP("Shortcuts", "Pay with the member's points")),
+            "hand_over": (
+                "Ctrl+H",
+                QT_TRANSLATE_NOOP("Shortcuts", "Hand the cart to the customer's phone (QR)"),
+            ),
             "lock": ("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "Lock the till")),
         }
     )

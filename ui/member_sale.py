@@ -1,6 +1,7 @@
 """A member's sale in the Sell workspace: the coupons and promotions on the sale (listed in the member slot,
-Ctrl+K takes one off or puts it back), paying with the member's points (Shift+F10), and a customer's shared
-cart scanned at the till (loaded; what could not be added is listed a tap away). It asks and shows;
+Ctrl+K takes one off or puts it back), paying with the member's points (Shift+F10), a customer's shared cart
+scanned at the till (loaded; what could not be added is listed a tap away), and the till's cart handed to
+the customer's phone as a QR code on screen (Ctrl+H). It asks and shows;
 `app.member_sale.MemberSaleMixin` (part of `app.sell.SellService`) decides.
 """
 
@@ -12,7 +13,9 @@ from app.results import Result
 from pos.shared_cart import CartItem
 from ui import prompts
 from ui.cart_view import SearchHit
-from ui.qt import QObject
+from ui.presenter import say_text
+from ui.qt import QColor, QDialog, QLabel, QObject, QPainter, QPixmap, QPushButton, Qt, QVBoxLayout, QWidget
+from ui.receipt_view import _qr_matrix
 
 if TYPE_CHECKING:
     from ui.sell_presenter import SellPresenter
@@ -93,6 +96,17 @@ class MemberSalePresenter(QObject):
         )
 
     # ------------------------------------------------------------------ the shared cart
+    def do_hand_over(self) -> None:
+        if self.sell.view().is_empty:
+            return
+        self.owner.say(self.tr_("Handing the cart over…"))
+        self.owner.tasks.run("net", self.sell.hand_over_cart, self._handed_over, self.owner.failed)
+
+    def _handed_over(self, result: Result) -> None:
+        self.owner.show(result)
+        if result.ok:
+            self.owner.open("hand_over", QrDialog(result.value, say_text(result.message), self.owner.window))
+
     def load_cart(self, cart_id: str) -> None:
         self.owner.tasks.run(
             "net", lambda: self.sell.load_shared_cart(cart_id), self._cart_loaded, self.owner.failed
@@ -128,4 +142,43 @@ class MemberSalePresenter(QObject):
         return SearchHit(item.sku if item.status == "out_of_stock" else "", f"{item.name} — {why}", price)
 
 
-__all__ = ["MemberSalePresenter"]
+class QrDialog(QDialog):
+    """A code on screen for the customer's phone to scan, and what happens next."""
+
+    def __init__(self, payload: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("qrDialog")
+        self.setWindowTitle(self.tr("Scan with the OMO app"))
+        self.payload = payload
+        lay = QVBoxLayout(self)
+        code = QLabel(self)
+        code.setObjectName("qrCode")
+        code.setPixmap(qr_pixmap(payload, 8))
+        code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(code)
+        note = QLabel(text, self)
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        done = QPushButton(self.tr("Done"), self)
+        done.setDefault(True)
+        done.clicked.connect(self.accept)
+        lay.addWidget(done)
+
+
+def qr_pixmap(payload: str, module: int) -> QPixmap:
+    """The QR code of `payload`, `module` pixels a module, with its quiet zone."""
+    matrix = _qr_matrix(payload)
+    quiet = 4
+    side = (len(matrix) + 2 * quiet) * module
+    pix = QPixmap(side, side)
+    pix.fill(QColor("white"))
+    p = QPainter(pix)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                p.fillRect((x + quiet) * module, (y + quiet) * module, module, module, QColor("black"))
+    p.end()
+    return pix
+
+
+__all__ = ["MemberSalePresenter", "QrDialog"]

@@ -28,7 +28,7 @@ from ui.tender_presenter import TenderPresenter
 log = logging.getLogger("ui.sell")
 
 TENDER_ACTIONS = ("cash", "card", "split", "void")
-MEMBER_ACTIONS = ("offers", "points")
+MEMBER_ACTIONS = ("offers", "points", "hand_over")
 
 
 class _Relay(QObject):

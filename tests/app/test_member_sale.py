@@ -189,3 +189,24 @@ def test_an_unknown_shared_cart_and_an_offline_backend_are_said(sell, shop):
     finally:
         shop.demo.set_backend_online(True)
     assert sell.view().is_empty
+
+
+def test_the_till_s_cart_handed_to_the_customer_s_phone_comes_back_the_same(sell, shop):
+    assert sell.hand_over_cart().outcome is Outcome.REFUSED  # nothing to hand over
+    member_sale(sell, shop, 1004, n=2)
+    lines = sorted((ln.sku, ln.quantity, ln.unit_price) for ln in sell.view().lines)
+    handed = r = sell.hand_over_cart()
+    assert r.ok and r.value.startswith("OMO:CART:T"), r
+    assert not sell.view().is_empty  # the sale stays until the cashier voids or parks it
+    cart = shop.sync_engine.cart(r.value)  # what the OMO app reads from the QR
+    assert cart.member_no == 1004
+    assert sorted((ln.sku, ln.qty, ln.unit_price) for ln in cart.lines) == lines
+    r = sell.void()  # the customer has it: a manager approves the void of the unpaid sale
+    assert r.retry(shop.approvals.approve(r.request, "9999", reason="handed to the app").override).ok
+    back = sell.load_shared_cart(handed.value.removeprefix("OMO:CART:"))  # and back at a till: the same lines
+    assert back.ok and all(i.status == "add" for i in back.value), back
+    shop.demo.set_backend_online(False)
+    try:
+        assert "cannot be reached" in str(sell.hand_over_cart().message)
+    finally:
+        shop.demo.set_backend_online(True)

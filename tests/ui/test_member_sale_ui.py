@@ -66,3 +66,19 @@ def test_a_scanned_shared_cart_loads_and_lists_what_it_could_not_add(qtbot, till
     stock_out = next(i for i in range(w.page.results.count()) if "out of stock" in texts[i])
     w.page.results.itemActivated.emit(w.page.results.item(stock_out))  # the customer holds one: a tap
     qtbot.waitUntil(lambda: len(w.sell.view().lines) == 4, timeout=5_000)
+
+
+def test_the_cart_handed_to_the_phone_shows_its_code(qtbot, till):
+    from ui.member_sale import QrDialog
+
+    w = till
+    w.activateWindow()
+    login(qtbot, w)
+    for code in barcodes(w, 2):
+        scan(qtbot, w, code)
+    _press("Ctrl+H")
+    dlg = modal(qtbot, QrDialog)
+    assert dlg.payload.startswith("OMO:CART:T")
+    assert len(w.shop.sync_engine.cart(dlg.payload).lines) == 2
+    qtbot.keyClick(dlg, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=5_000)
