@@ -84,8 +84,164 @@
             <translation>Exchange done: nothing to pay either way.</translation>
         </message>
         <message>
+            <source>already used (another till or the web)</source>
+            <translation>already used (another till or the web)</translation>
+        </message>
+        <message>
+            <source>not this member's</source>
+            <translation>not this member's</translation>
+        </message>
+        <message>
+            <source>cannot be checked offline; the member keeps it</source>
+            <translation>cannot be checked offline; the member keeps it</translation>
+        </message>
+        <message>
+            <source>The sale changed meanwhile. Take the payment again.</source>
+            <translation>The sale changed meanwhile. Take the payment again.</translation>
+        </message>
+        <message>
+            <source>Coupon {name} was taken off: {why}. The total is now {total}: take the payment again.</source>
+            <translation>Coupon {name} was taken off: {why}. The total is now {total}: take the payment again.</translation>
+        </message>
+        <message>
+            <source>Part of this sale is paid: finish it first.</source>
+            <translation>Part of this sale is paid: finish it first.</translation>
+        </message>
+        <message>
+            <source>This shared cart is not known (or no longer kept).</source>
+            <translation>This shared cart is not known (or no longer kept).</translation>
+        </message>
+        <message>
+            <source>The shared cart cannot be loaded: the backend cannot be reached.</source>
+            <translation>The shared cart cannot be loaded: the backend cannot be reached.</translation>
+        </message>
+        <message>
+            <source>Shared cart: {added} of {total} lines added, {repriced} at the shop's price; {left} not added (listed).</source>
+            <translation>Shared cart: {added} of {total} lines added, {repriced} at the shop's price; {left} not added (listed).</translation>
+        </message>
+        <message>
+            <source>The sale is empty.</source>
+            <translation>The sale is empty.</translation>
+        </message>
+        <message>
+            <source>A cart for the app holds at most 200 lines.</source>
+            <translation>A cart for the app holds at most 200 lines.</translation>
+        </message>
+        <message>
+            <source>The cart cannot be handed over: the backend cannot be reached.</source>
+            <translation>The cart cannot be handed over: the backend cannot be reached.</translation>
+        </message>
+        <message>
+            <source>The customer scans this code with the OMO app to finish there. The sale stays open here: void or park it once they have it.</source>
+            <translation>The customer scans this code with the OMO app to finish there. The sale stays open here: void or park it once they have it.</translation>
+        </message>
+        <message>
+            <source>Attach the member first: points pay only for their own sale.</source>
+            <translation>Attach the member first: points pay only for their own sale.</translation>
+        </message>
+        <message>
+            <source>The member's points cannot be read now (offline). Take another tender.</source>
+            <translation>The member's points cannot be read now (offline). Take another tender.</translation>
+        </message>
+        <message>
+            <source>Offline, this till takes at most {cap} points. Take another tender.</source>
+            <translation>Offline, this till takes at most {cap} points. Take another tender.</translation>
+        </message>
+        <message>
+            <source>Points cannot be redeemed while the backend cannot be reached.</source>
+            <translation>Points cannot be redeemed while the backend cannot be reached.</translation>
+        </message>
+        <message>
+            <source>The member has {balance} points, fewer than {points}.</source>
+            <translation>The member has {balance} points, fewer than {points}.</translation>
+        </message>
+        <message>
+            <source>This member code is not genuine. Type the member number.</source>
+            <translation>This member code is not genuine. Type the member number.</translation>
+        </message>
+        <message>
+            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
+            <translation>This member code has expired. Ask the member to reopen the code in the app.</translation>
+        </message>
+        <message>
+            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
+            <translation>This member card has been cancelled. Ask for the app code or a new card.</translation>
+        </message>
+        <message>
             <source>Log in first.</source>
             <translation>Log in first.</translation>
+        </message>
+        <message>
+            <source>Your role cannot look up members.</source>
+            <translation>Your role cannot look up members.</translation>
+        </message>
+        <message>
+            <source>This till has no OMO backend: members cannot be found.</source>
+            <translation>This till has no OMO backend: members cannot be found.</translation>
+        </message>
+        <message>
+            <source>Scan the member's code, or type a number, name, phone or e-mail.</source>
+            <translation>Scan the member's code, or type a number, name, phone or e-mail.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached: scan the member's code or type their number.</source>
+            <translation>The backend cannot be reached: scan the member's code or type their number.</translation>
+        </message>
+        <message>
+            <source>The member search failed. Try again.</source>
+            <translation>The member search failed. Try again.</translation>
+        </message>
+        <message>
+            <source>No member found.</source>
+            <translation>No member found.</translation>
+        </message>
+        <message>
+            <source>Members found: {n}.</source>
+            <translation>Members found: {n}.</translation>
+        </message>
+        <message>
+            <source>There is no member {no}.</source>
+            <translation>There is no member {no}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached and member {no} is not in this till's cache.</source>
+            <translation>The backend cannot be reached and member {no} is not in this till's cache.</translation>
+        </message>
+        <message>
+            <source>The member could not be opened. Try again.</source>
+            <translation>The member could not be opened. Try again.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached: showing what this till kept.</source>
+            <translation>The backend cannot be reached: showing what this till kept.</translation>
+        </message>
+        <message>
+            <source>The check-in could not be recorded. Try again.</source>
+            <translation>The check-in could not be recorded. Try again.</translation>
+        </message>
+        <message>
+            <source>Member {no} has already checked in today.</source>
+            <translation>Member {no} has already checked in today.</translation>
+        </message>
+        <message>
+            <source>Member {no} checked in: {points} points (provisional).</source>
+            <translation>Member {no} checked in: {points} points (provisional).</translation>
+        </message>
+        <message>
+            <source>The enrolment could not be recorded. Try again.</source>
+            <translation>The enrolment could not be recorded. Try again.</translation>
+        </message>
+        <message>
+            <source>Welcome, {name}! Member number {no}: usable now; the backend confirms it when it syncs.</source>
+            <translation>Welcome, {name}! Member number {no}: usable now; the backend confirms it when it syncs.</translation>
+        </message>
+        <message>
+            <source>No member data is kept on this till.</source>
+            <translation>No member data is kept on this till.</translation>
+        </message>
+        <message>
+            <source>Removed {n} cached members.</source>
+            <translation>Removed {n} cached members.</translation>
         </message>
         <message>
             <source>Wait: the hand-over is being recorded.</source>
@@ -320,8 +476,8 @@
             <translation>Order {order} was not collected: refund it to the original payment to put it back in stock.</translation>
         </message>
         <message>
-            <source>There is no member {no}.</source>
-            <translation>There is no member {no}.</translation>
+            <source>A member's orders are listed with their own code: scan the member's app or card, or type the receipt or order number.</source>
+            <translation>A member's orders are listed with their own code: scan the member's app or card, or type the receipt or order number.</translation>
         </message>
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>
@@ -432,10 +588,6 @@
             <translation>That is not a discount. {detail}</translation>
         </message>
         <message>
-            <source>The sale is empty.</source>
-            <translation>The sale is empty.</translation>
-        </message>
-        <message>
             <source>That is not a price.</source>
             <translation>That is not a price.</translation>
         </message>
@@ -452,8 +604,8 @@
             <translation>Store credit {code}: checking it…</translation>
         </message>
         <message>
-            <source>A shared cart</source>
-            <translation>A shared cart</translation>
+            <source>Shared cart: loading it…</source>
+            <translation>Shared cart: loading it…</translation>
         </message>
         <message>
             <source>A coupon</source>
@@ -1110,6 +1262,53 @@
         </message>
     </context>
     <context>
+        <name>EnrolDialog</name>
+        <message>
+            <source>New member</source>
+            <translation>New member</translation>
+        </message>
+        <message>
+            <source>First name</source>
+            <translation>First name</translation>
+        </message>
+        <message>
+            <source>Last name</source>
+            <translation>Last name</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>An e-mail address or a phone number is enough. Ask the customer for each choice:</source>
+            <translation>An e-mail address or a phone number is enough. Ask the customer for each choice:</translation>
+        </message>
+        <message>
+            <source>Offers and news by e-mail or SMS</source>
+            <translation>Offers and news by e-mail or SMS</translation>
+        </message>
+        <message>
+            <source>Use my purchases and views for suggestions in the shop and the app</source>
+            <translation>Use my purchases and views for suggestions in the shop and the app</translation>
+        </message>
+        <message>
+            <source>Receipts by e-mail</source>
+            <translation>Receipts by e-mail</translation>
+        </message>
+        <message>
+            <source>Enrol</source>
+            <translation>Enrol</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginScreen</name>
         <message>
             <source>Type or tap your PIN, then Enter</source>
@@ -1171,6 +1370,10 @@
             <translation>Till</translation>
         </message>
         <message>
+            <source>Members</source>
+            <translation>Members</translation>
+        </message>
+        <message>
             <source>Returns &amp; pickups</source>
             <translation>Returns &amp; pickups</translation>
         </message>
@@ -1208,6 +1411,183 @@ Nothing was changed. Call a manager.</translation>
         <message>
             <source>Finish or close the open window first, then scan again.</source>
             <translation>Finish or close the open window first, then scan again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberSalePresenter</name>
+        <message>
+            <source>Offers: {offers}</source>
+            <translation>Offers: {offers}</translation>
+        </message>
+        <message>
+            <source>Ctrl+K coupons and promotions · Shift+F10 pay with points</source>
+            <translation>Ctrl+K coupons and promotions · Shift+F10 pay with points</translation>
+        </message>
+        <message>
+            <source>No coupon or promotion for this sale.</source>
+            <translation>No coupon or promotion for this sale.</translation>
+        </message>
+        <message>
+            <source>✓ {name} −{amount} (take it off)</source>
+            <translation>✓ {name} −{amount} (take it off)</translation>
+        </message>
+        <message>
+            <source>✗ {name} (put it back)</source>
+            <translation>✗ {name} (put it back)</translation>
+        </message>
+        <message>
+            <source>Coupons and promotions</source>
+            <translation>Coupons and promotions</translation>
+        </message>
+        <message>
+            <source>Applied by themselves. Pick one to take it off or put it back:</source>
+            <translation>Applied by themselves. Pick one to take it off or put it back:</translation>
+        </message>
+        <message>
+            <source>Attach the member first: points pay only for their own sale.</source>
+            <translation>Attach the member first: points pay only for their own sale.</translation>
+        </message>
+        <message>
+            <source>{points} points</source>
+            <translation>{points} points</translation>
+        </message>
+        <message>
+            <source>Type the number of points, e.g. 500.</source>
+            <translation>Type the number of points, e.g. 500.</translation>
+        </message>
+        <message>
+            <source>Checking the member's points…</source>
+            <translation>Checking the member's points…</translation>
+        </message>
+        <message>
+            <source>Pay with points</source>
+            <translation>Pay with points</translation>
+        </message>
+        <message>
+            <source>Points to redeem (due {due}; {have}):</source>
+            <translation>Points to redeem (due {due}; {have}):</translation>
+        </message>
+        <message>
+            <source>Handing the cart over…</source>
+            <translation>Handing the cart over…</translation>
+        </message>
+        <message>
+            <source>{shop} here ({app} in the app) · added</source>
+            <translation>{shop} here ({app} in the app) · added</translation>
+        </message>
+        <message>
+            <source>out of stock here · tap to add one the customer holds</source>
+            <translation>out of stock here · tap to add one the customer holds</translation>
+        </message>
+        <message>
+            <source>not sold in this shop</source>
+            <translation>not sold in this shop</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembersPage</name>
+        <message>
+            <source>Scan the member's code, or type a number, name, phone or e-mail</source>
+            <translation>Scan the member's code, or type a number, name, phone or e-mail</translation>
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation>&amp;Find</translation>
+        </message>
+        <message>
+            <source>&amp;New member</source>
+            <translation>&amp;New member</translation>
+        </message>
+        <message>
+            <source>&amp;Check in</source>
+            <translation>&amp;Check in</translation>
+        </message>
+        <message>
+            <source>Coupons</source>
+            <translation>Coupons</translation>
+        </message>
+        <message>
+            <source>Recent orders</source>
+            <translation>Recent orders</translation>
+        </message>
+        <message>
+            <source>Recently viewed online</source>
+            <translation>Recently viewed online</translation>
+        </message>
+        <message>
+            <source>Suggestions</source>
+            <translation>Suggestions</translation>
+        </message>
+        <message>
+            <source>No member open</source>
+            <translation>No member open</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembersPresenter</name>
+        <message>
+            <source>Looking up…</source>
+            <translation>Looking up…</translation>
+        </message>
+        <message>
+            <source>{name} · {tier} · no. {no} {hint}</source>
+            <translation>{name} · {tier} · no. {no} {hint}</translation>
+        </message>
+        <message>
+            <source>{name} · {tier} · no. {no}</source>
+            <translation>{name} · {tier} · no. {no}</translation>
+        </message>
+        <message>
+            <source>{points} points</source>
+            <translation>{points} points</translation>
+        </message>
+        <message>
+            <source>(provisional: from this till's cache, the backend cannot be reached)</source>
+            <translation>(provisional: from this till's cache, the backend cannot be reached)</translation>
+        </message>
+        <message>
+            <source>(provisional: {n:+} not yet synced)</source>
+            <translation>(provisional: {n:+} not yet synced)</translation>
+        </message>
+        <message>
+            <source>checked in today</source>
+            <translation>checked in today</translation>
+        </message>
+        <message>
+            <source>Found without the member's code: only what checkout needs. Scan their code for more.</source>
+            <translation>Found without the member's code: only what checkout needs. Scan their code for more.</translation>
+        </message>
+        <message>
+            <source>The member has not consented to personalisation: only what checkout needs.</source>
+            <translation>The member has not consented to personalisation: only what checkout needs.</translation>
+        </message>
+        <message>
+            <source>{title} ({off} off)</source>
+            <translation>{title} ({off} off)</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>online</translation>
+        </message>
+        <message>
+            <source>in store</source>
+            <translation>in store</translation>
+        </message>
+        <message>
+            <source>{date} {where}: {total} — {items}</source>
+            <translation>{date} {where}: {total} — {items}</translation>
+        </message>
+        <message>
+            <source>bought together</source>
+            <translation>bought together</translation>
+        </message>
+        <message>
+            <source>viewed</source>
+            <translation>viewed</translation>
+        </message>
+        <message>
+            <source>{name} ({why})</source>
+            <translation>{name} ({why})</translation>
         </message>
     </context>
     <context>
@@ -1520,6 +1900,17 @@ Nothing was changed. Call a manager.</translation>
         </message>
     </context>
     <context>
+        <name>QrDialog</name>
+        <message>
+            <source>Scan with the OMO app</source>
+            <translation>Scan with the OMO app</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+    </context>
+    <context>
         <name>receipt</name>
         <message>
             <source>Receipt {}</source>
@@ -1632,6 +2023,18 @@ Nothing was changed. Call a manager.</translation>
         <message>
             <source>Card</source>
             <translation>Card</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>Points earned: {} (provisional)</source>
+            <translation>Points earned: {} (provisional)</translation>
+        </message>
+        <message>
+            <source>redeemed: {}</source>
+            <translation>redeemed: {}</translation>
         </message>
         <message>
             <source>Prices include VAT</source>
@@ -2087,6 +2490,18 @@ Nothing was changed. Call a manager.</translation>
         <message>
             <source>Type a member number</source>
             <translation>Type a member number</translation>
+        </message>
+        <message>
+            <source>Coupons and promotions: take one off or back</source>
+            <translation>Coupons and promotions: take one off or back</translation>
+        </message>
+        <message>
+            <source>Pay with the member's points</source>
+            <translation>Pay with the member's points</translation>
+        </message>
+        <message>
+            <source>Hand the cart to the customer's phone (QR)</source>
+            <translation>Hand the cart to the customer's phone (QR)</translation>
         </message>
         <message>
             <source>Lock the till</source>

@@ -84,8 +84,164 @@
             <translation>Cambio completato: nulla da pagare né da restituire.</translation>
         </message>
         <message>
+            <source>already used (another till or the web)</source>
+            <translation>già usato (un'altra cassa o il web)</translation>
+        </message>
+        <message>
+            <source>not this member's</source>
+            <translation>non è di questo socio</translation>
+        </message>
+        <message>
+            <source>cannot be checked offline; the member keeps it</source>
+            <translation>non verificabile offline; il socio lo conserva</translation>
+        </message>
+        <message>
+            <source>The sale changed meanwhile. Take the payment again.</source>
+            <translation>La vendita è cambiata nel frattempo. Riprendi il pagamento.</translation>
+        </message>
+        <message>
+            <source>Coupon {name} was taken off: {why}. The total is now {total}: take the payment again.</source>
+            <translation>Il coupon {name} è stato tolto: {why}. Il totale ora è {total}: riprendi il pagamento.</translation>
+        </message>
+        <message>
+            <source>Part of this sale is paid: finish it first.</source>
+            <translation>Parte di questa vendita è pagata: completala prima.</translation>
+        </message>
+        <message>
+            <source>This shared cart is not known (or no longer kept).</source>
+            <translation>Questo carrello condiviso non è noto (o non è più conservato).</translation>
+        </message>
+        <message>
+            <source>The shared cart cannot be loaded: the backend cannot be reached.</source>
+            <translation>Il carrello condiviso non si può caricare: il backend non è raggiungibile.</translation>
+        </message>
+        <message>
+            <source>Shared cart: {added} of {total} lines added, {repriced} at the shop's price; {left} not added (listed).</source>
+            <translation>Carrello condiviso: {added} righe su {total} aggiunte, {repriced} al prezzo del negozio; {left} non aggiunte (elencate).</translation>
+        </message>
+        <message>
+            <source>The sale is empty.</source>
+            <translation>La vendita è vuota.</translation>
+        </message>
+        <message>
+            <source>A cart for the app holds at most 200 lines.</source>
+            <translation>Un carrello per l'app contiene al massimo 200 righe.</translation>
+        </message>
+        <message>
+            <source>The cart cannot be handed over: the backend cannot be reached.</source>
+            <translation>Il carrello non si può passare: il backend non è raggiungibile.</translation>
+        </message>
+        <message>
+            <source>The customer scans this code with the OMO app to finish there. The sale stays open here: void or park it once they have it.</source>
+            <translation>Il cliente scansiona questo codice con l'app OMO per concludere lì. La vendita resta aperta qui: annullala o sospendila quando il cliente l'ha ricevuta.</translation>
+        </message>
+        <message>
+            <source>Attach the member first: points pay only for their own sale.</source>
+            <translation>Prima associa il socio: i punti pagano solo i suoi acquisti.</translation>
+        </message>
+        <message>
+            <source>The member's points cannot be read now (offline). Take another tender.</source>
+            <translation>I punti del socio non si possono leggere ora (offline). Usa un altro pagamento.</translation>
+        </message>
+        <message>
+            <source>Offline, this till takes at most {cap} points. Take another tender.</source>
+            <translation>Offline questa cassa accetta al massimo {cap} punti. Usa un altro pagamento.</translation>
+        </message>
+        <message>
+            <source>Points cannot be redeemed while the backend cannot be reached.</source>
+            <translation>I punti non si possono usare finché il backend non è raggiungibile.</translation>
+        </message>
+        <message>
+            <source>The member has {balance} points, fewer than {points}.</source>
+            <translation>Il socio ha {balance} punti, meno di {points}.</translation>
+        </message>
+        <message>
+            <source>This member code is not genuine. Type the member number.</source>
+            <translation>Questo codice socio non è autentico. Digita il numero socio.</translation>
+        </message>
+        <message>
+            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
+            <translation>Questo codice socio è scaduto. Chiedi al socio di riaprire il codice nell'app.</translation>
+        </message>
+        <message>
+            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
+            <translation>Questa tessera socio è stata annullata. Chiedi il codice dell'app o una nuova tessera.</translation>
+        </message>
+        <message>
             <source>Log in first.</source>
             <translation>Accedi prima.</translation>
+        </message>
+        <message>
+            <source>Your role cannot look up members.</source>
+            <translation>Il tuo ruolo non può cercare soci.</translation>
+        </message>
+        <message>
+            <source>This till has no OMO backend: members cannot be found.</source>
+            <translation>Questa cassa non ha un backend OMO: i soci non si possono cercare.</translation>
+        </message>
+        <message>
+            <source>Scan the member's code, or type a number, name, phone or e-mail.</source>
+            <translation>Scansiona il codice del socio, o digita un numero, nome, telefono o e-mail.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached: scan the member's code or type their number.</source>
+            <translation>Il backend non è raggiungibile: scansiona il codice del socio o digita il suo numero.</translation>
+        </message>
+        <message>
+            <source>The member search failed. Try again.</source>
+            <translation>La ricerca del socio non è riuscita. Riprova.</translation>
+        </message>
+        <message>
+            <source>No member found.</source>
+            <translation>Nessun socio trovato.</translation>
+        </message>
+        <message>
+            <source>Members found: {n}.</source>
+            <translation>Soci trovati: {n}.</translation>
+        </message>
+        <message>
+            <source>There is no member {no}.</source>
+            <translation>Non esiste il socio {no}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached and member {no} is not in this till's cache.</source>
+            <translation>Il backend non è raggiungibile e il socio {no} non è nella cache di questa cassa.</translation>
+        </message>
+        <message>
+            <source>The member could not be opened. Try again.</source>
+            <translation>Non è stato possibile aprire il socio. Riprova.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached: showing what this till kept.</source>
+            <translation>Il backend non è raggiungibile: si mostra ciò che questa cassa ha conservato.</translation>
+        </message>
+        <message>
+            <source>The check-in could not be recorded. Try again.</source>
+            <translation>Il check-in non è stato registrato. Riprova.</translation>
+        </message>
+        <message>
+            <source>Member {no} has already checked in today.</source>
+            <translation>Il socio {no} ha già fatto il check-in oggi.</translation>
+        </message>
+        <message>
+            <source>Member {no} checked in: {points} points (provisional).</source>
+            <translation>Check-in del socio {no}: {points} punti (provvisori).</translation>
+        </message>
+        <message>
+            <source>The enrolment could not be recorded. Try again.</source>
+            <translation>L'iscrizione non è stata registrata. Riprova.</translation>
+        </message>
+        <message>
+            <source>Welcome, {name}! Member number {no}: usable now; the backend confirms it when it syncs.</source>
+            <translation>Benvenuto/a, {name}! Numero socio {no}: valido da subito; il backend lo conferma alla sincronizzazione.</translation>
+        </message>
+        <message>
+            <source>No member data is kept on this till.</source>
+            <translation>Su questa cassa non sono conservati dati dei soci.</translation>
+        </message>
+        <message>
+            <source>Removed {n} cached members.</source>
+            <translation>Rimossi {n} soci dalla cache.</translation>
         </message>
         <message>
             <source>Wait: the hand-over is being recorded.</source>
@@ -320,8 +476,8 @@
             <translation>L'ordine {order} non è stato ritirato: rimborsalo sul pagamento originale per rimetterlo in magazzino.</translation>
         </message>
         <message>
-            <source>There is no member {no}.</source>
-            <translation>Non esiste il socio {no}.</translation>
+            <source>A member's orders are listed with their own code: scan the member's app or card, or type the receipt or order number.</source>
+            <translation>Gli ordini di un socio si elencano con il suo codice: scansiona l'app o la tessera del socio, oppure digita il numero dello scontrino o dell'ordine.</translation>
         </message>
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>
@@ -432,10 +588,6 @@
             <translation>Non è uno sconto. {detail}</translation>
         </message>
         <message>
-            <source>The sale is empty.</source>
-            <translation>La vendita è vuota.</translation>
-        </message>
-        <message>
             <source>That is not a price.</source>
             <translation>Non è un prezzo.</translation>
         </message>
@@ -452,8 +604,8 @@
             <translation>Buono {code}: verifica in corso…</translation>
         </message>
         <message>
-            <source>A shared cart</source>
-            <translation>Un carrello condiviso</translation>
+            <source>Shared cart: loading it…</source>
+            <translation>Carrello condiviso: caricamento…</translation>
         </message>
         <message>
             <source>A coupon</source>
@@ -1110,6 +1262,53 @@
         </message>
     </context>
     <context>
+        <name>EnrolDialog</name>
+        <message>
+            <source>New member</source>
+            <translation>Nuovo socio</translation>
+        </message>
+        <message>
+            <source>First name</source>
+            <translation>Nome</translation>
+        </message>
+        <message>
+            <source>Last name</source>
+            <translation>Cognome</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefono</translation>
+        </message>
+        <message>
+            <source>An e-mail address or a phone number is enough. Ask the customer for each choice:</source>
+            <translation>Basta un indirizzo e-mail o un numero di telefono. Chiedi al cliente ogni scelta:</translation>
+        </message>
+        <message>
+            <source>Offers and news by e-mail or SMS</source>
+            <translation>Offerte e novità via e-mail o SMS</translation>
+        </message>
+        <message>
+            <source>Use my purchases and views for suggestions in the shop and the app</source>
+            <translation>Usare i miei acquisti e le visualizzazioni per suggerimenti in negozio e nell'app</translation>
+        </message>
+        <message>
+            <source>Receipts by e-mail</source>
+            <translation>Scontrini via e-mail</translation>
+        </message>
+        <message>
+            <source>Enrol</source>
+            <translation>Iscrivi</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annulla</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginScreen</name>
         <message>
             <source>Type or tap your PIN, then Enter</source>
@@ -1171,6 +1370,10 @@
             <translation>Cassa</translation>
         </message>
         <message>
+            <source>Members</source>
+            <translation>Soci</translation>
+        </message>
+        <message>
             <source>Returns &amp; pickups</source>
             <translation>Resi e ritiri</translation>
         </message>
@@ -1208,6 +1411,183 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         <message>
             <source>Finish or close the open window first, then scan again.</source>
             <translation>Completa o chiudi prima la finestra aperta, poi scansiona di nuovo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberSalePresenter</name>
+        <message>
+            <source>Offers: {offers}</source>
+            <translation>Offerte: {offers}</translation>
+        </message>
+        <message>
+            <source>Ctrl+K coupons and promotions · Shift+F10 pay with points</source>
+            <translation>Ctrl+K coupon e promozioni · Shift+F10 paga con i punti</translation>
+        </message>
+        <message>
+            <source>No coupon or promotion for this sale.</source>
+            <translation>Nessun coupon o promozione per questa vendita.</translation>
+        </message>
+        <message>
+            <source>✓ {name} −{amount} (take it off)</source>
+            <translation>✓ {name} −{amount} (toglilo)</translation>
+        </message>
+        <message>
+            <source>✗ {name} (put it back)</source>
+            <translation>✗ {name} (rimettilo)</translation>
+        </message>
+        <message>
+            <source>Coupons and promotions</source>
+            <translation>Coupon e promozioni</translation>
+        </message>
+        <message>
+            <source>Applied by themselves. Pick one to take it off or put it back:</source>
+            <translation>Applicati in automatico. Scegline uno per toglierlo o rimetterlo:</translation>
+        </message>
+        <message>
+            <source>Attach the member first: points pay only for their own sale.</source>
+            <translation>Prima associa il socio: i punti pagano solo i suoi acquisti.</translation>
+        </message>
+        <message>
+            <source>{points} points</source>
+            <translation>{points} punti</translation>
+        </message>
+        <message>
+            <source>Type the number of points, e.g. 500.</source>
+            <translation>Digita il numero di punti, per es. 500.</translation>
+        </message>
+        <message>
+            <source>Checking the member's points…</source>
+            <translation>Verifica dei punti del socio…</translation>
+        </message>
+        <message>
+            <source>Pay with points</source>
+            <translation>Paga con i punti</translation>
+        </message>
+        <message>
+            <source>Points to redeem (due {due}; {have}):</source>
+            <translation>Punti da usare (da pagare {due}; {have}):</translation>
+        </message>
+        <message>
+            <source>Handing the cart over…</source>
+            <translation>Passaggio del carrello…</translation>
+        </message>
+        <message>
+            <source>{shop} here ({app} in the app) · added</source>
+            <translation>{shop} qui ({app} nell'app) · aggiunto</translation>
+        </message>
+        <message>
+            <source>out of stock here · tap to add one the customer holds</source>
+            <translation>esaurito qui · tocca per aggiungere quello che il cliente ha in mano</translation>
+        </message>
+        <message>
+            <source>not sold in this shop</source>
+            <translation>non venduto in questo negozio</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembersPage</name>
+        <message>
+            <source>Scan the member's code, or type a number, name, phone or e-mail</source>
+            <translation>Scansiona il codice del socio, o digita numero, nome, telefono o e-mail</translation>
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation>&amp;Trova</translation>
+        </message>
+        <message>
+            <source>&amp;New member</source>
+            <translation>&amp;Nuovo socio</translation>
+        </message>
+        <message>
+            <source>&amp;Check in</source>
+            <translation>&amp;Check-in</translation>
+        </message>
+        <message>
+            <source>Coupons</source>
+            <translation>Coupon</translation>
+        </message>
+        <message>
+            <source>Recent orders</source>
+            <translation>Ordini recenti</translation>
+        </message>
+        <message>
+            <source>Recently viewed online</source>
+            <translation>Visti di recente online</translation>
+        </message>
+        <message>
+            <source>Suggestions</source>
+            <translation>Suggerimenti</translation>
+        </message>
+        <message>
+            <source>No member open</source>
+            <translation>Nessun socio aperto</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembersPresenter</name>
+        <message>
+            <source>Looking up…</source>
+            <translation>Ricerca…</translation>
+        </message>
+        <message>
+            <source>{name} · {tier} · no. {no} {hint}</source>
+            <translation>{name} · {tier} · n. {no} {hint}</translation>
+        </message>
+        <message>
+            <source>{name} · {tier} · no. {no}</source>
+            <translation>{name} · {tier} · n. {no}</translation>
+        </message>
+        <message>
+            <source>{points} points</source>
+            <translation>{points} punti</translation>
+        </message>
+        <message>
+            <source>(provisional: from this till's cache, the backend cannot be reached)</source>
+            <translation>(provvisorio: dalla cache di questa cassa, il backend non è raggiungibile)</translation>
+        </message>
+        <message>
+            <source>(provisional: {n:+} not yet synced)</source>
+            <translation>(provvisorio: {n:+} non ancora sincronizzati)</translation>
+        </message>
+        <message>
+            <source>checked in today</source>
+            <translation>check-in fatto oggi</translation>
+        </message>
+        <message>
+            <source>Found without the member's code: only what checkout needs. Scan their code for more.</source>
+            <translation>Trovato senza il codice del socio: solo ciò che serve alla cassa. Scansiona il suo codice per vedere di più.</translation>
+        </message>
+        <message>
+            <source>The member has not consented to personalisation: only what checkout needs.</source>
+            <translation>Il socio non ha acconsentito alla personalizzazione: solo ciò che serve alla cassa.</translation>
+        </message>
+        <message>
+            <source>{title} ({off} off)</source>
+            <translation>{title} ({off} di sconto)</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>online</translation>
+        </message>
+        <message>
+            <source>in store</source>
+            <translation>in negozio</translation>
+        </message>
+        <message>
+            <source>{date} {where}: {total} — {items}</source>
+            <translation>{date} {where}: {total} — {items}</translation>
+        </message>
+        <message>
+            <source>bought together</source>
+            <translation>comprati insieme</translation>
+        </message>
+        <message>
+            <source>viewed</source>
+            <translation>visti</translation>
+        </message>
+        <message>
+            <source>{name} ({why})</source>
+            <translation>{name} ({why})</translation>
         </message>
     </context>
     <context>
@@ -1520,6 +1900,17 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         </message>
     </context>
     <context>
+        <name>QrDialog</name>
+        <message>
+            <source>Scan with the OMO app</source>
+            <translation>Scansiona con l'app OMO</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Fatto</translation>
+        </message>
+    </context>
+    <context>
         <name>receipt</name>
         <message>
             <source>Receipt {}</source>
@@ -1632,6 +2023,18 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         <message>
             <source>Card</source>
             <translation>Carta</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Punti</translation>
+        </message>
+        <message>
+            <source>Points earned: {} (provisional)</source>
+            <translation>Punti guadagnati: {} (provvisori)</translation>
+        </message>
+        <message>
+            <source>redeemed: {}</source>
+            <translation>usati: {}</translation>
         </message>
         <message>
             <source>Prices include VAT</source>
@@ -2087,6 +2490,18 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         <message>
             <source>Type a member number</source>
             <translation>Digita un numero socio</translation>
+        </message>
+        <message>
+            <source>Coupons and promotions: take one off or back</source>
+            <translation>Coupon e promozioni: togline o rimettine uno</translation>
+        </message>
+        <message>
+            <source>Pay with the member's points</source>
+            <translation>Paga con i punti del socio</translation>
+        </message>
+        <message>
+            <source>Hand the cart to the customer's phone (QR)</source>
+            <translation>Passa il carrello al telefono del cliente (QR)</translation>
         </message>
         <message>
             <source>Lock the till</source>

@@ -84,8 +84,164 @@
             <translation>交換完了: 双方とも支払いはありません。</translation>
         </message>
         <message>
+            <source>already used (another till or the web)</source>
+            <translation>使用済みです（別のレジまたはウェブ）</translation>
+        </message>
+        <message>
+            <source>not this member's</source>
+            <translation>この会員のものではありません</translation>
+        </message>
+        <message>
+            <source>cannot be checked offline; the member keeps it</source>
+            <translation>オフラインでは確認できません。会員がそのまま保持します</translation>
+        </message>
+        <message>
+            <source>The sale changed meanwhile. Take the payment again.</source>
+            <translation>その間に販売が変わりました。もう一度支払いを受けてください。</translation>
+        </message>
+        <message>
+            <source>Coupon {name} was taken off: {why}. The total is now {total}: take the payment again.</source>
+            <translation>クーポン「{name}」を外しました：{why}。合計は {total} になりました。もう一度支払いを受けてください。</translation>
+        </message>
+        <message>
+            <source>Part of this sale is paid: finish it first.</source>
+            <translation>この販売は一部支払い済みです。先に完了してください。</translation>
+        </message>
+        <message>
+            <source>This shared cart is not known (or no longer kept).</source>
+            <translation>この共有カートは見つかりません（または保存期間を過ぎています）。</translation>
+        </message>
+        <message>
+            <source>The shared cart cannot be loaded: the backend cannot be reached.</source>
+            <translation>共有カートを読み込めません：バックエンドに接続できません。</translation>
+        </message>
+        <message>
+            <source>Shared cart: {added} of {total} lines added, {repriced} at the shop's price; {left} not added (listed).</source>
+            <translation>共有カート：{total} 行中 {added} 行を追加（うち {repriced} 行は店頭価格）。{left} 行は追加されていません（一覧参照）。</translation>
+        </message>
+        <message>
+            <source>The sale is empty.</source>
+            <translation>販売が空です。</translation>
+        </message>
+        <message>
+            <source>A cart for the app holds at most 200 lines.</source>
+            <translation>アプリ用カートは最大 200 行です。</translation>
+        </message>
+        <message>
+            <source>The cart cannot be handed over: the backend cannot be reached.</source>
+            <translation>カートを渡せません：バックエンドに接続できません。</translation>
+        </message>
+        <message>
+            <source>The customer scans this code with the OMO app to finish there. The sale stays open here: void or park it once they have it.</source>
+            <translation>お客様がOMOアプリでこのコードを読み取り、アプリで購入を完了します。この販売はここで開いたままです。お客様が受け取ったら取消または保留にしてください。</translation>
+        </message>
+        <message>
+            <source>Attach the member first: points pay only for their own sale.</source>
+            <translation>先に会員を登録してください：ポイントは本人の販売にのみ使えます。</translation>
+        </message>
+        <message>
+            <source>The member's points cannot be read now (offline). Take another tender.</source>
+            <translation>現在、会員のポイントを読み取れません（オフライン）。別の支払方法を使ってください。</translation>
+        </message>
+        <message>
+            <source>Offline, this till takes at most {cap} points. Take another tender.</source>
+            <translation>オフラインでは、このレジで使えるのは最大 {cap} ポイントです。別の支払方法を使ってください。</translation>
+        </message>
+        <message>
+            <source>Points cannot be redeemed while the backend cannot be reached.</source>
+            <translation>バックエンドに接続できない間はポイントを使えません。</translation>
+        </message>
+        <message>
+            <source>The member has {balance} points, fewer than {points}.</source>
+            <translation>会員のポイントは {balance} で、{points} に足りません。</translation>
+        </message>
+        <message>
+            <source>This member code is not genuine. Type the member number.</source>
+            <translation>この会員コードは正規のものではありません。会員番号を入力してください。</translation>
+        </message>
+        <message>
+            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
+            <translation>この会員コードは期限切れです。アプリでコードを開き直すよう会員に依頼してください。</translation>
+        </message>
+        <message>
+            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
+            <translation>この会員カードは無効になっています。アプリのコードか新しいカードを求めてください。</translation>
+        </message>
+        <message>
             <source>Log in first.</source>
             <translation>先にログインしてください。</translation>
+        </message>
+        <message>
+            <source>Your role cannot look up members.</source>
+            <translation>あなたの役割では会員を検索できません。</translation>
+        </message>
+        <message>
+            <source>This till has no OMO backend: members cannot be found.</source>
+            <translation>このレジにはOMOバックエンドがありません：会員を検索できません。</translation>
+        </message>
+        <message>
+            <source>Scan the member's code, or type a number, name, phone or e-mail.</source>
+            <translation>会員コードを読み取るか、番号・名前・電話番号・メールアドレスを入力してください。</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached: scan the member's code or type their number.</source>
+            <translation>バックエンドに接続できません：会員コードを読み取るか会員番号を入力してください。</translation>
+        </message>
+        <message>
+            <source>The member search failed. Try again.</source>
+            <translation>会員検索に失敗しました。もう一度お試しください。</translation>
+        </message>
+        <message>
+            <source>No member found.</source>
+            <translation>会員が見つかりません。</translation>
+        </message>
+        <message>
+            <source>Members found: {n}.</source>
+            <translation>見つかった会員：{n} 人。</translation>
+        </message>
+        <message>
+            <source>There is no member {no}.</source>
+            <translation>会員 {no} はいません。</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached and member {no} is not in this till's cache.</source>
+            <translation>バックエンドに接続できず、会員 {no} はこのレジのキャッシュにありません。</translation>
+        </message>
+        <message>
+            <source>The member could not be opened. Try again.</source>
+            <translation>会員を開けませんでした。もう一度お試しください。</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached: showing what this till kept.</source>
+            <translation>バックエンドに接続できません：このレジが保存していた内容を表示しています。</translation>
+        </message>
+        <message>
+            <source>The check-in could not be recorded. Try again.</source>
+            <translation>チェックインを記録できませんでした。もう一度お試しください。</translation>
+        </message>
+        <message>
+            <source>Member {no} has already checked in today.</source>
+            <translation>会員 {no} は本日すでにチェックイン済みです。</translation>
+        </message>
+        <message>
+            <source>Member {no} checked in: {points} points (provisional).</source>
+            <translation>会員 {no} がチェックインしました：{points} ポイント（仮）。</translation>
+        </message>
+        <message>
+            <source>The enrolment could not be recorded. Try again.</source>
+            <translation>入会を記録できませんでした。もう一度お試しください。</translation>
+        </message>
+        <message>
+            <source>Welcome, {name}! Member number {no}: usable now; the backend confirms it when it syncs.</source>
+            <translation>{name} 様、ようこそ！会員番号 {no}：すぐに使えます。同期時にバックエンドが確定します。</translation>
+        </message>
+        <message>
+            <source>No member data is kept on this till.</source>
+            <translation>このレジには会員データは保存されていません。</translation>
+        </message>
+        <message>
+            <source>Removed {n} cached members.</source>
+            <translation>キャッシュから会員 {n} 人を削除しました。</translation>
         </message>
         <message>
             <source>Wait: the hand-over is being recorded.</source>
@@ -320,8 +476,8 @@
             <translation>注文 {order} は受け取られませんでした: 元の支払方法に返金して在庫に戻してください。</translation>
         </message>
         <message>
-            <source>There is no member {no}.</source>
-            <translation>会員 {no} はいません。</translation>
+            <source>A member's orders are listed with their own code: scan the member's app or card, or type the receipt or order number.</source>
+            <translation>会員の注文一覧は本人のコードで表示します：会員のアプリかカードを読み取るか、レシート番号または注文番号を入力してください。</translation>
         </message>
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>
@@ -432,10 +588,6 @@
             <translation>値引きではありません。{detail}</translation>
         </message>
         <message>
-            <source>The sale is empty.</source>
-            <translation>販売が空です。</translation>
-        </message>
-        <message>
             <source>That is not a price.</source>
             <translation>価格ではありません。</translation>
         </message>
@@ -452,8 +604,8 @@
             <translation>ストアクレジット {code}: 確認中…</translation>
         </message>
         <message>
-            <source>A shared cart</source>
-            <translation>共有カート</translation>
+            <source>Shared cart: loading it…</source>
+            <translation>共有カート：読み込み中…</translation>
         </message>
         <message>
             <source>A coupon</source>
@@ -1110,6 +1262,53 @@
         </message>
     </context>
     <context>
+        <name>EnrolDialog</name>
+        <message>
+            <source>New member</source>
+            <translation>新規会員</translation>
+        </message>
+        <message>
+            <source>First name</source>
+            <translation>名</translation>
+        </message>
+        <message>
+            <source>Last name</source>
+            <translation>姓</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>メール</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>電話番号</translation>
+        </message>
+        <message>
+            <source>An e-mail address or a phone number is enough. Ask the customer for each choice:</source>
+            <translation>メールアドレスか電話番号のどちらかで十分です。それぞれの選択をお客様に確認してください：</translation>
+        </message>
+        <message>
+            <source>Offers and news by e-mail or SMS</source>
+            <translation>メールまたはSMSでのお得な情報・お知らせ</translation>
+        </message>
+        <message>
+            <source>Use my purchases and views for suggestions in the shop and the app</source>
+            <translation>購入・閲覧履歴を店舗とアプリでのおすすめに使う</translation>
+        </message>
+        <message>
+            <source>Receipts by e-mail</source>
+            <translation>レシートをメールで受け取る</translation>
+        </message>
+        <message>
+            <source>Enrol</source>
+            <translation>入会</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>キャンセル</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginScreen</name>
         <message>
             <source>Type or tap your PIN, then Enter</source>
@@ -1171,6 +1370,10 @@
             <translation>レジ</translation>
         </message>
         <message>
+            <source>Members</source>
+            <translation>会員</translation>
+        </message>
+        <message>
             <source>Returns &amp; pickups</source>
             <translation>返品・受取</translation>
         </message>
@@ -1207,6 +1410,183 @@ Nothing was changed. Call a manager.</source>
         <message>
             <source>Finish or close the open window first, then scan again.</source>
             <translation>開いているウィンドウを先に完了または閉じてから、もう一度スキャンしてください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberSalePresenter</name>
+        <message>
+            <source>Offers: {offers}</source>
+            <translation>特典：{offers}</translation>
+        </message>
+        <message>
+            <source>Ctrl+K coupons and promotions · Shift+F10 pay with points</source>
+            <translation>Ctrl+K クーポンとプロモーション · Shift+F10 ポイントで支払う</translation>
+        </message>
+        <message>
+            <source>No coupon or promotion for this sale.</source>
+            <translation>この販売に使えるクーポンやプロモーションはありません。</translation>
+        </message>
+        <message>
+            <source>✓ {name} −{amount} (take it off)</source>
+            <translation>✓ {name} −{amount}（外す）</translation>
+        </message>
+        <message>
+            <source>✗ {name} (put it back)</source>
+            <translation>✗ {name}（戻す）</translation>
+        </message>
+        <message>
+            <source>Coupons and promotions</source>
+            <translation>クーポンとプロモーション</translation>
+        </message>
+        <message>
+            <source>Applied by themselves. Pick one to take it off or put it back:</source>
+            <translation>自動で適用されています。外すか戻すものを選んでください：</translation>
+        </message>
+        <message>
+            <source>Attach the member first: points pay only for their own sale.</source>
+            <translation>先に会員を登録してください：ポイントは本人の販売にのみ使えます。</translation>
+        </message>
+        <message>
+            <source>{points} points</source>
+            <translation>{points} ポイント</translation>
+        </message>
+        <message>
+            <source>Type the number of points, e.g. 500.</source>
+            <translation>ポイント数を入力してください（例：500）。</translation>
+        </message>
+        <message>
+            <source>Checking the member's points…</source>
+            <translation>会員のポイントを確認中…</translation>
+        </message>
+        <message>
+            <source>Pay with points</source>
+            <translation>ポイントで支払う</translation>
+        </message>
+        <message>
+            <source>Points to redeem (due {due}; {have}):</source>
+            <translation>使用するポイント（お支払い残額 {due}、{have}）：</translation>
+        </message>
+        <message>
+            <source>Handing the cart over…</source>
+            <translation>カートを渡しています…</translation>
+        </message>
+        <message>
+            <source>{shop} here ({app} in the app) · added</source>
+            <translation>当店 {shop}（アプリでは {app}）· 追加済み</translation>
+        </message>
+        <message>
+            <source>out of stock here · tap to add one the customer holds</source>
+            <translation>当店在庫なし · お客様が手にしている商品ならタップで追加</translation>
+        </message>
+        <message>
+            <source>not sold in this shop</source>
+            <translation>当店では取り扱いがありません</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembersPage</name>
+        <message>
+            <source>Scan the member's code, or type a number, name, phone or e-mail</source>
+            <translation>会員コードを読み取るか、番号・名前・電話・メールを入力</translation>
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation>検索(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;New member</source>
+            <translation>新規会員(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Check in</source>
+            <translation>チェックイン(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Coupons</source>
+            <translation>クーポン</translation>
+        </message>
+        <message>
+            <source>Recent orders</source>
+            <translation>最近の注文</translation>
+        </message>
+        <message>
+            <source>Recently viewed online</source>
+            <translation>最近オンラインで閲覧</translation>
+        </message>
+        <message>
+            <source>Suggestions</source>
+            <translation>おすすめ</translation>
+        </message>
+        <message>
+            <source>No member open</source>
+            <translation>会員が開かれていません</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembersPresenter</name>
+        <message>
+            <source>Looking up…</source>
+            <translation>検索中…</translation>
+        </message>
+        <message>
+            <source>{name} · {tier} · no. {no} {hint}</source>
+            <translation>{name} · {tier} · 番号 {no} {hint}</translation>
+        </message>
+        <message>
+            <source>{name} · {tier} · no. {no}</source>
+            <translation>{name} · {tier} · 番号 {no}</translation>
+        </message>
+        <message>
+            <source>{points} points</source>
+            <translation>{points} ポイント</translation>
+        </message>
+        <message>
+            <source>(provisional: from this till's cache, the backend cannot be reached)</source>
+            <translation>（仮：このレジのキャッシュから。バックエンドに接続できません）</translation>
+        </message>
+        <message>
+            <source>(provisional: {n:+} not yet synced)</source>
+            <translation>（仮：{n:+} は未同期）</translation>
+        </message>
+        <message>
+            <source>checked in today</source>
+            <translation>本日チェックイン済み</translation>
+        </message>
+        <message>
+            <source>Found without the member's code: only what checkout needs. Scan their code for more.</source>
+            <translation>会員コードなしで検索：会計に必要な情報のみ表示します。詳しくはコードを読み取ってください。</translation>
+        </message>
+        <message>
+            <source>The member has not consented to personalisation: only what checkout needs.</source>
+            <translation>会員はパーソナライズに同意していません：会計に必要な情報のみ表示します。</translation>
+        </message>
+        <message>
+            <source>{title} ({off} off)</source>
+            <translation>{title}（{off} 引き）</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>オンライン</translation>
+        </message>
+        <message>
+            <source>in store</source>
+            <translation>店舗</translation>
+        </message>
+        <message>
+            <source>{date} {where}: {total} — {items}</source>
+            <translation>{date} {where}：{total} — {items}</translation>
+        </message>
+        <message>
+            <source>bought together</source>
+            <translation>一緒に購入</translation>
+        </message>
+        <message>
+            <source>viewed</source>
+            <translation>閲覧</translation>
+        </message>
+        <message>
+            <source>{name} ({why})</source>
+            <translation>{name}（{why}）</translation>
         </message>
     </context>
     <context>
@@ -1517,6 +1897,17 @@ Nothing was changed. Call a manager.</source>
         </message>
     </context>
     <context>
+        <name>QrDialog</name>
+        <message>
+            <source>Scan with the OMO app</source>
+            <translation>OMOアプリで読み取ってください</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>完了</translation>
+        </message>
+    </context>
+    <context>
         <name>receipt</name>
         <message>
             <source>Receipt {}</source>
@@ -1629,6 +2020,18 @@ Nothing was changed. Call a manager.</source>
         <message>
             <source>Card</source>
             <translation>カード</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>ポイント</translation>
+        </message>
+        <message>
+            <source>Points earned: {} (provisional)</source>
+            <translation>獲得ポイント：{}（仮）</translation>
+        </message>
+        <message>
+            <source>redeemed: {}</source>
+            <translation>使用：{}</translation>
         </message>
         <message>
             <source>Prices include VAT</source>
@@ -2084,6 +2487,18 @@ Nothing was changed. Call a manager.</source>
         <message>
             <source>Type a member number</source>
             <translation>会員番号を入力</translation>
+        </message>
+        <message>
+            <source>Coupons and promotions: take one off or back</source>
+            <translation>クーポンとプロモーション：外す・戻す</translation>
+        </message>
+        <message>
+            <source>Pay with the member's points</source>
+            <translation>会員のポイントで支払う</translation>
+        </message>
+        <message>
+            <source>Hand the cart to the customer's phone (QR)</source>
+            <translation>カートをお客様のスマホに渡す（QR）</translation>
         </message>
         <message>
             <source>Lock the till</source>

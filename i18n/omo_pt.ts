@@ -84,8 +84,164 @@
             <translation>Troca concluída: nada a pagar de parte a parte.</translation>
         </message>
         <message>
+            <source>already used (another till or the web)</source>
+            <translation>já usado (outra caixa ou a web)</translation>
+        </message>
+        <message>
+            <source>not this member's</source>
+            <translation>não é deste membro</translation>
+        </message>
+        <message>
+            <source>cannot be checked offline; the member keeps it</source>
+            <translation>não pode ser verificado offline; o membro fica com ele</translation>
+        </message>
+        <message>
+            <source>The sale changed meanwhile. Take the payment again.</source>
+            <translation>A venda mudou entretanto. Receba o pagamento de novo.</translation>
+        </message>
+        <message>
+            <source>Coupon {name} was taken off: {why}. The total is now {total}: take the payment again.</source>
+            <translation>O cupão {name} foi retirado: {why}. O total é agora {total}: receba o pagamento de novo.</translation>
+        </message>
+        <message>
+            <source>Part of this sale is paid: finish it first.</source>
+            <translation>Parte desta venda está paga: termine-a primeiro.</translation>
+        </message>
+        <message>
+            <source>This shared cart is not known (or no longer kept).</source>
+            <translation>Este carrinho partilhado não é conhecido (ou já não é guardado).</translation>
+        </message>
+        <message>
+            <source>The shared cart cannot be loaded: the backend cannot be reached.</source>
+            <translation>O carrinho partilhado não pode ser carregado: o backend não está acessível.</translation>
+        </message>
+        <message>
+            <source>Shared cart: {added} of {total} lines added, {repriced} at the shop's price; {left} not added (listed).</source>
+            <translation>Carrinho partilhado: {added} de {total} linhas adicionadas, {repriced} ao preço da loja; {left} não adicionadas (listadas).</translation>
+        </message>
+        <message>
+            <source>The sale is empty.</source>
+            <translation>A venda está vazia.</translation>
+        </message>
+        <message>
+            <source>A cart for the app holds at most 200 lines.</source>
+            <translation>Um carrinho para a app tem no máximo 200 linhas.</translation>
+        </message>
+        <message>
+            <source>The cart cannot be handed over: the backend cannot be reached.</source>
+            <translation>O carrinho não pode ser entregue: o backend não está acessível.</translation>
+        </message>
+        <message>
+            <source>The customer scans this code with the OMO app to finish there. The sale stays open here: void or park it once they have it.</source>
+            <translation>O cliente lê este código com a app OMO para terminar lá. A venda fica aberta aqui: anule-a ou suspenda-a quando o cliente a tiver.</translation>
+        </message>
+        <message>
+            <source>Attach the member first: points pay only for their own sale.</source>
+            <translation>Associe primeiro o membro: os pontos só pagam a sua própria venda.</translation>
+        </message>
+        <message>
+            <source>The member's points cannot be read now (offline). Take another tender.</source>
+            <translation>Os pontos do membro não podem ser lidos agora (offline). Use outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>Offline, this till takes at most {cap} points. Take another tender.</source>
+            <translation>Offline, esta caixa aceita no máximo {cap} pontos. Use outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>Points cannot be redeemed while the backend cannot be reached.</source>
+            <translation>Os pontos não podem ser usados enquanto o backend não estiver acessível.</translation>
+        </message>
+        <message>
+            <source>The member has {balance} points, fewer than {points}.</source>
+            <translation>O membro tem {balance} pontos, menos do que {points}.</translation>
+        </message>
+        <message>
+            <source>This member code is not genuine. Type the member number.</source>
+            <translation>Este código de membro não é autêntico. Escreva o número de membro.</translation>
+        </message>
+        <message>
+            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
+            <translation>Este código de membro expirou. Peça ao membro para abrir de novo o código na app.</translation>
+        </message>
+        <message>
+            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
+            <translation>Este cartão de membro foi cancelado. Peça o código da app ou um cartão novo.</translation>
+        </message>
+        <message>
             <source>Log in first.</source>
             <translation>Entre primeiro.</translation>
+        </message>
+        <message>
+            <source>Your role cannot look up members.</source>
+            <translation>O seu papel não pode procurar membros.</translation>
+        </message>
+        <message>
+            <source>This till has no OMO backend: members cannot be found.</source>
+            <translation>Esta caixa não tem backend OMO: não é possível encontrar membros.</translation>
+        </message>
+        <message>
+            <source>Scan the member's code, or type a number, name, phone or e-mail.</source>
+            <translation>Leia o código do membro, ou escreva um número, nome, telefone ou e-mail.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached: scan the member's code or type their number.</source>
+            <translation>O backend não está acessível: leia o código do membro ou escreva o seu número.</translation>
+        </message>
+        <message>
+            <source>The member search failed. Try again.</source>
+            <translation>A pesquisa de membros falhou. Tente de novo.</translation>
+        </message>
+        <message>
+            <source>No member found.</source>
+            <translation>Nenhum membro encontrado.</translation>
+        </message>
+        <message>
+            <source>Members found: {n}.</source>
+            <translation>Membros encontrados: {n}.</translation>
+        </message>
+        <message>
+            <source>There is no member {no}.</source>
+            <translation>Não existe o membro {no}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached and member {no} is not in this till's cache.</source>
+            <translation>O backend não está acessível e o membro {no} não está na cache desta caixa.</translation>
+        </message>
+        <message>
+            <source>The member could not be opened. Try again.</source>
+            <translation>Não foi possível abrir o membro. Tente de novo.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached: showing what this till kept.</source>
+            <translation>O backend não está acessível: mostra-se o que esta caixa guardou.</translation>
+        </message>
+        <message>
+            <source>The check-in could not be recorded. Try again.</source>
+            <translation>O check-in não pôde ser registado. Tente de novo.</translation>
+        </message>
+        <message>
+            <source>Member {no} has already checked in today.</source>
+            <translation>O membro {no} já fez check-in hoje.</translation>
+        </message>
+        <message>
+            <source>Member {no} checked in: {points} points (provisional).</source>
+            <translation>Check-in do membro {no}: {points} pontos (provisórios).</translation>
+        </message>
+        <message>
+            <source>The enrolment could not be recorded. Try again.</source>
+            <translation>A inscrição não pôde ser registada. Tente de novo.</translation>
+        </message>
+        <message>
+            <source>Welcome, {name}! Member number {no}: usable now; the backend confirms it when it syncs.</source>
+            <translation>Bem-vindo/a, {name}! Número de membro {no}: válido já; o backend confirma-o ao sincronizar.</translation>
+        </message>
+        <message>
+            <source>No member data is kept on this till.</source>
+            <translation>Nesta caixa não são guardados dados de membros.</translation>
+        </message>
+        <message>
+            <source>Removed {n} cached members.</source>
+            <translation>Removidos {n} membros da cache.</translation>
         </message>
         <message>
             <source>Wait: the hand-over is being recorded.</source>
@@ -320,8 +476,8 @@
             <translation>A encomenda {order} não foi levantada: reembolse-a no pagamento original para a devolver ao stock.</translation>
         </message>
         <message>
-            <source>There is no member {no}.</source>
-            <translation>Não existe o membro {no}.</translation>
+            <source>A member's orders are listed with their own code: scan the member's app or card, or type the receipt or order number.</source>
+            <translation>As encomendas de um membro são listadas com o seu próprio código: leia a app ou o cartão do membro, ou escreva o número do recibo ou da encomenda.</translation>
         </message>
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>
@@ -432,10 +588,6 @@
             <translation>Isso não é um desconto. {detail}</translation>
         </message>
         <message>
-            <source>The sale is empty.</source>
-            <translation>A venda está vazia.</translation>
-        </message>
-        <message>
             <source>That is not a price.</source>
             <translation>Isso não é um preço.</translation>
         </message>
@@ -452,8 +604,8 @@
             <translation>Vale {code}: a verificar…</translation>
         </message>
         <message>
-            <source>A shared cart</source>
-            <translation>Um carrinho partilhado</translation>
+            <source>Shared cart: loading it…</source>
+            <translation>Carrinho partilhado: a carregar…</translation>
         </message>
         <message>
             <source>A coupon</source>
@@ -1110,6 +1262,53 @@
         </message>
     </context>
     <context>
+        <name>EnrolDialog</name>
+        <message>
+            <source>New member</source>
+            <translation>Novo membro</translation>
+        </message>
+        <message>
+            <source>First name</source>
+            <translation>Nome próprio</translation>
+        </message>
+        <message>
+            <source>Last name</source>
+            <translation>Apelido</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefone</translation>
+        </message>
+        <message>
+            <source>An e-mail address or a phone number is enough. Ask the customer for each choice:</source>
+            <translation>Basta um endereço de e-mail ou um número de telefone. Pergunte ao cliente cada opção:</translation>
+        </message>
+        <message>
+            <source>Offers and news by e-mail or SMS</source>
+            <translation>Ofertas e novidades por e-mail ou SMS</translation>
+        </message>
+        <message>
+            <source>Use my purchases and views for suggestions in the shop and the app</source>
+            <translation>Usar as minhas compras e visualizações para sugestões na loja e na app</translation>
+        </message>
+        <message>
+            <source>Receipts by e-mail</source>
+            <translation>Recibos por e-mail</translation>
+        </message>
+        <message>
+            <source>Enrol</source>
+            <translation>Inscrever</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginScreen</name>
         <message>
             <source>Type or tap your PIN, then Enter</source>
@@ -1171,6 +1370,10 @@
             <translation>Caixa</translation>
         </message>
         <message>
+            <source>Members</source>
+            <translation>Membros</translation>
+        </message>
+        <message>
             <source>Returns &amp; pickups</source>
             <translation>Devoluções e levantamentos</translation>
         </message>
@@ -1208,6 +1411,183 @@ Nada foi alterado. Chame um gerente.</translation>
         <message>
             <source>Finish or close the open window first, then scan again.</source>
             <translation>Termine ou feche primeiro a janela aberta e depois digitalize de novo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberSalePresenter</name>
+        <message>
+            <source>Offers: {offers}</source>
+            <translation>Ofertas: {offers}</translation>
+        </message>
+        <message>
+            <source>Ctrl+K coupons and promotions · Shift+F10 pay with points</source>
+            <translation>Ctrl+K cupões e promoções · Shift+F10 pagar com pontos</translation>
+        </message>
+        <message>
+            <source>No coupon or promotion for this sale.</source>
+            <translation>Nenhum cupão ou promoção para esta venda.</translation>
+        </message>
+        <message>
+            <source>✓ {name} −{amount} (take it off)</source>
+            <translation>✓ {name} −{amount} (retirar)</translation>
+        </message>
+        <message>
+            <source>✗ {name} (put it back)</source>
+            <translation>✗ {name} (repor)</translation>
+        </message>
+        <message>
+            <source>Coupons and promotions</source>
+            <translation>Cupões e promoções</translation>
+        </message>
+        <message>
+            <source>Applied by themselves. Pick one to take it off or put it back:</source>
+            <translation>Aplicados automaticamente. Escolha um para o retirar ou repor:</translation>
+        </message>
+        <message>
+            <source>Attach the member first: points pay only for their own sale.</source>
+            <translation>Associe primeiro o membro: os pontos só pagam a sua própria venda.</translation>
+        </message>
+        <message>
+            <source>{points} points</source>
+            <translation>{points} pontos</translation>
+        </message>
+        <message>
+            <source>Type the number of points, e.g. 500.</source>
+            <translation>Escreva o número de pontos, p. ex. 500.</translation>
+        </message>
+        <message>
+            <source>Checking the member's points…</source>
+            <translation>A verificar os pontos do membro…</translation>
+        </message>
+        <message>
+            <source>Pay with points</source>
+            <translation>Pagar com pontos</translation>
+        </message>
+        <message>
+            <source>Points to redeem (due {due}; {have}):</source>
+            <translation>Pontos a usar (em dívida {due}; {have}):</translation>
+        </message>
+        <message>
+            <source>Handing the cart over…</source>
+            <translation>A entregar o carrinho…</translation>
+        </message>
+        <message>
+            <source>{shop} here ({app} in the app) · added</source>
+            <translation>{shop} aqui ({app} na app) · adicionado</translation>
+        </message>
+        <message>
+            <source>out of stock here · tap to add one the customer holds</source>
+            <translation>esgotado aqui · toque para adicionar o que o cliente tem na mão</translation>
+        </message>
+        <message>
+            <source>not sold in this shop</source>
+            <translation>não é vendido nesta loja</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembersPage</name>
+        <message>
+            <source>Scan the member's code, or type a number, name, phone or e-mail</source>
+            <translation>Leia o código do membro, ou escreva número, nome, telefone ou e-mail</translation>
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation>&amp;Procurar</translation>
+        </message>
+        <message>
+            <source>&amp;New member</source>
+            <translation>&amp;Novo membro</translation>
+        </message>
+        <message>
+            <source>&amp;Check in</source>
+            <translation>&amp;Check-in</translation>
+        </message>
+        <message>
+            <source>Coupons</source>
+            <translation>Cupões</translation>
+        </message>
+        <message>
+            <source>Recent orders</source>
+            <translation>Encomendas recentes</translation>
+        </message>
+        <message>
+            <source>Recently viewed online</source>
+            <translation>Vistos recentemente online</translation>
+        </message>
+        <message>
+            <source>Suggestions</source>
+            <translation>Sugestões</translation>
+        </message>
+        <message>
+            <source>No member open</source>
+            <translation>Nenhum membro aberto</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembersPresenter</name>
+        <message>
+            <source>Looking up…</source>
+            <translation>A procurar…</translation>
+        </message>
+        <message>
+            <source>{name} · {tier} · no. {no} {hint}</source>
+            <translation>{name} · {tier} · n.º {no} {hint}</translation>
+        </message>
+        <message>
+            <source>{name} · {tier} · no. {no}</source>
+            <translation>{name} · {tier} · n.º {no}</translation>
+        </message>
+        <message>
+            <source>{points} points</source>
+            <translation>{points} pontos</translation>
+        </message>
+        <message>
+            <source>(provisional: from this till's cache, the backend cannot be reached)</source>
+            <translation>(provisório: da cache desta caixa, o backend não está acessível)</translation>
+        </message>
+        <message>
+            <source>(provisional: {n:+} not yet synced)</source>
+            <translation>(provisório: {n:+} ainda não sincronizados)</translation>
+        </message>
+        <message>
+            <source>checked in today</source>
+            <translation>check-in feito hoje</translation>
+        </message>
+        <message>
+            <source>Found without the member's code: only what checkout needs. Scan their code for more.</source>
+            <translation>Encontrado sem o código do membro: só o que a caixa precisa. Leia o código para ver mais.</translation>
+        </message>
+        <message>
+            <source>The member has not consented to personalisation: only what checkout needs.</source>
+            <translation>O membro não consentiu a personalização: só o que a caixa precisa.</translation>
+        </message>
+        <message>
+            <source>{title} ({off} off)</source>
+            <translation>{title} ({off} de desconto)</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>online</translation>
+        </message>
+        <message>
+            <source>in store</source>
+            <translation>na loja</translation>
+        </message>
+        <message>
+            <source>{date} {where}: {total} — {items}</source>
+            <translation>{date} {where}: {total} — {items}</translation>
+        </message>
+        <message>
+            <source>bought together</source>
+            <translation>comprados juntos</translation>
+        </message>
+        <message>
+            <source>viewed</source>
+            <translation>vistos</translation>
+        </message>
+        <message>
+            <source>{name} ({why})</source>
+            <translation>{name} ({why})</translation>
         </message>
     </context>
     <context>
@@ -1520,6 +1900,17 @@ Nada foi alterado. Chame um gerente.</translation>
         </message>
     </context>
     <context>
+        <name>QrDialog</name>
+        <message>
+            <source>Scan with the OMO app</source>
+            <translation>Leia com a app OMO</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Concluído</translation>
+        </message>
+    </context>
+    <context>
         <name>receipt</name>
         <message>
             <source>Receipt {}</source>
@@ -1632,6 +2023,18 @@ Nada foi alterado. Chame um gerente.</translation>
         <message>
             <source>Card</source>
             <translation>Cartão</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Pontos</translation>
+        </message>
+        <message>
+            <source>Points earned: {} (provisional)</source>
+            <translation>Pontos ganhos: {} (provisórios)</translation>
+        </message>
+        <message>
+            <source>redeemed: {}</source>
+            <translation>usados: {}</translation>
         </message>
         <message>
             <source>Prices include VAT</source>
@@ -2087,6 +2490,18 @@ Nada foi alterado. Chame um gerente.</translation>
         <message>
             <source>Type a member number</source>
             <translation>Escrever um número de membro</translation>
+        </message>
+        <message>
+            <source>Coupons and promotions: take one off or back</source>
+            <translation>Cupões e promoções: retirar ou repor um</translation>
+        </message>
+        <message>
+            <source>Pay with the member's points</source>
+            <translation>Pagar com os pontos do membro</translation>
+        </message>
+        <message>
+            <source>Hand the cart to the customer's phone (QR)</source>
+            <translation>Passar o carrinho para o telemóvel do cliente (QR)</translation>
         </message>
         <message>
             <source>Lock the till</source>
