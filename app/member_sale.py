@@ -20,7 +20,7 @@ Blocking methods (network, the journal): a window runs them on a worker.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from app.messages import QT_TRANSLATE_NOOP, msg, text
@@ -367,7 +367,19 @@ class MemberSaleMixin:
                 tender = self.co.points_tender(points)  # again: the sale may have changed meanwhile
             except DomainError as e:
                 return refused(text(str(e)))
-        return self.pay_with_credit(tender)
+            rest = self.co.due - tender.amount
+        result = self.pay_with_credit(tender)
+        if result.ok and rest > 0:  # a part payment: say it in points
+            return replace(
+                result,
+                message=msg(
+                    QT_TRANSLATE_NOOP(C, "{points} points ({amount}) taken. Take the rest: {rest}."),
+                    points=f"{points:,}",
+                    amount=self.shop.fmt(tender.amount),
+                    rest=self.shop.fmt(rest),
+                ),
+            )
+        return result
 
 
 __all__ = ["MemberSaleMixin", "OfferView"]

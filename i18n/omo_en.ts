@@ -156,6 +156,10 @@
             <translation>The member has {balance} points, fewer than {points}.</translation>
         </message>
         <message>
+            <source>{points} points ({amount}) taken. Take the rest: {rest}.</source>
+            <translation>{points} points ({amount}) taken. Take the rest: {rest}.</translation>
+        </message>
+        <message>
             <source>This member code is not genuine. Type the member number.</source>
             <translation>This member code is not genuine. Type the member number.</translation>
         </message>

@@ -156,6 +156,10 @@
             <translation>Il socio ha {balance} punti, meno di {points}.</translation>
         </message>
         <message>
+            <source>{points} points ({amount}) taken. Take the rest: {rest}.</source>
+            <translation>{points} punti ({amount}) incassati. Incassa il resto: {rest}.</translation>
+        </message>
+        <message>
             <source>This member code is not genuine. Type the member number.</source>
             <translation>Questo codice socio non è autentico. Digita il numero socio.</translation>
         </message>

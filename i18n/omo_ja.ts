@@ -156,6 +156,10 @@
             <translation>会員のポイントは {balance} で、{points} に足りません。</translation>
         </message>
         <message>
+            <source>{points} points ({amount}) taken. Take the rest: {rest}.</source>
+            <translation>{points} ポイント（{amount}）を受け取りました。残り {rest} を受け取ってください。</translation>
+        </message>
+        <message>
             <source>This member code is not genuine. Type the member number.</source>
             <translation>この会員コードは正規のものではありません。会員番号を入力してください。</translation>
         </message>

@@ -156,6 +156,10 @@
             <translation>O membro tem {balance} pontos, menos do que {points}.</translation>
         </message>
         <message>
+            <source>{points} points ({amount}) taken. Take the rest: {rest}.</source>
+            <translation>{points} pontos ({amount}) recebidos. Receba o resto: {rest}.</translation>
+        </message>
+        <message>
             <source>This member code is not genuine. Type the member number.</source>
             <translation>Este código de membro não é autêntico. Escreva o número de membro.</translation>
         </message>

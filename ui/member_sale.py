@@ -132,8 +132,10 @@ class MemberSalePresenter(QObject):
             hits.append(self._hit(item, why))
         if hits:
             self.page.show_results(hits)
-        if self.sell.view().member is not None:
-            self.owner.tasks.run("net", self.sell.refresh_member, self.owner.show)
+        if self.sell.view().member is not None:  # the cart's member: their details and coupons, quietly
+            self.owner.tasks.run(
+                "net", self.sell.refresh_member, lambda r: None if r.ok else self.owner.show(r)
+            )
 
     def _hit(self, item: CartItem, why: str) -> SearchHit:
         """A line of the list: a tap adds what is sold here and was left out (out of stock); the others
