@@ -1526,12 +1526,20 @@ Nothing was changed. Call a manager.</translation>
             <source>No member open</source>
             <translation>No member open</translation>
         </message>
+        <message>
+            <source>Enter or a double tap adds it to the sale</source>
+            <translation>Enter or a double tap adds it to the sale</translation>
+        </message>
     </context>
     <context>
         <name>MembersPresenter</name>
         <message>
             <source>Looking up…</source>
             <translation>Looking up…</translation>
+        </message>
+        <message>
+            <source>Added to the sale: {name}. The sale is on Sell (Alt+1).</source>
+            <translation>Added to the sale: {name}. The sale is on Sell (Alt+1).</translation>
         </message>
         <message>
             <source>{name} · {tier} · no. {no} {hint}</source>

@@ -1526,12 +1526,20 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
             <source>No member open</source>
             <translation>Nessun socio aperto</translation>
         </message>
+        <message>
+            <source>Enter or a double tap adds it to the sale</source>
+            <translation>Invio o un doppio tocco lo aggiunge alla vendita</translation>
+        </message>
     </context>
     <context>
         <name>MembersPresenter</name>
         <message>
             <source>Looking up…</source>
             <translation>Ricerca…</translation>
+        </message>
+        <message>
+            <source>Added to the sale: {name}. The sale is on Sell (Alt+1).</source>
+            <translation>Aggiunto alla vendita: {name}. La vendita è in Vendi (Alt+1).</translation>
         </message>
         <message>
             <source>{name} · {tier} · no. {no} {hint}</source>

@@ -1525,12 +1525,20 @@ Nothing was changed. Call a manager.</source>
             <source>No member open</source>
             <translation>会員が開かれていません</translation>
         </message>
+        <message>
+            <source>Enter or a double tap adds it to the sale</source>
+            <translation>Enter またはダブルタップで販売に追加</translation>
+        </message>
     </context>
     <context>
         <name>MembersPresenter</name>
         <message>
             <source>Looking up…</source>
             <translation>検索中…</translation>
+        </message>
+        <message>
+            <source>Added to the sale: {name}. The sale is on Sell (Alt+1).</source>
+            <translation>販売に追加しました：{name}。販売は「販売」画面にあります（Alt+1）。</translation>
         </message>
         <message>
             <source>{name} · {tier} · no. {no} {hint}</source>

@@ -1526,12 +1526,20 @@ Nada foi alterado. Chame um gerente.</translation>
             <source>No member open</source>
             <translation>Nenhum membro aberto</translation>
         </message>
+        <message>
+            <source>Enter or a double tap adds it to the sale</source>
+            <translation>Enter ou um toque duplo adiciona-o à venda</translation>
+        </message>
     </context>
     <context>
         <name>MembersPresenter</name>
         <message>
             <source>Looking up…</source>
             <translation>A procurar…</translation>
+        </message>
+        <message>
+            <source>Added to the sale: {name}. The sale is on Sell (Alt+1).</source>
+            <translation>Adicionado à venda: {name}. A venda está em Vender (Alt+1).</translation>
         </message>
         <message>
             <source>{name} · {tier} · no. {no} {hint}</source>

@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         from ui.members_presenter import MembersPresenter
 
         self.members_presenter = MembersPresenter(
-            shop.members, self.members_page, self.tasks, self, shop.approvals
+            shop.members, self.members_page, self.tasks, self, shop.approvals, self.sell.add_sku
         )
         restored = shop.checkout.restore()
         fav = shop.catalog.search("a", 8)

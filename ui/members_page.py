@@ -30,6 +30,7 @@ class MembersPage(QWidget):
     open_hit = Signal(int)  # a search hit's member number
     check_in = Signal()
     enrol = Signal()
+    add_sku = Signal(str)  # an item of the panel (viewed, suggested, ordered) tapped: onto the open sale
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +99,7 @@ class MembersPage(QWidget):
             self.lists[key] = QListWidget(self)
             self.lists[key].setObjectName(f"member_{key}")
             self.lists[key].setWordWrap(True)
+            self.lists[key].itemActivated.connect(self._item_activated)
             box.addWidget(self.lists[key], 1)
             grid.addLayout(box, i // 2, i % 2)
         lay.addLayout(grid, 1)
@@ -106,6 +108,11 @@ class MembersPage(QWidget):
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
         self.clear_panel()
+
+    def _item_activated(self, item: QListWidgetItem) -> None:
+        sku = item.data(Qt.ItemDataRole.UserRole)
+        if sku:
+            self.add_sku.emit(sku)
 
     def _find(self) -> None:
         text = self.query.text().strip()
@@ -132,7 +139,12 @@ class MembersPage(QWidget):
         self.check_in_button.setEnabled(False)
 
     def show_panel(
-        self, name: str, points: str, note: str, blocks: dict[str, list[str]], can_check_in: bool
+        self,
+        name: str,
+        points: str,
+        note: str,
+        blocks: dict[str, list[str | tuple[str, str]]],
+        can_check_in: bool,
     ) -> None:
         self.hits.hide()
         self.name.setText(name)
@@ -141,7 +153,12 @@ class MembersPage(QWidget):
         for key in BLOCKS:
             lst = self.lists[key]
             lst.clear()
-            lst.addItems(blocks.get(key, []))
+            for entry in blocks.get(key, []):
+                label, sku = entry if isinstance(entry, tuple) else (entry, "")
+                item = QListWidgetItem(label, lst)
+                item.setData(Qt.ItemDataRole.UserRole, sku)
+                if sku:
+                    item.setToolTip(self.tr("Enter or a double tap adds it to the sale"))
         self.check_in_button.setEnabled(can_check_in)
 
     def show_message(self, text: str, *, error: bool = False) -> None:

@@ -5,6 +5,7 @@ what a panel may show was decided by the backend and the member's consent."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -20,7 +21,13 @@ log = logging.getLogger("ui.members")
 
 class MembersPresenter(Presenter):
     def __init__(
-        self, members: Any, page: MembersPage, tasks: TaskManager, window: QWidget, approvals: Any
+        self,
+        members: Any,
+        page: MembersPage,
+        tasks: TaskManager,
+        window: QWidget,
+        approvals: Any,
+        add_to_sale: Callable[[str], Result] | None = None,
     ) -> None:
         super().__init__(tasks, window, approvals)
         self.members, self.page = members, page
@@ -31,6 +38,9 @@ class MembersPresenter(Presenter):
         page.open_hit.connect(self.open_hit)
         page.check_in.connect(self.check_in)
         page.enrol.connect(lambda: self.enrol())
+        self.add_to_sale = add_to_sale
+        self._names: dict[str, str] = {}  # the panel's items by SKU
+        page.add_sku.connect(self.add)
 
     # ------------------------------------------------------------------ the Presenter's hooks
     def show_message(self, text: str, error: bool) -> None:
@@ -71,6 +81,17 @@ class MembersPresenter(Presenter):
             return replace(checked, value=again.value) if again.ok else checked
 
         self.call(run, "net")
+
+    def add(self, sku: str) -> None:
+        """An item of the panel onto the open sale (the Sell workspace's), a tap away."""
+        if self.add_to_sale is None:
+            return
+        result = self.add_to_sale(sku)
+        if result.ok:
+            name = self._names.get(sku, sku)
+            self.say(self.tr_("Added to the sale: {name}. The sale is on Sell (Alt+1).").format(name=name))
+        else:
+            self.show(result)
 
     def enrol(self, answers: dict[str, Any] | None = None) -> None:
         """A new member: the dialog, then the service; a refusal asks again with what was typed."""
@@ -119,11 +140,15 @@ class MembersPresenter(Presenter):
             note = self.tr_("The member has not consented to personalisation: only what checkout needs.")
         else:
             note = ""
-        blocks = {
+        self._names = {v.sku: v.name for v in p.recently_viewed} | {s.sku: s.name for s in p.suggestions}
+        self._names |= {ln.sku: ln.name for o in p.recent_orders for ln in o.lines}
+        blocks: dict[str, list[str | tuple[str, str]]] = {
             "coupons": [self._coupon(c) for c in p.coupons],
-            "orders": [self._order(o) for o in p.recent_orders],
-            "viewed": [v.name for v in p.recently_viewed],
-            "suggestions": [self._suggestion(s) for s in p.suggestions],
+            "orders": [
+                (self._order(o), o.lines[0].sku if len(o.lines) == 1 else "") for o in p.recent_orders
+            ],
+            "viewed": [(v.name, v.sku) for v in p.recently_viewed],
+            "suggestions": [(self._suggestion(s), s.sku) for s in p.suggestions],
         }
         self.page.show_panel(name, points, note, blocks, not panel.checked_in_today)
 

@@ -70,3 +70,21 @@ def test_enrolment_at_the_till_asks_again_with_what_was_typed_when_refused(qtbot
     again.phone.setText("+353 86 765 4321")
     again.accept()
     qtbot.waitUntil(lambda: "Welcome, Noor" in page.message.text(), timeout=10_000)
+
+
+def test_a_suggestion_is_a_tap_away_from_the_sale(qtbot, window):
+    w = window
+    login(qtbot, w)
+    qtbot.waitUntil(lambda: bool(w.shop.sync_engine.member_keys()[0]), timeout=30_000)
+    qtbot.keyClick(w, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: w.workspaces.current == "members", timeout=5_000)
+    page, presenter = w.members_page, w.members_presenter
+    w.wedge.scanned.emit(w.shop.demo.backend.member_qr(1004))
+    qtbot.waitUntil(lambda: presenter.panel is not None and page.lists["suggestions"].count() > 0, timeout=20_000)
+    suggestions = page.lists["suggestions"]
+    suggestions.setFocus()
+    suggestions.setCurrentRow(0)
+    qtbot.keyClick(suggestions, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(w.sell.view().lines) == 1, timeout=5_000)
+    assert w.sell.view().lines[0].sku == presenter.panel.profile.suggestions[0].sku
+    assert "Added to the sale" in page.message.text()
