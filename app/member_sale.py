@@ -132,6 +132,26 @@ class MemberSaleMixin:
                 return refused(text(str(e)))
             return done(value=self.offers())
 
+    def scan_coupon(self, code: str) -> Result:
+        """A coupon's QR (OMO:COUPON:...) scanned at the sale: the attached member's coupon goes on (back)."""
+        with self._lock:
+            if (why := self._check()) is not None:
+                return why
+            offered = {o.code: o for o in self.co.candidate_offers()}
+            if code not in offered:
+                if self.co.member is None:
+                    return refused(msg(QT_TRANSLATE_NOOP(C, "Attach the member first: coupons are theirs.")))
+                return refused(msg(QT_TRANSLATE_NOOP(C, "This coupon is not the member's, or not in force.")))
+            if code in self.co.removed_offers:
+                try:
+                    self.co.restore_offer(code, actor=self.staff.id)
+                except DomainError as e:
+                    return refused(text(str(e)))
+            return done(
+                msg(QT_TRANSLATE_NOOP(C, "Coupon {name} is on the sale."), name=offered[code].name),
+                value=self.offers(),
+            )
+
     def claim_coupons(self) -> Result | None:
         """Blocking (network). Before money is taken: the coupons on the sale claimed at the backend's
         ledger. None: go ahead. Otherwise the coupons that could not be had were taken off and the

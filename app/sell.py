@@ -534,9 +534,10 @@ class SellService(MemberSaleMixin):
             )
         if isinstance(parsed, CartCode):  # loaded by `load_shared_cart` (it asks the backend)
             return done(msg(QT_TRANSLATE_NOOP(C, "Shared cart: loading it…")), value=parsed)
-        if isinstance(parsed, CouponCode | GiftCardCode | ReceiptCode):
+        if isinstance(parsed, CouponCode):
+            return self.scan_coupon(parsed.code)
+        if isinstance(parsed, GiftCardCode | ReceiptCode):
             what = {
-                CouponCode: QT_TRANSLATE_NOOP(C, "A coupon"),
                 GiftCardCode: QT_TRANSLATE_NOOP(C, "A gift card"),
                 ReceiptCode: QT_TRANSLATE_NOOP(C, "A receipt"),
             }[type(parsed)]

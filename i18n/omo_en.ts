@@ -84,6 +84,18 @@
             <translation>Exchange done: nothing to pay either way.</translation>
         </message>
         <message>
+            <source>Attach the member first: coupons are theirs.</source>
+            <translation>Attach the member first: coupons are theirs.</translation>
+        </message>
+        <message>
+            <source>This coupon is not the member's, or not in force.</source>
+            <translation>This coupon is not the member's, or not in force.</translation>
+        </message>
+        <message>
+            <source>Coupon {name} is on the sale.</source>
+            <translation>Coupon {name} is on the sale.</translation>
+        </message>
+        <message>
             <source>already used (another till or the web)</source>
             <translation>already used (another till or the web)</translation>
         </message>
@@ -610,10 +622,6 @@
         <message>
             <source>Shared cart: loading it…</source>
             <translation>Shared cart: loading it…</translation>
-        </message>
-        <message>
-            <source>A coupon</source>
-            <translation>A coupon</translation>
         </message>
         <message>
             <source>A gift card</source>

@@ -84,6 +84,18 @@
             <translation>Cambio completato: nulla da pagare né da restituire.</translation>
         </message>
         <message>
+            <source>Attach the member first: coupons are theirs.</source>
+            <translation>Prima associa il socio: i coupon sono suoi.</translation>
+        </message>
+        <message>
+            <source>This coupon is not the member's, or not in force.</source>
+            <translation>Questo coupon non è del socio, o non è valido ora.</translation>
+        </message>
+        <message>
+            <source>Coupon {name} is on the sale.</source>
+            <translation>Il coupon {name} è sulla vendita.</translation>
+        </message>
+        <message>
             <source>already used (another till or the web)</source>
             <translation>già usato (un'altra cassa o il web)</translation>
         </message>
@@ -610,10 +622,6 @@
         <message>
             <source>Shared cart: loading it…</source>
             <translation>Carrello condiviso: caricamento…</translation>
-        </message>
-        <message>
-            <source>A coupon</source>
-            <translation>Un coupon</translation>
         </message>
         <message>
             <source>A gift card</source>

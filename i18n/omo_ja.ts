@@ -84,6 +84,18 @@
             <translation>交換完了: 双方とも支払いはありません。</translation>
         </message>
         <message>
+            <source>Attach the member first: coupons are theirs.</source>
+            <translation>先に会員を登録してください：クーポンは会員のものです。</translation>
+        </message>
+        <message>
+            <source>This coupon is not the member's, or not in force.</source>
+            <translation>このクーポンはこの会員のものではないか、有効期間外です。</translation>
+        </message>
+        <message>
+            <source>Coupon {name} is on the sale.</source>
+            <translation>クーポン「{name}」を販売に適用しました。</translation>
+        </message>
+        <message>
             <source>already used (another till or the web)</source>
             <translation>使用済みです（別のレジまたはウェブ）</translation>
         </message>
@@ -610,10 +622,6 @@
         <message>
             <source>Shared cart: loading it…</source>
             <translation>共有カート：読み込み中…</translation>
-        </message>
-        <message>
-            <source>A coupon</source>
-            <translation>クーポン</translation>
         </message>
         <message>
             <source>A gift card</source>

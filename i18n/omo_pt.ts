@@ -84,6 +84,18 @@
             <translation>Troca concluída: nada a pagar de parte a parte.</translation>
         </message>
         <message>
+            <source>Attach the member first: coupons are theirs.</source>
+            <translation>Associe primeiro o membro: os cupões são dele.</translation>
+        </message>
+        <message>
+            <source>This coupon is not the member's, or not in force.</source>
+            <translation>Este cupão não é do membro, ou não está em vigor.</translation>
+        </message>
+        <message>
+            <source>Coupon {name} is on the sale.</source>
+            <translation>O cupão {name} está na venda.</translation>
+        </message>
+        <message>
             <source>already used (another till or the web)</source>
             <translation>já usado (outra caixa ou a web)</translation>
         </message>
@@ -610,10 +622,6 @@
         <message>
             <source>Shared cart: loading it…</source>
             <translation>Carrinho partilhado: a carregar…</translation>
-        </message>
-        <message>
-            <source>A coupon</source>
-            <translation>Um cupão</translation>
         </message>
         <message>
             <source>A gift card</source>

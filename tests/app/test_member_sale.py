@@ -210,3 +210,14 @@ def test_the_till_s_cart_handed_to_the_customer_s_phone_comes_back_the_same(sell
         assert "cannot be reached" in str(sell.hand_over_cart().message)
     finally:
         shop.demo.set_backend_online(True)
+
+
+def test_a_scanned_coupon_goes_back_on_the_sale_only_for_its_member(sell, shop):
+    for code in barcodes(shop, 1):
+        assert sell.scan(code).ok
+    assert "Attach the member first" in str(sell.scan("OMO:COUPON:FIVE1001").message)
+    member_sale(sell, shop, 1001, n=0)
+    assert sell.remove_offer("FIVE1001").ok
+    r = sell.scan("OMO:COUPON:FIVE1001")  # the customer shows it in the app: they want it after all
+    assert r.ok and next(o for o in r.value if o.code == "FIVE1001").applied, r
+    assert "not the member's" in str(sell.scan("OMO:COUPON:WELCOME1002").message)
