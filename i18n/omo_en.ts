@@ -1428,12 +1428,12 @@ Nothing was changed. Call a manager.</translation>
     <context>
         <name>MemberSalePresenter</name>
         <message>
-            <source>Offers: {offers}</source>
-            <translation>Offers: {offers}</translation>
+            <source>points: Shift+F10</source>
+            <translation>points: Shift+F10</translation>
         </message>
         <message>
-            <source>Ctrl+K coupons and promotions · Shift+F10 pay with points</source>
-            <translation>Ctrl+K coupons and promotions · Shift+F10 pay with points</translation>
+            <source>Offers: {n}, −{amount} (Ctrl+K) · points: Shift+F10</source>
+            <translation>Offers: {n}, −{amount} (Ctrl+K) · points: Shift+F10</translation>
         </message>
         <message>
             <source>No coupon or promotion for this sale.</source>

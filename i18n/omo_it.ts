@@ -1428,12 +1428,12 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
     <context>
         <name>MemberSalePresenter</name>
         <message>
-            <source>Offers: {offers}</source>
-            <translation>Offerte: {offers}</translation>
+            <source>points: Shift+F10</source>
+            <translation>punti: Shift+F10</translation>
         </message>
         <message>
-            <source>Ctrl+K coupons and promotions · Shift+F10 pay with points</source>
-            <translation>Ctrl+K coupon e promozioni · Shift+F10 paga con i punti</translation>
+            <source>Offers: {n}, −{amount} (Ctrl+K) · points: Shift+F10</source>
+            <translation>Offerte: {n}, −{amount} (Ctrl+K) · punti: Shift+F10</translation>
         </message>
         <message>
             <source>No coupon or promotion for this sale.</source>

@@ -1427,12 +1427,12 @@ Nothing was changed. Call a manager.</source>
     <context>
         <name>MemberSalePresenter</name>
         <message>
-            <source>Offers: {offers}</source>
-            <translation>特典：{offers}</translation>
+            <source>points: Shift+F10</source>
+            <translation>ポイント：Shift+F10</translation>
         </message>
         <message>
-            <source>Ctrl+K coupons and promotions · Shift+F10 pay with points</source>
-            <translation>Ctrl+K クーポンとプロモーション · Shift+F10 ポイントで支払う</translation>
+            <source>Offers: {n}, −{amount} (Ctrl+K) · points: Shift+F10</source>
+            <translation>特典：{n} 件、−{amount}（Ctrl+K）· ポイント：Shift+F10</translation>
         </message>
         <message>
             <source>No coupon or promotion for this sale.</source>

@@ -1428,12 +1428,12 @@ Nada foi alterado. Chame um gerente.</translation>
     <context>
         <name>MemberSalePresenter</name>
         <message>
-            <source>Offers: {offers}</source>
-            <translation>Ofertas: {offers}</translation>
+            <source>points: Shift+F10</source>
+            <translation>pontos: Shift+F10</translation>
         </message>
         <message>
-            <source>Ctrl+K coupons and promotions · Shift+F10 pay with points</source>
-            <translation>Ctrl+K cupões e promoções · Shift+F10 pagar com pontos</translation>
+            <source>Offers: {n}, −{amount} (Ctrl+K) · points: Shift+F10</source>
+            <translation>Ofertas: {n}, −{amount} (Ctrl+K) · pontos: Shift+F10</translation>
         </message>
         <message>
             <source>No coupon or promotion for this sale.</source>

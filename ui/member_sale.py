@@ -33,11 +33,14 @@ class MemberSalePresenter(QObject):
         return self.owner.tr_(text)
 
     def offers_text(self) -> str:
-        """The coupons and promotions on the sale, for the member slot (and the keys to change them)."""
-        fmt = self.shop.fmt
-        on = [f"{o.name} −{fmt(o.amount)}" for o in self.sell.offers() if o.applied and o.amount]
-        text = "\n" + self.tr_("Offers: {offers}").format(offers="; ".join(on)) if on else ""
-        return text + "\n" + self.tr_("Ctrl+K coupons and promotions · Shift+F10 pay with points")
+        """For the member slot, kept to a line so the favourites keep their room: how many coupons and
+        promotions are on the sale and what they take off (Ctrl+K lists them by name), and the points key."""
+        on = [o for o in self.sell.offers() if o.applied and o.amount]
+        if not on:
+            return " · " + self.tr_("points: Shift+F10")
+        return "\n" + self.tr_("Offers: {n}, −{amount} (Ctrl+K) · points: Shift+F10").format(
+            n=len(on), amount=self.shop.fmt(sum(o.amount for o in on))
+        )
 
     def do_offers(self) -> None:
         offers = self.sell.offers()

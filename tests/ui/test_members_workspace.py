@@ -80,7 +80,9 @@ def test_a_suggestion_is_a_tap_away_from_the_sale(qtbot, window):
     qtbot.waitUntil(lambda: w.workspaces.current == "members", timeout=5_000)
     page, presenter = w.members_page, w.members_presenter
     w.wedge.scanned.emit(w.shop.demo.backend.member_qr(1004))
-    qtbot.waitUntil(lambda: presenter.panel is not None and page.lists["suggestions"].count() > 0, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: presenter.panel is not None and page.lists["suggestions"].count() > 0, timeout=20_000
+    )
     suggestions = page.lists["suggestions"]
     suggestions.setFocus()
     suggestions.setCurrentRow(0)
