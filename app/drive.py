@@ -54,6 +54,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         default=0.0,
         help="share of sales of which one unit comes back right after, refunded to its payment (default 0)",
     )
+    p.add_argument(
+        "--member-share",
+        type=float,
+        default=0.0,
+        help="share of sales with a member whose coupons apply and who pays 100 points first (default 0)",
+    )
     p.add_argument("--quiet", action="store_true", help="print only the summary line")
     p.add_argument(
         "--workload",
@@ -167,6 +173,11 @@ class Shift:
             self.approve(n, "discount_order", sell.discount_order("20%"))
         if self._members and rng.random() < 0.2:
             self.report(n, "member", sell.attach_member_typed(str(rng.choice(self._members))))
+        if self._members and rng.random() < self.args.member_share:  # a member's sale: coupons, points
+            self.report(n, "member", sell.attach_member_typed(str(rng.choice(self._members))))
+            self.report(n, "member.refresh", sell.refresh_member())
+            if sell.view().due > 100:
+                self.report(n, "points", sell.pay_points(100))
         if rng.random() < 0.05:
             self.report(n, "suspend", sell.suspend())
             parked = sell.parked()
@@ -202,6 +213,9 @@ class Shift:
     def cash(self, n: int) -> str:
         quote, quick = self.sell.cash_quote()
         r = self.report(n, "cash", self.sell.pay_cash(self.rng.choice(quick)), due=quote.rounded)
+        if r.outcome is Outcome.REFUSED:  # e.g. a coupon used elsewhere came off: the new total, once more
+            quote, quick = self.sell.cash_quote()
+            r = self.report(n, "cash", self.sell.pay_cash(self.rng.choice(quick)), due=quote.rounded)
         return "cash" if r.ok else "unpaid"
 
     def print_rss(self, sales: int) -> None:

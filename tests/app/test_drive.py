@@ -219,3 +219,25 @@ def test_drive_takes_back_part_of_its_sales_and_every_return_it_reports_is_in_th
     finally:
         store.close()
     assert n == len(returned)
+
+
+def test_drive_rings_members_sales_with_coupons_and_points(tmp_path):
+    import argparse
+    import io
+
+    from app import drive
+    from app.paths import Paths
+    from tests.app.conftest import demo_settings
+
+    p = argparse.ArgumentParser()
+    drive.add_arguments(p)
+    args = p.parse_args(["--seed", "5", "--sales", "6", "--card-share", "0", "--member-share", "1"])
+    out = io.StringIO()
+    assert drive.run(args, Paths.under(tmp_path / "shop"), demo_settings(), out=out) == 0, out.getvalue()[
+        -3000:
+    ]
+    lines = [json.loads(x) for x in out.getvalue().splitlines()]
+    summary = lines[-1]
+    assert summary["failures"] == 0 and summary["ended"].get("unpaid", 0) == 0, summary
+    assert summary["operations"].get("points:done", 0) >= 1, summary
+    assert summary["operations"].get("member.refresh:done", 0) == 6, summary
