@@ -72,7 +72,7 @@ class MemberSaleMixin:
             member, sale = self.co.member, self.co.sale_uuid
         if engine is None:
             return done()
-        promotions: list[Offer] = []
+        promotions: list[Offer] | None = None  # None: not read now (the sale keeps what it has)
         coupons: tuple[Offer, ...] | None = None
         try:
             promotions = [o for p in engine.promotions() if (o := from_promotion(p)) is not None]
@@ -93,7 +93,8 @@ class MemberSaleMixin:
         with self._lock:
             if self.co.sale_uuid != sale or self.co.tenders:
                 return done()
-            self.co.set_promotions(tuple(promotions))
+            if promotions is not None:
+                self.co.set_promotions(tuple(promotions))
             now = self.co.member
             if (
                 coupons is not None

@@ -221,3 +221,15 @@ def test_a_scanned_coupon_goes_back_on_the_sale_only_for_its_member(sell, shop):
     r = sell.scan("OMO:COUPON:FIVE1001")  # the customer shows it in the app: they want it after all
     assert r.ok and next(o for o in r.value if o.code == "FIVE1001").applied, r
     assert "not the member's" in str(sell.scan("OMO:COUPON:WELCOME1002").message)
+
+
+def test_a_refresh_while_offline_keeps_the_offers_the_sale_has(sell, shop):
+    member_sale(sell, shop, 1001)
+    before = {o.code for o in sell.offers()}
+    assert "P1" in before
+    shop.demo.set_backend_online(False)
+    try:
+        assert sell.refresh_member().ok
+        assert {o.code for o in sell.offers()} == before
+    finally:
+        shop.demo.set_backend_online(True)
