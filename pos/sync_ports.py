@@ -23,6 +23,15 @@ class BackendNotFound(BackendError):
     """The backend does not know the member, order, cart or product asked for."""
 
 
+class BackendRefused(BackendError):
+    """The backend understood the request and said no (HTTP 409): `code` says why (e.g.
+    ``exceeds_returnable``, ``insufficient_credit``); `str(exc)` is its sentence."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 @dataclass(frozen=True)
 class Coupon:
     code: str
@@ -103,6 +112,11 @@ class OnlineOrder:
     total: int
     pickup_store_id: str | None = None
     customer_display_name: str = ""
+    origin: str = "online"  # online | till
+    fulfilment: str | None = None  # delivery | pickup | reservation
+    source_store_id: str | None = None  # where its stock is held
+    ready_on: str | None = None  # the day promised (YYYY-MM-DD)
+    expires_at: str | None = None  # a reservation: held until; an order placed at a till: pay by
 
 
 @dataclass(frozen=True)
@@ -137,11 +151,30 @@ class SharedCart:
 
 
 @dataclass(frozen=True)
+class Incoming:
+    """A delivery on its way to a store."""
+
+    qty: int
+    expected_on: str  # YYYY-MM-DD
+
+
+@dataclass(frozen=True)
 class StoreStock:
+    """An item at one store (or warehouse): `available` can still be promised (on hand minus what is
+    held for reservations and orders); `updated_at`: its last movement (None: never stocked there)."""
+
     store_id: str
     store_name: str
     available: int
-    updated_at: str
+    updated_at: str | None
+    kind: str = "store"  # store | warehouse
+    on_hand: int = 0
+    held: int = 0
+    city: str = ""
+    distance_km: float | None = None  # from the asking till's store
+    opening_hours: tuple[str, ...] = ()  # Monday..Sunday, "09:00-20:00" or "" (closed)
+    timezone: str = "UTC"
+    incoming: tuple[Incoming, ...] = ()
 
 
 @dataclass(frozen=True)
