@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from backend import db, schema, tokens
+from backend import db, schema, stock, stock_api, tokens
 from backend.store import KeyBusy, Store
 from sync import contract
 
@@ -432,26 +432,7 @@ def create_app(backend: Backend) -> Any:
         }
         return backend.respond("getCart", 200, body)
 
-    @app.get("/v1/stock/{sku}")
-    def stock(sku: str, request: Request) -> Response:
-        backend.authenticate(request)
-        p, s, st = schema.products, schema.stock, schema.stores
-        with backend.store.read_connection() as conn:
-            if conn.execute(sa.select(p.c.sku).where(p.c.sku == sku, ~p.c.deleted)).first() is None:
-                raise HttpError(404, "not_found", "no such product")
-            rows = conn.execute(
-                sa.select(s.c.store_id, st.c.name, s.c.available, s.c.updated_at)
-                .join_from(s, st, s.c.store_id == st.c.store_id)
-                .where(s.c.sku == sku)
-                .order_by(s.c.store_id)
-            ).all()
-        body = {
-            "sku": sku,
-            "stores": [
-                {"store_id": r[0], "store_name": r[1], "available": r[2], "updated_at": r[3]} for r in rows
-            ],
-        }
-        return backend.respond("getStockElsewhere", 200, body)
+    stock_api.add_routes(app, backend, HttpError, _order_response)
 
     return FaultMiddleware(app, backend)
 
@@ -526,7 +507,7 @@ def _lines_body(lines: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _order_response(backend: Backend, order_no: str) -> Response:
+def _order_response(backend: Backend, order_no: str, operation: str = "getOrder") -> Response:
     o, ln = schema.orders, schema.order_lines
     with backend.store.read_connection() as conn:
         row = conn.execute(
@@ -545,6 +526,7 @@ def _order_response(backend: Backend, order_no: str) -> Response:
         if row is None:
             raise HttpError(404, "not_found", "no such order")
         lines = conn.execute(_lines_query(ln, ln.c.order_no == order_no)).all()
+        extras = stock.order_extras(conn, order_no, time.time())
     body = {
         "order_no": row[0],
         "status": row[1],
@@ -556,8 +538,8 @@ def _order_response(backend: Backend, order_no: str) -> Response:
         "total": row[7],
         "tenders": json.loads(row[8]),
         "lines": _lines_body(lines),
-    }
-    return backend.respond("getOrder", 200, body)
+    } | extras
+    return backend.respond(operation, 200, body)
 
 
 def _profile(conn: Connection, no: int) -> dict[str, Any] | None:
