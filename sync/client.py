@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
@@ -20,12 +21,15 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from pos.stock import StockLevels, VariantStock
 from pos.sync_ports import (
     BackendNotFound,
+    BackendRefused,
     BackendUnavailable,
     CartLine,
     Consent,
     Coupon,
+    Incoming,
     MemberProfile,
     OnlineOrder,
     OrderLine,
@@ -243,6 +247,8 @@ class BackendClient:
             )
         if status == 404:
             raise BackendNotFound(err["message"])
+        if status == 409 and err["code"] != "request_in_progress":
+            raise BackendRefused(err["code"], err["message"])
         if status in (400, 422):
             raise BackendRequestError(
                 f"The OMO backend refused the request: {err['message']}", status, err["code"]
@@ -323,9 +329,30 @@ class BackendClient:
             cart_id = cart_id[len("OMO:CART:") :]
         return to_cart(self._call("GET", f"/v1/carts/{quote(cart_id, safe='')}", "getCart"))
 
+    def stock(self, sku: str) -> StockLevels:
+        """The item in every store and warehouse, nearest to this till's store first, with its variants."""
+        return to_stock(self._call("GET", f"/v1/stock/{quote(sku, safe='')}", "getStockElsewhere"))
+
     def stock_elsewhere(self, sku: str) -> list[StoreStock]:
-        data = self._call("GET", f"/v1/stock/{quote(sku, safe='')}", "getStockElsewhere")
-        return [StoreStock(**s) for s in data["stores"]]
+        return list(self.stock(sku).stores)
+
+    def _send(self, path: str, operation_id: str, body: dict[str, Any]) -> Any:
+        data = json.dumps(body, separators=(",", ":"), sort_keys=True).encode()
+        # the body's own UUID (order_id, reservation_id) makes a retry answer the same order
+        return self._call("POST", path, operation_id, body=data)
+
+    def place_order(self, request: dict[str, Any]) -> OnlineOrder:
+        """An endless-aisle order (contract PlaceOrder): BackendRefused `out_of_stock` when the last unit
+        went elsewhere."""
+        return to_order(self._send("/v1/orders", "placeOrder", request))
+
+    def reserve(self, request: dict[str, Any]) -> OnlineOrder:
+        """A reservation at a store (contract Reservation)."""
+        return to_order(self._send("/v1/reservations", "createReservation", request))
+
+    def release_order(self, order_no: str) -> OnlineOrder:
+        """Give up an order not paid yet, or a reservation."""
+        return to_order(self._send(f"/v1/orders/{quote(str(order_no), safe='')}/release", "releaseOrder", {}))
 
 
 _NOT_JSON = object()
@@ -375,6 +402,30 @@ def to_order(d: dict[str, Any]) -> OnlineOrder:
         total=d["total"],
         pickup_store_id=d.get("pickup_store_id"),
         customer_display_name=d.get("customer_display_name", ""),
+        origin=d.get("origin", "online"),
+        fulfilment=d.get("fulfilment"),
+        source_store_id=d.get("source_store_id"),
+        ready_on=d.get("ready_on"),
+        expires_at=d.get("expires_at"),
+    )
+
+
+def to_stock(d: dict[str, Any], fetched_at: float | None = None) -> StockLevels:
+    return StockLevels(
+        sku=d["sku"],
+        name=d["name"],
+        as_of=d["as_of"],
+        store_id=d["store_id"],
+        stores=tuple(
+            StoreStock(
+                **{k: v for k, v in s.items() if k not in ("opening_hours", "incoming")},
+                opening_hours=tuple(s["opening_hours"]),
+                incoming=tuple(Incoming(i["qty"], i["expected_on"]) for i in s["incoming"]),
+            )
+            for s in d["stores"]
+        ),
+        variants=tuple(VariantStock(**v) for v in d["variants"]),
+        fetched_at=time.monotonic() if fetched_at is None else fetched_at,
     )
 
 

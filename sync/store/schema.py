@@ -547,6 +547,14 @@ ALTER TABLE return_lines ADD COLUMN measure_per TEXT;
 """ + _immutable("sale_tax_lines", "finalised sales")
 
 
+# Version 10: a sale line that is not taken from this store's shelf (pos/fulfilment.py): an order the backend
+# placed, delivered home or collected here later, or a reservation collected here. Its order as JSON text
+# ({"kind", "order_no", "source", "ready_on"}); NULL on every other line.
+V10 = """
+ALTER TABLE sale_lines ADD COLUMN fulfilment TEXT;
+"""
+
+
 MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     1: V1,
     2: V2,
@@ -557,6 +565,7 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     7: V7,
     8: v8,
     9: V9,
+    10: V10,
 }
 # Migrations that rebuild a table other tables refer to run with foreign keys off (they cannot be
 # switched inside a transaction) and end with PRAGMA foreign_key_check (SQLite's 12-step procedure).
