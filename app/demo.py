@@ -118,7 +118,10 @@ class DemoWorld:
         world.seed_catalog(shop, shop.settings["demo.products"])
         ensure_demo_keyring()
         world.backend = start_demo_backend(
-            shop.paths.data / "backend", shop.settings["till.id"], products=shop.settings["demo.products"]
+            shop.paths.data / "backend",
+            shop.settings["till.id"],
+            products=shop.settings["demo.products"],
+            store_id=shop.settings["store.id"],
         )
         world._load_backend_people()
         world.stripe = StripeSimulator(api_keys=(DEMO_STRIPE_KEY,)).start()

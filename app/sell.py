@@ -43,6 +43,7 @@ from pos.codes import (
 )
 from pos.documents import SaleDocument, Tender
 from pos.errors import DomainError
+from pos.fulfilment import Fulfilment
 from pos.gs1 import rcn_rules_for
 from pos.measure import Measure
 from pos.payment import PaymentInProgress, PaymentOutcome
@@ -357,6 +358,16 @@ class SellService:
             if (why := self._check()) is not None:
                 return why
             return self._try(lambda: self.co.add_sku(sku))
+
+    def add_fulfilled(self, sku: str, quantity: int, fulfilment: Fulfilment) -> Result:
+        """An item of an order the backend placed, or of a reservation collected here (app/stock.py)."""
+        with self._lock:
+            if (why := self._check()) is not None:
+                return why
+            product = self.shop.catalog.get(sku)
+            if product is None:
+                return refused(msg(QT_TRANSLATE_NOOP(C, "No product with SKU {sku} here."), sku=sku))
+            return self._try(lambda: self.co.add_fulfilled(product, quantity, fulfilment))
 
     def search(self, words: str, limit: int = 12) -> list[Any]:
         """Search as you type; a long number is a barcode being typed, not a search."""
@@ -696,6 +707,7 @@ class SellService:
 
     def _completed_elsewhere(self, doc: SaleDocument, *, payment_pending: bool) -> Result:
         """A sale the card protocol recorded (not through this screen's commit): its receipt and print."""
+        self.shop.recorded(doc)
         receipt = self.receipt_for(doc)
         if payment_pending:
             receipt = receipt.marked(ReceiptMark.PAYMENT_PENDING)
@@ -705,6 +717,7 @@ class SellService:
 
     def _completed(self, doc: SaleDocument, *, payment_pending: bool = False) -> Result:
         """The journal recorded `doc`: start a fresh sale, print, and say so (lock held)."""
+        self.shop.recorded(doc)
         self.co.finished(doc)
         receipt = self.receipt_for(doc)
         if payment_pending:  # authorised and recorded, capture still being retried: not a proof of payment
