@@ -32,6 +32,7 @@ from ui.qt import (
     Slot,
 )
 from ui.statusbar import PosStatusBar
+from ui.stock_page import StockPage
 from ui.taskman import TaskManager
 from ui.workspaces import WorkspaceHost
 
@@ -80,6 +81,10 @@ class MainWindow(QMainWindow):
         self.workspaces = WorkspaceHost(self)
         self.page = CheckoutPage(self)
         self.workspaces.add("sell", self.tr("Sell"), self.page, Permission.SELL)
+        self.stock_page = StockPage(self)
+        self.workspaces.add("stock", self.tr("Stock"), self.stock_page, Permission.SELL)
+        self.stock: Any = None  # app.stock.StockService
+        self.stock_presenter: Any = None  # ui.stock_presenter.StockPresenter
         self.stack.addWidget(self.workspaces)
         self.setCentralWidget(self.stack)
         self.status = PosStatusBar(self)
@@ -142,6 +147,9 @@ class MainWindow(QMainWindow):
             if self._signed_in():
                 self.lock()
             return
+        if key == "stock" and self._signed_in() and self.workspaces.current == "stock":
+            self.stock_presenter.on_action("refresh")
+            return
         if not self._signed_in() or self.workspaces.current != "sell":
             return
         if key == "escape":
@@ -187,6 +195,7 @@ class MainWindow(QMainWindow):
         self.controller = SellPresenter(self.sell, self.page, self.tasks, self, shop.approvals)
         self.controller.lock_requested.connect(self.lock)
         self.controller.receipt_ready.connect(self._show_receipt)
+        self._attach_stock(shop)
         restored = shop.checkout.restore()
         fav = shop.catalog.search("a", 8)
         self.page.show_favourites([SearchHit(p.sku, p.name, shop.fmt(p.price)) for p in fav])
@@ -240,6 +249,22 @@ class MainWindow(QMainWindow):
         self.update_status()
         if self.member is not None:
             self._on_logged_in(self.member)
+
+    def _attach_stock(self, shop: Any) -> None:
+        """The Stock workspace: F5 on a line or a search result opens it; an order on the sale opens Sell."""
+        from app.stock import StockService
+        from ui.stock_presenter import StockPresenter
+
+        self.stock = StockService(shop, self.sell)
+        self.stock_presenter = StockPresenter(
+            self.stock, self.stock_page, self.tasks, self, shop.approvals, shop.fmt
+        )
+        self.page.stock_requested.connect(
+            lambda sku: self.workspaces.open("stock") and self.stock_presenter.show_item(sku)
+        )
+        self.stock_presenter.order_added.connect(
+            lambda: self.workspaces.open("sell") and self.page.focus_scan()
+        )
 
     @Slot()
     def _reconcile_periodically(self) -> None:
@@ -309,6 +334,9 @@ class MainWindow(QMainWindow):
                 self.tr("Finish or close the open window first, then scan again."), error=True
             )
             return
+        if self.workspaces.current == "stock":  # an item to look up, or a reservation's QR to collect
+            self.stock_presenter.on_code(code)
+            return
         if self.workspaces.current != "sell":
             self.workspaces.open("sell")
         self.controller.on_code(code)
@@ -370,6 +398,8 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown()
         if self.monitor is not None:
             self.monitor.close()
+        if self.stock is not None:
+            self.stock.close()
         opening = getattr(self, "_opening", None)
         if self.shop is None and opening is not None and opening.done() and opening.exception() is None:
             opening.result().close()  # closed before the services finished opening: close them too
