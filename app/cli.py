@@ -31,9 +31,17 @@ TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
     ("sync", "retry-dead"): ("sync.sync_cli:sync_retry_dead", "put dead-lettered events back in the queue"),
     ("decode",): ("hardware.cli:decode", "run the QR pipeline on image files and print what it finds"),
     ("reader",): ("app.reader_cli:main", "list, or register, the Stripe card readers of this store"),
+    ("till", "status"): ("app.till_cli:status", "is the till open, expected cash, events waiting to sync"),
+    ("till", "x-report"): ("app.till_cli:x_report", "the open session's X report (--json)"),
+    ("till", "z-report"): (
+        "app.till_cli:z_report",
+        "a closed session's Z report (SESSION, --pdf FILE, --json)",
+    ),
 }
 # commands that take the effective settings instead of the data directory
 _WITH_SETTINGS = {("reader",)}
+# commands that take the data directory and the settings
+_WITH_BOTH = {("till", "status"), ("till", "x-report"), ("till", "z-report")}
 # commands that do not need the data directory
 _NO_DATA_DIR = {("decode",)}
 
@@ -153,7 +161,12 @@ GuiRunner = Callable[..., int]
 def main(argv: list[str] | None = None, *, run_gui: GuiRunner | None = None) -> int:
     """`run_gui(paths, settings, exit_after_ms=..., screenshot=...)` starts the window; it comes from the
     layer above (`ui.main`), so nothing here imports Qt."""
-    args = _build_parser().parse_args(argv)
+    parser = _build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # options after a terminal command's words belong to it (`till x-report --json`)
+        if not getattr(args, "terminal", None):
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.args = [*extra, *args.args]
     paths = Paths.resolve(args.data_dir)
     try:
         settings = settings_mod.load(paths.settings_file, os.environ, args.set)
@@ -179,6 +192,8 @@ def main(argv: list[str] | None = None, *, run_gui: GuiRunner | None = None) -> 
         target, _ = TERMINAL_COMMANDS[args.terminal]
         if args.terminal in _NO_DATA_DIR:
             return _resolve(target)(list(args.args))
+        if args.terminal in _WITH_BOTH:
+            return _resolve(target)(list(args.args), data_dir=paths.data, settings=settings)
         if args.terminal in _WITH_SETTINGS:
             return _resolve(target)(list(args.args), settings=settings)
         return _resolve(target)(list(args.args), data_dir=paths.data)

@@ -213,6 +213,11 @@ def run(args: argparse.Namespace, paths: Paths, settings: Settings, *, out: Text
             print("omo-pos drive: the catalog is empty", file=sys.stderr)
             return 2
         shift.report(0, "login", shift.sell.begin_shift(login.member), staff=login.member.name)
+        if shop.till.session_id is None and settings["mode"] != "demo":  # the demo opens at the first sale
+            from pos.till import CashCount
+
+            shop.till.begin_shift(login.member)
+            shift.approve(0, "till.open", shop.till.open(CashCount(shop.config.currency)))
         if shop.payments.available:
             shop.payments.reconcile(shop.recover_card_sale)
         summary = shift.run()

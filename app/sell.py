@@ -275,6 +275,9 @@ class SellService:
             return Result(Outcome.BUSY, msg(QT_TRANSLATE_NOOP(C, "Wait: the payment is being finished.")))
         if not self.staff.can(permission) and permission is Permission.SELL:
             return refused(msg(QT_TRANSLATE_NOOP(C, "{name} may not sell."), name=self.staff.name))
+        gate = getattr(self.shop, "sale_gate", None)  # selling needs an open till session (app/till.py)
+        if gate is not None and (closed := gate(self.staff)) is not None:
+            return refused(closed)
         return None
 
     def _approved(

@@ -315,6 +315,26 @@ register(
     minimum=1,
     maximum=9999,
 )
+register(
+    "till.over_short_approval_above",
+    int,
+    500,
+    "a close whose over/short is above this (minor units of the store currency) needs a manager's PIN",
+    minimum=0,
+)
+register(
+    "till.demo_float",
+    int,
+    15000,
+    "demo: the float the first login opens the till with (minor units)",
+    minimum=0,
+)
+register(
+    "till.demo_open_at_login",
+    bool,
+    True,
+    "demo: the first login opens the till with the demo float, so the first sale is three steps",
+)
 register("ui.theme", str, "light", "colour theme", choices=("light", "dark", "high-contrast"))
 register("ui.idle_lock_s", int, 300, "lock the till after this many idle seconds (0: never)", minimum=0)
 register(

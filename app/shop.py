@@ -76,6 +76,8 @@ class Shop:
     demo: Any = None  # app.demo.DemoWorld in demo mode
     sync_engine: Any = None  # sync.engine.SyncEngine, or None when no backend is configured
     on_recorded: list[Any] = field(default_factory=list)  # fn(SaleDocument) after each sale's commit
+    till: Any = None  # app.till.TillService: the till session (selling needs it open)
+    sale_gate: Any = None  # (staff) -> Msg | None: why a sale cannot start now (SellService._check)
     _keys_seen: Any = None
     _fmt_cache: dict[int, str] = field(default_factory=dict, repr=False)
     _closed: bool = field(default=False, repr=False)
@@ -297,6 +299,10 @@ def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = No
             shop.demo = DemoWorld.start(shop)
         _make_payments(shop)
         _make_sync(shop)
+        from app.till import TillService
+
+        shop.till = TillService(shop)
+        shop.sale_gate = shop.till.sale_gate
         return shop
     except BaseException:
         store.close()

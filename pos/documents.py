@@ -106,9 +106,11 @@ class SaleDocument:
         if self.tenders and sum(t.amount for t in self.tenders) != self.total:
             raise DocumentError("the tenders do not add up to the total")
 
-    def with_receipt_no(self, receipt_no: str) -> SaleDocument:
-        """This sale numbered by the journal. (``dataclasses.replace`` costs 2-3x more, and this runs
-        inside every durable sale commit.)"""
+    def with_receipt_no(self, receipt_no: str, session_id: Any = ...) -> SaleDocument:
+        """This sale numbered by the journal, in the till session open at its commit. (``dataclasses.replace``
+        costs 2-3x more, and this runs inside every durable sale commit.)"""
+        if session_id is ...:
+            session_id = self.session_id
         return SaleDocument(
             self.sale_uuid,
             receipt_no,
@@ -124,7 +126,7 @@ class SaleDocument:
             self.lines,
             self.tax_lines,
             self.tenders,
-            self.session_id,
+            session_id,
         )
 
     def to_dict(self) -> dict[str, Any]:

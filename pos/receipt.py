@@ -181,6 +181,8 @@ class Receipt:
     currency: str = ""
     labels: ReceiptLabels = field(default_factory=ReceiptLabels)
     orders: tuple[OrderSlip, ...] = ()
+    claim_code: bool = True
+    """False for a printout that is no sale (a till's Z report): no claim QR."""
 
     def __post_init__(self) -> None:
         # Accept lists from callers, keep tuples (hashable, immutable).
@@ -535,7 +537,8 @@ def layout(
 
     # Claim code and footer
     rows.append(Row(""))
-    rows.append(QrBlock(r.qr_payload, caption=lb.qr_caption))
+    if r.claim_code:
+        rows.append(QrBlock(r.qr_payload, caption=lb.qr_caption))
     for line in r.footer:
         text(line, align=Align.CENTER)
     banner()

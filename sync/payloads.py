@@ -103,6 +103,8 @@ def _sale(d: dict[str, Any]) -> dict[str, Any]:
     }
     if d.get("store_id"):
         out["store_id"] = d["store_id"]
+    if d.get("session_id"):
+        out["session_id"] = d["session_id"]
     if d.get("coupons"):
         out["coupons"] = list(d["coupons"])
     return out

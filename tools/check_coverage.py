@@ -30,6 +30,7 @@ DEFAULT_FILES = (
     "pos/scan.py",
     "pos/fulfilment.py",
     "pos/stock.py",
+    "pos/till.py",
 )
 
 

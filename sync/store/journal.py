@@ -29,7 +29,14 @@ RETURN_EVENT = "return.completed"
 CLOSURE_EVENT = "till.closed"
 
 
-_SALE_SEQ_SQL = "SELECT (SELECT sale_id FROM sales WHERE sale_uuid = ?), " + receipts.NEXT_SEQ_SQL
+# One statement: is this sale already recorded, which receipt number is next, and which till session is
+# open (a sale belongs to the session open at its commit: a sale committed while the till closes lands in
+# the closing session's Z report or, committed after the closure, in the next session's).
+_SALE_SEQ_SQL = (
+    "SELECT (SELECT sale_id FROM sales WHERE sale_uuid = ?), "
+    + receipts.NEXT_SEQ_SQL
+    + ", (SELECT session_id FROM till_sessions WHERE till_id = ? AND closed_at IS NULL)"
+)
 
 
 def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
@@ -39,8 +46,7 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     if not conn.in_transaction:
         raise RuntimeError("commit_sale must run inside a store.write transaction")
     cur = conn.cursor()  # one cursor for these statements: a new one per statement costs ~1 µs
-    # one statement: is this sale already recorded, and which receipt number is next
-    dup, seq = cur.execute(_SALE_SEQ_SQL, (sale.sale_uuid,)).fetchone()
+    dup, seq, session = cur.execute(_SALE_SEQ_SQL, (sale.sale_uuid, sale.till_id)).fetchone()
     if dup is not None:
         return get_sale(conn, sale.sale_uuid)  # type: ignore[return-value]
     sale.check()
@@ -49,11 +55,12 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     if sale.receipt_no:
         reserved = receipts.claim_reserved(conn, sale.receipt_no)
         if reserved is None:  # reserved before schema 8: that number stays unused, take the next one
-            sale = sale.with_receipt_no(receipts.format_receipt_no(sale.till_id, seq))
+            sale = sale.with_receipt_no(receipts.format_receipt_no(sale.till_id, seq), session)
         else:
             seq = reserved
+            sale = sale.with_receipt_no(sale.receipt_no, session)
     else:
-        sale = sale.with_receipt_no(receipts.format_receipt_no(sale.till_id, seq))
+        sale = sale.with_receipt_no(receipts.format_receipt_no(sale.till_id, seq), session)
     sale_id = seq
     cur.execute(
         "INSERT INTO sales (sale_id, sale_uuid, receipt_no, till_id, session_id, staff_id, member_no, "
@@ -272,8 +279,9 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
         ret = dataclasses.replace(ret, receipt_no=receipts.format_receipt_no(ret.till_id, seq))
     conn.execute(
         "INSERT INTO returns (return_uuid, receipt_no, till_id, staff_id, member_no, currency, created_at, "
-        "tax_total, total, original_sale_uuid, original_order_no, reason, approved_by, seq) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "tax_total, total, original_sale_uuid, original_order_no, reason, approved_by, seq, session_id) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+        "(SELECT session_id FROM till_sessions WHERE till_id = ? AND closed_at IS NULL))",
         (
             ret.return_uuid,
             ret.receipt_no,
@@ -289,6 +297,7 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
             ret.reason,
             ret.approved_by,
             seq,
+            ret.till_id,
         ),
     )
     conn.executemany(
@@ -509,7 +518,9 @@ def record_cash_count(
     )
 
 
-def commit_closure(conn: sqlite3.Connection, closure: TillClosure) -> TillClosure:
+def commit_closure(
+    conn: sqlite3.Connection, closure: TillClosure, *, last_sale_id: int | None = None
+) -> TillClosure:
     row = conn.execute(
         "SELECT session_id FROM till_closures WHERE session_id = ?", (closure.session_id,)
     ).fetchone()
@@ -517,7 +528,8 @@ def commit_closure(conn: sqlite3.Connection, closure: TillClosure) -> TillClosur
         return get_closure(conn, closure.session_id)  # type: ignore[return-value]
     conn.execute(
         "INSERT INTO till_closures (session_id, till_id, closed_by, closed_at, currency, expected_cash, "
-        "counted_cash, difference, reason, approved_by, report) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "counted_cash, difference, reason, approved_by, report, last_sale_id) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             closure.session_id,
             closure.till_id,
@@ -530,6 +542,7 @@ def commit_closure(conn: sqlite3.Connection, closure: TillClosure) -> TillClosur
             closure.reason,
             closure.approved_by,
             dumps(closure.report),
+            last_sale_id,
         ),
     )
     outbox.enqueue(

@@ -547,10 +547,28 @@ ALTER TABLE return_lines ADD COLUMN measure_per TEXT;
 """ + _immutable("sale_tax_lines", "finalised sales")
 
 
-# Version 10: a sale line that is not taken from this store's shelf (pos/fulfilment.py): an order the backend
+# Version 10: till sessions that open and close. A session is open until its closure (``closed_at``), at
+# most one per till (a partial unique index; an older session left open beside a newer one, which only an
+# earlier test could write, counts as superseded). Returns, like sales, belong to the session open at their
+# commit. A closure records the last receipt number it counted, so a sale committed after it (with no
+# session open) is counted by the next session instead of being lost (sync/store/till.py).
+V10 = """
+ALTER TABLE till_sessions ADD COLUMN closed_at TEXT;
+UPDATE till_sessions SET closed_at = (
+    SELECT c.closed_at FROM till_closures c WHERE c.session_id = till_sessions.session_id);
+UPDATE till_sessions SET closed_at = opened_at WHERE closed_at IS NULL AND EXISTS (
+    SELECT 1 FROM till_sessions n WHERE n.till_id = till_sessions.till_id AND n.closed_at IS NULL
+    AND n.opened_at > till_sessions.opened_at);
+CREATE UNIQUE INDEX till_sessions_one_open ON till_sessions (till_id) WHERE closed_at IS NULL;
+ALTER TABLE till_closures ADD COLUMN last_sale_id INTEGER;
+ALTER TABLE returns ADD COLUMN session_id TEXT;
+"""
+
+
+# Version 11: a sale line that is not taken from this store's shelf (pos/fulfilment.py): an order the backend
 # placed, delivered home or collected here later, or a reservation collected here. Its order as JSON text
 # ({"kind", "order_no", "source", "ready_on"}); NULL on every other line.
-V10 = """
+V11 = """
 ALTER TABLE sale_lines ADD COLUMN fulfilment TEXT;
 """
 
@@ -566,6 +584,7 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     8: v8,
     9: V9,
     10: V10,
+    11: V11,
 }
 # Migrations that rebuild a table other tables refer to run with foreign keys off (they cannot be
 # switched inside a transaction) and end with PRAGMA foreign_key_check (SQLite's 12-step procedure).

@@ -119,6 +119,10 @@ def test_a_till_without_a_reader_has_the_null_reader_which_says_why(live):
                 ],
             )
         )
+        from pos.till import CashCount
+
+        shop.till.begin_shift(shop.authenticator.login("482193").member)  # selling needs the till open
+        assert shop.till.open(CashCount(shop.config.currency, {1000: 5})).ok
         assert sell.scan("4006381333931").ok
         r = sell.pay_card()
         assert r.outcome is Outcome.REFUSED and "No card reader is paired" in str(r.message)

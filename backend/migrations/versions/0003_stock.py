@@ -2,7 +2,7 @@
 placed at a till, deliveries on their way, variants side by side, the member app's events, each till's store
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-12-08 14:00:00
 
 Columns added to existing tables have defaults or are nullable: a store without a place is listed after
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
