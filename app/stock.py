@@ -23,6 +23,7 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +37,7 @@ from pos.sync_ports import BackendNotFound, BackendRefused, BackendUnavailable, 
 log = logging.getLogger("app.stock")
 
 C = "app"
+CONFIRM_WITHIN_S = 600.0  # how long a paid order's sale is waited for at the backend (offline a while)
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,13 @@ class StockService:
         self._lock = threading.Lock()
         self._placed: dict[str, str] = {}  # order no -> the sale it was put on (orders placed here)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stock-release")
+        self._confirming = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stock-confirm")
+        self._stop = threading.Event()
         self._closed = False
+        # fn(Result) on a worker thread: an order this till was paid for that the backend could not supply
+        self.on_notice: list[Callable[[Result], None]] = []
         sell.subscribe(self._sale_changed)
+        shop.on_recorded.append(self._recorded)
 
     # ------------------------------------------------------------------ looking
     @property
@@ -157,8 +164,9 @@ class StockService:
             msg(QT_TRANSLATE_NOOP(C, "Whose is it? Attach the member (scan their app) or type their name."))
         )
 
-    def _gone(self, sku: str, qty: int, where: str, e: BackendRefused) -> Result:
-        """The backend gave the last unit to someone else: say so, with what is left to offer."""
+    def _left(self, sku: str, qty: int, where: str) -> tuple[Unavailable, str]:
+        """What is left to offer when `where` cannot supply `qty` of the item, as the backend has it now,
+        and the same as a list for a sentence."""
         try:
             levels = self.backend.stock(sku)
         except (BackendUnavailable, BackendNotFound):
@@ -167,8 +175,13 @@ class StockService:
         if levels is not None:
             with self._lock:
                 self._cache.put(levels)
-        offer = ", ".join(dict.fromkeys(f"{a.store.store_name} {a.store.available}" for a in options[:6]))
-        value = Unavailable(sku, qty, options, levels)
+        offer = ", ".join(dict.fromkeys(f"{a.store.store_name} ({a.store.available})" for a in options[:6]))
+        return Unavailable(sku, qty, options, levels), offer
+
+    def _gone(self, sku: str, qty: int, where: str, e: BackendRefused) -> Result:
+        """The backend gave the last unit to someone else: say so, with what is left to offer."""
+        value, offer = self._left(sku, qty, where)
+        options = value.alternatives
         if not options:
             return refused(
                 msg(
@@ -446,15 +459,87 @@ class StockService:
         else:
             log.info("order %s given back: its line left the sale unpaid", order_no)
 
+    # ------------------------------------------------------------------ after the sale
+    def _recorded(self, doc: Any) -> None:
+        """A sale was committed (shop.recorded, quick): the orders it paid are confirmed on a worker."""
+        paid: dict[str, int] = {}
+        for ln in doc.lines:
+            if ln.fulfilment is not None and ln.fulfilment.is_order:
+                paid[ln.fulfilment.order_no] = paid.get(ln.fulfilment.order_no, 0) + ln.paid_amount
+        with self._lock:
+            if not paid or self._closed:
+                return
+            for order_no, amount in paid.items():
+                self._confirming.submit(self._confirm_paid, order_no, amount)
+
+    def _confirm_paid(self, order_no: str, amount: int) -> None:
+        """The sale that paid `order_no` reaches the backend (the commit woke the sync engine): if the
+        order's hold had run out (a sale parked, or offline, past its pay-by time) and its stock went
+        elsewhere meanwhile, the backend keeps the money and marks it `out_of_stock`; say so, with what is
+        left to offer and the amount to refund for the order part. Nothing is said when it was supplied."""
+        order = self._settled(order_no)
+        if order is None or order.status != "out_of_stock":
+            return
+        line = order.lines[0] if order.lines else None
+        sku, qty = (line.sku, line.qty) if line is not None else ("", 1)
+        value, offer = self._left(sku, qty, order.source_store_id or "") if sku else (None, "")
+        said = (
+            QT_TRANSLATE_NOOP(
+                C,
+                "Order {order} was paid, but its stock went elsewhere before the sale reached the OMO "
+                "backend. Offer the customer: {offer}; or refund {amount} for the order.",
+            )
+            if offer
+            else QT_TRANSLATE_NOOP(
+                C,
+                "Order {order} was paid, but its stock went elsewhere before the sale reached the OMO "
+                "backend, and no other store or warehouse has it. Refund {amount} for the order.",
+            )
+        )
+        notice = done(
+            msg(said, order=order_no, offer=offer, amount=self.shop.fmt(amount)), value=value, error=True
+        )
+        log.warning("order %s paid at this till is out of stock at the backend", order_no)
+        self._audit("stock.order_out_of_stock", {"order_no": order_no, "sku": sku, "amount": amount})
+        for fn in list(self.on_notice):
+            try:
+                fn(notice)
+            except Exception:
+                log.exception("a listener of stock notices failed")
+
+    def _settled(self, order_no: str) -> OnlineOrder | None:
+        """The order once the sale that pays it has reached the backend (None: not within
+        CONFIRM_WITHIN_S, or the service closed)."""
+        wait, deadline = 0.05, time.monotonic() + CONFIRM_WITHIN_S
+        while not self._stop.is_set():
+            try:
+                order: OnlineOrder = self.backend.order(order_no)
+            except (BackendUnavailable, BackendNotFound):
+                pass
+            else:
+                if order.status != "awaiting_payment":
+                    return order
+            if time.monotonic() > deadline:
+                log.warning("order %s: its sale has not reached the backend yet; not confirmed", order_no)
+                return None
+            self._stop.wait(wait)
+            wait = min(wait * 2, 5.0)
+        return None
+
     def flush(self, timeout: float = 30.0) -> None:
-        """Wait for the releases queued so far (tests, shutdown)."""
-        marker: Future[None] = self._pool.submit(lambda: None)
-        marker.result(timeout)
+        """Wait for the releases and confirmations queued so far (tests, shutdown)."""
+        for pool in (self._pool, self._confirming):
+            marker: Future[None] = pool.submit(lambda: None)
+            marker.result(timeout)
 
     def close(self) -> None:
         with self._lock:
             self._closed = True
+        self._stop.set()
+        if self._recorded in self.shop.on_recorded:
+            self.shop.on_recorded.remove(self._recorded)
         self._pool.shutdown(wait=True)
+        self._confirming.shutdown(wait=True)
 
     # ------------------------------------------------------------------ helpers
     def _store_name(self, store_id: str) -> str:

@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
         self.stock_presenter.order_added.connect(
             lambda: self.workspaces.open("sell") and self.page.focus_scan()
         )
+        self.stock_presenter.attention.connect(lambda text: self.page.show_message(text, error=True))
 
     def _reconciled(self, settled: list[Any]) -> None:
         recovered = [s for s in settled if s.recovered]

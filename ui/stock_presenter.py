@@ -15,7 +15,7 @@ from app.results import Result
 from app.stock import StockService, StockView, Unavailable
 from pos.stock import StockLevels, freshness, is_open, opening_today
 from pos.sync_ports import StoreStock
-from ui.presenter import Presenter
+from ui.presenter import Presenter, say_text
 from ui.qt import QWidget, Signal, Slot
 from ui.stock_page import StockPage, StockRows, StoreRow
 from ui.taskman import TaskManager
@@ -33,6 +33,8 @@ def _clock(timestamp: str) -> str:
 
 class StockPresenter(Presenter):
     order_added = Signal()  # an order or a reservation went on the open sale: take payment on Sell
+    noticed = Signal(object)  # Result from the service's worker: a paid order the backend could not supply
+    attention = Signal(str)  # that notice, said: the window shows it wherever the cashier is
 
     def __init__(
         self,
@@ -52,6 +54,8 @@ class StockPresenter(Presenter):
         page.look_up.connect(self.on_code)
         page.action.connect(self.on_action)
         page.variant_chosen.connect(self.show_item)
+        self.noticed.connect(self._on_notice)  # queued: emitted on the service's worker
+        stock.on_notice.append(self.noticed.emit)
 
     # ------------------------------------------------------------------ the page
     def show_message(self, text: str, error: bool) -> None:
@@ -75,6 +79,14 @@ class StockPresenter(Presenter):
         )
         self.view = view
         self.page.show_rows(self.rows(view))
+
+    @Slot(object)
+    def _on_notice(self, result: Result) -> None:
+        """A paid order's stock went elsewhere: its figures and what to offer here, said on Sell too."""
+        if isinstance(result.value, Unavailable):
+            self.sku = result.value.sku
+        self.show(result)
+        self.attention.emit(say_text(result.message))
 
     @Slot(str)
     def on_code(self, text: str) -> None:

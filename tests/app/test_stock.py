@@ -174,7 +174,7 @@ def test_the_last_unit_asked_for_by_two_tills_one_gets_it_the_other_is_told_and_
     assert isinstance(r.value, Unavailable)
     offered = [(a.kind, a.store.store_id) for a in r.value.alternatives]
     assert offered == [("reservation", "S003"), ("pickup", "S003"), ("delivery", "W01")]
-    assert "OMO Airport 2" in str(r.message) and sell.view().is_empty  # nothing on the sale
+    assert "OMO Airport (2)" in str(r.message) and sell.view().is_empty  # nothing on the sale
     # and truly at once: exactly one of two tills gets the airport's last unit
     set_on_hand(shop, sku, "S003", 1)
     results: dict[str, object] = {}
@@ -261,3 +261,48 @@ def test_a_reservation_waiting_here_is_collected_and_paid_at_the_till(shop, sell
     assert paid.ok and paid.receipt.orders[0].kind == "reservation"
     wait_for(lambda: order_row(shop, reserved.value.order_no)[0] == "collected", 10, 0.01)
     assert on_hand(shop, sku) == 2
+
+
+def test_an_order_paid_after_its_hold_ran_out_and_its_stock_went_online_is_said_with_what_to_offer(
+    shop, sell, stock
+):
+    """The sale was parked past the order's pay-by time and the web shop took the last unit meanwhile: the
+    backend keeps the money and marks the order out of stock; the till says so, with the other stores, the
+    warehouse and the amount to refund for the order part."""
+    sku = "LSH-SAG-XL"
+    for store, qty in (("S001", 0), ("S002", 1), ("S003", 1), ("W01", 2)):
+        set_on_hand(shop, sku, store, qty)
+    heard: list = []
+    stock.on_notice.append(heard.append)
+    placed = stock.order(sku, "pickup", source_store_id="S002", customer_name="Ben M.")
+    assert placed.ok, placed
+    order_no = placed.value.order_no
+    past = time.time() - 1
+    backend_sql(shop, "UPDATE holds SET expires_at = ? WHERE order_no = ?", (past, order_no))
+    shop.demo.backend.place_online_order([(sku, 1)], "S002")  # the web shop takes Riverside's last one
+    assert sell.add_sku("LSH-WHI-M").ok  # a shelf item on the same sale, not refunded
+    paid = sell.pay_cash(sell.view().total)
+    assert paid.ok, paid
+    wait_for(lambda: bool(heard), 30, 0.02)
+    (notice,) = heard
+    said = str(notice.message)
+    assert notice.error and order_no in said and "went elsewhere" in said
+    assert "OMO Airport (1), OMO Warehouse (2)" in said and "refund" in said and "€39.99" in said
+    assert isinstance(notice.value, Unavailable) and notice.value.sku == sku
+    assert [(a.kind, a.store.store_id) for a in notice.value.alternatives] == [
+        ("reservation", "S003"),
+        ("pickup", "S003"),
+        ("delivery", "W01"),
+    ]
+    assert order_row(shop, order_no)[0] == "out_of_stock"
+
+
+def test_an_order_paid_in_time_is_confirmed_without_a_word(shop, sell, stock):
+    heard: list = []
+    stock.on_notice.append(heard.append)
+    set_on_hand(shop, "LSH-SAG-L", "W01", 3)
+    placed = stock.order("LSH-SAG-L", "delivery", customer_name="Eva S.", address="1 Quay St")
+    assert placed.ok and sell.pay_cash(sell.view().total).ok
+    wait_for(lambda: order_row(shop, placed.value.order_no)[0] == "paid", 10, 0.01)
+    stock.flush()
+    assert heard == []

@@ -84,3 +84,27 @@ def test_offline_the_stock_on_screen_is_marked_as_the_last_known(qtbot, till):
         )
     finally:
         w.shop.demo.set_backend_online(True)
+
+
+def test_a_paid_order_the_backend_could_not_supply_is_said_on_the_sell_page_from_the_services_worker(
+    qtbot, till
+):
+    import threading
+
+    from app.messages import text
+    from app.results import done
+    from app.stock import Unavailable
+
+    w = till
+    w.activateWindow()
+    login(qtbot, w)
+    wait_for(lambda: w.shop.catalog.get("LSH-SAG-XL") is not None, 30, 0.05)
+    qtbot.waitUntil(lambda: "Till opened" in w.page.message.text(), timeout=10_000)  # the demo's float, said
+    said = "Order 700001 was paid, but its stock went elsewhere. Offer the customer: OMO Airport (1)."
+    notice = done(text(said), value=Unavailable("LSH-SAG-XL", 1, (), None), error=True)
+    heard = threading.Thread(target=lambda: [fn(notice) for fn in w.stock.on_notice])  # as its worker does
+    heard.start()
+    heard.join(5)
+    qtbot.waitUntil(lambda: w.page.message.text() == said, timeout=5000)
+    assert w.page.message.property("error") is True and w.stock_page.message.text() == said
+    assert w.stock_presenter.sku == "LSH-SAG-XL"  # F5 there: Refresh shows that item's stock now
