@@ -30,6 +30,7 @@ from typing import Any
 
 from app.messages import QT_TRANSLATE_NOOP, msg, text
 from app.results import Outcome, Result, done, refused
+from app.till_report import local_time
 from pos.fulfilment import Fulfilment
 from pos.stock import Alternative, Freshness, StockCache, StockLevels, alternatives, choose_source, freshness
 from pos.sync_ports import BackendNotFound, BackendRefused, BackendUnavailable, OnlineOrder
@@ -139,7 +140,7 @@ class StockService:
                         "It may have changed.",
                     ),
                     age=_age(view.freshness.age_s),
-                    as_of=cached.as_of,
+                    as_of=local_time(cached.as_of),
                 ),
                 value=view,
                 error=True,
@@ -251,7 +252,7 @@ class StockService:
                 item=order.lines[0].name if order.lines else sku,
                 store=self._store_name(store_id),
                 name=name,
-                until=order.expires_at or "",
+                until=local_time(order.expires_at or ""),
                 order=order.order_no,
             ),
             value=order,

@@ -81,10 +81,6 @@ class MainWindow(QMainWindow):
         self.workspaces = WorkspaceHost(self)
         self.page = CheckoutPage(self)
         self.workspaces.add("sell", self.tr("Sell"), self.page, Permission.SELL)
-        self.stock_page = StockPage(self)
-        self.workspaces.add("stock", self.tr("Stock"), self.stock_page, Permission.SELL)
-        self.stock: Any = None  # app.stock.StockService
-        self.stock_presenter: Any = None  # ui.stock_presenter.StockPresenter
         from ui.till_page import TillPage
 
         self.till_page = TillPage(self)
@@ -97,6 +93,10 @@ class MainWindow(QMainWindow):
             Permission.CLOSE_TILL,
             Permission.REPORTS,
         )
+        self.stock_page = StockPage(self)
+        self.workspaces.add("stock", self.tr("Stock"), self.stock_page, Permission.SELL)
+        self.stock: Any = None  # app.stock.StockService
+        self.stock_presenter: Any = None  # ui.stock_presenter.StockPresenter
         self.stack.addWidget(self.workspaces)
         self.setCentralWidget(self.stack)
         self.status = PosStatusBar(self)

@@ -88,7 +88,7 @@ class StockPage(QWidget):
         self.freshness.setWordWrap(True)
         lay.addWidget(self.freshness)
 
-        self.stores = QTableWidget(0, 7, self)
+        self.stores = QTableWidget(0, 6, self)
         self.stores.setObjectName("stockStores")
         self._headers(
             self.stores,
@@ -97,7 +97,6 @@ class StockPage(QWidget):
                 self.tr("Can sell"),
                 self.tr("On hand"),
                 self.tr("Held"),
-                self.tr("Distance"),
                 self.tr("Open today"),
                 self.tr("Coming"),
             ],
@@ -201,11 +200,10 @@ class StockPage(QWidget):
         self.stores.setRowCount(len(rows.stores))
         for r, s in enumerate(rows.stores):
             cells = (
-                _item(s.name),
+                _item(f"{s.name}\n{s.distance}" if s.distance else s.name),
                 _item(str(s.available), right=True),
                 _item(str(s.on_hand), right=True),
                 _item(str(s.held), right=True),
-                _item(s.distance, right=True),
                 _item(s.today),
                 _item(s.incoming),
             )

@@ -148,10 +148,10 @@ class StockPresenter(Presenter):
         elif not hours:
             today = self.tr_("closed today") if s.opening_hours else ""
         elif is_open(s.opening_hours, s.timezone, now):
-            today = self.tr_("{hours}, open now").format(hours=hours)
+            today = self.tr_("{hours}\nopen now").format(hours=hours)
         else:
-            today = self.tr_("{hours}, closed now").format(hours=hours)
-        coming = ", ".join(
+            today = self.tr_("{hours}\nclosed now").format(hours=hours)
+        coming = "\n".join(
             self.tr_("{qty} on {day}").format(qty=i.qty, day=i.expected_on) for i in s.incoming
         )
         distance = "" if s.distance_km is None or s.store_id == levels.store_id else f"{s.distance_km:.1f} km"
