@@ -68,6 +68,7 @@ class LineView:
     total: int  # what the customer pays for the line
     override_reason: str = ""
     measure: Measure | None = None  # a weighed line: its weight, unit and price per unit
+    fulfilment: Fulfilment | None = None  # an order or a reservation, not taken from this shelf
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ class SellService:
                     lt.paid.minor,
                     line.override_reason or "",
                     line.measure,
+                    line.fulfilment,
                 )
                 for line, lt in zip(co.cart.lines, t.lines, strict=True)
             )

@@ -334,6 +334,9 @@ class CheckoutPage(QWidget):
     def show_cart(self, rows: list[CartRow], totals: TotalsView) -> None:
         grew = len(rows) > len(self.model.rows)
         self.model.set_rows(rows)
+        for i, row in enumerate(rows):  # a line with a note (an order, a price changed) is taller
+            if row.note:
+                self.table.resizeRowToContents(i)
         self.totals.show_totals(totals)
         if grew:
             self.table.scrollToBottom()

@@ -60,6 +60,7 @@ def run_gui(
 
     window = MainWindow(paths, settings)
     window.show()
+    window.activateWindow()  # without a window manager (a kiosk till) X gives the keyboard to nobody
     if exit_after_ms is not None or screenshot:
         # Smoke runs (tests, the screenshot tour): draw, optionally save the window, then quit cleanly.
         def finish() -> None:

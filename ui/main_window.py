@@ -259,10 +259,14 @@ class MainWindow(QMainWindow):
         self.page.stock_requested.connect(
             lambda sku: self.workspaces.open("stock") and self.stock_presenter.show_item(sku)
         )
-        self.stock_presenter.order_added.connect(
-            lambda: self.workspaces.open("sell") and self.page.focus_scan()
-        )
+        self.stock_presenter.order_added.connect(self._order_added)
         self.stock_presenter.attention.connect(lambda text: self.page.show_message(text, error=True))
+
+    def _order_added(self) -> None:
+        """An order or a reservation went on the sale: take payment on Sell, where it is said too."""
+        if self.workspaces.open("sell"):
+            self.page.show_message(self.stock_page.message.text())
+            self.page.focus_scan()
 
     def _reconciled(self, settled: list[Any]) -> None:
         recovered = [s for s in settled if s.recovered]
