@@ -347,3 +347,35 @@ def test_reservations_that_cannot_be_made(chain):
     assert reserve(qty=3).json()["error"]["code"] == "out_of_stock"
     assert "only 2 left to promise" in reserve(qty=3).json()["error"]["message"]
     assert session(chain).post(f"{chain.url}/v1/orders/NOPE-1/release", timeout=T).status_code == 404
+
+
+def test_a_sale_or_a_return_sent_again_moves_stock_once(chain):
+    """Field failures B6 (an offline sale synced twice posted its stock twice) and F3 (refunding one unit
+    raised stock by two): the same events pushed again, in another request, change nothing."""
+    sku = "LSH-WHI-L"
+    set_on_hand(chain, sku, "S001", 5)
+    sale = event("sale.completed", sale_payload(sku=sku, qty=2, unit_price=3999))
+    assert push(chain, [sale])[0]["status"] == "applied"
+    assert on_hand(chain, sku, "S001") == 3
+    back = event(
+        "return.completed",
+        return_payload(sale_uuid=sale["payload"]["sale_uuid"], sku=sku, qty=1, refund=3999),
+    )
+    assert push(chain, [back])[0]["status"] == "applied"
+    assert on_hand(chain, sku, "S001") == 4
+    again = push(chain, [sale, back])  # the queue replayed after a lost answer
+    assert [r["status"] for r in again] == ["duplicate", "duplicate"]
+    assert on_hand(chain, sku, "S001") == 4
+    # the same sale under a new event id (a till that lost its outbox row) is still the same sale
+    replayed = event("sale.completed", sale["payload"])
+    push(chain, [replayed])
+    assert on_hand(chain, sku, "S001") == 4
+    # an order's sale sent twice pays it once and holds its stock once
+    set_on_hand(chain, "LSH-SAG-S", "S002", 2)
+    order_no = place(chain, sku="LSH-SAG-S").json()["order_no"]
+    paid = event("sale.completed", ordered_sale(order_no, sku="LSH-SAG-S"))
+    push(chain, [paid])
+    push(chain, [paid, event("sale.completed", paid["payload"])])
+    assert levels(chain, "LSH-SAG-S")["S002"]["held"] == 1
+    with chain.connect() as c:
+        assert c.execute("SELECT COUNT(*) FROM holds WHERE order_no = ?", (order_no,)).first()[0] == 1
