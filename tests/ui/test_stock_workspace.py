@@ -60,6 +60,9 @@ def test_f5_on_a_line_opens_its_stock_and_an_order_to_collect_here_goes_on_the_s
     ordered = w.sell.view().lines[-1]
     assert (ordered.sku, len(w.sell.view().lines)) == ("LSH-NAV-M", 2)
     assert "to collect here from" in w.stock_page.message.text()
+    assert w.page.message.text() == w.stock_page.message.text()  # said where payment is taken
+    shown = w.page.model.data(w.page.model.index(1, 0))
+    assert shown.startswith("OMO Linen Shirt Navy M\norder ") and ": collect here from " in shown
     # the F-keys of the Sell workspace still work after the question closed
     _press("F5")
     assert w.workspaces.current == "stock"
