@@ -211,11 +211,10 @@ def _with_measure(line: dict[str, Any]) -> dict[str, Any]:
     if raw is None and line.get("fulfilment") is None:
         return line
     try:
-        return {
-            **line,
-            "measure": None if raw is None else Measure.from_dict(raw),
-            "fulfilment": Fulfilment.from_dict(line.get("fulfilment")),
-        }
+        out = {**line, "measure": None if raw is None else Measure.from_dict(raw)}
+        if "fulfilment" in line:  # a sale's line only: a return's line has no such field
+            out["fulfilment"] = Fulfilment.from_dict(line["fulfilment"])
+        return out
     except DomainError as e:
         raise DocumentError(f"line {line.get('line_no')}: {e}") from None
 
