@@ -29,6 +29,10 @@ TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
     ("backup",): ("sync.cli:backup", "copy the journal to PATH with SQLite's backup API"),
     ("sync", "status"): ("sync.sync_cli:sync_status", "queue depth, oldest unsynced event, dead letters"),
     ("sync", "retry-dead"): ("sync.sync_cli:sync_retry_dead", "put dead-lettered events back in the queue"),
+    ("sync", "reconcile"): (
+        "app.reconcile_cli:main",
+        "send the backend whatever it lacks of this till's events",
+    ),
     ("decode",): ("hardware.cli:decode", "run the QR pipeline on image files and print what it finds"),
     ("reader",): ("app.reader_cli:main", "list, or register, the Stripe card readers of this store"),
     ("till", "status"): ("app.till_cli:status", "is the till open, expected cash, events waiting to sync"),
@@ -44,6 +48,8 @@ _WITH_SETTINGS = {("reader",)}
 _WITH_BOTH = {("till", "status"), ("till", "x-report"), ("till", "z-report")}
 # commands that do not need the data directory
 _NO_DATA_DIR = {("decode",)}
+# commands that open the till's services (the paths and the settings)
+_WITH_SHOP = {("sync", "reconcile")}
 
 
 def _common(defaults: bool) -> argparse.ArgumentParser:
@@ -192,6 +198,8 @@ def main(argv: list[str] | None = None, *, run_gui: GuiRunner | None = None) -> 
         target, _ = TERMINAL_COMMANDS[args.terminal]
         if args.terminal in _NO_DATA_DIR:
             return _resolve(target)(list(args.args))
+        if args.terminal in _WITH_SHOP:
+            return _resolve(target)(list(args.args), paths=paths, settings=settings)
         if args.terminal in _WITH_BOTH:
             return _resolve(target)(list(args.args), data_dir=paths.data, settings=settings)
         if args.terminal in _WITH_SETTINGS:

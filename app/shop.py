@@ -384,8 +384,12 @@ def _make_payments(shop: Shop) -> None:
     except PaymentError as e:
         off(e.message)
         return
+    from sync.store.crash import crashpoint  # the crash tests' named points (a no-op unless set)
+
     wait = s["stripe.authorization_timeout_s"]
-    shop.payments = CardPayments(shop.terminal, SqlitePaymentJournal(shop.store), authorization_timeout=wait)
+    shop.payments = CardPayments(
+        shop.terminal, SqlitePaymentJournal(shop.store), authorization_timeout=wait, crashpoint=crashpoint
+    )
 
 
 __all__ = ["GuiJournal", "Shop", "open_shop", "store_config", "Path"]

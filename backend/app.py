@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from backend import db, schema, stock, stock_api, tokens
+from backend import db, reconcile, schema, stock, stock_api, tokens
 from backend.store import KeyBusy, Store
 from sync import contract
 
@@ -167,6 +167,8 @@ class Backend:
         self.request_log: collections.deque[tuple[str, str, str]] = collections.deque(maxlen=2000)
         # test hook: called in the push's transaction, with its Idempotency-Key locked, before the batch
         self.before_apply: Any = None
+        self.clock = time.time  # server time of idempotency records (tests move it)
+        self.idempotency = reconcile.IdempotencyPurge()
         self._count_lock = threading.Lock()
         if migrate:
             self.store.migrate()
@@ -241,6 +243,29 @@ def create_app(backend: Backend) -> Any:
             raise HttpError(400, "invalid_request", "Idempotency-Key is too long")
         raw = await request.body()
         return await run_in_threadpool(_push_events_sync, backend, till_id, key, raw)
+
+    # ---------------------------------------------------------------- reconciliation
+    @app.get("/v1/reconciliation")
+    def reconciliation(request: Request) -> Response:
+        till_id = backend.authenticate(request)
+        try:
+            since, until = reconcile.parse_range(
+                request.query_params.get("from"), request.query_params.get("to")
+            )
+        except reconcile.BadRequest as exc:
+            raise HttpError(400, "invalid_request", str(exc)) from None
+        days = reconcile.day_figures(backend.store, till_id, since, until)
+        return backend.respond("getReconciliation", 200, {"till_id": till_id, "days": days})
+
+    @app.post("/v1/reconciliation/missing")
+    async def missing_events(request: Request) -> Response:
+        backend.authenticate(request)
+        raw = await request.body()
+        try:
+            ids = await run_in_threadpool(reconcile.missing, backend.store, raw)
+        except reconcile.BadRequest as exc:
+            raise HttpError(400, "invalid_request", str(exc)) from None
+        return backend.respond("findMissingEvents", 200, {"missing": ids})
 
     # ---------------------------------------------------------------- catalog
     @app.get("/v1/catalog/changes")
@@ -704,7 +729,7 @@ def _push_events_sync(backend: Backend, till_id: str, key: str, raw: bytes) -> R
                 "state": "done",
                 "status": status,
                 "body": data,
-                "created_at": time.time(),
+                "created_at": backend.clock(),
             },
         )
         return status, data, False
@@ -719,4 +744,8 @@ def _push_events_sync(backend: Backend, till_id: str, key: str, raw: bytes) -> R
             {"Retry-After": "1"},
         ) from None
     headers = {"Idempotent-Replayed": "true"} if replayed else None
+    try:  # records past their window; the push is committed whatever happens here
+        backend.idempotency.maybe_run(backend.store, backend.clock())
+    except Exception:
+        log.exception("purging idempotency records failed (tried again later)")
     return Response(data, status_code=status, media_type="application/json", headers=headers)

@@ -41,6 +41,7 @@ from backend.schema import (
     returns,
     sale_lines,
     sales,
+    till_days,
     till_sessions,
 )
 from backend.store import RetryTransaction
@@ -71,6 +72,18 @@ class _Statements:
         insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         self.insert_events = (
             insert(events).on_conflict_do_nothing(index_elements=["event_id"]).returning(events.c.event_id)
+        )
+        self.stored_events = sa.select(
+            events.c.event_id, events.c.type, events.c.till_id, events.c.occurred_at, events.c.payload
+        ).where(events.c.event_id.in_(sa.bindparam("ids", expanding=True)))
+        days = insert(till_days)
+        self.add_to_days = days.on_conflict_do_update(
+            index_elements=["till_id", "day", "type"],
+            set_={
+                "count": till_days.c.count + days.excluded.count,
+                "total": till_days.c.total + days.excluded.total,
+                "digest": (till_days.c.digest + days.excluded.digest) % contract.DIGEST_MOD,
+            },
         )
         self.delete_events = sa.delete(events).where(
             events.c.event_id.in_(sa.bindparam("ids", expanding=True))
@@ -505,13 +518,16 @@ def apply_batch(
     )
     b = _Batch(conn, [ev for ev in evs if ev["event_id"] in new], assume_new_sales=assume_new_sales)
     b.till = device_till
+    seen = [ev["event_id"] for ev in evs if ev["event_id"] not in new]
+    stored = {r[0]: r for r in conn.execute(st.stored_events, {"ids": seen})} if seen else {}
     results = []
     applied: set[str] = set()
     rejected: set[str] = set()
+    first: dict[str, dict[str, Any]] = {}  # the version of each new event this batch applied
     for ev in evs:
         event_id = ev["event_id"]
         if event_id not in new or event_id in applied:
-            results.append({"event_id": event_id, "status": "duplicate"})
+            results.append(_duplicate(ev, first.get(event_id) or _stored_event(stored.get(event_id))))
             continue
         problem = problems[event_id] if problems is not None else payload_problem(ev)
         try:
@@ -527,12 +543,69 @@ def apply_batch(
             )
             continue
         applied.add(event_id)
+        first[event_id] = ev
         rejected.discard(event_id)  # the same event twice in a batch, rejected first, applied now
         results.append({"event_id": event_id, "status": "applied"})
     b.flush()
     if rejected:
         conn.execute(st.delete_events, {"ids": sorted(rejected)})
+    if first:
+        conn.execute(st.add_to_days, _day_figures(device_till, first.values()))
     return results
+
+
+def _stored_event(row: Any) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    event_id, event_type, till_id, occurred_at, payload = row
+    return {
+        "event_id": event_id,
+        "type": event_type,
+        "occurred_at": occurred_at,
+        "till_id": till_id,
+        "payload": json.loads(payload),
+    }
+
+
+def _duplicate(ev: dict[str, Any], stored: dict[str, Any] | None) -> dict[str, Any]:
+    """An event id recorded before: a duplicate if it is the same event, else a conflict that names the
+    version the backend holds (the till dead-letters it with both)."""
+    if stored is None or (
+        stored["type"] == ev["type"]
+        and stored["till_id"] == ev["till_id"]
+        and stored["payload"] == ev["payload"]
+    ):
+        return {"event_id": ev["event_id"], "status": "duplicate"}
+    return {
+        "event_id": ev["event_id"],
+        "status": "rejected",
+        "reason": {
+            "code": "event_conflict",
+            "message": "this event_id is already recorded with another "
+            + (
+                "type"
+                if stored["type"] != ev["type"]
+                else "till"
+                if stored["till_id"] != ev["till_id"]
+                else "payload"
+            ),
+            "stored_event": stored,
+        },
+    }
+
+
+def _day_figures(till_id: str, applied: Any) -> list[dict[str, Any]]:
+    """What the events applied now add to their till's days (GET /v1/reconciliation)."""
+    days: dict[tuple[str, str], list[int]] = {}
+    for ev in applied:
+        figures = days.setdefault((contract.event_day(ev["occurred_at"]), ev["type"]), [0, 0, 0])
+        figures[0] += 1
+        figures[1] += contract.reconciliation_amount(ev["type"], ev["payload"])
+        figures[2] += contract.event_digest_part(ev["event_id"])
+    return [
+        {"till_id": till_id, "day": d, "type": k, "count": c, "total": t, "digest": g % contract.DIGEST_MOD}
+        for (d, k), (c, t, g) in sorted(days.items())
+    ]
 
 
 def _apply_one(b: _Batch, device_till: str, ev: dict[str, Any], problem: str | None) -> None:

@@ -85,6 +85,7 @@ idempotency = Table(
     Column("created_at", Float, nullable=False),
     PrimaryKeyConstraint("device", "key"),
     CheckConstraint("state IN ('running', 'done')", name="idempotency_state"),
+    Index("idempotency_created", "created_at"),  # the purge after the window (backend.app)
 )
 
 events = Table(
@@ -96,6 +97,20 @@ events = Table(
     Column("occurred_at", Text, nullable=False),
     Column("payload", Text, nullable=False),
     Column("received_at", Float, nullable=False),
+)
+
+# What each till's applied events add up to, per day (the date of occurred_at) and type: kept in the
+# transaction that applies them, read by GET /v1/reconciliation (sync/contract.py: how the digest is made).
+till_days = Table(
+    "till_days",
+    metadata,
+    Column("till_id", Text, nullable=False),
+    Column("day", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("count", BigInteger, nullable=False),
+    Column("total", BigInteger, nullable=False),
+    Column("digest", BigInteger, nullable=False),
+    PrimaryKeyConstraint("till_id", "day", "type"),
 )
 
 sales = Table(

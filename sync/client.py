@@ -9,6 +9,7 @@ uses it: a malformed or schema-violating answer raises `BackendContractError` an
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import threading
@@ -41,6 +42,7 @@ from pos.sync_ports import (
     ViewedItem,
 )
 from sync import contract
+from sync.store import crash
 
 log = logging.getLogger("sync.client")
 
@@ -128,6 +130,20 @@ def store_device_token(token: str) -> None:
     keyring.set_password(KEYRING_SERVICE, KEYRING_TOKEN_USER, token)
 
 
+SENT_POINT = "after_http_send_before_response"
+
+
+class _SentBody(io.BytesIO):
+    """A push's body for the crash tests: read to its end means sent (the answer is not read yet), so the
+    crash point there kills the till between the request and its answer."""
+
+    def read(self, size: int | None = -1) -> bytes:
+        chunk = super().read(size)
+        if not chunk:
+            crash.crashpoint(SENT_POINT)
+        return chunk
+
+
 class BackendClient:
     def __init__(
         self,
@@ -181,7 +197,7 @@ class BackendClient:
         operation_id: str,
         *,
         params: dict[str, Any] | None = None,
-        body: bytes | None = None,
+        body: bytes | io.BytesIO | None = None,
         headers: dict[str, str] | None = None,
         read_timeout: float | None = None,
     ) -> Any:
@@ -261,7 +277,9 @@ class BackendClient:
     # ------------------------------------------------------------------------------------ operations
     def push_events(self, events: list[dict[str, Any]], idempotency_key: str) -> list[dict[str, Any]]:
         """Send a batch; return one EventResult per event, in order (checked against the ids sent)."""
-        body = json.dumps({"events": events}, separators=(",", ":"), sort_keys=True).encode()
+        body: Any = json.dumps({"events": events}, separators=(",", ":"), sort_keys=True).encode()
+        if crash.armed(SENT_POINT):
+            body = _SentBody(body)
         data = self._call(
             "POST", "/v1/events", "pushEvents", body=body, headers={"Idempotency-Key": idempotency_key}
         )
@@ -272,6 +290,16 @@ class BackendClient:
                 "The OMO backend's answer does not match the events sent. It will be retried."
             )
         return results
+
+    def reconciliation(self, since: str, until: str) -> list[dict[str, Any]]:
+        """This till's events the backend holds, per day and type (ReconciliationDay dicts)."""
+        params = {"from": since, "to": until}
+        return self._call("GET", "/v1/reconciliation", "getReconciliation", params=params)["days"]
+
+    def missing_events(self, event_ids: list[str]) -> list[str]:
+        """Which of these (at most 1000, wire) event ids the backend has not recorded."""
+        body = json.dumps({"event_ids": event_ids}, separators=(",", ":")).encode()
+        return self._call("POST", "/v1/reconciliation/missing", "findMissingEvents", body=body)["missing"]
 
     def catalog_changes(self, cursor: str | None, limit: int = 5000) -> dict[str, Any]:
         params: dict[str, Any] = {"limit": limit}

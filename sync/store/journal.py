@@ -27,6 +27,7 @@ from sync.store.util import dumps, loads
 SALE_EVENT = "sale.completed"
 RETURN_EVENT = "return.completed"
 CLOSURE_EVENT = "till.closed"
+CLOSURE_PREFIX = "closure-"  # a closure's event id: the prefix and its session id
 
 
 # One statement: is this sale already recorded, which receipt number is next, and which till session is
@@ -392,20 +393,22 @@ def open_session(
         "first_sale_id) VALUES (?,?,?,?,?,?,?)",
         (session_id, till_id, opened_at, opened_by, currency, opening_float, receipts.lowest_open(conn)),
     )
-    outbox.enqueue(
-        conn,
-        "till.opened",
-        {
-            "session_id": session_id,
-            "till_id": till_id,
-            "opened_by": opened_by,
-            "currency": currency,
-            "opening_float": opening_float,
-            "opened_at": opened_at,
-        },
-        event_id=session_id,
-        created_at=opened_at,
-    )
+    payload = opened_payload(session_id, till_id, opened_at, opened_by, currency, opening_float)
+    outbox.enqueue(conn, "till.opened", payload, event_id=session_id, created_at=opened_at)
+
+
+def opened_payload(
+    session_id: str, till_id: str, opened_at: str, opened_by: str, currency: str, opening_float: int
+) -> dict[str, Any]:
+    """The ``till.opened`` event of a till session (its row of ``till_sessions``, in column order)."""
+    return {
+        "session_id": session_id,
+        "till_id": till_id,
+        "opened_by": opened_by,
+        "currency": currency,
+        "opening_float": opening_float,
+        "opened_at": opened_at,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,22 +485,33 @@ def record_cash_movement(
         "created_at) VALUES (?,?,?,?,?,?,?,?)",
         (movement_id, session_id, kind, amount, reason, staff_id, approved_by, created_at),
     )
-    outbox.enqueue(
-        conn,
-        "cash.movement",
-        {
-            "movement_id": movement_id,
-            "session_id": session_id,
-            "kind": kind,
-            "amount": amount,
-            "reason": reason,
-            "staff_id": staff_id,
-            "approved_by": approved_by,
-            "created_at": created_at,
-        },
-        event_id=movement_id,
-        created_at=created_at,
+    payload = movement_payload(
+        movement_id, session_id, kind, amount, reason, staff_id, approved_by, created_at
     )
+    outbox.enqueue(conn, "cash.movement", payload, event_id=movement_id, created_at=created_at)
+
+
+def movement_payload(
+    movement_id: str,
+    session_id: str,
+    kind: str,
+    amount: int,
+    reason: str,
+    staff_id: str,
+    approved_by: str | None,
+    created_at: str,
+) -> dict[str, Any]:
+    """The ``cash.movement`` event of a cash movement (its row of ``cash_movements``, in column order)."""
+    return {
+        "movement_id": movement_id,
+        "session_id": session_id,
+        "kind": kind,
+        "amount": amount,
+        "reason": reason,
+        "staff_id": staff_id,
+        "approved_by": approved_by,
+        "created_at": created_at,
+    }
 
 
 def record_cash_count(
@@ -549,7 +563,7 @@ def commit_closure(
         conn,
         CLOSURE_EVENT,
         closure.to_dict(),
-        event_id=f"closure-{closure.session_id}",
+        event_id=f"{CLOSURE_PREFIX}{closure.session_id}",
         created_at=closure.closed_at,
     )
     return closure
