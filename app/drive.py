@@ -48,6 +48,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--split-share", type=float, default=0.1, help="share of sales split card + cash (default 0.1)"
     )
+    p.add_argument(
+        "--return-share",
+        type=float,
+        default=0.0,
+        help="share of sales of which one unit comes back right after, refunded to its payment (default 0)",
+    )
     p.add_argument("--quiet", action="store_true", help="print only the summary line")
     p.add_argument(
         "--workload",
@@ -72,9 +78,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 class Customer:
     """Taps a card on the reader when it waits for one (Stripe's test helper)."""
 
-    def __init__(self, terminal: Any) -> None:
+    def __init__(self, terminal: Any, demo: Any = None) -> None:
         self.terminal = terminal
         self.card = GOOD_CARDS[0]
+        # relayed, the till has no Stripe key for the test helper: the demo's simulator is the card
+        relayed = demo is not None and not hasattr(terminal, "present_test_card")
+        self._present = (lambda c: demo.stripe.tap(c, demo.reader_id)) if relayed else None
 
     def on_status(self, status: str) -> None:
         if status == "waiting" and self.terminal.available:
@@ -85,7 +94,7 @@ class Customer:
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:
-                self.terminal.present_test_card(card)
+                (self._present or self.terminal.present_test_card)(card)
                 return
             except Exception:  # the reader may not show the payment yet
                 time.sleep(0.05)
@@ -100,7 +109,7 @@ class Shift:
         self.out = out
         self.rng = random.Random(args.seed)
         self.sell = SellService(shop)
-        self.customer = Customer(shop.terminal)
+        self.customer = Customer(shop.terminal, shop.demo)
         self.counts: Counter[str] = Counter()
         self.failures: list[dict[str, Any]] = []
         self.manager_pin = args.manager_pin or ("9999" if shop.settings["mode"] == "demo" else None)
@@ -202,11 +211,31 @@ class Shift:
         self.out.write(json.dumps({"rss_mb": round(rss, 1), "sales": sales}) + "\n")
         self.out.flush()
 
+    def take_back(self, n: int) -> None:
+        """One unit of the sale just made comes back, refunded to how it was paid (the cashier asks a
+        manager: refunds are beyond a cashier's role)."""
+        returns = self.shop.returns
+        sale = self.shop.records.last_sale()
+        returns.begin_shift(self.sell.staff)
+        if not self.report(n, "return.find", returns.find(sale.receipt_no)).ok:
+            return
+        line = self.rng.choice(sale.lines)
+        self.report(n, "return.pick", returns.pick(line.line_no, 1, reason="Changed mind"))
+        self.customer.card = GOOD_CARDS[0]
+        self.approve(n, "return", returns.refund("original"))
+
     def run(self) -> dict[str, Any]:
         started = time.perf_counter()
         ends: Counter[str] = Counter()
         for n in range(1, self.args.sales + 1):
-            ends[self.ring_up(n)] += 1
+            end = self.ring_up(n)
+            ends[end] += 1
+            if (
+                self.args.return_share
+                and end in ("cash", "card")
+                and self.rng.random() < self.args.return_share
+            ):
+                self.take_back(n)
             if self.args.rss_every and n % self.args.rss_every == 0:
                 self.print_rss(n)
         seconds = time.perf_counter() - started
@@ -226,7 +255,8 @@ def run(args: argparse.Namespace, paths: Paths, settings: Settings, *, out: Text
     from app.shop import open_shop
 
     out = out or sys.stdout  # the stream of the moment (a test may have replaced it since import)
-    if args.sales < 0 or not 0 <= args.card_share <= 1 or not 0 <= args.split_share <= 1:
+    shares = (args.card_share, args.split_share, args.return_share)
+    if args.sales < 0 or not all(0 <= x <= 1 for x in shares):
         print("omo-pos drive: --sales must be >= 0 and the shares between 0 and 1", file=sys.stderr)
         return 2
     if args.workload == "day" and not (args.ops > 1 and args.ack_log) and not args.drain:

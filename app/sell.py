@@ -28,6 +28,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
+from app.approvals import OverrideGate
 from app.messages import QT_TRANSLATE_NOOP, Msg, msg, text
 from app.results import Outcome, Result, done, failed, refused
 from pos.cart import Discount
@@ -39,6 +40,7 @@ from pos.codes import (
     MemberCode,
     OrderCode,
     ReceiptCode,
+    StoreCreditCode,
     parse_typed_member,
 )
 from pos.documents import SaleDocument, Tender
@@ -50,7 +52,7 @@ from pos.payment import PaymentInProgress, PaymentOutcome
 from pos.receipt import Receipt, ReceiptMark
 from pos.sale_receipt import receipt_for_sale
 from pos.scan import ItemScan, ScanRefused, is_omo_code, read_item
-from pos.staff import Override, OverrideRequest, Permission, StaffMember, authorise
+from pos.staff import Override, Permission, StaffMember
 
 log = logging.getLogger("app.sell")
 
@@ -113,7 +115,7 @@ class SellService:
         self._lock = threading.RLock()
         self._busy: str | None = None
         self._listeners: list[Callable[[], None]] = []
-        self._used_overrides: set[str] = set()
+        self._gate = OverrideGate()
         self.version = 0  # counts changes of the open sale
         self._quantity_limit = int(shop.settings["sell.quantity_approval_above"])
         self._rcn_rules = rcn_rules_for(shop.settings["store.rcn_rules"], shop.settings["store.country"])
@@ -292,36 +294,13 @@ class SellService:
         percent: Fraction | Decimal | int | None = None,
         reason: str = "",
     ) -> str | None | Result:
-        """The permission check of a service call. Returns "" when the person may do it themselves, the
-        approver's id when `grant` is a manager's approval that covers it (used once), or a Result:
-        NEEDS_APPROVAL with the request (and `retry`), or REFUSED for a grant that does not cover it."""
+        """The permission check of a service call (`app.approvals.OverrideGate`): "" when the person may
+        do it themselves, the approver's id when `grant` is a manager's approval that covers it (used
+        once), or a Result: NEEDS_APPROVAL with the request (and `retry`), or REFUSED."""
         assert self.staff is not None
-        if percent is not None:
-            percent = min(max(Fraction(percent), Fraction(0)), Fraction(100))
-        if authorise(self.staff, permission, amount_percent=percent).allowed:
-            return ""
-        request = OverrideRequest(self.staff, permission, percent, subject, reason)
-        if grant is None:
-            return Result(
-                Outcome.NEEDS_APPROVAL,
-                msg(QT_TRANSLATE_NOOP(C, "{what}."), what=request.message),
-                request=request,
-                retry=retry,
-            )
-        covers = (
-            grant.permission is permission
-            and grant.actor_id == self.staff.id
-            and (
-                percent is None
-                or (grant.amount_percent is not None and Fraction(grant.amount_percent) >= percent)
-            )
-            and grant.override_id not in self._used_overrides
+        return self._gate.check(
+            self.staff, permission, grant, subject=subject, retry=retry, percent=percent, reason=reason
         )
-        if not covers:
-            log.warning("override %s does not cover %s for %s", grant.override_id, permission, self.staff.id)
-            return refused(msg(QT_TRANSLATE_NOOP(C, "That approval does not cover this; nothing changed.")))
-        self._used_overrides.add(grant.override_id)
-        return grant.approver_id
 
     def _try(self, fn: Callable[[], Any], ok: Msg | None = None) -> Result:
         try:
@@ -561,6 +540,10 @@ class SellService:
                 ),
                 value=parsed,
             )
+        if isinstance(parsed, StoreCreditCode):  # spent by `shop.credits.use` (it asks the backend)
+            return done(
+                msg(QT_TRANSLATE_NOOP(C, "Store credit {code}: checking it…"), code=parsed.code), value=parsed
+            )
         if isinstance(parsed, CartCode | CouponCode | GiftCardCode | ReceiptCode):
             what = {
                 CartCode: QT_TRANSLATE_NOOP(C, "A shared cart"),
@@ -649,6 +632,11 @@ class SellService:
             except DomainError as e:
                 return refused(text(str(e)))
             self._busy = "commit"
+        return self._commit(doc)
+
+    def _commit(self, doc: SaleDocument) -> Result:
+        """Record `doc` (busy set by the caller), then start a fresh sale and print; nothing is promised
+        before the commit returned."""
         try:
             recorded = self.shop.records.commit_sale(doc)
         except Exception as e:  # the journal could not record it: nothing is promised
@@ -669,6 +657,50 @@ class SellService:
         with self._lock:
             self._busy = None
             return self._completed(recorded)
+
+    def pay_with_credit(self, tender: Tender) -> Result:
+        """Blocking when it settles the sale (the commit): a credit another workflow settled as a tender of
+        the open sale (an exchange's return, a store credit spent at the backend). Less than what is due
+        is a part payment (the rest follows in cash or by card); exactly what is due completes the sale."""
+        with self._lock:
+            if (why := self._check()) is not None:
+                return why
+            if self.co.cart.is_empty:
+                return refused(msg(QT_TRANSLATE_NOOP(C, "The sale is empty.")))
+            if not 0 < tender.amount <= self.co.due:
+                return refused(
+                    msg(
+                        QT_TRANSLATE_NOOP(C, "A credit must be more than zero and at most {due}."),
+                        due=self.shop.fmt(self.co.due),
+                    )
+                )
+            if tender.amount < self.co.due:
+                return self._try(
+                    lambda: self.co.add_tender(tender),
+                    msg(
+                        QT_TRANSLATE_NOOP(C, "Credit of {amount} taken. Take the rest: {rest}."),
+                        amount=self.shop.fmt(tender.amount),
+                        rest=self.shop.fmt(self.co.due - tender.amount),
+                    ),
+                )
+            try:
+                doc = self.co.build_sale(tender)
+            except DomainError as e:
+                return refused(text(str(e)))
+            self._busy = "commit"
+        return self._commit(doc)
+
+    def drop_credit(self, reference: str) -> Result:
+        """Take a credit's part payment off the open sale again (its exchange or redemption was given up)."""
+        with self._lock:
+            if (why := self._check()) is not None:
+                return why
+            kept = [t for t in self.co.tenders if t.reference != reference]
+            if len(kept) == len(self.co.tenders):
+                return done()
+            self.co.tenders[:] = kept
+            self.co._changed()
+        return done(msg(QT_TRANSLATE_NOOP(C, "The credit was taken off the sale.")))
 
     def settle_card_attempt(self) -> Result | None:
         """Blocking (asks Stripe). Before another tender: a card attempt of this sale that did not end
@@ -698,13 +730,13 @@ class SellService:
             self._changed()
         if out is None or out.other_tender_allowed:
             return None
-        if out.status in ("captured", "pending_capture", "unpaid"):
+        if out.sale_completed:
             with self._lock:  # the completion step recorded the card: bring the screen up to date
                 self.co.restore()
                 doc = self.co.recovered_sale
                 result = refused(text(out.message), error=True)
                 if doc is not None:  # it was the whole sale: it is complete
-                    completed = self._completed_elsewhere(doc, payment_pending=out.status != "captured")
+                    completed = self._completed_elsewhere(doc, payment_pending=not out.paid)
                     result = replace(completed, message=text(out.message), error=True)
             self._changed()
             return result
@@ -965,6 +997,8 @@ class SellService:
                     idempotency_key=f"{sale}:void-refund:{t.reference}",
                     reason="requested_by_customer",
                 ).id
+                if t.kind == "card"
+                else self._give_back_credit(t)
                 for t in paid
             )
         except Exception as e:
@@ -999,6 +1033,14 @@ class SellService:
                 amount=self.shop.fmt(sum(t.amount for t in paid)),
             )
         )
+
+    def _give_back_credit(self, tender: Tender) -> str:
+        """A credit part of a voided sale: a store credit goes back onto its code at the backend; an
+        exchange's credit stays with its return (given up, or used again, on Returns & pickups)."""
+        credits = getattr(self.shop, "credits", None)
+        if credits is not None and tender.kind == "store_credit":
+            credits.give_back(self.co.sale_uuid, tender)
+        return tender.reference or tender.kind
 
     def no_sale(self, reason: str, grant: Override | None = None) -> Result:
         """Open the drawer without a sale, with a reason (logged). Blocking until the drawer answered."""

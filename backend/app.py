@@ -25,7 +25,8 @@ from sqlalchemy.engine import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from backend import db, reconcile, schema, stock, stock_api, tokens
+from backend import card_api, db, reconcile, schema, stock, stock_api, tokens
+from backend import returns as returns_mod
 from backend.store import KeyBusy, Store
 from sync import contract
 
@@ -159,7 +160,9 @@ class Backend:
     """State behind the HTTP app: the database, the signing key, the fault plan. One per worker process;
     nothing in it is needed between requests (the fault plan and the request log are test hooks)."""
 
-    def __init__(self, database: str | Any, *, strict: bool = False, migrate: bool = True) -> None:
+    def __init__(
+        self, database: str | Any, *, strict: bool = False, migrate: bool = True, cards: Any = "env"
+    ) -> None:
         self.store = database if isinstance(database, Store) else Store(database)
         self.strict = strict
         self.faults = FaultPlan()
@@ -173,6 +176,7 @@ class Backend:
         if migrate:
             self.store.migrate()
         self.signing_key = self.store.write(_signing_key)
+        self.card_relay = _card_relay(self.store, cards)
 
     def query(self, stmt: Any) -> list[Any]:
         """The rows of one read."""
@@ -196,6 +200,20 @@ class Backend:
         if row[1]:
             raise HttpError(401, "token_revoked", "this till's device token was revoked")
         return row[0]
+
+    def write_refusable(self, fn: Any) -> Any:
+        """fn(conn) in a write transaction; its `Refused` becomes the HTTP error (nothing is committed)."""
+        try:
+            return self.store.write(fn)
+        except returns_mod.Refused as r:
+            raise HttpError(r.status, r.code, r.message) from None
+
+    def read_refusable(self, fn: Any) -> Any:
+        try:
+            with self.store.read_connection() as conn:
+                return fn(conn)
+        except returns_mod.Refused as r:
+            raise HttpError(r.status, r.code, r.message) from None
 
     def respond(
         self, operation_id: str, status: int, body: Any, headers: dict[str, str] | None = None
@@ -403,38 +421,97 @@ def create_app(backend: Backend) -> Any:
         backend.authenticate(request)
         return _order_response(backend, order_no)
 
+    @app.get("/v1/sales/by-receipt/{receipt_no}")
+    def sale_by_receipt(receipt_no: str, request: Request) -> Response:
+        till_id = backend.authenticate(request)
+        t = schema.sales
+        with backend.store.read_connection() as conn:
+            rows = conn.execute(
+                sa.select(t.c.sale_uuid, t.c.till_id).where(t.c.receipt_no == receipt_no).limit(20)
+            ).all()
+            mine = [r for r in rows if r[1] == till_id]
+            if len(rows) > 1 and len(mine) != 1:
+                raise HttpError(
+                    404, "not_found", "several sales carry this receipt number: scan the receipt's QR code"
+                )
+            if not rows:
+                raise HttpError(404, "not_found", "no such sale (it may not have synced from its till yet)")
+            body = _sale_body(conn, (mine or rows)[0][0])
+        return backend.respond("getSaleByReceipt", 200, body)
+
     @app.get("/v1/sales/{sale_uuid}")
     def sale(sale_uuid: str, request: Request) -> Response:
         backend.authenticate(request)
-        t, ln = schema.sales, schema.sale_lines
         with backend.store.read_connection() as conn:
-            row = conn.execute(
-                sa.select(
-                    t.c.sale_uuid,
-                    t.c.receipt_no,
-                    t.c.till_id,
-                    t.c.occurred_at,
-                    t.c.currency,
-                    t.c.member_no,
-                    t.c.tenders,
-                    t.c.total,
-                ).where(t.c.sale_uuid == sale_uuid.lower())
-            ).first()
-            if row is None:
-                raise HttpError(404, "not_found", "no such sale (it may not have synced from its till yet)")
-            lines = conn.execute(_lines_query(ln, ln.c.sale_uuid == row[0])).all()
-        body = {
-            "sale_uuid": row[0],
-            "receipt_no": row[1],
-            "till_id": row[2],
-            "occurred_at": row[3],
-            "currency": row[4],
-            "member_no": row[5],
-            "tenders": json.loads(row[6]),
-            "total": row[7],
-            "lines": _lines_body(lines),
-        }
+            body = _sale_body(conn, sale_uuid.lower())
         return backend.respond("getSale", 200, body)
+
+    # ---------------------------------------------------------------- returns, pickups, store credit
+    @app.post("/v1/orders/{order_no}/check")
+    async def check_order(order_no: str, request: Request) -> Response:
+        backend.authenticate(request)
+        body = await _body(request, "OrderCheck")
+        _order_no(order_no)
+        answer = await run_in_threadpool(
+            backend.read_refusable,
+            lambda conn: returns_mod.check_customer(conn, order_no, body["method"], body["value"]),
+        )
+        return backend.respond("checkOrderCustomer", 200, answer)
+
+    @app.get("/v1/pickups")
+    def list_pickups(request: Request) -> Response:
+        backend.authenticate(request)
+        store_id = request.query_params.get("store_id", "")
+        if not re.fullmatch(r"[A-Za-z0-9._-]{1,64}", store_id):
+            raise HttpError(400, "invalid_request", "store_id is required (letters, digits, . _ -)")
+        with backend.store.read_connection() as conn:
+            body = returns_mod.pickups(conn, store_id)
+        return backend.respond("listPickups", 200, body)
+
+    @app.post("/v1/returns/claims")
+    async def claim_return(request: Request) -> Response:
+        till_id = backend.authenticate(request)
+        body = await _body(request, "ReturnClaim")
+        answer = await run_in_threadpool(
+            backend.write_refusable, lambda conn: returns_mod.claim(conn, till_id, body)
+        )
+        return backend.respond("claimReturn", 200, answer)
+
+    @app.delete("/v1/returns/claims/{return_uuid}")
+    def release_return(return_uuid: str, request: Request) -> Response:
+        backend.authenticate(request)
+        if not contract.is_uuid(return_uuid.lower()):
+            raise HttpError(404, "not_found", "no such claimed return")
+        answer = backend.write_refusable(lambda conn: returns_mod.release_claim(conn, return_uuid))
+        return backend.respond("releaseReturnClaim", 200, answer)
+
+    @app.get("/v1/store-credits/{code}")
+    def store_credit(code: str, request: Request) -> Response:
+        backend.authenticate(request)
+        _credit_code(code)
+        answer = backend.read_refusable(lambda conn: returns_mod.credit(conn, code))
+        return backend.respond("getStoreCredit", 200, answer)
+
+    @app.post("/v1/store-credits/{code}/redemptions")
+    async def redeem_credit(code: str, request: Request) -> Response:
+        till_id = backend.authenticate(request)
+        body = await _body(request, "CreditRedemptionRequest")
+        _credit_code(code)
+        answer = await run_in_threadpool(
+            backend.write_refusable, lambda conn: returns_mod.redeem(conn, till_id, code, body)
+        )
+        return backend.respond("redeemStoreCredit", 200, answer)
+
+    @app.delete("/v1/store-credits/{code}/redemptions/{redemption_id}")
+    def release_credit(code: str, redemption_id: str, request: Request) -> Response:
+        backend.authenticate(request)
+        _credit_code(code)
+        if not contract.is_uuid(redemption_id.lower()):
+            raise HttpError(404, "not_found", "no such redemption of this store credit")
+        answer = backend.write_refusable(
+            lambda conn: returns_mod.release_redemption(conn, code, redemption_id)
+        )
+        return backend.respond("releaseStoreCredit", 200, answer)
 
     @app.get("/v1/carts/{cart_id}")
     def cart(cart_id: str, request: Request) -> Response:
@@ -470,7 +547,17 @@ def create_app(backend: Backend) -> Any:
 
     stock_api.add_routes(app, backend, HttpError, _order_response)
 
+    card_api.install(app, backend)
     return FaultMiddleware(app, backend)
+
+
+def _card_relay(store: Store, cards: Any) -> Any:
+    """The card relay (backend/card_relay.py) with ``cards`` (a RelayConfig; "env": from the environment;
+    None: off), started."""
+    from backend.card_relay import CardRelay, RelayConfig
+
+    config = RelayConfig.from_env() if cards == "env" else cards
+    return CardRelay(store, config).start() if config is not None else None
 
 
 def _signing_key(conn: Connection) -> tokens.SigningKey:
@@ -520,62 +607,81 @@ def _lines_query(ln: sa.Table, where: Any) -> Any:
             ln.c.paid_amount,
             ln.c.tax_code,
             ln.c.returned_qty,
+            ln.c.tax_amount,
+            ln.c.refunded_amount,
         )
         .where(where)
         .order_by(ln.c.line_no)
     )
 
 
-def _lines_body(lines: Any) -> list[dict[str, Any]]:
-    return [
-        {
-            "line_no": r[0],
-            "sku": r[1],
-            "name": r[2],
-            "qty": r[3],
-            "unit_price": r[4],
-            "paid_amount": r[5],
-            "tax_code": r[6],
-            "returned_qty": r[7],
-            "returnable_qty": r[3] - r[7],
-        }
-        for r in lines
-    ]
-
-
 def _order_response(backend: Backend, order_no: str, operation: str = "getOrder") -> Response:
-    o, ln = schema.orders, schema.order_lines
+    _order_no(order_no)
     with backend.store.read_connection() as conn:
-        row = conn.execute(
-            sa.select(
-                o.c.order_no,
-                o.c.status,
-                o.c.placed_at,
-                o.c.currency,
-                o.c.member_no,
-                o.c.pickup_store_id,
-                o.c.customer_display_name,
-                o.c.total,
-                o.c.tenders,
-            ).where(o.c.order_no == order_no)
-        ).first()
-        if row is None:
+        bodies = returns_mod.order_bodies(conn, schema.orders.c.order_no == order_no, limit=1)
+        if not bodies:
             raise HttpError(404, "not_found", "no such order")
-        lines = conn.execute(_lines_query(ln, ln.c.order_no == order_no)).all()
         extras = stock.order_extras(conn, order_no, time.time())
-    body = {
-        "order_no": row[0],
-        "status": row[1],
-        "placed_at": row[2],
-        "currency": row[3],
-        "member_no": row[4],
-        "pickup_store_id": row[5],
-        "customer_display_name": row[6],
+    return backend.respond(operation, 200, bodies[0] | extras)
+
+
+def _order_no(order_no: str) -> None:
+    if not re.fullmatch(r"[A-Za-z0-9-]{1,32}", order_no):
+        raise HttpError(404, "not_found", "no such order")
+
+
+def _credit_code(code: str) -> None:
+    if not returns_mod.CREDIT_CODE.fullmatch(code):
+        raise HttpError(404, "not_found", "no such store credit")
+
+
+async def _body(request: Request, schema_name: str) -> dict[str, Any]:
+    """The request's JSON body, checked against the contract (400 otherwise)."""
+    raw = await request.body()
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise HttpError(400, "invalid_request", "the body is not JSON") from None
+    except RecursionError:
+        raise HttpError(400, "invalid_request", "the body is nested too deeply") from None
+    try:
+        contract.validate(schema_name, body)
+    except contract.ContractViolation as exc:
+        raise HttpError(400, "invalid_request", str(exc)) from None
+    return body
+
+
+def _sale_body(conn: Connection, sale_uuid: str) -> dict[str, Any]:
+    t, ln = schema.sales, schema.sale_lines
+    row = conn.execute(
+        sa.select(
+            t.c.sale_uuid,
+            t.c.receipt_no,
+            t.c.till_id,
+            t.c.occurred_at,
+            t.c.currency,
+            t.c.member_no,
+            t.c.tenders,
+            t.c.total,
+            t.c.points_earned,
+            t.c.points_redeemed,
+        ).where(t.c.sale_uuid == sale_uuid)
+    ).first()
+    if row is None:
+        raise HttpError(404, "not_found", "no such sale (it may not have synced from its till yet)")
+    lines = conn.execute(_lines_query(ln, ln.c.sale_uuid == row[0])).all()
+    return {
+        "sale_uuid": row[0],
+        "receipt_no": row[1],
+        "till_id": row[2],
+        "occurred_at": row[3],
+        "currency": row[4],
+        "member_no": row[5],
+        "tenders": json.loads(row[6]),
         "total": row[7],
-        "tenders": json.loads(row[8]),
-        "lines": _lines_body(lines),
-    } | extras
-    return backend.respond(operation, 200, body)
+        "lines": [returns_mod.line_body(r) for r in lines],
+        "points": {"earned": row[8], "redeemed": row[9]} if (row[8] or row[9]) else None,
+    }
 
 
 def _profile(conn: Connection, no: int) -> dict[str, Any] | None:

@@ -29,6 +29,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
+from backend import returns as returns_mod
 from backend import stock
 from backend.schema import (
     checkins,
@@ -133,12 +134,6 @@ class _Statements:
                     refunded_amount=lines.c.refunded_amount + sa.bindparam("r"),
                 ),
             )
-        self.lock_order = (
-            sa.select(orders.c.status).where(orders.c.order_no == sa.bindparam("k")).with_for_update()
-        )
-        self.hand_over = (
-            sa.update(orders).where(orders.c.order_no == sa.bindparam("k")).values(status="handed_over")
-        )
 
 
 @functools.cache
@@ -286,6 +281,8 @@ def _apply_sale(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dic
             "item_count": sum(line["qty"] for line in lines),
             "occurred_at": occurred_at,
             "tenders": _dumps(p["tenders"]),
+            "points_earned": pts["earned"] if pts is not None else 0,
+            "points_redeemed": pts["redeemed"] if pts is not None else 0,
         }
     )
     b.lines.extend(
@@ -298,6 +295,7 @@ def _apply_sale(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dic
             "unit_price": ln["unit_price"],
             "tax_code": ln["tax_code"],
             "paid_amount": ln["paid_amount"],
+            "tax_amount": ln["tax_amount"],
         }
         for ln in lines
     )
@@ -310,9 +308,11 @@ def _apply_sale(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dic
         b.stock_moves[sku] = b.stock_moves.get(sku, 0) + qty
 
 
-def _apply_return(b: _Batch, event_id: str, till_id: str, p: dict) -> None:
+def _apply_return(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dict) -> None:
     conn, st = b.conn, b.st
     b.flush()  # the original may be a sale of this batch
+    # a claim the till held for this return comes off the lines first: the event counts its own lines
+    returns_mod.undo_claim(conn, p["return_uuid"])
     original = p.get("original") or {}
     checked: set[tuple[str, str]] = set()
     for line in p["lines"]:
@@ -358,15 +358,18 @@ def _apply_return(b: _Batch, event_id: str, till_id: str, p: dict) -> None:
             "event_id": event_id,
             "till_id": till_id,
             "total_refunded": p["total_refunded"],
+            "store_id": p.get("store_id"),
+            "needs_review": not p.get("verified", True),
         },
     ).rowcount
     if not inserted:
         raise Rejected("duplicate_return", "this return_uuid was already recorded by another event")
-    back: dict[str, int] = {}
-    for line in p["lines"]:
-        if line.get("restock", True):  # resellable: back on this store's shelf
-            back[line["sku"]] = back.get(line["sku"], 0) + line["qty"]
-    stock.move(conn, b.store or p.get("store_id"), back, stock.iso(time.time()))
+    problem = returns_mod.issue_credits(conn, p, occurred_at)
+    if problem is not None:
+        raise Rejected("invalid_payload", problem)
+    returns_mod.restock(conn, b.store or p.get("store_id"), p["lines"], occurred_at)
+    if "order_no" in original:
+        returns_mod.settle_order(conn, original["order_no"])
     pts = p.get("points")
     if pts and (pts["earned"] or pts["redeemed"]):
         member_no = p.get("member_no")
@@ -381,14 +384,11 @@ def _apply_return(b: _Batch, event_id: str, till_id: str, p: dict) -> None:
 
 
 def _apply_pickup(b: _Batch, p: dict) -> None:
-    status = b.conn.execute(b.st.lock_order, {"k": p["order_no"]}).scalar()
-    if status is None:
-        raise Rejected("unknown_original", "no such online order")
-    if status == "handed_over":
-        raise Rejected("already_handed_over", "the order was already handed over")
-    if status != "ready_for_pickup":
-        raise Rejected("order_not_ready", f"the order is {status}, not ready for pickup")
-    b.conn.execute(b.st.hand_over, {"k": p["order_no"]})
+    """All that is still waiting, or the lines named (an order handed over in parts)."""
+    problem = returns_mod.hand_over(b.conn, p)
+    if problem is not None:
+        code, _, message = problem.partition(": ")
+        raise Rejected(code, message)
 
 
 def _apply_checkin(b: _Batch, event_id: str, p: dict) -> None:
@@ -623,7 +623,7 @@ def _apply_one(b: _Batch, device_till: str, ev: dict[str, Any], problem: str | N
             b.flush()
             b.conn.exec_driver_sql("SAVEPOINT omo_return")
             try:
-                _apply_return(b, event_id, ev["till_id"], p)
+                _apply_return(b, event_id, ev["till_id"], ev["occurred_at"], p)
             except Rejected:
                 b.conn.exec_driver_sql("ROLLBACK TO SAVEPOINT omo_return")
                 b.conn.exec_driver_sql("RELEASE SAVEPOINT omo_return")

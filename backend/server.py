@@ -152,6 +152,8 @@ class BackendHandle:
         seed.delete_products(self.store, skus)
 
     def stop(self, timeout: float = 10.0) -> None:
+        if self.backend.card_relay is not None:
+            self.backend.card_relay.stop()
         self._server.should_exit = True
         self._thread.join(timeout)
         if self._thread.is_alive():  # pragma: no cover - uvicorn did not stop in time
@@ -175,10 +177,12 @@ def start_backend(
     seed_products: int | None = None,
     fashion: bool = False,
     startup_timeout: float = 10.0,
+    cards: Any = "env",
 ) -> BackendHandle:
     """Start the reference backend in a thread; return once it accepts connections. `fashion`: seed the
-    demo's fashion range (styles in colours and sizes) too."""
-    backend = Backend(database, strict=strict)
+    demo's fashion range (styles in colours and sizes) too. ``cards``: the card relay's Stripe account
+    (backend.card_relay.RelayConfig; "env": from the environment; None: off)."""
+    backend = Backend(database, strict=strict, cards=cards)
     if seed_products is not None:
         seed.seed_demo(backend.store, products_count=seed_products, fashion=fashion)
     # proto=IPPROTO_TCP: asyncio sets TCP_NODELAY on accepted sockets only when the listener says TCP;
@@ -220,6 +224,7 @@ def start_demo_backend(
     products: int = 2000,
     port: int = 0,
     store_id: str = seed.DEMO_STORE,
+    cards: dict[str, str] | None = None,
 ) -> BackendHandle:
     """The demo's embedded backend: its own database in `data_dir`, seeded once, and this till registered.
 
@@ -230,7 +235,14 @@ def start_demo_backend(
 
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    handle = start_backend(data_dir / "omo-backend.sqlite3", port=port, seed_products=products, fashion=True)
+    from backend.card_relay import RelayConfig
+
+    relay = (
+        RelayConfig(**cards) if cards else None
+    )  # the demo's Stripe account (api_key, webhook_secret, api_base)
+    handle = start_backend(
+        data_dir / "omo-backend.sqlite3", port=port, seed_products=products, fashion=True, cards=relay
+    )
     token = keyring_token()
     d = schema.devices
     known = token is not None and handle.backend.query(
@@ -253,7 +265,41 @@ def worker_app() -> Any:
     return create_app(Backend(os.environ[ENV_DATABASE], migrate=False))
 
 
+def stripe_budget_main(argv: list[str]) -> int:
+    """``omo-backend stripe-budget``: the chain's Stripe budget as the workers share it (every limit, its
+    rate, last second's use, headroom, 429s met)."""
+    import json
+
+    from backend.card_relay import RelayConfig
+    from backend.stripe_budget import StripeBudget
+
+    parser = argparse.ArgumentParser(prog="omo-backend stripe-budget", description=stripe_budget_main.__doc__)
+    parser.add_argument("--database", "--db", default="omo-backend.sqlite3")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    store = Store(args.database)
+    try:
+        store.migrate()
+        config = RelayConfig.from_env()
+        report = StripeBudget(store, config.limits if config else None).report()
+    finally:
+        store.dispose()
+    if args.json:
+        print(json.dumps(report))
+        return 0
+    print(f"Stripe budget (rates at {report['margin']:.0%} used, time scale {report['scale']:g}):")
+    for x in report["limits"]:
+        print(
+            f"  {x['limit']:<58} {x['used_last_s']:>4} of {x['rate_per_s']:g}/s last second, "
+            f"headroom {x['headroom']:.0%}, 429s {x['rate_limited']}"
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["stripe-budget"]:
+        return stripe_budget_main(argv[1:])
     parser = argparse.ArgumentParser(prog="omo-backend", description="The OMO reference backend")
     parser.add_argument(
         "--database",

@@ -7,7 +7,8 @@ The wire format (the contract with the backend, which signs with the same layout
   ``b"C" | key_id u8 | member_no u64 BE | card_serial u32 BE`` (printed card, revocable);
   signature = Ed25519 over the body (64 bytes). 78 bytes in all -> 129 characters.
 - ``OMO:ORDER:<n>``, ``OMO:CART:<id>``, ``OMO:COUPON:<code>``, ``OMO:GIFT:<number>``,
-  ``OMO:RECEIPT:<sale uuid>`` (unsigned; looked up at the backend).
+  ``OMO:RECEIPT:<sale uuid>``, ``OMO:CREDIT:<SC-XXXX-XXXX-XXXX-XXXX>`` (a store credit a return issued)
+  (unsigned; looked up at the backend).
 
 Everything else is answered with a :class:`Rejected` whose ``message`` a cashier understands. The parser
 never raises on input: malformed, truncated, huge or hostile texts become a :class:`Rejected`.
@@ -115,6 +116,15 @@ class ReceiptCode:
 
 
 @dataclass(frozen=True, slots=True)
+class StoreCreditCode:
+    code: str  # SC- and four groups of four base32 letters (80 random bits)
+    kind: Literal["store_credit"] = "store_credit"
+
+
+STORE_CREDIT_RE = re.compile(r"SC-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}")
+
+
+@dataclass(frozen=True, slots=True)
 class Rejected:
     reason: RejectReason
     message: str
@@ -125,7 +135,9 @@ class Rejected:
         return cls(reason, MESSAGES[reason])
 
 
-ParsedCode = MemberCode | OrderCode | CartCode | CouponCode | GiftCardCode | ReceiptCode | Rejected
+ParsedCode = (
+    MemberCode | OrderCode | CartCode | CouponCode | GiftCardCode | ReceiptCode | StoreCreditCode | Rejected
+)
 
 
 # ------------------------------------------------------------------------------------------ keys
@@ -293,6 +305,11 @@ def _reference(rest: str) -> ParsedCode:
         if str(parsed) != value.lower():
             return Rejected.of(RejectReason.MALFORMED)
         return ReceiptCode(str(parsed))
+    if kind == "CREDIT":
+        code = value.upper()
+        return (
+            StoreCreditCode(code) if STORE_CREDIT_RE.fullmatch(code) else Rejected.of(RejectReason.MALFORMED)
+        )
     factory = {"ORDER": OrderCode, "CART": CartCode, "COUPON": CouponCode, "GIFT": GiftCardCode}.get(kind)
     if factory is None:
         return Rejected.of(RejectReason.NOT_UNDERSTOOD)

@@ -30,12 +30,15 @@ from pos.sync_ports import (
     CartLine,
     Consent,
     Coupon,
+    CreditRedemption,
     Incoming,
     MemberProfile,
     OnlineOrder,
     OrderLine,
+    PickupList,
     RecentOrder,
     SharedCart,
+    StoreCredit,
     StoreSale,
     StoreStock,
     Tender,
@@ -339,18 +342,50 @@ class BackendClient:
         """An in-store sale by UUID (also accepts the receipt QR text `OMO:RECEIPT:<uuid>`)."""
         if sale_uuid.startswith("OMO:RECEIPT:"):
             sale_uuid = sale_uuid[len("OMO:RECEIPT:") :]
-        d = self._call("GET", f"/v1/sales/{quote(sale_uuid.lower(), safe='')}", "getSale")
-        return StoreSale(
-            sale_uuid=d["sale_uuid"],
-            receipt_no=d["receipt_no"],
-            till_id=d["till_id"],
-            occurred_at=d["occurred_at"],
-            currency=d["currency"],
-            member_no=d["member_no"],
-            lines=tuple(OrderLine(**ln) for ln in d["lines"]),
-            tenders=tuple(Tender(t["method"], t["amount"], t.get("reference")) for t in d["tenders"]),
-            total=d["total"],
-        )
+        return to_sale(self._call("GET", f"/v1/sales/{quote(sale_uuid.lower(), safe='')}", "getSale"))
+
+    def sale_by_receipt(self, receipt_no: str) -> StoreSale:
+        """An in-store sale by its receipt number (`T01-000123`)."""
+        path = f"/v1/sales/by-receipt/{quote(receipt_no, safe='')}"
+        return to_sale(self._call("GET", path, "getSaleByReceipt"))
+
+    # ------------------------------------------------------------------ returns, pickups, store credit
+    def _post(self, path: str, operation_id: str, body: dict[str, Any]) -> Any:
+        data = json.dumps(body, separators=(",", ":"), sort_keys=True).encode()
+        return self._call("POST", path, operation_id, body=data)
+
+    def check_customer(self, order_no: str, method: str, value: str) -> bool:
+        path = f"/v1/orders/{quote(str(order_no), safe='')}/check"
+        return bool(self._post(path, "checkOrderCustomer", {"method": method, "value": value})["verified"])
+
+    def pickups(self, store_id: str) -> PickupList:
+        d = self._call("GET", "/v1/pickups", "listPickups", params={"store_id": store_id})
+        return PickupList(d["store_id"], d["as_of"], tuple(to_order(o) for o in d["orders"]))
+
+    def claim_return(self, claim: dict[str, Any]) -> str:
+        """Hold a return's lines at the backend before refunding; its status (claimed / completed)."""
+        return self._post("/v1/returns/claims", "claimReturn", claim)["status"]
+
+    def release_return(self, return_uuid: str) -> str:
+        path = f"/v1/returns/claims/{quote(return_uuid, safe='')}"
+        return self._call("DELETE", path, "releaseReturnClaim")["status"]
+
+    def store_credit(self, code: str) -> StoreCredit:
+        d = self._call("GET", f"/v1/store-credits/{quote(code, safe='')}", "getStoreCredit")
+        return StoreCredit(d["code"], d["currency"], d["issued"], d["balance"], d["created_at"])
+
+    def redeem_credit(
+        self, code: str, redemption_id: str, amount: int, currency: str, sale_uuid: str | None
+    ) -> CreditRedemption:
+        body: dict[str, Any] = {"redemption_id": redemption_id, "amount": amount, "currency": currency}
+        if sale_uuid:
+            body["sale_uuid"] = sale_uuid
+        path = f"/v1/store-credits/{quote(code, safe='')}/redemptions"
+        return to_redemption(self._post(path, "redeemStoreCredit", body))
+
+    def release_credit(self, code: str, redemption_id: str) -> CreditRedemption:
+        path = f"/v1/store-credits/{quote(code, safe='')}/redemptions/{quote(redemption_id, safe='')}"
+        return to_redemption(self._call("DELETE", path, "releaseStoreCredit"))
 
     def cart(self, cart_id: str) -> SharedCart:
         if cart_id.startswith("OMO:CART:"):
@@ -419,6 +454,7 @@ def to_member_profile(d: dict[str, Any], fetched_at: float = 0.0) -> MemberProfi
 
 
 def to_order(d: dict[str, Any]) -> OnlineOrder:
+    points = d.get("points") or {}
     return OnlineOrder(
         order_no=d["order_no"],
         status=d["status"],
@@ -435,6 +471,12 @@ def to_order(d: dict[str, Any]) -> OnlineOrder:
         source_store_id=d.get("source_store_id"),
         ready_on=d.get("ready_on"),
         expires_at=d.get("expires_at"),
+        points_earned=points.get("earned", 0),
+        points_redeemed=points.get("redeemed", 0),
+        ready_at=d.get("ready_at"),
+        collect_by=d.get("collect_by"),
+        shelf=d.get("shelf"),
+        overdue=bool(d.get("overdue", False)),
     )
 
 
@@ -455,6 +497,27 @@ def to_stock(d: dict[str, Any], fetched_at: float | None = None) -> StockLevels:
         variants=tuple(VariantStock(**v) for v in d["variants"]),
         fetched_at=time.monotonic() if fetched_at is None else fetched_at,
     )
+
+
+def to_sale(d: dict[str, Any]) -> StoreSale:
+    points = d.get("points") or {}
+    return StoreSale(
+        sale_uuid=d["sale_uuid"],
+        receipt_no=d["receipt_no"],
+        till_id=d["till_id"],
+        occurred_at=d["occurred_at"],
+        currency=d["currency"],
+        member_no=d["member_no"],
+        lines=tuple(OrderLine(**ln) for ln in d["lines"]),
+        tenders=tuple(Tender(t["method"], t["amount"], t.get("reference")) for t in d["tenders"]),
+        total=d["total"],
+        points_earned=points.get("earned", 0),
+        points_redeemed=points.get("redeemed", 0),
+    )
+
+
+def to_redemption(d: dict[str, Any]) -> CreditRedemption:
+    return CreditRedemption(d["redemption_id"], d["code"], d["amount"], d["balance"], d["status"])
 
 
 def to_cart(d: dict[str, Any]) -> SharedCart:

@@ -40,9 +40,12 @@ from pos.stock import StockLevels
 from pos.sync_ports import (
     BackendNotFound,
     BackendUnavailable,
+    CreditRedemption,
     MemberProfile,
     OnlineOrder,
+    PickupList,
     SharedCart,
+    StoreCredit,
     StoreSale,
     StoreStock,
     SyncStatus,
@@ -756,6 +759,33 @@ class SyncEngine:
 
     def cart(self, cart_id: str) -> SharedCart:
         return self._caller_client().cart(cart_id)
+
+    # returns, pickups and store credit (pos.sync_ports.ReturnsBackend): straight to the backend
+    def sale_by_receipt(self, receipt_no: str) -> StoreSale:
+        return self._caller_client().sale_by_receipt(receipt_no)
+
+    def check_customer(self, order_no: str, method: str, value: str) -> bool:
+        return self._caller_client().check_customer(order_no, method, value)
+
+    def pickups(self, store_id: str) -> PickupList:
+        return self._caller_client().pickups(store_id)
+
+    def claim_return(self, claim: dict[str, Any]) -> str:
+        return self._caller_client().claim_return(claim)
+
+    def release_return(self, return_uuid: str) -> str:
+        return self._caller_client().release_return(return_uuid)
+
+    def store_credit(self, code: str) -> StoreCredit:
+        return self._caller_client().store_credit(code)
+
+    def redeem_credit(
+        self, code: str, redemption_id: str, amount: int, currency: str, sale_uuid: str | None
+    ) -> CreditRedemption:
+        return self._caller_client().redeem_credit(code, redemption_id, amount, currency, sale_uuid)
+
+    def release_credit(self, code: str, redemption_id: str) -> CreditRedemption:
+        return self._caller_client().release_credit(code, redemption_id)
 
     def stock_elsewhere(self, sku: str) -> list[StoreStock]:
         return self._caller_client().stock_elsewhere(sku)

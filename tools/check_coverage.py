@@ -30,6 +30,8 @@ DEFAULT_FILES = (
     "pos/scan.py",
     "pos/fulfilment.py",
     "pos/stock.py",
+    "pos/returns.py",
+    "pos/return_receipt.py",
     "pos/till.py",
 )
 

@@ -280,8 +280,9 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
         ret = dataclasses.replace(ret, receipt_no=receipts.format_receipt_no(ret.till_id, seq))
     conn.execute(
         "INSERT INTO returns (return_uuid, receipt_no, till_id, staff_id, member_no, currency, created_at, "
-        "tax_total, total, original_sale_uuid, original_order_no, reason, approved_by, seq, session_id) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+        "tax_total, total, original_sale_uuid, original_order_no, reason, approved_by, seq, store_id, "
+        "verified, points_taken_back, points_given_back, session_id) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
         "(SELECT session_id FROM till_sessions WHERE till_id = ? AND closed_at IS NULL))",
         (
             ret.return_uuid,
@@ -298,13 +299,17 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
             ret.reason,
             ret.approved_by,
             seq,
+            ret.store_id,
+            int(ret.verified),
+            ret.points_taken_back,
+            ret.points_given_back,
             ret.till_id,
         ),
     )
     conn.executemany(
         "INSERT INTO return_lines (return_uuid, line_no, sku, description, quantity, refund_amount, "
         "tax_code, tax_amount, original_sale_uuid, original_line_no, restock, measure_quantity, "
-        "measure_unit, measure_price, measure_per) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "measure_unit, measure_price, measure_per, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 ret.return_uuid,
@@ -319,6 +324,7 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
                 ln.original_line_no,
                 int(ln.restock),
                 *_measure_columns(ln.measure),
+                ln.reason,
             )
             for ln in ret.lines
         ],
@@ -335,18 +341,18 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
 def get_return(conn: sqlite3.Connection, return_uuid: str) -> ReturnDocument | None:
     row = conn.execute(
         "SELECT return_uuid, receipt_no, till_id, staff_id, member_no, currency, created_at, tax_total, "
-        "total, original_sale_uuid, original_order_no, reason, approved_by FROM returns "
-        "WHERE return_uuid = ?",
+        "total, original_sale_uuid, original_order_no, reason, approved_by, store_id, verified, "
+        "points_taken_back, points_given_back FROM returns WHERE return_uuid = ?",
         (return_uuid,),
     ).fetchone()
     if row is None:
         return None
     lines = tuple(
-        ReturnLine(*r[:9], restock=bool(r[9]), measure=_measure(*r[10:]))
+        ReturnLine(*r[:9], restock=bool(r[9]), measure=_measure(*r[10:14]), reason=r[14])
         for r in conn.execute(
             "SELECT line_no, sku, description, quantity, refund_amount, tax_code, tax_amount, "
             "original_sale_uuid, original_line_no, restock, measure_quantity, measure_unit, measure_price, "
-            "measure_per FROM return_lines WHERE return_uuid = ? ORDER BY line_no",
+            "measure_per, reason FROM return_lines WHERE return_uuid = ? ORDER BY line_no",
             (return_uuid,),
         )
     )
@@ -365,7 +371,23 @@ def get_return(conn: sqlite3.Connection, return_uuid: str) -> ReturnDocument | N
         original_order_no=row[10],
         reason=row[11],
         approved_by=row[12],
+        store_id=row[13],
+        verified=bool(row[14]),
+        points_taken_back=row[15],
+        points_given_back=row[16],
     )
+
+
+def returns_of(
+    conn: sqlite3.Connection, *, sale_uuid: str | None = None, order_no: str | None = None
+) -> list[ReturnDocument]:
+    """This till's returns of a sale or an order, oldest first."""
+    column, value = ("original_sale_uuid", sale_uuid) if sale_uuid else ("original_order_no", order_no)
+    uuids = [
+        r[0]
+        for r in conn.execute(f"SELECT return_uuid FROM returns WHERE {column} = ? ORDER BY seq", (value,))
+    ]
+    return [r for r in (get_return(conn, u) for u in uuids) if r is not None]
 
 
 def returned_quantity(conn: sqlite3.Connection, sale_uuid: str, line_no: int) -> int:

@@ -192,3 +192,30 @@ def test_the_card_part_of_a_split_is_never_below_stripes_minimum():
     assert len(parts) == 3  # 60 and 99 leave no room for a card part and cash: paid whole by card
     assert all(CARD_MINIMUM <= a <= 5000 - CARD_MINIMUM for a in parts)
     assert asked.count(None) == 2  # and 2 (cents) is below any card charge: paid in cash
+
+
+def test_drive_takes_back_part_of_its_sales_and_every_return_it_reports_is_in_the_journal(tmp_path):
+    import argparse
+    import io
+
+    from app import drive
+    from app.paths import Paths
+    from tests.app.conftest import demo_settings
+
+    p = argparse.ArgumentParser()
+    drive.add_arguments(p)
+    args = p.parse_args(["--seed", "3", "--sales", "4", "--card-share", "0.5", "--return-share", "1"])
+    out = io.StringIO()
+    paths = Paths.under(tmp_path / "shop")
+    assert drive.run(args, paths, demo_settings(), out=out) == 0, out.getvalue()[-3000:]
+    lines = [json.loads(x) for x in out.getvalue().splitlines()]
+    returned = [o for o in lines if o.get("op") in ("return", "return.approved") and o["outcome"] == "done"]
+    assert returned and lines[-1]["failures"] == 0
+    store = open_store(paths.data, till_id="T01")
+    try:
+        conn = store.read_connection()
+        n = conn.execute("SELECT count(*) FROM returns").fetchone()[0]
+        conn.close()
+    finally:
+        store.close()
+    assert n == len(returned)

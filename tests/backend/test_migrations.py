@@ -220,18 +220,6 @@ def test_a_database_of_the_sqlite_only_backend_opens_with_its_data(tmp_path):
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(_head(),)]
 
 
-def _head() -> str:
-    """The newest revision of backend/migrations (every start migrates to it)."""
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
-    from backend.store import MIGRATIONS
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return ScriptDirectory.from_config(cfg).get_current_head()
-
-
 def test_till_sessions_received_before_0002_are_listed_after_it(tmp_path):
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path)
@@ -311,6 +299,18 @@ def test_events_received_before_0003_are_reconciled_after_it(tmp_path):
         assert day["digest"] == contract.event_digest(e["event_id"] for e in [*old, new])
     finally:
         handle.stop()
+
+
+def _head() -> str:
+    """The newest revision of backend/migrations (every start migrates to it)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from backend.store import MIGRATIONS
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(cfg).get_current_head()
 
 
 def test_the_migrations_make_exactly_the_declared_schema(database):

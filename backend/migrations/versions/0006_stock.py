@@ -1,8 +1,8 @@
 """stock everywhere: stores with a place and opening hours, a warehouse, holds for reservations and orders
 placed at a till, deliveries on their way, variants side by side, the member app's events, each till's store
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-08 14:00:00
 
 Columns added to existing tables have defaults or are nullable: a store without a place is listed after
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
