@@ -363,6 +363,12 @@ register(
 register("ui.theme", str, "light", "colour theme", choices=("light", "dark", "high-contrast"))
 register("ui.idle_lock_s", int, 300, "lock the till after this many idle seconds (0: never)", minimum=0)
 register(
+    "ui.staff_languages",
+    str,
+    "",
+    "screen language per staff member after login, e.g. 'S001=ja,S003=it' (others: the store's)",
+)
+register(
     "demo.products",
     int,
     20_000,

@@ -13,7 +13,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.paths import Paths
@@ -82,19 +82,45 @@ class DeferredAudit:
             return len(self._pending)
 
 
+def staff_languages(paths: Paths, settings: Settings) -> dict[str, str]:
+    """Each staff member's own screen language (staff id -> "it", "ja"...): the "language" of their entry in
+    `staff.json` (a live shop), then the setting `ui.staff_languages` ("S001=ja,S003=it"). Whoever has
+    none reads the store's language."""
+    found: dict[str, str] = {}
+    if settings["mode"] != "demo":
+        try:
+            rows = json.loads((paths.config / "staff.json").read_text(encoding="utf-8"))
+            found = {
+                str(r["id"]): str(r["language"]) for r in rows if isinstance(r, dict) and r.get("language")
+            }
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # load_staff says what is wrong with the file
+    for item in settings["ui.staff_languages"].split(","):
+        staff_id, sep, lang = item.partition("=")
+        if sep and staff_id.strip() and lang.strip():
+            found[staff_id.strip()] = lang.strip()
+    return found
+
+
 @dataclass(frozen=True)
 class StaffServices:
     directory: InMemoryStaffDirectory
     authenticator: Authenticator
     approvals: Approvals
     audit: DeferredAudit
+    languages: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, paths: Paths, settings: Settings) -> StaffServices:
         directory = load_staff(paths, settings)
         audit = DeferredAudit()
         authenticator = Authenticator(directory, lockout=PinLockout(), audit=audit_via(audit))
-        return cls(directory, authenticator, Approvals(authenticator), audit)
+        languages = staff_languages(paths, settings)
+        return cls(directory, authenticator, Approvals(authenticator), audit, languages)
+
+    def language_of(self, staff_id: str) -> str:
+        """The staff member's own screen language, or "" (the store's)."""
+        return self.languages.get(staff_id, "")
 
 
-__all__ = ["DeferredAudit", "StaffServices", "load_staff"]
+__all__ = ["DeferredAudit", "StaffServices", "load_staff", "staff_languages"]

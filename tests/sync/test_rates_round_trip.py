@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from app import settings as S
@@ -24,6 +24,7 @@ RATES = st.integers(0, 1000 * 10**PERCENT_DECIMALS - 1).map(lambda n: Decimal(n)
 QUANTITIES = st.builds(
     lambda n, e: Decimal(n).scaleb(-e), st.integers(1, 10**12), st.integers(0, MAX_DECIMALS)
 ).filter(lambda q: q <= 1_000_000)
+MAX_AMOUNT = 10**12  # sync/openapi.yaml's largest Amount: a line above it is refused on the wire
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -52,6 +53,7 @@ def test_rates_and_measures_come_back_exactly_from_the_journal_and_the_wire(
 ):
     per = data.draw(st.sampled_from([None, *MASS])) if unit in GRAMS else None
     measure = Measure(quantity, unit, unit_price, per)
+    assume(measure.amount() <= MAX_AMOUNT)
     rate = TaxRate("STANDARD", percent)
     base = make_sale(store.till_id, n_lines=1, price=measure.amount())
     (line,) = base.lines
