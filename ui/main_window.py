@@ -35,6 +35,7 @@ from ui.qt import (
 )
 from ui.statusbar import PosStatusBar
 from ui.stock_page import StockPage
+from ui.stock_workspace import attach_stock
 from ui.taskman import TaskManager
 from ui.workspaces import WorkspaceHost
 
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
         self.controller = SellPresenter(self.sell, self.page, self.tasks, self, shop.approvals)
         self.controller.lock_requested.connect(self.lock)
         self.controller.receipt_ready.connect(self._show_receipt)
-        self._attach_stock(shop)
+        attach_stock(self, shop)
         self.returns_ws.attach(shop, self.sell, self.tasks, self._show_receipt)
         from ui.till_presenter import TillPresenter
 
@@ -274,27 +275,6 @@ class MainWindow(QMainWindow):
         self.rounds.settled.connect(self._reconciled)
         if self.member is not None:
             self._on_logged_in(self.member)
-
-    def _attach_stock(self, shop: Any) -> None:
-        """The Stock workspace: F5 on a line or a search result opens it; an order on the sale opens Sell."""
-        from app.stock import StockService
-        from ui.stock_presenter import StockPresenter
-
-        self.stock = StockService(shop, self.sell)
-        self.stock_presenter = StockPresenter(
-            self.stock, self.stock_page, self.tasks, self, shop.approvals, shop.fmt
-        )
-        self.page.stock_requested.connect(
-            lambda sku: self.workspaces.open("stock") and self.stock_presenter.show_item(sku)
-        )
-        self.stock_presenter.order_added.connect(self._order_added)
-        self.stock_presenter.attention.connect(lambda text: self.page.show_message(text, error=True))
-
-    def _order_added(self) -> None:
-        """An order or a reservation went on the sale: take payment on Sell, where it is said too."""
-        if self.workspaces.open("sell"):
-            self.page.show_message(self.stock_page.message.text())
-            self.page.focus_scan()
 
     def _reconciled(self, settled: list[Any]) -> None:
         recovered = [s for s in settled if s.recovered]
