@@ -296,6 +296,14 @@ register(
     maximum=30 * 86400,
 )
 register(
+    "stock.reservation_hours",
+    int,
+    24,
+    "how long a reservation holds the goods at a store",
+    minimum=1,
+    maximum=72,
+)
+register(
     "camera.source",
     str,
     "auto",

@@ -32,6 +32,8 @@ DEFAULT_FILES = (
     "pos/offers.py",
     "pos/shared_cart.py",
     "pos/enrolment.py",
+    "pos/fulfilment.py",
+    "pos/stock.py",
     "pos/returns.py",
     "pos/return_receipt.py",
     "pos/till.py",

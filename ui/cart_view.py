@@ -88,6 +88,10 @@ class Shortcuts:
                 QT_TRANSLATE_NOOP("Shortcuts", "Hand the cart to the customer's phone (QR)"),
             ),
             "lock": ("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "Lock the till")),
+            "stock": (
+                "F5",
+                QT_TRANSLATE_NOOP("Shortcuts", "Stock of the selected line or search result everywhere"),
+            ),
         }
     )
 

@@ -20,6 +20,8 @@ from app.staff import StaffServices
 from pos.staff import IdleLock, Permission, StaffMember
 from ui.checkout_page import SHORTCUTS, CheckoutPage
 from ui.i18n import current_language
+from ui.members_page import MembersPage
+from ui.members_workspace import attach_members
 from ui.qt import (
     QApplication,
     QDockWidget,
@@ -34,6 +36,8 @@ from ui.qt import (
     Slot,
 )
 from ui.statusbar import PosStatusBar
+from ui.stock_page import StockPage
+from ui.stock_workspace import attach_stock
 from ui.taskman import TaskManager
 from ui.workspaces import WorkspaceHost
 
@@ -105,8 +109,6 @@ class MainWindow(QMainWindow):
             Permission.CLOSE_TILL,
             Permission.REPORTS,
         )
-        from ui.members_page import MembersPage
-
         self.members_page = MembersPage(self)
         self.members_presenter: Any = None  # ui.members_presenter.MembersPresenter
         self.workspaces.add("members", self.tr("Members"), self.members_page, Permission.MEMBER_LOOKUP)
@@ -121,6 +123,10 @@ class MainWindow(QMainWindow):
             Permission.PICKUP,
         )
         self.workspaces.changed.connect(lambda key: self.returns_ws.shown(key == "returns"))
+        self.stock_page = StockPage(self)
+        self.workspaces.add("stock", self.tr("Stock"), self.stock_page, Permission.SELL)
+        self.stock: Any = None  # app.stock.StockService
+        self.stock_presenter: Any = None  # ui.stock_presenter.StockPresenter
         self.stack.addWidget(self.workspaces)
         self.setCentralWidget(self.stack)
         self.status = PosStatusBar(self)
@@ -171,6 +177,9 @@ class MainWindow(QMainWindow):
             if self._signed_in():
                 self.lock()
             return
+        if key == "stock" and self._signed_in() and self.workspaces.current == "stock":
+            self.stock_presenter.on_action("refresh")
+            return
         if self._signed_in() and self.workspaces.current == "returns":
             self.returns_ws.on_key(key)
             return
@@ -219,16 +228,13 @@ class MainWindow(QMainWindow):
         self.controller = SellPresenter(self.sell, self.page, self.tasks, self, shop.approvals)
         self.controller.lock_requested.connect(self.lock)
         self.controller.receipt_ready.connect(self._show_receipt)
+        attach_stock(self, shop)
         self.returns_ws.attach(shop, self.sell, self.tasks, self._show_receipt)
         from ui.till_presenter import TillPresenter
 
         self.till_presenter = TillPresenter(shop.till, self.till_page, self.tasks, self, shop.approvals)
         self.till_presenter.refresh()
-        from ui.members_presenter import MembersPresenter
-
-        self.members_presenter = MembersPresenter(
-            shop.members, self.members_page, self.tasks, self, shop.approvals, self.sell.add_sku
-        )
+        attach_members(self, shop)
         restored = shop.checkout.restore()
         fav = shop.catalog.search("a", 8)
         self.page.show_favourites([SearchHit(p.sku, p.name, shop.fmt(p.price)) for p in fav])
@@ -372,6 +378,9 @@ class MainWindow(QMainWindow):
         if self.workspaces.current == "members":  # clienteling: a member's code opens their panel
             self.members_presenter.find(code)
             return
+        if self.workspaces.current == "stock":  # an item to look up, or a reservation's QR to collect
+            self.stock_presenter.on_code(code)
+            return
         if self.workspaces.current == "returns" or self.returns_ws.wants(code):
             self.workspaces.open("returns")  # orders and receipts are taken back or handed over there
             self.returns_ws.on_code(code)
@@ -433,5 +442,8 @@ class MainWindow(QMainWindow):
         if self.monitor is not None:
             self.monitor.close()
             self.monitor = None
+        if self.stock is not None:
+            self.stock.close()
+            self.stock = None
         shop, self.shop = self.shop, None
         return shop

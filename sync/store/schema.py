@@ -600,10 +600,18 @@ ALTER TABLE returns ADD COLUMN points_given_back INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE return_lines ADD COLUMN reason TEXT NOT NULL DEFAULT '';
 """
 
-# Version 12: a member's points and the coupons and promotions of a sale (pos.documents.SaleLoyalty and
+# Version 12: a sale line that is not taken from this store's shelf (pos/fulfilment.py): an order the backend
+# placed, delivered home or collected here later, or a reservation collected here. Its order as JSON text
+# ({"kind", "order_no", "source", "ready_on"}); NULL on every other line.
+V12 = """
+ALTER TABLE sale_lines ADD COLUMN fulfilment TEXT;
+"""
+
+
+# Version 13: a member's points and the coupons and promotions of a sale (pos.documents.SaleLoyalty and
 # SaleOffer), written with the sale in its commit only when it has any; the member cache's check-ins of
 # the day (one per member and day at this till; the backend counts once per store and day).
-V12 = (
+V13 = (
     """
 CREATE TABLE sale_loyalty (
     sale_id INTEGER PRIMARY KEY REFERENCES sales (sale_id),
@@ -646,6 +654,7 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     10: V10,
     11: V11,
     12: V12,
+    13: V13,
 }
 # Migrations that rebuild a table other tables refer to run with foreign keys off (they cannot be
 # switched inside a transaction) and end with PRAGMA foreign_key_check (SQLite's 12-step procedure).
