@@ -29,9 +29,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from backend import loyalty
+from backend import loyalty, stock
 from backend import returns as returns_mod
-from backend import stock
 from backend.schema import (
     counters,
     events,
