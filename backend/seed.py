@@ -303,7 +303,7 @@ def _seed_rest(conn: Connection, seed: int, here: str = DEMO_STORE) -> None:
         )
     # online orders of other customers: what baskets the suggestions learn from (deterministic)
     for n in range(40):
-        order_no = str(700001 + n)
+        order_no = str(650001 + n)  # below the tills' own orders (backend.stock.FIRST_ORDER_NO)
         picks = sorted({(n * 3 + k * 7) % 24 for k in range(2 + n % 2)})
         rows = [
             {
