@@ -420,7 +420,13 @@ def _compute(
         after.append(sub - off)
         codes.append(line.tax_code)
     offer_off, applied = (
-        apply_offers(offers, [ln.sku for ln in lines], [ln.quantity for ln in lines], after)
+        # an order's line (endless aisle, a reservation) is paid at the backend order's price: no offer on it
+        apply_offers(
+            offers,
+            [ln.sku for ln in lines],
+            [ln.quantity for ln in lines],
+            [0 if ln.fulfilment is not None else a for ln, a in zip(lines, after, strict=True)],
+        )
         if offers
         else ([0] * len(lines), ())
     )

@@ -192,3 +192,14 @@ def test_offers_never_take_more_than_the_lines_and_returns_refund_exactly(prices
 
 def test_apply_offers_directly_on_nothing():
     assert apply_offers([WELCOME], [], [], []) == ([], ())
+
+
+def test_an_order_s_line_is_paid_at_the_order_s_price_no_offer_touches_it(cart):
+    from pos.fulfilment import Fulfilment
+
+    cart.add_fulfilled("SCARF", "Scarf (ordered)", eur(2000), "STD", 1, Fulfilment("pickup", "700012"))
+    cart.add_line("HAT", "Hat", eur(1000), "STD")
+    cart.set_offers([WELCOME, SCARF])
+    t = cart.totals
+    assert [(a.offer.code, a.amount, a.lines) for a in t.offers] == [("WELCOME1001", 100, ((1, 100),))]
+    assert t.lines[0].paid.minor == 2000
