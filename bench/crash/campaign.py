@@ -349,6 +349,8 @@ class Campaign:
         hits_before = self._hits()
         t0 = time.monotonic()
         starts = sum(1 for r in AckLog.read(ack) if "start" in r)
+        if crash is not None and crash.startswith("after_pi_create_request_sent:"):
+            self.stripe.signal(signal.SIGHUP)  # the next create gets no answer (bench/crash/procs.py)
         proc = self._start_driver(ack, crash)
         try:
             if kill_at is not None:
