@@ -8,14 +8,17 @@ every response body, so the document and the implementation cannot drift apart w
 from __future__ import annotations
 
 import asyncio
+import base64
 import collections
 import hashlib
+import hmac
 import json
 import logging
 import re
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -25,13 +28,33 @@ from sqlalchemy.engine import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from backend import db, schema, tokens
+from backend import db, schema, tokens, validate
+from backend import keys as keystore
+from backend.limits import Limiter, Limits, limiter_for, retry_after
 from backend.store import KeyBusy, Store
 from sync import contract
 
 log = logging.getLogger("omo.backend")
+access_log = logging.getLogger("omo.backend.access")
 
-APP_TOKEN_TTL_S = 300
+# A member's app code lives one 60-second step (like a TOTP): it expires at the end of the step it was
+# made in; a till accepts it until APP_TOKEN_SKEW_S after that (clocks differ), and no longer.
+APP_TOKEN_TTL_S = 60
+APP_TOKEN_SKEW_S = 30
+MEMBER_TOKEN_HEADER = "OMO-Member-Token"
+
+
+def app_token_expiry(now: float) -> int:
+    """When an app code made at `now` expires: the end of its 60-second step."""
+    return (int(now) // APP_TOKEN_TTL_S + 1) * APP_TOKEN_TTL_S
+
+
+@dataclass(frozen=True)
+class Device:
+    """The till a request came from, as its device token says, and the store it belongs to."""
+
+    till_id: str
+    store_id: str | None
 
 
 class HttpError(Exception):
@@ -152,25 +175,115 @@ class FaultMiddleware:
         await resp(scope, receive, send)
 
 
+# ------------------------------------------------------------------------------- guard, access log
+
+
+class BodyTooLarge(Exception):
+    """The request's body passed MAX_BODY_BYTES while it was being read."""
+
+
+class Guard:
+    """Outside the app: a body above `limit` bytes is refused with 413 (at once when its Content-Length
+    says so, else as soon as the bytes read pass it: nothing more is read), and one access-log line per
+    request names the device (`omo.backend.access`: device, client address, method, path, status, time;
+    never a token or a query string)."""
+
+    def __init__(self, app: Any, limit: int = validate.MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        state = scope.setdefault("state", {})
+        status = [0]
+
+        async def sending(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+            await send(message)
+
+        try:
+            length = dict(scope.get("headers") or ()).get(b"content-length")
+            if length is not None and (not length.isdigit() or int(length) > self.limit):
+                await _too_large(self.limit)(scope, receive, sending)
+                return
+            seen = 0
+
+            async def limited() -> dict:
+                nonlocal seen
+                message = await receive()
+                if message["type"] == "http.request":
+                    seen += len(message.get("body", b""))
+                    if seen > self.limit:
+                        raise BodyTooLarge
+                return message
+
+            await self.app(scope, limited, sending)
+        finally:
+            client = scope.get("client") or ("-", 0)
+            access_log.info(
+                "%s %s %s %s %s %.1f ms",
+                state.get("device", "-"),
+                client[0],
+                scope["method"],
+                scope["path"],
+                status[0] or "-",
+                (time.perf_counter() - started) * 1000,
+            )
+
+
+def _too_large(limit: int) -> Response:
+    return _error(413, "payload_too_large", f"the request body is larger than {limit // 2**20} MiB")
+
+
 # --------------------------------------------------------------------------------------------- app
 
 
 class Backend:
-    """State behind the HTTP app: the database, the signing key, the fault plan. One per worker process;
-    nothing in it is needed between requests (the fault plan and the request log are test hooks)."""
+    """State behind the HTTP app: the database, the signing key, the limits, the fault plan. One per worker
+    process; nothing in it is needed between requests (the fault plan and the request log are test hooks).
 
-    def __init__(self, database: str | Any, *, strict: bool = False, migrate: bool = True) -> None:
+    `key_file`: the private signing key's file (backend/keys.py; beside a SQLite database by default).
+    `demo`: serve /v1/demo (minting member codes for anyone); off unless asked. `limits`: rate limits."""
+
+    def __init__(
+        self,
+        database: str | Any,
+        *,
+        strict: bool = False,
+        migrate: bool = True,
+        key_file: str | Path | None = None,
+        demo: bool = False,
+        limits: Limits | None = None,
+    ) -> None:
         self.store = database if isinstance(database, Store) else Store(database)
         self.strict = strict
+        self.demo = demo
+        self.limits = Limits() if limits is None else limits
+        self.limiter: Limiter = limiter_for(self.store)
         self.faults = FaultPlan()
         self.requests_seen = 0
         self.request_log: collections.deque[tuple[str, str, str]] = collections.deque(maxlen=2000)
         # test hook: called in the push's transaction, with its Idempotency-Key locked, before the batch
         self.before_apply: Any = None
         self._count_lock = threading.Lock()
-        if migrate:
-            self.store.migrate()
-        self.signing_key = self.store.write(_signing_key)
+        try:
+            if migrate:
+                self.store.migrate()
+            self.key_file = Path(key_file) if key_file is not None else keystore.default_key_file(self.store)
+            if self.key_file is None:
+                raise keystore.SigningKeyError(
+                    "With PostgreSQL, name the file of the member-token signing key (--signing-key FILE); "
+                    "it is kept outside the database."
+                )
+            self.signing_key = keystore.load_signing_key(self.store, self.key_file)
+        except BaseException:
+            if not isinstance(database, Store):  # the store is ours: close what it opened
+                self.store.dispose()
+            raise
 
     def query(self, stmt: Any) -> list[Any]:
         """The rows of one read."""
@@ -181,19 +294,56 @@ class Backend:
             self.requests_seen += 1
             self.request_log.append((method, path, query.decode("latin-1")))
 
-    # ---- device auth
-    def authenticate(self, request: Request) -> str:
+    # ---- device auth and rate limits
+    def authenticate(self, request: Request, *, lookup: bool = False) -> Device:
+        """The device whose token the request carries, within its rate limits (429 beyond them).
+        `lookup`: the request finds something by a number a person could guess (member, order, ...).
+        While an address is over its limit of failed credentials, no credential from it is checked."""
         auth = request.headers.get("authorization", "")
         scheme, _, token = auth.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
+        if scheme.lower() != "bearer" or not token.strip():  # no credential: nothing to guess with
             raise HttpError(401, "unauthorized", "a device token is required")
+        client = request.client.host if request.client else "-"
+        limits = self.limits
+        if limits.failed_auth is not None:
+            wait = self.limiter.blocked(f"auth:{client}", limits.failed_auth)
+            if wait:
+                raise _rate_limited("too many failed credentials from this address", wait)
         rows = self.store.read_one(_DEVICE_BY_TOKEN, {"h": db.token_hash(token.strip())})
         row = rows[0] if rows else None
-        if row is None:
-            raise HttpError(401, "unauthorized", "unknown device token")
-        if row[1]:
+        if row is None or row[1]:
+            if limits.failed_auth is not None:
+                self.limiter.take(f"auth:{client}", limits.failed_auth)
+            if row is None:
+                raise HttpError(401, "unauthorized", "unknown device token")
             raise HttpError(401, "token_revoked", "this till's device token was revoked")
-        return row[0]
+        device = Device(row[0], row[2])
+        request.state.device = device.till_id
+        for rate, key in ((limits.device, "device"), (limits.lookup if lookup else None, "lookup")):
+            if rate is not None and (wait := self.limiter.take(f"{key}:{device.till_id}", rate)):
+                raise _rate_limited(f"too many requests from till {device.till_id}", wait)
+        return device
+
+    def member_token_opens(self, conn: Connection, text: str, member_no: int) -> bool:
+        """Whether `text` is a member code (the app's, or a printed card's) signed by an active key, valid
+        now, for this member: what opens the member's history and recently viewed items."""
+        try:
+            published = dict(keystore.active_public_keys(conn))
+            tok = tokens.decode_and_verify(text.strip(), published)
+        except Exception:  # malformed, unknown key, bad signature: it opens nothing
+            return False
+        if tok.member_no != member_no:
+            return False
+        if tok.kind == "M":
+            now = time.time()
+            return (
+                now <= tok.value + APP_TOKEN_SKEW_S and tok.value <= now + APP_TOKEN_TTL_S + APP_TOKEN_SKEW_S
+            )
+        r = schema.revoked_cards
+        revoked = conn.execute(
+            sa.select(r.c.card_serial).where(r.c.member_no == member_no, r.c.card_serial == tok.value)
+        ).first()
+        return tok.kind == "C" and revoked is None
 
     def respond(
         self, operation_id: str, status: int, body: Any, headers: dict[str, str] | None = None
@@ -221,6 +371,10 @@ def create_app(backend: Backend) -> Any:
             exc.status_code, codes.get(exc.status_code, "invalid_request"), str(exc.detail), exc.headers
         )
 
+    @app.exception_handler(BodyTooLarge)
+    async def _body_too_large(request: Request, exc: BodyTooLarge) -> Response:
+        return _too_large(validate.MAX_BODY_BYTES)
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
@@ -233,14 +387,14 @@ def create_app(backend: Backend) -> Any:
     # ---------------------------------------------------------------- events
     @app.post("/v1/events")
     async def push_events(request: Request) -> Response:
-        till_id = backend.authenticate(request)
+        device = backend.authenticate(request)
         key = request.headers.get("idempotency-key")
         if not key:
             raise HttpError(400, "idempotency_key_missing", "the Idempotency-Key header is required")
         if len(key) > 255:
             raise HttpError(400, "invalid_request", "Idempotency-Key is too long")
         raw = await request.body()
-        return await run_in_threadpool(_push_events_sync, backend, till_id, key, raw)
+        return await run_in_threadpool(_push_events_sync, backend, device, key, raw)
 
     # ---------------------------------------------------------------- catalog
     @app.get("/v1/catalog/changes")
@@ -295,10 +449,14 @@ def create_app(backend: Backend) -> Any:
     # ---------------------------------------------------------------- members
     @app.get("/v1/members/{member_no}")
     def member_profile(member_no: str, request: Request) -> Response:
-        backend.authenticate(request)
+        """Found by a number anyone can count: what checkout needs (name, tier, points, coupons). The
+        member's history and recently viewed items only with the member's own signed code."""
+        backend.authenticate(request, lookup=True)
         no = _member_no(member_no)
+        code = request.headers.get(MEMBER_TOKEN_HEADER)
         with backend.store.read_connection() as conn:
-            body = _profile(conn, no)
+            full = code is not None and backend.member_token_opens(conn, code, no)
+            body = _profile(conn, no, full=full)
         if body is None:
             raise HttpError(404, "not_found", "no such member")
         return backend.respond("getMemberProfile", 200, body)
@@ -306,6 +464,8 @@ def create_app(backend: Backend) -> Any:
     @app.get("/v1/demo/members/{member_no}/qr")
     def mint_qr(member_no: str, request: Request) -> Response:
         backend.authenticate(request)
+        if not backend.demo:  # only `omo-backend --demo` mints codes for anyone who asks
+            raise HttpError(404, "not_found", "not found")
         no = _member_no(member_no)
         kind = request.query_params.get("kind", "app")
         if kind not in ("app", "card"):
@@ -316,7 +476,7 @@ def create_app(backend: Backend) -> Any:
             raise HttpError(404, "not_found", "no such member")
         key = backend.signing_key
         if kind == "app":
-            expires = int(time.time()) + APP_TOKEN_TTL_S
+            expires = app_token_expiry(time.time())
             text = tokens.encode_app_token(key, no, expires)
             body = {
                 "member_no": no,
@@ -342,12 +502,11 @@ def create_app(backend: Backend) -> Any:
     @app.get("/v1/keys")
     def keys(request: Request) -> Response:
         backend.authenticate(request)
-        k = schema.signing_keys
-        rows = backend.query(sa.select(k.c.key_id, k.c.private_raw).order_by(k.c.key_id))
+        with backend.store.read_connection() as conn:
+            published = keystore.active_public_keys(conn)
         body = {
             "keys": [
-                {"key_id": kid, "public_key": tokens.SigningKey.from_raw(kid, raw).public_b64()}
-                for kid, raw in rows
+                {"key_id": kid, "public_key": base64.b64encode(raw).decode("ascii")} for kid, raw in published
             ]
         }
         return backend.respond("listKeys", 200, body)
@@ -366,21 +525,26 @@ def create_app(backend: Backend) -> Any:
     # ---------------------------------------------------------------- orders, carts, stock
     @app.get("/v1/orders/by-qr")
     def order_by_qr(request: Request) -> Response:
-        backend.authenticate(request)
+        """The QR of an order (`OMO:ORDER:<number>.<secret>`) shows its contents; a QR with the number
+        alone is no more than the number."""
+        backend.authenticate(request, lookup=True)
         text = request.query_params.get("text", "")
-        prefix = "OMO:ORDER:"
-        if not re.fullmatch(r"OMO:ORDER:[A-Za-z0-9-]{1,32}", text):
+        m = _ORDER_QR.fullmatch(text)
+        if m is None:
             raise HttpError(400, "invalid_request", "not an order QR code (OMO:ORDER:<number>)")
-        return _order_response(backend, text[len(prefix) :])
+        return _order_response(backend, m["no"], secret=m["secret"])
 
     @app.get("/v1/orders/{order_no}")
     def order(order_no: str, request: Request) -> Response:
-        backend.authenticate(request)
-        return _order_response(backend, order_no)
+        """By number: status and total only; the contents with a `check` the customer gives (the last four
+        digits of the card it was paid with, or the e-mail address)."""
+        device = backend.authenticate(request, lookup=True)
+        check = request.query_params.get("check")
+        return _order_response(backend, order_no, check=check, device=device)
 
     @app.get("/v1/sales/{sale_uuid}")
     def sale(sale_uuid: str, request: Request) -> Response:
-        backend.authenticate(request)
+        backend.authenticate(request, lookup=True)
         t, ln = schema.sales, schema.sale_lines
         with backend.store.read_connection() as conn:
             row = conn.execute(
@@ -413,7 +577,7 @@ def create_app(backend: Backend) -> Any:
 
     @app.get("/v1/carts/{cart_id}")
     def cart(cart_id: str, request: Request) -> Response:
-        backend.authenticate(request)
+        backend.authenticate(request, lookup=True)
         c = schema.carts
         rows = backend.query(
             sa.select(c.c.cart_id, c.c.member_no, c.c.shared_at, c.c.lines, c.c.coupons).where(
@@ -453,20 +617,11 @@ def create_app(backend: Backend) -> Any:
         }
         return backend.respond("getStockElsewhere", 200, body)
 
-    return FaultMiddleware(app, backend)
+    return FaultMiddleware(Guard(app), backend)
 
 
-def _signing_key(conn: Connection) -> tokens.SigningKey:
-    """The active signing key, made on the first start."""
-    k = schema.signing_keys
-    row = conn.execute(
-        sa.select(k.c.key_id, k.c.private_raw).where(k.c.active).order_by(k.c.key_id.desc()).limit(1)
-    ).first()
-    if row is not None:
-        return tokens.SigningKey.from_raw(row[0], row[1])
-    key = tokens.SigningKey.generate(1)
-    conn.execute(sa.insert(k).values(key_id=1, private_raw=key.private_raw(), active=True))
-    return key
+def _rate_limited(why: str, wait: float) -> HttpError:
+    return HttpError(429, "rate_limited", f"{why}; try again later", {"Retry-After": retry_after(wait)})
 
 
 def _product_json(conn: Connection) -> Any:
@@ -526,7 +681,29 @@ def _lines_body(lines: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _order_response(backend: Backend, order_no: str) -> Response:
+def email_digest(email: str) -> str:
+    """How an order keeps the customer's e-mail address for the check: SHA-256 of it in lower case."""
+    return hashlib.sha256(email.strip().lower().encode()).hexdigest()
+
+
+def _check_passes(given: str, card_last4: str | None, email_sha256: str | None) -> bool:
+    given = given.strip()
+    if re.fullmatch(r"[0-9]{4}", given):
+        return card_last4 is not None and hmac.compare_digest(given, card_last4)
+    return email_sha256 is not None and hmac.compare_digest(email_digest(given), email_sha256)
+
+
+def _order_response(
+    backend: Backend,
+    order_no: str,
+    *,
+    secret: str | None = None,
+    check: str | None = None,
+    device: Device | None = None,
+) -> Response:
+    """An order: in full with the proof the customer brings (the QR's secret, or a check that passes),
+    else the summary a guessable number may show (status, total, where it is picked up, how many items).
+    Wrong checks are counted per order (`Limits.order_check`): the four digits cannot be tried out."""
     o, ln = schema.orders, schema.order_lines
     with backend.store.read_connection() as conn:
         row = conn.execute(
@@ -540,27 +717,46 @@ def _order_response(backend: Backend, order_no: str) -> Response:
                 o.c.customer_display_name,
                 o.c.total,
                 o.c.tenders,
+                o.c.qr_secret,
+                o.c.check_card_last4,
+                o.c.check_email_sha256,
             ).where(o.c.order_no == order_no)
         ).first()
         if row is None:
             raise HttpError(404, "not_found", "no such order")
         lines = conn.execute(_lines_query(ln, ln.c.order_no == order_no)).all()
-    body = {
+    full = secret is not None and row[9] is not None and hmac.compare_digest(secret, row[9])
+    if check is not None and not full:
+        rate = backend.limits.order_check
+        if rate is not None and (wait := backend.limiter.blocked(f"check:{order_no}", rate)):
+            raise _rate_limited("too many wrong checks for this order", wait)
+        full = _check_passes(check[:320], row[10], row[11])
+        if not full and rate is not None:
+            backend.limiter.take(f"check:{order_no}", rate)
+            log.info("a wrong check for order %s from %s", order_no, device.till_id if device else "-")
+    body: dict[str, Any] = {
         "order_no": row[0],
         "status": row[1],
         "placed_at": row[2],
         "currency": row[3],
-        "member_no": row[4],
         "pickup_store_id": row[5],
-        "customer_display_name": row[6],
         "total": row[7],
-        "tenders": json.loads(row[8]),
-        "lines": _lines_body(lines),
+        "item_count": sum(r[3] for r in lines),
+        "view": "full" if full else "summary",
     }
+    if full:
+        body |= {
+            "member_no": row[4],
+            "customer_display_name": row[6],
+            "tenders": json.loads(row[8]),
+            "lines": _lines_body(lines),
+        }
     return backend.respond("getOrder", 200, body)
 
 
-def _profile(conn: Connection, no: int) -> dict[str, Any] | None:
+def _profile(conn: Connection, no: int, *, full: bool) -> dict[str, Any] | None:
+    """A member's profile: checkout's view (name, tier, points, coupons, consent), or with `full` (the
+    member showed their own code) also their recent orders and, with consent, recently viewed items."""
     t = schema
     m = conn.execute(
         sa.select(
@@ -583,6 +779,19 @@ def _profile(conn: Connection, no: int) -> dict[str, Any] | None:
             .order_by(mc.c.code)
         )
     ]
+    body = {
+        "member_no": no,
+        "display_name": f"{m[0]} {m[1]}.",
+        "tier": m[2],
+        "points_balance": max(0, db.points_balance(conn, no)),
+        "coupons": coupons,
+        "recent_orders": [],
+        "recently_viewed": [],
+        "consent": {"marketing": bool(m[3]), "personalisation": bool(m[4]), "receipts_by_email": bool(m[5])},
+        "view": "full" if full else "checkout",
+    }
+    if not full:
+        return body
     o, ol, s = t.orders, t.order_lines, t.sales
     items = sa.select(sa.func.sum(ol.c.qty)).where(ol.c.order_no == o.c.order_no).scalar_subquery()
     online = [
@@ -630,16 +839,7 @@ def _profile(conn: Connection, no: int) -> dict[str, Any] | None:
                 .limit(20)
             )
         ]
-    return {
-        "member_no": no,
-        "display_name": f"{m[0]} {m[1]}.",
-        "tier": m[2],
-        "points_balance": max(0, db.points_balance(conn, no)),
-        "coupons": coupons,
-        "recent_orders": recent,
-        "recently_viewed": viewed,
-        "consent": {"marketing": bool(m[3]), "personalisation": bool(m[4]), "receipts_by_email": bool(m[5])},
-    }
+    return body | {"recent_orders": recent, "recently_viewed": viewed}
 
 
 # the push's statements, built once (SQLAlchemy caches their compiled form by the statement object)
@@ -648,34 +848,25 @@ _IDEMPOTENCY_ANSWER = sa.select(_I.c.fingerprint, _I.c.status, _I.c.body).where(
     _I.c.device == sa.bindparam("d"), _I.c.key == sa.bindparam("k")
 )
 _STORE_ANSWER = sa.insert(_I)
-_DEVICE_BY_TOKEN = sa.select(schema.devices.c.till_id, schema.devices.c.revoked).where(
-    schema.devices.c.token_sha256 == sa.bindparam("h")
-)
+_DEVICE_BY_TOKEN = sa.select(
+    schema.devices.c.till_id, schema.devices.c.revoked, schema.devices.c.store_id
+).where(schema.devices.c.token_sha256 == sa.bindparam("h"))
+_ORDER_QR = re.compile(r"OMO:ORDER:(?P<no>[A-Za-z0-9-]{1,32})(?:\.(?P<secret>[A-Za-z0-9_-]{8,64}))?")
 
 
-def _parse_batch(raw: bytes) -> tuple[dict[str, Any] | None, str | None]:
-    """The batch and None, or None and why it is not a valid EventBatch."""
-    try:
-        batch = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return None, str(contract.ContractViolation("EventBatch", "the body is not JSON"))
-    try:
-        contract.validate("EventBatch", batch)
-    except contract.ContractViolation as exc:
-        return None, str(exc)
-    return batch, None
-
-
-def _push_events_sync(backend: Backend, till_id: str, key: str, raw: bytes) -> Response:
+def _push_events_sync(backend: Backend, device: Device, key: str, raw: bytes) -> Response:
     """Check the Idempotency-Key, apply the batch and store the answer: one transaction, the key locked
     for its length (another request with it meanwhile gets 409). A crash anywhere leaves nothing behind."""
+    till_id = device.till_id
     fingerprint = hashlib.sha256(raw).hexdigest()
-    # the contract checks are pure: done before the transaction, so no lock is held for them
-    batch, error = _parse_batch(raw)
+    # the checks that need no database (backend/validate.py) run before the transaction: no lock is held
+    batch, error = validate.parse_batch(raw)
     # a number beyond 64 bits has at least 19 digits: only then is every payload searched for one
-    wide = db.WIDE_NUMBER.search(raw) is not None
+    wide = validate.WIDE_NUMBER.search(raw) is not None
     problems = (
-        {} if batch is None else {ev["event_id"]: db.payload_problem(ev, wide=wide) for ev in batch["events"]}
+        {}
+        if batch is None
+        else {ev["event_id"]: validate.payload_problem(ev, wide=wide) for ev in batch["events"]}
     )
     fast = [True]
 
@@ -694,7 +885,14 @@ def _push_events_sync(backend: Backend, till_id: str, key: str, raw: bytes) -> R
         else:
             status = 200
             try:
-                results = db.apply_batch(conn, till_id, batch["events"], problems, assume_new_sales=fast[0])
+                results = db.apply_batch(
+                    conn,
+                    till_id,
+                    batch["events"],
+                    problems,
+                    assume_new_sales=fast[0],
+                    store_id=device.store_id,
+                )
             except db.SaleRecordedBefore:
                 fast[0] = False  # the next run looks the sales up first
                 raise

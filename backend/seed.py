@@ -8,6 +8,7 @@ the backend see the same products; otherwise a deterministic local generator sta
 
 from __future__ import annotations
 
+import base64
 import json
 import random
 from collections.abc import Iterable, Iterator
@@ -18,9 +19,18 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from backend import db, schema
+from backend.app import email_digest
 from backend.store import Store
 
 DEMO_STORE = "store-001"
+DEMO_CARD_LAST4 = "4242"  # the demo's orders were paid with Stripe's test card
+
+
+def demo_email(first_name: str, last_initial: str) -> str:
+    """A demo member's e-mail address (the check an order can be shown with)."""
+    return f"{first_name.lower()}.{last_initial.lower()}@example.com"
+
+
 STORES = [("store-001", "OMO Flagship"), ("store-002", "OMO Riverside"), ("store-003", "OMO Airport")]
 
 # (member_no, first name, last initial, tier, marketing, personalisation, receipts, points)
@@ -233,6 +243,10 @@ def _seed_rest(conn: Connection, seed: int) -> None:
                     tenders=json.dumps(
                         [{"method": "card", "amount": total, "reference": f"pi_demo_{order_no}"}]
                     ),
+                    # what the customer can tell the store: paid with the test card ...4242, and the e-mail
+                    check_card_last4=DEMO_CARD_LAST4,
+                    check_email_sha256=email_digest(demo_email(_rest[0], _rest[1])),
+                    qr_secret=base64.urlsafe_b64encode(rnd.randbytes(12)).decode("ascii"),
                 )
             )
             conn.execute(sa.insert(t.order_lines), rows)

@@ -69,6 +69,9 @@ class MemberProfile:
     recently_viewed: tuple[ViewedItem, ...]
     consent: Consent
     fetched_at: float = 0.0  # monotonic seconds when fetched (cache age)
+    # "checkout": found by number (no recent orders or recently viewed items); "full": opened by the member's
+    # own code from their app or card
+    view: str = "full"
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,9 @@ class OnlineOrder:
     total: int
     pickup_store_id: str | None = None
     customer_display_name: str = ""
+    # "summary": found by number (no lines, tenders, member or customer); "full": with its QR or a check
+    view: str = "full"
+    item_count: int = 0
 
 
 @dataclass(frozen=True)

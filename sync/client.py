@@ -276,11 +276,13 @@ class BackendClient:
     def promotions(self) -> list[dict[str, Any]]:
         return self._call("GET", "/v1/promotions", "listPromotions")["promotions"]
 
-    def member_profile_raw(self, member_no: int) -> dict[str, Any]:
-        return self._call("GET", f"/v1/members/{int(member_no)}", "getMemberProfile")
+    def member_profile_raw(self, member_no: int, member_token: str | None = None) -> dict[str, Any]:
+        """Checkout's view of a member; in full (history, recently viewed) with the member's own code."""
+        headers = {"OMO-Member-Token": member_token} if member_token else None
+        return self._call("GET", f"/v1/members/{int(member_no)}", "getMemberProfile", headers=headers)
 
-    def member_profile(self, member_no: int) -> MemberProfile:
-        return to_member_profile(self.member_profile_raw(member_no))
+    def member_profile(self, member_no: int, member_token: str | None = None) -> MemberProfile:
+        return to_member_profile(self.member_profile_raw(member_no, member_token))
 
     def mint_member_qr(self, member_no: int, kind: str = "app") -> str:
         """Demo only: the QR text a member's app (or printed card) shows now."""
@@ -295,8 +297,12 @@ class BackendClient:
     def revocations(self) -> list[dict[str, Any]]:
         return self._call("GET", "/v1/revocations", "listRevocations")["cards"]
 
-    def order(self, order_no: str) -> OnlineOrder:
-        return to_order(self._call("GET", f"/v1/orders/{quote(str(order_no), safe='')}", "getOrder"))
+    def order(self, order_no: str, check: str | None = None) -> OnlineOrder:
+        """By number: the summary; in full with `check` (the card's last four digits or the e-mail)."""
+        params = {"check": check} if check else None
+        return to_order(
+            self._call("GET", f"/v1/orders/{quote(str(order_no), safe='')}", "getOrder", params=params)
+        )
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder:
         return to_order(self._call("GET", "/v1/orders/by-qr", "getOrderByQr", params={"text": qr_text}))
@@ -360,6 +366,7 @@ def to_member_profile(d: dict[str, Any], fetched_at: float = 0.0) -> MemberProfi
         else (),
         consent=Consent(**d["consent"]),
         fetched_at=fetched_at,
+        view=d.get("view", "full"),
     )
 
 
@@ -369,12 +376,14 @@ def to_order(d: dict[str, Any]) -> OnlineOrder:
         status=d["status"],
         placed_at=d["placed_at"],
         currency=d["currency"],
-        member_no=d["member_no"],
-        lines=tuple(OrderLine(**ln) for ln in d["lines"]),
-        tenders=tuple(Tender(t["method"], t["amount"], t.get("reference")) for t in d["tenders"]),
+        member_no=d.get("member_no"),
+        lines=tuple(OrderLine(**ln) for ln in d.get("lines", ())),
+        tenders=tuple(Tender(t["method"], t["amount"], t.get("reference")) for t in d.get("tenders", ())),
         total=d["total"],
         pickup_store_id=d.get("pickup_store_id"),
         customer_display_name=d.get("customer_display_name", ""),
+        view=d.get("view", "full"),
+        item_count=d.get("item_count", sum(ln["qty"] for ln in d.get("lines", ()))),
     )
 
 

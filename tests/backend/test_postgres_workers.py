@@ -37,7 +37,16 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         tokens_file = tmp / "tokens"
         cmd = [sys.executable, "-m", "backend.server", "--database", url, "--port", str(self.port)]
-        cmd += ["--workers", str(workers), "--seed-products", "50", "--tokens-file", str(tokens_file)]
+        cmd += [
+            "--workers",
+            str(workers),
+            "--demo",
+            "--seed-products",
+            "50",
+            "--tokens-file",
+            str(tokens_file),
+        ]
+        cmd += ["--signing-key", str(tmp / "signing.key")]
         for till in tills:
             cmd += ["--register-till", till]
         self.log = open(tmp / "server.log", "wb")  # noqa: SIM115 - closed in stop()
@@ -159,7 +168,11 @@ def test_two_stores_return_the_last_unit_at_once(pg, db_engine, tmp_path):
     tills = ["store-001-T1", "store-002-T1"]
     server = Server(pg, tmp_path, tills)
     try:
-        order = server.session(tills[0]).get(f"{server.url}/v1/orders/600001", timeout=T).json()
+        order = (
+            server.session(tills[0])
+            .get(f"{server.url}/v1/orders/600001", params={"check": "4242"}, timeout=T)
+            .json()
+        )
         line = order["lines"][0]
         per_unit = line["paid_amount"] // line["qty"]
         assert line["qty"] == 2
@@ -197,7 +210,11 @@ def test_two_stores_return_the_last_unit_at_once(pg, db_engine, tmp_path):
                 results = [f.result(T) for f in futures]
         assert sorted(r["status"] for r in results) == ["applied", "rejected"]
         assert [r["reason"]["code"] for r in results if r["status"] == "rejected"] == ["exceeds_returnable"]
-        after = server.session(tills[1]).get(f"{server.url}/v1/orders/600001", timeout=T).json()["lines"][0]
+        after = (
+            server.session(tills[1])
+            .get(f"{server.url}/v1/orders/600001", params={"check": "4242"}, timeout=T)
+            .json()["lines"][0]
+        )
         assert (after["returned_qty"], after["returnable_qty"]) == (2, 0)
         with db_engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT COUNT(*) FROM returns").scalar() == 2

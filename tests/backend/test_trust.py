@@ -1,0 +1,187 @@
+"""The backend's own trust machinery: per-event isolation, the rate limiter, member codes that open a
+member's history, order checks, the signing key's file, stores of devices (docs/security.md)."""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+
+import pytest
+import requests
+
+from backend import db, keys, tokens, validate
+from backend.limits import Limits, MemoryLimiter, Rate, TableLimiter
+from backend.server import start_backend
+from backend.store import Store
+from tests.backend.events import event, sale_payload
+
+T = 10
+
+
+def post(http, url, events):
+    import uuid
+
+    r = http.post(f"{url}/v1/events", json={"events": events}, headers={"Idempotency-Key": str(uuid.uuid4())})
+    assert r.status_code == 200, r.text
+    return r.json()["results"]
+
+
+def event_rows(backend, event_ids):
+    with backend.connect() as conn:
+        marks = ",".join("?" * len(event_ids))
+        return {
+            r[0] for r in conn.execute(f"SELECT event_id FROM events WHERE event_id IN ({marks})", event_ids)
+        }
+
+
+def test_an_unexpected_error_in_one_event_rejects_that_event_and_the_rest_apply(backend, http, monkeypatch):
+    real = db._apply_checkin
+
+    def flaky(b, event_id, p):
+        if p["member_no"] == 1003:
+            raise RuntimeError("a bug met by this event only")
+        return real(b, event_id, p)
+
+    monkeypatch.setattr(db, "_apply_checkin", flaky)
+    sale = event("sale.completed", sale_payload(member_no=1002, earned=10))
+    boom = event("member.checked_in", {"member_no": 1003, "via": "typed"})
+    fine = event("member.checked_in", {"member_no": 1002, "via": "typed"})
+    results = post(http, backend.url, [sale, boom, fine])
+    assert [r["status"] for r in results] == ["applied", "rejected", "applied"]
+    assert results[1]["reason"]["code"] == "internal_error"
+    assert event_rows(backend, [sale["event_id"], boom["event_id"], fine["event_id"]]) == {
+        sale["event_id"],
+        fine["event_id"],
+    }
+    monkeypatch.setattr(db, "_apply_checkin", real)
+    assert post(http, backend.url, [boom])[0]["status"] == "applied"  # the same event, once the bug is gone
+
+
+def test_the_limiter_lets_a_burst_through_then_one_request_per_interval():
+    now = [1000.0]
+    limiter = MemoryLimiter(clock=lambda: now[0])
+    rate = Rate(per_s=1.0, burst=3)
+    assert [limiter.take("k", rate) for _ in range(3)] == [0.0, 0.0, 0.0]
+    wait = limiter.take("k", rate)
+    assert 0 < wait <= 1.0 and limiter.blocked("k", rate) > 0
+    assert limiter.take("other", rate) == 0.0  # keys are apart
+    now[0] += 1.0
+    assert limiter.blocked("k", rate) == 0.0 and limiter.take("k", rate) == 0.0
+    assert limiter.take("k", rate) > 0
+    now[0] += 3600
+    assert [limiter.take("k", rate) for _ in range(3)] == [0.0, 0.0, 0.0]  # the burst is back
+
+
+def test_workers_share_one_budget_on_postgresql(database, engine):
+    if engine != "postgresql":
+        pytest.skip("SQLite is one process: its limiter is in memory")
+    store = Store(database)
+    try:
+        store.migrate()
+        a, b = TableLimiter(store.engine), TableLimiter(store.engine)  # two worker processes' limiters
+        rate = Rate(per_s=0.01, burst=4)
+        taken = [(a if i % 2 else b).take("lookup:T1", rate) for i in range(6)]
+        assert taken[:4] == [0.0] * 4 and all(w > 0 for w in taken[4:])
+        assert a.blocked("lookup:T1", rate) > 0 and b.blocked("lookup:T2", rate) == 0.0
+    finally:
+        store.dispose()
+
+
+def test_a_member_code_opens_the_history_only_while_valid_and_for_its_member(backend, http):
+    key = backend.backend.signing_key
+
+    def view(code):
+        r = http.get(f"{backend.url}/v1/members/1001", headers={"OMO-Member-Token": code}, timeout=T)
+        assert r.status_code == 200
+        return r.json()["view"]
+
+    now = int(time.time())
+    assert view(backend.member_qr(1001)) == "full"
+    assert view(tokens.encode_app_token(key, 1001, now - 31)) == "checkout"  # expired beyond the skew
+    assert view(tokens.encode_app_token(key, 1001, now - 20)) == "full"  # within the 30 s of skew
+    assert view(tokens.encode_app_token(key, 1001, now + 3600)) == "checkout"  # no code lives an hour
+    assert view(backend.member_qr(1001, "card")) == "full"
+    backend.revoke_card(1001, 1)
+    assert view(backend.member_qr(1001, "card")) == "checkout"
+    assert view("OMO1" + "A" * 125) == "checkout" and view("nonsense") == "checkout"
+    other = tokens.SigningKey.generate(9)  # a key the backend never published
+    assert view(tokens.encode_app_token(other, 1001, now + 30)) == "checkout"
+
+
+def test_wrong_checks_of_an_order_are_limited_per_order(backend, http):
+    for _ in range(5):
+        r = http.get(f"{backend.url}/v1/orders/600002", params={"check": "1234"}, timeout=T)
+        assert r.status_code == 200 and r.json()["view"] == "summary"
+    r = http.get(f"{backend.url}/v1/orders/600002", params={"check": "4242"}, timeout=T)
+    assert r.status_code == 429  # even the right digits wait now: they could be the next guess
+    email = http.get(f"{backend.url}/v1/orders/600003", params={"check": "Chloé.D@example.com "}, timeout=T)
+    assert email.json()["view"] == "full" and email.json()["customer_display_name"] == "Chloé D."
+
+
+def test_a_device_registered_before_stores_writes_for_no_store(backend):
+    token = backend.register_device("old-till")
+    with backend.connect() as conn:
+        conn.execute("UPDATE devices SET store_id = NULL WHERE till_id = 'old-till'")
+    s = requests.Session()
+    s.headers["Authorization"] = f"Bearer {token}"
+    plain = event("sale.completed", sale_payload(), till_id="old-till")
+    named = event("sale.completed", dict(sale_payload(), store_id="store-001"), till_id="old-till")
+    pickup = event("pickup.handed_over", {"order_no": "500002"}, till_id="old-till")
+    results = post(s, backend.url, [plain, named, pickup])
+    assert [r["status"] for r in results] == ["applied", "rejected", "rejected"]
+    assert {r["reason"]["code"] for r in results[1:]} == {"wrong_store"}
+
+
+def test_a_sale_is_recorded_with_the_store_of_its_till(backend, http):
+    sale = sale_payload()
+    assert post(http, backend.url, [event("sale.completed", sale)])[0]["status"] == "applied"
+    with backend.connect() as conn:
+        row = conn.execute("SELECT store_id FROM sales WHERE sale_uuid = ?", (sale["sale_uuid"],)).fetchone()
+    assert row == ("store-001",)
+
+
+def test_a_signing_key_file_others_can_read_is_made_private(tmp_path):
+    store = Store(tmp_path / "b.sqlite3")
+    try:
+        store.migrate()
+        key_file = tmp_path / "k.pem"
+        first = keys.load_signing_key(store, key_file)
+        os.chmod(key_file, 0o644)
+        again = keys.load_signing_key(store, key_file)
+        assert again.key_id == first.key_id and again.public_raw() == first.public_raw()
+        assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+        key_file.write_text("not a key")
+        with pytest.raises(keys.SigningKeyError, match="cannot be read"):
+            keys.load_signing_key(store, key_file)
+    finally:
+        store.dispose()
+
+
+def test_postgresql_needs_a_named_key_file(engine, database):
+    if engine != "postgresql":
+        pytest.skip("SQLite keeps the key beside its database by default")
+    from backend.app import Backend
+
+    with pytest.raises(keys.SigningKeyError, match="--signing-key"):
+        Backend(database)
+
+
+def test_limits_can_be_switched_off_for_a_benchmark(database):
+    handle = start_backend(database, seed_products=40, limits=Limits.off())
+    try:
+        s = requests.Session()
+        s.headers["Authorization"] = f"Bearer {handle.register_device('till-1')}"
+        assert all(s.get(f"{handle.url}/v1/members/1001", timeout=T).status_code == 200 for _ in range(40))
+    finally:
+        handle.stop()
+
+
+@pytest.mark.parametrize(
+    ("depth", "too_deep"), [(validate.MAX_DEPTH, False), (validate.MAX_DEPTH + 1, True), (100_000, True)]
+)
+def test_nesting_is_measured_without_recursion(depth, too_deep):
+    value: object = 0
+    for _ in range(depth):
+        value = [value]
+    assert validate.depth_exceeds(value) is too_deep
