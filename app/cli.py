@@ -31,11 +31,14 @@ TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
     ("sync", "retry-dead"): ("sync.sync_cli:sync_retry_dead", "put dead-lettered events back in the queue"),
     ("decode",): ("hardware.cli:decode", "run the QR pipeline on image files and print what it finds"),
     ("reader",): ("app.reader_cli:main", "list, or register, the Stripe card readers of this store"),
+    ("staff",): ("app.staff_cli:main", "the live till's staff file: list, add, set-pin, deactivate"),
 }
 # commands that take the effective settings instead of the data directory
 _WITH_SETTINGS = {("reader",)}
 # commands that do not need the data directory
 _NO_DATA_DIR = {("decode",)}
+# commands that take the paths and the settings
+_WITH_PATHS = {("staff",)}
 
 
 def _common(defaults: bool) -> argparse.ArgumentParser:
@@ -138,6 +141,7 @@ GuiRunner = Callable[..., int]
 def main(argv: list[str] | None = None, *, run_gui: GuiRunner | None = None) -> int:
     """`run_gui(paths, settings, exit_after_ms=..., screenshot=...)` starts the window; it comes from the
     layer above (`ui.main`), so nothing here imports Qt."""
+    os.umask(0o077)  # whatever the till writes (journal, logs, member cache, settings) is its user's only
     args = _build_parser().parse_args(argv)
     paths = Paths.resolve(args.data_dir)
     try:
@@ -164,6 +168,8 @@ def main(argv: list[str] | None = None, *, run_gui: GuiRunner | None = None) -> 
         target, _ = TERMINAL_COMMANDS[args.terminal]
         if args.terminal in _NO_DATA_DIR:
             return _resolve(target)(list(args.args))
+        if args.terminal in _WITH_PATHS:
+            return _resolve(target)(list(args.args), paths=paths.create(), settings=settings)
         if args.terminal in _WITH_SETTINGS:
             return _resolve(target)(list(args.args), settings=settings)
         return _resolve(target)(list(args.args), data_dir=paths.data)

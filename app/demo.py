@@ -40,14 +40,20 @@ class PhoneCamera(SyntheticSource):
         self.showing: str | None = None
         self._lock = threading.Lock()
 
-    def show(self, text: str | None) -> None:
+    def show(self, text: str | None, renew: Any = None) -> None:
+        """Show `text`; `renew()` gives the text again every minute (a member app's rotating code)."""
         with self._lock:
             self.showing = text
+            self._renew = renew
+            self._shown_at = time.monotonic()
             if text is not None:
                 self.texts = [text]
                 self._n = 0
 
     def read(self) -> np.ndarray | None:
+        renew = getattr(self, "_renew", None)
+        if renew is not None and time.monotonic() - self._shown_at >= 60:
+            self.show(renew(), renew)
         with self._lock:
             showing = self.showing
         if showing is None:
@@ -168,12 +174,14 @@ class DemoWorld:
         finally:
             conn.close()
 
-    def member_qr(self, member_no: int, valid_s: int = 300) -> str:
-        """The QR the member's app shows right now: a short-lived token signed by the backend's key."""
+    def member_qr(self, member_no: int) -> str:
+        """The QR the member's app shows right now: a code of the current 60-second step, signed by the
+        backend's key (the app shows a new one every step)."""
         from backend import tokens
+        from backend.app import app_token_expiry
 
         return tokens.encode_app_token(
-            self.backend.backend.signing_key, member_no, int(time.time()) + valid_s
+            self.backend.backend.signing_key, member_no, app_token_expiry(time.time())
         )
 
     # ------------------------------------------------------------------ DemoControls (the panel)
@@ -221,7 +229,7 @@ class DemoWorld:
 
     def show_member_phone(self, index: int) -> str:
         m = self.member_list[index % len(self.member_list)]
-        self.camera.show(self.member_qr(m.member_no))
+        self.camera.show(self.member_qr(m.member_no), renew=lambda: self.member_qr(m.member_no))
         return f"{m.name} holds up the OMO app."
 
     def show_order_qr(self, index: int) -> str:

@@ -28,6 +28,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
+from app.approval import check_approval, use_approval
 from app.messages import QT_TRANSLATE_NOOP, Msg, msg, text
 from app.results import Outcome, Result, done, failed, refused
 from pos.cart import Discount
@@ -48,7 +49,7 @@ from pos.payment import PaymentInProgress, PaymentOutcome
 from pos.receipt import Receipt, ReceiptMark
 from pos.sale_receipt import receipt_for_sale
 from pos.scan import ItemScan, ScanRefused, is_omo_code, read_item
-from pos.staff import Override, OverrideRequest, Permission, StaffMember, authorise
+from pos.staff import Override, Permission, StaffMember
 
 log = logging.getLogger("app.sell")
 
@@ -100,7 +101,7 @@ class Parked:
 
 
 class SellService:
-    def __init__(self, shop: Any, *, on_approval_used: Callable[[Override], None] | None = None) -> None:
+    def __init__(self, shop: Any) -> None:
         self.shop = shop
         self.co: Checkout = shop.checkout
         self.config = shop.config
@@ -109,7 +110,6 @@ class SellService:
         self._lock = threading.RLock()
         self._busy: str | None = None
         self._listeners: list[Callable[[], None]] = []
-        self._used_overrides: set[str] = set()
         self._quantity_limit = int(shop.settings["sell.quantity_approval_above"])
         self._rcn_rules = rcn_rules_for(shop.settings["store.rcn_rules"], shop.settings["store.country"])
         self.co.listeners.append(self._changed)
@@ -280,37 +280,21 @@ class SellService:
         retry: Callable[[Override], Result],
         percent: Fraction | Decimal | int | None = None,
         reason: str = "",
-    ) -> str | None | Result:
-        """The permission check of a service call. Returns "" when the person may do it themselves, the
-        approver's id when `grant` is a manager's approval that covers it (used once), or a Result:
-        NEEDS_APPROVAL with the request (and `retry`), or REFUSED for a grant that does not cover it."""
+    ) -> str | Result:
+        """The permission check of a service call (app/approval.py): "" when the person may do it
+        themselves, the approver's id when `grant` covers it (the domain, or `use_approval`, uses it
+        once), or a Result (NEEDS_APPROVAL with the request and `retry`, or REFUSED)."""
         assert self.staff is not None
-        if percent is not None:
-            percent = min(max(Fraction(percent), Fraction(0)), Fraction(100))
-        if authorise(self.staff, permission, amount_percent=percent).allowed:
-            return ""
-        request = OverrideRequest(self.staff, permission, percent, subject, reason)
-        if grant is None:
-            return Result(
-                Outcome.NEEDS_APPROVAL,
-                msg(QT_TRANSLATE_NOOP(C, "{what}."), what=request.message),
-                request=request,
-                retry=retry,
-            )
-        covers = (
-            grant.permission is permission
-            and grant.actor_id == self.staff.id
-            and (
-                percent is None
-                or (grant.amount_percent is not None and Fraction(grant.amount_percent) >= percent)
-            )
-            and grant.override_id not in self._used_overrides
+        return check_approval(
+            self.shop.approvals,
+            self.staff,
+            permission,
+            grant,
+            subject=subject,
+            retry=retry,
+            percent=percent,
+            reason=reason,
         )
-        if not covers:
-            log.warning("override %s does not cover %s for %s", grant.override_id, permission, self.staff.id)
-            return refused(msg(QT_TRANSLATE_NOOP(C, "That approval does not cover this; nothing changed.")))
-        self._used_overrides.add(grant.override_id)
-        return grant.approver_id
 
     def _try(self, fn: Callable[[], Any], ok: Msg | None = None) -> Result:
         try:
@@ -399,6 +383,9 @@ class SellService:
                         )
                     return approver
                 if approver:
+                    approver = use_approval(self.shop.approvals, self.staff, Permission.LARGE_QUANTITY, grant)
+                    if isinstance(approver, Result):
+                        return approver
                     self.shop.journal.audit(
                         "quantity.approved",
                         self.staff.id,
@@ -423,7 +410,7 @@ class SellService:
             )
             if isinstance(approver, Result):
                 return approver
-            return self._try(lambda: self.co.remove_line(line_id, actor=self.staff.id))
+            return self._try(lambda: self.co.remove_line(line_id, actor=self.staff, override=grant))
 
     # ------------------------------------------------------------------ discounts and prices
     def parse_discount(self, typed: str) -> Discount | Result:
@@ -442,12 +429,6 @@ class SellService:
             detail = str(e) if isinstance(e, DomainError) else ""
             return refused(msg(QT_TRANSLATE_NOOP(C, "That is not a discount. {detail}"), detail=detail))
 
-    @staticmethod
-    def _percent_of(discount: Discount, base: int) -> Fraction:
-        if discount.percent is not None:
-            return Fraction(discount.percent)
-        return Fraction(discount.amount.minor * 100, max(base, 1))
-
     def discount_line(self, line_id: str, typed: str | Discount, grant: Override | None = None) -> Result:
         with self._lock:
             if (why := self._check()) is not None:
@@ -463,14 +444,12 @@ class SellService:
                 Permission.DISCOUNT,
                 grant,
                 subject=f"discount on {line.description}",
-                percent=self._percent_of(d, line.subtotal.minor),
+                percent=self.co.discount_percent(d, line_id),
                 retry=lambda ov: self.discount_line(line_id, d, ov),
             )
             if isinstance(approver, Result):
                 return approver
-            return self._try(
-                lambda: self.co.discount_line(line_id, d, actor=self.staff.id, approved_by=approver or None)
-            )
+            return self._try(lambda: self.co.discount_line(line_id, d, actor=self.staff, override=grant))
 
     def discount_order(self, typed: str | Discount, grant: Override | None = None) -> Result:
         with self._lock:
@@ -485,14 +464,12 @@ class SellService:
                 Permission.DISCOUNT,
                 grant,
                 subject="discount on the whole sale",
-                percent=self._percent_of(d, self.co.cart.totals.subtotal.minor),
+                percent=self.co.discount_percent(d),
                 retry=lambda ov: self.discount_order(d, ov),
             )
             if isinstance(approver, Result):
                 return approver
-            return self._try(
-                lambda: self.co.discount_order(d, actor=self.staff.id, approved_by=approver or None)
-            )
+            return self._try(lambda: self.co.discount_order(d, actor=self.staff, override=grant))
 
     def override_price(
         self, line_id: str, typed_price: str, reason: str, grant: Override | None = None
@@ -520,9 +497,7 @@ class SellService:
             if isinstance(approver, Result):
                 return approver
             return self._try(
-                lambda: self.co.override_price(
-                    line_id, price, reason, actor=self.staff.id, approved_by=approver or None
-                )
+                lambda: self.co.override_price(line_id, price, reason, actor=self.staff, override=grant)
             )
 
     # ------------------------------------------------------------------ members and OMO codes
@@ -921,9 +896,7 @@ class SellService:
                 return approver
             if not paid:
                 return self._try(
-                    lambda: self.co.void(
-                        actor=self.staff.id, approved_by=approver or None, reason="voided at the till"
-                    ),
+                    lambda: self.co.void(actor=self.staff, override=grant, reason="voided at the till"),
                     msg(QT_TRANSLATE_NOOP(C, "Sale voided.")),
                 )
             if not confirmed:
@@ -967,10 +940,7 @@ class SellService:
             self._busy = None
             result = self._try(
                 lambda: self.co.void(
-                    actor=self.staff.id,
-                    approved_by=approver or None,
-                    reason="voided at the till",
-                    refunds=ids,
+                    actor=self.staff, override=grant, reason="voided at the till", refunds=ids
                 )
             )
             if not result.ok:
@@ -997,6 +967,9 @@ class SellService:
                 reason=reason,
                 retry=lambda ov: self.no_sale(reason, ov),
             )
+            if isinstance(approver, Result):
+                return approver
+            approver = use_approval(self.shop.approvals, self.staff, Permission.NO_SALE, grant)
             if isinstance(approver, Result):
                 return approver
             self.shop.journal.audit(

@@ -307,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-serve", action="store_true", help="migrate, seed and register, then exit")
     args = parser.parse_args(argv)
+    os.umask(0o077)  # the database (members, orders) and the key file are the backend user's only
     if args.register_till and args.tokens_file is None:
         parser.error("--register-till needs --tokens-file FILE: device tokens are never printed")
     store_id = args.store or (seed.DEMO_STORE if args.demo else None)

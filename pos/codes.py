@@ -39,7 +39,10 @@ TOKEN_BYTES = BODY_LEN + SIG_LEN  # 78
 TOKEN_B32_LEN = 125  # ceil(78 * 8 / 5), padding stripped
 TOKEN_TEXT_LEN = len(TOKEN_PREFIX) + TOKEN_B32_LEN  # 129
 MAX_TEXT_LEN = 512  # anything longer is not ours; refused before any work is done
-DEFAULT_SKEW_S = 60
+# A member's app code lives one 60-second step (it rotates like a TOTP); a till accepts it for 30 s more
+# (clocks differ), and never one that claims a longer life: a screenshot is stale by the next customer.
+APP_CODE_LIFE_S = 60
+DEFAULT_SKEW_S = 30
 
 _BODY = struct.Struct(">cBQI")
 _B32 = re.compile(r"[A-Z2-7]+")
@@ -273,7 +276,8 @@ class CodeParser:
         except InvalidSignature:
             return Rejected.of(RejectReason.BAD_SIGNATURE)
         if kind == b"M":
-            if self._clock() > last + self.skew_s:
+            now = self._clock()
+            if now > last + self.skew_s or last > now + APP_CODE_LIFE_S + self.skew_s:
                 return Rejected.of(RejectReason.EXPIRED)
             return MemberCode(member_no, "app", key_id=key_id, expires_at=last)
         if (member_no, last) in revoked:
