@@ -32,9 +32,17 @@ TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
     ("decode",): ("hardware.cli:decode", "run the QR pipeline on image files and print what it finds"),
     ("reader",): ("app.reader_cli:main", "list, or register, the Stripe card readers of this store"),
     ("staff",): ("app.staff_cli:main", "the live till's staff file: list, add, set-pin, deactivate"),
+    ("till", "status"): ("app.till_cli:status", "is the till open, expected cash, events waiting to sync"),
+    ("till", "x-report"): ("app.till_cli:x_report", "the open session's X report (--json)"),
+    ("till", "z-report"): (
+        "app.till_cli:z_report",
+        "a closed session's Z report (SESSION, --pdf FILE, --json)",
+    ),
 }
 # commands that take the effective settings instead of the data directory
 _WITH_SETTINGS = {("reader",)}
+# commands that take the data directory and the settings
+_WITH_BOTH = {("till", "status"), ("till", "x-report"), ("till", "z-report")}
 # commands that do not need the data directory
 _NO_DATA_DIR = {("decode",)}
 # commands that take the paths and the settings
@@ -108,6 +116,7 @@ def config_show(paths: Paths, settings: settings_mod.Settings) -> int:
     width = max(len(n) for n in settings_mod.REGISTRY)
     for name, value, source in settings.describe():
         print(f"{name:<{width}} = {value:<28} # {source}")
+    print(f"# store money rules: {_store_rules(settings)}")
     print("# secrets (OS keyring):")
     for label, user in (
         ("stripe api key", "stripe-api-key"),
@@ -115,6 +124,20 @@ def config_show(paths: Paths, settings: settings_mod.Settings) -> int:
     ):
         print(f"#   {label}: {_keyring_state(user)}")
     return 0
+
+
+def _store_rules(settings: settings_mod.Settings) -> str:
+    """The store's effective money rules (its preset with its own settings on top), or why it has none."""
+    from app.shop import store_config
+
+    try:
+        c = store_config(settings)
+    except settings_mod.SettingsError as exc:
+        return f"refused: {exc}"
+    rates = ", ".join(f"{r.code} {r.text}%" for r in c.tax_rates)
+    prices = "include tax" if c.prices_include_tax else "exclude tax"
+    tax = f"{c.tax_rounding.value} {c.tax_rounding_method.value}, cash rounding {c.cash_rounding.value}"
+    return f"{c.currency}, {c.locale}, prices {prices}, tax {tax}; rates {rates}"
 
 
 def _keyring_state(username: str) -> str:
@@ -142,7 +165,12 @@ def main(argv: list[str] | None = None, *, run_gui: GuiRunner | None = None) -> 
     """`run_gui(paths, settings, exit_after_ms=..., screenshot=...)` starts the window; it comes from the
     layer above (`ui.main`), so nothing here imports Qt."""
     os.umask(0o077)  # whatever the till writes (journal, logs, member cache, settings) is its user's only
-    args = _build_parser().parse_args(argv)
+    parser = _build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # options after a terminal command's words belong to it (`till x-report --json`)
+        if not getattr(args, "terminal", None):
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.args = [*extra, *args.args]
     paths = Paths.resolve(args.data_dir)
     try:
         settings = settings_mod.load(paths.settings_file, os.environ, args.set)
@@ -170,6 +198,8 @@ def main(argv: list[str] | None = None, *, run_gui: GuiRunner | None = None) -> 
             return _resolve(target)(list(args.args))
         if args.terminal in _WITH_PATHS:
             return _resolve(target)(list(args.args), paths=paths.create(), settings=settings)
+        if args.terminal in _WITH_BOTH:
+            return _resolve(target)(list(args.args), data_dir=paths.data, settings=settings)
         if args.terminal in _WITH_SETTINGS:
             return _resolve(target)(list(args.args), settings=settings)
         return _resolve(target)(list(args.args), data_dir=paths.data)

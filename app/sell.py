@@ -45,6 +45,7 @@ from pos.codes import (
 from pos.documents import SaleDocument, Tender
 from pos.errors import DomainError
 from pos.gs1 import rcn_rules_for
+from pos.measure import Measure
 from pos.payment import PaymentInProgress, PaymentOutcome
 from pos.receipt import Receipt, ReceiptMark
 from pos.sale_receipt import receipt_for_sale
@@ -66,6 +67,7 @@ class LineView:
     discount: int  # line + share of the order discount, minor units
     total: int  # what the customer pays for the line
     override_reason: str = ""
+    measure: Measure | None = None  # a weighed line: its weight, unit and price per unit
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ class SellService:
         self._lock = threading.RLock()
         self._busy: str | None = None
         self._listeners: list[Callable[[], None]] = []
+        self.version = 0  # counts changes of the open sale
         self._quantity_limit = int(shop.settings["sell.quantity_approval_above"])
         self._rcn_rules = rcn_rules_for(shop.settings["store.rcn_rules"], shop.settings["store.country"])
         self.co.listeners.append(self._changed)
@@ -119,6 +122,7 @@ class SellService:
         self._listeners.append(listener)
 
     def _changed(self) -> None:
+        self.version += 1  # a window redraws only when this moved
         self._push_display()
         for listener in list(self._listeners):
             try:
@@ -128,9 +132,9 @@ class SellService:
 
     def _push_display(self) -> None:
         """The reader shows the cart while the cashier scans (a courtesy: it never stops a sale)."""
-        terminal = self.shop.terminal
-        if terminal is None or self._busy is not None:
+        if self._busy is not None:
             return
+        terminal = self.shop.terminal
         from pos.payment import CartDisplay, DisplayLine
 
         t = self.co.cart.totals
@@ -158,6 +162,7 @@ class SellService:
                     (lt.line_discount + lt.order_discount).minor,
                     lt.paid.minor,
                     line.override_reason or "",
+                    line.measure,
                 )
                 for line, lt in zip(co.cart.lines, t.lines, strict=True)
             )
@@ -269,6 +274,9 @@ class SellService:
             return Result(Outcome.BUSY, msg(QT_TRANSLATE_NOOP(C, "Wait: the payment is being finished.")))
         if not self.staff.can(permission) and permission is Permission.SELL:
             return refused(msg(QT_TRANSLATE_NOOP(C, "{name} may not sell."), name=self.staff.name))
+        gate = getattr(self.shop, "sale_gate", None)  # selling needs an open till session (app/till.py)
+        if gate is not None and (closed := gate(self.staff)) is not None:
+            return refused(closed)
         return None
 
     def _approved(
@@ -631,8 +639,6 @@ class SellService:
         what happened: the card was used after all (the sale, or its card part, is now recorded), or it
         cannot be settled now (the other tender is refused)."""
         payments = self.shop.payments
-        if payments is None:
-            return None
         with self._lock:
             sale = self.co.sale_uuid
             self._busy = "settling"
@@ -713,7 +719,7 @@ class SellService:
                 return why
             if self.co.cart.is_empty:
                 return refused(msg(QT_TRANSLATE_NOOP(C, "The sale is empty.")))
-            if self.shop.payments is None:
+            if not self.shop.payments.available:
                 return refused(
                     text(self.shop.card_error)
                     if self.shop.card_error
@@ -744,8 +750,7 @@ class SellService:
             self._busy = "card"
         self._changed()
         terminal = self.shop.terminal
-        if terminal is not None:
-            terminal.hold_display()  # a cart update now would replace the reader's payment screen
+        terminal.hold_display()  # a cart update now would replace the reader's payment screen
         problem: Result | None = None
         try:
             outcome: PaymentOutcome = self.shop.payments.pay(
@@ -759,8 +764,7 @@ class SellService:
             log.exception("card payment failed")
             problem = failed(msg(QT_TRANSLATE_NOOP(C, "Card payment failed: {error}"), error=str(e)))
         finally:
-            if terminal is not None:
-                terminal.release_display()
+            terminal.release_display()
             with self._lock:
                 self._busy = None
         if problem is not None:
@@ -832,8 +836,7 @@ class SellService:
 
     def cancel_card(self) -> bool:
         """The cashier (or the customer) cancels the running card payment; any thread."""
-        payments = self.shop.payments
-        return payments is not None and payments.cancel(self.co.sale_uuid)
+        return self.shop.payments.cancel(self.co.sale_uuid)
 
     # ------------------------------------------------------------------ park, void, drawer, reprint
     def suspend(self) -> Result:

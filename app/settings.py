@@ -19,7 +19,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,7 @@ class Setting:
     minimum: float | None = None
     maximum: float | None = None
     secret: bool = False
+    check: Callable[[Any], None] | None = None  # raises ValueError with what is wrong with a value
 
     @property
     def env_var(self) -> str:
@@ -113,6 +114,11 @@ class Setting:
             raise refuse()
         if self.maximum is not None and value > self.maximum:
             raise refuse()
+        if self.check is not None:
+            try:
+                self.check(value)
+            except ValueError as exc:
+                raise SettingsError(f"Setting '{self.name}' ({source}): {exc}") from None
         return value
 
     def masked(self, value: Any) -> str:
@@ -147,9 +153,12 @@ def register(
     minimum: float | None = None,
     maximum: float | None = None,
     secret: bool = False,
+    check: Callable[[Any], None] | None = None,
 ) -> Setting:
     assert name not in REGISTRY, f"setting {name} declared twice"
-    s = Setting(name, type_, default, help, tuple(choices) if choices else None, minimum, maximum, secret)
+    s = Setting(
+        name, type_, default, help, tuple(choices) if choices else None, minimum, maximum, secret, check
+    )
     s.convert(default, "default")  # a bad default is a programming error: fail at import
     REGISTRY[name] = s
     return s
@@ -166,23 +175,64 @@ register(
 register("store.id", str, "S001", "this store's id at the OMO backend")
 register("store.name", str, "OMO Store Dublin", "the store name printed on receipts")
 register("till.id", str, "T01", "this till's id; prefixes its receipt numbers")
-register("store.currency", str, "EUR", "ISO 4217 currency of the store")
-register("store.locale", str, "en_IE", "locale for money, dates and numbers (e.g. en_US, ja_JP, it_IT)")
-register("store.country", str, "IE", "ISO 3166 country of the store (Canada enables Interac)")
-register("store.prices_include_tax", bool, True, "shelf prices include tax (EU, Japan) or not (US)")
+register("store.currency", str, "EUR", "ISO 4217 currency of the store; unset: the preset's")
+register(
+    "store.locale", str, "en_IE", "locale of money, dates and numbers (en_US, ja_JP); unset: the preset's"
+)
+register("store.country", str, "IE", "ISO 3166 country of the store (picks the tax preset; Canada: Interac)")
+register(
+    "store.prices_include_tax",
+    bool,
+    True,
+    "shelf prices include tax (EU, Japan) or not (US); unset: the preset's",
+)
+register(
+    "store.tax_preset",
+    str,
+    "auto",
+    "the store's tax table and rounding rules: auto = store.country's preset; none = only store.tax_rates",
+    choices=("auto", "none", "IE", "IT", "PT", "JP", "US-NY", "CH", "DE"),
+)
+
+
+def _check_tax_rates(text: str) -> None:
+    if text.strip():
+        from pos.errors import ConfigError
+        from pos.tax import parse_rates
+
+        try:
+            parse_rates(text)
+        except ConfigError as exc:
+            raise ValueError(exc.reason) from None
+
+
+register(
+    "store.tax_rates",
+    str,
+    "",
+    "tax rates replacing or adding to the preset's: CODE=PERCENT[:LABEL]; ... (STANDARD=8.875:Sales tax)",
+    check=_check_tax_rates,
+)
 register(
     "store.tax_rounding",
     str,
     "per_line",
-    "round tax per line, or once per rate per document (Japan)",
+    "round tax per line, or once per rate per document (Japan); unset: the preset's",
     choices=("per_line", "per_document"),
+)
+register(
+    "store.tax_rounding_method",
+    str,
+    "half_up",
+    "how tax is rounded to the minor unit; unset: the preset's",
+    choices=("half_up", "half_even", "down", "up"),
 )
 register(
     "store.cash_rounding",
     str,
     "none",
-    "rounding of the cash part of a payment",
-    choices=("none", "0.05", "italy", "whole"),
+    "rounding of the cash part of a payment, for the currencies that use it; unset: the preset's",
+    choices=("none", "0.05", "italy", "0.10", "0.50", "whole", "0.005"),
 )
 register(
     "store.rcn_rules",
@@ -257,6 +307,26 @@ register(
     "a line quantity above this needs a manager's approval",
     minimum=1,
     maximum=9999,
+)
+register(
+    "till.over_short_approval_above",
+    int,
+    500,
+    "a close whose over/short is above this (minor units of the store currency) needs a manager's PIN",
+    minimum=0,
+)
+register(
+    "till.demo_float",
+    int,
+    15000,
+    "demo: the float the first login opens the till with (minor units)",
+    minimum=0,
+)
+register(
+    "till.demo_open_at_login",
+    bool,
+    True,
+    "demo: the first login opens the till with the demo float, so the first sale is three steps",
 )
 register("ui.theme", str, "light", "colour theme", choices=("light", "dark", "high-contrast"))
 register(

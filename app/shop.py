@@ -9,61 +9,50 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from app.paths import Paths
-from app.settings import Settings
+from app.settings import Settings, SettingsError
 from app.staff import StaffServices
 from pos.checkout import Checkout, MemberOnSale
 from pos.codes import CodeParser
 from pos.documents import Tender
+from pos.errors import ConfigError
 from pos.money import Money
 from pos.ports import SystemClock, UuidIds
 from pos.staff import Approvals, Authenticator, InMemoryStaffDirectory
-from pos.storeconfig import StoreConfig
-from pos.tax import TaxRate
+from pos.storeconfig import StoreConfig, configure
 
 log = logging.getLogger("app.shop")
 
-# Tax tables by country; codes match the catalog (STANDARD / REDUCED / ZERO). A real shop receives its
-# table from the backend with the catalog; these keep the demo and a fresh till honest.
-TAX_PRESETS: dict[str, tuple[TaxRate, ...]] = {
-    "IE": (
-        TaxRate("STANDARD", 23, "VAT 23%"),
-        TaxRate("REDUCED", Decimal("13.5"), "VAT 13.5%"),
-        TaxRate("ZERO", 0, "VAT 0%"),
-    ),
-    "IT": (
-        TaxRate("STANDARD", 22, "IVA 22%"),
-        TaxRate("REDUCED", 10, "IVA 10%"),
-        TaxRate("ZERO", 4, "IVA 4%"),
-    ),
-    "DE": (
-        TaxRate("STANDARD", 19, "MwSt 19%"),
-        TaxRate("REDUCED", 7, "MwSt 7%"),
-        TaxRate("ZERO", 0, "MwSt 0%"),
-    ),
-    "JP": (TaxRate("STANDARD", 10, "10%"), TaxRate("REDUCED", 8, "8% reduced"), TaxRate("ZERO", 0, "0%")),
-    "US": (
-        TaxRate("STANDARD", Decimal("8.875"), "Sales tax 8.875%"),
-        TaxRate("REDUCED", 0, "Exempt food"),
-        TaxRate("ZERO", 0, "Exempt"),
-    ),
-}
+# The store's money settings (store.<key>); a preset gives each one a store does not set itself.
+_STORE_KEYS = ("currency", "locale", "prices_include_tax", "tax_rounding", "tax_rounding_method")
+_STORE_KEYS += ("cash_rounding",)
 
 
 def store_config(settings: Settings) -> StoreConfig:
-    country = settings["store.country"].upper()
-    return StoreConfig(
-        currency=settings["store.currency"],
-        locale=settings["store.locale"],
-        tax_rates=TAX_PRESETS.get(country, TAX_PRESETS["IE"]),
-        prices_include_tax=settings["store.prices_include_tax"],
-        tax_rounding=settings["store.tax_rounding"],
-        cash_rounding=settings["store.cash_rounding"],
-    )
+    """The store's money rules: the preset (store.tax_preset; auto = store.country's) with every store
+    setting given in the file, the environment or --set on top. Refused with the setting's name."""
+    preset = settings["store.tax_preset"]
+    if preset == "auto":
+        preset = settings["store.country"].upper()
+    given = {k: settings[f"store.{k}"] for k in _STORE_KEYS}
+    if preset != "none":
+        given = {k: v for k, v in given.items() if settings.source(f"store.{k}") != "default"}
+    try:
+        country, rates = settings["store.country"], settings["store.tax_rates"]
+        return configure(None if preset == "none" else preset, country, given, rates)
+    except ConfigError as e:
+        name = f"store.{e.setting or 'tax_preset'}"
+        source = settings.source(name)
+        if source != "default":
+            where = {"flag": "--set", "env": "environment", "file": "settings file"}.get(source, source)
+        elif name == "store.tax_preset":
+            where = f"store.country {settings['store.country']}"
+        else:
+            where = "default" if preset == "none" else f"preset {preset}"
+        raise SettingsError(f"Setting '{name}' ({where}): {e.reason}") from None
 
 
 @dataclass
@@ -81,11 +70,13 @@ class Shop:
     checkout: Checkout
     codes: CodeParser
     printer: Any  # hardware.printer ReceiptPrinter
-    payments: Any = None  # pos.payment.CardPayments, or None when card payments are off
-    terminal: Any = None  # hardware.stripe_terminal.StripeTerminal
+    payments: Any = None  # pos.payment.CardPayments, or NoCardPayments (`available` False) when off
+    terminal: Any = None  # hardware.stripe_terminal.StripeTerminal, or the NullCardReader
     card_error: str = ""  # why card payments are off
     demo: Any = None  # app.demo.DemoWorld in demo mode
     sync_engine: Any = None  # sync.engine.SyncEngine, or None when no backend is configured
+    till: Any = None  # app.till.TillService: the till session (selling needs it open)
+    sale_gate: Any = None  # (staff) -> Msg | None: why a sale cannot start now (SellService._check)
     _keys_seen: Any = None
     _fmt_cache: dict[int, str] = field(default_factory=dict, repr=False)
     _closed: bool = field(default=False, repr=False)
@@ -268,11 +259,7 @@ def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = No
     pos.gs1.load()  # the GS1 reader's tables now, on this worker, not at the cashier's first scan
     store = open_store(paths.data, till_id=settings["till.id"])
     try:
-        store.write_sync(
-            lambda c: catalog_store.set_tax_codes(
-                c, {r.code: int(Decimal(r.percent) * 100) for r in config.tax_rates}
-            )
-        )
+        store.write_sync(lambda c: catalog_store.set_tax_codes(c, {r.code: r.text for r in config.tax_rates}))
         journal = GuiJournal(store)
         catalog = StoreCatalog(store)
         staff = staff or StaffServices.build(paths, settings)
@@ -308,6 +295,10 @@ def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = No
             shop.demo = DemoWorld.start(shop)
         _make_payments(shop)
         _make_sync(shop)
+        from app.till import TillService
+
+        shop.till = TillService(shop)
+        shop.sale_gate = shop.till.sale_gate
         return shop
     except BaseException:
         store.close()
@@ -354,14 +345,21 @@ def _make_printer(shop: Shop) -> Any:
 
 
 def _make_payments(shop: Shop) -> None:
-    """Card payments on the configured reader; off (with the reason shown) if anything is missing."""
-    from pos.payment import CardPayments, PaymentError
+    """Card payments on the configured reader; off (the null reader, with the reason shown) if anything is
+    missing."""
+    from hardware.stripe_terminal.null import NullCardReader
+    from pos.payment import CardPayments, NoCardPayments, PaymentError
     from sync.payment_journal import SqlitePaymentJournal
+
+    def off(reason: str) -> None:
+        shop.card_error = reason
+        shop.terminal = NullCardReader(reason)
+        shop.payments = NoCardPayments(reason)
 
     s = shop.settings
     reader = s["stripe.reader_id"] or (shop.demo.reader_id if shop.demo else "")
     if not reader:
-        shop.card_error = "No card reader is paired with this till. Card payments are off; take cash."
+        off("No card reader is paired with this till. Card payments are off; take cash.")
         return
     try:
         from hardware.stripe_terminal.driver import StripeTerminal
@@ -379,7 +377,7 @@ def _make_payments(shop: Shop) -> None:
             api_key=shop.demo.stripe_key if shop.demo else None,
         )
     except PaymentError as e:
-        shop.card_error = e.message
+        off(e.message)
         return
     wait = s["stripe.authorization_timeout_s"]
     shop.payments = CardPayments(shop.terminal, SqlitePaymentJournal(shop.store), authorization_timeout=wait)

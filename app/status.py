@@ -51,7 +51,7 @@ class TillMonitor:
         from pos.payment import TerminalConfigError, TerminalUnavailable
 
         terminal = self.shop.terminal
-        if terminal is None:
+        if not terminal.available:
             return False
         try:
             view = terminal.retrieve_reader()
@@ -77,10 +77,7 @@ class TillMonitor:
 
     def reconcile(self, *, min_age: float = 0.0) -> list[Any]:
         """Settle card attempts a stop or a lost answer left open (asks Stripe, never guesses)."""
-        payments = self.shop.payments
-        if payments is None:
-            return []
-        return payments.reconcile(self.shop.recover_card_sale, min_age=min_age)
+        return self.shop.payments.reconcile(self.shop.recover_card_sale, min_age=min_age)
 
     # ------------------------------------------------------------------ cheap: any thread, one at a time
     def snapshot(self) -> TillStatus:
@@ -104,7 +101,7 @@ class TillMonitor:
         with self._lock:
             fresh = time.monotonic() - self._probe_at < self.PROBE_STALE_S
             stripe, reader, reason = self._stripe, self._reader, self._card_reason
-        off = shop.payments is None
+        off = not shop.payments.available
         return TillStatus(
             backend=backend,
             queue_depth=depth,

@@ -42,6 +42,7 @@ from backend.schema import (
     sale_lines,
     sales,
     stores,
+    till_sessions,
 )
 from backend.store import RETRY_SQLSTATES, RetryTransaction
 
@@ -446,6 +447,44 @@ def _apply_checkin(b: _Batch, event_id: str, p: dict) -> None:
     )
 
 
+def _apply_till_session(b: _Batch, kind: str, till_id: str, p: dict) -> None:
+    """till.opened / till.closed: the session's row, whichever of the two arrives first."""
+    if kind == "till.opened":
+        values = {k: p.get(k) for k in ("currency", "opened_at", "opened_by", "opening_float")}
+    else:
+        report = p.get("report") if isinstance(p.get("report"), dict) else {}
+        figures = report.get("figures") if isinstance(report.get("figures"), dict) else {}
+        keys = ("currency", "opened_at", "closed_at", "expected_cash", "counted_cash", "difference", "reason")
+        values = {k: p.get(k) for k in keys}
+        values.update(closed_by=p.get("staff_id"), approved_by=p.get("approved_by"))
+        for k in ("sales_count", "net_sales"):
+            v = figures.get(k)
+            values[k] = v if isinstance(v, int) and not isinstance(v, bool) and v in validate.INT64 else None
+    values = {k: v for k, v in values.items() if v is not None}
+    insert = postgresql.insert if b.conn.dialect.name == "postgresql" else sqlite.insert
+    stmt = insert(till_sessions).values(session_id=p["session_id"], till_id=till_id, **values)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["session_id"],
+        set_={k: stmt.excluded[k] for k in values} or {"till_id": stmt.excluded.till_id},
+        where=till_sessions.c.till_id == till_id,
+    )
+    if b.conn.execute(stmt).rowcount == 0:
+        raise Rejected("invalid_payload", "that till session belongs to another till")
+
+
+def list_till_sessions(conn: Connection, till_id: str | None, limit: int) -> list[dict[str, Any]]:
+    """The sessions, newest first (one till's with `till_id`)."""
+    t = till_sessions
+    q = (
+        sa.select(t)
+        .order_by(sa.func.coalesce(t.c.opened_at, t.c.closed_at).desc(), t.c.session_id)
+        .limit(limit)
+    )
+    if till_id is not None:
+        q = q.where(t.c.till_id == till_id)
+    return [{str(k): v for k, v in r._mapping.items()} for r in conn.execute(q)]
+
+
 def apply_event(conn: Connection, device_till: str, ev: dict[str, Any]) -> dict[str, Any]:
     """Apply one event inside the caller's write transaction; return its EventResult."""
     return apply_batch(conn, device_till, [ev])[0]
@@ -618,5 +657,7 @@ def _apply_one(b: _Batch, device_till: str, ev: dict[str, Any], problem: validat
             _apply_pickup(b, p)
         case "member.checked_in":
             _apply_checkin(b, event_id, p)
+        case "till.opened" | "till.closed":
+            _apply_till_session(b, ev["type"], ev["till_id"], p)
         case _:
-            pass  # till.closed, cash.movement: recorded as events
+            pass  # cash.movement: recorded as an event

@@ -39,6 +39,29 @@ def Flag(name: str, default: bool | None = None) -> Column:  # noqa: N802 - a co
     )
 
 
+# A till session as its till's till.opened and till.closed events tell it (GET /v1/till-sessions): the
+# float, and at the close the expected and counted cash and the difference (counted - expected).
+till_sessions = Table(
+    "till_sessions",
+    metadata,
+    Column("session_id", Text, primary_key=True),
+    Column("till_id", Text, nullable=False),
+    Column("currency", Text),
+    Column("opened_at", Text),
+    Column("opened_by", Text),
+    Column("opening_float", BigInteger),
+    Column("closed_at", Text),
+    Column("closed_by", Text),
+    Column("expected_cash", BigInteger),
+    Column("counted_cash", BigInteger),
+    Column("difference", BigInteger),
+    Column("reason", Text),
+    Column("approved_by", Text),
+    Column("sales_count", BigInteger),
+    Column("net_sales", BigInteger),
+    Index("till_sessions_till", "till_id", "opened_at"),
+)
+
 devices = Table(
     "devices",
     metadata,
@@ -326,4 +349,4 @@ rate_limits = Table(
     metadata,
     Column("key", Text, primary_key=True),
     Column("tat", Float, nullable=False),
-)  # made UNLOGGED on PostgreSQL by its migration (0002_trust)
+)  # made UNLOGGED on PostgreSQL by its migration (0003_trust)

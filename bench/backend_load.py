@@ -92,7 +92,7 @@ def _sale(rnd: random.Random, till_id: str, n: int) -> dict[str, Any]:
             "tax_lines": [
                 {
                     "tax_code": "STD",
-                    "rate_bp": 1900,
+                    "rate": "19",
                     "taxable_amount": subtotal - tax_total,
                     "tax_amount": tax_total,
                 }

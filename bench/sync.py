@@ -49,7 +49,7 @@ def _sale(i: int, member_no: int | None) -> dict[str, Any]:
                 "paid_amount": paid,
             },
         ],
-        "tax_lines": [{"tax_code": "STD", "rate_bp": 1900, "taxable_amount": paid - tax, "tax_amount": tax}],
+        "tax_lines": [{"tax_code": "STD", "rate": "19", "taxable_amount": paid - tax, "tax_amount": tax}],
         "tenders": [{"method": "card", "amount": paid, "reference": f"pi_{i}"}],
         "totals": {"subtotal": paid, "discount": 0, "tax": tax, "total": paid},
         "points": {"earned": paid // 100, "redeemed": 0} if member_no else None,

@@ -78,9 +78,7 @@ def catalog_dir(n: int, out: Path = OUT) -> Path:
     t0 = time.perf_counter()
     store = open_store(building, till_id=settings["till.id"])
     try:
-        from decimal import Decimal
-
-        codes = {r.code: int(Decimal(r.percent) * 100) for r in rates}
+        codes = {r.code: r.text for r in rates}
         store.write_sync(lambda c: catalog.set_tax_codes(c, codes))
         report = store.write_sync(lambda c: catalog.import_rows(c, catalog_gen.generate(n, seed=1)))
         if report.rejected:

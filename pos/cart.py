@@ -7,7 +7,9 @@ can read :attr:`Cart.totals` as often as it likes.
 
 How a line's amount is built, in the store's currency (prices gross or net as the store says):
 
-1. ``subtotal = quantity * unit_price`` (the unit price may be overridden, with a reason);
+1. ``subtotal = quantity * unit_price`` (the unit price may be overridden, with a reason); a weighed or
+   measured line (:class:`~pos.measure.Measure`) is one item whose unit price is its weight times its
+   price per kilogram, rounded once;
 2. minus the line discount (a percent, rounded half up, or a fixed amount);
 3. minus the line's share of the order discount (largest remainder over the amounts of step 2);
 4. tax per the store's rules (:mod:`pos.tax`); ``paid`` is what the customer pays for the line.
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 from typing import Any
@@ -42,9 +44,10 @@ from pos.errors import (
     RefundError,
     UnknownTaxCodeError,
 )
+from pos.measure import Measure
 from pos.money import Money, allocate_minor
 from pos.storeconfig import StoreConfig
-from pos.tax import RateTotal, RoundingMethod, TaxRate, compute_taxes, rate_totals, round_div
+from pos.tax import RateTotal, RoundingMethod, TaxRate, TaxRounding, compute_taxes, rate_totals, round_div
 
 CART_FORMAT = 1
 
@@ -143,6 +146,10 @@ class CartLine:
 
     ``unit_price`` is the price in force (gross or net per the store); after a price override,
     ``original_unit_price`` keeps the catalog price and ``override_reason`` says why.
+
+    A weighed or measured line has a ``measure`` (the weight, its unit and the price per unit): it is one
+    item (``quantity`` 1) and its ``unit_price`` is ``measure.amount()``. An override changes its price
+    per unit, and ``original_unit_price`` keeps the catalog's price per unit.
     """
 
     line_id: str
@@ -154,6 +161,7 @@ class CartLine:
     discount: Discount | None = None
     original_unit_price: Money | None = None
     override_reason: str | None = None
+    measure: Measure | None = None
 
     @property
     def subtotal(self) -> Money:
@@ -173,6 +181,7 @@ class CartLine:
                 None if self.original_unit_price is None else self.original_unit_price.minor
             ),
             "override_reason": self.override_reason,
+            "measure": None if self.measure is None else self.measure.to_dict(),
         }
 
 
@@ -181,7 +190,7 @@ class LineTotal:
     """A line as sold: its amounts after discounts and tax. ``paid`` is what a return refunds.
 
     ``paid = subtotal - line_discount - order_discount`` when prices include tax, and that plus
-    ``tax`` when they do not; ``net = paid - tax`` always.
+    ``tax`` when they do not; ``net = paid - tax`` always. ``measure``: what a weighed line weighed.
     """
 
     line_id: str
@@ -195,6 +204,7 @@ class LineTotal:
     order_discount: Money
     paid: Money
     tax: Money
+    measure: Measure | None = None
 
     @property
     def net(self) -> Money:
@@ -219,6 +229,7 @@ class LineTotal:
             "order_discount": self.order_discount.minor,
             "paid": self.paid.minor,
             "tax": self.tax.minor,
+            "measure": None if self.measure is None else self.measure.to_dict(),
         }
 
     @classmethod
@@ -237,6 +248,7 @@ class LineTotal:
                 order_discount=Money(data["order_discount"], cur),
                 paid=Money(data["paid"], cur),
                 tax=Money(data["tax"], cur),
+                measure=_measure(data.get("measure"), data["quantity"], data["unit_price"]),
             )
             if not 0 <= line.tax.minor <= line.paid.minor:
                 raise InvalidDataError("its tax is not between zero and the amount paid")
@@ -255,6 +267,18 @@ def _count(value: object) -> int:
     if type(value) is not int or value < 1:
         raise InvalidDataError(f"quantity {value!r} is not a whole number >= 1")
     return value
+
+
+def _measure(raw: object, quantity: object, unit_price: object) -> Measure | None:
+    """A saved line's measure, checked against the line: one item at the measure's amount."""
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        raise InvalidDataError(f"measure {raw!r} is not a table")
+    measure = Measure.from_dict(raw)
+    if quantity != 1 or unit_price != measure.amount():
+        raise InvalidDataError(f"a weighed line of {measure.text()} must be 1 item at {measure.amount()}")
+    return measure
 
 
 def _why(error: BaseException) -> str:
@@ -327,6 +351,7 @@ class Totals:
             Money._of(self._order_discounts[i], cur),
             Money._of(self._paid[i], cur),
             Money._of(self._tax[i], cur),
+            line.measure,
         )
 
     @cached_property
@@ -517,14 +542,7 @@ class Cart:
         With ``merge=True`` a scan of an item already in the cart at the same price, tax code and
         without discount or override adds to that line instead of opening a new one.
         """
-        if not isinstance(sku, str) or not sku.strip():
-            raise InvalidDataError(f"An item needs a SKU, got {sku!r}.")
-        if not isinstance(description, str):
-            raise InvalidDataError(f"An item description must be text, got {description!r}.")
-        unit_price = self._check_price(unit_price)
-        quantity = self._check_quantity(quantity)
-        if tax_code not in self.config.rates:
-            raise UnknownTaxCodeError(tax_code, tuple(self.config.rates))
+        unit_price, quantity = self._check_item(sku, description, unit_price, tax_code, quantity)
         if merge:
             for line in reversed(self._lines.values()):
                 if (
@@ -533,15 +551,45 @@ class Cart:
                     and line.tax_code == tax_code
                     and line.discount is None
                     and line.original_unit_price is None
+                    and line.measure is None
                 ):
                     return self.set_quantity(line.line_id, line.quantity + quantity)
         line = CartLine(self._ids(), sku, description, quantity, unit_price, tax_code)
         return self._replace(line)
 
+    def _check_item(
+        self, sku: object, description: object, unit_price: object, tax_code: object, quantity: object
+    ) -> tuple[Money, int]:
+        if not isinstance(sku, str) or not sku.strip():
+            raise InvalidDataError(f"An item needs a SKU, got {sku!r}.")
+        if not isinstance(description, str):
+            raise InvalidDataError(f"An item description must be text, got {description!r}.")
+        price = self._check_price(unit_price)
+        count = self._check_quantity(quantity)
+        if tax_code not in self.config.rates:
+            raise UnknownTaxCodeError(tax_code, tuple(self.config.rates))
+        return price, count
+
+    def add_measured(self, sku: str, description: str, measure: Measure, tax_code: str) -> CartLine:
+        """Add a weighed or measured item: one line of one item at ``measure.amount()`` (its weight times
+        its price per unit, rounded half up once), keeping the weight and the price per unit. Never merged.
+        """
+        if not isinstance(measure, Measure):
+            raise InvalidQuantityError(f"A weighed item needs its measure, not {measure!r}.")
+        price = Money(measure.amount(), self.currency)
+        price, _ = self._check_item(sku, description, price, tax_code, 1)
+        return self._replace(CartLine(self._ids(), sku, description, 1, price, tax_code, measure=measure))
+
     def set_quantity(self, line_id: str, quantity: int) -> CartLine:
-        """Change a line's quantity (>= 1; negative raises NegativeQuantityError)."""
+        """Change a line's quantity (>= 1; negative raises NegativeQuantityError). A weighed line's
+        quantity is its weight: it stays one item."""
         line = self.line(line_id)
         quantity = self._check_quantity(quantity)
+        if line.measure is not None and quantity != 1:
+            raise InvalidQuantityError(
+                f"{line.description or line.sku} is sold by weight ({line.measure.text()}): its quantity is "
+                "its weight. Weigh and scan each item, or remove the line."
+            )
         return self._replace(_with(line, quantity=quantity))
 
     def remove_line(self, line_id: str) -> CartLine:
@@ -562,14 +610,22 @@ class Cart:
         self._commit(self._lines, self._check_discount(discount))
 
     def override_price(self, line_id: str, unit_price: Money, reason: str) -> CartLine:
-        """Change a line's unit price; a reason is required and the catalog price is kept."""
+        """Change a line's unit price; a reason is required and the catalog price is kept. For a weighed
+        line ``unit_price`` is the new price per unit (per kilogram) and the amount follows from it."""
         line = self.line(line_id)
         if not isinstance(reason, str) or not reason.strip():
             raise PriceOverrideError("A price change needs a reason.")
         unit_price = self._check_price(unit_price)
-        original = line.original_unit_price or line.unit_price
+        if line.measure is None:
+            original = line.original_unit_price or line.unit_price
+            changes: dict[str, Any] = {"unit_price": unit_price}
+        else:
+            measure = line.measure
+            original = line.original_unit_price or Money._of(measure.unit_price, self.currency)
+            measure = Measure(measure.quantity, measure.unit, unit_price.minor)
+            changes = {"unit_price": Money._of(measure.amount(), self.currency), "measure": measure}
         return self._replace(
-            _with(line, unit_price=unit_price, original_unit_price=original, override_reason=reason.strip())
+            _with(line, original_unit_price=original, override_reason=reason.strip(), **changes)
         )
 
     def clear(self) -> None:
@@ -614,6 +670,7 @@ class Cart:
                 if (original is None) != (reason is None):
                     raise InvalidDataError("a price override without its reason")
                 discount = raw.get("discount")
+                measure = _measure(raw.get("measure"), raw["quantity"], raw["unit_price"])
                 lines[line_id] = CartLine(
                     line_id=line_id,
                     sku=_text(raw["sku"], "sku"),
@@ -624,6 +681,7 @@ class Cart:
                     discount=None if discount is None else Discount.from_dict(discount, cur),
                     original_unit_price=None if original is None else Money(original, cur),
                     override_reason=None if reason is None else _text(reason, "override_reason"),
+                    measure=measure,
                 )
             order = data.get("order_discount")
             cart._commit(lines, None if order is None else Discount.from_dict(order, cur))
@@ -647,6 +705,7 @@ def _with(line: CartLine, **changes: Any) -> CartLine:
         "discount": line.discount,
         "original_unit_price": line.original_unit_price,
         "override_reason": line.override_reason,
+        "measure": line.measure,
     }
     values.update(changes)
     return CartLine(**values)
@@ -655,7 +714,8 @@ def _with(line: CartLine, **changes: Any) -> CartLine:
 # ====================================================================== refunds
 @dataclass(frozen=True, slots=True)
 class RefundLine:
-    """What returning ``quantity`` units of a sold line gives back: ``amount`` (of which ``tax``)."""
+    """What returning ``quantity`` units of a sold line gives back: ``amount`` (of which ``tax``).
+    ``measure``: what a weighed line weighed (it is returned whole)."""
 
     line_id: str
     sku: str
@@ -663,6 +723,7 @@ class RefundLine:
     tax_rate: TaxRate
     amount: Money
     tax: Money
+    measure: Measure | None = None
 
     @property
     def net(self) -> Money:
@@ -695,14 +756,24 @@ def compute_refund(
     sold: Iterable[LineTotal],
     quantities: Mapping[str, int],
     already_returned: Mapping[str, int] | None = None,
+    *,
+    tax_rounding: TaxRounding = TaxRounding.PER_LINE,
+    method: RoundingMethod = RoundingMethod.HALF_UP,
 ) -> Refund:
     """The refund for returning ``quantities[line_id]`` units of the ``sold`` lines.
 
     ``already_returned`` gives the units of each line returned before. The amounts are differences
-    of a cumulative split of each line's ``paid`` (and tax) over its units, so whatever way a sale
-    is returned — all at once, line by line, one unit at a time — the refunds add up to exactly what
-    was paid, to the minor unit, and no return gives back more than its share. Asking for more units
-    than are left raises RefundError; an unknown line raises LineNotFoundError.
+    of a cumulative split of each line's ``paid`` over its units, so whatever way a sale is returned —
+    all at once, line by line, one unit at a time — the refunds add up to exactly what was paid, to the
+    minor unit, and no return gives back more than its share. Asking for more units than are left raises
+    RefundError, as does asking for part of a weighed line (it is returned whole); an unknown line raises
+    LineNotFoundError.
+
+    The tax in the refund follows the store's rounding level (``tax_rounding``, docs/tax.md): per line,
+    each line gives back its share of the tax it was sold with (the same cumulative split), so the
+    returns of a sale add up to exactly its tax; once per rate per document, the return is a document of
+    its own and states the tax contained in what it refunds, rounded once per rate by ``method`` and
+    shared over its lines (a return of everything at once gives back exactly the sale's tax).
     """
     by_id = {line.line_id: line for line in sold}
     returned = already_returned or {}
@@ -711,12 +782,16 @@ def compute_refund(
             raise LineNotFoundError(line_id)
     currency: str | None = None
     rates: dict[str, TaxRate] = {}
-    by_rate: dict[str, list[int]] = {}
+    groups: dict[str, list[int]] = {}  # tax code -> indexes into out
     out: list[RefundLine] = []
-    total = total_tax = 0
     for line_id, units in quantities.items():
         line = by_id[line_id]
         before = returned.get(line_id, 0)
+        if line.measure is not None and (type(units) is not int or units > 1):  # 0.3 of 0.750 kg, 300 g
+            raise RefundError(
+                f"{line.description or line.sku} was sold by weight ({line.measure.text()}): it is returned "
+                "whole, as one item, or not at all."
+            )
         if type(units) is not int or type(before) is not int:
             raise InvalidQuantityError("Return quantities must be whole numbers of units.")
         if units < 0 or before < 0:
@@ -735,30 +810,39 @@ def compute_refund(
             raise CurrencyMismatchError(currency, line.paid.currency)
         a0, t0 = _cumulative(line.paid.minor, line.tax.minor, line.quantity, before)
         a1, t1 = _cumulative(line.paid.minor, line.tax.minor, line.quantity, before + units)
-        amount, tax = a1 - a0, t1 - t0
         rate = line.tax_rate
+        rates.setdefault(rate.code, rate)
+        groups.setdefault(rate.code, []).append(len(out))
         out.append(
-            RefundLine(line_id, line.sku, units, rate, Money._of(amount, currency), Money._of(tax, currency))
+            RefundLine(
+                line_id,
+                line.sku,
+                units,
+                rate,
+                Money._of(a1 - a0, currency),
+                Money._of(t1 - t0, currency),
+                line.measure,
+            )
         )
-        total += amount
-        total_tax += tax
-        code = rate.code
-        if code in by_rate:
-            acc = by_rate[code]
-            acc[0] += amount - tax
-            acc[1] += tax
-            acc[2] += amount
-        else:
-            rates[code] = rate
-            by_rate[code] = [amount - tax, tax, amount]
     if currency is None:
         if not by_id:
             raise RefundError("There is nothing to return: the sale has no lines.")
         currency = next(iter(by_id.values())).paid.currency
+    if tax_rounding is TaxRounding.PER_DOCUMENT:
+        for code, idx in groups.items():
+            amounts = [out[i].amount.minor for i in idx]
+            rate_tax = rates[code].tax_included(sum(amounts), method)
+            for i, share in zip(idx, allocate_minor(rate_tax, amounts), strict=True):
+                out[i] = replace(out[i], tax=Money._of(share, currency))
+    by_rate: dict[str, list[int]] = {}
+    for code, idx in groups.items():
+        amount = sum(out[i].amount.minor for i in idx)
+        tax = sum(out[i].tax.minor for i in idx)
+        by_rate[code] = [amount - tax, tax, amount]
     return Refund(
         currency,
         tuple(out),
         rate_totals(by_rate, rates, currency),
-        Money._of(total, currency),
-        Money._of(total_tax, currency),
+        Money._of(sum(ln.amount.minor for ln in out), currency),
+        Money._of(sum(ln.tax.minor for ln in out), currency),
     )

@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -23,6 +22,7 @@ from pos.cart import Cart, Discount
 from pos.cashround import CashRounding, round_cash
 from pos.documents import SaleDocument, SaleLine, TaxLine, Tender
 from pos.errors import DomainError
+from pos.measure import Measure
 from pos.money import Money
 from pos.ports import Catalog, Clock, Ids, Journal, Product
 from pos.scan import ItemScan
@@ -172,10 +172,7 @@ class Checkout:
     def add_product(self, product: Product, quantity: int = 1, *, unit_price: int | None = None) -> str:
         """Add a catalog product; returns the line id. `unit_price` for price-embedded barcodes."""
         self._no_tenders_taken()
-        if not product.active:
-            raise CheckoutError(
-                f"{product.name} is no longer sold (archived). Put it aside and call a manager."
-            )
+        self._check_active(product)
         price = product.price if unit_price is None else unit_price
         line = self.cart.add_line(
             product.sku,
@@ -189,11 +186,28 @@ class Checkout:
         return line.line_id
 
     def add_scanned(self, scan: ItemScan) -> str:
-        """Add what a scan named (`pos.scan.read_item`): at its label's price or weight, else the
-        catalog's, times a count label's pieces (a label-priced line is never merged with another)."""
-        return self.add_product(
-            scan.product, scan.quantity, unit_price=scan.price() if scan.label_priced else None
-        )
+        """Add what a scan named (`pos.scan.read_item`): at its label's price, by its label's weight (the
+        line keeps the weight and the price per kilogram or pound), else at the catalog's price, times a
+        count label's pieces. A label-priced or weighed line is never merged with another."""
+        measure = scanned_measure(scan)
+        if measure is not None:
+            return self.add_measured(scan.product, measure)
+        return self.add_product(scan.product, scan.quantity, unit_price=scan.unit_price)
+
+    def add_measured(self, product: Product, measure: Measure) -> str:
+        """Add a weighed (or measured) product: one line of `measure.amount()`, keeping the measure."""
+        self._no_tenders_taken()
+        self._check_active(product)
+        line = self.cart.add_measured(product.sku, product.name, measure, product.tax_code)
+        self._changed()
+        return line.line_id
+
+    @staticmethod
+    def _check_active(product: Product) -> None:
+        if not product.active:
+            raise CheckoutError(
+                f"{product.name} is no longer sold (archived). Put it aside and call a manager."
+            )
 
     def add_sku(self, sku: str, quantity: int = 1) -> str:
         product = self.catalog.get(sku)
@@ -443,13 +457,6 @@ class Checkout:
         self._changed()
 
 
-def _rate_bp(percent: Decimal | int) -> int:
-    bp = Decimal(percent) * 100
-    if bp != bp.to_integral_value():
-        raise CheckoutError(f"Tax rate {percent}% cannot be stored in basis points.")
-    return int(bp)
-
-
 def sale_document(
     cart: Cart,
     *,
@@ -473,12 +480,11 @@ def sale_document(
             tax_code=lt.tax_code,
             tax_amount=lt.tax.minor,
             paid_amount=lt.paid.minor,
+            measure=lt.measure,
         )
         for i, lt in enumerate(t.lines)
     )
-    tax_lines = tuple(
-        TaxLine(r.rate.code, _rate_bp(r.rate.percent), r.net.minor, r.tax.minor) for r in t.rates
-    )
+    tax_lines = tuple(TaxLine(r.rate.code, r.rate.text, r.net.minor, r.tax.minor) for r in t.rates)
     doc = SaleDocument(
         sale_uuid=sale_uuid,
         receipt_no=receipt_no,
@@ -499,4 +505,21 @@ def sale_document(
     return doc
 
 
-__all__ = ["CashQuote", "Checkout", "CheckoutError", "MemberOnSale", "quick_amounts", "sale_document"]
+def scanned_measure(scan: ItemScan) -> Measure | None:
+    """The weight a scanned label gives (all its decimals, in its unit), priced at the catalog's price per
+    the unit the store sells by; None when the label gives a price to pay (that price is the line's) or
+    no weight. The one place that reads a scan's weight."""
+    if scan.unit_price is not None or scan.weight is None:
+        return None
+    return Measure(scan.weight.value, scan.weight.unit, scan.product.price, per=scan.sold_by)
+
+
+__all__ = [
+    "CashQuote",
+    "Checkout",
+    "CheckoutError",
+    "MemberOnSale",
+    "quick_amounts",
+    "sale_document",
+    "scanned_measure",
+]

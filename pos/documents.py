@@ -8,7 +8,12 @@ one of these it is never changed: a correction is a new document. Timestamps are
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
+
+from pos.errors import ConfigError, DomainError
+from pos.measure import Measure
+from pos.tax import parse_percent
 
 TenderKind = Literal["card", "cash", "points", "gift_card", "store_credit"]
 TENDER_KINDS: tuple[str, ...] = ("card", "cash", "points", "gift_card", "store_credit")
@@ -29,12 +34,14 @@ class SaleLine:
     tax_code: str
     tax_amount: int
     paid_amount: int  # what the customer actually paid for this line: what a return refunds
+    measure: Measure | None = None  # a weighed line: its weight and price per kg (quantity 1, unit_price
+    # = measure.amount())
 
 
 @dataclass(frozen=True, slots=True)
 class TaxLine:
     tax_code: str
-    rate_bp: int  # rate in basis points: 1000 = 10 %
+    rate: str  # the rate in percent, exact canonical text: "8.875" (pos.tax.TaxRate.text)
     taxable_amount: int
     tax_amount: int
 
@@ -76,11 +83,17 @@ class SaleDocument:
         for ln in self.lines:
             if ln.quantity <= 0:
                 raise DocumentError(f"line {ln.line_no}: quantity must be positive")
+            _check_measure(ln.line_no, ln.measure, ln.quantity, ln.unit_price)
         if sum(ln.paid_amount for ln in self.lines) != self.total:
             raise DocumentError("the lines' paid amounts do not add up to the total")
         net = self.subtotal - self.discount_total
         if self.total not in (net, net + self.tax_total):  # tax-inclusive or tax-exclusive prices
             raise DocumentError("total is neither subtotal - discounts nor that plus tax")
+        for t in self.tax_lines:
+            if not _exact_percent(t.rate):
+                raise DocumentError(
+                    f"tax line {t.tax_code}: the rate {t.rate!r} is not a percent written exactly ('8.875')"
+                )
         if self.tax_lines and sum(t.tax_amount for t in self.tax_lines) != self.tax_total:
             raise DocumentError("the per-rate tax lines do not add up to the tax total")
         for t in self.tenders:
@@ -91,9 +104,11 @@ class SaleDocument:
         if self.tenders and sum(t.amount for t in self.tenders) != self.total:
             raise DocumentError("the tenders do not add up to the total")
 
-    def with_receipt_no(self, receipt_no: str) -> SaleDocument:
-        """This sale numbered by the journal. (``dataclasses.replace`` costs 2-3x more, and this runs
-        inside every durable sale commit.)"""
+    def with_receipt_no(self, receipt_no: str, session_id: Any = ...) -> SaleDocument:
+        """This sale numbered by the journal, in the till session open at its commit. (``dataclasses.replace``
+        costs 2-3x more, and this runs inside every durable sale commit.)"""
+        if session_id is ...:
+            session_id = self.session_id
         return SaleDocument(
             self.sale_uuid,
             receipt_no,
@@ -109,7 +124,7 @@ class SaleDocument:
             self.lines,
             self.tax_lines,
             self.tenders,
-            self.session_id,
+            session_id,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -138,13 +153,14 @@ class SaleDocument:
                     "tax_code": ln.tax_code,
                     "tax_amount": ln.tax_amount,
                     "paid_amount": ln.paid_amount,
+                    "measure": None if ln.measure is None else ln.measure.to_dict(),
                 }
                 for ln in self.lines
             ],
             "tax_lines": [
                 {
                     "tax_code": t.tax_code,
-                    "rate_bp": t.rate_bp,
+                    "rate": t.rate,
                     "taxable_amount": t.taxable_amount,
                     "tax_amount": t.tax_amount,
                 }
@@ -166,10 +182,47 @@ class SaleDocument:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> SaleDocument:
         d = dict(d)
-        d["lines"] = tuple(SaleLine(**x) for x in d.get("lines", ()))
+        d["lines"] = tuple(SaleLine(**_with_measure(x)) for x in d.get("lines", ()))
         d["tax_lines"] = tuple(TaxLine(**x) for x in d.get("tax_lines", ()))
         d["tenders"] = tuple(Tender(**x) for x in d.get("tenders", ()))
         return cls(**d)
+
+
+def _check_measure(line_no: int, measure: object, quantity: int, unit_price: int) -> None:
+    """A weighed line is one item whose unit price is its measure's amount."""
+    if measure is None:
+        return
+    if not isinstance(measure, Measure):
+        raise DocumentError(f"line {line_no}: {measure!r} is not a measure")
+    if quantity != 1 or unit_price != measure.amount():
+        raise DocumentError(
+            f"line {line_no}: a weighed line of {measure.text()} is 1 item at {measure.amount()}, "
+            f"not {quantity} at {unit_price}"
+        )
+
+
+def _with_measure(line: dict[str, Any]) -> dict[str, Any]:
+    """A line's dict with its measure (JSON: a table or null) read back as a Measure."""
+    raw = line.get("measure")
+    if raw is None:
+        return line
+    try:
+        return {**line, "measure": Measure.from_dict(raw)}
+    except DomainError as e:
+        raise DocumentError(f"line {line.get('line_no')}: {e}") from None
+
+
+def _exact_percent(text: object) -> bool:
+    """``text`` is a tax rate in its canonical form (``TaxRate.text``: ``"8.875"``, not ``"8.8750"``)."""
+    return isinstance(text, str) and _canonical_percent(text)
+
+
+@lru_cache(maxsize=256)  # a store has a handful of rates; this runs inside every durable sale commit
+def _canonical_percent(text: str) -> bool:
+    try:
+        return f"{parse_percent(text, 'rate'):f}" == text
+    except ConfigError:
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +237,7 @@ class ReturnLine:
     original_sale_uuid: str | None = None
     original_line_no: int | None = None
     restock: bool = True
+    measure: Measure | None = None  # a weighed line, returned whole: what it weighed
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,18 +268,24 @@ class ReturnDocument:
     def check(self) -> None:
         if not self.lines:
             raise DocumentError("a return needs at least one line")
+        for ln in self.lines:
+            if ln.measure is not None and (not isinstance(ln.measure, Measure) or ln.quantity != 1):
+                raise DocumentError(f"line {ln.line_no}: a weighed line is returned whole, as 1 item")
         if sum(ln.refund_amount for ln in self.lines) != self.total:
             raise DocumentError("the lines' refunds do not add up to the total")
         if self.refunds and sum(r.amount for r in self.refunds) != self.total:
             raise DocumentError("the refunds do not add up to the total")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        d = asdict(self)
+        for raw, ln in zip(d["lines"], self.lines, strict=True):
+            raw["measure"] = None if ln.measure is None else ln.measure.to_dict()
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ReturnDocument:
         d = dict(d)
-        d["lines"] = tuple(ReturnLine(**x) for x in d.get("lines", ()))
+        d["lines"] = tuple(ReturnLine(**_with_measure(x)) for x in d.get("lines", ()))
         d["refunds"] = tuple(Refund(**x) for x in d.get("refunds", ()))
         return cls(**d)
 

@@ -96,7 +96,16 @@ class RefundError(DomainError):
 
 
 class ConfigError(DomainError):
-    """An invalid store configuration (currency, locale, tax table, rounding rule)."""
+    """An invalid store configuration (currency, locale, tax table, rounding rule).
+
+    ``setting`` names the store setting at fault (``"cash_rounding"``) when there is one, so the
+    application can name it as the person wrote it; ``reason`` is the message without that name.
+    """
+
+    def __init__(self, reason: str, *, setting: str | None = None) -> None:
+        self.reason = reason
+        self.setting = setting
+        super().__init__(f"Setting {setting!r}: {reason}" if setting else reason)
 
 
 class InvalidDataError(DomainError):

@@ -532,9 +532,45 @@ def no_crash(point: str) -> None:
 # ---------------------------------------------------------------------------------------------- protocol
 
 
+class NoCardPayments:
+    """Card payments on a till that has none (the null reader's protocol): every payment is refused with
+    the reason, nothing is recorded, nothing is ever unsettled."""
+
+    available = False
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def pay(
+        self,
+        sale_uuid: str,
+        amount: int,
+        currency: str,
+        complete_sale: CompleteSale,
+        *,
+        on_status: Callable[[str], None] | None = None,
+    ) -> PaymentOutcome:
+        error = TerminalConfigError(self.reason, code="no_card_reader")
+        return PaymentOutcome("failed", "", amount, None, self.reason, error)
+
+    def cancel(self, sale_uuid: str) -> bool:
+        return False
+
+    def reconcile(self, *_a: Any, **_k: Any) -> list[Settlement]:
+        return []
+
+    def settle_before_other_tender(self, *_a: Any, **_k: Any) -> PaymentOutcome | None:
+        return None
+
+    def abandon(self, *_a: Any, **_k: Any) -> PaymentOutcome | None:
+        return None
+
+
 class CardPayments:
     """The write-ahead payment protocol and its reconciler. Blocking: run it on the card-reader thread;
     ``cancel``/``abandon`` may be called from any thread."""
+
+    available = True
 
     def __init__(
         self,

@@ -101,6 +101,8 @@ class ReceiptLine:
     """The (negative) discount on this line, printed right-aligned beside ``discount_text``."""
     tax_mark: str = ""
     """A short code tying the line to its tax rate (``"A"``, ``"B"``, or ``"*"`` for a reduced rate)."""
+    per: str = ""
+    """What ``unit_price`` is the price of, for a weighed line: ``"kg"`` prints ``0.750 kg x 2.49/kg``."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,8 @@ class Receipt:
     footer: tuple[str, ...] = ("Thank you for shopping with us",)
     currency: str = ""
     labels: ReceiptLabels = field(default_factory=ReceiptLabels)
+    claim_code: bool = True
+    """False for a printout that is no sale (a till's Z report): no claim QR."""
 
     def __post_init__(self) -> None:
         # Accept lists from callers, keep tuples (hashable, immutable).
@@ -425,7 +429,7 @@ def layout(
             lr(ln.description, total)
         else:
             text(ln.description)
-            lr(f"  {ln.qty} x {ln.unit_price}", total)
+            lr(f"  {ln.qty} x {ln.unit_price}" + (f"/{ln.per}" if ln.per else ""), total)
         if ln.discount_text or ln.discount_amount is not None:
             lr(f"  {ln.discount_text or lb.discount}", str(ln.discount_amount or ""))
     rows.append(rule)
@@ -490,7 +494,8 @@ def layout(
 
     # Claim code and footer
     rows.append(Row(""))
-    rows.append(QrBlock(r.qr_payload, caption=lb.qr_caption))
+    if r.claim_code:
+        rows.append(QrBlock(r.qr_payload, caption=lb.qr_caption))
     for line in r.footer:
         text(line, align=Align.CENTER)
     banner()

@@ -1,8 +1,9 @@
 """The customer receipt of a recorded sale: `SaleDocument` + the store's settings -> `Receipt`.
 
-The receipt says what the journal recorded, nothing else: lines with their discounts, the tax breakdown
-with the store's tax labels (each rate marked A, B, C in the order the store lists them), tenders as the
-customer handed them over (cash given, not cash kept), cash rounding and change.
+The receipt says what the journal recorded, nothing else: lines with their discounts (a weighed line with
+its weight and price per unit, ``0.750 kg x 18.90/kg``; with tax-exclusive prices each line before tax),
+the tax breakdown with the store's tax labels (each rate marked A, B, C in the order the store lists
+them), tenders as the customer handed them over (cash given, not cash kept), cash rounding and change.
 """
 
 from __future__ import annotations
@@ -29,12 +30,13 @@ def receipt_for_sale(doc: SaleDocument, config: StoreConfig, *, store_name: str,
     lines = tuple(
         ReceiptLine(
             ln.description,
-            ln.quantity,
-            ln.unit_price,
-            ln.paid_amount,
+            ln.quantity if ln.measure is None else ln.measure.text(),
+            ln.unit_price if ln.measure is None else ln.measure.unit_price,
+            ln.paid_amount if config.prices_include_tax else ln.paid_amount - ln.tax_amount,  # US: before tax
             discount_text="Discount" if ln.discount else "",
             discount_amount=-ln.discount if ln.discount else None,
             tax_mark=marks.get(ln.tax_code, ""),
+            per="" if ln.measure is None else ln.measure.price_symbol,
         )
         for ln in doc.lines
     )

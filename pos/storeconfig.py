@@ -3,12 +3,16 @@
 A :class:`StoreConfig` is immutable and validated when it is built, so a wrong setting is refused at
 start (with the setting's name and what it expects) and never half-applied during a sale. It reads
 from and writes to a plain JSON/TOML-safe dict (:meth:`StoreConfig.from_dict`, :meth:`to_dict`).
+
+:data:`PRESETS` hold the rules of the stores the demo offers (IE, IT, PT, JP, US-NY, CH, and DE), as
+their law and custom set them; :func:`configure` starts from one and applies what a store set itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -18,7 +22,7 @@ from babel import Locale, UnknownLocaleError
 from pos.cashround import CashRounding, check_rule
 from pos.errors import ConfigError, DomainError
 from pos.money import check_currency
-from pos.tax import RoundingMethod, TaxRate, TaxRounding
+from pos.tax import RoundingMethod, TaxRate, TaxRounding, parse_rates
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -28,7 +32,7 @@ def _enum(cls: type[E], value: object, name: str) -> E:
         return cls(value)
     except ValueError:
         choices = ", ".join(repr(m.value) for m in cls)
-        raise ConfigError(f"Setting {name!r}: {value!r} is not one of {choices}.") from None
+        raise ConfigError(f"{value!r} is not one of {choices}.", setting=name) from None
 
 
 @dataclass(frozen=True)
@@ -61,16 +65,16 @@ class StoreConfig:
         try:
             set_(self, "currency", check_currency(self.currency))
         except DomainError as e:
-            raise ConfigError(f"Setting 'currency': {e}") from None
+            raise ConfigError(str(e), setting="currency") from None
         try:
             Locale.parse(self.locale)
         except (UnknownLocaleError, ValueError, TypeError):
             raise ConfigError(
-                f"Setting 'locale': {self.locale!r} is not a known locale (for example 'it_IT', 'ja_JP')."
+                f"{self.locale!r} is not a known locale (for example 'it_IT', 'ja_JP').", setting="locale"
             ) from None
         if not isinstance(self.prices_include_tax, bool):
             raise ConfigError(
-                f"Setting 'prices_include_tax': expects true or false, got {self.prices_include_tax!r}."
+                f"expects true or false, got {self.prices_include_tax!r}.", setting="prices_include_tax"
             )
         set_(self, "tax_rounding", _enum(TaxRounding, self.tax_rounding, "tax_rounding"))
         set_(
@@ -79,20 +83,23 @@ class StoreConfig:
             _enum(RoundingMethod, self.tax_rounding_method, "tax_rounding_method"),
         )
         set_(self, "cash_rounding", _enum(CashRounding, self.cash_rounding, "cash_rounding"))
-        check_rule(self.cash_rounding, self.currency)
+        try:
+            check_rule(self.cash_rounding, self.currency)
+        except ConfigError as e:
+            raise ConfigError(e.reason, setting="cash_rounding") from None
         if type(self.max_quantity) is not int or self.max_quantity < 1:
             raise ConfigError(
-                f"Setting 'max_quantity': expects a whole number >= 1, got {self.max_quantity!r}."
+                f"expects a whole number >= 1, got {self.max_quantity!r}.", setting="max_quantity"
             )
         rates = tuple(self.tax_rates)
         if not rates:
-            raise ConfigError("Setting 'tax_rates': the store needs at least one tax rate (0% counts).")
+            raise ConfigError("the store needs at least one tax rate (0% counts).", setting="tax_rates")
         table: dict[str, TaxRate] = {}
         for rate in rates:
             if not isinstance(rate, TaxRate):
-                raise ConfigError(f"Setting 'tax_rates': {rate!r} is not a tax rate.")
+                raise ConfigError(f"{rate!r} is not a tax rate.", setting="tax_rates")
             if rate.code in table:
-                raise ConfigError(f"Setting 'tax_rates': the tax code {rate.code!r} appears twice.")
+                raise ConfigError(f"the tax code {rate.code!r} appears twice.", setting="tax_rates")
             table[rate.code] = rate
         set_(self, "tax_rates", rates)
         set_(self, "rates", MappingProxyType(table))
@@ -122,9 +129,180 @@ class StoreConfig:
             raise ConfigError(f"Unknown store setting(s): {', '.join(map(repr, unknown))}.")
         for required in ("currency", "locale", "tax_rates"):
             if required not in data:
-                raise ConfigError(f"Setting {required!r} is missing.")
+                raise ConfigError("missing: every store needs it.", setting=required)
         raw_rates = data["tax_rates"]
         if isinstance(raw_rates, str | bytes | Mapping) or not hasattr(raw_rates, "__iter__"):
-            raise ConfigError("Setting 'tax_rates': expects a list of {code, percent, label} tables.")
+            raise ConfigError("expects a list of {code, percent, label} tables.", setting="tax_rates")
         kwargs = {k: v for k, v in data.items() if k != "tax_rates"}
-        return cls(tax_rates=tuple(TaxRate.from_dict(r) for r in raw_rates), **kwargs)
+        try:
+            rates = tuple(TaxRate.from_dict(r) for r in raw_rates)
+        except ConfigError as e:
+            raise ConfigError(e.reason, setting="tax_rates") from None
+        return cls(tax_rates=rates, **kwargs)
+
+
+# ====================================================================== presets
+@dataclass(frozen=True)
+class StorePreset:
+    """The money rules of a store in ``country`` (ISO 3166), as its tax law and custom set them."""
+
+    name: str
+    country: str
+    config: StoreConfig
+
+
+def _preset(name: str, country: str, **config: Any) -> StorePreset:
+    return StorePreset(name, country, StoreConfig(**config))
+
+
+# Every preset has the catalog's codes STANDARD, REDUCED and ZERO (the demo catalog uses them), plus the
+# country's other rates. Rates as in force in 2026; a store checks its own and writes what differs in
+# its settings (store.tax_rates).
+PRESETS: Mapping[str, StorePreset] = MappingProxyType(
+    {
+        p.name: p
+        for p in (
+            # Ireland: VAT-inclusive shelf prices; 5 cent cash rounding is voluntary (a store opts in).
+            _preset(
+                "IE",
+                "IE",
+                currency="EUR",
+                locale="en_IE",
+                tax_rates=(
+                    TaxRate("STANDARD", 23, "VAT 23%"),
+                    TaxRate("REDUCED", Decimal("13.5"), "VAT 13.5%"),
+                    TaxRate("SECOND_REDUCED", 9, "VAT 9%"),
+                    TaxRate("ZERO", 0, "VAT 0%"),
+                ),
+            ),
+            # Italy: VAT once per rate on the receipt (the preset's choice); cash to 5 cents (DL 50/2017).
+            _preset(
+                "IT",
+                "IT",
+                currency="EUR",
+                locale="it_IT",
+                tax_rates=(
+                    TaxRate("STANDARD", 22, "IVA 22%"),
+                    TaxRate("REDUCED", 10, "IVA 10%"),
+                    TaxRate("INTERMEDIATE", 5, "IVA 5%"),
+                    TaxRate("SUPER_REDUCED", 4, "IVA 4%"),
+                    TaxRate("ZERO", 0, "IVA 0%"),
+                ),
+                tax_rounding=TaxRounding.PER_DOCUMENT,
+                cash_rounding=CashRounding.ITALY,
+            ),
+            # Portugal (mainland): VAT once per rate on the document's total, half up (the AT accepts it
+            # per line or per total; per total is what VAT-inclusive prices call for).
+            _preset(
+                "PT",
+                "PT",
+                currency="EUR",
+                locale="pt_PT",
+                tax_rates=(
+                    TaxRate("STANDARD", 23, "IVA 23%"),
+                    TaxRate("INTERMEDIATE", 13, "IVA 13%"),
+                    TaxRate("REDUCED", 6, "IVA 6%"),
+                    TaxRate("ZERO", 0, "IVA 0%"),
+                ),
+                tax_rounding=TaxRounding.PER_DOCUMENT,
+            ),
+            # Japan: tax-inclusive prices; a qualified invoice rounds tax once per rate (NTA Q&A 46),
+            # by any method: rounding down is the common choice. "*" marks the reduced rate.
+            _preset(
+                "JP",
+                "JP",
+                currency="JPY",
+                locale="ja_JP",
+                tax_rates=(
+                    TaxRate("STANDARD", 10, "10%"),
+                    TaxRate("REDUCED", 8, "8%*"),
+                    TaxRate("ZERO", 0, "0%"),
+                ),
+                tax_rounding=TaxRounding.PER_DOCUMENT,
+                tax_rounding_method=RoundingMethod.DOWN,
+            ),
+            # New York City: 4 % state + 4.5 % city + 0.375 % MCTD = 8.875 % added to shelf prices,
+            # computed on the receipt's taxable total, half a cent up; food for home consumption exempt.
+            _preset(
+                "US-NY",
+                "US",
+                currency="USD",
+                locale="en_US",
+                tax_rates=(
+                    TaxRate("STANDARD", Decimal("8.875"), "Sales tax 8.875%"),
+                    TaxRate("REDUCED", 0, "Exempt food"),
+                    TaxRate("ZERO", 0, "Exempt"),
+                ),
+                prices_include_tax=False,
+                tax_rounding=TaxRounding.PER_DOCUMENT,
+            ),
+            # Switzerland (since 2024): MWST per rate on the receipt; cash to 5 Rappen.
+            _preset(
+                "CH",
+                "CH",
+                currency="CHF",
+                locale="de_CH",
+                tax_rates=(
+                    TaxRate("STANDARD", Decimal("8.1"), "MWST 8.1%"),
+                    TaxRate("REDUCED", Decimal("2.6"), "MWST 2.6%"),
+                    TaxRate("ACCOMMODATION", Decimal("3.8"), "MWST 3.8%"),
+                    TaxRate("ZERO", 0, "MWST 0%"),
+                ),
+                tax_rounding=TaxRounding.PER_DOCUMENT,
+                cash_rounding=CashRounding.NEAREST_0_05,
+            ),
+            _preset(
+                "DE",
+                "DE",
+                currency="EUR",
+                locale="de_DE",
+                tax_rates=(
+                    TaxRate("STANDARD", 19, "MwSt 19%"),
+                    TaxRate("REDUCED", 7, "MwSt 7%"),
+                    TaxRate("ZERO", 0, "MwSt 0%"),
+                ),
+            ),
+        )
+    }
+)
+
+
+def configure(
+    preset: str | None, country: str, settings: Mapping[str, Any], tax_rates: str = ""
+) -> StoreConfig:
+    """A store's rules: ``preset`` (``None``: none) with the ``settings`` the store set itself on top
+    (keys of :meth:`StoreConfig.to_dict`), and ``tax_rates`` (text for :func:`pos.tax.parse_rates`)
+    replacing the preset's rates of the same code or adding new codes.
+
+    The preset must be for the store's ``country``. Without a preset, ``settings`` must give the currency
+    and locale and ``tax_rates`` the whole tax table. Errors are ConfigError with the setting at fault
+    (``"tax_preset"`` for the choice of preset).
+    """
+    try:
+        own = parse_rates(tax_rates)
+    except ConfigError as e:
+        raise ConfigError(e.reason, setting="tax_rates") from None
+    if preset is None:
+        if not own:
+            raise ConfigError(
+                "a store without a preset needs its tax rates (for example STANDARD=8.875; ZERO=0).",
+                setting="tax_rates",
+            )
+        return StoreConfig.from_dict({**settings, "tax_rates": [r.to_dict() for r in own]})
+    chosen = PRESETS.get(preset)
+    if chosen is None:
+        raise ConfigError(
+            f"there is no preset {preset!r}. Choose one of {', '.join(PRESETS)}, or none and give the "
+            "store's own tax rates.",
+            setting="tax_preset",
+        )
+    if chosen.country != country.upper():
+        raise ConfigError(
+            f"the preset {preset} is for a store in {chosen.country}, not in {country} (the store's "
+            "country).",
+            setting="tax_preset",
+        )
+    rates = {r.code: r for r in chosen.config.tax_rates}
+    rates.update((r.code, r) for r in own)
+    data = {**chosen.config.to_dict(), **settings, "tax_rates": [r.to_dict() for r in rates.values()]}
+    return StoreConfig.from_dict(data)

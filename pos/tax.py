@@ -7,6 +7,10 @@ Japan's qualified invoices require: 8 % and 10 % each rounded once on the receip
 per-document rounding each line still gets its share of its rate's tax (largest remainder), so a
 partial return can refund exactly its own tax and the shares always add up to the receipt.
 
+A rate is a percent with at most :data:`PERCENT_DECIMALS` decimals (``8.875``, ``4.712``, ``13.5``),
+from 0 up to but not including 1000. It is kept exactly everywhere: as a ``Decimal`` here, and as its
+canonical text (:attr:`TaxRate.text`: ``"8.875"``, ``"20"``) in documents, the journal and on the wire.
+
 Everything here works on ``int`` minor units; :class:`RateTotal` carries Money for receipts.
 """
 
@@ -20,6 +24,40 @@ from typing import Any
 
 from pos.errors import ConfigError, UnknownTaxCodeError
 from pos.money import Money, allocate_minor
+
+PERCENT_DECIMALS = 6
+"""The most decimals a tax rate may have (in percent): 8.875 % has 3, Hawaii's 4.7120 % has 4. A rate
+with more is refused when the store settings are read; the backend contract carries no more (a database
+keeps every rate in NUMERIC(9, 6))."""
+MAX_PERCENT = 1000
+
+
+def parse_percent(value: object, what: str) -> Decimal:
+    """An exact tax percent from ``Decimal``, ``int`` or decimal text (``"8.875"``); refuses floats,
+    non-numbers, negatives, 1000 % or more, and more than :data:`PERCENT_DECIMALS` decimals.
+    ``what`` names the rate in the message (``"Tax rate 'STANDARD'"``)."""
+    if isinstance(value, str):
+        try:
+            value = Decimal(value.strip())
+        except ArithmeticError:
+            raise ConfigError(f"{what}: {value!r} is not a percent.") from None
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise ConfigError(
+            f"{what}: write the percent exactly, as text or a whole number "
+            f'(percent = "8.875"), not {value!r}.'
+        )
+    percent = Decimal(value)
+    if not percent.is_finite() or percent < 0 or percent >= MAX_PERCENT:
+        raise ConfigError(f"{what}: {percent} is not a valid percent (0 to under {MAX_PERCENT}).")
+    num, den = percent.as_integer_ratio()  # exact: Decimal.normalize would round past 28 digits
+    if 10**PERCENT_DECIMALS % den:
+        raise ConfigError(
+            f"{what}: {percent:f}% has more decimals than the till keeps (at most {PERCENT_DECIMALS})."
+        )
+    scaled, exp = num * (10**PERCENT_DECIMALS // den), -PERCENT_DECIMALS
+    while exp < 0 and scaled % 10 == 0:
+        scaled, exp = scaled // 10, exp + 1
+    return Decimal((0, tuple(map(int, str(scaled))), exp))  # canonical: 8.875, 20, 0
 
 
 class TaxRounding(StrEnum):
@@ -76,20 +114,18 @@ class TaxRate:
         if not isinstance(self.code, str) or not self.code.strip():
             raise ConfigError(f"A tax rate needs a code, got {self.code!r}.")
         percent = self.percent
-        if isinstance(percent, bool) or not isinstance(percent, Decimal | int):
+        if isinstance(percent, str):  # text is read by from_dict; the constructor takes numbers
             raise ConfigError(
                 f"Tax rate {self.code!r}: write the percent exactly, as text or a whole number "
                 f'(percent = "8.875"), not {percent!r}.'
             )
-        percent = Decimal(percent)
-        if not percent.is_finite() or percent < 0 or percent >= 1000:
-            raise ConfigError(f"Tax rate {self.code!r}: {percent} is not a valid percent.")
+        percent = parse_percent(percent, f"Tax rate {self.code!r}")
         num, den = percent.as_integer_ratio()
         object.__setattr__(self, "percent", percent)
         object.__setattr__(self, "_num", num)
         object.__setattr__(self, "_den", den * 100)
         if not self.label:
-            object.__setattr__(self, "label", f"{percent.normalize():f}%")
+            object.__setattr__(self, "label", f"{percent:f}%")
 
     def tax_included(self, gross: int, method: RoundingMethod) -> int:
         """The tax contained in a tax-inclusive amount ``gross`` (minor units), rounded."""
@@ -99,8 +135,13 @@ class TaxRate:
         """The tax to add to a tax-exclusive amount ``net`` (minor units), rounded."""
         return round_div(net * self._num, self._den, method)
 
+    @property
+    def text(self) -> str:
+        """The percent as exact canonical text (``"8.875"``): what documents and the wire carry."""
+        return f"{self.percent:f}"
+
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "percent": str(self.percent), "label": self.label}
+        return {"code": self.code, "percent": self.text, "label": self.label}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaxRate:
@@ -108,13 +149,25 @@ class TaxRate:
             raise ConfigError(f"A tax rate needs a code and a percent, got {data!r}.")
         percent = data["percent"]
         if isinstance(percent, str):
-            try:
-                percent = Decimal(percent)
-            except ArithmeticError:
-                raise ConfigError(
-                    f"Tax rate {data['code']!r}: {data['percent']!r} is not a percent."
-                ) from None
+            percent = parse_percent(percent, f"Tax rate {data['code']!r}")
         return cls(code=data["code"], percent=percent, label=data.get("label", ""))
+
+
+def parse_rates(text: str) -> tuple[TaxRate, ...]:
+    """Tax rates as a store writes them in its settings: ``CODE=PERCENT`` or ``CODE=PERCENT:LABEL``
+    entries separated by semicolons, e.g. ``"STANDARD=8.875:Sales tax 8.875%; REDUCED=0:Exempt food"``.
+    Empty text is no rates. A bad entry raises ConfigError naming it."""
+    rates: list[TaxRate] = []
+    for entry in filter(None, (part.strip() for part in text.split(";"))):
+        code, sep, rest = entry.partition("=")
+        percent, _, label = rest.partition(":")
+        if not sep:
+            raise ConfigError(f"{entry!r} is not CODE=PERCENT (for example STANDARD=8.875).")
+        rate = TaxRate.from_dict({"code": code.strip(), "percent": percent.strip(), "label": label.strip()})
+        if any(r.code == rate.code for r in rates):
+            raise ConfigError(f"the tax code {rate.code!r} appears twice.")
+        rates.append(rate)
+    return tuple(rates)
 
 
 @dataclass(frozen=True, slots=True)

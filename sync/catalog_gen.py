@@ -20,8 +20,8 @@ from typing import Any
 
 from sync.store.gtin import ean13
 
-# code -> rate in basis points (a generic VAT-style table; a real shop configures its own)
-TAX_CODES: dict[str, int] = {"STANDARD": 2000, "REDUCED": 1000, "ZERO": 0}
+# code -> rate in percent, as exact text (a generic VAT-style table; a real shop configures its own)
+TAX_CODES: dict[str, str] = {"STANDARD": "20", "REDUCED": "10", "ZERO": "0"}
 
 _PREFIXES = [
     "Nord",

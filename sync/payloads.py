@@ -51,6 +51,14 @@ def _points(d: dict[str, Any]) -> dict[str, Any] | None:
     return out
 
 
+def _measure(line: dict[str, Any]) -> dict[str, Any]:
+    """A weighed line's measure (weight, unit, price per unit), on the wire only where there is one."""
+    m = line.get("measure")
+    if m is None:
+        return {}
+    return {"measure": {k: m[k] for k in ("quantity", "unit", "unit_price", "per") if m.get(k) is not None}}
+
+
 def _sale(d: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "sale_uuid": d["sale_uuid"],
@@ -69,11 +77,12 @@ def _sale(d: dict[str, Any]) -> dict[str, Any]:
                 "tax_code": ln["tax_code"],
                 "tax_amount": ln.get("tax_amount", 0),
                 "paid_amount": ln["paid_amount"],
+                **_measure(ln),
             }
             for ln in d["lines"]
         ],
         "tax_lines": [
-            {k: t[k] for k in ("tax_code", "rate_bp", "taxable_amount", "tax_amount")}
+            {k: t[k] for k in ("tax_code", "rate", "taxable_amount", "tax_amount")}
             for t in d.get("tax_lines", ())
         ],
         "tenders": _tenders(d.get("tenders", [])),
@@ -87,6 +96,8 @@ def _sale(d: dict[str, Any]) -> dict[str, Any]:
     }
     if d.get("store_id"):
         out["store_id"] = d["store_id"]
+    if d.get("session_id"):
+        out["session_id"] = d["session_id"]
     if d.get("coupons"):
         out["coupons"] = list(d["coupons"])
     return out
@@ -106,6 +117,7 @@ def _return(d: dict[str, Any]) -> dict[str, Any]:
             "qty": ln.get("quantity", ln.get("qty")),
             "refund_amount": ln["refund_amount"],
             "restock": bool(ln.get("restock", True)),
+            **_measure(ln),
         }
         if ln.get("original_sale_uuid") and ln["original_sale_uuid"] != d.get("original_sale_uuid"):
             line["original_sale_uuid"] = ln["original_sale_uuid"]

@@ -55,3 +55,53 @@ def test_sync_and_hardware_never_import_app():
     for pkg in ("sync", "hardware"):
         for p in (ROOT / pkg).rglob("*.py"):
             assert "app" not in _imports(p), p
+
+
+_VISIBLE = {
+    "QLabel",
+    "QPushButton",
+    "TouchButton",
+    "QGroupBox",
+    "QCheckBox",
+    "QRadioButton",
+    "QDockWidget",
+    "setText",
+    "setPlaceholderText",
+    "setWindowTitle",
+    "setToolTip",
+    "setAccessibleName",
+    "setLabelText",
+    "set_message",
+    "show_message",
+    "addTab",
+    "setTabText",
+    "setTitle",
+}
+
+
+def _literal_text(node: ast.expr) -> bool:
+    """A sentence written in the code: a non-empty string literal, or an f-string with words in it."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return any(ch.isalpha() for ch in node.value)
+    if isinstance(node, ast.JoinedStr):
+        return any(
+            isinstance(v, ast.Constant) and any(ch.isalpha() for ch in str(v.value)) for v in node.values
+        )
+    return False
+
+
+def test_every_visible_string_in_the_window_goes_through_qt_translation():
+    """Widgets get their words from tr()/translate()/QT_TRANSLATE_NOOP, so shipping a language only adds
+    translations. (Tours and screenshot scripts drive the window; they are not shown text.)"""
+    offenders = []
+    for p in (ROOT / "ui").rglob("*.py"):
+        if p.name in {"tour.py"}:
+            continue
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            f = node.func
+            name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+            if name in _VISIBLE and _literal_text(node.args[0]):
+                offenders.append(f"{p.relative_to(ROOT)}:{node.lineno} {name}(...)")
+    assert offenders == []

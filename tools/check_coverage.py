@@ -25,8 +25,10 @@ DEFAULT_FILES = (
     "pos/cashround.py",
     "pos/errors.py",
     "pos/storeconfig.py",
+    "pos/measure.py",
     "pos/gs1.py",
     "pos/scan.py",
+    "pos/till.py",
 )
 
 

@@ -30,7 +30,7 @@ class CartRow:
     line_id: str
     description: str
     sku: str
-    quantity: int
+    quantity: int | str  # a weighed line shows its weight ('0.750 kg')
     unit_price: str
     discount: str
     total: str

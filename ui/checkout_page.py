@@ -17,6 +17,7 @@ from ui.qt import (
     QCoreApplication,
     QEvent,
     QFontInfo,
+    QFontMetrics,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -27,15 +28,16 @@ from ui.qt import (
     QListWidgetItem,
     QObject,
     QPushButton,
-    QSize,
     QSizePolicy,
     Qt,
     QTableView,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
     Slot,
 )
+from ui.widgets import font_px
 
 
 class CheckoutPage(QWidget):
@@ -65,20 +67,11 @@ class CheckoutPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(TOUCH)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths measured once from the font: sizing to contents re-measures every row on every
-        # scan, which is most of what a 100-line cart costs.
-        fm = self.table.fontMetrics()
-        widths = {
-            1: fm.horizontalAdvance("Qty"),
-            2: fm.horizontalAdvance("€9,999.99"),
-            3: fm.horizontalAdvance("€99,999.99"),
-        }
-        for c, px in widths.items():
+        for c in (1, 2, 3):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
-            hh.resizeSection(c, px + 14)
+        self._measured_px = 0  # the font size the columns and rows were last measured for
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)  # a long name takes two lines of its row, not an ellipsis
@@ -105,10 +98,12 @@ class CheckoutPage(QWidget):
         right.addWidget(self.search)
         self.results = QListWidget(self)
         self.results.setObjectName("results")
-        self.results.setMaximumHeight(6 * TOUCH)
+        self.results.setWordWrap(True)  # a long name on two lines, not an ellipsis
+        self.results.setSpacing(3)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.itemActivated.connect(self._on_result_activated)
         self.results.hide()
-        right.addWidget(self.results)
+        right.addWidget(self.results, 1)  # while searching, the results take the favourites' place
 
         self.member = QLabel("", self)
         self.member.setObjectName("memberSlot")
@@ -157,10 +152,6 @@ class CheckoutPage(QWidget):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             if key in ("card", "cash"):
                 b.setProperty("primary", True)
-            else:  # fourteen actions share the column: a smaller face keeps every label whole at 1024 px
-                f = b.font()
-                f.setPixelSize(max(11, round(QFontInfo(f).pixelSize() * 0.78)))
-                b.setFont(f)
             b.clicked.connect(lambda _=False, k=key: self._emit_action(k))
             actions.addWidget(b, r, c, rs, cs)
             self.buttons[key] = b
@@ -168,6 +159,66 @@ class CheckoutPage(QWidget):
         outer.addLayout(right, 3)
 
         self.search.installEventFilter(self)
+
+    # ------------------------------------------------------------------ layout
+    def _measure(self) -> None:
+        """Column widths and row height from the table's font, when the theme changed it: fixed widths,
+        because sizing to contents re-measures every row on every scan (most of a 100-line cart's cost);
+        rows tall enough for two lines (a long name, or a total and its discount)."""
+        fm = self.table.fontMetrics()
+        if fm.height() == self._measured_px:
+            return
+        self._measured_px = fm.height()
+        head = self.table.horizontalHeader()
+        hfm = head.fontMetrics()
+        widths = {
+            1: max(
+                fm.horizontalAdvance("0.000 kg"),  # a weighed line's weight
+                hfm.horizontalAdvance(self.model.headerData(1, Qt.Orientation.Horizontal)),
+            ),
+            2: fm.horizontalAdvance("€999.99/kg"),
+            3: fm.horizontalAdvance("€99,999.99"),
+        }
+        for c, px in widths.items():
+            head.resizeSection(c, px + 16)
+        self.table.verticalHeader().setDefaultSectionSize(max(TOUCH, 2 * fm.lineSpacing() + 8))
+
+    def _fit_buttons(self) -> None:
+        """Fourteen actions share the column: each secondary button's face is as large as lets its whole
+        label fit (themes and languages make labels wider), from 78 % of the text size down to 9 px."""
+        base = max(9, round(font_px(self) * 0.78))
+        for key, b in self.buttons.items():
+            if key in ("card", "cash") or b.width() < 20:
+                continue
+            f = b.font()
+            for px in range(base, 8, -1):
+                f.setPixelSize(px)
+                fm = QFontMetrics(f)
+                # inside the border (the style's padding may be used: a whole word beats a margin)
+                if all(fm.horizontalAdvance(line) <= b.width() - 8 for line in b.text().split("\n")):
+                    break
+            if b.font().pixelSize() != f.pixelSize():
+                b.setFont(f)
+
+    def resizeEvent(self, e) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(e)
+        self._measure()
+        self._fit_buttons()
+
+    def changeEvent(self, e) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(e)
+        if e.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # after the children took the new style too
+            QTimer.singleShot(0, self, self._after_style_change)  # cancelled if the page goes first
+
+    def _after_style_change(self) -> None:
+        self._measure()
+        self._fit_buttons()
+        self._refit_favourites()
+
+    def _refit_favourites(self) -> None:
+        if getattr(self, "_favourites", None) and font_px(self) != self._favourites_px:
+            self.show_favourites(self._favourites)
 
     # ------------------------------------------------------------------ from the cashier
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
@@ -255,7 +306,7 @@ class CheckoutPage(QWidget):
         if sku:
             self.add_sku.emit(sku)
         self.search.clear()
-        self.results.hide()
+        self.show_results([])
 
     def selected_line(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -286,19 +337,22 @@ class CheckoutPage(QWidget):
         for h in hits:
             item = QListWidgetItem(f"{h.price}   {h.label}")
             item.setData(Qt.ItemDataRole.UserRole, h.sku)
-            item.setSizeHint(QSize(0, TOUCH))
+            item.setToolTip(h.label)
             self.results.addItem(item)
         self.results.setVisible(bool(hits))
+        self.favourites.setVisible(not hits and not self.card_panel.isVisible())
         if hits:
             self.results.setCurrentRow(0)
 
     def show_favourites(self, items: list[SearchHit], columns: int = 2) -> None:
+        self._favourites = list(items)
+        self._favourites_px = font_px(self)
         while self.fav_grid.count():
             w = self.fav_grid.takeAt(0).widget()
             if w is not None:
                 w.deleteLater()
         for i, h in enumerate(items):
-            name = "\n".join(textwrap.wrap(h.label, 15, max_lines=3, placeholder="…"))
+            name = "\n".join(textwrap.wrap(h.label, 15, max_lines=4, placeholder="…"))
             b = QPushButton(f"{name}\n{h.price}", self)
             f = b.font()
             f.setPixelSize(max(11, round(QFontInfo(f).pixelSize() * 0.8)))

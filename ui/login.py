@@ -16,6 +16,7 @@ import logging
 
 from pos.staff import Authenticator, IdleLock, LoginResult, LoginStatus, StaffMember, format_wait
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QApplication,
     QEvent,
     QHBoxLayout,
@@ -37,7 +38,7 @@ class LoginScreen(QWidget):
     """Full-window login. Emits `logged_in(StaffMember)` after a right PIN, and `login_failed(LoginResult)`
     after a wrong one or while locked out. During a lockout the keypad is disabled and a countdown shows."""
 
-    HINT = "Type or tap your PIN, then Enter"
+    HINT = QT_TRANSLATE_NOOP("LoginScreen", "Type or tap your PIN, then Enter")
 
     logged_in = Signal(object)  # StaffMember
     login_failed = Signal(object)  # LoginResult
@@ -69,7 +70,7 @@ class LoginScreen(QWidget):
         lay = QVBoxLayout(card)
         lay.setContentsMargins(28, 24, 28, 28)
         lay.setSpacing(10)
-        self.title = QLabel("OMO POS", card)
+        self.title = QLabel(self.tr("OMO POS"), card)
         self.title.setObjectName("loginTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         where = " · ".join(x for x in (store_name, f"till {till_id}" if till_id else "") if x)
@@ -81,8 +82,8 @@ class LoginScreen(QWidget):
         self.prompt.setObjectName("loginPrompt")
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt.setWordWrap(True)
-        self.pin = PinEntry(card, enter_text="Log in")
-        self.pin.setAccessibleName("Staff PIN")
+        self.pin = PinEntry(card, enter_text=self.tr("Log in"))
+        self.pin.setAccessibleName(self.tr("Staff PIN"))
         self.pin.submitted.connect(self._on_submitted)
         lay.addWidget(self.title)
         lay.addWidget(self.subtitle)
@@ -96,7 +97,7 @@ class LoginScreen(QWidget):
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self.refresh_lockout)
-        self.pin.set_message(self.HINT, "hint")
+        self.pin.set_message(self.tr(self.HINT), "hint")
         self.set_locked_by(locked_by)
         self.setFocusProxy(self.pin)
 
@@ -104,16 +105,18 @@ class LoginScreen(QWidget):
     def set_locked_by(self, member: StaffMember | None) -> None:
         """After an idle lock, say whose session was locked (any staff PIN still unlocks)."""
         if member is None:
-            self.prompt.setText("Enter your staff PIN")
+            self.prompt.setText(self.tr("Enter your staff PIN"))
         else:
-            self.prompt.setText(f"Locked. {member.name}, or anyone on staff: enter your PIN")
+            self.prompt.setText(
+                self.tr("Locked. {name}, or anyone on staff: enter your PIN").format(name=member.name)
+            )
         self.pin.clear()
         self.refresh_lockout()
 
     def reset(self) -> None:
         """Ready for the next person: nothing typed, no message (unless a lockout is running)."""
         self.pin.clear()
-        self.pin.set_message(self.HINT, "hint")
+        self.pin.set_message(self.tr(self.HINT), "hint")
         self.refresh_lockout()
         self.pin.setFocus()
 
@@ -126,7 +129,10 @@ class LoginScreen(QWidget):
         if left > 0:
             self.pin.set_locked(True)
             self.pin.set_message(
-                f"Too many wrong PINs. Try again in {format_wait(left)}, or ask a manager.", "error"
+                self.tr("Too many wrong PINs. Try again in {wait}, or ask a manager.").format(
+                    wait=format_wait(left)
+                ),
+                "error",
             )
             if not self._countdown.isActive():
                 self._countdown.start()
@@ -135,7 +141,7 @@ class LoginScreen(QWidget):
             self.pin.set_locked(False)
             self._countdown.stop()
             if was_locked:
-                self.pin.set_message("You can try again now.", "")
+                self.pin.set_message(self.tr("You can try again now."), "")
 
     # -- internals
     def showEvent(self, e) -> None:  # noqa: N802
@@ -153,12 +159,12 @@ class LoginScreen(QWidget):
         self.checking = on
         self.pin.set_locked(on)
         if on:
-            self.pin.set_message("Checking…", "hint")
+            self.pin.set_message(self.tr("Checking…"), "hint")
 
     def _on_error(self, exc: BaseException) -> None:
         log.error("PIN check failed", exc_info=exc)
         self._set_checking(False)
-        self.pin.set_message("The PIN could not be checked. Try again, or call a manager.", "error")
+        self.pin.set_message(self.tr("The PIN could not be checked. Try again, or call a manager."), "error")
         self.refresh_lockout()
 
     def _on_result(self, result: LoginResult) -> None:

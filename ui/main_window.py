@@ -80,6 +80,18 @@ class MainWindow(QMainWindow):
         self.workspaces = WorkspaceHost(self)
         self.page = CheckoutPage(self)
         self.workspaces.add("sell", self.tr("Sell"), self.page, Permission.SELL)
+        from ui.till_page import TillPage
+
+        self.till_page = TillPage(self)
+        self.till_presenter: Any = None  # ui.till_presenter.TillPresenter
+        self.workspaces.add(
+            "till",
+            self.tr("Till"),
+            self.till_page,
+            Permission.OPEN_TILL,
+            Permission.CLOSE_TILL,
+            Permission.REPORTS,
+        )
         self.stack.addWidget(self.workspaces)
         self.setCentralWidget(self.stack)
         self.status = PosStatusBar(self)
@@ -93,21 +105,16 @@ class MainWindow(QMainWindow):
         self.member: StaffMember | None = None
         self.startup_error = ""
         self._install_shortcuts()
-        self._timers: list[QTimer] = []
-        self._status_timer = self._timer(1000, self.update_status)
-        self._checkpoint_timer = self._timer(60_000, self._checkpoint)  # WAL checkpoints when quiet
-        self._reconcile_timer = self._timer(60_000, self._reconcile_periodically)
-        self._probe_timer = self._timer(10_000, self._probe_reader)
-        self._probing = False
+        self.rounds: Any = None  # ui.status_presenter.StatusPresenter, once the shop is open
         if open_services:
             QTimer.singleShot(0, self._open_shop)
 
-    def _timer(self, ms: int, slot: Any) -> QTimer:
-        t = QTimer(self)
-        t.setInterval(ms)
-        t.timeout.connect(slot)
-        self._timers.append(t)
-        return t
+    def resizeEvent(self, e) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(e)
+        if (
+            getattr(self, "receipt_dock", None) is not None
+        ):  # the docks' column grows with the screen; the cart keeps most
+            self.resizeDocks([self.receipt_dock], [max(250, self.width() // 4)], Qt.Orientation.Horizontal)
 
     # ------------------------------------------------------------------ shortcuts
     def _install_shortcuts(self) -> None:
@@ -180,6 +187,10 @@ class MainWindow(QMainWindow):
         self.controller = SellPresenter(self.sell, self.page, self.tasks, self, shop.approvals)
         self.controller.lock_requested.connect(self.lock)
         self.controller.receipt_ready.connect(self._show_receipt)
+        from ui.till_presenter import TillPresenter
+
+        self.till_presenter = TillPresenter(shop.till, self.till_page, self.tasks, self, shop.approvals)
+        self.till_presenter.refresh()
         restored = shop.checkout.restore()
         fav = shop.catalog.search("a", 8)
         self.page.show_favourites([SearchHit(p.sku, p.name, shop.fmt(p.price)) for p in fav])
@@ -214,36 +225,18 @@ class MainWindow(QMainWindow):
             self.camera_dock.start_if_shown()
         self.resizeDocks([self.receipt_dock], [max(250, self.width() // 4)], Qt.Orientation.Horizontal)
         self._set_docks_visible(self.stack.currentWidget() is self.workspaces)
-        if shop.payments is not None:
-            self.tasks.run("reader", self.monitor.reconcile, self._reconciled)
         # Everything alive now lives for the whole shift: move it out of the cyclic collector's way so a
         # collection during a scan walks only what the shift itself allocates.
         import gc
 
         gc.collect()
         gc.freeze()
-        self._status_timer.start()
-        self._checkpoint_timer.start()
-        if shop.payments is None:
-            self.page.set_card_available(False, shop.card_error)
-        else:
-            self._probe_timer.start()
-            self._probe_reader()
-            self._reconcile_timer.start()
-        self.update_status()
+        from ui.status_presenter import StatusPresenter
+
+        self.rounds = StatusPresenter(self, shop, self.monitor, self.tasks, lambda: self.controller.busy)
+        self.rounds.settled.connect(self._reconciled)
         if self.member is not None:
             self._on_logged_in(self.member)
-
-    @Slot()
-    def _reconcile_periodically(self) -> None:
-        if self.shop is None or self.shop.payments is None or self.controller.busy:
-            return
-        self.tasks.run(
-            "reader",
-            lambda: self.monitor.reconcile(min_age=120.0),
-            self._reconciled,
-            lambda e: log.warning("periodic reconciliation failed: %s", e),
-        )
 
     def _reconciled(self, settled: list[Any]) -> None:
         recovered = [s for s in settled if s.recovered]
@@ -273,6 +266,25 @@ class MainWindow(QMainWindow):
         self.controller.set_staff(member)
         self._set_docks_visible(True)
         self.page.focus_scan()
+        self.shop.till.begin_shift(member)
+        self.till_presenter.refresh()
+        if (
+            self.shop.demo is not None
+            and self.shop.till.session_id is None
+            and self.settings["till.demo_open_at_login"]
+        ):
+            self.tasks.run("io", lambda: self.shop.till.open_demo(member), self._demo_opened)
+
+    def _demo_opened(self, result: Any) -> None:
+        """The demo's first login opened the till with its float: say so on the Sell page (a manager
+        corrects the float on the Till page)."""
+        from ui.presenter import say_text
+
+        self.till_presenter.refresh()
+        if result.message:
+            self.page.show_message(
+                say_text(result.message) + " " + self.tr("A manager can correct it on the Till page (Alt+2).")
+            )
 
     @Slot()
     def lock(self) -> None:
@@ -283,6 +295,13 @@ class MainWindow(QMainWindow):
         self.page.show_message("")  # the next person does not read the last one's messages
         self.login.set_locked_by(self.member)
         self.login.reset()
+        if self.shop is not None:
+            self.shop.till.end_shift()
+            from ui.presenter import say_text
+
+            note = self.shop.till.unsynced_note()  # logging out with unsynced sales says so; sync goes on
+            if note:
+                self.login.pin.set_message(say_text(note), "warn")
         self.stack.setCurrentWidget(self.login)
         self._set_docks_visible(False)  # a locked till shows no receipt, member or camera
 
@@ -323,38 +342,20 @@ class MainWindow(QMainWindow):
     def open_receipt_dialog(self) -> Any:
         return self.receipt_dock.open_dialog()
 
-    @Slot()
-    def _checkpoint(self) -> None:
-        if self.shop is not None and not self.controller.busy:
-            self.tasks.watch(self.shop.store.checkpoint(), None, lambda e: log.warning("checkpoint: %s", e))
-
     # ------------------------------------------------------------------ status
-    @Slot()
-    def _probe_reader(self) -> None:
-        """Ask Stripe for the reader (on the reader's thread, never during a payment)."""
-        if self.shop is None or self.shop.terminal is None or self._probing or self.controller.busy:
-            return
-        self._probing = True
-        self.tasks.run("reader", self.monitor.probe_reader, self._probed, self._probed)
-
-    def _probed(self, _answer: Any) -> None:
-        self._probing = False
-        self.update_status()
-
-    @Slot()
     def update_status(self) -> None:
-        if self.monitor is None:
-            return
-        status = self.monitor.snapshot()
-        self.status.show_status(status)
-        if self.shop.payments is not None:
-            self.page.set_card_available(status.card_available, status.card_reason)
+        if self.rounds is not None:
+            self.rounds.update_status()
+
+    def _probe_reader(self) -> None:
+        if self.rounds is not None:
+            self.rounds.probe_reader()
 
     # ------------------------------------------------------------------ shutdown
     def shutdown(self) -> None:
         """Stop devices and workers, join their threads, close the journal last."""
-        for t in self._timers:
-            t.stop()
+        if self.rounds is not None:
+            self.rounds.stop()
         self.idle.uninstall()
         if self.wedge is not None:
             self.wedge.uninstall()

@@ -59,7 +59,7 @@ class OverrideDialog(QDialog):
         self._tasks = tasks  # when given, the PIN is checked on its "io" worker
         self.checking = False
         self.setObjectName("overrideDialog")
-        self.setWindowTitle("Manager approval")
+        self.setWindowTitle(self.tr("Manager approval"))
         self.setModal(True)
         self.request = request
         self.approvals = approvals
@@ -88,18 +88,18 @@ class OverrideDialog(QDialog):
         self.reason.setPlaceholderText(
             "Reason (required) — then Enter" if self.reason_required else "Reason (optional)"
         )
-        self.reason.setAccessibleName("Reason")
+        self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.returnPressed.connect(self._reason_done)
         lay.addWidget(self.reason)
 
-        self.prompt = QLabel("Manager: enter your PIN to approve", self)
+        self.prompt = QLabel(self.tr("Manager: enter your PIN to approve"), self)
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(self.prompt)
-        self.pin = PinEntry(self, enter_text="Approve", key_size=60)
-        self.pin.setAccessibleName("Manager PIN")
+        self.pin = PinEntry(self, enter_text=self.tr("Approve"), key_size=60)
+        self.pin.setAccessibleName(self.tr("Manager PIN"))
         self.pin.submitted.connect(self._on_submitted)
         lay.addWidget(self.pin)
-        self.cancel_button = TouchButton("Cancel (Esc)", self)
+        self.cancel_button = TouchButton(self.tr("Cancel (Esc)"), self)
         self.cancel_button.setObjectName("overrideCancel")
         self.cancel_button.clicked.connect(self.reject)
         lay.addWidget(self.cancel_button)
@@ -131,7 +131,9 @@ class OverrideDialog(QDialog):
         left = self.approvals.lockout_remaining()
         if left > 0:
             self.pin.set_locked(True)
-            self.pin.set_message(f"Too many wrong PINs. Try again in {format_wait(left)}.", "error")
+            self.pin.set_message(
+                self.tr("Too many wrong PINs. Try again in {wait}.").format(wait=format_wait(left)), "error"
+            )
             if not self._countdown.isActive():
                 self._countdown.start()
         else:
@@ -139,7 +141,7 @@ class OverrideDialog(QDialog):
             self.pin.set_locked(False)
             self._countdown.stop()
             if was:
-                self.pin.set_message("You can try again now.")
+                self.pin.set_message(self.tr("You can try again now."))
 
     @Slot(str)
     def _on_submitted(self, pin: str) -> None:
@@ -158,12 +160,12 @@ class OverrideDialog(QDialog):
         self.reason.setReadOnly(on)
         self.cancel_button.setEnabled(not on)  # an answer is on its way: it must not be lost
         if on:
-            self.pin.set_message("Checking…", "hint")
+            self.pin.set_message(self.tr("Checking…"), "hint")
 
     def _on_error(self, exc: BaseException) -> None:
         log.error("override PIN check failed", exc_info=exc)
         self._set_checking(False)
-        self.pin.set_message("The PIN could not be checked. Try again.", "error")
+        self.pin.set_message(self.tr("The PIN could not be checked. Try again."), "error")
         self.refused.emit(self.pin.message.text())
 
     def _on_result(self, result: ApprovalResult) -> None:

@@ -46,6 +46,7 @@ class SellPresenter(Presenter):
         self.page = page
         self.last_receipt_checked = False  # the print queue was asked about the last sale's receipt
         self._refresh_queued = False
+        self._drawn_version = -1
         self._relay = _Relay(self)
         self._relay.changed.connect(self._queue_refresh)
         sell.subscribe(self._relay.changed.emit)
@@ -80,6 +81,9 @@ class SellPresenter(Presenter):
 
     def refresh(self) -> None:
         self._refresh_queued = False
+        if self.sell.version == self._drawn_version:
+            return  # nothing changed since the last drawing (a scan draws at once, then its relay arrives)
+        self._drawn_version = self.sell.version
         fmt = self.shop.fmt
         v = self.sell.view()
         rows = [
@@ -87,8 +91,10 @@ class SellPresenter(Presenter):
                 ln.line_id,
                 ln.description,
                 ln.sku,
-                ln.quantity,
-                fmt(ln.unit_price),
+                ln.measure.text() if ln.measure else ln.quantity,
+                f"{fmt(ln.measure.unit_price)}/{ln.measure.price_symbol}"
+                if ln.measure
+                else fmt(ln.unit_price),
                 f"−{fmt(ln.discount)}" if ln.discount else "",
                 fmt(ln.total),
                 self.tr_("price changed: {reason}").format(reason=ln.override_reason)

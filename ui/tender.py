@@ -45,18 +45,20 @@ class CashDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cashDialog")
-        self.setWindowTitle("Cash")
+        self.setWindowTitle(self.tr("Cash"))
         self.setModal(True)
         self.due, self.fmt, self.parse = due, fmt, parse
         self.tendered: int | None = None
         lay = QVBoxLayout(self)
-        lay.addWidget(_big(QLabel(f"Due in cash: {fmt(due)}", self), 20))
+        lay.addWidget(_big(QLabel(self.tr("Due in cash: {amount}").format(amount=fmt(due)), self), 20))
         if rounding_note:
             lay.addWidget(QLabel(rounding_note, self))
         row = QHBoxLayout()
         self.quick_buttons: list[QPushButton] = []
         for amount in quick:
-            b = QPushButton(fmt(amount) if amount != due else f"Exact {fmt(amount)}", self)
+            b = QPushButton(
+                fmt(amount) if amount != due else self.tr("Exact {amount}").format(amount=fmt(amount)), self
+            )
             b.setMinimumHeight(TOUCH)
             b.clicked.connect(lambda _=False, a=amount: self._set(a))
             row.addWidget(b)
@@ -64,7 +66,7 @@ class CashDialog(QDialog):
         lay.addLayout(row)
         self.entry = QLineEdit(self)
         self.entry.setObjectName("tendered")
-        self.entry.setPlaceholderText("Amount given by the customer")
+        self.entry.setPlaceholderText(self.tr("Amount given by the customer"))
         self.entry.setMinimumHeight(TOUCH)
         self.entry.textChanged.connect(self._update)
         self.entry.returnPressed.connect(self._confirm)
@@ -81,11 +83,11 @@ class CashDialog(QDialog):
         self.change.setObjectName("changeDue")
         lay.addWidget(self.change)
         buttons = QHBoxLayout()
-        self.ok = QPushButton("Take cash (Enter)", self)
+        self.ok = QPushButton(self.tr("Take cash (Enter)"), self)
         self.ok.setMinimumHeight(TOUCH)
         self.ok.setProperty("primary", True)
         self.ok.clicked.connect(self._confirm)
-        cancel = QPushButton("Back (Esc)", self)
+        cancel = QPushButton(self.tr("Back (Esc)"), self)
         cancel.setMinimumHeight(TOUCH)
         cancel.clicked.connect(self.reject)
         buttons.addWidget(cancel)
@@ -112,14 +114,16 @@ class CashDialog(QDialog):
         text = self.entry.text().strip()
         value = self.parse(text) if text else None
         if value is None:
-            self.change.setText("Enter the amount given" if not text else "That is not an amount")
+            self.change.setText(
+                self.tr("Enter the amount given") if not text else self.tr("That is not an amount")
+            )
             self.ok.setEnabled(False)
             return
         if value < self.due:
-            self.change.setText(f"Short by {self.fmt(self.due - value)}")
+            self.change.setText(self.tr("Short by {amount}").format(amount=self.fmt(self.due - value)))
             self.ok.setEnabled(False)
             return
-        self.change.setText(f"Change: {self.fmt(value - self.due)}")
+        self.change.setText(self.tr("Change: {amount}").format(amount=self.fmt(value - self.due)))
         self.ok.setEnabled(True)
 
     @Slot()
@@ -142,13 +146,13 @@ class SplitDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Split payment")
+        self.setWindowTitle(self.tr("Split payment"))
         self.setModal(True)
         self.due, self.fmt, self.parse = due, fmt, parse
         self.card_amount: int | None = None
         lay = QVBoxLayout(self)
-        lay.addWidget(_big(QLabel(f"Total due: {fmt(due)}", self), 18))
-        lay.addWidget(QLabel("Amount to put on the card now (the rest in cash):", self))
+        lay.addWidget(_big(QLabel(self.tr("Total due: {amount}").format(amount=fmt(due)), self), 18))
+        lay.addWidget(QLabel(self.tr("Amount to put on the card now (the rest in cash):"), self))
         self.entry = QLineEdit(self)
         self.entry.setMinimumHeight(TOUCH)
         self.entry.textChanged.connect(self._update)
@@ -156,7 +160,7 @@ class SplitDialog(QDialog):
         lay.addWidget(self.entry)
         self.rest = QLabel("", self)
         lay.addWidget(self.rest)
-        self.ok = QPushButton("Card first (Enter)", self)
+        self.ok = QPushButton(self.tr("Card first (Enter)"), self)
         self.ok.setMinimumHeight(TOUCH)
         self.ok.clicked.connect(self._confirm)
         lay.addWidget(self.ok)

@@ -76,7 +76,7 @@ class TenderPresenter(QObject):
         self.owner.open("split", dlg)
 
     def start_card(self, amount: int | None) -> None:
-        if self.shop.payments is None:
+        if not self.shop.payments.available:
             self.owner.say(
                 self.shop.card_error or self.tr_("Card payments are off on this till. Take cash."), error=True
             )

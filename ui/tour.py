@@ -81,6 +81,8 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 class Tour:
+    extra_settings: tuple[str, ...] = ()  # a tour of one workspace may need its own (ui/till_tour.py)
+
     def __init__(self, out: Path, *, size: tuple[int, int] = (1024, 768), products: int = DEFAULT_PRODUCTS):
         self.out = Path(out)
         self.size = size
@@ -116,6 +118,7 @@ class Tour:
                     "stripe.poll_interval_ms=50",
                     "ui.idle_lock_s=0",
                     "ui.theme=light",
+                    *self.extra_settings,
                 ],
             )
             self.window = MainWindow(Paths.under(tmp / "shop"), settings)

@@ -129,13 +129,13 @@ class NumericKeypad(QWidget):
         for i, key in enumerate(keys):
             if key == "back":
                 b = TouchButton(self.BACKSPACE_TEXT, self, focusable=False, min_size=key_size)
-                b.setToolTip("Delete the last digit (Backspace)")
-                b.setAccessibleName("Delete last digit")
+                b.setToolTip(self.tr("Delete the last digit (Backspace)"))
+                b.setAccessibleName(self.tr("Delete last digit"))
                 b.setObjectName("keypadBack")
                 b.clicked.connect(self.backspace)
             elif key == "enter":
                 b = TouchButton(enter_text, self, primary=True, focusable=False, min_size=key_size)
-                b.setToolTip("Enter")
+                b.setToolTip(self.tr("Enter"))
                 b.setObjectName("keypadEnter")
                 b.clicked.connect(self.enter)
             else:
@@ -164,7 +164,7 @@ class PinDots(QWidget):
         self._focused = False
         self.setMinimumHeight(diameter + 16)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("PIN")
+        self.setAccessibleName(self.tr("PIN"))
 
     def count(self) -> int:
         return self._count

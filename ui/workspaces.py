@@ -64,7 +64,7 @@ class WorkspaceHost(QWidget):
         while self.bar.count():
             self.bar.removeTab(0)
         for i, w in enumerate(self._visible):
-            self.bar.addTab(f"{w.title}  Alt+{i + 1}")
+            self.bar.addTab(self.tr("{title}  Alt+{n}").format(title=w.title, n=i + 1))
         self.bar.blockSignals(False)
         self.bar.setVisible(len(self._visible) > 1)
 

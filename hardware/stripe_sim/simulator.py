@@ -921,17 +921,23 @@ class StripeSimulator:
                     wanted = name in _PI_OBJECT_ROUTES and "latest_charge" in (expand or [])
                     if wanted and body["latest_charge"]:
                         body["latest_charge"] = self._charge_json(body["latest_charge"])
+                    if name == "pi_list" and "data.latest_charge" in (expand or []):
+                        for item in body["data"]:
+                            if item["latest_charge"]:
+                                item["latest_charge"] = self._charge_json(item["latest_charge"])
                     return body
         raise ApiError(404, f"Unrecognized request URL ({method}: {path}).", store=False)
 
     @staticmethod
     def _check_expand(route: str, expand: Any) -> None:
         """``expand[]=latest_charge`` on an endpoint that returns one PaymentIntent is what the simulator
-        expands; anything else is refused with a clear message instead of being ignored."""
+        expands (and ``data.latest_charge`` on the PaymentIntent list); anything else is refused with a clear
+        message instead of being ignored."""
         if not isinstance(expand, list):
             return  # absent, or malformed: the endpoint's parameter check answers that
         for i, field in enumerate(expand):
-            if route not in _PI_OBJECT_ROUTES or field != "latest_charge":
+            listed = route == "pi_list" and field == "data.latest_charge"
+            if not listed and (route not in _PI_OBJECT_ROUTES or field != "latest_charge"):
                 raise invalid(
                     f"The simulator does not expand {field!r} here; it expands latest_charge on "
                     "PaymentIntent responses.",

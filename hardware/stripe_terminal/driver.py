@@ -39,6 +39,7 @@ from pos.payment import (
     TerminalUnavailable,
     decline_message,
 )
+from pos.till import ProcessorPayment
 
 log = logging.getLogger("hw.reader")
 
@@ -225,6 +226,8 @@ class StripeTerminal:
     """The card reader over Stripe. Settings: ``api_base`` (Stripe's by default, or the simulator),
     ``reader_id``, ``location_id``, ``poll_interval``; the key comes from the keyring."""
 
+    available = True  # a reader (hardware/stripe_terminal/null.py is the till without one)
+
     def __init__(
         self,
         *,
@@ -372,6 +375,36 @@ class StripeTerminal:
                 mutating=True,
             )
         )
+
+    def payments_since(self, created_gte: int, attempt_ids: set[str]) -> list[ProcessorPayment]:
+        """This till's PaymentIntents (by the attempt ids in their metadata) created since `created_gte`
+        (Unix time), with what was captured and refunded and the card brand (till close-out)."""
+        out: list[ProcessorPayment] = []
+        params: dict[str, Any] = {
+            "created": {"gte": created_gte},
+            "limit": 100,
+            "expand": ["data.latest_charge"],
+        }
+        while True:
+            page = self._call(lambda p=dict(params): self._client.v1.payment_intents.list(p), mutating=False)
+            for d in page["data"]:
+                if (d.get("metadata") or {}).get("attempt_id") not in attempt_ids:
+                    continue
+                charge = d.get("latest_charge") if isinstance(d.get("latest_charge"), dict) else {}
+                details = charge.get("payment_method_details") or {}
+                card = details.get(details.get("type") or "card_present") or {}
+                out.append(
+                    ProcessorPayment(
+                        d["id"],
+                        d["status"],
+                        d.get("amount_received") or 0,
+                        charge.get("amount_refunded") or 0,
+                        card.get("brand") or "",
+                    )
+                )
+            if not page.get("has_more") or not page["data"]:
+                return out
+            params["starting_after"] = page["data"][-1]["id"]
 
     def refunds_for(self, payment_intent_id: str) -> list[RefundView]:
         res = self._call(

@@ -176,11 +176,11 @@ def known_tax_codes(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT code FROM tax_codes")}
 
 
-def set_tax_codes(conn: sqlite3.Connection, codes: Mapping[str, int]) -> None:
-    """Upsert tax codes (code -> rate in basis points)."""
+def set_tax_codes(conn: sqlite3.Connection, codes: Mapping[str, str]) -> None:
+    """Upsert tax codes (code -> the rate's percent as exact text, ``"8.875"``: ``TaxRate.text``)."""
     conn.executemany(
-        "INSERT INTO tax_codes (code, rate_bp) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET "
-        "rate_bp = excluded.rate_bp",
+        "INSERT INTO tax_codes (code, rate) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET "
+        "rate = excluded.rate",
         list(codes.items()),
     )
 

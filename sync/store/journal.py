@@ -18,6 +18,7 @@ from pos.documents import (
     Tender,
     TillClosure,
 )
+from pos.measure import Measure
 from sync.store import outbox, receipts
 from sync.store.crash import crashpoint
 from sync.store.util import dumps, loads
@@ -27,7 +28,14 @@ RETURN_EVENT = "return.completed"
 CLOSURE_EVENT = "till.closed"
 
 
-_SALE_SEQ_SQL = "SELECT (SELECT sale_id FROM sales WHERE sale_uuid = ?), " + receipts.NEXT_SEQ_SQL
+# One statement: is this sale already recorded, which receipt number is next, and which till session is
+# open (a sale belongs to the session open at its commit: a sale committed while the till closes lands in
+# the closing session's Z report or, committed after the closure, in the next session's).
+_SALE_SEQ_SQL = (
+    "SELECT (SELECT sale_id FROM sales WHERE sale_uuid = ?), "
+    + receipts.NEXT_SEQ_SQL
+    + ", (SELECT session_id FROM till_sessions WHERE till_id = ? AND closed_at IS NULL)"
+)
 
 
 def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
@@ -37,8 +45,7 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     if not conn.in_transaction:
         raise RuntimeError("commit_sale must run inside a store.write transaction")
     cur = conn.cursor()  # one cursor for these statements: a new one per statement costs ~1 µs
-    # one statement: is this sale already recorded, and which receipt number is next
-    dup, seq = cur.execute(_SALE_SEQ_SQL, (sale.sale_uuid,)).fetchone()
+    dup, seq, session = cur.execute(_SALE_SEQ_SQL, (sale.sale_uuid, sale.till_id)).fetchone()
     if dup is not None:
         return get_sale(conn, sale.sale_uuid)  # type: ignore[return-value]
     sale.check()
@@ -47,11 +54,12 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     if sale.receipt_no:
         reserved = receipts.claim_reserved(conn, sale.receipt_no)
         if reserved is None:  # reserved before schema 8: that number stays unused, take the next one
-            sale = sale.with_receipt_no(receipts.format_receipt_no(sale.till_id, seq))
+            sale = sale.with_receipt_no(receipts.format_receipt_no(sale.till_id, seq), session)
         else:
             seq = reserved
+            sale = sale.with_receipt_no(sale.receipt_no, session)
     else:
-        sale = sale.with_receipt_no(receipts.format_receipt_no(sale.till_id, seq))
+        sale = sale.with_receipt_no(receipts.format_receipt_no(sale.till_id, seq), session)
     sale_id = seq
     cur.execute(
         "INSERT INTO sales (sale_id, sale_uuid, receipt_no, till_id, session_id, staff_id, member_no, "
@@ -75,8 +83,8 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     )
     cur.executemany(
         "INSERT INTO sale_lines (line_key, sale_id, line_no, sku, description, quantity, unit_price, "
-        "discount, tax_code, tax_amount, paid_amount) "
-        "VALUES (?1 * 10000 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "discount, tax_code, tax_amount, paid_amount, measure_quantity, measure_unit, measure_price, "
+        "measure_per) VALUES (?1 * 10000 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         [
             (
                 sale_id,
@@ -89,15 +97,15 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
                 ln.tax_code,
                 ln.tax_amount,
                 ln.paid_amount,
+                *_measure_columns(ln.measure),
             )
             for ln in sale.lines
         ],
     )
     crashpoint("mid_sale_commit")
     cur.executemany(
-        "INSERT INTO sale_tax_lines (sale_id, tax_code, rate_bp, taxable_amount, tax_amount) "
-        "VALUES (?,?,?,?,?)",
-        [(sale_id, t.tax_code, t.rate_bp, t.taxable_amount, t.tax_amount) for t in sale.tax_lines],
+        "INSERT INTO sale_tax_lines (sale_id, tax_code, rate, taxable_amount, tax_amount) VALUES (?,?,?,?,?)",
+        [(sale_id, t.tax_code, t.rate, t.taxable_amount, t.tax_amount) for t in sale.tax_lines],
     )
     cur.executemany(
         "INSERT INTO sale_tenders (sale_id, tender_no, kind, amount, change_given, reference, rounding) "
@@ -144,8 +152,8 @@ def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, di
             }
         lines_sql = (
             "SELECT sale_id, line_no, sku, description, quantity, unit_price, discount, tax_code, "
-            "tax_amount, paid_amount FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 "
-            "ORDER BY line_key"
+            "tax_amount, paid_amount, measure_quantity, measure_unit, measure_price, measure_per "
+            "FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 ORDER BY line_key"
         )
         for r in (row for sid in chunk for row in conn.execute(lines_sql, (sid,))):
             out[r[0]]["lines"].append(
@@ -159,15 +167,16 @@ def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, di
                     "tax_code": r[7],
                     "tax_amount": r[8],
                     "paid_amount": r[9],
+                    "measure": _measure_dict(*r[10:]),
                 }
             )
         for r in conn.execute(
-            "SELECT sale_id, tax_code, rate_bp, taxable_amount, tax_amount FROM sale_tax_lines "
+            "SELECT sale_id, tax_code, rate, taxable_amount, tax_amount FROM sale_tax_lines "
             f"WHERE sale_id IN ({marks}) ORDER BY sale_id, tax_code",
             chunk,
         ):
             out[r[0]]["tax_lines"].append(
-                {"tax_code": r[1], "rate_bp": r[2], "taxable_amount": r[3], "tax_amount": r[4]}
+                {"tax_code": r[1], "rate": r[2], "taxable_amount": r[3], "tax_amount": r[4]}
             )
         for r in conn.execute(
             "SELECT sale_id, kind, amount, change_given, reference, rounding FROM sale_tenders "
@@ -198,18 +207,18 @@ def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
         return None
     sale_id = row[12]
     lines = tuple(
-        SaleLine(*r)
+        SaleLine(*r[:9], measure=_measure(*r[9:]))
         for r in conn.execute(
             "SELECT line_no, sku, description, quantity, unit_price, discount, tax_code, tax_amount, "
-            "paid_amount FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 "
-            "ORDER BY line_key",
+            "paid_amount, measure_quantity, measure_unit, measure_price, measure_per FROM sale_lines "
+            "WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 ORDER BY line_key",
             (sale_id,),
         )
     )
     tax_lines = tuple(
         TaxLine(*r)
         for r in conn.execute(
-            "SELECT tax_code, rate_bp, taxable_amount, tax_amount FROM sale_tax_lines WHERE sale_id = ? "
+            "SELECT tax_code, rate, taxable_amount, tax_amount FROM sale_tax_lines WHERE sale_id = ? "
             "ORDER BY tax_code",
             (sale_id,),
         )
@@ -223,6 +232,28 @@ def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
         )
     )
     return SaleDocument(*row[:11], lines=lines, tax_lines=tax_lines, tenders=tenders, session_id=row[11])
+
+
+def _measure_columns(measure: Measure | None) -> tuple[str | None, str | None, int | None, str | None]:
+    if measure is None:
+        return None, None, None, None
+    d = measure.to_dict()
+    return d["quantity"], d["unit"], d["unit_price"], d.get("per")
+
+
+def _measure_dict(quantity: str | None, unit: str, unit_price: int, per: str | None) -> dict[str, Any] | None:
+    """A weighed line's measure columns as ``Measure.to_dict()`` (None on every other line)."""
+    if quantity is None:
+        return None
+    d: dict[str, Any] = {"quantity": quantity, "unit": unit, "unit_price": unit_price}
+    if per is not None:
+        d["per"] = per
+    return d
+
+
+def _measure(quantity: str | None, unit: str, unit_price: int, per: str | None) -> Measure | None:
+    d = _measure_dict(quantity, unit, unit_price, per)
+    return None if d is None else Measure.from_dict(d)
 
 
 def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocument:
@@ -239,8 +270,9 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
         ret = dataclasses.replace(ret, receipt_no=receipts.format_receipt_no(ret.till_id, seq))
     conn.execute(
         "INSERT INTO returns (return_uuid, receipt_no, till_id, staff_id, member_no, currency, created_at, "
-        "tax_total, total, original_sale_uuid, original_order_no, reason, approved_by, seq) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "tax_total, total, original_sale_uuid, original_order_no, reason, approved_by, seq, session_id) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+        "(SELECT session_id FROM till_sessions WHERE till_id = ? AND closed_at IS NULL))",
         (
             ret.return_uuid,
             ret.receipt_no,
@@ -256,11 +288,13 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
             ret.reason,
             ret.approved_by,
             seq,
+            ret.till_id,
         ),
     )
     conn.executemany(
         "INSERT INTO return_lines (return_uuid, line_no, sku, description, quantity, refund_amount, "
-        "tax_code, tax_amount, original_sale_uuid, original_line_no, restock) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "tax_code, tax_amount, original_sale_uuid, original_line_no, restock, measure_quantity, "
+        "measure_unit, measure_price, measure_per) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 ret.return_uuid,
@@ -274,6 +308,7 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
                 ln.original_sale_uuid,
                 ln.original_line_no,
                 int(ln.restock),
+                *_measure_columns(ln.measure),
             )
             for ln in ret.lines
         ],
@@ -297,11 +332,11 @@ def get_return(conn: sqlite3.Connection, return_uuid: str) -> ReturnDocument | N
     if row is None:
         return None
     lines = tuple(
-        ReturnLine(*r[:9], restock=bool(r[9]))
+        ReturnLine(*r[:9], restock=bool(r[9]), measure=_measure(*r[10:]))
         for r in conn.execute(
             "SELECT line_no, sku, description, quantity, refund_amount, tax_code, tax_amount, "
-            "original_sale_uuid, original_line_no, restock FROM return_lines WHERE return_uuid = ? "
-            "ORDER BY line_no",
+            "original_sale_uuid, original_line_no, restock, measure_quantity, measure_unit, measure_price, "
+            "measure_per FROM return_lines WHERE return_uuid = ? ORDER BY line_no",
             (return_uuid,),
         )
     )
@@ -474,7 +509,9 @@ def record_cash_count(
     )
 
 
-def commit_closure(conn: sqlite3.Connection, closure: TillClosure) -> TillClosure:
+def commit_closure(
+    conn: sqlite3.Connection, closure: TillClosure, *, last_sale_id: int | None = None
+) -> TillClosure:
     row = conn.execute(
         "SELECT session_id FROM till_closures WHERE session_id = ?", (closure.session_id,)
     ).fetchone()
@@ -482,7 +519,8 @@ def commit_closure(conn: sqlite3.Connection, closure: TillClosure) -> TillClosur
         return get_closure(conn, closure.session_id)  # type: ignore[return-value]
     conn.execute(
         "INSERT INTO till_closures (session_id, till_id, closed_by, closed_at, currency, expected_cash, "
-        "counted_cash, difference, reason, approved_by, report) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "counted_cash, difference, reason, approved_by, report, last_sale_id) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             closure.session_id,
             closure.till_id,
@@ -495,6 +533,7 @@ def commit_closure(conn: sqlite3.Connection, closure: TillClosure) -> TillClosur
             closure.reason,
             closure.approved_by,
             dumps(closure.report),
+            last_sale_id,
         ),
     )
     outbox.enqueue(

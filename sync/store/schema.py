@@ -506,6 +506,65 @@ INSERT INTO counters (name, value) VALUES ('receipt_floor', {int(floor)});
         conn.execute(stmt)
 
 
+# Version 9: tax rates of any precision the law uses, and weighed lines. A rate was kept in whole basis
+# points, so a sale at New York City's 8.875 % could not be recorded at all; the rate is now the exact
+# percent as canonical decimal text ("8.875", "20"; pos.tax.TaxRate.text), in the sale's tax lines and in
+# the catalog's tax codes. A weighed line keeps its weight (exact decimal text in its unit, "0.750"), the
+# unit ("kg"), the price per unit and the unit it is per when that differs ("lb"; pos.measure.Measure);
+# NULL on every other line.
+_BP_TO_TEXT = """CASE WHEN rate_bp % 100 = 0 THEN CAST(rate_bp / 100 AS TEXT)
+    WHEN rate_bp % 10 = 0 THEN (rate_bp / 100) || '.' || ((rate_bp % 100) / 10)
+    ELSE (rate_bp / 100) || '.' || printf('%02d', rate_bp % 100) END"""
+V9 = f"""
+CREATE TABLE sale_tax_lines_v9 (
+    sale_id INTEGER NOT NULL REFERENCES sales (sale_id),
+    tax_code TEXT NOT NULL,
+    rate TEXT NOT NULL,              -- percent, exact decimal text: '8.875'
+    taxable_amount INTEGER NOT NULL,
+    tax_amount INTEGER NOT NULL,
+    PRIMARY KEY (sale_id, tax_code)
+) WITHOUT ROWID;
+INSERT INTO sale_tax_lines_v9 (sale_id, tax_code, rate, taxable_amount, tax_amount)
+SELECT sale_id, tax_code, {_BP_TO_TEXT}, taxable_amount, tax_amount FROM sale_tax_lines;
+DROP TABLE sale_tax_lines;
+ALTER TABLE sale_tax_lines_v9 RENAME TO sale_tax_lines;
+CREATE TABLE tax_codes_v9 (
+    code TEXT PRIMARY KEY,
+    rate TEXT NOT NULL,              -- percent, exact decimal text
+    label TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO tax_codes_v9 (code, rate, label) SELECT code, {_BP_TO_TEXT}, label FROM tax_codes;
+DROP TABLE tax_codes;
+ALTER TABLE tax_codes_v9 RENAME TO tax_codes;
+ALTER TABLE sale_lines ADD COLUMN measure_quantity TEXT;
+ALTER TABLE sale_lines ADD COLUMN measure_unit TEXT;
+ALTER TABLE sale_lines ADD COLUMN measure_price INTEGER;
+ALTER TABLE sale_lines ADD COLUMN measure_per TEXT;
+ALTER TABLE return_lines ADD COLUMN measure_quantity TEXT;
+ALTER TABLE return_lines ADD COLUMN measure_unit TEXT;
+ALTER TABLE return_lines ADD COLUMN measure_price INTEGER;
+ALTER TABLE return_lines ADD COLUMN measure_per TEXT;
+""" + _immutable("sale_tax_lines", "finalised sales")
+
+
+# Version 10: till sessions that open and close. A session is open until its closure (``closed_at``), at
+# most one per till (a partial unique index; an older session left open beside a newer one, which only an
+# earlier test could write, counts as superseded). Returns, like sales, belong to the session open at their
+# commit. A closure records the last receipt number it counted, so a sale committed after it (with no
+# session open) is counted by the next session instead of being lost (sync/store/till.py).
+V10 = """
+ALTER TABLE till_sessions ADD COLUMN closed_at TEXT;
+UPDATE till_sessions SET closed_at = (
+    SELECT c.closed_at FROM till_closures c WHERE c.session_id = till_sessions.session_id);
+UPDATE till_sessions SET closed_at = opened_at WHERE closed_at IS NULL AND EXISTS (
+    SELECT 1 FROM till_sessions n WHERE n.till_id = till_sessions.till_id AND n.closed_at IS NULL
+    AND n.opened_at > till_sessions.opened_at);
+CREATE UNIQUE INDEX till_sessions_one_open ON till_sessions (till_id) WHERE closed_at IS NULL;
+ALTER TABLE till_closures ADD COLUMN last_sale_id INTEGER;
+ALTER TABLE returns ADD COLUMN session_id TEXT;
+"""
+
+
 MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     1: V1,
     2: V2,
@@ -515,6 +574,8 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     6: V6,
     7: V7,
     8: v8,
+    9: V9,
+    10: V10,
 }
 # Migrations that rebuild a table other tables refer to run with foreign keys off (they cannot be
 # switched inside a transaction) and end with PRAGMA foreign_key_check (SQLite's 12-step procedure).

@@ -28,6 +28,18 @@ def test_config_show_masks_secrets_and_names_sources(capsys, tmp_path, monkeypat
     assert f"# data directory: {tmp_path.resolve()}" in out
 
 
+def test_config_show_names_the_stores_effective_money_rules(capsys, tmp_path):
+    assert app.main(["--data-dir", str(tmp_path), "--set", "store.country=JP", "config", "show"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "# store money rules: JPY, ja_JP, prices include tax, tax per_document down, cash rounding none; "
+        in out
+    )
+    assert "rates STANDARD 10%, REDUCED 8%, ZERO 0%" in out
+    assert app.main(["--data-dir", str(tmp_path), "--set", "store.country=US", "config", "show"]) == 0
+    assert "# store money rules: refused: Setting 'store.tax_preset'" in capsys.readouterr().out
+
+
 def test_invalid_setting_refused_at_start(capsys, tmp_path):
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "settings.toml").write_text("[ui]\ntheme = 'purple'\n")

@@ -82,3 +82,51 @@ def test_audit_entries_written_before_the_journal_opened_reach_it_in_order(live)
         assert staff.audit.pending == 0
     finally:
         shop.close()
+
+
+def test_a_till_without_a_reader_has_the_null_reader_which_says_why(live):
+    """No `is None` checks: a till with no reader paired gets the null reader; the card tender says why,
+    cash still works, nothing is recorded for the card."""
+    from app.results import Outcome
+    from app.sell import SellService
+    from app.status import TillMonitor
+
+    paths, settings = live
+    shop = open_shop(paths, settings)
+    try:
+        assert not shop.payments.available and not shop.terminal.available
+        assert "No card reader is paired" in shop.card_error
+        sell = SellService(shop)
+        sell.begin_shift(shop.authenticator.login("5555").member)
+        # a live shop with an empty catalog: put one product in through the store's own import
+        from sync.store import catalog
+
+        shop.store.write_sync(
+            lambda c: catalog.upsert(
+                c,
+                [
+                    {
+                        "sku": "S1",
+                        "name": "Tea",
+                        "brand": "Leaf",
+                        "category": "food",
+                        "tax_code": "REDUCED",
+                        "price": 450,
+                        "barcodes": ["4006381333931"],
+                        "active": True,
+                        "popularity": 1,
+                    }
+                ],
+            )
+        )
+        from pos.till import CashCount
+
+        shop.till.begin_shift(shop.authenticator.login("482193").member)  # selling needs the till open
+        assert shop.till.open(CashCount(shop.config.currency, {1000: 5})).ok
+        assert sell.scan("4006381333931").ok
+        r = sell.pay_card()
+        assert r.outcome is Outcome.REFUSED and "No card reader is paired" in str(r.message)
+        assert TillMonitor(shop).snapshot().stripe == "disabled"
+        assert sell.pay_cash(1000).ok
+    finally:
+        shop.close()

@@ -36,7 +36,7 @@ def sale_payload(
                 "paid_amount": paid,
             }
         ],
-        "tax_lines": [{"tax_code": "STD", "rate_bp": 1900, "taxable_amount": paid - tax, "tax_amount": tax}],
+        "tax_lines": [{"tax_code": "STD", "rate": "19", "taxable_amount": paid - tax, "tax_amount": tax}],
         "tenders": [{"method": "cash", "amount": paid}],
         "totals": {"subtotal": paid, "discount": 0, "tax": tax, "total": paid},
         "points": {"earned": earned, "redeemed": redeemed} if member_no else None,

@@ -4,6 +4,7 @@ refused."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -217,6 +218,50 @@ def test_a_database_of_the_sqlite_only_backend_opens_with_its_data(tmp_path):
         handle.stop()
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(_head(),)]
+
+
+def test_till_sessions_received_before_0002_are_listed_after_it(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(OLD_SCHEMA + "PRAGMA user_version=1;")
+    conn.execute("INSERT INTO devices(till_id, token_sha256, revoked) VALUES ('T01', ?, 0)", (_sha("tok"),))
+    opened = {
+        "session_id": "S1",
+        "opened_at": "2026-11-23T08:00:00Z",
+        "currency": "EUR",
+        "opening_float": 15000,
+    }
+    closed = {
+        "session_id": "S1",
+        "closed_at": "2026-11-23T18:00:00Z",
+        "currency": "EUR",
+        "expected_cash": 50000,
+        "counted_cash": 49800,
+        "difference": -200,
+        "reason": "coin missing",
+        "report": {"figures": {"sales_count": 12, "net_sales": 35000}},
+    }
+    for n, (kind, p) in enumerate((("till.opened", opened), ("till.closed", closed))):
+        conn.execute(
+            "INSERT INTO events VALUES (?, ?, 'T01', '2026-11-23T18:00:00Z', ?, ?)",
+            (f"e{n}", kind, json.dumps(p), n),
+        )
+    conn.commit()
+    conn.close()
+    handle = start_backend(path, strict=True)
+    try:
+        r = requests.get(
+            f"{handle.url}/v1/till-sessions", headers={"Authorization": "Bearer tok"}, timeout=10
+        )
+        (s,) = r.json()["sessions"]
+        assert (s["opening_float"], s["difference"], s["sales_count"], s["net_sales"]) == (
+            15000,
+            -200,
+            12,
+            35000,
+        )
+    finally:
+        handle.stop()
 
 
 def test_a_private_key_an_older_backend_kept_in_the_database_moves_to_the_key_file(tmp_path):

@@ -36,6 +36,7 @@ def test_italy(due, rounded):
 
 @pytest.mark.parametrize(("due", "rounded"), ITALY_TABLE)
 def test_swiss_0_05_agrees_with_italy_on_cents(due, rounded):
+    # Switzerland: to 5 Rappen
     assert round_cash(Money(due, "CHF"), CashRounding.NEAREST_0_05).rounded == Money(rounded, "CHF")
 
 
@@ -49,15 +50,45 @@ def test_sweden_whole_kronor(due, rounded):
     assert r.difference.minor == rounded - due
 
 
-def test_whole_units_on_a_zero_decimal_currency_is_a_no_op():
-    assert round_cash(Money(1369, "JPY"), CashRounding.WHOLE_UNITS).rounded == Money(1369, "JPY")
+@pytest.mark.parametrize(
+    ("due", "rounded"),
+    [(2300, 2300), (2304, 2300), (2305, 2310), (2309, 2310), (2314, 2310), (2315, 2320), (4, 0), (5, 10)],
+)
+def test_new_zealand_ten_cents(due, rounded):
+    # NZ since 2006: the 5 c coin is gone; to the nearest 10 c, a 5 c tie goes up
+    assert round_cash(Money(due, "NZD"), CashRounding.NEAREST_0_10).rounded == Money(rounded, "NZD")
 
 
-def test_three_decimal_currency_0_05_is_50_fils_ties_up():
-    # 0.05 KWD = 50 fils; 1.024 -> 1.000, 1.025 -> 1.050 (tie away from zero), 1.026 -> 1.050
-    assert round_cash(Money(1024, "KWD"), "0.05").rounded == Money(1000, "KWD")
-    assert round_cash(Money(1025, "KWD"), "0.05").rounded == Money(1050, "KWD")
-    assert round_cash(Money(1076, "KWD"), "0.05").rounded == Money(1100, "KWD")
+@pytest.mark.parametrize(
+    ("due", "rounded"),
+    [
+        (10000, 10000),
+        (10024, 10000),
+        (10025, 10050),
+        (10049, 10050),
+        (10074, 10050),
+        (10075, 10100),
+        (10099, 10100),
+    ],
+)
+def test_denmark_fifty_ore(due, rounded):
+    # Denmark since 2008: 1-24 ore down to 0, 25-74 to 50, 75-99 up to the next krone
+    assert round_cash(Money(due, "DKK"), CashRounding.NEAREST_0_50).rounded == Money(rounded, "DKK")
+
+
+@pytest.mark.parametrize(
+    ("due", "rounded"), [(1000, 1000), (1002, 1000), (1003, 1005), (1007, 1005), (1008, 1010), (1, 0), (3, 5)]
+)
+def test_kuwait_five_fils_when_configured(due, rounded):
+    # the smallest Kuwaiti coin is 5 fils: 1.002 KWD -> 1.000, 1.003 -> 1.005, 1.008 -> 1.010
+    assert round_cash(Money(due, "KWD"), CashRounding.NEAREST_0_005).rounded == Money(rounded, "KWD")
+
+
+def test_0_05_is_refused_for_kuwaiti_dinars():
+    # 0.05 KWD would round to 50 fils, which no country does: refused, pointing at the 5 fils rule
+    with pytest.raises(ConfigError) as exc:
+        round_cash(Money(1024, "KWD"), CashRounding.NEAREST_0_05)
+    assert "'0.05'" in str(exc.value) and "KWD" in str(exc.value) and "'0.005'" in str(exc.value)
 
 
 def test_none_keeps_the_amount():
@@ -72,19 +103,48 @@ def test_negative_cash_refund_mirrors_positive():
     assert round_cash(Money(-2322, "EUR"), "italy").rounded == Money(-2320, "EUR")
 
 
+# Each rule and the currencies whose smallest coin makes it the law or the custom.
+VALID = {
+    CashRounding.NEAREST_0_05: ("EUR", "CHF", "CAD", "AUD"),
+    CashRounding.ITALY: ("EUR",),
+    CashRounding.NEAREST_0_10: ("NZD",),
+    CashRounding.NEAREST_0_50: ("DKK",),
+    CashRounding.WHOLE_UNITS: ("SEK", "NOK", "CZK"),
+    CashRounding.NEAREST_0_005: ("KWD",),
+}
+
+
 @pytest.mark.parametrize(
-    ("rule", "currency"),
-    [(CashRounding.NEAREST_0_05, "JPY"), (CashRounding.ITALY, "JPY"), (CashRounding.ITALY, "KWD")],
+    "currency", ["EUR", "CHF", "CAD", "AUD", "NZD", "DKK", "SEK", "NOK", "CZK", "KWD", "USD", "JPY"]
 )
-def test_rule_that_cannot_apply_to_the_currency(rule, currency):
-    with pytest.raises(ConfigError) as exc:
-        round_cash(Money(100, currency), rule)
-    assert currency in str(exc.value)
-    with pytest.raises(ConfigError):
+@pytest.mark.parametrize("rule", list(CashRounding))
+def test_every_rule_only_for_the_currencies_that_use_it(rule, currency):
+    allowed = rule is CashRounding.NONE or currency in VALID[rule]
+    if allowed:
         check_rule(rule, currency)
+        round_cash(Money(12345, currency), rule)
+        return
+    with pytest.raises(ConfigError) as exc:
+        check_rule(rule, currency)
+    message = str(exc.value)
+    assert f"'{rule.value}'" in message and currency in message
+    for other in VALID[rule]:
+        assert other in message  # says which currencies the rule is for
+    with pytest.raises(ConfigError):
+        round_cash(Money(100, currency), rule)
+
+
+@pytest.mark.parametrize(
+    ("currency", "suggestion"),
+    [("KWD", "'0.005'"), ("NZD", "'0.10'"), ("DKK", "'0.50'"), ("SEK", "'whole'"), ("USD", "'none'")],
+)
+def test_a_refusal_names_the_rules_this_currency_can_use(currency, suggestion):
+    with pytest.raises(ConfigError) as exc:
+        check_rule(CashRounding.ITALY, currency)
+    assert suggestion in str(exc.value)
 
 
 def test_unknown_rule():
     with pytest.raises(ConfigError) as exc:
-        round_cash(Money(100, "EUR"), "0.10")  # type: ignore[arg-type]
-    assert "none, 0.05, italy, whole" in str(exc.value)
+        round_cash(Money(100, "EUR"), "0.20")  # type: ignore[arg-type]
+    assert "none, 0.05, italy, 0.10, 0.50, whole, 0.005" in str(exc.value)

@@ -9,8 +9,8 @@ import pytest
 
 from pos.cashround import CashRounding
 from pos.errors import ConfigError
-from pos.storeconfig import StoreConfig
-from pos.tax import RoundingMethod, TaxRate, TaxRounding
+from pos.storeconfig import PRESETS, StoreConfig, configure
+from pos.tax import RoundingMethod, TaxRate, TaxRounding, parse_rates
 
 
 def italy() -> StoreConfig:
@@ -67,7 +67,9 @@ def test_dict_round_trip_through_json():
         ({"prices_include_tax": "yes"}, "'prices_include_tax'"),
         ({"tax_rounding": "per_basket"}, "'tax_rounding'"),
         ({"tax_rounding_method": "bankers"}, "'tax_rounding_method'"),
-        ({"cash_rounding": "0.10"}, "'cash_rounding'"),
+        ({"cash_rounding": "0.10"}, "Setting 'cash_rounding': The cash rounding rule '0.10' is for NZD"),
+        ({"cash_rounding": "0.20"}, "'cash_rounding'"),
+        ({"currency": "KWD", "cash_rounding": "0.05"}, "'0.005'"),
         ({"max_quantity": 0}, "'max_quantity'"),
         ({"max_quantity": 10.0}, "'max_quantity'"),
         ({"tax_rates": ()}, "at least one tax rate"),
@@ -82,6 +84,7 @@ def test_invalid_settings_name_the_setting(change, fragment):
     with pytest.raises(ConfigError) as exc:
         StoreConfig(**kwargs)
     assert fragment in str(exc.value)
+    assert exc.value.setting and str(exc.value) == f"Setting {exc.value.setting!r}: {exc.value.reason}"
 
 
 @pytest.mark.parametrize(
@@ -89,7 +92,7 @@ def test_invalid_settings_name_the_setting(change, fragment):
     [
         ([], "must be a table"),
         ({"currency": "EUR", "locale": "it_IT", "tax_rates": [], "colour": "red"}, "'colour'"),
-        ({"currency": "EUR", "tax_rates": []}, "'locale' is missing"),
+        ({"currency": "EUR", "tax_rates": []}, "'locale': missing"),
         ({"currency": "EUR", "locale": "it_IT", "tax_rates": "22"}, "list of"),
         ({"currency": "EUR", "locale": "it_IT", "tax_rates": {"code": "22"}}, "list of"),
         ({"currency": "EUR", "locale": "it_IT", "tax_rates": 22}, "list of"),
@@ -100,3 +103,67 @@ def test_from_dict_refuses_bad_tables(data, fragment):
     with pytest.raises(ConfigError) as exc:
         StoreConfig.from_dict(data)
     assert fragment in str(exc.value)
+
+
+# ---------------------------------------------------------------------------------------------- presets
+
+
+def test_every_preset_is_valid_and_has_the_catalog_codes():
+    assert list(PRESETS) == ["IE", "IT", "PT", "JP", "US-NY", "CH", "DE"]
+    for name, preset in PRESETS.items():
+        assert preset.name == name and name.startswith(preset.country)
+        assert {"STANDARD", "REDUCED", "ZERO"} <= set(preset.config.rates)
+        assert StoreConfig.from_dict(preset.config.to_dict()) == preset.config
+
+
+def test_configure_from_a_preset_with_the_stores_own_settings():
+    cfg = configure("JP", "jp", {"tax_rounding_method": "half_up"}, "REDUCED=8:8%※; EXTRA=1.5")
+    assert cfg.currency == "JPY" and cfg.tax_rounding is TaxRounding.PER_DOCUMENT
+    assert cfg.tax_rounding_method is RoundingMethod.HALF_UP
+    assert [(r.code, r.text, r.label) for r in cfg.tax_rates] == [
+        ("STANDARD", "10", "10%"),
+        ("REDUCED", "8", "8%※"),
+        ("ZERO", "0", "0%"),
+        ("EXTRA", "1.5", "1.5%"),
+    ]
+    assert configure("IE", "IE", {}) == PRESETS["IE"].config
+
+
+@pytest.mark.parametrize(
+    ("args", "setting", "fragment"),
+    [
+        (("XX", "XX", {}), "tax_preset", "there is no preset 'XX'"),
+        (("JP", "IE", {}), "tax_preset", "for a store in JP, not in IE"),
+        (("JP", "JP", {}, "STANDARD"), "tax_rates", "is not CODE=PERCENT"),
+        ((None, "IE", {"currency": "EUR", "locale": "en_IE"}), "tax_rates", "needs its tax rates"),
+        (("CH", "CH", {"currency": "SEK"}), "cash_rounding", "'0.05' is for EUR, CHF, CAD, AUD, not SEK"),
+        ((None, "IE", {"currency": "EUR"}, "S=1"), "locale", "missing"),
+    ],
+)
+def test_configure_refuses_with_the_setting_at_fault(args, setting, fragment):
+    with pytest.raises(ConfigError) as exc:
+        configure(*args)
+    assert exc.value.setting == setting and fragment in exc.value.reason
+    assert str(exc.value) == f"Setting {setting!r}: {exc.value.reason}"
+
+
+def test_configure_without_a_preset_takes_only_the_stores_rates():
+    cfg = configure(
+        None, "US", {"currency": "USD", "locale": "en_US", "prices_include_tax": False}, "STD=7.25"
+    )
+    assert [r.text for r in cfg.tax_rates] == ["7.25"] and cfg.prices_include_tax is False
+
+
+def test_rates_written_as_text():
+    assert parse_rates("") == () and parse_rates(" ; ") == ()
+    a, b = parse_rates(" STANDARD = 8.875 : Sales tax 8.875% ;ZERO=0")
+    assert (a.code, a.text, a.label) == ("STANDARD", "8.875", "Sales tax 8.875%")
+    assert (b.code, b.text, b.label) == ("ZERO", "0", "0%")
+    for text, fragment in [
+        ("A=1;A=2", "appears twice"),
+        ("=5", "needs a code"),
+        ("A=", "not a percent"),
+        ("A", "CODE=PERCENT"),
+    ]:
+        with pytest.raises(ConfigError, match=fragment):
+            parse_rates(text)

@@ -5,10 +5,22 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pos.errors import ConfigError, UnknownTaxCodeError
 from pos.money import Money
-from pos.tax import RateTotal, RoundingMethod, TaxRate, TaxRounding, compute_taxes, rate_totals, round_div
+from pos.tax import (
+    PERCENT_DECIMALS,
+    RateTotal,
+    RoundingMethod,
+    TaxRate,
+    TaxRounding,
+    compute_taxes,
+    parse_percent,
+    rate_totals,
+    round_div,
+)
 
 H_UP, H_EVEN, DOWN, UP = (
     RoundingMethod.HALF_UP,
@@ -162,3 +174,58 @@ def test_rate_totals_builds_receipt_lines():
         "tax": 52,
         "gross": 711,
     }
+
+
+# ---------------------------------------------------------------------------- rates of any precision
+# every rate the till represents: 0 to under 1000 percent, up to 6 decimals, written in any way
+RATE_VALUES = st.integers(0, 1000 * 10**PERCENT_DECIMALS - 1).map(
+    lambda n: Decimal(n).scaleb(-PERCENT_DECIMALS)
+)
+
+
+@given(RATE_VALUES, st.integers(0, 4))
+def test_every_representable_rate_round_trips_exactly(percent, extra_zeros):
+    written = f"{percent:f}" + ("0" * extra_zeros if "." in f"{percent:f}" else "")
+    rate = TaxRate.from_dict({"code": "R", "percent": written})
+    assert rate.percent == percent
+    text = rate.text
+    assert "E" not in text and not (text.endswith("0") and "." in text) and not text.endswith(".")
+    assert Decimal(text) == percent and parse_percent(text, "R") == percent
+    assert TaxRate.from_dict(rate.to_dict()) == rate
+    assert TaxRate("R", percent).text == text  # a Decimal in any form has the same text
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        ("8.8751234", "more decimals than the till keeps (at most 6)"),
+        ("1.0000000000000000000000000000001", "more decimals"),  # past Decimal's 28 digits: never rounded
+        (Decimal("0.0000001"), "more decimals"),
+        ("1000", "not a valid percent"),
+        ("-0.5", "not a valid percent"),
+        ("Infinity", "not a valid percent"),
+        ("8,875", "not a percent"),
+        (8.875, "exactly"),
+    ],
+)
+def test_a_rate_the_till_cannot_represent_is_refused(value, fragment):
+    with pytest.raises(ConfigError) as exc:
+        parse_percent(value, "Tax rate 'STANDARD'")
+    assert fragment in str(exc.value) and "'STANDARD'" in str(exc.value)
+    with pytest.raises(ConfigError) as exc:
+        if isinstance(value, str):
+            TaxRate.from_dict({"code": "STANDARD", "percent": value})
+        else:
+            TaxRate("STANDARD", value)
+    assert fragment in str(exc.value)
+
+
+def test_canonical_text_of_a_rate():
+    assert [TaxRate("X", Decimal(v)).text for v in ("8.8750", "1E+1", "-0", "0.000", "13.50", "4.7120")] == [
+        "8.875",
+        "10",
+        "0",
+        "0",
+        "13.5",
+        "4.712",
+    ]

@@ -79,6 +79,37 @@ def test_japan_partial_return_refunds_its_own_tax():
     assert rest.rates[0].rate.label == "8%*" and rest.rates[0].net.minor == 241
 
 
+def test_japan_a_return_states_its_own_tax_once_per_rate():
+    """docs/tax.md: in a store that rounds tax once per rate per document, a return is a document of its
+    own (Japan's qualified return invoice) and states the tax in what it refunds, rounded once per rate
+    the store's way; what it refunds is still each line's exact share of what was paid."""
+    cart = japanese_basket(TaxRounding.PER_DOCUMENT)
+    onigiri, bento, milk = cart.lines[:3]
+    sold = cart.totals.lines
+    rules = {"tax_rounding": TaxRounding.PER_DOCUMENT, "method": RoundingMethod.DOWN}
+    # The bento and the milk come back: 216 + 105 = 321 yen refunded.
+    # Its tax, once for the 8 % rate: 321 * 8/108 = 23.78 -> 23 (down). The sum of the two lines' shares
+    # of the sale's tax would be 16 + 8 = 24: a tax no return invoice may state (rounding per line).
+    first = compute_refund(sold, {bento.line_id: 1, milk.line_id: 1}, **rules)
+    assert (first.total.minor, first.tax.minor) == (321, 23)
+    assert [(rl.amount.minor, rl.tax.minor) for rl in first.lines] == [(216, 15), (105, 8)]  # 23 shared
+    (eight,) = first.rates
+    assert (eight.rate.label, eight.gross.minor, eight.tax.minor, eight.net.minor) == ("8%*", 321, 23, 298)
+    # Then the three onigiri: 390 yen, tax 390 * 8/108 = 28.89 -> 28.
+    rest = compute_refund(sold, {onigiri.line_id: 3}, {bento.line_id: 1, milk.line_id: 1}, **rules)
+    assert (rest.total.minor, rest.tax.minor) == (390, 28)
+    # Everything of the 8 % rate came back: 711 yen, exactly what was paid for it. The two documents
+    # state 23 + 28 = 51 yen of tax against the sale's 52: each rounded once, as the rule says.
+    assert first.total.minor + rest.total.minor == cart.totals.rates[0].gross.minor == 711
+    # All six lines in one return: 1,369 yen with exactly the sale's tax per rate (52 and 59).
+    everything = compute_refund(sold, {lt.line_id: lt.quantity for lt in sold}, **rules)
+    assert everything.total.minor == 1369
+    assert [(r.rate.code, r.tax.minor) for r in everything.rates] == [("8", 52), ("10", 59)]
+    # A store that rounds per line gives back each line's share instead: 16 + 8 = 24, adding up to the sale.
+    shares = compute_refund(sold, {bento.line_id: 1, milk.line_id: 1})
+    assert shares.tax.minor == 24
+
+
 def test_japan_discounted_inclusive_prices():
     cart = japanese_basket(TaxRounding.PER_DOCUMENT)
     bento = cart.lines[1]

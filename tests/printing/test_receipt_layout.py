@@ -151,3 +151,49 @@ def test_amount_as_wide_as_the_paper_is_never_cut(n):
     rows = _lr("Total", "9" * n, 24)
     assert all(len(r) <= 24 for r in rows)
     assert "".join(r.strip() for r in rows).count("9") == n
+
+
+def test_a_weighed_line_prints_its_weight_and_price_per_kilogram():
+    from pos.documents import SaleDocument, SaleLine, TaxLine, Tender
+    from pos.measure import Measure
+    from pos.receipt import render_text
+    from pos.sale_receipt import receipt_for_sale
+    from pos.storeconfig import PRESETS
+
+    ham = Measure.of_grams(750, 2000)
+    doc = SaleDocument(
+        "00000000-0000-4000-8000-000000000001",
+        "T01-000042",
+        "T01",
+        "ana",
+        1001,
+        "EUR",
+        "2026-11-23T12:00:00+00:00",
+        subtotal=1849,
+        discount_total=150,
+        tax_total=162,
+        total=1699,
+        lines=(
+            SaleLine(1, "SKU-HAM", "Ham", 1, 1500, 150, "REDUCED", 161, 1350, measure=ham),
+            SaleLine(2, "SKU-BREAD", "Bread", 1, 349, 0, "ZERO", 0, 349),
+        ),
+        tax_lines=(TaxLine("REDUCED", "13.5", 1189, 161), TaxLine("ZERO", "0", 349, 0)),
+        tenders=(Tender("card", 1000, reference="pi_1"), Tender("cash", 699, change_given=300, rounding=1)),
+    )
+    receipt = receipt_for_sale(doc, PRESETS["IE"].config, store_name="OMO", cashier="Ana")
+    text = render_text(receipt, width=42, format_amount=eur)
+    rows = text.splitlines()
+    i = rows.index("Ham")
+    assert rows[i + 1] == "  0.750 kg x 20.00/kg              13.50 B"
+    assert rows[i + 2] == "  Discount                           -1.50"
+    assert "Bread                               3.49 D" in rows  # ZERO is the fourth rate of the IE table
+    assert (
+        "Card                                 10.00" in rows
+        and "Cash                                 10.00" in rows
+    )
+    assert "Prices include VAT" in rows and "Member 1001" in text
+    # the print queue keeps receipts as JSON: the weighed line survives it
+    from pos.receipt import Receipt
+
+    again = Receipt.from_dict(receipt.to_dict())
+    assert again == receipt and again.lines[0].per == "kg" and again.lines[0].qty == "0.750 kg"

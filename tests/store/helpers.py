@@ -47,7 +47,7 @@ def make_sale(
         tax_total=tax_total,
         total=total,
         lines=tuple(lines),
-        tax_lines=(TaxLine("STANDARD", 1000, total - tax_total, tax_total),),
+        tax_lines=(TaxLine("STANDARD", "10", total - tax_total, tax_total),),
         tenders=(Tender("card", total - 100, 0, "pi_123"), Tender("cash", 100, 0, None, rounding=-2)),
     )
 

@@ -135,7 +135,7 @@ def test_import_during_a_bulk_load_finishes_it_first(store):
             lambda c: catalog.apply_changes(c, [_product(i) for i in range(1, 40)], [], "1", bulk=True)
         )
         assert catalog.search_incomplete(ro) and _triggers(ro) == []
-        store.write_sync(lambda c: catalog.set_tax_codes(c, {"STANDARD": 2000}))
+        store.write_sync(lambda c: catalog.set_tax_codes(c, {"STANDARD": "20"}))
         report = store.write_sync(
             lambda c: catalog.import_text(c, "sku,name,tax_code,price\nB00100,Rye Bread,STANDARD,250\n")
         )

@@ -173,8 +173,8 @@ def test_sale_events_carry_the_recorded_document(store):
         s = dataclasses.replace(
             s,
             tax_lines=(  # deliberately not in tax_code order
-                TaxLine("STANDARD", 1000, 100, s.tax_total - half),
-                TaxLine("REDUCED", 500, 50, half),
+                TaxLine("STANDARD", "10", 100, s.tax_total - half),
+                TaxLine("REDUCED", "5", 50, half),
             ),
         )
         docs.append(store.write_sync(lambda c, s=s: journal.commit_sale(c, s)))

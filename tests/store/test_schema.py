@@ -291,3 +291,37 @@ def test_background_check_passes_on_a_sound_database(db_path):
         assert s.integrity.done() and s.integrity.exception() is None
     finally:
         s.close()
+
+
+def test_migration_9_turns_basis_points_into_exact_percent_text(tmp_path):
+    """Before version 9 a rate was whole basis points; after it, the exact percent as canonical text, both in
+    the sales' tax lines (which stay immutable) and in the catalog's tax codes."""
+    path = tmp_path / "pos.sqlite3"
+    conn = connect_rw(path)
+    set_wal(conn)
+    schema.migrate(conn, target=8)
+    bps = {"A": 2000, "B": 1350, "C": 888, "D": 5, "E": 50, "F": 0, "G": 105, "H": 99999}
+    conn.execute("BEGIN IMMEDIATE")
+    for sql in SEED[1][:1]:
+        conn.execute(sql)
+    for code, bp in bps.items():
+        conn.execute("INSERT INTO sale_tax_lines VALUES (1, ?, ?, 100, 1)", (code, bp))
+        conn.execute("INSERT INTO tax_codes VALUES (?, ?, 'label')", (code, bp))
+    conn.execute("COMMIT")
+    schema.migrate(conn)
+    expected = {
+        "A": "20",
+        "B": "13.5",
+        "C": "8.88",
+        "D": "0.05",
+        "E": "0.5",
+        "F": "0",
+        "G": "1.05",
+        "H": "999.99",
+    }
+    assert dict(conn.execute("SELECT tax_code, rate FROM sale_tax_lines ORDER BY tax_code")) == expected
+    assert dict(conn.execute("SELECT code, rate FROM tax_codes ORDER BY code")) == expected
+    assert conn.execute("SELECT DISTINCT label FROM tax_codes").fetchall() == [("label",)]
+    with pytest.raises(sqlite3.IntegrityError, match="finalised sales"):
+        conn.execute("UPDATE sale_tax_lines SET rate = '19'")
+    conn.close()

@@ -41,7 +41,7 @@ def _sale(products_qty):
         tax_total=tax_total,
         total=total,
         lines=tuple(lines),
-        tax_lines=tuple(TaxLine(c, RATES[c], g - t, t) for c, (g, t) in sorted(by_code.items())),
+        tax_lines=tuple(TaxLine(c, f"{RATES[c] / 100:g}", g - t, t) for c, (g, t) in sorted(by_code.items())),
         tenders=(Tender("cash", total),),
     )
 

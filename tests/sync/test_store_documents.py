@@ -46,7 +46,7 @@ def test_journal_documents_drain_to_the_backend(backend, store, make_engine):
             SaleLine(1, "SKU-A", "Oat milk 1 L", 2, 500, 0, "STD", 160, 1000),
             SaleLine(2, "SKU-B", "Bread", 1, 1500, 100, "STD", 223, 1400),
         ),
-        tax_lines=(TaxLine("STD", 1900, 2017, 383),),
+        tax_lines=(TaxLine("STD", "19", 2017, 383),),
         tenders=(Tender("card", 2400, 0, "pi_123"),),
         session_id=session,
     )

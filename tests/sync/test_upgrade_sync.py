@@ -123,7 +123,7 @@ def test_a_sale_queued_before_the_upgrade_is_sent_after_it(backend, store, make_
 
     ro = store.read_connection()
     try:
-        assert schema.user_version(ro) == schema.LATEST == 8
+        assert schema.user_version(ro) == schema.LATEST == 10
         assert [(e.seq, e.event_id) for e in outbox.pending(ro)] == [(12, QUEUED_UUID)]
     finally:
         ro.close()
@@ -142,6 +142,15 @@ def test_a_sale_queued_before_the_upgrade_is_sent_after_it(backend, store, make_
     assert lines[QUEUED_UUID] == [
         (1, "SKU0000001", "Linen Tee M1", 2, 700, 1400),
         (2, "SKU0000002", "Slim Chino L2", 1, 1200, 1100),
+    ]
+    # its rate, kept in basis points before version 9, is sent as the exact percent
+    conn = backend.connect()
+    try:
+        (payload,) = conn.execute("SELECT payload FROM events WHERE event_id = ?", (QUEUED_UUID,)).fetchone()
+    finally:
+        conn.close()
+    assert json.loads(payload)["tax_lines"] == [
+        {"tax_code": "STD", "rate": "19", "taxable_amount": 2101, "tax_amount": 399}
     ]
 
     # the first sale after the upgrade takes the next number and is sent too

@@ -68,7 +68,8 @@ def test_cash_sale_with_change(qtbot, till):
     assert "Change: €10.00" in w.page.message.text()
     assert w.page.model.rowCount() == 0 and w.shop.checkout.cart.is_empty
     conn = w.shop.store.read_connection()
-    assert [e.event_id for e in outbox.pending(conn)] == [doc.sale_uuid]
+    sales = [e.event_id for e in outbox.pending(conn) if e.event_type == "sale.completed"]
+    assert sales == [doc.sale_uuid]  # (the demo's till.opened event is queued before it)
     conn.close()
     qtbot.waitUntil(lambda: w.receipt_view.receipt is not None)
     assert w.receipt_view.receipt.receipt_no == recorded.receipt_no

@@ -27,6 +27,8 @@ def test_weight_price_and_digital_link_labels_add_the_item_at_the_labels_terms(q
     assert [ln.sku for ln in lines] == [product.sku] * 3
     assert [ln.unit_price.minor for ln in lines] == [(product.price * 750 + 500) // 1000, 499, product.price]
     qtbot.waitUntil(lambda: w.page.model.rowCount() == 3)  # the screen follows
+    weighed = w.page.model.rows[0]  # the weight and the price per kilogram, as on the receipt
+    assert weighed.quantity == "0.750 kg" and weighed.unit_price == f"{w.shop.fmt(product.price)}/kg"
 
 
 def test_expired_goods_and_unknown_gtins_are_refused_with_a_reason(qtbot, till):

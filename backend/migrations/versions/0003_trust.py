@@ -1,8 +1,8 @@
 """trust: devices belong to stores, points returned are capped by what was redeemed, orders carry the
 customer's check, signing keys keep only their public half, anchored audit chains, shared rate limits
 
-Revision ID: 0002_trust
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_trust"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
