@@ -18,7 +18,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
-from app.messages import QT_TRANSLATE_NOOP, msg
+from app.messages import QT_TRANSLATE_NOOP, Msg, msg
 from app.results import Outcome, Result, refused
 from pos.staff import Approvals, NotPermitted, Override, OverrideRequest, Permission, StaffMember, authorise
 
@@ -37,20 +37,23 @@ def check_approval(
     retry: Callable[[Override], Result],
     percent: Fraction | Decimal | int | None = None,
     reason: str = "",
+    always: bool = False,
+    asking: Msg | None = None,
 ) -> str | Result:
     """ "" when `staff` may do it themselves; the approving manager's id when `grant` covers it; or a
     Result: NEEDS_APPROVAL with the request to show on the manager's PIN pad and `retry`, or REFUSED for
     a grant that does not cover this (another action, person or amount, used already, or not issued by
-    the till's Approvals)."""
+    the till's Approvals). `always`: a manager's approval even when the role allows it; `asking`: what
+    to say instead of "<action> needs a manager"."""
     if percent is not None:
         percent = min(max(Fraction(percent), Fraction(0)), Fraction(100))
-    if authorise(staff, permission, amount_percent=percent).allowed:
+    if not always and authorise(staff, permission, amount_percent=percent).allowed:
         return ""
     request = OverrideRequest(staff, permission, percent, subject, reason)
     if grant is None:
         return Result(
             Outcome.NEEDS_APPROVAL,
-            msg(QT_TRANSLATE_NOOP(C, "{what}."), what=request.message),
+            asking or msg(QT_TRANSLATE_NOOP(C, "{what}."), what=request.message),
             request=request,
             retry=retry,
         )
@@ -61,12 +64,17 @@ def check_approval(
 
 
 def use_approval(
-    approvals: Approvals, staff: StaffMember, permission: Permission, grant: Override | None
+    approvals: Approvals,
+    staff: StaffMember,
+    permission: Permission,
+    grant: Override | None,
+    *,
+    always: bool = False,
 ) -> str | Result:
     """Use `grant` now for an action the service carries out itself: the approver's id ("" when the
-    role allows it), or REFUSED when it was used meanwhile."""
+    role allows it and not `always`), or REFUSED when it was used meanwhile."""
     try:
-        return approvals.permit(staff, permission, override=grant) or ""
+        return approvals.permit(staff, permission, override=grant, always=always) or ""
     except NotPermitted:
         return refused(msg(QT_TRANSLATE_NOOP(C, "That approval does not cover this; nothing changed.")))
 

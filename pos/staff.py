@@ -962,10 +962,12 @@ class Approvals:
         *,
         amount_percent: Percent | None = None,
         override: Override | None = None,
+        always: bool = False,
     ) -> str | None:
         """May `actor` do this now? None when their role allows it; the approving manager's id when
-        `override` covers it (see `covers`), which uses it up; otherwise NotPermitted."""
-        if authorise(actor, permission, amount_percent=amount_percent).allowed:
+        `override` covers it (see `covers`), which uses it up; otherwise NotPermitted. `always`: the
+        action needs a manager's approval whatever the role (a big over/short at the close)."""
+        if not always and authorise(actor, permission, amount_percent=amount_percent).allowed:
             return None
         with self._guard:
             if not self.covers(override, actor, permission, amount_percent=amount_percent):
