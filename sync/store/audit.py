@@ -8,20 +8,14 @@ truncated tail is found through ``sqlite_sequence`` (AUTOINCREMENT remembers the
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pos.audit_chain import GENESIS
+from pos.audit_chain import entry_hash as _digest
 from sync.store.util import dumps, now_iso
-
-GENESIS = "0" * 64
-
-
-def _digest(prev_hash: str, seq: int, at: str, actor: str | None, action: str, details: str) -> str:
-    body = dumps([prev_hash, seq, at, actor, action, details])
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def append(
