@@ -24,6 +24,7 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -32,6 +33,7 @@ from backend import db, schema, tokens, validate
 from backend import keys as keystore
 from backend.limits import Limiter, Limits, limiter_for, retry_after
 from backend.store import KeyBusy, Store
+from pos import audit_chain
 from sync import contract
 
 log = logging.getLogger("omo.backend")
@@ -395,6 +397,42 @@ def create_app(backend: Backend) -> Any:
             raise HttpError(400, "invalid_request", "Idempotency-Key is too long")
         raw = await request.body()
         return await run_in_threadpool(_push_events_sync, backend, device, key, raw)
+
+    # ---------------------------------------------------------------- audit anchoring
+    @app.post("/v1/audit")
+    async def push_audit(request: Request) -> Response:
+        device = backend.authenticate(request)
+        raw = await request.body()
+        return await run_in_threadpool(_push_audit_sync, backend, device, raw)
+
+    @app.get("/v1/audit")
+    def audit_copy(request: Request) -> Response:
+        device = backend.authenticate(request)
+        after_s = request.query_params.get("after") or "0"
+        limit_s = request.query_params.get("limit") or "1000"
+        if (
+            not (after_s.isascii() and after_s.isdigit())
+            or len(after_s) > 19
+            or int(after_s) >= 2**63
+            or not (limit_s.isascii() and limit_s.isdigit())
+            or len(limit_s) > 5
+            or not 1 <= int(limit_s) <= 5000
+        ):
+            raise HttpError(400, "invalid_request", "after and limit must be whole numbers (limit 1 to 5000)")
+        a = schema.audit_entries
+        with backend.store.read_connection() as conn:
+            rows = conn.execute(
+                sa.select(a.c.seq, a.c.hash, a.c.action, a.c.at)
+                .where(a.c.till_id == device.till_id, a.c.seq > int(after_s))
+                .order_by(a.c.seq)
+                .limit(int(limit_s))
+            ).all()
+            head = conn.execute(sa.select(sa.func.max(a.c.seq)).where(a.c.till_id == device.till_id)).scalar()
+        body = {
+            "head_seq": head or 0,
+            "entries": [{"seq": r[0], "hash": r[1], "action": r[2], "at": r[3]} for r in rows],
+        }
+        return backend.respond("getAudit", 200, body)
 
     # ---------------------------------------------------------------- catalog
     @app.get("/v1/catalog/changes")
@@ -936,3 +974,64 @@ def _push_events_sync(backend: Backend, device: Device, key: str, raw: bytes) ->
         ) from None
     headers = {"Idempotent-Replayed": "true"} if replayed else None
     return Response(data, status_code=status, media_type="application/json", headers=headers)
+
+
+def _push_audit_sync(backend: Backend, device: Device, raw: bytes) -> Response:
+    """Anchor audit entries: each must follow the stored chain of this till; one the backend has already
+    must be the same (422 audit_mismatch otherwise: the backend's copy is never changed)."""
+    try:
+        batch = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise HttpError(400, "invalid_request", "the body is not JSON") from None
+    if validate.depth_exceeds(batch):
+        raise HttpError(400, "invalid_request", "the body nests too deep")
+    try:
+        contract.validate("AuditBatch", batch)
+    except contract.ContractViolation as exc:
+        raise HttpError(400, "invalid_request", str(exc)) from None
+    a = schema.audit_entries
+    till = device.till_id
+
+    def work(conn: Connection) -> int:
+        entries = sorted(batch["entries"], key=lambda e: e["seq"])
+        stored = dict(
+            conn.execute(
+                sa.select(a.c.seq, a.c.hash).where(
+                    a.c.till_id == till, a.c.seq >= entries[0]["seq"] - 1, a.c.seq <= entries[-1]["seq"]
+                )
+            ).all()
+        )
+        new = []
+        for e in entries:
+            seq = e["seq"]
+            if seq in stored:
+                if stored[seq] != e["hash"]:
+                    log.warning(
+                        "the audit chain of till %s differs from its anchored copy at entry %d", till, seq
+                    )
+                    raise HttpError(
+                        422, "audit_mismatch", f"entry {seq} differs from the copy the backend keeps"
+                    )
+                continue
+            before = stored.get(seq - 1, audit_chain.GENESIS if seq == 1 else None)
+            if before is None or before != e["prev_hash"]:
+                raise HttpError(422, "audit_gap", f"entry {seq} does not follow the copy the backend keeps")
+            if (
+                audit_chain.entry_hash(e["prev_hash"], seq, e["at"], e["actor"], e["action"], e["details"])
+                != e["hash"]
+            ):
+                raise HttpError(422, "audit_mismatch", f"entry {seq} does not match its hash")
+            stored[seq] = e["hash"]
+            new.append({**e, "till_id": till, "received_at": time.time()})
+        if new:  # a concurrent push of the same entries: the first one stored wins, the next push compares
+            insert = (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(a)
+            conn.execute(insert.on_conflict_do_nothing(index_elements=["till_id", "seq"]), new)
+            kept = conn.execute(
+                sa.select(a.c.seq, a.c.hash).where(a.c.till_id == till, a.c.seq.in_([e["seq"] for e in new]))
+            ).all()
+            if any(stored[seq] != digest for seq, digest in kept):  # another push stored other entries first
+                raise HttpError(422, "audit_mismatch", "the backend's copy holds other entries there")
+        return max(stored)
+
+    head = backend.store.write(work)
+    return backend.respond("pushAudit", 200, {"head_seq": head})

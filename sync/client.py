@@ -267,6 +267,15 @@ class BackendClient:
             )
         return results
 
+    def push_audit(self, entries: list[dict[str, Any]]) -> int:
+        """Anchor audit entries at the backend; the seq its copy of this till's chain now ends at."""
+        body = json.dumps({"entries": entries}, separators=(",", ":")).encode()
+        return self._call("POST", "/v1/audit", "pushAudit", body=body)["head_seq"]
+
+    def audit_copy(self, after: int = 0, limit: int = 1000) -> dict[str, Any]:
+        """The backend's copy of this till's audit chain after `after`: {"head_seq", "entries": [...]}."""
+        return self._call("GET", "/v1/audit", "getAudit", params={"after": after, "limit": limit})
+
     def catalog_changes(self, cursor: str | None, limit: int = 5000) -> dict[str, Any]:
         params: dict[str, Any] = {"limit": limit}
         if cursor:

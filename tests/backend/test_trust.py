@@ -185,3 +185,46 @@ def test_nesting_is_measured_without_recursion(depth, too_deep):
     for _ in range(depth):
         value = [value]
     assert validate.depth_exceeds(value) is too_deep
+
+
+def _chain(n, start_prev=None):
+    from pos.audit_chain import GENESIS, entry_hash
+
+    prev, out = start_prev or GENESIS, []
+    for seq in range(1, n + 1):
+        e = {
+            "seq": seq,
+            "at": f"2026-11-23T10:00:{seq:02d}Z",
+            "actor": "S001",
+            "action": "staff.login_failed",
+        }
+        e |= {"details": '{"attempts_left":9}', "prev_hash": prev}
+        e["hash"] = prev = entry_hash(prev, seq, e["at"], e["actor"], e["action"], e["details"])
+        out.append(e)
+    return out
+
+
+def test_the_audit_chain_is_anchored_and_never_rewritten(backend, http):
+    chain = _chain(5)
+    r = http.post(f"{backend.url}/v1/audit", json={"entries": chain[:3]}, timeout=T)
+    assert r.status_code == 200 and r.json() == {"head_seq": 3}
+    again = http.post(
+        f"{backend.url}/v1/audit", json={"entries": chain[1:]}, timeout=T
+    )  # 2, 3 again; 4, 5 new
+    assert again.json() == {"head_seq": 5}
+    rewritten = dict(chain[2], details="{}")
+    rewritten["hash"] = "f" * 64
+    r = http.post(f"{backend.url}/v1/audit", json={"entries": [rewritten]}, timeout=T)
+    assert r.status_code == 422 and r.json()["error"]["code"] == "audit_mismatch"
+    gap = _chain(8)[7]  # entry 8 without 6 and 7
+    r = http.post(f"{backend.url}/v1/audit", json={"entries": [gap]}, timeout=T)
+    assert r.status_code == 422 and r.json()["error"]["code"] == "audit_gap"
+    lying = _chain(6)[5] | {"action": "sale.void"}  # its hash no longer matches its content
+    r = http.post(f"{backend.url}/v1/audit", json={"entries": [lying]}, timeout=T)
+    assert r.status_code == 422
+    copy = http.get(f"{backend.url}/v1/audit", params={"after": 1}, timeout=T).json()
+    assert copy["head_seq"] == 5 and [e["seq"] for e in copy["entries"]] == [2, 3, 4, 5]
+    assert [e["hash"] for e in copy["entries"]] == [e["hash"] for e in chain[1:]]
+    other = requests.Session()
+    other.headers["Authorization"] = f"Bearer {backend.register_device('till-2')}"
+    assert other.get(f"{backend.url}/v1/audit", timeout=T).json() == {"head_seq": 0, "entries": []}
