@@ -636,13 +636,16 @@ def create_app(backend: Backend) -> Any:
 
     @app.get("/v1/till-sessions")
     def till_sessions(request: Request, till_id: str | None = None, limit: str = "100") -> Response:
-        backend.authenticate(request)
+        device = backend.authenticate(request)
         if not (limit.isascii() and limit.isdigit()) or not 1 <= int(limit) <= 500:
             raise HttpError(400, "invalid_request", "limit must be a whole number from 1 to 500")
         if till_id is not None and not re.fullmatch(r"[A-Za-z0-9._-]{1,64}", till_id):
             raise HttpError(400, "invalid_request", "till_id is not a till id")
         with backend.store.read_connection() as conn:
-            body = {"sessions": db.list_till_sessions(conn, till_id, int(limit))}
+            sessions = db.list_till_sessions(
+                conn, till_id, int(limit), device_till=device.till_id, store_id=device.store_id
+            )
+            body = {"sessions": sessions}
         return backend.respond("listTillSessions", 200, body)
 
     @app.get("/v1/stock/{sku}")

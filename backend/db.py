@@ -33,6 +33,7 @@ from backend import validate
 from backend.schema import (
     checkins,
     counters,
+    devices,
     events,
     members,
     order_lines,
@@ -472,14 +473,21 @@ def _apply_till_session(b: _Batch, kind: str, till_id: str, p: dict) -> None:
         raise Rejected("invalid_payload", "that till session belongs to another till")
 
 
-def list_till_sessions(conn: Connection, till_id: str | None, limit: int) -> list[dict[str, Any]]:
-    """The sessions, newest first (one till's with `till_id`)."""
+def list_till_sessions(
+    conn: Connection, till_id: str | None, limit: int, *, device_till: str, store_id: str | None
+) -> list[dict[str, Any]]:
+    """The sessions of the tills of the asking device's store (its own till's only when it has no store),
+    newest first (one till's with `till_id`)."""
     t = till_sessions
     q = (
         sa.select(t)
         .order_by(sa.func.coalesce(t.c.opened_at, t.c.closed_at).desc(), t.c.session_id)
         .limit(limit)
     )
+    if store_id is None:
+        q = q.where(t.c.till_id == device_till)
+    else:
+        q = q.where(t.c.till_id.in_(sa.select(devices.c.till_id).where(devices.c.store_id == store_id)))
     if till_id is not None:
         q = q.where(t.c.till_id == till_id)
     return [{str(k): v for k, v in r._mapping.items()} for r in conn.execute(q)]

@@ -195,3 +195,24 @@ def test_inactive_keys_are_not_published_and_never_sign(database, tmp_path):
         assert tokens.decode_and_verify(again.member_qr(1001), pub).member_no == 1001
     finally:
         again.stop()
+
+
+def test_a_till_reads_only_its_own_stores_till_sessions(backend, http):
+    """GET /v1/till-sessions answered any till's sessions, another store's cash differences included."""
+    other = requests.Session()
+    other.headers["Authorization"] = f"Bearer {backend.register_device('till-9', store_id='store-002')}"
+    opened = {
+        "session_id": "S-002",
+        "opened_at": "2026-11-23T08:00:00Z",
+        "currency": "EUR",
+        "opening_float": 1,
+    }
+    assert push_one(other, backend.url, event("till.opened", opened, till_id="till-9"))["status"] == "applied"
+    mine = {"session_id": "S-001", "opened_at": "2026-11-23T08:00:00Z", "currency": "EUR", "opening_float": 2}
+    assert push_one(http, backend.url, event("till.opened", mine))["status"] == "applied"
+    seen = http.get(f"{backend.url}/v1/till-sessions", timeout=T).json()["sessions"]
+    assert [s["session_id"] for s in seen] == ["S-001"]
+    asked = http.get(f"{backend.url}/v1/till-sessions", params={"till_id": "till-9"}, timeout=T)
+    assert asked.status_code == 200 and asked.json()["sessions"] == []
+    theirs = other.get(f"{backend.url}/v1/till-sessions", timeout=T).json()["sessions"]
+    assert [s["session_id"] for s in theirs] == ["S-002"]
