@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from app import settings as S
@@ -43,6 +43,7 @@ def test_every_presets_rates_round_trip_through_the_settings():
 
 
 MASS = [MeasureUnit(u) for u in GRAMS]
+MAX_AMOUNT = 10**12  # the contract's largest amount in minor units (sync/openapi.yaml)
 
 
 @SLOW
@@ -52,6 +53,7 @@ def test_rates_and_measures_come_back_exactly_from_the_journal_and_the_wire(
 ):
     per = data.draw(st.sampled_from([None, *MASS])) if unit in GRAMS else None
     measure = Measure(quantity, unit, unit_price, per)
+    assume(measure.amount() <= MAX_AMOUNT)  # the contract refuses a line above it (issue 22)
     rate = TaxRate("STANDARD", percent)
     base = make_sale(store.till_id, n_lines=1, price=measure.amount())
     (line,) = base.lines
