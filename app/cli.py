@@ -23,8 +23,8 @@ log = logging.getLogger("app.cli")
 # imported only when used. (command words) -> ("module:function", help)
 TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
     ("audit", "verify"): (
-        "sync.cli:audit_verify",
-        "check the audit log's hash chain; report the first broken link",
+        "app.audit_cli:verify",
+        "check the audit log's hash chain and compare it with the backend's anchored copy",
     ),
     ("backup",): ("sync.cli:backup", "copy the journal to PATH with SQLite's backup API"),
     ("sync", "status"): ("sync.sync_cli:sync_status", "queue depth, oldest unsynced event, dead letters"),
@@ -46,7 +46,7 @@ _WITH_BOTH = {("till", "status"), ("till", "x-report"), ("till", "z-report")}
 # commands that do not need the data directory
 _NO_DATA_DIR = {("decode",)}
 # commands that take the paths and the settings
-_WITH_PATHS = {("staff",)}
+_WITH_PATHS = {("staff",), ("audit", "verify")}
 
 
 def _common(defaults: bool) -> argparse.ArgumentParser:

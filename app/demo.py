@@ -7,9 +7,11 @@ camera that shows a member's phone. A real shop replaces each piece by configura
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +24,7 @@ log = logging.getLogger("app.demo")
 DEMO_PRODUCTS = 20_000
 DEMO_STRIPE_KEY = "rk_test_simulator"  # the simulator's own key: not a secret, valid only on loopback
 AUTO_TAP_DELAY_S = 2.5
+DEMO_BACKEND_DB = "backend/omo-backend.sqlite3"  # under the data directory
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,21 @@ def ensure_demo_keyring() -> None:
 
     log.warning("demo: no OS keyring available; keeping the demo's throwaway tokens in memory")
     keyring.set_keyring(DemoKeyring())
+
+
+@contextlib.contextmanager
+def demo_backend_for(paths: Any, settings: Any) -> Iterator[str]:
+    """The demo's embedded backend, started for a terminal command (`omo-pos audit verify`); its URL."""
+    from backend.server import start_demo_backend
+
+    ensure_demo_keyring()
+    handle = start_demo_backend(
+        paths.data / "backend", settings["till.id"], products=settings["demo.products"]
+    )
+    try:
+        yield handle.url
+    finally:
+        handle.stop()
 
 
 class DemoWorld:

@@ -66,6 +66,7 @@ LOCK_NAME = "sync-engine.lock"
 
 
 SETTING_KEYS = "backend.member_token_keys"
+AUDIT_ANCHORED_KEY = "audit.anchored_seq"  # the last audit entry the backend's copy holds
 # what the store's member cache keeps of a profile: checkout's view, nothing of the member's history
 CACHED_PROFILE_FIELDS = ("member_no", "display_name", "tier", "points_balance", "coupons", "consent")
 SETTING_REVOCATIONS = "backend.revoked_cards"
@@ -194,6 +195,7 @@ class SyncEngine:
         # store's member cache past its expiry (sync/store/members.py), every purge_interval_s
         self.purge_interval_s = purge_interval_s
         self._purge_at = 0.0
+        self._anchor_retry_at = 0.0
         self.catalog_interval_s = catalog_interval_s
         self.catalog_page_size = catalog_page_size
         self.idle_poll_s = idle_poll_s
@@ -320,6 +322,8 @@ class SyncEngine:
                 try:
                     self._purge_personal_data()
                     worked = self._drain_batch(conn, client)
+                    if not worked:
+                        worked = self._anchor_audit(conn, client)
                     if not worked and self._catalog_due():
                         self._catalog_sync(conn, client)
                         worked = True
@@ -342,6 +346,28 @@ class SyncEngine:
             if self._heartbeat_client is not None:
                 self._heartbeat_client.close()
             conn.close()
+
+    def _anchor_audit(self, conn: Any, client: BackendClient) -> bool:
+        """Send the audit entries written since the last anchoring (500 at a time); True if some went.
+        A backend that answers that its copy differs (the chain was rewritten here) is said so in the
+        log every time it is tried again (every 10 minutes): the entries are not pushed over its copy."""
+        from sync.store import audit
+        from sync.store.cart import get_setting, set_setting
+
+        if time.monotonic() < self._anchor_retry_at:
+            return False
+        anchored = int(get_setting(conn, AUDIT_ANCHORED_KEY, 0) or 0)
+        entries = audit.entries_after(conn, anchored)
+        if not entries:
+            return False
+        try:
+            head = client.push_audit(entries)
+        except BackendRequestError as exc:
+            log.error("the backend refused this till's audit entries after %d: %s", anchored, exc)
+            self._anchor_retry_at = time.monotonic() + 600
+            return False
+        self.store.write_sync(lambda c: set_setting(c, AUDIT_ANCHORED_KEY, head))
+        return True
 
     def _purge_personal_data(self) -> None:
         """Forget member profiles past their time (on the sync thread, every `purge_interval_s`)."""

@@ -230,3 +230,74 @@ def test_a_screenshot_of_a_member_code_is_stale_two_minutes_later(tmp_path):
     assert not isinstance(later.parse(shot), MemberCode)
     forever = tokens.encode_app_token(key, 1001, int(now) + 86400)  # a code that claims a day of life
     assert not isinstance(CodeParser(pub, clock=lambda: now).parse(forever), MemberCode)
+
+
+def test_a_rewritten_audit_log_is_caught_by_its_anchored_copy(tmp_path, capsys):
+    """The attacker drops the triggers, deletes the failed-PIN and lockout entries and chains the rest
+    again: the local check passes, the backend's anchored copy does not match."""
+    import sqlite3
+
+    from app import cli
+    from pos.audit_chain import GENESIS, entry_hash
+
+    data = tmp_path / "till"
+    paths = Paths.under(data)
+    settings = demo_settings()
+    staff = StaffServices.build(paths, settings)
+    shop = open_shop(paths, settings, staff)
+    try:
+        for guess in range(10):
+            staff.authenticator.login(f"{8000 + guess:04d}")
+        assert staff.authenticator.login("1111").status is LoginStatus.LOCKED
+        shop.store.write_sync(lambda c: None)
+        deadline = time.monotonic() + 20  # the sync engine anchors the new entries
+        while time.monotonic() < deadline and _anchored(shop) < _head(shop):
+            shop.sync_engine.wake()
+            time.sleep(0.05)
+    finally:
+        shop.close()
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(data), "audit", "verify"]) == 0  # untouched: the copies match
+    assert "matches the backend's anchored copy" in capsys.readouterr().out
+    db = sqlite3.connect(data / "pos.sqlite3")
+    db.execute("DROP TRIGGER audit_log_no_update")
+    db.execute("DROP TRIGGER audit_log_no_delete")
+    rows = db.execute(
+        "SELECT at, actor, action, details FROM audit_log WHERE action NOT IN "
+        "('staff.login_failed', 'staff.lockout') ORDER BY seq"
+    ).fetchall()
+    assert len(rows) < db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    db.execute("DELETE FROM audit_log")
+    prev = GENESIS
+    for seq, (at, actor, action, details) in enumerate(rows, start=1):
+        digest = entry_hash(prev, seq, at, actor, action, details)
+        db.execute(
+            "INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?)",
+            (seq, at, actor, action, details, prev, digest),
+        )
+        prev = digest
+    db.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit_log'", (len(rows),))
+    db.commit()
+    db.close()
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(data), "audit", "verify", "--local-only"]) == 0  # the rewrite holds
+    assert cli.main(["--data-dir", str(data), "audit", "verify"]) == 1
+    assert "DIFFERS from the backend's copy: entry" in capsys.readouterr().out
+
+
+def _anchored(shop) -> int:
+    from sync.store.cart import get_setting
+
+    conn = shop.store.read_connection()
+    try:
+        return int(get_setting(conn, "audit.anchored_seq", 0) or 0)
+    finally:
+        conn.close()
+
+
+def _head(shop) -> int:
+    conn = shop.store.read_connection()
+    try:
+        return conn.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()[0]
+    finally:
+        conn.close()
