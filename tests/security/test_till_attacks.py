@@ -301,3 +301,49 @@ def _head(shop) -> int:
         return conn.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()[0]
     finally:
         conn.close()
+
+
+def test_the_member_cache_keeps_checkouts_view_only_and_forgets_it_after_its_time(tmp_path):
+    """A look-up with the member's own code brought their history; the store's cache on disk kept the whole
+    profile, and nothing purged it after its 15 minutes, not even a restart."""
+    import sqlite3
+
+    data = tmp_path / "till"
+    paths, settings = Paths.under(data), demo_settings()
+    shop = open_shop(paths, settings)
+    try:
+        member_no = shop.demo.member_list[0].member_no
+        seen = shop.sync_engine.member_profile(member_no, member_token=shop.demo.member_qr(member_no))
+        assert seen.recent_orders or seen.recently_viewed  # the screen got the member's history
+        shop.store.write_sync(lambda c: None)  # the cache write is queued to the writer
+    finally:
+        shop.close()
+    db = sqlite3.connect(data / "pos.sqlite3")
+    (profile,) = db.execute("SELECT profile FROM members WHERE member_no = ?", (member_no,)).fetchone()
+    kept = json.loads(profile)
+    assert kept["recent_orders"] == [] and kept["recently_viewed"] == []
+    assert set(kept) <= {"member_no", "display_name", "tier", "points_balance", "coupons", "consent"} | {
+        "recent_orders",
+        "recently_viewed",
+        "view",
+    }
+    db.execute("UPDATE members SET expires_at = '2000-01-01T00:00:00+00:00'")  # its 15 minutes are over
+    db.commit()
+    db.close()
+    shop = open_shop(paths, settings)  # a restart: the sync engine's first round purges it
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and _cached_members(shop):
+            shop.sync_engine.wake()
+            time.sleep(0.05)
+        assert _cached_members(shop) == 0
+    finally:
+        shop.close()
+
+
+def _cached_members(shop) -> int:
+    conn = shop.store.read_connection()
+    try:
+        return conn.execute("SELECT count(*) FROM members").fetchone()[0]
+    finally:
+        conn.close()
