@@ -420,13 +420,6 @@ class TillService:
             sid = self._session()
             if isinstance(sid, Result):
                 return sid
-            allowed = self._approved(
-                Permission.CLOSE_TILL, grant, "Closing the till", lambda ov: self.close(count, reason, ov)
-            )
-            if isinstance(allowed, Result):
-                return allowed
-            if allowed:
-                grant = None  # that approval was for closing; a big difference needs its own
             cards = self.reconcile_cards(sid)
             rec: CardReconciliation = cards.value
             if rec.blocks_close:
@@ -447,8 +440,16 @@ class TillService:
             reason = reason.strip()
             if preview.needs_reason and not reason:
                 return refused(self._difference_words(preview, ask=True), value=preview)
-            approver: str | Result = ""
-            if preview.needs_approval:
+            # one manager's PIN: for the close (beyond the role) or, with a big difference, for the
+            # difference, which covers the close (the same action, signed by a manager whoever closes)
+            approver: str | Result
+            if not preview.needs_approval:
+                approver = self._approved(
+                    Permission.CLOSE_TILL, grant, "Closing the till", lambda ov: self.close(count, reason, ov)
+                )
+                if isinstance(approver, Result):
+                    return approver
+            else:
                 approver = self._approved(
                     Permission.CLOSE_TILL,
                     grant,
