@@ -347,3 +347,34 @@ def _cached_members(shop) -> int:
         return conn.execute("SELECT count(*) FROM members").fetchone()[0]
     finally:
         conn.close()
+
+
+def test_nothing_personal_reaches_the_logs(tmp_path, caplog):
+    """A member scanned, looked up with their own code, attached by number, a sale paid: the log names
+    member numbers at most, never a name or an e-mail address."""
+    import logging
+
+    from app.sell import SellService
+    from tests.app.conftest import barcodes
+
+    caplog.set_level(logging.DEBUG)
+    shop = open_shop(Paths.under(tmp_path / "till"), demo_settings())
+    try:
+        sell = SellService(shop)
+        sell.begin_shift(shop.staff.identify("1111"))
+        member = shop.demo.member_list[0]
+        seen = shop.sync_engine.member_profile(
+            member.member_no, member_token=shop.demo.member_qr(member.member_no)
+        )
+        assert sell.scan(barcodes(shop, 1)[0]).ok
+        assert sell.attach_member_typed(str(member.member_no)).ok
+        assert sell.refresh_member().ok
+        due = sell.view().due
+        assert sell.pay_cash((due // 1000 + 1) * 1000).ok
+        shop.store.write_sync(lambda c: None)
+    finally:
+        shop.close()
+    first_name = seen.display_name.split()[0]
+    assert len(first_name) > 2
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert first_name not in logged and "@" not in logged
