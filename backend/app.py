@@ -389,7 +389,7 @@ def create_app(backend: Backend) -> Any:
     # ---------------------------------------------------------------- events
     @app.post("/v1/events")
     async def push_events(request: Request) -> Response:
-        device = backend.authenticate(request)
+        device = await run_in_threadpool(backend.authenticate, request)  # its look-ups wait on the database
         key = request.headers.get("idempotency-key")
         if not key:
             raise HttpError(400, "idempotency_key_missing", "the Idempotency-Key header is required")
@@ -399,40 +399,14 @@ def create_app(backend: Backend) -> Any:
         return await run_in_threadpool(_push_events_sync, backend, device, key, raw)
 
     # ---------------------------------------------------------------- audit anchoring
-    @app.post("/v1/audit")
-    async def push_audit(request: Request) -> Response:
-        device = backend.authenticate(request)
-        raw = await request.body()
-        return await run_in_threadpool(_push_audit_sync, backend, device, raw)
-
-    @app.get("/v1/audit")
-    def audit_copy(request: Request) -> Response:
-        device = backend.authenticate(request)
-        after_s = request.query_params.get("after") or "0"
-        limit_s = request.query_params.get("limit") or "1000"
-        if (
-            not (after_s.isascii() and after_s.isdigit())
-            or len(after_s) > 19
-            or int(after_s) >= 2**63
-            or not (limit_s.isascii() and limit_s.isdigit())
-            or len(limit_s) > 5
-            or not 1 <= int(limit_s) <= 5000
-        ):
-            raise HttpError(400, "invalid_request", "after and limit must be whole numbers (limit 1 to 5000)")
-        a = schema.audit_entries
-        with backend.store.read_connection() as conn:
-            rows = conn.execute(
-                sa.select(a.c.seq, a.c.hash, a.c.action, a.c.at)
-                .where(a.c.till_id == device.till_id, a.c.seq > int(after_s))
-                .order_by(a.c.seq)
-                .limit(int(limit_s))
-            ).all()
-            head = conn.execute(sa.select(sa.func.max(a.c.seq)).where(a.c.till_id == device.till_id)).scalar()
-        body = {
-            "head_seq": head or 0,
-            "entries": [{"seq": r[0], "hash": r[1], "action": r[2], "at": r[3]} for r in rows],
-        }
-        return backend.respond("getAudit", 200, body)
+    # one route for both methods, so a 405 names them both in its Allow header
+    @app.api_route("/v1/audit", methods=["GET", "POST"])
+    async def audit(request: Request) -> Response:
+        device = await run_in_threadpool(backend.authenticate, request)
+        if request.method == "POST":
+            raw = await request.body()
+            return await run_in_threadpool(_push_audit_sync, backend, device, raw)
+        return await run_in_threadpool(_audit_copy, backend, device, request)
 
     # ---------------------------------------------------------------- catalog
     @app.get("/v1/catalog/changes")
@@ -979,9 +953,38 @@ def _push_events_sync(backend: Backend, device: Device, key: str, raw: bytes) ->
     return Response(data, status_code=status, media_type="application/json", headers=headers)
 
 
+def _audit_copy(backend: Backend, device: Device, request: Request) -> Response:
+    """GET /v1/audit: the backend's copy of the device's till's chain after `after`."""
+    after_s = request.query_params.get("after") or "0"
+    limit_s = request.query_params.get("limit") or "1000"
+    if (
+        not (after_s.isascii() and after_s.isdigit())
+        or len(after_s) > 19
+        or int(after_s) >= 2**63
+        or not (limit_s.isascii() and limit_s.isdigit())
+        or len(limit_s) > 5
+        or not 1 <= int(limit_s) <= 5000
+    ):
+        raise HttpError(400, "invalid_request", "after and limit must be whole numbers (limit 1 to 5000)")
+    a = schema.audit_entries
+    with backend.store.read_connection() as conn:
+        rows = conn.execute(
+            sa.select(a.c.seq, a.c.hash, a.c.action, a.c.at)
+            .where(a.c.till_id == device.till_id, a.c.seq > int(after_s))
+            .order_by(a.c.seq)
+            .limit(int(limit_s))
+        ).all()
+        head = conn.execute(sa.select(sa.func.max(a.c.seq)).where(a.c.till_id == device.till_id)).scalar()
+    body = {
+        "head_seq": head or 0,
+        "entries": [{"seq": r[0], "hash": r[1], "action": r[2], "at": r[3]} for r in rows],
+    }
+    return backend.respond("getAudit", 200, body)
+
+
 def _push_audit_sync(backend: Backend, device: Device, raw: bytes) -> Response:
     """Anchor audit entries: each must follow the stored chain of this till; one the backend has already
-    must be the same (422 audit_mismatch otherwise: the backend's copy is never changed)."""
+    must be the same (409 audit_mismatch otherwise: the backend's copy is never changed)."""
     try:
         batch = json.loads(raw)
     except (ValueError, RecursionError):
@@ -1013,17 +1016,17 @@ def _push_audit_sync(backend: Backend, device: Device, raw: bytes) -> Response:
                         "the audit chain of till %s differs from its anchored copy at entry %d", till, seq
                     )
                     raise HttpError(
-                        422, "audit_mismatch", f"entry {seq} differs from the copy the backend keeps"
+                        409, "audit_mismatch", f"entry {seq} differs from the copy the backend keeps"
                     )
                 continue
             before = stored.get(seq - 1, audit_chain.GENESIS if seq == 1 else None)
             if before is None or before != e["prev_hash"]:
-                raise HttpError(422, "audit_gap", f"entry {seq} does not follow the copy the backend keeps")
+                raise HttpError(409, "audit_gap", f"entry {seq} does not follow the copy the backend keeps")
             if (
                 audit_chain.entry_hash(e["prev_hash"], seq, e["at"], e["actor"], e["action"], e["details"])
                 != e["hash"]
             ):
-                raise HttpError(422, "audit_mismatch", f"entry {seq} does not match its hash")
+                raise HttpError(409, "audit_mismatch", f"entry {seq} does not match its hash")
             stored[seq] = e["hash"]
             new.append({**e, "till_id": till, "received_at": time.time()})
         if new:  # a concurrent push of the same entries: the first one stored wins, the next push compares
@@ -1033,7 +1036,7 @@ def _push_audit_sync(backend: Backend, device: Device, raw: bytes) -> Response:
                 sa.select(a.c.seq, a.c.hash).where(a.c.till_id == till, a.c.seq.in_([e["seq"] for e in new]))
             ).all()
             if any(stored[seq] != digest for seq, digest in kept):  # another push stored other entries first
-                raise HttpError(422, "audit_mismatch", "the backend's copy holds other entries there")
+                raise HttpError(409, "audit_mismatch", "the backend's copy holds other entries there")
         return max(stored)
 
     head = backend.store.write(work)

@@ -270,7 +270,16 @@ class BackendClient:
     def push_audit(self, entries: list[dict[str, Any]]) -> int:
         """Anchor audit entries at the backend; the seq its copy of this till's chain now ends at."""
         body = json.dumps({"entries": entries}, separators=(",", ":")).encode()
-        return self._call("POST", "/v1/audit", "pushAudit", body=body)["head_seq"]
+        try:
+            return self._call("POST", "/v1/audit", "pushAudit", body=body)["head_seq"]
+        except BackendServerError as exc:
+            if exc.status != 409:
+                raise
+            raise BackendRequestError(  # the backend's copy and this chain differ: retrying cannot help
+                "The OMO backend's copy of this till's audit log differs from this till's.",
+                409,
+                "audit_conflict",
+            ) from exc
 
     def audit_copy(self, after: int = 0, limit: int = 1000) -> dict[str, Any]:
         """The backend's copy of this till's audit chain after `after`: {"head_seq", "entries": [...]}."""

@@ -215,13 +215,13 @@ def test_the_audit_chain_is_anchored_and_never_rewritten(backend, http):
     rewritten = dict(chain[2], details="{}")
     rewritten["hash"] = "f" * 64
     r = http.post(f"{backend.url}/v1/audit", json={"entries": [rewritten]}, timeout=T)
-    assert r.status_code == 422 and r.json()["error"]["code"] == "audit_mismatch"
+    assert r.status_code == 409 and r.json()["error"]["code"] == "audit_mismatch"
     gap = _chain(8)[7]  # entry 8 without 6 and 7
     r = http.post(f"{backend.url}/v1/audit", json={"entries": [gap]}, timeout=T)
-    assert r.status_code == 422 and r.json()["error"]["code"] == "audit_gap"
+    assert r.status_code == 409 and r.json()["error"]["code"] == "audit_gap"
     lying = _chain(6)[5] | {"action": "sale.void"}  # its hash no longer matches its content
     r = http.post(f"{backend.url}/v1/audit", json={"entries": [lying]}, timeout=T)
-    assert r.status_code == 422
+    assert r.status_code == 409 and r.json()["error"]["code"] == "audit_mismatch"
     copy = http.get(f"{backend.url}/v1/audit", params={"after": 1}, timeout=T).json()
     assert copy["head_seq"] == 5 and [e["seq"] for e in copy["entries"]] == [2, 3, 4, 5]
     assert [e["hash"] for e in copy["entries"]] == [e["hash"] for e in chain[1:]]
