@@ -242,6 +242,9 @@ def start_demo_backend(
     return handle
 
 
+WORKER_STARTUP_S = 60
+
+
 def worker_app() -> Any:
     """The app of one worker process (`uvicorn --factory`): its own connection pool to the database named
     by OMO_BACKEND_DATABASE; the parent migrated and seeded it before starting the workers."""
@@ -370,6 +373,9 @@ def main(argv: list[str] | None = None) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
+        # a worker imports FastAPI, SQLAlchemy and the app before it answers the supervisor's health check:
+        # past uvicorn's 5 s (a loaded machine) it was killed and started again, over and over
+        timeout_worker_healthcheck=WORKER_STARTUP_S,
         log_level="info",
         lifespan="off",
         ws="none",
