@@ -13,12 +13,14 @@ from ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QFrame,
     QGridLayout,
     QLabel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     QWidget,
 )
 
@@ -84,6 +86,22 @@ class Shortcuts:
 SHORTCUTS = Shortcuts().table
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+
+
+def _cells(row: CartRow) -> tuple[str, str, str, str]:
+    """A row's four cells as the table shows them: a note under the name, the discount under the total."""
+    return (
+        row.description + (f"\n{row.note}" if row.note else ""),
+        str(row.quantity),
+        row.unit_price,
+        row.total + (f"\n{row.discount}" if row.discount else ""),
+    )
+
+
 class CartModel(QAbstractTableModel):
     # the discount is the second line of the Total cell: the name keeps the width (nothing elided at 1024 px)
     HEADERS = (
@@ -96,17 +114,21 @@ class CartModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[CartRow] = []
+        self._cells: list[tuple[str, str, str, str]] = []
 
     def set_rows(self, rows: list[CartRow]) -> None:
         # A scan appends one row: tell the view just that, so a 100-line cart is not re-laid out.
         if len(rows) == len(self.rows) + 1 and rows[:-1] == self.rows:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
             self.rows = list(rows)
+            self._cells.append(_cells(rows[-1]))
             self.endInsertRows()
             return
         if len(rows) == len(self.rows):
             changed = [i for i, (a, b) in enumerate(zip(self.rows, rows, strict=True)) if a != b]
             self.rows = list(rows)
+            for i in changed:
+                self._cells[i] = _cells(rows[i])
             if changed:
                 self.dataChanged.emit(
                     self.index(changed[0], 0), self.index(changed[-1], len(self.HEADERS) - 1)
@@ -114,6 +136,7 @@ class CartModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self.rows = list(rows)
+        self._cells = [_cells(r) for r in rows]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -128,20 +151,44 @@ class CartModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        # Qt asks each visible cell for a dozen roles on every paint: answer from the texts made once per row
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return row.description + (f"\n{row.note}" if row.note else "")
-            total = row.total + (f"\n{row.discount}" if row.discount else "")
-            return (str(row.quantity), row.unit_price, total)[col - 1]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _DISPLAY:
+            return self._cells[index.row()][index.column()]
+        if role == _ALIGN:
+            return _RIGHT if index.column() else None
+        if role == _TOOLTIP:
+            row = self.rows[index.row()]
             return f"{row.description} ({row.sku})"
         return None
+
+
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT_SIDE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _fit(label: QLabel) -> None:
+    """Fix a label's size to what its text needs, growing only (a few pixels of slack, never elided).
+
+    A label whose text changes asks its parent's layout to lay out again, and each layout asks the one
+    above it: on every scan the whole window was laid out and painted again for a new subtotal. A label
+    whose minimum and maximum size are equal does not ask (Qt's updateGeometry), so the totals are
+    re-texted in place; the panel lays out again only when an amount needs more room than ever before.
+    """
+    m = label.contentsMargins()
+    text = label.fontMetrics().size(0, label.text() or " ")  # what the text needs, not the layout's width
+    need_w = text.width() + m.left() + m.right() + 2 * label.margin() + 4
+    need_h = text.height() + m.top() + m.bottom() + 2 * label.margin()
+    fixed = label.minimumSize() == label.maximumSize()
+    w = max(need_w, label.maximumWidth() if fixed else 0)
+    if not fixed or w != label.maximumWidth() or need_h != label.maximumHeight():
+        label.setFixedSize(w, need_h)
+
+
+def _unfix(label: QLabel) -> None:
+    label.setMinimumSize(0, 0)
+    label.setMaximumSize(16777215, 16777215)
 
 
 class TotalsPanel(QFrame):
@@ -187,20 +234,43 @@ class TotalsPanel(QFrame):
         for r, (label, amount, kind) in enumerate(lines):
             a, b = self._pair(r)
             for w, text in ((a, label), (b, amount)):
-                if w.text() != text:
-                    w.setText(text)
                 if w.property("kind") != kind:
                     w.setProperty("kind", kind)
                     w.style().unpolish(w)
                     w.style().polish(w)
-                if self._grid.indexOf(w) < 0:
-                    self._grid.addWidget(w, r, 0 if w is a else 1)
+                    _unfix(w)  # a bold kind may need more room
+                self._retext(w, text)
+                if self._grid.indexOf(w) < 0:  # fixed-size labels: placed at their side of the cell
+                    self._grid.addWidget(w, r, 0 if w is a else 1, _LEFT if w is a else _RIGHT_SIDE)
                 w.show()
         for a, b in self._pairs[len(lines) :]:
             a.hide()
             b.hide()
-        self._items.setText(tr("1 item") if t.item_count == 1 else tr("%n items", "", t.item_count))
+        self._retext(self._items, tr("1 item") if t.item_count == 1 else tr("%n items", "", t.item_count))
         if self._grid.indexOf(self._items) < 0:
-            self._grid.addWidget(self._items, 100, 0)
-            self._grid.addWidget(self.total_label, 101, 0, 1, 2)
-        self.total_label.setText(tr("Total {amount}").format(amount=t.total) if t.total else tr("Total —"))
+            self._grid.addWidget(self._items, 100, 0, _LEFT)
+            self._grid.addWidget(self.total_label, 101, 0, 1, 2, _RIGHT_SIDE)
+        self._retext(
+            self.total_label, tr("Total {amount}").format(amount=t.total) if t.total else tr("Total —")
+        )
+
+    @staticmethod
+    def _retext(label: QLabel, text: str) -> None:
+        if label.text() == text and label.minimumSize() == label.maximumSize():
+            return
+        label.setText(text)  # the fixed size keeps this from laying out the window again...
+        _fit(label)  # ...unless the new text needs more room
+
+    def _labels(self) -> list[QLabel]:
+        return [w for pair in self._pairs for w in pair] + [self._items, self.total_label]
+
+    def changeEvent(self, event: QEvent) -> None:
+        # a new font (the window scales its font with its size) or theme: measure every label again
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._refit)  # once the labels have their new font
+        super().changeEvent(event)
+
+    def _refit(self) -> None:
+        for label in self._labels():
+            _unfix(label)
+            _fit(label)

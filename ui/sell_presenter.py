@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from app.results import Result
-from app.sell import SellService
+from app.sell import LineView, SellService
 from pos.documents import SaleDocument
 from ui import prompts
 from ui.checkout_page import CartRow, CheckoutPage, SearchHit, TotalsView
@@ -47,6 +47,9 @@ class SellPresenter(Presenter):
         self.last_receipt_checked = False  # the print queue was asked about the last sale's receipt
         self._refresh_queued = False
         self._drawn_version = -1
+        # each line's row as drawn, by what it shows: a scan formats its new line only, not all 100
+        self._rows: dict[LineView, CartRow] = {}
+        self._rows_sale = ""
         self._relay = _Relay(self)
         self._relay.changed.connect(self._queue_refresh)
         sell.subscribe(self._relay.changed.emit)
@@ -79,6 +82,21 @@ class SellPresenter(Presenter):
             self._refresh_queued = True
             QTimer.singleShot(0, self.refresh)
 
+    def _row(self, ln: LineView) -> CartRow:
+        fmt = self.shop.fmt
+        return CartRow(
+            ln.line_id,
+            ln.description,
+            ln.sku,
+            ln.measure.text() if ln.measure else ln.quantity,
+            f"{fmt(ln.measure.unit_price)}/{ln.measure.price_symbol}" if ln.measure else fmt(ln.unit_price),
+            f"−{fmt(ln.discount)}" if ln.discount else "",
+            fmt(ln.total),
+            self.tr_("price changed: {reason}").format(reason=ln.override_reason)
+            if ln.override_reason
+            else "",
+        )
+
     def refresh(self) -> None:
         self._refresh_queued = False
         if self.sell.version == self._drawn_version:
@@ -86,23 +104,11 @@ class SellPresenter(Presenter):
         self._drawn_version = self.sell.version
         fmt = self.shop.fmt
         v = self.sell.view()
-        rows = [
-            CartRow(
-                ln.line_id,
-                ln.description,
-                ln.sku,
-                ln.measure.text() if ln.measure else ln.quantity,
-                f"{fmt(ln.measure.unit_price)}/{ln.measure.price_symbol}"
-                if ln.measure
-                else fmt(ln.unit_price),
-                f"−{fmt(ln.discount)}" if ln.discount else "",
-                fmt(ln.total),
-                self.tr_("price changed: {reason}").format(reason=ln.override_reason)
-                if ln.override_reason
-                else "",
-            )
-            for ln in v.lines
-        ]
+        if v.sale_uuid != self._rows_sale:  # another sale (perhaps another cashier's language): draw afresh
+            self._rows, self._rows_sale = {}, v.sale_uuid
+        drawn = self._rows
+        self._rows = {ln: drawn.get(ln) or self._row(ln) for ln in v.lines}
+        rows = list(self._rows.values())  # a line's id is its own: one row per line, in order
         taxes = tuple(
             (self.tr_("{rate} on {amount}").format(rate=label, amount=fmt(gross)), fmt(tax))
             for label, gross, tax in v.tax_lines

@@ -43,11 +43,16 @@ class PosStatusBar(QStatusBar):
 
     def _set(self, key: str, text: str, level: str) -> None:
         lab = self.fields[key]
-        lab.setText(text)
-        lab.setProperty("level", level)
-        lab.style().unpolish(lab)
-        lab.style().polish(lab)
-        lab.setVisible(bool(text))
+        # the status is read every second: touch only what changed (a re-polished label lays out and
+        # repaints the status bar, and a scan in that frame waits for it)
+        if lab.text() != text:
+            lab.setText(text)
+        if lab.property("level") != level:
+            lab.setProperty("level", level)
+            lab.style().unpolish(lab)
+            lab.style().polish(lab)
+        if lab.isVisibleTo(lab.parentWidget()) != bool(text):
+            lab.setVisible(bool(text))
 
     def show_status(self, v: TillStatus) -> None:
         tr = self.tr

@@ -155,7 +155,8 @@ def test_suspend_and_resume(qtbot, till):
     w.controller.on_action("resume")
     modal(qtbot).accept()
     qtbot.waitUntil(lambda: w.shop.checkout.total == total, timeout=5000)
-    assert w.page.model.rowCount() == 2
+    # the window draws the resumed sale on its next turn of the event loop
+    qtbot.waitUntil(lambda: w.page.model.rowCount() == 2, timeout=5000)
 
 
 def test_void_needs_a_manager(qtbot, till):
