@@ -29,6 +29,10 @@ TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
     ("backup",): ("sync.cli:backup", "copy the journal to PATH with SQLite's backup API"),
     ("sync", "status"): ("sync.sync_cli:sync_status", "queue depth, oldest unsynced event, dead letters"),
     ("sync", "retry-dead"): ("sync.sync_cli:sync_retry_dead", "put dead-lettered events back in the queue"),
+    ("sync", "reconcile"): (
+        "app.reconcile_cli:main",
+        "send the backend whatever it lacks of this till's events",
+    ),
     ("decode",): ("hardware.cli:decode", "run the QR pipeline on image files and print what it finds"),
     ("reader",): ("app.reader_cli:main", "list, or register, the Stripe card readers of this store"),
     ("staff",): ("app.staff_cli:main", "the live till's staff file: list, add, set-pin, deactivate"),
@@ -47,6 +51,8 @@ _WITH_BOTH = {("till", "status"), ("till", "x-report"), ("till", "z-report")}
 _NO_DATA_DIR = {("decode",)}
 # commands that take the paths and the settings
 _WITH_PATHS = {("staff",), ("audit", "verify")}
+# commands that open the till's services (the paths and the settings)
+_WITH_SHOP = {("sync", "reconcile")}
 
 
 def _common(defaults: bool) -> argparse.ArgumentParser:
@@ -198,6 +204,8 @@ def main(argv: list[str] | None = None, *, run_gui: GuiRunner | None = None) -> 
             return _resolve(target)(list(args.args))
         if args.terminal in _WITH_PATHS:
             return _resolve(target)(list(args.args), paths=paths.create(), settings=settings)
+        if args.terminal in _WITH_SHOP:
+            return _resolve(target)(list(args.args), paths=paths, settings=settings)
         if args.terminal in _WITH_BOTH:
             return _resolve(target)(list(args.args), data_dir=paths.data, settings=settings)
         if args.terminal in _WITH_SETTINGS:

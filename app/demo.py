@@ -121,6 +121,7 @@ class DemoWorld:
         self.stripe: Any = None
         self.stripe_url = ""
         self.stripe_key = DEMO_STRIPE_KEY
+        self.relayed = False  # card payments through the embedded backend (demo.stripe_mode)
         self.location_id = ""
         self.reader_id = ""
         self.backend: Any = None  # backend.server.BackendHandle
@@ -141,16 +142,34 @@ class DemoWorld:
         world.auto_tap_delay = shop.settings["demo.auto_tap_s"]
         world.seed_catalog(shop, shop.settings["demo.products"])
         ensure_demo_keyring()
-        world.backend = start_demo_backend(
-            shop.paths.data / "backend", shop.settings["till.id"], products=shop.settings["demo.products"]
-        )
-        world._load_backend_people()
         world.stripe = StripeSimulator(api_keys=(DEMO_STRIPE_KEY,)).start()
         world.stripe_url = world.stripe.url
+        cards = None
+        if shop.settings["demo.stripe_mode"] == "relayed":  # the backend drives the reader (the chain's key)
+            import secrets
+
+            world.relayed = True
+            cards = {
+                "api_key": DEMO_STRIPE_KEY,
+                "webhook_secret": "whsec_" + secrets.token_hex(16),
+                "api_base": world.stripe_url,
+            }
+        world.backend = start_demo_backend(
+            shop.paths.data / "backend",
+            shop.settings["till.id"],
+            products=shop.settings["demo.products"],
+            cards=cards,
+        )
+        if cards is not None:
+            world.stripe.add_webhook_endpoint(
+                world.backend.url + "/v1/stripe/webhooks", cards["webhook_secret"]
+            )
+        world._load_backend_people()
         world.location_id = world.stripe.create_location(
             shop.settings["store.name"], shop.settings["store.country"]
         )
         world.reader_id = world.stripe.register_reader("simulated-wpe", world.location_id, "Till 1 reader")
+        world.pay_online_orders()
         world.set_auto_tap(world.auto_tap_delay > 0)
         log.info("demo shop ready: stripe simulator %s, reader %s", world.stripe_url, world.reader_id)
         return world
@@ -191,6 +210,39 @@ class DemoWorld:
             ]
         finally:
             conn.close()
+
+    def pay_online_orders(self) -> int:
+        """The online orders were paid on the web: each card tender becomes a PaymentIntent paid at the
+        simulator (a new one at every start: the simulator keeps nothing), so a return refunds the card."""
+        import json
+
+        conn = self.backend.connect()
+        paid = 0
+        try:
+            rows = conn.execute("SELECT order_no, currency, tenders FROM orders ORDER BY order_no").fetchall()
+            for order_no, currency, raw in rows:
+                tenders = json.loads(raw)
+                for t in tenders:
+                    if t.get("method") == "card" and t.get("reference") not in self.stripe.payment_intents:
+                        t["reference"] = self.stripe.paid_intent(
+                            t["amount"], currency, metadata={"order_no": order_no}
+                        )
+                        paid += 1
+                conn.execute(
+                    "UPDATE orders SET tenders = ? WHERE order_no = ?", (json.dumps(tenders), order_no)
+                )
+        finally:
+            conn.close()
+        return paid
+
+    def pickup_code(self, order_no: str) -> str:
+        """The code the customer's app shows for a pickup (the demo panel plays the customer)."""
+        conn = self.backend.connect()
+        try:
+            row = conn.execute("SELECT pickup_code FROM orders WHERE order_no = ?", (order_no,)).fetchone()
+        finally:
+            conn.close()
+        return (row[0] or "") if row else ""
 
     def member_qr(self, member_no: int) -> str:
         """The QR the member's app shows right now: a code of the current 60-second step, signed by the
@@ -247,8 +299,9 @@ class DemoWorld:
 
     def show_order_qr(self, index: int) -> str:
         order = self.orders[index % len(self.orders)]
-        self.camera.show(f"OMO:ORDER:{order}")
-        return f"The customer shows online order {order}."
+        self.camera.show(self.backend.order_qr(order))
+        code = self.pickup_code(order)
+        return f"The customer shows online order {order}" + (f" (pickup code {code})." if code else ".")
 
     def take_phone_away(self) -> str:
         self.camera.show(None)

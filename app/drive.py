@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import random
 import sys
 import threading
@@ -29,8 +30,11 @@ from app.paths import Paths
 from app.results import Outcome, Result
 from app.settings import Settings
 
+log = logging.getLogger("app.drive")
+
 DECLINED_CARD = "4000000000000002"
 GOOD_CARDS = ("4242424242424242", "5555555555554444")
+CARD_MINIMUM = 50  # Stripe refuses a smaller charge (amount_too_small): a smaller sale is paid in cash
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -44,15 +48,42 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--split-share", type=float, default=0.1, help="share of sales split card + cash (default 0.1)"
     )
+    p.add_argument(
+        "--return-share",
+        type=float,
+        default=0.0,
+        help="share of sales of which one unit comes back right after, refunded to its payment (default 0)",
+    )
     p.add_argument("--quiet", action="store_true", help="print only the summary line")
+    p.add_argument(
+        "--workload",
+        choices=("shift", "day"),
+        default="shift",
+        help="shift: --sales sales; day: --ops numbered operations (app/workload.py), resumable",
+    )
+    p.add_argument("--ops", type=int, default=0, metavar="N", help="operations of the day workload")
+    p.add_argument(
+        "--ack-log", metavar="FILE", help="day workload: fsynced acknowledgements; a restart goes on from it"
+    )
+    p.add_argument("--rss-every", type=int, default=0, metavar="N", help="print the RSS every N sales")
+    p.add_argument("--camera", action="store_true", help="run the camera and its QR decoding meanwhile")
+    p.add_argument(
+        "--drain",
+        action="store_true",
+        help="no sales: settle card payments, reconcile with the backend, wait until the queue is empty",
+    )
+    p.add_argument("--wait", type=float, default=120.0, help="seconds --drain (or a first catalog) may take")
 
 
 class Customer:
     """Taps a card on the reader when it waits for one (Stripe's test helper)."""
 
-    def __init__(self, terminal: Any) -> None:
+    def __init__(self, terminal: Any, demo: Any = None) -> None:
         self.terminal = terminal
         self.card = GOOD_CARDS[0]
+        # relayed, the till has no Stripe key for the test helper: the demo's simulator is the card
+        relayed = demo is not None and not hasattr(terminal, "present_test_card")
+        self._present = (lambda c: demo.stripe.tap(c, demo.reader_id)) if relayed else None
 
     def on_status(self, status: str) -> None:
         if status == "waiting" and self.terminal.available:
@@ -63,7 +94,7 @@ class Customer:
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:
-                self.terminal.present_test_card(card)
+                (self._present or self.terminal.present_test_card)(card)
                 return
             except Exception:  # the reader may not show the payment yet
                 time.sleep(0.05)
@@ -78,7 +109,7 @@ class Shift:
         self.out = out
         self.rng = random.Random(args.seed)
         self.sell = SellService(shop)
-        self.customer = Customer(shop.terminal)
+        self.customer = Customer(shop.terminal, shop.demo)
         self.counts: Counter[str] = Counter()
         self.failures: list[dict[str, Any]] = []
         self.manager_pin = args.manager_pin or ("9999" if shop.settings["mode"] == "demo" else None)
@@ -151,14 +182,15 @@ class Shift:
         rng, sell = self.rng, self.sell
         roll = rng.random()
         card_ok = self.shop.payments.available
-        if card_ok and roll < self.args.split_share and sell.view().due > 1:
+        due = sell.view().due
+        if card_ok and roll < self.args.split_share and due >= 2 * CARD_MINIMUM:
             self.customer.card = rng.choice(GOOD_CARDS)
-            part = rng.randint(1, sell.view().due - 1)
+            part = rng.randint(CARD_MINIMUM, due - CARD_MINIMUM)
             r = self.report(n, "card_part", sell.pay_card(part, on_status=self.customer.on_status))
             if not r.ok:
                 return self.cash(n)
             return self.cash(n)
-        if card_ok and roll < self.args.split_share + self.args.card_share:
+        if card_ok and roll < self.args.split_share + self.args.card_share and due >= CARD_MINIMUM:
             declined = rng.random() < 0.1
             self.customer.card = DECLINED_CARD if declined else rng.choice(GOOD_CARDS)
             r = self.report(n, "card", sell.pay_card(on_status=self.customer.on_status))
@@ -172,11 +204,40 @@ class Shift:
         r = self.report(n, "cash", self.sell.pay_cash(self.rng.choice(quick)), due=quote.rounded)
         return "cash" if r.ok else "unpaid"
 
+    def print_rss(self, sales: int) -> None:
+        import psutil
+
+        rss = psutil.Process().memory_info().rss / 2**20
+        self.out.write(json.dumps({"rss_mb": round(rss, 1), "sales": sales}) + "\n")
+        self.out.flush()
+
+    def take_back(self, n: int) -> None:
+        """One unit of the sale just made comes back, refunded to how it was paid (the cashier asks a
+        manager: refunds are beyond a cashier's role)."""
+        returns = self.shop.returns
+        sale = self.shop.records.last_sale()
+        returns.begin_shift(self.sell.staff)
+        if not self.report(n, "return.find", returns.find(sale.receipt_no)).ok:
+            return
+        line = self.rng.choice(sale.lines)
+        self.report(n, "return.pick", returns.pick(line.line_no, 1, reason="Changed mind"))
+        self.customer.card = GOOD_CARDS[0]
+        self.approve(n, "return", returns.refund("original"))
+
     def run(self) -> dict[str, Any]:
         started = time.perf_counter()
         ends: Counter[str] = Counter()
         for n in range(1, self.args.sales + 1):
-            ends[self.ring_up(n)] += 1
+            end = self.ring_up(n)
+            ends[end] += 1
+            if (
+                self.args.return_share
+                and end in ("cash", "card")
+                and self.rng.random() < self.args.return_share
+            ):
+                self.take_back(n)
+            if self.args.rss_every and n % self.args.rss_every == 0:
+                self.print_rss(n)
         seconds = time.perf_counter() - started
         return {
             "summary": True,
@@ -190,16 +251,24 @@ class Shift:
         }
 
 
-def run(args: argparse.Namespace, paths: Paths, settings: Settings, *, out: TextIO = sys.stdout) -> int:
+def run(args: argparse.Namespace, paths: Paths, settings: Settings, *, out: TextIO | None = None) -> int:
     from app.shop import open_shop
 
-    if args.sales < 0 or not 0 <= args.card_share <= 1 or not 0 <= args.split_share <= 1:
+    out = out or sys.stdout  # the stream of the moment (a test may have replaced it since import)
+    shares = (args.card_share, args.split_share, args.return_share)
+    if args.sales < 0 or not all(0 <= x <= 1 for x in shares):
         print("omo-pos drive: --sales must be >= 0 and the shares between 0 and 1", file=sys.stderr)
+        return 2
+    if args.workload == "day" and not (args.ops > 1 and args.ack_log) and not args.drain:
+        print("omo-pos drive: the day workload needs --ops (2 or more) and --ack-log", file=sys.stderr)
         return 2
     if settings["mode"] == "demo":
         settings = settings.with_overrides(["demo.auto_tap_s=0"])  # the driver is the customer
     shop = open_shop(paths, settings)
+    camera = None
     try:
+        if args.drain:
+            return drain(shop, args, out)
         pin = args.pin or ("1111" if settings["mode"] == "demo" else None)
         if pin is None:
             print("omo-pos drive: a live shop needs --pin (a cashier's PIN)", file=sys.stderr)
@@ -208,6 +277,11 @@ def run(args: argparse.Namespace, paths: Paths, settings: Settings, *, out: Text
         if not login.ok:
             print(f"omo-pos drive: cannot log in: {login.message}", file=sys.stderr)
             return 2
+        _wait_for_catalog(shop, args.wait)
+        if args.camera:
+            camera = _start_camera(shop, settings)
+        if args.workload == "day":
+            return _run_day(shop, args, out, login)
         shift = Shift(shop, args, out)
         if not shift._codes:
             print("omo-pos drive: the catalog is empty", file=sys.stderr)
@@ -226,7 +300,106 @@ def run(args: argparse.Namespace, paths: Paths, settings: Settings, *, out: Text
         out.flush()
         return 1 if shift.failures else 0
     finally:
+        if camera is not None:
+            camera.stop()
         shop.close()
+
+
+def _run_day(shop: Any, args: argparse.Namespace, out: TextIO, login: Any) -> int:
+    from app.workload import AckLog, Day
+
+    first = AckLog.next_op(AckLog.read(args.ack_log))
+    acks = AckLog(args.ack_log)
+    try:
+        day = Day(shop, args, out, acks)
+        if not day._codes:
+            print("omo-pos drive: the catalog is empty", file=sys.stderr)
+            return 2
+        shop.checkout.restore()  # the sale that was open when the till stopped, before the cashier is in
+        day.report(0, "login", day.sell.begin_shift(login.member), staff=login.member.name)
+        shop.till.begin_shift(login.member)
+        started = time.perf_counter()
+        summary = day.run_ops(first)
+        day.sell.end_shift()
+        seconds = time.perf_counter() - started
+        summary.update(summary=True, seed=args.seed, failures=len(day.failures), seconds=round(seconds, 3))
+        out.write(json.dumps(summary) + "\n")
+        out.flush()
+        return 1 if day.failures else 0
+    finally:
+        acks.close()
+
+
+def drain(shop: Any, args: argparse.Namespace, out: TextIO) -> int:
+    """Settle every card attempt, reconcile with the backend until it holds what the till sent, and wait
+    for the queue to empty (at most --wait seconds). Exit 0 when all of it is done."""
+    settled = shop.payments.reconcile(shop.recover_card_sale) if shop.payments.available else []
+    engine = shop.sync_engine
+    deadline = time.monotonic() + args.wait
+    matched, result = False, None
+    while engine is not None and time.monotonic() < deadline:
+        depth = shop.records.queue_status()[0]
+        if depth:
+            engine.wake()
+            time.sleep(0.2)
+            continue
+        try:
+            result = engine.reconcile()
+        except Exception as exc:  # the backend cannot be asked right now: try again
+            log.info("drain: reconciliation failed (%s); again", exc)
+            time.sleep(0.5)
+            continue
+        if result.matched:
+            matched = True
+            break
+        time.sleep(0.2)
+    depth, _, dead = shop.records.queue_status()
+    unsettled = len(shop.payments.journal.non_final()) if shop.payments.available else 0
+    line = {
+        "drain": True,
+        "settled": len(settled),
+        "unsettled_card_attempts": unsettled,
+        "queue_depth": depth,
+        "dead_letters": dead,
+        "matched": matched,
+        "reconciliation": result.as_dict() if result is not None else None,
+    }
+    out.write(json.dumps(line) + "\n")
+    out.flush()
+    return 0 if matched and not depth and not unsettled else 1
+
+
+def _wait_for_catalog(shop: Any, seconds: float) -> None:
+    """A live till's first start: the catalog comes from the backend; wait for it (at most `seconds`)."""
+    from sync.store import catalog
+
+    if shop.sync_engine is None:
+        return
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        conn = shop.store.read_connection()
+        try:
+            have = catalog.count(conn) and not catalog.search_incomplete(conn)
+        finally:
+            conn.close()
+        if have:
+            return
+        time.sleep(0.2)
+
+
+def _start_camera(shop: Any, settings: Settings) -> Any:
+    """The camera and its QR decoding on their own threads, as the window's camera dock runs them."""
+    from app.devices import camera_source, camera_stages
+    from hardware.camera.capture import CameraWorker
+    from hardware.camera.pipeline import DecodePipeline
+
+    stages = camera_stages(settings)
+    source = shop.demo.camera if shop.demo is not None else camera_source(settings)
+    worker = CameraWorker(
+        source, (lambda: DecodePipeline.from_specs(stages)) if stages else DecodePipeline.from_specs
+    )
+    worker.start()
+    return worker
 
 
 Runner = Callable[[argparse.Namespace, Paths, Settings], int]

@@ -40,6 +40,7 @@ from pos.codes import (
     MemberCode,
     OrderCode,
     ReceiptCode,
+    StoreCreditCode,
     parse_typed_member,
 )
 from pos.documents import SaleDocument, Tender
@@ -523,6 +524,10 @@ class SellService:
                 ),
                 value=parsed,
             )
+        if isinstance(parsed, StoreCreditCode):  # spent by `shop.credits.use` (it asks the backend)
+            return done(
+                msg(QT_TRANSLATE_NOOP(C, "Store credit {code}: checking it…"), code=parsed.code), value=parsed
+            )
         if isinstance(parsed, CartCode | CouponCode | GiftCardCode | ReceiptCode):
             what = {
                 CartCode: QT_TRANSLATE_NOOP(C, "A shared cart"),
@@ -611,6 +616,11 @@ class SellService:
             except DomainError as e:
                 return refused(text(str(e)))
             self._busy = "commit"
+        return self._commit(doc)
+
+    def _commit(self, doc: SaleDocument) -> Result:
+        """Record `doc` (busy set by the caller), then start a fresh sale and print; nothing is promised
+        before the commit returned."""
         try:
             recorded = self.shop.records.commit_sale(doc)
         except Exception as e:  # the journal could not record it: nothing is promised
@@ -631,6 +641,50 @@ class SellService:
         with self._lock:
             self._busy = None
             return self._completed(recorded)
+
+    def pay_with_credit(self, tender: Tender) -> Result:
+        """Blocking when it settles the sale (the commit): a credit another workflow settled as a tender of
+        the open sale (an exchange's return, a store credit spent at the backend). Less than what is due
+        is a part payment (the rest follows in cash or by card); exactly what is due completes the sale."""
+        with self._lock:
+            if (why := self._check()) is not None:
+                return why
+            if self.co.cart.is_empty:
+                return refused(msg(QT_TRANSLATE_NOOP(C, "The sale is empty.")))
+            if not 0 < tender.amount <= self.co.due:
+                return refused(
+                    msg(
+                        QT_TRANSLATE_NOOP(C, "A credit must be more than zero and at most {due}."),
+                        due=self.shop.fmt(self.co.due),
+                    )
+                )
+            if tender.amount < self.co.due:
+                return self._try(
+                    lambda: self.co.add_tender(tender),
+                    msg(
+                        QT_TRANSLATE_NOOP(C, "Credit of {amount} taken. Take the rest: {rest}."),
+                        amount=self.shop.fmt(tender.amount),
+                        rest=self.shop.fmt(self.co.due - tender.amount),
+                    ),
+                )
+            try:
+                doc = self.co.build_sale(tender)
+            except DomainError as e:
+                return refused(text(str(e)))
+            self._busy = "commit"
+        return self._commit(doc)
+
+    def drop_credit(self, reference: str) -> Result:
+        """Take a credit's part payment off the open sale again (its exchange or redemption was given up)."""
+        with self._lock:
+            if (why := self._check()) is not None:
+                return why
+            kept = [t for t in self.co.tenders if t.reference != reference]
+            if len(kept) == len(self.co.tenders):
+                return done()
+            self.co.tenders[:] = kept
+            self.co._changed()
+        return done(msg(QT_TRANSLATE_NOOP(C, "The credit was taken off the sale.")))
 
     def settle_card_attempt(self) -> Result | None:
         """Blocking (asks Stripe). Before another tender: a card attempt of this sale that did not end
@@ -660,13 +714,13 @@ class SellService:
             self._changed()
         if out is None or out.other_tender_allowed:
             return None
-        if out.status in ("captured", "pending_capture", "unpaid"):
+        if out.sale_completed:
             with self._lock:  # the completion step recorded the card: bring the screen up to date
                 self.co.restore()
                 doc = self.co.recovered_sale
                 result = refused(text(out.message), error=True)
                 if doc is not None:  # it was the whole sale: it is complete
-                    completed = self._completed_elsewhere(doc, payment_pending=out.status != "captured")
+                    completed = self._completed_elsewhere(doc, payment_pending=not out.paid)
                     result = replace(completed, message=text(out.message), error=True)
             self._changed()
             return result
@@ -923,6 +977,8 @@ class SellService:
                     idempotency_key=f"{sale}:void-refund:{t.reference}",
                     reason="requested_by_customer",
                 ).id
+                if t.kind == "card"
+                else self._give_back_credit(t)
                 for t in paid
             )
         except Exception as e:
@@ -954,6 +1010,14 @@ class SellService:
                 amount=self.shop.fmt(sum(t.amount for t in paid)),
             )
         )
+
+    def _give_back_credit(self, tender: Tender) -> str:
+        """A credit part of a voided sale: a store credit goes back onto its code at the backend; an
+        exchange's credit stays with its return (given up, or used again, on Returns & pickups)."""
+        credits = getattr(self.shop, "credits", None)
+        if credits is not None and tender.kind == "store_credit":
+            credits.give_back(self.co.sale_uuid, tender)
+        return tender.reference or tender.kind
 
     def no_sale(self, reason: str, grant: Override | None = None) -> Result:
         """Open the drawer without a sale, with a reason (logged). Blocking until the drawer answered."""

@@ -268,6 +268,14 @@ register(
 )
 register("stripe.tipping", bool, False, "offer tipping on the reader")
 register(
+    "stripe.mode",
+    str,
+    "direct",
+    "direct: this till calls Stripe with its own restricted key (a single shop); relayed: the chain's "
+    "backend takes card payments with the chain's key and this till holds none",
+    choices=("direct", "relayed"),
+)
+register(
     "backend.url", str, "", "OMO backend base URL (embedded reference backend in demo mode)", secret=True
 )
 register("backend.timeout_s", float, 10.0, "backend read timeout", minimum=0.5, maximum=120)
@@ -307,6 +315,23 @@ register(
     "a line quantity above this needs a manager's approval",
     minimum=1,
     maximum=9999,
+)
+register(
+    "returns.no_receipt_limit",
+    int,
+    5000,
+    "the most a return without a receipt refunds, in minor units of the store's currency (store credit, "
+    "with a manager's approval; 0: never)",
+    minimum=0,
+    maximum=10**9,
+)
+register(
+    "pickups.refresh_s",
+    int,
+    30,
+    "how often the pickup list is read from the backend",
+    minimum=5,
+    maximum=3600,
 )
 register(
     "till.over_short_approval_above",
@@ -351,6 +376,13 @@ register(
     "demo: the customer taps a card this many seconds after Pay (0: by hand)",
     minimum=0,
     maximum=60,
+)
+register(
+    "demo.stripe_mode",
+    str,
+    "direct",
+    "demo: card payments direct to the simulator, or relayed by the embedded backend",
+    choices=("direct", "relayed"),
 )
 register("log.level", str, "INFO", "log level of the log file", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
 

@@ -75,6 +75,9 @@ class Shop:
     card_error: str = ""  # why card payments are off
     demo: Any = None  # app.demo.DemoWorld in demo mode
     sync_engine: Any = None  # sync.engine.SyncEngine, or None when no backend is configured
+    returns: Any = None  # app.returns.ReturnsService
+    pickups: Any = None  # app.pickups.PickupService
+    credits: Any = None  # app.credit.StoreCredits: store credit as a tender (a voided sale gives it back)
     till: Any = None  # app.till.TillService: the till session (selling needs it open)
     sale_gate: Any = None  # (staff) -> Msg | None: why a sale cannot start now (SellService._check)
     _keys_seen: Any = None
@@ -299,10 +302,22 @@ def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = No
 
         shop.till = TillService(shop)
         shop.sale_gate = shop.till.sale_gate
+        _make_returns(shop)
         return shop
     except BaseException:
         store.close()
         raise
+
+
+def _make_returns(shop: Shop) -> None:
+    """Returns, pickups and store credit (they ask the backend through the sync engine)."""
+    from app.credit import StoreCredits
+    from app.pickups import PickupService
+    from app.returns import ReturnsService
+
+    shop.returns = ReturnsService(shop)
+    shop.pickups = PickupService(shop, shop.returns)
+    shop.credits = StoreCredits(shop)
 
 
 def _make_sync(shop: Shop) -> None:
@@ -361,6 +376,34 @@ def _make_payments(shop: Shop) -> None:
     if not reader:
         off("No card reader is paired with this till. Card payments are off; take cash.")
         return
+    relayed = shop.demo.relayed if shop.demo else s["stripe.mode"] == "relayed"
+    if relayed:  # the chain's backend takes card payments; this till holds no Stripe key
+        from hardware.stripe_terminal.relay import RelayedTerminal
+        from sync.client import keyring_token
+
+        url, token = shop.demo.backend.url if shop.demo else s["backend.url"], keyring_token()
+        if not url or not token:
+            off("Card payments are relayed by the backend, but this till is not registered with one.")
+            return
+        shop.terminal = RelayedTerminal(
+            backend_url=url, token=token, reader_id=reader, poll_interval=s["stripe.poll_interval_ms"] / 1000
+        )
+        shop.payments = CardPayments(
+            shop.terminal,
+            SqlitePaymentJournal(shop.store),
+            authorization_timeout=s["stripe.authorization_timeout_s"],
+        )
+        # the backend captured a sale (pushed): step 8 in the journal (authorised attempts only: fresh
+        # ones are left to the cashier)
+        import threading
+
+        shop.terminal.on_news = lambda _m: threading.Thread(
+            target=shop.payments.reconcile,
+            args=(shop.recover_card_sale,),
+            kwargs={"min_age": 120.0},
+            daemon=True,
+        ).start()
+        return
     try:
         from hardware.stripe_terminal.driver import StripeTerminal
 
@@ -379,8 +422,12 @@ def _make_payments(shop: Shop) -> None:
     except PaymentError as e:
         off(e.message)
         return
+    from sync.store.crash import crashpoint  # the crash tests' named points (a no-op unless set)
+
     wait = s["stripe.authorization_timeout_s"]
-    shop.payments = CardPayments(shop.terminal, SqlitePaymentJournal(shop.store), authorization_timeout=wait)
+    shop.payments = CardPayments(
+        shop.terminal, SqlitePaymentJournal(shop.store), authorization_timeout=wait, crashpoint=crashpoint
+    )
 
 
 __all__ = ["GuiJournal", "Shop", "open_shop", "store_config", "Path"]

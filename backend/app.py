@@ -29,8 +29,9 @@ from sqlalchemy.engine import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from backend import db, schema, tokens, validate
+from backend import card_api, db, reconcile, schema, tokens, validate
 from backend import keys as keystore
+from backend import returns as returns_mod
 from backend.limits import Limiter, Limits, limiter_for, retry_after
 from backend.store import KeyBusy, Store
 from pos import audit_chain
@@ -249,7 +250,8 @@ class Backend:
     process; nothing in it is needed between requests (the fault plan and the request log are test hooks).
 
     `key_file`: the private signing key's file (backend/keys.py; beside a SQLite database by default).
-    `demo`: serve /v1/demo (minting member codes for anyone); off unless asked. `limits`: rate limits."""
+    `demo`: serve /v1/demo (minting member codes for anyone); off unless asked. `limits`: rate limits.
+    `cards`: the card relay's Stripe account (a RelayConfig; "env": from the environment; None: off)."""
 
     def __init__(
         self,
@@ -260,6 +262,7 @@ class Backend:
         key_file: str | Path | None = None,
         demo: bool = False,
         limits: Limits | None = None,
+        cards: Any = "env",
     ) -> None:
         self.store = database if isinstance(database, Store) else Store(database)
         self.strict = strict
@@ -271,6 +274,8 @@ class Backend:
         self.request_log: collections.deque[tuple[str, str, str]] = collections.deque(maxlen=2000)
         # test hook: called in the push's transaction, with its Idempotency-Key locked, before the batch
         self.before_apply: Any = None
+        self.clock = time.time  # server time of idempotency records (tests move it)
+        self.idempotency = reconcile.IdempotencyPurge()
         self._count_lock = threading.Lock()
         try:
             if migrate:
@@ -286,6 +291,7 @@ class Backend:
             if not isinstance(database, Store):  # the store is ours: close what it opened
                 self.store.dispose()
             raise
+        self.card_relay = _card_relay(self.store, cards)
 
     def query(self, stmt: Any) -> list[Any]:
         """The rows of one read."""
@@ -347,6 +353,20 @@ class Backend:
         ).first()
         return tok.kind == "C" and revoked is None
 
+    def write_refusable(self, fn: Any) -> Any:
+        """fn(conn) in a write transaction; its `Refused` becomes the HTTP error (nothing is committed)."""
+        try:
+            return self.store.write(fn)
+        except returns_mod.Refused as r:
+            raise HttpError(r.status, r.code, r.message) from None
+
+    def read_refusable(self, fn: Any) -> Any:
+        try:
+            with self.store.read_connection() as conn:
+                return fn(conn)
+        except returns_mod.Refused as r:
+            raise HttpError(r.status, r.code, r.message) from None
+
     def respond(
         self, operation_id: str, status: int, body: Any, headers: dict[str, str] | None = None
     ) -> Response:
@@ -407,6 +427,29 @@ def create_app(backend: Backend) -> Any:
             raw = await request.body()
             return await run_in_threadpool(_push_audit_sync, backend, device, raw)
         return await run_in_threadpool(_audit_copy, backend, device, request)
+
+    # ---------------------------------------------------------------- reconciliation
+    @app.get("/v1/reconciliation")
+    def reconciliation(request: Request) -> Response:
+        till_id = backend.authenticate(request).till_id
+        try:
+            since, until = reconcile.parse_range(
+                request.query_params.get("from"), request.query_params.get("to")
+            )
+        except reconcile.BadRequest as exc:
+            raise HttpError(400, "invalid_request", str(exc)) from None
+        days = reconcile.day_figures(backend.store, till_id, since, until)
+        return backend.respond("getReconciliation", 200, {"till_id": till_id, "days": days})
+
+    @app.post("/v1/reconciliation/missing")
+    async def missing_events(request: Request) -> Response:
+        backend.authenticate(request)
+        raw = await request.body()
+        try:
+            ids = await run_in_threadpool(reconcile.missing, backend.store, raw)
+        except reconcile.BadRequest as exc:
+            raise HttpError(400, "invalid_request", str(exc)) from None
+        return backend.respond("findMissingEvents", 200, {"missing": ids})
 
     # ---------------------------------------------------------------- catalog
     @app.get("/v1/catalog/changes")
@@ -554,38 +597,97 @@ def create_app(backend: Backend) -> Any:
         check = request.query_params.get("check")
         return _order_response(backend, order_no, check=check, device=device)
 
+    @app.get("/v1/sales/by-receipt/{receipt_no}")
+    def sale_by_receipt(receipt_no: str, request: Request) -> Response:
+        till_id = backend.authenticate(request, lookup=True).till_id
+        t = schema.sales
+        with backend.store.read_connection() as conn:
+            rows = conn.execute(
+                sa.select(t.c.sale_uuid, t.c.till_id).where(t.c.receipt_no == receipt_no).limit(20)
+            ).all()
+            mine = [r for r in rows if r[1] == till_id]
+            if len(rows) > 1 and len(mine) != 1:
+                raise HttpError(
+                    404, "not_found", "several sales carry this receipt number: scan the receipt's QR code"
+                )
+            if not rows:
+                raise HttpError(404, "not_found", "no such sale (it may not have synced from its till yet)")
+            body = _sale_body(conn, (mine or rows)[0][0])
+        return backend.respond("getSaleByReceipt", 200, body)
+
     @app.get("/v1/sales/{sale_uuid}")
     def sale(sale_uuid: str, request: Request) -> Response:
         backend.authenticate(request, lookup=True)
-        t, ln = schema.sales, schema.sale_lines
         with backend.store.read_connection() as conn:
-            row = conn.execute(
-                sa.select(
-                    t.c.sale_uuid,
-                    t.c.receipt_no,
-                    t.c.till_id,
-                    t.c.occurred_at,
-                    t.c.currency,
-                    t.c.member_no,
-                    t.c.tenders,
-                    t.c.total,
-                ).where(t.c.sale_uuid == sale_uuid.lower())
-            ).first()
-            if row is None:
-                raise HttpError(404, "not_found", "no such sale (it may not have synced from its till yet)")
-            lines = conn.execute(_lines_query(ln, ln.c.sale_uuid == row[0])).all()
-        body = {
-            "sale_uuid": row[0],
-            "receipt_no": row[1],
-            "till_id": row[2],
-            "occurred_at": row[3],
-            "currency": row[4],
-            "member_no": row[5],
-            "tenders": json.loads(row[6]),
-            "total": row[7],
-            "lines": _lines_body(lines),
-        }
+            body = _sale_body(conn, sale_uuid.lower())
         return backend.respond("getSale", 200, body)
+
+    # ---------------------------------------------------------------- returns, pickups, store credit
+    @app.post("/v1/orders/{order_no}/check")
+    async def check_order(order_no: str, request: Request) -> Response:
+        backend.authenticate(request)
+        body = await _body(request, "OrderCheck")
+        _order_no(order_no)
+        answer = await run_in_threadpool(
+            backend.read_refusable,
+            lambda conn: returns_mod.check_customer(conn, order_no, body["method"], body["value"]),
+        )
+        return backend.respond("checkOrderCustomer", 200, answer)
+
+    @app.get("/v1/pickups")
+    def list_pickups(request: Request) -> Response:
+        backend.authenticate(request)
+        store_id = request.query_params.get("store_id", "")
+        if not re.fullmatch(r"[A-Za-z0-9._-]{1,64}", store_id):
+            raise HttpError(400, "invalid_request", "store_id is required (letters, digits, . _ -)")
+        with backend.store.read_connection() as conn:
+            body = returns_mod.pickups(conn, store_id)
+        return backend.respond("listPickups", 200, body)
+
+    @app.post("/v1/returns/claims")
+    async def claim_return(request: Request) -> Response:
+        till_id = backend.authenticate(request).till_id
+        body = await _body(request, "ReturnClaim")
+        answer = await run_in_threadpool(
+            backend.write_refusable, lambda conn: returns_mod.claim(conn, till_id, body)
+        )
+        return backend.respond("claimReturn", 200, answer)
+
+    @app.delete("/v1/returns/claims/{return_uuid}")
+    def release_return(return_uuid: str, request: Request) -> Response:
+        backend.authenticate(request)
+        if not contract.is_uuid(return_uuid.lower()):
+            raise HttpError(404, "not_found", "no such claimed return")
+        answer = backend.write_refusable(lambda conn: returns_mod.release_claim(conn, return_uuid))
+        return backend.respond("releaseReturnClaim", 200, answer)
+
+    @app.get("/v1/store-credits/{code}")
+    def store_credit(code: str, request: Request) -> Response:
+        backend.authenticate(request)
+        _credit_code(code)
+        answer = backend.read_refusable(lambda conn: returns_mod.credit(conn, code))
+        return backend.respond("getStoreCredit", 200, answer)
+
+    @app.post("/v1/store-credits/{code}/redemptions")
+    async def redeem_credit(code: str, request: Request) -> Response:
+        till_id = backend.authenticate(request).till_id
+        body = await _body(request, "CreditRedemptionRequest")
+        _credit_code(code)
+        answer = await run_in_threadpool(
+            backend.write_refusable, lambda conn: returns_mod.redeem(conn, till_id, code, body)
+        )
+        return backend.respond("redeemStoreCredit", 200, answer)
+
+    @app.delete("/v1/store-credits/{code}/redemptions/{redemption_id}")
+    def release_credit(code: str, redemption_id: str, request: Request) -> Response:
+        backend.authenticate(request)
+        _credit_code(code)
+        if not contract.is_uuid(redemption_id.lower()):
+            raise HttpError(404, "not_found", "no such redemption of this store credit")
+        answer = backend.write_refusable(
+            lambda conn: returns_mod.release_redemption(conn, code, redemption_id)
+        )
+        return backend.respond("releaseStoreCredit", 200, answer)
 
     @app.get("/v1/carts/{cart_id}")
     def cart(cart_id: str, request: Request) -> Response:
@@ -643,11 +745,21 @@ def create_app(backend: Backend) -> Any:
         }
         return backend.respond("getStockElsewhere", 200, body)
 
+    card_api.install(app, backend)
     return FaultMiddleware(Guard(app), backend)
 
 
 def _rate_limited(why: str, wait: float) -> HttpError:
     return HttpError(429, "rate_limited", f"{why}; try again later", {"Retry-After": retry_after(wait)})
+
+
+def _card_relay(store: Store, cards: Any) -> Any:
+    """The card relay (backend/card_relay.py) with ``cards`` (a RelayConfig; "env": from the environment;
+    None: off), started."""
+    from backend.card_relay import CardRelay, RelayConfig
+
+    config = RelayConfig.from_env() if cards == "env" else cards
+    return CardRelay(store, config).start() if config is not None else None
 
 
 def _product_json(conn: Connection) -> Any:
@@ -684,27 +796,12 @@ def _lines_query(ln: sa.Table, where: Any) -> Any:
             ln.c.paid_amount,
             ln.c.tax_code,
             ln.c.returned_qty,
+            ln.c.tax_amount,
+            ln.c.refunded_amount,
         )
         .where(where)
         .order_by(ln.c.line_no)
     )
-
-
-def _lines_body(lines: Any) -> list[dict[str, Any]]:
-    return [
-        {
-            "line_no": r[0],
-            "sku": r[1],
-            "name": r[2],
-            "qty": r[3],
-            "unit_price": r[4],
-            "paid_amount": r[5],
-            "tax_code": r[6],
-            "returned_qty": r[7],
-            "returnable_qty": r[3] - r[7],
-        }
-        for r in lines
-    ]
 
 
 def email_digest(email: str) -> str:
@@ -730,54 +827,90 @@ def _order_response(
     """An order: in full with the proof the customer brings (the QR's secret, or a check that passes),
     else the summary a guessable number may show (status, total, where it is picked up, how many items).
     Wrong checks are counted per order (`Limits.order_check`): the four digits cannot be tried out."""
-    o, ln = schema.orders, schema.order_lines
+    _order_no(order_no)
+    o = schema.orders
     with backend.store.read_connection() as conn:
-        row = conn.execute(
-            sa.select(
-                o.c.order_no,
-                o.c.status,
-                o.c.placed_at,
-                o.c.currency,
-                o.c.member_no,
-                o.c.pickup_store_id,
-                o.c.customer_display_name,
-                o.c.total,
-                o.c.tenders,
-                o.c.qr_secret,
-                o.c.check_card_last4,
-                o.c.check_email_sha256,
-            ).where(o.c.order_no == order_no)
+        bodies = returns_mod.order_bodies(conn, o.c.order_no == order_no, limit=1)
+        proof = conn.execute(
+            sa.select(o.c.qr_secret, o.c.check_card_last4, o.c.check_email_sha256).where(
+                o.c.order_no == order_no
+            )
         ).first()
-        if row is None:
-            raise HttpError(404, "not_found", "no such order")
-        lines = conn.execute(_lines_query(ln, ln.c.order_no == order_no)).all()
-    full = secret is not None and row[9] is not None and hmac.compare_digest(secret, row[9])
+    if not bodies or proof is None:
+        raise HttpError(404, "not_found", "no such order")
+    order = bodies[0]
+    full = secret is not None and proof[0] is not None and hmac.compare_digest(secret, proof[0])
     if check is not None and not full:
         rate = backend.limits.order_check
         if rate is not None and (wait := backend.limiter.blocked(f"check:{order_no}", rate)):
             raise _rate_limited("too many wrong checks for this order", wait)
-        full = _check_passes(check[:320], row[10], row[11])
+        full = _check_passes(check[:320], proof[1], proof[2])
         if not full and rate is not None:
             backend.limiter.take(f"check:{order_no}", rate)
             log.info("a wrong check for order %s from %s", order_no, device.till_id if device else "-")
-    body: dict[str, Any] = {
-        "order_no": row[0],
-        "status": row[1],
-        "placed_at": row[2],
-        "currency": row[3],
-        "pickup_store_id": row[5],
-        "total": row[7],
-        "item_count": sum(r[3] for r in lines),
-        "view": "full" if full else "summary",
-    }
-    if full:
-        body |= {
-            "member_no": row[4],
-            "customer_display_name": row[6],
-            "tenders": json.loads(row[8]),
-            "lines": _lines_body(lines),
-        }
+    summary = ("order_no", "status", "placed_at", "currency", "pickup_store_id", "total")
+    body: dict[str, Any] = order if full else {k: order[k] for k in summary}
+    body |= {"item_count": sum(ln["qty"] for ln in order["lines"]), "view": "full" if full else "summary"}
     return backend.respond("getOrder", 200, body)
+
+
+def _order_no(order_no: str) -> None:
+    if not re.fullmatch(r"[A-Za-z0-9-]{1,32}", order_no):
+        raise HttpError(404, "not_found", "no such order")
+
+
+def _credit_code(code: str) -> None:
+    if not returns_mod.CREDIT_CODE.fullmatch(code):
+        raise HttpError(404, "not_found", "no such store credit")
+
+
+async def _body(request: Request, schema_name: str) -> dict[str, Any]:
+    """The request's JSON body, checked against the contract (400 otherwise)."""
+    raw = await request.body()
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise HttpError(400, "invalid_request", "the body is not JSON") from None
+    except RecursionError:
+        raise HttpError(400, "invalid_request", "the body is nested too deeply") from None
+    try:
+        contract.validate(schema_name, body)
+    except contract.ContractViolation as exc:
+        raise HttpError(400, "invalid_request", str(exc)) from None
+    return body
+
+
+def _sale_body(conn: Connection, sale_uuid: str) -> dict[str, Any]:
+    t, ln = schema.sales, schema.sale_lines
+    row = conn.execute(
+        sa.select(
+            t.c.sale_uuid,
+            t.c.receipt_no,
+            t.c.till_id,
+            t.c.occurred_at,
+            t.c.currency,
+            t.c.member_no,
+            t.c.tenders,
+            t.c.total,
+            t.c.points_earned,
+            t.c.points_redeemed,
+        ).where(t.c.sale_uuid == sale_uuid)
+    ).first()
+    if row is None:
+        raise HttpError(404, "not_found", "no such sale (it may not have synced from its till yet)")
+    lines = conn.execute(_lines_query(ln, ln.c.sale_uuid == row[0])).all()
+    return {
+        "sale_uuid": row[0],
+        "receipt_no": row[1],
+        "till_id": row[2],
+        "occurred_at": row[3],
+        "currency": row[4],
+        "member_no": row[5],
+        "tenders": json.loads(row[6]),
+        "total": row[7],
+        "lines": [returns_mod.line_body(r) for r in lines],
+        "points": {"earned": row[8], "redeemed": row[9]} if (row[8] or row[9]) else None,
+    }
 
 
 def _profile(conn: Connection, no: int, *, full: bool) -> dict[str, Any] | None:
@@ -935,7 +1068,7 @@ def _push_events_sync(backend: Backend, device: Device, key: str, raw: bytes) ->
                 "state": "done",
                 "status": status,
                 "body": data,
-                "created_at": time.time(),
+                "created_at": backend.clock(),
             },
         )
         return status, data, False
@@ -950,6 +1083,10 @@ def _push_events_sync(backend: Backend, device: Device, key: str, raw: bytes) ->
             {"Retry-After": "1"},
         ) from None
     headers = {"Idempotent-Replayed": "true"} if replayed else None
+    try:  # records past their window; the push is committed whatever happens here
+        backend.idempotency.maybe_run(backend.store, backend.clock())
+    except Exception:
+        log.exception("purging idempotency records failed (tried again later)")
     return Response(data, status_code=status, media_type="application/json", headers=headers)
 
 

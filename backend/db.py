@@ -29,6 +29,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
+from backend import returns as returns_mod
 from backend import validate
 from backend.schema import (
     checkins,
@@ -43,9 +44,11 @@ from backend.schema import (
     sale_lines,
     sales,
     stores,
+    till_days,
     till_sessions,
 )
 from backend.store import RETRY_SQLSTATES, RetryTransaction
+from sync import contract
 
 log = logging.getLogger("omo.backend")
 
@@ -74,6 +77,18 @@ class _Statements:
         insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         self.insert_events = (
             insert(events).on_conflict_do_nothing(index_elements=["event_id"]).returning(events.c.event_id)
+        )
+        self.stored_events = sa.select(
+            events.c.event_id, events.c.type, events.c.till_id, events.c.occurred_at, events.c.payload
+        ).where(events.c.event_id.in_(sa.bindparam("ids", expanding=True)))
+        days = insert(till_days)
+        self.add_to_days = days.on_conflict_do_update(
+            index_elements=["till_id", "day", "type"],
+            set_={
+                "count": till_days.c.count + days.excluded.count,
+                "total": till_days.c.total + days.excluded.total,
+                "digest": (till_days.c.digest + days.excluded.digest) % contract.DIGEST_MOD,
+            },
         )
         self.delete_events = sa.delete(events).where(
             events.c.event_id.in_(sa.bindparam("ids", expanding=True))
@@ -144,14 +159,7 @@ class _Statements:
         self.store_limit = sa.select(stores.c.max_unreceipted_refund).where(
             stores.c.store_id == sa.bindparam("s")
         )
-        self.lock_order = (
-            sa.select(orders.c.status, orders.c.pickup_store_id)
-            .where(orders.c.order_no == sa.bindparam("k"))
-            .with_for_update()
-        )
-        self.hand_over = (
-            sa.update(orders).where(orders.c.order_no == sa.bindparam("k")).values(status="handed_over")
-        )
+        self.pickup_store = sa.select(orders.c.pickup_store_id).where(orders.c.order_no == sa.bindparam("k"))
 
 
 @functools.cache
@@ -320,6 +328,7 @@ def _apply_sale(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dic
             "occurred_at": occurred_at,
             "tenders": _dumps(p["tenders"]),
             "store_id": b.store_id,
+            "points_earned": pts["earned"] if pts is not None else 0,
             "points_redeemed": pts["redeemed"] if pts is not None else 0,
         }
     )
@@ -333,6 +342,7 @@ def _apply_sale(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dic
             "unit_price": ln["unit_price"],
             "tax_code": ln["tax_code"],
             "paid_amount": ln["paid_amount"],
+            "tax_amount": ln["tax_amount"],
         }
         for ln in lines
     )
@@ -340,9 +350,12 @@ def _apply_sale(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dic
         b.add_points(event_id, member_no, programme, pts["earned"] - pts["redeemed"])
 
 
-def _apply_return(b: _Batch, event_id: str, till_id: str, p: dict) -> None:
+def _apply_return(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dict) -> None:
     conn, st = b.conn, b.st
+    b.check_store(p.get("store_id"))
     b.flush()  # the original may be a sale of this batch
+    # a claim the till held for this return comes off the lines first: the event counts its own lines
+    returns_mod.undo_claim(conn, p["return_uuid"])
     original = p.get("original") or {}
     if not validate.has_original(p) and p["total_refunded"] > b.store_limit():
         raise Rejected(
@@ -393,10 +406,18 @@ def _apply_return(b: _Batch, event_id: str, till_id: str, p: dict) -> None:
             "event_id": event_id,
             "till_id": till_id,
             "total_refunded": p["total_refunded"],
+            "store_id": p.get("store_id"),
+            "needs_review": not p.get("verified", True),
         },
     ).rowcount
     if not inserted:
         raise Rejected("duplicate_return", "this return_uuid was already recorded by another event")
+    problem = returns_mod.issue_credits(conn, p, occurred_at)
+    if problem is not None:
+        raise Rejected("invalid_payload", problem)
+    returns_mod.restock(conn, p.get("store_id"), p["lines"], occurred_at)
+    if "order_no" in original:
+        returns_mod.settle_order(conn, original["order_no"])
     pts = p.get("points")
     if pts and (pts["earned"] or pts["redeemed"]):
         member_no = p.get("member_no")
@@ -424,18 +445,16 @@ def _apply_return(b: _Batch, event_id: str, till_id: str, p: dict) -> None:
 
 
 def _apply_pickup(b: _Batch, p: dict) -> None:
+    """All that is still waiting, or the lines named (an order handed over in parts), at the order's pickup
+    store only."""
     b.check_store(p.get("store_id"))
-    row = b.conn.execute(b.st.lock_order, {"k": p["order_no"]}).first()
-    if row is None:
-        raise Rejected("unknown_original", "no such online order")
-    status, pickup_store = row
-    if pickup_store is None or pickup_store != b.store_id:
-        raise Rejected("wrong_store", f"the order is to be picked up at {pickup_store}, not here")
-    if status == "handed_over":
-        raise Rejected("already_handed_over", "the order was already handed over")
-    if status != "ready_for_pickup":
-        raise Rejected("order_not_ready", f"the order is {status}, not ready for pickup")
-    b.conn.execute(b.st.hand_over, {"k": p["order_no"]})
+    row = b.conn.execute(b.st.pickup_store, {"k": p["order_no"]}).first()
+    if row is not None and row[0] != b.store_id:
+        raise Rejected("wrong_store", f"the order is to be picked up at {row[0]}, not here")
+    problem = returns_mod.hand_over(b.conn, p)
+    if problem is not None:
+        code, _, message = problem.partition(": ")
+        raise Rejected(code, message)
 
 
 def _apply_checkin(b: _Batch, event_id: str, p: dict) -> None:
@@ -583,13 +602,16 @@ def _apply_all(
         store_id=store_id,
     )
     apply = _apply_isolated if isolate else _apply_one
+    seen = [ev["event_id"] for ev in evs if ev["event_id"] not in new]
+    stored = {r[0]: r for r in conn.execute(st.stored_events, {"ids": seen})} if seen else {}
     results = []
     applied: set[str] = set()
     rejected: set[str] = set()
+    first: dict[str, dict[str, Any]] = {}  # the version of each new event this batch applied
     for ev in evs:
         event_id = ev["event_id"]
         if event_id not in new or event_id in applied:
-            results.append({"event_id": event_id, "status": "duplicate"})
+            results.append(_duplicate(ev, first.get(event_id) or _stored_event(stored.get(event_id))))
             continue
         problem = problems[event_id] if problems is not None else validate.payload_problem(ev)
         try:
@@ -605,11 +627,14 @@ def _apply_all(
             )
             continue
         applied.add(event_id)
+        first[event_id] = ev
         rejected.discard(event_id)  # the same event twice in a batch, rejected first, applied now
         results.append({"event_id": event_id, "status": "applied"})
     b.flush()
     if rejected:
         conn.execute(st.delete_events, {"ids": sorted(rejected)})
+    if first:
+        conn.execute(st.add_to_days, _day_figures(device_till, first.values()))
     return results
 
 
@@ -639,6 +664,60 @@ def _apply_isolated(
     b.conn.exec_driver_sql("RELEASE SAVEPOINT omo_event")
 
 
+def _stored_event(row: Any) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    event_id, event_type, till_id, occurred_at, payload = row
+    return {
+        "event_id": event_id,
+        "type": event_type,
+        "occurred_at": occurred_at,
+        "till_id": till_id,
+        "payload": json.loads(payload),
+    }
+
+
+def _duplicate(ev: dict[str, Any], stored: dict[str, Any] | None) -> dict[str, Any]:
+    """An event id recorded before: a duplicate if it is the same event, else a conflict that names the
+    version the backend holds (the till dead-letters it with both)."""
+    if stored is None or (
+        stored["type"] == ev["type"]
+        and stored["till_id"] == ev["till_id"]
+        and stored["payload"] == ev["payload"]
+    ):
+        return {"event_id": ev["event_id"], "status": "duplicate"}
+    return {
+        "event_id": ev["event_id"],
+        "status": "rejected",
+        "reason": {
+            "code": "event_conflict",
+            "message": "this event_id is already recorded with another "
+            + (
+                "type"
+                if stored["type"] != ev["type"]
+                else "till"
+                if stored["till_id"] != ev["till_id"]
+                else "payload"
+            ),
+            "stored_event": stored,
+        },
+    }
+
+
+def _day_figures(till_id: str, applied: Any) -> list[dict[str, Any]]:
+    """What the events applied now add to their till's days (GET /v1/reconciliation)."""
+    days: dict[tuple[str, str], list[int]] = {}
+    for ev in applied:
+        figures = days.setdefault((contract.event_day(ev["occurred_at"]), ev["type"]), [0, 0, 0])
+        figures[0] += 1
+        figures[1] += contract.reconciliation_amount(ev["type"], ev["payload"])
+        figures[2] += contract.event_digest_part(ev["event_id"])
+    return [
+        {"till_id": till_id, "day": d, "type": k, "count": c, "total": t, "digest": g % contract.DIGEST_MOD}
+        for (d, k), (c, t, g) in sorted(days.items())
+    ]
+
+
 def _apply_one(b: _Batch, device_till: str, ev: dict[str, Any], problem: validate.Problem | None) -> None:
     event_id = ev["event_id"]
     if ev["till_id"] != device_till:
@@ -654,7 +733,7 @@ def _apply_one(b: _Batch, device_till: str, ev: dict[str, Any], problem: validat
             b.flush()
             b.conn.exec_driver_sql("SAVEPOINT omo_return")
             try:
-                _apply_return(b, event_id, ev["till_id"], p)
+                _apply_return(b, event_id, ev["till_id"], ev["occurred_at"], p)
             except Rejected:
                 b.conn.exec_driver_sql("ROLLBACK TO SAVEPOINT omo_return")
                 b.conn.exec_driver_sql("RELEASE SAVEPOINT omo_return")

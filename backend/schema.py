@@ -87,6 +87,7 @@ idempotency = Table(
     Column("created_at", Float, nullable=False),
     PrimaryKeyConstraint("device", "key"),
     CheckConstraint("state IN ('running', 'done')", name="idempotency_state"),
+    Index("idempotency_created", "created_at"),  # the purge after the window (backend.app)
 )
 
 events = Table(
@@ -98,6 +99,20 @@ events = Table(
     Column("occurred_at", Text, nullable=False),
     Column("payload", Text, nullable=False),
     Column("received_at", Float, nullable=False),
+)
+
+# What each till's applied events add up to, per day (the date of occurred_at) and type: kept in the
+# transaction that applies them, read by GET /v1/reconciliation (sync/contract.py: how the digest is made).
+till_days = Table(
+    "till_days",
+    metadata,
+    Column("till_id", Text, nullable=False),
+    Column("day", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("count", BigInteger, nullable=False),
+    Column("total", BigInteger, nullable=False),
+    Column("digest", BigInteger, nullable=False),
+    PrimaryKeyConstraint("till_id", "day", "type"),
 )
 
 sales = Table(
@@ -114,10 +129,12 @@ sales = Table(
     Column("occurred_at", Text, nullable=False),
     Column("tenders", Text, nullable=False, server_default="[]"),
     Column("store_id", Text),  # the store of the till that recorded it
+    Column("points_earned", BigInteger, nullable=False, server_default="0"),
     # points the customer spent on the sale, and how many of them returns have given back since
     Column("points_redeemed", BigInteger, nullable=False, server_default="0"),
     Column("points_returned", BigInteger, nullable=False, server_default="0"),
     Index("sales_member", "member_no", "occurred_at"),
+    Index("sales_receipt", "receipt_no"),
     CheckConstraint("points_returned <= points_redeemed", name="sales_points_returned"),
 )
 
@@ -134,6 +151,7 @@ sale_lines = Table(
     Column("paid_amount", BigInteger, nullable=False),
     Column("returned_qty", BigInteger, nullable=False, server_default="0"),
     Column("refunded_amount", BigInteger, nullable=False, server_default="0"),
+    Column("tax_amount", BigInteger),
     PrimaryKeyConstraint("sale_uuid", "line_no"),
     CheckConstraint("returned_qty <= qty", name="sale_lines_returned"),
     CheckConstraint("refunded_amount <= paid_amount", name="sale_lines_refunded"),
@@ -146,6 +164,52 @@ returns = Table(
     Column("event_id", Text, ForeignKey("events.event_id"), nullable=False, unique=True),
     Column("till_id", Text, nullable=False),
     Column("total_refunded", BigInteger, nullable=False),
+    Column("store_id", Text),
+    Flag("needs_review", False),  # an unverified return (made offline): a person looks at it
+)
+
+# A return's hold on the original's lines, taken before the till refunds anything (POST /v1/returns/claims):
+# its quantities and amounts are counted in the lines' returned_qty and refunded_amount while `state` is
+# 'claimed'; the return's event replaces it ('completed'); a return given up releases it ('released').
+return_claims = Table(
+    "return_claims",
+    metadata,
+    Column("return_uuid", Text, primary_key=True),
+    Column("till_id", Text, nullable=False),
+    Column("original_kind", Text, nullable=False),  # 'order' | 'sale'
+    Column("original_ref", Text, nullable=False),
+    Column("lines", Text, nullable=False),  # JSON [{line_no, sku, qty, refund_amount}]
+    Column("state", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+    CheckConstraint("state IN ('claimed', 'completed', 'released')", name="return_claims_state"),
+)
+
+# Store credit issued by returns (a refund of method store_credit whose reference is the code), spent by
+# redemptions in any store: balance = issued - what the redemptions in state 'redeemed' took.
+store_credits = Table(
+    "store_credits",
+    metadata,
+    Column("code", Text, primary_key=True),
+    Column("currency", Text, nullable=False),
+    Column("issued", BigInteger, nullable=False),
+    Column("return_uuid", Text, nullable=False),
+    Column("created_at", Text, nullable=False),
+    CheckConstraint("issued >= 0", name="store_credits_issued"),
+)
+
+credit_redemptions = Table(
+    "credit_redemptions",
+    metadata,
+    Column("redemption_id", Text, primary_key=True),
+    Column("code", Text, ForeignKey("store_credits.code"), nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("sale_uuid", Text),
+    Column("till_id", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+    CheckConstraint("amount > 0", name="credit_redemptions_amount"),
+    CheckConstraint("status IN ('redeemed', 'released')", name="credit_redemptions_status"),
+    Index("credit_redemptions_code", "code"),
 )
 
 points_ledger = Table(
@@ -235,14 +299,21 @@ orders = Table(
     Column("customer_display_name", Text, nullable=False),
     Column("total", BigInteger, nullable=False),
     Column("tenders", Text, nullable=False),
+    Column("points_earned", BigInteger, nullable=False, server_default="0"),
     Column("points_redeemed", BigInteger, nullable=False, server_default="0"),
     Column("points_returned", BigInteger, nullable=False, server_default="0"),
+    Column("ready_at", Text),  # put on the pickup shelf
+    Column("collect_by", Text),  # the last day to collect it
+    Column("shelf", Text),
+    Column("pickup_code", Text),  # the code the customer's app shows for the pickup
+    Column("card_last4", Text),  # of the card that paid it (checked by the backend, never sent to a till)
     # what the customer can tell the store to see the order's contents without its QR code: the last four
     # digits of the card it was paid with, and the SHA-256 of the e-mail address (lower case)
     Column("check_card_last4", Text),
     Column("check_email_sha256", Text),
     Column("qr_secret", Text),  # the order's QR is OMO:ORDER:<order_no>.<qr_secret>
     Index("orders_member", "member_no", "placed_at"),
+    Index("orders_pickup", "pickup_store_id", "status"),
     CheckConstraint("points_returned <= points_redeemed", name="orders_points_returned"),
 )
 
@@ -259,6 +330,8 @@ order_lines = Table(
     Column("tax_code", Text, nullable=False),
     Column("returned_qty", BigInteger, nullable=False, server_default="0"),
     Column("refunded_amount", BigInteger, nullable=False, server_default="0"),
+    Column("tax_amount", BigInteger),
+    Column("handed_over_qty", BigInteger, nullable=False, server_default="0"),
     PrimaryKeyConstraint("order_no", "line_no"),
     CheckConstraint("returned_qty <= qty", name="order_lines_returned"),
     CheckConstraint("refunded_amount <= paid_amount", name="order_lines_refunded"),
@@ -349,4 +422,84 @@ rate_limits = Table(
     metadata,
     Column("key", Text, primary_key=True),
     Column("tat", Float, nullable=False),
-)  # made UNLOGGED on PostgreSQL by its migration (0003_trust)
+)  # made UNLOGGED on PostgreSQL by its migration (0006_trust)
+# ---------------------------------------------------------------- card payments relayed for the tills
+# (backend/card_relay.py). Server times are UNIX seconds; Stripe's objects are kept as its JSON text.
+
+# The readers the chain's tills may use, each of one store (a till uses only its own store's readers).
+card_readers = Table(
+    "card_readers",
+    metadata,
+    Column("reader_id", Text, primary_key=True),
+    Column("store_id", Text, nullable=False),
+    Column("reader_json", Text),  # Stripe's reader object as last read (its action is kept below)
+    Column("read_at", Float),
+    Column("action_json", Text),  # the reader's current action as the backend knows it (null: none)
+    Column("action_pi", Text),  # the PaymentIntent that action is about
+    Flag("action_known", True),  # False while a command's answer is not recorded (ask Stripe)
+    Column("command_at", Float),  # when the backend last sent the reader a command
+    Column("version", BigInteger, nullable=False, server_default="0"),
+)
+
+# One row per tender attempt a till asked the backend to take: written before Stripe is called.
+card_payments = Table(
+    "card_payments",
+    metadata,
+    Column("attempt_id", Text, primary_key=True),
+    Column("till_id", Text, nullable=False),
+    Column("store_id", Text),
+    Column("sale_uuid", Text, nullable=False),
+    Column("reader_id", Text, nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("currency", Text, nullable=False),
+    Column("payment_intent_id", Text, unique=True),
+    Column("pi_json", Text),  # the PaymentIntent as Stripe last told the backend (answer, event, read)
+    Column("pi_rank", Integer, nullable=False, server_default="0"),
+    Column("pi_at", BigInteger, nullable=False, server_default="0"),  # Stripe's time of that state
+    Column("version", BigInteger, nullable=False, server_default="0"),
+    Column("capture_key", Text),  # the till handed the sale's commit over with this key
+    Column("capture_amount", BigInteger),
+    Column("capture_state", Text),  # null | pending | captured | failed
+    Column("capture_due", Float),
+    Column("capture_tries", Integer, nullable=False, server_default="0"),
+    Column("capture_lease", Float),
+    Column("capture_error", Text),
+    Column("created_at", Float, nullable=False),
+    Index("card_payments_capture", "capture_state", "capture_due"),
+    Index("card_payments_sale", "sale_uuid"),
+)
+
+# Stripe events applied (from a webhook or from the events list), each once.
+stripe_events = Table(
+    "stripe_events",
+    metadata,
+    Column("event_id", Text, primary_key=True),
+    Column("type", Text, nullable=False),
+    Column("created", BigInteger, nullable=False),
+    Column("received_at", Float, nullable=False),
+    Column("via", Text, nullable=False),  # webhook | list
+)
+
+# What each till is told about its card payments, in order (the till's channel resumes after `seq`).
+till_messages = Table(
+    "till_messages",
+    metadata,
+    Column("seq", Big, primary_key=True, autoincrement=True),
+    Column("till_id", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+    Index("till_messages_till", "till_id", "seq"),
+)
+
+# The chain's Stripe budget, shared by every worker (UNLOGGED on PostgreSQL: a crash resets it to full,
+# which Stripe's own one-second buckets have done long before a restart).
+stripe_budget = Table(
+    "stripe_budget",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("tat", Float, nullable=False),
+    Column("window_start", Float, nullable=False, server_default="0"),
+    Column("count", BigInteger, nullable=False, server_default="0"),
+    Column("prev_count", BigInteger, nullable=False, server_default="0"),
+    Column("limited", BigInteger, nullable=False, server_default="0"),
+)

@@ -12,6 +12,7 @@ import base64
 import json
 import random
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,16 +23,17 @@ from backend import db, schema
 from backend.app import email_digest
 from backend.store import Store
 
-DEMO_STORE = "store-001"
-DEMO_CARD_LAST4 = "4242"  # the demo's orders were paid with Stripe's test card
+DEMO_STORE = "S001"  # the till's default store.id: the demo till is in the flagship store
+STORES = [("S001", "OMO Flagship"), ("S002", "OMO Riverside"), ("S003", "OMO Airport")]
+CARD_LAST4 = ("4242", "0005", "4444", "1881", "5556")  # the cards that paid the demo's online orders
+DEMO_CARD_LAST4 = CARD_LAST4[0]  # the card the customer's check names (Stripe's test card)
+PICKUP_HOLD_DAYS = 7  # how long an order waits on the pickup shelf
 
 
 def demo_email(first_name: str, last_initial: str) -> str:
     """A demo member's e-mail address (the check an order can be shown with)."""
     return f"{first_name.lower()}.{last_initial.lower()}@example.com"
 
-
-STORES = [("store-001", "OMO Flagship"), ("store-002", "OMO Riverside"), ("store-003", "OMO Airport")]
 
 # (member_no, first name, last initial, tier, marketing, personalisation, receipts, points)
 MEMBERS = [
@@ -207,7 +209,9 @@ def _seed_rest(conn: Connection, seed: int) -> None:
                     member_no=m[0], sku=sku, name=name, viewed_at=f"2026-11-2{j}T18:0{j}:00Z"
                 )
             )
-    # online orders: 500001.. ready for pickup, 600001.. delivered (returnable)
+    # online orders: 500001.. ready for pickup (put on the shelf 1-5 days ago; the last one 9 days ago, so
+    # it was not collected in time), 600001.. delivered (returnable)
+    today = datetime.now(UTC).replace(microsecond=0)
     for idx, (member_no, *_rest) in enumerate(MEMBERS):
         for base, status in ((500001, "ready_for_pickup"), (600001, "delivered")):
             order_no = str(base + idx)
@@ -230,6 +234,8 @@ def _seed_rest(conn: Connection, seed: int) -> None:
                         "tax_code": tax_code,
                     }
                 )
+            pickup = status == "ready_for_pickup"
+            ready = today - timedelta(days=9 if idx == len(MEMBERS) - 1 else idx + 1, hours=3 * idx)
             conn.execute(
                 sa.insert(t.orders).values(
                     order_no=order_no,
@@ -237,7 +243,7 @@ def _seed_rest(conn: Connection, seed: int) -> None:
                     placed_at=f"2026-11-{10 + idx:02d}T12:00:00Z",
                     currency="EUR",
                     member_no=member_no,
-                    pickup_store_id=DEMO_STORE if status == "ready_for_pickup" else None,
+                    pickup_store_id=DEMO_STORE if pickup else None,
                     customer_display_name=f"{_rest[0]} {_rest[1]}.",
                     total=total,
                     tenders=json.dumps(
@@ -247,6 +253,12 @@ def _seed_rest(conn: Connection, seed: int) -> None:
                     check_card_last4=DEMO_CARD_LAST4,
                     check_email_sha256=email_digest(demo_email(_rest[0], _rest[1])),
                     qr_secret=base64.urlsafe_b64encode(rnd.randbytes(12)).decode("ascii"),
+                    points_earned=total // 100,
+                    ready_at=_iso(ready) if pickup else None,
+                    collect_by=_iso(ready + timedelta(days=PICKUP_HOLD_DAYS)) if pickup else None,
+                    shelf=f"P-{idx + 1:02d}" if pickup else None,
+                    pickup_code=f"{rnd.randrange(10**6):06d}" if pickup else None,
+                    card_last4=CARD_LAST4[idx % len(CARD_LAST4)],
                 )
             )
             conn.execute(sa.insert(t.order_lines), rows)
@@ -290,3 +302,7 @@ def _seed_rest(conn: Connection, seed: int) -> None:
             for store_id, _name in STORES
         ],
     )
+
+
+def _iso(when: datetime) -> str:
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")

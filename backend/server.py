@@ -148,6 +148,8 @@ class BackendHandle:
         seed.delete_products(self.store, skus)
 
     def stop(self, timeout: float = 10.0) -> None:
+        if self.backend.card_relay is not None:
+            self.backend.card_relay.stop()
         self._server.should_exit = True
         self._thread.join(timeout)
         if self._thread.is_alive():  # pragma: no cover - uvicorn did not stop in time
@@ -173,15 +175,17 @@ def start_backend(
     key_file: str | Path | None = None,
     demo: bool = False,
     limits: Limits | None = None,
+    cards: Any = "env",
 ) -> BackendHandle:
     """Start the reference backend in a thread; return once it accepts connections.
 
     `seed_products`: seed the demo's data (an empty database only). `demo`: serve /v1/demo too.
     `key_file`: the signing key's file (beside a SQLite database by default; for PostgreSQL without one,
-    a new temporary file: tests). `limits`: rate limits (the shipped ones by default)."""
+    a new temporary file: tests). `limits`: rate limits (the shipped ones by default). `cards`: the card
+    relay's Stripe account (backend.card_relay.RelayConfig; "env": from the environment; None: off)."""
     if key_file is None and "://" in str(database) and not str(database).startswith("sqlite"):
         key_file = Path(tempfile.mkdtemp(prefix="omo-backend-key-")) / "signing.key"
-    backend = Backend(database, strict=strict, key_file=key_file, demo=demo, limits=limits)
+    backend = Backend(database, strict=strict, key_file=key_file, demo=demo, limits=limits, cards=cards)
     if seed_products is not None:
         seed.seed_demo(backend.store, products_count=seed_products)
     # proto=IPPROTO_TCP: asyncio sets TCP_NODELAY on accepted sockets only when the listener says TCP;
@@ -218,7 +222,12 @@ def start_backend(
 
 
 def start_demo_backend(
-    data_dir: str | Path, till_id: str, *, products: int = 2000, port: int = 0
+    data_dir: str | Path,
+    till_id: str,
+    *,
+    products: int = 2000,
+    port: int = 0,
+    cards: dict[str, str] | None = None,
 ) -> BackendHandle:
     """The demo's embedded backend: its own database in `data_dir`, seeded once, and this till registered.
 
@@ -229,7 +238,14 @@ def start_demo_backend(
 
     data_dir = Path(data_dir)
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    handle = start_backend(data_dir / "omo-backend.sqlite3", port=port, seed_products=products, demo=True)
+    from backend.card_relay import RelayConfig
+
+    relay = (
+        RelayConfig(**cards) if cards else None
+    )  # the demo's Stripe account (api_key, webhook_secret, api_base)
+    handle = start_backend(
+        data_dir / "omo-backend.sqlite3", port=port, seed_products=products, demo=True, cards=relay
+    )
     token = keyring_token()
     d = schema.devices
     known = token is not None and handle.backend.query(
@@ -258,7 +274,41 @@ def worker_app() -> Any:
     )
 
 
+def stripe_budget_main(argv: list[str]) -> int:
+    """``omo-backend stripe-budget``: the chain's Stripe budget as the workers share it (every limit, its
+    rate, last second's use, headroom, 429s met)."""
+    import json
+
+    from backend.card_relay import RelayConfig
+    from backend.stripe_budget import StripeBudget
+
+    parser = argparse.ArgumentParser(prog="omo-backend stripe-budget", description=stripe_budget_main.__doc__)
+    parser.add_argument("--database", "--db", default="omo-backend.sqlite3")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    store = Store(args.database)
+    try:
+        store.migrate()
+        config = RelayConfig.from_env()
+        report = StripeBudget(store, config.limits if config else None).report()
+    finally:
+        store.dispose()
+    if args.json:
+        print(json.dumps(report))
+        return 0
+    print(f"Stripe budget (rates at {report['margin']:.0%} used, time scale {report['scale']:g}):")
+    for x in report["limits"]:
+        print(
+            f"  {x['limit']:<58} {x['used_last_s']:>4} of {x['rate_per_s']:g}/s last second, "
+            f"headroom {x['headroom']:.0%}, 429s {x['rate_limited']}"
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["stripe-budget"]:
+        return stripe_budget_main(argv[1:])
     parser = argparse.ArgumentParser(
         prog="omo-backend",
         description="The OMO reference backend. Put a TLS-terminating proxy in front of it for a chain.",

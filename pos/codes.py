@@ -6,8 +6,9 @@ The wire format (the contract with the backend, which signs with the same layout
   ``b"M" | key_id u8 | member_no u64 BE | expires_at u32 BE`` (app member token, short-lived) or
   ``b"C" | key_id u8 | member_no u64 BE | card_serial u32 BE`` (printed card, revocable);
   signature = Ed25519 over the body (64 bytes). 78 bytes in all -> 129 characters.
-- ``OMO:ORDER:<n>``, ``OMO:CART:<id>``, ``OMO:COUPON:<code>``, ``OMO:GIFT:<number>``,
-  ``OMO:RECEIPT:<sale uuid>`` (unsigned; looked up at the backend).
+- ``OMO:ORDER:<n>[.<secret>]``, ``OMO:CART:<id>``, ``OMO:COUPON:<code>``, ``OMO:GIFT:<number>``,
+  ``OMO:RECEIPT:<sale uuid>``, ``OMO:CREDIT:<SC-XXXX-XXXX-XXXX-XXXX>`` (a store credit a return issued)
+  (unsigned; looked up at the backend).
 
 Everything else is answered with a :class:`Rejected` whose ``message`` a cashier understands. The parser
 never raises on input: malformed, truncated, huge or hostile texts become a :class:`Rejected`.
@@ -47,6 +48,7 @@ DEFAULT_SKEW_S = 30
 _BODY = struct.Struct(">cBQI")
 _B32 = re.compile(r"[A-Z2-7]+")
 _REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,63}")
+_ORDER_SECRET = re.compile(r"[A-Za-z0-9_\-]{8,64}")
 _MEMBER_NO = re.compile(r"[0-9]{1,20}")
 
 
@@ -118,6 +120,15 @@ class ReceiptCode:
 
 
 @dataclass(frozen=True, slots=True)
+class StoreCreditCode:
+    code: str  # SC- and four groups of four base32 letters (80 random bits)
+    kind: Literal["store_credit"] = "store_credit"
+
+
+STORE_CREDIT_RE = re.compile(r"SC-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}")
+
+
+@dataclass(frozen=True, slots=True)
 class Rejected:
     reason: RejectReason
     message: str
@@ -128,7 +139,9 @@ class Rejected:
         return cls(reason, MESSAGES[reason])
 
 
-ParsedCode = MemberCode | OrderCode | CartCode | CouponCode | GiftCardCode | ReceiptCode | Rejected
+ParsedCode = (
+    MemberCode | OrderCode | CartCode | CouponCode | GiftCardCode | ReceiptCode | StoreCreditCode | Rejected
+)
 
 
 # ------------------------------------------------------------------------------------------ keys
@@ -297,6 +310,16 @@ def _reference(rest: str) -> ParsedCode:
         if str(parsed) != value.lower():
             return Rejected.of(RejectReason.MALFORMED)
         return ReceiptCode(str(parsed))
+    if kind == "CREDIT":
+        code = value.upper()
+        return (
+            StoreCreditCode(code) if STORE_CREDIT_RE.fullmatch(code) else Rejected.of(RejectReason.MALFORMED)
+        )
+    if kind == "ORDER":  # OMO:ORDER:<number>[.<secret>]: the secret shows the order's contents (backend)
+        number, dot, secret = value.partition(".")
+        if not _REF.fullmatch(number) or (dot and not _ORDER_SECRET.fullmatch(secret)):
+            return Rejected.of(RejectReason.MALFORMED)
+        return OrderCode(number)
     factory = {"ORDER": OrderCode, "CART": CartCode, "COUPON": CouponCode, "GIFT": GiftCardCode}.get(kind)
     if factory is None:
         return Rejected.of(RejectReason.NOT_UNDERSTOOD)

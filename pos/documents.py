@@ -236,8 +236,9 @@ class ReturnLine:
     tax_amount: int
     original_sale_uuid: str | None = None
     original_line_no: int | None = None
-    restock: bool = True
+    restock: bool = True  # resellable: back into this store's stock (else damaged)
     measure: Measure | None = None  # a weighed line, returned whole: what it weighed
+    reason: str = ""  # why it came back (the customer's words or a reason from the list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +265,10 @@ class ReturnDocument:
     original_order_no: str | None = None
     reason: str = ""
     approved_by: str | None = None
+    store_id: str = ""  # where the goods came back
+    verified: bool = True  # False: made offline without the backend's check (a manager approved it)
+    points_taken_back: int = 0  # of the points the returned lines earned
+    points_given_back: int = 0  # of the points redeemed on the original
 
     def check(self) -> None:
         if not self.lines:

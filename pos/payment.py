@@ -19,6 +19,14 @@ protects:
 The reconciler settles every attempt that is not final by asking Stripe (PaymentIntent first, then the
 reader); it never guesses. Invariants: no captured payment without a completed sale; no completed card
 sale without a captured payment of the same amount (an Interac payment is captured by Stripe itself).
+
+The same protocol runs over either terminal: the till's own Stripe key (``hardware.stripe_terminal``,
+direct), or the chain's backend (``hardware.stripe_terminal.relayed``), which calls Stripe with the chain's
+key, pushes outcomes to the till instead of being polled (the terminal's ``wait_for_change``), and takes
+step 7 over: the till hands it the sale's commit and the backend captures off the critical path
+(``captures_in_backend``; the outcome is then ``authorized``, and the attempt becomes ``captured`` when the
+backend reports the capture). Each step keeps its meaning and its crash points; for the relayed terminal
+"sent" means sent to the backend.
 """
 
 from __future__ import annotations
@@ -138,6 +146,7 @@ class RefundView:
     amount: int
     status: str
     payment_intent: str | None
+    metadata: dict[str, str] = field(default_factory=dict)  # what the till attached (its return and step)
 
 
 @dataclass(frozen=True)
@@ -330,8 +339,13 @@ def action_failure_error(action: ActionView) -> PaymentError:
 
 
 class CardTerminal(Protocol):
-    """The card reader as the protocol sees it (implemented over Stripe by ``hardware.stripe_terminal``).
-    Every method raises ``PaymentError`` subclasses only."""
+    """The card reader as the protocol sees it (implemented over Stripe by ``hardware.stripe_terminal``,
+    directly or relayed by the backend). Every method raises ``PaymentError`` subclasses only.
+
+    Optional: ``wait_for_change(cancel, timeout)`` returns as soon as the terminal hears of a change (a
+    pushed outcome) or ``cancel`` is set, instead of the protocol sleeping a poll interval;
+    ``captures_in_backend`` (True): ``capture_payment_intent`` hands the capture of a committed sale to the
+    backend, which captures it later, and answers the PaymentIntent as it is at that moment."""
 
     reader_id: str
 
@@ -480,8 +494,10 @@ class MemoryPaymentJournal:
 
 @dataclass(frozen=True)
 class PaymentOutcome:
-    """What ``pay`` tells the caller. ``status``: ``captured`` (paid: print the receipt),
-    ``pending_capture`` (sale committed, capture still being retried), ``unpaid`` (sale committed, but
+    """What ``pay`` tells the caller. ``status``: ``captured`` (paid: print the receipt), ``authorized``
+    (paid: the sale is committed and the chain's backend, which has its commit, captures the authorisation
+    off the critical path — print the receipt), ``pending_capture`` (sale committed, capture still being
+    retried by the till), ``unpaid`` (sale committed, but
     its authorisation was cancelled before the capture: no money was taken and the attempt is flagged
     for a manager — the sale is closed, so never take another tender for it at the till),
     ``declined``, ``cancelled``, ``failed`` (the sale stays open); from ``settle_before_other_tender``
@@ -497,11 +513,11 @@ class PaymentOutcome:
 
     @property
     def paid(self) -> bool:
-        return self.status == "captured"
+        return self.status in ("captured", "authorized")
 
     @property
     def sale_completed(self) -> bool:
-        return self.status in ("captured", "pending_capture", "unpaid")
+        return self.status in ("captured", "authorized", "pending_capture", "unpaid")
 
     @property
     def other_tender_allowed(self) -> bool:
@@ -695,9 +711,10 @@ class CardPayments:
         - ``status == "cancelled"`` (``other_tender_allowed``): the attempt ended without a charge (its
           PaymentIntent cancelled at Stripe and the reader stopped, or the reader never got it, or an
           authorisation the sale could no longer take was released) — take the other tender.
-        - ``status`` ``"captured"`` / ``"pending_capture"``: the card WAS authorised and
-          ``complete_sale`` has recorded it (capture done, or retried by the reconciler). Do NOT take the
-          other tender for that amount: re-read the sale — completed, or (split) only the rest is due.
+        - ``status`` ``"captured"`` / ``"authorized"`` / ``"pending_capture"``: the card WAS authorised and
+          ``complete_sale`` has recorded it (capture done, handed to the backend, or retried by the
+          reconciler). Do NOT take the other tender for that amount: re-read the sale — completed, or
+          (split) only the rest is due.
         - ``status == "unpaid"``: recorded, but the authorisation was cancelled before its capture (see
           ``PaymentOutcome``): the sale is closed; a manager must look.
         - ``status == "unsettled"``: it cannot be settled now — Stripe unreachable (``error`` set), Stripe
@@ -1082,7 +1099,7 @@ class CardPayments:
     ) -> PaymentOutcome:
         deadline = self._monotonic() + self.authorization_timeout
         while True:
-            if cancel.wait(self.poll_interval):
+            if self._pause(cancel):
                 return self._cashier_cancel(attempt, pi.id, complete_sale, reader_started=True)
             self._crash("during_reader_poll")
             try:
@@ -1117,6 +1134,15 @@ class CardPayments:
             )
             err = PaymentRejected("The reader stopped the payment. Press Pay to try again.")
             return self._outcome(attempt, "failed", err.message, err)
+
+    def _pause(self, cancel: threading.Event) -> bool:
+        """Wait for the reader's next news: a poll interval, or (a terminal that is told of changes) until
+        it hears of one. True when ``cancel`` was set meanwhile."""
+        wait = getattr(self.terminal, "wait_for_change", None)
+        if wait is None:
+            return cancel.wait(self.poll_interval)
+        wait(cancel, self.poll_interval)
+        return cancel.is_set()
 
     def _unconfirmed(self, attempt: PaymentAttempt) -> PaymentOutcome:
         """The reader says the card was taken; Stripe has not confirmed it. The next Pay, the reconciler
@@ -1186,7 +1212,7 @@ class CardPayments:
             action = reader.action_for("process_payment_intent", pi_id) if reader else None
             if action is None or action.status != "in_progress" or self._monotonic() > deadline:
                 return
-            threading.Event().wait(self.poll_interval)
+            self._pause(threading.Event())
 
     def _cancel_attempt(
         self,
@@ -1237,12 +1263,59 @@ class CardPayments:
         self._crash("after_sale_commit")
         return self._capture(attempt, pi)
 
+    def _captured(self, attempt: PaymentAttempt) -> PaymentOutcome:
+        attempt = self.journal.update(attempt.attempt_id, status=CAPTURED, last_error=None)
+        self._crash("after_capture_commit")
+        return self._outcome(attempt, "captured", "Paid by card.", recovered=attempt.recovered)
+
+    def _cancelled_after_sale(self, attempt: PaymentAttempt) -> PaymentOutcome:
+        attempt = self.journal.update(
+            attempt.attempt_id,
+            status=FAILED,
+            recovered=True,
+            last_error="authorization_canceled_after_sale",
+        )
+        err = PaymentRejected(
+            "The card was NOT charged: its authorisation was cancelled after the sale was "
+            "recorded. Call a manager before the customer leaves."
+        )
+        return self._outcome(attempt, "unpaid", err.message, err, recovered=True)
+
+    def _pending_capture(self, attempt: PaymentAttempt, last: PaymentError | None) -> PaymentOutcome:
+        attempt = self.journal.update(
+            attempt.attempt_id, last_error=(last.code or last.kind) if last else "capture"
+        )
+        return self._outcome(
+            attempt,
+            "pending_capture",
+            "Sale recorded; the card payment is pending capture and will be retried.",
+            last,
+        )
+
+    def _hand_over(self, attempt: PaymentAttempt, pi_id: str) -> PaymentOutcome:
+        """Step 7 with a terminal whose backend captures: hand it the sale's commit (the backend captures
+        later, off the critical path). Not handed over (backend unreachable): pending capture, and the
+        reconciler hands it over again; the backend never captures what it was not handed."""
+        try:
+            cur = self.terminal.capture_payment_intent(pi_id, idempotency_key=f"{attempt.attempt_id}:capture")
+            self._crash("after_capture_sent")
+        except PaymentError as e:
+            log.warning("capture of %s not handed over: %s", attempt.attempt_id, e.code or e.kind)
+            return self._pending_capture(attempt, e)
+        if cur.status == "succeeded":
+            return self._captured(attempt)
+        if cur.status == "canceled":
+            return self._cancelled_after_sale(attempt)
+        if attempt.last_error is not None:
+            attempt = self.journal.update(attempt.attempt_id, last_error=None)
+        return self._outcome(attempt, "authorized", "Paid by card.", recovered=attempt.recovered)
+
     def _capture(self, attempt: PaymentAttempt, pi: IntentView) -> PaymentOutcome:
         pi_id = attempt.payment_intent_id or pi.id
         if pi.status == "succeeded":
-            attempt = self.journal.update(attempt.attempt_id, status=CAPTURED, last_error=None)
-            self._crash("after_capture_commit")
-            return self._outcome(attempt, "captured", "Paid by card.", recovered=attempt.recovered)
+            return self._captured(attempt)
+        if getattr(self.terminal, "captures_in_backend", False):
+            return self._hand_over(attempt, pi_id)
         last: PaymentError | None = None
         for k in range(self.capture_attempts):
             key = f"{attempt.attempt_id}:capture" if k == 0 else f"{attempt.attempt_id}:capture:{k}"
@@ -1250,9 +1323,7 @@ class CardPayments:
                 captured = self.terminal.capture_payment_intent(pi_id, idempotency_key=key)
                 self._crash("after_capture_sent")
                 if captured.status == "succeeded":
-                    attempt = self.journal.update(attempt.attempt_id, status=CAPTURED, last_error=None)
-                    self._crash("after_capture_commit")
-                    return self._outcome(attempt, "captured", "Paid by card.", recovered=attempt.recovered)
+                    return self._captured(attempt)
             except PaymentError as e:
                 last = e
                 log.warning("capture %s failed: %s", attempt.attempt_id, e.code or e.kind)
@@ -1263,32 +1334,12 @@ class CardPayments:
                 last = e
                 cur = None
             if cur is not None and cur.status == "succeeded":
-                attempt = self.journal.update(attempt.attempt_id, status=CAPTURED, last_error=None)
-                self._crash("after_capture_commit")
-                return self._outcome(attempt, "captured", "Paid by card.", recovered=attempt.recovered)
+                return self._captured(attempt)
             if cur is not None and cur.status == "canceled":
-                attempt = self.journal.update(
-                    attempt.attempt_id,
-                    status=FAILED,
-                    recovered=True,
-                    last_error="authorization_canceled_after_sale",
-                )
-                err = PaymentRejected(
-                    "The card was NOT charged: its authorisation was cancelled after the sale was "
-                    "recorded. Call a manager before the customer leaves."
-                )
-                return self._outcome(attempt, "unpaid", err.message, err, recovered=True)
+                return self._cancelled_after_sale(attempt)
             if k + 1 < self.capture_attempts:
                 threading.Event().wait(min(self.capture_backoff * (2**k), 5.0))
-        attempt = self.journal.update(
-            attempt.attempt_id, last_error=(last.code or last.kind) if last else "capture"
-        )
-        return self._outcome(
-            attempt,
-            "pending_capture",
-            "Sale recorded; the card payment is pending capture and will be retried.",
-            last,
-        )
+        return self._pending_capture(attempt, last)
 
     # ------------------------------------------------------------------ reconciler
     def _settle(

@@ -158,8 +158,12 @@ class Receipt:
     footer: tuple[str, ...] = ("Thank you for shopping with us",)
     currency: str = ""
     labels: ReceiptLabels = field(default_factory=ReceiptLabels)
+    title: str = ""
+    """What the document is when it is not a sale (``"RETURN"``), printed under the header."""
+    codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Further QR codes with their captions, printed before the claim code (a store credit's code)."""
     claim_code: bool = True
-    """False for a printout that is no sale (a till's Z report): no claim QR."""
+    """False for a printout that is no sale (a till's Z report, a return): no claim QR."""
 
     def __post_init__(self) -> None:
         # Accept lists from callers, keep tuples (hashable, immutable).
@@ -167,6 +171,7 @@ class Receipt:
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))
+        object.__setattr__(self, "codes", tuple((str(p), tuple(c)) for p, c in self.codes))
         object.__setattr__(self, "mark", ReceiptMark(self.mark))
         if isinstance(self.labels, dict):
             labels = dict(self.labels)
@@ -420,6 +425,9 @@ def layout(
     if r.member_no:
         text(lb.member.format(r.member_no))
     rows.append(rule)
+    if r.title:
+        text(r.title, align=Align.CENTER, bold=True, double_height=True)
+        rows.append(rule)
 
     # Lines
     for ln in r.lines:
@@ -492,7 +500,10 @@ def layout(
         rows.append(rule)
         text(r.points_text)
 
-    # Claim code and footer
+    # Further codes (a store credit), the claim code and the footer
+    for payload, caption in r.codes:
+        rows.append(Row(""))
+        rows.append(QrBlock(payload, caption=caption))
     rows.append(Row(""))
     if r.claim_code:
         rows.append(QrBlock(r.qr_payload, caption=lb.qr_caption))

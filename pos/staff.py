@@ -78,6 +78,8 @@ class Permission(StrEnum):
     VOID_SALE = "void_sale"
     NO_SALE = "no_sale"  # open the cash drawer without a sale
     REFUND = "refund"
+    RETURN_NO_RECEIPT = "return_no_receipt"  # take goods back without a receipt (store credit, to a limit)
+    RETURN_UNVERIFIED = "return_unverified"  # a return the backend cannot check now (offline): store credit
     PICKUP = "pickup"  # hand over an online order
     MEMBER_LOOKUP = "member_lookup"
     REPRINT = "reprint"
@@ -99,6 +101,8 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.VOID_SALE: "Voiding the sale",
     Permission.NO_SALE: "Opening the drawer without a sale",
     Permission.REFUND: "A refund",
+    Permission.RETURN_NO_RECEIPT: "A return without a receipt",
+    Permission.RETURN_UNVERIFIED: "A return the backend cannot check",
     Permission.PICKUP: "Handing over an order",
     Permission.MEMBER_LOOKUP: "Looking up a member",
     Permission.REPRINT: "Reprinting a receipt",
@@ -853,7 +857,13 @@ class ApprovalResult:
 
 # Actions whose override must say why (a price override is meaningless without a reason).
 REASON_REQUIRED: frozenset[Permission] = frozenset(
-    {Permission.PRICE_OVERRIDE, Permission.NO_SALE, Permission.VOID_SALE}
+    {
+        Permission.PRICE_OVERRIDE,
+        Permission.NO_SALE,
+        Permission.VOID_SALE,
+        Permission.RETURN_NO_RECEIPT,
+        Permission.RETURN_UNVERIFIED,
+    }
 )
 
 

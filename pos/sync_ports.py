@@ -23,6 +23,15 @@ class BackendNotFound(BackendError):
     """The backend does not know the member, order, cart or product asked for."""
 
 
+class BackendRefused(BackendError):
+    """The backend understood the request and said no (HTTP 409): `code` says why (e.g.
+    ``exceeds_returnable``, ``insufficient_credit``); `str(exc)` is its sentence."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 @dataclass(frozen=True)
 class Coupon:
     code: str
@@ -85,6 +94,14 @@ class OrderLine:
     tax_code: str
     returned_qty: int
     returnable_qty: int
+    tax_amount: int | None = None  # the tax in paid_amount, when the backend knows it
+    refunded_amount: int = 0  # refunded so far, across all tills (claims included)
+    handed_over_qty: int = 0  # handed over at a store so far (pickups)
+
+    @property
+    def waiting_qty(self) -> int:
+        """Units still waiting for pickup: neither handed over nor taken back."""
+        return max(self.qty - self.handed_over_qty - self.returned_qty, 0)
 
 
 @dataclass(frozen=True)
@@ -109,6 +126,12 @@ class OnlineOrder:
     # "summary": found by number (no lines, tenders, member or customer); "full": with its QR or a check
     view: str = "full"
     item_count: int = 0
+    points_earned: int = 0
+    points_redeemed: int = 0
+    ready_at: str | None = None  # put on the pickup shelf
+    collect_by: str | None = None  # the last day to collect it
+    shelf: str | None = None
+    overdue: bool = False  # not collected in time: it goes back to stock
 
 
 @dataclass(frozen=True)
@@ -124,6 +147,33 @@ class StoreSale:
     lines: tuple[OrderLine, ...]
     tenders: tuple[Tender, ...]
     total: int
+    points_earned: int = 0
+    points_redeemed: int = 0
+
+
+@dataclass(frozen=True)
+class PickupList:
+    store_id: str
+    as_of: str  # the backend's time of the list
+    orders: tuple[OnlineOrder, ...]
+
+
+@dataclass(frozen=True)
+class StoreCredit:
+    code: str
+    currency: str
+    issued: int
+    balance: int
+    created_at: str
+
+
+@dataclass(frozen=True)
+class CreditRedemption:
+    redemption_id: str
+    code: str
+    amount: int
+    balance: int  # what is left on the credit after it
+    status: str  # redeemed | released
 
 
 @dataclass(frozen=True)
@@ -185,6 +235,35 @@ class Backend(Protocol):
     def cart(self, cart_id: str) -> SharedCart: ...
 
     def stock_elsewhere(self, sku: str) -> list[StoreStock]: ...
+
+
+class ReturnsBackend(Protocol):
+    """What returns, pickups and store credit ask the backend (each call blocks). Refusals raise
+    `BackendRefused` (409) or `BackendNotFound` (404); the rest `BackendUnavailable`."""
+
+    def order(self, order_no: str) -> OnlineOrder: ...
+
+    def order_by_qr(self, qr_text: str) -> OnlineOrder: ...
+
+    def sale(self, sale_uuid: str) -> StoreSale: ...
+
+    def sale_by_receipt(self, receipt_no: str) -> StoreSale: ...
+
+    def check_customer(self, order_no: str, method: str, value: str) -> bool: ...
+
+    def pickups(self, store_id: str) -> PickupList: ...
+
+    def claim_return(self, claim: dict) -> str: ...
+
+    def release_return(self, return_uuid: str) -> str: ...
+
+    def store_credit(self, code: str) -> StoreCredit: ...
+
+    def redeem_credit(
+        self, code: str, redemption_id: str, amount: int, currency: str, sale_uuid: str | None
+    ) -> CreditRedemption: ...
+
+    def release_credit(self, code: str, redemption_id: str) -> CreditRedemption: ...
 
 
 class SyncState(Protocol):

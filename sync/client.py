@@ -9,6 +9,7 @@ uses it: a malformed or schema-violating answer raises `BackendContractError` an
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import threading
@@ -22,21 +23,26 @@ from urllib3.util.retry import Retry
 
 from pos.sync_ports import (
     BackendNotFound,
+    BackendRefused,
     BackendUnavailable,
     CartLine,
     Consent,
     Coupon,
+    CreditRedemption,
     MemberProfile,
     OnlineOrder,
     OrderLine,
+    PickupList,
     RecentOrder,
     SharedCart,
+    StoreCredit,
     StoreSale,
     StoreStock,
     Tender,
     ViewedItem,
 )
 from sync import contract
+from sync.store import crash
 
 log = logging.getLogger("sync.client")
 
@@ -124,6 +130,20 @@ def store_device_token(token: str) -> None:
     keyring.set_password(KEYRING_SERVICE, KEYRING_TOKEN_USER, token)
 
 
+SENT_POINT = "after_http_send_before_response"
+
+
+class _SentBody(io.BytesIO):
+    """A push's body for the crash tests: read to its end means sent (the answer is not read yet), so the
+    crash point there kills the till between the request and its answer."""
+
+    def read(self, size: int | None = -1) -> bytes:
+        chunk = super().read(size)
+        if not chunk:
+            crash.crashpoint(SENT_POINT)
+        return chunk
+
+
 class BackendClient:
     def __init__(
         self,
@@ -177,7 +197,7 @@ class BackendClient:
         operation_id: str,
         *,
         params: dict[str, Any] | None = None,
-        body: bytes | None = None,
+        body: bytes | io.BytesIO | None = None,
         headers: dict[str, str] | None = None,
         read_timeout: float | None = None,
     ) -> Any:
@@ -243,6 +263,8 @@ class BackendClient:
             )
         if status == 404:
             raise BackendNotFound(err["message"])
+        if status == 409 and err["code"] != "request_in_progress":
+            raise BackendRefused(err["code"], err["message"])
         if status in (400, 422):
             raise BackendRequestError(
                 f"The OMO backend refused the request: {err['message']}", status, err["code"]
@@ -255,7 +277,9 @@ class BackendClient:
     # ------------------------------------------------------------------------------------ operations
     def push_events(self, events: list[dict[str, Any]], idempotency_key: str) -> list[dict[str, Any]]:
         """Send a batch; return one EventResult per event, in order (checked against the ids sent)."""
-        body = json.dumps({"events": events}, separators=(",", ":"), sort_keys=True).encode()
+        body: Any = json.dumps({"events": events}, separators=(",", ":"), sort_keys=True).encode()
+        if crash.armed(SENT_POINT):
+            body = _SentBody(body)
         data = self._call(
             "POST", "/v1/events", "pushEvents", body=body, headers={"Idempotency-Key": idempotency_key}
         )
@@ -284,6 +308,16 @@ class BackendClient:
     def audit_copy(self, after: int = 0, limit: int = 1000) -> dict[str, Any]:
         """The backend's copy of this till's audit chain after `after`: {"head_seq", "entries": [...]}."""
         return self._call("GET", "/v1/audit", "getAudit", params={"after": after, "limit": limit})
+
+    def reconciliation(self, since: str, until: str) -> list[dict[str, Any]]:
+        """This till's events the backend holds, per day and type (ReconciliationDay dicts)."""
+        params = {"from": since, "to": until}
+        return self._call("GET", "/v1/reconciliation", "getReconciliation", params=params)["days"]
+
+    def missing_events(self, event_ids: list[str]) -> list[str]:
+        """Which of these (at most 1000, wire) event ids the backend has not recorded."""
+        body = json.dumps({"event_ids": event_ids}, separators=(",", ":")).encode()
+        return self._call("POST", "/v1/reconciliation/missing", "findMissingEvents", body=body)["missing"]
 
     def catalog_changes(self, cursor: str | None, limit: int = 5000) -> dict[str, Any]:
         params: dict[str, Any] = {"limit": limit}
@@ -329,18 +363,50 @@ class BackendClient:
         """An in-store sale by UUID (also accepts the receipt QR text `OMO:RECEIPT:<uuid>`)."""
         if sale_uuid.startswith("OMO:RECEIPT:"):
             sale_uuid = sale_uuid[len("OMO:RECEIPT:") :]
-        d = self._call("GET", f"/v1/sales/{quote(sale_uuid.lower(), safe='')}", "getSale")
-        return StoreSale(
-            sale_uuid=d["sale_uuid"],
-            receipt_no=d["receipt_no"],
-            till_id=d["till_id"],
-            occurred_at=d["occurred_at"],
-            currency=d["currency"],
-            member_no=d["member_no"],
-            lines=tuple(OrderLine(**ln) for ln in d["lines"]),
-            tenders=tuple(Tender(t["method"], t["amount"], t.get("reference")) for t in d["tenders"]),
-            total=d["total"],
-        )
+        return to_sale(self._call("GET", f"/v1/sales/{quote(sale_uuid.lower(), safe='')}", "getSale"))
+
+    def sale_by_receipt(self, receipt_no: str) -> StoreSale:
+        """An in-store sale by its receipt number (`T01-000123`)."""
+        path = f"/v1/sales/by-receipt/{quote(receipt_no, safe='')}"
+        return to_sale(self._call("GET", path, "getSaleByReceipt"))
+
+    # ------------------------------------------------------------------ returns, pickups, store credit
+    def _post(self, path: str, operation_id: str, body: dict[str, Any]) -> Any:
+        data = json.dumps(body, separators=(",", ":"), sort_keys=True).encode()
+        return self._call("POST", path, operation_id, body=data)
+
+    def check_customer(self, order_no: str, method: str, value: str) -> bool:
+        path = f"/v1/orders/{quote(str(order_no), safe='')}/check"
+        return bool(self._post(path, "checkOrderCustomer", {"method": method, "value": value})["verified"])
+
+    def pickups(self, store_id: str) -> PickupList:
+        d = self._call("GET", "/v1/pickups", "listPickups", params={"store_id": store_id})
+        return PickupList(d["store_id"], d["as_of"], tuple(to_order(o) for o in d["orders"]))
+
+    def claim_return(self, claim: dict[str, Any]) -> str:
+        """Hold a return's lines at the backend before refunding; its status (claimed / completed)."""
+        return self._post("/v1/returns/claims", "claimReturn", claim)["status"]
+
+    def release_return(self, return_uuid: str) -> str:
+        path = f"/v1/returns/claims/{quote(return_uuid, safe='')}"
+        return self._call("DELETE", path, "releaseReturnClaim")["status"]
+
+    def store_credit(self, code: str) -> StoreCredit:
+        d = self._call("GET", f"/v1/store-credits/{quote(code, safe='')}", "getStoreCredit")
+        return StoreCredit(d["code"], d["currency"], d["issued"], d["balance"], d["created_at"])
+
+    def redeem_credit(
+        self, code: str, redemption_id: str, amount: int, currency: str, sale_uuid: str | None
+    ) -> CreditRedemption:
+        body: dict[str, Any] = {"redemption_id": redemption_id, "amount": amount, "currency": currency}
+        if sale_uuid:
+            body["sale_uuid"] = sale_uuid
+        path = f"/v1/store-credits/{quote(code, safe='')}/redemptions"
+        return to_redemption(self._post(path, "redeemStoreCredit", body))
+
+    def release_credit(self, code: str, redemption_id: str) -> CreditRedemption:
+        path = f"/v1/store-credits/{quote(code, safe='')}/redemptions/{quote(redemption_id, safe='')}"
+        return to_redemption(self._call("DELETE", path, "releaseStoreCredit"))
 
     def cart(self, cart_id: str) -> SharedCart:
         if cart_id.startswith("OMO:CART:"):
@@ -389,6 +455,7 @@ def to_member_profile(d: dict[str, Any], fetched_at: float = 0.0) -> MemberProfi
 
 
 def to_order(d: dict[str, Any]) -> OnlineOrder:
+    points = d.get("points") or {}
     return OnlineOrder(
         order_no=d["order_no"],
         status=d["status"],
@@ -402,7 +469,34 @@ def to_order(d: dict[str, Any]) -> OnlineOrder:
         customer_display_name=d.get("customer_display_name", ""),
         view=d.get("view", "full"),
         item_count=d.get("item_count", sum(ln["qty"] for ln in d.get("lines", ()))),
+        points_earned=points.get("earned", 0),
+        points_redeemed=points.get("redeemed", 0),
+        ready_at=d.get("ready_at"),
+        collect_by=d.get("collect_by"),
+        shelf=d.get("shelf"),
+        overdue=bool(d.get("overdue", False)),
     )
+
+
+def to_sale(d: dict[str, Any]) -> StoreSale:
+    points = d.get("points") or {}
+    return StoreSale(
+        sale_uuid=d["sale_uuid"],
+        receipt_no=d["receipt_no"],
+        till_id=d["till_id"],
+        occurred_at=d["occurred_at"],
+        currency=d["currency"],
+        member_no=d["member_no"],
+        lines=tuple(OrderLine(**ln) for ln in d["lines"]),
+        tenders=tuple(Tender(t["method"], t["amount"], t.get("reference")) for t in d["tenders"]),
+        total=d["total"],
+        points_earned=points.get("earned", 0),
+        points_redeemed=points.get("redeemed", 0),
+    )
+
+
+def to_redemption(d: dict[str, Any]) -> CreditRedemption:
+    return CreditRedemption(d["redemption_id"], d["code"], d["amount"], d["balance"], d["status"])
 
 
 def to_cart(d: dict[str, Any]) -> SharedCart:

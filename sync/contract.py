@@ -142,3 +142,42 @@ _UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 
 def is_uuid(text: str) -> bool:
     return bool(_UUID_RE.match(text))
+
+
+# ------------------------------------------------------------------ reconciliation (GET /v1/reconciliation)
+# Till and backend each sum up, per day and event type, the events the till sent: how many, the amount they
+# carry, and a digest of their ids. Equal figures mean the backend holds exactly what the till sent; where
+# a day differs the till asks which of its event ids the backend lacks and sends those again.
+DIGEST_BITS = 62  # each id hashes to 62 bits; a day's digest is their sum modulo 2**62 (any order, additive)
+DIGEST_MOD = 1 << DIGEST_BITS
+
+
+def event_day(occurred_at: str) -> str:
+    """The day an event counts on: the date of its `occurred_at` as the till wrote it (YYYY-MM-DD)."""
+    return occurred_at[:10]
+
+
+def event_digest_part(event_id: str) -> int:
+    """One event id's share of a day's digest (its wire form: a lower-case UUID)."""
+    import hashlib
+
+    digest = hashlib.blake2b(event_id.encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> (64 - DIGEST_BITS)
+
+
+def digest_text(value: int) -> str:
+    return f"{value % DIGEST_MOD:016x}"
+
+
+def event_digest(event_ids: Any) -> str:
+    """The digest of a set of event ids, as the contract carries it (16 hex digits)."""
+    return digest_text(sum(event_digest_part(e) for e in event_ids))
+
+
+def reconciliation_amount(event_type: str, payload: dict[str, Any]) -> int:
+    """What an event adds to its day's total: a sale's total, a return's refund; 0 for the others."""
+    if event_type == "sale.completed":
+        return int(payload["totals"]["total"])
+    if event_type == "return.completed":
+        return int(payload["total_refunded"])
+    return 0

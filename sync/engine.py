@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 import random
@@ -38,9 +39,12 @@ from typing import Any
 from pos.sync_ports import (
     BackendNotFound,
     BackendUnavailable,
+    CreditRedemption,
     MemberProfile,
     OnlineOrder,
+    PickupList,
     SharedCart,
+    StoreCredit,
     StoreSale,
     StoreStock,
     SyncStatus,
@@ -134,6 +138,16 @@ def _rfc3339(iso: str) -> str:
     return dt.isoformat()
 
 
+def _rejection(reason: dict[str, Any]) -> str:
+    """A dead letter's reason. A conflict (the backend holds another event under this id) keeps the
+    backend's version beside the till's own, which the dead letter's payload is."""
+    text = f"{reason['code']}: {reason['message']}"
+    if "stored_event" in reason:
+        stored = json.dumps(reason["stored_event"], sort_keys=True, ensure_ascii=False)
+        text += f"; the backend's version: {stored}"
+    return text
+
+
 def _age_seconds(iso: str | None, now: float) -> float | None:
     if not iso:
         return None
@@ -169,6 +183,8 @@ class SyncEngine:
         heartbeat_s: float = 2.0,
         backoff_base_s: float = 1.0,
         backoff_max_s: float = 300.0,
+        reconcile_interval_s: float | None = 600.0,
+        reconcile_days: int = 7,
         listener: Callable[[SyncStatus], None] | None = None,
     ) -> None:
         self.store = store
@@ -206,6 +222,11 @@ class SyncEngine:
         self._heartbeat_at = 0.0
         self.backoff_base_s = backoff_base_s
         self.backoff_max_s = backoff_max_s
+        # when idle, compare what the backend holds with the journal (sync/reconcile.py) this often
+        self.reconcile_interval_s = reconcile_interval_s
+        self.reconcile_days = reconcile_days
+        self._next_reconcile_at = 0.0
+        self.last_reconciliation: Any = None  # sync.reconcile.Reconciliation of the last pass
 
         self._lock = threading.Lock()
         self._listeners: list[Callable[[SyncStatus], None]] = [listener] if listener else []
@@ -327,6 +348,8 @@ class SyncEngine:
                     if not worked and self._catalog_due():
                         self._catalog_sync(conn, client)
                         worked = True
+                    if not worked and self._reconcile_due():
+                        worked = self._reconcile(client)
                     if not worked:
                         self._heartbeat()
                 except Exception as exc:  # offline, server trouble, a bad answer; or a bug: back off
@@ -416,6 +439,30 @@ class SyncEngine:
             return True
         return self.catalog_interval_s is not None and time.monotonic() >= self._next_catalog_at
 
+    def _reconcile_due(self) -> bool:
+        return self.reconcile_interval_s is not None and time.monotonic() >= self._next_reconcile_at
+
+    def _reconcile(self, client: BackendClient) -> bool:
+        """The periodic reconciliation (the queue is empty): True when it queued events again."""
+        from sync.reconcile import reconcile
+
+        self._next_reconcile_at = time.monotonic() + (self.reconcile_interval_s or 0.0)
+        self.last_reconciliation = result = reconcile(self.store, client, days=self.reconcile_days)
+        return result.requeued > 0
+
+    def reconcile(self, days: int | None = None) -> Any:
+        """One reconciliation pass now, on the caller's thread (`omo-pos sync reconcile`); what the backend
+        lacks is queued again and the worker woken. Returns a sync.reconcile.Reconciliation; raises
+        BackendUnavailable when the backend cannot be asked."""
+        from sync.reconcile import reconcile
+
+        self.last_reconciliation = result = reconcile(
+            self.store, self._caller_client(), days=days or self.reconcile_days
+        )
+        if result.requeued:
+            self.wake()
+        return result
+
     def _backoff_delay(self, exc: BaseException) -> float:
         delay = min(self.backoff_max_s, self.backoff_base_s * 2 ** min(self._failures - 1, 20))
         delay *= random.uniform(0.5, 1.0)  # noqa: S311 - jitter, not security
@@ -436,6 +483,11 @@ class SyncEngine:
         else:
             state = "degraded"
         message = str(exc) if isinstance(exc, BackendUnavailable) else "Sync has a problem; it will retry."
+        if isinstance(exc, BackendRequestError):
+            message = (
+                f"{exc} (HTTP {exc.status}). The sales stay queued and are sent again; "
+                "call support if this lasts."
+            )
         self._set_status(state=state, message=message)
 
     # ------------------------------------------------------------------------------------- drain
@@ -486,11 +538,7 @@ class SyncEngine:
         for r in results:
             r["event_id"] = by_wire[r["event_id"]]
         acked = [r["event_id"] for r in results if r["status"] in ("applied", "duplicate")]
-        rejected = [
-            (r["event_id"], f"{r['reason']['code']}: {r['reason']['message']}")
-            for r in results
-            if r["status"] == "rejected"
-        ]
+        rejected = [(r["event_id"], _rejection(r["reason"])) for r in results if r["status"] == "rejected"]
         deferred = []
         for r in results:
             if r["status"] != "deferred":
@@ -533,25 +581,10 @@ class SyncEngine:
                 log.warning("Idempotency-Key %s reused with another body; sending with a fresh key", key)
                 self.requests_sent += 1
                 return client.push_events(body, f"{key}-{uuid.uuid4().hex[:12]}")
-            if exc.status == 400 and len(body) > 1:
-                # the batch as a whole was refused: send the events one by one to find the bad one(s)
-                log.warning("batch refused (%s); sending its %d events one by one", exc, len(body))
-                results = []
-                for ev in body:
-                    try:
-                        results += self._push(client, [ev], batch_key([ev["event_id"]]))
-                    except BackendRequestError as one:
-                        results.append(
-                            {
-                                "event_id": ev["event_id"],
-                                "status": "rejected",
-                                "reason": {"code": one.code, "message": str(one)},
-                            }
-                        )
-                return results
-            if exc.status == 400:
-                reason = {"code": exc.code, "message": str(exc)}
-                return [{"event_id": body[0]["event_id"], "status": "rejected", "reason": reason}]
+            # Any other refusal of the request as a whole (400: a header or the envelope; a proxy that
+            # strips headers; a backend briefly broken) says nothing about the events in it: raised, so
+            # the batch stays queued and is retried with backoff while the status shows the fault. Only
+            # a per-event "rejected" result moves an event to the dead letters.
             raise
 
     # ----------------------------------------------------------------------------------- catalog
@@ -785,6 +818,33 @@ class SyncEngine:
 
     def cart(self, cart_id: str) -> SharedCart:
         return self._caller_client().cart(cart_id)
+
+    # returns, pickups and store credit (pos.sync_ports.ReturnsBackend): straight to the backend
+    def sale_by_receipt(self, receipt_no: str) -> StoreSale:
+        return self._caller_client().sale_by_receipt(receipt_no)
+
+    def check_customer(self, order_no: str, method: str, value: str) -> bool:
+        return self._caller_client().check_customer(order_no, method, value)
+
+    def pickups(self, store_id: str) -> PickupList:
+        return self._caller_client().pickups(store_id)
+
+    def claim_return(self, claim: dict[str, Any]) -> str:
+        return self._caller_client().claim_return(claim)
+
+    def release_return(self, return_uuid: str) -> str:
+        return self._caller_client().release_return(return_uuid)
+
+    def store_credit(self, code: str) -> StoreCredit:
+        return self._caller_client().store_credit(code)
+
+    def redeem_credit(
+        self, code: str, redemption_id: str, amount: int, currency: str, sale_uuid: str | None
+    ) -> CreditRedemption:
+        return self._caller_client().redeem_credit(code, redemption_id, amount, currency, sale_uuid)
+
+    def release_credit(self, code: str, redemption_id: str) -> CreditRedemption:
+        return self._caller_client().release_credit(code, redemption_id)
 
     def stock_elsewhere(self, sku: str) -> list[StoreStock]:
         return self._caller_client().stock_elsewhere(sku)

@@ -133,11 +133,21 @@ def _return(d: dict[str, Any]) -> dict[str, Any]:
         "lines": lines,
         "refunds": _tenders(d.get("refunds", [])),
         "total_refunded": d["total"],
-        "points": _points(d),
+        "points": _points(d) or _return_points(d),
     }
     if original is not None:
         out["original"] = original
+    if d.get("store_id"):
+        out["store_id"] = d["store_id"]
+    if d.get("verified") is False:
+        out["verified"] = False
     return out
+
+
+def _return_points(d: dict[str, Any]) -> dict[str, Any] | None:
+    """A ReturnDocument's points: the contract's earned = taken back, redeemed = given back."""
+    taken, given = int(d.get("points_taken_back") or 0), int(d.get("points_given_back") or 0)
+    return {"earned": taken, "redeemed": given} if taken or given else None
 
 
 def _closure(d: dict[str, Any]) -> dict[str, Any]:

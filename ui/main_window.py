@@ -92,6 +92,17 @@ class MainWindow(QMainWindow):
             Permission.CLOSE_TILL,
             Permission.REPORTS,
         )
+        from ui.returns_workspace import ReturnsWorkspace
+
+        self.returns_ws = ReturnsWorkspace(self)
+        self.workspaces.add(
+            "returns",
+            self.tr("Returns & pickups"),
+            self.returns_ws.page,
+            Permission.REFUND,
+            Permission.PICKUP,
+        )
+        self.workspaces.changed.connect(lambda key: self.returns_ws.shown(key == "returns"))
         self.stack.addWidget(self.workspaces)
         self.setCentralWidget(self.stack)
         self.status = PosStatusBar(self)
@@ -142,6 +153,9 @@ class MainWindow(QMainWindow):
             if self._signed_in():
                 self.lock()
             return
+        if self._signed_in() and self.workspaces.current == "returns":
+            self.returns_ws.on_key(key)
+            return
         if not self._signed_in() or self.workspaces.current != "sell":
             return
         if key == "escape":
@@ -187,6 +201,7 @@ class MainWindow(QMainWindow):
         self.controller = SellPresenter(self.sell, self.page, self.tasks, self, shop.approvals)
         self.controller.lock_requested.connect(self.lock)
         self.controller.receipt_ready.connect(self._show_receipt)
+        self.returns_ws.attach(shop, self.sell, self.tasks, self._show_receipt)
         from ui.till_presenter import TillPresenter
 
         self.till_presenter = TillPresenter(shop.till, self.till_page, self.tasks, self, shop.approvals)
@@ -264,7 +279,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspaces)
         self.workspaces.show_for(member)
         self.controller.set_staff(member)
+        self.returns_ws.begin_shift(member)
         self._set_docks_visible(True)
+        self.activateWindow()  # without a window manager nobody else does: the F-keys need an active window
         self.page.focus_scan()
         self.shop.till.begin_shift(member)
         self.till_presenter.refresh()
@@ -292,6 +309,7 @@ class MainWindow(QMainWindow):
             return  # never lock in the middle of a payment
         if self.sell is not None:
             self.sell.end_shift()
+            self.returns_ws.end_shift()
         self.page.show_message("")  # the next person does not read the last one's messages
         self.login.set_locked_by(self.member)
         self.login.reset()
@@ -321,6 +339,10 @@ class MainWindow(QMainWindow):
                 self.tr("Finish or close the open window first, then scan again."), error=True
             )
             return
+        if self.workspaces.current == "returns" or self.returns_ws.wants(code):
+            self.workspaces.open("returns")  # orders and receipts are taken back or handed over there
+            self.returns_ws.on_code(code)
+            return
         if self.workspaces.current != "sell":
             self.workspaces.open("sell")
         self.controller.on_code(code)
@@ -328,6 +350,9 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_partial_scan(self, chars: str) -> None:
         if self.controller is not None and self.stack.currentWidget() is self.workspaces:
+            if self.workspaces.current == "returns":
+                self.returns_ws.partial_scan(chars)
+                return
             self.controller.partial_scan(chars)
 
     @Slot(str)

@@ -14,6 +14,7 @@ from typing import Any
 
 from app.results import Result
 from app.sell import LineView, SellService
+from pos.codes import StoreCreditCode
 from pos.documents import SaleDocument
 from ui import prompts
 from ui.checkout_page import CartRow, CheckoutPage, SearchHit, TotalsView
@@ -163,6 +164,9 @@ class SellPresenter(Presenter):
         self.show(result)
         if result.ok and isinstance(result.value, int):  # a member was attached: fetch their details
             self.tasks.run("net", self.sell.refresh_member, self.show)
+        if result.ok and isinstance(result.value, StoreCreditCode):  # spent at the backend, then a tender
+            code = result.value.code
+            self.tasks.run("net", lambda: self.shop.credits.use(self.sell, code), self.show, self.failed)
 
     def partial_scan(self, chars: str) -> None:
         self.say(

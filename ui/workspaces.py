@@ -64,7 +64,8 @@ class WorkspaceHost(QWidget):
         while self.bar.count():
             self.bar.removeTab(0)
         for i, w in enumerate(self._visible):
-            self.bar.addTab(self.tr("{title}  Alt+{n}").format(title=w.title, n=i + 1))
+            # "&" in a title is no mnemonic here (Returns & pickups)
+            self.bar.addTab(self.tr("{title}  Alt+{n}").format(title=w.title.replace("&", "&&"), n=i + 1))
         self.bar.blockSignals(False)
         self.bar.setVisible(len(self._visible) > 1)
 

@@ -44,6 +44,8 @@ from hardware.stripe_sim.params import (
     mark_unsupported,
     parse,
 )
+from hardware.stripe_sim.ratelimit import RATE_LIMIT_MESSAGE, RateLimiter, RateStats, StripeLimits
+from hardware.stripe_sim.webhooks import LIVE_RETRY, Webhooks
 
 log = logging.getLogger("hw.stripe_sim")
 
@@ -178,6 +180,17 @@ SPECS: dict[str, Obj] = {
     "get": Obj({}),
     "list": Obj({"limit": INT, "starting_after": STR, "ending_before": STR}),
     "pi_search": Obj({"query": STR, "limit": INT, "page": STR}, ("query",)),
+    "event_list": Obj(
+        {
+            "created": _CREATED,
+            "delivery_success": BOOL,
+            "type": STR,
+            "types": List(STR),
+            "limit": INT,
+            "starting_after": STR,
+            "ending_before": STR,
+        }
+    ),
     "refund_create": Obj(
         {
             "payment_intent": STR,
@@ -446,7 +459,13 @@ class StripeSimulator:
         search_lag: float = 0.0,
         auth_delay: float = 0.0,
         instant_result: bool = False,
+        limits: StripeLimits | None = None,
+        webhook_retry: tuple[float, float, float] = LIVE_RETRY,
+        webhook_time_scale: float = 1.0,
     ) -> None:
+        """``limits``: Stripe's rate limits, enforced (None: not enforced, only counted).
+        ``webhook_retry``/``webhook_time_scale``: how failed webhook deliveries are retried (see
+        ``hardware/stripe_sim/webhooks.py``)."""
         self._keys = set(api_keys)
         self._revoked: set[str] = set()
         self._restricted: dict[str, re.Pattern[str]] = {}
@@ -483,6 +502,11 @@ class StripeSimulator:
         self._timers: list[tuple[float, int, Callable[[], None]]] = []
         self._timer_cv = threading.Condition(self._lock)
         self._timer_thread: threading.Thread | None = None
+        self.limiter = RateLimiter(limits) if limits is not None else None
+        self.rate_stats = self.limiter.stats if self.limiter is not None else RateStats()
+        self.webhooks = Webhooks(self.now, retry=webhook_retry, time_scale=webhook_time_scale)
+        self.tapped_at: dict[str, float] = {}  # pi id -> time.monotonic() of the card's tap
+        self._ctx = threading.local()  # the request being served (events name it)
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> StripeSimulator:
@@ -517,6 +541,7 @@ class StripeSimulator:
         for t in (self._thread, self._timer_thread):
             if t is not None:
                 t.join()
+        self.webhooks.stop()
         self._server = None
 
     def __enter__(self) -> StripeSimulator:
@@ -703,6 +728,49 @@ class StripeSimulator:
                 {"registration_code": registration_code, "location": location, "label": label}
             )["id"]
 
+    def paid_intent(
+        self, amount: int, currency: str, *, card: str = VISA, metadata: dict[str, str] | None = None
+    ) -> str:
+        """A PaymentIntent already paid and captured, made directly (no reader): an online order paid on
+        the web in the demo, or an earlier payment a test refunds. Returns its id."""
+        with self._lock:
+            kind = "interac_present" if card == INTERAC else "card_present"
+            pi_id = self._r_pi_create(
+                {
+                    "amount": str(amount),
+                    "currency": currency.lower(),
+                    "capture_method": "automatic",
+                    "allowed_payment_method_types": [kind],
+                    "metadata": dict(metadata or {}),
+                },
+                None,
+            )["id"]
+            pi = self.payment_intents[pi_id]
+            charge_id = self._id("ch")
+            self.charges[charge_id] = {
+                "id": charge_id,
+                "payment_intent": pi_id,
+                "amount": amount,
+                "currency": pi["currency"],
+                "captured": True,
+                "amount_captured": amount,
+                "amount_refunded": 0,
+                "payment_method_type": kind,
+                "capture_before": int(self.now()) + 2 * 86400,
+                "paid": True,
+                "created": int(self.now()),
+                "payment_method": self._pm_id(pi, {"number": card, "kind": kind, "tip": 0}),
+                "failure_code": None,
+                "failure_message": None,
+            }
+            pi.update(
+                status="succeeded",
+                latest_charge=charge_id,
+                amount_received=amount,
+                payment_method=self.charges[charge_id]["payment_method"],
+            )
+            return pi_id
+
     def count_requests(self, method: str, path_regex: str) -> int:
         pat = re.compile(path_regex)
         with self._lock:
@@ -750,8 +818,14 @@ class StripeSimulator:
         }
         with self._lock:
             self.requests.append(record)
+        self._ctx.request = {"id": req_id, "idempotency_key": headers.get("idempotency-key")}
         try:
             key = self._authenticate(headers, path)
+            limited = self._rate_limited(method, path)
+            if limited is not None:
+                record["status"] = 429
+                out_headers["Stripe-Rate-Limited-Reason"] = limited
+                return 429, ApiError(429, RATE_LIMIT_MESSAGE, code="rate_limit").body(), out_headers, None
             fault = self._take_fault(method, path)
             if fault is not None and fault.kind == "status":
                 record["status"] = fault.status
@@ -781,12 +855,58 @@ class StripeSimulator:
                 ApiError(500, "An unknown error occurred", type="api_error").body(),
                 None,
             )
+        finally:
+            self._ctx.request = None
         record["status"] = status
         if fault is not None and fault.kind == "drop":
             return status, payload, out_headers, "drop"
         if fault is not None and fault.kind == "hang":
             self._stopping.wait(fault.hang)
         return status, payload, out_headers, None
+
+    def _endpoint(self, method: str, path: str) -> str:
+        """The API operation a request is for, as Stripe counts endpoints: ``GET /v1/payment_intents/{id}``
+        is one endpoint whichever PaymentIntent it reads."""
+        for m, pat, _name in self._ROUTES:
+            match = pat.match(path)
+            if match and m == method:
+                template = path
+                for group, value in match.groupdict().items():
+                    if group == "id":
+                        template = template.replace(f"/{value}", "/{id}", 1)
+                return f"{method} {template}"
+        return f"{method} {path}"
+
+    def _rate_limited(self, method: str, path: str) -> str | None:
+        """Stripe's reason (``endpoint-rate``/``global-rate``) when this request is over a limit."""
+        endpoint = self._endpoint(method, path)
+        if self.limiter is None:
+            self.rate_stats.record(endpoint, None)
+            return None
+        return self.limiter.admit(endpoint)
+
+    def rate_limit_stats(self) -> dict[str, Any]:
+        """Requests admitted and refused per endpoint, and the busiest second of the account and of each
+        endpoint (load tests read this)."""
+        return self.rate_stats.snapshot()
+
+    # ------------------------------------------------------------------ events and webhooks
+    def add_webhook_endpoint(
+        self, url: str, secret: str | None = None, events: tuple[str, ...] = ("*",)
+    ) -> str:
+        """Deliver events to ``url`` (signed); returns the endpoint's secret (``whsec_…``)."""
+        return self.webhooks.add_endpoint(url, secret, events)
+
+    def _emit(self, event_type: str, obj: dict[str, Any]) -> None:
+        self.webhooks.emit(event_type, obj, getattr(self._ctx, "request", None), API_VERSION)
+
+    def _emit_pi(self, event_type: str, pi_id: str) -> None:
+        self._emit(event_type, self._pi_json(pi_id))
+
+    def _emit_action(self, rid: str) -> None:
+        action = self.readers[rid]["action"]
+        if action is not None and action["status"] in ("succeeded", "failed"):
+            self._emit(f"terminal.reader.action_{action['status']}", self._reader_json(rid))
 
     def _authenticate(self, headers: dict[str, str], path: str) -> str:
         auth = headers.get("authorization", "")
@@ -879,6 +999,8 @@ class StripeSimulator:
         ("POST", re.compile(r"^/v1/payment_intents$"), "pi_create"),
         ("GET", re.compile(r"^/v1/payment_intents$"), "pi_list"),
         ("GET", re.compile(r"^/v1/payment_intents/search$"), "pi_search"),
+        ("GET", re.compile(r"^/v1/events$"), "event_list"),
+        ("GET", re.compile(r"^/v1/events/(?P<id>[^/]+)$"), "event_get"),
         ("GET", re.compile(r"^/v1/payment_intents/(?P<id>[^/]+)$"), "pi_get"),
         ("POST", re.compile(r"^/v1/payment_intents/(?P<id>[^/]+)$"), "pi_update"),
         ("POST", re.compile(r"^/v1/payment_intents/(?P<id>[^/]+)/capture$"), "pi_capture"),
@@ -1114,6 +1236,7 @@ class StripeSimulator:
         }
         self.payment_intents[pi_id] = pi
         self._pi_created_at[pi_id] = self.now()
+        self._emit_pi("payment_intent.created", pi_id)
         return self._pi_json(pi_id)
 
     def _r_pi_get(self, params: dict[str, Any], fault: Fault | None, id: str) -> dict[str, Any]:  # noqa: A002
@@ -1192,6 +1315,7 @@ class StripeSimulator:
         pi["metadata"].update(p.get("metadata", {}))
         charge = self.charges[pi["latest_charge"]]
         charge.update(captured=True, amount_captured=amount)
+        self._emit_pi("payment_intent.succeeded", id)
         return self._pi_json(id)
 
     def _r_pi_cancel(self, params: dict[str, Any], fault: Fault | None, id: str) -> dict[str, Any]:  # noqa: A002
@@ -1213,10 +1337,46 @@ class StripeSimulator:
             amount_capturable=0,
             cancellation_reason=p.get("cancellation_reason"),
         )
+        self._emit_pi("payment_intent.canceled", id)
         for rid, pending in list(self._pending.items()):
             if pending.pi_id == id and pending.stage == "awaiting_card":
                 self._fail_action(rid, "intent_invalid_state", "The PaymentIntent was canceled.", None)
         return self._pi_json(id)
+
+    # ------------------------------------------------------------------ events
+    def _r_event_list(self, params: dict[str, Any], fault: Fault | None) -> dict[str, Any]:
+        p = parse(params, SPECS["event_list"])
+        if "type" in p and "types" in p:
+            raise invalid("You may pass either `type` or `types`, but not both.", param="types")
+        types = p.get("types")
+        if types is not None and len(types) > 20:
+            raise invalid("You may pass at most 20 values for types.", param="types")
+        pattern = p.get("type")
+        wanted: Callable[[str], bool]
+        if types is not None:
+            wanted = lambda t: t in types  # noqa: E731
+        elif pattern is not None:
+            rx = re.compile("^" + re.escape(pattern).replace(r"\*", ".*") + "$")
+            wanted = lambda t: rx.match(t) is not None  # noqa: E731
+        else:
+            wanted = lambda t: True  # noqa: E731
+        oldest = self.now() - 30 * 86400  # events go back 30 days
+        items = [
+            e
+            for e in self.webhooks.snapshot()
+            if e["created"] >= oldest
+            and wanted(e["type"])
+            and _in_range(e["created"], p.get("created"))
+            and ("delivery_success" not in p or (e["pending_webhooks"] == 0) == p["delivery_success"])
+        ]
+        return self._list(items, p, "/v1/events")
+
+    def _r_event_get(self, params: dict[str, Any], fault: Fault | None, id: str) -> dict[str, Any]:  # noqa: A002
+        parse(params, SPECS["get"])
+        event = self.webhooks.get(id)
+        if event is None:
+            raise ApiError(404, f"No such event: '{id}'", code="resource_missing", param="id")
+        return event
 
     # ------------------------------------------------------------------ refunds
     def _r_refund_create(self, params: dict[str, Any], fault: Fault | None) -> dict[str, Any]:
@@ -1593,6 +1753,7 @@ class StripeSimulator:
         if action is not None:
             action.update(status="failed", failure_code=code, failure_message=message)
             action["api_error"] = api_error
+            self._emit_action(rid)
 
     # ------------------------------------------------------------------ presenting a card
     def _r_present(self, params: dict[str, Any], fault: Fault | None, id: str) -> dict[str, Any]:  # noqa: A002
@@ -1621,9 +1782,11 @@ class StripeSimulator:
                 refund = self._make_refund(charge, pending.refund_params or {})
             except ApiError as e:
                 action.update(status="failed", failure_code=e.code, failure_message=e.message)
+                self._emit_action(rid)
                 return
             action["refund_payment"]["refund"] = refund["id"]
             action["status"] = "succeeded"
+            self._emit_action(rid)
             return
         pi = self.payment_intents[pending.pi_id]
         if pending.kind == "collect":
@@ -1634,7 +1797,9 @@ class StripeSimulator:
             action = self.readers[rid]["action"]
             action["collect_payment_method"]["payment_method"] = self._pm_object(pi["payment_method"], card)
             action["status"] = "succeeded"
+            self._emit_action(rid)
             return
+        self.tapped_at.setdefault(pi["id"], time.monotonic())
         pending.stage = "authorizing"
         self._authorize_later(rid, pending, card)
 
@@ -1705,6 +1870,7 @@ class StripeSimulator:
                 failure_message="The PaymentIntent was canceled.",
                 api_error=None,
             )
+            self._emit_action(rid)
             return
         card = card or {"number": VISA, "kind": "card_present", "tip": 0}
         pm_id = pi.get("payment_method") or self._pm_id(pi, card)
@@ -1749,6 +1915,8 @@ class StripeSimulator:
                 failure_message=message,
                 api_error={**err, "payment_intent": self._pi_json(pi["id"])},
             )
+            self._emit_pi("payment_intent.payment_failed", pi["id"])
+            self._emit_action(rid)
             return
         if card.get("tip"):
             pi["amount_details"] = {"tip": {"amount": card["tip"]}}
@@ -1762,3 +1930,7 @@ class StripeSimulator:
             pi.update(status="requires_capture", amount_capturable=amount)
         action.update(status="succeeded", failure_code=None, failure_message=None)
         self.authorized_at[pi["id"]] = time.monotonic()
+        self._emit_pi(
+            "payment_intent.succeeded" if auto else "payment_intent.amount_capturable_updated", pi["id"]
+        )
+        self._emit_action(rid)

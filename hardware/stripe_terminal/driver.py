@@ -111,40 +111,54 @@ def _body(e: stripe.StripeError) -> dict[str, Any]:
     return err if isinstance(err, dict) else {}
 
 
-def translate_error(e: stripe.StripeError, *, mutating: bool) -> PaymentError:
+def translate_error(e: stripe.StripeError, *, mutating: bool, reader: str | None = None) -> PaymentError:
     """Map a stripe-python exception to a domain error. ``mutating``: the request could have changed
     something at Stripe, so a lost answer is ambiguous."""
-    err = _body(e)
-    code = err.get("code") or e.code
-    status = e.http_status
-    if isinstance(e, stripe.APIConnectionError):
+    err = dict(_body(e))
+    if not err.get("code"):
+        err["code"] = e.code
+    status = None if isinstance(e, stripe.APIConnectionError) else e.http_status
+    return answer_error(status, err, mutating=mutating, reader=reader)
+
+
+def answer_error(
+    status: int | None, err: dict[str, Any], *, mutating: bool, reader: str | None = None
+) -> PaymentError:
+    """Stripe's error answer as the error a cashier sees: ``status`` its HTTP status (None: no answer at
+    all), ``err`` the body's ``error`` object. The same rules as stripe-python's own mapping of statuses
+    to exceptions, so an answer Stripe gave the till and one the backend relays read alike. ``reader``:
+    the call was about that reader, so Stripe's 404 means it is gone (``ReaderGone``)."""
+    code = err.get("code")
+    if status is None:
         return TerminalUnavailable(UNREACHABLE_MESSAGE, code="connection", ambiguous=mutating)
+    if reader is not None and status == 404 and code == "resource_missing":
+        return ReaderGone(reader, http_status=404)
     if code in READER_MESSAGES:
         cls = {"terminal_reader_busy": ReaderBusy, "terminal_reader_timeout": ReaderTimeout}.get(
             code, ReaderOffline
         )
         return cls(READER_MESSAGES[code], code=code, http_status=status)
-    if isinstance(e, stripe.AuthenticationError):
+    if status == 401:
         return TerminalAuthError(AUTH_MESSAGE, code=code or "authentication", http_status=status)
-    if isinstance(e, stripe.PermissionError):
+    if status == 403:
         return TerminalPermissionError(PERMISSION_MESSAGE, code=code or "permission", http_status=status)
-    if isinstance(e, stripe.CardError):
+    if status == 402:
         decline = err.get("decline_code") or code
         return CardDeclined(decline_message(decline), code=code, decline_code=decline, http_status=status)
-    if isinstance(e, stripe.RateLimitError):
+    if status == 429 or (status == 400 and code == "rate_limit"):
         return TerminalUnavailable(
             "Stripe is overloaded right now. Try again in a moment, or take cash.",
             code="rate_limit",
             http_status=status,
             ambiguous=False,
         )
-    if isinstance(e, stripe.IdempotencyError):
+    if status in (400, 404) and err.get("type") == "idempotency_error":
         return PaymentRejected(
             "The payment request clashed with an earlier one. Call a manager.",
             code="idempotency_error",
             http_status=status,
         )
-    if isinstance(e, stripe.InvalidRequestError):
+    if status in (400, 404):
         return PaymentRejected(
             f"Stripe refused the request ({code or 'invalid request'}). Take another tender "
             "or call a manager.",
@@ -171,6 +185,20 @@ def _intent(d: dict[str, Any]) -> IntentView:
         decline_code=err.get("decline_code"),
         error_message=err.get("message"),
         payment_method_type=err.get("payment_method_type"),
+    )
+
+
+def processor_payment(d: dict[str, Any]) -> ProcessorPayment:
+    """A PaymentIntent (``latest_charge`` expanded) as the till's close-out counts it."""
+    charge = d.get("latest_charge") if isinstance(d.get("latest_charge"), dict) else {}
+    details = charge.get("payment_method_details") or {}
+    card = details.get(details.get("type") or "card_present") or {}
+    return ProcessorPayment(
+        d["id"],
+        d["status"],
+        d.get("amount_received") or 0,
+        charge.get("amount_refunded") or 0,
+        card.get("brand") or "",
     )
 
 
@@ -218,7 +246,11 @@ def _reader(d: dict[str, Any]) -> ReaderView:
 
 def _refund(d: dict[str, Any]) -> RefundView:
     return RefundView(
-        id=d["id"], amount=d["amount"], status=d.get("status") or "", payment_intent=d.get("payment_intent")
+        id=d["id"],
+        amount=d["amount"],
+        status=d.get("status") or "",
+        payment_intent=d.get("payment_intent"),
+        metadata=dict(d.get("metadata") or {}),
     )
 
 
@@ -276,14 +308,7 @@ class StripeTerminal:
         try:
             obj = fn()
         except stripe.StripeError as e:
-            if (
-                reader is not None
-                and e.http_status == 404
-                and (_body(e).get("code") or e.code) == "resource_missing"
-            ):
-                log.info("stripe call failed: reader %s is gone", reader)
-                raise ReaderGone(reader, http_status=404) from e
-            err = translate_error(e, mutating=mutating)
+            err = translate_error(e, mutating=mutating, reader=reader)
             log.info("stripe call failed: %s (%s)", err.kind, err.code)
             raise err from e
         return obj.to_dict() if hasattr(obj, "to_dict") else obj
@@ -390,18 +415,7 @@ class StripeTerminal:
             for d in page["data"]:
                 if (d.get("metadata") or {}).get("attempt_id") not in attempt_ids:
                     continue
-                charge = d.get("latest_charge") if isinstance(d.get("latest_charge"), dict) else {}
-                details = charge.get("payment_method_details") or {}
-                card = details.get(details.get("type") or "card_present") or {}
-                out.append(
-                    ProcessorPayment(
-                        d["id"],
-                        d["status"],
-                        d.get("amount_received") or 0,
-                        charge.get("amount_refunded") or 0,
-                        card.get("brand") or "",
-                    )
-                )
+                out.append(processor_payment(d))
             if not page.get("has_more") or not page["data"]:
                 return out
             params["starting_after"] = page["data"][-1]["id"]

@@ -26,6 +26,7 @@ from sync.store.util import dumps, loads
 SALE_EVENT = "sale.completed"
 RETURN_EVENT = "return.completed"
 CLOSURE_EVENT = "till.closed"
+CLOSURE_PREFIX = "closure-"  # a closure's event id: the prefix and its session id
 
 
 # One statement: is this sale already recorded, which receipt number is next, and which till session is
@@ -270,8 +271,9 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
         ret = dataclasses.replace(ret, receipt_no=receipts.format_receipt_no(ret.till_id, seq))
     conn.execute(
         "INSERT INTO returns (return_uuid, receipt_no, till_id, staff_id, member_no, currency, created_at, "
-        "tax_total, total, original_sale_uuid, original_order_no, reason, approved_by, seq, session_id) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+        "tax_total, total, original_sale_uuid, original_order_no, reason, approved_by, seq, store_id, "
+        "verified, points_taken_back, points_given_back, session_id) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
         "(SELECT session_id FROM till_sessions WHERE till_id = ? AND closed_at IS NULL))",
         (
             ret.return_uuid,
@@ -288,13 +290,17 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
             ret.reason,
             ret.approved_by,
             seq,
+            ret.store_id,
+            int(ret.verified),
+            ret.points_taken_back,
+            ret.points_given_back,
             ret.till_id,
         ),
     )
     conn.executemany(
         "INSERT INTO return_lines (return_uuid, line_no, sku, description, quantity, refund_amount, "
         "tax_code, tax_amount, original_sale_uuid, original_line_no, restock, measure_quantity, "
-        "measure_unit, measure_price, measure_per) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "measure_unit, measure_price, measure_per, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 ret.return_uuid,
@@ -309,6 +315,7 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
                 ln.original_line_no,
                 int(ln.restock),
                 *_measure_columns(ln.measure),
+                ln.reason,
             )
             for ln in ret.lines
         ],
@@ -325,18 +332,18 @@ def commit_return(conn: sqlite3.Connection, ret: ReturnDocument) -> ReturnDocume
 def get_return(conn: sqlite3.Connection, return_uuid: str) -> ReturnDocument | None:
     row = conn.execute(
         "SELECT return_uuid, receipt_no, till_id, staff_id, member_no, currency, created_at, tax_total, "
-        "total, original_sale_uuid, original_order_no, reason, approved_by FROM returns "
-        "WHERE return_uuid = ?",
+        "total, original_sale_uuid, original_order_no, reason, approved_by, store_id, verified, "
+        "points_taken_back, points_given_back FROM returns WHERE return_uuid = ?",
         (return_uuid,),
     ).fetchone()
     if row is None:
         return None
     lines = tuple(
-        ReturnLine(*r[:9], restock=bool(r[9]), measure=_measure(*r[10:]))
+        ReturnLine(*r[:9], restock=bool(r[9]), measure=_measure(*r[10:14]), reason=r[14])
         for r in conn.execute(
             "SELECT line_no, sku, description, quantity, refund_amount, tax_code, tax_amount, "
             "original_sale_uuid, original_line_no, restock, measure_quantity, measure_unit, measure_price, "
-            "measure_per FROM return_lines WHERE return_uuid = ? ORDER BY line_no",
+            "measure_per, reason FROM return_lines WHERE return_uuid = ? ORDER BY line_no",
             (return_uuid,),
         )
     )
@@ -355,7 +362,23 @@ def get_return(conn: sqlite3.Connection, return_uuid: str) -> ReturnDocument | N
         original_order_no=row[10],
         reason=row[11],
         approved_by=row[12],
+        store_id=row[13],
+        verified=bool(row[14]),
+        points_taken_back=row[15],
+        points_given_back=row[16],
     )
+
+
+def returns_of(
+    conn: sqlite3.Connection, *, sale_uuid: str | None = None, order_no: str | None = None
+) -> list[ReturnDocument]:
+    """This till's returns of a sale or an order, oldest first."""
+    column, value = ("original_sale_uuid", sale_uuid) if sale_uuid else ("original_order_no", order_no)
+    uuids = [
+        r[0]
+        for r in conn.execute(f"SELECT return_uuid FROM returns WHERE {column} = ? ORDER BY seq", (value,))
+    ]
+    return [r for r in (get_return(conn, u) for u in uuids) if r is not None]
 
 
 def returned_quantity(conn: sqlite3.Connection, sale_uuid: str, line_no: int) -> int:
@@ -383,20 +406,22 @@ def open_session(
         "first_sale_id) VALUES (?,?,?,?,?,?,?)",
         (session_id, till_id, opened_at, opened_by, currency, opening_float, receipts.lowest_open(conn)),
     )
-    outbox.enqueue(
-        conn,
-        "till.opened",
-        {
-            "session_id": session_id,
-            "till_id": till_id,
-            "opened_by": opened_by,
-            "currency": currency,
-            "opening_float": opening_float,
-            "opened_at": opened_at,
-        },
-        event_id=session_id,
-        created_at=opened_at,
-    )
+    payload = opened_payload(session_id, till_id, opened_at, opened_by, currency, opening_float)
+    outbox.enqueue(conn, "till.opened", payload, event_id=session_id, created_at=opened_at)
+
+
+def opened_payload(
+    session_id: str, till_id: str, opened_at: str, opened_by: str, currency: str, opening_float: int
+) -> dict[str, Any]:
+    """The ``till.opened`` event of a till session (its row of ``till_sessions``, in column order)."""
+    return {
+        "session_id": session_id,
+        "till_id": till_id,
+        "opened_by": opened_by,
+        "currency": currency,
+        "opening_float": opening_float,
+        "opened_at": opened_at,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,22 +498,33 @@ def record_cash_movement(
         "created_at) VALUES (?,?,?,?,?,?,?,?)",
         (movement_id, session_id, kind, amount, reason, staff_id, approved_by, created_at),
     )
-    outbox.enqueue(
-        conn,
-        "cash.movement",
-        {
-            "movement_id": movement_id,
-            "session_id": session_id,
-            "kind": kind,
-            "amount": amount,
-            "reason": reason,
-            "staff_id": staff_id,
-            "approved_by": approved_by,
-            "created_at": created_at,
-        },
-        event_id=movement_id,
-        created_at=created_at,
+    payload = movement_payload(
+        movement_id, session_id, kind, amount, reason, staff_id, approved_by, created_at
     )
+    outbox.enqueue(conn, "cash.movement", payload, event_id=movement_id, created_at=created_at)
+
+
+def movement_payload(
+    movement_id: str,
+    session_id: str,
+    kind: str,
+    amount: int,
+    reason: str,
+    staff_id: str,
+    approved_by: str | None,
+    created_at: str,
+) -> dict[str, Any]:
+    """The ``cash.movement`` event of a cash movement (its row of ``cash_movements``, in column order)."""
+    return {
+        "movement_id": movement_id,
+        "session_id": session_id,
+        "kind": kind,
+        "amount": amount,
+        "reason": reason,
+        "staff_id": staff_id,
+        "approved_by": approved_by,
+        "created_at": created_at,
+    }
 
 
 def record_cash_count(
@@ -540,7 +576,7 @@ def commit_closure(
         conn,
         CLOSURE_EVENT,
         closure.to_dict(),
-        event_id=f"closure-{closure.session_id}",
+        event_id=f"{CLOSURE_PREFIX}{closure.session_id}",
         created_at=closure.closed_at,
     )
     return closure

@@ -26,6 +26,7 @@ from sync.store.util import dumps, loads, now_iso
 
 log = logging.getLogger("sync.outbox")
 UNREADABLE = "_unreadable"  # key of the payload ``pending`` returns for a row it cannot decode
+REASON_MAX = 100_000  # characters of a dead letter's reason kept (a conflict's carries the backend's version)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,7 @@ def dead_letter(conn: sqlite3.Connection, event_id: str, reason: str) -> bool:
     conn.execute(
         "INSERT INTO dead_letters (seq, event_id, event_type, payload, created_at, attempts, last_error, "
         "doc_ref, reason, dead_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (*row, str(reason)[:2000], now_iso()),
+        (*row, str(reason)[:REASON_MAX], now_iso()),
     )
     conn.execute("DELETE FROM outbox WHERE event_id = ?", (event_id,))
     log.warning("event %s (%s) moved to dead letters: %s", event_id, row[2], reason)

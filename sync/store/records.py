@@ -14,10 +14,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from pos.documents import SaleDocument
+from pos.documents import ReturnDocument, SaleDocument
 from sync.store import cart as cart_store
 from sync.store import journal as journal_store
 from sync.store import outbox
+from sync.store import returns as returns_store
 from sync.store.core import Store
 
 
@@ -58,6 +59,7 @@ class TillRecords:
 
     def commit_sale_in(self, conn: sqlite3.Connection, doc: SaleDocument) -> SaleDocument:
         recorded = journal_store.commit_sale(conn, doc)
+        returns_store.commit_exchanges(conn, recorded)  # an exchange: its return in the same transaction
         cart_store.clear_open(conn, self.till_id)
         return recorded
 
@@ -118,6 +120,115 @@ class TillRecords:
     def unpark(self, suspended_id: int) -> dict[str, Any]:
         """Make a parked sale this till's open sale; LookupError if another till took it first."""
         return self.store.write_sync(lambda c: cart_store.resume(c, suspended_id, self.till_id))
+
+    # ------------------------------------------------------------------ returns, exchanges, store credit
+    def sale_by_receipt(self, receipt_no: str) -> SaleDocument | None:
+        def read(c: sqlite3.Connection) -> SaleDocument | None:
+            row = c.execute("SELECT sale_uuid FROM sales WHERE receipt_no = ?", (receipt_no,)).fetchone()
+            return None if row is None else journal_store.get_sale(c, row[0])
+
+        return self._read(read)
+
+    def return_by_receipt(self, receipt_no: str) -> ReturnDocument | None:
+        def read(c: sqlite3.Connection) -> ReturnDocument | None:
+            row = c.execute("SELECT return_uuid FROM returns WHERE receipt_no = ?", (receipt_no,)).fetchone()
+            return None if row is None else journal_store.get_return(c, row[0])
+
+        return self._read(read)
+
+    def returns_of(
+        self, *, sale_uuid: str | None = None, order_no: str | None = None
+    ) -> list[ReturnDocument]:
+        return self._read(lambda c: journal_store.returns_of(c, sale_uuid=sale_uuid, order_no=order_no))
+
+    def get_return(self, return_uuid: str) -> ReturnDocument | None:
+        return self._read(lambda c: journal_store.get_return(c, return_uuid))
+
+    def event_acknowledged(self, event_id: str) -> bool:
+        """The backend has this event (it is no longer queued nor dead-lettered)."""
+
+        def read(c: sqlite3.Connection) -> bool:
+            queued = c.execute("SELECT 1 FROM outbox WHERE event_id = ? AND acked_at IS NULL", (event_id,))
+            dead = c.execute("SELECT 1 FROM dead_letters WHERE event_id = ?", (event_id,))
+            return queued.fetchone() is None and dead.fetchone() is None
+
+        return self._read(read)
+
+    def event_refusal(self, event_id: str) -> str | None:
+        """Why the backend refused this event (``code: message`` of its dead letter), or None."""
+
+        def read(c: sqlite3.Connection) -> str | None:
+            row = c.execute("SELECT reason FROM dead_letters WHERE event_id = ?", (event_id,)).fetchone()
+            return None if row is None else str(row[0])
+
+        return self._read(read)
+
+    def begin_return(self, attempt: returns_store.ReturnAttempt) -> returns_store.ReturnAttempt:
+        return self.store.write_sync(lambda c: returns_store.begin(c, attempt))
+
+    def save_return(self, attempt: returns_store.ReturnAttempt) -> returns_store.ReturnAttempt:
+        return self.store.write_sync(lambda c: returns_store.save(c, attempt))
+
+    def return_attempt(self, return_uuid: str) -> returns_store.ReturnAttempt | None:
+        return self._read(lambda c: returns_store.get(c, return_uuid))
+
+    def open_return_attempts(self) -> list[returns_store.ReturnAttempt]:
+        return self._read(returns_store.open_attempts)
+
+    def refund_step(self, return_uuid: str, no: int, **changes: Any) -> returns_store.ReturnAttempt:
+        return self.store.write_sync(lambda c: returns_store.update_step(c, return_uuid, no, **changes))
+
+    def commit_return(
+        self, return_uuid: str, audit: tuple[str, str, dict[str, Any]] | None = None
+    ) -> ReturnDocument:
+        """The settled return and its event, with its audit entry (action, actor, details), in one commit."""
+        from sync.store import audit as audit_store
+
+        def tx(conn: sqlite3.Connection) -> ReturnDocument:
+            recorded = returns_store.commit(conn, return_uuid)
+            if audit is not None:
+                audit_store.append(conn, audit[0], audit[1], {**audit[2], "receipt_no": recorded.receipt_no})
+            return recorded
+
+        return self.store.write_sync(tx)
+
+    def abandon_return(self, return_uuid: str) -> None:
+        self.store.write_sync(lambda c: returns_store.abandon(c, return_uuid))
+
+    def ask_redemption(self, r: returns_store.Redemption) -> None:
+        self.store.write_sync(lambda c: returns_store.ask_redemption(c, r))
+
+    def set_redemption(self, redemption_id: str, state: str) -> None:
+        self.store.write_sync(lambda c: returns_store.set_redemption(c, redemption_id, state))
+
+    def redemptions(self, sale_uuid: str | None = None) -> list[returns_store.Redemption]:
+        return self._read(lambda c: returns_store.redemptions(c, sale_uuid=sale_uuid))
+
+    def sale_recorded(self, sale_uuid: str) -> bool:
+        return (
+            self._read(
+                lambda c: c.execute("SELECT 1 FROM sales WHERE sale_uuid = ?", (sale_uuid,)).fetchone()
+            )
+            is not None
+        )
+
+    def record_event(
+        self,
+        event_type: str,
+        payload: Mapping[str, Any],
+        *,
+        event_id: str,
+        audit: tuple[str, str, dict[str, Any]],
+    ) -> None:
+        """An event of a workflow that keeps no document of its own (a pickup hand-over), with its audit
+        entry, in one commit."""
+        from sync.store import audit as audit_store
+
+        def tx(conn: sqlite3.Connection) -> None:
+            outbox.enqueue(conn, event_type, payload, event_id=event_id)
+            audit_store.append(conn, audit[0], audit[1], audit[2])
+
+        self.store.write_sync(tx)
 
     # ------------------------------------------------------------------ the queue, for the status bar
     def queue_status(self, conn: sqlite3.Connection | None = None) -> tuple[int, float | None, int]:

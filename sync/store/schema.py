@@ -565,6 +565,42 @@ ALTER TABLE returns ADD COLUMN session_id TEXT;
 """
 
 
+# Version 11: returns and exchanges that refund money outside the till (a card refund at Stripe) are
+# written ahead: ``return_attempts`` keeps the planned return and each refund's state until every refund is
+# settled, then the return is committed (``sync/store/returns.py``); a store credit spent as a tender is
+# recorded before the backend is asked (``credit_redemptions``). A return records where it was made, whether
+# the backend checked it, the points it reversed and why each line came back.
+V11 = """
+CREATE TABLE return_attempts (
+    return_uuid TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('return', 'exchange')),
+    state TEXT NOT NULL CHECK (state IN ('claimed', 'refunding', 'done', 'abandoned')),
+    document TEXT NOT NULL,          -- JSON: the ReturnDocument to commit (its refunds as planned)
+    refunds TEXT NOT NULL,           -- JSON: one entry per refund, with its state at the payment provider
+    sale_uuid TEXT,                  -- an exchange: the sale its credit pays into
+    staff_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX return_attempts_state ON return_attempts (state);
+CREATE TABLE credit_redemptions (
+    redemption_id TEXT PRIMARY KEY,
+    sale_uuid TEXT NOT NULL,
+    code TEXT NOT NULL,
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    state TEXT NOT NULL CHECK (state IN ('asked', 'redeemed', 'released')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX credit_redemptions_sale ON credit_redemptions (sale_uuid);
+ALTER TABLE returns ADD COLUMN store_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE returns ADD COLUMN verified INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE returns ADD COLUMN points_taken_back INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE returns ADD COLUMN points_given_back INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE return_lines ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+"""
+
+
 MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     1: V1,
     2: V2,
@@ -576,6 +612,7 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     8: v8,
     9: V9,
     10: V10,
+    11: V11,
 }
 # Migrations that rebuild a table other tables refer to run with foreign keys off (they cannot be
 # switched inside a transaction) and end with PRAGMA foreign_key_check (SQLite's 12-step procedure).

@@ -29,6 +29,35 @@ def shop(tmp_path):
 
 
 @pytest.fixture
+def direct_shop(tmp_path):
+    """The demo shop with its till calling Stripe itself (stripe.mode direct) instead of the backend."""
+    s = open_shop(Paths.under(tmp_path / "direct-shop"), demo_settings("demo.stripe_mode=direct"))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def direct_sell(direct_shop):
+    service = SellService(direct_shop)
+    service.begin_shift(direct_shop.staff.identify("1111"))
+    return service
+
+
+def captured(shop, payment_intent: str, timeout: float = 10.0) -> bool:
+    """The card payment is captured at Stripe and its attempt final in the till's journal: at once in
+    direct mode; relayed, once the backend captured it off the critical path and told the till."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done = shop.demo.stripe.payment_intents[payment_intent]["status"] == "succeeded"
+        if done and not shop.payments.journal.non_final():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture
 def sell(shop):
     service = SellService(shop)
     service.begin_shift(shop.staff.identify("1111"))  # Ana, cashier

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -145,3 +146,13 @@ def test_reader_pairing_from_the_terminal(capsys, tmp_path):
     keyring.delete_password("omo-pos", "stripe-api-key")
     assert app.main(["--data-dir", str(tmp_path), "reader", "list"]) == 1
     assert "No Stripe key" in capsys.readouterr().err
+
+
+def test_a_terminal_commands_own_options_reach_it(capsys, tmp_path):
+    from sync.store import open_store
+
+    open_store(tmp_path, till_id="T01").close()
+    assert app.main(["--data-dir", str(tmp_path), "sync", "status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["queue_depth"] == 0
+    with pytest.raises(SystemExit):
+        app.main(["--data-dir", str(tmp_path), "config", "show", "--json"])  # not a terminal command's

@@ -77,3 +77,145 @@ def test_drive_refuses_a_live_shop_without_a_pin(tmp_path, capsys):
 
     rc = cli.main(["drive", "--sales", "1", "--data-dir", str(tmp_path), "--set", "mode=live"])
     assert rc == 2 and "--pin" in capsys.readouterr().err
+
+
+def _acks(path: Path) -> list[dict]:
+    from app.workload import AckLog
+
+    return AckLog.read(path)
+
+
+def _journal(data: Path, sql: str) -> list[tuple]:
+    import sqlite3
+
+    with sqlite3.connect(data / "pos.sqlite3") as conn:
+        return conn.execute(sql).fetchall()
+
+
+@pytest.mark.slow
+def test_the_day_workload_goes_on_after_a_stop_and_acknowledges_what_it_committed(tmp_path, capsys):
+    """`drive --workload day`: a day of numbered operations; a second start goes on from the first one
+    the ack log does not mark done (here: the first run was told to do 10 of 24, as if it had stopped),
+    and every acknowledged sale, return and till event is in the journal."""
+    from app import cli
+
+    data, acks = tmp_path / "data", tmp_path / "acks.jsonl"
+    base = ["--data-dir", str(data), "--set", "demo.products=200", "drive", "--workload", "day", "--quiet"]
+    day = [*base, "--seed", "3", "--ack-log", str(acks), "--card-share", "0.4", "--split-share", "0.1"]
+    assert cli.main([*day, "--ops", "24"]) == 0
+    first = _acks(acks)
+    # stop the day at op 10 as a kill would: drop the acknowledgements of what came after
+    cut = next(i for i, r in enumerate(first) if r.get("done") == 10)
+    acks.write_text("".join(json.dumps(r) + "\n" for r in first[: cut + 1]))
+    before = {r[0] for r in _journal(data, "SELECT sale_uuid FROM sales")}
+    assert cli.main([*day, "--ops", "24"]) == 0
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert summary["first_op"] == 11 and summary["failures"] == 0
+    records = _acks(acks)
+    assert [r["done"] for r in records if "done" in r] == [*range(11), *range(11, 24)]
+    sales = {r[0]: r[1] for r in _journal(data, "SELECT sale_uuid, total FROM sales")}
+    told = [r for r in records if r.get("ack") == "sale"]
+    assert told and all(sales.get(r["sale_uuid"]) == r["total"] for r in told)
+    # the second run made its own sales (the plan of ops 11-23 again), none of the first run's twice
+    assert len(sales) > len(before)
+    kinds = {r["ack"] for r in records if "ack" in r}
+    assert {"sale", "till_opened", "till_closed"} <= kinds
+    closed = [r for r in records if r.get("ack") == "till_closed"]
+    (row,) = _journal(
+        data,
+        f"SELECT expected_cash, counted_cash, difference FROM till_closures WHERE session_id = "
+        f"'{closed[-1]['session_id']}'",
+    )
+    assert row == (closed[-1]["expected_cash"], closed[-1]["counted_cash"], 0)
+
+
+def test_the_day_workload_needs_its_operations_and_ack_log(tmp_path, capsys):
+    from app import cli
+
+    rc = cli.main(["drive", "--workload", "day", "--ops", "5", "--data-dir", str(tmp_path)])
+    assert rc == 2 and "--ack-log" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_drain_settles_reconciles_and_empties_the_queue(tmp_path, capsys):
+    from app import cli
+
+    base = ["--data-dir", str(tmp_path / "data"), "--set", "demo.products=200", "drive", "--quiet"]
+    assert cli.main([*base, "--sales", "4", "--seed", "2", "--rss-every", "2", "--camera"]) == 0
+    out = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [x["sales"] for x in out if "rss_mb" in x] == [2, 4]
+    assert all(0 < x["rss_mb"] < 2000 for x in out if "rss_mb" in x)
+    assert cli.main([*base, "--drain", "--wait", "60"]) == 0
+    line = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert line["drain"] and line["matched"] and line["queue_depth"] == 0 and line["dead_letters"] == 0
+
+
+def test_the_card_part_of_a_split_is_never_below_stripes_minimum():
+    """The memory run's driver failed 3 of 1,000 sales: a split's card part of a few cents, which Stripe
+    refuses (amount_too_small); and 11 of 20,000: a whole sale below the minimum on the card. The
+    driver's customer now asks the reader for at least the minimum, and pays less than that in cash."""
+    import argparse
+    import random
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from app.drive import CARD_MINIMUM, Shift
+    from app.results import done
+
+    asked: list[int] = []
+
+    class Sell:
+        def view(self):
+            return SimpleNamespace(due=self.due)
+
+        def pay_card(self, amount=None, on_status=None):
+            asked.append(amount)
+            return done()
+
+        def cash_quote(self):
+            return SimpleNamespace(rounded=0), [0]
+
+        def pay_cash(self, tendered):
+            return done()
+
+    shift = Shift.__new__(Shift)
+    shift.rng = random.Random(1)
+    shift.args = argparse.Namespace(split_share=1.0, card_share=0.0, quiet=True)
+    shift.shop = SimpleNamespace(payments=SimpleNamespace(available=True))
+    shift.customer = SimpleNamespace(card="", on_status=None)
+    shift.counts, shift.failures = Counter(), []
+    shift.sell = Sell()
+    for due in (2, 60, 99, 100, 101, 5000):
+        shift.sell.due = due
+        shift.tender(0)
+    parts = [a for a in asked if a is not None]  # None: the whole sale on the card
+    assert len(parts) == 3  # 60 and 99 leave no room for a card part and cash: paid whole by card
+    assert all(CARD_MINIMUM <= a <= 5000 - CARD_MINIMUM for a in parts)
+    assert asked.count(None) == 2  # and 2 (cents) is below any card charge: paid in cash
+
+
+def test_drive_takes_back_part_of_its_sales_and_every_return_it_reports_is_in_the_journal(tmp_path):
+    import argparse
+    import io
+
+    from app import drive
+    from app.paths import Paths
+    from tests.app.conftest import demo_settings
+
+    p = argparse.ArgumentParser()
+    drive.add_arguments(p)
+    args = p.parse_args(["--seed", "3", "--sales", "4", "--card-share", "0.5", "--return-share", "1"])
+    out = io.StringIO()
+    paths = Paths.under(tmp_path / "shop")
+    assert drive.run(args, paths, demo_settings(), out=out) == 0, out.getvalue()[-3000:]
+    lines = [json.loads(x) for x in out.getvalue().splitlines()]
+    returned = [o for o in lines if o.get("op") in ("return", "return.approved") and o["outcome"] == "done"]
+    assert returned and lines[-1]["failures"] == 0
+    store = open_store(paths.data, till_id="T01")
+    try:
+        conn = store.read_connection()
+        n = conn.execute("SELECT count(*) FROM returns").fetchone()[0]
+        conn.close()
+    finally:
+        store.close()
+    assert n == len(returned)

@@ -18,7 +18,7 @@ from app.shop import open_shop
 from pos.documents import Refund
 from pos.till import CashCount
 from sync.store import journal
-from tests.app.conftest import barcodes, be_the_customer, demo_settings
+from tests.app.conftest import barcodes, be_the_customer, captured, demo_settings
 from tests.store.helpers import make_return
 
 FLOAT = CashCount("EUR", {2000: 5, 500: 10})  # €150.00
@@ -204,6 +204,7 @@ def test_card_totals_are_reconciled_with_stripe_and_a_mismatch_is_listed(shop, s
     t.join(10)
     assert paid.ok, paid
     doc = paid.value
+    assert captured(shop, doc.tenders[0].reference)
     rec = till.reconcile_cards().value
     assert rec.problems == () and rec.journal_total == rec.processor_total == doc.total
     # a card sale the journal has but Stripe never captured

@@ -180,8 +180,8 @@ def test_return_of_an_in_store_sale_and_points_clawback_never_negative(backend, 
 
 
 def test_pickup_handed_over_once(backend, http):
-    ev1 = event("pickup.handed_over", {"order_no": "500001", "store_id": "store-001"})
-    ev2 = event("pickup.handed_over", {"order_no": "500001", "store_id": "store-001"})
+    ev1 = event("pickup.handed_over", {"order_no": "500001", "store_id": "S001"})
+    ev2 = event("pickup.handed_over", {"order_no": "500001", "store_id": "S001"})
     res = post_events(http, backend.url, [ev1, ev2], "p1").json()["results"]
     assert [r["status"] for r in res] == ["applied", "rejected"]
     assert res[1]["reason"]["code"] == "already_handed_over"

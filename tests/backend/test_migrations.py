@@ -291,7 +291,45 @@ def test_a_private_key_an_older_backend_kept_in_the_database_moves_to_the_key_fi
         ]
 
 
+def test_events_received_before_0003_are_reconciled_after_it(tmp_path):
+    from sync import contract
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(OLD_SCHEMA + "PRAGMA user_version=1;")
+    conn.execute("INSERT INTO devices(till_id, token_sha256, revoked) VALUES ('T01', ?, 0)", (_sha("tok"),))
+    old = [event("sale.completed", sale_payload(unit_price=p), till_id="T01") for p in (100, 250)]
+    for ev in old:
+        conn.execute(
+            "INSERT INTO events VALUES (?, ?, 'T01', '2026-11-23T18:00:00Z', ?, 0)",
+            (ev["event_id"], ev["type"], json.dumps(ev["payload"])),
+        )
+    conn.commit()
+    conn.close()
+    handle = start_backend(path, strict=True)
+    try:
+        s = requests.Session()
+        s.headers["Authorization"] = "Bearer tok"
+        new = event("sale.completed", sale_payload(unit_price=1000), till_id="T01")
+        new["occurred_at"] = "2026-11-23T19:00:00Z"
+        s.post(
+            f"{handle.url}/v1/events", json={"events": [new]}, headers={"Idempotency-Key": "k"}, timeout=10
+        )
+        r = s.get(f"{handle.url}/v1/reconciliation?from=2026-11-23&to=2026-11-23", timeout=10)
+        (day,) = r.json()["days"]
+        assert (day["day"], day["type"], day["count"], day["total"]) == (
+            "2026-11-23",
+            "sale.completed",
+            3,
+            1350,
+        )
+        assert day["digest"] == contract.event_digest(e["event_id"] for e in [*old, new])
+    finally:
+        handle.stop()
+
+
 def _head() -> str:
+    """The newest revision of backend/migrations (every start migrates to it)."""
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 

@@ -126,7 +126,7 @@ def test_a_device_registered_before_stores_writes_for_no_store(backend):
     s = requests.Session()
     s.headers["Authorization"] = f"Bearer {token}"
     plain = event("sale.completed", sale_payload(), till_id="old-till")
-    named = event("sale.completed", dict(sale_payload(), store_id="store-001"), till_id="old-till")
+    named = event("sale.completed", dict(sale_payload(), store_id="S001"), till_id="old-till")
     pickup = event("pickup.handed_over", {"order_no": "500002"}, till_id="old-till")
     results = post(s, backend.url, [plain, named, pickup])
     assert [r["status"] for r in results] == ["applied", "rejected", "rejected"]
@@ -138,7 +138,7 @@ def test_a_sale_is_recorded_with_the_store_of_its_till(backend, http):
     assert post(http, backend.url, [event("sale.completed", sale)])[0]["status"] == "applied"
     with backend.connect() as conn:
         row = conn.execute("SELECT store_id FROM sales WHERE sale_uuid = ?", (sale["sale_uuid"],)).fetchone()
-    assert row == ("store-001",)
+    assert row == ("S001",)
 
 
 def test_a_signing_key_file_others_can_read_is_made_private(tmp_path):

@@ -36,6 +36,8 @@ OPS: list[tuple[str, str, str]] = [
         "_payment_intent_search_params.PaymentIntentSearchParams",
     ),
     ("GET /v1/payment_intents/{id}", "pi_get", "_payment_intent_retrieve_params.PaymentIntentRetrieveParams"),
+    ("GET /v1/events", "event_list", "_event_list_params.EventListParams"),
+    ("GET /v1/events/{id}", "get", "_event_retrieve_params.EventRetrieveParams"),
     ("POST /v1/payment_intents/{id}", "pi_update", "_payment_intent_modify_params.PaymentIntentModifyParams"),
     ("POST .../capture", "pi_capture", "_payment_intent_capture_params.PaymentIntentCaptureParams"),
     ("POST .../cancel", "pi_cancel", "_payment_intent_cancel_params.PaymentIntentCancelParams"),
@@ -77,7 +79,7 @@ REQUIRED_HERE = {("location_create", "display_name"), ("location_create", "addre
 
 def test_the_operations_are_all_the_simulator_serves():
     served = sum(6 if name == "reader_action" else 1 for _m, _p, name in StripeSimulator._ROUTES)
-    assert len(OPS) == served == 25
+    assert len(OPS) == served == 27
 
 
 def _compare(op: str, spec: Obj, cls: type, path: str = "") -> list[str]:
@@ -231,9 +233,47 @@ def test_every_operation_answers_in_stripes_shapes_and_never_with_a_card_number(
     gone = shape(readers.retrieve(new["id"]), "deleted_terminal.reader")  # as Stripe answers it
     assert gone["deleted"] is True
 
+    # the events all this made, listed and read one by one as Stripe's Event type has them
+    events = shape_list(client.v1.events.list({"limit": 100}), seen)
+    assert {e["type"] for e in events} >= {
+        "payment_intent.created",
+        "payment_intent.amount_capturable_updated",
+        "payment_intent.succeeded",
+        "payment_intent.payment_failed",
+        "payment_intent.canceled",
+        "terminal.reader.action_succeeded",
+        "terminal.reader.action_failed",
+    }
+    for e in events:
+        check_event_shape(e)
+        check_shape(e["data"]["object"], e["data"]["object"]["object"])
+    check_event_shape(_raw(client.v1.events.retrieve(events[0]["id"])))
+
     text = json.dumps(seen)
     assert not [n for n in (VISA, INTERAC) if n in text], "a card number in a response"
     assert "_card" not in text
+
+
+def check_event_shape(event: dict[str, Any]) -> None:
+    """An Event as the ``stripe`` library's generated type (cut from Stripe's spec) describes it: exactly
+    its fields, the required ones present, ``type`` one of Stripe's event types."""
+    import typing
+
+    def annotated(cls: type) -> dict[str, str]:
+        notes = cls.__annotations__.items()
+        return {k: v if isinstance(v, str) else repr(v) for k, v in notes if not k.isupper()}
+
+    top = annotated(stripe.Event)
+    assert set(event) <= set(top), set(event) - set(top)
+    required = {k for k, v in top.items() if not v.startswith("Optional")}
+    assert required <= set(event), required - set(event)
+    data = annotated(stripe.Event.Data)
+    assert set(event["data"]) <= set(data) and isinstance(event["data"]["object"], dict)
+    assert set(event["request"]) == set(annotated(stripe.Event.Request))
+    types = typing.get_type_hints(stripe.Event, include_extras=False)["type"]
+    assert event["type"] in typing.get_args(types), event["type"]
+    assert event["object"] == "event" and event["id"].startswith("evt_")
+    assert isinstance(event["created"], int) and isinstance(event["pending_webhooks"], int)
 
 
 def shape_list(obj: Any, seen: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -137,6 +137,10 @@ def test_reference_payloads():
     assert p.parse("OMO:RECEIPT:not-a-uuid").reason is RejectReason.MALFORMED
     assert p.parse("OMO:ORDER:").reason is RejectReason.MALFORMED
     assert p.parse("OMO:ORDER:a b").reason is RejectReason.MALFORMED
+    # an order's QR carries the secret that shows its contents at the backend
+    assert p.parse("OMO:ORDER:600001.xLuGw9HEJxA8NExB") == OrderCode("600001")
+    assert p.parse("OMO:ORDER:600001.short").reason is RejectReason.MALFORMED
+    assert p.parse("OMO:ORDER:.xLuGw9HEJxA8NExB").reason is RejectReason.MALFORMED
 
 
 @pytest.mark.parametrize(

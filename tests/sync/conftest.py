@@ -51,6 +51,7 @@ def make_engine(store):
             connect_timeout=0.5,
             retry_backoff_factor=0.02,
             heartbeat_s=3600.0,  # requests are counted here; the heartbeat has its own test
+            reconcile_interval_s=None,  # and reconciliation too (tests/sync/test_reconcile.py)
         )
         opts.update(kw)
         eng = SyncEngine(store, **opts)

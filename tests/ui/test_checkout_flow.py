@@ -99,8 +99,10 @@ def test_card_sale_is_a_panel_and_the_demo_panel_stays_usable(qtbot, till):
     card = recorded.tenders[0]
     assert card.kind == "card" and card.amount == total and card.reference.startswith("pi_")
     assert w.page.card_panel.final_state == "approved"
-    pi = w.shop.terminal.retrieve_payment_intent(card.reference)
-    assert pi.status == "succeeded" and pi.amount_received == total
+    # captured at Stripe: by the backend, off the critical path, once it has the sale (relayed demo)
+    pis = w.shop.demo.stripe.payment_intents
+    qtbot.waitUntil(lambda: pis[card.reference]["status"] == "succeeded", timeout=10_000)
+    assert pis[card.reference]["amount_received"] == total
 
 
 def test_declined_card_then_cash(qtbot, till):

@@ -1,8 +1,8 @@
 """trust: devices belong to stores, points returned are capped by what was redeemed, orders carry the
 customer's check, signing keys keep only their public half, anchored audit chains, shared rate limits
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0006
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
@@ -25,11 +25,11 @@ def upgrade() -> None:
         )
     with op.batch_alter_table("sales") as t:
         t.add_column(sa.Column("store_id", sa.Text(), nullable=True))
-        t.add_column(sa.Column("points_redeemed", sa.BigInteger(), server_default="0", nullable=False))
+        # points_redeemed: added by 0004_returns_pickups
         t.add_column(sa.Column("points_returned", sa.BigInteger(), server_default="0", nullable=False))
         t.create_check_constraint("sales_points_returned", "points_returned <= points_redeemed")
     with op.batch_alter_table("orders") as t:
-        t.add_column(sa.Column("points_redeemed", sa.BigInteger(), server_default="0", nullable=False))
+        # points_redeemed: added by 0004_returns_pickups
         t.add_column(sa.Column("points_returned", sa.BigInteger(), server_default="0", nullable=False))
         t.add_column(sa.Column("check_card_last4", sa.Text(), nullable=True))
         t.add_column(sa.Column("check_email_sha256", sa.Text(), nullable=True))
@@ -82,12 +82,11 @@ def downgrade() -> None:
             "check_email_sha256",
             "check_card_last4",
             "points_returned",
-            "points_redeemed",
         ):
             t.drop_column(c)
     with op.batch_alter_table("sales") as t:
         t.drop_constraint("sales_points_returned", type_="check")
-        for c in ("points_returned", "points_redeemed", "store_id"):
+        for c in ("points_returned", "store_id"):
             t.drop_column(c)
     with op.batch_alter_table("stores") as t:
         t.drop_column("max_unreceipted_refund")

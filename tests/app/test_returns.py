@@ -1,0 +1,432 @@
+"""Returns without a window (app/returns.py, app/refunds.py) against the real demo shop: the reference
+backend, the Stripe simulator and the journal. Every assertion is read back from the journal, the
+backend or Stripe."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from app.results import Outcome
+from app.returns import ReturnsService
+from hardware.stripe_sim.simulator import INTERAC
+from pos.documents import ReturnDocument
+from tests.app.conftest import audit_actions, barcodes, be_the_customer, demo_settings
+
+MIA = "9999"  # the demo manager
+BEN = "2222"  # the demo associate (may refund)
+
+
+@pytest.fixture
+def returns(shop):
+    shop.returns.begin_shift(shop.staff.identify(BEN))
+    return shop.returns
+
+
+def synced(shop) -> None:
+    shop.sync_engine.wake()
+    assert shop.sync_engine.wait_idle(20)
+
+
+def card_sale(shop, sell, n: int = 2, card: str = "4242424242424242"):
+    for code in barcodes(shop, n):
+        assert sell.scan(code).ok
+    sell.view()
+    be_the_customer(shop, lambda sim: sim.tap(card))
+    r = sell.pay_card()
+    assert r.ok, r
+    synced(shop)
+    return r.value
+
+
+def refunds_at_stripe(shop, pi: str) -> list:
+    return shop.terminal.refunds_for(pi)
+
+
+def test_an_online_order_found_by_its_qr_is_refunded_to_its_card_and_the_backend_caps_it(shop, returns):
+    found = returns.find(shop.demo.backend.order_qr("600001"))
+    assert found.ok and found.value.label == "600001"
+    (line,) = found.value.lines
+    assert (line.qty, line.returnable) == (2, 2)
+    assert returns.pick(1, 1, reason="Wrong size").ok
+    r = returns.refund("original")
+    assert r.ok, r
+    doc: ReturnDocument = r.value
+    pi = found.value.tenders[0].reference
+    (refund,) = refunds_at_stripe(shop, pi)
+    assert refund.amount == doc.total == line.paid_amount // 2
+    assert refund.metadata == {"return_uuid": doc.return_uuid, "step": "1"}
+    assert [(x.kind, x.reference) for x in doc.refunds] == [("card", refund.id)]
+    assert doc.lines[0].reason == "Wrong size" and doc.store_id == "S001" and doc.verified
+    assert r.receipt.title == "RETURN" and r.printing.result(timeout=10).printed
+    assert shop.records.get_return(doc.return_uuid) == doc
+    synced(shop)
+    after = shop.sync_engine.order("600001").lines[0]
+    assert (after.returned_qty, after.refunded_amount) == (1, doc.total)
+    assert "return.refund" in audit_actions(shop)
+
+
+def test_the_last_unit_returned_and_a_second_return_of_the_same_line_is_refused(shop, returns):
+    assert returns.find("600001").ok  # typed: the customer is checked first
+    returns.pick(1, 2)
+    r = returns.refund("original")
+    assert r.outcome is Outcome.REFUSED and "Check the customer" in str(r.message)
+    assert not returns.check_customer("card_last4", "9999").ok
+    assert returns.check_customer("card_last4", "4242").ok
+    assert returns.refund("original").ok
+    again = returns.find(shop.demo.backend.order_qr("600001"))
+    assert "already returned" in str(again.message)
+    r = returns.pick(1, 1)
+    assert r.outcome is Outcome.REFUSED and "0 of 2" in str(r.message)
+
+
+def test_two_tills_returning_the_last_unit_at_the_same_moment_exactly_one_succeeds(shop):
+    """Two returns services (two tills' counters) hold the same last unit: the backend's claim decides."""
+    tills = [ReturnsService(shop), ReturnsService(shop)]
+    for t in tills:
+        t.begin_shift(shop.staff.identify(BEN))
+        assert t.find(shop.demo.backend.order_qr("600001")).ok
+        assert t.pick(1, 2).ok
+    barrier = threading.Barrier(2)
+    results = []
+
+    def go(t):
+        barrier.wait(10)
+        results.append(t.refund("original"))
+
+    threads = [threading.Thread(target=go, args=(t,)) for t in tills]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(60)
+    assert sorted(r.outcome.value for r in results) == ["done", "refused"]
+    loser = next(r for r in results if not r.ok)
+    assert loser.value == "exceeds_returnable" and "Nothing was refunded" in str(loser.message)
+    pi = shop.sync_engine.order("600001").tenders[0].reference
+    assert len(refunds_at_stripe(shop, pi)) == 1  # one card refund only
+
+
+def test_an_in_store_card_sale_found_by_its_receipt_number_is_refunded_to_its_card(shop, sell, returns):
+    sale = card_sale(shop, sell, 2)
+    found = returns.find(sale.receipt_no)
+    assert found.ok and found.value.kind == "sale" and found.value.verified
+    assert returns.pick(2, 1).ok
+    r = returns.refund("original")
+    assert r.ok, r
+    assert r.value.total == sale.lines[1].paid_amount and r.value.tax_total == sale.lines[1].tax_amount
+    assert refunds_at_stripe(shop, sale.tenders[0].reference)[0].amount == r.value.total
+
+
+def test_a_refund_split_across_card_and_store_credit(shop, sell, returns):
+    # a store credit (from an earlier return) pays part of a sale, a card the rest
+    assert returns.find(shop.demo.backend.order_qr("600002")).ok and returns.pick(1, 1).ok
+    credit = returns.refund("store_credit").value.refunds[0].reference
+    synced(shop)
+    for code in barcodes(shop, 2):
+        sell.scan(code)
+    part = shop.credits.use(sell, credit)
+    assert part.ok and part.value is None, part  # a part payment: the rest by card
+    be_the_customer(shop, lambda sim: sim.tap("4242424242424242"))
+    paid = sell.pay_card()
+    assert paid.ok, paid
+    sale = paid.value
+    assert [t.kind for t in sale.tenders] == ["store_credit", "card"]
+    synced(shop)
+    # everything comes back: each tender gets back what it paid, the credit as a new code
+    assert returns.find(f"OMO:RECEIPT:{sale.sale_uuid}").ok and returns.pick_all().ok
+    r = returns.refund("original")
+    assert r.ok, r
+    kinds = {x.kind: x.amount for x in r.value.refunds}
+    assert kinds == {t.kind: t.amount for t in sale.tenders}
+    new_code = next(x.reference for x in r.value.refunds if x.kind == "store_credit")
+    assert new_code != credit and new_code in r.receipt.codes[0][0]
+    synced(shop)
+    assert shop.sync_engine.store_credit(new_code).balance == kinds["store_credit"]
+
+
+def test_a_tax_exclusive_store_refunds_the_price_and_its_tax(tmp_path):
+    from app.paths import Paths
+    from app.sell import SellService
+    from app.shop import open_shop
+
+    settings = demo_settings("store.country=US", "store.tax_preset=US-NY")
+    shop = open_shop(Paths.under(tmp_path / "us"), settings)
+    try:
+        sell = SellService(shop)
+        sell.begin_shift(shop.staff.identify("1111"))
+        for code in barcodes(shop, 2):
+            sell.scan(code)
+        sale = sell.pay_cash(sell.view().total).value
+        synced(shop)
+        shop.returns.begin_shift(shop.staff.identify(BEN))
+        assert shop.returns.find(sale.receipt_no).ok and shop.returns.pick_all().ok
+        r = shop.returns.refund("original")
+        assert r.ok, r
+        assert (r.value.total, r.value.tax_total) == (sale.total, sale.tax_total)
+        assert [(x.kind, x.amount) for x in r.value.refunds] == [("cash", sale.total)]
+        assert "in cash" in str(r.message)
+    finally:
+        shop.close()
+
+
+def test_points_the_returned_lines_earned_are_taken_back_at_the_member_s_account(shop, returns):
+    found = returns.find(shop.demo.backend.order_qr("600001")).value
+    assert found.points_earned == found.total_paid // 100 and found.member_no == 1001
+    balance = shop.sync_engine.member_profile(1001, max_age_s=0).points_balance
+    returns.pick(1, 1)
+    r = returns.refund("original")
+    assert r.value.points_taken_back == found.points_earned * r.value.total // found.total_paid
+    synced(shop)
+    after = shop.sync_engine.member_profile(1001, max_age_s=0).points_balance
+    assert after == balance - r.value.points_taken_back
+
+
+def test_offline_a_till_sale_is_an_unverified_return_to_store_credit_a_manager_approves(shop, sell, returns):
+    sale = card_sale(shop, sell, 1)
+    shop.demo.set_backend_online(False)
+    try:
+        found = returns.find(sale.receipt_no)
+        assert found.ok and found.error and not found.value.verified
+        returns.pick_all()
+        r = returns.refund("original")
+        assert r.outcome is Outcome.REFUSED and "store credit" in str(r.message)
+        r = returns.refund("store_credit")
+        assert r.outcome is Outcome.NEEDS_APPROVAL
+        assert not shop.approvals.approve(r.request, BEN, reason="offline").approved
+        grant = shop.approvals.approve(r.request, MIA, reason="backend down").override
+        done = r.retry(grant)
+        assert done.ok, done
+        doc = done.value
+        assert not doc.verified and doc.approved_by == "S003"
+        assert [x.kind for x in doc.refunds] == ["store_credit"]
+        assert refunds_at_stripe(shop, sale.tenders[0].reference) == []  # no card refund
+    finally:
+        shop.demo.set_backend_online(True)
+    synced(shop)
+    with shop.demo.backend.connect() as conn:
+        row = conn.execute("SELECT needs_review FROM returns WHERE return_uuid = ?", (doc.return_uuid,)).one()
+    assert row[0]  # marked for review
+
+
+def test_offline_an_online_order_cannot_be_found(shop, returns):
+    shop.demo.set_backend_online(False)
+    try:
+        r = returns.find(shop.demo.backend.order_qr("600001"))
+        assert r.outcome is Outcome.FAILED and "cannot be reached" in str(r.message)
+    finally:
+        shop.demo.set_backend_online(True)
+
+
+def test_a_return_without_a_receipt_needs_its_permission_and_stays_under_the_limit(shop, returns):
+    assert returns.no_receipt().ok
+    code = barcodes(shop, 1)[0]
+    assert returns.add_item(code).ok
+    r = returns.refund("original")
+    assert r.outcome is Outcome.NEEDS_APPROVAL and r.request.permission.value == "return_no_receipt"
+    grant = shop.approvals.approve(r.request, MIA, reason="gift, no receipt").override
+    done = r.retry(grant)
+    assert done.ok, done
+    assert [x.kind for x in done.value.refunds] == ["store_credit"] and not done.value.verified
+    assert done.value.original_order_no is None and done.value.original_sale_uuid is None
+    # above the store's limit: refused even with a manager
+    returns.no_receipt()
+    for _ in range(40):
+        returns.add_item(code)
+    r = returns.refund("store_credit")
+    assert r.outcome is Outcome.REFUSED and "at most" in str(r.message)
+
+
+def test_a_cashier_needs_a_manager_for_a_refund(shop):
+    svc = ReturnsService(shop)
+    svc.begin_shift(shop.staff.identify("1111"))
+    assert svc.find(shop.demo.backend.order_qr("600001")).ok and svc.pick(1, 1).ok
+    r = svc.refund("original")
+    assert r.outcome is Outcome.NEEDS_APPROVAL
+    assert r.retry(shop.approvals.approve(r.request, MIA).override).ok
+
+
+def test_an_interac_payment_is_refunded_on_the_reader(tmp_path):
+    from app.paths import Paths
+    from app.sell import SellService
+    from app.shop import open_shop
+
+    settings = demo_settings(
+        "store.country=CA",
+        "store.tax_preset=none",
+        "store.currency=CAD",
+        "store.locale=en_CA",
+        "store.tax_rates=STANDARD=13:HST 13%; REDUCED=5:GST 5%; ZERO=0",
+    )
+    shop = open_shop(Paths.under(tmp_path / "ca"), settings)
+    try:
+        sell = SellService(shop)
+        sell.begin_shift(shop.staff.identify("1111"))
+        sale = card_sale(shop, sell, 1, card=INTERAC)
+        shop.returns.begin_shift(shop.staff.identify(BEN))
+        assert shop.returns.find(sale.receipt_no).ok and shop.returns.pick_all().ok
+        be_the_customer(shop, lambda sim: sim.tap(INTERAC))
+        statuses = []
+        r = shop.returns.refund("original", on_status=statuses.append)
+        assert r.ok, r
+        assert statuses == ["tap"]
+        (refund,) = shop.terminal.refunds_for(sale.tenders[0].reference)
+        assert r.value.refunds[0].reference == refund.id and refund.amount == sale.total
+    finally:
+        shop.close()
+
+
+def test_a_refund_whose_answer_is_lost_is_found_at_stripe_and_never_made_twice(shop, sell, returns):
+    sale = card_sale(shop, sell, 1)
+    returns.find(f"OMO:RECEIPT:{sale.sale_uuid}")
+    returns.pick_all()
+    shop.demo.stripe.drop_response("/v1/refunds", times=10)  # Stripe refunds, the answer never arrives
+    r = returns.refund("original")
+    assert r.ok, r  # the refund was found at Stripe by its metadata
+    assert len(refunds_at_stripe(shop, sale.tenders[0].reference)) == 1
+
+
+def test_stripe_unreachable_leaves_the_return_waiting_and_retry_finishes_it(shop, sell, returns):
+    sale = card_sale(shop, sell, 1)
+    returns.find(f"OMO:RECEIPT:{sale.sale_uuid}")
+    returns.pick_all()
+    shop.demo.stripe.fail_with_status("/v1/refunds", status=503, times=100)
+    r = returns.refund("original")
+    assert r.outcome is Outcome.FAILED and "Retry" in str(r.message)
+    (waiting,) = returns.waiting()
+    assert waiting.total == sale.total and waiting.refunded == 0
+    assert shop.records.get_return(waiting.return_uuid) is None  # nothing recorded yet
+    shop.demo.stripe.clear_faults()
+    done = returns.resume(waiting.return_uuid)
+    assert done.ok, done
+    assert returns.waiting() == [] and len(refunds_at_stripe(shop, sale.tenders[0].reference)) == 1
+
+
+def test_a_payment_already_refunded_at_stripe_fails_its_step_and_goes_another_way(shop, sell, returns):
+    sale = card_sale(shop, sell, 1)
+    pi = sale.tenders[0].reference
+    shop.terminal.refund(pi, sale.total, idempotency_key="dashboard")  # someone refunded it in the Dashboard
+    returns.find(f"OMO:RECEIPT:{sale.sale_uuid}")
+    returns.pick_all()
+    r = returns.refund("original")
+    assert r.outcome is Outcome.FAILED and "refused" in str(r.message)
+    (waiting,) = returns.waiting()
+    assert "already refunded in full" in waiting.problem
+    r = returns.reroute(waiting.return_uuid, "store_credit")
+    assert r.ok, r
+    assert [x.kind for x in r.value.refunds] == ["store_credit"]
+    assert len(refunds_at_stripe(shop, pi)) == 1  # only the Dashboard's
+
+
+def test_a_waiting_return_with_nothing_refunded_can_be_given_up_and_its_units_are_returnable_again(
+    shop, returns
+):
+    returns.find(shop.demo.backend.order_qr("600001"))
+    returns.pick(1, 2)
+    shop.demo.stripe.fail_with_status("/v1/refunds", status=503, times=100)
+    assert returns.refund("original").outcome is Outcome.FAILED
+    (waiting,) = returns.waiting()
+    held = shop.sync_engine.order("600001").lines[0]
+    assert held.returned_qty == 2  # held at the backend meanwhile
+    assert returns.give_up(waiting.return_uuid).ok
+    assert shop.sync_engine.order("600001").lines[0].returned_qty == 0
+    assert returns.waiting() == []
+
+
+def test_a_return_receipt_is_not_a_sale_and_cannot_be_taken_back_again(shop, sell, returns):
+    sale = card_sale(shop, sell, 1)
+    assert returns.find(sale.receipt_no).ok and returns.pick_all().ok
+    done = returns.refund("original")
+    assert done.ok, done
+    r = returns.find(done.value.receipt_no)  # the number on the return receipt, typed
+    assert r.outcome is Outcome.REFUSED, r
+    assert "is a return" in str(r.message) and sale.receipt_no in str(r.message), r
+    # a number like a receipt's that is no sale anywhere (another till's return, or a typo)
+    r = returns.find("T09-000123")
+    assert r.outcome is Outcome.REFUSED and "no sale or online order" in str(r.message), r
+    assert refunds_at_stripe(shop, sale.tenders[0].reference)[0].amount == done.value.total  # one refund
+
+
+def test_a_line_returned_in_parts_at_two_tills_refunds_exactly_what_it_paid_and_never_more(shop, sell):
+    """Three units with a discount that leaves cents no three parts share evenly, returned one by one at
+    two tills, one of them working from a stale view: the card gets back exactly what it paid, the tax
+    exactly what was charged, and nothing more is ever refunded."""
+    code = barcodes(shop, 1)[0]
+    for _ in range(3):
+        assert sell.scan(code).ok
+    d = sell.discount_order("1.01")  # 1.01 over three units: no equal shares
+    if d.outcome is Outcome.NEEDS_APPROVAL:
+        d = d.retry(shop.approvals.approve(d.request, MIA, reason="damaged box").override)
+    assert d.ok, d
+    sale = card_sale(shop, sell, 0)
+    (line,) = sale.lines
+    assert line.quantity == 3 and line.paid_amount % 3 != 0, line
+    till_a, till_b = ReturnsService(shop), ReturnsService(shop)
+    for t in (till_a, till_b):
+        t.begin_shift(shop.staff.identify(BEN))
+        assert t.find(f"OMO:RECEIPT:{sale.sale_uuid}").ok  # both see 3 returnable
+    docs = []
+    assert till_a.pick(1, 1).ok
+    docs.append(till_a.refund("original").value)
+    # till B still shows 3 and tries to take all of them back: the backend's cap refuses, nothing refunded
+    assert till_b.pick(1, 3).ok
+    stale = till_b.refund("original")
+    assert stale.outcome is Outcome.REFUSED and "Nothing was refunded" in str(stale.message), stale
+    assert till_b.find(f"OMO:RECEIPT:{sale.sale_uuid}").ok and till_b.pick(1, 1).ok
+    docs.append(till_b.refund("original").value)
+    assert till_a.find(f"OMO:RECEIPT:{sale.sale_uuid}").ok and till_a.pick(1, 1).ok
+    docs.append(till_a.refund("original").value)
+    assert all(isinstance(x, ReturnDocument) for x in docs), docs
+    assert sum(x.total for x in docs) == line.paid_amount == sale.tenders[0].amount
+    assert sum(x.tax_total for x in docs) == line.tax_amount
+    assert sorted(r.amount for r in refunds_at_stripe(shop, sale.tenders[0].reference)) == sorted(
+        x.total for x in docs
+    )
+    assert "already returned" in str(till_b.find(f"OMO:RECEIPT:{sale.sale_uuid}").message)
+    synced(shop)
+    after = shop.sync_engine.sale(sale.sale_uuid).lines[0]
+    assert (after.returned_qty, after.refunded_amount) == (3, line.paid_amount)
+
+
+def test_a_member_s_app_shows_their_recent_orders_and_one_opens_without_a_check(shop, returns):
+    synced(shop)
+    shop.refresh_member_keys()  # the till trusts the keys the backend published (the status round does it)
+    listed = returns.find(shop.demo.member_qr(1003))
+    assert listed.ok, listed
+    recent = listed.value
+    assert "600003" in [o.ref for o in recent], recent
+    opened = returns.open_recent(next(o for o in recent if o.ref == "600003"))
+    assert opened.ok and opened.value.label == "600003"
+    assert not returns.view().needs_check  # the member's own app is the proof
+
+
+def test_a_typed_member_number_lists_their_orders_and_asks_for_the_customer_check(shop, returns):
+    listed = returns.find("1003")
+    assert listed.ok and "600003" in [o.ref for o in listed.value], listed
+    assert returns.open_recent(next(o for o in listed.value if o.ref == "600003")).ok
+    assert returns.view().needs_check
+
+
+def test_a_card_refund_on_a_till_without_a_card_reader_waits_and_goes_to_store_credit(shop, sell, returns):
+    """The sale was paid by card; the till taking it back has no card reader (card payments off): nothing is
+    refunded, the return waits with the reason, and a manager's reroute to store credit finishes it."""
+    from hardware.stripe_terminal.null import NullCardReader
+
+    sale = card_sale(shop, sell, 1)
+    real = shop.terminal
+    shop.terminal, shop.card_error = NullCardReader("no reader configured"), "no reader configured"
+    try:
+        assert returns.find(f"OMO:RECEIPT:{sale.sale_uuid}").ok and returns.pick_all().ok
+        r = returns.refund("original")
+        assert r.outcome is Outcome.FAILED and "Card refunds are off" in str(r.message), r
+        (waiting,) = returns.waiting()
+        assert shop.records.get_return(waiting.return_uuid) is None  # nothing committed yet
+        r = returns.reroute(waiting.return_uuid, "store_credit")
+        if r.outcome is Outcome.NEEDS_APPROVAL:
+            r = r.retry(shop.approvals.approve(r.request, MIA, reason="no reader").override)
+        assert r.ok, r
+        assert [x.kind for x in r.value.refunds] == ["store_credit"] and r.value.total == sale.total
+    finally:
+        shop.terminal = real
+    assert refunds_at_stripe(shop, sale.tenders[0].reference) == []
+    assert returns.waiting() == []

@@ -1,0 +1,405 @@
+"""Card payments relayed by the backend (backend/card_relay.py + hardware/stripe_terminal/relay.py): the till
+holds no Stripe key, outcomes come by signed webhooks over the till's channel, the backend captures, and
+the protocol's guarantees hold across lost/duplicated/reordered webhooks, a dropped channel and crashes."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from backend.card_relay import RelayConfig
+from backend.server import BackendHandle, start_backend
+from backend.stripe_budget import BudgetLimits
+from hardware.stripe_sim import StripeSimulator
+from hardware.stripe_sim.webhooks import sign
+from hardware.stripe_terminal.driver import StripeTerminal
+from hardware.stripe_terminal.relay import RELAY_DOWN_MESSAGE, RelayedTerminal
+from pos.payment import CardPayments, MemoryPaymentJournal, SimulatedCrash
+from tests.backend.engines import fresh_database
+from tests.payments.conftest import Shop, check_invariants
+
+CHAIN_KEY = "sk_test_chain"
+POLL = 0.02
+
+
+class Chain:
+    """A simulator with webhooks to a backend that relays card payments, and tills on it."""
+
+    def __init__(self, sim: StripeSimulator, database: str, tmp: Path) -> None:
+        self.sim = sim
+        self.database = database
+        self.secret = "whsec_" + secrets.token_hex(16)
+        self.location = sim.create_location("Main street")
+        self.reader = sim.register_reader("simulated-wpe", self.location)
+        self.config = RelayConfig(
+            CHAIN_KEY, self.secret, api_base=sim.url, reconcile_interval=0.2, stale_after=60.0
+        )
+        self.backend = self.start()
+        sim.add_webhook_endpoint(self.url + "/v1/stripe/webhooks", self.secret)
+        self.token = self.backend.register_device("T1")
+        self.terminals: list[RelayedTerminal] = []
+
+    def start(self, port: int = 0) -> BackendHandle:
+        handle = start_backend(self.database, port=port, cards=self.config)
+        self.url = handle.url
+        return handle
+
+    def restart(self) -> None:
+        """The backend killed and started again on its database (same address: Stripe's webhooks too)."""
+        port = int(self.url.rsplit(":", 1)[1])
+        self.backend.stop()
+        self.backend = self.start(port)
+
+    def terminal(self, **kw: Any) -> RelayedTerminal:
+        t = RelayedTerminal(
+            backend_url=self.url, token=self.token, reader_id=self.reader, poll_interval=POLL, **kw
+        )
+        self.terminals.append(t)
+        return t
+
+    def payments(self, terminal: RelayedTerminal, journal: MemoryPaymentJournal, **kw: Any) -> CardPayments:
+        kw.setdefault("authorization_timeout", 10.0)
+        return CardPayments(terminal, journal, poll_interval=POLL, capture_backoff=0.01, **kw)
+
+    def settle(self, payments: CardPayments, shop: Shop, timeout: float = 10.0) -> None:
+        """Wait until the backend captured what it was handed, then let the till's reconciler close it."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            payments.reconcile(shop.recover, shop.release)
+            if all(a.final for a in shop.journal.all()):
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"attempts not settled: {shop.journal.all()}")
+
+    def stripe_requests(self, since: int = 0) -> list[tuple[str, str, str | None]]:
+        return [(r["method"], r["path"], r.get("idempotency_key")) for r in self.sim.requests[since:]]
+
+    def close(self) -> None:
+        self.backend.stop()  # ends the tills' long polls at once
+        for t in self.terminals:
+            t.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def chain(request, tmp_path) -> Iterator[Chain]:
+    sim = StripeSimulator(api_keys=(CHAIN_KEY,), webhook_retry=(0.05, 0.2, 5.0)).start()
+    try:
+        with fresh_database(request.param, tmp_path) as url:
+            c = Chain(sim, url, tmp_path)
+            try:
+                yield c
+            finally:
+                c.close()
+    finally:
+        sim.stop()
+
+
+@pytest.fixture
+def journal() -> MemoryPaymentJournal:
+    j = MemoryPaymentJournal()
+    j.data = {"sales": {}, "outbox": []}
+    return j
+
+
+def _tap_when_waiting(sim: StripeSimulator, reader: str, card: str = "4242424242424242") -> threading.Thread:
+    def run() -> None:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            action = sim.readers[reader].get("action")
+            if action and action["status"] == "in_progress":
+                sim.tap(card, reader)
+                return
+            time.sleep(0.01)
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    return t
+
+
+def test_a_relayed_payment_takes_two_stripe_requests_on_the_critical_path_and_no_polling(chain, journal):
+    shop = Shop(journal)
+    payments = chain.payments(chain.terminal(), journal)
+    sale = shop.new_sale(1250)
+    before = len(chain.sim.requests)
+    _tap_when_waiting(chain.sim, chain.reader)
+    out = payments.pay(sale, 1250, "usd", shop.complete(sale, 1250))
+    assert (out.status, out.paid) == ("authorized", True)
+    critical = [(m, p) for m, p, _ in chain.stripe_requests(before) if p != "/v1/events"]  # background
+    assert critical == [
+        ("POST", "/v1/payment_intents"),
+        ("POST", f"/v1/terminal/readers/{chain.reader}/process_payment_intent"),
+    ]
+    chain.settle(payments, shop)
+    assert chain.sim.payment_intents[out.payment_intent_id]["status"] == "succeeded"
+    # no GET of a PaymentIntent or a reader for this payment, ever (reconciliation reads the events list)
+    reads = [p for m, p, _ in chain.stripe_requests(before) if m == "GET" and p != "/v1/events"]
+    assert reads == []
+    check_invariants(chain.sim, shop)
+
+
+def test_the_till_holds_no_stripe_key_and_the_backend_refuses_other_tills(chain, journal):
+    t = chain.terminal()
+    assert CHAIN_KEY not in repr(vars(t))
+    other = chain.backend.register_device("T2")
+    shop = Shop(journal)
+    payments = chain.payments(t, journal)
+    sale = shop.new_sale(700)
+    _tap_when_waiting(chain.sim, chain.reader)
+    out = payments.pay(sale, 700, "usd", shop.complete(sale, 700))
+    r = requests.get(
+        f"{chain.url}/v1/card/intents/{out.payment_intent_id}",
+        headers={"Authorization": f"Bearer {other}"},
+        timeout=5,
+    )
+    assert r.status_code == 404  # another till cannot read (or capture) this till's payment
+    for method, path in (
+        ("GET", f"/v1/card/readers/{chain.reader}"),
+        ("POST", f"/v1/card/readers/{chain.reader}/cancel-action"),
+    ):
+        r = requests.request(
+            method, chain.url + path, headers={"Authorization": f"Bearer {other}"}, timeout=5
+        )
+        assert r.status_code == 404  # nor read or stop this till's reader
+
+
+def _event(pi: dict[str, Any], typ: str = "payment_intent.succeeded", n: int = 1) -> dict[str, Any]:
+    return {
+        "id": f"evt_test_{secrets.token_hex(6)}_{n}",
+        "object": "event",
+        "type": typ,
+        "created": int(time.time()),
+        "data": {"object": pi},
+        "livemode": False,
+        "api_version": "2026-10-28.endive",
+        "pending_webhooks": 1,
+        "request": {"id": None, "idempotency_key": None},
+    }
+
+
+def _post(chain: Chain, body: bytes, signature: str) -> requests.Response:
+    return requests.post(
+        f"{chain.url}/v1/stripe/webhooks",
+        data=body,
+        headers={"Stripe-Signature": signature, "Content-Type": "application/json"},
+        timeout=5,
+    )
+
+
+def test_forged_and_replayed_signatures_are_refused_duplicates_are_applied_once(chain):
+    body = json.dumps(_event({"id": "pi_x", "object": "payment_intent", "status": "succeeded"})).encode()
+    now = int(time.time())
+    assert _post(chain, body, sign(body, "whsec_forged", now)).status_code == 401
+    assert _post(chain, body + b" ", sign(body, chain.secret, now)).status_code == 401  # body altered
+    # a request recorded long ago and sent again: its timestamp is outside Stripe's 5-minute tolerance
+    assert _post(chain, body, sign(body, chain.secret, now - 3600)).status_code == 401
+    first = _post(chain, body, sign(body, chain.secret, now))
+    assert first.status_code == 200 and first.json() == {"received": True, "duplicate": False}
+    again = _post(chain, body, sign(body, chain.secret, now + 1))
+    assert again.status_code == 200 and again.json()["duplicate"] is True
+
+
+def test_events_out_of_order_never_take_a_payment_back(chain, journal):
+    shop = Shop(journal)
+    payments = chain.payments(chain.terminal(), journal)
+    sale = shop.new_sale(990)
+    chain.sim.webhooks.hold()
+    _tap_when_waiting(chain.sim, chain.reader)
+    result: list[Any] = []
+    worker = threading.Thread(
+        target=lambda: result.append(payments.pay(sale, 990, "usd", shop.complete(sale, 990)))
+    )
+    worker.start()
+    time.sleep(0.8)
+    assert chain.sim.webhooks.release("reverse") > 0  # newest first: the authorisation before the creation
+    worker.join(15)
+    assert result and result[0].status == "authorized"
+    chain.settle(payments, shop)
+    r = requests.get(
+        f"{chain.url}/v1/card/intents/{result[0].payment_intent_id}",
+        headers={"Authorization": f"Bearer {chain.token}"},
+        timeout=5,
+    )
+    assert r.json()["status"] == "succeeded"
+    check_invariants(chain.sim, shop)
+
+
+def test_lost_webhooks_are_found_by_the_backends_reconciliation(chain, journal):
+    shop = Shop(journal)
+    payments = chain.payments(chain.terminal(), journal)
+    chain.sim.webhooks.fail_next(1000)  # nothing reaches the backend
+    sale = shop.new_sale(4200)
+    _tap_when_waiting(chain.sim, chain.reader)
+    started = time.monotonic()
+    out = payments.pay(sale, 4200, "usd", shop.complete(sale, 4200))
+    assert out.status == "authorized"
+    assert time.monotonic() - started < 5.0  # found within seconds
+    listed = [p for m, p, _ in chain.stripe_requests() if m == "GET"]
+    assert set(listed) == {"/v1/events"}  # by the events list, never a read per payment
+    chain.settle(payments, shop)
+    check_invariants(chain.sim, shop)
+
+
+def test_the_tills_channel_dropped_mid_payment_resumes(chain, journal):
+    shop = Shop(journal)
+    t = chain.terminal()
+    payments = chain.payments(t, journal)
+    deadline = time.monotonic() + 5
+    while not t.channel_up and time.monotonic() < deadline:
+        time.sleep(0.02)
+    chain.backend.inject("status", path="/v1/card/changes", times=3, status=503)
+    sale = shop.new_sale(1500)
+    _tap_when_waiting(chain.sim, chain.reader)
+    out = payments.pay(sale, 1500, "usd", shop.complete(sale, 1500))
+    assert out.status == "authorized"
+    deadline = time.monotonic() + 5
+    while not t.channel_up and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert t.channel_up  # resumed after the drop
+    chain.settle(payments, shop)
+    check_invariants(chain.sim, shop)
+
+
+def test_a_declined_card_then_a_good_one_on_the_same_sale(chain, journal):
+    shop = Shop(journal)
+    payments = chain.payments(chain.terminal(), journal)
+    sale = shop.new_sale(2000)
+    _tap_when_waiting(chain.sim, chain.reader, "4000000000000002")
+    first = payments.pay(sale, 2000, "usd", shop.complete(sale, 2000))
+    assert first.status == "declined" and not first.paid
+    _tap_when_waiting(chain.sim, chain.reader)
+    second = payments.pay(sale, 2000, "usd", shop.complete(sale, 2000))
+    assert second.status == "authorized"
+    chain.settle(payments, shop)
+    check_invariants(chain.sim, shop)
+
+
+def test_the_till_killed_after_the_authorisation_is_recovered_and_captured_once(chain, journal):
+    shop = Shop(journal)
+
+    def crash(point: str) -> None:
+        if point == "after_authorized_observed":
+            raise SimulatedCrash(point)
+
+    sale = shop.new_sale(3100)
+    _tap_when_waiting(chain.sim, chain.reader)
+    with pytest.raises(SimulatedCrash):
+        chain.payments(chain.terminal(), journal, crashpoint=crash).pay(
+            sale, 3100, "usd", shop.complete(sale, 3100)
+        )
+    (pi,) = chain.sim.payment_intents.values()
+    assert pi["status"] == "requires_capture"  # the backend never captures a sale it was not handed
+    time.sleep(0.5)
+    assert chain.sim.payment_intents[pi["id"]]["status"] == "requires_capture"
+    restarted = chain.payments(chain.terminal(), journal)  # the till starts again: its reconciler
+    chain.settle(restarted, shop)
+    assert shop.sale(sale)["recovered"] is True
+    check_invariants(chain.sim, shop)
+
+
+def test_the_backend_killed_before_the_capture_captures_after_its_restart(chain, journal):
+    shop = Shop(journal)
+    chain.backend.backend.card_relay.stop()  # its capture worker dies with it
+    payments = chain.payments(chain.terminal(), journal)
+    sale = shop.new_sale(2600)
+    _tap_when_waiting(chain.sim, chain.reader)
+    out = payments.pay(sale, 2600, "usd", shop.complete(sale, 2600))
+    assert out.status == "authorized"
+    assert chain.sim.payment_intents[out.payment_intent_id]["status"] == "requires_capture"
+    chain.restart()
+    chain.settle(chain.payments(chain.terminal(), journal), shop)
+    captures = [k for m, p, k in chain.stripe_requests() if p.endswith("/capture")]
+    assert len(captures) == 1
+    check_invariants(chain.sim, shop)
+
+
+def test_the_backend_killed_between_create_and_process_charges_nothing_twice(chain, journal):
+    shop = Shop(journal)
+    sale = shop.new_sale(1800)
+
+    def crash(point: str) -> None:
+        if point == "after_pi_id_commit":
+            raise SimulatedCrash(point)
+
+    with pytest.raises(SimulatedCrash):
+        chain.payments(chain.terminal(), journal, crashpoint=crash).pay(
+            sale, 1800, "usd", shop.complete(sale, 1800)
+        )
+    chain.restart()
+    _tap_when_waiting(chain.sim, chain.reader)
+    out = chain.payments(chain.terminal(), journal).pay(sale, 1800, "usd", shop.complete(sale, 1800))
+    assert out.status == "authorized"
+    assert len(chain.sim.payment_intents) == 1  # the same PaymentIntent was driven on, none made again
+    chain.settle(chain.payments(chain.terminal(), journal), shop)
+    check_invariants(chain.sim, shop)
+
+
+def test_the_relay_down_the_card_fails_with_a_clear_message_and_nothing_is_charged(chain, journal):
+    shop = Shop(journal)
+    payments = chain.payments(chain.terminal(), journal)
+    chain.backend.stop()
+    sale = shop.new_sale(800)
+    out = payments.pay(sale, 800, "usd", shop.complete(sale, 800))
+    assert not out.paid and out.message == RELAY_DOWN_MESSAGE
+    assert chain.sim.payment_intents == {}
+    chain.backend = chain.start(int(chain.url.rsplit(":", 1)[1]))
+    settled = payments.settle_before_other_tender(sale, shop.recover, shop.release)
+    assert settled is not None and settled.other_tender_allowed  # cash may be taken now
+
+
+def test_a_refund_goes_through_the_backend(chain, journal):
+    shop = Shop(journal)
+    t = chain.terminal()
+    payments = chain.payments(t, journal)
+    sale = shop.new_sale(5000)
+    _tap_when_waiting(chain.sim, chain.reader)
+    out = payments.pay(sale, 5000, "usd", shop.complete(sale, 5000))
+    chain.settle(payments, shop)
+    refund = t.refund(out.payment_intent_id, 1200, idempotency_key="r1")
+    again = t.refund(out.payment_intent_id, 1200, idempotency_key="r1")
+    assert (refund.amount, refund.status, again.id) == (1200, "succeeded", refund.id)
+    assert sum(r["amount"] for r in chain.sim.refunds.values()) == 1200
+    # the till's close-out reads what the backend knows: captured, refunded, the card's brand
+    (paid,) = t.payments_since(0, {out.attempt_id})
+    assert (paid.payment_intent, paid.status, paid.amount_received, paid.amount_refunded) == (
+        out.payment_intent_id,
+        "succeeded",
+        5000,
+        1200,
+    )
+    # exactly what the direct driver reads from Stripe itself
+    direct = StripeTerminal(reader_id=chain.reader, api_base=chain.sim.url, api_key=CHAIN_KEY)
+    try:
+        assert direct.payments_since(0, {out.attempt_id}) == [paid]
+    finally:
+        direct.close()
+
+
+def test_the_budget_is_reported(chain):
+    r = requests.get(
+        f"{chain.url}/v1/stripe/budget", headers={"Authorization": f"Bearer {chain.token}"}, timeout=5
+    )
+    assert r.status_code == 200
+    limits = {x["limit"]: x for x in r.json()["limits"]}
+    assert limits["account"]["rate_per_s"] == BudgetLimits().account
+
+
+def test_omo_backend_stripe_budget_prints_the_shared_budget(chain, capsys):
+    from backend.server import main
+
+    pay = Shop(MemoryPaymentJournal())
+    pay.journal.data = {"sales": {}, "outbox": []}
+    payments = chain.payments(chain.terminal(), pay.journal)
+    sale = pay.new_sale(1100)
+    _tap_when_waiting(chain.sim, chain.reader)
+    assert payments.pay(sale, 1100, "usd", pay.complete(sale, 1100)).paid
+    assert main(["stripe-budget", "--database", chain.database, "--json"]) == 0
+    limits = {x["limit"] for x in json.loads(capsys.readouterr().out)["limits"]}
+    assert {"account", "POST /v1/payment_intents"} <= limits  # what this worker spent, read from the table
