@@ -47,14 +47,14 @@ def test_an_order_is_checked_then_handed_over_in_two_parts_and_the_backend_knows
         {"line_no": 1, "qty": 1, "reason": "Comes back for it tomorrow"},
         {"line_no": 2, "qty": 1, "reason": "Wrong colour"},
     ]
-    order = shop.sync_engine.order("500002")
+    order = shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("500002"))
     assert order.status == "ready_for_pickup" and [ln.handed_over_qty for ln in order.lines] == [1, 0]
     assert next(x for x in pickups.refresh().value if x.order_no == "500002").partly
     # the second part, the next day
     assert pickups.open("500002").ok and pickups.check("app_code", _code(shop, "500002")).ok
     assert [ln.giving for ln in pickups.view().lines] == [1, 1]
     assert pickups.hand_over().ok
-    assert shop.sync_engine.order("500002").status == "handed_over"
+    assert shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("500002")).status == "handed_over"
     assert "500002" not in [x.order_no for x in pickups.refresh().value]
     r = pickups.open("500002")
     assert r.outcome is Outcome.REFUSED and "handed over" in str(r.message)
@@ -74,7 +74,7 @@ def test_offline_the_hand_over_is_kept_and_sent_later(shop, pickups):
         shop.demo.set_backend_online(True)
     shop.sync_engine.wake()
     assert shop.sync_engine.wait_idle(20)
-    assert shop.sync_engine.order("500001").status == "handed_over"
+    assert shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("500001")).status == "handed_over"
 
 
 def test_an_order_not_collected_in_time_goes_back_to_stock_as_a_return(shop, pickups):
@@ -88,7 +88,7 @@ def test_an_order_not_collected_in_time_goes_back_to_stock_as_a_return(shop, pic
     assert done.ok, done
     shop.sync_engine.wake()
     shop.sync_engine.wait_idle(20)
-    assert shop.sync_engine.order("500005").status == "cancelled"
+    assert shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("500005")).status == "cancelled"
 
 
 def test_an_order_that_is_not_waiting_here_is_refused(pickups):
@@ -124,7 +124,7 @@ def test_two_tills_hand_over_the_same_order_at_the_same_moment_and_only_one_says
     lost = next(r for r in results if not r.ok)
     assert "the customer's app shows it" in str(won.message)
     assert "NOT handed over" in str(lost.message) and "already" in str(lost.message), lost
-    order = shop.sync_engine.order("500003")
+    order = shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("500003"))
     assert order.status == "handed_over" and all(ln.handed_over_qty == ln.qty for ln in order.lines)
 
 

@@ -62,7 +62,7 @@ def test_an_online_order_found_by_its_qr_is_refunded_to_its_card_and_the_backend
     assert r.receipt.title == "RETURN" and r.printing.result(timeout=10).printed
     assert shop.records.get_return(doc.return_uuid) == doc
     synced(shop)
-    after = shop.sync_engine.order("600001").lines[0]
+    after = shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("600001")).lines[0]
     assert (after.returned_qty, after.refunded_amount) == (1, doc.total)
     assert "return.refund" in audit_actions(shop)
 
@@ -103,7 +103,7 @@ def test_two_tills_returning_the_last_unit_at_the_same_moment_exactly_one_succee
     assert sorted(r.outcome.value for r in results) == ["done", "refused"]
     loser = next(r for r in results if not r.ok)
     assert loser.value == "exceeds_returnable" and "Nothing was refunded" in str(loser.message)
-    pi = shop.sync_engine.order("600001").tenders[0].reference
+    pi = shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("600001")).tenders[0].reference
     assert len(refunds_at_stripe(shop, pi)) == 1  # one card refund only
 
 
@@ -326,10 +326,10 @@ def test_a_waiting_return_with_nothing_refunded_can_be_given_up_and_its_units_ar
     shop.demo.stripe.fail_with_status("/v1/refunds", status=503, times=100)
     assert returns.refund("original").outcome is Outcome.FAILED
     (waiting,) = returns.waiting()
-    held = shop.sync_engine.order("600001").lines[0]
+    held = shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("600001")).lines[0]
     assert held.returned_qty == 2  # held at the backend meanwhile
     assert returns.give_up(waiting.return_uuid).ok
-    assert shop.sync_engine.order("600001").lines[0].returned_qty == 0
+    assert shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("600001")).lines[0].returned_qty == 0
     assert returns.waiting() == []
 
 
