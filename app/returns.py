@@ -304,7 +304,7 @@ class ReturnsService:
             if isinstance(parsed, ReceiptCode):
                 return self._sale(parsed.sale_uuid, proof="qr")
             if isinstance(parsed, MemberCode):
-                return self.member_orders(parsed.member_no, proof="qr")
+                return self.member_orders(parsed.member_no, proof="qr", member_token=typed)
             if isinstance(parsed, StoreCreditCode):
                 return self.credit_balance(parsed.code)
             what = getattr(parsed, "message", "") or str(parsed)
@@ -505,8 +505,11 @@ class ReturnsService:
             value=result.value,
         )
 
-    def member_orders(self, member_no: int | str, *, proof: str = "typed") -> Result:
-        """Blocking: a member's recent orders and purchases (to pick one with `open_recent`)."""
+    def member_orders(
+        self, member_no: int | str, *, proof: str = "typed", member_token: str | None = None
+    ) -> Result:
+        """Blocking: a member's recent orders and purchases (to pick one with `open_recent`); the backend
+        shows them with the member's own code (`member_token`, their QR) only."""
         if isinstance(member_no, str):
             parsed = parse_typed_member(member_no)
             if not isinstance(parsed, MemberCode):
@@ -515,7 +518,7 @@ class ReturnsService:
         if self.backend is None:
             return self._offline()
         try:
-            profile = self.backend.member_profile(member_no)
+            profile = self.backend.member_profile(member_no, member_token=member_token)
         except BackendNotFound:
             return refused(msg(QT_TRANSLATE_NOOP(C, "There is no member {no}."), no=member_no))
         except BackendUnavailable as e:

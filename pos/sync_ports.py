@@ -224,7 +224,9 @@ class SyncStatus:
 class Backend(Protocol):
     """What the domain asks the backend (each call blocks: never call it on the GUI thread)."""
 
-    def member_profile(self, member_no: int, *, max_age_s: float | None = None) -> MemberProfile: ...
+    def member_profile(
+        self, member_no: int, *, max_age_s: float | None = None, member_token: str | None = None
+    ) -> MemberProfile: ...
 
     def order(self, order_no: str) -> OnlineOrder: ...
 
