@@ -110,12 +110,21 @@ def apt_install(packages: list[str], what: str) -> bool:
     return False
 
 
+# A font with kanji and kana, for the Japanese screens, receipts and Z reports on a bare Linux (Qt and the
+# PDF writer fall back to it through fontconfig / by path). IPA Font License: free to redistribute.
+JAPANESE_FONT = "fonts-ipafont-gothic"
+
+
 def ensure_system_libraries() -> None:
     if not sys.platform.startswith("linux"):
         return
     missing = sorted({pkg for lib, pkg in SYSTEM_LIBS.items() if ctypes.util.find_library(lib) is None})
     if missing and not apt_install(missing, "system libraries"):
         say("the program may not start without them.")
+    fc_list = shutil.which("fc-list")
+    if fc_list and not subprocess.run([fc_list, ":lang=ja"], capture_output=True, text=True).stdout.strip():
+        if not apt_install([JAPANESE_FONT], "a Japanese font"):
+            say("Japanese text will show as boxes without it.")
 
 
 def package_for(soname: str) -> str:
@@ -243,6 +252,9 @@ def main(argv: list[str]) -> int:
     ensure_venv("dev")
     if not ensure_platform_libraries(qt_platform(what)):
         return 1
+    # the window's translations: i18n/*.ts compiled to .qm (not committed), lenient so a string added a
+    # minute ago and not yet translated does not stop the till (tools/i18n.py check is strict)
+    subprocess.call([str(PY), str(ROOT / "tools" / "i18n.py"), "build", "--lenient"], cwd=ROOT)
     env = dict(os.environ)
     if what == "start":
         return subprocess.call([str(BIN / "omo-pos"), *rest], cwd=ROOT, env=env)

@@ -84,6 +84,11 @@ def _build_parser() -> argparse.ArgumentParser:
         parents=[_common(True)],
     )
     common = _common(False)
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation offscreen (window, journal, keyring, camera, printer, demo services)",
+    )
     p.add_argument("--exit-after-ms", type=int, default=None, help=argparse.SUPPRESS)
     p.add_argument("--screenshot", metavar="PNG", default=None, help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -177,6 +182,9 @@ def main(argv: list[str] | None = None, *, run_gui: GuiRunner | None = None) -> 
         if not getattr(args, "terminal", None):
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
         args.args = [*extra, *args.args]
+    if args.self_test:  # ui.main runs it (it needs the window); this entry point has none
+        print("omo-pos: --self-test needs the window: run it with `omo-pos --self-test`", file=sys.stderr)
+        return 2
     paths = Paths.resolve(args.data_dir)
     try:
         settings = settings_mod.load(paths.settings_file, os.environ, args.set)

@@ -8,7 +8,7 @@ translates the template in the "app" context, then fills in the values; a script
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,12 +28,19 @@ class Msg:
     def __str__(self) -> str:
         return self.render(self.template)
 
-    def render(self, template: str) -> str:
-        """Fill `template` (this message's, or its translation) with the values."""
+    def render(self, template: str, translate: Callable[[str], str] | None = None) -> str:
+        """Fill `template` (this message's, or its translation) with the values; a value that is itself a
+        message is translated with `translate` (the same reader's language) and filled in first."""
+        params = {
+            k: (v.render(translate(v.template), translate) if translate and v else str(v))
+            if isinstance(v, Msg)
+            else v
+            for k, v in self.params.items()
+        }
         try:
-            return template.format(**self.params)
+            return template.format(**params)
         except (KeyError, IndexError, ValueError):  # a broken translation never hides the message
-            return self.template.format(**self.params)
+            return self.template.format(**params)
 
     def __bool__(self) -> bool:
         return bool(self.template)

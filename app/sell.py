@@ -755,11 +755,14 @@ class SellService:
         return done(message, value=doc, receipt=receipt, printing=printing)
 
     def receipt_for(self, doc: SaleDocument) -> Receipt:
+        from app.i18n import sale_receipt_words
+
         return receipt_for_sale(
             doc,
             self.config,
             store_name=self.shop.settings["store.name"],
             cashier=self._staff_name(doc.staff_id),
+            **sale_receipt_words(self.config.locale),  # type: ignore[arg-type]
         )
 
     # ------------------------------------------------------------------ card

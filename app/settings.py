@@ -362,6 +362,12 @@ register(
     minimum=0,
 )
 register(
+    "ui.staff_languages",
+    str,
+    "",
+    "screen language per staff member after login, e.g. 'S001=ja,S003=it' (others: the store's)",
+)
+register(
     "demo.products",
     int,
     20_000,

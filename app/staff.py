@@ -19,7 +19,7 @@ import stat
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -206,6 +206,26 @@ class DatabaseLockout:
         )
 
 
+def staff_languages(paths: Paths, settings: Settings) -> dict[str, str]:
+    """Each staff member's own screen language (staff id -> "it", "ja"...): the "language" of their entry in
+    `staff.json` (a live shop), then the setting `ui.staff_languages` ("S001=ja,S003=it"). Whoever has
+    none reads the store's language."""
+    found: dict[str, str] = {}
+    if settings["mode"] != "demo":
+        try:
+            rows = json.loads(staff_file(paths).read_text(encoding="utf-8"))
+            found = {
+                str(r["id"]): str(r["language"]) for r in rows if isinstance(r, dict) and r.get("language")
+            }
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # load_staff says what is wrong with the file
+    for item in settings["ui.staff_languages"].split(","):
+        staff_id, sep, lang = item.partition("=")
+        if sep and staff_id.strip() and lang.strip():
+            found[staff_id.strip()] = lang.strip()
+    return found
+
+
 @dataclass(frozen=True)
 class StaffServices:
     directory: InMemoryStaffDirectory
@@ -213,6 +233,7 @@ class StaffServices:
     approvals: Approvals
     audit: DeferredAudit
     lockout: DatabaseLockout | None = None
+    languages: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, paths: Paths, settings: Settings) -> StaffServices:
@@ -225,13 +246,18 @@ class StaffServices:
             audit=audit_via(audit),
             min_manager_pin_digits=LIVE_MANAGER_PIN_DIGITS if settings["mode"] == "live" else 4,
         )
-        return cls(directory, authenticator, Approvals(authenticator), audit, kept)
+        languages = staff_languages(paths, settings)
+        return cls(directory, authenticator, Approvals(authenticator), audit, kept, languages)
 
     def attach(self, journal_audit: JournalAudit, store: Any) -> None:
         """The journal is open: audit entries and the lockout go to it from now on."""
         self.audit.attach(journal_audit)
         if self.lockout is not None:
             self.lockout.attach(store)
+
+    def language_of(self, staff_id: str) -> str:
+        """The staff member's own screen language, or "" (the store's)."""
+        return self.languages.get(staff_id, "")
 
 
 __all__ = [
@@ -240,6 +266,7 @@ __all__ = [
     "StaffServices",
     "load_staff",
     "make_private",
+    "staff_languages",
     "staff_pepper",
     "write_staff_file",
 ]

@@ -528,9 +528,11 @@ class TillService:
         note = self.unsynced_note()
         words = msg(
             QT_TRANSLATE_NOOP(C, "Till closed. {difference}{approved}{unsynced}"),
-            difference=str(self._difference_words(preview, ask=False, closed=True)),
-            approved=(" " + z.approved_by + " approved it.") if closure.approved_by else "",
-            unsynced=(" " + str(note)) if note else "",
+            difference=self._difference_words(preview, ask=False, closed=True),
+            approved=msg(QT_TRANSLATE_NOOP(C, " {name} approved it."), name=z.approved_by)
+            if closure.approved_by
+            else "",
+            unsynced=msg(QT_TRANSLATE_NOOP(C, " {note}"), note=note) if note else "",
         )
         return done(words, value=z)
 
@@ -558,7 +560,9 @@ class TillService:
             template,
             counted=fmt(out.counted),
             expected=fmt(out.expected),
-            side="over" if out.difference > 0 else "short",
+            side=msg(QT_TRANSLATE_NOOP(C, "over"))
+            if out.difference > 0
+            else msg(QT_TRANSLATE_NOOP(C, "short")),
             amount=fmt(abs(out.difference)),
             limit=fmt(self.threshold),
         )
@@ -596,11 +600,14 @@ class TillService:
 
     def print_z(self, z: ZReport) -> Result:
         """Blocking (the print queue): the Z report on the receipt printer, section by section."""
+        from app.i18n import Catalog
         from app.till_report import report_sections
-        from pos.receipt import Receipt, ReceiptLabels, ReceiptLine
+        from pos.receipt import Receipt, ReceiptLine
 
+        locale = self.shop.config.locale
+        words = Catalog.load(locale)  # printed in the store's language, whoever is logged in
         lines: list[ReceiptLine] = []
-        for title, rows in report_sections(z.report, self.shop.fmt, z=z):
+        for title, rows in report_sections(z.report, self.shop.fmt, z=z, tr=words.tr):
             lines.append(ReceiptLine(title.upper(), 1, "", ""))
             lines += [ReceiptLine(label, 1, value, value) for label, value in rows]
         receipt = Receipt(
@@ -613,7 +620,7 @@ class TillService:
             lines=tuple(lines),
             total=self.shop.fmt(z.report.net_sales),
             footer=(),
-            labels=ReceiptLabels(receipt="Z report {}", cashier="Closed by {}", total="NET SALES"),
+            labels=words.receipt_labels(locale, z_report=True),  # type: ignore[arg-type]
             claim_code=False,
         )
         try:

@@ -51,6 +51,7 @@ def _labelled(report: Any, settings: Settings) -> Any:
 
 
 def main(argv: list[str], *, data_dir: Path, settings: Settings, command: str) -> int:
+    from app.i18n import Catalog, store_locale
     from app.till_report import header_lines, render_text, report_sections, write_pdf
     from pos.till import build_report
     from sync.store import journal
@@ -59,6 +60,7 @@ def main(argv: list[str], *, data_dir: Path, settings: Settings, command: str) -
     args = _parser(command).parse_args(argv)
     till_id = settings["till.id"]
     fmt = _fmt(settings)
+    words = Catalog.load(store_locale(settings))  # reports print in the store's language
     try:
         conn = _connect(data_dir)
     except FileNotFoundError as e:
@@ -102,7 +104,8 @@ def main(argv: list[str], *, data_dir: Path, settings: Settings, command: str) -
             else:
                 print(
                     render_text(
-                        report_sections(report, fmt), [f"X report · till {till_id} · {info.session_id}"]
+                        report_sections(report, fmt, tr=words.tr),
+                        [f"X report · till {till_id} · {info.session_id}"],
                     )
                 )
             return 0
@@ -119,13 +122,14 @@ def main(argv: list[str], *, data_dir: Path, settings: Settings, command: str) -
             )
             return 1
         z = ZReport.of(closure)
-        sections = report_sections(z.report, fmt, z=z)
+        sections = report_sections(z.report, fmt, z=z, tr=words.tr)
+        header = header_lines(z, words.tr)
         if args.pdf:
-            write_pdf(args.pdf, sections, header_lines(z), z.report.by_hour, amount_unit=10 ** _exp(settings))
+            write_pdf(args.pdf, sections, header, z.report.by_hour, amount_unit=10 ** _exp(settings))
         if args.json:
             print(json.dumps(closure.to_dict(), indent=2))
         else:
-            print(render_text(sections, header_lines(z)))
+            print(render_text(sections, header))
         if args.pdf:
             print(f"PDF saved: {args.pdf}", file=sys.stderr)
         return 0

@@ -10,7 +10,7 @@ renderer), with the sales-by-hour chart as vector bars.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -163,12 +163,34 @@ _FONT_CANDIDATES = (
 )
 
 
-def _font() -> str:
-    """A Unicode TrueType font when the system has one (names in any script), else Helvetica (WinAnsi:
-    Latin text and the euro sign)."""
+# Kanji and kana (a Japanese store's report): TrueType outlines, which reportlab embeds. Debian/Ubuntu:
+# fonts-ipafont-gothic (IPA Font License: free to use and redistribute); Windows: MS Gothic.
+_CJK_FONT_CANDIDATES = (
+    "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
+    "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
+    "C:/Windows/Fonts/msgothic.ttc",
+)
+
+
+def _wide(texts: Iterable[str]) -> bool:
+    import unicodedata
+
+    return any(unicodedata.east_asian_width(ch) in ("W", "F") for t in texts for ch in t)
+
+
+def _font(cjk: bool = False) -> str:
+    """A Unicode TrueType font when the system has one (names in any script; with `cjk`, one with kanji),
+    else Helvetica (WinAnsi: Latin text and the euro sign)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    name = "OmoSansJP" if cjk else "OmoSans"
+    if name in pdfmetrics.getRegisteredFontNames():
+        return name
+    for path in _CJK_FONT_CANDIDATES if cjk else ():
+        if Path(path).exists():
+            pdfmetrics.registerFont(TTFont(name, path))
+            return name
     if "OmoSans" in pdfmetrics.getRegisteredFontNames():
         return "OmoSans"
     for path in _FONT_CANDIDATES:
@@ -198,7 +220,8 @@ def write_pdf(
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    font = _font()
+    texts = [*header, chart_title, *(x for name, rows in sections for r in rows for x in (name, *r))]
+    font = _font(_wide(texts))
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
     title = ParagraphStyle("t", fontName=font, fontSize=16, leading=20)

@@ -219,13 +219,16 @@ def bench_scans(data_dir: Path, *, lines: int, scans: int, seed: int = 7) -> dic
 
 
 # ---------------------------------------------------------------------------------------- launch
-def launch_once(data_dir: Path, workdir: Path, timeout_s: float = 120.0) -> float:
-    """Seconds from spawning `python -m ui.main` until the first window's PNG is on disk."""
+def launch_once(
+    data_dir: Path, workdir: Path, timeout_s: float = 120.0, program: list[str] | None = None
+) -> float:
+    """Seconds from spawning `python -m ui.main` (or `program`: the bundle's executable) until the first
+    window's PNG is on disk."""
     png = workdir / f"first-{time.monotonic_ns()}.png"
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    cmd = [sys.executable, "-m", "ui.main", "--data-dir", str(data_dir)]
+    cmd = [*(program or [sys.executable, "-m", "ui.main"]), "--data-dir", str(data_dir)]
     cmd += [x for s in BENCH_SETTINGS for x in ("--set", s)]
     cmd += ["--exit-after-ms", "0", "--screenshot", str(png)]
     t0 = time.perf_counter()

@@ -8,23 +8,38 @@ them), tenders as the customer handed them over (cash given, not cash kept), cas
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from pos.documents import SaleDocument
-from pos.receipt import Receipt, ReceiptLine
+from pos.receipt import Receipt, ReceiptLabels, ReceiptLine
 from pos.receipt import TaxLine as ReceiptTaxLine
 from pos.receipt import Tender as ReceiptTender
 from pos.storeconfig import StoreConfig
 
 TENDER_LABELS = {"cash": "Cash", "card": "Card"}
+# The printed words besides the labels, in English; the application passes them in the store's language.
+WORDS = {**TENDER_LABELS, "tax_included": "Prices include VAT", "thanks": "Thank you for shopping with us"}
 
 
-def tender_label(kind: str) -> str:
-    return TENDER_LABELS.get(kind, kind.replace("_", " ").title())
+def tender_label(kind: str, words: Mapping[str, str] = TENDER_LABELS) -> str:
+    return words.get(kind, TENDER_LABELS.get(kind, kind.replace("_", " ").title()))
 
 
-def receipt_for_sale(doc: SaleDocument, config: StoreConfig, *, store_name: str, cashier: str) -> Receipt:
-    """`cashier` is the name of the person who rang the sale (not their id)."""
+def receipt_for_sale(
+    doc: SaleDocument,
+    config: StoreConfig,
+    *,
+    store_name: str,
+    cashier: str,
+    labels: ReceiptLabels | Mapping[str, object] | None = None,
+    words: Mapping[str, str] | None = None,
+) -> Receipt:
+    """`cashier` is the name of the person who rang the sale (not their id). `labels` and `words` (keys
+    of `WORDS`) are the printed words in the store's language; English without them."""
+    w = {**WORDS, **(words or {})}
+    printed = labels or ReceiptLabels()
+    discount = printed["discount"] if isinstance(printed, Mapping) else printed.discount
     labels = {r.code: (r.label or r.code) for r in config.tax_rates}
     marks = {code: chr(ord("A") + i) for i, code in enumerate(labels)}
     lines = tuple(
@@ -33,7 +48,7 @@ def receipt_for_sale(doc: SaleDocument, config: StoreConfig, *, store_name: str,
             ln.quantity if ln.measure is None else ln.measure.text(),
             ln.unit_price if ln.measure is None else ln.measure.unit_price,
             ln.paid_amount if config.prices_include_tax else ln.paid_amount - ln.tax_amount,  # US: before tax
-            discount_text="Discount" if ln.discount else "",
+            discount_text=str(discount) if ln.discount else "",
             discount_amount=-ln.discount if ln.discount else None,
             tax_mark=marks.get(ln.tax_code, ""),
             per="" if ln.measure is None else ln.measure.price_symbol,
@@ -51,7 +66,7 @@ def receipt_for_sale(doc: SaleDocument, config: StoreConfig, *, store_name: str,
     )
     tenders = tuple(
         ReceiptTender(
-            tender_label(t.kind),
+            tender_label(t.kind, w),
             t.amount + t.rounding + t.change_given if t.kind == "cash" else t.amount,
         )
         for t in doc.tenders
@@ -71,11 +86,13 @@ def receipt_for_sale(doc: SaleDocument, config: StoreConfig, *, store_name: str,
         subtotal=doc.subtotal,
         discount_total=doc.discount_total or None,
         tax_lines=tax_lines,
-        tax_note="Prices include VAT" if config.prices_include_tax else "",
+        tax_note=w["tax_included"] if config.prices_include_tax else "",
         tenders=tenders,
         cash_rounding=rounding or None,
         change_given=change or None,
         currency=doc.currency,
+        footer=(w["thanks"],),
+        labels=printed,  # type: ignore[arg-type] - Receipt turns a mapping into ReceiptLabels
     )
 
 

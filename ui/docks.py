@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.devices import camera_source, camera_stages
-from ui.qt import QDockWidget, QPushButton, QScrollArea, Qt, QVBoxLayout, QWidget
+from ui.qt import QCoreApplication, QDockWidget, QPushButton, QScrollArea, Qt, QVBoxLayout, QWidget
 
 
 class ReceiptDock(QDockWidget):
@@ -18,7 +18,7 @@ class ReceiptDock(QDockWidget):
     def __init__(self, window: QWidget, fmt: Any) -> None:
         from ui.receipt_view import ReceiptView
 
-        super().__init__(window.tr("Receipt"), window)
+        super().__init__(QCoreApplication.translate("ReceiptDock", "Receipt"), window)
         self.setObjectName("receiptDock")
         self.fmt = fmt
         box = QWidget(self)
@@ -29,7 +29,7 @@ class ReceiptDock(QDockWidget):
         area.setWidgetResizable(True)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay.addWidget(area, 1)
-        self.button = QPushButton(window.tr("Print or save as PDF…"), box)
+        self.button = QPushButton(self.tr("Print or save as PDF…"), box)
         self.button.setMinimumHeight(44)
         self.button.setEnabled(False)
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -63,7 +63,7 @@ class CameraDock(QDockWidget):
         from hardware.camera.pipeline import DecodePipeline
         from ui.camera_preview import CameraPreview
 
-        super().__init__(window.tr("Camera"), window)
+        super().__init__(QCoreApplication.translate("CameraDock", "Camera"), window)
         self.setObjectName("cameraDock")
         box = QWidget(self)
         lay = QVBoxLayout(box)

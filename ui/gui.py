@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import signal
 import socket
+from typing import Any
 
 from app.paths import Paths
 from app.settings import Settings
@@ -50,15 +51,46 @@ class SignalWakeup:
         self._wsock.close()
 
 
+def in_language_of(member: Any, old: Any) -> Any:
+    """Someone whose screen language is not the window's logged in (`MainWindow.language_wanted`): the
+    same shop, its sale and its devices' state, in a window built in their language, with them logged in.
+    The old window stops its workers and goes; the shop stays open."""
+    from ui.i18n import language_for, set_language
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    set_language(app, language_for(old.staff_services, member, old.settings))
+    shop = old.detach()
+    window = MainWindow(old.paths, old.settings, open_services=False, staff_services=old.staff_services)
+    window.setGeometry(old.geometry())
+    window.member = member
+    window.show()
+    old.close()
+    old.deleteLater()
+    window.attach_shop(shop)  # logs `member` in
+    window.returns_ws.take_over(old.returns_ws)  # an exchange in progress goes on there
+    return window
+
+
 def run_gui(
     paths: Paths, settings: Settings, *, exit_after_ms: int | None = None, screenshot: str | None = None
 ) -> int:
     app = QApplication.instance() or QApplication(["omo-pos"])
     app.setApplicationName("OMO POS")
+    from ui.i18n import set_language, store_locale
+
+    set_language(app, store_locale(settings))  # the store's language until someone logs in
     wakeup = SignalWakeup(app)
     from ui.main_window import MainWindow
 
     window = MainWindow(paths, settings)
+
+    def relaunch(member: object) -> None:
+        nonlocal window
+        window = in_language_of(member, window)
+        window.language_wanted.connect(relaunch)
+
+    window.language_wanted.connect(relaunch)
     window.show()
     if exit_after_ms is not None or screenshot:
         # Smoke runs (tests, the screenshot tour): draw, optionally save the window, then quit cleanly.

@@ -17,6 +17,11 @@ def run_gui(*args: Any, **kwargs: Any) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else list(argv)
+    if "--self-test" in args:  # the installed bundle's check (ui/self_test.py)
+        from ui.self_test import run
+
+        return run([a for a in args if a != "--self-test"])
     from app import cli
 
     return cli.main(argv, run_gui=run_gui)

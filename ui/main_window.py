@@ -19,6 +19,7 @@ from app.settings import Settings
 from app.staff import StaffServices
 from pos.staff import IdleLock, Permission, StaffMember
 from ui.checkout_page import SHORTCUTS, CheckoutPage
+from ui.i18n import current_language
 from ui.qt import (
     QApplication,
     QDockWidget,
@@ -29,6 +30,7 @@ from ui.qt import (
     QStackedWidget,
     Qt,
     QTimer,
+    Signal,
     Slot,
 )
 from ui.statusbar import PosStatusBar
@@ -39,7 +41,18 @@ log = logging.getLogger("ui")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, paths: Paths, settings: Settings, *, open_services: bool = True) -> None:
+    # a staff member whose screen language is not this window's logged in: ui.gui builds the window again
+    # in their language and hands it the open shop (Qt widgets take their words when they are built)
+    language_wanted = Signal(object)
+
+    def __init__(
+        self,
+        paths: Paths,
+        settings: Settings,
+        *,
+        open_services: bool = True,
+        staff_services: StaffServices | None = None,
+    ) -> None:
         super().__init__()
         from ui.login import IdleWatcher, LoginScreen
         from ui.theme import apply_theme
@@ -62,7 +75,7 @@ class MainWindow(QMainWindow):
         self.resize(1024, 768)
 
         # staff, PIN checks and approvals: built once here, before the login screen, and handed to the shop
-        self.staff_services = StaffServices.build(paths, settings)
+        self.staff_services = staff_services or StaffServices.build(paths, settings)
         self.authenticator = self.staff_services.authenticator
         self.stack = QStackedWidget(self)
         self.login = LoginScreen(
@@ -276,6 +289,11 @@ class MainWindow(QMainWindow):
         if self.shop is None:
             self.stack.setCurrentWidget(self.loading)
             return
+        from ui.i18n import language_for
+
+        if language_for(self.staff_services, member, self.settings) != current_language():
+            self.language_wanted.emit(member)
+            return
         self.stack.setCurrentWidget(self.workspaces)
         self.workspaces.show_for(member)
         self.controller.set_staff(member)
@@ -379,6 +397,16 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ shutdown
     def shutdown(self) -> None:
         """Stop devices and workers, join their threads, close the journal last."""
+        opening = getattr(self, "_opening", None)
+        shop = self.detach()
+        if shop is None and opening is not None and opening.done() and opening.exception() is None:
+            opening.result().close()  # closed before the services finished opening: close them too
+        if shop is not None:
+            shop.close()
+
+    def detach(self) -> Any:
+        """Stop this window's devices, timers and workers and hand back the shop, still open (for a window
+        in another language), or None."""
         if self.rounds is not None:
             self.rounds.stop()
         self.idle.uninstall()
@@ -389,8 +417,6 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown()
         if self.monitor is not None:
             self.monitor.close()
-        opening = getattr(self, "_opening", None)
-        if self.shop is None and opening is not None and opening.done() and opening.exception() is None:
-            opening.result().close()  # closed before the services finished opening: close them too
-        if self.shop is not None:
-            self.shop.close()
+            self.monitor = None
+        shop, self.shop = self.shop, None
+        return shop

@@ -23,7 +23,13 @@ log = logging.getLogger("ui.presenter")
 
 def say_text(message: Msg) -> str:
     """A service's message in the reader's language."""
-    return message.render(QCoreApplication.translate(CONTEXT, message.template)) if message else ""
+    if not message:
+        return ""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate(CONTEXT, text)
+
+    return message.render(tr(message.template), tr)
 
 
 class Presenter(QObject):
@@ -51,7 +57,12 @@ class Presenter(QObject):
 
     # ------------------------------------------------------------------ the common part
     def tr_(self, text: str) -> str:
-        return QCoreApplication.translate(type(self).__name__, text)
+        """`text` translated in the context of the class that says it (tools/i18n.py files it there): this
+        class or a base class, nearest first."""
+        for cls in type(self).__mro__:
+            if (said := QCoreApplication.translate(cls.__name__, text)) != text:
+                return said
+        return text
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.show_message(text, error)

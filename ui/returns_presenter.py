@@ -13,7 +13,7 @@ from app.results import Result
 from pos.sync_ports import RecentOrder
 from ui import prompts
 from ui.presenter import Presenter
-from ui.qt import QObject, QTimer, QWidget, Signal, Slot
+from ui.qt import QCoreApplication, QObject, QTimer, QWidget, Signal, Slot
 from ui.returns_page import ReturnRow, ReturnsPanel, ReturnSummary
 from ui.taskman import TaskManager
 
@@ -275,9 +275,9 @@ def ask_check(presenter: Presenter, check: Any) -> None:
     """How the customer proves the order is theirs, then what they give: `check(method, value)` runs on
     the "net" worker (the backend compares)."""
     methods = [
-        ("name", presenter.tr_("Their name")),
-        ("card_last4", presenter.tr_("Last 4 digits of the card")),
-        ("app_code", presenter.tr_("The code in their app")),
+        ("name", QCoreApplication.translate("ReturnsPresenter", "Their name")),
+        ("card_last4", QCoreApplication.translate("ReturnsPresenter", "Last 4 digits of the card")),
+        ("app_code", QCoreApplication.translate("ReturnsPresenter", "The code in their app")),
     ]
 
     def chosen(i: int) -> None:
@@ -286,7 +286,7 @@ def ask_check(presenter: Presenter, check: Any) -> None:
             0,
             lambda: presenter.ask_text(
                 "check",
-                presenter.tr_("Check the customer"),
+                QCoreApplication.translate("ReturnsPresenter", "Check the customer"),
                 methods[i][1] + ":",
                 lambda value: presenter.call(lambda: check(method, value), NET),
             ),
@@ -295,8 +295,8 @@ def ask_check(presenter: Presenter, check: Any) -> None:
     presenter.asking = "check"
     prompts.ask_item(
         presenter.window,
-        presenter.tr_("Check the customer"),
-        presenter.tr_("What does the customer give?"),
+        QCoreApplication.translate("ReturnsPresenter", "Check the customer"),
+        QCoreApplication.translate("ReturnsPresenter", "What does the customer give?"),
         [m[1] for m in methods],
         chosen,
         on_closed=presenter.focus_back,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ui.qt import QCoreApplication
 from ui.returns_page import ReturnsPickupsPage
 from ui.taskman import TaskManager
 
@@ -45,6 +46,16 @@ class ReturnsWorkspace:
             t.reference for t in shop.checkout.tenders if t.kind == "store_credit" and t.reference
         )
         tasks.run("net", lambda: shop.credits.settle(open_sale, on_sale), None, lambda _e: None)
+        self.returns.refresh()
+
+    def take_over(self, old: ReturnsWorkspace) -> None:
+        """The same shop in a window in another language (`ui.gui.in_language_of`): an exchange in
+        progress goes on here, and only this window prints its receipt."""
+        if self.exchange is None or old.exchange is None or old.exchange.pending is None:
+            return
+        with old.exchange._lock:
+            self.exchange.pending, self.exchange.label = old.exchange.pending, old.exchange.label
+            old.exchange.pending = None
         self.returns.refresh()
 
     @property
@@ -92,7 +103,9 @@ class ReturnsWorkspace:
         """A scan cut short while this workspace shows: said here, where the person looks."""
         if self.returns is None:
             return
-        text = self.page.tr("The scan was cut short ({n} characters arrived): scan the code again.")
+        text = QCoreApplication.translate(
+            "ReturnsPickupsPage", "The scan was cut short ({n} characters arrived): scan the code again."
+        )
         (self.pickups if self.page.on_pickups else self.returns).say(text.format(n=len(chars)), error=True)
 
     def on_key(self, key: str) -> None:

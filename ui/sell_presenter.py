@@ -18,6 +18,7 @@ from pos.codes import StoreCreditCode
 from pos.documents import SaleDocument
 from ui import prompts
 from ui.checkout_page import CartRow, CheckoutPage, SearchHit, TotalsView
+from ui.i18n import role_word
 from ui.presenter import Presenter, say_text
 from ui.qt import QObject, QTimer, QWidget, Signal, Slot
 from ui.taskman import TaskManager
@@ -139,7 +140,9 @@ class SellPresenter(Presenter):
     def set_staff(self, member: Any) -> None:
         self.page.header.setText(
             self.tr_("{name} · {role} · till {till}").format(
-                name=member.name, role=member.role.value, till=self.shop.settings["till.id"]
+                name=member.name,
+                role=role_word(member.role.value),
+                till=self.shop.settings["till.id"],
             )
         )
         result = self.sell.begin_shift(member)

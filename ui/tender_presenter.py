@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from app.results import Outcome, Result
 from ui import prompts
 from ui.presenter import say_text
-from ui.qt import QObject, QTimer, Signal, Slot
+from ui.qt import QCoreApplication, QObject, QTimer, Signal, Slot
 
 if TYPE_CHECKING:
     from ui.sell_presenter import SellPresenter
@@ -94,7 +94,7 @@ class TenderPresenter(QObject):
     @Slot(str)
     def _on_card_status(self, status: str) -> None:
         panel = self.page.card_panel
-        if panel.running and panel.state.text() != self.page.card_panel.tr("Cancelling…"):
+        if panel.running and panel.state.text() != QCoreApplication.translate("CardPanel", "Cancelling…"):
             panel.show_state(status)
 
     @Slot()

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from app.i18n import Catalog
 from app.messages import CONTEXT
 from app.results import Result
 from app.till_report import header_lines, local_time, report_sections
@@ -203,15 +204,16 @@ class TillPresenter(Presenter):
         dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
 
         def chosen(path: str) -> None:
-            sections = report_sections(z.report, self.fmt, z=z, tr=tr_app)
+            words = Catalog.load(self.shop.config.locale)  # the store's language, like the printout
+            sections = report_sections(z.report, self.fmt, z=z, tr=words.tr)
             unit = 10 ** exponent(z.report.currency)
-            caption = self.tr_("Sales by hour")
+            caption = words.translate("TillPresenter", "Sales by hour")
             self.tasks.run(
                 "io",
                 lambda: write_pdf(
                     path,
                     sections,
-                    header_lines(z, tr_app),
+                    header_lines(z, words.tr),
                     z.report.by_hour,
                     chart_title=caption,
                     amount_unit=unit,

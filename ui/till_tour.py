@@ -30,6 +30,7 @@ SCREENS: tuple[tuple[str, str], ...] = (
 
 class TillTour(Tour):
     extra_settings = ("till.demo_open_at_login=false",)
+    reason = "€20 note missing; checked the floor and the safe"  # typed by the manager at the close
 
     def sale(self, codes: list[str], hours_ago: int = 0) -> None:
         w = self.window
@@ -102,7 +103,7 @@ class TillTour(Tour):
         yield Wait(lambda: self.modal(CloseDialog) is not None, "the expected cash and the difference")
         close = self.modal(CloseDialog)
         close.reason.setFocus()
-        yield from self.type_text(close.reason, "€20 note missing; checked the floor and the safe")
+        yield from self.type_text(close.reason, self.reason)
         close.accept()
         yield Wait(lambda: self.modal(OverrideDialog) is not None, "the manager's approval")
         yield settle(200)

@@ -26,6 +26,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from pos.money import exponent
+
 # (file stem, caption): every PNG the tour writes, in the order it writes them
 SCREENS: tuple[tuple[str, str], ...] = (
     ("login", "Login: the staff PIN pad"),
@@ -52,6 +54,13 @@ TICK_MS = 20
 
 class TourError(RuntimeError):
     pass
+
+
+def _tr(context: str, text: str) -> str:
+    """A word of the window as the window shows it (the tour runs in any language)."""
+    from ui.qt import QCoreApplication
+
+    return QCoreApplication.translate(context, text)
 
 
 @dataclass
@@ -83,7 +92,13 @@ def parse_size(text: str) -> tuple[int, int]:
 class Tour:
     extra_settings: tuple[str, ...] = ()  # a tour of one workspace may need its own (ui/till_tour.py)
 
-    def __init__(self, out: Path, *, size: tuple[int, int] = (1024, 768), products: int = DEFAULT_PRODUCTS):
+    def __init__(
+        self, out: Path, *, size=(1024, 768), products=DEFAULT_PRODUCTS, language="", settings=(), only=None
+    ):
+        """`language`: the window's ("ja", "pseudo"; ui/language_tour.py), its screens saved as NAME-LANG.png;
+        `settings`: more overrides (the store's country); `only`: the screens to save (default all)."""
+        self.language, self.more_settings, self.only = language, settings, only
+        self.suffix = f"-{language}" if language else ""
         self.out = Path(out)
         self.size = size
         self.products = products
@@ -106,6 +121,10 @@ class Tour:
 
         app = QApplication.instance() or QApplication(["omo-pos-tour"])
         self.app = app
+        if self.language:
+            from ui.i18n import set_language
+
+            set_language(app, self.language)
         self.out.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix="omo-pos-tour-"))
         try:
@@ -119,6 +138,7 @@ class Tour:
                     "ui.idle_lock_s=0",
                     "ui.theme=light",
                     *self.extra_settings,
+                    *self.more_settings,
                 ],
             )
             self.window = MainWindow(Paths.under(tmp / "shop"), settings)
@@ -198,7 +218,9 @@ class Tour:
 
     # ------------------------------------------------------------------ helpers
     def shot(self, name: str, widget: Any) -> Path:
-        path = self.out / f"{name}.png"
+        path = self.out / f"{name}{self.suffix}.png"
+        if self.only is not None and name not in self.only:
+            return path
         if not widget.grab().save(str(path)):
             raise TourError(f"could not save {path}")
         self.saved.append(path)
@@ -281,7 +303,8 @@ class Tour:
         yield Wait(
             lambda: co.member is not None and bool(co.member.name), "the member's details from the backend"
         )
-        ctl.say(f"Member {member.name} attached to this sale.")
+        said = _tr("app", "{name} ({tier}) attached to this sale.")
+        ctl.say(said.format(name=member.name, tier=member.tier))
         yield settle()
         self.shot("checkout", w)
 
@@ -312,7 +335,7 @@ class Tour:
         sim = shop.demo.stripe
         panel = w.page.card_panel
         QTimer.singleShot(0, lambda: ctl.on_action("card"))
-        waiting = "Ask the customer"
+        waiting = _tr("CardPanel", "Ask the customer to tap, insert or swipe their card")[:8]
         yield Wait(
             lambda: (
                 panel.running and panel.state.text().startswith(waiting) and sim.pending_reader() is not None
@@ -334,11 +357,13 @@ class Tour:
         QTimer.singleShot(0, lambda: ctl.on_action("cash"))
         yield Wait(lambda: self.modal(CashDialog) is not None, "the cash dialog")
         cash = self.modal(CashDialog)
-        given = (cash.due // 5000 + 1) * 5000  # the next €50 note above the amount due
+        unit = 10 ** exponent(shop.config.currency)
+        note = 50 * unit if unit > 1 else 10_000  # the next €50 (or ¥10,000) note above the amount due
+        given = (cash.due // note + 1) * note
         cash.entry.setFocus()
-        yield from self.type_text(cash.entry, f"{given // 100}")
+        yield from self.type_text(cash.entry, f"{given // unit}")
         yield settle()
-        if not cash.change.text().startswith("Change"):
+        if not cash.change.text().startswith(_tr("CashDialog", "Change: {amount}").partition("{")[0]):
             raise TourError(f"the cash dialog shows {cash.change.text()!r}, not the change due")
         self.shot("cash-change", cash)
         cash._confirm()
@@ -364,7 +389,7 @@ class Tour:
         w.sim_panel.member.setCurrentIndex(2)
         yield settle(300)
         for b in w.sim_panel.findChildren(QPushButton):
-            if b.text() == "Member's phone":
+            if b.text() == _tr("SimulatorPanel", "Member's phone"):
                 b.click()
         yield settle(200)
         self.shot("simulator", w)
@@ -382,7 +407,7 @@ class Tour:
         QTimer.singleShot(0, lambda: ctl.on_action("cash"))
         yield Wait(lambda: self.modal(CashDialog) is not None, "the cash dialog")
         cash = self.modal(CashDialog)
-        cash.entry.setText(f"{(cash.due // 2000 + 1) * 20}")
+        cash.entry.setText(f"{(cash.due // (20 * unit) + 1) * 20}")
         cash._confirm()
         yield Wait(lambda: len(done) == 2, "the second sale to be committed")
         w.receipt_dock.raise_()

@@ -1,0 +1,2396 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en">
+    <context>
+        <name>app</name>
+        <message>
+            <source>{what}.</source>
+            <translation>{what}.</translation>
+        </message>
+        <message>
+            <source>That approval does not cover this; nothing changed.</source>
+            <translation>That approval does not cover this; nothing changed.</translation>
+        </message>
+        <message>
+            <source>Scan the items first, then the store credit.</source>
+            <translation>Scan the items first, then the store credit.</translation>
+        </message>
+        <message>
+            <source>Store credit needs the backend; this till has none.</source>
+            <translation>Store credit needs the backend; this till has none.</translation>
+        </message>
+        <message>
+            <source>This store credit is already on the sale.</source>
+            <translation>This store credit is already on the sale.</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (a credit issued offline works once its till synced).</source>
+            <translation>Store credit {code} is not known (a credit issued offline works once its till synced).</translation>
+        </message>
+        <message>
+            <source>This store credit is in {currency}.</source>
+            <translation>This store credit is in {currency}.</translation>
+        </message>
+        <message>
+            <source>Nothing is left on store credit {code}.</source>
+            <translation>Nothing is left on store credit {code}.</translation>
+        </message>
+        <message>
+            <source>The store credit was refused: {why}.</source>
+            <translation>The store credit was refused: {why}.</translation>
+        </message>
+        <message>
+            <source>Store credit: {amount} taken ({left} left on it). Take the rest: {rest}.</source>
+            <translation>Store credit: {amount} taken ({left} left on it). Take the rest: {rest}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): store credit cannot be used now. Take another tender.</source>
+            <translation>The backend cannot be reached ({error}): store credit cannot be used now. Take another tender.</translation>
+        </message>
+        <message>
+            <source>Finish or give up the exchange in progress first.</source>
+            <translation>Finish or give up the exchange in progress first.</translation>
+        </message>
+        <message>
+            <source>An exchange needs the purchase checked by the backend; take this back as a return instead.</source>
+            <translation>An exchange needs the purchase checked by the backend; take this back as a return instead.</translation>
+        </message>
+        <message>
+            <source>Exchange: {credit} credit for the items from {label}. Scan the new items on Sell, then complete the exchange here.</source>
+            <translation>Exchange: {credit} credit for the items from {label}. Scan the new items on Sell, then complete the exchange here.</translation>
+        </message>
+        <message>
+            <source>No exchange is waiting.</source>
+            <translation>No exchange is waiting.</translation>
+        </message>
+        <message>
+            <source>Scan the new items on Sell first.</source>
+            <translation>Scan the new items on Sell first.</translation>
+        </message>
+        <message>
+            <source>Exchange credit {credit} taken. The customer pays {rest}: press Cash or Card on Sell.</source>
+            <translation>Exchange credit {credit} taken. The customer pays {rest}: press Cash or Card on Sell.</translation>
+        </message>
+        <message>
+            <source>Exchange done: give the customer {cash} in cash.</source>
+            <translation>Exchange done: give the customer {cash} in cash.</translation>
+        </message>
+        <message>
+            <source>Exchange done: {amount} refunded.</source>
+            <translation>Exchange done: {amount} refunded.</translation>
+        </message>
+        <message>
+            <source>Exchange done: nothing to pay either way.</source>
+            <translation>Exchange done: nothing to pay either way.</translation>
+        </message>
+        <message>
+            <source>Log in first.</source>
+            <translation>Log in first.</translation>
+        </message>
+        <message>
+            <source>Wait: the hand-over is being recorded.</source>
+            <translation>Wait: the hand-over is being recorded.</translation>
+        </message>
+        <message>
+            <source>Pickups need the backend; this till has none.</source>
+            <translation>Pickups need the backend; this till has none.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): pickups wait until it is back.</source>
+            <translation>The backend cannot be reached ({error}): pickups wait until it is back.</translation>
+        </message>
+        <message>
+            <source>{n} orders waiting for pickup; {late} not collected in time.</source>
+            <translation>{n} orders waiting for pickup; {late} not collected in time.</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number.</source>
+            <translation>Scan the order's QR code or type its number.</translation>
+        </message>
+        <message>
+            <source>There is no online order {order}.</source>
+            <translation>There is no online order {order}.</translation>
+        </message>
+        <message>
+            <source>Order {order} is {status}, not waiting for pickup.</source>
+            <translation>Order {order} is {status}, not waiting for pickup.</translation>
+        </message>
+        <message>
+            <source>Order {order} waits at another store ({store}).</source>
+            <translation>Order {order} waits at another store ({store}).</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} was not collected in time: hand it over if the customer is here, or take it back to stock.</source>
+            <translation>Order {order}{shelf} was not collected in time: hand it over if the customer is here, or take it back to stock.</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} for {customer}: check the customer, then hand it over.</source>
+            <translation>Order {order}{shelf} for {customer}: check the customer, then hand it over.</translation>
+        </message>
+        <message>
+            <source>Open the order first.</source>
+            <translation>Open the order first.</translation>
+        </message>
+        <message>
+            <source>Say what the customer gave: name, card digits or code.</source>
+            <translation>Say what the customer gave: name, card digits or code.</translation>
+        </message>
+        <message>
+            <source>That does not match order {order}.</source>
+            <translation>That does not match order {order}.</translation>
+        </message>
+        <message>
+            <source>Customer checked. Hand the order over.</source>
+            <translation>Customer checked. Hand the order over.</translation>
+        </message>
+        <message>
+            <source>Line {line}: {waiting} waiting.</source>
+            <translation>Line {line}: {waiting} waiting.</translation>
+        </message>
+        <message>
+            <source>Check the customer first: their name, the card's last digits, or the app's code.</source>
+            <translation>Check the customer first: their name, the card's last digits, or the app's code.</translation>
+        </message>
+        <message>
+            <source>Nothing is handed over: give at least one item.</source>
+            <translation>Nothing is handed over: give at least one item.</translation>
+        </message>
+        <message>
+            <source>Say why {n} × {item} is not taken.</source>
+            <translation>Say why {n} × {item} is not taken.</translation>
+        </message>
+        <message>
+            <source>The hand-over could NOT be saved ({error}): keep the goods; try again.</source>
+            <translation>The hand-over could NOT be saved ({error}): keep the goods; try again.</translation>
+        </message>
+        <message>
+            <source>Order {order} was NOT handed over here: the backend says {reason}. Another till may have handed it over already: keep the goods and open the order again.</source>
+            <translation>Order {order} was NOT handed over here: the backend says {reason}. Another till may have handed it over already: keep the goods and open the order again.</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the customer's app shows it.</source>
+            <translation>Order {order}: {units} items handed over; the customer's app shows it.</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the backend hears of it when the till is online.</source>
+            <translation>Order {order}: {units} items handed over; the backend hears of it when the till is online.</translation>
+        </message>
+        <message>
+            <source>Returns are not available on this till.</source>
+            <translation>Returns are not available on this till.</translation>
+        </message>
+        <message>
+            <source>This till has no backend: returns cannot be checked.</source>
+            <translation>This till has no backend: returns cannot be checked.</translation>
+        </message>
+        <message>
+            <source>The backend refused this return: {why}. Nothing was refunded.</source>
+            <translation>The backend refused this return: {why}. Nothing was refunded.</translation>
+        </message>
+        <message>
+            <source>The backend does not know it: {why}.</source>
+            <translation>The backend does not know it: {why}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now ({error}). Nothing was refunded. Try again, or a manager may approve an unverified return to store credit.</source>
+            <translation>The backend cannot check this return now ({error}). Nothing was refunded. Try again, or a manager may approve an unverified return to store credit.</translation>
+        </message>
+        <message>
+            <source>That return is not on this till.</source>
+            <translation>That return is not on this till.</translation>
+        </message>
+        <message>
+            <source>Return {no} was already recorded.</source>
+            <translation>Return {no} was already recorded.</translation>
+        </message>
+        <message>
+            <source>The refund was made but the return could not be saved ({error}). Do not refund again: press Finish to save it.</source>
+            <translation>The refund was made but the return could not be saved ({error}). Do not refund again: press Finish to save it.</translation>
+        </message>
+        <message>
+            <source>Card refunds are off on this till ({why}). Refund this part another way, or from a till with a card reader.</source>
+            <translation>Card refunds are off on this till ({why}). Refund this part another way, or from a till with a card reader.</translation>
+        </message>
+        <message>
+            <source>The Interac refund was cancelled; nothing was refunded yet.</source>
+            <translation>The Interac refund was cancelled; nothing was refunded yet.</translation>
+        </message>
+        <message>
+            <source>The Interac refund did not go through: {why}. Try again.</source>
+            <translation>The Interac refund did not go through: {why}. Try again.</translation>
+        </message>
+        <message>
+            <source>The reader timed out waiting for the Interac card. Try again.</source>
+            <translation>The reader timed out waiting for the Interac card. Try again.</translation>
+        </message>
+        <message>
+            <source>The card refund of {amount} could not be confirmed ({why}). Nothing is lost: press Retry; the customer is never refunded twice.</source>
+            <translation>The card refund of {amount} could not be confirmed ({why}). Nothing is lost: press Retry; the customer is never refunded twice.</translation>
+        </message>
+        <message>
+            <source>Stripe refused the card refund of {amount}: {why} Refund that part another way (store credit or cash), or give the return up if nothing was refunded.</source>
+            <translation>Stripe refused the card refund of {amount}: {why} Refund that part another way (store credit or cash), or give the return up if nothing was refunded.</translation>
+        </message>
+        <message>
+            <source>That return is not waiting.</source>
+            <translation>That return is not waiting.</translation>
+        </message>
+        <message>
+            <source>Part of this return was already refunded to the card: finish it instead.</source>
+            <translation>Part of this return was already refunded to the card: finish it instead.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached to release the items ({error}).</source>
+            <translation>The backend cannot be reached to release the items ({error}).</translation>
+        </message>
+        <message>
+            <source>The return was given up; nothing was refunded.</source>
+            <translation>The return was given up; nothing was refunded.</translation>
+        </message>
+        <message>
+            <source>Wrong size</source>
+            <translation>Wrong size</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>Changed mind</translation>
+        </message>
+        <message>
+            <source>Faulty</source>
+            <translation>Faulty</translation>
+        </message>
+        <message>
+            <source>Not as described</source>
+            <translation>Not as described</translation>
+        </message>
+        <message>
+            <source>Arrived too late</source>
+            <translation>Arrived too late</translation>
+        </message>
+        <message>
+            <source>Not collected</source>
+            <translation>Not collected</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>Wait: a refund is being made.</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt, or type its number.</source>
+            <translation>Scan the order or receipt, or type its number.</translation>
+        </message>
+        <message>
+            <source>There is no sale or online order {typed}. A sale of another till is found once that till has synced; a return receipt cannot be taken back.</source>
+            <translation>There is no sale or online order {typed}. A sale of another till is found once that till has synced; a return receipt cannot be taken back.</translation>
+        </message>
+        <message>
+            <source>{typed} is not an order, receipt or member number.</source>
+            <translation>{typed} is not an order, receipt or member number.</translation>
+        </message>
+        <message>
+            <source>{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken back again. Scan or type the number of the original purchase.</source>
+            <translation>{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken back again. Scan or type the number of the original purchase.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): online orders and other tills' sales cannot be looked up now. A sale of this till can still be taken back (unverified, store credit).</source>
+            <translation>The backend cannot be reached ({error}): online orders and other tills' sales cannot be looked up now. A sale of this till can still be taken back (unverified, store credit).</translation>
+        </message>
+        <message>
+            <source>This sale is not known here or at the backend yet (a sale of another till arrives when that till syncs). Try again in a moment.</source>
+            <translation>This sale is not known here or at the backend yet (a sale of another till arrives when that till syncs). Try again in a moment.</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} from this till's journal: the backend cannot check it now, so it can only be an unverified return to store credit (a manager approves).</source>
+            <translation>Sale {receipt_no} from this till's journal: the backend cannot check it now, so it can only be an unverified return to store credit (a manager approves).</translation>
+        </message>
+        <message>
+            <source>{label}: everything on it was already returned.</source>
+            <translation>{label}: everything on it was already returned.</translation>
+        </message>
+        <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) before refunding.</source>
+            <translation>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) before refunding.</translation>
+        </message>
+        <message>
+            <source>{label}: pick what comes back (quantity, reason, condition).</source>
+            <translation>{label}: pick what comes back (quantity, reason, condition).</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: refund it to the original payment to put it back in stock.</source>
+            <translation>Order {order} was not collected: refund it to the original payment to put it back in stock.</translation>
+        </message>
+        <message>
+            <source>There is no member {no}.</source>
+            <translation>There is no member {no}.</translation>
+        </message>
+        <message>
+            <source>{name}: {n} recent orders and purchases. Pick one.</source>
+            <translation>{name}: {n} recent orders and purchases. Pick one.</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (yet).</source>
+            <translation>Store credit {code} is not known (yet).</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: {balance} of {issued} left. Use it on Sell.</source>
+            <translation>Store credit {code}: {balance} of {issued} left. Use it on Sell.</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items. They are refunded at today's price, as store credit, up to {limit}, with a manager's approval.</source>
+            <translation>Return without a receipt: scan the items. They are refunded at today's price, as store credit, up to {limit}, with a manager's approval.</translation>
+        </message>
+        <message>
+            <source>Start a return without a receipt first.</source>
+            <translation>Start a return without a receipt first.</translation>
+        </message>
+        <message>
+            <source>{item} added to the return.</source>
+            <translation>{item} added to the return.</translation>
+        </message>
+        <message>
+            <source>Find the order or receipt first.</source>
+            <translation>Find the order or receipt first.</translation>
+        </message>
+        <message>
+            <source>{item}: {left} of {qty} can still be returned.</source>
+            <translation>{item}: {left} of {qty} can still be returned.</translation>
+        </message>
+        <message>
+            <source>Find the online order first.</source>
+            <translation>Find the online order first.</translation>
+        </message>
+        <message>
+            <source>Customer checked for order {order}.</source>
+            <translation>Customer checked for order {order}.</translation>
+        </message>
+        <message>
+            <source>Refund to the original payment or as store credit.</source>
+            <translation>Refund to the original payment or as store credit.</translation>
+        </message>
+        <message>
+            <source>A return without a receipt refunds at most {limit}; this one is {amount}.</source>
+            <translation>A return without a receipt refunds at most {limit}; this one is {amount}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now: it can only be refunded as store credit.</source>
+            <translation>The backend cannot check this return now: it can only be refunded as store credit.</translation>
+        </message>
+        <message>
+            <source>Check the customer first (name, the card's last digits, or the code in their app).</source>
+            <translation>Check the customer first (name, the card's last digits, or the code in their app).</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: give the customer {cash} in cash.</source>
+            <translation>Return {no} recorded: give the customer {cash} in cash.</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: {amount} refunded.</source>
+            <translation>Return {no} recorded: {amount} refunded.</translation>
+        </message>
+        <message>
+            <source>That is an exchange: finish it on Sell, or give it up.</source>
+            <translation>That is an exchange: finish it on Sell, or give it up.</translation>
+        </message>
+        <message>
+            <source>Refund it as store credit or cash.</source>
+            <translation>Refund it as store credit or cash.</translation>
+        </message>
+        <message>
+            <source>This sale was rung by {owner} and is partly paid ({paid}): finish it, or ask a manager to void it.</source>
+            <translation>This sale was rung by {owner} and is partly paid ({paid}): finish it, or ask a manager to void it.</translation>
+        </message>
+        <message>
+            <source>{owner}'s open sale ({label}) was put aside; {owner} gets it back at login.</source>
+            <translation>{owner}'s open sale ({label}) was put aside; {owner} gets it back at login.</translation>
+        </message>
+        <message>
+            <source>Your sale that was put aside is back. Carry on.</source>
+            <translation>Your sale that was put aside is back. Carry on.</translation>
+        </message>
+        <message>
+            <source>Wait: the payment is being finished.</source>
+            <translation>Wait: the payment is being finished.</translation>
+        </message>
+        <message>
+            <source>{name} may not sell.</source>
+            <translation>{name} may not sell.</translation>
+        </message>
+        <message>
+            <source>Nothing was scanned. Scan the item again.</source>
+            <translation>Nothing was scanned. Scan the item again.</translation>
+        </message>
+        <message>
+            <source>A quantity must be from 1 to {most}.</source>
+            <translation>A quantity must be from 1 to {most}.</translation>
+        </message>
+        <message>
+            <source>{quantity} of {item} is above the limit of {limit}: a manager approves it.</source>
+            <translation>{quantity} of {item} is above the limit of {limit}: a manager approves it.</translation>
+        </message>
+        <message>
+            <source>That is not a discount. {detail}</source>
+            <translation>That is not a discount. {detail}</translation>
+        </message>
+        <message>
+            <source>The sale is empty.</source>
+            <translation>The sale is empty.</translation>
+        </message>
+        <message>
+            <source>That is not a price.</source>
+            <translation>That is not a price.</translation>
+        </message>
+        <message>
+            <source>A price override needs a reason.</source>
+            <translation>A price override needs a reason.</translation>
+        </message>
+        <message>
+            <source>Online order {order}: take it back or hand it over on Returns &amp; pickups.</source>
+            <translation>Online order {order}: take it back or hand it over on Returns &amp; pickups.</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: checking it…</source>
+            <translation>Store credit {code}: checking it…</translation>
+        </message>
+        <message>
+            <source>A shared cart</source>
+            <translation>A shared cart</translation>
+        </message>
+        <message>
+            <source>A coupon</source>
+            <translation>A coupon</translation>
+        </message>
+        <message>
+            <source>A gift card</source>
+            <translation>A gift card</translation>
+        </message>
+        <message>
+            <source>A receipt</source>
+            <translation>A receipt</translation>
+        </message>
+        <message>
+            <source>{what} cannot be used at this till yet.</source>
+            <translation>{what} cannot be used at this till yet.</translation>
+        </message>
+        <message>
+            <source>Member {no} attached to this sale.</source>
+            <translation>Member {no} attached to this sale.</translation>
+        </message>
+        <message>
+            <source>{name} ({tier}) attached to this sale.</source>
+            <translation>{name} ({tier}) attached to this sale.</translation>
+        </message>
+        <message>
+            <source>Member {no} attached; details unavailable right now (offline?).</source>
+            <translation>Member {no} attached; details unavailable right now (offline?).</translation>
+        </message>
+        <message>
+            <source>The sale could NOT be saved ({error}). Nothing was recorded: do not give change or goods; try again, and call a manager if it happens again.</source>
+            <translation>The sale could NOT be saved ({error}). Nothing was recorded: do not give change or goods; try again, and call a manager if it happens again.</translation>
+        </message>
+        <message>
+            <source>A credit must be more than zero and at most {due}.</source>
+            <translation>A credit must be more than zero and at most {due}.</translation>
+        </message>
+        <message>
+            <source>Credit of {amount} taken. Take the rest: {rest}.</source>
+            <translation>Credit of {amount} taken. Take the rest: {rest}.</translation>
+        </message>
+        <message>
+            <source>The credit was taken off the sale.</source>
+            <translation>The credit was taken off the sale.</translation>
+        </message>
+        <message>
+            <source>The earlier card payment could not be checked: {error}</source>
+            <translation>The earlier card payment could not be checked: {error}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} complete. Change: {change}</source>
+            <translation>Sale {receipt_no} complete. Change: {change}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} complete.</source>
+            <translation>Sale {receipt_no} complete.</translation>
+        </message>
+        <message>
+            <source>Card payments are off on this till. Take cash.</source>
+            <translation>Card payments are off on this till. Take cash.</translation>
+        </message>
+        <message>
+            <source>A card amount must be more than zero and at most {due}.</source>
+            <translation>A card amount must be more than zero and at most {due}.</translation>
+        </message>
+        <message>
+            <source>A card payment is already running for this sale.</source>
+            <translation>A card payment is already running for this sale.</translation>
+        </message>
+        <message>
+            <source>Card payment failed: {error}</source>
+            <translation>Card payment failed: {error}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} recorded, but {problem}</source>
+            <translation>Sale {receipt_no} recorded, but {problem}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} complete; the card capture is being retried (payment pending capture).</source>
+            <translation>Sale {receipt_no} complete; the card capture is being retried (payment pending capture).</translation>
+        </message>
+        <message>
+            <source>Card part {amount} approved. Take the rest: {rest} in cash (F10).</source>
+            <translation>Card part {amount} approved. Take the rest: {rest} in cash (F10).</translation>
+        </message>
+        <message>
+            <source>Card not paid: {why} The sale is still open: try again or take another tender.</source>
+            <translation>Card not paid: {why} The sale is still open: try again or take another tender.</translation>
+        </message>
+        <message>
+            <source>Could not suspend: {error}</source>
+            <translation>Could not suspend: {error}</translation>
+        </message>
+        <message>
+            <source>Sale suspended ({label}). Shift+F6 resumes it.</source>
+            <translation>Sale suspended ({label}). Shift+F6 resumes it.</translation>
+        </message>
+        <message>
+            <source>Finish or suspend the current sale before resuming another.</source>
+            <translation>Finish or suspend the current sale before resuming another.</translation>
+        </message>
+        <message>
+            <source>Could not resume: {error}</source>
+            <translation>Could not resume: {error}</translation>
+        </message>
+        <message>
+            <source>Sale resumed.</source>
+            <translation>Sale resumed.</translation>
+        </message>
+        <message>
+            <source>Sale voided.</source>
+            <translation>Sale voided.</translation>
+        </message>
+        <message>
+            <source>{amount} is already paid by card: voiding refunds it to the card.</source>
+            <translation>{amount} is already paid by card: voiding refunds it to the card.</translation>
+        </message>
+        <message>
+            <source>The card part could not be refunded ({error}); the sale stays open. Try again or finish it with another tender.</source>
+            <translation>The card part could not be refunded ({error}); the sale stays open. Try again or finish it with another tender.</translation>
+        </message>
+        <message>
+            <source>Sale voided; {amount} refunded to the card.</source>
+            <translation>Sale voided; {amount} refunded to the card.</translation>
+        </message>
+        <message>
+            <source>Say why the drawer opens.</source>
+            <translation>Say why the drawer opens.</translation>
+        </message>
+        <message>
+            <source>The drawer did not open: {error}</source>
+            <translation>The drawer did not open: {error}</translation>
+        </message>
+        <message>
+            <source>Drawer opened.</source>
+            <translation>Drawer opened.</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} ({total}) was completed and recorded before the till stopped. Do not take payment for it again. No receipt? Press Reprint (Ctrl+P).</source>
+            <translation>Sale {receipt_no} ({total}) was completed and recorded before the till stopped. Do not take payment for it again. No receipt? Press Reprint (Ctrl+P).</translation>
+        </message>
+        <message>
+            <source>The receipt of sale {receipt_no} was not printed: the till stopped just after the sale. If the customer needs it, press Reprint (Ctrl+P).</source>
+            <translation>The receipt of sale {receipt_no} was not printed: the till stopped just after the sale. If the customer needs it, press Reprint (Ctrl+P).</translation>
+        </message>
+        <message>
+            <source>No receipt to reprint yet.</source>
+            <translation>No receipt to reprint yet.</translation>
+        </message>
+        <message>
+            <source>Receipt {receipt_no} reprinted.</source>
+            <translation>Receipt {receipt_no} reprinted.</translation>
+        </message>
+        <message>
+            <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
+            <translation>The till is not open: a manager opens it on the Till page (Alt+2).</translation>
+        </message>
+        <message>
+            <source>{what}: a manager approves it.</source>
+            <translation>{what}: a manager approves it.</translation>
+        </message>
+        <message>
+            <source>The till is not open.</source>
+            <translation>The till is not open.</translation>
+        </message>
+        <message>
+            <source>The till is already open.</source>
+            <translation>The till is already open.</translation>
+        </message>
+        <message>
+            <source>Only the demo shop opens its till by itself.</source>
+            <translation>Only the demo shop opens its till by itself.</translation>
+        </message>
+        <message>
+            <source>Till opened for the day with the demo float of {amount}.</source>
+            <translation>Till opened for the day with the demo float of {amount}.</translation>
+        </message>
+        <message>
+            <source>Till opened with a float of {amount}.</source>
+            <translation>Till opened with a float of {amount}.</translation>
+        </message>
+        <message>
+            <source>The float is now {amount}.</source>
+            <translation>The float is now {amount}.</translation>
+        </message>
+        <message>
+            <source>The amount must be more than zero.</source>
+            <translation>The amount must be more than zero.</translation>
+        </message>
+        <message>
+            <source>Say what the cash is for (it is kept with the movement).</source>
+            <translation>Say what the cash is for (it is kept with the movement).</translation>
+        </message>
+        <message>
+            <source>Cash in: {amount} ({reason}).</source>
+            <translation>Cash in: {amount} ({reason}).</translation>
+        </message>
+        <message>
+            <source>Cash out: {amount} ({reason}).</source>
+            <translation>Cash out: {amount} ({reason}).</translation>
+        </message>
+        <message>
+            <source>Drop to the safe: {amount}.</source>
+            <translation>Drop to the safe: {amount}.</translation>
+        </message>
+        <message>
+            <source>Recorded, but the drawer did not open: {error}</source>
+            <translation>Recorded, but the drawer did not open: {error}</translation>
+        </message>
+        <message>
+            <source>{name} may not see reports.</source>
+            <translation>{name} may not see reports.</translation>
+        </message>
+        <message>
+            <source>Card totals could not be checked with Stripe: {error}</source>
+            <translation>Card totals could not be checked with Stripe: {error}</translation>
+        </message>
+        <message>
+            <source>A card payment is not settled ({what}): the till cannot close until it is. Finish the payment, or let the reconciler settle it, then close.</source>
+            <translation>A card payment is not settled ({what}): the till cannot close until it is. Finish the payment, or let the reconciler settle it, then close.</translation>
+        </message>
+        <message>
+            <source>The till could NOT be closed ({error}); nothing was recorded. Try again.</source>
+            <translation>The till could NOT be closed ({error}); nothing was recorded. Try again.</translation>
+        </message>
+        <message>
+            <source>Till closed. {difference}{approved}{unsynced}</source>
+            <translation>Till closed. {difference}{approved}{unsynced}</translation>
+        </message>
+        <message>
+            <source> {name} approved it.</source>
+            <translation> {name} approved it.</translation>
+        </message>
+        <message>
+            <source> {note}</source>
+            <translation> {note}</translation>
+        </message>
+        <message>
+            <source>Counted {counted}: exactly as expected.</source>
+            <translation>Counted {counted}: exactly as expected.</translation>
+        </message>
+        <message>
+            <source>Counted {counted}, expected {expected}: {side} by {amount}. Say why (kept with the closure).</source>
+            <translation>Counted {counted}, expected {expected}: {side} by {amount}. Say why (kept with the closure).</translation>
+        </message>
+        <message>
+            <source>Counted {counted}, expected {expected}: {side} by {amount}, above {limit}: a manager approves it.</source>
+            <translation>Counted {counted}, expected {expected}: {side} by {amount}, above {limit}: a manager approves it.</translation>
+        </message>
+        <message>
+            <source>Counted {counted}, expected {expected}: {side} by {amount}.</source>
+            <translation>Counted {counted}, expected {expected}: {side} by {amount}.</translation>
+        </message>
+        <message>
+            <source>over</source>
+            <translation>over</translation>
+        </message>
+        <message>
+            <source>short</source>
+            <translation>short</translation>
+        </message>
+        <message>
+            <source>Not at the backend yet: {n} (the oldest from {minutes} min ago); they go on syncing.</source>
+            <translation>Not at the backend yet: {n} (the oldest from {minutes} min ago); they go on syncing.</translation>
+        </message>
+        <message>
+            <source>Session {session} is not closed: no Z report yet.</source>
+            <translation>Session {session} is not closed: no Z report yet.</translation>
+        </message>
+        <message>
+            <source>The Z report did not print: {error}</source>
+            <translation>The Z report did not print: {error}</translation>
+        </message>
+        <message>
+            <source>The Z report waits in the print queue: {problem}</source>
+            <translation>The Z report waits in the print queue: {problem}</translation>
+        </message>
+        <message>
+            <source>Z report printed.</source>
+            <translation>Z report printed.</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>Cash</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Card</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>Gift card</source>
+            <translation>Gift card</translation>
+        </message>
+        <message>
+            <source>Store credit</source>
+            <translation>Store credit</translation>
+        </message>
+        <message>
+            <source>Sales ({n})</source>
+            <translation>Sales ({n})</translation>
+        </message>
+        <message>
+            <source>Returns ({n})</source>
+            <translation>Returns ({n})</translation>
+        </message>
+        <message>
+            <source>Net sales</source>
+            <translation>Net sales</translation>
+        </message>
+        <message>
+            <source>Discounts given</source>
+            <translation>Discounts given</translation>
+        </message>
+        <message>
+            <source>Points redeemed</source>
+            <translation>Points redeemed</translation>
+        </message>
+        <message>
+            <source>Voided sales ({n})</source>
+            <translation>Voided sales ({n})</translation>
+        </message>
+        <message>
+            <source>No-sale drawer openings</source>
+            <translation>No-sale drawer openings</translation>
+        </message>
+        <message>
+            <source>No payments</source>
+            <translation>No payments</translation>
+        </message>
+        <message>
+            <source>{rate} on {amount}</source>
+            <translation>{rate} on {amount}</translation>
+        </message>
+        <message>
+            <source>No tax</source>
+            <translation>No tax</translation>
+        </message>
+        <message>
+            <source>Opening float</source>
+            <translation>Opening float</translation>
+        </message>
+        <message>
+            <source>+ Cash tendered</source>
+            <translation>+ Cash tendered</translation>
+        </message>
+        <message>
+            <source>− Change given</source>
+            <translation>− Change given</translation>
+        </message>
+        <message>
+            <source>− Cash refunds</source>
+            <translation>− Cash refunds</translation>
+        </message>
+        <message>
+            <source>+ Paid in</source>
+            <translation>+ Paid in</translation>
+        </message>
+        <message>
+            <source>− Paid out</source>
+            <translation>− Paid out</translation>
+        </message>
+        <message>
+            <source>− Drops to the safe</source>
+            <translation>− Drops to the safe</translation>
+        </message>
+        <message>
+            <source>= Expected in the drawer</source>
+            <translation>= Expected in the drawer</translation>
+        </message>
+        <message>
+            <source>Over</source>
+            <translation>Over</translation>
+        </message>
+        <message>
+            <source>Short</source>
+            <translation>Short</translation>
+        </message>
+        <message>
+            <source>Over/short</source>
+            <translation>Over/short</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>Counted</translation>
+        </message>
+        <message>
+            <source>Reason: {reason}</source>
+            <translation>Reason: {reason}</translation>
+        </message>
+        <message>
+            <source>Approved by</source>
+            <translation>Approved by</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>Sales</translation>
+        </message>
+        <message>
+            <source>Tenders</source>
+            <translation>Tenders</translation>
+        </message>
+        <message>
+            <source>Tax per rate</source>
+            <translation>Tax per rate</translation>
+        </message>
+        <message>
+            <source>{brand} ({n})</source>
+            <translation>{brand} ({n})</translation>
+        </message>
+        <message>
+            <source>Stripe total</source>
+            <translation>Stripe total</translation>
+        </message>
+        <message>
+            <source>Journal total</source>
+            <translation>Journal total</translation>
+        </message>
+        <message>
+            <source>Not checked with Stripe (offline)</source>
+            <translation>Not checked with Stripe (offline)</translation>
+        </message>
+        <message>
+            <source>Cards, reconciled with Stripe</source>
+            <translation>Cards, reconciled with Stripe</translation>
+        </message>
+        <message>
+            <source>Top products</source>
+            <translation>Top products</translation>
+        </message>
+        <message>
+            <source>Z report · till {till} · session {session}</source>
+            <translation>Z report · till {till} · session {session}</translation>
+        </message>
+        <message>
+            <source>Opened {at} by {who}</source>
+            <translation>Opened {at} by {who}</translation>
+        </message>
+        <message>
+            <source>Closed {at} by {who}</source>
+            <translation>Closed {at} by {who}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CameraDock</name>
+        <message>
+            <source>Camera</source>
+            <translation>Camera</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardPanel</name>
+        <message>
+            <source>Starting the payment…</source>
+            <translation>Starting the payment…</translation>
+        </message>
+        <message>
+            <source>Ask the customer to tap, insert or swipe their card</source>
+            <translation>Ask the customer to tap, insert or swipe their card</translation>
+        </message>
+        <message>
+            <source>Processing — keep the card on the reader</source>
+            <translation>Processing — keep the card on the reader</translation>
+        </message>
+        <message>
+            <source>Payment taken, finishing…</source>
+            <translation>Payment taken, finishing…</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <source>Declined</source>
+            <translation>Declined</translation>
+        </message>
+        <message>
+            <source>Card payment not possible</source>
+            <translation>Card payment not possible</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <source>Cancel payment (Esc)</source>
+            <translation>Cancel payment (Esc)</translation>
+        </message>
+        <message>
+            <source>Back to the sale (Esc)</source>
+            <translation>Back to the sale (Esc)</translation>
+        </message>
+        <message>
+            <source>Asking the reader to stop. If the card was already tapped, the payment result decides.</source>
+            <translation>Asking the reader to stop. If the card was already tapped, the payment result decides.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CartModel</name>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+    </context>
+    <context>
+        <name>CashDialog</name>
+        <message>
+            <source>Cash</source>
+            <translation>Cash</translation>
+        </message>
+        <message>
+            <source>Due in cash: {amount}</source>
+            <translation>Due in cash: {amount}</translation>
+        </message>
+        <message>
+            <source>Exact {amount}</source>
+            <translation>Exact {amount}</translation>
+        </message>
+        <message>
+            <source>Amount given by the customer</source>
+            <translation>Amount given by the customer</translation>
+        </message>
+        <message>
+            <source>Take cash (Enter)</source>
+            <translation>Take cash (Enter)</translation>
+        </message>
+        <message>
+            <source>Back (Esc)</source>
+            <translation>Back (Esc)</translation>
+        </message>
+        <message>
+            <source>Enter the amount given</source>
+            <translation>Enter the amount given</translation>
+        </message>
+        <message>
+            <source>That is not an amount</source>
+            <translation>That is not an amount</translation>
+        </message>
+        <message>
+            <source>Short by {amount}</source>
+            <translation>Short by {amount}</translation>
+        </message>
+        <message>
+            <source>Change: {amount}</source>
+            <translation>Change: {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckoutPage</name>
+        <message>
+            <source>Scan or search (F2)</source>
+            <translation>Scan or search (F2)</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Card</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>Cash</translation>
+        </message>
+        <message>
+            <source>Split</source>
+            <translation>Split</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>Discount</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Suspend</source>
+            <translation>Suspend</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Resume</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>Void</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>No sale</translation>
+        </message>
+        <message>
+            <source>Line disc.</source>
+            <translation>Line disc.</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <source>Reprint</source>
+            <translation>Reprint</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>Select a line first (arrow keys or tap it).</source>
+            <translation>Select a line first (arrow keys or tap it).</translation>
+        </message>
+        <message>
+            <source>No member on this sale — scan the member's app QR, or Ctrl+M to type it</source>
+            <translation>No member on this sale — scan the member's app QR, or Ctrl+M to type it</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseDialog</name>
+        <message>
+            <source>Close the till</source>
+            <translation>Close the till</translation>
+        </message>
+        <message>
+            <source>Why the difference? (kept with the closure)</source>
+            <translation>Why the difference? (kept with the closure)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountDialog</name>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Total: {amount}</source>
+            <translation>Total: {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginScreen</name>
+        <message>
+            <source>Type or tap your PIN, then Enter</source>
+            <translation>Type or tap your PIN, then Enter</translation>
+        </message>
+        <message>
+            <source>OMO POS</source>
+            <translation>OMO POS</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <source>Staff PIN</source>
+            <translation>Staff PIN</translation>
+        </message>
+        <message>
+            <source>Enter your staff PIN</source>
+            <translation>Enter your staff PIN</translation>
+        </message>
+        <message>
+            <source>Locked. {name}, or anyone on staff: enter your PIN</source>
+            <translation>Locked. {name}, or anyone on staff: enter your PIN</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}, or ask a manager.</source>
+            <translation>Too many wrong PINs. Try again in {wait}, or ask a manager.</translation>
+        </message>
+        <message>
+            <source>You can try again now.</source>
+            <translation>You can try again now.</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>The PIN could not be checked. Try again, or call a manager.</source>
+            <translation>The PIN could not be checked. Try again, or call a manager.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>OMO POS — {store} — till {till}</source>
+            <translation>OMO POS — {store} — till {till}</translation>
+        </message>
+        <message>
+            <source>Opening the till…</source>
+            <translation>Opening the till…</translation>
+        </message>
+        <message>
+            <source>Sell</source>
+            <translation>Sell</translation>
+        </message>
+        <message>
+            <source>Till</source>
+            <translation>Till</translation>
+        </message>
+        <message>
+            <source>Returns &amp; pickups</source>
+            <translation>Returns &amp; pickups</translation>
+        </message>
+        <message>
+            <source>The till cannot start:
+
+{error}
+
+Nothing was changed. Call a manager.</source>
+            <translation>The till cannot start:
+
+{error}
+
+Nothing was changed. Call a manager.</translation>
+        </message>
+        <message>
+            <source>The sale that was open when the till stopped is back. Carry on.</source>
+            <translation>The sale that was open when the till stopped is back. Carry on.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n card payments interrupted by a stop were settled with Stripe; a manager will see them flagged.</source>
+            <translation>
+                <numerusform>%n card payments interrupted by a stop were settled with Stripe; a manager will see them flagged.</numerusform>
+                <numerusform>%n card payments interrupted by a stop were settled with Stripe; a manager will see them flagged.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A manager can correct it on the Till page (Alt+2).</source>
+            <translation>A manager can correct it on the Till page (Alt+2).</translation>
+        </message>
+        <message>
+            <source>Log in first, then scan again.</source>
+            <translation>Log in first, then scan again.</translation>
+        </message>
+        <message>
+            <source>Finish or close the open window first, then scan again.</source>
+            <translation>Finish or close the open window first, then scan again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NumericKeypad</name>
+        <message>
+            <source>Delete the last digit (Backspace)</source>
+            <translation>Delete the last digit (Backspace)</translation>
+        </message>
+        <message>
+            <source>Delete last digit</source>
+            <translation>Delete last digit</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverrideDialog</name>
+        <message>
+            <source>Manager approval</source>
+            <translation>Manager approval</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Manager: enter your PIN to approve</source>
+            <translation>Manager: enter your PIN to approve</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <source>Manager PIN</source>
+            <translation>Manager PIN</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}.</source>
+            <translation>Too many wrong PINs. Try again in {wait}.</translation>
+        </message>
+        <message>
+            <source>You can try again now.</source>
+            <translation>You can try again now.</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>The PIN could not be checked. Try again.</source>
+            <translation>The PIN could not be checked. Try again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPanel</name>
+        <message>
+            <source>Comes back for it</source>
+            <translation>Comes back for it</translation>
+        </message>
+        <message>
+            <source>Wrong size or colour</source>
+            <translation>Wrong size or colour</translation>
+        </message>
+        <message>
+            <source>Damaged</source>
+            <translation>Damaged</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>Changed mind</translation>
+        </message>
+        <message>
+            <source>Hand over</source>
+            <translation>Hand over</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>Check customer</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>Back to stock</translation>
+        </message>
+        <message>
+            <source>Refresh list</source>
+            <translation>Refresh list</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number (F2)</source>
+            <translation>Scan the order's QR code or type its number (F2)</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>Shelf</source>
+            <translation>Shelf</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <source>Pick an order (Enter or double-click) or scan it.</source>
+            <translation>Pick an order (Enter or double-click) or scan it.</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Ordered</source>
+            <translation>Ordered</translation>
+        </message>
+        <message>
+            <source>Give now</source>
+            <translation>Give now</translation>
+        </message>
+        <message>
+            <source>Why the rest stays</source>
+            <translation>Why the rest stays</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many are handed over now · Enter: why the rest stays</source>
+            <translation>+ / − or a digit: how many are handed over now · Enter: why the rest stays</translation>
+        </message>
+        <message>
+            <source>{item}
+({n} handed over)</source>
+            <translation>{item}
+({n} handed over)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPresenter</name>
+        <message>
+            <source>Not collected in time — back to stock</source>
+            <translation>Not collected in time — back to stock</translation>
+        </message>
+        <message>
+            <source>Partly handed over</source>
+            <translation>Partly handed over</translation>
+        </message>
+        <message>
+            <source>As of {time} (backend)</source>
+            <translation>As of {time} (backend)</translation>
+        </message>
+        <message>
+            <source>Order {order} · {customer} · shelf {shelf}{checked}</source>
+            <translation>Order {order} · {customer} · shelf {shelf}{checked}</translation>
+        </message>
+        <message>
+            <source>customer checked</source>
+            <translation>customer checked</translation>
+        </message>
+        <message>
+            <source>check the customer (F4)</source>
+            <translation>check the customer (F4)</translation>
+        </message>
+        <message>
+            <source>not collected in time</source>
+            <translation>not collected in time</translation>
+        </message>
+        <message>
+            <source>{n} h</source>
+            <translation>{n} h</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n} days</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>Back to stock</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: take it back and refund the customer?</source>
+            <translation>Order {order} was not collected: take it back and refund the customer?</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinDots</name>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+    </context>
+    <context>
+        <name>PosStatusBar</name>
+        <message>
+            <source>Backend: online</source>
+            <translation>Backend: online</translation>
+        </message>
+        <message>
+            <source>Backend: degraded</source>
+            <translation>Backend: degraded</translation>
+        </message>
+        <message>
+            <source>Backend: offline</source>
+            <translation>Backend: offline</translation>
+        </message>
+        <message>
+            <source>Backend: not configured</source>
+            <translation>Backend: not configured</translation>
+        </message>
+        <message>
+            <source>Backend: unknown</source>
+            <translation>Backend: unknown</translation>
+        </message>
+        <message numerus="yes">
+            <source>Queue: %n</source>
+            <translation>
+                <numerusform>Queue: %n</numerusform>
+                <numerusform>Queue: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(oldest {age})</source>
+            <translation>(oldest {age})</translation>
+        </message>
+        <message>
+            <source>1 needs a manager</source>
+            <translation>1 needs a manager</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n need a manager</source>
+            <translation>
+                <numerusform>%n need a manager</numerusform>
+                <numerusform>%n need a manager</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Card: ready</source>
+            <translation>Card: ready</translation>
+        </message>
+        <message>
+            <source>Card unavailable: Stripe unreachable, take cash</source>
+            <translation>Card unavailable: Stripe unreachable, take cash</translation>
+        </message>
+        <message>
+            <source>Card: not set up</source>
+            <translation>Card: not set up</translation>
+        </message>
+        <message>
+            <source>Card: checking…</source>
+            <translation>Card: checking…</translation>
+        </message>
+        <message>
+            <source>Reader: online</source>
+            <translation>Reader: online</translation>
+        </message>
+        <message>
+            <source>Reader: busy</source>
+            <translation>Reader: busy</translation>
+        </message>
+        <message>
+            <source>Reader: offline</source>
+            <translation>Reader: offline</translation>
+        </message>
+        <message>
+            <source>Reader: none</source>
+            <translation>Reader: none</translation>
+        </message>
+        <message>
+            <source>Reader: unknown</source>
+            <translation>Reader: unknown</translation>
+        </message>
+        <message>
+            <source>Catalog sync {pct}</source>
+            <translation>Catalog sync {pct}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presenter</name>
+        <message>
+            <source>That did not work: {error}. Nothing was lost; try again.</source>
+            <translation>That did not work: {error}. Nothing was lost; try again.</translation>
+        </message>
+        <message>
+            <source>Receipt not printed: {problem} It waits in the print queue.</source>
+            <translation>Receipt not printed: {problem} It waits in the print queue.</translation>
+        </message>
+        <message>
+            <source>Printer problem: {error}. The receipt is kept.</source>
+            <translation>Printer problem: {error}. The receipt is kept.</translation>
+        </message>
+        <message>
+            <source>Not approved; nothing changed.</source>
+            <translation>Not approved; nothing changed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>receipt</name>
+        <message>
+            <source>Receipt {}</source>
+            <translation>Receipt {}</translation>
+        </message>
+        <message>
+            <source>Till {}</source>
+            <translation>Till {}</translation>
+        </message>
+        <message>
+            <source>Cashier {}</source>
+            <translation>Cashier {}</translation>
+        </message>
+        <message>
+            <source>Member {}</source>
+            <translation>Member {}</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>Discount</translation>
+        </message>
+        <message>
+            <source>Subtotal</source>
+            <translation>Subtotal</translation>
+        </message>
+        <message>
+            <source>Discounts</source>
+            <translation>Discounts</translation>
+        </message>
+        <message>
+            <source>TOTAL</source>
+            <translation>TOTAL</translation>
+        </message>
+        <message>
+            <source>Rate</source>
+            <translation>Rate</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>Net</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>Tax</translation>
+        </message>
+        <message>
+            <source>Gross</source>
+            <translation>Gross</translation>
+        </message>
+        <message>
+            <source>Auth {}</source>
+            <translation>Auth {}</translation>
+        </message>
+        <message>
+            <source>Cash rounding</source>
+            <translation>Cash rounding</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>PAYMENT PENDING</source>
+            <translation>PAYMENT PENDING</translation>
+        </message>
+        <message>
+            <source>Not a proof of payment</source>
+            <translation>Not a proof of payment</translation>
+        </message>
+        <message>
+            <source>COPY</source>
+            <translation>COPY</translation>
+        </message>
+        <message>
+            <source>Duplicate of the original receipt</source>
+            <translation>Duplicate of the original receipt</translation>
+        </message>
+        <message>
+            <source>REPRINT</source>
+            <translation>REPRINT</translation>
+        </message>
+        <message>
+            <source>Reprint of the original receipt</source>
+            <translation>Reprint of the original receipt</translation>
+        </message>
+        <message>
+            <source>Scan with the OMO app</source>
+            <translation>Scan with the OMO app</translation>
+        </message>
+        <message>
+            <source>to claim this purchase</source>
+            <translation>to claim this purchase</translation>
+        </message>
+        <message>
+            <source>Z report {}</source>
+            <translation>Z report {}</translation>
+        </message>
+        <message>
+            <source>Closed by {}</source>
+            <translation>Closed by {}</translation>
+        </message>
+        <message>
+            <source>NET SALES</source>
+            <translation>NET SALES</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>Cash</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Card</translation>
+        </message>
+        <message>
+            <source>Prices include VAT</source>
+            <translation>Prices include VAT</translation>
+        </message>
+        <message>
+            <source>Thank you for shopping with us</source>
+            <translation>Thank you for shopping with us</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDialog</name>
+        <message>
+            <source>Receipt %s</source>
+            <translation>Receipt %s</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>Save as P&amp;DF…</source>
+            <translation>Save as P&amp;DF…</translation>
+        </message>
+        <message>
+            <source>Save receipt as PDF</source>
+            <translation>Save receipt as PDF</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDock</name>
+        <message>
+            <source>Receipt</source>
+            <translation>Receipt</translation>
+        </message>
+        <message>
+            <source>Print or save as PDF…</source>
+            <translation>Print or save as PDF…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptView</name>
+        <message>
+            <source>Receipt</source>
+            <translation>Receipt</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPanel</name>
+        <message>
+            <source>Refund to payment</source>
+            <translation>Refund to payment</translation>
+        </message>
+        <message>
+            <source>Store credit</source>
+            <translation>Store credit</translation>
+        </message>
+        <message>
+            <source>Exchange</source>
+            <translation>Exchange</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>Check customer</translation>
+        </message>
+        <message>
+            <source>No receipt</source>
+            <translation>No receipt</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt QR, or type its number (F2)</source>
+            <translation>Scan the order or receipt QR, or type its number (F2)</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>Find</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code (e-mail or app), a receipt, or a member's app.</source>
+            <translation>Scan the order's QR code (e-mail or app), a receipt, or a member's app.</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Bought</source>
+            <translation>Bought</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Left</translation>
+        </message>
+        <message>
+            <source>Take back</source>
+            <translation>Take back</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Resell</source>
+            <translation>Resell</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many come back · Space: resell · Enter: the reason</source>
+            <translation>+ / − or a digit: how many come back · Space: resell · Enter: the reason</translation>
+        </message>
+        <message>
+            <source>Complete</source>
+            <translation>Complete</translation>
+        </message>
+        <message>
+            <source>Complete, rest as credit</source>
+            <translation>Complete, rest as credit</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>Give up</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Retry</translation>
+        </message>
+        <message>
+            <source>Rest as store credit</source>
+            <translation>Rest as store credit</translation>
+        </message>
+        <message>
+            <source>Rest in cash</source>
+            <translation>Rest in cash</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPickupsPage</name>
+        <message>
+            <source>Returns  Ctrl+PgUp</source>
+            <translation>Returns  Ctrl+PgUp</translation>
+        </message>
+        <message>
+            <source>Pickups  Ctrl+PgDn</source>
+            <translation>Pickups  Ctrl+PgDn</translation>
+        </message>
+        <message>
+            <source>The scan was cut short ({n} characters arrived): scan the code again.</source>
+            <translation>The scan was cut short ({n} characters arrived): scan the code again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPresenter</name>
+        <message>
+            <source>{label}: {total} — {problem}</source>
+            <translation>{label}: {total} — {problem}</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>interrupted</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items (today's prices, store credit).</source>
+            <translation>Return without a receipt: scan the items (today's prices, store credit).</translation>
+        </message>
+        <message>
+            <source>Order {label}</source>
+            <translation>Order {label}</translation>
+        </message>
+        <message>
+            <source>Receipt {label}</source>
+            <translation>Receipt {label}</translation>
+        </message>
+        <message>
+            <source>{what} · {when} · paid {paid} ({how}){who}{unverified}</source>
+            <translation>{what} · {when} · paid {paid} ({how}){who}{unverified}</translation>
+        </message>
+        <message>
+            <source>not checked by the backend</source>
+            <translation>not checked by the backend</translation>
+        </message>
+        <message>
+            <source>Customer checked.</source>
+            <translation>Customer checked.</translation>
+        </message>
+        <message>
+            <source>Found by its number: check the customer first (F4).</source>
+            <translation>Found by its number: check the customer first (F4).</translation>
+        </message>
+        <message>
+            <source>to the card</source>
+            <translation>to the card</translation>
+        </message>
+        <message>
+            <source>in cash</source>
+            <translation>in cash</translation>
+        </message>
+        <message>
+            <source>as points</source>
+            <translation>as points</translation>
+        </message>
+        <message>
+            <source>as store credit</source>
+            <translation>as store credit</translation>
+        </message>
+        <message>
+            <source>points −{taken} / +{given}</source>
+            <translation>points −{taken} / +{given}</translation>
+        </message>
+        <message>
+            <source>Refund {total} (tax {tax})</source>
+            <translation>Refund {total} (tax {tax})</translation>
+        </message>
+        <message>
+            <source>the customer pays {amount}</source>
+            <translation>the customer pays {amount}</translation>
+        </message>
+        <message>
+            <source>the customer gets {amount} back</source>
+            <translation>the customer gets {amount} back</translation>
+        </message>
+        <message>
+            <source>nothing to pay either way</source>
+            <translation>nothing to pay either way</translation>
+        </message>
+        <message>
+            <source>Exchange from {label}: {items} back, credit {credit}; new items on Sell {new}: {net}.</source>
+            <translation>Exchange from {label}: {items} back, credit {credit}; new items on Sell {new}: {net}.</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>Wait: a refund is being made.</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>online</translation>
+        </message>
+        <message>
+            <source>in store</source>
+            <translation>in store</translation>
+        </message>
+        <message>
+            <source>Recent orders</source>
+            <translation>Recent orders</translation>
+        </message>
+        <message>
+            <source>Which purchase comes back?</source>
+            <translation>Which purchase comes back?</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>Give up</translation>
+        </message>
+        <message>
+            <source>Give this return up? Nothing of it was refunded; the items stay the customer's.</source>
+            <translation>Give this return up? Nothing of it was refunded; the items stay the customer's.</translation>
+        </message>
+        <message>
+            <source>Interac: ask the customer to tap their card on the reader for the refund.</source>
+            <translation>Interac: ask the customer to tap their card on the reader for the refund.</translation>
+        </message>
+        <message>
+            <source>Their name</source>
+            <translation>Their name</translation>
+        </message>
+        <message>
+            <source>Last 4 digits of the card</source>
+            <translation>Last 4 digits of the card</translation>
+        </message>
+        <message>
+            <source>The code in their app</source>
+            <translation>The code in their app</translation>
+        </message>
+        <message>
+            <source>Check the customer</source>
+            <translation>Check the customer</translation>
+        </message>
+        <message>
+            <source>What does the customer give?</source>
+            <translation>What does the customer give?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Role</name>
+        <message>
+            <source>cashier</source>
+            <translation>cashier</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>associate</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>manager</translation>
+        </message>
+    </context>
+    <context>
+        <name>SellPresenter</name>
+        <message>
+            <source>price changed: {reason}</source>
+            <translation>price changed: {reason}</translation>
+        </message>
+        <message>
+            <source>{rate} on {amount}</source>
+            <translation>{rate} on {amount}</translation>
+        </message>
+        <message>
+            <source>{name} · {tier} · no. {no}</source>
+            <translation>{name} · {tier} · no. {no}</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>member</source>
+            <translation>member</translation>
+        </message>
+        <message>
+            <source>{points} points</source>
+            <translation>{points} points</translation>
+        </message>
+        <message>
+            <source>{name} · {role} · till {till}</source>
+            <translation>{name} · {role} · till {till}</translation>
+        </message>
+        <message>
+            <source>The scan was cut short ({n} characters arrived): scan the item again.</source>
+            <translation>The scan was cut short ({n} characters arrived): scan the item again.</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <source>Quantity of {item}:</source>
+            <translation>Quantity of {item}:</translation>
+        </message>
+        <message>
+            <source>Wait: the payment is being finished.</source>
+            <translation>Wait: the payment is being finished.</translation>
+        </message>
+        <message>
+            <source>Member number (from the card or the app):</source>
+            <translation>Member number (from the card or the app):</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>Discount</translation>
+        </message>
+        <message>
+            <source>Discount on this line: percent (10%) or amount (2.50)</source>
+            <translation>Discount on this line: percent (10%) or amount (2.50)</translation>
+        </message>
+        <message>
+            <source>Discount on the whole sale: percent (10%) or amount (2.50)</source>
+            <translation>Discount on the whole sale: percent (10%) or amount (2.50)</translation>
+        </message>
+        <message>
+            <source>Price override</source>
+            <translation>Price override</translation>
+        </message>
+        <message>
+            <source>Reason (kept in the audit log):</source>
+            <translation>Reason (kept in the audit log):</translation>
+        </message>
+        <message>
+            <source>New unit price:</source>
+            <translation>New unit price:</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>No sale</translation>
+        </message>
+        <message>
+            <source>Why open the drawer? (logged)</source>
+            <translation>Why open the drawer? (logged)</translation>
+        </message>
+        <message>
+            <source>No suspended sales on this till.</source>
+            <translation>No suspended sales on this till.</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Resume</translation>
+        </message>
+        <message>
+            <source>Which sale?</source>
+            <translation>Which sale?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shortcuts</name>
+        <message>
+            <source>Search products</source>
+            <translation>Search products</translation>
+        </message>
+        <message>
+            <source>Change quantity of the selected line</source>
+            <translation>Change quantity of the selected line</translation>
+        </message>
+        <message>
+            <source>Discount the selected line</source>
+            <translation>Discount the selected line</translation>
+        </message>
+        <message>
+            <source>Discount the whole sale</source>
+            <translation>Discount the whole sale</translation>
+        </message>
+        <message>
+            <source>Override the price of the selected line</source>
+            <translation>Override the price of the selected line</translation>
+        </message>
+        <message>
+            <source>Pay by card on the reader</source>
+            <translation>Pay by card on the reader</translation>
+        </message>
+        <message>
+            <source>Pay cash</source>
+            <translation>Pay cash</translation>
+        </message>
+        <message>
+            <source>Split: card for part, cash for the rest</source>
+            <translation>Split: card for part, cash for the rest</translation>
+        </message>
+        <message>
+            <source>Suspend the sale</source>
+            <translation>Suspend the sale</translation>
+        </message>
+        <message>
+            <source>Resume a suspended sale</source>
+            <translation>Resume a suspended sale</translation>
+        </message>
+        <message>
+            <source>Remove the selected line</source>
+            <translation>Remove the selected line</translation>
+        </message>
+        <message>
+            <source>Void the sale (manager)</source>
+            <translation>Void the sale (manager)</translation>
+        </message>
+        <message>
+            <source>Open the drawer without a sale (reason)</source>
+            <translation>Open the drawer without a sale (reason)</translation>
+        </message>
+        <message>
+            <source>Reprint the last receipt</source>
+            <translation>Reprint the last receipt</translation>
+        </message>
+        <message>
+            <source>Type a member number</source>
+            <translation>Type a member number</translation>
+        </message>
+        <message>
+            <source>Lock the till</source>
+            <translation>Lock the till</translation>
+        </message>
+    </context>
+    <context>
+        <name>SimulatorPanel</name>
+        <message>
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message>
+            <source>Demo: be the customer and the world around the till</source>
+            <translation>Demo: be the customer and the world around the till</translation>
+        </message>
+        <message>
+            <source>Card reader</source>
+            <translation>Card reader</translation>
+        </message>
+        <message>
+            <source>Tap this card</source>
+            <translation>Tap this card</translation>
+        </message>
+        <message>
+            <source>Decline</source>
+            <translation>Decline</translation>
+        </message>
+        <message>
+            <source>Customer cancels</source>
+            <translation>Customer cancels</translation>
+        </message>
+        <message>
+            <source>Reader times out</source>
+            <translation>Reader times out</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>Network</translation>
+        </message>
+        <message>
+            <source>Backend offline</source>
+            <translation>Backend offline</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>Camera</translation>
+        </message>
+        <message>
+            <source>Member's phone</source>
+            <translation>Member's phone</translation>
+        </message>
+        <message>
+            <source>Order QR</source>
+            <translation>Order QR</translation>
+        </message>
+        <message>
+            <source>Phone away</source>
+            <translation>Phone away</translation>
+        </message>
+        <message>
+            <source>Backend back online</source>
+            <translation>Backend back online</translation>
+        </message>
+    </context>
+    <context>
+        <name>SplitDialog</name>
+        <message>
+            <source>Split payment</source>
+            <translation>Split payment</translation>
+        </message>
+        <message>
+            <source>Total due: {amount}</source>
+            <translation>Total due: {amount}</translation>
+        </message>
+        <message>
+            <source>Amount to put on the card now (the rest in cash):</source>
+            <translation>Amount to put on the card now (the rest in cash):</translation>
+        </message>
+        <message>
+            <source>Card first (Enter)</source>
+            <translation>Card first (Enter)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TenderPresenter</name>
+        <message>
+            <source>Cash rounding {sign}{amount} (the total is {total})</source>
+            <translation>Cash rounding {sign}{amount} (the total is {total})</translation>
+        </message>
+        <message>
+            <source>Saving the sale…</source>
+            <translation>Saving the sale…</translation>
+        </message>
+        <message>
+            <source>Card payments are off on this till. Take cash.</source>
+            <translation>Card payments are off on this till. Take cash.</translation>
+        </message>
+        <message>
+            <source>Void the sale</source>
+            <translation>Void the sale</translation>
+        </message>
+        <message>
+            <source>{amount} is already paid by card. Voiding the sale refunds it to the card. Go ahead?</source>
+            <translation>{amount} is already paid by card. Voiding the sale refunds it to the card. Go ahead?</translation>
+        </message>
+    </context>
+    <context>
+        <name>TillPage</name>
+        <message>
+            <source>Open the till</source>
+            <translation>Open the till</translation>
+        </message>
+        <message>
+            <source>Cash in</source>
+            <translation>Cash in</translation>
+        </message>
+        <message>
+            <source>Cash out</source>
+            <translation>Cash out</translation>
+        </message>
+        <message>
+            <source>Drop to safe</source>
+            <translation>Drop to safe</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>No sale</translation>
+        </message>
+        <message>
+            <source>X report</source>
+            <translation>X report</translation>
+        </message>
+        <message>
+            <source>Close (blind count)</source>
+            <translation>Close (blind count)</translation>
+        </message>
+        <message>
+            <source>Last Z report</source>
+            <translation>Last Z report</translation>
+        </message>
+        <message>
+            <source>Save PDF</source>
+            <translation>Save PDF</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>Print</translation>
+        </message>
+    </context>
+    <context>
+        <name>TillPresenter</name>
+        <message>
+            <source>The till is closed. Open it with a counted float.</source>
+            <translation>The till is closed. Open it with a counted float.</translation>
+        </message>
+        <message>
+            <source>Open since {at} (session {session})</source>
+            <translation>Open since {at} (session {session})</translation>
+        </message>
+        <message>
+            <source>Opening count</source>
+            <translation>Opening count</translation>
+        </message>
+        <message>
+            <source>Count the float in the drawer, note by note and coin by coin.</source>
+            <translation>Count the float in the drawer, note by note and coin by coin.</translation>
+        </message>
+        <message>
+            <source>That is not an amount.</source>
+            <translation>That is not an amount.</translation>
+        </message>
+        <message>
+            <source>Reason (kept with the movement):</source>
+            <translation>Reason (kept with the movement):</translation>
+        </message>
+        <message>
+            <source>Amount:</source>
+            <translation>Amount:</translation>
+        </message>
+        <message>
+            <source>Cash in</source>
+            <translation>Cash in</translation>
+        </message>
+        <message>
+            <source>Cash out</source>
+            <translation>Cash out</translation>
+        </message>
+        <message>
+            <source>Drop to the safe</source>
+            <translation>Drop to the safe</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>No sale</translation>
+        </message>
+        <message>
+            <source>Why open the drawer? (logged)</source>
+            <translation>Why open the drawer? (logged)</translation>
+        </message>
+        <message>
+            <source>X report · session {session} · not closed</source>
+            <translation>X report · session {session} · not closed</translation>
+        </message>
+        <message>
+            <source>Sales by hour</source>
+            <translation>Sales by hour</translation>
+        </message>
+        <message>
+            <source>X report: the session so far. Nothing was closed.</source>
+            <translation>X report: the session so far. Nothing was closed.</translation>
+        </message>
+        <message>
+            <source>Blind count</source>
+            <translation>Blind count</translation>
+        </message>
+        <message>
+            <source>Count the drawer. The expected amount is shown after the count.</source>
+            <translation>Count the drawer. The expected amount is shown after the count.</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>Counted</translation>
+        </message>
+        <message>
+            <source>Expected</source>
+            <translation>Expected</translation>
+        </message>
+        <message>
+            <source>Over (+) / short (−)</source>
+            <translation>Over (+) / short (−)</translation>
+        </message>
+        <message>
+            <source>Exactly as expected.</source>
+            <translation>Exactly as expected.</translation>
+        </message>
+        <message>
+            <source>Above {limit}: a manager approves the difference.</source>
+            <translation>Above {limit}: a manager approves the difference.</translation>
+        </message>
+        <message>
+            <source>Say why, and close.</source>
+            <translation>Say why, and close.</translation>
+        </message>
+        <message>
+            <source>No closed session yet.</source>
+            <translation>No closed session yet.</translation>
+        </message>
+        <message>
+            <source>Show a Z report first.</source>
+            <translation>Show a Z report first.</translation>
+        </message>
+        <message>
+            <source>Save the Z report</source>
+            <translation>Save the Z report</translation>
+        </message>
+        <message>
+            <source>Saved: {path}</source>
+            <translation>Saved: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TotalsPanel</name>
+        <message>
+            <source>Subtotal</source>
+            <translation>Subtotal</translation>
+        </message>
+        <message>
+            <source>Discounts</source>
+            <translation>Discounts</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <source>Still to pay</source>
+            <translation>Still to pay</translation>
+        </message>
+        <message>
+            <source>1 item</source>
+            <translation>1 item</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items</source>
+            <translation>
+                <numerusform>%n items</numerusform>
+                <numerusform>%n items</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Total {amount}</source>
+            <translation>Total {amount}</translation>
+        </message>
+        <message>
+            <source>Total —</source>
+            <translation>Total —</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspaceHost</name>
+        <message>
+            <source>{title}  Alt+{n}</source>
+            <translation>{title}  Alt+{n}</translation>
+        </message>
+    </context>
+</TS>

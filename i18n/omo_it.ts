@@ -1,0 +1,2396 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT" sourcelanguage="en">
+    <context>
+        <name>app</name>
+        <message>
+            <source>{what}.</source>
+            <translation>{what}.</translation>
+        </message>
+        <message>
+            <source>That approval does not cover this; nothing changed.</source>
+            <translation>Quell'approvazione non copre questa operazione; nulla è cambiato.</translation>
+        </message>
+        <message>
+            <source>Scan the items first, then the store credit.</source>
+            <translation>Scansiona prima gli articoli, poi il buono.</translation>
+        </message>
+        <message>
+            <source>Store credit needs the backend; this till has none.</source>
+            <translation>Il buono richiede il backend; questa cassa non ne ha.</translation>
+        </message>
+        <message>
+            <source>This store credit is already on the sale.</source>
+            <translation>Questo buono è già sulla vendita.</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (a credit issued offline works once its till synced).</source>
+            <translation>Buono {code} sconosciuto (un buono emesso offline funziona quando la sua cassa ha sincronizzato).</translation>
+        </message>
+        <message>
+            <source>This store credit is in {currency}.</source>
+            <translation>Questo buono è in {currency}.</translation>
+        </message>
+        <message>
+            <source>Nothing is left on store credit {code}.</source>
+            <translation>Sul buono {code} non resta nulla.</translation>
+        </message>
+        <message>
+            <source>The store credit was refused: {why}.</source>
+            <translation>Il buono è stato rifiutato: {why}.</translation>
+        </message>
+        <message>
+            <source>Store credit: {amount} taken ({left} left on it). Take the rest: {rest}.</source>
+            <translation>Buono: {amount} utilizzati ({left} rimanenti). Incassa il resto: {rest}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): store credit cannot be used now. Take another tender.</source>
+            <translation>Il backend non è raggiungibile ({error}): ora non si può usare il buono. Accetta un altro pagamento.</translation>
+        </message>
+        <message>
+            <source>Finish or give up the exchange in progress first.</source>
+            <translation>Completa o annulla prima il cambio in corso.</translation>
+        </message>
+        <message>
+            <source>An exchange needs the purchase checked by the backend; take this back as a return instead.</source>
+            <translation>Un cambio richiede che l'acquisto sia verificato dal backend; registralo invece come reso.</translation>
+        </message>
+        <message>
+            <source>Exchange: {credit} credit for the items from {label}. Scan the new items on Sell, then complete the exchange here.</source>
+            <translation>Cambio: credito di {credit} per gli articoli di {label}. Scansiona i nuovi articoli in Vendi, poi completa qui il cambio.</translation>
+        </message>
+        <message>
+            <source>No exchange is waiting.</source>
+            <translation>Nessun cambio in attesa.</translation>
+        </message>
+        <message>
+            <source>Scan the new items on Sell first.</source>
+            <translation>Scansiona prima i nuovi articoli in Vendi.</translation>
+        </message>
+        <message>
+            <source>Exchange credit {credit} taken. The customer pays {rest}: press Cash or Card on Sell.</source>
+            <translation>Credito del cambio {credit} utilizzato. Il cliente paga {rest}: premi Contanti o Carta in Vendi.</translation>
+        </message>
+        <message>
+            <source>Exchange done: give the customer {cash} in cash.</source>
+            <translation>Cambio completato: dai al cliente {cash} in contanti.</translation>
+        </message>
+        <message>
+            <source>Exchange done: {amount} refunded.</source>
+            <translation>Cambio completato: {amount} rimborsati.</translation>
+        </message>
+        <message>
+            <source>Exchange done: nothing to pay either way.</source>
+            <translation>Cambio completato: nulla da pagare né da restituire.</translation>
+        </message>
+        <message>
+            <source>Log in first.</source>
+            <translation>Accedi prima.</translation>
+        </message>
+        <message>
+            <source>Wait: the hand-over is being recorded.</source>
+            <translation>Attendi: la consegna viene registrata.</translation>
+        </message>
+        <message>
+            <source>Pickups need the backend; this till has none.</source>
+            <translation>I ritiri richiedono il backend; questa cassa non ne ha.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): pickups wait until it is back.</source>
+            <translation>Il backend non è raggiungibile ({error}): i ritiri attendono il suo ritorno.</translation>
+        </message>
+        <message>
+            <source>{n} orders waiting for pickup; {late} not collected in time.</source>
+            <translation>{n} ordini in attesa di ritiro; {late} non ritirati in tempo.</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number.</source>
+            <translation>Scansiona il QR dell'ordine o digitane il numero.</translation>
+        </message>
+        <message>
+            <source>There is no online order {order}.</source>
+            <translation>Non esiste l'ordine online {order}.</translation>
+        </message>
+        <message>
+            <source>Order {order} is {status}, not waiting for pickup.</source>
+            <translation>L'ordine {order} è {status}, non in attesa di ritiro.</translation>
+        </message>
+        <message>
+            <source>Order {order} waits at another store ({store}).</source>
+            <translation>L'ordine {order} attende in un altro negozio ({store}).</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} was not collected in time: hand it over if the customer is here, or take it back to stock.</source>
+            <translation>L'ordine {order}{shelf} non è stato ritirato in tempo: consegnalo se il cliente è qui, oppure rimettilo in magazzino.</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} for {customer}: check the customer, then hand it over.</source>
+            <translation>Ordine {order}{shelf} per {customer}: verifica il cliente, poi consegnalo.</translation>
+        </message>
+        <message>
+            <source>Open the order first.</source>
+            <translation>Apri prima l'ordine.</translation>
+        </message>
+        <message>
+            <source>Say what the customer gave: name, card digits or code.</source>
+            <translation>Indica cosa ha dato il cliente: nome, cifre della carta o codice.</translation>
+        </message>
+        <message>
+            <source>That does not match order {order}.</source>
+            <translation>Non corrisponde all'ordine {order}.</translation>
+        </message>
+        <message>
+            <source>Customer checked. Hand the order over.</source>
+            <translation>Cliente verificato. Consegna l'ordine.</translation>
+        </message>
+        <message>
+            <source>Line {line}: {waiting} waiting.</source>
+            <translation>Riga {line}: {waiting} in attesa.</translation>
+        </message>
+        <message>
+            <source>Check the customer first: their name, the card's last digits, or the app's code.</source>
+            <translation>Verifica prima il cliente: il nome, le ultime cifre della carta o il codice dell'app.</translation>
+        </message>
+        <message>
+            <source>Nothing is handed over: give at least one item.</source>
+            <translation>Non si consegna nulla: consegna almeno un articolo.</translation>
+        </message>
+        <message>
+            <source>Say why {n} × {item} is not taken.</source>
+            <translation>Indica perché {n} × {item} non viene ritirato.</translation>
+        </message>
+        <message>
+            <source>The hand-over could NOT be saved ({error}): keep the goods; try again.</source>
+            <translation>La consegna NON è stata salvata ({error}): tieni la merce; riprova.</translation>
+        </message>
+        <message>
+            <source>Order {order} was NOT handed over here: the backend says {reason}. Another till may have handed it over already: keep the goods and open the order again.</source>
+            <translation>L'ordine {order} NON è stato consegnato qui: il backend dice {reason}. Forse un'altra cassa l'ha già consegnato: tieni la merce e riapri l'ordine.</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the customer's app shows it.</source>
+            <translation>Ordine {order}: {units} articoli consegnati; l'app del cliente lo mostra.</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the backend hears of it when the till is online.</source>
+            <translation>Ordine {order}: {units} articoli consegnati; il backend lo saprà quando la cassa è online.</translation>
+        </message>
+        <message>
+            <source>Returns are not available on this till.</source>
+            <translation>I resi non sono disponibili su questa cassa.</translation>
+        </message>
+        <message>
+            <source>This till has no backend: returns cannot be checked.</source>
+            <translation>Questa cassa non ha un backend: i resi non possono essere verificati.</translation>
+        </message>
+        <message>
+            <source>The backend refused this return: {why}. Nothing was refunded.</source>
+            <translation>Il backend ha rifiutato questo reso: {why}. Non è stato rimborsato nulla.</translation>
+        </message>
+        <message>
+            <source>The backend does not know it: {why}.</source>
+            <translation>Il backend non lo conosce: {why}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now ({error}). Nothing was refunded. Try again, or a manager may approve an unverified return to store credit.</source>
+            <translation>Il backend ora non può verificare questo reso ({error}). Non è stato rimborsato nulla. Riprova, oppure un responsabile può approvare un reso non verificato in buono.</translation>
+        </message>
+        <message>
+            <source>That return is not on this till.</source>
+            <translation>Quel reso non è su questa cassa.</translation>
+        </message>
+        <message>
+            <source>Return {no} was already recorded.</source>
+            <translation>Il reso {no} era già registrato.</translation>
+        </message>
+        <message>
+            <source>The refund was made but the return could not be saved ({error}). Do not refund again: press Finish to save it.</source>
+            <translation>Il rimborso è stato fatto ma il reso non è stato salvato ({error}). Non rimborsare di nuovo: premi Completa per salvarlo.</translation>
+        </message>
+        <message>
+            <source>Card refunds are off on this till ({why}). Refund this part another way, or from a till with a card reader.</source>
+            <translation>I rimborsi su carta sono disattivati su questa cassa ({why}). Rimborsa questa parte in un altro modo, o da una cassa con lettore di carte.</translation>
+        </message>
+        <message>
+            <source>The Interac refund was cancelled; nothing was refunded yet.</source>
+            <translation>Il rimborso Interac è stato annullato; non è stato ancora rimborsato nulla.</translation>
+        </message>
+        <message>
+            <source>The Interac refund did not go through: {why}. Try again.</source>
+            <translation>Il rimborso Interac non è andato a buon fine: {why}. Riprova.</translation>
+        </message>
+        <message>
+            <source>The reader timed out waiting for the Interac card. Try again.</source>
+            <translation>Il lettore ha atteso troppo la carta Interac. Riprova.</translation>
+        </message>
+        <message>
+            <source>The card refund of {amount} could not be confirmed ({why}). Nothing is lost: press Retry; the customer is never refunded twice.</source>
+            <translation>Il rimborso su carta di {amount} non è stato confermato ({why}). Non si perde nulla: premi Riprova; il cliente non viene mai rimborsato due volte.</translation>
+        </message>
+        <message>
+            <source>Stripe refused the card refund of {amount}: {why} Refund that part another way (store credit or cash), or give the return up if nothing was refunded.</source>
+            <translation>Stripe ha rifiutato il rimborso su carta di {amount}: {why} Rimborsa quella parte in un altro modo (buono o contanti), o annulla il reso se non è stato rimborsato nulla.</translation>
+        </message>
+        <message>
+            <source>That return is not waiting.</source>
+            <translation>Quel reso non è in attesa.</translation>
+        </message>
+        <message>
+            <source>Part of this return was already refunded to the card: finish it instead.</source>
+            <translation>Parte di questo reso è già stata rimborsata sulla carta: completalo invece.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached to release the items ({error}).</source>
+            <translation>Il backend non è raggiungibile per liberare gli articoli ({error}).</translation>
+        </message>
+        <message>
+            <source>The return was given up; nothing was refunded.</source>
+            <translation>Il reso è stato annullato; non è stato rimborsato nulla.</translation>
+        </message>
+        <message>
+            <source>Wrong size</source>
+            <translation>Taglia sbagliata</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>Ripensamento</translation>
+        </message>
+        <message>
+            <source>Faulty</source>
+            <translation>Difettoso</translation>
+        </message>
+        <message>
+            <source>Not as described</source>
+            <translation>Non conforme alla descrizione</translation>
+        </message>
+        <message>
+            <source>Arrived too late</source>
+            <translation>Arrivato troppo tardi</translation>
+        </message>
+        <message>
+            <source>Not collected</source>
+            <translation>Non ritirato</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>Attendi: è in corso un rimborso.</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt, or type its number.</source>
+            <translation>Scansiona l'ordine o lo scontrino, o digitane il numero.</translation>
+        </message>
+        <message>
+            <source>There is no sale or online order {typed}. A sale of another till is found once that till has synced; a return receipt cannot be taken back.</source>
+            <translation>Non esiste una vendita o un ordine online {typed}. Una vendita di un'altra cassa si trova quando quella cassa ha sincronizzato; uno scontrino di reso non può essere reso.</translation>
+        </message>
+        <message>
+            <source>{typed} is not an order, receipt or member number.</source>
+            <translation>{typed} non è un numero di ordine, scontrino o socio.</translation>
+        </message>
+        <message>
+            <source>{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken back again. Scan or type the number of the original purchase.</source>
+            <translation>{receipt_no} è un reso (di {original}), non una vendita: ciò che è tornato non può essere reso di nuovo. Scansiona o digita il numero dell'acquisto originale.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): online orders and other tills' sales cannot be looked up now. A sale of this till can still be taken back (unverified, store credit).</source>
+            <translation>Il backend non è raggiungibile ({error}): ora non si possono cercare ordini online e vendite di altre casse. Una vendita di questa cassa può ancora essere resa (non verificata, in buono).</translation>
+        </message>
+        <message>
+            <source>This sale is not known here or at the backend yet (a sale of another till arrives when that till syncs). Try again in a moment.</source>
+            <translation>Questa vendita non è ancora nota qui né al backend (una vendita di un'altra cassa arriva quando quella cassa sincronizza). Riprova tra poco.</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} from this till's journal: the backend cannot check it now, so it can only be an unverified return to store credit (a manager approves).</source>
+            <translation>Vendita {receipt_no} dal giornale di questa cassa: il backend ora non può verificarla, quindi può essere solo un reso non verificato in buono (lo approva un responsabile).</translation>
+        </message>
+        <message>
+            <source>{label}: everything on it was already returned.</source>
+            <translation>{label}: tutto è già stato reso.</translation>
+        </message>
+        <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) before refunding.</source>
+            <translation>Ordine {label} trovato dal numero: verifica il cliente (nome, ultime cifre della carta o codice nell'app) prima del rimborso.</translation>
+        </message>
+        <message>
+            <source>{label}: pick what comes back (quantity, reason, condition).</source>
+            <translation>{label}: scegli cosa torna (quantità, motivo, condizione).</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: refund it to the original payment to put it back in stock.</source>
+            <translation>L'ordine {order} non è stato ritirato: rimborsalo sul pagamento originale per rimetterlo in magazzino.</translation>
+        </message>
+        <message>
+            <source>There is no member {no}.</source>
+            <translation>Non esiste il socio {no}.</translation>
+        </message>
+        <message>
+            <source>{name}: {n} recent orders and purchases. Pick one.</source>
+            <translation>{name}: {n} ordini e acquisti recenti. Scegline uno.</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (yet).</source>
+            <translation>Buono {code} sconosciuto (per ora).</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: {balance} of {issued} left. Use it on Sell.</source>
+            <translation>Buono {code}: restano {balance} di {issued}. Usalo in Vendi.</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items. They are refunded at today's price, as store credit, up to {limit}, with a manager's approval.</source>
+            <translation>Reso senza scontrino: scansiona gli articoli. Sono rimborsati al prezzo di oggi, in buono, fino a {limit}, con l'approvazione di un responsabile.</translation>
+        </message>
+        <message>
+            <source>Start a return without a receipt first.</source>
+            <translation>Avvia prima un reso senza scontrino.</translation>
+        </message>
+        <message>
+            <source>{item} added to the return.</source>
+            <translation>{item} aggiunto al reso.</translation>
+        </message>
+        <message>
+            <source>Find the order or receipt first.</source>
+            <translation>Trova prima l'ordine o lo scontrino.</translation>
+        </message>
+        <message>
+            <source>{item}: {left} of {qty} can still be returned.</source>
+            <translation>{item}: se ne possono ancora rendere {left} di {qty}.</translation>
+        </message>
+        <message>
+            <source>Find the online order first.</source>
+            <translation>Trova prima l'ordine online.</translation>
+        </message>
+        <message>
+            <source>Customer checked for order {order}.</source>
+            <translation>Cliente verificato per l'ordine {order}.</translation>
+        </message>
+        <message>
+            <source>Refund to the original payment or as store credit.</source>
+            <translation>Rimborsa sul pagamento originale o in buono.</translation>
+        </message>
+        <message>
+            <source>A return without a receipt refunds at most {limit}; this one is {amount}.</source>
+            <translation>Un reso senza scontrino rimborsa al massimo {limit}; questo è di {amount}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now: it can only be refunded as store credit.</source>
+            <translation>Il backend ora non può verificare questo reso: può essere rimborsato solo in buono.</translation>
+        </message>
+        <message>
+            <source>Check the customer first (name, the card's last digits, or the code in their app).</source>
+            <translation>Verifica prima il cliente (nome, ultime cifre della carta o codice nell'app).</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: give the customer {cash} in cash.</source>
+            <translation>Reso {no} registrato: dai al cliente {cash} in contanti.</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: {amount} refunded.</source>
+            <translation>Reso {no} registrato: {amount} rimborsati.</translation>
+        </message>
+        <message>
+            <source>That is an exchange: finish it on Sell, or give it up.</source>
+            <translation>Questo è un cambio: completalo in Vendi, o annullalo.</translation>
+        </message>
+        <message>
+            <source>Refund it as store credit or cash.</source>
+            <translation>Rimborsalo in buono o in contanti.</translation>
+        </message>
+        <message>
+            <source>This sale was rung by {owner} and is partly paid ({paid}): finish it, or ask a manager to void it.</source>
+            <translation>Questa vendita è stata battuta da {owner} ed è pagata in parte ({paid}): completala, o chiedi a un responsabile di annullarla.</translation>
+        </message>
+        <message>
+            <source>{owner}'s open sale ({label}) was put aside; {owner} gets it back at login.</source>
+            <translation>La vendita aperta di {owner} ({label}) è stata messa da parte; {owner} la ritrova all'accesso.</translation>
+        </message>
+        <message>
+            <source>Your sale that was put aside is back. Carry on.</source>
+            <translation>La tua vendita messa da parte è tornata. Continua pure.</translation>
+        </message>
+        <message>
+            <source>Wait: the payment is being finished.</source>
+            <translation>Attendi: il pagamento è in fase di completamento.</translation>
+        </message>
+        <message>
+            <source>{name} may not sell.</source>
+            <translation>{name} non può vendere.</translation>
+        </message>
+        <message>
+            <source>Nothing was scanned. Scan the item again.</source>
+            <translation>Non è stato scansionato nulla. Scansiona di nuovo l'articolo.</translation>
+        </message>
+        <message>
+            <source>A quantity must be from 1 to {most}.</source>
+            <translation>La quantità deve essere da 1 a {most}.</translation>
+        </message>
+        <message>
+            <source>{quantity} of {item} is above the limit of {limit}: a manager approves it.</source>
+            <translation>{quantity} di {item} supera il limite di {limit}: lo approva un responsabile.</translation>
+        </message>
+        <message>
+            <source>That is not a discount. {detail}</source>
+            <translation>Non è uno sconto. {detail}</translation>
+        </message>
+        <message>
+            <source>The sale is empty.</source>
+            <translation>La vendita è vuota.</translation>
+        </message>
+        <message>
+            <source>That is not a price.</source>
+            <translation>Non è un prezzo.</translation>
+        </message>
+        <message>
+            <source>A price override needs a reason.</source>
+            <translation>Una modifica di prezzo richiede un motivo.</translation>
+        </message>
+        <message>
+            <source>Online order {order}: take it back or hand it over on Returns &amp; pickups.</source>
+            <translation>Ordine online {order}: ritiralo o consegnalo in Resi e ritiri.</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: checking it…</source>
+            <translation>Buono {code}: verifica in corso…</translation>
+        </message>
+        <message>
+            <source>A shared cart</source>
+            <translation>Un carrello condiviso</translation>
+        </message>
+        <message>
+            <source>A coupon</source>
+            <translation>Un coupon</translation>
+        </message>
+        <message>
+            <source>A gift card</source>
+            <translation>Una carta regalo</translation>
+        </message>
+        <message>
+            <source>A receipt</source>
+            <translation>Uno scontrino</translation>
+        </message>
+        <message>
+            <source>{what} cannot be used at this till yet.</source>
+            <translation>{what}: non ancora utilizzabile su questa cassa.</translation>
+        </message>
+        <message>
+            <source>Member {no} attached to this sale.</source>
+            <translation>Socio {no} associato a questa vendita.</translation>
+        </message>
+        <message>
+            <source>{name} ({tier}) attached to this sale.</source>
+            <translation>{name} ({tier}) associato a questa vendita.</translation>
+        </message>
+        <message>
+            <source>Member {no} attached; details unavailable right now (offline?).</source>
+            <translation>Socio {no} associato; dettagli non disponibili al momento (offline?).</translation>
+        </message>
+        <message>
+            <source>The sale could NOT be saved ({error}). Nothing was recorded: do not give change or goods; try again, and call a manager if it happens again.</source>
+            <translation>La vendita NON è stata salvata ({error}). Non è stato registrato nulla: non dare resto né merce; riprova e chiama un responsabile se succede di nuovo.</translation>
+        </message>
+        <message>
+            <source>A credit must be more than zero and at most {due}.</source>
+            <translation>Un credito deve essere maggiore di zero e al massimo {due}.</translation>
+        </message>
+        <message>
+            <source>Credit of {amount} taken. Take the rest: {rest}.</source>
+            <translation>Credito di {amount} utilizzato. Incassa il resto: {rest}.</translation>
+        </message>
+        <message>
+            <source>The credit was taken off the sale.</source>
+            <translation>Il credito è stato tolto dalla vendita.</translation>
+        </message>
+        <message>
+            <source>The earlier card payment could not be checked: {error}</source>
+            <translation>Il pagamento con carta precedente non è stato verificato: {error}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} complete. Change: {change}</source>
+            <translation>Vendita {receipt_no} completata. Resto: {change}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} complete.</source>
+            <translation>Vendita {receipt_no} completata.</translation>
+        </message>
+        <message>
+            <source>Card payments are off on this till. Take cash.</source>
+            <translation>I pagamenti con carta sono disattivati su questa cassa. Accetta contanti.</translation>
+        </message>
+        <message>
+            <source>A card amount must be more than zero and at most {due}.</source>
+            <translation>L'importo con carta deve essere maggiore di zero e al massimo {due}.</translation>
+        </message>
+        <message>
+            <source>A card payment is already running for this sale.</source>
+            <translation>Un pagamento con carta è già in corso per questa vendita.</translation>
+        </message>
+        <message>
+            <source>Card payment failed: {error}</source>
+            <translation>Pagamento con carta non riuscito: {error}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} recorded, but {problem}</source>
+            <translation>Vendita {receipt_no} registrata, ma {problem}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} complete; the card capture is being retried (payment pending capture).</source>
+            <translation>Vendita {receipt_no} completata; l'addebito della carta viene ritentato (pagamento in attesa di addebito).</translation>
+        </message>
+        <message>
+            <source>Card part {amount} approved. Take the rest: {rest} in cash (F10).</source>
+            <translation>Parte con carta {amount} approvata. Incassa il resto: {rest} in contanti (F10).</translation>
+        </message>
+        <message>
+            <source>Card not paid: {why} The sale is still open: try again or take another tender.</source>
+            <translation>Carta non pagata: {why} La vendita è ancora aperta: riprova o usa un altro metodo di pagamento.</translation>
+        </message>
+        <message>
+            <source>Could not suspend: {error}</source>
+            <translation>Impossibile sospendere: {error}</translation>
+        </message>
+        <message>
+            <source>Sale suspended ({label}). Shift+F6 resumes it.</source>
+            <translation>Vendita sospesa ({label}). Shift+F6 la riprende.</translation>
+        </message>
+        <message>
+            <source>Finish or suspend the current sale before resuming another.</source>
+            <translation>Completa o sospendi la vendita in corso prima di riprenderne un'altra.</translation>
+        </message>
+        <message>
+            <source>Could not resume: {error}</source>
+            <translation>Impossibile riprendere: {error}</translation>
+        </message>
+        <message>
+            <source>Sale resumed.</source>
+            <translation>Vendita ripresa.</translation>
+        </message>
+        <message>
+            <source>Sale voided.</source>
+            <translation>Vendita annullata.</translation>
+        </message>
+        <message>
+            <source>{amount} is already paid by card: voiding refunds it to the card.</source>
+            <translation>{amount} è già pagato con carta: l'annullamento lo rimborsa sulla carta.</translation>
+        </message>
+        <message>
+            <source>The card part could not be refunded ({error}); the sale stays open. Try again or finish it with another tender.</source>
+            <translation>La parte con carta non è stata rimborsata ({error}); la vendita resta aperta. Riprova o completala con un altro metodo di pagamento.</translation>
+        </message>
+        <message>
+            <source>Sale voided; {amount} refunded to the card.</source>
+            <translation>Vendita annullata; {amount} rimborsati sulla carta.</translation>
+        </message>
+        <message>
+            <source>Say why the drawer opens.</source>
+            <translation>Indica perché si apre il cassetto.</translation>
+        </message>
+        <message>
+            <source>The drawer did not open: {error}</source>
+            <translation>Il cassetto non si è aperto: {error}</translation>
+        </message>
+        <message>
+            <source>Drawer opened.</source>
+            <translation>Cassetto aperto.</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} ({total}) was completed and recorded before the till stopped. Do not take payment for it again. No receipt? Press Reprint (Ctrl+P).</source>
+            <translation>La vendita {receipt_no} ({total}) è stata completata e registrata prima dell'arresto della cassa. Non incassarla di nuovo. Manca lo scontrino? Premi Ristampa (Ctrl+P).</translation>
+        </message>
+        <message>
+            <source>The receipt of sale {receipt_no} was not printed: the till stopped just after the sale. If the customer needs it, press Reprint (Ctrl+P).</source>
+            <translation>Lo scontrino della vendita {receipt_no} non è stato stampato: la cassa si è fermata subito dopo la vendita. Se il cliente lo richiede, premi Ristampa (Ctrl+P).</translation>
+        </message>
+        <message>
+            <source>No receipt to reprint yet.</source>
+            <translation>Ancora nessuno scontrino da ristampare.</translation>
+        </message>
+        <message>
+            <source>Receipt {receipt_no} reprinted.</source>
+            <translation>Scontrino {receipt_no} ristampato.</translation>
+        </message>
+        <message>
+            <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
+            <translation>La cassa non è aperta: la apre un responsabile nella pagina Cassa (Alt+2).</translation>
+        </message>
+        <message>
+            <source>{what}: a manager approves it.</source>
+            <translation>{what}: lo approva un responsabile.</translation>
+        </message>
+        <message>
+            <source>The till is not open.</source>
+            <translation>La cassa non è aperta.</translation>
+        </message>
+        <message>
+            <source>The till is already open.</source>
+            <translation>La cassa è già aperta.</translation>
+        </message>
+        <message>
+            <source>Only the demo shop opens its till by itself.</source>
+            <translation>Solo il negozio demo apre la cassa da solo.</translation>
+        </message>
+        <message>
+            <source>Till opened for the day with the demo float of {amount}.</source>
+            <translation>Cassa aperta per la giornata con il fondo demo di {amount}.</translation>
+        </message>
+        <message>
+            <source>Till opened with a float of {amount}.</source>
+            <translation>Cassa aperta con un fondo cassa di {amount}.</translation>
+        </message>
+        <message>
+            <source>The float is now {amount}.</source>
+            <translation>Il fondo cassa ora è {amount}.</translation>
+        </message>
+        <message>
+            <source>The amount must be more than zero.</source>
+            <translation>L'importo deve essere maggiore di zero.</translation>
+        </message>
+        <message>
+            <source>Say what the cash is for (it is kept with the movement).</source>
+            <translation>Indica a cosa serve il contante (viene conservato con il movimento).</translation>
+        </message>
+        <message>
+            <source>Cash in: {amount} ({reason}).</source>
+            <translation>Versamento: {amount} ({reason}).</translation>
+        </message>
+        <message>
+            <source>Cash out: {amount} ({reason}).</source>
+            <translation>Prelievo: {amount} ({reason}).</translation>
+        </message>
+        <message>
+            <source>Drop to the safe: {amount}.</source>
+            <translation>Versamento in cassaforte: {amount}.</translation>
+        </message>
+        <message>
+            <source>Recorded, but the drawer did not open: {error}</source>
+            <translation>Registrato, ma il cassetto non si è aperto: {error}</translation>
+        </message>
+        <message>
+            <source>{name} may not see reports.</source>
+            <translation>{name} non può vedere i rapporti.</translation>
+        </message>
+        <message>
+            <source>Card totals could not be checked with Stripe: {error}</source>
+            <translation>I totali delle carte non sono stati verificati con Stripe: {error}</translation>
+        </message>
+        <message>
+            <source>A card payment is not settled ({what}): the till cannot close until it is. Finish the payment, or let the reconciler settle it, then close.</source>
+            <translation>Un pagamento con carta non è regolato ({what}): la cassa non può chiudere finché non lo è. Completa il pagamento o lascia che venga riconciliato, poi chiudi.</translation>
+        </message>
+        <message>
+            <source>The till could NOT be closed ({error}); nothing was recorded. Try again.</source>
+            <translation>La cassa NON è stata chiusa ({error}); non è stato registrato nulla. Riprova.</translation>
+        </message>
+        <message>
+            <source>Till closed. {difference}{approved}{unsynced}</source>
+            <translation>Cassa chiusa. {difference}{approved}{unsynced}</translation>
+        </message>
+        <message>
+            <source> {name} approved it.</source>
+            <translation> Approvato da {name}.</translation>
+        </message>
+        <message>
+            <source> {note}</source>
+            <translation> {note}</translation>
+        </message>
+        <message>
+            <source>Counted {counted}: exactly as expected.</source>
+            <translation>Contati {counted}: esattamente come previsto.</translation>
+        </message>
+        <message>
+            <source>Counted {counted}, expected {expected}: {side} by {amount}. Say why (kept with the closure).</source>
+            <translation>Contati {counted}, attesi {expected}: {side} di {amount}. Indica il motivo (conservato con la chiusura).</translation>
+        </message>
+        <message>
+            <source>Counted {counted}, expected {expected}: {side} by {amount}, above {limit}: a manager approves it.</source>
+            <translation>Contati {counted}, attesi {expected}: {side} di {amount}, oltre {limit}: lo approva un responsabile.</translation>
+        </message>
+        <message>
+            <source>Counted {counted}, expected {expected}: {side} by {amount}.</source>
+            <translation>Contati {counted}, attesi {expected}: {side} di {amount}.</translation>
+        </message>
+        <message>
+            <source>over</source>
+            <translation>eccedenza</translation>
+        </message>
+        <message>
+            <source>short</source>
+            <translation>ammanco</translation>
+        </message>
+        <message>
+            <source>Not at the backend yet: {n} (the oldest from {minutes} min ago); they go on syncing.</source>
+            <translation>Non ancora sul backend: {n} (il più vecchio di {minutes} min fa); la sincronizzazione continua.</translation>
+        </message>
+        <message>
+            <source>Session {session} is not closed: no Z report yet.</source>
+            <translation>La sessione {session} non è chiusa: ancora nessun rapporto Z.</translation>
+        </message>
+        <message>
+            <source>The Z report did not print: {error}</source>
+            <translation>Il rapporto Z non è stato stampato: {error}</translation>
+        </message>
+        <message>
+            <source>The Z report waits in the print queue: {problem}</source>
+            <translation>Il rapporto Z attende nella coda di stampa: {problem}</translation>
+        </message>
+        <message>
+            <source>Z report printed.</source>
+            <translation>Rapporto Z stampato.</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>Contanti</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Carta</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Punti</translation>
+        </message>
+        <message>
+            <source>Gift card</source>
+            <translation>Carta regalo</translation>
+        </message>
+        <message>
+            <source>Store credit</source>
+            <translation>Credito negozio</translation>
+        </message>
+        <message>
+            <source>Sales ({n})</source>
+            <translation>Vendite ({n})</translation>
+        </message>
+        <message>
+            <source>Returns ({n})</source>
+            <translation>Resi ({n})</translation>
+        </message>
+        <message>
+            <source>Net sales</source>
+            <translation>Vendite nette</translation>
+        </message>
+        <message>
+            <source>Discounts given</source>
+            <translation>Sconti concessi</translation>
+        </message>
+        <message>
+            <source>Points redeemed</source>
+            <translation>Punti utilizzati</translation>
+        </message>
+        <message>
+            <source>Voided sales ({n})</source>
+            <translation>Vendite annullate ({n})</translation>
+        </message>
+        <message>
+            <source>No-sale drawer openings</source>
+            <translation>Aperture cassetto senza vendita</translation>
+        </message>
+        <message>
+            <source>No payments</source>
+            <translation>Nessun pagamento</translation>
+        </message>
+        <message>
+            <source>{rate} on {amount}</source>
+            <translation>{rate} su {amount}</translation>
+        </message>
+        <message>
+            <source>No tax</source>
+            <translation>Nessuna imposta</translation>
+        </message>
+        <message>
+            <source>Opening float</source>
+            <translation>Fondo cassa iniziale</translation>
+        </message>
+        <message>
+            <source>+ Cash tendered</source>
+            <translation>+ Contanti ricevuti</translation>
+        </message>
+        <message>
+            <source>− Change given</source>
+            <translation>− Resto dato</translation>
+        </message>
+        <message>
+            <source>− Cash refunds</source>
+            <translation>− Rimborsi in contanti</translation>
+        </message>
+        <message>
+            <source>+ Paid in</source>
+            <translation>+ Versamenti</translation>
+        </message>
+        <message>
+            <source>− Paid out</source>
+            <translation>− Prelievi</translation>
+        </message>
+        <message>
+            <source>− Drops to the safe</source>
+            <translation>− Versamenti in cassaforte</translation>
+        </message>
+        <message>
+            <source>= Expected in the drawer</source>
+            <translation>= Atteso nel cassetto</translation>
+        </message>
+        <message>
+            <source>Over</source>
+            <translation>Eccedenza</translation>
+        </message>
+        <message>
+            <source>Short</source>
+            <translation>Ammanco</translation>
+        </message>
+        <message>
+            <source>Over/short</source>
+            <translation>Eccedenza/ammanco</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>Contato</translation>
+        </message>
+        <message>
+            <source>Reason: {reason}</source>
+            <translation>Motivo: {reason}</translation>
+        </message>
+        <message>
+            <source>Approved by</source>
+            <translation>Approvato da</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>Vendite</translation>
+        </message>
+        <message>
+            <source>Tenders</source>
+            <translation>Pagamenti</translation>
+        </message>
+        <message>
+            <source>Tax per rate</source>
+            <translation>Imposte per aliquota</translation>
+        </message>
+        <message>
+            <source>{brand} ({n})</source>
+            <translation>{brand} ({n})</translation>
+        </message>
+        <message>
+            <source>Stripe total</source>
+            <translation>Totale Stripe</translation>
+        </message>
+        <message>
+            <source>Journal total</source>
+            <translation>Totale giornale</translation>
+        </message>
+        <message>
+            <source>Not checked with Stripe (offline)</source>
+            <translation>Non verificato con Stripe (offline)</translation>
+        </message>
+        <message>
+            <source>Cards, reconciled with Stripe</source>
+            <translation>Carte, riconciliate con Stripe</translation>
+        </message>
+        <message>
+            <source>Top products</source>
+            <translation>Prodotti più venduti</translation>
+        </message>
+        <message>
+            <source>Z report · till {till} · session {session}</source>
+            <translation>Rapporto Z · cassa {till} · sessione {session}</translation>
+        </message>
+        <message>
+            <source>Opened {at} by {who}</source>
+            <translation>Aperta {at} da {who}</translation>
+        </message>
+        <message>
+            <source>Closed {at} by {who}</source>
+            <translation>Chiusa {at} da {who}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CameraDock</name>
+        <message>
+            <source>Camera</source>
+            <translation>Webcam</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardPanel</name>
+        <message>
+            <source>Starting the payment…</source>
+            <translation>Avvio del pagamento…</translation>
+        </message>
+        <message>
+            <source>Ask the customer to tap, insert or swipe their card</source>
+            <translation>Chiedi al cliente di avvicinare, inserire o strisciare la carta</translation>
+        </message>
+        <message>
+            <source>Processing — keep the card on the reader</source>
+            <translation>Elaborazione — tenere la carta sul lettore</translation>
+        </message>
+        <message>
+            <source>Payment taken, finishing…</source>
+            <translation>Pagamento ricevuto, completamento…</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Approvato</translation>
+        </message>
+        <message>
+            <source>Declined</source>
+            <translation>Rifiutato</translation>
+        </message>
+        <message>
+            <source>Card payment not possible</source>
+            <translation>Pagamento con carta non possibile</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Annullamento…</translation>
+        </message>
+        <message>
+            <source>Cancel payment (Esc)</source>
+            <translation>Annulla pagamento (Esc)</translation>
+        </message>
+        <message>
+            <source>Back to the sale (Esc)</source>
+            <translation>Torna alla vendita (Esc)</translation>
+        </message>
+        <message>
+            <source>Asking the reader to stop. If the card was already tapped, the payment result decides.</source>
+            <translation>Richiesta di arresto al lettore. Se la carta è già stata avvicinata, decide l'esito del pagamento.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CartModel</name>
+        <message>
+            <source>Item</source>
+            <translation>Articolo</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Qtà</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Prezzo</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Totale</translation>
+        </message>
+    </context>
+    <context>
+        <name>CashDialog</name>
+        <message>
+            <source>Cash</source>
+            <translation>Contanti</translation>
+        </message>
+        <message>
+            <source>Due in cash: {amount}</source>
+            <translation>Da pagare in contanti: {amount}</translation>
+        </message>
+        <message>
+            <source>Exact {amount}</source>
+            <translation>Esatto {amount}</translation>
+        </message>
+        <message>
+            <source>Amount given by the customer</source>
+            <translation>Importo dato dal cliente</translation>
+        </message>
+        <message>
+            <source>Take cash (Enter)</source>
+            <translation>Incassa (Invio)</translation>
+        </message>
+        <message>
+            <source>Back (Esc)</source>
+            <translation>Indietro (Esc)</translation>
+        </message>
+        <message>
+            <source>Enter the amount given</source>
+            <translation>Inserisci l'importo ricevuto</translation>
+        </message>
+        <message>
+            <source>That is not an amount</source>
+            <translation>Non è un importo</translation>
+        </message>
+        <message>
+            <source>Short by {amount}</source>
+            <translation>Mancano {amount}</translation>
+        </message>
+        <message>
+            <source>Change: {amount}</source>
+            <translation>Resto: {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckoutPage</name>
+        <message>
+            <source>Scan or search (F2)</source>
+            <translation>Scansiona o cerca (F2)</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Carta</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>Contanti</translation>
+        </message>
+        <message>
+            <source>Split</source>
+            <translation>Dividi</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>Sconto</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Qtà</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Rimuovi</translation>
+        </message>
+        <message>
+            <source>Suspend</source>
+            <translation>Sosp.</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Riapri</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>Storno</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>Cassetto</translation>
+        </message>
+        <message>
+            <source>Line disc.</source>
+            <translation>Sc. riga</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Prezzo</translation>
+        </message>
+        <message>
+            <source>Reprint</source>
+            <translation>Copia</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Socio</translation>
+        </message>
+        <message>
+            <source>Select a line first (arrow keys or tap it).</source>
+            <translation>Seleziona prima una riga (frecce o toccala).</translation>
+        </message>
+        <message>
+            <source>No member on this sale — scan the member's app QR, or Ctrl+M to type it</source>
+            <translation>Nessun socio su questa vendita — scansiona il QR dell'app del socio, o Ctrl+M per digitarlo</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseDialog</name>
+        <message>
+            <source>Close the till</source>
+            <translation>Chiudi la cassa</translation>
+        </message>
+        <message>
+            <source>Why the difference? (kept with the closure)</source>
+            <translation>Perché la differenza? (conservato con la chiusura)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountDialog</name>
+        <message>
+            <source>Done</source>
+            <translation>Fatto</translation>
+        </message>
+        <message>
+            <source>Total: {amount}</source>
+            <translation>Totale: {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginScreen</name>
+        <message>
+            <source>Type or tap your PIN, then Enter</source>
+            <translation>Digita o tocca il tuo PIN, poi Invio</translation>
+        </message>
+        <message>
+            <source>OMO POS</source>
+            <translation>OMO POS</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Accedi</translation>
+        </message>
+        <message>
+            <source>Staff PIN</source>
+            <translation>PIN del personale</translation>
+        </message>
+        <message>
+            <source>Enter your staff PIN</source>
+            <translation>Inserisci il tuo PIN</translation>
+        </message>
+        <message>
+            <source>Locked. {name}, or anyone on staff: enter your PIN</source>
+            <translation>Bloccata. {name}, o chiunque del personale: inserisci il PIN</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}, or ask a manager.</source>
+            <translation>Troppi PIN errati. Riprova tra {wait} o chiedi a un responsabile.</translation>
+        </message>
+        <message>
+            <source>You can try again now.</source>
+            <translation>Ora puoi riprovare.</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Verifica…</translation>
+        </message>
+        <message>
+            <source>The PIN could not be checked. Try again, or call a manager.</source>
+            <translation>Impossibile verificare il PIN. Riprova o chiama un responsabile.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>OMO POS — {store} — till {till}</source>
+            <translation>OMO POS — {store} — cassa {till}</translation>
+        </message>
+        <message>
+            <source>Opening the till…</source>
+            <translation>Apertura della cassa…</translation>
+        </message>
+        <message>
+            <source>Sell</source>
+            <translation>Vendi</translation>
+        </message>
+        <message>
+            <source>Till</source>
+            <translation>Cassa</translation>
+        </message>
+        <message>
+            <source>Returns &amp; pickups</source>
+            <translation>Resi e ritiri</translation>
+        </message>
+        <message>
+            <source>The till cannot start:
+
+{error}
+
+Nothing was changed. Call a manager.</source>
+            <translation>La cassa non può partire:
+
+{error}
+
+Non è stato modificato nulla. Chiama un responsabile.</translation>
+        </message>
+        <message>
+            <source>The sale that was open when the till stopped is back. Carry on.</source>
+            <translation>La vendita aperta quando la cassa si è fermata è stata ripristinata. Continua pure.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n card payments interrupted by a stop were settled with Stripe; a manager will see them flagged.</source>
+            <translation>
+                <numerusform>%n pagamento con carta interrotto da un arresto è stato regolato con Stripe; un responsabile lo vedrà segnalato.</numerusform>
+                <numerusform>%n pagamenti con carta interrotti da un arresto sono stati regolati con Stripe; un responsabile li vedrà segnalati.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A manager can correct it on the Till page (Alt+2).</source>
+            <translation>Un responsabile può correggerlo nella pagina Cassa (Alt+2).</translation>
+        </message>
+        <message>
+            <source>Log in first, then scan again.</source>
+            <translation>Accedi prima, poi scansiona di nuovo.</translation>
+        </message>
+        <message>
+            <source>Finish or close the open window first, then scan again.</source>
+            <translation>Completa o chiudi prima la finestra aperta, poi scansiona di nuovo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NumericKeypad</name>
+        <message>
+            <source>Delete the last digit (Backspace)</source>
+            <translation>Cancella l'ultima cifra (Backspace)</translation>
+        </message>
+        <message>
+            <source>Delete last digit</source>
+            <translation>Cancella ultima cifra</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Invio</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverrideDialog</name>
+        <message>
+            <source>Manager approval</source>
+            <translation>Approvazione del responsabile</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motivo</translation>
+        </message>
+        <message>
+            <source>Manager: enter your PIN to approve</source>
+            <translation>Responsabile: inserisci il PIN per approvare</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>Approva</translation>
+        </message>
+        <message>
+            <source>Manager PIN</source>
+            <translation>PIN del responsabile</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Annulla (Esc)</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}.</source>
+            <translation>Troppi PIN errati. Riprova tra {wait}.</translation>
+        </message>
+        <message>
+            <source>You can try again now.</source>
+            <translation>Ora puoi riprovare.</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Verifica…</translation>
+        </message>
+        <message>
+            <source>The PIN could not be checked. Try again.</source>
+            <translation>Impossibile verificare il PIN. Riprova.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPanel</name>
+        <message>
+            <source>Comes back for it</source>
+            <translation>Tornerà a prenderlo</translation>
+        </message>
+        <message>
+            <source>Wrong size or colour</source>
+            <translation>Taglia o colore sbagliati</translation>
+        </message>
+        <message>
+            <source>Damaged</source>
+            <translation>Danneggiato</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>Ripensamento</translation>
+        </message>
+        <message>
+            <source>Hand over</source>
+            <translation>Consegna</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>Verifica cliente</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>In magazzino</translation>
+        </message>
+        <message>
+            <source>Refresh list</source>
+            <translation>Aggiorna elenco</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Chiudi</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number (F2)</source>
+            <translation>Scansiona il QR dell'ordine o digitane il numero (F2)</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Ordine</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Cliente</translation>
+        </message>
+        <message>
+            <source>Shelf</source>
+            <translation>Scaffale</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>In attesa</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Articoli</translation>
+        </message>
+        <message>
+            <source>Pick an order (Enter or double-click) or scan it.</source>
+            <translation>Scegli un ordine (Invio o doppio clic) o scansionalo.</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Articolo</translation>
+        </message>
+        <message>
+            <source>Ordered</source>
+            <translation>Ordinati</translation>
+        </message>
+        <message>
+            <source>Give now</source>
+            <translation>Da consegnare</translation>
+        </message>
+        <message>
+            <source>Why the rest stays</source>
+            <translation>Perché il resto resta</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many are handed over now · Enter: why the rest stays</source>
+            <translation>+ / − o una cifra: quanti si consegnano ora · Invio: perché il resto resta</translation>
+        </message>
+        <message>
+            <source>{item}
+({n} handed over)</source>
+            <translation>{item}
+({n} consegnati)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPresenter</name>
+        <message>
+            <source>Not collected in time — back to stock</source>
+            <translation>Non ritirato in tempo — in magazzino</translation>
+        </message>
+        <message>
+            <source>Partly handed over</source>
+            <translation>Consegnato in parte</translation>
+        </message>
+        <message>
+            <source>As of {time} (backend)</source>
+            <translation>Aggiornato alle {time} (backend)</translation>
+        </message>
+        <message>
+            <source>Order {order} · {customer} · shelf {shelf}{checked}</source>
+            <translation>Ordine {order} · {customer} · scaffale {shelf}{checked}</translation>
+        </message>
+        <message>
+            <source>customer checked</source>
+            <translation>cliente verificato</translation>
+        </message>
+        <message>
+            <source>check the customer (F4)</source>
+            <translation>verifica il cliente (F4)</translation>
+        </message>
+        <message>
+            <source>not collected in time</source>
+            <translation>non ritirato in tempo</translation>
+        </message>
+        <message>
+            <source>{n} h</source>
+            <translation>{n} h</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n} giorni</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>In magazzino</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: take it back and refund the customer?</source>
+            <translation>L'ordine {order} non è stato ritirato: riprenderlo e rimborsare il cliente?</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinDots</name>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+    </context>
+    <context>
+        <name>PosStatusBar</name>
+        <message>
+            <source>Backend: online</source>
+            <translation>Backend: online</translation>
+        </message>
+        <message>
+            <source>Backend: degraded</source>
+            <translation>Backend: degradato</translation>
+        </message>
+        <message>
+            <source>Backend: offline</source>
+            <translation>Backend: offline</translation>
+        </message>
+        <message>
+            <source>Backend: not configured</source>
+            <translation>Backend: non configurato</translation>
+        </message>
+        <message>
+            <source>Backend: unknown</source>
+            <translation>Backend: sconosciuto</translation>
+        </message>
+        <message numerus="yes">
+            <source>Queue: %n</source>
+            <translation>
+                <numerusform>Coda: %n</numerusform>
+                <numerusform>Coda: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(oldest {age})</source>
+            <translation>(più vecchio {age})</translation>
+        </message>
+        <message>
+            <source>1 needs a manager</source>
+            <translation>1 richiede un responsabile</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n need a manager</source>
+            <translation>
+                <numerusform>%n richiede un responsabile</numerusform>
+                <numerusform>%n richiedono un responsabile</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Card: ready</source>
+            <translation>Carta: pronta</translation>
+        </message>
+        <message>
+            <source>Card unavailable: Stripe unreachable, take cash</source>
+            <translation>Carta non disponibile: Stripe irraggiungibile, accetta contanti</translation>
+        </message>
+        <message>
+            <source>Card: not set up</source>
+            <translation>Carta: non configurata</translation>
+        </message>
+        <message>
+            <source>Card: checking…</source>
+            <translation>Carta: verifica…</translation>
+        </message>
+        <message>
+            <source>Reader: online</source>
+            <translation>Lettore: online</translation>
+        </message>
+        <message>
+            <source>Reader: busy</source>
+            <translation>Lettore: occupato</translation>
+        </message>
+        <message>
+            <source>Reader: offline</source>
+            <translation>Lettore: offline</translation>
+        </message>
+        <message>
+            <source>Reader: none</source>
+            <translation>Lettore: nessuno</translation>
+        </message>
+        <message>
+            <source>Reader: unknown</source>
+            <translation>Lettore: sconosciuto</translation>
+        </message>
+        <message>
+            <source>Catalog sync {pct}</source>
+            <translation>Sincronizzazione catalogo {pct}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presenter</name>
+        <message>
+            <source>That did not work: {error}. Nothing was lost; try again.</source>
+            <translation>Non ha funzionato: {error}. Non è andato perso nulla; riprova.</translation>
+        </message>
+        <message>
+            <source>Receipt not printed: {problem} It waits in the print queue.</source>
+            <translation>Scontrino non stampato: {problem} Attende nella coda di stampa.</translation>
+        </message>
+        <message>
+            <source>Printer problem: {error}. The receipt is kept.</source>
+            <translation>Problema della stampante: {error}. Lo scontrino è conservato.</translation>
+        </message>
+        <message>
+            <source>Not approved; nothing changed.</source>
+            <translation>Non approvato; nulla è cambiato.</translation>
+        </message>
+    </context>
+    <context>
+        <name>receipt</name>
+        <message>
+            <source>Receipt {}</source>
+            <translation>Scontrino {}</translation>
+        </message>
+        <message>
+            <source>Till {}</source>
+            <translation>Cassa {}</translation>
+        </message>
+        <message>
+            <source>Cashier {}</source>
+            <translation>Cassiere {}</translation>
+        </message>
+        <message>
+            <source>Member {}</source>
+            <translation>Socio {}</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>Sconto</translation>
+        </message>
+        <message>
+            <source>Subtotal</source>
+            <translation>Subtotale</translation>
+        </message>
+        <message>
+            <source>Discounts</source>
+            <translation>Sconti</translation>
+        </message>
+        <message>
+            <source>TOTAL</source>
+            <translation>TOTALE</translation>
+        </message>
+        <message>
+            <source>Rate</source>
+            <translation>Aliquota</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>Imponibile</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>IVA</translation>
+        </message>
+        <message>
+            <source>Gross</source>
+            <translation>Lordo</translation>
+        </message>
+        <message>
+            <source>Auth {}</source>
+            <translation>Aut. {}</translation>
+        </message>
+        <message>
+            <source>Cash rounding</source>
+            <translation>Arrotondamento contanti</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Resto</translation>
+        </message>
+        <message>
+            <source>PAYMENT PENDING</source>
+            <translation>PAGAMENTO IN SOSPESO</translation>
+        </message>
+        <message>
+            <source>Not a proof of payment</source>
+            <translation>Non è una prova di pagamento</translation>
+        </message>
+        <message>
+            <source>COPY</source>
+            <translation>COPIA</translation>
+        </message>
+        <message>
+            <source>Duplicate of the original receipt</source>
+            <translation>Duplicato dello scontrino originale</translation>
+        </message>
+        <message>
+            <source>REPRINT</source>
+            <translation>RISTAMPA</translation>
+        </message>
+        <message>
+            <source>Reprint of the original receipt</source>
+            <translation>Ristampa dello scontrino originale</translation>
+        </message>
+        <message>
+            <source>Scan with the OMO app</source>
+            <translation>Scansiona con l'app OMO</translation>
+        </message>
+        <message>
+            <source>to claim this purchase</source>
+            <translation>per registrare questo acquisto</translation>
+        </message>
+        <message>
+            <source>Z report {}</source>
+            <translation>Rapporto Z {}</translation>
+        </message>
+        <message>
+            <source>Closed by {}</source>
+            <translation>Chiusa da {}</translation>
+        </message>
+        <message>
+            <source>NET SALES</source>
+            <translation>VENDITE NETTE</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>Contanti</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Carta</translation>
+        </message>
+        <message>
+            <source>Prices include VAT</source>
+            <translation>Prezzi IVA inclusa</translation>
+        </message>
+        <message>
+            <source>Thank you for shopping with us</source>
+            <translation>Grazie per il tuo acquisto</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDialog</name>
+        <message>
+            <source>Receipt %s</source>
+            <translation>Scontrino %s</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Stampa…</translation>
+        </message>
+        <message>
+            <source>Save as P&amp;DF…</source>
+            <translation>Salva come P&amp;DF…</translation>
+        </message>
+        <message>
+            <source>Save receipt as PDF</source>
+            <translation>Salva lo scontrino come PDF</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDock</name>
+        <message>
+            <source>Receipt</source>
+            <translation>Scontrino</translation>
+        </message>
+        <message>
+            <source>Print or save as PDF…</source>
+            <translation>Stampa o PDF…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptView</name>
+        <message>
+            <source>Receipt</source>
+            <translation>Scontrino</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPanel</name>
+        <message>
+            <source>Refund to payment</source>
+            <translation>Rimborso al pagamento</translation>
+        </message>
+        <message>
+            <source>Store credit</source>
+            <translation>Buono</translation>
+        </message>
+        <message>
+            <source>Exchange</source>
+            <translation>Cambio</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>Verifica cliente</translation>
+        </message>
+        <message>
+            <source>No receipt</source>
+            <translation>Senza scontrino</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Svuota</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt QR, or type its number (F2)</source>
+            <translation>Scansiona il QR dell'ordine o dello scontrino, o digitane il numero (F2)</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>Trova</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code (e-mail or app), a receipt, or a member's app.</source>
+            <translation>Scansiona il QR dell'ordine (e-mail o app), uno scontrino o l'app di un socio.</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Articolo</translation>
+        </message>
+        <message>
+            <source>Bought</source>
+            <translation>Acquistati</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Restanti</translation>
+        </message>
+        <message>
+            <source>Take back</source>
+            <translation>Da rendere</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motivo</translation>
+        </message>
+        <message>
+            <source>Resell</source>
+            <translation>Rivendibile</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many come back · Space: resell · Enter: the reason</source>
+            <translation>+ / − o una cifra: quanti tornano · Spazio: rivendibile · Invio: il motivo</translation>
+        </message>
+        <message>
+            <source>Complete</source>
+            <translation>Completa</translation>
+        </message>
+        <message>
+            <source>Complete, rest as credit</source>
+            <translation>Completa, resto in buono</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>Annulla reso</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Riprova</translation>
+        </message>
+        <message>
+            <source>Rest as store credit</source>
+            <translation>Resto in buono</translation>
+        </message>
+        <message>
+            <source>Rest in cash</source>
+            <translation>Resto in contanti</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPickupsPage</name>
+        <message>
+            <source>Returns  Ctrl+PgUp</source>
+            <translation>Resi  Ctrl+PgUp</translation>
+        </message>
+        <message>
+            <source>Pickups  Ctrl+PgDn</source>
+            <translation>Ritiri  Ctrl+PgDn</translation>
+        </message>
+        <message>
+            <source>The scan was cut short ({n} characters arrived): scan the code again.</source>
+            <translation>La scansione si è interrotta (arrivati {n} caratteri): scansiona di nuovo il codice.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPresenter</name>
+        <message>
+            <source>{label}: {total} — {problem}</source>
+            <translation>{label}: {total} — {problem}</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>interrotto</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items (today's prices, store credit).</source>
+            <translation>Reso senza scontrino: scansiona gli articoli (prezzi di oggi, in buono).</translation>
+        </message>
+        <message>
+            <source>Order {label}</source>
+            <translation>Ordine {label}</translation>
+        </message>
+        <message>
+            <source>Receipt {label}</source>
+            <translation>Scontrino {label}</translation>
+        </message>
+        <message>
+            <source>{what} · {when} · paid {paid} ({how}){who}{unverified}</source>
+            <translation>{what} · {when} · pagato {paid} ({how}){who}{unverified}</translation>
+        </message>
+        <message>
+            <source>not checked by the backend</source>
+            <translation>non verificato dal backend</translation>
+        </message>
+        <message>
+            <source>Customer checked.</source>
+            <translation>Cliente verificato.</translation>
+        </message>
+        <message>
+            <source>Found by its number: check the customer first (F4).</source>
+            <translation>Trovato dal numero: verifica prima il cliente (F4).</translation>
+        </message>
+        <message>
+            <source>to the card</source>
+            <translation>sulla carta</translation>
+        </message>
+        <message>
+            <source>in cash</source>
+            <translation>in contanti</translation>
+        </message>
+        <message>
+            <source>as points</source>
+            <translation>in punti</translation>
+        </message>
+        <message>
+            <source>as store credit</source>
+            <translation>in buono</translation>
+        </message>
+        <message>
+            <source>points −{taken} / +{given}</source>
+            <translation>punti −{taken} / +{given}</translation>
+        </message>
+        <message>
+            <source>Refund {total} (tax {tax})</source>
+            <translation>Rimborso {total} (IVA {tax})</translation>
+        </message>
+        <message>
+            <source>the customer pays {amount}</source>
+            <translation>il cliente paga {amount}</translation>
+        </message>
+        <message>
+            <source>the customer gets {amount} back</source>
+            <translation>il cliente riceve {amount}</translation>
+        </message>
+        <message>
+            <source>nothing to pay either way</source>
+            <translation>nulla da pagare né da restituire</translation>
+        </message>
+        <message>
+            <source>Exchange from {label}: {items} back, credit {credit}; new items on Sell {new}: {net}.</source>
+            <translation>Cambio da {label}: {items} resi, credito {credit}; nuovi articoli in Vendi {new}: {net}.</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>Attendi: è in corso un rimborso.</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>online</translation>
+        </message>
+        <message>
+            <source>in store</source>
+            <translation>in negozio</translation>
+        </message>
+        <message>
+            <source>Recent orders</source>
+            <translation>Ordini recenti</translation>
+        </message>
+        <message>
+            <source>Which purchase comes back?</source>
+            <translation>Quale acquisto viene reso?</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>Annulla reso</translation>
+        </message>
+        <message>
+            <source>Give this return up? Nothing of it was refunded; the items stay the customer's.</source>
+            <translation>Annullare questo reso? Non è stato rimborsato nulla; gli articoli restano al cliente.</translation>
+        </message>
+        <message>
+            <source>Interac: ask the customer to tap their card on the reader for the refund.</source>
+            <translation>Interac: chiedi al cliente di avvicinare la carta al lettore per il rimborso.</translation>
+        </message>
+        <message>
+            <source>Their name</source>
+            <translation>Il suo nome</translation>
+        </message>
+        <message>
+            <source>Last 4 digits of the card</source>
+            <translation>Ultime 4 cifre della carta</translation>
+        </message>
+        <message>
+            <source>The code in their app</source>
+            <translation>Il codice nella sua app</translation>
+        </message>
+        <message>
+            <source>Check the customer</source>
+            <translation>Verifica il cliente</translation>
+        </message>
+        <message>
+            <source>What does the customer give?</source>
+            <translation>Cosa fornisce il cliente?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Role</name>
+        <message>
+            <source>cashier</source>
+            <translation>cassiere</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>addetto</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>responsabile</translation>
+        </message>
+    </context>
+    <context>
+        <name>SellPresenter</name>
+        <message>
+            <source>price changed: {reason}</source>
+            <translation>prezzo modificato: {reason}</translation>
+        </message>
+        <message>
+            <source>{rate} on {amount}</source>
+            <translation>{rate} su {amount}</translation>
+        </message>
+        <message>
+            <source>{name} · {tier} · no. {no}</source>
+            <translation>{name} · {tier} · n. {no}</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Socio</translation>
+        </message>
+        <message>
+            <source>member</source>
+            <translation>socio</translation>
+        </message>
+        <message>
+            <source>{points} points</source>
+            <translation>{points} punti</translation>
+        </message>
+        <message>
+            <source>{name} · {role} · till {till}</source>
+            <translation>{name} · {role} · cassa {till}</translation>
+        </message>
+        <message>
+            <source>The scan was cut short ({n} characters arrived): scan the item again.</source>
+            <translation>La scansione si è interrotta (arrivati {n} caratteri): scansiona di nuovo l'articolo.</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Quantità</translation>
+        </message>
+        <message>
+            <source>Quantity of {item}:</source>
+            <translation>Quantità di {item}:</translation>
+        </message>
+        <message>
+            <source>Wait: the payment is being finished.</source>
+            <translation>Attendi: il pagamento è in fase di completamento.</translation>
+        </message>
+        <message>
+            <source>Member number (from the card or the app):</source>
+            <translation>Numero socio (dalla tessera o dall'app):</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>Sconto</translation>
+        </message>
+        <message>
+            <source>Discount on this line: percent (10%) or amount (2.50)</source>
+            <translation>Sconto su questa riga: percentuale (10%) o importo (2,50)</translation>
+        </message>
+        <message>
+            <source>Discount on the whole sale: percent (10%) or amount (2.50)</source>
+            <translation>Sconto su tutta la vendita: percentuale (10%) o importo (2,50)</translation>
+        </message>
+        <message>
+            <source>Price override</source>
+            <translation>Modifica prezzo</translation>
+        </message>
+        <message>
+            <source>Reason (kept in the audit log):</source>
+            <translation>Motivo (conservato nel registro di controllo):</translation>
+        </message>
+        <message>
+            <source>New unit price:</source>
+            <translation>Nuovo prezzo unitario:</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>Non vendita</translation>
+        </message>
+        <message>
+            <source>Why open the drawer? (logged)</source>
+            <translation>Perché aprire il cassetto? (registrato)</translation>
+        </message>
+        <message>
+            <source>No suspended sales on this till.</source>
+            <translation>Nessuna vendita sospesa su questa cassa.</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Riprendi</translation>
+        </message>
+        <message>
+            <source>Which sale?</source>
+            <translation>Quale vendita?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shortcuts</name>
+        <message>
+            <source>Search products</source>
+            <translation>Cerca prodotti</translation>
+        </message>
+        <message>
+            <source>Change quantity of the selected line</source>
+            <translation>Cambia la quantità della riga selezionata</translation>
+        </message>
+        <message>
+            <source>Discount the selected line</source>
+            <translation>Sconto sulla riga selezionata</translation>
+        </message>
+        <message>
+            <source>Discount the whole sale</source>
+            <translation>Sconto su tutta la vendita</translation>
+        </message>
+        <message>
+            <source>Override the price of the selected line</source>
+            <translation>Modifica il prezzo della riga selezionata</translation>
+        </message>
+        <message>
+            <source>Pay by card on the reader</source>
+            <translation>Paga con carta sul lettore</translation>
+        </message>
+        <message>
+            <source>Pay cash</source>
+            <translation>Paga in contanti</translation>
+        </message>
+        <message>
+            <source>Split: card for part, cash for the rest</source>
+            <translation>Dividi: una parte con carta, il resto in contanti</translation>
+        </message>
+        <message>
+            <source>Suspend the sale</source>
+            <translation>Sospendi la vendita</translation>
+        </message>
+        <message>
+            <source>Resume a suspended sale</source>
+            <translation>Riprendi una vendita sospesa</translation>
+        </message>
+        <message>
+            <source>Remove the selected line</source>
+            <translation>Rimuovi la riga selezionata</translation>
+        </message>
+        <message>
+            <source>Void the sale (manager)</source>
+            <translation>Annulla la vendita (responsabile)</translation>
+        </message>
+        <message>
+            <source>Open the drawer without a sale (reason)</source>
+            <translation>Apri il cassetto senza vendita (motivo)</translation>
+        </message>
+        <message>
+            <source>Reprint the last receipt</source>
+            <translation>Ristampa l'ultimo scontrino</translation>
+        </message>
+        <message>
+            <source>Type a member number</source>
+            <translation>Digita un numero socio</translation>
+        </message>
+        <message>
+            <source>Lock the till</source>
+            <translation>Blocca la cassa</translation>
+        </message>
+    </context>
+    <context>
+        <name>SimulatorPanel</name>
+        <message>
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message>
+            <source>Demo: be the customer and the world around the till</source>
+            <translation>Demo: sii il cliente e il mondo intorno alla cassa</translation>
+        </message>
+        <message>
+            <source>Card reader</source>
+            <translation>Lettore di carte</translation>
+        </message>
+        <message>
+            <source>Tap this card</source>
+            <translation>Avvicina questa carta</translation>
+        </message>
+        <message>
+            <source>Decline</source>
+            <translation>Rifiuta</translation>
+        </message>
+        <message>
+            <source>Customer cancels</source>
+            <translation>Il cliente annulla</translation>
+        </message>
+        <message>
+            <source>Reader times out</source>
+            <translation>Il lettore va in timeout</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>Rete</translation>
+        </message>
+        <message>
+            <source>Backend offline</source>
+            <translation>Backend offline</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>Webcam</translation>
+        </message>
+        <message>
+            <source>Member's phone</source>
+            <translation>Telefono del socio</translation>
+        </message>
+        <message>
+            <source>Order QR</source>
+            <translation>QR dell'ordine</translation>
+        </message>
+        <message>
+            <source>Phone away</source>
+            <translation>Telefono via</translation>
+        </message>
+        <message>
+            <source>Backend back online</source>
+            <translation>Backend di nuovo online</translation>
+        </message>
+    </context>
+    <context>
+        <name>SplitDialog</name>
+        <message>
+            <source>Split payment</source>
+            <translation>Pagamento diviso</translation>
+        </message>
+        <message>
+            <source>Total due: {amount}</source>
+            <translation>Totale dovuto: {amount}</translation>
+        </message>
+        <message>
+            <source>Amount to put on the card now (the rest in cash):</source>
+            <translation>Importo da addebitare ora sulla carta (il resto in contanti):</translation>
+        </message>
+        <message>
+            <source>Card first (Enter)</source>
+            <translation>Prima la carta (Invio)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TenderPresenter</name>
+        <message>
+            <source>Cash rounding {sign}{amount} (the total is {total})</source>
+            <translation>Arrotondamento contanti {sign}{amount} (il totale è {total})</translation>
+        </message>
+        <message>
+            <source>Saving the sale…</source>
+            <translation>Salvataggio della vendita…</translation>
+        </message>
+        <message>
+            <source>Card payments are off on this till. Take cash.</source>
+            <translation>I pagamenti con carta sono disattivati su questa cassa. Accetta contanti.</translation>
+        </message>
+        <message>
+            <source>Void the sale</source>
+            <translation>Annulla la vendita</translation>
+        </message>
+        <message>
+            <source>{amount} is already paid by card. Voiding the sale refunds it to the card. Go ahead?</source>
+            <translation>{amount} è già stato pagato con carta. Annullando la vendita verrà rimborsato sulla carta. Procedere?</translation>
+        </message>
+    </context>
+    <context>
+        <name>TillPage</name>
+        <message>
+            <source>Open the till</source>
+            <translation>Apri cassa</translation>
+        </message>
+        <message>
+            <source>Cash in</source>
+            <translation>Versamento</translation>
+        </message>
+        <message>
+            <source>Cash out</source>
+            <translation>Prelievo</translation>
+        </message>
+        <message>
+            <source>Drop to safe</source>
+            <translation>In cassaforte</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>Non vendita</translation>
+        </message>
+        <message>
+            <source>X report</source>
+            <translation>Rapporto X</translation>
+        </message>
+        <message>
+            <source>Close (blind count)</source>
+            <translation>Chiusura cieca</translation>
+        </message>
+        <message>
+            <source>Last Z report</source>
+            <translation>Ultimo rapp. Z</translation>
+        </message>
+        <message>
+            <source>Save PDF</source>
+            <translation>Salva PDF</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>Stampa</translation>
+        </message>
+    </context>
+    <context>
+        <name>TillPresenter</name>
+        <message>
+            <source>The till is closed. Open it with a counted float.</source>
+            <translation>La cassa è chiusa. Aprila con un fondo cassa contato.</translation>
+        </message>
+        <message>
+            <source>Open since {at} (session {session})</source>
+            <translation>Aperta dalle {at} (sessione {session})</translation>
+        </message>
+        <message>
+            <source>Opening count</source>
+            <translation>Conteggio di apertura</translation>
+        </message>
+        <message>
+            <source>Count the float in the drawer, note by note and coin by coin.</source>
+            <translation>Conta il fondo cassa nel cassetto, banconota per banconota e moneta per moneta.</translation>
+        </message>
+        <message>
+            <source>That is not an amount.</source>
+            <translation>Non è un importo.</translation>
+        </message>
+        <message>
+            <source>Reason (kept with the movement):</source>
+            <translation>Motivo (conservato con il movimento):</translation>
+        </message>
+        <message>
+            <source>Amount:</source>
+            <translation>Importo:</translation>
+        </message>
+        <message>
+            <source>Cash in</source>
+            <translation>Versamento</translation>
+        </message>
+        <message>
+            <source>Cash out</source>
+            <translation>Prelievo</translation>
+        </message>
+        <message>
+            <source>Drop to the safe</source>
+            <translation>Versamento in cassaforte</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>Non vendita</translation>
+        </message>
+        <message>
+            <source>Why open the drawer? (logged)</source>
+            <translation>Perché aprire il cassetto? (registrato)</translation>
+        </message>
+        <message>
+            <source>X report · session {session} · not closed</source>
+            <translation>Rapporto X · sessione {session} · non chiusa</translation>
+        </message>
+        <message>
+            <source>Sales by hour</source>
+            <translation>Vendite per ora</translation>
+        </message>
+        <message>
+            <source>X report: the session so far. Nothing was closed.</source>
+            <translation>Rapporto X: la sessione finora. Non è stato chiuso nulla.</translation>
+        </message>
+        <message>
+            <source>Blind count</source>
+            <translation>Conteggio alla cieca</translation>
+        </message>
+        <message>
+            <source>Count the drawer. The expected amount is shown after the count.</source>
+            <translation>Conta il cassetto. L'importo atteso viene mostrato dopo il conteggio.</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>Contato</translation>
+        </message>
+        <message>
+            <source>Expected</source>
+            <translation>Atteso</translation>
+        </message>
+        <message>
+            <source>Over (+) / short (−)</source>
+            <translation>Eccedenza (+) / ammanco (−)</translation>
+        </message>
+        <message>
+            <source>Exactly as expected.</source>
+            <translation>Esattamente come previsto.</translation>
+        </message>
+        <message>
+            <source>Above {limit}: a manager approves the difference.</source>
+            <translation>Oltre {limit}: un responsabile approva la differenza.</translation>
+        </message>
+        <message>
+            <source>Say why, and close.</source>
+            <translation>Indica il motivo e chiudi.</translation>
+        </message>
+        <message>
+            <source>No closed session yet.</source>
+            <translation>Ancora nessuna sessione chiusa.</translation>
+        </message>
+        <message>
+            <source>Show a Z report first.</source>
+            <translation>Mostra prima un rapporto Z.</translation>
+        </message>
+        <message>
+            <source>Save the Z report</source>
+            <translation>Salva il rapporto Z</translation>
+        </message>
+        <message>
+            <source>Saved: {path}</source>
+            <translation>Salvato: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TotalsPanel</name>
+        <message>
+            <source>Subtotal</source>
+            <translation>Subtotale</translation>
+        </message>
+        <message>
+            <source>Discounts</source>
+            <translation>Sconti</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Pagato</translation>
+        </message>
+        <message>
+            <source>Still to pay</source>
+            <translation>Da pagare</translation>
+        </message>
+        <message>
+            <source>1 item</source>
+            <translation>1 articolo</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items</source>
+            <translation>
+                <numerusform>%n articolo</numerusform>
+                <numerusform>%n articoli</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Total {amount}</source>
+            <translation>Totale {amount}</translation>
+        </message>
+        <message>
+            <source>Total —</source>
+            <translation>Totale —</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspaceHost</name>
+        <message>
+            <source>{title}  Alt+{n}</source>
+            <translation>{title}  Alt+{n}</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,2392 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP" sourcelanguage="en">
+    <context>
+        <name>app</name>
+        <message>
+            <source>{what}.</source>
+            <translation>{what}。</translation>
+        </message>
+        <message>
+            <source>That approval does not cover this; nothing changed.</source>
+            <translation>その承認はこの操作には適用されません。何も変更されていません。</translation>
+        </message>
+        <message>
+            <source>Scan the items first, then the store credit.</source>
+            <translation>先に商品をスキャンしてから、ストアクレジットをスキャンしてください。</translation>
+        </message>
+        <message>
+            <source>Store credit needs the backend; this till has none.</source>
+            <translation>ストアクレジットにはバックエンドが必要ですが、このレジにはありません。</translation>
+        </message>
+        <message>
+            <source>This store credit is already on the sale.</source>
+            <translation>このストアクレジットは既に販売に適用されています。</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (a credit issued offline works once its till synced).</source>
+            <translation>ストアクレジット {code} は不明です (オフラインで発行されたものは、そのレジの同期後に使えます)。</translation>
+        </message>
+        <message>
+            <source>This store credit is in {currency}.</source>
+            <translation>このストアクレジットの通貨は{currency}です。</translation>
+        </message>
+        <message>
+            <source>Nothing is left on store credit {code}.</source>
+            <translation>ストアクレジット {code} の残高はありません。</translation>
+        </message>
+        <message>
+            <source>The store credit was refused: {why}.</source>
+            <translation>ストアクレジットが拒否されました: {why}。</translation>
+        </message>
+        <message>
+            <source>Store credit: {amount} taken ({left} left on it). Take the rest: {rest}.</source>
+            <translation>ストアクレジット: {amount} を使用 (残り {left})。残り {rest} を受けてください。</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): store credit cannot be used now. Take another tender.</source>
+            <translation>バックエンドに接続できません ({error}): 現在ストアクレジットは使えません。別の支払方法で受けてください。</translation>
+        </message>
+        <message>
+            <source>Finish or give up the exchange in progress first.</source>
+            <translation>先に進行中の交換を完了するか、取りやめてください。</translation>
+        </message>
+        <message>
+            <source>An exchange needs the purchase checked by the backend; take this back as a return instead.</source>
+            <translation>交換にはバックエンドによる購入確認が必要です。代わりに返品として受けてください。</translation>
+        </message>
+        <message>
+            <source>Exchange: {credit} credit for the items from {label}. Scan the new items on Sell, then complete the exchange here.</source>
+            <translation>交換: {label} の商品分 {credit} のクレジット。販売で新しい商品をスキャンしてから、ここで交換を完了してください。</translation>
+        </message>
+        <message>
+            <source>No exchange is waiting.</source>
+            <translation>待機中の交換はありません。</translation>
+        </message>
+        <message>
+            <source>Scan the new items on Sell first.</source>
+            <translation>先に販売で新しい商品をスキャンしてください。</translation>
+        </message>
+        <message>
+            <source>Exchange credit {credit} taken. The customer pays {rest}: press Cash or Card on Sell.</source>
+            <translation>交換クレジット {credit} を適用しました。お客様のお支払いは {rest} です: 販売で現金またはカードを押してください。</translation>
+        </message>
+        <message>
+            <source>Exchange done: give the customer {cash} in cash.</source>
+            <translation>交換完了: お客様に現金で {cash} をお渡しください。</translation>
+        </message>
+        <message>
+            <source>Exchange done: {amount} refunded.</source>
+            <translation>交換完了: {amount} を返金しました。</translation>
+        </message>
+        <message>
+            <source>Exchange done: nothing to pay either way.</source>
+            <translation>交換完了: 双方とも支払いはありません。</translation>
+        </message>
+        <message>
+            <source>Log in first.</source>
+            <translation>先にログインしてください。</translation>
+        </message>
+        <message>
+            <source>Wait: the hand-over is being recorded.</source>
+            <translation>お待ちください: 引き渡しを記録しています。</translation>
+        </message>
+        <message>
+            <source>Pickups need the backend; this till has none.</source>
+            <translation>店舗受取にはバックエンドが必要ですが、このレジにはありません。</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): pickups wait until it is back.</source>
+            <translation>バックエンドに接続できません ({error}): 復旧するまで店舗受取はお待ちください。</translation>
+        </message>
+        <message>
+            <source>{n} orders waiting for pickup; {late} not collected in time.</source>
+            <translation>受取待ちの注文 {n}件、うち期限切れ {late}件。</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number.</source>
+            <translation>注文のQRコードをスキャンするか、注文番号を入力してください。</translation>
+        </message>
+        <message>
+            <source>There is no online order {order}.</source>
+            <translation>オンライン注文 {order} はありません。</translation>
+        </message>
+        <message>
+            <source>Order {order} is {status}, not waiting for pickup.</source>
+            <translation>注文 {order} は{status}で、受取待ちではありません。</translation>
+        </message>
+        <message>
+            <source>Order {order} waits at another store ({store}).</source>
+            <translation>注文 {order} は別の店舗 ({store}) で受取待ちです。</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} was not collected in time: hand it over if the customer is here, or take it back to stock.</source>
+            <translation>注文 {order}{shelf} は期限内に受け取られませんでした: お客様がいれば引き渡し、いなければ在庫に戻してください。</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} for {customer}: check the customer, then hand it over.</source>
+            <translation>{customer} 様の注文 {order}{shelf}: お客様を確認してから引き渡してください。</translation>
+        </message>
+        <message>
+            <source>Open the order first.</source>
+            <translation>先に注文を開いてください。</translation>
+        </message>
+        <message>
+            <source>Say what the customer gave: name, card digits or code.</source>
+            <translation>お客様から受け取った情報 (氏名、カード番号の一部、またはコード) を入力してください。</translation>
+        </message>
+        <message>
+            <source>That does not match order {order}.</source>
+            <translation>注文 {order} と一致しません。</translation>
+        </message>
+        <message>
+            <source>Customer checked. Hand the order over.</source>
+            <translation>お客様を確認しました。注文を引き渡してください。</translation>
+        </message>
+        <message>
+            <source>Line {line}: {waiting} waiting.</source>
+            <translation>行 {line}: {waiting}点 待機中。</translation>
+        </message>
+        <message>
+            <source>Check the customer first: their name, the card's last digits, or the app's code.</source>
+            <translation>先にお客様を確認してください: 氏名、カード番号の末尾、またはアプリのコード。</translation>
+        </message>
+        <message>
+            <source>Nothing is handed over: give at least one item.</source>
+            <translation>何も引き渡されません: 少なくとも1点を引き渡してください。</translation>
+        </message>
+        <message>
+            <source>Say why {n} × {item} is not taken.</source>
+            <translation>{item} × {n} を受け取らない理由を入力してください。</translation>
+        </message>
+        <message>
+            <source>The hand-over could NOT be saved ({error}): keep the goods; try again.</source>
+            <translation>引き渡しを保存できませんでした ({error}): 商品は渡さずに保管し、再試行してください。</translation>
+        </message>
+        <message>
+            <source>Order {order} was NOT handed over here: the backend says {reason}. Another till may have handed it over already: keep the goods and open the order again.</source>
+            <translation>注文 {order} はここでは引き渡されていません: バックエンドの応答は {reason}。別のレジで既に引き渡された可能性があります: 商品は保管し、注文を開き直してください。</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the customer's app shows it.</source>
+            <translation>注文 {order}: {units}点を引き渡しました。お客様のアプリに表示されます。</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the backend hears of it when the till is online.</source>
+            <translation>注文 {order}: {units}点を引き渡しました。レジがオンラインになるとバックエンドに伝わります。</translation>
+        </message>
+        <message>
+            <source>Returns are not available on this till.</source>
+            <translation>このレジでは返品を扱えません。</translation>
+        </message>
+        <message>
+            <source>This till has no backend: returns cannot be checked.</source>
+            <translation>このレジにはバックエンドがないため、返品を確認できません。</translation>
+        </message>
+        <message>
+            <source>The backend refused this return: {why}. Nothing was refunded.</source>
+            <translation>バックエンドがこの返品を拒否しました: {why}。返金はされていません。</translation>
+        </message>
+        <message>
+            <source>The backend does not know it: {why}.</source>
+            <translation>バックエンドに記録がありません: {why}。</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now ({error}). Nothing was refunded. Try again, or a manager may approve an unverified return to store credit.</source>
+            <translation>バックエンドが現在この返品を確認できません ({error})。返金はされていません。再試行するか、責任者が未確認の返品をストアクレジットで承認できます。</translation>
+        </message>
+        <message>
+            <source>That return is not on this till.</source>
+            <translation>その返品はこのレジにありません。</translation>
+        </message>
+        <message>
+            <source>Return {no} was already recorded.</source>
+            <translation>返品 {no} は既に記録されています。</translation>
+        </message>
+        <message>
+            <source>The refund was made but the return could not be saved ({error}). Do not refund again: press Finish to save it.</source>
+            <translation>返金は済みましたが、返品を保存できませんでした ({error})。再度返金しないでください: 完了を押して保存してください。</translation>
+        </message>
+        <message>
+            <source>Card refunds are off on this till ({why}). Refund this part another way, or from a till with a card reader.</source>
+            <translation>このレジではカード返金が無効です ({why})。この分は別の方法で返金するか、カードリーダーのあるレジで返金してください。</translation>
+        </message>
+        <message>
+            <source>The Interac refund was cancelled; nothing was refunded yet.</source>
+            <translation>Interacの返金はキャンセルされました。まだ返金されていません。</translation>
+        </message>
+        <message>
+            <source>The Interac refund did not go through: {why}. Try again.</source>
+            <translation>Interacの返金ができませんでした: {why}。再試行してください。</translation>
+        </message>
+        <message>
+            <source>The reader timed out waiting for the Interac card. Try again.</source>
+            <translation>リーダーがInteracカードの待機中にタイムアウトしました。再試行してください。</translation>
+        </message>
+        <message>
+            <source>The card refund of {amount} could not be confirmed ({why}). Nothing is lost: press Retry; the customer is never refunded twice.</source>
+            <translation>{amount} のカード返金を確認できませんでした ({why})。何も失われていません: 再試行を押してください。二重に返金されることはありません。</translation>
+        </message>
+        <message>
+            <source>Stripe refused the card refund of {amount}: {why} Refund that part another way (store credit or cash), or give the return up if nothing was refunded.</source>
+            <translation>Stripeが {amount} のカード返金を拒否しました: {why} その分は別の方法 (ストアクレジットまたは現金) で返金するか、何も返金されていなければ返品を取りやめてください。</translation>
+        </message>
+        <message>
+            <source>That return is not waiting.</source>
+            <translation>その返品は待機中ではありません。</translation>
+        </message>
+        <message>
+            <source>Part of this return was already refunded to the card: finish it instead.</source>
+            <translation>この返品の一部は既にカードに返金されています: 取りやめずに完了してください。</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached to release the items ({error}).</source>
+            <translation>商品を解放するためのバックエンドに接続できません ({error})。</translation>
+        </message>
+        <message>
+            <source>The return was given up; nothing was refunded.</source>
+            <translation>返品を取りやめました。返金はされていません。</translation>
+        </message>
+        <message>
+            <source>Wrong size</source>
+            <translation>サイズ違い</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>気が変わった</translation>
+        </message>
+        <message>
+            <source>Faulty</source>
+            <translation>不良品</translation>
+        </message>
+        <message>
+            <source>Not as described</source>
+            <translation>説明と異なる</translation>
+        </message>
+        <message>
+            <source>Arrived too late</source>
+            <translation>到着が遅すぎた</translation>
+        </message>
+        <message>
+            <source>Not collected</source>
+            <translation>未受取</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>お待ちください: 返金処理中です。</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt, or type its number.</source>
+            <translation>注文またはレシートをスキャンするか、番号を入力してください。</translation>
+        </message>
+        <message>
+            <source>There is no sale or online order {typed}. A sale of another till is found once that till has synced; a return receipt cannot be taken back.</source>
+            <translation>販売またはオンライン注文 {typed} はありません。他のレジの販売は、そのレジの同期後に見つかります。返品レシートは返品できません。</translation>
+        </message>
+        <message>
+            <source>{typed} is not an order, receipt or member number.</source>
+            <translation>{typed} は注文、レシート、会員の番号ではありません。</translation>
+        </message>
+        <message>
+            <source>{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken back again. Scan or type the number of the original purchase.</source>
+            <translation>{receipt_no} は販売ではなく ({original} の) 返品です: 返品済みの商品は再度返品できません。元の購入の番号をスキャンまたは入力してください。</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): online orders and other tills' sales cannot be looked up now. A sale of this till can still be taken back (unverified, store credit).</source>
+            <translation>バックエンドに接続できません ({error}): 現在オンライン注文や他のレジの販売は検索できません。このレジの販売は返品できます (未確認、ストアクレジット)。</translation>
+        </message>
+        <message>
+            <source>This sale is not known here or at the backend yet (a sale of another till arrives when that till syncs). Try again in a moment.</source>
+            <translation>この販売はまだここにもバックエンドにもありません (他のレジの販売はそのレジの同期時に届きます)。少し待ってから再試行してください。</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} from this till's journal: the backend cannot check it now, so it can only be an unverified return to store credit (a manager approves).</source>
+            <translation>このレジのジャーナルの販売 {receipt_no}: バックエンドが現在確認できないため、未確認のストアクレジット返品のみ可能です (責任者が承認)。</translation>
+        </message>
+        <message>
+            <source>{label}: everything on it was already returned.</source>
+            <translation>{label}: すべて返品済みです。</translation>
+        </message>
+        <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) before refunding.</source>
+            <translation>番号で注文 {label} が見つかりました: 返金前にお客様を確認してください (氏名、カード番号の末尾、またはアプリのコード)。</translation>
+        </message>
+        <message>
+            <source>{label}: pick what comes back (quantity, reason, condition).</source>
+            <translation>{label}: 返品する商品を選んでください (数量、理由、状態)。</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: refund it to the original payment to put it back in stock.</source>
+            <translation>注文 {order} は受け取られませんでした: 元の支払方法に返金して在庫に戻してください。</translation>
+        </message>
+        <message>
+            <source>There is no member {no}.</source>
+            <translation>会員 {no} はいません。</translation>
+        </message>
+        <message>
+            <source>{name}: {n} recent orders and purchases. Pick one.</source>
+            <translation>{name}: 最近の注文と購入 {n}件。1件選んでください。</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (yet).</source>
+            <translation>ストアクレジット {code} は (まだ) 不明です。</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: {balance} of {issued} left. Use it on Sell.</source>
+            <translation>ストアクレジット {code}: {issued} のうち残り {balance}。販売で使えます。</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items. They are refunded at today's price, as store credit, up to {limit}, with a manager's approval.</source>
+            <translation>レシートなしの返品: 商品をスキャンしてください。本日の価格で、ストアクレジットとして {limit} まで、責任者の承認により返金されます。</translation>
+        </message>
+        <message>
+            <source>Start a return without a receipt first.</source>
+            <translation>先にレシートなしの返品を開始してください。</translation>
+        </message>
+        <message>
+            <source>{item} added to the return.</source>
+            <translation>{item} を返品に追加しました。</translation>
+        </message>
+        <message>
+            <source>Find the order or receipt first.</source>
+            <translation>先に注文またはレシートを探してください。</translation>
+        </message>
+        <message>
+            <source>{item}: {left} of {qty} can still be returned.</source>
+            <translation>{item}: {qty}点中 {left}点がまだ返品できます。</translation>
+        </message>
+        <message>
+            <source>Find the online order first.</source>
+            <translation>先にオンライン注文を探してください。</translation>
+        </message>
+        <message>
+            <source>Customer checked for order {order}.</source>
+            <translation>注文 {order} のお客様を確認しました。</translation>
+        </message>
+        <message>
+            <source>Refund to the original payment or as store credit.</source>
+            <translation>元の支払方法またはストアクレジットで返金してください。</translation>
+        </message>
+        <message>
+            <source>A return without a receipt refunds at most {limit}; this one is {amount}.</source>
+            <translation>レシートなしの返品の上限は {limit} ですが、この返品は {amount} です。</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now: it can only be refunded as store credit.</source>
+            <translation>バックエンドが現在この返品を確認できません: ストアクレジットでのみ返金できます。</translation>
+        </message>
+        <message>
+            <source>Check the customer first (name, the card's last digits, or the code in their app).</source>
+            <translation>先にお客様を確認してください (氏名、カード番号の末尾、またはアプリのコード)。</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: give the customer {cash} in cash.</source>
+            <translation>返品 {no} を記録しました: お客様に現金で {cash} をお渡しください。</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: {amount} refunded.</source>
+            <translation>返品 {no} を記録しました: {amount} を返金しました。</translation>
+        </message>
+        <message>
+            <source>That is an exchange: finish it on Sell, or give it up.</source>
+            <translation>これは交換です: 販売で完了するか、取りやめてください。</translation>
+        </message>
+        <message>
+            <source>Refund it as store credit or cash.</source>
+            <translation>ストアクレジットまたは現金で返金してください。</translation>
+        </message>
+        <message>
+            <source>This sale was rung by {owner} and is partly paid ({paid}): finish it, or ask a manager to void it.</source>
+            <translation>この販売は{owner}さんが登録し、一部支払済みです ({paid})。完了するか、責任者に取消を依頼してください。</translation>
+        </message>
+        <message>
+            <source>{owner}'s open sale ({label}) was put aside; {owner} gets it back at login.</source>
+            <translation>{owner}さんの販売 ({label}) を保留しました。{owner}さんのログイン時に戻ります。</translation>
+        </message>
+        <message>
+            <source>Your sale that was put aside is back. Carry on.</source>
+            <translation>保留していた販売が戻りました。続けてください。</translation>
+        </message>
+        <message>
+            <source>Wait: the payment is being finished.</source>
+            <translation>お待ちください: 決済を完了しています。</translation>
+        </message>
+        <message>
+            <source>{name} may not sell.</source>
+            <translation>{name}さんは販売できません。</translation>
+        </message>
+        <message>
+            <source>Nothing was scanned. Scan the item again.</source>
+            <translation>何もスキャンされませんでした。もう一度スキャンしてください。</translation>
+        </message>
+        <message>
+            <source>A quantity must be from 1 to {most}.</source>
+            <translation>数量は1から{most}の間で入力してください。</translation>
+        </message>
+        <message>
+            <source>{quantity} of {item} is above the limit of {limit}: a manager approves it.</source>
+            <translation>{item} の {quantity} は上限 {limit} を超えています: 責任者が承認します。</translation>
+        </message>
+        <message>
+            <source>That is not a discount. {detail}</source>
+            <translation>値引きではありません。{detail}</translation>
+        </message>
+        <message>
+            <source>The sale is empty.</source>
+            <translation>販売が空です。</translation>
+        </message>
+        <message>
+            <source>That is not a price.</source>
+            <translation>価格ではありません。</translation>
+        </message>
+        <message>
+            <source>A price override needs a reason.</source>
+            <translation>価格変更には理由が必要です。</translation>
+        </message>
+        <message>
+            <source>Online order {order}: take it back or hand it over on Returns &amp; pickups.</source>
+            <translation>オンライン注文 {order}: 返品・受取画面で返品または引き渡しを行ってください。</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: checking it…</source>
+            <translation>ストアクレジット {code}: 確認中…</translation>
+        </message>
+        <message>
+            <source>A shared cart</source>
+            <translation>共有カート</translation>
+        </message>
+        <message>
+            <source>A coupon</source>
+            <translation>クーポン</translation>
+        </message>
+        <message>
+            <source>A gift card</source>
+            <translation>ギフトカード</translation>
+        </message>
+        <message>
+            <source>A receipt</source>
+            <translation>レシート</translation>
+        </message>
+        <message>
+            <source>{what} cannot be used at this till yet.</source>
+            <translation>{what}はこのレジではまだ使えません。</translation>
+        </message>
+        <message>
+            <source>Member {no} attached to this sale.</source>
+            <translation>会員 {no} をこの販売に登録しました。</translation>
+        </message>
+        <message>
+            <source>{name} ({tier}) attached to this sale.</source>
+            <translation>{name} ({tier}) をこの販売に登録しました。</translation>
+        </message>
+        <message>
+            <source>Member {no} attached; details unavailable right now (offline?).</source>
+            <translation>会員 {no} を登録しました。詳細は現在取得できません (オフライン?)。</translation>
+        </message>
+        <message>
+            <source>The sale could NOT be saved ({error}). Nothing was recorded: do not give change or goods; try again, and call a manager if it happens again.</source>
+            <translation>販売を保存できませんでした ({error})。何も記録されていません: お釣りや商品を渡さないでください。再試行し、再発する場合は責任者を呼んでください。</translation>
+        </message>
+        <message>
+            <source>A credit must be more than zero and at most {due}.</source>
+            <translation>クレジットは0より大きく{due}以下にしてください。</translation>
+        </message>
+        <message>
+            <source>Credit of {amount} taken. Take the rest: {rest}.</source>
+            <translation>クレジット {amount} を適用しました。残り {rest} を受けてください。</translation>
+        </message>
+        <message>
+            <source>The credit was taken off the sale.</source>
+            <translation>クレジットを販売から外しました。</translation>
+        </message>
+        <message>
+            <source>The earlier card payment could not be checked: {error}</source>
+            <translation>前のカード決済を確認できませんでした: {error}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} complete. Change: {change}</source>
+            <translation>販売 {receipt_no} 完了。お釣り: {change}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} complete.</source>
+            <translation>販売 {receipt_no} 完了。</translation>
+        </message>
+        <message>
+            <source>Card payments are off on this till. Take cash.</source>
+            <translation>このレジではカード決済が無効です。現金で受けてください。</translation>
+        </message>
+        <message>
+            <source>A card amount must be more than zero and at most {due}.</source>
+            <translation>カード金額は0より大きく{due}以下にしてください。</translation>
+        </message>
+        <message>
+            <source>A card payment is already running for this sale.</source>
+            <translation>この販売のカード決済は既に実行中です。</translation>
+        </message>
+        <message>
+            <source>Card payment failed: {error}</source>
+            <translation>カード決済に失敗しました: {error}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} recorded, but {problem}</source>
+            <translation>販売 {receipt_no} を記録しましたが、{problem}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} complete; the card capture is being retried (payment pending capture).</source>
+            <translation>販売 {receipt_no} 完了。カードの売上確定を再試行しています (確定待ち)。</translation>
+        </message>
+        <message>
+            <source>Card part {amount} approved. Take the rest: {rest} in cash (F10).</source>
+            <translation>カード分 {amount} 承認。残り {rest} を現金で受けてください (F10)。</translation>
+        </message>
+        <message>
+            <source>Card not paid: {why} The sale is still open: try again or take another tender.</source>
+            <translation>カードで支払われませんでした: {why} 販売はまだ開いています。再試行するか、別の支払方法を使ってください。</translation>
+        </message>
+        <message>
+            <source>Could not suspend: {error}</source>
+            <translation>保留できませんでした: {error}</translation>
+        </message>
+        <message>
+            <source>Sale suspended ({label}). Shift+F6 resumes it.</source>
+            <translation>販売を保留しました ({label})。Shift+F6で再開します。</translation>
+        </message>
+        <message>
+            <source>Finish or suspend the current sale before resuming another.</source>
+            <translation>別の販売を再開する前に、現在の販売を完了または保留してください。</translation>
+        </message>
+        <message>
+            <source>Could not resume: {error}</source>
+            <translation>再開できませんでした: {error}</translation>
+        </message>
+        <message>
+            <source>Sale resumed.</source>
+            <translation>販売を再開しました。</translation>
+        </message>
+        <message>
+            <source>Sale voided.</source>
+            <translation>販売を取消しました。</translation>
+        </message>
+        <message>
+            <source>{amount} is already paid by card: voiding refunds it to the card.</source>
+            <translation>{amount} はカードで支払済みです: 取消するとカードに返金されます。</translation>
+        </message>
+        <message>
+            <source>The card part could not be refunded ({error}); the sale stays open. Try again or finish it with another tender.</source>
+            <translation>カード分を返金できませんでした ({error})。販売は開いたままです。再試行するか、別の支払方法で完了してください。</translation>
+        </message>
+        <message>
+            <source>Sale voided; {amount} refunded to the card.</source>
+            <translation>販売を取消しました。{amount} をカードに返金しました。</translation>
+        </message>
+        <message>
+            <source>Say why the drawer opens.</source>
+            <translation>ドロアを開ける理由を入力してください。</translation>
+        </message>
+        <message>
+            <source>The drawer did not open: {error}</source>
+            <translation>ドロアが開きませんでした: {error}</translation>
+        </message>
+        <message>
+            <source>Drawer opened.</source>
+            <translation>ドロアを開けました。</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} ({total}) was completed and recorded before the till stopped. Do not take payment for it again. No receipt? Press Reprint (Ctrl+P).</source>
+            <translation>販売 {receipt_no} ({total}) はレジ停止前に完了・記録されています。再度代金を受け取らないでください。レシートがない場合は再印刷 (Ctrl+P) を押してください。</translation>
+        </message>
+        <message>
+            <source>The receipt of sale {receipt_no} was not printed: the till stopped just after the sale. If the customer needs it, press Reprint (Ctrl+P).</source>
+            <translation>販売 {receipt_no} のレシートは印刷されませんでした: 販売直後にレジが停止しました。お客様が必要な場合は再印刷 (Ctrl+P) を押してください。</translation>
+        </message>
+        <message>
+            <source>No receipt to reprint yet.</source>
+            <translation>再印刷するレシートはまだありません。</translation>
+        </message>
+        <message>
+            <source>Receipt {receipt_no} reprinted.</source>
+            <translation>レシート {receipt_no} を再印刷しました。</translation>
+        </message>
+        <message>
+            <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
+            <translation>レジが開いていません: 責任者がレジ画面 (Alt+2) で開けます。</translation>
+        </message>
+        <message>
+            <source>{what}: a manager approves it.</source>
+            <translation>{what}: 責任者が承認します。</translation>
+        </message>
+        <message>
+            <source>The till is not open.</source>
+            <translation>レジが開いていません。</translation>
+        </message>
+        <message>
+            <source>The till is already open.</source>
+            <translation>レジは既に開いています。</translation>
+        </message>
+        <message>
+            <source>Only the demo shop opens its till by itself.</source>
+            <translation>レジを自動で開けるのはデモ店舗だけです。</translation>
+        </message>
+        <message>
+            <source>Till opened for the day with the demo float of {amount}.</source>
+            <translation>デモの釣銭準備金 {amount} で本日のレジを開けました。</translation>
+        </message>
+        <message>
+            <source>Till opened with a float of {amount}.</source>
+            <translation>釣銭準備金 {amount} でレジを開けました。</translation>
+        </message>
+        <message>
+            <source>The float is now {amount}.</source>
+            <translation>釣銭準備金は {amount} になりました。</translation>
+        </message>
+        <message>
+            <source>The amount must be more than zero.</source>
+            <translation>金額は0より大きくしてください。</translation>
+        </message>
+        <message>
+            <source>Say what the cash is for (it is kept with the movement).</source>
+            <translation>現金の用途を入力してください (入出金記録に保存されます)。</translation>
+        </message>
+        <message>
+            <source>Cash in: {amount} ({reason}).</source>
+            <translation>入金: {amount} ({reason})。</translation>
+        </message>
+        <message>
+            <source>Cash out: {amount} ({reason}).</source>
+            <translation>出金: {amount} ({reason})。</translation>
+        </message>
+        <message>
+            <source>Drop to the safe: {amount}.</source>
+            <translation>金庫へ移動: {amount}。</translation>
+        </message>
+        <message>
+            <source>Recorded, but the drawer did not open: {error}</source>
+            <translation>記録しましたが、ドロアが開きませんでした: {error}</translation>
+        </message>
+        <message>
+            <source>{name} may not see reports.</source>
+            <translation>{name}さんはレポートを見られません。</translation>
+        </message>
+        <message>
+            <source>Card totals could not be checked with Stripe: {error}</source>
+            <translation>カード合計をStripeと照合できませんでした: {error}</translation>
+        </message>
+        <message>
+            <source>A card payment is not settled ({what}): the till cannot close until it is. Finish the payment, or let the reconciler settle it, then close.</source>
+            <translation>未確定のカード決済があります ({what}): 確定するまでレジを締められません。決済を完了するか、照合で確定させてから締めてください。</translation>
+        </message>
+        <message>
+            <source>The till could NOT be closed ({error}); nothing was recorded. Try again.</source>
+            <translation>レジを締められませんでした ({error})。何も記録されていません。再試行してください。</translation>
+        </message>
+        <message>
+            <source>Till closed. {difference}{approved}{unsynced}</source>
+            <translation>レジを締めました。{difference}{approved}{unsynced}</translation>
+        </message>
+        <message>
+            <source> {name} approved it.</source>
+            <translation>{name}さんが承認しました。</translation>
+        </message>
+        <message>
+            <source> {note}</source>
+            <translation>{note}</translation>
+        </message>
+        <message>
+            <source>Counted {counted}: exactly as expected.</source>
+            <translation>計数額 {counted}: 予定額どおりです。</translation>
+        </message>
+        <message>
+            <source>Counted {counted}, expected {expected}: {side} by {amount}. Say why (kept with the closure).</source>
+            <translation>計数額 {counted}、予定額 {expected}: {amount} の{side}。理由を入力してください (締め記録に保存)。</translation>
+        </message>
+        <message>
+            <source>Counted {counted}, expected {expected}: {side} by {amount}, above {limit}: a manager approves it.</source>
+            <translation>計数額 {counted}、予定額 {expected}: {amount} の{side}、{limit} 超: 責任者が承認します。</translation>
+        </message>
+        <message>
+            <source>Counted {counted}, expected {expected}: {side} by {amount}.</source>
+            <translation>計数額 {counted}、予定額 {expected}: {amount} の{side}。</translation>
+        </message>
+        <message>
+            <source>over</source>
+            <translation>過剰</translation>
+        </message>
+        <message>
+            <source>short</source>
+            <translation>不足</translation>
+        </message>
+        <message>
+            <source>Not at the backend yet: {n} (the oldest from {minutes} min ago); they go on syncing.</source>
+            <translation>バックエンド未送信: {n}件 (最古は{minutes}分前)。同期を続けます。</translation>
+        </message>
+        <message>
+            <source>Session {session} is not closed: no Z report yet.</source>
+            <translation>セッション {session} は締められていません: Zレポートはまだありません。</translation>
+        </message>
+        <message>
+            <source>The Z report did not print: {error}</source>
+            <translation>Zレポートを印刷できませんでした: {error}</translation>
+        </message>
+        <message>
+            <source>The Z report waits in the print queue: {problem}</source>
+            <translation>Zレポートは印刷待ちです: {problem}</translation>
+        </message>
+        <message>
+            <source>Z report printed.</source>
+            <translation>Zレポートを印刷しました。</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>現金</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>カード</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>ポイント</translation>
+        </message>
+        <message>
+            <source>Gift card</source>
+            <translation>ギフトカード</translation>
+        </message>
+        <message>
+            <source>Store credit</source>
+            <translation>ストアクレジット</translation>
+        </message>
+        <message>
+            <source>Sales ({n})</source>
+            <translation>売上 ({n}件)</translation>
+        </message>
+        <message>
+            <source>Returns ({n})</source>
+            <translation>返品 ({n}件)</translation>
+        </message>
+        <message>
+            <source>Net sales</source>
+            <translation>純売上</translation>
+        </message>
+        <message>
+            <source>Discounts given</source>
+            <translation>値引き額</translation>
+        </message>
+        <message>
+            <source>Points redeemed</source>
+            <translation>ポイント利用</translation>
+        </message>
+        <message>
+            <source>Voided sales ({n})</source>
+            <translation>取消販売 ({n}件)</translation>
+        </message>
+        <message>
+            <source>No-sale drawer openings</source>
+            <translation>ノーセール開放</translation>
+        </message>
+        <message>
+            <source>No payments</source>
+            <translation>支払いなし</translation>
+        </message>
+        <message>
+            <source>{rate} on {amount}</source>
+            <translation>{amount} に対し {rate}</translation>
+        </message>
+        <message>
+            <source>No tax</source>
+            <translation>税なし</translation>
+        </message>
+        <message>
+            <source>Opening float</source>
+            <translation>開始釣銭準備金</translation>
+        </message>
+        <message>
+            <source>+ Cash tendered</source>
+            <translation>+ 現金受取</translation>
+        </message>
+        <message>
+            <source>− Change given</source>
+            <translation>− お釣り</translation>
+        </message>
+        <message>
+            <source>− Cash refunds</source>
+            <translation>− 現金返金</translation>
+        </message>
+        <message>
+            <source>+ Paid in</source>
+            <translation>+ 入金</translation>
+        </message>
+        <message>
+            <source>− Paid out</source>
+            <translation>− 出金</translation>
+        </message>
+        <message>
+            <source>− Drops to the safe</source>
+            <translation>− 金庫への移動</translation>
+        </message>
+        <message>
+            <source>= Expected in the drawer</source>
+            <translation>= ドロア内予定額</translation>
+        </message>
+        <message>
+            <source>Over</source>
+            <translation>過剰</translation>
+        </message>
+        <message>
+            <source>Short</source>
+            <translation>不足</translation>
+        </message>
+        <message>
+            <source>Over/short</source>
+            <translation>過不足</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>計数額</translation>
+        </message>
+        <message>
+            <source>Reason: {reason}</source>
+            <translation>理由: {reason}</translation>
+        </message>
+        <message>
+            <source>Approved by</source>
+            <translation>承認者</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>売上</translation>
+        </message>
+        <message>
+            <source>Tenders</source>
+            <translation>支払方法</translation>
+        </message>
+        <message>
+            <source>Tax per rate</source>
+            <translation>税率別の税</translation>
+        </message>
+        <message>
+            <source>{brand} ({n})</source>
+            <translation>{brand} ({n}件)</translation>
+        </message>
+        <message>
+            <source>Stripe total</source>
+            <translation>Stripe合計</translation>
+        </message>
+        <message>
+            <source>Journal total</source>
+            <translation>ジャーナル合計</translation>
+        </message>
+        <message>
+            <source>Not checked with Stripe (offline)</source>
+            <translation>Stripeと未照合 (オフライン)</translation>
+        </message>
+        <message>
+            <source>Cards, reconciled with Stripe</source>
+            <translation>カード (Stripeと照合)</translation>
+        </message>
+        <message>
+            <source>Top products</source>
+            <translation>売れ筋商品</translation>
+        </message>
+        <message>
+            <source>Z report · till {till} · session {session}</source>
+            <translation>Zレポート · レジ {till} · セッション {session}</translation>
+        </message>
+        <message>
+            <source>Opened {at} by {who}</source>
+            <translation>開始 {at} {who}</translation>
+        </message>
+        <message>
+            <source>Closed {at} by {who}</source>
+            <translation>締め {at} {who}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CameraDock</name>
+        <message>
+            <source>Camera</source>
+            <translation>カメラ</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardPanel</name>
+        <message>
+            <source>Starting the payment…</source>
+            <translation>決済を開始しています…</translation>
+        </message>
+        <message>
+            <source>Ask the customer to tap, insert or swipe their card</source>
+            <translation>お客様にカードをタッチ、挿入、またはスワイプしてもらってください</translation>
+        </message>
+        <message>
+            <source>Processing — keep the card on the reader</source>
+            <translation>処理中 — カードをリーダーから離さないでください</translation>
+        </message>
+        <message>
+            <source>Payment taken, finishing…</source>
+            <translation>決済完了、処理中…</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>承認</translation>
+        </message>
+        <message>
+            <source>Declined</source>
+            <translation>拒否</translation>
+        </message>
+        <message>
+            <source>Card payment not possible</source>
+            <translation>カード決済はできません</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>取消中…</translation>
+        </message>
+        <message>
+            <source>Cancel payment (Esc)</source>
+            <translation>決済を取消 (Esc)</translation>
+        </message>
+        <message>
+            <source>Back to the sale (Esc)</source>
+            <translation>販売に戻る (Esc)</translation>
+        </message>
+        <message>
+            <source>Asking the reader to stop. If the card was already tapped, the payment result decides.</source>
+            <translation>リーダーに停止を要求しています。カードが既にタッチされていた場合は決済結果に従います。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CartModel</name>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>価格</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合計</translation>
+        </message>
+    </context>
+    <context>
+        <name>CashDialog</name>
+        <message>
+            <source>Cash</source>
+            <translation>現金</translation>
+        </message>
+        <message>
+            <source>Due in cash: {amount}</source>
+            <translation>現金でのお支払い: {amount}</translation>
+        </message>
+        <message>
+            <source>Exact {amount}</source>
+            <translation>ちょうど {amount}</translation>
+        </message>
+        <message>
+            <source>Amount given by the customer</source>
+            <translation>お預かり金額</translation>
+        </message>
+        <message>
+            <source>Take cash (Enter)</source>
+            <translation>現金を受け取る (Enter)</translation>
+        </message>
+        <message>
+            <source>Back (Esc)</source>
+            <translation>戻る (Esc)</translation>
+        </message>
+        <message>
+            <source>Enter the amount given</source>
+            <translation>お預かり金額を入力してください</translation>
+        </message>
+        <message>
+            <source>That is not an amount</source>
+            <translation>金額ではありません</translation>
+        </message>
+        <message>
+            <source>Short by {amount}</source>
+            <translation>{amount} 不足</translation>
+        </message>
+        <message>
+            <source>Change: {amount}</source>
+            <translation>お釣り: {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckoutPage</name>
+        <message>
+            <source>Scan or search (F2)</source>
+            <translation>スキャンまたは検索 (F2)</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>カード</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>現金</translation>
+        </message>
+        <message>
+            <source>Split</source>
+            <translation>分割</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>値引き</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>削除</translation>
+        </message>
+        <message>
+            <source>Suspend</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>再開</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>ノーセール</translation>
+        </message>
+        <message>
+            <source>Line disc.</source>
+            <translation>行値引</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>価格</translation>
+        </message>
+        <message>
+            <source>Reprint</source>
+            <translation>再印刷</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>会員</translation>
+        </message>
+        <message>
+            <source>Select a line first (arrow keys or tap it).</source>
+            <translation>先に行を選択してください (矢印キーまたはタップ)。</translation>
+        </message>
+        <message>
+            <source>No member on this sale — scan the member's app QR, or Ctrl+M to type it</source>
+            <translation>この販売に会員はいません — 会員アプリのQRをスキャン、またはCtrl+Mで入力</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseDialog</name>
+        <message>
+            <source>Close the till</source>
+            <translation>レジを締める</translation>
+        </message>
+        <message>
+            <source>Why the difference? (kept with the closure)</source>
+            <translation>差額の理由は? (締め記録に保存)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountDialog</name>
+        <message>
+            <source>Done</source>
+            <translation>完了</translation>
+        </message>
+        <message>
+            <source>Total: {amount}</source>
+            <translation>合計: {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginScreen</name>
+        <message>
+            <source>Type or tap your PIN, then Enter</source>
+            <translation>PINを入力またはタップしてEnter</translation>
+        </message>
+        <message>
+            <source>OMO POS</source>
+            <translation>OMO POS</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>ログイン</translation>
+        </message>
+        <message>
+            <source>Staff PIN</source>
+            <translation>スタッフPIN</translation>
+        </message>
+        <message>
+            <source>Enter your staff PIN</source>
+            <translation>スタッフPINを入力してください</translation>
+        </message>
+        <message>
+            <source>Locked. {name}, or anyone on staff: enter your PIN</source>
+            <translation>ロック中。{name}さん、またはスタッフの方はPINを入力してください</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}, or ask a manager.</source>
+            <translation>PINの誤りが多すぎます。{wait}後に再試行するか、責任者に連絡してください。</translation>
+        </message>
+        <message>
+            <source>You can try again now.</source>
+            <translation>再試行できます。</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>確認中…</translation>
+        </message>
+        <message>
+            <source>The PIN could not be checked. Try again, or call a manager.</source>
+            <translation>PINを確認できませんでした。再試行するか、責任者を呼んでください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>OMO POS — {store} — till {till}</source>
+            <translation>OMO POS — {store} — レジ {till}</translation>
+        </message>
+        <message>
+            <source>Opening the till…</source>
+            <translation>レジを起動しています…</translation>
+        </message>
+        <message>
+            <source>Sell</source>
+            <translation>販売</translation>
+        </message>
+        <message>
+            <source>Till</source>
+            <translation>レジ</translation>
+        </message>
+        <message>
+            <source>Returns &amp; pickups</source>
+            <translation>返品・受取</translation>
+        </message>
+        <message>
+            <source>The till cannot start:
+
+{error}
+
+Nothing was changed. Call a manager.</source>
+            <translation>レジを起動できません:
+
+{error}
+
+何も変更されていません。責任者を呼んでください。</translation>
+        </message>
+        <message>
+            <source>The sale that was open when the till stopped is back. Carry on.</source>
+            <translation>レジ停止時に開いていた販売を復元しました。続けてください。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n card payments interrupted by a stop were settled with Stripe; a manager will see them flagged.</source>
+            <translation>
+                <numerusform>停止で中断された%n件のカード決済をStripeと照合しました。責任者に印付きで表示されます。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A manager can correct it on the Till page (Alt+2).</source>
+            <translation>責任者がレジ画面 (Alt+2) で修正できます。</translation>
+        </message>
+        <message>
+            <source>Log in first, then scan again.</source>
+            <translation>先にログインしてから、もう一度スキャンしてください。</translation>
+        </message>
+        <message>
+            <source>Finish or close the open window first, then scan again.</source>
+            <translation>開いているウィンドウを先に完了または閉じてから、もう一度スキャンしてください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>NumericKeypad</name>
+        <message>
+            <source>Delete the last digit (Backspace)</source>
+            <translation>最後の数字を削除 (Backspace)</translation>
+        </message>
+        <message>
+            <source>Delete last digit</source>
+            <translation>最後の数字を削除</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>確定</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverrideDialog</name>
+        <message>
+            <source>Manager approval</source>
+            <translation>責任者の承認</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Manager: enter your PIN to approve</source>
+            <translation>責任者: 承認するにはPINを入力してください</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>承認</translation>
+        </message>
+        <message>
+            <source>Manager PIN</source>
+            <translation>責任者PIN</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>キャンセル (Esc)</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}.</source>
+            <translation>PINの誤りが多すぎます。{wait}後に再試行してください。</translation>
+        </message>
+        <message>
+            <source>You can try again now.</source>
+            <translation>再試行できます。</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>確認中…</translation>
+        </message>
+        <message>
+            <source>The PIN could not be checked. Try again.</source>
+            <translation>PINを確認できませんでした。再試行してください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPanel</name>
+        <message>
+            <source>Comes back for it</source>
+            <translation>後日受け取る</translation>
+        </message>
+        <message>
+            <source>Wrong size or colour</source>
+            <translation>サイズ・色違い</translation>
+        </message>
+        <message>
+            <source>Damaged</source>
+            <translation>破損</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>気が変わった</translation>
+        </message>
+        <message>
+            <source>Hand over</source>
+            <translation>引き渡す</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>お客様確認</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>在庫に戻す</translation>
+        </message>
+        <message>
+            <source>Refresh list</source>
+            <translation>一覧を更新</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>閉じる</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number (F2)</source>
+            <translation>注文のQRコードをスキャンまたは番号を入力 (F2)</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>注文</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>お客様</translation>
+        </message>
+        <message>
+            <source>Shelf</source>
+            <translation>棚</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>待ち時間</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>点数</translation>
+        </message>
+        <message>
+            <source>Pick an order (Enter or double-click) or scan it.</source>
+            <translation>注文を選ぶ (Enterまたはダブルクリック) か、スキャンしてください。</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Ordered</source>
+            <translation>注文数</translation>
+        </message>
+        <message>
+            <source>Give now</source>
+            <translation>今回渡す</translation>
+        </message>
+        <message>
+            <source>Why the rest stays</source>
+            <translation>残りの理由</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many are handed over now · Enter: why the rest stays</source>
+            <translation>+ / − または数字: 今回渡す数 · Enter: 残りの理由</translation>
+        </message>
+        <message>
+            <source>{item}
+({n} handed over)</source>
+            <translation>{item}
+({n}点 引渡済)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPresenter</name>
+        <message>
+            <source>Not collected in time — back to stock</source>
+            <translation>期限切れ — 在庫に戻す</translation>
+        </message>
+        <message>
+            <source>Partly handed over</source>
+            <translation>一部引渡済</translation>
+        </message>
+        <message>
+            <source>As of {time} (backend)</source>
+            <translation>{time} 時点 (バックエンド)</translation>
+        </message>
+        <message>
+            <source>Order {order} · {customer} · shelf {shelf}{checked}</source>
+            <translation>注文 {order} · {customer} · 棚 {shelf}{checked}</translation>
+        </message>
+        <message>
+            <source>customer checked</source>
+            <translation>お客様確認済み</translation>
+        </message>
+        <message>
+            <source>check the customer (F4)</source>
+            <translation>お客様を確認 (F4)</translation>
+        </message>
+        <message>
+            <source>not collected in time</source>
+            <translation>期限切れ</translation>
+        </message>
+        <message>
+            <source>{n} h</source>
+            <translation>{n}時間</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n}日</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>在庫に戻す</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: take it back and refund the customer?</source>
+            <translation>注文 {order} は受け取られませんでした: 引き取ってお客様に返金しますか?</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinDots</name>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+    </context>
+    <context>
+        <name>PosStatusBar</name>
+        <message>
+            <source>Backend: online</source>
+            <translation>バックエンド: オンライン</translation>
+        </message>
+        <message>
+            <source>Backend: degraded</source>
+            <translation>バックエンド: 低下</translation>
+        </message>
+        <message>
+            <source>Backend: offline</source>
+            <translation>バックエンド: オフライン</translation>
+        </message>
+        <message>
+            <source>Backend: not configured</source>
+            <translation>バックエンド: 未設定</translation>
+        </message>
+        <message>
+            <source>Backend: unknown</source>
+            <translation>バックエンド: 不明</translation>
+        </message>
+        <message numerus="yes">
+            <source>Queue: %n</source>
+            <translation>
+                <numerusform>待ち: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(oldest {age})</source>
+            <translation>(最古 {age})</translation>
+        </message>
+        <message>
+            <source>1 needs a manager</source>
+            <translation>1件 責任者が必要</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n need a manager</source>
+            <translation>
+                <numerusform>%n件 責任者が必要</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Card: ready</source>
+            <translation>カード: 準備完了</translation>
+        </message>
+        <message>
+            <source>Card unavailable: Stripe unreachable, take cash</source>
+            <translation>カード利用不可: Stripeに接続できません。現金で受けてください</translation>
+        </message>
+        <message>
+            <source>Card: not set up</source>
+            <translation>カード: 未設定</translation>
+        </message>
+        <message>
+            <source>Card: checking…</source>
+            <translation>カード: 確認中…</translation>
+        </message>
+        <message>
+            <source>Reader: online</source>
+            <translation>リーダー: オンライン</translation>
+        </message>
+        <message>
+            <source>Reader: busy</source>
+            <translation>リーダー: 使用中</translation>
+        </message>
+        <message>
+            <source>Reader: offline</source>
+            <translation>リーダー: オフライン</translation>
+        </message>
+        <message>
+            <source>Reader: none</source>
+            <translation>リーダー: なし</translation>
+        </message>
+        <message>
+            <source>Reader: unknown</source>
+            <translation>リーダー: 不明</translation>
+        </message>
+        <message>
+            <source>Catalog sync {pct}</source>
+            <translation>カタログ同期 {pct}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presenter</name>
+        <message>
+            <source>That did not work: {error}. Nothing was lost; try again.</source>
+            <translation>うまくいきませんでした: {error}。何も失われていません。再試行してください。</translation>
+        </message>
+        <message>
+            <source>Receipt not printed: {problem} It waits in the print queue.</source>
+            <translation>レシートは印刷されませんでした: {problem} 印刷待ちの列で待機しています。</translation>
+        </message>
+        <message>
+            <source>Printer problem: {error}. The receipt is kept.</source>
+            <translation>プリンターの問題: {error}。レシートは保持されています。</translation>
+        </message>
+        <message>
+            <source>Not approved; nothing changed.</source>
+            <translation>承認されませんでした。何も変更されていません。</translation>
+        </message>
+    </context>
+    <context>
+        <name>receipt</name>
+        <message>
+            <source>Receipt {}</source>
+            <translation>レシート {}</translation>
+        </message>
+        <message>
+            <source>Till {}</source>
+            <translation>レジ {}</translation>
+        </message>
+        <message>
+            <source>Cashier {}</source>
+            <translation>担当 {}</translation>
+        </message>
+        <message>
+            <source>Member {}</source>
+            <translation>会員 {}</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>値引き</translation>
+        </message>
+        <message>
+            <source>Subtotal</source>
+            <translation>小計</translation>
+        </message>
+        <message>
+            <source>Discounts</source>
+            <translation>値引き</translation>
+        </message>
+        <message>
+            <source>TOTAL</source>
+            <translation>合計</translation>
+        </message>
+        <message>
+            <source>Rate</source>
+            <translation>税率</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>税抜</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>税額</translation>
+        </message>
+        <message>
+            <source>Gross</source>
+            <translation>税込</translation>
+        </message>
+        <message>
+            <source>Auth {}</source>
+            <translation>承認番号 {}</translation>
+        </message>
+        <message>
+            <source>Cash rounding</source>
+            <translation>現金端数調整</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>お釣り</translation>
+        </message>
+        <message>
+            <source>PAYMENT PENDING</source>
+            <translation>決済保留中</translation>
+        </message>
+        <message>
+            <source>Not a proof of payment</source>
+            <translation>支払いの証明ではありません</translation>
+        </message>
+        <message>
+            <source>COPY</source>
+            <translation>控え</translation>
+        </message>
+        <message>
+            <source>Duplicate of the original receipt</source>
+            <translation>元のレシートの控え</translation>
+        </message>
+        <message>
+            <source>REPRINT</source>
+            <translation>再発行</translation>
+        </message>
+        <message>
+            <source>Reprint of the original receipt</source>
+            <translation>元のレシートの再発行</translation>
+        </message>
+        <message>
+            <source>Scan with the OMO app</source>
+            <translation>OMOアプリでスキャンして</translation>
+        </message>
+        <message>
+            <source>to claim this purchase</source>
+            <translation>このお買い物を登録</translation>
+        </message>
+        <message>
+            <source>Z report {}</source>
+            <translation>Zレポート {}</translation>
+        </message>
+        <message>
+            <source>Closed by {}</source>
+            <translation>締め担当 {}</translation>
+        </message>
+        <message>
+            <source>NET SALES</source>
+            <translation>純売上</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>現金</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>カード</translation>
+        </message>
+        <message>
+            <source>Prices include VAT</source>
+            <translation>価格は税込です</translation>
+        </message>
+        <message>
+            <source>Thank you for shopping with us</source>
+            <translation>ご来店ありがとうございました</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDialog</name>
+        <message>
+            <source>Receipt %s</source>
+            <translation>レシート %s</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>印刷(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Save as P&amp;DF…</source>
+            <translation>PDFで保存(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Save receipt as PDF</source>
+            <translation>レシートをPDFで保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDock</name>
+        <message>
+            <source>Receipt</source>
+            <translation>レシート</translation>
+        </message>
+        <message>
+            <source>Print or save as PDF…</source>
+            <translation>印刷またはPDFで保存…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptView</name>
+        <message>
+            <source>Receipt</source>
+            <translation>レシート</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPanel</name>
+        <message>
+            <source>Refund to payment</source>
+            <translation>元の支払へ返金</translation>
+        </message>
+        <message>
+            <source>Store credit</source>
+            <translation>ストアクレジット</translation>
+        </message>
+        <message>
+            <source>Exchange</source>
+            <translation>交換</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>お客様確認</translation>
+        </message>
+        <message>
+            <source>No receipt</source>
+            <translation>レシートなし</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>クリア</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt QR, or type its number (F2)</source>
+            <translation>注文またはレシートのQRをスキャン、または番号を入力 (F2)</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>検索</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code (e-mail or app), a receipt, or a member's app.</source>
+            <translation>注文のQRコード (メールまたはアプリ)、レシート、または会員アプリをスキャンしてください。</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Bought</source>
+            <translation>購入数</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>残り</translation>
+        </message>
+        <message>
+            <source>Take back</source>
+            <translation>返品数</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Resell</source>
+            <translation>再販可</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many come back · Space: resell · Enter: the reason</source>
+            <translation>+ / − または数字: 返品数 · Space: 再販可 · Enter: 理由</translation>
+        </message>
+        <message>
+            <source>Complete</source>
+            <translation>完了</translation>
+        </message>
+        <message>
+            <source>Complete, rest as credit</source>
+            <translation>完了 (残りはクレジット)</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>取りやめる</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>再試行</translation>
+        </message>
+        <message>
+            <source>Rest as store credit</source>
+            <translation>残りをクレジットで</translation>
+        </message>
+        <message>
+            <source>Rest in cash</source>
+            <translation>残りを現金で</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPickupsPage</name>
+        <message>
+            <source>Returns  Ctrl+PgUp</source>
+            <translation>返品  Ctrl+PgUp</translation>
+        </message>
+        <message>
+            <source>Pickups  Ctrl+PgDn</source>
+            <translation>受取  Ctrl+PgDn</translation>
+        </message>
+        <message>
+            <source>The scan was cut short ({n} characters arrived): scan the code again.</source>
+            <translation>スキャンが途中で切れました ({n}文字受信): もう一度コードをスキャンしてください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPresenter</name>
+        <message>
+            <source>{label}: {total} — {problem}</source>
+            <translation>{label}: {total} — {problem}</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>中断</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items (today's prices, store credit).</source>
+            <translation>レシートなしの返品: 商品をスキャンしてください (本日の価格、ストアクレジット)。</translation>
+        </message>
+        <message>
+            <source>Order {label}</source>
+            <translation>注文 {label}</translation>
+        </message>
+        <message>
+            <source>Receipt {label}</source>
+            <translation>レシート {label}</translation>
+        </message>
+        <message>
+            <source>{what} · {when} · paid {paid} ({how}){who}{unverified}</source>
+            <translation>{what} · {when} · 支払 {paid} ({how}){who}{unverified}</translation>
+        </message>
+        <message>
+            <source>not checked by the backend</source>
+            <translation>バックエンド未確認</translation>
+        </message>
+        <message>
+            <source>Customer checked.</source>
+            <translation>お客様を確認しました。</translation>
+        </message>
+        <message>
+            <source>Found by its number: check the customer first (F4).</source>
+            <translation>番号で見つかりました: 先にお客様を確認してください (F4)。</translation>
+        </message>
+        <message>
+            <source>to the card</source>
+            <translation>カードへ</translation>
+        </message>
+        <message>
+            <source>in cash</source>
+            <translation>現金で</translation>
+        </message>
+        <message>
+            <source>as points</source>
+            <translation>ポイントで</translation>
+        </message>
+        <message>
+            <source>as store credit</source>
+            <translation>ストアクレジットで</translation>
+        </message>
+        <message>
+            <source>points −{taken} / +{given}</source>
+            <translation>ポイント −{taken} / +{given}</translation>
+        </message>
+        <message>
+            <source>Refund {total} (tax {tax})</source>
+            <translation>返金 {total} (税 {tax})</translation>
+        </message>
+        <message>
+            <source>the customer pays {amount}</source>
+            <translation>お客様のお支払い {amount}</translation>
+        </message>
+        <message>
+            <source>the customer gets {amount} back</source>
+            <translation>お客様への返金 {amount}</translation>
+        </message>
+        <message>
+            <source>nothing to pay either way</source>
+            <translation>双方とも支払いなし</translation>
+        </message>
+        <message>
+            <source>Exchange from {label}: {items} back, credit {credit}; new items on Sell {new}: {net}.</source>
+            <translation>{label} からの交換: 返品 {items}、クレジット {credit}。販売の新しい商品 {new}: {net}。</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>お待ちください: 返金処理中です。</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>オンライン</translation>
+        </message>
+        <message>
+            <source>in store</source>
+            <translation>店舗</translation>
+        </message>
+        <message>
+            <source>Recent orders</source>
+            <translation>最近の注文</translation>
+        </message>
+        <message>
+            <source>Which purchase comes back?</source>
+            <translation>どの購入を返品しますか?</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>取りやめる</translation>
+        </message>
+        <message>
+            <source>Give this return up? Nothing of it was refunded; the items stay the customer's.</source>
+            <translation>この返品を取りやめますか? 返金はされておらず、商品はお客様のものです。</translation>
+        </message>
+        <message>
+            <source>Interac: ask the customer to tap their card on the reader for the refund.</source>
+            <translation>Interac: 返金のため、お客様にカードをリーダーにタッチしてもらってください。</translation>
+        </message>
+        <message>
+            <source>Their name</source>
+            <translation>お名前</translation>
+        </message>
+        <message>
+            <source>Last 4 digits of the card</source>
+            <translation>カード番号の末尾4桁</translation>
+        </message>
+        <message>
+            <source>The code in their app</source>
+            <translation>アプリのコード</translation>
+        </message>
+        <message>
+            <source>Check the customer</source>
+            <translation>お客様の確認</translation>
+        </message>
+        <message>
+            <source>What does the customer give?</source>
+            <translation>お客様から何を確認しますか?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Role</name>
+        <message>
+            <source>cashier</source>
+            <translation>レジ担当</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>スタッフ</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>責任者</translation>
+        </message>
+    </context>
+    <context>
+        <name>SellPresenter</name>
+        <message>
+            <source>price changed: {reason}</source>
+            <translation>価格変更: {reason}</translation>
+        </message>
+        <message>
+            <source>{rate} on {amount}</source>
+            <translation>{amount} に対し {rate}</translation>
+        </message>
+        <message>
+            <source>{name} · {tier} · no. {no}</source>
+            <translation>{name} · {tier} · 番号 {no}</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>会員</translation>
+        </message>
+        <message>
+            <source>member</source>
+            <translation>会員</translation>
+        </message>
+        <message>
+            <source>{points} points</source>
+            <translation>{points} ポイント</translation>
+        </message>
+        <message>
+            <source>{name} · {role} · till {till}</source>
+            <translation>{name} · {role} · レジ {till}</translation>
+        </message>
+        <message>
+            <source>The scan was cut short ({n} characters arrived): scan the item again.</source>
+            <translation>スキャンが途中で切れました ({n}文字受信): もう一度スキャンしてください。</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Quantity of {item}:</source>
+            <translation>{item} の数量:</translation>
+        </message>
+        <message>
+            <source>Wait: the payment is being finished.</source>
+            <translation>お待ちください: 決済を完了しています。</translation>
+        </message>
+        <message>
+            <source>Member number (from the card or the app):</source>
+            <translation>会員番号 (カードまたはアプリ):</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>値引き</translation>
+        </message>
+        <message>
+            <source>Discount on this line: percent (10%) or amount (2.50)</source>
+            <translation>この行の値引き: パーセント (10%) または金額 (2.50)</translation>
+        </message>
+        <message>
+            <source>Discount on the whole sale: percent (10%) or amount (2.50)</source>
+            <translation>販売全体の値引き: パーセント (10%) または金額 (2.50)</translation>
+        </message>
+        <message>
+            <source>Price override</source>
+            <translation>価格変更</translation>
+        </message>
+        <message>
+            <source>Reason (kept in the audit log):</source>
+            <translation>理由 (監査ログに記録):</translation>
+        </message>
+        <message>
+            <source>New unit price:</source>
+            <translation>新しい単価:</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>ノーセール</translation>
+        </message>
+        <message>
+            <source>Why open the drawer? (logged)</source>
+            <translation>ドロアを開ける理由は? (記録されます)</translation>
+        </message>
+        <message>
+            <source>No suspended sales on this till.</source>
+            <translation>このレジに保留中の販売はありません。</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>再開</translation>
+        </message>
+        <message>
+            <source>Which sale?</source>
+            <translation>どの販売ですか?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shortcuts</name>
+        <message>
+            <source>Search products</source>
+            <translation>商品を検索</translation>
+        </message>
+        <message>
+            <source>Change quantity of the selected line</source>
+            <translation>選択した行の数量を変更</translation>
+        </message>
+        <message>
+            <source>Discount the selected line</source>
+            <translation>選択した行を値引き</translation>
+        </message>
+        <message>
+            <source>Discount the whole sale</source>
+            <translation>販売全体を値引き</translation>
+        </message>
+        <message>
+            <source>Override the price of the selected line</source>
+            <translation>選択した行の価格を変更</translation>
+        </message>
+        <message>
+            <source>Pay by card on the reader</source>
+            <translation>リーダーでカード払い</translation>
+        </message>
+        <message>
+            <source>Pay cash</source>
+            <translation>現金で支払う</translation>
+        </message>
+        <message>
+            <source>Split: card for part, cash for the rest</source>
+            <translation>分割: 一部をカード、残りを現金</translation>
+        </message>
+        <message>
+            <source>Suspend the sale</source>
+            <translation>販売を保留</translation>
+        </message>
+        <message>
+            <source>Resume a suspended sale</source>
+            <translation>保留中の販売を再開</translation>
+        </message>
+        <message>
+            <source>Remove the selected line</source>
+            <translation>選択した行を削除</translation>
+        </message>
+        <message>
+            <source>Void the sale (manager)</source>
+            <translation>販売を取消 (責任者)</translation>
+        </message>
+        <message>
+            <source>Open the drawer without a sale (reason)</source>
+            <translation>販売なしでドロアを開ける (理由)</translation>
+        </message>
+        <message>
+            <source>Reprint the last receipt</source>
+            <translation>最後のレシートを再印刷</translation>
+        </message>
+        <message>
+            <source>Type a member number</source>
+            <translation>会員番号を入力</translation>
+        </message>
+        <message>
+            <source>Lock the till</source>
+            <translation>レジをロック</translation>
+        </message>
+    </context>
+    <context>
+        <name>SimulatorPanel</name>
+        <message>
+            <source>Demo</source>
+            <translation>デモ</translation>
+        </message>
+        <message>
+            <source>Demo: be the customer and the world around the till</source>
+            <translation>デモ: お客様とレジの周りの世界を演じる</translation>
+        </message>
+        <message>
+            <source>Card reader</source>
+            <translation>カードリーダー</translation>
+        </message>
+        <message>
+            <source>Tap this card</source>
+            <translation>このカードをタッチ</translation>
+        </message>
+        <message>
+            <source>Decline</source>
+            <translation>拒否</translation>
+        </message>
+        <message>
+            <source>Customer cancels</source>
+            <translation>お客様が取消</translation>
+        </message>
+        <message>
+            <source>Reader times out</source>
+            <translation>リーダーがタイムアウト</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>ネットワーク</translation>
+        </message>
+        <message>
+            <source>Backend offline</source>
+            <translation>バックエンド オフライン</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>カメラ</translation>
+        </message>
+        <message>
+            <source>Member's phone</source>
+            <translation>会員のスマホ</translation>
+        </message>
+        <message>
+            <source>Order QR</source>
+            <translation>注文QR</translation>
+        </message>
+        <message>
+            <source>Phone away</source>
+            <translation>スマホを離す</translation>
+        </message>
+        <message>
+            <source>Backend back online</source>
+            <translation>バックエンド 復旧</translation>
+        </message>
+    </context>
+    <context>
+        <name>SplitDialog</name>
+        <message>
+            <source>Split payment</source>
+            <translation>分割払い</translation>
+        </message>
+        <message>
+            <source>Total due: {amount}</source>
+            <translation>お支払い合計: {amount}</translation>
+        </message>
+        <message>
+            <source>Amount to put on the card now (the rest in cash):</source>
+            <translation>今カードで支払う金額 (残りは現金):</translation>
+        </message>
+        <message>
+            <source>Card first (Enter)</source>
+            <translation>先にカード (Enter)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TenderPresenter</name>
+        <message>
+            <source>Cash rounding {sign}{amount} (the total is {total})</source>
+            <translation>現金端数調整 {sign}{amount} (合計 {total})</translation>
+        </message>
+        <message>
+            <source>Saving the sale…</source>
+            <translation>販売を保存しています…</translation>
+        </message>
+        <message>
+            <source>Card payments are off on this till. Take cash.</source>
+            <translation>このレジではカード決済が無効です。現金で受けてください。</translation>
+        </message>
+        <message>
+            <source>Void the sale</source>
+            <translation>販売を取消</translation>
+        </message>
+        <message>
+            <source>{amount} is already paid by card. Voiding the sale refunds it to the card. Go ahead?</source>
+            <translation>{amount} はカードで支払済みです。販売を取消すとカードに返金されます。続けますか?</translation>
+        </message>
+    </context>
+    <context>
+        <name>TillPage</name>
+        <message>
+            <source>Open the till</source>
+            <translation>レジを開ける</translation>
+        </message>
+        <message>
+            <source>Cash in</source>
+            <translation>入金</translation>
+        </message>
+        <message>
+            <source>Cash out</source>
+            <translation>出金</translation>
+        </message>
+        <message>
+            <source>Drop to safe</source>
+            <translation>金庫へ移す</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>ノーセール</translation>
+        </message>
+        <message>
+            <source>X report</source>
+            <translation>Xレポート</translation>
+        </message>
+        <message>
+            <source>Close (blind count)</source>
+            <translation>締め (ブラインド計数)</translation>
+        </message>
+        <message>
+            <source>Last Z report</source>
+            <translation>最新のZレポート</translation>
+        </message>
+        <message>
+            <source>Save PDF</source>
+            <translation>PDFを保存</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>印刷</translation>
+        </message>
+    </context>
+    <context>
+        <name>TillPresenter</name>
+        <message>
+            <source>The till is closed. Open it with a counted float.</source>
+            <translation>レジは締められています。数えた釣銭準備金で開けてください。</translation>
+        </message>
+        <message>
+            <source>Open since {at} (session {session})</source>
+            <translation>{at} から営業中 (セッション {session})</translation>
+        </message>
+        <message>
+            <source>Opening count</source>
+            <translation>開始時の計数</translation>
+        </message>
+        <message>
+            <source>Count the float in the drawer, note by note and coin by coin.</source>
+            <translation>ドロアの釣銭準備金を紙幣・硬貨ごとに数えてください。</translation>
+        </message>
+        <message>
+            <source>That is not an amount.</source>
+            <translation>金額ではありません。</translation>
+        </message>
+        <message>
+            <source>Reason (kept with the movement):</source>
+            <translation>理由 (入出金記録に保存):</translation>
+        </message>
+        <message>
+            <source>Amount:</source>
+            <translation>金額:</translation>
+        </message>
+        <message>
+            <source>Cash in</source>
+            <translation>入金</translation>
+        </message>
+        <message>
+            <source>Cash out</source>
+            <translation>出金</translation>
+        </message>
+        <message>
+            <source>Drop to the safe</source>
+            <translation>金庫へ移す</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>ノーセール</translation>
+        </message>
+        <message>
+            <source>Why open the drawer? (logged)</source>
+            <translation>ドロアを開ける理由は? (記録されます)</translation>
+        </message>
+        <message>
+            <source>X report · session {session} · not closed</source>
+            <translation>Xレポート · セッション {session} · 未締め</translation>
+        </message>
+        <message>
+            <source>Sales by hour</source>
+            <translation>時間帯別売上</translation>
+        </message>
+        <message>
+            <source>X report: the session so far. Nothing was closed.</source>
+            <translation>Xレポート: 現在までのセッション。何も締められていません。</translation>
+        </message>
+        <message>
+            <source>Blind count</source>
+            <translation>ブラインド計数</translation>
+        </message>
+        <message>
+            <source>Count the drawer. The expected amount is shown after the count.</source>
+            <translation>ドロアを数えてください。予定額は計数後に表示されます。</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>計数額</translation>
+        </message>
+        <message>
+            <source>Expected</source>
+            <translation>予定額</translation>
+        </message>
+        <message>
+            <source>Over (+) / short (−)</source>
+            <translation>過剰 (+) / 不足 (−)</translation>
+        </message>
+        <message>
+            <source>Exactly as expected.</source>
+            <translation>予定額どおりです。</translation>
+        </message>
+        <message>
+            <source>Above {limit}: a manager approves the difference.</source>
+            <translation>{limit} 超: 責任者が差額を承認します。</translation>
+        </message>
+        <message>
+            <source>Say why, and close.</source>
+            <translation>理由を入力して締めてください。</translation>
+        </message>
+        <message>
+            <source>No closed session yet.</source>
+            <translation>締められたセッションはまだありません。</translation>
+        </message>
+        <message>
+            <source>Show a Z report first.</source>
+            <translation>先にZレポートを表示してください。</translation>
+        </message>
+        <message>
+            <source>Save the Z report</source>
+            <translation>Zレポートを保存</translation>
+        </message>
+        <message>
+            <source>Saved: {path}</source>
+            <translation>保存しました: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TotalsPanel</name>
+        <message>
+            <source>Subtotal</source>
+            <translation>小計</translation>
+        </message>
+        <message>
+            <source>Discounts</source>
+            <translation>値引き</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>支払済</translation>
+        </message>
+        <message>
+            <source>Still to pay</source>
+            <translation>残額</translation>
+        </message>
+        <message>
+            <source>1 item</source>
+            <translation>1点</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items</source>
+            <translation>
+                <numerusform>%n点</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Total {amount}</source>
+            <translation>合計 {amount}</translation>
+        </message>
+        <message>
+            <source>Total —</source>
+            <translation>合計 —</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspaceHost</name>
+        <message>
+            <source>{title}  Alt+{n}</source>
+            <translation>{title}  Alt+{n}</translation>
+        </message>
+    </context>
+</TS>

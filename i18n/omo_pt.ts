@@ -1,0 +1,2396 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_PT" sourcelanguage="en">
+    <context>
+        <name>app</name>
+        <message>
+            <source>{what}.</source>
+            <translation>{what}.</translation>
+        </message>
+        <message>
+            <source>That approval does not cover this; nothing changed.</source>
+            <translation>Essa aprovação não cobre isto; nada foi alterado.</translation>
+        </message>
+        <message>
+            <source>Scan the items first, then the store credit.</source>
+            <translation>Digitalize primeiro os artigos, depois o vale.</translation>
+        </message>
+        <message>
+            <source>Store credit needs the backend; this till has none.</source>
+            <translation>O vale precisa do backend; esta caixa não tem nenhum.</translation>
+        </message>
+        <message>
+            <source>This store credit is already on the sale.</source>
+            <translation>Este vale já está na venda.</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (a credit issued offline works once its till synced).</source>
+            <translation>Vale {code} desconhecido (um vale emitido offline funciona quando a sua caixa sincronizar).</translation>
+        </message>
+        <message>
+            <source>This store credit is in {currency}.</source>
+            <translation>Este vale está em {currency}.</translation>
+        </message>
+        <message>
+            <source>Nothing is left on store credit {code}.</source>
+            <translation>Não resta nada no vale {code}.</translation>
+        </message>
+        <message>
+            <source>The store credit was refused: {why}.</source>
+            <translation>O vale foi recusado: {why}.</translation>
+        </message>
+        <message>
+            <source>Store credit: {amount} taken ({left} left on it). Take the rest: {rest}.</source>
+            <translation>Vale: {amount} usados ({left} restantes). Receba o resto: {rest}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): store credit cannot be used now. Take another tender.</source>
+            <translation>O backend está inacessível ({error}): o vale não pode ser usado agora. Aceite outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>Finish or give up the exchange in progress first.</source>
+            <translation>Conclua ou desista primeiro da troca em curso.</translation>
+        </message>
+        <message>
+            <source>An exchange needs the purchase checked by the backend; take this back as a return instead.</source>
+            <translation>Uma troca precisa da compra verificada pelo backend; registe-a antes como devolução.</translation>
+        </message>
+        <message>
+            <source>Exchange: {credit} credit for the items from {label}. Scan the new items on Sell, then complete the exchange here.</source>
+            <translation>Troca: crédito de {credit} pelos artigos de {label}. Digitalize os novos artigos em Vender e depois conclua aqui a troca.</translation>
+        </message>
+        <message>
+            <source>No exchange is waiting.</source>
+            <translation>Nenhuma troca em espera.</translation>
+        </message>
+        <message>
+            <source>Scan the new items on Sell first.</source>
+            <translation>Digitalize primeiro os novos artigos em Vender.</translation>
+        </message>
+        <message>
+            <source>Exchange credit {credit} taken. The customer pays {rest}: press Cash or Card on Sell.</source>
+            <translation>Crédito da troca {credit} usado. O cliente paga {rest}: prima Numerário ou Cartão em Vender.</translation>
+        </message>
+        <message>
+            <source>Exchange done: give the customer {cash} in cash.</source>
+            <translation>Troca concluída: dê ao cliente {cash} em numerário.</translation>
+        </message>
+        <message>
+            <source>Exchange done: {amount} refunded.</source>
+            <translation>Troca concluída: {amount} reembolsados.</translation>
+        </message>
+        <message>
+            <source>Exchange done: nothing to pay either way.</source>
+            <translation>Troca concluída: nada a pagar de parte a parte.</translation>
+        </message>
+        <message>
+            <source>Log in first.</source>
+            <translation>Entre primeiro.</translation>
+        </message>
+        <message>
+            <source>Wait: the hand-over is being recorded.</source>
+            <translation>Aguarde: a entrega está a ser registada.</translation>
+        </message>
+        <message>
+            <source>Pickups need the backend; this till has none.</source>
+            <translation>Os levantamentos precisam do backend; esta caixa não tem nenhum.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): pickups wait until it is back.</source>
+            <translation>O backend está inacessível ({error}): os levantamentos esperam que volte.</translation>
+        </message>
+        <message>
+            <source>{n} orders waiting for pickup; {late} not collected in time.</source>
+            <translation>{n} encomendas à espera de levantamento; {late} não levantadas a tempo.</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number.</source>
+            <translation>Digitalize o QR da encomenda ou escreva o seu número.</translation>
+        </message>
+        <message>
+            <source>There is no online order {order}.</source>
+            <translation>Não existe a encomenda online {order}.</translation>
+        </message>
+        <message>
+            <source>Order {order} is {status}, not waiting for pickup.</source>
+            <translation>A encomenda {order} está {status}, não à espera de levantamento.</translation>
+        </message>
+        <message>
+            <source>Order {order} waits at another store ({store}).</source>
+            <translation>A encomenda {order} espera noutra loja ({store}).</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} was not collected in time: hand it over if the customer is here, or take it back to stock.</source>
+            <translation>A encomenda {order}{shelf} não foi levantada a tempo: entregue-a se o cliente estiver cá, ou devolva-a ao stock.</translation>
+        </message>
+        <message>
+            <source>Order {order}{shelf} for {customer}: check the customer, then hand it over.</source>
+            <translation>Encomenda {order}{shelf} para {customer}: verifique o cliente e depois entregue-a.</translation>
+        </message>
+        <message>
+            <source>Open the order first.</source>
+            <translation>Abra primeiro a encomenda.</translation>
+        </message>
+        <message>
+            <source>Say what the customer gave: name, card digits or code.</source>
+            <translation>Diga o que o cliente deu: nome, dígitos do cartão ou código.</translation>
+        </message>
+        <message>
+            <source>That does not match order {order}.</source>
+            <translation>Não corresponde à encomenda {order}.</translation>
+        </message>
+        <message>
+            <source>Customer checked. Hand the order over.</source>
+            <translation>Cliente verificado. Entregue a encomenda.</translation>
+        </message>
+        <message>
+            <source>Line {line}: {waiting} waiting.</source>
+            <translation>Linha {line}: {waiting} em espera.</translation>
+        </message>
+        <message>
+            <source>Check the customer first: their name, the card's last digits, or the app's code.</source>
+            <translation>Verifique primeiro o cliente: o nome, os últimos dígitos do cartão ou o código da app.</translation>
+        </message>
+        <message>
+            <source>Nothing is handed over: give at least one item.</source>
+            <translation>Nada é entregue: entregue pelo menos um artigo.</translation>
+        </message>
+        <message>
+            <source>Say why {n} × {item} is not taken.</source>
+            <translation>Diga porque {n} × {item} não é levantado.</translation>
+        </message>
+        <message>
+            <source>The hand-over could NOT be saved ({error}): keep the goods; try again.</source>
+            <translation>A entrega NÃO foi guardada ({error}): fique com a mercadoria; tente de novo.</translation>
+        </message>
+        <message>
+            <source>Order {order} was NOT handed over here: the backend says {reason}. Another till may have handed it over already: keep the goods and open the order again.</source>
+            <translation>A encomenda {order} NÃO foi entregue aqui: o backend diz {reason}. Outra caixa pode já a ter entregue: fique com a mercadoria e abra de novo a encomenda.</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the customer's app shows it.</source>
+            <translation>Encomenda {order}: {units} artigos entregues; a app do cliente mostra-o.</translation>
+        </message>
+        <message>
+            <source>Order {order}: {units} items handed over; the backend hears of it when the till is online.</source>
+            <translation>Encomenda {order}: {units} artigos entregues; o backend saberá quando a caixa estiver online.</translation>
+        </message>
+        <message>
+            <source>Returns are not available on this till.</source>
+            <translation>As devoluções não estão disponíveis nesta caixa.</translation>
+        </message>
+        <message>
+            <source>This till has no backend: returns cannot be checked.</source>
+            <translation>Esta caixa não tem backend: as devoluções não podem ser verificadas.</translation>
+        </message>
+        <message>
+            <source>The backend refused this return: {why}. Nothing was refunded.</source>
+            <translation>O backend recusou esta devolução: {why}. Nada foi reembolsado.</translation>
+        </message>
+        <message>
+            <source>The backend does not know it: {why}.</source>
+            <translation>O backend não o conhece: {why}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now ({error}). Nothing was refunded. Try again, or a manager may approve an unverified return to store credit.</source>
+            <translation>O backend não pode verificar esta devolução agora ({error}). Nada foi reembolsado. Tente de novo, ou um gerente pode aprovar uma devolução não verificada em vale.</translation>
+        </message>
+        <message>
+            <source>That return is not on this till.</source>
+            <translation>Essa devolução não está nesta caixa.</translation>
+        </message>
+        <message>
+            <source>Return {no} was already recorded.</source>
+            <translation>A devolução {no} já estava registada.</translation>
+        </message>
+        <message>
+            <source>The refund was made but the return could not be saved ({error}). Do not refund again: press Finish to save it.</source>
+            <translation>O reembolso foi feito mas a devolução não foi guardada ({error}). Não reembolse de novo: prima Concluir para a guardar.</translation>
+        </message>
+        <message>
+            <source>Card refunds are off on this till ({why}). Refund this part another way, or from a till with a card reader.</source>
+            <translation>Os reembolsos em cartão estão desligados nesta caixa ({why}). Reembolse esta parte de outra forma, ou numa caixa com leitor de cartões.</translation>
+        </message>
+        <message>
+            <source>The Interac refund was cancelled; nothing was refunded yet.</source>
+            <translation>O reembolso Interac foi cancelado; ainda nada foi reembolsado.</translation>
+        </message>
+        <message>
+            <source>The Interac refund did not go through: {why}. Try again.</source>
+            <translation>O reembolso Interac não foi concluído: {why}. Tente de novo.</translation>
+        </message>
+        <message>
+            <source>The reader timed out waiting for the Interac card. Try again.</source>
+            <translation>O leitor esgotou o tempo à espera do cartão Interac. Tente de novo.</translation>
+        </message>
+        <message>
+            <source>The card refund of {amount} could not be confirmed ({why}). Nothing is lost: press Retry; the customer is never refunded twice.</source>
+            <translation>O reembolso em cartão de {amount} não foi confirmado ({why}). Nada se perde: prima Repetir; o cliente nunca é reembolsado duas vezes.</translation>
+        </message>
+        <message>
+            <source>Stripe refused the card refund of {amount}: {why} Refund that part another way (store credit or cash), or give the return up if nothing was refunded.</source>
+            <translation>A Stripe recusou o reembolso em cartão de {amount}: {why} Reembolse essa parte de outra forma (vale ou numerário), ou desista da devolução se nada foi reembolsado.</translation>
+        </message>
+        <message>
+            <source>That return is not waiting.</source>
+            <translation>Essa devolução não está em espera.</translation>
+        </message>
+        <message>
+            <source>Part of this return was already refunded to the card: finish it instead.</source>
+            <translation>Parte desta devolução já foi reembolsada no cartão: conclua-a em vez disso.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached to release the items ({error}).</source>
+            <translation>O backend está inacessível para libertar os artigos ({error}).</translation>
+        </message>
+        <message>
+            <source>The return was given up; nothing was refunded.</source>
+            <translation>A devolução foi abandonada; nada foi reembolsado.</translation>
+        </message>
+        <message>
+            <source>Wrong size</source>
+            <translation>Tamanho errado</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>Mudou de ideias</translation>
+        </message>
+        <message>
+            <source>Faulty</source>
+            <translation>Com defeito</translation>
+        </message>
+        <message>
+            <source>Not as described</source>
+            <translation>Não corresponde à descrição</translation>
+        </message>
+        <message>
+            <source>Arrived too late</source>
+            <translation>Chegou tarde demais</translation>
+        </message>
+        <message>
+            <source>Not collected</source>
+            <translation>Não levantado</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>Aguarde: está a ser feito um reembolso.</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt, or type its number.</source>
+            <translation>Digitalize a encomenda ou o talão, ou escreva o seu número.</translation>
+        </message>
+        <message>
+            <source>There is no sale or online order {typed}. A sale of another till is found once that till has synced; a return receipt cannot be taken back.</source>
+            <translation>Não existe venda nem encomenda online {typed}. Uma venda de outra caixa encontra-se quando essa caixa sincronizar; um talão de devolução não pode ser devolvido.</translation>
+        </message>
+        <message>
+            <source>{typed} is not an order, receipt or member number.</source>
+            <translation>{typed} não é um número de encomenda, talão ou membro.</translation>
+        </message>
+        <message>
+            <source>{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken back again. Scan or type the number of the original purchase.</source>
+            <translation>{receipt_no} é uma devolução (de {original}), não uma venda: o que voltou não pode ser devolvido de novo. Digitalize ou escreva o número da compra original.</translation>
+        </message>
+        <message>
+            <source>The backend cannot be reached ({error}): online orders and other tills' sales cannot be looked up now. A sale of this till can still be taken back (unverified, store credit).</source>
+            <translation>O backend está inacessível ({error}): encomendas online e vendas de outras caixas não podem ser procuradas agora. Uma venda desta caixa ainda pode ser devolvida (não verificada, em vale).</translation>
+        </message>
+        <message>
+            <source>This sale is not known here or at the backend yet (a sale of another till arrives when that till syncs). Try again in a moment.</source>
+            <translation>Esta venda ainda não é conhecida aqui nem no backend (uma venda de outra caixa chega quando essa caixa sincroniza). Tente de novo daqui a pouco.</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} from this till's journal: the backend cannot check it now, so it can only be an unverified return to store credit (a manager approves).</source>
+            <translation>Venda {receipt_no} do diário desta caixa: o backend não a pode verificar agora, por isso só pode ser uma devolução não verificada em vale (um gerente aprova).</translation>
+        </message>
+        <message>
+            <source>{label}: everything on it was already returned.</source>
+            <translation>{label}: tudo já foi devolvido.</translation>
+        </message>
+        <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) before refunding.</source>
+            <translation>Encomenda {label} encontrada pelo número: verifique o cliente (nome, últimos dígitos do cartão ou código na app) antes de reembolsar.</translation>
+        </message>
+        <message>
+            <source>{label}: pick what comes back (quantity, reason, condition).</source>
+            <translation>{label}: escolha o que volta (quantidade, motivo, estado).</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: refund it to the original payment to put it back in stock.</source>
+            <translation>A encomenda {order} não foi levantada: reembolse-a no pagamento original para a devolver ao stock.</translation>
+        </message>
+        <message>
+            <source>There is no member {no}.</source>
+            <translation>Não existe o membro {no}.</translation>
+        </message>
+        <message>
+            <source>{name}: {n} recent orders and purchases. Pick one.</source>
+            <translation>{name}: {n} encomendas e compras recentes. Escolha uma.</translation>
+        </message>
+        <message>
+            <source>Store credit {code} is not known (yet).</source>
+            <translation>Vale {code} desconhecido (por enquanto).</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: {balance} of {issued} left. Use it on Sell.</source>
+            <translation>Vale {code}: restam {balance} de {issued}. Use-o em Vender.</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items. They are refunded at today's price, as store credit, up to {limit}, with a manager's approval.</source>
+            <translation>Devolução sem talão: digitalize os artigos. São reembolsados ao preço de hoje, em vale, até {limit}, com aprovação de um gerente.</translation>
+        </message>
+        <message>
+            <source>Start a return without a receipt first.</source>
+            <translation>Inicie primeiro uma devolução sem talão.</translation>
+        </message>
+        <message>
+            <source>{item} added to the return.</source>
+            <translation>{item} adicionado à devolução.</translation>
+        </message>
+        <message>
+            <source>Find the order or receipt first.</source>
+            <translation>Encontre primeiro a encomenda ou o talão.</translation>
+        </message>
+        <message>
+            <source>{item}: {left} of {qty} can still be returned.</source>
+            <translation>{item}: ainda se podem devolver {left} de {qty}.</translation>
+        </message>
+        <message>
+            <source>Find the online order first.</source>
+            <translation>Encontre primeiro a encomenda online.</translation>
+        </message>
+        <message>
+            <source>Customer checked for order {order}.</source>
+            <translation>Cliente verificado para a encomenda {order}.</translation>
+        </message>
+        <message>
+            <source>Refund to the original payment or as store credit.</source>
+            <translation>Reembolse no pagamento original ou em vale.</translation>
+        </message>
+        <message>
+            <source>A return without a receipt refunds at most {limit}; this one is {amount}.</source>
+            <translation>Uma devolução sem talão reembolsa no máximo {limit}; esta é de {amount}.</translation>
+        </message>
+        <message>
+            <source>The backend cannot check this return now: it can only be refunded as store credit.</source>
+            <translation>O backend não pode verificar esta devolução agora: só pode ser reembolsada em vale.</translation>
+        </message>
+        <message>
+            <source>Check the customer first (name, the card's last digits, or the code in their app).</source>
+            <translation>Verifique primeiro o cliente (nome, últimos dígitos do cartão ou código na app).</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: give the customer {cash} in cash.</source>
+            <translation>Devolução {no} registada: dê ao cliente {cash} em numerário.</translation>
+        </message>
+        <message>
+            <source>Return {no} recorded: {amount} refunded.</source>
+            <translation>Devolução {no} registada: {amount} reembolsados.</translation>
+        </message>
+        <message>
+            <source>That is an exchange: finish it on Sell, or give it up.</source>
+            <translation>Isto é uma troca: conclua-a em Vender, ou desista dela.</translation>
+        </message>
+        <message>
+            <source>Refund it as store credit or cash.</source>
+            <translation>Reembolse-a em vale ou em numerário.</translation>
+        </message>
+        <message>
+            <source>This sale was rung by {owner} and is partly paid ({paid}): finish it, or ask a manager to void it.</source>
+            <translation>Esta venda foi registada por {owner} e está parcialmente paga ({paid}): conclua-a ou peça a um gerente para a anular.</translation>
+        </message>
+        <message>
+            <source>{owner}'s open sale ({label}) was put aside; {owner} gets it back at login.</source>
+            <translation>A venda aberta de {owner} ({label}) foi posta de lado; {owner} recupera-a ao entrar.</translation>
+        </message>
+        <message>
+            <source>Your sale that was put aside is back. Carry on.</source>
+            <translation>A sua venda posta de lado está de volta. Continue.</translation>
+        </message>
+        <message>
+            <source>Wait: the payment is being finished.</source>
+            <translation>Aguarde: o pagamento está a ser concluído.</translation>
+        </message>
+        <message>
+            <source>{name} may not sell.</source>
+            <translation>{name} não pode vender.</translation>
+        </message>
+        <message>
+            <source>Nothing was scanned. Scan the item again.</source>
+            <translation>Nada foi digitalizado. Digitalize o artigo de novo.</translation>
+        </message>
+        <message>
+            <source>A quantity must be from 1 to {most}.</source>
+            <translation>A quantidade deve ser de 1 a {most}.</translation>
+        </message>
+        <message>
+            <source>{quantity} of {item} is above the limit of {limit}: a manager approves it.</source>
+            <translation>{quantity} de {item} excede o limite de {limit}: um gerente aprova.</translation>
+        </message>
+        <message>
+            <source>That is not a discount. {detail}</source>
+            <translation>Isso não é um desconto. {detail}</translation>
+        </message>
+        <message>
+            <source>The sale is empty.</source>
+            <translation>A venda está vazia.</translation>
+        </message>
+        <message>
+            <source>That is not a price.</source>
+            <translation>Isso não é um preço.</translation>
+        </message>
+        <message>
+            <source>A price override needs a reason.</source>
+            <translation>Uma alteração de preço precisa de um motivo.</translation>
+        </message>
+        <message>
+            <source>Online order {order}: take it back or hand it over on Returns &amp; pickups.</source>
+            <translation>Encomenda online {order}: receba a devolução ou entregue-a em Devoluções e levantamentos.</translation>
+        </message>
+        <message>
+            <source>Store credit {code}: checking it…</source>
+            <translation>Vale {code}: a verificar…</translation>
+        </message>
+        <message>
+            <source>A shared cart</source>
+            <translation>Um carrinho partilhado</translation>
+        </message>
+        <message>
+            <source>A coupon</source>
+            <translation>Um cupão</translation>
+        </message>
+        <message>
+            <source>A gift card</source>
+            <translation>Um cartão-presente</translation>
+        </message>
+        <message>
+            <source>A receipt</source>
+            <translation>Um talão</translation>
+        </message>
+        <message>
+            <source>{what} cannot be used at this till yet.</source>
+            <translation>{what}: ainda não pode ser usado nesta caixa.</translation>
+        </message>
+        <message>
+            <source>Member {no} attached to this sale.</source>
+            <translation>Membro {no} associado a esta venda.</translation>
+        </message>
+        <message>
+            <source>{name} ({tier}) attached to this sale.</source>
+            <translation>{name} ({tier}) associado a esta venda.</translation>
+        </message>
+        <message>
+            <source>Member {no} attached; details unavailable right now (offline?).</source>
+            <translation>Membro {no} associado; detalhes indisponíveis de momento (offline?).</translation>
+        </message>
+        <message>
+            <source>The sale could NOT be saved ({error}). Nothing was recorded: do not give change or goods; try again, and call a manager if it happens again.</source>
+            <translation>A venda NÃO foi guardada ({error}). Nada foi registado: não dê troco nem artigos; tente de novo e chame um gerente se voltar a acontecer.</translation>
+        </message>
+        <message>
+            <source>A credit must be more than zero and at most {due}.</source>
+            <translation>Um crédito deve ser maior que zero e no máximo {due}.</translation>
+        </message>
+        <message>
+            <source>Credit of {amount} taken. Take the rest: {rest}.</source>
+            <translation>Crédito de {amount} usado. Receba o resto: {rest}.</translation>
+        </message>
+        <message>
+            <source>The credit was taken off the sale.</source>
+            <translation>O crédito foi retirado da venda.</translation>
+        </message>
+        <message>
+            <source>The earlier card payment could not be checked: {error}</source>
+            <translation>Não foi possível verificar o pagamento com cartão anterior: {error}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} complete. Change: {change}</source>
+            <translation>Venda {receipt_no} concluída. Troco: {change}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} complete.</source>
+            <translation>Venda {receipt_no} concluída.</translation>
+        </message>
+        <message>
+            <source>Card payments are off on this till. Take cash.</source>
+            <translation>Os pagamentos com cartão estão desligados nesta caixa. Aceite numerário.</translation>
+        </message>
+        <message>
+            <source>A card amount must be more than zero and at most {due}.</source>
+            <translation>O valor no cartão deve ser maior que zero e no máximo {due}.</translation>
+        </message>
+        <message>
+            <source>A card payment is already running for this sale.</source>
+            <translation>Já está a decorrer um pagamento com cartão para esta venda.</translation>
+        </message>
+        <message>
+            <source>Card payment failed: {error}</source>
+            <translation>O pagamento com cartão falhou: {error}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} recorded, but {problem}</source>
+            <translation>Venda {receipt_no} registada, mas {problem}</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} complete; the card capture is being retried (payment pending capture).</source>
+            <translation>Venda {receipt_no} concluída; a captura do cartão está a ser repetida (pagamento pendente de captura).</translation>
+        </message>
+        <message>
+            <source>Card part {amount} approved. Take the rest: {rest} in cash (F10).</source>
+            <translation>Parte em cartão {amount} aprovada. Receba o resto: {rest} em numerário (F10).</translation>
+        </message>
+        <message>
+            <source>Card not paid: {why} The sale is still open: try again or take another tender.</source>
+            <translation>Cartão não pago: {why} A venda continua aberta: tente de novo ou use outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>Could not suspend: {error}</source>
+            <translation>Não foi possível suspender: {error}</translation>
+        </message>
+        <message>
+            <source>Sale suspended ({label}). Shift+F6 resumes it.</source>
+            <translation>Venda suspensa ({label}). Shift+F6 retoma-a.</translation>
+        </message>
+        <message>
+            <source>Finish or suspend the current sale before resuming another.</source>
+            <translation>Conclua ou suspenda a venda atual antes de retomar outra.</translation>
+        </message>
+        <message>
+            <source>Could not resume: {error}</source>
+            <translation>Não foi possível retomar: {error}</translation>
+        </message>
+        <message>
+            <source>Sale resumed.</source>
+            <translation>Venda retomada.</translation>
+        </message>
+        <message>
+            <source>Sale voided.</source>
+            <translation>Venda anulada.</translation>
+        </message>
+        <message>
+            <source>{amount} is already paid by card: voiding refunds it to the card.</source>
+            <translation>{amount} já está pago com cartão: anular reembolsa-o no cartão.</translation>
+        </message>
+        <message>
+            <source>The card part could not be refunded ({error}); the sale stays open. Try again or finish it with another tender.</source>
+            <translation>Não foi possível reembolsar a parte em cartão ({error}); a venda continua aberta. Tente de novo ou conclua-a com outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>Sale voided; {amount} refunded to the card.</source>
+            <translation>Venda anulada; {amount} reembolsados no cartão.</translation>
+        </message>
+        <message>
+            <source>Say why the drawer opens.</source>
+            <translation>Diga porque se abre a gaveta.</translation>
+        </message>
+        <message>
+            <source>The drawer did not open: {error}</source>
+            <translation>A gaveta não abriu: {error}</translation>
+        </message>
+        <message>
+            <source>Drawer opened.</source>
+            <translation>Gaveta aberta.</translation>
+        </message>
+        <message>
+            <source>Sale {receipt_no} ({total}) was completed and recorded before the till stopped. Do not take payment for it again. No receipt? Press Reprint (Ctrl+P).</source>
+            <translation>A venda {receipt_no} ({total}) foi concluída e registada antes de a caixa parar. Não volte a cobrá-la. Sem talão? Prima Reimprimir (Ctrl+P).</translation>
+        </message>
+        <message>
+            <source>The receipt of sale {receipt_no} was not printed: the till stopped just after the sale. If the customer needs it, press Reprint (Ctrl+P).</source>
+            <translation>O talão da venda {receipt_no} não foi impresso: a caixa parou logo a seguir à venda. Se o cliente precisar, prima Reimprimir (Ctrl+P).</translation>
+        </message>
+        <message>
+            <source>No receipt to reprint yet.</source>
+            <translation>Ainda não há talão para reimprimir.</translation>
+        </message>
+        <message>
+            <source>Receipt {receipt_no} reprinted.</source>
+            <translation>Talão {receipt_no} reimpresso.</translation>
+        </message>
+        <message>
+            <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
+            <translation>A caixa não está aberta: um gerente abre-a na página Caixa (Alt+2).</translation>
+        </message>
+        <message>
+            <source>{what}: a manager approves it.</source>
+            <translation>{what}: um gerente aprova.</translation>
+        </message>
+        <message>
+            <source>The till is not open.</source>
+            <translation>A caixa não está aberta.</translation>
+        </message>
+        <message>
+            <source>The till is already open.</source>
+            <translation>A caixa já está aberta.</translation>
+        </message>
+        <message>
+            <source>Only the demo shop opens its till by itself.</source>
+            <translation>Só a loja de demonstração abre a caixa sozinha.</translation>
+        </message>
+        <message>
+            <source>Till opened for the day with the demo float of {amount}.</source>
+            <translation>Caixa aberta para o dia com o fundo de demonstração de {amount}.</translation>
+        </message>
+        <message>
+            <source>Till opened with a float of {amount}.</source>
+            <translation>Caixa aberta com um fundo de caixa de {amount}.</translation>
+        </message>
+        <message>
+            <source>The float is now {amount}.</source>
+            <translation>O fundo de caixa é agora {amount}.</translation>
+        </message>
+        <message>
+            <source>The amount must be more than zero.</source>
+            <translation>O valor deve ser maior que zero.</translation>
+        </message>
+        <message>
+            <source>Say what the cash is for (it is kept with the movement).</source>
+            <translation>Diga para que é o dinheiro (fica guardado com o movimento).</translation>
+        </message>
+        <message>
+            <source>Cash in: {amount} ({reason}).</source>
+            <translation>Entrada: {amount} ({reason}).</translation>
+        </message>
+        <message>
+            <source>Cash out: {amount} ({reason}).</source>
+            <translation>Saída: {amount} ({reason}).</translation>
+        </message>
+        <message>
+            <source>Drop to the safe: {amount}.</source>
+            <translation>Depósito no cofre: {amount}.</translation>
+        </message>
+        <message>
+            <source>Recorded, but the drawer did not open: {error}</source>
+            <translation>Registado, mas a gaveta não abriu: {error}</translation>
+        </message>
+        <message>
+            <source>{name} may not see reports.</source>
+            <translation>{name} não pode ver relatórios.</translation>
+        </message>
+        <message>
+            <source>Card totals could not be checked with Stripe: {error}</source>
+            <translation>Não foi possível verificar os totais de cartão com a Stripe: {error}</translation>
+        </message>
+        <message>
+            <source>A card payment is not settled ({what}): the till cannot close until it is. Finish the payment, or let the reconciler settle it, then close.</source>
+            <translation>Um pagamento com cartão não está acertado ({what}): a caixa não pode fechar enquanto não estiver. Conclua o pagamento ou deixe a reconciliação acertá-lo e depois feche.</translation>
+        </message>
+        <message>
+            <source>The till could NOT be closed ({error}); nothing was recorded. Try again.</source>
+            <translation>A caixa NÃO foi fechada ({error}); nada foi registado. Tente de novo.</translation>
+        </message>
+        <message>
+            <source>Till closed. {difference}{approved}{unsynced}</source>
+            <translation>Caixa fechada. {difference}{approved}{unsynced}</translation>
+        </message>
+        <message>
+            <source> {name} approved it.</source>
+            <translation> Aprovado por {name}.</translation>
+        </message>
+        <message>
+            <source> {note}</source>
+            <translation> {note}</translation>
+        </message>
+        <message>
+            <source>Counted {counted}: exactly as expected.</source>
+            <translation>Contado {counted}: exatamente o esperado.</translation>
+        </message>
+        <message>
+            <source>Counted {counted}, expected {expected}: {side} by {amount}. Say why (kept with the closure).</source>
+            <translation>Contado {counted}, esperado {expected}: {side} de {amount}. Diga porquê (guardado com o fecho).</translation>
+        </message>
+        <message>
+            <source>Counted {counted}, expected {expected}: {side} by {amount}, above {limit}: a manager approves it.</source>
+            <translation>Contado {counted}, esperado {expected}: {side} de {amount}, acima de {limit}: um gerente aprova.</translation>
+        </message>
+        <message>
+            <source>Counted {counted}, expected {expected}: {side} by {amount}.</source>
+            <translation>Contado {counted}, esperado {expected}: {side} de {amount}.</translation>
+        </message>
+        <message>
+            <source>over</source>
+            <translation>sobra</translation>
+        </message>
+        <message>
+            <source>short</source>
+            <translation>falta</translation>
+        </message>
+        <message>
+            <source>Not at the backend yet: {n} (the oldest from {minutes} min ago); they go on syncing.</source>
+            <translation>Ainda não no backend: {n} (o mais antigo de há {minutes} min); continuam a sincronizar.</translation>
+        </message>
+        <message>
+            <source>Session {session} is not closed: no Z report yet.</source>
+            <translation>A sessão {session} não está fechada: ainda sem relatório Z.</translation>
+        </message>
+        <message>
+            <source>The Z report did not print: {error}</source>
+            <translation>O relatório Z não foi impresso: {error}</translation>
+        </message>
+        <message>
+            <source>The Z report waits in the print queue: {problem}</source>
+            <translation>O relatório Z aguarda na fila de impressão: {problem}</translation>
+        </message>
+        <message>
+            <source>Z report printed.</source>
+            <translation>Relatório Z impresso.</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>Numerário</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Cartão</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Pontos</translation>
+        </message>
+        <message>
+            <source>Gift card</source>
+            <translation>Cartão-presente</translation>
+        </message>
+        <message>
+            <source>Store credit</source>
+            <translation>Crédito de loja</translation>
+        </message>
+        <message>
+            <source>Sales ({n})</source>
+            <translation>Vendas ({n})</translation>
+        </message>
+        <message>
+            <source>Returns ({n})</source>
+            <translation>Devoluções ({n})</translation>
+        </message>
+        <message>
+            <source>Net sales</source>
+            <translation>Vendas líquidas</translation>
+        </message>
+        <message>
+            <source>Discounts given</source>
+            <translation>Descontos concedidos</translation>
+        </message>
+        <message>
+            <source>Points redeemed</source>
+            <translation>Pontos usados</translation>
+        </message>
+        <message>
+            <source>Voided sales ({n})</source>
+            <translation>Vendas anuladas ({n})</translation>
+        </message>
+        <message>
+            <source>No-sale drawer openings</source>
+            <translation>Aberturas de gaveta sem venda</translation>
+        </message>
+        <message>
+            <source>No payments</source>
+            <translation>Sem pagamentos</translation>
+        </message>
+        <message>
+            <source>{rate} on {amount}</source>
+            <translation>{rate} sobre {amount}</translation>
+        </message>
+        <message>
+            <source>No tax</source>
+            <translation>Sem imposto</translation>
+        </message>
+        <message>
+            <source>Opening float</source>
+            <translation>Fundo de caixa inicial</translation>
+        </message>
+        <message>
+            <source>+ Cash tendered</source>
+            <translation>+ Numerário recebido</translation>
+        </message>
+        <message>
+            <source>− Change given</source>
+            <translation>− Troco dado</translation>
+        </message>
+        <message>
+            <source>− Cash refunds</source>
+            <translation>− Reembolsos em numerário</translation>
+        </message>
+        <message>
+            <source>+ Paid in</source>
+            <translation>+ Entradas</translation>
+        </message>
+        <message>
+            <source>− Paid out</source>
+            <translation>− Saídas</translation>
+        </message>
+        <message>
+            <source>− Drops to the safe</source>
+            <translation>− Depósitos no cofre</translation>
+        </message>
+        <message>
+            <source>= Expected in the drawer</source>
+            <translation>= Esperado na gaveta</translation>
+        </message>
+        <message>
+            <source>Over</source>
+            <translation>Sobra</translation>
+        </message>
+        <message>
+            <source>Short</source>
+            <translation>Falta</translation>
+        </message>
+        <message>
+            <source>Over/short</source>
+            <translation>Sobra/falta</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>Contado</translation>
+        </message>
+        <message>
+            <source>Reason: {reason}</source>
+            <translation>Motivo: {reason}</translation>
+        </message>
+        <message>
+            <source>Approved by</source>
+            <translation>Aprovado por</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>Vendas</translation>
+        </message>
+        <message>
+            <source>Tenders</source>
+            <translation>Meios de pagamento</translation>
+        </message>
+        <message>
+            <source>Tax per rate</source>
+            <translation>Imposto por taxa</translation>
+        </message>
+        <message>
+            <source>{brand} ({n})</source>
+            <translation>{brand} ({n})</translation>
+        </message>
+        <message>
+            <source>Stripe total</source>
+            <translation>Total Stripe</translation>
+        </message>
+        <message>
+            <source>Journal total</source>
+            <translation>Total do diário</translation>
+        </message>
+        <message>
+            <source>Not checked with Stripe (offline)</source>
+            <translation>Não verificado com a Stripe (offline)</translation>
+        </message>
+        <message>
+            <source>Cards, reconciled with Stripe</source>
+            <translation>Cartões, reconciliados com a Stripe</translation>
+        </message>
+        <message>
+            <source>Top products</source>
+            <translation>Produtos mais vendidos</translation>
+        </message>
+        <message>
+            <source>Z report · till {till} · session {session}</source>
+            <translation>Relatório Z · caixa {till} · sessão {session}</translation>
+        </message>
+        <message>
+            <source>Opened {at} by {who}</source>
+            <translation>Aberta {at} por {who}</translation>
+        </message>
+        <message>
+            <source>Closed {at} by {who}</source>
+            <translation>Fechada {at} por {who}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CameraDock</name>
+        <message>
+            <source>Camera</source>
+            <translation>Câmara</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardPanel</name>
+        <message>
+            <source>Starting the payment…</source>
+            <translation>A iniciar o pagamento…</translation>
+        </message>
+        <message>
+            <source>Ask the customer to tap, insert or swipe their card</source>
+            <translation>Peça ao cliente para aproximar, inserir ou passar o cartão</translation>
+        </message>
+        <message>
+            <source>Processing — keep the card on the reader</source>
+            <translation>A processar — mantenha o cartão no leitor</translation>
+        </message>
+        <message>
+            <source>Payment taken, finishing…</source>
+            <translation>Pagamento recebido, a concluir…</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Aprovado</translation>
+        </message>
+        <message>
+            <source>Declined</source>
+            <translation>Recusado</translation>
+        </message>
+        <message>
+            <source>Card payment not possible</source>
+            <translation>Pagamento com cartão impossível</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>A cancelar…</translation>
+        </message>
+        <message>
+            <source>Cancel payment (Esc)</source>
+            <translation>Cancelar pagamento (Esc)</translation>
+        </message>
+        <message>
+            <source>Back to the sale (Esc)</source>
+            <translation>Voltar à venda (Esc)</translation>
+        </message>
+        <message>
+            <source>Asking the reader to stop. If the card was already tapped, the payment result decides.</source>
+            <translation>A pedir ao leitor para parar. Se o cartão já foi aproximado, decide o resultado do pagamento.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CartModel</name>
+        <message>
+            <source>Item</source>
+            <translation>Artigo</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Qtd</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Preço</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+    </context>
+    <context>
+        <name>CashDialog</name>
+        <message>
+            <source>Cash</source>
+            <translation>Numerário</translation>
+        </message>
+        <message>
+            <source>Due in cash: {amount}</source>
+            <translation>A pagar em numerário: {amount}</translation>
+        </message>
+        <message>
+            <source>Exact {amount}</source>
+            <translation>Exato {amount}</translation>
+        </message>
+        <message>
+            <source>Amount given by the customer</source>
+            <translation>Valor entregue pelo cliente</translation>
+        </message>
+        <message>
+            <source>Take cash (Enter)</source>
+            <translation>Receber (Enter)</translation>
+        </message>
+        <message>
+            <source>Back (Esc)</source>
+            <translation>Voltar (Esc)</translation>
+        </message>
+        <message>
+            <source>Enter the amount given</source>
+            <translation>Introduza o valor entregue</translation>
+        </message>
+        <message>
+            <source>That is not an amount</source>
+            <translation>Isso não é um valor</translation>
+        </message>
+        <message>
+            <source>Short by {amount}</source>
+            <translation>Faltam {amount}</translation>
+        </message>
+        <message>
+            <source>Change: {amount}</source>
+            <translation>Troco: {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckoutPage</name>
+        <message>
+            <source>Scan or search (F2)</source>
+            <translation>Digitalize ou pesquise (F2)</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Cartão</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>Numerário</translation>
+        </message>
+        <message>
+            <source>Split</source>
+            <translation>Dividir</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>Desc.</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Qtd</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remover</translation>
+        </message>
+        <message>
+            <source>Suspend</source>
+            <translation>Pausar</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Retomar</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>Anular</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>Gaveta</translation>
+        </message>
+        <message>
+            <source>Line disc.</source>
+            <translation>Desc. lin.</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Preço</translation>
+        </message>
+        <message>
+            <source>Reprint</source>
+            <translation>2.ª via</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Membro</translation>
+        </message>
+        <message>
+            <source>Select a line first (arrow keys or tap it).</source>
+            <translation>Selecione primeiro uma linha (setas ou toque nela).</translation>
+        </message>
+        <message>
+            <source>No member on this sale — scan the member's app QR, or Ctrl+M to type it</source>
+            <translation>Nenhum membro nesta venda — digitalize o QR da app do membro, ou Ctrl+M para o escrever</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseDialog</name>
+        <message>
+            <source>Close the till</source>
+            <translation>Fechar a caixa</translation>
+        </message>
+        <message>
+            <source>Why the difference? (kept with the closure)</source>
+            <translation>Porquê a diferença? (guardado com o fecho)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountDialog</name>
+        <message>
+            <source>Done</source>
+            <translation>Concluído</translation>
+        </message>
+        <message>
+            <source>Total: {amount}</source>
+            <translation>Total: {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginScreen</name>
+        <message>
+            <source>Type or tap your PIN, then Enter</source>
+            <translation>Escreva ou toque no seu PIN e depois Enter</translation>
+        </message>
+        <message>
+            <source>OMO POS</source>
+            <translation>OMO POS</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Entrar</translation>
+        </message>
+        <message>
+            <source>Staff PIN</source>
+            <translation>PIN do funcionário</translation>
+        </message>
+        <message>
+            <source>Enter your staff PIN</source>
+            <translation>Introduza o seu PIN</translation>
+        </message>
+        <message>
+            <source>Locked. {name}, or anyone on staff: enter your PIN</source>
+            <translation>Bloqueada. {name}, ou qualquer funcionário: introduza o PIN</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}, or ask a manager.</source>
+            <translation>Demasiados PINs errados. Tente de novo dentro de {wait} ou chame um gerente.</translation>
+        </message>
+        <message>
+            <source>You can try again now.</source>
+            <translation>Já pode tentar de novo.</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>A verificar…</translation>
+        </message>
+        <message>
+            <source>The PIN could not be checked. Try again, or call a manager.</source>
+            <translation>Não foi possível verificar o PIN. Tente de novo ou chame um gerente.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>OMO POS — {store} — till {till}</source>
+            <translation>OMO POS — {store} — caixa {till}</translation>
+        </message>
+        <message>
+            <source>Opening the till…</source>
+            <translation>A abrir a caixa…</translation>
+        </message>
+        <message>
+            <source>Sell</source>
+            <translation>Vender</translation>
+        </message>
+        <message>
+            <source>Till</source>
+            <translation>Caixa</translation>
+        </message>
+        <message>
+            <source>Returns &amp; pickups</source>
+            <translation>Devoluções e levantamentos</translation>
+        </message>
+        <message>
+            <source>The till cannot start:
+
+{error}
+
+Nothing was changed. Call a manager.</source>
+            <translation>A caixa não pode arrancar:
+
+{error}
+
+Nada foi alterado. Chame um gerente.</translation>
+        </message>
+        <message>
+            <source>The sale that was open when the till stopped is back. Carry on.</source>
+            <translation>A venda que estava aberta quando a caixa parou foi recuperada. Continue.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n card payments interrupted by a stop were settled with Stripe; a manager will see them flagged.</source>
+            <translation>
+                <numerusform>%n pagamento com cartão interrompido por uma paragem foi acertado com a Stripe; um gerente vê-lo-á assinalado.</numerusform>
+                <numerusform>%n pagamentos com cartão interrompidos por uma paragem foram acertados com a Stripe; um gerente vê-los-á assinalados.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A manager can correct it on the Till page (Alt+2).</source>
+            <translation>Um gerente pode corrigi-lo na página Caixa (Alt+2).</translation>
+        </message>
+        <message>
+            <source>Log in first, then scan again.</source>
+            <translation>Entre primeiro e depois digitalize de novo.</translation>
+        </message>
+        <message>
+            <source>Finish or close the open window first, then scan again.</source>
+            <translation>Termine ou feche primeiro a janela aberta e depois digitalize de novo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NumericKeypad</name>
+        <message>
+            <source>Delete the last digit (Backspace)</source>
+            <translation>Apagar o último dígito (Backspace)</translation>
+        </message>
+        <message>
+            <source>Delete last digit</source>
+            <translation>Apagar último dígito</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverrideDialog</name>
+        <message>
+            <source>Manager approval</source>
+            <translation>Aprovação do gerente</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motivo</translation>
+        </message>
+        <message>
+            <source>Manager: enter your PIN to approve</source>
+            <translation>Gerente: introduza o PIN para aprovar</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>Aprovar</translation>
+        </message>
+        <message>
+            <source>Manager PIN</source>
+            <translation>PIN do gerente</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Cancelar (Esc)</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}.</source>
+            <translation>Demasiados PINs errados. Tente de novo dentro de {wait}.</translation>
+        </message>
+        <message>
+            <source>You can try again now.</source>
+            <translation>Já pode tentar de novo.</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>A verificar…</translation>
+        </message>
+        <message>
+            <source>The PIN could not be checked. Try again.</source>
+            <translation>Não foi possível verificar o PIN. Tente de novo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPanel</name>
+        <message>
+            <source>Comes back for it</source>
+            <translation>Volta para o levantar</translation>
+        </message>
+        <message>
+            <source>Wrong size or colour</source>
+            <translation>Tamanho ou cor errados</translation>
+        </message>
+        <message>
+            <source>Damaged</source>
+            <translation>Danificado</translation>
+        </message>
+        <message>
+            <source>Changed mind</source>
+            <translation>Mudou de ideias</translation>
+        </message>
+        <message>
+            <source>Hand over</source>
+            <translation>Entregar</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>Verificar cliente</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>Ao stock</translation>
+        </message>
+        <message>
+            <source>Refresh list</source>
+            <translation>Atualizar lista</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fechar</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code or type its number (F2)</source>
+            <translation>Digitalize o QR da encomenda ou escreva o número (F2)</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Encomenda</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Cliente</translation>
+        </message>
+        <message>
+            <source>Shelf</source>
+            <translation>Prateleira</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Em espera</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Artigos</translation>
+        </message>
+        <message>
+            <source>Pick an order (Enter or double-click) or scan it.</source>
+            <translation>Escolha uma encomenda (Enter ou duplo clique) ou digitalize-a.</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Artigo</translation>
+        </message>
+        <message>
+            <source>Ordered</source>
+            <translation>Encomendados</translation>
+        </message>
+        <message>
+            <source>Give now</source>
+            <translation>Entregar agora</translation>
+        </message>
+        <message>
+            <source>Why the rest stays</source>
+            <translation>Porque fica o resto</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many are handed over now · Enter: why the rest stays</source>
+            <translation>+ / − ou um dígito: quantos se entregam agora · Enter: porque fica o resto</translation>
+        </message>
+        <message>
+            <source>{item}
+({n} handed over)</source>
+            <translation>{item}
+({n} entregues)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupsPresenter</name>
+        <message>
+            <source>Not collected in time — back to stock</source>
+            <translation>Não levantado a tempo — ao stock</translation>
+        </message>
+        <message>
+            <source>Partly handed over</source>
+            <translation>Entregue em parte</translation>
+        </message>
+        <message>
+            <source>As of {time} (backend)</source>
+            <translation>Atualizado às {time} (backend)</translation>
+        </message>
+        <message>
+            <source>Order {order} · {customer} · shelf {shelf}{checked}</source>
+            <translation>Encomenda {order} · {customer} · prateleira {shelf}{checked}</translation>
+        </message>
+        <message>
+            <source>customer checked</source>
+            <translation>cliente verificado</translation>
+        </message>
+        <message>
+            <source>check the customer (F4)</source>
+            <translation>verifique o cliente (F4)</translation>
+        </message>
+        <message>
+            <source>not collected in time</source>
+            <translation>não levantado a tempo</translation>
+        </message>
+        <message>
+            <source>{n} h</source>
+            <translation>{n} h</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n} dias</translation>
+        </message>
+        <message>
+            <source>Back to stock</source>
+            <translation>Ao stock</translation>
+        </message>
+        <message>
+            <source>Order {order} was not collected: take it back and refund the customer?</source>
+            <translation>A encomenda {order} não foi levantada: recebê-la de volta e reembolsar o cliente?</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinDots</name>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+    </context>
+    <context>
+        <name>PosStatusBar</name>
+        <message>
+            <source>Backend: online</source>
+            <translation>Backend: online</translation>
+        </message>
+        <message>
+            <source>Backend: degraded</source>
+            <translation>Backend: degradado</translation>
+        </message>
+        <message>
+            <source>Backend: offline</source>
+            <translation>Backend: offline</translation>
+        </message>
+        <message>
+            <source>Backend: not configured</source>
+            <translation>Backend: não configurado</translation>
+        </message>
+        <message>
+            <source>Backend: unknown</source>
+            <translation>Backend: desconhecido</translation>
+        </message>
+        <message numerus="yes">
+            <source>Queue: %n</source>
+            <translation>
+                <numerusform>Fila: %n</numerusform>
+                <numerusform>Fila: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(oldest {age})</source>
+            <translation>(mais antigo {age})</translation>
+        </message>
+        <message>
+            <source>1 needs a manager</source>
+            <translation>1 precisa de um gerente</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n need a manager</source>
+            <translation>
+                <numerusform>%n precisa de um gerente</numerusform>
+                <numerusform>%n precisam de um gerente</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Card: ready</source>
+            <translation>Cartão: pronto</translation>
+        </message>
+        <message>
+            <source>Card unavailable: Stripe unreachable, take cash</source>
+            <translation>Cartão indisponível: Stripe inacessível, aceite numerário</translation>
+        </message>
+        <message>
+            <source>Card: not set up</source>
+            <translation>Cartão: não configurado</translation>
+        </message>
+        <message>
+            <source>Card: checking…</source>
+            <translation>Cartão: a verificar…</translation>
+        </message>
+        <message>
+            <source>Reader: online</source>
+            <translation>Leitor: online</translation>
+        </message>
+        <message>
+            <source>Reader: busy</source>
+            <translation>Leitor: ocupado</translation>
+        </message>
+        <message>
+            <source>Reader: offline</source>
+            <translation>Leitor: offline</translation>
+        </message>
+        <message>
+            <source>Reader: none</source>
+            <translation>Leitor: nenhum</translation>
+        </message>
+        <message>
+            <source>Reader: unknown</source>
+            <translation>Leitor: desconhecido</translation>
+        </message>
+        <message>
+            <source>Catalog sync {pct}</source>
+            <translation>Sincronização do catálogo {pct}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presenter</name>
+        <message>
+            <source>That did not work: {error}. Nothing was lost; try again.</source>
+            <translation>Não funcionou: {error}. Nada se perdeu; tente de novo.</translation>
+        </message>
+        <message>
+            <source>Receipt not printed: {problem} It waits in the print queue.</source>
+            <translation>Talão não impresso: {problem} Aguarda na fila de impressão.</translation>
+        </message>
+        <message>
+            <source>Printer problem: {error}. The receipt is kept.</source>
+            <translation>Problema na impressora: {error}. O talão fica guardado.</translation>
+        </message>
+        <message>
+            <source>Not approved; nothing changed.</source>
+            <translation>Não aprovado; nada foi alterado.</translation>
+        </message>
+    </context>
+    <context>
+        <name>receipt</name>
+        <message>
+            <source>Receipt {}</source>
+            <translation>Talão {}</translation>
+        </message>
+        <message>
+            <source>Till {}</source>
+            <translation>Caixa {}</translation>
+        </message>
+        <message>
+            <source>Cashier {}</source>
+            <translation>Operador {}</translation>
+        </message>
+        <message>
+            <source>Member {}</source>
+            <translation>Membro {}</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>Desconto</translation>
+        </message>
+        <message>
+            <source>Subtotal</source>
+            <translation>Subtotal</translation>
+        </message>
+        <message>
+            <source>Discounts</source>
+            <translation>Descontos</translation>
+        </message>
+        <message>
+            <source>TOTAL</source>
+            <translation>TOTAL</translation>
+        </message>
+        <message>
+            <source>Rate</source>
+            <translation>Taxa</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>Base</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>IVA</translation>
+        </message>
+        <message>
+            <source>Gross</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Auth {}</source>
+            <translation>Aut. {}</translation>
+        </message>
+        <message>
+            <source>Cash rounding</source>
+            <translation>Arredondamento</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Troco</translation>
+        </message>
+        <message>
+            <source>PAYMENT PENDING</source>
+            <translation>PAGAMENTO PENDENTE</translation>
+        </message>
+        <message>
+            <source>Not a proof of payment</source>
+            <translation>Não é prova de pagamento</translation>
+        </message>
+        <message>
+            <source>COPY</source>
+            <translation>CÓPIA</translation>
+        </message>
+        <message>
+            <source>Duplicate of the original receipt</source>
+            <translation>Duplicado do talão original</translation>
+        </message>
+        <message>
+            <source>REPRINT</source>
+            <translation>REIMPRESSÃO</translation>
+        </message>
+        <message>
+            <source>Reprint of the original receipt</source>
+            <translation>Reimpressão do talão original</translation>
+        </message>
+        <message>
+            <source>Scan with the OMO app</source>
+            <translation>Digitalize com a app OMO</translation>
+        </message>
+        <message>
+            <source>to claim this purchase</source>
+            <translation>para registar esta compra</translation>
+        </message>
+        <message>
+            <source>Z report {}</source>
+            <translation>Relatório Z {}</translation>
+        </message>
+        <message>
+            <source>Closed by {}</source>
+            <translation>Fechada por {}</translation>
+        </message>
+        <message>
+            <source>NET SALES</source>
+            <translation>VENDAS LÍQUIDAS</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>Numerário</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Cartão</translation>
+        </message>
+        <message>
+            <source>Prices include VAT</source>
+            <translation>Preços com IVA incluído</translation>
+        </message>
+        <message>
+            <source>Thank you for shopping with us</source>
+            <translation>Obrigado pela sua compra</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDialog</name>
+        <message>
+            <source>Receipt %s</source>
+            <translation>Talão %s</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Imprimir…</translation>
+        </message>
+        <message>
+            <source>Save as P&amp;DF…</source>
+            <translation>Guardar como P&amp;DF…</translation>
+        </message>
+        <message>
+            <source>Save receipt as PDF</source>
+            <translation>Guardar o talão como PDF</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDock</name>
+        <message>
+            <source>Receipt</source>
+            <translation>Talão</translation>
+        </message>
+        <message>
+            <source>Print or save as PDF…</source>
+            <translation>Imprimir ou PDF…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptView</name>
+        <message>
+            <source>Receipt</source>
+            <translation>Talão</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPanel</name>
+        <message>
+            <source>Refund to payment</source>
+            <translation>Reembolso ao pagamento</translation>
+        </message>
+        <message>
+            <source>Store credit</source>
+            <translation>Vale</translation>
+        </message>
+        <message>
+            <source>Exchange</source>
+            <translation>Troca</translation>
+        </message>
+        <message>
+            <source>Check customer</source>
+            <translation>Verificar cliente</translation>
+        </message>
+        <message>
+            <source>No receipt</source>
+            <translation>Sem talão</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Limpar</translation>
+        </message>
+        <message>
+            <source>Scan the order or receipt QR, or type its number (F2)</source>
+            <translation>Digitalize o QR da encomenda ou do talão, ou escreva o número (F2)</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>Procurar</translation>
+        </message>
+        <message>
+            <source>Scan the order's QR code (e-mail or app), a receipt, or a member's app.</source>
+            <translation>Digitalize o QR da encomenda (e-mail ou app), um talão ou a app de um membro.</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Artigo</translation>
+        </message>
+        <message>
+            <source>Bought</source>
+            <translation>Comprados</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Restantes</translation>
+        </message>
+        <message>
+            <source>Take back</source>
+            <translation>Devolver</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motivo</translation>
+        </message>
+        <message>
+            <source>Resell</source>
+            <translation>Revender</translation>
+        </message>
+        <message>
+            <source>+ / − or a digit: how many come back · Space: resell · Enter: the reason</source>
+            <translation>+ / − ou um dígito: quantos voltam · Espaço: revender · Enter: o motivo</translation>
+        </message>
+        <message>
+            <source>Complete</source>
+            <translation>Concluir</translation>
+        </message>
+        <message>
+            <source>Complete, rest as credit</source>
+            <translation>Concluir, resto em vale</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>Desistir</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Repetir</translation>
+        </message>
+        <message>
+            <source>Rest as store credit</source>
+            <translation>Resto em vale</translation>
+        </message>
+        <message>
+            <source>Rest in cash</source>
+            <translation>Resto em numerário</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPickupsPage</name>
+        <message>
+            <source>Returns  Ctrl+PgUp</source>
+            <translation>Devoluções  Ctrl+PgUp</translation>
+        </message>
+        <message>
+            <source>Pickups  Ctrl+PgDn</source>
+            <translation>Levantamentos  Ctrl+PgDn</translation>
+        </message>
+        <message>
+            <source>The scan was cut short ({n} characters arrived): scan the code again.</source>
+            <translation>A leitura foi interrompida (chegaram {n} caracteres): digitalize o código de novo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsPresenter</name>
+        <message>
+            <source>{label}: {total} — {problem}</source>
+            <translation>{label}: {total} — {problem}</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>interrompida</translation>
+        </message>
+        <message>
+            <source>Return without a receipt: scan the items (today's prices, store credit).</source>
+            <translation>Devolução sem talão: digitalize os artigos (preços de hoje, em vale).</translation>
+        </message>
+        <message>
+            <source>Order {label}</source>
+            <translation>Encomenda {label}</translation>
+        </message>
+        <message>
+            <source>Receipt {label}</source>
+            <translation>Talão {label}</translation>
+        </message>
+        <message>
+            <source>{what} · {when} · paid {paid} ({how}){who}{unverified}</source>
+            <translation>{what} · {when} · pago {paid} ({how}){who}{unverified}</translation>
+        </message>
+        <message>
+            <source>not checked by the backend</source>
+            <translation>não verificado pelo backend</translation>
+        </message>
+        <message>
+            <source>Customer checked.</source>
+            <translation>Cliente verificado.</translation>
+        </message>
+        <message>
+            <source>Found by its number: check the customer first (F4).</source>
+            <translation>Encontrado pelo número: verifique primeiro o cliente (F4).</translation>
+        </message>
+        <message>
+            <source>to the card</source>
+            <translation>no cartão</translation>
+        </message>
+        <message>
+            <source>in cash</source>
+            <translation>em numerário</translation>
+        </message>
+        <message>
+            <source>as points</source>
+            <translation>em pontos</translation>
+        </message>
+        <message>
+            <source>as store credit</source>
+            <translation>em vale</translation>
+        </message>
+        <message>
+            <source>points −{taken} / +{given}</source>
+            <translation>pontos −{taken} / +{given}</translation>
+        </message>
+        <message>
+            <source>Refund {total} (tax {tax})</source>
+            <translation>Reembolso {total} (IVA {tax})</translation>
+        </message>
+        <message>
+            <source>the customer pays {amount}</source>
+            <translation>o cliente paga {amount}</translation>
+        </message>
+        <message>
+            <source>the customer gets {amount} back</source>
+            <translation>o cliente recebe {amount}</translation>
+        </message>
+        <message>
+            <source>nothing to pay either way</source>
+            <translation>nada a pagar de parte a parte</translation>
+        </message>
+        <message>
+            <source>Exchange from {label}: {items} back, credit {credit}; new items on Sell {new}: {net}.</source>
+            <translation>Troca de {label}: {items} devolvidos, crédito {credit}; novos artigos em Vender {new}: {net}.</translation>
+        </message>
+        <message>
+            <source>Wait: a refund is being made.</source>
+            <translation>Aguarde: está a ser feito um reembolso.</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>online</translation>
+        </message>
+        <message>
+            <source>in store</source>
+            <translation>na loja</translation>
+        </message>
+        <message>
+            <source>Recent orders</source>
+            <translation>Encomendas recentes</translation>
+        </message>
+        <message>
+            <source>Which purchase comes back?</source>
+            <translation>Que compra é devolvida?</translation>
+        </message>
+        <message>
+            <source>Give up</source>
+            <translation>Desistir</translation>
+        </message>
+        <message>
+            <source>Give this return up? Nothing of it was refunded; the items stay the customer's.</source>
+            <translation>Desistir desta devolução? Nada foi reembolsado; os artigos ficam com o cliente.</translation>
+        </message>
+        <message>
+            <source>Interac: ask the customer to tap their card on the reader for the refund.</source>
+            <translation>Interac: peça ao cliente para aproximar o cartão do leitor para o reembolso.</translation>
+        </message>
+        <message>
+            <source>Their name</source>
+            <translation>O nome</translation>
+        </message>
+        <message>
+            <source>Last 4 digits of the card</source>
+            <translation>Últimos 4 dígitos do cartão</translation>
+        </message>
+        <message>
+            <source>The code in their app</source>
+            <translation>O código na app</translation>
+        </message>
+        <message>
+            <source>Check the customer</source>
+            <translation>Verificar o cliente</translation>
+        </message>
+        <message>
+            <source>What does the customer give?</source>
+            <translation>O que apresenta o cliente?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Role</name>
+        <message>
+            <source>cashier</source>
+            <translation>operador</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>assistente</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>gerente</translation>
+        </message>
+    </context>
+    <context>
+        <name>SellPresenter</name>
+        <message>
+            <source>price changed: {reason}</source>
+            <translation>preço alterado: {reason}</translation>
+        </message>
+        <message>
+            <source>{rate} on {amount}</source>
+            <translation>{rate} sobre {amount}</translation>
+        </message>
+        <message>
+            <source>{name} · {tier} · no. {no}</source>
+            <translation>{name} · {tier} · n.º {no}</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Membro</translation>
+        </message>
+        <message>
+            <source>member</source>
+            <translation>membro</translation>
+        </message>
+        <message>
+            <source>{points} points</source>
+            <translation>{points} pontos</translation>
+        </message>
+        <message>
+            <source>{name} · {role} · till {till}</source>
+            <translation>{name} · {role} · caixa {till}</translation>
+        </message>
+        <message>
+            <source>The scan was cut short ({n} characters arrived): scan the item again.</source>
+            <translation>A leitura foi interrompida (chegaram {n} caracteres): digitalize o artigo de novo.</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Quantidade</translation>
+        </message>
+        <message>
+            <source>Quantity of {item}:</source>
+            <translation>Quantidade de {item}:</translation>
+        </message>
+        <message>
+            <source>Wait: the payment is being finished.</source>
+            <translation>Aguarde: o pagamento está a ser concluído.</translation>
+        </message>
+        <message>
+            <source>Member number (from the card or the app):</source>
+            <translation>Número de membro (do cartão ou da app):</translation>
+        </message>
+        <message>
+            <source>Discount</source>
+            <translation>Desconto</translation>
+        </message>
+        <message>
+            <source>Discount on this line: percent (10%) or amount (2.50)</source>
+            <translation>Desconto nesta linha: percentagem (10%) ou valor (2,50)</translation>
+        </message>
+        <message>
+            <source>Discount on the whole sale: percent (10%) or amount (2.50)</source>
+            <translation>Desconto em toda a venda: percentagem (10%) ou valor (2,50)</translation>
+        </message>
+        <message>
+            <source>Price override</source>
+            <translation>Alteração de preço</translation>
+        </message>
+        <message>
+            <source>Reason (kept in the audit log):</source>
+            <translation>Motivo (guardado no registo de auditoria):</translation>
+        </message>
+        <message>
+            <source>New unit price:</source>
+            <translation>Novo preço unitário:</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>Sem venda</translation>
+        </message>
+        <message>
+            <source>Why open the drawer? (logged)</source>
+            <translation>Porquê abrir a gaveta? (registado)</translation>
+        </message>
+        <message>
+            <source>No suspended sales on this till.</source>
+            <translation>Não há vendas suspensas nesta caixa.</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Retomar</translation>
+        </message>
+        <message>
+            <source>Which sale?</source>
+            <translation>Que venda?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shortcuts</name>
+        <message>
+            <source>Search products</source>
+            <translation>Pesquisar produtos</translation>
+        </message>
+        <message>
+            <source>Change quantity of the selected line</source>
+            <translation>Alterar a quantidade da linha selecionada</translation>
+        </message>
+        <message>
+            <source>Discount the selected line</source>
+            <translation>Desconto na linha selecionada</translation>
+        </message>
+        <message>
+            <source>Discount the whole sale</source>
+            <translation>Desconto em toda a venda</translation>
+        </message>
+        <message>
+            <source>Override the price of the selected line</source>
+            <translation>Alterar o preço da linha selecionada</translation>
+        </message>
+        <message>
+            <source>Pay by card on the reader</source>
+            <translation>Pagar com cartão no leitor</translation>
+        </message>
+        <message>
+            <source>Pay cash</source>
+            <translation>Pagar em numerário</translation>
+        </message>
+        <message>
+            <source>Split: card for part, cash for the rest</source>
+            <translation>Dividir: parte com cartão, o resto em numerário</translation>
+        </message>
+        <message>
+            <source>Suspend the sale</source>
+            <translation>Suspender a venda</translation>
+        </message>
+        <message>
+            <source>Resume a suspended sale</source>
+            <translation>Retomar uma venda suspensa</translation>
+        </message>
+        <message>
+            <source>Remove the selected line</source>
+            <translation>Remover a linha selecionada</translation>
+        </message>
+        <message>
+            <source>Void the sale (manager)</source>
+            <translation>Anular a venda (gerente)</translation>
+        </message>
+        <message>
+            <source>Open the drawer without a sale (reason)</source>
+            <translation>Abrir a gaveta sem venda (motivo)</translation>
+        </message>
+        <message>
+            <source>Reprint the last receipt</source>
+            <translation>Reimprimir o último talão</translation>
+        </message>
+        <message>
+            <source>Type a member number</source>
+            <translation>Escrever um número de membro</translation>
+        </message>
+        <message>
+            <source>Lock the till</source>
+            <translation>Bloquear a caixa</translation>
+        </message>
+    </context>
+    <context>
+        <name>SimulatorPanel</name>
+        <message>
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message>
+            <source>Demo: be the customer and the world around the till</source>
+            <translation>Demo: seja o cliente e o mundo à volta da caixa</translation>
+        </message>
+        <message>
+            <source>Card reader</source>
+            <translation>Leitor de cartões</translation>
+        </message>
+        <message>
+            <source>Tap this card</source>
+            <translation>Aproximar este cartão</translation>
+        </message>
+        <message>
+            <source>Decline</source>
+            <translation>Recusar</translation>
+        </message>
+        <message>
+            <source>Customer cancels</source>
+            <translation>O cliente cancela</translation>
+        </message>
+        <message>
+            <source>Reader times out</source>
+            <translation>O leitor esgota o tempo</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>Rede</translation>
+        </message>
+        <message>
+            <source>Backend offline</source>
+            <translation>Backend offline</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>Câmara</translation>
+        </message>
+        <message>
+            <source>Member's phone</source>
+            <translation>Telemóvel do membro</translation>
+        </message>
+        <message>
+            <source>Order QR</source>
+            <translation>QR da encomenda</translation>
+        </message>
+        <message>
+            <source>Phone away</source>
+            <translation>Telemóvel afastado</translation>
+        </message>
+        <message>
+            <source>Backend back online</source>
+            <translation>Backend de novo online</translation>
+        </message>
+    </context>
+    <context>
+        <name>SplitDialog</name>
+        <message>
+            <source>Split payment</source>
+            <translation>Pagamento dividido</translation>
+        </message>
+        <message>
+            <source>Total due: {amount}</source>
+            <translation>Total a pagar: {amount}</translation>
+        </message>
+        <message>
+            <source>Amount to put on the card now (the rest in cash):</source>
+            <translation>Valor a cobrar agora no cartão (o resto em numerário):</translation>
+        </message>
+        <message>
+            <source>Card first (Enter)</source>
+            <translation>Cartão primeiro (Enter)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TenderPresenter</name>
+        <message>
+            <source>Cash rounding {sign}{amount} (the total is {total})</source>
+            <translation>Arredondamento de numerário {sign}{amount} (o total é {total})</translation>
+        </message>
+        <message>
+            <source>Saving the sale…</source>
+            <translation>A guardar a venda…</translation>
+        </message>
+        <message>
+            <source>Card payments are off on this till. Take cash.</source>
+            <translation>Os pagamentos com cartão estão desligados nesta caixa. Aceite numerário.</translation>
+        </message>
+        <message>
+            <source>Void the sale</source>
+            <translation>Anular a venda</translation>
+        </message>
+        <message>
+            <source>{amount} is already paid by card. Voiding the sale refunds it to the card. Go ahead?</source>
+            <translation>{amount} já foi pago com cartão. Anular a venda reembolsa-o no cartão. Continuar?</translation>
+        </message>
+    </context>
+    <context>
+        <name>TillPage</name>
+        <message>
+            <source>Open the till</source>
+            <translation>Abrir caixa</translation>
+        </message>
+        <message>
+            <source>Cash in</source>
+            <translation>Entrada</translation>
+        </message>
+        <message>
+            <source>Cash out</source>
+            <translation>Saída</translation>
+        </message>
+        <message>
+            <source>Drop to safe</source>
+            <translation>Para o cofre</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>Sem venda</translation>
+        </message>
+        <message>
+            <source>X report</source>
+            <translation>Relatório X</translation>
+        </message>
+        <message>
+            <source>Close (blind count)</source>
+            <translation>Fecho cego</translation>
+        </message>
+        <message>
+            <source>Last Z report</source>
+            <translation>Último rel. Z</translation>
+        </message>
+        <message>
+            <source>Save PDF</source>
+            <translation>Guardar PDF</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>Imprimir</translation>
+        </message>
+    </context>
+    <context>
+        <name>TillPresenter</name>
+        <message>
+            <source>The till is closed. Open it with a counted float.</source>
+            <translation>A caixa está fechada. Abra-a com um fundo de caixa contado.</translation>
+        </message>
+        <message>
+            <source>Open since {at} (session {session})</source>
+            <translation>Aberta desde {at} (sessão {session})</translation>
+        </message>
+        <message>
+            <source>Opening count</source>
+            <translation>Contagem de abertura</translation>
+        </message>
+        <message>
+            <source>Count the float in the drawer, note by note and coin by coin.</source>
+            <translation>Conte o fundo de caixa na gaveta, nota a nota e moeda a moeda.</translation>
+        </message>
+        <message>
+            <source>That is not an amount.</source>
+            <translation>Isso não é um valor.</translation>
+        </message>
+        <message>
+            <source>Reason (kept with the movement):</source>
+            <translation>Motivo (guardado com o movimento):</translation>
+        </message>
+        <message>
+            <source>Amount:</source>
+            <translation>Valor:</translation>
+        </message>
+        <message>
+            <source>Cash in</source>
+            <translation>Entrada</translation>
+        </message>
+        <message>
+            <source>Cash out</source>
+            <translation>Saída</translation>
+        </message>
+        <message>
+            <source>Drop to the safe</source>
+            <translation>Depósito no cofre</translation>
+        </message>
+        <message>
+            <source>No sale</source>
+            <translation>Sem venda</translation>
+        </message>
+        <message>
+            <source>Why open the drawer? (logged)</source>
+            <translation>Porquê abrir a gaveta? (registado)</translation>
+        </message>
+        <message>
+            <source>X report · session {session} · not closed</source>
+            <translation>Relatório X · sessão {session} · não fechada</translation>
+        </message>
+        <message>
+            <source>Sales by hour</source>
+            <translation>Vendas por hora</translation>
+        </message>
+        <message>
+            <source>X report: the session so far. Nothing was closed.</source>
+            <translation>Relatório X: a sessão até agora. Nada foi fechado.</translation>
+        </message>
+        <message>
+            <source>Blind count</source>
+            <translation>Contagem cega</translation>
+        </message>
+        <message>
+            <source>Count the drawer. The expected amount is shown after the count.</source>
+            <translation>Conte a gaveta. O valor esperado aparece depois da contagem.</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>Contado</translation>
+        </message>
+        <message>
+            <source>Expected</source>
+            <translation>Esperado</translation>
+        </message>
+        <message>
+            <source>Over (+) / short (−)</source>
+            <translation>Sobra (+) / falta (−)</translation>
+        </message>
+        <message>
+            <source>Exactly as expected.</source>
+            <translation>Exatamente o esperado.</translation>
+        </message>
+        <message>
+            <source>Above {limit}: a manager approves the difference.</source>
+            <translation>Acima de {limit}: um gerente aprova a diferença.</translation>
+        </message>
+        <message>
+            <source>Say why, and close.</source>
+            <translation>Diga porquê e feche.</translation>
+        </message>
+        <message>
+            <source>No closed session yet.</source>
+            <translation>Ainda não há sessões fechadas.</translation>
+        </message>
+        <message>
+            <source>Show a Z report first.</source>
+            <translation>Mostre primeiro um relatório Z.</translation>
+        </message>
+        <message>
+            <source>Save the Z report</source>
+            <translation>Guardar o relatório Z</translation>
+        </message>
+        <message>
+            <source>Saved: {path}</source>
+            <translation>Guardado: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TotalsPanel</name>
+        <message>
+            <source>Subtotal</source>
+            <translation>Subtotal</translation>
+        </message>
+        <message>
+            <source>Discounts</source>
+            <translation>Descontos</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Pago</translation>
+        </message>
+        <message>
+            <source>Still to pay</source>
+            <translation>Por pagar</translation>
+        </message>
+        <message>
+            <source>1 item</source>
+            <translation>1 artigo</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n items</source>
+            <translation>
+                <numerusform>%n artigo</numerusform>
+                <numerusform>%n artigos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Total {amount}</source>
+            <translation>Total {amount}</translation>
+        </message>
+        <message>
+            <source>Total —</source>
+            <translation>Total —</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspaceHost</name>
+        <message>
+            <source>{title}  Alt+{n}</source>
+            <translation>{title}  Alt+{n}</translation>
+        </message>
+    </context>
+</TS>
