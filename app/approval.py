@@ -79,4 +79,37 @@ def use_approval(
         return refused(msg(QT_TRANSLATE_NOOP(C, "That approval does not cover this; nothing changed.")))
 
 
-__all__ = ["check_approval", "use_approval"]
+def approve_once(
+    approvals: Approvals,
+    staff: StaffMember,
+    permission: Permission,
+    grant: Override | None,
+    *,
+    subject: str,
+    retry: Callable[[Override], Result],
+    percent: Fraction | Decimal | int | None = None,
+    reason: str = "",
+    always: bool = False,
+    asking: Msg | None = None,
+) -> str | Result:
+    """`check_approval`, then `use_approval` for a covering grant: for an action the service carries
+    out itself right after (a refund, a hand-over, the drawer). "" when the role allows it, the
+    approver's id for a grant now used up, or the Result to answer."""
+    approver = check_approval(
+        approvals,
+        staff,
+        permission,
+        grant,
+        subject=subject,
+        retry=retry,
+        percent=percent,
+        reason=reason,
+        always=always,
+        asking=asking,
+    )
+    if isinstance(approver, Result) or not approver:
+        return approver
+    return use_approval(approvals, staff, permission, grant, always=always)
+
+
+__all__ = ["approve_once", "check_approval", "use_approval"]

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from app.approvals import OverrideGate
+from app.approval import approve_once
 from app.messages import QT_TRANSLATE_NOOP, msg, text
 from app.refunds import RefundRunner, new_credit_code
 from app.results import Outcome, Result, done, failed, refused
@@ -57,7 +57,14 @@ from pos.returns import (
 )
 from pos.scan import ScanRefused, is_omo_code, read_item
 from pos.staff import Override, Permission, StaffMember
-from pos.sync_ports import BackendNotFound, BackendUnavailable, OnlineOrder, RecentOrder, StoreSale
+from pos.sync_ports import (
+    BackendNotFound,
+    BackendTooManyTries,
+    BackendUnavailable,
+    OnlineOrder,
+    RecentOrder,
+    StoreSale,
+)
 from sync.store.returns import RefundStep, ReturnAttempt
 
 log = logging.getLogger("app.returns")
@@ -138,6 +145,27 @@ class _Draft:
     @property
     def needs_check(self) -> bool:
         return self.original.kind == "order" and self.proof == "typed"
+
+
+def too_many_checks(shop: Any, staff: StaffMember | None, order_no: str, e: BackendTooManyTries) -> Result:
+    """The backend checks no more for a while (too many wrong checks of the order, or from this till):
+    audited, and said with the wait."""
+    shop.journal.audit(
+        "order.check_locked",
+        staff.id if staff else None,
+        {"order_no": order_no, "retry_after": e.retry_after},
+    )
+    return refused(
+        msg(
+            QT_TRANSLATE_NOOP(
+                C,
+                "Too many wrong checks for order {order}: the backend checks no more for {minutes} min. "
+                "Scan the order's QR code in the customer's app instead.",
+            ),
+            order=order_no,
+            minutes=max(1, -(-int(e.retry_after) // 60)),
+        )
+    )
 
 
 def original_from_order(order: OnlineOrder) -> Original:
@@ -244,7 +272,6 @@ class ReturnsService:
         self.staff: StaffMember | None = None
         self.runner = RefundRunner(shop)
         self.draft: _Draft | None = None
-        self._gate = OverrideGate()
         self._lock = threading.RLock()
         self._busy: str | None = None
         self._listeners: list[Callable[[], None]] = []
@@ -447,6 +474,18 @@ class ReturnsService:
         with self._lock:
             self.draft = _Draft(original, proof)
         self._changed()
+        if self.draft.needs_check and not original.lines:  # by number: the summary until the check
+            return done(
+                msg(
+                    QT_TRANSLATE_NOOP(
+                        C,
+                        "Order {label} found by its number: check the customer (name, the card's last "
+                        "digits or the code in their app) to see what is on it.",
+                    ),
+                    label=original.label,
+                ),
+                value=original,
+            )
         if not original.returnable_units:
             return done(
                 msg(
@@ -754,7 +793,8 @@ class ReturnsService:
     # ------------------------------------------------------------------ the customer check
     def check_customer(self, method: str, value: str) -> Result:
         """Blocking: what the customer says (their name, the card's last digits, their app's code) against
-        the order, at the backend (the till never gets what it checks against)."""
+        the order, at the backend (the till never gets what it checks against). When it matches, the
+        backend sends the order in full (found by number, the till had only its summary)."""
         with self._lock:
             if (why := self._check()) is not None:
                 return why
@@ -767,18 +807,21 @@ class ReturnsService:
                 )
             order_no = draft.original.ref
         try:
-            ok = self.backend.check_customer(order_no, method, value.strip()[:100])
+            order = self.backend.check_customer(order_no, method, value.strip()[:100])
         except BackendNotFound:
             return refused(msg(QT_TRANSLATE_NOOP(C, "There is no online order {order}."), order=order_no))
+        except BackendTooManyTries as e:
+            return too_many_checks(self.shop, self.staff, order_no, e)
         except BackendUnavailable as e:
             return self._offline(e)
-        if not ok:
+        if order is None:
             self.shop.journal.audit(
                 "order.check_failed", self.staff.id, {"order_no": order_no, "method": method}
             )
             return refused(msg(QT_TRANSLATE_NOOP(C, "That does not match order {order}."), order=order_no))
         with self._lock:
             if self.draft is draft:
+                draft.original = original_from_order(order)
                 draft.checked = True
         self._changed()
         return done(msg(QT_TRANSLATE_NOOP(C, "Customer checked for order {order}."), order=order_no))
@@ -846,7 +889,8 @@ class ReturnsService:
                         amount=amount,
                     )
                 )
-            return self._gate.check(
+            return approve_once(
+                self.shop.approvals,
                 self.staff,
                 Permission.RETURN_NO_RECEIPT,
                 grant,
@@ -864,7 +908,8 @@ class ReturnsService:
                         )
                     )
                 )
-            return self._gate.check(
+            return approve_once(
+                self.shop.approvals,
                 self.staff,
                 Permission.RETURN_UNVERIFIED,
                 grant,
@@ -880,8 +925,13 @@ class ReturnsService:
                     )
                 )
             )
-        return self._gate.check(
-            self.staff, Permission.REFUND, grant, subject=f"refund {amount} for {o.label}", retry=retry
+        return approve_once(
+            self.shop.approvals,
+            self.staff,
+            Permission.REFUND,
+            grant,
+            subject=f"refund {amount} for {o.label}",
+            retry=retry,
         )
 
     def attempt(
@@ -1044,7 +1094,8 @@ class ReturnsService:
             attempt = self._waiting_one(return_uuid)
             if isinstance(attempt, Result):
                 return attempt
-            approver = self._gate.check(
+            approver = approve_once(
+                self.shop.approvals,
                 self.staff,
                 Permission.REFUND,
                 grant,

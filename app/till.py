@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from app.approval import check_approval, use_approval
+from app.approval import approve_once
 from app.messages import QT_TRANSLATE_NOOP, Msg, msg, text
 from app.results import Outcome, Result, done, failed, refused
 from pos.documents import TillClosure
@@ -155,9 +155,8 @@ class TillService:
         (NEEDS_APPROVAL, or REFUSED for a grant that does not cover it: made up, copied, used, another's).
         `always`: a manager's PIN is the signature even when the person could do it (a big over/short)."""
         assert self.staff is not None
-        approvals = self.shop.approvals
-        approver = check_approval(
-            approvals,
+        return approve_once(
+            self.shop.approvals,
             self.staff,
             permission,
             grant,
@@ -167,9 +166,6 @@ class TillService:
             always=always,
             asking=msg(QT_TRANSLATE_NOOP(C, "{what}: a manager approves it."), what=subject),
         )
-        if isinstance(approver, Result) or not approver:
-            return approver
-        return use_approval(approvals, self.staff, permission, grant, always=always)
 
     def _session(self) -> Result | str:
         if self._open_id is None:

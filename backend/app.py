@@ -591,11 +591,10 @@ def create_app(backend: Backend) -> Any:
 
     @app.get("/v1/orders/{order_no}")
     def order(order_no: str, request: Request) -> Response:
-        """By number: status and total only; the contents with a `check` the customer gives (the last four
-        digits of the card it was paid with, or the e-mail address)."""
+        """By number: status and total only (the contents with its QR, or from a check the customer passes:
+        POST /v1/orders/{order_no}/check); in full for the store it waits at for pickup."""
         device = backend.authenticate(request, lookup=True)
-        check = request.query_params.get("check")
-        return _order_response(backend, order_no, check=check, device=device)
+        return _order_response(backend, order_no, device=device)
 
     @app.get("/v1/sales/by-receipt/{receipt_no}")
     def sale_by_receipt(receipt_no: str, request: Request) -> Response:
@@ -625,14 +624,12 @@ def create_app(backend: Backend) -> Any:
     # ---------------------------------------------------------------- returns, pickups, store credit
     @app.post("/v1/orders/{order_no}/check")
     async def check_order(order_no: str, request: Request) -> Response:
-        backend.authenticate(request)
+        """What the customer says against the order; when it matches, the order in full. Wrong checks are
+        limited per order and per device (429 with Retry-After) and logged with the device."""
+        device = backend.authenticate(request, lookup=True)
         body = await _body(request, "OrderCheck")
         _order_no(order_no)
-        answer = await run_in_threadpool(
-            backend.read_refusable,
-            lambda conn: returns_mod.check_customer(conn, order_no, body["method"], body["value"]),
-        )
-        return backend.respond("checkOrderCustomer", 200, answer)
+        return await run_in_threadpool(_check_order, backend, device, order_no, body["method"], body["value"])
 
     @app.get("/v1/pickups")
     def list_pickups(request: Request) -> Response:
@@ -804,54 +801,66 @@ def _lines_query(ln: sa.Table, where: Any) -> Any:
     )
 
 
-def email_digest(email: str) -> str:
-    """How an order keeps the customer's e-mail address for the check: SHA-256 of it in lower case."""
-    return hashlib.sha256(email.strip().lower().encode()).hexdigest()
+ORDER_SUMMARY = ("order_no", "status", "placed_at", "currency", "pickup_store_id", "total")
 
 
-def _check_passes(given: str, card_last4: str | None, email_sha256: str | None) -> bool:
-    given = given.strip()
-    if re.fullmatch(r"[0-9]{4}", given):
-        return card_last4 is not None and hmac.compare_digest(given, card_last4)
-    return email_sha256 is not None and hmac.compare_digest(email_digest(given), email_sha256)
+def _order_view(order: dict[str, Any], full: bool) -> dict[str, Any]:
+    """The order in full, or the summary a guessable number may show (status, total, where it is picked
+    up, how many items: no lines, tenders, member or customer)."""
+    body: dict[str, Any] = order if full else {k: order[k] for k in ORDER_SUMMARY}
+    return body | {
+        "item_count": sum(ln["qty"] for ln in order["lines"]),
+        "view": "full" if full else "summary",
+    }
 
 
 def _order_response(
-    backend: Backend,
-    order_no: str,
-    *,
-    secret: str | None = None,
-    check: str | None = None,
-    device: Device | None = None,
+    backend: Backend, order_no: str, *, secret: str | None = None, device: Device | None = None
 ) -> Response:
-    """An order: in full with the proof the customer brings (the QR's secret, or a check that passes),
-    else the summary a guessable number may show (status, total, where it is picked up, how many items).
-    Wrong checks are counted per order (`Limits.order_check`): the four digits cannot be tried out."""
+    """An order: in full with its QR's secret, or for the store where it waits for pickup (it is on that
+    store's pickup list anyway); else the summary."""
     _order_no(order_no)
     o = schema.orders
     with backend.store.read_connection() as conn:
         bodies = returns_mod.order_bodies(conn, o.c.order_no == order_no, limit=1)
-        proof = conn.execute(
-            sa.select(o.c.qr_secret, o.c.check_card_last4, o.c.check_email_sha256).where(
-                o.c.order_no == order_no
-            )
-        ).first()
+        proof = conn.execute(sa.select(o.c.qr_secret).where(o.c.order_no == order_no)).first()
     if not bodies or proof is None:
         raise HttpError(404, "not_found", "no such order")
     order = bodies[0]
     full = secret is not None and proof[0] is not None and hmac.compare_digest(secret, proof[0])
-    if check is not None and not full:
-        rate = backend.limits.order_check
-        if rate is not None and (wait := backend.limiter.blocked(f"check:{order_no}", rate)):
-            raise _rate_limited("too many wrong checks for this order", wait)
-        full = _check_passes(check[:320], proof[1], proof[2])
-        if not full and rate is not None:
-            backend.limiter.take(f"check:{order_no}", rate)
-            log.info("a wrong check for order %s from %s", order_no, device.till_id if device else "-")
-    summary = ("order_no", "status", "placed_at", "currency", "pickup_store_id", "total")
-    body: dict[str, Any] = order if full else {k: order[k] for k in summary}
-    body |= {"item_count": sum(ln["qty"] for ln in order["lines"]), "view": "full" if full else "summary"}
-    return backend.respond("getOrder", 200, body)
+    if not full and device is not None and device.store_id is not None:
+        full = order["status"] == "ready_for_pickup" and order.get("pickup_store_id") == device.store_id
+    return backend.respond("getOrder", 200, _order_view(order, full))
+
+
+def _check_order(backend: Backend, device: Device, order_no: str, method: str, value: str) -> Response:
+    """A customer check (`returns.check_customer`); the order in full when it passes. While the order's
+    or the device's wrong checks are used up, no check is even made (429)."""
+    limits = backend.limits
+    keys = [
+        (f"check:{order_no}", limits.order_check),
+        (f"check-device:{device.till_id}", limits.device_check),
+    ]
+    for key, rate in keys:
+        if rate is not None and (wait := backend.limiter.blocked(key, rate)):
+            log.warning(
+                "customer check of order %s refused for %s: too many wrong checks", order_no, device.till_id
+            )
+            raise _rate_limited("too many wrong customer checks", wait)
+
+    def check(conn: Connection) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        answer = returns_mod.check_customer(conn, order_no, method, value)
+        return answer, returns_mod.order_bodies(conn, schema.orders.c.order_no == order_no, limit=1)
+
+    answer, bodies = backend.read_refusable(check)
+    if answer["verified"] and bodies:
+        answer["order"] = _order_view(bodies[0], True)
+    else:
+        for key, rate in keys:
+            if rate is not None:
+                backend.limiter.take(key, rate)
+        log.warning("a wrong customer check (%s) of order %s from %s", method, order_no, device.till_id)
+    return backend.respond("checkOrderCustomer", 200, answer)
 
 
 def _order_no(order_no: str) -> None:

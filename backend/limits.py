@@ -48,18 +48,21 @@ class Limits:
       device: a cashier makes one per customer, an enumeration makes hundreds;
     - `failed_auth`: wrong or revoked credentials per client address; while it is exhausted no credential
       from that address is even checked (so a guess cannot succeed meanwhile);
-    - `order_check`: wrong checks (card digits, e-mail) per order, so the four digits cannot be tried out.
+    - `order_check`: wrong customer checks (name, card digits, app code, e-mail) per order, so the four
+      digits cannot be tried out;
+    - `device_check`: wrong customer checks per device, whatever the order (one till trying many orders).
     """
 
     device: Rate | None = Rate(per_s=20.0, burst=200)
     lookup: Rate | None = Rate(per_s=0.5, burst=20)
     failed_auth: Rate | None = Rate(per_s=0.1, burst=10)
     order_check: Rate | None = Rate(per_s=5 / 3600, burst=5)
+    device_check: Rate | None = Rate(per_s=20 / 3600, burst=20)
 
     @classmethod
     def off(cls) -> Limits:
         """No limits (benchmarks that measure the backend rather than its limiter)."""
-        return cls(device=None, lookup=None, failed_auth=None, order_check=None)
+        return cls(device=None, lookup=None, failed_auth=None, order_check=None, device_check=None)
 
 
 class Limiter:

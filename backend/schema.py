@@ -306,10 +306,10 @@ orders = Table(
     Column("collect_by", Text),  # the last day to collect it
     Column("shelf", Text),
     Column("pickup_code", Text),  # the code the customer's app shows for the pickup
-    Column("card_last4", Text),  # of the card that paid it (checked by the backend, never sent to a till)
-    # what the customer can tell the store to see the order's contents without its QR code: the last four
-    # digits of the card it was paid with, and the SHA-256 of the e-mail address (lower case)
-    Column("check_card_last4", Text),
+    # what the customer can tell the store to see the order's contents without its QR code (checked by the
+    # backend, never sent to a till): the last four digits of the card that paid it, and the SHA-256 of
+    # the e-mail address (lower case)
+    Column("card_last4", Text),
     Column("check_email_sha256", Text),
     Column("qr_secret", Text),  # the order's QR is OMO:ORDER:<order_no>.<qr_secret>
     Index("orders_member", "member_no", "placed_at"),

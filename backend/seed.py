@@ -20,13 +20,12 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from backend import db, schema
-from backend.app import email_digest
+from backend.returns import email_digest
 from backend.store import Store
 
 DEMO_STORE = "S001"  # the till's default store.id: the demo till is in the flagship store
 STORES = [("S001", "OMO Flagship"), ("S002", "OMO Riverside"), ("S003", "OMO Airport")]
 CARD_LAST4 = ("4242", "0005", "4444", "1881", "5556")  # the cards that paid the demo's online orders
-DEMO_CARD_LAST4 = CARD_LAST4[0]  # the card the customer's check names (Stripe's test card)
 PICKUP_HOLD_DAYS = 7  # how long an order waits on the pickup shelf
 
 
@@ -249,8 +248,7 @@ def _seed_rest(conn: Connection, seed: int) -> None:
                     tenders=json.dumps(
                         [{"method": "card", "amount": total, "reference": f"pi_demo_{order_no}"}]
                     ),
-                    # what the customer can tell the store: paid with the test card ...4242, and the e-mail
-                    check_card_last4=DEMO_CARD_LAST4,
+                    # what the customer can tell the store: the e-mail (and card_last4, the card that paid)
                     check_email_sha256=email_digest(demo_email(_rest[0], _rest[1])),
                     qr_secret=base64.urlsafe_b64encode(rnd.randbytes(12)).decode("ascii"),
                     points_earned=total // 100,

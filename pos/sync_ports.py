@@ -32,6 +32,15 @@ class BackendRefused(BackendError):
         self.code = code
 
 
+class BackendTooManyTries(BackendError):
+    """Too many wrong tries (HTTP 429 on a customer check): no more are checked for `retry_after`
+    seconds, right or wrong."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 @dataclass(frozen=True)
 class Coupon:
     code: str
@@ -251,7 +260,10 @@ class ReturnsBackend(Protocol):
 
     def sale_by_receipt(self, receipt_no: str) -> StoreSale: ...
 
-    def check_customer(self, order_no: str, method: str, value: str) -> bool: ...
+    def check_customer(self, order_no: str, method: str, value: str) -> OnlineOrder | None:
+        """The order in full when what the customer says matches it, else None (BackendTooManyTries
+        after too many wrong checks)."""
+        ...
 
     def pickups(self, store_id: str) -> PickupList: ...
 

@@ -24,6 +24,7 @@ from urllib3.util.retry import Retry
 from pos.sync_ports import (
     BackendNotFound,
     BackendRefused,
+    BackendTooManyTries,
     BackendUnavailable,
     CartLine,
     Consent,
@@ -169,10 +170,18 @@ class BackendClient:
         self.session.mount("https://", adapter)
         self.session.headers["Accept"] = "application/json"
         self.session.headers["User-Agent"] = "omo-pos-sync/1"
+        # a request whose 429 is an answer to show, not a reason to wait and retry (a customer check)
+        self._once = requests.Session()
+        self._once.verify = self._verify
+        once = HTTPAdapter(max_retries=Retry(total=1, connect=1, read=0, status=0), pool_maxsize=1)
+        self._once.mount("http://", once)
+        self._once.mount("https://", once)
+        self._once.headers.update(self.session.headers)
         self.requests_sent = 0  # HTTP calls made by this client (urllib3 retries not counted)
 
     def close(self) -> None:
         self.session.close()
+        self._once.close()
 
     # ------------------------------------------------------------------------------------------ core
     def _auth_header(self) -> dict[str, str]:
@@ -200,7 +209,9 @@ class BackendClient:
         body: bytes | io.BytesIO | None = None,
         headers: dict[str, str] | None = None,
         read_timeout: float | None = None,
+        once: bool = False,
     ) -> Any:
+        """`once`: a 429 is not retried but raised as BackendTooManyTries."""
         hdrs = self._auth_header()
         if headers:
             hdrs.update(headers)
@@ -209,7 +220,7 @@ class BackendClient:
         timeout = (self.timeout[0], read_timeout or self.timeout[1])
         self.requests_sent += 1
         try:
-            resp = self.session.request(
+            resp = (self._once if once else self.session).request(
                 method,
                 self.base_url + path,
                 params=params,
@@ -269,6 +280,9 @@ class BackendClient:
             raise BackendRequestError(
                 f"The OMO backend refused the request: {err['message']}", status, err["code"]
             )
+        if status == 429 and once:
+            wait = resp.headers.get("Retry-After", "")
+            raise BackendTooManyTries(err["message"], float(wait) if wait.isdigit() else 60.0)
         retry_after = _retry_after(resp)
         raise BackendServerError(
             f"The OMO backend is busy or has a problem (HTTP {status}).", status, retry_after
@@ -349,12 +363,10 @@ class BackendClient:
     def revocations(self) -> list[dict[str, Any]]:
         return self._call("GET", "/v1/revocations", "listRevocations")["cards"]
 
-    def order(self, order_no: str, check: str | None = None) -> OnlineOrder:
-        """By number: the summary; in full with `check` (the card's last four digits or the e-mail)."""
-        params = {"check": check} if check else None
-        return to_order(
-            self._call("GET", f"/v1/orders/{quote(str(order_no), safe='')}", "getOrder", params=params)
-        )
+    def order(self, order_no: str) -> OnlineOrder:
+        """By number: the summary (in full only for the store it waits at for pickup); the contents come
+        with its QR (`order_by_qr`) or a customer check (`check_customer`)."""
+        return to_order(self._call("GET", f"/v1/orders/{quote(str(order_no), safe='')}", "getOrder"))
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder:
         return to_order(self._call("GET", "/v1/orders/by-qr", "getOrderByQr", params={"text": qr_text}))
@@ -375,9 +387,13 @@ class BackendClient:
         data = json.dumps(body, separators=(",", ":"), sort_keys=True).encode()
         return self._call("POST", path, operation_id, body=data)
 
-    def check_customer(self, order_no: str, method: str, value: str) -> bool:
+    def check_customer(self, order_no: str, method: str, value: str) -> OnlineOrder | None:
+        """The order in full when the customer's name, card digits, app code or e-mail matches it; None
+        when not; BackendTooManyTries after too many wrong checks of this order or from this till."""
         path = f"/v1/orders/{quote(str(order_no), safe='')}/check"
-        return bool(self._post(path, "checkOrderCustomer", {"method": method, "value": value})["verified"])
+        body = json.dumps({"method": method, "value": value}, separators=(",", ":"), sort_keys=True).encode()
+        data = self._call("POST", path, "checkOrderCustomer", body=body, once=True)
+        return to_order(data["order"]) if data["verified"] and "order" in data else None
 
     def pickups(self, store_id: str) -> PickupList:
         d = self._call("GET", "/v1/pickups", "listPickups", params={"store_id": store_id})

@@ -803,8 +803,8 @@ class SyncEngine:
                 self._members.pop((member_no, False), None)
                 self._members.pop((member_no, True), None)
 
-    def order(self, order_no: str, check: str | None = None) -> OnlineOrder:
-        return self._caller_client().order(order_no, check)
+    def order(self, order_no: str) -> OnlineOrder:
+        return self._caller_client().order(order_no)
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder:
         return self._caller_client().order_by_qr(qr_text)
@@ -823,7 +823,7 @@ class SyncEngine:
     def sale_by_receipt(self, receipt_no: str) -> StoreSale:
         return self._caller_client().sale_by_receipt(receipt_no)
 
-    def check_customer(self, order_no: str, method: str, value: str) -> bool:
+    def check_customer(self, order_no: str, method: str, value: str) -> OnlineOrder | None:
         return self._caller_client().check_customer(order_no, method, value)
 
     def pickups(self, store_id: str) -> PickupList:

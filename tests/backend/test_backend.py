@@ -132,7 +132,8 @@ def test_event_of_another_till_is_rejected(backend, http):
 
 def test_returnable_quantity_capped_across_tills_under_concurrency(backend, http):
     tokens_ = {f"till-{i}": backend.register_device(f"till-{i}") for i in range(2, 8)}
-    order = http.get(f"{backend.url}/v1/orders/600001", params={"check": "4242"}, timeout=T).json()
+    qr = backend.order_qr("600001")
+    order = http.get(f"{backend.url}/v1/orders/by-qr", params={"text": qr}, timeout=T).json()
     line = order["lines"][0]
     assert line["qty"] == 2 and line["returnable_qty"] == 2
     per_unit = line["paid_amount"] // line["qty"]

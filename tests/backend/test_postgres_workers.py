@@ -23,6 +23,7 @@ from tests.backend.engines import fresh_database
 from tests.backend.events import event, return_payload, sale_payload
 from tests.support.waiting import wait_for
 
+CHECK = {"method": "card_last4", "value": "4242"}  # the card that paid order 600001
 T = 10
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -185,8 +186,8 @@ def test_two_stores_return_the_last_unit_at_once(pg, db_engine, tmp_path):
     try:
         order = (
             server.session(tills[0])
-            .get(f"{server.url}/v1/orders/600001", params={"check": "4242"}, timeout=T)
-            .json()
+            .post(f"{server.url}/v1/orders/600001/check", json=CHECK, timeout=T)
+            .json()["order"]
         )
         line = order["lines"][0]
         per_unit = line["paid_amount"] // line["qty"]
@@ -227,8 +228,8 @@ def test_two_stores_return_the_last_unit_at_once(pg, db_engine, tmp_path):
         assert [r["reason"]["code"] for r in results if r["status"] == "rejected"] == ["exceeds_returnable"]
         after = (
             server.session(tills[1])
-            .get(f"{server.url}/v1/orders/600001", params={"check": "4242"}, timeout=T)
-            .json()["lines"][0]
+            .post(f"{server.url}/v1/orders/600001/check", json=CHECK, timeout=T)
+            .json()["order"]["lines"][0]
         )
         assert (after["returned_qty"], after["returnable_qty"]) == (2, 0)
         with db_engine.connect() as conn:

@@ -109,14 +109,89 @@ def test_a_member_code_opens_the_history_only_while_valid_and_for_its_member(bac
     assert view(tokens.encode_app_token(other, 1001, now + 30)) == "checkout"
 
 
-def test_wrong_checks_of_an_order_are_limited_per_order(backend, http):
+def check(http, url, order_no, method, value):
+    return http.post(f"{url}/v1/orders/{order_no}/check", json={"method": method, "value": value}, timeout=T)
+
+
+def card_of(backend, order_no):
+    with backend.connect() as conn:
+        return conn.execute("SELECT card_last4 FROM orders WHERE order_no = ?", (order_no,)).fetchone()[0]
+
+
+def test_wrong_checks_of_an_order_are_limited_per_order_and_a_right_one_after_the_window_opens_it(
+    backend, http, caplog
+):
+    right = card_of(backend, "600002")
+    wrong = "1234" if right != "1234" else "4321"
     for _ in range(5):
-        r = http.get(f"{backend.url}/v1/orders/600002", params={"check": "1234"}, timeout=T)
-        assert r.status_code == 200 and r.json()["view"] == "summary"
-    r = http.get(f"{backend.url}/v1/orders/600002", params={"check": "4242"}, timeout=T)
-    assert r.status_code == 429  # even the right digits wait now: they could be the next guess
-    email = http.get(f"{backend.url}/v1/orders/600003", params={"check": "Chloé.D@example.com "}, timeout=T)
-    assert email.json()["view"] == "full" and email.json()["customer_display_name"] == "Chloé D."
+        r = check(http, backend.url, "600002", "card_last4", wrong)
+        assert r.status_code == 200 and r.json() == {
+            "order_no": "600002",
+            "method": "card_last4",
+            "verified": False,
+        }
+    sixth = check(http, backend.url, "600002", "card_last4", right)
+    assert sixth.status_code == 429  # even the right digits wait now: they could be the next guess
+    assert 600 <= int(sixth.headers["Retry-After"]) <= 3600
+    assert check(http, backend.url, "600002", "name", "Ben").status_code == 429  # any method
+    assert any(
+        "wrong customer check" in r.getMessage() and "till-1" in r.getMessage() for r in caplog.records
+    )
+    email = check(http, backend.url, "600003", "email", "Chloé.D@example.com ")  # another order: not limited
+    assert email.json()["verified"] and email.json()["order"]["customer_display_name"] == "Chloé D."
+    limiter = backend.backend.limiter
+    clock = limiter._clock
+    limiter._clock = lambda: clock() + 3600  # an hour later
+    opened = check(http, backend.url, "600002", "card_last4", right)
+    assert opened.status_code == 200 and opened.json()["verified"]
+    order = opened.json()["order"]
+    assert order["view"] == "full" and order["lines"] and order["tenders"] and order["customer_display_name"]
+
+
+def test_wrong_checks_are_limited_per_device_across_orders(database):
+    limits = Limits(
+        lookup=None, order_check=Rate(per_s=100 / 3600, burst=100), device_check=Rate(1 / 3600, 3)
+    )
+    handle = start_backend(database, strict=True, seed_products=20, demo=True, limits=limits)
+    try:
+        s = requests.Session()
+        s.headers["Authorization"] = f"Bearer {handle.register_device('till-1')}"
+        for order_no in ("600001", "600002", "600003"):
+            assert not check(s, handle.url, order_no, "card_last4", "9876").json()["verified"]
+        r = check(s, handle.url, "600004", "card_last4", card_of(handle, "600004"))
+        assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0
+        other = requests.Session()  # another till of the store is not held up by this one
+        other.headers["Authorization"] = f"Bearer {handle.register_device('till-2')}"
+        assert check(other, handle.url, "600004", "card_last4", card_of(handle, "600004")).json()["verified"]
+    finally:
+        handle.stop()
+
+
+def test_an_order_by_number_is_a_summary_with_nothing_personal(backend, http):
+    with backend.connect() as conn:
+        name, member_no = conn.execute(
+            "SELECT customer_display_name, member_no FROM orders WHERE order_no = '600001'"
+        ).fetchone()
+    r = http.get(f"{backend.url}/v1/orders/600001", timeout=T)
+    body = r.json()
+    assert set(body) <= {
+        "order_no",
+        "status",
+        "placed_at",
+        "currency",
+        "pickup_store_id",
+        "total",
+        "item_count",
+        "view",
+    }
+    assert body["view"] == "summary" and body["item_count"] > 0
+    assert name not in r.text and str(member_no) not in r.text and "pi_demo" not in r.text
+    # the store where an order waits for pickup sees it in full (it is on the store's pickup list anyway);
+    # a till of another store sees the summary
+    assert http.get(f"{backend.url}/v1/orders/500001", timeout=T).json()["view"] == "full"
+    other = requests.Session()
+    other.headers["Authorization"] = f"Bearer {backend.register_device('till-x', store_id='S002')}"
+    assert other.get(f"{backend.url}/v1/orders/500001", timeout=T).json()["view"] == "summary"
 
 
 def test_a_device_registered_before_stores_writes_for_no_store(backend):

@@ -110,10 +110,15 @@ def test_an_order_found_by_its_number_shows_its_contents_only_with_a_check(backe
     assert r.status_code == 200
     summary = r.json()
     assert "customer_display_name" not in summary and "lines" not in summary and "member_no" not in summary
-    wrong = http.get(f"{backend.url}/v1/orders/600001", params={"check": "0000"}, timeout=T)
-    assert wrong.status_code == 200 and "lines" not in wrong.json()
-    right = http.get(f"{backend.url}/v1/orders/600001", params={"check": "4242"}, timeout=T).json()
-    assert right["lines"] and right["customer_display_name"]
+    url = f"{backend.url}/v1/orders/600001/check"
+    wrong = http.post(url, json={"method": "card_last4", "value": "0000"}, timeout=T)
+    assert wrong.status_code == 200 and wrong.json() == {
+        "order_no": "600001",
+        "method": "card_last4",
+        "verified": False,
+    }
+    right = http.post(url, json={"method": "card_last4", "value": "4242"}, timeout=T).json()["order"]
+    assert right["lines"] and right["customer_display_name"] and right["view"] == "full"
     bare = http.get(f"{backend.url}/v1/orders/by-qr", params={"text": "OMO:ORDER:600001"}, timeout=T)
     assert "lines" not in bare.json()  # a QR with the number alone is just the number
     qr = backend.order_qr("600001")

@@ -31,7 +31,7 @@ def upgrade() -> None:
     with op.batch_alter_table("orders") as t:
         # points_redeemed: added by 0004_returns_pickups
         t.add_column(sa.Column("points_returned", sa.BigInteger(), server_default="0", nullable=False))
-        t.add_column(sa.Column("check_card_last4", sa.Text(), nullable=True))
+        # card_last4 (the card that paid it, checked for the customer): added by 0004_returns_pickups
         t.add_column(sa.Column("check_email_sha256", sa.Text(), nullable=True))
         t.add_column(sa.Column("qr_secret", sa.Text(), nullable=True))
         t.create_check_constraint("orders_points_returned", "points_returned <= points_redeemed")
@@ -80,7 +80,6 @@ def downgrade() -> None:
         for c in (
             "qr_secret",
             "check_email_sha256",
-            "check_card_last4",
             "points_returned",
         ):
             t.drop_column(c)
