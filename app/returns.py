@@ -277,6 +277,7 @@ class ReturnsService:
         self._listeners: list[Callable[[], None]] = []
         self._rcn_rules = rcn_rules_for(shop.settings["store.rcn_rules"], shop.settings["store.country"])
         self._member_proof = "typed"  # how the member whose orders are listed was identified
+        self._member_token: str | None = None  # their QR's text, which opens their own orders
 
     # ------------------------------------------------------------------ observing, who
     def subscribe(self, listener: Callable[[], None]) -> None:
@@ -401,11 +402,13 @@ class ReturnsService:
             )
         )
 
-    def _order(self, order_no: str, *, proof: str, qr: str | None = None) -> Result:
+    def _order(
+        self, order_no: str, *, proof: str, qr: str | None = None, member_token: str | None = None
+    ) -> Result:
         if self.backend is None:
             return self._offline()
         try:
-            order = self.backend.order_by_qr(qr) if qr else self.backend.order(order_no)
+            order = self.backend.order_by_qr(qr) if qr else self.backend.order(order_no, member_token)
         except BackendNotFound:
             return refused(msg(QT_TRANSLATE_NOOP(C, "There is no online order {order}."), order=order_no))
         except BackendUnavailable as e:
@@ -563,7 +566,19 @@ class ReturnsService:
         except BackendUnavailable as e:
             return self._offline(e)
         recent = tuple(profile.recent_orders)
-        self._member_proof = proof
+        self._member_proof, self._member_token = proof, member_token
+        if member_token is None:
+            return done(
+                msg(
+                    QT_TRANSLATE_NOOP(
+                        C,
+                        "{name}: their orders show with the code in their app. Scan it, or type the order "
+                        "or receipt number.",
+                    ),
+                    name=profile.display_name,
+                ),
+                value=recent,
+            )
         return done(
             msg(
                 QT_TRANSLATE_NOOP(C, "{name}: {n} recent orders and purchases. Pick one."),
@@ -577,7 +592,7 @@ class ReturnsService:
         """Blocking: one of a member's recent orders (found through the member: their QR is the proof)."""
         proof = self._member_proof
         if order.channel == "online":
-            return self._order(order.ref, proof=proof)
+            return self._order(order.ref, proof=proof, member_token=self._member_token)
         return self._sale(order.ref, proof=proof)
 
     def credit_balance(self, code: str) -> Result:

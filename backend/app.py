@@ -592,9 +592,11 @@ def create_app(backend: Backend) -> Any:
     @app.get("/v1/orders/{order_no}")
     def order(order_no: str, request: Request) -> Response:
         """By number: status and total only (the contents with its QR, or from a check the customer passes:
-        POST /v1/orders/{order_no}/check); in full for the store it waits at for pickup."""
+        POST /v1/orders/{order_no}/check); in full for the store it waits at for pickup, and with the
+        signed code of the member who placed it."""
         device = backend.authenticate(request, lookup=True)
-        return _order_response(backend, order_no, device=device)
+        token = request.headers.get(MEMBER_TOKEN_HEADER)
+        return _order_response(backend, order_no, device=device, member_token=token)
 
     @app.get("/v1/sales/by-receipt/{receipt_no}")
     def sale_by_receipt(receipt_no: str, request: Request) -> Response:
@@ -815,19 +817,26 @@ def _order_view(order: dict[str, Any], full: bool) -> dict[str, Any]:
 
 
 def _order_response(
-    backend: Backend, order_no: str, *, secret: str | None = None, device: Device | None = None
+    backend: Backend,
+    order_no: str,
+    *,
+    secret: str | None = None,
+    device: Device | None = None,
+    member_token: str | None = None,
 ) -> Response:
-    """An order: in full with its QR's secret, or for the store where it waits for pickup (it is on that
-    store's pickup list anyway); else the summary."""
+    """An order: in full with its QR's secret, with the signed code of the member who placed it, or for
+    the store where it waits for pickup (it is on that store's pickup list anyway); else the summary."""
     _order_no(order_no)
     o = schema.orders
     with backend.store.read_connection() as conn:
         bodies = returns_mod.order_bodies(conn, o.c.order_no == order_no, limit=1)
-        proof = conn.execute(sa.select(o.c.qr_secret).where(o.c.order_no == order_no)).first()
-    if not bodies or proof is None:
-        raise HttpError(404, "not_found", "no such order")
+        proof = conn.execute(sa.select(o.c.qr_secret, o.c.member_no).where(o.c.order_no == order_no)).first()
+        if not bodies or proof is None:
+            raise HttpError(404, "not_found", "no such order")
+        mine = member_token is not None and proof[1] is not None
+        mine = mine and backend.member_token_opens(conn, str(member_token), proof[1])
     order = bodies[0]
-    full = secret is not None and proof[0] is not None and hmac.compare_digest(secret, proof[0])
+    full = mine or (secret is not None and proof[0] is not None and hmac.compare_digest(secret, proof[0]))
     if not full and device is not None and device.store_id is not None:
         full = order["status"] == "ready_for_pickup" and order.get("pickup_store_id") == device.store_id
     return backend.respond("getOrder", 200, _order_view(order, full))

@@ -363,10 +363,13 @@ class BackendClient:
     def revocations(self) -> list[dict[str, Any]]:
         return self._call("GET", "/v1/revocations", "listRevocations")["cards"]
 
-    def order(self, order_no: str) -> OnlineOrder:
-        """By number: the summary (in full only for the store it waits at for pickup); the contents come
-        with its QR (`order_by_qr`) or a customer check (`check_customer`)."""
-        return to_order(self._call("GET", f"/v1/orders/{quote(str(order_no), safe='')}", "getOrder"))
+    def order(self, order_no: str, member_token: str | None = None) -> OnlineOrder:
+        """By number: the summary (in full for the store it waits at for pickup, or with `member_token`,
+        the QR text of the member who placed it); else the contents come with its QR (`order_by_qr`) or a
+        customer check (`check_customer`)."""
+        headers = {"OMO-Member-Token": member_token} if member_token else None
+        path = f"/v1/orders/{quote(str(order_no), safe='')}"
+        return to_order(self._call("GET", path, "getOrder", headers=headers))
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder:
         return to_order(self._call("GET", "/v1/orders/by-qr", "getOrderByQr", params={"text": qr_text}))

@@ -803,8 +803,8 @@ class SyncEngine:
                 self._members.pop((member_no, False), None)
                 self._members.pop((member_no, True), None)
 
-    def order(self, order_no: str) -> OnlineOrder:
-        return self._caller_client().order(order_no)
+    def order(self, order_no: str, member_token: str | None = None) -> OnlineOrder:
+        return self._caller_client().order(order_no, member_token)
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder:
         return self._caller_client().order_by_qr(qr_text)

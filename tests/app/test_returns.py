@@ -68,12 +68,16 @@ def test_an_online_order_found_by_its_qr_is_refunded_to_its_card_and_the_backend
 
 
 def test_the_last_unit_returned_and_a_second_return_of_the_same_line_is_refused(shop, returns):
-    assert returns.find("600001").ok  # typed: the customer is checked first
-    returns.pick(1, 2)
-    r = returns.refund("original")
-    assert r.outcome is Outcome.REFUSED and "Check the customer" in str(r.message)
+    found = returns.find("600001")  # typed: the summary; the customer's check opens the order
+    assert found.ok and "check the customer" in str(found.message)
+    assert found.value.lines == () and found.value.customer == "" and found.value.tenders == ()
+    assert returns.view().needs_check and not returns.pick(1, 2).ok
     assert not returns.check_customer("card_last4", "9999").ok
+    assert "order.check_failed" in audit_actions(shop)
     assert returns.check_customer("card_last4", "4242").ok
+    view = returns.view()
+    assert view.original.lines and view.original.customer and view.checked
+    assert returns.pick(1, 2).ok
     assert returns.refund("original").ok
     again = returns.find(shop.demo.backend.order_qr("600001"))
     assert "already returned" in str(again.message)
@@ -397,14 +401,13 @@ def test_a_member_s_app_shows_their_recent_orders_and_one_opens_without_a_check(
     assert "600003" in [o.ref for o in recent], recent
     opened = returns.open_recent(next(o for o in recent if o.ref == "600003"))
     assert opened.ok and opened.value.label == "600003"
+    assert opened.value.lines and opened.value.customer  # the member's code opens their own order
     assert not returns.view().needs_check  # the member's own app is the proof
 
 
-def test_a_typed_member_number_lists_their_orders_and_asks_for_the_customer_check(shop, returns):
-    listed = returns.find("1003")
-    assert listed.ok and "600003" in [o.ref for o in listed.value], listed
-    assert returns.open_recent(next(o for o in listed.value if o.ref == "600003")).ok
-    assert returns.view().needs_check
+def test_a_typed_member_number_lists_no_orders_and_asks_for_the_members_code(shop, returns):
+    listed = returns.find("1003")  # a number anyone can count shows no one's history
+    assert listed.ok and listed.value == () and "code in their app" in str(listed.message), listed
 
 
 def test_a_card_refund_on_a_till_without_a_card_reader_waits_and_goes_to_store_credit(shop, sell, returns):
@@ -430,3 +433,22 @@ def test_a_card_refund_on_a_till_without_a_card_reader_waits_and_goes_to_store_c
         shop.terminal = real
     assert refunds_at_stripe(shop, sale.tenders[0].reference) == []
     assert returns.waiting() == []
+
+
+def test_the_sixth_wrong_check_of_an_order_is_refused_and_a_right_one_after_the_window_opens_it(
+    shop, returns
+):
+    assert returns.find("600002").ok
+    for _ in range(5):
+        r = returns.check_customer("card_last4", "9876")
+        assert r.outcome is Outcome.REFUSED and "does not match" in str(r.message)
+    right = "0005"  # the card that paid the demo's second delivered order
+    r = returns.check_customer("card_last4", right)
+    assert r.outcome is Outcome.REFUSED and "Too many wrong checks" in str(r.message)
+    assert not returns.view().checked and returns.view().original.lines == ()
+    assert "order.check_locked" in audit_actions(shop)
+    limiter = shop.demo.backend.backend.limiter
+    clock = limiter._clock
+    limiter._clock = lambda: clock() + 3600  # an hour later
+    assert returns.check_customer("card_last4", right).ok
+    assert returns.view().original.lines and returns.pick(1, 1).ok
