@@ -582,12 +582,12 @@ def create_app(backend: Backend) -> Any:
     def order_by_qr(request: Request) -> Response:
         """The QR of an order (`OMO:ORDER:<number>.<secret>`) shows its contents; a QR with the number
         alone is no more than the number."""
-        backend.authenticate(request, lookup=True)
+        device = backend.authenticate(request, lookup=True)
         text = request.query_params.get("text", "")
         m = _ORDER_QR.fullmatch(text)
         if m is None:
             raise HttpError(400, "invalid_request", "not an order QR code (OMO:ORDER:<number>)")
-        return _order_response(backend, m["no"], secret=m["secret"])
+        return _order_response(backend, m["no"], secret=m["secret"], device=device)
 
     @app.get("/v1/orders/{order_no}")
     def order(order_no: str, request: Request) -> Response:
