@@ -140,3 +140,12 @@ def test_a_hand_over_the_backend_refuses_says_so_and_the_order_can_be_opened_aga
     assert r.outcome is Outcome.FAILED and "NOT handed over" in str(r.message), r
     assert pickups.open("500002").ok
     assert [(ln.line_no, ln.waiting) for ln in pickups.view().lines if ln.waiting] == [(2, 1)]
+
+
+def test_a_pickup_typed_by_number_opens_at_its_store_and_wrong_checks_run_out(shop, pickups):
+    assert pickups.open("500003").ok and pickups.view().lines  # waiting at this store: in full
+    for _ in range(5):
+        assert pickups.check("app_code", "not-a-code").outcome is Outcome.REFUSED
+    r = pickups.check("name", "Anyone")
+    assert r.outcome is Outcome.REFUSED and "Too many wrong checks" in str(r.message)
+    assert not pickups.hand_over().ok
