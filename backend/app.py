@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from backend import card_api, db, reconcile, schema, tokens, validate
+from backend import card_api, db, reconcile, schema, stock, stock_api, tokens, validate
 from backend import keys as keystore
 from backend import returns as returns_mod
 from backend.limits import Limiter, Limits, limiter_for, retry_after
@@ -723,26 +723,7 @@ def create_app(backend: Backend) -> Any:
             body = {"sessions": sessions}
         return backend.respond("listTillSessions", 200, body)
 
-    @app.get("/v1/stock/{sku}")
-    def stock(sku: str, request: Request) -> Response:
-        backend.authenticate(request)
-        p, s, st = schema.products, schema.stock, schema.stores
-        with backend.store.read_connection() as conn:
-            if conn.execute(sa.select(p.c.sku).where(p.c.sku == sku, ~p.c.deleted)).first() is None:
-                raise HttpError(404, "not_found", "no such product")
-            rows = conn.execute(
-                sa.select(s.c.store_id, st.c.name, s.c.available, s.c.updated_at)
-                .join_from(s, st, s.c.store_id == st.c.store_id)
-                .where(s.c.sku == sku)
-                .order_by(s.c.store_id)
-            ).all()
-        body = {
-            "sku": sku,
-            "stores": [
-                {"store_id": r[0], "store_name": r[1], "available": r[2], "updated_at": r[3]} for r in rows
-            ],
-        }
-        return backend.respond("getStockElsewhere", 200, body)
+    stock_api.add_routes(app, backend, HttpError, _order_response)
 
     card_api.install(app, backend)
     return FaultMiddleware(Guard(app), backend)
@@ -823,9 +804,12 @@ def _order_response(
     secret: str | None = None,
     device: Device | None = None,
     member_token: str | None = None,
+    operation: str = "getOrder",
+    full: bool = False,
 ) -> Response:
     """An order: in full with its QR's secret, with the signed code of the member who placed it, or for
-    the store where it waits for pickup (it is on that store's pickup list anyway); else the summary."""
+    the store where it waits for pickup (it is on that store's pickup list anyway), or when `full` (the
+    till that placed or reserved it, answered at once); else the summary."""
     _order_no(order_no)
     o = schema.orders
     with backend.store.read_connection() as conn:
@@ -835,11 +819,16 @@ def _order_response(
             raise HttpError(404, "not_found", "no such order")
         mine = member_token is not None and proof[1] is not None
         mine = mine and backend.member_token_opens(conn, str(member_token), proof[1])
-    order = bodies[0]
-    full = mine or (secret is not None and proof[0] is not None and hmac.compare_digest(secret, proof[0]))
+        extras = stock.order_extras(conn, order_no, time.time())
+    order = bodies[0] | extras
+    full = (
+        full
+        or mine
+        or (secret is not None and proof[0] is not None and hmac.compare_digest(secret, proof[0]))
+    )
     if not full and device is not None and device.store_id is not None:
         full = order["status"] == "ready_for_pickup" and order.get("pickup_store_id") == device.store_id
-    return backend.respond("getOrder", 200, _order_view(order, full))
+    return backend.respond(operation, 200, _order_view(order, full))
 
 
 def _check_order(backend: Backend, device: Device, order_no: str, method: str, value: str) -> Response:

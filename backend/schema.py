@@ -68,8 +68,9 @@ devices = Table(
     Column("till_id", Text, primary_key=True),
     Column("token_sha256", Text, nullable=False, unique=True),
     Flag("revoked", False),
-    # the store the till belongs to: its writes are for this store only (NULL: registered before stores
-    # were recorded; such a till may not write for any store until it is registered again)
+    # the store the till is in: its sales take that store's stock, its writes are for this store only
+    # (NULL: registered before stores were recorded; such a till may not write for any store until it is
+    # registered again)
     Column("store_id", Text),
 )
 
@@ -299,6 +300,15 @@ orders = Table(
     Column("customer_display_name", Text, nullable=False),
     Column("total", BigInteger, nullable=False),
     Column("tenders", Text, nullable=False),
+    # orders placed by a till (endless aisle, reservations), and how any order reaches its customer
+    Column("request_id", Text, unique=True),  # the till's UUID for the request: asking again places one
+    Column("origin", Text, nullable=False, server_default="online"),  # online | till
+    Column("fulfilment", Text),  # delivery | pickup | reservation
+    Column("source_store_id", Text),  # where its stock is held and comes from
+    Column("ready_on", Text),  # the day promised: delivered by / to collect from (YYYY-MM-DD)
+    Column("expires_at", Float),  # a reservation: held until; an order not paid yet: pay by (UNIX s)
+    Column("sale_uuid", Text),  # the till's sale that paid it (or collected the reservation)
+    Column("delivery_address", Text),
     Column("points_earned", BigInteger, nullable=False, server_default="0"),
     Column("points_redeemed", BigInteger, nullable=False, server_default="0"),
     Column("points_returned", BigInteger, nullable=False, server_default="0"),
@@ -385,8 +395,19 @@ stores = Table(
     Column("name", Text, nullable=False),
     # the most a return without an original (no receipt, no order) may refund, with a manager's approval
     Column("max_unreceipted_refund", BigInteger, nullable=False, server_default="10000"),
+    Column("kind", Text, nullable=False, server_default="store"),  # store | warehouse (delivers only)
+    Column("city", Text, nullable=False, server_default=""),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column(
+        "opening_hours", Text, nullable=False, server_default="[]"
+    ),  # JSON: Monday..Sunday "09:00-20:00"|""
+    Column("timezone", Text, nullable=False, server_default="UTC"),
+    CheckConstraint("kind IN ('store', 'warehouse')", name="stores_kind"),
 )
 
+# Units on hand per store (`available`: sales take it down, resellable returns and deliveries put it back);
+# what can still be promised is that minus the active holds below.
 stock = Table(
     "stock",
     metadata,
@@ -422,7 +443,67 @@ rate_limits = Table(
     metadata,
     Column("key", Text, primary_key=True),
     Column("tat", Float, nullable=False),
-)  # made UNLOGGED on PostgreSQL by its migration (0006_trust)
+)  # made UNLOGGED on PostgreSQL by its migration (0007_trust)
+# Stock promised to an order line: a reservation (until `expires_at`), an order placed at a till and not paid
+# yet (until its pay-by time), a paid order (no end: until it is sent). Taken under the stock row's lock when
+# on hand minus the active holds covers it, so the last unit is never promised twice. A hold past its
+# `expires_at` no longer counts, whatever its state says.
+holds = Table(
+    "holds",
+    metadata,
+    Column("order_no", Text, ForeignKey("orders.order_no"), nullable=False),
+    Column("line_no", Integer, nullable=False),
+    Column("store_id", Text, ForeignKey("stores.store_id"), nullable=False),
+    Column("sku", Text, nullable=False),
+    Column("qty", BigInteger, nullable=False),
+    Column("state", Text, nullable=False),  # held | released | fulfilled
+    Column("expires_at", Float),
+    Column("created_at", Float, nullable=False),
+    PrimaryKeyConstraint("order_no", "line_no"),
+    CheckConstraint("qty > 0", name="holds_qty"),
+    CheckConstraint("state IN ('held', 'released', 'fulfilled')", name="holds_state"),
+    Index("holds_stock", "sku", "store_id", "state"),
+)
+
+# Deliveries on their way to a store (shown as incoming; received: into its stock).
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("id", Big, primary_key=True, autoincrement=True),
+    Column("store_id", Text, ForeignKey("stores.store_id"), nullable=False),
+    Column("sku", Text, nullable=False),
+    Column("qty", BigInteger, nullable=False),
+    Column("expected_on", Text, nullable=False),  # YYYY-MM-DD
+    Flag("received", False),
+    CheckConstraint("qty > 0", name="deliveries_qty"),
+    Index("deliveries_sku", "sku", "store_id"),
+)
+
+# The variants of a style (one SKU per colour and size), shown side by side.
+product_variants = Table(
+    "product_variants",
+    metadata,
+    Column("sku", Text, primary_key=True),
+    Column("style", Text, nullable=False),
+    Column("colour", Text, nullable=False, server_default=""),
+    Column("size", Text, nullable=False, server_default=""),
+    Column("position", Integer, nullable=False, server_default="0"),  # sizes in their order (S < M < L)
+    Index("product_variants_style", "style"),
+)
+
+# What the member's app is told (a reservation made for them, an order placed or ready), newest last.
+member_events = Table(
+    "member_events",
+    metadata,
+    Column("id", Big, primary_key=True, autoincrement=True),
+    Column("member_no", BigInteger, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("order_no", Text),
+    Column("body", Text, nullable=False),  # JSON
+    Column("created_at", Float, nullable=False),
+    Index("member_events_member", "member_no", "id"),
+)
+
 # ---------------------------------------------------------------- card payments relayed for the tills
 # (backend/card_relay.py). Server times are UNIX seconds; Stripe's objects are kept as its JSON text.
 

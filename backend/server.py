@@ -28,7 +28,7 @@ import sqlalchemy as sa
 import uvicorn
 from sqlalchemy.dialects import postgresql, sqlite
 
-from backend import db, keys, schema, seed, tokens
+from backend import db, keys, schema, seed, seed_stock, stock, tokens
 from backend.app import Backend, Fault, FaultPlan, app_token_expiry, create_app
 from backend.limits import Limits
 from backend.store import SqlConnection, Store
@@ -40,23 +40,27 @@ ENV_SIGNING_KEY = "OMO_BACKEND_SIGNING_KEY"
 ENV_DEMO = "OMO_BACKEND_DEMO"
 
 
-def register_device(store: Store, till_id: str, token: str | None = None, *, store_id: str) -> str:
-    """Register (or re-key) a till of store `store_id`; return its device token. Only the token's SHA-256
-    is stored; the caller hands the token over without printing or logging it."""
+def register_device(
+    store: Store, till_id: str, token: str | None = None, *, store_id: str | None = None
+) -> str:
+    """Register (or re-key) a till; return its device token. Only the token's SHA-256 is stored; the
+    caller hands the token over without printing or logging it. `store_id`: the store the till is in
+    (its sales take that store's stock, it writes for that store only); None keeps the one it had."""
     token = token or secrets.token_urlsafe(32)
     d, st = schema.devices, schema.stores
     insert = (sqlite if store.is_sqlite else postgresql).insert
     stmt = insert(d).values(
         till_id=till_id, token_sha256=db.token_hash(token), revoked=False, store_id=store_id
     )
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["till_id"],
-        set_={"token_sha256": stmt.excluded.token_sha256, "revoked": False, "store_id": store_id},
-    )
+    again = {"token_sha256": stmt.excluded.token_sha256, "revoked": False}
+    if store_id is not None:
+        again["store_id"] = stmt.excluded.store_id
+    stmt = stmt.on_conflict_do_update(index_elements=["till_id"], set_=again)
     new_store = insert(st).values(store_id=store_id, name=store_id).on_conflict_do_nothing()
 
     def run(conn: Any) -> None:
-        conn.execute(new_store)
+        if store_id is not None:
+            conn.execute(new_store)
         conn.execute(stmt)
 
     store.write(run)
@@ -101,6 +105,31 @@ class BackendHandle:
         self, till_id: str, token: str | None = None, *, store_id: str = seed.DEMO_STORE
     ) -> str:
         return register_device(self.store, till_id, token, store_id=store_id)
+
+    # ---- stock (backend/stock.py): the web shop, the warehouse and the stores, for the demo and tests
+    def place_online_order(self, lines: list[tuple[str, int]], source_store_id: str, **kw: Any) -> str:
+        """A web shop order paid online, its stock held at `source_store_id`; raises stock.Refused
+        (out_of_stock) when the last unit went elsewhere first."""
+        return self.store.write(
+            lambda c: stock.place_online_order(c, lines=lines, source_store_id=source_store_id, **kw)
+        )
+
+    def send_order(self, order_no: str) -> str:
+        """A paid order leaves its source: collected orders arrive at their store (ready_for_pickup),
+        delivered ones are shipped. Returns the new status."""
+        return self.store.write(lambda c: stock.send(c, order_no, time.time()))
+
+    def receive_delivery(self, delivery_id: int) -> None:
+        self.store.write(lambda c: stock.receive_delivery(c, delivery_id, time.time()))
+
+    def member_events(self, member_no: int) -> list[dict[str, Any]]:
+        """What the member's app was told (reservations, orders)."""
+        with self.store.read_connection() as conn:
+            return stock.member_events_of(conn, member_no)
+
+    def add_stores(self, n: int, **kw: Any) -> list[str]:
+        """Grow the chain to `n` stores, each with stock (backend/seed_stock.py)."""
+        return self.store.write(lambda c: seed_stock.add_stores(c, n, **kw))
 
     def revoke_device(self, till_id: str) -> None:
         d = schema.devices
@@ -171,6 +200,7 @@ def start_backend(
     *,
     strict: bool = False,
     seed_products: int | None = None,
+    fashion: bool = False,
     startup_timeout: float = 10.0,
     key_file: str | Path | None = None,
     demo: bool = False,
@@ -179,7 +209,8 @@ def start_backend(
 ) -> BackendHandle:
     """Start the reference backend in a thread; return once it accepts connections.
 
-    `seed_products`: seed the demo's data (an empty database only). `demo`: serve /v1/demo too.
+    `seed_products`: seed the demo's data (an empty database only); `fashion`: the demo's fashion range
+    (styles in colours and sizes) too. `demo`: serve /v1/demo too.
     `key_file`: the signing key's file (beside a SQLite database by default; for PostgreSQL without one,
     a new temporary file: tests). `limits`: rate limits (the shipped ones by default). `cards`: the card
     relay's Stripe account (backend.card_relay.RelayConfig; "env": from the environment; None: off)."""
@@ -187,7 +218,7 @@ def start_backend(
         key_file = Path(tempfile.mkdtemp(prefix="omo-backend-key-")) / "signing.key"
     backend = Backend(database, strict=strict, key_file=key_file, demo=demo, limits=limits, cards=cards)
     if seed_products is not None:
-        seed.seed_demo(backend.store, products_count=seed_products)
+        seed.seed_demo(backend.store, products_count=seed_products, fashion=fashion)
     # proto=IPPROTO_TCP: asyncio sets TCP_NODELAY on accepted sockets only when the listener says TCP;
     # without it every response waits ~40 ms for the client's delayed ACK (Nagle)
     sock = socket.socket(
@@ -227,6 +258,7 @@ def start_demo_backend(
     *,
     products: int = 2000,
     port: int = 0,
+    store_id: str = seed.DEMO_STORE,
     cards: dict[str, str] | None = None,
 ) -> BackendHandle:
     """The demo's embedded backend: its own database in `data_dir`, seeded once, and this till registered.
@@ -244,7 +276,12 @@ def start_demo_backend(
         RelayConfig(**cards) if cards else None
     )  # the demo's Stripe account (api_key, webhook_secret, api_base)
     handle = start_backend(
-        data_dir / "omo-backend.sqlite3", port=port, seed_products=products, demo=True, cards=relay
+        data_dir / "omo-backend.sqlite3",
+        port=port,
+        seed_products=products,
+        demo=True,
+        fashion=True,
+        cards=relay,
     )
     token = keyring_token()
     d = schema.devices
@@ -254,7 +291,11 @@ def start_demo_backend(
         )
     )
     if not known:
-        store_device_token(handle.register_device(till_id))
+        store_device_token(handle.register_device(till_id, store_id=store_id))
+    else:
+        handle.store.write(
+            lambda c: c.execute(sa.update(d).where(d.c.till_id == till_id).values(store_id=store_id))
+        )
     return handle
 
 
@@ -358,6 +399,12 @@ def main(argv: list[str] | None = None) -> int:
         help="addresses of the TLS proxy in front, trusted for X-Forwarded-For (the client address that "
         "rate limits count failed credentials by); none by default",
     )
+    parser.add_argument(
+        "--fashion-range",
+        action="store_true",
+        help="seed the demo's fashion range (variants) too (empty db only)",
+    )
+    parser.add_argument("--stores", type=int, default=0, help="grow the demo chain to this many stores")
     parser.add_argument("--no-serve", action="store_true", help="migrate, seed and register, then exit")
     args = parser.parse_args(argv)
     os.umask(0o077)  # the database (members, orders) and the key file are the backend user's only
@@ -386,7 +433,9 @@ def main(argv: list[str] | None = None) -> int:
         log.info("signing keys retired: %s", ", ".join(map(str, args.retire_key)))
     backend = Backend(store, key_file=key_file, demo=args.demo)
     if args.demo:
-        seed.seed_demo(store, products_count=args.seed_products)
+        seed.seed_demo(store, products_count=args.seed_products, fashion=args.fashion_range)
+    if args.stores:
+        store.write(lambda c: seed_stock.add_stores(c, args.stores))
     if args.register_till:
         issued = [(till, register_device(store, till, store_id=store_id)) for till in args.register_till]
         fd = os.open(args.tokens_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

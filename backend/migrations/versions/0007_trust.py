@@ -1,8 +1,8 @@
 """trust: devices belong to stores, points returned are capped by what was redeemed, orders carry the
 customer's check, signing keys keep only their public half, anchored audit chains, shared rate limits
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -10,15 +10,14 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("devices") as t:
-        t.add_column(sa.Column("store_id", sa.Text(), nullable=True))
+    # devices.store_id: added by 0006_stock (the store a till is in; here also the only store it writes for)
     with op.batch_alter_table("stores") as t:
         t.add_column(
             sa.Column("max_unreceipted_refund", sa.BigInteger(), server_default="10000", nullable=False)
@@ -89,5 +88,3 @@ def downgrade() -> None:
             t.drop_column(c)
     with op.batch_alter_table("stores") as t:
         t.drop_column("max_unreceipted_refund")
-    with op.batch_alter_table("devices") as t:
-        t.drop_column("store_id")
