@@ -785,12 +785,13 @@ def _lines_query(ln: sa.Table, where: Any) -> Any:
 
 
 ORDER_SUMMARY = ("order_no", "status", "placed_at", "currency", "pickup_store_id", "total")
+ORDER_SUMMARY += ("origin", "fulfilment", "source_store_id", "ready_on", "expires_at")  # how it arrives
 
 
 def _order_view(order: dict[str, Any], full: bool) -> dict[str, Any]:
     """The order in full, or the summary a guessable number may show (status, total, where it is picked
     up, how many items: no lines, tenders, member or customer)."""
-    body: dict[str, Any] = order if full else {k: order[k] for k in ORDER_SUMMARY}
+    body: dict[str, Any] = order if full else {k: order[k] for k in ORDER_SUMMARY if k in order}
     return body | {
         "item_count": sum(ln["qty"] for ln in order["lines"]),
         "view": "full" if full else "summary",
@@ -827,7 +828,10 @@ def _order_response(
         or (secret is not None and proof[0] is not None and hmac.compare_digest(secret, proof[0]))
     )
     if not full and device is not None and device.store_id is not None:
-        full = order["status"] == "ready_for_pickup" and order.get("pickup_store_id") == device.store_id
+        here = device.store_id in (order.get("pickup_store_id"), order.get("source_store_id"))
+        # waiting on this store's pickup shelf, or placed at a till (a reservation, an endless-aisle order)
+        # and held or collected here: this store's own job
+        full = here and (order["status"] == "ready_for_pickup" or order.get("origin") == "till")
     return backend.respond(operation, 200, _order_view(order, full))
 
 
