@@ -28,7 +28,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
-from app.approvals import OverrideGate
+from app.approval import check_approval, use_approval
 from app.messages import QT_TRANSLATE_NOOP, Msg, msg, text
 from app.results import Outcome, Result, done, failed, refused
 from pos.cart import Discount
@@ -106,7 +106,7 @@ class Parked:
 
 
 class SellService:
-    def __init__(self, shop: Any, *, on_approval_used: Callable[[Override], None] | None = None) -> None:
+    def __init__(self, shop: Any) -> None:
         self.shop = shop
         self.co: Checkout = shop.checkout
         self.config = shop.config
@@ -115,7 +115,6 @@ class SellService:
         self._lock = threading.RLock()
         self._busy: str | None = None
         self._listeners: list[Callable[[], None]] = []
-        self._gate = OverrideGate()
         self.version = 0  # counts changes of the open sale
         self._quantity_limit = int(shop.settings["sell.quantity_approval_above"])
         self._rcn_rules = rcn_rules_for(shop.settings["store.rcn_rules"], shop.settings["store.country"])
@@ -293,13 +292,20 @@ class SellService:
         retry: Callable[[Override], Result],
         percent: Fraction | Decimal | int | None = None,
         reason: str = "",
-    ) -> str | None | Result:
-        """The permission check of a service call (`app.approvals.OverrideGate`): "" when the person may
-        do it themselves, the approver's id when `grant` is a manager's approval that covers it (used
-        once), or a Result: NEEDS_APPROVAL with the request (and `retry`), or REFUSED."""
+    ) -> str | Result:
+        """The permission check of a service call (app/approval.py): "" when the person may do it
+        themselves, the approver's id when `grant` covers it (the domain, or `use_approval`, uses it
+        once), or a Result (NEEDS_APPROVAL with the request and `retry`, or REFUSED)."""
         assert self.staff is not None
-        return self._gate.check(
-            self.staff, permission, grant, subject=subject, retry=retry, percent=percent, reason=reason
+        return check_approval(
+            self.shop.approvals,
+            self.staff,
+            permission,
+            grant,
+            subject=subject,
+            retry=retry,
+            percent=percent,
+            reason=reason,
         )
 
     def _try(self, fn: Callable[[], Any], ok: Msg | None = None) -> Result:
@@ -399,6 +405,9 @@ class SellService:
                         )
                     return approver
                 if approver:
+                    approver = use_approval(self.shop.approvals, self.staff, Permission.LARGE_QUANTITY, grant)
+                    if isinstance(approver, Result):
+                        return approver
                     self.shop.journal.audit(
                         "quantity.approved",
                         self.staff.id,
@@ -423,7 +432,7 @@ class SellService:
             )
             if isinstance(approver, Result):
                 return approver
-            return self._try(lambda: self.co.remove_line(line_id, actor=self.staff.id))
+            return self._try(lambda: self.co.remove_line(line_id, actor=self.staff, override=grant))
 
     # ------------------------------------------------------------------ discounts and prices
     def parse_discount(self, typed: str) -> Discount | Result:
@@ -442,12 +451,6 @@ class SellService:
             detail = str(e) if isinstance(e, DomainError) else ""
             return refused(msg(QT_TRANSLATE_NOOP(C, "That is not a discount. {detail}"), detail=detail))
 
-    @staticmethod
-    def _percent_of(discount: Discount, base: int) -> Fraction:
-        if discount.percent is not None:
-            return Fraction(discount.percent)
-        return Fraction(discount.amount.minor * 100, max(base, 1))
-
     def discount_line(self, line_id: str, typed: str | Discount, grant: Override | None = None) -> Result:
         with self._lock:
             if (why := self._check()) is not None:
@@ -463,14 +466,12 @@ class SellService:
                 Permission.DISCOUNT,
                 grant,
                 subject=f"discount on {line.description}",
-                percent=self._percent_of(d, line.subtotal.minor),
+                percent=self.co.discount_percent(d, line_id),
                 retry=lambda ov: self.discount_line(line_id, d, ov),
             )
             if isinstance(approver, Result):
                 return approver
-            return self._try(
-                lambda: self.co.discount_line(line_id, d, actor=self.staff.id, approved_by=approver or None)
-            )
+            return self._try(lambda: self.co.discount_line(line_id, d, actor=self.staff, override=grant))
 
     def discount_order(self, typed: str | Discount, grant: Override | None = None) -> Result:
         with self._lock:
@@ -485,14 +486,12 @@ class SellService:
                 Permission.DISCOUNT,
                 grant,
                 subject="discount on the whole sale",
-                percent=self._percent_of(d, self.co.cart.totals.subtotal.minor),
+                percent=self.co.discount_percent(d),
                 retry=lambda ov: self.discount_order(d, ov),
             )
             if isinstance(approver, Result):
                 return approver
-            return self._try(
-                lambda: self.co.discount_order(d, actor=self.staff.id, approved_by=approver or None)
-            )
+            return self._try(lambda: self.co.discount_order(d, actor=self.staff, override=grant))
 
     def override_price(
         self, line_id: str, typed_price: str, reason: str, grant: Override | None = None
@@ -520,9 +519,7 @@ class SellService:
             if isinstance(approver, Result):
                 return approver
             return self._try(
-                lambda: self.co.override_price(
-                    line_id, price, reason, actor=self.staff.id, approved_by=approver or None
-                )
+                lambda: self.co.override_price(line_id, price, reason, actor=self.staff, override=grant)
             )
 
     # ------------------------------------------------------------------ members and OMO codes
@@ -974,9 +971,7 @@ class SellService:
                 return approver
             if not paid:
                 return self._try(
-                    lambda: self.co.void(
-                        actor=self.staff.id, approved_by=approver or None, reason="voided at the till"
-                    ),
+                    lambda: self.co.void(actor=self.staff, override=grant, reason="voided at the till"),
                     msg(QT_TRANSLATE_NOOP(C, "Sale voided.")),
                 )
             if not confirmed:
@@ -1022,10 +1017,7 @@ class SellService:
             self._busy = None
             result = self._try(
                 lambda: self.co.void(
-                    actor=self.staff.id,
-                    approved_by=approver or None,
-                    reason="voided at the till",
-                    refunds=ids,
+                    actor=self.staff, override=grant, reason="voided at the till", refunds=ids
                 )
             )
             if not result.ok:
@@ -1060,6 +1052,9 @@ class SellService:
                 reason=reason,
                 retry=lambda ov: self.no_sale(reason, ov),
             )
+            if isinstance(approver, Result):
+                return approver
+            approver = use_approval(self.shop.approvals, self.staff, Permission.NO_SALE, grant)
             if isinstance(approver, Result):
                 return approver
             self.shop.journal.audit(

@@ -89,7 +89,7 @@ def install(app: Any, backend: Any) -> None:
         return _json(200, out)
 
     def auth(request: Request) -> str:
-        return backend.authenticate(request)
+        return backend.authenticate(request).till_id
 
     @app.post("/v1/card/payments")
     async def card_create(request: Request) -> Response:

@@ -272,6 +272,10 @@
             <translation>Not collected</translation>
         </message>
         <message>
+            <source>Too many wrong checks for order {order}: the backend checks no more for {minutes} min. Scan the order's QR code in the customer's app instead.</source>
+            <translation>Too many wrong checks for order {order}: the backend checks no more for {minutes} min. Scan the order's QR code in the customer's app instead.</translation>
+        </message>
+        <message>
             <source>Wait: a refund is being made.</source>
             <translation>Wait: a refund is being made.</translation>
         </message>
@@ -304,6 +308,10 @@
             <translation>Sale {receipt_no} from this till's journal: the backend cannot check it now, so it can only be an unverified return to store credit (a manager approves).</translation>
         </message>
         <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) to see what is on it.</source>
+            <translation>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) to see what is on it.</translation>
+        </message>
+        <message>
             <source>{label}: everything on it was already returned.</source>
             <translation>{label}: everything on it was already returned.</translation>
         </message>
@@ -322,6 +330,10 @@
         <message>
             <source>There is no member {no}.</source>
             <translation>There is no member {no}.</translation>
+        </message>
+        <message>
+            <source>{name}: their orders show with the code in their app. Scan it, or type the order or receipt number.</source>
+            <translation>{name}: their orders show with the code in their app. Scan it, or type the order or receipt number.</translation>
         </message>
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>

@@ -272,6 +272,10 @@
             <translation>Non ritirato</translation>
         </message>
         <message>
+            <source>Too many wrong checks for order {order}: the backend checks no more for {minutes} min. Scan the order's QR code in the customer's app instead.</source>
+            <translation>Troppi controlli errati per l'ordine {order}: il backend non controlla più per {minutes} min. Scansiona invece il codice QR dell'ordine nell'app del cliente.</translation>
+        </message>
+        <message>
             <source>Wait: a refund is being made.</source>
             <translation>Attendi: è in corso un rimborso.</translation>
         </message>
@@ -304,6 +308,10 @@
             <translation>Vendita {receipt_no} dal giornale di questa cassa: il backend ora non può verificarla, quindi può essere solo un reso non verificato in buono (lo approva un responsabile).</translation>
         </message>
         <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) to see what is on it.</source>
+            <translation>Ordine {label} trovato dal numero: controlla il cliente (nome, ultime cifre della carta o codice nella sua app) per vederne il contenuto.</translation>
+        </message>
+        <message>
             <source>{label}: everything on it was already returned.</source>
             <translation>{label}: tutto è già stato reso.</translation>
         </message>
@@ -322,6 +330,10 @@
         <message>
             <source>There is no member {no}.</source>
             <translation>Non esiste il socio {no}.</translation>
+        </message>
+        <message>
+            <source>{name}: their orders show with the code in their app. Scan it, or type the order or receipt number.</source>
+            <translation>{name}: i suoi ordini si vedono con il codice nella sua app. Scansionalo, oppure digita il numero dell'ordine o dello scontrino.</translation>
         </message>
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>

@@ -272,6 +272,10 @@
             <translation>未受取</translation>
         </message>
         <message>
+            <source>Too many wrong checks for order {order}: the backend checks no more for {minutes} min. Scan the order's QR code in the customer's app instead.</source>
+            <translation>注文 {order} の確認の誤りが多すぎます。バックエンドは {minutes} 分間確認を受け付けません。代わりにお客様のアプリにある注文の QR コードをスキャンしてください。</translation>
+        </message>
+        <message>
             <source>Wait: a refund is being made.</source>
             <translation>お待ちください: 返金処理中です。</translation>
         </message>
@@ -304,6 +308,10 @@
             <translation>このレジのジャーナルの販売 {receipt_no}: バックエンドが現在確認できないため、未確認のストアクレジット返品のみ可能です (責任者が承認)。</translation>
         </message>
         <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) to see what is on it.</source>
+            <translation>注文 {label} を番号で見つけました。内容を見るにはお客様を確認してください（名前、カードの下4桁、またはアプリのコード）。</translation>
+        </message>
+        <message>
             <source>{label}: everything on it was already returned.</source>
             <translation>{label}: すべて返品済みです。</translation>
         </message>
@@ -322,6 +330,10 @@
         <message>
             <source>There is no member {no}.</source>
             <translation>会員 {no} はいません。</translation>
+        </message>
+        <message>
+            <source>{name}: their orders show with the code in their app. Scan it, or type the order or receipt number.</source>
+            <translation>{name}：注文はお客様のアプリのコードで表示されます。それをスキャンするか、注文番号またはレシート番号を入力してください。</translation>
         </message>
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>

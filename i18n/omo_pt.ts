@@ -272,6 +272,10 @@
             <translation>Não levantado</translation>
         </message>
         <message>
+            <source>Too many wrong checks for order {order}: the backend checks no more for {minutes} min. Scan the order's QR code in the customer's app instead.</source>
+            <translation>Demasiadas verificações erradas para a encomenda {order}: o backend não verifica mais durante {minutes} min. Digitalize antes o código QR da encomenda na app do cliente.</translation>
+        </message>
+        <message>
             <source>Wait: a refund is being made.</source>
             <translation>Aguarde: está a ser feito um reembolso.</translation>
         </message>
@@ -304,6 +308,10 @@
             <translation>Venda {receipt_no} do diário desta caixa: o backend não a pode verificar agora, por isso só pode ser uma devolução não verificada em vale (um gerente aprova).</translation>
         </message>
         <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) to see what is on it.</source>
+            <translation>Encomenda {label} encontrada pelo número: verifique o cliente (nome, últimos dígitos do cartão ou código na app) para ver o que contém.</translation>
+        </message>
+        <message>
             <source>{label}: everything on it was already returned.</source>
             <translation>{label}: tudo já foi devolvido.</translation>
         </message>
@@ -322,6 +330,10 @@
         <message>
             <source>There is no member {no}.</source>
             <translation>Não existe o membro {no}.</translation>
+        </message>
+        <message>
+            <source>{name}: their orders show with the code in their app. Scan it, or type the order or receipt number.</source>
+            <translation>{name}: as encomendas aparecem com o código na app. Digitalize-o, ou escreva o número da encomenda ou do recibo.</translation>
         </message>
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from pos.cart import Cart, Discount
@@ -26,6 +27,7 @@ from pos.measure import Measure
 from pos.money import Money
 from pos.ports import Catalog, Clock, Ids, Journal, Product
 from pos.scan import ItemScan
+from pos.staff import Approvals, NotPermitted, Override, Permission, StaffMember, authorise
 from pos.storeconfig import StoreConfig
 
 log = logging.getLogger("pos.checkout")
@@ -93,8 +95,12 @@ class Checkout:
         clock: Clock,
         ids: Ids,
         staff_id: str = "",
+        approvals: Approvals | None = None,
     ) -> None:
         self.config = config
+        # the only source of manager approvals (an Override it issued); without it, nothing beyond a
+        # person's role is possible at all
+        self.approvals = approvals
         self.catalog = catalog
         self.journal = journal
         self.till_id = till_id
@@ -226,29 +232,59 @@ class Checkout:
         self.cart.set_quantity(line_id, quantity)
         self._changed()
 
-    def remove_line(self, line_id: str, *, actor: str) -> None:
+    # ------------------------------------------------------------------ permissions
+    def _permit(
+        self,
+        actor: StaffMember,
+        permission: Permission,
+        override: Override | None,
+        percent: Fraction | None = None,
+    ) -> str | None:
+        """Who approved it (None: the actor's role allows it), or NotPermitted. The domain asks as the
+        services do, so nothing that calls it directly gets past a person's role."""
+        if self.approvals is not None:
+            return self.approvals.permit(actor, permission, amount_percent=percent, override=override)
+        if authorise(actor, permission, amount_percent=percent).allowed:
+            return None
+        raise NotPermitted("This needs a manager's approval, and this till takes none.")
+
+    def discount_percent(self, discount: Discount, line_id: str | None = None) -> Fraction:
+        """A discount as a percentage of what it applies to (a line, or the whole sale), 0 to 100."""
+        if discount.percent is not None:
+            pct = Fraction(discount.percent)
+        else:
+            base = self.cart.line(line_id).subtotal.minor if line_id else self.cart.totals.subtotal.minor
+            pct = Fraction(discount.amount.minor * 100, max(base, 1))
+        return min(max(pct, Fraction(0)), Fraction(100))
+
+    def remove_line(self, line_id: str, *, actor: StaffMember, override: Override | None = None) -> None:
         self._no_tenders_taken()
+        approved_by = self._permit(actor, Permission.REMOVE_LINE, override)
         line = self.cart.remove_line(line_id)
         self.journal.audit(
             "line.removed",
-            actor,
+            actor.id,
             {
                 "sale_uuid": self.sale_uuid,
                 "sku": line.sku,
                 "quantity": line.quantity,
                 "unit_price": line.unit_price.minor,
+                "approved_by": approved_by,
             },
         )
         self._changed()
 
     def discount_line(
-        self, line_id: str, discount: Discount | None, *, actor: str, approved_by: str | None = None
+        self, line_id: str, discount: Discount | None, *, actor: StaffMember, override: Override | None = None
     ) -> None:
         self._no_tenders_taken()
+        self.cart.line(line_id)  # an unknown line is refused before any approval is used
+        percent = Fraction(0) if discount is None else self.discount_percent(discount, line_id)
+        approved_by = self._permit(actor, Permission.DISCOUNT, override, percent)
         self.cart.set_line_discount(line_id, discount)
         self.journal.audit(
             "discount.line",
-            actor,
+            actor.id,
             {
                 "sale_uuid": self.sale_uuid,
                 "line_id": line_id,
@@ -259,13 +295,15 @@ class Checkout:
         self._changed()
 
     def discount_order(
-        self, discount: Discount | None, *, actor: str, approved_by: str | None = None
+        self, discount: Discount | None, *, actor: StaffMember, override: Override | None = None
     ) -> None:
         self._no_tenders_taken()
+        percent = Fraction(0) if discount is None else self.discount_percent(discount)
+        approved_by = self._permit(actor, Permission.DISCOUNT, override, percent)
         self.cart.set_order_discount(discount)
         self.journal.audit(
             "discount.order",
-            actor,
+            actor.id,
             {
                 "sale_uuid": self.sale_uuid,
                 "discount": None if discount is None else discount.to_dict(),
@@ -275,14 +313,21 @@ class Checkout:
         self._changed()
 
     def override_price(
-        self, line_id: str, unit_price: int, reason: str, *, actor: str, approved_by: str | None = None
+        self,
+        line_id: str,
+        unit_price: int,
+        reason: str,
+        *,
+        actor: StaffMember,
+        override: Override | None = None,
     ) -> None:
         self._no_tenders_taken()
         before = self.cart.line(line_id).unit_price.minor
+        approved_by = self._permit(actor, Permission.PRICE_OVERRIDE, override)
         self.cart.override_price(line_id, self._money(unit_price), reason)
         self.journal.audit(
             "price.override",
-            actor,
+            actor.id,
             {
                 "sale_uuid": self.sale_uuid,
                 "line_id": line_id,
@@ -368,17 +413,24 @@ class Checkout:
         self._reset()
 
     def void(
-        self, *, actor: str, approved_by: str | None, reason: str = "", refunds: tuple[str, ...] = ()
+        self,
+        *,
+        actor: StaffMember,
+        override: Override | None = None,
+        reason: str = "",
+        refunds: tuple[str, ...] = (),
     ) -> None:
-        """Abandon the open sale. Part payments already taken must have been refunded first: `refunds`
-        names the refund of each (e.g. Stripe refund ids), in the order of `self.tenders`."""
+        """Abandon the open sale (a manager, or with a manager's approval: `override`, issued by the
+        till's Approvals after the manager's PIN). Part payments already taken must have been refunded
+        first: `refunds` names the refund of each (e.g. Stripe refund ids), in the order of `tenders`."""
         if len(refunds) != len(self.tenders):
             raise CheckoutError(
                 "Refund the part already paid first; a partly paid sale cannot just be voided."
             )
+        approved_by = self._permit(actor, Permission.VOID_SALE, override)
         self.journal.audit(
             "sale.void",
-            actor,
+            actor.id,
             {
                 "sale_uuid": self.sale_uuid,
                 "total": self.total,

@@ -32,6 +32,15 @@ class BackendRefused(BackendError):
         self.code = code
 
 
+class BackendTooManyTries(BackendError):
+    """Too many wrong tries (HTTP 429 on a customer check): no more are checked for `retry_after`
+    seconds, right or wrong."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 @dataclass(frozen=True)
 class Coupon:
     code: str
@@ -78,6 +87,9 @@ class MemberProfile:
     recently_viewed: tuple[ViewedItem, ...]
     consent: Consent
     fetched_at: float = 0.0  # monotonic seconds when fetched (cache age)
+    # "checkout": found by number (no recent orders or recently viewed items); "full": opened by the member's
+    # own code from their app or card
+    view: str = "full"
 
 
 @dataclass(frozen=True)
@@ -120,6 +132,9 @@ class OnlineOrder:
     total: int
     pickup_store_id: str | None = None
     customer_display_name: str = ""
+    # "summary": found by number (no lines, tenders, member or customer); "full": with its QR or a check
+    view: str = "full"
+    item_count: int = 0
     origin: str = "online"  # online | till
     fulfilment: str | None = None  # delivery | pickup | reservation
     source_store_id: str | None = None  # where its stock is held
@@ -242,9 +257,11 @@ class SyncStatus:
 class Backend(Protocol):
     """What the domain asks the backend (each call blocks: never call it on the GUI thread)."""
 
-    def member_profile(self, member_no: int, *, max_age_s: float | None = None) -> MemberProfile: ...
+    def member_profile(
+        self, member_no: int, *, max_age_s: float | None = None, member_token: str | None = None
+    ) -> MemberProfile: ...
 
-    def order(self, order_no: str) -> OnlineOrder: ...
+    def order(self, order_no: str, member_token: str | None = None) -> OnlineOrder: ...
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder: ...
 
@@ -259,7 +276,7 @@ class ReturnsBackend(Protocol):
     """What returns, pickups and store credit ask the backend (each call blocks). Refusals raise
     `BackendRefused` (409) or `BackendNotFound` (404); the rest `BackendUnavailable`."""
 
-    def order(self, order_no: str) -> OnlineOrder: ...
+    def order(self, order_no: str, member_token: str | None = None) -> OnlineOrder: ...
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder: ...
 
@@ -267,7 +284,10 @@ class ReturnsBackend(Protocol):
 
     def sale_by_receipt(self, receipt_no: str) -> StoreSale: ...
 
-    def check_customer(self, order_no: str, method: str, value: str) -> bool: ...
+    def check_customer(self, order_no: str, method: str, value: str) -> OnlineOrder | None:
+        """The order in full when what the customer says matches it, else None (BackendTooManyTries
+        after too many wrong checks)."""
+        ...
 
     def pickups(self, store_id: str) -> PickupList: ...
 

@@ -26,6 +26,7 @@ from pos.stock import StockLevels, VariantStock
 from pos.sync_ports import (
     BackendNotFound,
     BackendRefused,
+    BackendTooManyTries,
     BackendUnavailable,
     CartLine,
     Consent,
@@ -172,10 +173,18 @@ class BackendClient:
         self.session.mount("https://", adapter)
         self.session.headers["Accept"] = "application/json"
         self.session.headers["User-Agent"] = "omo-pos-sync/1"
+        # a request whose 429 is an answer to show, not a reason to wait and retry (a customer check)
+        self._once = requests.Session()
+        self._once.verify = self._verify
+        once = HTTPAdapter(max_retries=Retry(total=1, connect=1, read=0, status=0), pool_maxsize=1)
+        self._once.mount("http://", once)
+        self._once.mount("https://", once)
+        self._once.headers.update(self.session.headers)
         self.requests_sent = 0  # HTTP calls made by this client (urllib3 retries not counted)
 
     def close(self) -> None:
         self.session.close()
+        self._once.close()
 
     # ------------------------------------------------------------------------------------------ core
     def _auth_header(self) -> dict[str, str]:
@@ -203,7 +212,9 @@ class BackendClient:
         body: bytes | io.BytesIO | None = None,
         headers: dict[str, str] | None = None,
         read_timeout: float | None = None,
+        once: bool = False,
     ) -> Any:
+        """`once`: a 429 is not retried but raised as BackendTooManyTries."""
         hdrs = self._auth_header()
         if headers:
             hdrs.update(headers)
@@ -212,7 +223,7 @@ class BackendClient:
         timeout = (self.timeout[0], read_timeout or self.timeout[1])
         self.requests_sent += 1
         try:
-            resp = self.session.request(
+            resp = (self._once if once else self.session).request(
                 method,
                 self.base_url + path,
                 params=params,
@@ -272,6 +283,9 @@ class BackendClient:
             raise BackendRequestError(
                 f"The OMO backend refused the request: {err['message']}", status, err["code"]
             )
+        if status == 429 and once:
+            wait = resp.headers.get("Retry-After", "")
+            raise BackendTooManyTries(err["message"], float(wait) if wait.isdigit() else 60.0)
         retry_after = _retry_after(resp)
         raise BackendServerError(
             f"The OMO backend is busy or has a problem (HTTP {status}).", status, retry_after
@@ -294,6 +308,24 @@ class BackendClient:
             )
         return results
 
+    def push_audit(self, entries: list[dict[str, Any]]) -> int:
+        """Anchor audit entries at the backend; the seq its copy of this till's chain now ends at."""
+        body = json.dumps({"entries": entries}, separators=(",", ":")).encode()
+        try:
+            return self._call("POST", "/v1/audit", "pushAudit", body=body)["head_seq"]
+        except BackendServerError as exc:
+            if exc.status != 409:
+                raise
+            raise BackendRequestError(  # the backend's copy and this chain differ: retrying cannot help
+                "The OMO backend's copy of this till's audit log differs from this till's.",
+                409,
+                "audit_conflict",
+            ) from exc
+
+    def audit_copy(self, after: int = 0, limit: int = 1000) -> dict[str, Any]:
+        """The backend's copy of this till's audit chain after `after`: {"head_seq", "entries": [...]}."""
+        return self._call("GET", "/v1/audit", "getAudit", params={"after": after, "limit": limit})
+
     def reconciliation(self, since: str, until: str) -> list[dict[str, Any]]:
         """This till's events the backend holds, per day and type (ReconciliationDay dicts)."""
         params = {"from": since, "to": until}
@@ -313,11 +345,13 @@ class BackendClient:
     def promotions(self) -> list[dict[str, Any]]:
         return self._call("GET", "/v1/promotions", "listPromotions")["promotions"]
 
-    def member_profile_raw(self, member_no: int) -> dict[str, Any]:
-        return self._call("GET", f"/v1/members/{int(member_no)}", "getMemberProfile")
+    def member_profile_raw(self, member_no: int, member_token: str | None = None) -> dict[str, Any]:
+        """Checkout's view of a member; in full (history, recently viewed) with the member's own code."""
+        headers = {"OMO-Member-Token": member_token} if member_token else None
+        return self._call("GET", f"/v1/members/{int(member_no)}", "getMemberProfile", headers=headers)
 
-    def member_profile(self, member_no: int) -> MemberProfile:
-        return to_member_profile(self.member_profile_raw(member_no))
+    def member_profile(self, member_no: int, member_token: str | None = None) -> MemberProfile:
+        return to_member_profile(self.member_profile_raw(member_no, member_token))
 
     def mint_member_qr(self, member_no: int, kind: str = "app") -> str:
         """Demo only: the QR text a member's app (or printed card) shows now."""
@@ -332,8 +366,13 @@ class BackendClient:
     def revocations(self) -> list[dict[str, Any]]:
         return self._call("GET", "/v1/revocations", "listRevocations")["cards"]
 
-    def order(self, order_no: str) -> OnlineOrder:
-        return to_order(self._call("GET", f"/v1/orders/{quote(str(order_no), safe='')}", "getOrder"))
+    def order(self, order_no: str, member_token: str | None = None) -> OnlineOrder:
+        """By number: the summary (in full for the store it waits at for pickup, or with `member_token`,
+        the QR text of the member who placed it); else the contents come with its QR (`order_by_qr`) or a
+        customer check (`check_customer`)."""
+        headers = {"OMO-Member-Token": member_token} if member_token else None
+        path = f"/v1/orders/{quote(str(order_no), safe='')}"
+        return to_order(self._call("GET", path, "getOrder", headers=headers))
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder:
         return to_order(self._call("GET", "/v1/orders/by-qr", "getOrderByQr", params={"text": qr_text}))
@@ -354,9 +393,13 @@ class BackendClient:
         data = json.dumps(body, separators=(",", ":"), sort_keys=True).encode()
         return self._call("POST", path, operation_id, body=data)
 
-    def check_customer(self, order_no: str, method: str, value: str) -> bool:
+    def check_customer(self, order_no: str, method: str, value: str) -> OnlineOrder | None:
+        """The order in full when the customer's name, card digits, app code or e-mail matches it; None
+        when not; BackendTooManyTries after too many wrong checks of this order or from this till."""
         path = f"/v1/orders/{quote(str(order_no), safe='')}/check"
-        return bool(self._post(path, "checkOrderCustomer", {"method": method, "value": value})["verified"])
+        body = json.dumps({"method": method, "value": value}, separators=(",", ":"), sort_keys=True).encode()
+        data = self._call("POST", path, "checkOrderCustomer", body=body, once=True)
+        return to_order(data["order"]) if data["verified"] and "order" in data else None
 
     def pickups(self, store_id: str) -> PickupList:
         d = self._call("GET", "/v1/pickups", "listPickups", params={"store_id": store_id})
@@ -450,6 +493,7 @@ def to_member_profile(d: dict[str, Any], fetched_at: float = 0.0) -> MemberProfi
         else (),
         consent=Consent(**d["consent"]),
         fetched_at=fetched_at,
+        view=d.get("view", "full"),
     )
 
 
@@ -460,12 +504,14 @@ def to_order(d: dict[str, Any]) -> OnlineOrder:
         status=d["status"],
         placed_at=d["placed_at"],
         currency=d["currency"],
-        member_no=d["member_no"],
-        lines=tuple(OrderLine(**ln) for ln in d["lines"]),
-        tenders=tuple(Tender(t["method"], t["amount"], t.get("reference")) for t in d["tenders"]),
+        member_no=d.get("member_no"),
+        lines=tuple(OrderLine(**ln) for ln in d.get("lines", ())),
+        tenders=tuple(Tender(t["method"], t["amount"], t.get("reference")) for t in d.get("tenders", ())),
         total=d["total"],
         pickup_store_id=d.get("pickup_store_id"),
         customer_display_name=d.get("customer_display_name", ""),
+        view=d.get("view", "full"),
+        item_count=d.get("item_count", sum(ln["qty"] for ln in d.get("lines", ()))),
         origin=d.get("origin", "online"),
         fulfilment=d.get("fulfilment"),
         source_store_id=d.get("source_store_id"),

@@ -71,6 +71,9 @@ LOCK_NAME = "sync-engine.lock"
 
 
 SETTING_KEYS = "backend.member_token_keys"
+AUDIT_ANCHORED_KEY = "audit.anchored_seq"  # the last audit entry the backend's copy holds
+# what the store's member cache keeps of a profile: checkout's view, nothing of the member's history
+CACHED_PROFILE_FIELDS = ("member_no", "display_name", "tier", "points_balance", "coupons", "consent")
 SETTING_REVOCATIONS = "backend.revoked_cards"
 
 
@@ -96,7 +99,7 @@ class _EngineLock:
 
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             if sys.platform == "win32":  # pragma: no cover
                 import msvcrt
@@ -174,6 +177,7 @@ class SyncEngine:
         max_deferrals: int = 200,
         member_ttl_s: float = 120.0,
         member_stale_max_s: float = 3600.0,
+        purge_interval_s: float = 60.0,
         catalog_interval_s: float | None = 300.0,
         catalog_page_size: int = 5000,
         idle_poll_s: float = 5.0,
@@ -204,6 +208,11 @@ class SyncEngine:
         self.max_deferrals = max_deferrals
         self._deferred: dict[str, tuple[int, float]] = {}  # event_id -> (times deferred, next try)
         self.member_stale_max_s = member_stale_max_s
+        # personal data is forgotten on a timer: profiles in memory older than member_stale_max_s, and the
+        # store's member cache past its expiry (sync/store/members.py), every purge_interval_s
+        self.purge_interval_s = purge_interval_s
+        self._purge_at = 0.0
+        self._anchor_retry_at = 0.0
         self.catalog_interval_s = catalog_interval_s
         self.catalog_page_size = catalog_page_size
         self.idle_poll_s = idle_poll_s
@@ -235,7 +244,7 @@ class SyncEngine:
         self._next_catalog_at = 0.0
         self._local = threading.local()
         self._clients: list[BackendClient] = []
-        self._members: dict[int, MemberProfile] = {}
+        self._members: dict[tuple[int, bool], MemberProfile] = {}  # (member_no, full view) -> profile
         self.keys: list[dict[str, Any]] = []
         self.revoked_cards: list[dict[str, Any]] = []
         # where a catalog sync spends its time: fetching+validating pages vs waiting for the store to apply
@@ -333,7 +342,10 @@ class SyncEngine:
             self._refresh_queue_stats(conn)
             while not self._stop.is_set():
                 try:
+                    self._purge_personal_data()
                     worked = self._drain_batch(conn, client)
+                    if not worked:
+                        worked = self._anchor_audit(conn, client)
                     if not worked and self._catalog_due():
                         self._catalog_sync(conn, client)
                         worked = True
@@ -358,6 +370,48 @@ class SyncEngine:
             if self._heartbeat_client is not None:
                 self._heartbeat_client.close()
             conn.close()
+
+    def _anchor_audit(self, conn: Any, client: BackendClient) -> bool:
+        """Send the audit entries written since the last anchoring (500 at a time); True if some went.
+        A backend that answers that its copy differs (the chain was rewritten here) is said so in the
+        log every time it is tried again (every 10 minutes): the entries are not pushed over its copy."""
+        from sync.store import audit
+        from sync.store.cart import get_setting, set_setting
+
+        if time.monotonic() < self._anchor_retry_at:
+            return False
+        anchored = int(get_setting(conn, AUDIT_ANCHORED_KEY, 0) or 0)
+        entries = audit.entries_after(conn, anchored)
+        if not entries:
+            return False
+        try:
+            head = client.push_audit(entries)
+        except BackendRequestError as exc:
+            log.error("the backend refused this till's audit entries after %d: %s", anchored, exc)
+            self._anchor_retry_at = time.monotonic() + 600
+            return False
+        self.store.write_sync(lambda c: set_setting(c, AUDIT_ANCHORED_KEY, head))
+        return True
+
+    def _purge_personal_data(self) -> None:
+        """Forget member profiles past their time (on the sync thread, every `purge_interval_s`)."""
+        now = time.monotonic()
+        if now < self._purge_at:
+            return
+        self._purge_at = now + self.purge_interval_s
+        with self._lock:
+            for key in [k for k, p in self._members.items() if now - p.fetched_at > self.member_stale_max_s]:
+                del self._members[key]
+        from sync.store import members
+
+        conn = self.store.read_connection()
+        try:
+            due = members.expired_count(conn)
+        finally:
+            conn.close()
+        gone = self.store.write_sync(members.purge_expired) if due else 0
+        if gone:
+            log.info("forgot %d cached member profiles past their time", gone)
 
     def _heartbeat(self) -> None:
         """Idle: is the backend still there? One GET without retries, at most every `heartbeat_s`."""
@@ -643,42 +697,50 @@ class SyncEngine:
                 self._clients.append(client)
         return client
 
-    def member_profile(self, member_no: int, *, max_age_s: float | None = None) -> MemberProfile:
+    def member_profile(
+        self, member_no: int, *, max_age_s: float | None = None, member_token: str | None = None
+    ) -> MemberProfile:
+        """Checkout's view of a member (found by number: name, tier, points, coupons); with the member's
+        own code (`member_token`, the QR text of their app or card) their history and recently viewed
+        items too. Cached for `member_ttl_s`; offline, a cached profile of the same view (or the store's
+        checkout view) stands in."""
         ttl = self.member_ttl_s if max_age_s is None else max_age_s
+        key = (member_no, member_token is not None)
         now = time.monotonic()
         with self._lock:
-            cached = self._members.get(member_no)
+            cached = self._members.get(key)
         if cached is not None and now - cached.fetched_at <= ttl:
             return cached
         try:
-            raw = self._caller_client().member_profile_raw(member_no)
+            raw = self._caller_client().member_profile_raw(member_no, member_token)
         except BackendNotFound:
             raise
         except BackendUnavailable:
             if cached is not None and now - cached.fetched_at <= self.member_stale_max_s:
-                log.info("member %s: backend unavailable, showing the cached profile", member_no)
+                log.info("member profile: backend unavailable, showing the cached one")
                 return cached
             stored = self._stored_member(member_no)
             if stored is not None:
-                log.info("member %s: backend unavailable, showing the profile cached in the store", member_no)
+                log.info("member profile: backend unavailable, showing the one cached in the store")
                 return stored
             raise
         profile = to_member_profile(raw, fetched_at=time.monotonic())
         self._persist_member(raw)
         with self._lock:
-            self._members[member_no] = profile
+            self._members[key] = profile
             # keep the cache small: profiles are personal data
             if len(self._members) > 200:
-                oldest = min(self._members.values(), key=lambda p: p.fetched_at)
-                self._members.pop(oldest.member_no, None)
+                oldest = min(self._members, key=lambda k: self._members[k].fetched_at)
+                self._members.pop(oldest, None)
         return profile
 
     def _persist_member(self, raw: dict[str, Any]) -> None:
-        """Keep the profile in the store's member cache (limited time) for lookups while offline."""
-        try:
-            from sync.store import members
-        except ImportError:  # pragma: no cover - the store always has it
-            return
+        """Keep checkout's view of the member in the store's cache (for a time: sync/store/members.py) for
+        look-ups while offline: never their history or what they viewed."""
+        from sync.store import members
+
+        kept = {k: raw[k] for k in CACHED_PROFILE_FIELDS}
+        kept |= {"recent_orders": [], "recently_viewed": [], "view": "checkout"}
 
         def put(c: Any) -> None:
             members.put(
@@ -688,7 +750,7 @@ class SyncEngine:
                 tier=raw["tier"],
                 points_balance=raw["points_balance"],
                 points_as_of=datetime.now(UTC).isoformat(),
-                profile=raw,
+                profile=kept,
             )
 
         future = self.store.write(put)
@@ -697,10 +759,7 @@ class SyncEngine:
         )
 
     def _stored_member(self, member_no: int) -> MemberProfile | None:
-        try:
-            from sync.store import members
-        except ImportError:  # a store without the member cache
-            return None
+        from sync.store import members
 
         conn = self.store.read_connection()
         try:
@@ -742,10 +801,11 @@ class SyncEngine:
             if member_no is None:
                 self._members.clear()
             else:
-                self._members.pop(member_no, None)
+                self._members.pop((member_no, False), None)
+                self._members.pop((member_no, True), None)
 
-    def order(self, order_no: str) -> OnlineOrder:
-        return self._caller_client().order(order_no)
+    def order(self, order_no: str, member_token: str | None = None) -> OnlineOrder:
+        return self._caller_client().order(order_no, member_token)
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder:
         return self._caller_client().order_by_qr(qr_text)
@@ -764,7 +824,7 @@ class SyncEngine:
     def sale_by_receipt(self, receipt_no: str) -> StoreSale:
         return self._caller_client().sale_by_receipt(receipt_no)
 
-    def check_customer(self, order_no: str, method: str, value: str) -> bool:
+    def check_customer(self, order_no: str, method: str, value: str) -> OnlineOrder | None:
         return self._caller_client().check_customer(order_no, method, value)
 
     def pickups(self, store_id: str) -> PickupList:

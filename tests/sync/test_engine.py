@@ -234,15 +234,19 @@ def test_member_profile_cache_and_on_demand_lookups(backend, store, make_engine)
     eng = make_engine(backend.url)
     before = backend.requests_seen
     p = eng.member_profile(1001)
-    assert p.display_name == "Aiko T." and p.points_balance == 2500 and p.recently_viewed
+    assert p.display_name == "Aiko T." and p.points_balance == 2500 and p.view == "checkout"
+    assert p.recently_viewed == () and p.recent_orders == ()  # found by number: checkout's view only
     assert eng.member_profile(1001) is p  # within the time limit: no request
     assert backend.requests_seen - before == 1
     assert eng.member_profile(1001, max_age_s=0) is not p
     assert backend.requests_seen - before == 2
-    assert eng.member_profile(1003).recently_viewed == ()  # no personalisation consent
+    full = eng.member_profile(1001, member_token=backend.member_qr(1001))  # the member's own code
+    assert full.view == "full" and full.recently_viewed and eng.member_profile(1001) is not full
+    code = backend.member_qr(1003)
+    assert eng.member_profile(1003, member_token=code).recently_viewed == ()  # no personalisation consent
     with pytest.raises(BackendNotFound):
         eng.member_profile(99999)
-    order = eng.order_by_qr("OMO:ORDER:600002")
+    order = eng.order_by_qr(backend.order_qr("600002"))
     assert order.order_no == "600002" and all(ln.returnable_qty == ln.qty for ln in order.lines)
     assert eng.order("500001").status == "ready_for_pickup"
     cart = eng.cart("OMO:CART:C1002")
