@@ -4,6 +4,9 @@ The application layer has no Qt, so it cannot translate; it marks each sentence 
 `QT_TRANSLATE_NOOP("app", ...)` (the name `pyside6-lupdate` looks for) and returns a `Msg`. The window
 translates the template in the "app" context, then fills in the values; a script or a test reads
 `str(msg)`, the English sentence. Amounts arrive already formatted for the store's locale.
+
+The domain's errors (`pos.errors.DomainError`) carry a template marked with `pos.errors.N_`, which
+tools/i18n.py files in the same "app" context: `said(error)` passes one on as a message.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from pos.errors import DomainError
 
 CONTEXT = "app"
 
@@ -55,10 +60,22 @@ def msg(template: str, **params: Any) -> Msg:
 EMPTY = Msg("")
 
 
+def said(error: BaseException) -> Msg:
+    """What a domain error says, as a message the window translates: its template and values (an error among
+    the values is said too); any other error's text as it is."""
+    if not isinstance(error, DomainError):
+        return text(str(error))
+    if not error.params:  # a sentence, not formatted (a marked one has no braces to escape)
+        return Msg(error.template.replace("{", "{{").replace("}", "}}"))
+    return Msg(
+        error.template, {k: said(v) if isinstance(v, BaseException) else v for k, v in error.params.items()}
+    )
+
+
 def text(value: str) -> Msg:
     """A sentence that is already final (from the domain or a device), shown as it is. Braces in it are
     not placeholders."""
     return Msg("{text}", {"text": value})
 
 
-__all__ = ["CONTEXT", "EMPTY", "Msg", "QT_TRANSLATE_NOOP", "msg", "text"]
+__all__ = ["CONTEXT", "EMPTY", "Msg", "QT_TRANSLATE_NOOP", "msg", "said", "text"]

@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.approvals import OverrideGate
-from app.messages import QT_TRANSLATE_NOOP, msg, text
+from app.messages import QT_TRANSLATE_NOOP, msg, said, text
 from app.refunds import RefundRunner, new_credit_code
 from app.results import Outcome, Result, done, failed, refused
 from pos.cart import Cart
@@ -606,7 +606,7 @@ class ReturnsService:
                 )
                 original = no_receipt_original(self.config.currency, lines, draft.original.placed_at)
             except (DomainError, ReturnError) as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             picks = {**draft.picks, len(lines): Pick(len(lines), scan.quantity, "", True)}
             self.draft = replace(draft, original=original, picks=picks)
         self._changed()
@@ -647,7 +647,7 @@ class ReturnsService:
             try:
                 line = draft.original.line(line_no)
             except ReturnError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             if not 0 <= qty <= line.returnable:
                 return refused(
                     msg(
@@ -698,7 +698,7 @@ class ReturnsService:
                     method=self.config.tax_rounding_method,
                 )
             except (ReturnError, DomainError) as e:
-                return refused(text(str(e)))
+                return refused(said(e))
 
     def view(self) -> ReturnView:
         with self._lock:

@@ -29,7 +29,7 @@ from fractions import Fraction
 from typing import Any
 
 from app.approvals import OverrideGate
-from app.messages import QT_TRANSLATE_NOOP, Msg, msg, text
+from app.messages import QT_TRANSLATE_NOOP, Msg, msg, said, text
 from app.results import Outcome, Result, done, failed, refused
 from pos.cart import Discount
 from pos.checkout import CashQuote, Checkout, MemberOnSale, quick_amounts
@@ -303,7 +303,7 @@ class SellService:
         try:
             value = fn()
         except DomainError as e:
-            return refused(text(str(e)))
+            return refused(said(e))
         return done(ok or msg(""), value=value)
 
     # ------------------------------------------------------------------ items
@@ -354,7 +354,7 @@ class SellService:
             try:
                 line = self.co.cart.line(line_id)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             if quantity > self.config.max_quantity or quantity < 1:
                 return refused(
                     msg(
@@ -426,7 +426,7 @@ class SellService:
 
             return Discount.of_amount(Money(amount, self.config.currency))
         except (InvalidOperation, DomainError) as e:
-            detail = str(e) if isinstance(e, DomainError) else ""
+            detail = said(e) if isinstance(e, DomainError) else ""
             return refused(msg(QT_TRANSLATE_NOOP(C, "That is not a discount. {detail}"), detail=detail))
 
     @staticmethod
@@ -445,7 +445,7 @@ class SellService:
             try:
                 line = self.co.cart.line(line_id)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             approver = self._approved(
                 Permission.DISCOUNT,
                 grant,
@@ -496,7 +496,7 @@ class SellService:
             try:
                 line = self.co.cart.line(line_id)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             approver = self._approved(
                 Permission.PRICE_OVERRIDE,
                 grant,
@@ -617,7 +617,7 @@ class SellService:
                 tender = self.co.cash_tender(tendered)
                 doc = self.co.build_sale(tender)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             self._busy = "commit"
         return self._commit(doc)
 
@@ -673,7 +673,7 @@ class SellService:
             try:
                 doc = self.co.build_sale(tender)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             self._busy = "commit"
         return self._commit(doc)
 
@@ -797,7 +797,7 @@ class SellService:
             try:
                 plan = self.co.build_sale(Tender("card", amount)) if final else None
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             state = None
             if not final:
                 state = self.co.state()
@@ -906,7 +906,7 @@ class SellService:
             try:
                 state = self.co.suspend()
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             label = self._state_summary(state)
             try:
                 self.shop.records.park(state, label=label, by=self.staff.id)
@@ -933,7 +933,7 @@ class SellService:
             try:
                 state = self.shop.records.unpark(suspended_id)
             except (LookupError, ValueError) as e:
-                return refused(msg(QT_TRANSLATE_NOOP(C, "Could not resume: {error}"), error=str(e)))
+                return refused(msg(QT_TRANSLATE_NOOP(C, "Could not resume: {error}"), error=said(e)))
             result = self._try(lambda: self.co.resume(state), msg(QT_TRANSLATE_NOOP(C, "Sale resumed.")))
             if result.ok:
                 self.co.staff_id = self.staff.id

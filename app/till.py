@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from app.messages import QT_TRANSLATE_NOOP, Msg, msg, text
+from app.messages import QT_TRANSLATE_NOOP, Msg, msg, said, text
 from app.results import Outcome, Result, done, failed, refused
 from pos.documents import TillClosure
 from pos.staff import Override, OverrideRequest, Permission, StaffMember, authorise
@@ -132,7 +132,7 @@ class TillService:
         try:
             return CashCount(self.currency, pieces)
         except CountError as e:
-            return refused(text(str(e)))
+            return refused(said(e))
 
     # ------------------------------------------------------------------ permissions
     def _who(self) -> Result | None:

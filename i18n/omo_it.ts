@@ -899,6 +899,294 @@
             <source>Closed {at} by {who}</source>
             <translation>Chiusa {at} da {who}</translation>
         </message>
+        <message>
+            <source>A discount is either a percent or an amount, not both or neither.</source>
+            <translation>Uno sconto è una percentuale o un importo, non entrambi né nessuno dei due.</translation>
+        </message>
+        <message>
+            <source>A discount's reason must be text.</source>
+            <translation>Il motivo di uno sconto deve essere un testo.</translation>
+        </message>
+        <message>
+            <source>A discount amount must be Money, not {amount!r}.</source>
+            <translation>L'importo di uno sconto deve essere Money, non {amount!r}.</translation>
+        </message>
+        <message>
+            <source>A discount must be more than zero, not {amount}.</source>
+            <translation>Uno sconto deve essere maggiore di zero, non {amount}.</translation>
+        </message>
+        <message>
+            <source>A discount percent must be exact (text or Decimal), not {percent!r}.</source>
+            <translation>La percentuale di uno sconto deve essere esatta (testo o Decimal), non {percent!r}.</translation>
+        </message>
+        <message>
+            <source>A discount must be more than 0%, not {percent}%.</source>
+            <translation>Uno sconto deve essere maggiore dello 0%, non {percent}%.</translation>
+        </message>
+        <message>
+            <source>A discount cannot be more than 100% (asked for {percent}%).</source>
+            <translation>Uno sconto non può superare il 100% (richiesto: {percent}%).</translation>
+        </message>
+        <message>
+            <source>{percent!r} is not a percent.</source>
+            <translation>{percent!r} non è una percentuale.</translation>
+        </message>
+        <message>
+            <source>The discount of {amount} is more than the {base} of {what}.</source>
+            <translation>Lo sconto di {amount} supera i {base} di {what}.</translation>
+        </message>
+        <message>
+            <source>The discount of {amount} is more than the {base} of the sale.</source>
+            <translation>Lo sconto di {amount} supera i {base} della vendita.</translation>
+        </message>
+        <message>
+            <source>A sold line could not be read ({why}).</source>
+            <translation>Non è stato possibile leggere una riga venduta ({why}).</translation>
+        </message>
+        <message>
+            <source>The quantity must be a whole number of units, not {quantity!r}.</source>
+            <translation>La quantità deve essere un numero intero di pezzi, non {quantity!r}.</translation>
+        </message>
+        <message>
+            <source>The quantity must be at least 1; to take the line off, remove it.</source>
+            <translation>La quantità deve essere almeno 1; per togliere la riga, eliminala.</translation>
+        </message>
+        <message>
+            <source>The quantity {quantity} is too large (at most {most}). Was a barcode typed into the quantity?</source>
+            <translation>La quantità {quantity} è troppo grande (al massimo {most}). È stato digitato un codice a barre nella quantità?</translation>
+        </message>
+        <message>
+            <source>A price must be Money, not {price!r}.</source>
+            <translation>Un prezzo deve essere Money, non {price!r}.</translation>
+        </message>
+        <message>
+            <source>A price cannot be negative ({price}).</source>
+            <translation>Un prezzo non può essere negativo ({price}).</translation>
+        </message>
+        <message>
+            <source>Not a discount: {discount!r}.</source>
+            <translation>Non è uno sconto: {discount!r}.</translation>
+        </message>
+        <message>
+            <source>An item needs a SKU, got {sku!r}.</source>
+            <translation>Un articolo ha bisogno di uno SKU, ricevuto {sku!r}.</translation>
+        </message>
+        <message>
+            <source>An item description must be text, got {description!r}.</source>
+            <translation>La descrizione di un articolo deve essere un testo, ricevuto {description!r}.</translation>
+        </message>
+        <message>
+            <source>A weighed item needs its measure, not {measure!r}.</source>
+            <translation>Un articolo pesato ha bisogno della sua misura, non {measure!r}.</translation>
+        </message>
+        <message>
+            <source>{item} is sold by weight ({measure}): its quantity is its weight. Weigh and scan each item, or remove the line.</source>
+            <translation>{item} è venduto a peso ({measure}): la sua quantità è il suo peso. Pesa e scansiona ogni articolo, oppure elimina la riga.</translation>
+        </message>
+        <message>
+            <source>A price change needs a reason.</source>
+            <translation>Una modifica del prezzo richiede un motivo.</translation>
+        </message>
+        <message>
+            <source>The saved sale could not be restored ({why}).</source>
+            <translation>Non è stato possibile ripristinare la vendita salvata ({why}).</translation>
+        </message>
+        <message>
+            <source>{item} was sold by weight ({measure}): it is returned whole, as one item, or not at all.</source>
+            <translation>{item} è stato venduto a peso ({measure}): si rende intero, come un solo articolo, oppure per niente.</translation>
+        </message>
+        <message>
+            <source>Return quantities must be whole numbers of units.</source>
+            <translation>Le quantità da rendere devono essere numeri interi di pezzi.</translation>
+        </message>
+        <message>
+            <source>Only {left} of {quantity} × {item} can still be returned (asked for {asked}).</source>
+            <translation>Si possono ancora rendere solo {left} di {quantity} × {item} (richiesti: {asked}).</translation>
+        </message>
+        <message>
+            <source>There is nothing to return: the sale has no lines.</source>
+            <translation>Non c'è niente da rendere: la vendita non ha righe.</translation>
+        </message>
+        <message>
+            <source>The saved sale was written by another version and cannot be restored.</source>
+            <translation>La vendita salvata è stata scritta da un'altra versione e non può essere ripristinata.</translation>
+        </message>
+        <message>
+            <source>{name} is no longer sold (archived). Put it aside and call a manager.</source>
+            <translation>{name} non è più in vendita (archiviato). Mettilo da parte e chiama un responsabile.</translation>
+        </message>
+        <message>
+            <source>No product with SKU {sku} in the catalog.</source>
+            <translation>Nessun prodotto con SKU {sku} nel catalogo.</translation>
+        </message>
+        <message>
+            <source>Part of this sale is already paid. Finish the payment, or void the sale (the card part is refunded) to change it.</source>
+            <translation>Parte di questa vendita è già pagata. Completa il pagamento, oppure annulla la vendita (la parte con carta viene rimborsata) per modificarla.</translation>
+        </message>
+        <message>
+            <source>That is {short} short of the amount due in cash.</source>
+            <translation>Mancano {short} all'importo dovuto in contanti.</translation>
+        </message>
+        <message>
+            <source>A part payment must be more than zero and less than what is due.</source>
+            <translation>Un pagamento parziale deve essere maggiore di zero e minore dell'importo dovuto.</translation>
+        </message>
+        <message>
+            <source>The payments do not cover the total yet.</source>
+            <translation>I pagamenti non coprono ancora il totale.</translation>
+        </message>
+        <message>
+            <source>A different sale was committed than the one on screen.</source>
+            <translation>È stata registrata una vendita diversa da quella sullo schermo.</translation>
+        </message>
+        <message>
+            <source>Refund the part already paid first; a partly paid sale cannot just be voided.</source>
+            <translation>Rimborsa prima la parte già pagata; una vendita pagata in parte non si può semplicemente annullare.</translation>
+        </message>
+        <message>
+            <source>There is nothing to suspend.</source>
+            <translation>Non c'è niente da sospendere.</translation>
+        </message>
+        <message>
+            <source>Unknown currency {code!r}: use a three-letter ISO 4217 code such as EUR, USD or JPY.</source>
+            <translation>Valuta sconosciuta {code!r}: usa un codice ISO 4217 di tre lettere come EUR, USD o JPY.</translation>
+        </message>
+        <message>
+            <source>Cannot combine amounts in {first} and {second}: they are different currencies.</source>
+            <translation>Impossibile combinare importi in {first} e {second}: sono valute diverse.</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has no decimals.</source>
+            <translation>L'importo {text} ha troppi decimali: {currency} non ha decimali.</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has at most 1 decimal.</source>
+            <translation>L'importo {text} ha troppi decimali: {currency} ha al massimo 1 decimale.</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has at most {digits} decimals.</source>
+            <translation>L'importo {text} ha troppi decimali: {currency} ha al massimo {digits} decimali.</translation>
+        </message>
+        <message>
+            <source>The quantity cannot be negative ({quantity}). To take goods back, start a return instead.</source>
+            <translation>La quantità non può essere negativa ({quantity}). Per riprendere della merce, avvia invece un reso.</translation>
+        </message>
+        <message>
+            <source>Unknown tax code {code!r}: this store has no such tax rate. Known tax codes: {known}.</source>
+            <translation>Codice IVA sconosciuto {code!r}: questo negozio non ha questa aliquota. Codici IVA noti: {known}.</translation>
+        </message>
+        <message>
+            <source>Unknown tax code {code!r}: this store has no such tax rate.</source>
+            <translation>Codice IVA sconosciuto {code!r}: questo negozio non ha questa aliquota.</translation>
+        </message>
+        <message>
+            <source>That line is no longer in the sale (line {line_id!r}).</source>
+            <translation>Quella riga non è più nella vendita (riga {line_id!r}).</translation>
+        </message>
+        <message>
+            <source>A measured quantity must be an exact number above 0 (and at most {most:,}), not {quantity!r}.</source>
+            <translation>Una quantità misurata deve essere un numero esatto maggiore di 0 (e al massimo {most:,}), non {quantity!r}.</translation>
+        </message>
+        <message>
+            <source>The measured quantity {quantity:f} has more than {most} decimals.</source>
+            <translation>La quantità misurata {quantity:f} ha più di {most} decimali.</translation>
+        </message>
+        <message>
+            <source>Unknown unit {unit!r}; a line is sold by {units}.</source>
+            <translation>Unità sconosciuta {unit!r}; una riga si vende in {units}.</translation>
+        </message>
+        <message>
+            <source>Unknown unit {unit!r} to price by.</source>
+            <translation>Unità di prezzo sconosciuta {unit!r}.</translation>
+        </message>
+        <message>
+            <source>{unit} cannot be priced per {per}: only weights convert.</source>
+            <translation>{unit} non può avere un prezzo per {per}: si convertono solo i pesi.</translation>
+        </message>
+        <message>
+            <source>A price per {unit} must be a whole number of minor units &gt;= 0, not {price!r}.</source>
+            <translation>Un prezzo per {unit} deve essere un numero intero di unità minori &gt;= 0, non {price!r}.</translation>
+        </message>
+        <message>
+            <source>A weight must be a whole number of grams above 0, not {grams!r}.</source>
+            <translation>Un peso deve essere un numero intero di grammi maggiore di 0, non {grams!r}.</translation>
+        </message>
+        <message>
+            <source>A saved measure could not be read ({why}): {data!r}.</source>
+            <translation>Non è stato possibile leggere una misura salvata ({why}): {data!r}.</translation>
+        </message>
+        <message>
+            <source>An amount must be a whole number of minor units, not {minor!r} ({kind}).</source>
+            <translation>Un importo deve essere un numero intero di unità minori, non {minor!r} ({kind}).</translation>
+        </message>
+        <message>
+            <source>An amount must be text, a Decimal or a whole number, not {kind}.</source>
+            <translation>Un importo deve essere un testo, un Decimal o un numero intero, non {kind}.</translation>
+        </message>
+        <message>
+            <source>{value!r} is not an amount.</source>
+            <translation>{value!r} non è un importo.</translation>
+        </message>
+        <message>
+            <source>Unknown locale {locale!r} for showing amounts.</source>
+            <translation>Impostazione locale sconosciuta {locale!r} per mostrare gli importi.</translation>
+        </message>
+        <message>
+            <source>Cannot split an amount over nothing.</source>
+            <translation>Impossibile ripartire un importo sul nulla.</translation>
+        </message>
+        <message>
+            <source>A split weight must be exact, not {weight!r}.</source>
+            <translation>Un peso di ripartizione deve essere esatto, non {weight!r}.</translation>
+        </message>
+        <message>
+            <source>A split weight cannot be negative.</source>
+            <translation>Un peso di ripartizione non può essere negativo.</translation>
+        </message>
+        <message>
+            <source>Cannot split an amount when every share is zero.</source>
+            <translation>Impossibile ripartire un importo quando ogni quota è zero.</translation>
+        </message>
+        <message>
+            <source>Line {line_no} is not on {document}.</source>
+            <translation>La riga {line_no} non è su {document}.</translation>
+        </message>
+        <message>
+            <source>The tax code {code!r} of this purchase is not in this store's tax table: it cannot be refunded here. Call a manager.</source>
+            <translation>Il codice IVA {code!r} di questo acquisto non è nella tabella IVA di questo negozio: non può essere rimborsato qui. Chiama un responsabile.</translation>
+        </message>
+        <message>
+            <source>A quantity to return cannot be negative.</source>
+            <translation>Una quantità da rendere non può essere negativa.</translation>
+        </message>
+        <message>
+            <source>Line {line_no} is picked twice.</source>
+            <translation>La riga {line_no} è scelta due volte.</translation>
+        </message>
+        <message>
+            <source>Pick at least one item to take back.</source>
+            <translation>Scegli almeno un articolo da riprendere.</translation>
+        </message>
+        <message>
+            <source>Refund to {to!r}? Choose the original payment or store credit.</source>
+            <translation>Rimborso su {to!r}? Scegli il pagamento originale o il credito del negozio.</translation>
+        </message>
+        <message>
+            <source>Scan the items the customer brings back.</source>
+            <translation>Scansiona gli articoli che il cliente riporta.</translation>
+        </message>
+        <message>
+            <source>Two items of the return share a line number.</source>
+            <translation>Due articoli del reso hanno lo stesso numero di riga.</translation>
+        </message>
+        <message>
+            <source>{value} is not a note or coin of {currency}.</source>
+            <translation>{value} non è una banconota o moneta in {currency}.</translation>
+        </message>
+        <message>
+            <source>A count cannot be negative.</source>
+            <translation>Un conteggio non può essere negativo.</translation>
+        </message>
     </context>
     <context>
         <name>CameraDock</name>

@@ -899,6 +899,294 @@
             <source>Closed {at} by {who}</source>
             <translation>締め {at} {who}</translation>
         </message>
+        <message>
+            <source>A discount is either a percent or an amount, not both or neither.</source>
+            <translation>割引は率か金額のどちらか一方です(両方または無しは不可)。</translation>
+        </message>
+        <message>
+            <source>A discount's reason must be text.</source>
+            <translation>割引の理由は文字で入力してください。</translation>
+        </message>
+        <message>
+            <source>A discount amount must be Money, not {amount!r}.</source>
+            <translation>割引額は Money である必要があります({amount!r} ではありません)。</translation>
+        </message>
+        <message>
+            <source>A discount must be more than zero, not {amount}.</source>
+            <translation>割引は 0 より大きくしてください({amount} は不可)。</translation>
+        </message>
+        <message>
+            <source>A discount percent must be exact (text or Decimal), not {percent!r}.</source>
+            <translation>割引率は正確な値(文字または Decimal)で指定してください({percent!r} は不可)。</translation>
+        </message>
+        <message>
+            <source>A discount must be more than 0%, not {percent}%.</source>
+            <translation>割引は 0% より大きくしてください({percent}% は不可)。</translation>
+        </message>
+        <message>
+            <source>A discount cannot be more than 100% (asked for {percent}%).</source>
+            <translation>割引は 100% を超えられません(指定: {percent}%)。</translation>
+        </message>
+        <message>
+            <source>{percent!r} is not a percent.</source>
+            <translation>{percent!r} は率ではありません。</translation>
+        </message>
+        <message>
+            <source>The discount of {amount} is more than the {base} of {what}.</source>
+            <translation>{amount} の割引は {what} の {base} を超えています。</translation>
+        </message>
+        <message>
+            <source>The discount of {amount} is more than the {base} of the sale.</source>
+            <translation>{amount} の割引は販売合計 {base} を超えています。</translation>
+        </message>
+        <message>
+            <source>A sold line could not be read ({why}).</source>
+            <translation>販売済みの明細を読み取れませんでした({why})。</translation>
+        </message>
+        <message>
+            <source>The quantity must be a whole number of units, not {quantity!r}.</source>
+            <translation>数量は整数で指定してください({quantity!r} は不可)。</translation>
+        </message>
+        <message>
+            <source>The quantity must be at least 1; to take the line off, remove it.</source>
+            <translation>数量は 1 以上にしてください。明細を取り消すには削除してください。</translation>
+        </message>
+        <message>
+            <source>The quantity {quantity} is too large (at most {most}). Was a barcode typed into the quantity?</source>
+            <translation>数量 {quantity} は大きすぎます(最大 {most})。数量欄にバーコードを入力しませんでしたか?</translation>
+        </message>
+        <message>
+            <source>A price must be Money, not {price!r}.</source>
+            <translation>価格は Money である必要があります({price!r} ではありません)。</translation>
+        </message>
+        <message>
+            <source>A price cannot be negative ({price}).</source>
+            <translation>価格をマイナスにはできません({price})。</translation>
+        </message>
+        <message>
+            <source>Not a discount: {discount!r}.</source>
+            <translation>割引ではありません: {discount!r}。</translation>
+        </message>
+        <message>
+            <source>An item needs a SKU, got {sku!r}.</source>
+            <translation>商品には SKU が必要です(受け取った値: {sku!r})。</translation>
+        </message>
+        <message>
+            <source>An item description must be text, got {description!r}.</source>
+            <translation>商品の説明は文字で指定してください(受け取った値: {description!r})。</translation>
+        </message>
+        <message>
+            <source>A weighed item needs its measure, not {measure!r}.</source>
+            <translation>量り売りの商品には計量値が必要です({measure!r} ではありません)。</translation>
+        </message>
+        <message>
+            <source>{item} is sold by weight ({measure}): its quantity is its weight. Weigh and scan each item, or remove the line.</source>
+            <translation>{item} は量り売りです({measure})。数量は重さです。1 点ずつ計量してスキャンするか、明細を削除してください。</translation>
+        </message>
+        <message>
+            <source>A price change needs a reason.</source>
+            <translation>価格変更には理由が必要です。</translation>
+        </message>
+        <message>
+            <source>The saved sale could not be restored ({why}).</source>
+            <translation>保存された販売を復元できませんでした({why})。</translation>
+        </message>
+        <message>
+            <source>{item} was sold by weight ({measure}): it is returned whole, as one item, or not at all.</source>
+            <translation>{item} は量り売りでした({measure})。返品は 1 点まるごとのみで、一部の返品はできません。</translation>
+        </message>
+        <message>
+            <source>Return quantities must be whole numbers of units.</source>
+            <translation>返品数量は整数で指定してください。</translation>
+        </message>
+        <message>
+            <source>Only {left} of {quantity} × {item} can still be returned (asked for {asked}).</source>
+            <translation>{item} × {quantity} のうち、返品できるのはあと {left} 点だけです(指定: {asked})。</translation>
+        </message>
+        <message>
+            <source>There is nothing to return: the sale has no lines.</source>
+            <translation>返品するものがありません。この販売には明細がありません。</translation>
+        </message>
+        <message>
+            <source>The saved sale was written by another version and cannot be restored.</source>
+            <translation>保存された販売は別のバージョンで書かれたため、復元できません。</translation>
+        </message>
+        <message>
+            <source>{name} is no longer sold (archived). Put it aside and call a manager.</source>
+            <translation>{name} は販売終了です(アーカイブ済み)。別に置いて、マネージャーを呼んでください。</translation>
+        </message>
+        <message>
+            <source>No product with SKU {sku} in the catalog.</source>
+            <translation>カタログに SKU {sku} の商品はありません。</translation>
+        </message>
+        <message>
+            <source>Part of this sale is already paid. Finish the payment, or void the sale (the card part is refunded) to change it.</source>
+            <translation>この販売は一部支払い済みです。変更するには、支払いを完了するか、販売を取り消してください(カード分は返金されます)。</translation>
+        </message>
+        <message>
+            <source>That is {short} short of the amount due in cash.</source>
+            <translation>現金でのお支払いに {short} 足りません。</translation>
+        </message>
+        <message>
+            <source>A part payment must be more than zero and less than what is due.</source>
+            <translation>一部支払いは 0 より大きく、お支払い額未満にしてください。</translation>
+        </message>
+        <message>
+            <source>The payments do not cover the total yet.</source>
+            <translation>支払いがまだ合計に達していません。</translation>
+        </message>
+        <message>
+            <source>A different sale was committed than the one on screen.</source>
+            <translation>画面上の販売とは別の販売が記録されました。</translation>
+        </message>
+        <message>
+            <source>Refund the part already paid first; a partly paid sale cannot just be voided.</source>
+            <translation>先に支払い済みの分を返金してください。一部支払い済みの販売はそのまま取り消せません。</translation>
+        </message>
+        <message>
+            <source>There is nothing to suspend.</source>
+            <translation>保留するものがありません。</translation>
+        </message>
+        <message>
+            <source>Unknown currency {code!r}: use a three-letter ISO 4217 code such as EUR, USD or JPY.</source>
+            <translation>不明な通貨 {code!r} です。EUR、USD、JPY のような 3 文字の ISO 4217 コードを使ってください。</translation>
+        </message>
+        <message>
+            <source>Cannot combine amounts in {first} and {second}: they are different currencies.</source>
+            <translation>{first} と {second} の金額は合算できません。通貨が異なります。</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has no decimals.</source>
+            <translation>金額 {text} の小数桁が多すぎます。{currency} には小数がありません。</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has at most 1 decimal.</source>
+            <translation>金額 {text} の小数桁が多すぎます。{currency} の小数は 1 桁までです。</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has at most {digits} decimals.</source>
+            <translation>金額 {text} の小数桁が多すぎます。{currency} の小数は {digits} 桁までです。</translation>
+        </message>
+        <message>
+            <source>The quantity cannot be negative ({quantity}). To take goods back, start a return instead.</source>
+            <translation>数量をマイナスにはできません({quantity})。商品を引き取るときは返品を開始してください。</translation>
+        </message>
+        <message>
+            <source>Unknown tax code {code!r}: this store has no such tax rate. Known tax codes: {known}.</source>
+            <translation>不明な税コード {code!r} です。この店舗にその税率はありません。登録済みの税コード: {known}。</translation>
+        </message>
+        <message>
+            <source>Unknown tax code {code!r}: this store has no such tax rate.</source>
+            <translation>不明な税コード {code!r} です。この店舗にその税率はありません。</translation>
+        </message>
+        <message>
+            <source>That line is no longer in the sale (line {line_id!r}).</source>
+            <translation>その明細はもう販売にありません(明細 {line_id!r})。</translation>
+        </message>
+        <message>
+            <source>A measured quantity must be an exact number above 0 (and at most {most:,}), not {quantity!r}.</source>
+            <translation>計量数量は 0 より大きい正確な数値(最大 {most:,})で指定してください({quantity!r} は不可)。</translation>
+        </message>
+        <message>
+            <source>The measured quantity {quantity:f} has more than {most} decimals.</source>
+            <translation>計量数量 {quantity:f} の小数が {most} 桁を超えています。</translation>
+        </message>
+        <message>
+            <source>Unknown unit {unit!r}; a line is sold by {units}.</source>
+            <translation>不明な単位 {unit!r} です。明細の単位は {units} です。</translation>
+        </message>
+        <message>
+            <source>Unknown unit {unit!r} to price by.</source>
+            <translation>価格の単位 {unit!r} が不明です。</translation>
+        </message>
+        <message>
+            <source>{unit} cannot be priced per {per}: only weights convert.</source>
+            <translation>{unit} に {per} あたりの価格は付けられません。換算できるのは重さだけです。</translation>
+        </message>
+        <message>
+            <source>A price per {unit} must be a whole number of minor units &gt;= 0, not {price!r}.</source>
+            <translation>{unit} あたりの価格は 0 以上の補助単位の整数で指定してください({price!r} は不可)。</translation>
+        </message>
+        <message>
+            <source>A weight must be a whole number of grams above 0, not {grams!r}.</source>
+            <translation>重さは 0 より大きいグラムの整数で指定してください({grams!r} は不可)。</translation>
+        </message>
+        <message>
+            <source>A saved measure could not be read ({why}): {data!r}.</source>
+            <translation>保存された計量値を読み取れませんでした({why}): {data!r}。</translation>
+        </message>
+        <message>
+            <source>An amount must be a whole number of minor units, not {minor!r} ({kind}).</source>
+            <translation>金額は補助単位の整数で指定してください({minor!r}、{kind} は不可)。</translation>
+        </message>
+        <message>
+            <source>An amount must be text, a Decimal or a whole number, not {kind}.</source>
+            <translation>金額は文字、Decimal、整数のいずれかで指定してください({kind} は不可)。</translation>
+        </message>
+        <message>
+            <source>{value!r} is not an amount.</source>
+            <translation>{value!r} は金額ではありません。</translation>
+        </message>
+        <message>
+            <source>Unknown locale {locale!r} for showing amounts.</source>
+            <translation>金額表示用のロケール {locale!r} が不明です。</translation>
+        </message>
+        <message>
+            <source>Cannot split an amount over nothing.</source>
+            <translation>配分先がないため、金額を配分できません。</translation>
+        </message>
+        <message>
+            <source>A split weight must be exact, not {weight!r}.</source>
+            <translation>配分の比率は正確な値で指定してください({weight!r} は不可)。</translation>
+        </message>
+        <message>
+            <source>A split weight cannot be negative.</source>
+            <translation>配分の比率をマイナスにはできません。</translation>
+        </message>
+        <message>
+            <source>Cannot split an amount when every share is zero.</source>
+            <translation>すべての比率が 0 のため、金額を配分できません。</translation>
+        </message>
+        <message>
+            <source>Line {line_no} is not on {document}.</source>
+            <translation>明細 {line_no} は {document} にありません。</translation>
+        </message>
+        <message>
+            <source>The tax code {code!r} of this purchase is not in this store's tax table: it cannot be refunded here. Call a manager.</source>
+            <translation>この購入の税コード {code!r} はこの店舗の税率表にないため、ここでは返金できません。マネージャーを呼んでください。</translation>
+        </message>
+        <message>
+            <source>A quantity to return cannot be negative.</source>
+            <translation>返品数量をマイナスにはできません。</translation>
+        </message>
+        <message>
+            <source>Line {line_no} is picked twice.</source>
+            <translation>明細 {line_no} が 2 回選ばれています。</translation>
+        </message>
+        <message>
+            <source>Pick at least one item to take back.</source>
+            <translation>返品する商品を 1 点以上選んでください。</translation>
+        </message>
+        <message>
+            <source>Refund to {to!r}? Choose the original payment or store credit.</source>
+            <translation>{to!r} へ返金しますか? 元の支払い方法か店舗クレジットを選んでください。</translation>
+        </message>
+        <message>
+            <source>Scan the items the customer brings back.</source>
+            <translation>お客様が持ってきた商品をスキャンしてください。</translation>
+        </message>
+        <message>
+            <source>Two items of the return share a line number.</source>
+            <translation>返品の 2 つの商品が同じ明細番号になっています。</translation>
+        </message>
+        <message>
+            <source>{value} is not a note or coin of {currency}.</source>
+            <translation>{value} は {currency} の紙幣・硬貨ではありません。</translation>
+        </message>
+        <message>
+            <source>A count cannot be negative.</source>
+            <translation>数えた枚数をマイナスにはできません。</translation>
+        </message>
     </context>
     <context>
         <name>CameraDock</name>

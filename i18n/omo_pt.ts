@@ -899,6 +899,294 @@
             <source>Closed {at} by {who}</source>
             <translation>Fechada {at} por {who}</translation>
         </message>
+        <message>
+            <source>A discount is either a percent or an amount, not both or neither.</source>
+            <translation>Um desconto é uma percentagem ou um valor, não ambos nem nenhum.</translation>
+        </message>
+        <message>
+            <source>A discount's reason must be text.</source>
+            <translation>O motivo de um desconto tem de ser texto.</translation>
+        </message>
+        <message>
+            <source>A discount amount must be Money, not {amount!r}.</source>
+            <translation>O valor de um desconto tem de ser Money, não {amount!r}.</translation>
+        </message>
+        <message>
+            <source>A discount must be more than zero, not {amount}.</source>
+            <translation>Um desconto tem de ser maior que zero, não {amount}.</translation>
+        </message>
+        <message>
+            <source>A discount percent must be exact (text or Decimal), not {percent!r}.</source>
+            <translation>A percentagem de um desconto tem de ser exata (texto ou Decimal), não {percent!r}.</translation>
+        </message>
+        <message>
+            <source>A discount must be more than 0%, not {percent}%.</source>
+            <translation>Um desconto tem de ser maior que 0%, não {percent}%.</translation>
+        </message>
+        <message>
+            <source>A discount cannot be more than 100% (asked for {percent}%).</source>
+            <translation>Um desconto não pode ser superior a 100% (pedido: {percent}%).</translation>
+        </message>
+        <message>
+            <source>{percent!r} is not a percent.</source>
+            <translation>{percent!r} não é uma percentagem.</translation>
+        </message>
+        <message>
+            <source>The discount of {amount} is more than the {base} of {what}.</source>
+            <translation>O desconto de {amount} é superior aos {base} de {what}.</translation>
+        </message>
+        <message>
+            <source>The discount of {amount} is more than the {base} of the sale.</source>
+            <translation>O desconto de {amount} é superior aos {base} da venda.</translation>
+        </message>
+        <message>
+            <source>A sold line could not be read ({why}).</source>
+            <translation>Não foi possível ler uma linha vendida ({why}).</translation>
+        </message>
+        <message>
+            <source>The quantity must be a whole number of units, not {quantity!r}.</source>
+            <translation>A quantidade tem de ser um número inteiro de unidades, não {quantity!r}.</translation>
+        </message>
+        <message>
+            <source>The quantity must be at least 1; to take the line off, remove it.</source>
+            <translation>A quantidade tem de ser pelo menos 1; para tirar a linha, remova-a.</translation>
+        </message>
+        <message>
+            <source>The quantity {quantity} is too large (at most {most}). Was a barcode typed into the quantity?</source>
+            <translation>A quantidade {quantity} é demasiado grande (no máximo {most}). Foi escrito um código de barras na quantidade?</translation>
+        </message>
+        <message>
+            <source>A price must be Money, not {price!r}.</source>
+            <translation>Um preço tem de ser Money, não {price!r}.</translation>
+        </message>
+        <message>
+            <source>A price cannot be negative ({price}).</source>
+            <translation>Um preço não pode ser negativo ({price}).</translation>
+        </message>
+        <message>
+            <source>Not a discount: {discount!r}.</source>
+            <translation>Não é um desconto: {discount!r}.</translation>
+        </message>
+        <message>
+            <source>An item needs a SKU, got {sku!r}.</source>
+            <translation>Um artigo precisa de um SKU, recebido {sku!r}.</translation>
+        </message>
+        <message>
+            <source>An item description must be text, got {description!r}.</source>
+            <translation>A descrição de um artigo tem de ser texto, recebido {description!r}.</translation>
+        </message>
+        <message>
+            <source>A weighed item needs its measure, not {measure!r}.</source>
+            <translation>Um artigo pesado precisa da sua medida, não {measure!r}.</translation>
+        </message>
+        <message>
+            <source>{item} is sold by weight ({measure}): its quantity is its weight. Weigh and scan each item, or remove the line.</source>
+            <translation>{item} é vendido ao peso ({measure}): a sua quantidade é o seu peso. Pese e leia cada artigo, ou remova a linha.</translation>
+        </message>
+        <message>
+            <source>A price change needs a reason.</source>
+            <translation>Uma alteração de preço precisa de um motivo.</translation>
+        </message>
+        <message>
+            <source>The saved sale could not be restored ({why}).</source>
+            <translation>Não foi possível restaurar a venda guardada ({why}).</translation>
+        </message>
+        <message>
+            <source>{item} was sold by weight ({measure}): it is returned whole, as one item, or not at all.</source>
+            <translation>{item} foi vendido ao peso ({measure}): é devolvido inteiro, como um só artigo, ou não é devolvido.</translation>
+        </message>
+        <message>
+            <source>Return quantities must be whole numbers of units.</source>
+            <translation>As quantidades a devolver têm de ser números inteiros de unidades.</translation>
+        </message>
+        <message>
+            <source>Only {left} of {quantity} × {item} can still be returned (asked for {asked}).</source>
+            <translation>Só {left} de {quantity} × {item} ainda podem ser devolvidos (pedido: {asked}).</translation>
+        </message>
+        <message>
+            <source>There is nothing to return: the sale has no lines.</source>
+            <translation>Não há nada a devolver: a venda não tem linhas.</translation>
+        </message>
+        <message>
+            <source>The saved sale was written by another version and cannot be restored.</source>
+            <translation>A venda guardada foi escrita por outra versão e não pode ser restaurada.</translation>
+        </message>
+        <message>
+            <source>{name} is no longer sold (archived). Put it aside and call a manager.</source>
+            <translation>{name} já não é vendido (arquivado). Ponha-o de lado e chame um gerente.</translation>
+        </message>
+        <message>
+            <source>No product with SKU {sku} in the catalog.</source>
+            <translation>Nenhum produto com o SKU {sku} no catálogo.</translation>
+        </message>
+        <message>
+            <source>Part of this sale is already paid. Finish the payment, or void the sale (the card part is refunded) to change it.</source>
+            <translation>Parte desta venda já está paga. Conclua o pagamento, ou anule a venda (a parte paga com cartão é reembolsada) para a alterar.</translation>
+        </message>
+        <message>
+            <source>That is {short} short of the amount due in cash.</source>
+            <translation>Faltam {short} para o valor a pagar em numerário.</translation>
+        </message>
+        <message>
+            <source>A part payment must be more than zero and less than what is due.</source>
+            <translation>Um pagamento parcial tem de ser maior que zero e menor do que o valor em dívida.</translation>
+        </message>
+        <message>
+            <source>The payments do not cover the total yet.</source>
+            <translation>Os pagamentos ainda não cobrem o total.</translation>
+        </message>
+        <message>
+            <source>A different sale was committed than the one on screen.</source>
+            <translation>Foi registada uma venda diferente da que está no ecrã.</translation>
+        </message>
+        <message>
+            <source>Refund the part already paid first; a partly paid sale cannot just be voided.</source>
+            <translation>Reembolse primeiro a parte já paga; uma venda paga em parte não pode simplesmente ser anulada.</translation>
+        </message>
+        <message>
+            <source>There is nothing to suspend.</source>
+            <translation>Não há nada para suspender.</translation>
+        </message>
+        <message>
+            <source>Unknown currency {code!r}: use a three-letter ISO 4217 code such as EUR, USD or JPY.</source>
+            <translation>Moeda desconhecida {code!r}: use um código ISO 4217 de três letras, como EUR, USD ou JPY.</translation>
+        </message>
+        <message>
+            <source>Cannot combine amounts in {first} and {second}: they are different currencies.</source>
+            <translation>Não é possível combinar valores em {first} e {second}: são moedas diferentes.</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has no decimals.</source>
+            <translation>O valor {text} tem demasiadas casas decimais: {currency} não tem casas decimais.</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has at most 1 decimal.</source>
+            <translation>O valor {text} tem demasiadas casas decimais: {currency} tem no máximo 1 casa decimal.</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has at most {digits} decimals.</source>
+            <translation>O valor {text} tem demasiadas casas decimais: {currency} tem no máximo {digits} casas decimais.</translation>
+        </message>
+        <message>
+            <source>The quantity cannot be negative ({quantity}). To take goods back, start a return instead.</source>
+            <translation>A quantidade não pode ser negativa ({quantity}). Para receber artigos de volta, inicie antes uma devolução.</translation>
+        </message>
+        <message>
+            <source>Unknown tax code {code!r}: this store has no such tax rate. Known tax codes: {known}.</source>
+            <translation>Código de imposto desconhecido {code!r}: esta loja não tem essa taxa. Códigos de imposto conhecidos: {known}.</translation>
+        </message>
+        <message>
+            <source>Unknown tax code {code!r}: this store has no such tax rate.</source>
+            <translation>Código de imposto desconhecido {code!r}: esta loja não tem essa taxa.</translation>
+        </message>
+        <message>
+            <source>That line is no longer in the sale (line {line_id!r}).</source>
+            <translation>Essa linha já não está na venda (linha {line_id!r}).</translation>
+        </message>
+        <message>
+            <source>A measured quantity must be an exact number above 0 (and at most {most:,}), not {quantity!r}.</source>
+            <translation>Uma quantidade medida tem de ser um número exato maior que 0 (e no máximo {most:,}), não {quantity!r}.</translation>
+        </message>
+        <message>
+            <source>The measured quantity {quantity:f} has more than {most} decimals.</source>
+            <translation>A quantidade medida {quantity:f} tem mais de {most} casas decimais.</translation>
+        </message>
+        <message>
+            <source>Unknown unit {unit!r}; a line is sold by {units}.</source>
+            <translation>Unidade desconhecida {unit!r}; uma linha é vendida em {units}.</translation>
+        </message>
+        <message>
+            <source>Unknown unit {unit!r} to price by.</source>
+            <translation>Unidade de preço desconhecida {unit!r}.</translation>
+        </message>
+        <message>
+            <source>{unit} cannot be priced per {per}: only weights convert.</source>
+            <translation>{unit} não pode ter preço por {per}: só os pesos se convertem.</translation>
+        </message>
+        <message>
+            <source>A price per {unit} must be a whole number of minor units &gt;= 0, not {price!r}.</source>
+            <translation>Um preço por {unit} tem de ser um número inteiro de unidades menores &gt;= 0, não {price!r}.</translation>
+        </message>
+        <message>
+            <source>A weight must be a whole number of grams above 0, not {grams!r}.</source>
+            <translation>Um peso tem de ser um número inteiro de gramas maior que 0, não {grams!r}.</translation>
+        </message>
+        <message>
+            <source>A saved measure could not be read ({why}): {data!r}.</source>
+            <translation>Não foi possível ler uma medida guardada ({why}): {data!r}.</translation>
+        </message>
+        <message>
+            <source>An amount must be a whole number of minor units, not {minor!r} ({kind}).</source>
+            <translation>Um valor tem de ser um número inteiro de unidades menores, não {minor!r} ({kind}).</translation>
+        </message>
+        <message>
+            <source>An amount must be text, a Decimal or a whole number, not {kind}.</source>
+            <translation>Um valor tem de ser texto, um Decimal ou um número inteiro, não {kind}.</translation>
+        </message>
+        <message>
+            <source>{value!r} is not an amount.</source>
+            <translation>{value!r} não é um valor.</translation>
+        </message>
+        <message>
+            <source>Unknown locale {locale!r} for showing amounts.</source>
+            <translation>Localização desconhecida {locale!r} para mostrar valores.</translation>
+        </message>
+        <message>
+            <source>Cannot split an amount over nothing.</source>
+            <translation>Não é possível repartir um valor por nada.</translation>
+        </message>
+        <message>
+            <source>A split weight must be exact, not {weight!r}.</source>
+            <translation>Um peso de repartição tem de ser exato, não {weight!r}.</translation>
+        </message>
+        <message>
+            <source>A split weight cannot be negative.</source>
+            <translation>Um peso de repartição não pode ser negativo.</translation>
+        </message>
+        <message>
+            <source>Cannot split an amount when every share is zero.</source>
+            <translation>Não é possível repartir um valor quando todas as partes são zero.</translation>
+        </message>
+        <message>
+            <source>Line {line_no} is not on {document}.</source>
+            <translation>A linha {line_no} não está em {document}.</translation>
+        </message>
+        <message>
+            <source>The tax code {code!r} of this purchase is not in this store's tax table: it cannot be refunded here. Call a manager.</source>
+            <translation>O código de imposto {code!r} desta compra não está na tabela de impostos desta loja: não pode ser reembolsado aqui. Chame um gerente.</translation>
+        </message>
+        <message>
+            <source>A quantity to return cannot be negative.</source>
+            <translation>Uma quantidade a devolver não pode ser negativa.</translation>
+        </message>
+        <message>
+            <source>Line {line_no} is picked twice.</source>
+            <translation>A linha {line_no} foi escolhida duas vezes.</translation>
+        </message>
+        <message>
+            <source>Pick at least one item to take back.</source>
+            <translation>Escolha pelo menos um artigo a receber de volta.</translation>
+        </message>
+        <message>
+            <source>Refund to {to!r}? Choose the original payment or store credit.</source>
+            <translation>Reembolsar para {to!r}? Escolha o pagamento original ou o crédito de loja.</translation>
+        </message>
+        <message>
+            <source>Scan the items the customer brings back.</source>
+            <translation>Leia os artigos que o cliente traz de volta.</translation>
+        </message>
+        <message>
+            <source>Two items of the return share a line number.</source>
+            <translation>Dois artigos da devolução têm o mesmo número de linha.</translation>
+        </message>
+        <message>
+            <source>{value} is not a note or coin of {currency}.</source>
+            <translation>{value} não é uma nota ou moeda de {currency}.</translation>
+        </message>
+        <message>
+            <source>A count cannot be negative.</source>
+            <translation>Uma contagem não pode ser negativa.</translation>
+        </message>
     </context>
     <context>
         <name>CameraDock</name>
