@@ -302,10 +302,12 @@ def _measure(raw: object, quantity: object, unit_price: object) -> Measure | Non
     return measure
 
 
-def _why(error: BaseException) -> str:
+def _why(error: BaseException) -> object:
+    """What went wrong inside, for a message's {why}: a domain error as it is (the reader's side says it in
+    their language), anything else as English text."""
     if isinstance(error, KeyError):
         return f"missing {error.args[0]!r}"
-    return str(error)
+    return error if isinstance(error, DomainError) else str(error)
 
 
 # ====================================================================== totals

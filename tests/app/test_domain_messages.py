@@ -1,0 +1,99 @@
+"""The domain's error messages reach a person in their language: pos/ raises a template and its values,
+the service passes them on in its Result, and the window (here app.i18n.Catalog, which reads the same
+.ts files) translates them in the "app" context (issue 20)."""
+
+from __future__ import annotations
+
+from app.i18n import Catalog
+from app.messages import said
+from pos.cart import Cart
+from pos.errors import N_, DomainError, InvalidDataError, TooManyDecimalsError, UnknownTaxCodeError
+from tests.app.conftest import barcodes
+
+IT, JA = Catalog.load("it_IT"), Catalog.load("ja_JP")
+
+
+def test_a_checkout_error_is_read_in_italian_and_japanese_through_the_service_s_result(sell, shop):
+    assert sell.scan(barcodes(shop, 1)[0]).ok
+    short = sell.pay_cash(1)
+    assert not short.ok
+    assert short.message.template == "That is {short} short of the amount due in cash."
+    amount = short.message.params["short"]  # formatted by the domain for the store's locale, as before
+    assert str(short.message) == f"That is {amount} short of the amount due in cash."
+    assert IT.say(short.message) == f"Mancano {amount} all'importo dovuto in contanti."
+    assert JA.say(short.message) == f"現金でのお支払いに {amount} 足りません。"
+
+    gone = sell.set_quantity("no-such-line", 2)
+    assert str(gone.message) == "That line is no longer in the sale (line 'no-such-line')."
+    assert IT.say(gone.message) == "Quella riga non è più nella vendita (riga 'no-such-line')."
+
+
+def test_an_error_inside_a_service_sentence_is_translated_with_it(sell):
+    refused = sell.parse_discount("150%")
+    assert IT.say(refused.message) == (
+        "Non è uno sconto. Uno sconto non può superare il 100% (richiesto: 150%)."
+    ), IT.say(refused.message)
+    assert (
+        str(refused.message)
+        == "That is not a discount. A discount cannot be more than 100% (asked for 150%)."
+    )
+
+
+def test_an_error_carrying_an_error_says_both_and_amounts_stay_money_for_the_reader():
+    config = _config()
+    broken = Cart(config, cart_id="c1").to_dict()
+    broken["lines"] = [
+        {
+            "line_id": "L1",
+            "sku": "A",
+            "description": "Tea",
+            "quantity": 1,
+            "unit_price": 100,
+            "tax_code": "NO",
+        }
+    ]
+    try:
+        Cart.from_dict(broken, config)
+    except InvalidDataError as e:
+        error = e
+    assert isinstance(error.params["why"], UnknownTaxCodeError)  # the cause, not its English text
+    assert str(error) == (
+        "The saved sale could not be restored (Unknown tax code 'NO': this store has no such tax rate. "
+        "Known tax codes: STD.)."
+    )
+    assert IT.say(said(error)) == (
+        "Non è stato possibile ripristinare la vendita salvata (Codice IVA sconosciuto 'NO': questo negozio "
+        "non ha questa aliquota. Codici IVA noti: STD.)."
+    )
+
+
+def test_a_domain_error_keeps_its_template_and_values_and_str_is_english():
+    e = TooManyDecimalsError("1.005", "EUR", 2)
+    assert e.template == "The amount {text} has too many decimals: {currency} has at most {digits} decimals."
+    assert e.params == {"text": "1.005", "currency": "EUR", "digits": 2}
+    assert str(e) == "The amount 1.005 has too many decimals: EUR has at most 2 decimals."
+    assert (
+        str(TooManyDecimalsError("1.5", "JPY", 0))
+        == "The amount 1.5 has too many decimals: JPY has no decimals."
+    )
+    assert str(UnknownTaxCodeError("X")) == "Unknown tax code 'X': this store has no such tax rate."
+    assert IT.say(said(e)) == "L'importo 1.005 ha troppi decimali: EUR ha al massimo 2 decimali."
+    assert N_("The sale is empty.") == "The sale is empty."
+
+
+def test_a_sentence_without_values_is_shown_as_it_is_braces_and_all():
+    """An error raised with a finished sentence (a store setting, saved data) is not a template: its
+    braces are text, in str() and on the screen."""
+    e = DomainError("A saved table {'a': 1} could not be read.")
+    assert str(e) == "A saved table {'a': 1} could not be read."
+    assert str(said(e)) == IT.say(said(e)) == "A saved table {'a': 1} could not be read."
+    assert str(said(KeyError("x"))) == "'x'"  # not a domain error: its text as it is
+
+
+def _config():
+    from decimal import Decimal
+
+    from pos.storeconfig import StoreConfig
+    from pos.tax import TaxRate
+
+    return StoreConfig(currency="EUR", locale="it_IT", tax_rates=(TaxRate("STD", Decimal(22)),))
