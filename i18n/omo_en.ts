@@ -1060,6 +1060,10 @@
             <translation>The amount {text} has too many decimals: {currency} has no decimals.</translation>
         </message>
         <message>
+            <source>The amount {text} has too many decimals: {currency} has at most 1 decimal.</source>
+            <translation>The amount {text} has too many decimals: {currency} has at most 1 decimal.</translation>
+        </message>
+        <message>
             <source>The amount {text} has too many decimals: {currency} has at most {digits} decimals.</source>
             <translation>The amount {text} has too many decimals: {currency} has at most {digits} decimals.</translation>
         </message>

@@ -1060,6 +1060,10 @@
             <translation>L'importo {text} ha troppi decimali: {currency} non ha decimali.</translation>
         </message>
         <message>
+            <source>The amount {text} has too many decimals: {currency} has at most 1 decimal.</source>
+            <translation>L'importo {text} ha troppi decimali: {currency} ha al massimo 1 decimale.</translation>
+        </message>
+        <message>
             <source>The amount {text} has too many decimals: {currency} has at most {digits} decimals.</source>
             <translation>L'importo {text} ha troppi decimali: {currency} ha al massimo {digits} decimali.</translation>
         </message>

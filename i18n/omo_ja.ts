@@ -1060,6 +1060,10 @@
             <translation>金額 {text} の小数桁が多すぎます。{currency} には小数がありません。</translation>
         </message>
         <message>
+            <source>The amount {text} has too many decimals: {currency} has at most 1 decimal.</source>
+            <translation>金額 {text} の小数桁が多すぎます。{currency} の小数は 1 桁までです。</translation>
+        </message>
+        <message>
             <source>The amount {text} has too many decimals: {currency} has at most {digits} decimals.</source>
             <translation>金額 {text} の小数桁が多すぎます。{currency} の小数は {digits} 桁までです。</translation>
         </message>

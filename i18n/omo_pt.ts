@@ -1060,6 +1060,10 @@
             <translation>O valor {text} tem demasiadas casas decimais: {currency} não tem casas decimais.</translation>
         </message>
         <message>
+            <source>The amount {text} has too many decimals: {currency} has at most 1 decimal.</source>
+            <translation>O valor {text} tem demasiadas casas decimais: {currency} tem no máximo 1 casa decimal.</translation>
+        </message>
+        <message>
             <source>The amount {text} has too many decimals: {currency} has at most {digits} decimals.</source>
             <translation>O valor {text} tem demasiadas casas decimais: {currency} tem no máximo {digits} casas decimais.</translation>
         </message>

@@ -67,7 +67,9 @@ class TooManyDecimalsError(InvalidAmountError):
         self.digits = digits
         if digits == 0:
             template = N_("The amount {text} has too many decimals: {currency} has no decimals.")
-        else:  # 2, 3 or 4: no ISO 4217 currency has one decimal
+        elif digits == 1:
+            template = N_("The amount {text} has too many decimals: {currency} has at most 1 decimal.")
+        else:
             template = N_(
                 "The amount {text} has too many decimals: {currency} has at most {digits} decimals."
             )

@@ -7,10 +7,10 @@ from __future__ import annotations
 from app.i18n import Catalog
 from app.messages import said
 from pos.cart import Cart
-from pos.errors import N_, DomainError, InvalidDataError, TooManyDecimalsError, UnknownTaxCodeError
+from pos.errors import DomainError, InvalidDataError, TooManyDecimalsError, UnknownTaxCodeError
 from tests.app.conftest import barcodes
 
-IT, JA = Catalog.load("it_IT"), Catalog.load("ja_JP")
+IT, PT, JA = Catalog.load("it_IT"), Catalog.load("pt_PT"), Catalog.load("ja_JP")
 
 
 def test_a_checkout_error_is_read_in_italian_and_japanese_through_the_service_s_result(sell, shop):
@@ -67,18 +67,11 @@ def test_an_error_carrying_an_error_says_both_and_amounts_stay_money_for_the_rea
     )
 
 
-def test_a_domain_error_keeps_its_template_and_values_and_str_is_english():
+def test_a_domain_error_made_in_pos_is_read_in_portuguese_from_its_template_and_values():
     e = TooManyDecimalsError("1.005", "EUR", 2)
-    assert e.template == "The amount {text} has too many decimals: {currency} has at most {digits} decimals."
-    assert e.params == {"text": "1.005", "currency": "EUR", "digits": 2}
-    assert str(e) == "The amount 1.005 has too many decimals: EUR has at most 2 decimals."
     assert (
-        str(TooManyDecimalsError("1.5", "JPY", 0))
-        == "The amount 1.5 has too many decimals: JPY has no decimals."
+        PT.say(said(e)) == "O valor 1.005 tem demasiadas casas decimais: EUR tem no máximo 2 casas decimais."
     )
-    assert str(UnknownTaxCodeError("X")) == "Unknown tax code 'X': this store has no such tax rate."
-    assert IT.say(said(e)) == "L'importo 1.005 ha troppi decimali: EUR ha al massimo 2 decimali."
-    assert N_("The sale is empty.") == "The sale is empty."
 
 
 def test_a_sentence_without_values_is_shown_as_it_is_braces_and_all():
