@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pos.errors import DomainError
+from pos.errors import DomainError, Sentence
 
 CONTEXT = "app"
 
@@ -60,16 +60,19 @@ def msg(template: str, **params: Any) -> Msg:
 EMPTY = Msg("")
 
 
-def said(error: BaseException) -> Msg:
-    """What a domain error says, as a message the window translates: its template and values (an error among
-    the values is said too); any other error's text as it is."""
-    if not isinstance(error, DomainError):
-        return text(str(error))
-    if not error.params:  # a sentence, not formatted (a marked one has no braces to escape)
-        return Msg(error.template.replace("{", "{{").replace("}", "}}"))
-    return Msg(
-        error.template, {k: said(v) if isinstance(v, BaseException) else v for k, v in error.params.items()}
-    )
+def said(what: BaseException | str) -> Msg:
+    """What a domain error or a domain `Sentence` (a refused scan...) says, as a message the window
+    translates: its template and values (an error or sentence among the values is said too); any other
+    error's or text's words as they are."""
+    if not isinstance(what, DomainError | Sentence):
+        return text(str(what))
+    if not what.params:  # a sentence, not formatted (a marked one has no braces to escape)
+        return Msg(what.template.replace("{", "{{").replace("}", "}}"))
+    return Msg(what.template, {k: _said(v) for k, v in what.params.items()})
+
+
+def _said(value: object) -> object:
+    return said(value) if isinstance(value, BaseException | Sentence) else value
 
 
 def text(value: str) -> Msg:

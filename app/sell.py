@@ -327,7 +327,7 @@ class SellService:
                 sold_by=self.shop.settings["store.weight_unit"],
             )
             if isinstance(scan, ScanRefused):
-                return refused(text(scan.message), value=scan)
+                return refused(said(scan.message), value=scan)
             return self._add(scan)
 
     def _add(self, scan: ItemScan) -> Result:
@@ -541,7 +541,7 @@ class SellService:
             return refused(
                 msg(QT_TRANSLATE_NOOP(C, "{what} cannot be used at this till yet."), what=what), value=parsed
             )
-        return refused(text(parsed.message), value=parsed)
+        return refused(said(parsed.message), value=parsed)
 
     def attach_member_typed(self, typed: str) -> Result:
         """A member number typed from the card or the app."""
@@ -550,7 +550,7 @@ class SellService:
                 return why
             parsed = parse_typed_member(typed)
             if not isinstance(parsed, MemberCode):
-                return refused(text(parsed.message))
+                return refused(said(parsed.message))
             return self._attach(parsed.member_no)
 
     def _attach(self, member_no: int) -> Result:

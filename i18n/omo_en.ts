@@ -1048,6 +1048,38 @@
             <translation>There is nothing to suspend.</translation>
         </message>
         <message>
+            <source>This is not a code this till understands.</source>
+            <translation>This is not a code this till understands.</translation>
+        </message>
+        <message>
+            <source>This code is damaged or incomplete. Please scan it again.</source>
+            <translation>This code is damaged or incomplete. Please scan it again.</translation>
+        </message>
+        <message>
+            <source>This member code is newer than this till's keys. Check the till is online, then scan again, or type the member number.</source>
+            <translation>This member code is newer than this till's keys. Check the till is online, then scan again, or type the member number.</translation>
+        </message>
+        <message>
+            <source>This member code is not genuine. Type the member number instead.</source>
+            <translation>This member code is not genuine. Type the member number instead.</translation>
+        </message>
+        <message>
+            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
+            <translation>This member code has expired. Ask the member to reopen the code in the app.</translation>
+        </message>
+        <message>
+            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
+            <translation>This member card has been cancelled. Ask for the app code or a new card.</translation>
+        </message>
+        <message>
+            <source>A member number has only digits.</source>
+            <translation>A member number has only digits.</translation>
+        </message>
+        <message>
+            <source>This member number is too long.</source>
+            <translation>This member number is too long.</translation>
+        </message>
+        <message>
             <source>Unknown currency {code!r}: use a three-letter ISO 4217 code such as EUR, USD or JPY.</source>
             <translation>Unknown currency {code!r}: use a three-letter ISO 4217 code such as EUR, USD or JPY.</translation>
         </message>
@@ -1082,6 +1114,26 @@
         <message>
             <source>That line is no longer in the sale (line {line_id!r}).</source>
             <translation>That line is no longer in the sale (line {line_id!r}).</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands.</source>
+            <translation>This is not a product barcode this till understands.</translation>
+        </message>
+        <message>
+            <source>This barcode did not scan correctly (check digit). Scan it again or type it.</source>
+            <translation>This barcode did not scan correctly (check digit). Scan it again or type it.</translation>
+        </message>
+        <message>
+            <source>The price or weight on this in-store label did not scan correctly (its check digit). Scan it again or type it.</source>
+            <translation>The price or weight on this in-store label did not scan correctly (its check digit). Scan it again or type it.</translation>
+        </message>
+        <message>
+            <source>GS1 code refused: {detail}. Scan it again; if it is refused again, put the item aside and call a manager.</source>
+            <translation>GS1 code refused: {detail}. Scan it again; if it is refused again, put the item aside and call a manager.</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands. (symbology {aim})</source>
+            <translation>This is not a product barcode this till understands. (symbology {aim})</translation>
         </message>
         <message>
             <source>A measured quantity must be an exact number above 0 (and at most {most:,}), not {quantity!r}.</source>
@@ -1178,6 +1230,34 @@
         <message>
             <source>Two items of the return share a line number.</source>
             <translation>Two items of the return share a line number.</translation>
+        </message>
+        <message>
+            <source>Scale label {label}: item {item} is not in the catalog.</source>
+            <translation>Scale label {label}: item {item} is not in the catalog.</translation>
+        </message>
+        <message>
+            <source>Barcode {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>Barcode {gtin} is not in the catalog. Put the item aside and search for it by name.</translation>
+        </message>
+        <message>
+            <source>GTIN {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>GTIN {gtin} is not in the catalog. Put the item aside and search for it by name.</translation>
+        </message>
+        <message>
+            <source>{name} expired on {date}: it must not be sold. Put it aside and tell a manager.</source>
+            <translation>{name} expired on {date}: it must not be sold. Put it aside and tell a manager.</translation>
+        </message>
+        <message>
+            <source>The label of {name} says it weighs nothing. Weigh it again.</source>
+            <translation>The label of {name} says it weighs nothing. Weigh it again.</translation>
+        </message>
+        <message>
+            <source>The label of {name} counts no pieces. Print a new label.</source>
+            <translation>The label of {name} counts no pieces. Print a new label.</translation>
+        </message>
+        <message>
+            <source>The price on this label is in {label_currency}; this till sells in {currency}. Put the item aside and call a manager.</source>
+            <translation>The price on this label is in {label_currency}; this till sells in {currency}. Put the item aside and call a manager.</translation>
         </message>
         <message>
             <source>{value} is not a note or coin of {currency}.</source>

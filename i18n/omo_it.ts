@@ -1048,6 +1048,38 @@
             <translation>Non c'è niente da sospendere.</translation>
         </message>
         <message>
+            <source>This is not a code this till understands.</source>
+            <translation>Questo non è un codice che questa cassa riconosce.</translation>
+        </message>
+        <message>
+            <source>This code is damaged or incomplete. Please scan it again.</source>
+            <translation>Questo codice è danneggiato o incompleto. Scansionalo di nuovo.</translation>
+        </message>
+        <message>
+            <source>This member code is newer than this till's keys. Check the till is online, then scan again, or type the member number.</source>
+            <translation>Questo codice socio è più recente delle chiavi di questa cassa. Verifica che la cassa sia online, poi scansiona di nuovo, oppure digita il numero socio.</translation>
+        </message>
+        <message>
+            <source>This member code is not genuine. Type the member number instead.</source>
+            <translation>Questo codice socio non è autentico. Digita invece il numero socio.</translation>
+        </message>
+        <message>
+            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
+            <translation>Questo codice socio è scaduto. Chiedi al socio di riaprire il codice nell'app.</translation>
+        </message>
+        <message>
+            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
+            <translation>Questa tessera socio è stata annullata. Chiedi il codice dell'app o una nuova tessera.</translation>
+        </message>
+        <message>
+            <source>A member number has only digits.</source>
+            <translation>Un numero socio contiene solo cifre.</translation>
+        </message>
+        <message>
+            <source>This member number is too long.</source>
+            <translation>Questo numero socio è troppo lungo.</translation>
+        </message>
+        <message>
             <source>Unknown currency {code!r}: use a three-letter ISO 4217 code such as EUR, USD or JPY.</source>
             <translation>Valuta sconosciuta {code!r}: usa un codice ISO 4217 di tre lettere come EUR, USD o JPY.</translation>
         </message>
@@ -1082,6 +1114,26 @@
         <message>
             <source>That line is no longer in the sale (line {line_id!r}).</source>
             <translation>Quella riga non è più nella vendita (riga {line_id!r}).</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands.</source>
+            <translation>Questo non è un codice a barre di prodotto che questa cassa riconosce.</translation>
+        </message>
+        <message>
+            <source>This barcode did not scan correctly (check digit). Scan it again or type it.</source>
+            <translation>Questo codice a barre non è stato letto correttamente (cifra di controllo). Scansionalo di nuovo o digitalo.</translation>
+        </message>
+        <message>
+            <source>The price or weight on this in-store label did not scan correctly (its check digit). Scan it again or type it.</source>
+            <translation>Il prezzo o il peso su questa etichetta del negozio non è stato letto correttamente (cifra di controllo). Scansionala di nuovo o digitalo.</translation>
+        </message>
+        <message>
+            <source>GS1 code refused: {detail}. Scan it again; if it is refused again, put the item aside and call a manager.</source>
+            <translation>Codice GS1 rifiutato: {detail}. Scansionalo di nuovo; se viene rifiutato ancora, metti da parte l'articolo e chiama un responsabile.</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands. (symbology {aim})</source>
+            <translation>Questo non è un codice a barre di prodotto che questa cassa riconosce. (simbologia {aim})</translation>
         </message>
         <message>
             <source>A measured quantity must be an exact number above 0 (and at most {most:,}), not {quantity!r}.</source>
@@ -1178,6 +1230,34 @@
         <message>
             <source>Two items of the return share a line number.</source>
             <translation>Due articoli del reso hanno lo stesso numero di riga.</translation>
+        </message>
+        <message>
+            <source>Scale label {label}: item {item} is not in the catalog.</source>
+            <translation>Etichetta della bilancia {label}: l'articolo {item} non è nel catalogo.</translation>
+        </message>
+        <message>
+            <source>Barcode {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>Il codice a barre {gtin} non è nel catalogo. Metti da parte l'articolo e cercalo per nome.</translation>
+        </message>
+        <message>
+            <source>GTIN {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>Il GTIN {gtin} non è nel catalogo. Metti da parte l'articolo e cercalo per nome.</translation>
+        </message>
+        <message>
+            <source>{name} expired on {date}: it must not be sold. Put it aside and tell a manager.</source>
+            <translation>{name} è scaduto il {date}: non deve essere venduto. Mettilo da parte e avvisa un responsabile.</translation>
+        </message>
+        <message>
+            <source>The label of {name} says it weighs nothing. Weigh it again.</source>
+            <translation>L'etichetta di {name} indica un peso nullo. Pesalo di nuovo.</translation>
+        </message>
+        <message>
+            <source>The label of {name} counts no pieces. Print a new label.</source>
+            <translation>L'etichetta di {name} non conta nessun pezzo. Stampa una nuova etichetta.</translation>
+        </message>
+        <message>
+            <source>The price on this label is in {label_currency}; this till sells in {currency}. Put the item aside and call a manager.</source>
+            <translation>Il prezzo su questa etichetta è in {label_currency}; questa cassa vende in {currency}. Metti da parte l'articolo e chiama un responsabile.</translation>
         </message>
         <message>
             <source>{value} is not a note or coin of {currency}.</source>

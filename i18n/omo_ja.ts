@@ -1048,6 +1048,38 @@
             <translation>保留するものがありません。</translation>
         </message>
         <message>
+            <source>This is not a code this till understands.</source>
+            <translation>このレジでは読み取れないコードです。</translation>
+        </message>
+        <message>
+            <source>This code is damaged or incomplete. Please scan it again.</source>
+            <translation>このコードは破損しているか不完全です。もう一度スキャンしてください。</translation>
+        </message>
+        <message>
+            <source>This member code is newer than this till's keys. Check the till is online, then scan again, or type the member number.</source>
+            <translation>この会員コードはレジの鍵より新しいものです。レジがオンラインか確認してから再スキャンするか、会員番号を入力してください。</translation>
+        </message>
+        <message>
+            <source>This member code is not genuine. Type the member number instead.</source>
+            <translation>この会員コードは正規のものではありません。会員番号を入力してください。</translation>
+        </message>
+        <message>
+            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
+            <translation>この会員コードは有効期限切れです。アプリでコードを開き直すよう会員に伝えてください。</translation>
+        </message>
+        <message>
+            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
+            <translation>この会員カードは無効になっています。アプリのコードか新しいカードを提示してもらってください。</translation>
+        </message>
+        <message>
+            <source>A member number has only digits.</source>
+            <translation>会員番号は数字のみです。</translation>
+        </message>
+        <message>
+            <source>This member number is too long.</source>
+            <translation>この会員番号は長すぎます。</translation>
+        </message>
+        <message>
             <source>Unknown currency {code!r}: use a three-letter ISO 4217 code such as EUR, USD or JPY.</source>
             <translation>不明な通貨 {code!r} です。EUR、USD、JPY のような 3 文字の ISO 4217 コードを使ってください。</translation>
         </message>
@@ -1082,6 +1114,26 @@
         <message>
             <source>That line is no longer in the sale (line {line_id!r}).</source>
             <translation>その明細はもう販売にありません(明細 {line_id!r})。</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands.</source>
+            <translation>このレジでは読み取れない商品バーコードです。</translation>
+        </message>
+        <message>
+            <source>This barcode did not scan correctly (check digit). Scan it again or type it.</source>
+            <translation>このバーコードは正しく読み取れませんでした(チェックデジット)。もう一度スキャンするか、入力してください。</translation>
+        </message>
+        <message>
+            <source>The price or weight on this in-store label did not scan correctly (its check digit). Scan it again or type it.</source>
+            <translation>この店内ラベルの価格または重さが正しく読み取れませんでした(チェックデジット)。もう一度スキャンするか、入力してください。</translation>
+        </message>
+        <message>
+            <source>GS1 code refused: {detail}. Scan it again; if it is refused again, put the item aside and call a manager.</source>
+            <translation>GS1 コードが拒否されました: {detail}。もう一度スキャンし、再び拒否された場合は商品を別に置いてマネージャーを呼んでください。</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands. (symbology {aim})</source>
+            <translation>このレジでは読み取れない商品バーコードです。(シンボル体系 {aim})</translation>
         </message>
         <message>
             <source>A measured quantity must be an exact number above 0 (and at most {most:,}), not {quantity!r}.</source>
@@ -1178,6 +1230,34 @@
         <message>
             <source>Two items of the return share a line number.</source>
             <translation>返品の 2 つの商品が同じ明細番号になっています。</translation>
+        </message>
+        <message>
+            <source>Scale label {label}: item {item} is not in the catalog.</source>
+            <translation>計量ラベル {label}: 商品 {item} はカタログにありません。</translation>
+        </message>
+        <message>
+            <source>Barcode {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>バーコード {gtin} はカタログにありません。商品を別に置いて、名前で検索してください。</translation>
+        </message>
+        <message>
+            <source>GTIN {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>GTIN {gtin} はカタログにありません。商品を別に置いて、名前で検索してください。</translation>
+        </message>
+        <message>
+            <source>{name} expired on {date}: it must not be sold. Put it aside and tell a manager.</source>
+            <translation>{name} は {date} に期限切れです。販売できません。別に置いて、マネージャーに伝えてください。</translation>
+        </message>
+        <message>
+            <source>The label of {name} says it weighs nothing. Weigh it again.</source>
+            <translation>{name} のラベルの重さが 0 です。もう一度計量してください。</translation>
+        </message>
+        <message>
+            <source>The label of {name} counts no pieces. Print a new label.</source>
+            <translation>{name} のラベルの個数が 0 です。新しいラベルを印刷してください。</translation>
+        </message>
+        <message>
+            <source>The price on this label is in {label_currency}; this till sells in {currency}. Put the item aside and call a manager.</source>
+            <translation>このラベルの価格は {label_currency} ですが、このレジは {currency} で販売しています。商品を別に置いて、マネージャーを呼んでください。</translation>
         </message>
         <message>
             <source>{value} is not a note or coin of {currency}.</source>

@@ -1048,6 +1048,38 @@
             <translation>Não há nada para suspender.</translation>
         </message>
         <message>
+            <source>This is not a code this till understands.</source>
+            <translation>Este não é um código que esta caixa reconheça.</translation>
+        </message>
+        <message>
+            <source>This code is damaged or incomplete. Please scan it again.</source>
+            <translation>Este código está danificado ou incompleto. Leia-o novamente.</translation>
+        </message>
+        <message>
+            <source>This member code is newer than this till's keys. Check the till is online, then scan again, or type the member number.</source>
+            <translation>Este código de membro é mais recente do que as chaves desta caixa. Verifique se a caixa está online e leia novamente, ou escreva o número de membro.</translation>
+        </message>
+        <message>
+            <source>This member code is not genuine. Type the member number instead.</source>
+            <translation>Este código de membro não é autêntico. Escreva antes o número de membro.</translation>
+        </message>
+        <message>
+            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
+            <translation>Este código de membro expirou. Peça ao membro para reabrir o código na app.</translation>
+        </message>
+        <message>
+            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
+            <translation>Este cartão de membro foi cancelado. Peça o código da app ou um cartão novo.</translation>
+        </message>
+        <message>
+            <source>A member number has only digits.</source>
+            <translation>Um número de membro só tem algarismos.</translation>
+        </message>
+        <message>
+            <source>This member number is too long.</source>
+            <translation>Este número de membro é demasiado longo.</translation>
+        </message>
+        <message>
             <source>Unknown currency {code!r}: use a three-letter ISO 4217 code such as EUR, USD or JPY.</source>
             <translation>Moeda desconhecida {code!r}: use um código ISO 4217 de três letras, como EUR, USD ou JPY.</translation>
         </message>
@@ -1082,6 +1114,26 @@
         <message>
             <source>That line is no longer in the sale (line {line_id!r}).</source>
             <translation>Essa linha já não está na venda (linha {line_id!r}).</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands.</source>
+            <translation>Este não é um código de barras de produto que esta caixa reconheça.</translation>
+        </message>
+        <message>
+            <source>This barcode did not scan correctly (check digit). Scan it again or type it.</source>
+            <translation>Este código de barras não foi lido corretamente (dígito de controlo). Leia-o novamente ou escreva-o.</translation>
+        </message>
+        <message>
+            <source>The price or weight on this in-store label did not scan correctly (its check digit). Scan it again or type it.</source>
+            <translation>O preço ou o peso desta etiqueta da loja não foi lido corretamente (dígito de controlo). Leia-a novamente ou escreva-o.</translation>
+        </message>
+        <message>
+            <source>GS1 code refused: {detail}. Scan it again; if it is refused again, put the item aside and call a manager.</source>
+            <translation>Código GS1 recusado: {detail}. Leia-o novamente; se for recusado outra vez, ponha o artigo de lado e chame um gerente.</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands. (symbology {aim})</source>
+            <translation>Este não é um código de barras de produto que esta caixa reconheça. (simbologia {aim})</translation>
         </message>
         <message>
             <source>A measured quantity must be an exact number above 0 (and at most {most:,}), not {quantity!r}.</source>
@@ -1178,6 +1230,34 @@
         <message>
             <source>Two items of the return share a line number.</source>
             <translation>Dois artigos da devolução têm o mesmo número de linha.</translation>
+        </message>
+        <message>
+            <source>Scale label {label}: item {item} is not in the catalog.</source>
+            <translation>Etiqueta da balança {label}: o artigo {item} não está no catálogo.</translation>
+        </message>
+        <message>
+            <source>Barcode {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>O código de barras {gtin} não está no catálogo. Ponha o artigo de lado e procure-o pelo nome.</translation>
+        </message>
+        <message>
+            <source>GTIN {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>O GTIN {gtin} não está no catálogo. Ponha o artigo de lado e procure-o pelo nome.</translation>
+        </message>
+        <message>
+            <source>{name} expired on {date}: it must not be sold. Put it aside and tell a manager.</source>
+            <translation>{name} expirou em {date}: não pode ser vendido. Ponha-o de lado e avise um gerente.</translation>
+        </message>
+        <message>
+            <source>The label of {name} says it weighs nothing. Weigh it again.</source>
+            <translation>A etiqueta de {name} indica que não pesa nada. Pese-o novamente.</translation>
+        </message>
+        <message>
+            <source>The label of {name} counts no pieces. Print a new label.</source>
+            <translation>A etiqueta de {name} não conta nenhuma peça. Imprima uma etiqueta nova.</translation>
+        </message>
+        <message>
+            <source>The price on this label is in {label_currency}; this till sells in {currency}. Put the item aside and call a manager.</source>
+            <translation>O preço desta etiqueta está em {label_currency}; esta caixa vende em {currency}. Ponha o artigo de lado e chame um gerente.</translation>
         </message>
         <message>
             <source>{value} is not a note or coin of {currency}.</source>

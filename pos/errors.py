@@ -17,6 +17,20 @@ def N_(text: str) -> str:  # noqa: N802 - gettext's name for "mark for translati
     return text
 
 
+class Sentence(str):
+    """A sentence for a person that is not an error (a refused scan, a code that is not accepted): the English
+    text, a ``str`` as before, that also keeps the template (marked with ``N_``) and the values it was made
+    from, like a ``DomainError``, so the window can say it in the reader's language."""
+
+    template: str
+    params: dict[str, object]
+
+    def __new__(cls, template: str, /, **params: object) -> Sentence:
+        said = super().__new__(cls, template.format(**params) if params else template)
+        said.template, said.params = template, params
+        return said
+
+
 class DomainError(Exception):
     """Base class of all domain errors; ``str(error)`` is a message a cashier can read.
 

@@ -24,6 +24,9 @@ LEFT_IN_ENGLISH = {"ConfigError"}
 # The inner details of unreadable saved data stay unmarked (English) templates: a person reads them only
 # inside a marked sentence ("The saved sale could not be restored ({why}).") whose frame is translated.
 MAY_BE_UNMARKED = {"InvalidDataError"}
+# Sentences a person reads that are not errors: a refused scan, a code that is not accepted. Their message
+# (the argument at this index) is a pos.errors.Sentence(N_(...), **values), never a bare str.
+SENTENCES = {"Sentence": 0, "ScanRefused": 1, "CodeError": 1, "Rejected": 1}
 
 
 def domain_errors() -> set[str]:
@@ -74,6 +77,10 @@ def problems(source: str, filename: str, classes: set[str]) -> list[str]:
         if not isinstance(node, ast.Call) or not node.args:
             continue
         f = node.func
+        if isinstance(f, ast.Name) and f.id in SENTENCES and len(node.args) > SENTENCES[f.id]:
+            if why := _wrong(node.args[SENTENCES[f.id]], marked=True):
+                out.append((node.lineno, f"{filename}:{node.lineno}: {f.id}'s message is {why}"))
+            continue
         if isinstance(f, ast.Name) and f.id in classes:
             name = f.id
         elif isinstance(f, ast.Attribute) and f.attr == "__init__" and owners.get(node) in classes:
@@ -113,6 +120,9 @@ raise InvalidDataError(f"detail {x!r}")
 raise ConfigError(f"left in English {x}")
 raise CheckoutError(N_("Fine."))
 raise CheckoutError(template, x=1)
+return ScanRefused(text, f"{name} expired.")
+return ScanRefused(text, Sentence(N_("{name} expired."), name=name))
+MESSAGES = {1: Sentence("Not marked.")}
 """
     found = problems(source, "x.py", {"CheckoutError", "InvalidDataError", "ConfigError"})
     assert found == [
@@ -122,6 +132,8 @@ raise CheckoutError(template, x=1)
         "x.py:7: CheckoutError's message is text built with .format()",
         "x.py:8: CheckoutError's message is text not marked with N_()",
         "x.py:10: InvalidDataError's message is an f-string",
+        "x.py:14: ScanRefused's message is an f-string",
+        "x.py:16: Sentence's message is text not marked with N_()",
     ]
 
 

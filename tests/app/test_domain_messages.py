@@ -90,3 +90,16 @@ def _config():
     from pos.tax import TaxRate
 
     return StoreConfig(currency="EUR", locale="it_IT", tax_rates=(TaxRate("STD", Decimal(22)),))
+
+
+def test_a_refused_scan_and_a_refused_member_number_are_read_in_japanese(sell):
+    unknown = sell.scan("4006381333931")  # a well-formed EAN-13 the demo catalog does not sell
+    assert not unknown.ok
+    assert str(unknown.message) == (
+        "Barcode 04006381333931 is not in the catalog. Put the item aside and search for it by name."
+    ), str(unknown.message)
+    assert JA.say(unknown.message) == (
+        "バーコード 04006381333931 はカタログにありません。商品を別に置いて、名前で検索してください。"
+    )
+    typed = sell.attach_member_typed("12a")
+    assert IT.say(typed.message) == "Un numero socio contiene solo cifre."
