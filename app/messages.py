@@ -64,6 +64,9 @@ def said(what: BaseException | str) -> Msg:
     """What a domain error or a domain `Sentence` (a refused scan...) says, as a message the window
     translates: its template and values (an error or sentence among the values is said too); any other
     error's or text's words as they are."""
+    if isinstance(what, BaseException) and not isinstance(what, DomainError):
+        first = what.args[0] if what.args else None  # PaymentError(Sentence(...)): the sentence it was given
+        return said(first) if isinstance(first, Sentence) else text(str(what))
     if not isinstance(what, DomainError | Sentence):
         return text(str(what))
     if not what.params:  # a sentence, not formatted (a marked one has no braces to escape)

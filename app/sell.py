@@ -721,13 +721,13 @@ class SellService:
             with self._lock:  # the completion step recorded the card: bring the screen up to date
                 self.co.restore()
                 doc = self.co.recovered_sale
-                result = refused(text(out.message), error=True)
+                result = refused(said(out.message), error=True)
                 if doc is not None:  # it was the whole sale: it is complete
                     completed = self._completed_elsewhere(doc, payment_pending=not out.paid)
-                    result = replace(completed, message=text(out.message), error=True)
+                    result = replace(completed, message=said(out.message), error=True)
             self._changed()
             return result
-        return refused(text(out.message), value=out)
+        return refused(said(out.message), value=out)
 
     def _completed_elsewhere(self, doc: SaleDocument, *, payment_pending: bool) -> Result:
         """A sale the card protocol recorded (not through this screen's commit): its receipt and print."""
@@ -822,7 +822,7 @@ class SellService:
             )
         except Exception as e:  # the protocol's journal keeps the attempt; the reconciler settles it
             log.exception("card payment failed")
-            problem = failed(msg(QT_TRANSLATE_NOOP(C, "Card payment failed: {error}"), error=str(e)))
+            problem = failed(msg(QT_TRANSLATE_NOOP(C, "Card payment failed: {error}"), error=said(e)))
         finally:
             terminal.release_display()
             with self._lock:
@@ -848,7 +848,7 @@ class SellService:
                         message=msg(
                             QT_TRANSLATE_NOOP(C, "Sale {receipt_no} recorded, but {problem}"),
                             receipt_no=doc.receipt_no,
-                            problem=outcome.message,
+                            problem=said(outcome.message),
                         ),
                         error=True,
                         value=doc,
@@ -882,14 +882,14 @@ class SellService:
         )
         if getattr(outcome.error, "code", None) == "authorization_unconfirmed":
             # the card may have been charged: the protocol's sentence says not to take another tender
-            return Result(kind, text(outcome.message), value=outcome)
+            return Result(kind, said(outcome.message), value=outcome)
         return Result(
             kind,
             msg(
                 QT_TRANSLATE_NOOP(
                     C, "Card not paid: {why} The sale is still open: try again or take another tender."
                 ),
-                why=outcome.message or "",
+                why=said(outcome.message or ""),
             ),
             value=outcome,
         )

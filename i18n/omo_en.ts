@@ -1200,6 +1200,146 @@
             <translation>Cannot split an amount when every share is zero.</translation>
         </message>
         <message>
+            <source>Card blocked by the bank: do not try it again. Ask for another card or another way to pay.</source>
+            <translation>Card blocked by the bank: do not try it again. Ask for another card or another way to pay.</translation>
+        </message>
+        <message>
+            <source>Card declined by the bank. Ask for another card or another way to pay.</source>
+            <translation>Card declined by the bank. Ask for another card or another way to pay.</translation>
+        </message>
+        <message>
+            <source>Card declined: the customer must call their bank. Ask for another card or cash.</source>
+            <translation>Card declined: the customer must call their bank. Ask for another card or cash.</translation>
+        </message>
+        <message>
+            <source>Card declined: not enough funds. Ask for another card or another way to pay.</source>
+            <translation>Card declined: not enough funds. Ask for another card or another way to pay.</translation>
+        </message>
+        <message>
+            <source>Card expired. Ask for another card.</source>
+            <translation>Card expired. Ask for another card.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. Ask the customer to try again.</source>
+            <translation>Wrong PIN. Ask the customer to try again.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: this card cannot be used now. Ask for another card or cash.</source>
+            <translation>Too many wrong PINs: this card cannot be used now. Ask for another card or cash.</translation>
+        </message>
+        <message>
+            <source>Card over its limit. Ask for another card or another way to pay.</source>
+            <translation>Card over its limit. Ask for another card or another way to pay.</translation>
+        </message>
+        <message>
+            <source>The card could not be processed. Try the card again.</source>
+            <translation>The card could not be processed. Try the card again.</translation>
+        </message>
+        <message>
+            <source>Card declined: security check failed. Ask for another card.</source>
+            <translation>Card declined: security check failed. Ask for another card.</translation>
+        </message>
+        <message>
+            <source>Card payments are unavailable (no connection to Stripe). Take cash or another tender.</source>
+            <translation>Card payments are unavailable (no connection to Stripe). Take cash or another tender.</translation>
+        </message>
+        <message>
+            <source>The reader accepted the card but Stripe has not confirmed the payment yet. Do not take another tender: press Pay again in a moment to check.</source>
+            <translation>The reader accepted the card but Stripe has not confirmed the payment yet. Do not take another tender: press Pay again in a moment to check.</translation>
+        </message>
+        <message>
+            <source>Stripe had an error and could not start the card payment; the card was not charged. Press Pay to try again, or take another tender.</source>
+            <translation>Stripe had an error and could not start the card payment; the card was not charged. Press Pay to try again, or take another tender.</translation>
+        </message>
+        <message>
+            <source>The card payment was cancelled; the card was not charged. Take the other tender.</source>
+            <translation>The card payment was cancelled; the card was not charged. Take the other tender.</translation>
+        </message>
+        <message>
+            <source>The card had been authorised, but this sale has changed since: that authorisation was released and the card was not charged. Take the other tender.</source>
+            <translation>The card had been authorised, but this sale has changed since: that authorisation was released and the card was not charged. Take the other tender.</translation>
+        </message>
+        <message>
+            <source>The card payment went through after all and is now recorded on this sale. Do not take that amount again in cash or another tender.</source>
+            <translation>The card payment went through after all and is now recorded on this sale. Do not take that amount again in cash or another tender.</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale cannot be checked now (no connection to Stripe), so the card may have been charged. Do not take cash or another tender yet: try again in a moment, or press Pay to finish by card. If Stripe stays unreachable, suspend the sale and call a manager.</source>
+            <translation>An earlier card payment for this sale cannot be checked now (no connection to Stripe), so the card may have been charged. Do not take cash or another tender yet: try again in a moment, or press Pay to finish by card. If Stripe stays unreachable, suspend the sale and call a manager.</translation>
+        </message>
+        <message>
+            <source>Stripe is still processing the card payment for this sale. Do not take another tender yet: try again in a moment.</source>
+            <translation>Stripe is still processing the card payment for this sale. Do not take another tender yet: try again in a moment.</translation>
+        </message>
+        <message>
+            <source>A card payment is running for this sale: let it finish or cancel it first.</source>
+            <translation>A card payment is running for this sale: let it finish or cancel it first.</translation>
+        </message>
+        <message>
+            <source>The card was charged, but that payment cannot be added to this sale. Do not take another tender: call a manager to refund the card or correct the sale.</source>
+            <translation>The card was charged, but that payment cannot be added to this sale. Do not take another tender: call a manager to refund the card or correct the sale.</translation>
+        </message>
+        <message>
+            <source>The customer cancelled on the reader. Ask how they want to pay.</source>
+            <translation>The customer cancelled on the reader. Ask how they want to pay.</translation>
+        </message>
+        <message>
+            <source>The reader stopped waiting for a card. Press Pay to try again.</source>
+            <translation>The reader stopped waiting for a card. Press Pay to try again.</translation>
+        </message>
+        <message>
+            <source>The payment was cancelled.</source>
+            <translation>The payment was cancelled.</translation>
+        </message>
+        <message>
+            <source>The reader could not take the card ({code}). Try again or take another tender.</source>
+            <translation>The reader could not take the card ({code}). Try again or take another tender.</translation>
+        </message>
+        <message>
+            <source>Nothing to pay by card.</source>
+            <translation>Nothing to pay by card.</translation>
+        </message>
+        <message>
+            <source>This card payment is already in progress.</source>
+            <translation>This card payment is already in progress.</translation>
+        </message>
+        <message>
+            <source>Cancel the running card payment first.</source>
+            <translation>Cancel the running card payment first.</translation>
+        </message>
+        <message>
+            <source>This card payment is being settled; try again in a moment.</source>
+            <translation>This card payment is being settled; try again in a moment.</translation>
+        </message>
+        <message>
+            <source>Card payment cancelled.</source>
+            <translation>Card payment cancelled.</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale needs a manager.</source>
+            <translation>An earlier card payment for this sale needs a manager.</translation>
+        </message>
+        <message>
+            <source>The reader stopped the payment. Press Pay to try again.</source>
+            <translation>The reader stopped the payment. Press Pay to try again.</translation>
+        </message>
+        <message>
+            <source>The card was charged before the cancel reached it; the sale is paid.</source>
+            <translation>The card was charged before the cancel reached it; the sale is paid.</translation>
+        </message>
+        <message>
+            <source>The card had already been tapped; that authorisation was released. Card payment cancelled.</source>
+            <translation>The card had already been tapped; that authorisation was released. Card payment cancelled.</translation>
+        </message>
+        <message>
+            <source>The sale is already completed; it cannot be re-tendered.</source>
+            <translation>The sale is already completed; it cannot be re-tendered.</translation>
+        </message>
+        <message>
+            <source>The card was NOT charged: its authorisation was cancelled after the sale was recorded. Call a manager before the customer leaves.</source>
+            <translation>The card was NOT charged: its authorisation was cancelled after the sale was recorded. Call a manager before the customer leaves.</translation>
+        </message>
+        <message>
             <source>Line {line_no} is not on {document}.</source>
             <translation>Line {line_no} is not on {document}.</translation>
         </message>

@@ -1200,6 +1200,146 @@
             <translation>Impossibile ripartire un importo quando ogni quota è zero.</translation>
         </message>
         <message>
+            <source>Card blocked by the bank: do not try it again. Ask for another card or another way to pay.</source>
+            <translation>Carta bloccata dalla banca: non riprovarla. Chiedi un'altra carta o un altro metodo di pagamento.</translation>
+        </message>
+        <message>
+            <source>Card declined by the bank. Ask for another card or another way to pay.</source>
+            <translation>Carta rifiutata dalla banca. Chiedi un'altra carta o un altro metodo di pagamento.</translation>
+        </message>
+        <message>
+            <source>Card declined: the customer must call their bank. Ask for another card or cash.</source>
+            <translation>Carta rifiutata: il cliente deve chiamare la sua banca. Chiedi un'altra carta o contanti.</translation>
+        </message>
+        <message>
+            <source>Card declined: not enough funds. Ask for another card or another way to pay.</source>
+            <translation>Carta rifiutata: fondi insufficienti. Chiedi un'altra carta o un altro metodo di pagamento.</translation>
+        </message>
+        <message>
+            <source>Card expired. Ask for another card.</source>
+            <translation>Carta scaduta. Chiedi un'altra carta.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. Ask the customer to try again.</source>
+            <translation>PIN errato. Chiedi al cliente di riprovare.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: this card cannot be used now. Ask for another card or cash.</source>
+            <translation>Troppi PIN errati: questa carta non può essere usata ora. Chiedi un'altra carta o contanti.</translation>
+        </message>
+        <message>
+            <source>Card over its limit. Ask for another card or another way to pay.</source>
+            <translation>Carta oltre il suo limite. Chiedi un'altra carta o un altro metodo di pagamento.</translation>
+        </message>
+        <message>
+            <source>The card could not be processed. Try the card again.</source>
+            <translation>Non è stato possibile elaborare la carta. Riprova con la carta.</translation>
+        </message>
+        <message>
+            <source>Card declined: security check failed. Ask for another card.</source>
+            <translation>Carta rifiutata: controllo di sicurezza non superato. Chiedi un'altra carta.</translation>
+        </message>
+        <message>
+            <source>Card payments are unavailable (no connection to Stripe). Take cash or another tender.</source>
+            <translation>I pagamenti con carta non sono disponibili (nessuna connessione a Stripe). Prendi contanti o un altro mezzo di pagamento.</translation>
+        </message>
+        <message>
+            <source>The reader accepted the card but Stripe has not confirmed the payment yet. Do not take another tender: press Pay again in a moment to check.</source>
+            <translation>Il lettore ha accettato la carta ma Stripe non ha ancora confermato il pagamento. Non prendere un altro mezzo di pagamento: premi di nuovo Paga tra un momento per verificare.</translation>
+        </message>
+        <message>
+            <source>Stripe had an error and could not start the card payment; the card was not charged. Press Pay to try again, or take another tender.</source>
+            <translation>Stripe ha avuto un errore e non ha potuto avviare il pagamento con carta; la carta non è stata addebitata. Premi Paga per riprovare, o prendi un altro mezzo di pagamento.</translation>
+        </message>
+        <message>
+            <source>The card payment was cancelled; the card was not charged. Take the other tender.</source>
+            <translation>Il pagamento con carta è stato annullato; la carta non è stata addebitata. Prendi l'altro mezzo di pagamento.</translation>
+        </message>
+        <message>
+            <source>The card had been authorised, but this sale has changed since: that authorisation was released and the card was not charged. Take the other tender.</source>
+            <translation>La carta era stata autorizzata, ma questa vendita è cambiata da allora: l'autorizzazione è stata rilasciata e la carta non è stata addebitata. Prendi l'altro mezzo di pagamento.</translation>
+        </message>
+        <message>
+            <source>The card payment went through after all and is now recorded on this sale. Do not take that amount again in cash or another tender.</source>
+            <translation>Il pagamento con carta alla fine è andato a buon fine ed è ora registrato su questa vendita. Non prendere di nuovo quell'importo in contanti o con un altro mezzo di pagamento.</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale cannot be checked now (no connection to Stripe), so the card may have been charged. Do not take cash or another tender yet: try again in a moment, or press Pay to finish by card. If Stripe stays unreachable, suspend the sale and call a manager.</source>
+            <translation>Un pagamento con carta precedente per questa vendita non può essere verificato ora (nessuna connessione a Stripe), quindi la carta potrebbe essere stata addebitata. Non prendere ancora contanti o un altro mezzo di pagamento: riprova tra un momento, o premi Paga per completare con la carta. Se Stripe resta irraggiungibile, sospendi la vendita e chiama un responsabile.</translation>
+        </message>
+        <message>
+            <source>Stripe is still processing the card payment for this sale. Do not take another tender yet: try again in a moment.</source>
+            <translation>Stripe sta ancora elaborando il pagamento con carta di questa vendita. Non prendere ancora un altro mezzo di pagamento: riprova tra un momento.</translation>
+        </message>
+        <message>
+            <source>A card payment is running for this sale: let it finish or cancel it first.</source>
+            <translation>È in corso un pagamento con carta per questa vendita: lascialo terminare o annullalo prima.</translation>
+        </message>
+        <message>
+            <source>The card was charged, but that payment cannot be added to this sale. Do not take another tender: call a manager to refund the card or correct the sale.</source>
+            <translation>La carta è stata addebitata, ma quel pagamento non può essere aggiunto a questa vendita. Non prendere un altro mezzo di pagamento: chiama un responsabile per rimborsare la carta o correggere la vendita.</translation>
+        </message>
+        <message>
+            <source>The customer cancelled on the reader. Ask how they want to pay.</source>
+            <translation>Il cliente ha annullato sul lettore. Chiedi come vuole pagare.</translation>
+        </message>
+        <message>
+            <source>The reader stopped waiting for a card. Press Pay to try again.</source>
+            <translation>Il lettore ha smesso di attendere una carta. Premi Paga per riprovare.</translation>
+        </message>
+        <message>
+            <source>The payment was cancelled.</source>
+            <translation>Il pagamento è stato annullato.</translation>
+        </message>
+        <message>
+            <source>The reader could not take the card ({code}). Try again or take another tender.</source>
+            <translation>Il lettore non ha potuto accettare la carta ({code}). Riprova o prendi un altro mezzo di pagamento.</translation>
+        </message>
+        <message>
+            <source>Nothing to pay by card.</source>
+            <translation>Niente da pagare con carta.</translation>
+        </message>
+        <message>
+            <source>This card payment is already in progress.</source>
+            <translation>Questo pagamento con carta è già in corso.</translation>
+        </message>
+        <message>
+            <source>Cancel the running card payment first.</source>
+            <translation>Annulla prima il pagamento con carta in corso.</translation>
+        </message>
+        <message>
+            <source>This card payment is being settled; try again in a moment.</source>
+            <translation>Questo pagamento con carta è in fase di definizione; riprova tra un momento.</translation>
+        </message>
+        <message>
+            <source>Card payment cancelled.</source>
+            <translation>Pagamento con carta annullato.</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale needs a manager.</source>
+            <translation>Un pagamento con carta precedente per questa vendita richiede un responsabile.</translation>
+        </message>
+        <message>
+            <source>The reader stopped the payment. Press Pay to try again.</source>
+            <translation>Il lettore ha interrotto il pagamento. Premi Paga per riprovare.</translation>
+        </message>
+        <message>
+            <source>The card was charged before the cancel reached it; the sale is paid.</source>
+            <translation>La carta è stata addebitata prima che arrivasse l'annullamento; la vendita è pagata.</translation>
+        </message>
+        <message>
+            <source>The card had already been tapped; that authorisation was released. Card payment cancelled.</source>
+            <translation>La carta era già stata avvicinata; quell'autorizzazione è stata rilasciata. Pagamento con carta annullato.</translation>
+        </message>
+        <message>
+            <source>The sale is already completed; it cannot be re-tendered.</source>
+            <translation>La vendita è già completata; non può essere pagata di nuovo.</translation>
+        </message>
+        <message>
+            <source>The card was NOT charged: its authorisation was cancelled after the sale was recorded. Call a manager before the customer leaves.</source>
+            <translation>La carta NON è stata addebitata: la sua autorizzazione è stata annullata dopo la registrazione della vendita. Chiama un responsabile prima che il cliente se ne vada.</translation>
+        </message>
+        <message>
             <source>Line {line_no} is not on {document}.</source>
             <translation>La riga {line_no} non è su {document}.</translation>
         </message>

@@ -1200,6 +1200,146 @@
             <translation>すべての比率が 0 のため、金額を配分できません。</translation>
         </message>
         <message>
+            <source>Card blocked by the bank: do not try it again. Ask for another card or another way to pay.</source>
+            <translation>カードは銀行によって停止されています。再試行しないでください。別のカードか別のお支払い方法をお願いしてください。</translation>
+        </message>
+        <message>
+            <source>Card declined by the bank. Ask for another card or another way to pay.</source>
+            <translation>カードは銀行に拒否されました。別のカードか別のお支払い方法をお願いしてください。</translation>
+        </message>
+        <message>
+            <source>Card declined: the customer must call their bank. Ask for another card or cash.</source>
+            <translation>カードが拒否されました。お客様からカード会社へ連絡が必要です。別のカードか現金をお願いしてください。</translation>
+        </message>
+        <message>
+            <source>Card declined: not enough funds. Ask for another card or another way to pay.</source>
+            <translation>カードが拒否されました(残高不足)。別のカードか別のお支払い方法をお願いしてください。</translation>
+        </message>
+        <message>
+            <source>Card expired. Ask for another card.</source>
+            <translation>カードの有効期限が切れています。別のカードをお願いしてください。</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. Ask the customer to try again.</source>
+            <translation>暗証番号が違います。もう一度入力してもらってください。</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: this card cannot be used now. Ask for another card or cash.</source>
+            <translation>暗証番号の誤りが多すぎるため、このカードは現在使えません。別のカードか現金をお願いしてください。</translation>
+        </message>
+        <message>
+            <source>Card over its limit. Ask for another card or another way to pay.</source>
+            <translation>カードの利用限度を超えています。別のカードか別のお支払い方法をお願いしてください。</translation>
+        </message>
+        <message>
+            <source>The card could not be processed. Try the card again.</source>
+            <translation>カードを処理できませんでした。もう一度カードをお試しください。</translation>
+        </message>
+        <message>
+            <source>Card declined: security check failed. Ask for another card.</source>
+            <translation>カードが拒否されました(セキュリティ確認に失敗)。別のカードをお願いしてください。</translation>
+        </message>
+        <message>
+            <source>Card payments are unavailable (no connection to Stripe). Take cash or another tender.</source>
+            <translation>カード決済は利用できません(Stripe に接続できません)。現金か別の支払い方法で受け取ってください。</translation>
+        </message>
+        <message>
+            <source>The reader accepted the card but Stripe has not confirmed the payment yet. Do not take another tender: press Pay again in a moment to check.</source>
+            <translation>リーダーはカードを受け付けましたが、Stripe がまだ支払いを確認していません。別の支払い方法は受け取らず、少し待ってからもう一度「支払い」を押して確認してください。</translation>
+        </message>
+        <message>
+            <source>Stripe had an error and could not start the card payment; the card was not charged. Press Pay to try again, or take another tender.</source>
+            <translation>Stripe でエラーが発生し、カード決済を開始できませんでした。カードには請求されていません。「支払い」を押して再試行するか、別の支払い方法で受け取ってください。</translation>
+        </message>
+        <message>
+            <source>The card payment was cancelled; the card was not charged. Take the other tender.</source>
+            <translation>カード決済は取り消されました。カードには請求されていません。別の支払い方法で受け取ってください。</translation>
+        </message>
+        <message>
+            <source>The card had been authorised, but this sale has changed since: that authorisation was released and the card was not charged. Take the other tender.</source>
+            <translation>カードは承認されていましたが、その後この販売が変更されたため、承認は解除され、カードには請求されていません。別の支払い方法で受け取ってください。</translation>
+        </message>
+        <message>
+            <source>The card payment went through after all and is now recorded on this sale. Do not take that amount again in cash or another tender.</source>
+            <translation>カード決済は結局成立しており、この販売に記録されました。その金額を現金や別の支払い方法で再度受け取らないでください。</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale cannot be checked now (no connection to Stripe), so the card may have been charged. Do not take cash or another tender yet: try again in a moment, or press Pay to finish by card. If Stripe stays unreachable, suspend the sale and call a manager.</source>
+            <translation>この販売の以前のカード決済を今は確認できません(Stripe に接続できません)。カードに請求されている可能性があります。まだ現金や別の支払い方法は受け取らず、少し待って再試行するか、「支払い」を押してカードで完了してください。Stripe に接続できないままなら、販売を保留してマネージャーを呼んでください。</translation>
+        </message>
+        <message>
+            <source>Stripe is still processing the card payment for this sale. Do not take another tender yet: try again in a moment.</source>
+            <translation>Stripe はこの販売のカード決済をまだ処理中です。まだ別の支払い方法は受け取らず、少し待ってから再試行してください。</translation>
+        </message>
+        <message>
+            <source>A card payment is running for this sale: let it finish or cancel it first.</source>
+            <translation>この販売のカード決済が進行中です。完了を待つか、先に取り消してください。</translation>
+        </message>
+        <message>
+            <source>The card was charged, but that payment cannot be added to this sale. Do not take another tender: call a manager to refund the card or correct the sale.</source>
+            <translation>カードに請求されましたが、その支払いをこの販売に加えられません。別の支払い方法は受け取らず、マネージャーを呼んでカードへの返金か販売の訂正をしてもらってください。</translation>
+        </message>
+        <message>
+            <source>The customer cancelled on the reader. Ask how they want to pay.</source>
+            <translation>お客様がリーダーで取り消しました。お支払い方法をお尋ねください。</translation>
+        </message>
+        <message>
+            <source>The reader stopped waiting for a card. Press Pay to try again.</source>
+            <translation>リーダーのカード待ちが終了しました。「支払い」を押して再試行してください。</translation>
+        </message>
+        <message>
+            <source>The payment was cancelled.</source>
+            <translation>支払いは取り消されました。</translation>
+        </message>
+        <message>
+            <source>The reader could not take the card ({code}). Try again or take another tender.</source>
+            <translation>リーダーがカードを受け付けられませんでした({code})。再試行するか、別の支払い方法で受け取ってください。</translation>
+        </message>
+        <message>
+            <source>Nothing to pay by card.</source>
+            <translation>カードで支払う金額がありません。</translation>
+        </message>
+        <message>
+            <source>This card payment is already in progress.</source>
+            <translation>このカード決済はすでに進行中です。</translation>
+        </message>
+        <message>
+            <source>Cancel the running card payment first.</source>
+            <translation>先に進行中のカード決済を取り消してください。</translation>
+        </message>
+        <message>
+            <source>This card payment is being settled; try again in a moment.</source>
+            <translation>このカード決済は確定処理中です。少し待ってから再試行してください。</translation>
+        </message>
+        <message>
+            <source>Card payment cancelled.</source>
+            <translation>カード決済を取り消しました。</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale needs a manager.</source>
+            <translation>この販売の以前のカード決済にはマネージャーの対応が必要です。</translation>
+        </message>
+        <message>
+            <source>The reader stopped the payment. Press Pay to try again.</source>
+            <translation>リーダーが支払いを中止しました。「支払い」を押して再試行してください。</translation>
+        </message>
+        <message>
+            <source>The card was charged before the cancel reached it; the sale is paid.</source>
+            <translation>取り消しが届く前にカードに請求されました。この販売は支払い済みです。</translation>
+        </message>
+        <message>
+            <source>The card had already been tapped; that authorisation was released. Card payment cancelled.</source>
+            <translation>カードはすでにタッチされていましたが、その承認は解除されました。カード決済を取り消しました。</translation>
+        </message>
+        <message>
+            <source>The sale is already completed; it cannot be re-tendered.</source>
+            <translation>この販売はすでに完了しているため、再度支払うことはできません。</translation>
+        </message>
+        <message>
+            <source>The card was NOT charged: its authorisation was cancelled after the sale was recorded. Call a manager before the customer leaves.</source>
+            <translation>カードには請求されていません。販売の記録後に承認が取り消されました。お客様が帰る前にマネージャーを呼んでください。</translation>
+        </message>
+        <message>
             <source>Line {line_no} is not on {document}.</source>
             <translation>明細 {line_no} は {document} にありません。</translation>
         </message>

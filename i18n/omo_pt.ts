@@ -1200,6 +1200,146 @@
             <translation>Não é possível repartir um valor quando todas as partes são zero.</translation>
         </message>
         <message>
+            <source>Card blocked by the bank: do not try it again. Ask for another card or another way to pay.</source>
+            <translation>Cartão bloqueado pelo banco: não o tente de novo. Peça outro cartão ou outra forma de pagamento.</translation>
+        </message>
+        <message>
+            <source>Card declined by the bank. Ask for another card or another way to pay.</source>
+            <translation>Cartão recusado pelo banco. Peça outro cartão ou outra forma de pagamento.</translation>
+        </message>
+        <message>
+            <source>Card declined: the customer must call their bank. Ask for another card or cash.</source>
+            <translation>Cartão recusado: o cliente tem de ligar para o seu banco. Peça outro cartão ou numerário.</translation>
+        </message>
+        <message>
+            <source>Card declined: not enough funds. Ask for another card or another way to pay.</source>
+            <translation>Cartão recusado: saldo insuficiente. Peça outro cartão ou outra forma de pagamento.</translation>
+        </message>
+        <message>
+            <source>Card expired. Ask for another card.</source>
+            <translation>Cartão expirado. Peça outro cartão.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. Ask the customer to try again.</source>
+            <translation>PIN errado. Peça ao cliente para tentar de novo.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: this card cannot be used now. Ask for another card or cash.</source>
+            <translation>Demasiados PIN errados: este cartão não pode ser usado agora. Peça outro cartão ou numerário.</translation>
+        </message>
+        <message>
+            <source>Card over its limit. Ask for another card or another way to pay.</source>
+            <translation>Cartão acima do limite. Peça outro cartão ou outra forma de pagamento.</translation>
+        </message>
+        <message>
+            <source>The card could not be processed. Try the card again.</source>
+            <translation>Não foi possível processar o cartão. Tente o cartão de novo.</translation>
+        </message>
+        <message>
+            <source>Card declined: security check failed. Ask for another card.</source>
+            <translation>Cartão recusado: a verificação de segurança falhou. Peça outro cartão.</translation>
+        </message>
+        <message>
+            <source>Card payments are unavailable (no connection to Stripe). Take cash or another tender.</source>
+            <translation>Os pagamentos com cartão não estão disponíveis (sem ligação à Stripe). Aceite numerário ou outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>The reader accepted the card but Stripe has not confirmed the payment yet. Do not take another tender: press Pay again in a moment to check.</source>
+            <translation>O leitor aceitou o cartão mas a Stripe ainda não confirmou o pagamento. Não aceite outro meio de pagamento: prima Pagar de novo daqui a pouco para verificar.</translation>
+        </message>
+        <message>
+            <source>Stripe had an error and could not start the card payment; the card was not charged. Press Pay to try again, or take another tender.</source>
+            <translation>A Stripe teve um erro e não conseguiu iniciar o pagamento com cartão; o cartão não foi cobrado. Prima Pagar para tentar de novo, ou aceite outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>The card payment was cancelled; the card was not charged. Take the other tender.</source>
+            <translation>O pagamento com cartão foi cancelado; o cartão não foi cobrado. Aceite o outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>The card had been authorised, but this sale has changed since: that authorisation was released and the card was not charged. Take the other tender.</source>
+            <translation>O cartão tinha sido autorizado, mas esta venda mudou entretanto: essa autorização foi libertada e o cartão não foi cobrado. Aceite o outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>The card payment went through after all and is now recorded on this sale. Do not take that amount again in cash or another tender.</source>
+            <translation>O pagamento com cartão acabou por ser aceite e está agora registado nesta venda. Não cobre esse valor de novo em numerário ou outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale cannot be checked now (no connection to Stripe), so the card may have been charged. Do not take cash or another tender yet: try again in a moment, or press Pay to finish by card. If Stripe stays unreachable, suspend the sale and call a manager.</source>
+            <translation>Um pagamento com cartão anterior desta venda não pode ser verificado agora (sem ligação à Stripe), por isso o cartão pode ter sido cobrado. Não aceite ainda numerário nem outro meio de pagamento: tente de novo daqui a pouco, ou prima Pagar para concluir com cartão. Se a Stripe continuar inacessível, suspenda a venda e chame um gerente.</translation>
+        </message>
+        <message>
+            <source>Stripe is still processing the card payment for this sale. Do not take another tender yet: try again in a moment.</source>
+            <translation>A Stripe ainda está a processar o pagamento com cartão desta venda. Não aceite ainda outro meio de pagamento: tente de novo daqui a pouco.</translation>
+        </message>
+        <message>
+            <source>A card payment is running for this sale: let it finish or cancel it first.</source>
+            <translation>Está a decorrer um pagamento com cartão nesta venda: deixe-o terminar ou cancele-o primeiro.</translation>
+        </message>
+        <message>
+            <source>The card was charged, but that payment cannot be added to this sale. Do not take another tender: call a manager to refund the card or correct the sale.</source>
+            <translation>O cartão foi cobrado, mas esse pagamento não pode ser adicionado a esta venda. Não aceite outro meio de pagamento: chame um gerente para reembolsar o cartão ou corrigir a venda.</translation>
+        </message>
+        <message>
+            <source>The customer cancelled on the reader. Ask how they want to pay.</source>
+            <translation>O cliente cancelou no leitor. Pergunte como quer pagar.</translation>
+        </message>
+        <message>
+            <source>The reader stopped waiting for a card. Press Pay to try again.</source>
+            <translation>O leitor deixou de esperar por um cartão. Prima Pagar para tentar de novo.</translation>
+        </message>
+        <message>
+            <source>The payment was cancelled.</source>
+            <translation>O pagamento foi cancelado.</translation>
+        </message>
+        <message>
+            <source>The reader could not take the card ({code}). Try again or take another tender.</source>
+            <translation>O leitor não conseguiu aceitar o cartão ({code}). Tente de novo ou aceite outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>Nothing to pay by card.</source>
+            <translation>Nada a pagar com cartão.</translation>
+        </message>
+        <message>
+            <source>This card payment is already in progress.</source>
+            <translation>Este pagamento com cartão já está a decorrer.</translation>
+        </message>
+        <message>
+            <source>Cancel the running card payment first.</source>
+            <translation>Cancele primeiro o pagamento com cartão em curso.</translation>
+        </message>
+        <message>
+            <source>This card payment is being settled; try again in a moment.</source>
+            <translation>Este pagamento com cartão está a ser regularizado; tente de novo daqui a pouco.</translation>
+        </message>
+        <message>
+            <source>Card payment cancelled.</source>
+            <translation>Pagamento com cartão cancelado.</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale needs a manager.</source>
+            <translation>Um pagamento com cartão anterior desta venda precisa de um gerente.</translation>
+        </message>
+        <message>
+            <source>The reader stopped the payment. Press Pay to try again.</source>
+            <translation>O leitor interrompeu o pagamento. Prima Pagar para tentar de novo.</translation>
+        </message>
+        <message>
+            <source>The card was charged before the cancel reached it; the sale is paid.</source>
+            <translation>O cartão foi cobrado antes de o cancelamento chegar; a venda está paga.</translation>
+        </message>
+        <message>
+            <source>The card had already been tapped; that authorisation was released. Card payment cancelled.</source>
+            <translation>O cartão já tinha sido aproximado; essa autorização foi libertada. Pagamento com cartão cancelado.</translation>
+        </message>
+        <message>
+            <source>The sale is already completed; it cannot be re-tendered.</source>
+            <translation>A venda já está concluída; não pode ser paga de novo.</translation>
+        </message>
+        <message>
+            <source>The card was NOT charged: its authorisation was cancelled after the sale was recorded. Call a manager before the customer leaves.</source>
+            <translation>O cartão NÃO foi cobrado: a sua autorização foi cancelada depois de a venda ser registada. Chame um gerente antes de o cliente sair.</translation>
+        </message>
+        <message>
             <source>Line {line_no} is not on {document}.</source>
             <translation>A linha {line_no} não está em {document}.</translation>
         </message>

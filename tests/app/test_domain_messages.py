@@ -103,3 +103,17 @@ def test_a_refused_scan_and_a_refused_member_number_are_read_in_japanese(sell):
     )
     typed = sell.attach_member_typed("12a")
     assert IT.say(typed.message) == "Un numero socio contiene solo cifre."
+
+
+def test_a_card_decline_and_a_payment_error_carrying_a_sentence_are_read_in_italian():
+    from app.messages import msg
+    from pos.payment import CardDeclined, decline_message
+
+    declined = CardDeclined(decline_message("insufficient_funds"), code="card_declined")
+    assert str(declined) == "Card declined: not enough funds. Ask for another card or another way to pay."
+    failed = msg("Card payment failed: {error}", error=said(declined))  # as SellService says it
+    assert IT.say(failed) == (
+        "Pagamento con carta non riuscito: Carta rifiutata: fondi insufficienti. Chiedi un'altra carta o un "
+        "altro metodo di pagamento."
+    )
+    assert str(said(RuntimeError("reader on fire"))) == "reader on fire"  # not a sentence: as it is
