@@ -163,7 +163,11 @@ class Measure:
             return cls(Decimal(text), data["unit"], data["unit_price"], data.get("per"))
         except (InvalidQuantityError, KeyError, TypeError, ArithmeticError) as e:
             raise InvalidDataError(
-                N_("A saved measure could not be read ({why}): {data!r}."), why=str(e), data=data
+                N_("A saved measure could not be read ({why}): {data!r}."),
+                why=e
+                if isinstance(e, InvalidQuantityError)
+                else str(e),  # a domain error: said in their words
+                data=data,
             ) from None
 
 
