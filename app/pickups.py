@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.approval import approve_once
-from app.messages import QT_TRANSLATE_NOOP, msg, text
+from app.messages import QT_TRANSLATE_NOOP, msg, said
 from app.results import Outcome, Result, done, failed, refused
 from app.returns import too_many_checks
 from pos.codes import OrderCode
@@ -197,7 +197,7 @@ class PickupService:
         if is_omo_code(typed):
             parsed = self.shop.codes.parse(typed)
             if not isinstance(parsed, OrderCode):
-                return refused(text(getattr(parsed, "message", "") or typed))
+                return refused(said(getattr(parsed, "message", "") or typed))
             qr, order_no = typed, parsed.order_no
         else:
             order_no = typed

@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.approval import approve_once
-from app.messages import QT_TRANSLATE_NOOP, msg, text
+from app.messages import QT_TRANSLATE_NOOP, msg, said
 from app.refunds import RefundRunner, new_credit_code
 from app.results import Outcome, Result, done, failed, refused
 from pos.cart import Cart
@@ -336,7 +336,7 @@ class ReturnsService:
             if isinstance(parsed, StoreCreditCode):
                 return self.credit_balance(parsed.code)
             what = getattr(parsed, "message", "") or str(parsed)
-            return refused(text(what))
+            return refused(said(what))
         if _UUID.fullmatch(typed):
             return self._sale(typed.lower(), proof="typed")
         local = self.shop.records.sale_by_receipt(typed)
@@ -555,7 +555,7 @@ class ReturnsService:
         if isinstance(member_no, str):
             parsed = parse_typed_member(member_no)
             if not isinstance(parsed, MemberCode):
-                return refused(text(parsed.message))
+                return refused(said(parsed.message))
             member_no = parsed.member_no
         if self.backend is None:
             return self._offline()
@@ -651,7 +651,7 @@ class ReturnsService:
                 sold_by=self.shop.settings["store.weight_unit"],
             )
             if isinstance(scan, ScanRefused):
-                return refused(text(scan.message))
+                return refused(said(scan.message))
             items = [(ln.sku, ln.name, ln.qty, ln.unit_price) for ln in draft.original.lines]
             price = scan.price() if scan.label_priced else scan.product.price
             items.append((scan.product.sku, scan.product.name, scan.quantity, price))
@@ -663,7 +663,7 @@ class ReturnsService:
                 )
                 original = no_receipt_original(self.config.currency, lines, draft.original.placed_at)
             except (DomainError, ReturnError) as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             picks = {**draft.picks, len(lines): Pick(len(lines), scan.quantity, "", True)}
             self.draft = replace(draft, original=original, picks=picks)
         self._changed()
@@ -704,7 +704,7 @@ class ReturnsService:
             try:
                 line = draft.original.line(line_no)
             except ReturnError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             if not 0 <= qty <= line.returnable:
                 return refused(
                     msg(
@@ -755,7 +755,7 @@ class ReturnsService:
                     method=self.config.tax_rounding_method,
                 )
             except (ReturnError, DomainError) as e:
-                return refused(text(str(e)))
+                return refused(said(e))
 
     def view(self) -> ReturnView:
         with self._lock:

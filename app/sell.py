@@ -29,7 +29,7 @@ from fractions import Fraction
 from typing import Any
 
 from app.approval import check_approval, use_approval
-from app.messages import QT_TRANSLATE_NOOP, Msg, msg, text
+from app.messages import QT_TRANSLATE_NOOP, Msg, msg, said, text
 from app.results import Outcome, Result, done, failed, refused
 from pos.cart import Discount
 from pos.checkout import CashQuote, Checkout, MemberOnSale, quick_amounts
@@ -312,7 +312,7 @@ class SellService:
         try:
             value = fn()
         except DomainError as e:
-            return refused(text(str(e)))
+            return refused(said(e))
         return done(ok or msg(""), value=value)
 
     # ------------------------------------------------------------------ items
@@ -336,7 +336,7 @@ class SellService:
                 sold_by=self.shop.settings["store.weight_unit"],
             )
             if isinstance(scan, ScanRefused):
-                return refused(text(scan.message), value=scan)
+                return refused(said(scan.message), value=scan)
             return self._add(scan)
 
     def _add(self, scan: ItemScan) -> Result:
@@ -373,7 +373,7 @@ class SellService:
             try:
                 line = self.co.cart.line(line_id)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             if quantity > self.config.max_quantity or quantity < 1:
                 return refused(
                     msg(
@@ -448,7 +448,7 @@ class SellService:
 
             return Discount.of_amount(Money(amount, self.config.currency))
         except (InvalidOperation, DomainError) as e:
-            detail = str(e) if isinstance(e, DomainError) else ""
+            detail = said(e) if isinstance(e, DomainError) else ""
             return refused(msg(QT_TRANSLATE_NOOP(C, "That is not a discount. {detail}"), detail=detail))
 
     def discount_line(self, line_id: str, typed: str | Discount, grant: Override | None = None) -> Result:
@@ -461,7 +461,7 @@ class SellService:
             try:
                 line = self.co.cart.line(line_id)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             approver = self._approved(
                 Permission.DISCOUNT,
                 grant,
@@ -508,7 +508,7 @@ class SellService:
             try:
                 line = self.co.cart.line(line_id)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             approver = self._approved(
                 Permission.PRICE_OVERRIDE,
                 grant,
@@ -551,7 +551,7 @@ class SellService:
             return refused(
                 msg(QT_TRANSLATE_NOOP(C, "{what} cannot be used at this till yet."), what=what), value=parsed
             )
-        return refused(text(parsed.message), value=parsed)
+        return refused(said(parsed.message), value=parsed)
 
     def attach_member_typed(self, typed: str) -> Result:
         """A member number typed from the card or the app."""
@@ -560,7 +560,7 @@ class SellService:
                 return why
             parsed = parse_typed_member(typed)
             if not isinstance(parsed, MemberCode):
-                return refused(text(parsed.message))
+                return refused(said(parsed.message))
             return self._attach(parsed.member_no)
 
     def _attach(self, member_no: int) -> Result:
@@ -627,7 +627,7 @@ class SellService:
                 tender = self.co.cash_tender(tendered)
                 doc = self.co.build_sale(tender)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             self._busy = "commit"
         return self._commit(doc)
 
@@ -683,7 +683,7 @@ class SellService:
             try:
                 doc = self.co.build_sale(tender)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             self._busy = "commit"
         return self._commit(doc)
 
@@ -731,13 +731,13 @@ class SellService:
             with self._lock:  # the completion step recorded the card: bring the screen up to date
                 self.co.restore()
                 doc = self.co.recovered_sale
-                result = refused(text(out.message), error=True)
+                result = refused(said(out.message), error=True)
                 if doc is not None:  # it was the whole sale: it is complete
                     completed = self._completed_elsewhere(doc, payment_pending=not out.paid)
-                    result = replace(completed, message=text(out.message), error=True)
+                    result = replace(completed, message=said(out.message), error=True)
             self._changed()
             return result
-        return refused(text(out.message), value=out)
+        return refused(said(out.message), value=out)
 
     def _completed_elsewhere(self, doc: SaleDocument, *, payment_pending: bool) -> Result:
         """A sale the card protocol recorded (not through this screen's commit): its receipt and print."""
@@ -809,7 +809,7 @@ class SellService:
             try:
                 plan = self.co.build_sale(Tender("card", amount)) if final else None
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             state = None
             if not final:
                 state = self.co.state()
@@ -834,7 +834,7 @@ class SellService:
             )
         except Exception as e:  # the protocol's journal keeps the attempt; the reconciler settles it
             log.exception("card payment failed")
-            problem = failed(msg(QT_TRANSLATE_NOOP(C, "Card payment failed: {error}"), error=str(e)))
+            problem = failed(msg(QT_TRANSLATE_NOOP(C, "Card payment failed: {error}"), error=said(e)))
         finally:
             terminal.release_display()
             with self._lock:
@@ -860,7 +860,7 @@ class SellService:
                         message=msg(
                             QT_TRANSLATE_NOOP(C, "Sale {receipt_no} recorded, but {problem}"),
                             receipt_no=doc.receipt_no,
-                            problem=outcome.message,
+                            problem=said(outcome.message),
                         ),
                         error=True,
                         value=doc,
@@ -894,14 +894,14 @@ class SellService:
         )
         if getattr(outcome.error, "code", None) == "authorization_unconfirmed":
             # the card may have been charged: the protocol's sentence says not to take another tender
-            return Result(kind, text(outcome.message), value=outcome)
+            return Result(kind, said(outcome.message), value=outcome)
         return Result(
             kind,
             msg(
                 QT_TRANSLATE_NOOP(
                     C, "Card not paid: {why} The sale is still open: try again or take another tender."
                 ),
-                why=outcome.message or "",
+                why=said(outcome.message or ""),
             ),
             value=outcome,
         )
@@ -918,7 +918,7 @@ class SellService:
             try:
                 state = self.co.suspend()
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             label = self._state_summary(state)
             try:
                 self.shop.records.park(state, label=label, by=self.staff.id)
@@ -945,7 +945,7 @@ class SellService:
             try:
                 state = self.shop.records.unpark(suspended_id)
             except (LookupError, ValueError) as e:
-                return refused(msg(QT_TRANSLATE_NOOP(C, "Could not resume: {error}"), error=str(e)))
+                return refused(msg(QT_TRANSLATE_NOOP(C, "Could not resume: {error}"), error=said(e)))
             result = self._try(lambda: self.co.resume(state), msg(QT_TRANSLATE_NOOP(C, "Sale resumed.")))
             if result.ok:
                 self.co.staff_id = self.staff.id

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.approval import approve_once
-from app.messages import QT_TRANSLATE_NOOP, Msg, msg, text
+from app.messages import QT_TRANSLATE_NOOP, Msg, msg, said
 from app.results import Outcome, Result, done, failed, refused
 from pos.documents import TillClosure
 from pos.staff import Override, Permission, StaffMember, authorise
@@ -132,7 +132,7 @@ class TillService:
         try:
             return CashCount(self.currency, pieces)
         except CountError as e:
-            return refused(text(str(e)))
+            return refused(said(e))
 
     # ------------------------------------------------------------------ permissions
     def _who(self) -> Result | None:
@@ -207,7 +207,7 @@ class TillService:
         try:
             info = self.records.open(session_id, member.id, count, _now())
         except SessionError as e:
-            return refused(text(str(e)))
+            return refused(said(e))
         self._open_id = info.session_id
         self.shop.journal.audit(
             "till.opened",
@@ -503,7 +503,7 @@ class TillService:
                     session_id=sid, count=count, closed_by=staff.id, closed_at=closed_at, build=build
                 )
             except SessionError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             except Exception as e:
                 log.exception("closing the till failed")
                 return failed(

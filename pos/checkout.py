@@ -21,7 +21,7 @@ from typing import Any
 from pos.cart import Cart, Discount
 from pos.cashround import CashRounding, round_cash
 from pos.documents import SaleDocument, SaleLine, TaxLine, Tender
-from pos.errors import DomainError
+from pos.errors import N_, DomainError
 from pos.fulfilment import Fulfilment
 from pos.measure import Measure
 from pos.money import Money
@@ -127,7 +127,7 @@ class Checkout:
 
     def _load_state(self, state: Mapping[str, Any]) -> None:
         if state.get("v") != STATE_VERSION:
-            raise CheckoutError("The saved sale was written by another version and cannot be restored.")
+            raise CheckoutError(N_("The saved sale was written by another version and cannot be restored."))
         self.cart = Cart.from_dict(state["cart"], self.config, ids=self.ids.new_uuid)
         self.member = MemberOnSale.from_dict(state["member"]) if state.get("member") else None
         self.tenders = [Tender(**t) for t in state.get("tenders", ())]
@@ -218,13 +218,13 @@ class Checkout:
     def _check_active(product: Product) -> None:
         if not product.active:
             raise CheckoutError(
-                f"{product.name} is no longer sold (archived). Put it aside and call a manager."
+                N_("{name} is no longer sold (archived). Put it aside and call a manager."), name=product.name
             )
 
     def add_sku(self, sku: str, quantity: int = 1) -> str:
         product = self.catalog.get(sku)
         if product is None:
-            raise CheckoutError(f"No product with SKU {sku} in the catalog.")
+            raise CheckoutError(N_("No product with SKU {sku} in the catalog."), sku=sku)
         return self.add_product(product, quantity)
 
     def set_quantity(self, line_id: str, quantity: int) -> None:
@@ -246,7 +246,7 @@ class Checkout:
             return self.approvals.permit(actor, permission, amount_percent=percent, override=override)
         if authorise(actor, permission, amount_percent=percent).allowed:
             return None
-        raise NotPermitted("This needs a manager's approval, and this till takes none.")
+        raise NotPermitted(N_("This needs a manager's approval, and this till takes none."))
 
     def discount_percent(self, discount: Discount, line_id: str | None = None) -> Fraction:
         """A discount as a percentage of what it applies to (a line, or the whole sale), 0 to 100."""
@@ -346,8 +346,10 @@ class Checkout:
     def _no_tenders_taken(self) -> None:
         if self.tenders:
             raise CheckoutError(
-                "Part of this sale is already paid. Finish the payment, or void the sale "
-                "(the card part is refunded) to change it."
+                N_(
+                    "Part of this sale is already paid. Finish the payment, or void the sale "
+                    "(the card part is refunded) to change it."
+                )
             )
 
     # ------------------------------------------------------------------ paying
@@ -374,27 +376,27 @@ class Checkout:
     def cash_tender(self, tendered: int) -> Tender:
         """The cash tender that settles what is due, given the notes and coins handed over."""
         if self.cart.is_empty:
-            raise CheckoutError("The sale is empty.")
+            raise CheckoutError(N_("The sale is empty."))
         quote = self.cash_quote()
         if tendered < quote.rounded:
             short = self._money(quote.rounded - tendered).format(self.config.locale)
-            raise CheckoutError(f"That is {short} short of the amount due in cash.")
+            raise CheckoutError(N_("That is {short} short of the amount due in cash."), short=short)
         return Tender("cash", quote.due, change_given=tendered - quote.rounded, rounding=quote.rounding)
 
     def add_tender(self, tender: Tender) -> None:
         """Record a part payment that did not settle the sale (the card part of a split)."""
         if tender.amount <= 0 or tender.amount >= self.due:
-            raise CheckoutError("A part payment must be more than zero and less than what is due.")
+            raise CheckoutError(N_("A part payment must be more than zero and less than what is due."))
         self.tenders.append(tender)
         self._changed()
 
     def build_sale(self, final: Tender | None = None, *, receipt_no: str = "") -> SaleDocument:
         """The finished sale as a frozen document (pure; commit it, then call `finished`)."""
         if self.cart.is_empty:
-            raise CheckoutError("The sale is empty.")
+            raise CheckoutError(N_("The sale is empty."))
         tenders = [*self.tenders, *([final] if final is not None else [])]
         if sum(t.amount for t in tenders) != self.total:
-            raise CheckoutError("The payments do not cover the total yet.")
+            raise CheckoutError(N_("The payments do not cover the total yet."))
         return sale_document(
             self.cart,
             sale_uuid=self.sale_uuid,
@@ -409,7 +411,7 @@ class Checkout:
     def finished(self, doc: SaleDocument) -> None:
         """The journal committed `doc`: start a fresh sale."""
         if doc.sale_uuid != self.sale_uuid:
-            raise CheckoutError("A different sale was committed than the one on screen.")
+            raise CheckoutError(N_("A different sale was committed than the one on screen."))
         self._reset()
 
     def void(
@@ -425,7 +427,7 @@ class Checkout:
         first: `refunds` names the refund of each (e.g. Stripe refund ids), in the order of `tenders`."""
         if len(refunds) != len(self.tenders):
             raise CheckoutError(
-                "Refund the part already paid first; a partly paid sale cannot just be voided."
+                N_("Refund the part already paid first; a partly paid sale cannot just be voided.")
             )
         approved_by = self._permit(actor, Permission.VOID_SALE, override)
         self.journal.audit(
@@ -456,7 +458,7 @@ class Checkout:
     def suspend(self) -> dict[str, Any]:
         """Take the open sale off the till (returned state to be parked by the caller)."""
         if self.cart.is_empty:
-            raise CheckoutError("There is nothing to suspend.")
+            raise CheckoutError(N_("There is nothing to suspend."))
         self._no_tenders_taken()
         state = self.state()
         self._reset()
@@ -464,7 +466,7 @@ class Checkout:
 
     def resume(self, state: Mapping[str, Any]) -> None:
         if not self.cart.is_empty or self.tenders:
-            raise CheckoutError("Finish or suspend the current sale before resuming another.")
+            raise CheckoutError(N_("Finish or suspend the current sale before resuming another."))
         self._load_state(state)
         self._changed()
 

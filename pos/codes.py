@@ -33,6 +33,8 @@ from typing import Literal
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from pos.errors import N_, Sentence
+
 TOKEN_PREFIX = "OMO1"
 BODY_LEN = 14
 SIG_LEN = 64
@@ -63,16 +65,24 @@ class RejectReason(enum.Enum):
 
 
 MESSAGES: dict[RejectReason, str] = {
-    RejectReason.NOT_UNDERSTOOD: "This is not a code this till understands.",
-    RejectReason.TOO_LONG: "This is not a code this till understands.",
-    RejectReason.MALFORMED: "This code is damaged or incomplete. Please scan it again.",
-    RejectReason.UNKNOWN_KEY: (
-        "This member code is newer than this till's keys. Check the till is online, then scan again, "
-        "or type the member number."
+    RejectReason.NOT_UNDERSTOOD: Sentence(N_("This is not a code this till understands.")),
+    RejectReason.TOO_LONG: Sentence(N_("This is not a code this till understands.")),
+    RejectReason.MALFORMED: Sentence(N_("This code is damaged or incomplete. Please scan it again.")),
+    RejectReason.UNKNOWN_KEY: Sentence(
+        N_(
+            "This member code is newer than this till's keys. Check the till is online, then scan again, "
+            "or type the member number."
+        )
     ),
-    RejectReason.BAD_SIGNATURE: "This member code is not genuine. Type the member number instead.",
-    RejectReason.EXPIRED: "This member code has expired. Ask the member to reopen the code in the app.",
-    RejectReason.REVOKED: "This member card has been cancelled. Ask for the app code or a new card.",
+    RejectReason.BAD_SIGNATURE: Sentence(
+        N_("This member code is not genuine. Type the member number instead.")
+    ),
+    RejectReason.EXPIRED: Sentence(
+        N_("This member code has expired. Ask the member to reopen the code in the app.")
+    ),
+    RejectReason.REVOKED: Sentence(
+        N_("This member card has been cancelled. Ask for the app code or a new card.")
+    ),
 }
 
 
@@ -332,8 +342,8 @@ def parse_typed_member(text: str) -> MemberCode | Rejected:
     """A member number typed by hand (decimal), e.g. when the camera is unavailable."""
     text = text.strip() if isinstance(text, str) else ""
     if not _MEMBER_NO.fullmatch(text):
-        return Rejected(RejectReason.MALFORMED, "A member number has only digits.")
+        return Rejected(RejectReason.MALFORMED, Sentence(N_("A member number has only digits.")))
     n = int(text)
     if n >= 2**64:
-        return Rejected(RejectReason.MALFORMED, "This member number is too long.")
+        return Rejected(RejectReason.MALFORMED, Sentence(N_("This member number is too long.")))
     return MemberCode(n, "typed")

@@ -37,7 +37,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Protocol, runtime_checkable
 
-from pos.errors import DomainError
+from pos.errors import N_, DomainError
 
 log = logging.getLogger("pos.staff")
 
@@ -982,7 +982,7 @@ class Approvals:
         with self._guard:
             if not self.covers(override, actor, permission, amount_percent=amount_percent):
                 what = describe_action(Permission(permission), amount_percent)
-                raise NotPermitted(f"{what} needs a manager's approval; nothing changed.")
+                raise NotPermitted(N_("{what} needs a manager's approval; nothing changed."), what=what)
             assert override is not None
             del self._issued[override.override_id]  # used once
         return override.approver_id
