@@ -483,6 +483,56 @@ def test_the_relayed_refunds_of_a_payment_are_stripes(chain, journal):
     assert bad.status_code == 400  # the relay's own metadata is not the till's to set
 
 
+def test_old_relay_rows_are_pruned_after_their_windows_and_open_payments_are_kept(
+    chain, journal, monkeypatch
+):
+    import sqlalchemy as sa
+
+    from backend import schema
+
+    t, out = _paid(chain, journal, 3300)
+    t.refund(out.payment_intent_id, 300, idempotency_key="r-prune")
+    shop = Shop(journal)  # a second payment left authorised: the till never handed its sale over
+    sale = shop.new_sale(1200)
+    _tap_when_waiting(chain.sim, chain.reader)
+
+    def crash(point: str) -> None:
+        if point == "after_authorized_observed":
+            raise SimulatedCrash(point)
+
+    with pytest.raises(SimulatedCrash):
+        chain.payments(chain.terminal(), journal, crashpoint=crash).pay(
+            sale, 1200, "usd", shop.complete(sale, 1200)
+        )
+    relay = chain.backend.backend.card_relay
+    store = chain.backend.store
+
+    def count(table: sa.Table) -> int:
+        return store.read_one(sa.select(sa.func.count()).select_from(table))[0][0]
+
+    tables = (schema.till_messages, schema.stripe_events, schema.card_payments, schema.card_refunds)
+    before = [count(x) for x in tables]
+    assert before[0] > 1 and before[1] > 1 and before[2:] == [2, 1]
+    now = time.time()
+    monkeypatch.setattr(relay, "_clock", lambda: now + 1800)
+    assert relay.prune() == dict.fromkeys(
+        ("till_messages", "stripe_events", "card_payments", "card_refunds"), 0
+    )
+    monkeypatch.setattr(relay, "_clock", lambda: now + 7200)  # past an hour: the tills' messages go
+    gone = relay.prune(batch=2)  # in batches of short transactions
+    assert gone["till_messages"] == before[0] and [count(x) for x in tables] == [0, *before[1:]]
+    monkeypatch.setattr(relay, "_clock", lambda: now + 5 * 86400)  # past Stripe's retries: event ids go
+    assert relay.prune()["stripe_events"] == before[1] and count(schema.card_payments) == 2
+    monkeypatch.setattr(relay, "_clock", lambda: now + 401 * 86400)  # the final payment and its refund go
+    assert relay.prune() == {"till_messages": 0, "stripe_events": 0, "card_payments": 1, "card_refunds": 1}
+    (kept,) = store.read_one(sa.select(schema.card_payments.c.sale_uuid))
+    assert kept[0] == sale  # an authorisation never settled stays, whatever its age
+    # the till's channel goes on after the messages it had were pruned
+    monkeypatch.setattr(relay, "_clock", time.time)
+    store.write(lambda conn: relay._tell(conn, "T1", {"payment_intent": "pi_x", "status": "x"}))
+    assert [m["payment_intent"] for m in relay.changes("T1", 0, 0)["messages"]] == ["pi_x"]
+
+
 def test_the_budget_is_reported(chain):
     r = requests.get(
         f"{chain.url}/v1/stripe/budget", headers={"Authorization": f"Bearer {chain.token}"}, timeout=5
