@@ -167,9 +167,15 @@ def install(app: Any, backend: Any) -> None:
         till = auth(request)
         return await run(lambda: relay().cancel_action(till, reader_id))
 
-    @app.post("/v1/card/refunds")
+    # one route for both methods: a 405 names them both in its Allow header
+    @app.api_route("/v1/card/refunds", methods=["GET", "POST"])
     async def card_refund(request: Request) -> Response:
         till = auth(request)
+        if request.method == "GET":
+            pi = request.query_params.get("payment_intent") or ""
+            if not _ID.match(pi):
+                return _error(400, "invalid_request", "payment_intent is required")
+            return await run(lambda: relay().refunds_for(till, pi))
         body = await _body(request)
         ok = body is not None and _text(body, "payment_intent") and _text(body, "idempotency_key")
         amount = _int(body.get("amount")) if body is not None else None
@@ -180,13 +186,6 @@ def install(app: Any, backend: Any) -> None:
         if not _metadata(body.get("metadata")):  # type: ignore[union-attr]
             return _error(400, "invalid_request", "metadata: at most 20 short texts by short names")
         return await run(lambda: relay().refund(till, dict(body, amount=amount)))
-
-    @app.get("/v1/card/refunds")
-    async def card_refunds(request: Request, payment_intent: str = "") -> Response:
-        till = auth(request)
-        if not _ID.match(payment_intent):
-            return _error(400, "invalid_request", "payment_intent is required")
-        return await run(lambda: relay().refunds_for(till, payment_intent))
 
     @app.get("/v1/card/changes")
     async def card_changes(request: Request, after: str = "0", wait: str = "0") -> Response:
