@@ -398,7 +398,9 @@ def _paid(chain, journal, amount: int) -> tuple[RelayedTerminal, Any]:
     sale = shop.new_sale(amount)
     _tap_when_waiting(chain.sim, chain.reader)
     out = payments.pay(sale, amount, "usd", shop.complete(sale, amount))
+    assert out.paid, out
     chain.settle(payments, shop)
+    assert chain.sim.payment_intents[out.payment_intent_id]["status"] == "succeeded"
     return t, out
 
 
