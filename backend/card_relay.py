@@ -69,7 +69,7 @@ class RelayConfig:
     # old rows are deleted (every ``prune_interval`` seconds, by any worker): a till's message after an
     # hour (news only: a till away longer reads the state itself, its reconciler settles its attempts),
     # Stripe's event ids after 4 days (Stripe retries a webhook for 3 days, the reconciliation lists 3
-    # days), a final payment with its refunds after 400 days (beyond the time a card can be refunded)
+    # days), a final payment and a refund made after 400 days (beyond the time a card can be refunded)
     prune_interval: float = 600.0
     message_window: float = 3600.0
     event_window: float = 4 * 86400.0
@@ -828,11 +828,11 @@ class CardRelay:
         for name, table, key, where in (
             ("till_messages", m, m.c.seq, m.c.created_at < now - self.config.message_window),
             ("stripe_events", e, e.c.event_id, e.c.received_at < now - self.config.event_window),
-            (
+            (  # made (an attempt whose answer was lost stays until it is found)
                 "card_refunds",
                 f,
-                f.c.payment_intent_id,
-                f.c.payment_intent_id.in_(sa.select(c.c.payment_intent_id).where(final)),
+                f.c.refund_id,
+                sa.and_(f.c.created_at < now - self.config.payment_window, f.c.refund_id.is_not(None)),
             ),
             ("card_payments", c, c.c.attempt_id, final),
         ):
