@@ -407,8 +407,19 @@ def _paid(chain, journal, amount: int) -> tuple[RelayedTerminal, Any]:
 def test_a_refund_attempt_answers_the_same_refund_after_stripes_24_hours_without_a_stripe_request(
     chain, journal
 ):
+    from backend.stripe_budget import REFUND
+
     t, out = _paid(chain, journal, 4000)
+    budget = chain.backend.backend.card_relay.budget
+    taken: list[tuple[str, int]] = []
+    acquire = budget.acquire
+    budget.acquire = lambda endpoint, priority: (
+        taken.append((endpoint, priority)),
+        acquire(endpoint, priority),
+    )[1]
     first = t.refund(out.payment_intent_id, 1000, idempotency_key="ret-1:refund:0", metadata={"step": "0"})
+    # within the chain's budget, at a refund's priority (behind a waiting customer's create and process)
+    assert taken == [("POST /v1/refunds", REFUND), ("GET /v1/payment_intents/{id}", REFUND)]
     chain.sim.advance(2 * 86400)  # Stripe forgot the key: only the backend's record stands between
     before = len(chain.sim.requests)
     again = t.refund(out.payment_intent_id, 1000, idempotency_key="ret-1:refund:0", metadata={"step": "0"})
