@@ -134,6 +134,7 @@ class DemoWorld:
             shop.paths.data / "backend",
             shop.settings["till.id"],
             products=shop.settings["demo.products"],
+            store_id=shop.settings["store.id"],
             cards=cards,
         )
         if cards is not None:

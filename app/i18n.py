@@ -44,10 +44,18 @@ RECEIPT_WORDS: dict[str, str] = {
     "copy_note": QT_TRANSLATE_NOOP("receipt", "Duplicate of the original receipt"),
     "reprint": QT_TRANSLATE_NOOP("receipt", "REPRINT"),
     "reprint_note": QT_TRANSLATE_NOOP("receipt", "Reprint of the original receipt"),
+    "order": QT_TRANSLATE_NOOP("receipt", "Order {}"),
+    "order_delivery": QT_TRANSLATE_NOOP("receipt", "Home delivery by {} from {}"),
+    "order_pickup": QT_TRANSLATE_NOOP("receipt", "Collect here from {} (from {})"),
+    "order_reservation": QT_TRANSLATE_NOOP("receipt", "Reserved at {}, collected"),
 }
 QR_CAPTION = (
     QT_TRANSLATE_NOOP("receipt", "Scan with the OMO app"),
     QT_TRANSLATE_NOOP("receipt", "to claim this purchase"),
+)
+ORDER_QR_CAPTION = (  # under the QR of an order paid with the sale (endless aisle)
+    QT_TRANSLATE_NOOP("receipt", "Your order: show this code"),
+    QT_TRANSLATE_NOOP("receipt", "to collect it or to ask about it"),
 )
 # The Z report printed on the receipt printer
 Z_WORDS: dict[str, str] = {
@@ -139,6 +147,7 @@ class Catalog:
         words = {**RECEIPT_WORDS, **(Z_WORDS if z_report else {})}
         labels: dict[str, object] = {k: self.word(v) for k, v in words.items()}
         labels["qr_caption"] = tuple(self.word(x) for x in QR_CAPTION)
+        labels["order_qr_caption"] = tuple(self.word(x) for x in ORDER_QR_CAPTION)
         labels["date_format"] = strftime_pattern(locale)
         return labels
 

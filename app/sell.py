@@ -45,6 +45,7 @@ from pos.codes import (
 )
 from pos.documents import SaleDocument, Tender
 from pos.errors import DomainError
+from pos.fulfilment import Fulfilment
 from pos.gs1 import rcn_rules_for
 from pos.measure import Measure
 from pos.payment import PaymentInProgress, PaymentOutcome
@@ -69,6 +70,7 @@ class LineView:
     total: int  # what the customer pays for the line
     override_reason: str = ""
     measure: Measure | None = None  # a weighed line: its weight, unit and price per unit
+    fulfilment: Fulfilment | None = None  # an order or a reservation, not taken from this shelf
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,7 @@ class SellService:
                     lt.paid.minor,
                     line.override_reason or "",
                     line.measure,
+                    line.fulfilment,
                 )
                 for line, lt in zip(co.cart.lines, t.lines, strict=True)
             )
@@ -339,6 +342,16 @@ class SellService:
             if (why := self._check()) is not None:
                 return why
             return self._try(lambda: self.co.add_sku(sku))
+
+    def add_fulfilled(self, sku: str, quantity: int, fulfilment: Fulfilment) -> Result:
+        """An item of an order the backend placed, or of a reservation collected here (app/stock.py)."""
+        with self._lock:
+            if (why := self._check()) is not None:
+                return why
+            product = self.shop.catalog.get(sku)
+            if product is None:
+                return refused(msg(QT_TRANSLATE_NOOP(C, "No product with SKU {sku} here."), sku=sku))
+            return self._try(lambda: self.co.add_fulfilled(product, quantity, fulfilment))
 
     def search(self, words: str, limit: int = 12) -> list[Any]:
         """Search as you type; a long number is a barcode being typed, not a search."""
@@ -731,6 +744,7 @@ class SellService:
 
     def _completed_elsewhere(self, doc: SaleDocument, *, payment_pending: bool) -> Result:
         """A sale the card protocol recorded (not through this screen's commit): its receipt and print."""
+        self.shop.recorded(doc)
         receipt = self.receipt_for(doc)
         if payment_pending:
             receipt = receipt.marked(ReceiptMark.PAYMENT_PENDING)
@@ -740,6 +754,7 @@ class SellService:
 
     def _completed(self, doc: SaleDocument, *, payment_pending: bool = False) -> Result:
         """The journal recorded `doc`: start a fresh sale, print, and say so (lock held)."""
+        self.shop.recorded(doc)
         self.co.finished(doc)
         receipt = self.receipt_for(doc)
         if payment_pending:  # authorised and recorded, capture still being retried: not a proof of payment

@@ -280,6 +280,14 @@ register(
 register("backend.timeout_s", float, 10.0, "backend read timeout", minimum=0.5, maximum=120)
 register("sync.batch_size", int, 200, "events per push request", minimum=1, maximum=1000)
 register(
+    "stock.reservation_hours",
+    int,
+    24,
+    "how long a reservation holds the goods at a store",
+    minimum=1,
+    maximum=72,
+)
+register(
     "camera.source",
     str,
     "auto",

@@ -75,6 +75,7 @@ class Shop:
     card_error: str = ""  # why card payments are off
     demo: Any = None  # app.demo.DemoWorld in demo mode
     sync_engine: Any = None  # sync.engine.SyncEngine, or None when no backend is configured
+    on_recorded: list[Any] = field(default_factory=list)  # fn(SaleDocument) after each sale's commit
     returns: Any = None  # app.returns.ReturnsService
     pickups: Any = None  # app.pickups.PickupService
     credits: Any = None  # app.credit.StoreCredits: store credit as a tender (a voided sale gives it back)
@@ -105,6 +106,15 @@ class Shop:
                 return Money.parse(text.strip(), self.config.currency).minor
             except (DomainError, ValueError, ArithmeticError):
                 return None
+
+    def recorded(self, doc: Any) -> None:
+        """A sale was committed: the sync engine sends it now (the backend's stock moves within its
+        budget, bench/stock.py), and whoever listens hears of it. Never raises."""
+        for fn in list(self.on_recorded):
+            try:
+                fn(doc)
+            except Exception:
+                log.exception("a listener of recorded sales failed")
 
     # -------------------------------------------------------------- members
     def refresh_member_keys(self) -> None:
@@ -329,6 +339,7 @@ def _make_sync(shop: Shop) -> None:
         read_timeout=shop.settings["backend.timeout_s"],
     )
     shop.sync_engine.start()
+    shop.on_recorded.append(lambda _doc: shop.sync_engine.wake())
     if shop.demo:
         shop.demo.engine = shop.sync_engine
     shop.refresh_member_keys()

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from backend import card_api, db, reconcile, schema, tokens
+from backend import card_api, db, reconcile, schema, stock, stock_api, tokens
 from backend import returns as returns_mod
 from backend.store import KeyBusy, Store
 from sync import contract
@@ -545,26 +545,7 @@ def create_app(backend: Backend) -> Any:
             body = {"sessions": db.list_till_sessions(conn, till_id, int(limit))}
         return backend.respond("listTillSessions", 200, body)
 
-    @app.get("/v1/stock/{sku}")
-    def stock(sku: str, request: Request) -> Response:
-        backend.authenticate(request)
-        p, s, st = schema.products, schema.stock, schema.stores
-        with backend.store.read_connection() as conn:
-            if conn.execute(sa.select(p.c.sku).where(p.c.sku == sku, ~p.c.deleted)).first() is None:
-                raise HttpError(404, "not_found", "no such product")
-            rows = conn.execute(
-                sa.select(s.c.store_id, st.c.name, s.c.available, s.c.updated_at)
-                .join_from(s, st, s.c.store_id == st.c.store_id)
-                .where(s.c.sku == sku)
-                .order_by(s.c.store_id)
-            ).all()
-        body = {
-            "sku": sku,
-            "stores": [
-                {"store_id": r[0], "store_name": r[1], "available": r[2], "updated_at": r[3]} for r in rows
-            ],
-        }
-        return backend.respond("getStockElsewhere", 200, body)
+    stock_api.add_routes(app, backend, HttpError, _order_response)
 
     card_api.install(app, backend)
     return FaultMiddleware(app, backend)
@@ -634,13 +615,14 @@ def _lines_query(ln: sa.Table, where: Any) -> Any:
     )
 
 
-def _order_response(backend: Backend, order_no: str) -> Response:
+def _order_response(backend: Backend, order_no: str, operation: str = "getOrder") -> Response:
     _order_no(order_no)
     with backend.store.read_connection() as conn:
         bodies = returns_mod.order_bodies(conn, schema.orders.c.order_no == order_no, limit=1)
-    if not bodies:
-        raise HttpError(404, "not_found", "no such order")
-    return backend.respond("getOrder", 200, bodies[0])
+        if not bodies:
+            raise HttpError(404, "not_found", "no such order")
+        extras = stock.order_extras(conn, order_no, time.time())
+    return backend.respond(operation, 200, bodies[0] | extras)
 
 
 def _order_no(order_no: str) -> None:

@@ -30,6 +30,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from backend import returns as returns_mod
+from backend import stock
 from backend.schema import (
     checkins,
     counters,
@@ -168,6 +169,9 @@ class _Batch:
         self.points: list[dict[str, Any]] = []
         self.balances: dict[tuple[int, str], int] = {}
         self.sale_uuids: set[str] = set()
+        self.till = ""  # the device that sent the batch
+        self._store: list[str | None] = []  # its store, once looked up
+        self.stock_moves: dict[str, int] = {}  # units leaving the device's store with the batch's sales
         # members whose balance a check reads (a redemption, a return's points) are locked, in member order;
         # the others are only looked up: earning appends to the ledger and needs no lock, so a busy member
         # (or the demo's five) does not serialise every till's batches
@@ -224,7 +228,17 @@ class _Batch:
         if key in self.balances:
             self.balances[key] += delta
 
+    @property
+    def store(self) -> str | None:
+        """The store of the device that sent the batch (its sales take that store's stock)."""
+        if not self._store:
+            self._store.append(stock.device_store(self.conn, self.till))
+        return self._store[0]
+
     def flush(self) -> None:
+        if self.stock_moves:
+            stock.move(self.conn, self.store, self.stock_moves, stock.iso(time.time()))
+            self.stock_moves = {}
         if self.sales:
             inserted = set(self.conn.execute(self.st.insert_sales, self.sales).scalars())
             if len(inserted) != len(self.sales):  # recorded by another event, maybe of a concurrent request
@@ -287,6 +301,11 @@ def _apply_sale(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dic
     )
     if pts is not None:
         b.add_points(event_id, member_no, programme, pts["earned"] - pts["redeemed"])
+    store_id = b.store or p.get("store_id")
+    if any(ln.get("fulfilment") for ln in lines):
+        b.flush()  # an order's hold is checked against the stock as the sales before it left it
+    for sku, qty in stock.sale_moves(b.conn, store_id, p, sale_uuid, time.time()).items():
+        b.stock_moves[sku] = b.stock_moves.get(sku, 0) + qty
 
 
 def _apply_return(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dict) -> None:
@@ -348,7 +367,7 @@ def _apply_return(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: d
     problem = returns_mod.issue_credits(conn, p, occurred_at)
     if problem is not None:
         raise Rejected("invalid_payload", problem)
-    returns_mod.restock(conn, p.get("store_id"), p["lines"], occurred_at)
+    returns_mod.restock(conn, b.store or p.get("store_id"), p["lines"], occurred_at)
     if "order_no" in original:
         returns_mod.settle_order(conn, original["order_no"])
     pts = p.get("points")
@@ -498,6 +517,7 @@ def apply_batch(
         ).scalars()
     )
     b = _Batch(conn, [ev for ev in evs if ev["event_id"] in new], assume_new_sales=assume_new_sales)
+    b.till = device_till
     seen = [ev["event_id"] for ev in evs if ev["event_id"] not in new]
     stored = {r[0]: r for r in conn.execute(st.stored_events, {"ids": seen})} if seen else {}
     results = []

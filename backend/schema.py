@@ -68,6 +68,7 @@ devices = Table(
     Column("till_id", Text, primary_key=True),
     Column("token_sha256", Text, nullable=False, unique=True),
     Flag("revoked", False),
+    Column("store_id", Text),  # the store the till is in: its sales take that store's stock
 )
 
 # One row per (device, Idempotency-Key): the first answer, stored in the transaction of the batch's effects
@@ -288,6 +289,15 @@ orders = Table(
     Column("customer_display_name", Text, nullable=False),
     Column("total", BigInteger, nullable=False),
     Column("tenders", Text, nullable=False),
+    # orders placed by a till (endless aisle, reservations), and how any order reaches its customer
+    Column("request_id", Text, unique=True),  # the till's UUID for the request: asking again places one
+    Column("origin", Text, nullable=False, server_default="online"),  # online | till
+    Column("fulfilment", Text),  # delivery | pickup | reservation
+    Column("source_store_id", Text),  # where its stock is held and comes from
+    Column("ready_on", Text),  # the day promised: delivered by / to collect from (YYYY-MM-DD)
+    Column("expires_at", Float),  # a reservation: held until; an order not paid yet: pay by (UNIX s)
+    Column("sale_uuid", Text),  # the till's sale that paid it (or collected the reservation)
+    Column("delivery_address", Text),
     Column("points_earned", BigInteger, nullable=False, server_default="0"),
     Column("points_redeemed", BigInteger, nullable=False, server_default="0"),
     Column("ready_at", Text),  # put on the pickup shelf
@@ -365,8 +375,19 @@ stores = Table(
     metadata,
     Column("store_id", Text, primary_key=True),
     Column("name", Text, nullable=False),
+    Column("kind", Text, nullable=False, server_default="store"),  # store | warehouse (delivers only)
+    Column("city", Text, nullable=False, server_default=""),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column(
+        "opening_hours", Text, nullable=False, server_default="[]"
+    ),  # JSON: Monday..Sunday "09:00-20:00"|""
+    Column("timezone", Text, nullable=False, server_default="UTC"),
+    CheckConstraint("kind IN ('store', 'warehouse')", name="stores_kind"),
 )
 
+# Units on hand per store (`available`: sales take it down, resellable returns and deliveries put it back);
+# what can still be promised is that minus the active holds below.
 stock = Table(
     "stock",
     metadata,
@@ -375,6 +396,66 @@ stock = Table(
     Column("available", BigInteger, nullable=False),
     Column("updated_at", Text, nullable=False),
     PrimaryKeyConstraint("sku", "store_id"),
+)
+
+# Stock promised to an order line: a reservation (until `expires_at`), an order placed at a till and not paid
+# yet (until its pay-by time), a paid order (no end: until it is sent). Taken under the stock row's lock when
+# on hand minus the active holds covers it, so the last unit is never promised twice. A hold past its
+# `expires_at` no longer counts, whatever its state says.
+holds = Table(
+    "holds",
+    metadata,
+    Column("order_no", Text, ForeignKey("orders.order_no"), nullable=False),
+    Column("line_no", Integer, nullable=False),
+    Column("store_id", Text, ForeignKey("stores.store_id"), nullable=False),
+    Column("sku", Text, nullable=False),
+    Column("qty", BigInteger, nullable=False),
+    Column("state", Text, nullable=False),  # held | released | fulfilled
+    Column("expires_at", Float),
+    Column("created_at", Float, nullable=False),
+    PrimaryKeyConstraint("order_no", "line_no"),
+    CheckConstraint("qty > 0", name="holds_qty"),
+    CheckConstraint("state IN ('held', 'released', 'fulfilled')", name="holds_state"),
+    Index("holds_stock", "sku", "store_id", "state"),
+)
+
+# Deliveries on their way to a store (shown as incoming; received: into its stock).
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("id", Big, primary_key=True, autoincrement=True),
+    Column("store_id", Text, ForeignKey("stores.store_id"), nullable=False),
+    Column("sku", Text, nullable=False),
+    Column("qty", BigInteger, nullable=False),
+    Column("expected_on", Text, nullable=False),  # YYYY-MM-DD
+    Flag("received", False),
+    CheckConstraint("qty > 0", name="deliveries_qty"),
+    Index("deliveries_sku", "sku", "store_id"),
+)
+
+# The variants of a style (one SKU per colour and size), shown side by side.
+product_variants = Table(
+    "product_variants",
+    metadata,
+    Column("sku", Text, primary_key=True),
+    Column("style", Text, nullable=False),
+    Column("colour", Text, nullable=False, server_default=""),
+    Column("size", Text, nullable=False, server_default=""),
+    Column("position", Integer, nullable=False, server_default="0"),  # sizes in their order (S < M < L)
+    Index("product_variants_style", "style"),
+)
+
+# What the member's app is told (a reservation made for them, an order placed or ready), newest last.
+member_events = Table(
+    "member_events",
+    metadata,
+    Column("id", Big, primary_key=True, autoincrement=True),
+    Column("member_no", BigInteger, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("order_no", Text),
+    Column("body", Text, nullable=False),  # JSON
+    Column("created_at", Float, nullable=False),
+    Index("member_events_member", "member_no", "id"),
 )
 
 # ---------------------------------------------------------------- card payments relayed for the tills

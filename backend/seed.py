@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from backend import db, schema
+from backend import db, schema, seed_stock
 from backend.store import Store
 
 DEMO_STORE = "S001"  # the till's default store.id: the demo till is in the flagship store
@@ -136,12 +136,15 @@ def delete_products(store: Store, skus: list[str]) -> None:
     store.write(run)
 
 
-def seed_demo(store: Store, *, products_count: int = 2000, seed: int = 1) -> None:
-    """Seed an empty backend. Does nothing when members already exist."""
+def seed_demo(store: Store, *, products_count: int = 2000, seed: int = 1, fashion: bool = False) -> None:
+    """Seed an empty backend. Does nothing when members already exist. `fashion`: the demo's fashion range
+    too (styles in colours and sizes, backend/seed_stock.py), beside the `products_count` products."""
     with store.read_connection() as conn:
         if conn.execute(sa.select(schema.members.c.member_no).limit(1)).first():
             return
     upsert_products(store, products(max(products_count, 40), seed))  # orders, carts need some products
+    if fashion:
+        upsert_products(store, (p for p, _variant in seed_stock.fashion()))
     store.write(lambda conn: _seed_rest(conn, seed))
 
 
@@ -289,6 +292,8 @@ def _seed_rest(conn: Connection, seed: int) -> None:
             for store_id, _name in STORES
         ],
     )
+    seed_stock.seed_stores(conn)
+    seed_stock.seed_stock(conn, seed)
 
 
 def _iso(when: datetime) -> str:

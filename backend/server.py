@@ -26,7 +26,7 @@ import sqlalchemy as sa
 import uvicorn
 from sqlalchemy.dialects import postgresql, sqlite
 
-from backend import db, schema, seed, tokens
+from backend import db, schema, seed, seed_stock, stock, tokens
 from backend.app import APP_TOKEN_TTL_S, Backend, Fault, FaultPlan, create_app
 from backend.store import SqlConnection, Store
 
@@ -35,15 +35,19 @@ log = logging.getLogger("omo.backend")
 ENV_DATABASE = "OMO_BACKEND_DATABASE"
 
 
-def register_device(store: Store, till_id: str, token: str | None = None) -> str:
-    """Register (or re-key) a till; return its device token. Only the token's SHA-256 is stored."""
+def register_device(
+    store: Store, till_id: str, token: str | None = None, *, store_id: str | None = None
+) -> str:
+    """Register (or re-key) a till; return its device token. Only the token's SHA-256 is stored.
+    `store_id`: the store the till is in (its sales take that store's stock); None keeps the one it had."""
     token = token or secrets.token_urlsafe(32)
     d = schema.devices
     insert = (sqlite if store.is_sqlite else postgresql).insert(d)
-    stmt = insert.values(till_id=till_id, token_sha256=db.token_hash(token), revoked=False)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["till_id"], set_={"token_sha256": stmt.excluded.token_sha256, "revoked": False}
-    )
+    stmt = insert.values(till_id=till_id, token_sha256=db.token_hash(token), revoked=False, store_id=store_id)
+    again = {"token_sha256": stmt.excluded.token_sha256, "revoked": False}
+    if store_id is not None:
+        again["store_id"] = stmt.excluded.store_id
+    stmt = stmt.on_conflict_do_update(index_elements=["till_id"], set_=again)
     store.write(lambda conn: conn.execute(stmt))
     return token
 
@@ -82,8 +86,33 @@ class BackendHandle:
         `?` placeholders on either engine."""
         return self.store.sql()
 
-    def register_device(self, till_id: str, token: str | None = None) -> str:
-        return register_device(self.store, till_id, token)
+    def register_device(self, till_id: str, token: str | None = None, *, store_id: str | None = None) -> str:
+        return register_device(self.store, till_id, token, store_id=store_id)
+
+    # ---- stock (backend/stock.py): the web shop, the warehouse and the stores, for the demo and tests
+    def place_online_order(self, lines: list[tuple[str, int]], source_store_id: str, **kw: Any) -> str:
+        """A web shop order paid online, its stock held at `source_store_id`; raises stock.Refused
+        (out_of_stock) when the last unit went elsewhere first."""
+        return self.store.write(
+            lambda c: stock.place_online_order(c, lines=lines, source_store_id=source_store_id, **kw)
+        )
+
+    def send_order(self, order_no: str) -> str:
+        """A paid order leaves its source: collected orders arrive at their store (ready_for_pickup),
+        delivered ones are shipped. Returns the new status."""
+        return self.store.write(lambda c: stock.send(c, order_no, time.time()))
+
+    def receive_delivery(self, delivery_id: int) -> None:
+        self.store.write(lambda c: stock.receive_delivery(c, delivery_id, time.time()))
+
+    def member_events(self, member_no: int) -> list[dict[str, Any]]:
+        """What the member's app was told (reservations, orders)."""
+        with self.store.read_connection() as conn:
+            return stock.member_events_of(conn, member_no)
+
+    def add_stores(self, n: int, **kw: Any) -> list[str]:
+        """Grow the chain to `n` stores, each with stock (backend/seed_stock.py)."""
+        return self.store.write(lambda c: seed_stock.add_stores(c, n, **kw))
 
     def revoke_device(self, till_id: str) -> None:
         d = schema.devices
@@ -146,14 +175,16 @@ def start_backend(
     *,
     strict: bool = False,
     seed_products: int | None = None,
+    fashion: bool = False,
     startup_timeout: float = 10.0,
     cards: Any = "env",
 ) -> BackendHandle:
-    """Start the reference backend in a thread; return once it accepts connections. ``cards``: the card
-    relay's Stripe account (backend.card_relay.RelayConfig; "env": from the environment; None: off)."""
+    """Start the reference backend in a thread; return once it accepts connections. `fashion`: seed the
+    demo's fashion range (styles in colours and sizes) too. ``cards``: the card relay's Stripe account
+    (backend.card_relay.RelayConfig; "env": from the environment; None: off)."""
     backend = Backend(database, strict=strict, cards=cards)
     if seed_products is not None:
-        seed.seed_demo(backend.store, products_count=seed_products)
+        seed.seed_demo(backend.store, products_count=seed_products, fashion=fashion)
     # proto=IPPROTO_TCP: asyncio sets TCP_NODELAY on accepted sockets only when the listener says TCP;
     # without it every response waits ~40 ms for the client's delayed ACK (Nagle)
     sock = socket.socket(
@@ -192,6 +223,7 @@ def start_demo_backend(
     *,
     products: int = 2000,
     port: int = 0,
+    store_id: str = seed.DEMO_STORE,
     cards: dict[str, str] | None = None,
 ) -> BackendHandle:
     """The demo's embedded backend: its own database in `data_dir`, seeded once, and this till registered.
@@ -208,7 +240,9 @@ def start_demo_backend(
     relay = (
         RelayConfig(**cards) if cards else None
     )  # the demo's Stripe account (api_key, webhook_secret, api_base)
-    handle = start_backend(data_dir / "omo-backend.sqlite3", port=port, seed_products=products, cards=relay)
+    handle = start_backend(
+        data_dir / "omo-backend.sqlite3", port=port, seed_products=products, fashion=True, cards=relay
+    )
     token = keyring_token()
     d = schema.devices
     known = token is not None and handle.backend.query(
@@ -217,7 +251,11 @@ def start_demo_backend(
         )
     )
     if not known:
-        store_device_token(handle.register_device(till_id))
+        store_device_token(handle.register_device(till_id, store_id=store_id))
+    else:
+        handle.store.write(
+            lambda c: c.execute(sa.update(d).where(d.c.till_id == till_id).values(store_id=store_id))
+        )
     return handle
 
 
@@ -285,6 +323,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--tokens-file", type=Path, help="write 'till_id token' lines here (mode 0600) instead of printing"
     )
+    parser.add_argument("--store", metavar="STORE_ID", help="the store the tills registered here are in")
+    parser.add_argument(
+        "--fashion-range",
+        action="store_true",
+        help="seed the demo's fashion range (variants) too (empty db only)",
+    )
+    parser.add_argument("--stores", type=int, default=0, help="grow the demo chain to this many stores")
     parser.add_argument("--no-serve", action="store_true", help="migrate, seed and register, then exit")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
@@ -294,8 +339,10 @@ def main(argv: list[str] | None = None) -> int:
             "SQLite serves one worker process; use PostgreSQL (--database postgresql://...) for more"
         )
     backend = Backend(store)
-    seed.seed_demo(store, products_count=args.seed_products)
-    issued = [(till, register_device(store, till)) for till in args.register_till]
+    seed.seed_demo(store, products_count=args.seed_products, fashion=args.fashion_range)
+    if args.stores:
+        store.write(lambda c: seed_stock.add_stores(c, args.stores))
+    issued = [(till, register_device(store, till, store_id=args.store)) for till in args.register_till]
     if args.tokens_file is not None:
         fd = os.open(args.tokens_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -420,6 +420,10 @@
             <translation>Nothing was scanned. Scan the item again.</translation>
         </message>
         <message>
+            <source>No product with SKU {sku} here.</source>
+            <translation>No product with SKU {sku} here.</translation>
+        </message>
+        <message>
             <source>A quantity must be from 1 to {most}.</source>
             <translation>A quantity must be from 1 to {most}.</translation>
         </message>
@@ -606,6 +610,126 @@
         <message>
             <source>Receipt {receipt_no} reprinted.</source>
             <translation>Receipt {receipt_no} reprinted.</translation>
+        </message>
+        <message>
+            <source>This till has no OMO backend: stock cannot be checked.</source>
+            <translation>This till has no OMO backend: stock cannot be checked.</translation>
+        </message>
+        <message>
+            <source>Scan an item, or type its SKU or name.</source>
+            <translation>Scan an item, or type its SKU or name.</translation>
+        </message>
+        <message>
+            <source>No item found for “{typed}”.</source>
+            <translation>No item found for “{typed}”.</translation>
+        </message>
+        <message>
+            <source>The OMO backend does not know item {sku}.</source>
+            <translation>The OMO backend does not know item {sku}.</translation>
+        </message>
+        <message>
+            <source>Stock cannot be checked now: {reason}</source>
+            <translation>Stock cannot be checked now: {reason}</translation>
+        </message>
+        <message>
+            <source>Offline: this is the stock last known {age} ago (as of {as_of}). It may have changed.</source>
+            <translation>Offline: this is the stock last known {age} ago (as of {as_of}). It may have changed.</translation>
+        </message>
+        <message>
+            <source>Whose is it? Attach the member (scan their app) or type their name.</source>
+            <translation>Whose is it? Attach the member (scan their app) or type their name.</translation>
+        </message>
+        <message>
+            <source>Not available any more: {reason}. No other store or warehouse has it.</source>
+            <translation>Not available any more: {reason}. No other store or warehouse has it.</translation>
+        </message>
+        <message>
+            <source>Not available any more: {reason}. Still available: {offer}.</source>
+            <translation>Not available any more: {reason}. Still available: {offer}.</translation>
+        </message>
+        <message>
+            <source>Not reserved: {reason}</source>
+            <translation>Not reserved: {reason}</translation>
+        </message>
+        <message>
+            <source>Reserved: {qty} × {item} at {store} for {name} until {until} (order {order}). It is in the customer's OMO app.</source>
+            <translation>Reserved: {qty} × {item} at {store} for {name} until {until} (order {order}). It is in the customer's OMO app.</translation>
+        </message>
+        <message>
+            <source>Reserved: {qty} × {item} at {store} for {name} until {until} (order {order}). Give the customer the order number.</source>
+            <translation>Reserved: {qty} × {item} at {store} for {name} until {until} (order {order}). Give the customer the order number.</translation>
+        </message>
+        <message>
+            <source>An order is delivered home or collected here.</source>
+            <translation>An order is delivered home or collected here.</translation>
+        </message>
+        <message>
+            <source>Part of this sale is paid: finish it, then order.</source>
+            <translation>Part of this sale is paid: finish it, then order.</translation>
+        </message>
+        <message>
+            <source>Item {sku} is not sold at this till.</source>
+            <translation>Item {sku} is not sold at this till.</translation>
+        </message>
+        <message>
+            <source>An order delivered home needs the customer's address.</source>
+            <translation>An order delivered home needs the customer's address.</translation>
+        </message>
+        <message>
+            <source>Not ordered: the backend must confirm the stock. {reason}</source>
+            <translation>Not ordered: the backend must confirm the stock. {reason}</translation>
+        </message>
+        <message>
+            <source>No other store or warehouse has {qty} × {item} to send.</source>
+            <translation>No other store or warehouse has {qty} × {item} to send.</translation>
+        </message>
+        <message>
+            <source>Not ordered: {reason}</source>
+            <translation>Not ordered: {reason}</translation>
+        </message>
+        <message>
+            <source>Order {order}: {qty} × {item} from {source}, delivered by {day}. Now take payment.</source>
+            <translation>Order {order}: {qty} × {item} from {source}, delivered by {day}. Now take payment.</translation>
+        </message>
+        <message>
+            <source>Order {order}: {qty} × {item} from {source}, to collect here from {day}. Now take payment.</source>
+            <translation>Order {order}: {qty} × {item} from {source}, to collect here from {day}. Now take payment.</translation>
+        </message>
+        <message>
+            <source>No order {order}.</source>
+            <translation>No order {order}.</translation>
+        </message>
+        <message>
+            <source>The order cannot be checked now: {reason}</source>
+            <translation>The order cannot be checked now: {reason}</translation>
+        </message>
+        <message>
+            <source>Order {order} is not a reservation waiting to be collected ({status}).</source>
+            <translation>Order {order} is not a reservation waiting to be collected ({status}).</translation>
+        </message>
+        <message>
+            <source>Reservation {order} waits at {store}, not here.</source>
+            <translation>Reservation {order} waits at {store}, not here.</translation>
+        </message>
+        <message>
+            <source>Reservation {order} for {name} is on the sale: take payment.</source>
+            <translation>Reservation {order} for {name} is on the sale: take payment.</translation>
+        </message>
+        <message>
+            <source>Not given up: {reason}</source>
+            <translation>Not given up: {reason}</translation>
+        </message>
+        <message>
+            <source>Order {order} given up: its stock is free again.</source>
+            <translation>Order {order} given up: its stock is free again.</translation>
+        </message>
+        <message>
+            <source>Order {order} was paid, but its stock went elsewhere before the sale reached the OMO backend. Offer the customer: {offer}; or refund {amount} for the order.</source>
+            <translation>Order {order} was paid, but its stock went elsewhere before the sale reached the OMO backend. Offer the customer: {offer}; or refund {amount} for the order.</translation>
+        </message>
+        <message>
+            <source>Order {order} was paid, but its stock went elsewhere before the sale reached the OMO backend, and no other store or warehouse has it. Refund {amount} for the order.</source>
+            <translation>Order {order} was paid, but its stock went elsewhere before the sale reached the OMO backend, and no other store or warehouse has it. Refund {amount} for the order.</translation>
         </message>
         <message>
             <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
@@ -1079,6 +1203,10 @@
             <translation>Member</translation>
         </message>
         <message>
+            <source>Select a line or a search result first.</source>
+            <translation>Select a line or a search result first.</translation>
+        </message>
+        <message>
             <source>Select a line first (arrow keys or tap it).</source>
             <translation>Select a line first (arrow keys or tap it).</translation>
         </message>
@@ -1173,6 +1301,10 @@
         <message>
             <source>Returns &amp; pickups</source>
             <translation>Returns &amp; pickups</translation>
+        </message>
+        <message>
+            <source>Stock</source>
+            <translation>Stock</translation>
         </message>
         <message>
             <source>The till cannot start:
@@ -1606,12 +1738,36 @@ Nothing was changed. Call a manager.</translation>
             <translation>Reprint of the original receipt</translation>
         </message>
         <message>
+            <source>Order {}</source>
+            <translation>Order {}</translation>
+        </message>
+        <message>
+            <source>Home delivery by {} from {}</source>
+            <translation>Home delivery by {} from {}</translation>
+        </message>
+        <message>
+            <source>Collect here from {} (from {})</source>
+            <translation>Collect here from {} (from {})</translation>
+        </message>
+        <message>
+            <source>Reserved at {}, collected</source>
+            <translation>Reserved at {}, collected</translation>
+        </message>
+        <message>
             <source>Scan with the OMO app</source>
             <translation>Scan with the OMO app</translation>
         </message>
         <message>
             <source>to claim this purchase</source>
             <translation>to claim this purchase</translation>
+        </message>
+        <message>
+            <source>Your order: show this code</source>
+            <translation>Your order: show this code</translation>
+        </message>
+        <message>
+            <source>to collect it or to ask about it</source>
+            <translation>to collect it or to ask about it</translation>
         </message>
         <message>
             <source>Z report {}</source>
@@ -1958,6 +2114,18 @@ Nothing was changed. Call a manager.</translation>
             <translation>{points} points</translation>
         </message>
         <message>
+            <source>order {order}: delivered by {day}</source>
+            <translation>order {order}: delivered by {day}</translation>
+        </message>
+        <message>
+            <source>order {order}: collect here from {day}</source>
+            <translation>order {order}: collect here from {day}</translation>
+        </message>
+        <message>
+            <source>reservation {order}</source>
+            <translation>reservation {order}</translation>
+        </message>
+        <message>
             <source>{name} · {role} · till {till}</source>
             <translation>{name} · {role} · till {till}</translation>
         </message>
@@ -2092,6 +2260,10 @@ Nothing was changed. Call a manager.</translation>
             <source>Lock the till</source>
             <translation>Lock the till</translation>
         </message>
+        <message>
+            <source>Stock of the selected line or search result everywhere</source>
+            <translation>Stock of the selected line or search result everywhere</translation>
+        </message>
     </context>
     <context>
         <name>SimulatorPanel</name>
@@ -2169,6 +2341,144 @@ Nothing was changed. Call a manager.</translation>
         <message>
             <source>Card first (Enter)</source>
             <translation>Card first (Enter)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockPage</name>
+        <message>
+            <source>Scan an item, or type its SKU or name, then Enter</source>
+            <translation>Scan an item, or type its SKU or name, then Enter</translation>
+        </message>
+        <message>
+            <source>Stock in every store</source>
+            <translation>Stock in every store</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>Store</translation>
+        </message>
+        <message>
+            <source>Can sell</source>
+            <translation>Can sell</translation>
+        </message>
+        <message>
+            <source>On hand</source>
+            <translation>On hand</translation>
+        </message>
+        <message>
+            <source>Held</source>
+            <translation>Held</translation>
+        </message>
+        <message>
+            <source>Open today</source>
+            <translation>Open today</translation>
+        </message>
+        <message>
+            <source>Coming</source>
+            <translation>Coming</translation>
+        </message>
+        <message>
+            <source>Variants — each: here / other stores / warehouse</source>
+            <translation>Variants — each: here / other stores / warehouse</translation>
+        </message>
+        <message>
+            <source>&amp;Reserve there</source>
+            <translation>&amp;Reserve there</translation>
+        </message>
+        <message>
+            <source>&amp;Collect here tomorrow</source>
+            <translation>&amp;Collect here tomorrow</translation>
+        </message>
+        <message>
+            <source>&amp;Deliver home</source>
+            <translation>&amp;Deliver home</translation>
+        </message>
+        <message>
+            <source>Reser&amp;vation here</source>
+            <translation>Reser&amp;vation here</translation>
+        </message>
+        <message>
+            <source>Refresh (F5)</source>
+            <translation>Refresh (F5)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockPresenter</name>
+        <message>
+            <source>Asking the OMO backend…</source>
+            <translation>Asking the OMO backend…</translation>
+        </message>
+        <message>
+            <source>OFFLINE — the stock last known {age} ago (as of {time}); it may have changed.</source>
+            <translation>OFFLINE — the stock last known {age} ago (as of {time}); it may have changed.</translation>
+        </message>
+        <message>
+            <source>Live from the OMO backend, as of {time}.</source>
+            <translation>Live from the OMO backend, as of {time}.</translation>
+        </message>
+        <message>
+            <source>Here — {name}</source>
+            <translation>Here — {name}</translation>
+        </message>
+        <message>
+            <source>{name} (delivers)</source>
+            <translation>{name} (delivers)</translation>
+        </message>
+        <message>
+            <source>delivers only</source>
+            <translation>delivers only</translation>
+        </message>
+        <message>
+            <source>closed today</source>
+            <translation>closed today</translation>
+        </message>
+        <message>
+            <source>{hours}
+open now</source>
+            <translation>{hours}
+open now</translation>
+        </message>
+        <message>
+            <source>{hours}
+closed now</source>
+            <translation>{hours}
+closed now</translation>
+        </message>
+        <message>
+            <source>{qty} on {day}</source>
+            <translation>{qty} on {day}</translation>
+        </message>
+        <message>
+            <source>Reservation</source>
+            <translation>Reservation</translation>
+        </message>
+        <message>
+            <source>The reservation's order number (or scan its QR):</source>
+            <translation>The reservation's order number (or scan its QR):</translation>
+        </message>
+        <message>
+            <source>Look an item up first: scan it or type its SKU or name.</source>
+            <translation>Look an item up first: scan it or type its SKU or name.</translation>
+        </message>
+        <message>
+            <source>Choose the store to reserve at in the list (arrow keys), then Reserve.</source>
+            <translation>Choose the store to reserve at in the list (arrow keys), then Reserve.</translation>
+        </message>
+        <message>
+            <source>Deliver home</source>
+            <translation>Deliver home</translation>
+        </message>
+        <message>
+            <source>The delivery address (street, town, postcode):</source>
+            <translation>The delivery address (street, town, postcode):</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>The customer's name (as on their ID):</source>
+            <translation>The customer's name (as on their ID):</translation>
         </message>
     </context>
     <context>

@@ -420,6 +420,10 @@
             <translation>Non è stato scansionato nulla. Scansiona di nuovo l'articolo.</translation>
         </message>
         <message>
+            <source>No product with SKU {sku} here.</source>
+            <translation>Nessun prodotto con SKU {sku} qui.</translation>
+        </message>
+        <message>
             <source>A quantity must be from 1 to {most}.</source>
             <translation>La quantità deve essere da 1 a {most}.</translation>
         </message>
@@ -606,6 +610,126 @@
         <message>
             <source>Receipt {receipt_no} reprinted.</source>
             <translation>Scontrino {receipt_no} ristampato.</translation>
+        </message>
+        <message>
+            <source>This till has no OMO backend: stock cannot be checked.</source>
+            <translation>Questa cassa non ha un backend OMO: impossibile verificare le giacenze.</translation>
+        </message>
+        <message>
+            <source>Scan an item, or type its SKU or name.</source>
+            <translation>Scansiona un articolo o digita il suo SKU o nome.</translation>
+        </message>
+        <message>
+            <source>No item found for “{typed}”.</source>
+            <translation>Nessun articolo trovato per «{typed}».</translation>
+        </message>
+        <message>
+            <source>The OMO backend does not know item {sku}.</source>
+            <translation>Il backend OMO non conosce l'articolo {sku}.</translation>
+        </message>
+        <message>
+            <source>Stock cannot be checked now: {reason}</source>
+            <translation>Impossibile verificare le giacenze ora: {reason}</translation>
+        </message>
+        <message>
+            <source>Offline: this is the stock last known {age} ago (as of {as_of}). It may have changed.</source>
+            <translation>Offline: questa è la giacenza nota {age} fa (alle {as_of}). Potrebbe essere cambiata.</translation>
+        </message>
+        <message>
+            <source>Whose is it? Attach the member (scan their app) or type their name.</source>
+            <translation>Per chi è? Associa il socio (scansiona la sua app) o digita il suo nome.</translation>
+        </message>
+        <message>
+            <source>Not available any more: {reason}. No other store or warehouse has it.</source>
+            <translation>Non più disponibile: {reason}. Nessun altro negozio o magazzino lo ha.</translation>
+        </message>
+        <message>
+            <source>Not available any more: {reason}. Still available: {offer}.</source>
+            <translation>Non più disponibile: {reason}. Ancora disponibile: {offer}.</translation>
+        </message>
+        <message>
+            <source>Not reserved: {reason}</source>
+            <translation>Non prenotato: {reason}</translation>
+        </message>
+        <message>
+            <source>Reserved: {qty} × {item} at {store} for {name} until {until} (order {order}). It is in the customer's OMO app.</source>
+            <translation>Prenotato: {qty} × {item} presso {store} per {name} fino a {until} (ordine {order}). È nell'app OMO del cliente.</translation>
+        </message>
+        <message>
+            <source>Reserved: {qty} × {item} at {store} for {name} until {until} (order {order}). Give the customer the order number.</source>
+            <translation>Prenotato: {qty} × {item} presso {store} per {name} fino a {until} (ordine {order}). Dai al cliente il numero d'ordine.</translation>
+        </message>
+        <message>
+            <source>An order is delivered home or collected here.</source>
+            <translation>Un ordine viene consegnato a casa o ritirato qui.</translation>
+        </message>
+        <message>
+            <source>Part of this sale is paid: finish it, then order.</source>
+            <translation>Parte di questa vendita è pagata: completala, poi ordina.</translation>
+        </message>
+        <message>
+            <source>Item {sku} is not sold at this till.</source>
+            <translation>L'articolo {sku} non è in vendita in questa cassa.</translation>
+        </message>
+        <message>
+            <source>An order delivered home needs the customer's address.</source>
+            <translation>Un ordine con consegna a domicilio richiede l'indirizzo del cliente.</translation>
+        </message>
+        <message>
+            <source>Not ordered: the backend must confirm the stock. {reason}</source>
+            <translation>Non ordinato: il backend deve confermare la giacenza. {reason}</translation>
+        </message>
+        <message>
+            <source>No other store or warehouse has {qty} × {item} to send.</source>
+            <translation>Nessun altro negozio o magazzino ha {qty} × {item} da spedire.</translation>
+        </message>
+        <message>
+            <source>Not ordered: {reason}</source>
+            <translation>Non ordinato: {reason}</translation>
+        </message>
+        <message>
+            <source>Order {order}: {qty} × {item} from {source}, delivered by {day}. Now take payment.</source>
+            <translation>Ordine {order}: {qty} × {item} da {source}, consegna entro {day}. Ora incassa.</translation>
+        </message>
+        <message>
+            <source>Order {order}: {qty} × {item} from {source}, to collect here from {day}. Now take payment.</source>
+            <translation>Ordine {order}: {qty} × {item} da {source}, ritiro qui dal {day}. Ora incassa.</translation>
+        </message>
+        <message>
+            <source>No order {order}.</source>
+            <translation>Nessun ordine {order}.</translation>
+        </message>
+        <message>
+            <source>The order cannot be checked now: {reason}</source>
+            <translation>Impossibile verificare l'ordine ora: {reason}</translation>
+        </message>
+        <message>
+            <source>Order {order} is not a reservation waiting to be collected ({status}).</source>
+            <translation>L'ordine {order} non è una prenotazione in attesa di ritiro ({status}).</translation>
+        </message>
+        <message>
+            <source>Reservation {order} waits at {store}, not here.</source>
+            <translation>La prenotazione {order} attende presso {store}, non qui.</translation>
+        </message>
+        <message>
+            <source>Reservation {order} for {name} is on the sale: take payment.</source>
+            <translation>La prenotazione {order} per {name} è nella vendita: incassa.</translation>
+        </message>
+        <message>
+            <source>Not given up: {reason}</source>
+            <translation>Non annullato: {reason}</translation>
+        </message>
+        <message>
+            <source>Order {order} given up: its stock is free again.</source>
+            <translation>Ordine {order} annullato: la sua giacenza è di nuovo libera.</translation>
+        </message>
+        <message>
+            <source>Order {order} was paid, but its stock went elsewhere before the sale reached the OMO backend. Offer the customer: {offer}; or refund {amount} for the order.</source>
+            <translation>L'ordine {order} è stato pagato, ma la giacenza è andata altrove prima che la vendita raggiungesse il backend OMO. Proponi al cliente: {offer}; oppure rimborsa {amount} per l'ordine.</translation>
+        </message>
+        <message>
+            <source>Order {order} was paid, but its stock went elsewhere before the sale reached the OMO backend, and no other store or warehouse has it. Refund {amount} for the order.</source>
+            <translation>L'ordine {order} è stato pagato, ma la giacenza è andata altrove prima che la vendita raggiungesse il backend OMO, e nessun altro negozio o magazzino lo ha. Rimborsa {amount} per l'ordine.</translation>
         </message>
         <message>
             <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
@@ -1079,6 +1203,10 @@
             <translation>Socio</translation>
         </message>
         <message>
+            <source>Select a line or a search result first.</source>
+            <translation>Seleziona prima una riga o un risultato di ricerca.</translation>
+        </message>
+        <message>
             <source>Select a line first (arrow keys or tap it).</source>
             <translation>Seleziona prima una riga (frecce o toccala).</translation>
         </message>
@@ -1173,6 +1301,10 @@
         <message>
             <source>Returns &amp; pickups</source>
             <translation>Resi e ritiri</translation>
+        </message>
+        <message>
+            <source>Stock</source>
+            <translation>Giacenze</translation>
         </message>
         <message>
             <source>The till cannot start:
@@ -1606,12 +1738,36 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
             <translation>Ristampa dello scontrino originale</translation>
         </message>
         <message>
+            <source>Order {}</source>
+            <translation>Ordine {}</translation>
+        </message>
+        <message>
+            <source>Home delivery by {} from {}</source>
+            <translation>Consegna a domicilio entro {} da {}</translation>
+        </message>
+        <message>
+            <source>Collect here from {} (from {})</source>
+            <translation>Ritiro qui dal {} (da {})</translation>
+        </message>
+        <message>
+            <source>Reserved at {}, collected</source>
+            <translation>Prenotato presso {}, ritirato</translation>
+        </message>
+        <message>
             <source>Scan with the OMO app</source>
             <translation>Scansiona con l'app OMO</translation>
         </message>
         <message>
             <source>to claim this purchase</source>
             <translation>per registrare questo acquisto</translation>
+        </message>
+        <message>
+            <source>Your order: show this code</source>
+            <translation>Il tuo ordine: mostra questo codice</translation>
+        </message>
+        <message>
+            <source>to collect it or to ask about it</source>
+            <translation>per ritirarlo o per informazioni</translation>
         </message>
         <message>
             <source>Z report {}</source>
@@ -1958,6 +2114,18 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
             <translation>{points} punti</translation>
         </message>
         <message>
+            <source>order {order}: delivered by {day}</source>
+            <translation>ordine {order}: consegna entro {day}</translation>
+        </message>
+        <message>
+            <source>order {order}: collect here from {day}</source>
+            <translation>ordine {order}: ritiro qui dal {day}</translation>
+        </message>
+        <message>
+            <source>reservation {order}</source>
+            <translation>prenotazione {order}</translation>
+        </message>
+        <message>
             <source>{name} · {role} · till {till}</source>
             <translation>{name} · {role} · cassa {till}</translation>
         </message>
@@ -2092,6 +2260,10 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
             <source>Lock the till</source>
             <translation>Blocca la cassa</translation>
         </message>
+        <message>
+            <source>Stock of the selected line or search result everywhere</source>
+            <translation>Giacenze ovunque della riga o del risultato selezionato</translation>
+        </message>
     </context>
     <context>
         <name>SimulatorPanel</name>
@@ -2169,6 +2341,144 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         <message>
             <source>Card first (Enter)</source>
             <translation>Prima la carta (Invio)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockPage</name>
+        <message>
+            <source>Scan an item, or type its SKU or name, then Enter</source>
+            <translation>Scansiona un articolo o digita SKU o nome, poi Invio</translation>
+        </message>
+        <message>
+            <source>Stock in every store</source>
+            <translation>Giacenze in ogni negozio</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>Negozio</translation>
+        </message>
+        <message>
+            <source>Can sell</source>
+            <translation>Vendibile</translation>
+        </message>
+        <message>
+            <source>On hand</source>
+            <translation>Disponibile</translation>
+        </message>
+        <message>
+            <source>Held</source>
+            <translation>Impegnato</translation>
+        </message>
+        <message>
+            <source>Open today</source>
+            <translation>Aperto oggi</translation>
+        </message>
+        <message>
+            <source>Coming</source>
+            <translation>In arrivo</translation>
+        </message>
+        <message>
+            <source>Variants — each: here / other stores / warehouse</source>
+            <translation>Varianti — ciascuna: qui / altri negozi / magazzino</translation>
+        </message>
+        <message>
+            <source>&amp;Reserve there</source>
+            <translation>&amp;Prenota lì</translation>
+        </message>
+        <message>
+            <source>&amp;Collect here tomorrow</source>
+            <translation>&amp;Ritira qui domani</translation>
+        </message>
+        <message>
+            <source>&amp;Deliver home</source>
+            <translation>&amp;Consegna a casa</translation>
+        </message>
+        <message>
+            <source>Reser&amp;vation here</source>
+            <translation>Pre&amp;notazione qui</translation>
+        </message>
+        <message>
+            <source>Refresh (F5)</source>
+            <translation>Aggiorna (F5)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockPresenter</name>
+        <message>
+            <source>Asking the OMO backend…</source>
+            <translation>Richiesta al backend OMO…</translation>
+        </message>
+        <message>
+            <source>OFFLINE — the stock last known {age} ago (as of {time}); it may have changed.</source>
+            <translation>OFFLINE — giacenza nota {age} fa (alle {time}); potrebbe essere cambiata.</translation>
+        </message>
+        <message>
+            <source>Live from the OMO backend, as of {time}.</source>
+            <translation>In tempo reale dal backend OMO, alle {time}.</translation>
+        </message>
+        <message>
+            <source>Here — {name}</source>
+            <translation>Qui — {name}</translation>
+        </message>
+        <message>
+            <source>{name} (delivers)</source>
+            <translation>{name} (spedisce)</translation>
+        </message>
+        <message>
+            <source>delivers only</source>
+            <translation>solo spedizione</translation>
+        </message>
+        <message>
+            <source>closed today</source>
+            <translation>chiuso oggi</translation>
+        </message>
+        <message>
+            <source>{hours}
+open now</source>
+            <translation>{hours}
+aperto ora</translation>
+        </message>
+        <message>
+            <source>{hours}
+closed now</source>
+            <translation>{hours}
+chiuso ora</translation>
+        </message>
+        <message>
+            <source>{qty} on {day}</source>
+            <translation>{qty} il {day}</translation>
+        </message>
+        <message>
+            <source>Reservation</source>
+            <translation>Prenotazione</translation>
+        </message>
+        <message>
+            <source>The reservation's order number (or scan its QR):</source>
+            <translation>Il numero d'ordine della prenotazione (o scansiona il QR):</translation>
+        </message>
+        <message>
+            <source>Look an item up first: scan it or type its SKU or name.</source>
+            <translation>Cerca prima un articolo: scansionalo o digita SKU o nome.</translation>
+        </message>
+        <message>
+            <source>Choose the store to reserve at in the list (arrow keys), then Reserve.</source>
+            <translation>Scegli nell'elenco il negozio dove prenotare (frecce), poi Prenota.</translation>
+        </message>
+        <message>
+            <source>Deliver home</source>
+            <translation>Consegna a casa</translation>
+        </message>
+        <message>
+            <source>The delivery address (street, town, postcode):</source>
+            <translation>L'indirizzo di consegna (via, città, CAP):</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Cliente</translation>
+        </message>
+        <message>
+            <source>The customer's name (as on their ID):</source>
+            <translation>Il nome del cliente (come sul documento):</translation>
         </message>
     </context>
     <context>

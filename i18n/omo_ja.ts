@@ -420,6 +420,10 @@
             <translation>何もスキャンされませんでした。もう一度スキャンしてください。</translation>
         </message>
         <message>
+            <source>No product with SKU {sku} here.</source>
+            <translation>SKU {sku} の商品はここにはありません。</translation>
+        </message>
+        <message>
             <source>A quantity must be from 1 to {most}.</source>
             <translation>数量は1から{most}の間で入力してください。</translation>
         </message>
@@ -606,6 +610,126 @@
         <message>
             <source>Receipt {receipt_no} reprinted.</source>
             <translation>レシート {receipt_no} を再印刷しました。</translation>
+        </message>
+        <message>
+            <source>This till has no OMO backend: stock cannot be checked.</source>
+            <translation>このレジには OMO バックエンドがありません。在庫を確認できません。</translation>
+        </message>
+        <message>
+            <source>Scan an item, or type its SKU or name.</source>
+            <translation>商品をスキャンするか、SKU または商品名を入力してください。</translation>
+        </message>
+        <message>
+            <source>No item found for “{typed}”.</source>
+            <translation>「{typed}」に該当する商品はありません。</translation>
+        </message>
+        <message>
+            <source>The OMO backend does not know item {sku}.</source>
+            <translation>OMO バックエンドに商品 {sku} は登録されていません。</translation>
+        </message>
+        <message>
+            <source>Stock cannot be checked now: {reason}</source>
+            <translation>現在在庫を確認できません: {reason}</translation>
+        </message>
+        <message>
+            <source>Offline: this is the stock last known {age} ago (as of {as_of}). It may have changed.</source>
+            <translation>オフライン: {age}前（{as_of}時点）の在庫です。変わっている可能性があります。</translation>
+        </message>
+        <message>
+            <source>Whose is it? Attach the member (scan their app) or type their name.</source>
+            <translation>どなたのものですか？会員を紐付ける（アプリをスキャン）か、お名前を入力してください。</translation>
+        </message>
+        <message>
+            <source>Not available any more: {reason}. No other store or warehouse has it.</source>
+            <translation>在庫がなくなりました: {reason}。他の店舗・倉庫にもありません。</translation>
+        </message>
+        <message>
+            <source>Not available any more: {reason}. Still available: {offer}.</source>
+            <translation>在庫がなくなりました: {reason}。まだ在庫あり: {offer}。</translation>
+        </message>
+        <message>
+            <source>Not reserved: {reason}</source>
+            <translation>取り置きできませんでした: {reason}</translation>
+        </message>
+        <message>
+            <source>Reserved: {qty} × {item} at {store} for {name} until {until} (order {order}). It is in the customer's OMO app.</source>
+            <translation>取り置き済み: {item} × {qty}、{store}、{name} 様、{until} まで（注文 {order}）。お客様の OMO アプリに表示されます。</translation>
+        </message>
+        <message>
+            <source>Reserved: {qty} × {item} at {store} for {name} until {until} (order {order}). Give the customer the order number.</source>
+            <translation>取り置き済み: {item} × {qty}、{store}、{name} 様、{until} まで（注文 {order}）。お客様に注文番号をお伝えください。</translation>
+        </message>
+        <message>
+            <source>An order is delivered home or collected here.</source>
+            <translation>注文は自宅配送か、この店舗での受け取りになります。</translation>
+        </message>
+        <message>
+            <source>Part of this sale is paid: finish it, then order.</source>
+            <translation>この会計は一部支払い済みです。会計を終えてから注文してください。</translation>
+        </message>
+        <message>
+            <source>Item {sku} is not sold at this till.</source>
+            <translation>商品 {sku} はこのレジでは販売していません。</translation>
+        </message>
+        <message>
+            <source>An order delivered home needs the customer's address.</source>
+            <translation>自宅配送の注文にはお客様の住所が必要です。</translation>
+        </message>
+        <message>
+            <source>Not ordered: the backend must confirm the stock. {reason}</source>
+            <translation>注文できませんでした: バックエンドによる在庫確認が必要です。{reason}</translation>
+        </message>
+        <message>
+            <source>No other store or warehouse has {qty} × {item} to send.</source>
+            <translation>{item} × {qty} を発送できる他の店舗・倉庫はありません。</translation>
+        </message>
+        <message>
+            <source>Not ordered: {reason}</source>
+            <translation>注文できませんでした: {reason}</translation>
+        </message>
+        <message>
+            <source>Order {order}: {qty} × {item} from {source}, delivered by {day}. Now take payment.</source>
+            <translation>注文 {order}: {item} × {qty}（{source} から）、{day} までにお届け。お支払いに進んでください。</translation>
+        </message>
+        <message>
+            <source>Order {order}: {qty} × {item} from {source}, to collect here from {day}. Now take payment.</source>
+            <translation>注文 {order}: {item} × {qty}（{source} から）、{day} からこの店舗で受け取り。お支払いに進んでください。</translation>
+        </message>
+        <message>
+            <source>No order {order}.</source>
+            <translation>注文 {order} はありません。</translation>
+        </message>
+        <message>
+            <source>The order cannot be checked now: {reason}</source>
+            <translation>現在注文を確認できません: {reason}</translation>
+        </message>
+        <message>
+            <source>Order {order} is not a reservation waiting to be collected ({status}).</source>
+            <translation>注文 {order} は受け取り待ちの取り置きではありません（{status}）。</translation>
+        </message>
+        <message>
+            <source>Reservation {order} waits at {store}, not here.</source>
+            <translation>取り置き {order} はこの店舗ではなく {store} にあります。</translation>
+        </message>
+        <message>
+            <source>Reservation {order} for {name} is on the sale: take payment.</source>
+            <translation>{name} 様の取り置き {order} を会計に追加しました。お支払いに進んでください。</translation>
+        </message>
+        <message>
+            <source>Not given up: {reason}</source>
+            <translation>取り消せませんでした: {reason}</translation>
+        </message>
+        <message>
+            <source>Order {order} given up: its stock is free again.</source>
+            <translation>注文 {order} を取り消しました。在庫は再び販売可能です。</translation>
+        </message>
+        <message>
+            <source>Order {order} was paid, but its stock went elsewhere before the sale reached the OMO backend. Offer the customer: {offer}; or refund {amount} for the order.</source>
+            <translation>注文 {order} は支払い済みですが、会計が OMO バックエンドに届く前に在庫が他で使われました。お客様に {offer} をご提案するか、注文分 {amount} を返金してください。</translation>
+        </message>
+        <message>
+            <source>Order {order} was paid, but its stock went elsewhere before the sale reached the OMO backend, and no other store or warehouse has it. Refund {amount} for the order.</source>
+            <translation>注文 {order} は支払い済みですが、会計が OMO バックエンドに届く前に在庫が他で使われ、他の店舗・倉庫にもありません。注文分 {amount} を返金してください。</translation>
         </message>
         <message>
             <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
@@ -1079,6 +1203,10 @@
             <translation>会員</translation>
         </message>
         <message>
+            <source>Select a line or a search result first.</source>
+            <translation>先に明細行か検索結果を選択してください。</translation>
+        </message>
+        <message>
             <source>Select a line first (arrow keys or tap it).</source>
             <translation>先に行を選択してください (矢印キーまたはタップ)。</translation>
         </message>
@@ -1173,6 +1301,10 @@
         <message>
             <source>Returns &amp; pickups</source>
             <translation>返品・受取</translation>
+        </message>
+        <message>
+            <source>Stock</source>
+            <translation>在庫</translation>
         </message>
         <message>
             <source>The till cannot start:
@@ -1603,12 +1735,36 @@ Nothing was changed. Call a manager.</source>
             <translation>元のレシートの再発行</translation>
         </message>
         <message>
+            <source>Order {}</source>
+            <translation>注文 {}</translation>
+        </message>
+        <message>
+            <source>Home delivery by {} from {}</source>
+            <translation>{} までに自宅配送（{} から）</translation>
+        </message>
+        <message>
+            <source>Collect here from {} (from {})</source>
+            <translation>{} からこの店舗で受け取り（{} から）</translation>
+        </message>
+        <message>
+            <source>Reserved at {}, collected</source>
+            <translation>{} で取り置き、受け取り済み</translation>
+        </message>
+        <message>
             <source>Scan with the OMO app</source>
             <translation>OMOアプリでスキャンして</translation>
         </message>
         <message>
             <source>to claim this purchase</source>
             <translation>このお買い物を登録</translation>
+        </message>
+        <message>
+            <source>Your order: show this code</source>
+            <translation>ご注文: このコードを提示して</translation>
+        </message>
+        <message>
+            <source>to collect it or to ask about it</source>
+            <translation>受け取り・お問い合わせください</translation>
         </message>
         <message>
             <source>Z report {}</source>
@@ -1955,6 +2111,18 @@ Nothing was changed. Call a manager.</source>
             <translation>{points} ポイント</translation>
         </message>
         <message>
+            <source>order {order}: delivered by {day}</source>
+            <translation>注文 {order}: {day} までにお届け</translation>
+        </message>
+        <message>
+            <source>order {order}: collect here from {day}</source>
+            <translation>注文 {order}: {day} からこの店舗で受け取り</translation>
+        </message>
+        <message>
+            <source>reservation {order}</source>
+            <translation>取り置き {order}</translation>
+        </message>
+        <message>
             <source>{name} · {role} · till {till}</source>
             <translation>{name} · {role} · レジ {till}</translation>
         </message>
@@ -2089,6 +2257,10 @@ Nothing was changed. Call a manager.</source>
             <source>Lock the till</source>
             <translation>レジをロック</translation>
         </message>
+        <message>
+            <source>Stock of the selected line or search result everywhere</source>
+            <translation>選択した明細行・検索結果の全店舗在庫</translation>
+        </message>
     </context>
     <context>
         <name>SimulatorPanel</name>
@@ -2166,6 +2338,144 @@ Nothing was changed. Call a manager.</source>
         <message>
             <source>Card first (Enter)</source>
             <translation>先にカード (Enter)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockPage</name>
+        <message>
+            <source>Scan an item, or type its SKU or name, then Enter</source>
+            <translation>商品をスキャンするか SKU・商品名を入力して Enter</translation>
+        </message>
+        <message>
+            <source>Stock in every store</source>
+            <translation>全店舗の在庫</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>店舗</translation>
+        </message>
+        <message>
+            <source>Can sell</source>
+            <translation>販売可</translation>
+        </message>
+        <message>
+            <source>On hand</source>
+            <translation>手持ち</translation>
+        </message>
+        <message>
+            <source>Held</source>
+            <translation>確保済み</translation>
+        </message>
+        <message>
+            <source>Open today</source>
+            <translation>本日の営業</translation>
+        </message>
+        <message>
+            <source>Coming</source>
+            <translation>入荷予定</translation>
+        </message>
+        <message>
+            <source>Variants — each: here / other stores / warehouse</source>
+            <translation>バリエーション — 各: この店舗 / 他店舗 / 倉庫</translation>
+        </message>
+        <message>
+            <source>&amp;Reserve there</source>
+            <translation>そこで取り置き(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Collect here tomorrow</source>
+            <translation>明日ここで受け取り(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Deliver home</source>
+            <translation>自宅配送(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Reser&amp;vation here</source>
+            <translation>ここの取り置き(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Refresh (F5)</source>
+            <translation>更新 (F5)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockPresenter</name>
+        <message>
+            <source>Asking the OMO backend…</source>
+            <translation>OMO バックエンドに問い合わせ中…</translation>
+        </message>
+        <message>
+            <source>OFFLINE — the stock last known {age} ago (as of {time}); it may have changed.</source>
+            <translation>オフライン — {age}前（{time}時点）の在庫です。変わっている可能性があります。</translation>
+        </message>
+        <message>
+            <source>Live from the OMO backend, as of {time}.</source>
+            <translation>OMO バックエンドの最新情報（{time}時点）。</translation>
+        </message>
+        <message>
+            <source>Here — {name}</source>
+            <translation>この店舗 — {name}</translation>
+        </message>
+        <message>
+            <source>{name} (delivers)</source>
+            <translation>{name}（発送）</translation>
+        </message>
+        <message>
+            <source>delivers only</source>
+            <translation>発送のみ</translation>
+        </message>
+        <message>
+            <source>closed today</source>
+            <translation>本日休業</translation>
+        </message>
+        <message>
+            <source>{hours}
+open now</source>
+            <translation>{hours}
+営業中</translation>
+        </message>
+        <message>
+            <source>{hours}
+closed now</source>
+            <translation>{hours}
+営業時間外</translation>
+        </message>
+        <message>
+            <source>{qty} on {day}</source>
+            <translation>{day} に {qty}</translation>
+        </message>
+        <message>
+            <source>Reservation</source>
+            <translation>取り置き</translation>
+        </message>
+        <message>
+            <source>The reservation's order number (or scan its QR):</source>
+            <translation>取り置きの注文番号（または QR をスキャン）:</translation>
+        </message>
+        <message>
+            <source>Look an item up first: scan it or type its SKU or name.</source>
+            <translation>まず商品を検索してください: スキャンするか SKU・商品名を入力。</translation>
+        </message>
+        <message>
+            <source>Choose the store to reserve at in the list (arrow keys), then Reserve.</source>
+            <translation>一覧で取り置きする店舗を選び（矢印キー）、取り置きを押してください。</translation>
+        </message>
+        <message>
+            <source>Deliver home</source>
+            <translation>自宅配送</translation>
+        </message>
+        <message>
+            <source>The delivery address (street, town, postcode):</source>
+            <translation>お届け先住所（番地・市区町村・郵便番号）:</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>お客様</translation>
+        </message>
+        <message>
+            <source>The customer's name (as on their ID):</source>
+            <translation>お客様のお名前（身分証明書の通り）:</translation>
         </message>
     </context>
     <context>

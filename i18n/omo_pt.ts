@@ -420,6 +420,10 @@
             <translation>Nada foi digitalizado. Digitalize o artigo de novo.</translation>
         </message>
         <message>
+            <source>No product with SKU {sku} here.</source>
+            <translation>Nenhum produto com SKU {sku} aqui.</translation>
+        </message>
+        <message>
             <source>A quantity must be from 1 to {most}.</source>
             <translation>A quantidade deve ser de 1 a {most}.</translation>
         </message>
@@ -606,6 +610,126 @@
         <message>
             <source>Receipt {receipt_no} reprinted.</source>
             <translation>Talão {receipt_no} reimpresso.</translation>
+        </message>
+        <message>
+            <source>This till has no OMO backend: stock cannot be checked.</source>
+            <translation>Esta caixa não tem backend OMO: não é possível consultar o stock.</translation>
+        </message>
+        <message>
+            <source>Scan an item, or type its SKU or name.</source>
+            <translation>Leia um artigo ou escreva o seu SKU ou nome.</translation>
+        </message>
+        <message>
+            <source>No item found for “{typed}”.</source>
+            <translation>Nenhum artigo encontrado para «{typed}».</translation>
+        </message>
+        <message>
+            <source>The OMO backend does not know item {sku}.</source>
+            <translation>O backend OMO não conhece o artigo {sku}.</translation>
+        </message>
+        <message>
+            <source>Stock cannot be checked now: {reason}</source>
+            <translation>Não é possível consultar o stock agora: {reason}</translation>
+        </message>
+        <message>
+            <source>Offline: this is the stock last known {age} ago (as of {as_of}). It may have changed.</source>
+            <translation>Offline: este é o stock conhecido há {age} (às {as_of}). Pode ter mudado.</translation>
+        </message>
+        <message>
+            <source>Whose is it? Attach the member (scan their app) or type their name.</source>
+            <translation>Para quem é? Associe o membro (leia a app dele) ou escreva o nome.</translation>
+        </message>
+        <message>
+            <source>Not available any more: {reason}. No other store or warehouse has it.</source>
+            <translation>Já não está disponível: {reason}. Nenhuma outra loja ou armazém o tem.</translation>
+        </message>
+        <message>
+            <source>Not available any more: {reason}. Still available: {offer}.</source>
+            <translation>Já não está disponível: {reason}. Ainda disponível: {offer}.</translation>
+        </message>
+        <message>
+            <source>Not reserved: {reason}</source>
+            <translation>Não reservado: {reason}</translation>
+        </message>
+        <message>
+            <source>Reserved: {qty} × {item} at {store} for {name} until {until} (order {order}). It is in the customer's OMO app.</source>
+            <translation>Reservado: {qty} × {item} em {store} para {name} até {until} (encomenda {order}). Está na app OMO do cliente.</translation>
+        </message>
+        <message>
+            <source>Reserved: {qty} × {item} at {store} for {name} until {until} (order {order}). Give the customer the order number.</source>
+            <translation>Reservado: {qty} × {item} em {store} para {name} até {until} (encomenda {order}). Dê ao cliente o número da encomenda.</translation>
+        </message>
+        <message>
+            <source>An order is delivered home or collected here.</source>
+            <translation>Uma encomenda é entregue em casa ou levantada aqui.</translation>
+        </message>
+        <message>
+            <source>Part of this sale is paid: finish it, then order.</source>
+            <translation>Parte desta venda está paga: termine-a e depois encomende.</translation>
+        </message>
+        <message>
+            <source>Item {sku} is not sold at this till.</source>
+            <translation>O artigo {sku} não é vendido nesta caixa.</translation>
+        </message>
+        <message>
+            <source>An order delivered home needs the customer's address.</source>
+            <translation>Uma encomenda entregue em casa precisa da morada do cliente.</translation>
+        </message>
+        <message>
+            <source>Not ordered: the backend must confirm the stock. {reason}</source>
+            <translation>Não encomendado: o backend tem de confirmar o stock. {reason}</translation>
+        </message>
+        <message>
+            <source>No other store or warehouse has {qty} × {item} to send.</source>
+            <translation>Nenhuma outra loja ou armazém tem {qty} × {item} para enviar.</translation>
+        </message>
+        <message>
+            <source>Not ordered: {reason}</source>
+            <translation>Não encomendado: {reason}</translation>
+        </message>
+        <message>
+            <source>Order {order}: {qty} × {item} from {source}, delivered by {day}. Now take payment.</source>
+            <translation>Encomenda {order}: {qty} × {item} de {source}, entregue até {day}. Agora cobre o pagamento.</translation>
+        </message>
+        <message>
+            <source>Order {order}: {qty} × {item} from {source}, to collect here from {day}. Now take payment.</source>
+            <translation>Encomenda {order}: {qty} × {item} de {source}, para levantar aqui a partir de {day}. Agora cobre o pagamento.</translation>
+        </message>
+        <message>
+            <source>No order {order}.</source>
+            <translation>Não existe a encomenda {order}.</translation>
+        </message>
+        <message>
+            <source>The order cannot be checked now: {reason}</source>
+            <translation>Não é possível verificar a encomenda agora: {reason}</translation>
+        </message>
+        <message>
+            <source>Order {order} is not a reservation waiting to be collected ({status}).</source>
+            <translation>A encomenda {order} não é uma reserva à espera de levantamento ({status}).</translation>
+        </message>
+        <message>
+            <source>Reservation {order} waits at {store}, not here.</source>
+            <translation>A reserva {order} aguarda em {store}, não aqui.</translation>
+        </message>
+        <message>
+            <source>Reservation {order} for {name} is on the sale: take payment.</source>
+            <translation>A reserva {order} de {name} está na venda: cobre o pagamento.</translation>
+        </message>
+        <message>
+            <source>Not given up: {reason}</source>
+            <translation>Não cancelado: {reason}</translation>
+        </message>
+        <message>
+            <source>Order {order} given up: its stock is free again.</source>
+            <translation>Encomenda {order} cancelada: o stock voltou a estar livre.</translation>
+        </message>
+        <message>
+            <source>Order {order} was paid, but its stock went elsewhere before the sale reached the OMO backend. Offer the customer: {offer}; or refund {amount} for the order.</source>
+            <translation>A encomenda {order} foi paga, mas o stock foi para outro lado antes de a venda chegar ao backend OMO. Proponha ao cliente: {offer}; ou reembolse {amount} pela encomenda.</translation>
+        </message>
+        <message>
+            <source>Order {order} was paid, but its stock went elsewhere before the sale reached the OMO backend, and no other store or warehouse has it. Refund {amount} for the order.</source>
+            <translation>A encomenda {order} foi paga, mas o stock foi para outro lado antes de a venda chegar ao backend OMO, e nenhuma outra loja ou armazém o tem. Reembolse {amount} pela encomenda.</translation>
         </message>
         <message>
             <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
@@ -1079,6 +1203,10 @@
             <translation>Membro</translation>
         </message>
         <message>
+            <source>Select a line or a search result first.</source>
+            <translation>Selecione primeiro uma linha ou um resultado da pesquisa.</translation>
+        </message>
+        <message>
             <source>Select a line first (arrow keys or tap it).</source>
             <translation>Selecione primeiro uma linha (setas ou toque nela).</translation>
         </message>
@@ -1173,6 +1301,10 @@
         <message>
             <source>Returns &amp; pickups</source>
             <translation>Devoluções e levantamentos</translation>
+        </message>
+        <message>
+            <source>Stock</source>
+            <translation>Stock</translation>
         </message>
         <message>
             <source>The till cannot start:
@@ -1606,12 +1738,36 @@ Nada foi alterado. Chame um gerente.</translation>
             <translation>Reimpressão do talão original</translation>
         </message>
         <message>
+            <source>Order {}</source>
+            <translation>Encomenda {}</translation>
+        </message>
+        <message>
+            <source>Home delivery by {} from {}</source>
+            <translation>Entrega em casa até {} a partir de {}</translation>
+        </message>
+        <message>
+            <source>Collect here from {} (from {})</source>
+            <translation>Levantamento aqui a partir de {} (de {})</translation>
+        </message>
+        <message>
+            <source>Reserved at {}, collected</source>
+            <translation>Reservado em {}, levantado</translation>
+        </message>
+        <message>
             <source>Scan with the OMO app</source>
             <translation>Digitalize com a app OMO</translation>
         </message>
         <message>
             <source>to claim this purchase</source>
             <translation>para registar esta compra</translation>
+        </message>
+        <message>
+            <source>Your order: show this code</source>
+            <translation>A sua encomenda: mostre este código</translation>
+        </message>
+        <message>
+            <source>to collect it or to ask about it</source>
+            <translation>para a levantar ou pedir informações</translation>
         </message>
         <message>
             <source>Z report {}</source>
@@ -1958,6 +2114,18 @@ Nada foi alterado. Chame um gerente.</translation>
             <translation>{points} pontos</translation>
         </message>
         <message>
+            <source>order {order}: delivered by {day}</source>
+            <translation>encomenda {order}: entregue até {day}</translation>
+        </message>
+        <message>
+            <source>order {order}: collect here from {day}</source>
+            <translation>encomenda {order}: levantar aqui a partir de {day}</translation>
+        </message>
+        <message>
+            <source>reservation {order}</source>
+            <translation>reserva {order}</translation>
+        </message>
+        <message>
             <source>{name} · {role} · till {till}</source>
             <translation>{name} · {role} · caixa {till}</translation>
         </message>
@@ -2092,6 +2260,10 @@ Nada foi alterado. Chame um gerente.</translation>
             <source>Lock the till</source>
             <translation>Bloquear a caixa</translation>
         </message>
+        <message>
+            <source>Stock of the selected line or search result everywhere</source>
+            <translation>Stock em todo o lado da linha ou resultado selecionado</translation>
+        </message>
     </context>
     <context>
         <name>SimulatorPanel</name>
@@ -2169,6 +2341,144 @@ Nada foi alterado. Chame um gerente.</translation>
         <message>
             <source>Card first (Enter)</source>
             <translation>Cartão primeiro (Enter)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockPage</name>
+        <message>
+            <source>Scan an item, or type its SKU or name, then Enter</source>
+            <translation>Leia um artigo ou escreva o SKU ou nome, depois Enter</translation>
+        </message>
+        <message>
+            <source>Stock in every store</source>
+            <translation>Stock em todas as lojas</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>Loja</translation>
+        </message>
+        <message>
+            <source>Can sell</source>
+            <translation>Vendável</translation>
+        </message>
+        <message>
+            <source>On hand</source>
+            <translation>Em loja</translation>
+        </message>
+        <message>
+            <source>Held</source>
+            <translation>Retido</translation>
+        </message>
+        <message>
+            <source>Open today</source>
+            <translation>Aberto hoje</translation>
+        </message>
+        <message>
+            <source>Coming</source>
+            <translation>A chegar</translation>
+        </message>
+        <message>
+            <source>Variants — each: here / other stores / warehouse</source>
+            <translation>Variantes — cada: aqui / outras lojas / armazém</translation>
+        </message>
+        <message>
+            <source>&amp;Reserve there</source>
+            <translation>&amp;Reservar lá</translation>
+        </message>
+        <message>
+            <source>&amp;Collect here tomorrow</source>
+            <translation>&amp;Levantar aqui amanhã</translation>
+        </message>
+        <message>
+            <source>&amp;Deliver home</source>
+            <translation>&amp;Entregar em casa</translation>
+        </message>
+        <message>
+            <source>Reser&amp;vation here</source>
+            <translation>Reser&amp;va aqui</translation>
+        </message>
+        <message>
+            <source>Refresh (F5)</source>
+            <translation>Atualizar (F5)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockPresenter</name>
+        <message>
+            <source>Asking the OMO backend…</source>
+            <translation>A perguntar ao backend OMO…</translation>
+        </message>
+        <message>
+            <source>OFFLINE — the stock last known {age} ago (as of {time}); it may have changed.</source>
+            <translation>OFFLINE — stock conhecido há {age} (às {time}); pode ter mudado.</translation>
+        </message>
+        <message>
+            <source>Live from the OMO backend, as of {time}.</source>
+            <translation>Em tempo real do backend OMO, às {time}.</translation>
+        </message>
+        <message>
+            <source>Here — {name}</source>
+            <translation>Aqui — {name}</translation>
+        </message>
+        <message>
+            <source>{name} (delivers)</source>
+            <translation>{name} (envia)</translation>
+        </message>
+        <message>
+            <source>delivers only</source>
+            <translation>só envia</translation>
+        </message>
+        <message>
+            <source>closed today</source>
+            <translation>fechado hoje</translation>
+        </message>
+        <message>
+            <source>{hours}
+open now</source>
+            <translation>{hours}
+aberto agora</translation>
+        </message>
+        <message>
+            <source>{hours}
+closed now</source>
+            <translation>{hours}
+fechado agora</translation>
+        </message>
+        <message>
+            <source>{qty} on {day}</source>
+            <translation>{qty} em {day}</translation>
+        </message>
+        <message>
+            <source>Reservation</source>
+            <translation>Reserva</translation>
+        </message>
+        <message>
+            <source>The reservation's order number (or scan its QR):</source>
+            <translation>O número da encomenda da reserva (ou leia o QR):</translation>
+        </message>
+        <message>
+            <source>Look an item up first: scan it or type its SKU or name.</source>
+            <translation>Procure primeiro um artigo: leia-o ou escreva o SKU ou nome.</translation>
+        </message>
+        <message>
+            <source>Choose the store to reserve at in the list (arrow keys), then Reserve.</source>
+            <translation>Escolha na lista a loja onde reservar (setas) e depois Reservar.</translation>
+        </message>
+        <message>
+            <source>Deliver home</source>
+            <translation>Entregar em casa</translation>
+        </message>
+        <message>
+            <source>The delivery address (street, town, postcode):</source>
+            <translation>A morada de entrega (rua, localidade, código postal):</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Cliente</translation>
+        </message>
+        <message>
+            <source>The customer's name (as on their ID):</source>
+            <translation>O nome do cliente (como no documento):</translation>
         </message>
     </context>
     <context>

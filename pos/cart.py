@@ -44,6 +44,7 @@ from pos.errors import (
     RefundError,
     UnknownTaxCodeError,
 )
+from pos.fulfilment import Fulfilment
 from pos.measure import Measure
 from pos.money import Money, allocate_minor
 from pos.storeconfig import StoreConfig
@@ -150,6 +151,9 @@ class CartLine:
     A weighed or measured line has a ``measure`` (the weight, its unit and the price per unit): it is one
     item (``quantity`` 1) and its ``unit_price`` is ``measure.amount()``. An override changes its price
     per unit, and ``original_unit_price`` keeps the catalog's price per unit.
+
+    A line with a ``fulfilment`` is an order the backend holds stock for elsewhere (delivered, or collected
+    here), or a reservation collected here (:mod:`pos.fulfilment`): its quantity is what the order holds.
     """
 
     line_id: str
@@ -162,6 +166,7 @@ class CartLine:
     original_unit_price: Money | None = None
     override_reason: str | None = None
     measure: Measure | None = None
+    fulfilment: Fulfilment | None = None
 
     @property
     def subtotal(self) -> Money:
@@ -182,7 +187,7 @@ class CartLine:
             ),
             "override_reason": self.override_reason,
             "measure": None if self.measure is None else self.measure.to_dict(),
-        }
+        } | _fulfilment_dict(self.fulfilment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +210,7 @@ class LineTotal:
     paid: Money
     tax: Money
     measure: Measure | None = None
+    fulfilment: Fulfilment | None = None
 
     @property
     def net(self) -> Money:
@@ -230,7 +236,7 @@ class LineTotal:
             "paid": self.paid.minor,
             "tax": self.tax.minor,
             "measure": None if self.measure is None else self.measure.to_dict(),
-        }
+        } | _fulfilment_dict(self.fulfilment)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> LineTotal:
@@ -249,6 +255,7 @@ class LineTotal:
                 paid=Money(data["paid"], cur),
                 tax=Money(data["tax"], cur),
                 measure=_measure(data.get("measure"), data["quantity"], data["unit_price"]),
+                fulfilment=Fulfilment.from_dict(data.get("fulfilment")),
             )
             if not 0 <= line.tax.minor <= line.paid.minor:
                 raise InvalidDataError("its tax is not between zero and the amount paid")
@@ -279,6 +286,11 @@ def _measure(raw: object, quantity: object, unit_price: object) -> Measure | Non
     if quantity != 1 or unit_price != measure.amount():
         raise InvalidDataError(f"a weighed line of {measure.text()} must be 1 item at {measure.amount()}")
     return measure
+
+
+def _fulfilment_dict(fulfilment: Fulfilment | None) -> dict[str, Any]:
+    """The saved form of a line's fulfilment: only a line that has one carries the key."""
+    return {} if fulfilment is None else {"fulfilment": fulfilment.to_dict()}
 
 
 def _why(error: BaseException) -> str:
@@ -352,6 +364,7 @@ class Totals:
             Money._of(self._paid[i], cur),
             Money._of(self._tax[i], cur),
             line.measure,
+            line.fulfilment,
         )
 
     @cached_property
@@ -552,6 +565,7 @@ class Cart:
                     and line.discount is None
                     and line.original_unit_price is None
                     and line.measure is None
+                    and line.fulfilment is None
                 ):
                     return self.set_quantity(line.line_id, line.quantity + quantity)
         line = CartLine(self._ids(), sku, description, quantity, unit_price, tax_code)
@@ -580,15 +594,36 @@ class Cart:
         price, _ = self._check_item(sku, description, price, tax_code, 1)
         return self._replace(CartLine(self._ids(), sku, description, 1, price, tax_code, measure=measure))
 
+    def add_fulfilled(
+        self,
+        sku: str,
+        description: str,
+        unit_price: Money,
+        tax_code: str,
+        quantity: int,
+        fulfilment: Fulfilment,
+    ) -> CartLine:
+        """Add an ordered or reserved item (:mod:`pos.fulfilment`): a line of its own, never merged."""
+        if not isinstance(fulfilment, Fulfilment):
+            raise InvalidDataError(f"An ordered item needs its order, not {fulfilment!r}.")
+        unit_price, quantity = self._check_item(sku, description, unit_price, tax_code, quantity)
+        line = CartLine(self._ids(), sku, description, quantity, unit_price, tax_code, fulfilment=fulfilment)
+        return self._replace(line)
+
     def set_quantity(self, line_id: str, quantity: int) -> CartLine:
         """Change a line's quantity (>= 1; negative raises NegativeQuantityError). A weighed line's
-        quantity is its weight: it stays one item."""
+        quantity is its weight: it stays one item. An ordered line's quantity is what its order holds."""
         line = self.line(line_id)
         quantity = self._check_quantity(quantity)
         if line.measure is not None and quantity != 1:
             raise InvalidQuantityError(
                 f"{line.description or line.sku} is sold by weight ({line.measure.text()}): its quantity is "
                 "its weight. Weigh and scan each item, or remove the line."
+            )
+        if line.fulfilment is not None and quantity != line.quantity:
+            raise InvalidQuantityError(
+                f"{line.description or line.sku} is on order {line.fulfilment.order_no}, which holds "
+                f"{line.quantity}: to change the quantity, remove the line and order again."
             )
         return self._replace(_with(line, quantity=quantity))
 
@@ -682,6 +717,7 @@ class Cart:
                     original_unit_price=None if original is None else Money(original, cur),
                     override_reason=None if reason is None else _text(reason, "override_reason"),
                     measure=measure,
+                    fulfilment=Fulfilment.from_dict(raw.get("fulfilment")),
                 )
             order = data.get("order_discount")
             cart._commit(lines, None if order is None else Discount.from_dict(order, cur))
@@ -706,6 +742,7 @@ def _with(line: CartLine, **changes: Any) -> CartLine:
         "original_unit_price": line.original_unit_price,
         "override_reason": line.override_reason,
         "measure": line.measure,
+        "fulfilment": line.fulfilment,
     }
     values.update(changes)
     return CartLine(**values)

@@ -21,6 +21,7 @@ from pos.cart import Cart, Discount
 from pos.cashround import CashRounding, round_cash
 from pos.documents import SaleDocument, SaleLine, TaxLine, Tender
 from pos.errors import DomainError
+from pos.fulfilment import Fulfilment
 from pos.measure import Measure
 from pos.money import Money
 from pos.ports import Catalog, Clock, Ids, Journal, Product
@@ -193,6 +194,17 @@ class Checkout:
         self._no_tenders_taken()
         self._check_active(product)
         line = self.cart.add_measured(product.sku, product.name, measure, product.tax_code)
+        self._changed()
+        return line.line_id
+
+    def add_fulfilled(self, product: Product, quantity: int, fulfilment: Fulfilment) -> str:
+        """Add an item of an order the backend placed (delivered, or collected here later) or of a
+        reservation collected here, at the catalog's price: a line of its own."""
+        self._no_tenders_taken()
+        self._check_active(product)
+        line = self.cart.add_fulfilled(
+            product.sku, product.name, self._money(product.price), product.tax_code, quantity, fulfilment
+        )
         self._changed()
         return line.line_id
 
@@ -429,6 +441,7 @@ def sale_document(
             tax_amount=lt.tax.minor,
             paid_amount=lt.paid.minor,
             measure=lt.measure,
+            fulfilment=lt.fulfilment,
         )
         for i, lt in enumerate(t.lines)
     )

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from pos.errors import ConfigError, DomainError
+from pos.fulfilment import Fulfilment
 from pos.measure import Measure
 from pos.tax import parse_percent
 
@@ -36,6 +37,7 @@ class SaleLine:
     paid_amount: int  # what the customer actually paid for this line: what a return refunds
     measure: Measure | None = None  # a weighed line: its weight and price per kg (quantity 1, unit_price
     # = measure.amount())
+    fulfilment: Fulfilment | None = None  # an order delivered or collected later, or a reservation collected
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,7 @@ class SaleDocument:
                     "paid_amount": ln.paid_amount,
                     "measure": None if ln.measure is None else ln.measure.to_dict(),
                 }
+                | ({} if ln.fulfilment is None else {"fulfilment": ln.fulfilment.to_dict()})
                 for ln in self.lines
             ],
             "tax_lines": [
@@ -202,12 +205,16 @@ def _check_measure(line_no: int, measure: object, quantity: int, unit_price: int
 
 
 def _with_measure(line: dict[str, Any]) -> dict[str, Any]:
-    """A line's dict with its measure (JSON: a table or null) read back as a Measure."""
+    """A line's dict with its measure (JSON: a table or null) read back as a Measure, and its
+    fulfilment (a table, or no key) as a Fulfilment."""
     raw = line.get("measure")
-    if raw is None:
+    if raw is None and line.get("fulfilment") is None:
         return line
     try:
-        return {**line, "measure": Measure.from_dict(raw)}
+        out = {**line, "measure": None if raw is None else Measure.from_dict(raw)}
+        if "fulfilment" in line:  # a sale's line only: a return's line has no such field
+            out["fulfilment"] = Fulfilment.from_dict(line["fulfilment"])
+        return out
     except DomainError as e:
         raise DocumentError(f"line {line.get('line_no')}: {e}") from None
 

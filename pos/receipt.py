@@ -78,6 +78,11 @@ class ReceiptLabels:
     copy_note: str = "Duplicate of the original receipt"
     reprint: str = "REPRINT"
     reprint_note: str = "Reprint of the original receipt"
+    order: str = "Order {}"
+    order_delivery: str = "Home delivery by {} from {}"
+    order_pickup: str = "Collect here from {} (from {})"
+    order_reservation: str = "Reserved at {}, collected"
+    order_qr_caption: tuple[str, ...] = ("Your order: show this code", "to collect it or to ask about it")
     date_format: str = "%Y-%m-%d %H:%M"
 
     def mark(self, mark: ReceiptMark) -> tuple[str, str]:
@@ -103,6 +108,8 @@ class ReceiptLine:
     """A short code tying the line to its tax rate (``"A"``, ``"B"``, or ``"*"`` for a reduced rate)."""
     per: str = ""
     """What ``unit_price`` is the price of, for a weighed line: ``"kg"`` prints ``0.750 kg x 2.49/kg``."""
+    order_no: str = ""
+    """The line is on this order (delivered or collected later, see ``Receipt.orders``)."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,21 @@ class Tender:
         if last4 and (len(last4) != 4 or not last4.isdigit()):
             # Never print more of a card number than the last four digits.
             raise ValueError("card_last4 must be exactly the last four digits")
+
+
+@dataclass(frozen=True)
+class OrderSlip:
+    """An order paid with this sale (endless aisle) or a reservation collected: its number and QR
+    (``OMO:ORDER:<no>``), how it reaches the customer and when."""
+
+    order_no: str
+    kind: str  # "delivery" | "pickup" | "reservation"
+    source: str = ""  # the store or warehouse it comes from
+    ready_on: str = ""  # the day, as printed
+
+    @property
+    def qr_payload(self) -> str:
+        return f"OMO:ORDER:{self.order_no}"
 
 
 @dataclass(frozen=True)
@@ -158,6 +180,7 @@ class Receipt:
     footer: tuple[str, ...] = ("Thank you for shopping with us",)
     currency: str = ""
     labels: ReceiptLabels = field(default_factory=ReceiptLabels)
+    orders: tuple[OrderSlip, ...] = ()
     title: str = ""
     """What the document is when it is not a sale (``"RETURN"``), printed under the header."""
     codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -167,7 +190,7 @@ class Receipt:
 
     def __post_init__(self) -> None:
         # Accept lists from callers, keep tuples (hashable, immutable).
-        for name in ("lines", "store_address", "tax_lines", "tenders", "footer"):
+        for name in ("lines", "store_address", "tax_lines", "tenders", "footer", "orders"):
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))
@@ -176,7 +199,11 @@ class Receipt:
         if isinstance(self.labels, dict):
             labels = dict(self.labels)
             labels["qr_caption"] = tuple(labels.get("qr_caption", ReceiptLabels.qr_caption))
+            labels["order_qr_caption"] = tuple(labels.get("order_qr_caption", ReceiptLabels.order_qr_caption))
             object.__setattr__(self, "labels", ReceiptLabels(**labels))
+        object.__setattr__(
+            self, "orders", tuple(o if isinstance(o, OrderSlip) else OrderSlip(**o) for o in self.orders)
+        )
         receipt_qr_payload(self.sale_uuid)  # validates
 
     @property
@@ -440,6 +467,8 @@ def layout(
             lr(f"  {ln.qty} x {ln.unit_price}" + (f"/{ln.per}" if ln.per else ""), total)
         if ln.discount_text or ln.discount_amount is not None:
             lr(f"  {ln.discount_text or lb.discount}", str(ln.discount_amount or ""))
+        if ln.order_no:
+            text("  " + lb.order.format(ln.order_no))
     rows.append(rule)
 
     # Totals
@@ -499,6 +528,20 @@ def layout(
     if r.points_text:
         rows.append(rule)
         text(r.points_text)
+
+    # Orders paid with this sale: each with its own QR
+    for o in r.orders:
+        rows.append(rule)
+        text(lb.order.format(o.order_no), bold=True, double_height=True)
+        if o.kind == "delivery":
+            text(lb.order_delivery.format(o.ready_on, o.source))
+        elif o.kind == "pickup":
+            text(lb.order_pickup.format(o.ready_on, o.source))
+        else:
+            text(lb.order_reservation.format(o.source))
+        rows.append(QrBlock(o.qr_payload, caption=lb.order_qr_caption))
+    if r.orders:
+        rows.append(rule)
 
     # Further codes (a store credit), the claim code and the footer
     for payload, caption in r.codes:

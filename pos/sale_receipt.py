@@ -3,7 +3,8 @@
 The receipt says what the journal recorded, nothing else: lines with their discounts (a weighed line with
 its weight and price per unit, ``0.750 kg x 18.90/kg``; with tax-exclusive prices each line before tax),
 the tax breakdown with the store's tax labels (each rate marked A, B, C in the order the store lists
-them), tenders as the customer handed them over (cash given, not cash kept), cash rounding and change.
+them), tenders as the customer handed them over (cash given, not cash kept), cash rounding and change;
+the orders paid with the sale (endless aisle) and reservations collected, each with its number and QR.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from pos.documents import SaleDocument
-from pos.receipt import Receipt, ReceiptLabels, ReceiptLine
+from pos.receipt import OrderSlip, Receipt, ReceiptLabels, ReceiptLine
 from pos.receipt import TaxLine as ReceiptTaxLine
 from pos.receipt import Tender as ReceiptTender
 from pos.storeconfig import StoreConfig
@@ -52,9 +53,15 @@ def receipt_for_sale(
             discount_amount=-ln.discount if ln.discount else None,
             tax_mark=marks.get(ln.tax_code, ""),
             per="" if ln.measure is None else ln.measure.price_symbol,
+            order_no="" if ln.fulfilment is None else ln.fulfilment.order_no,
         )
         for ln in doc.lines
     )
+    orders: dict[str, OrderSlip] = {}
+    for ln in doc.lines:
+        f = ln.fulfilment
+        if f is not None and f.order_no not in orders:
+            orders[f.order_no] = OrderSlip(f.order_no, f.kind, f.source, f.ready_on)
     tax_lines = tuple(
         ReceiptTaxLine(
             f"{marks.get(t.tax_code, '')} {labels.get(t.tax_code, t.tax_code)}",
@@ -91,6 +98,7 @@ def receipt_for_sale(
         cash_rounding=rounding or None,
         change_given=change or None,
         currency=doc.currency,
+        orders=tuple(orders.values()),
         footer=(w["thanks"],),
         labels=printed,  # type: ignore[arg-type] - Receipt turns a mapping into ReceiptLabels
     )

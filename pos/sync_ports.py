@@ -120,6 +120,11 @@ class OnlineOrder:
     total: int
     pickup_store_id: str | None = None
     customer_display_name: str = ""
+    origin: str = "online"  # online | till
+    fulfilment: str | None = None  # delivery | pickup | reservation
+    source_store_id: str | None = None  # where its stock is held
+    ready_on: str | None = None  # the day promised (YYYY-MM-DD)
+    expires_at: str | None = None  # a reservation: held until; an order placed at a till: pay by
     points_earned: int = 0
     points_redeemed: int = 0
     ready_at: str | None = None  # put on the pickup shelf
@@ -187,11 +192,30 @@ class SharedCart:
 
 
 @dataclass(frozen=True)
+class Incoming:
+    """A delivery on its way to a store."""
+
+    qty: int
+    expected_on: str  # YYYY-MM-DD
+
+
+@dataclass(frozen=True)
 class StoreStock:
+    """An item at one store (or warehouse): `available` can still be promised (on hand minus what is
+    held for reservations and orders); `updated_at`: its last movement (None: never stocked there)."""
+
     store_id: str
     store_name: str
     available: int
-    updated_at: str
+    updated_at: str | None
+    kind: str = "store"  # store | warehouse
+    on_hand: int = 0
+    held: int = 0
+    city: str = ""
+    distance_km: float | None = None  # from the asking till's store
+    opening_hours: tuple[str, ...] = ()  # Monday..Sunday, "09:00-20:00" or "" (closed)
+    timezone: str = "UTC"
+    incoming: tuple[Incoming, ...] = ()
 
 
 @dataclass(frozen=True)

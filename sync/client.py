@@ -13,6 +13,7 @@ import io
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
@@ -21,6 +22,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from pos.stock import StockLevels, VariantStock
 from pos.sync_ports import (
     BackendNotFound,
     BackendRefused,
@@ -29,6 +31,7 @@ from pos.sync_ports import (
     Consent,
     Coupon,
     CreditRedemption,
+    Incoming,
     MemberProfile,
     OnlineOrder,
     OrderLine,
@@ -389,9 +392,30 @@ class BackendClient:
             cart_id = cart_id[len("OMO:CART:") :]
         return to_cart(self._call("GET", f"/v1/carts/{quote(cart_id, safe='')}", "getCart"))
 
+    def stock(self, sku: str) -> StockLevels:
+        """The item in every store and warehouse, nearest to this till's store first, with its variants."""
+        return to_stock(self._call("GET", f"/v1/stock/{quote(sku, safe='')}", "getStockElsewhere"))
+
     def stock_elsewhere(self, sku: str) -> list[StoreStock]:
-        data = self._call("GET", f"/v1/stock/{quote(sku, safe='')}", "getStockElsewhere")
-        return [StoreStock(**s) for s in data["stores"]]
+        return list(self.stock(sku).stores)
+
+    def _send(self, path: str, operation_id: str, body: dict[str, Any]) -> Any:
+        data = json.dumps(body, separators=(",", ":"), sort_keys=True).encode()
+        # the body's own UUID (order_id, reservation_id) makes a retry answer the same order
+        return self._call("POST", path, operation_id, body=data)
+
+    def place_order(self, request: dict[str, Any]) -> OnlineOrder:
+        """An endless-aisle order (contract PlaceOrder): BackendRefused `out_of_stock` when the last unit
+        went elsewhere."""
+        return to_order(self._send("/v1/orders", "placeOrder", request))
+
+    def reserve(self, request: dict[str, Any]) -> OnlineOrder:
+        """A reservation at a store (contract Reservation)."""
+        return to_order(self._send("/v1/reservations", "createReservation", request))
+
+    def release_order(self, order_no: str) -> OnlineOrder:
+        """Give up an order not paid yet, or a reservation."""
+        return to_order(self._send(f"/v1/orders/{quote(str(order_no), safe='')}/release", "releaseOrder", {}))
 
 
 _NOT_JSON = object()
@@ -442,12 +466,36 @@ def to_order(d: dict[str, Any]) -> OnlineOrder:
         total=d["total"],
         pickup_store_id=d.get("pickup_store_id"),
         customer_display_name=d.get("customer_display_name", ""),
+        origin=d.get("origin", "online"),
+        fulfilment=d.get("fulfilment"),
+        source_store_id=d.get("source_store_id"),
+        ready_on=d.get("ready_on"),
+        expires_at=d.get("expires_at"),
         points_earned=points.get("earned", 0),
         points_redeemed=points.get("redeemed", 0),
         ready_at=d.get("ready_at"),
         collect_by=d.get("collect_by"),
         shelf=d.get("shelf"),
         overdue=bool(d.get("overdue", False)),
+    )
+
+
+def to_stock(d: dict[str, Any], fetched_at: float | None = None) -> StockLevels:
+    return StockLevels(
+        sku=d["sku"],
+        name=d["name"],
+        as_of=d["as_of"],
+        store_id=d["store_id"],
+        stores=tuple(
+            StoreStock(
+                **{k: v for k, v in s.items() if k not in ("opening_hours", "incoming")},
+                opening_hours=tuple(s["opening_hours"]),
+                incoming=tuple(Incoming(i["qty"], i["expected_on"]) for i in s["incoming"]),
+            )
+            for s in d["stores"]
+        ),
+        variants=tuple(VariantStock(**v) for v in d["variants"]),
+        fetched_at=time.monotonic() if fetched_at is None else fetched_at,
     )
 
 

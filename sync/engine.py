@@ -36,6 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pos.stock import StockLevels
 from pos.sync_ports import (
     BackendNotFound,
     BackendUnavailable,
@@ -788,6 +789,19 @@ class SyncEngine:
 
     def stock_elsewhere(self, sku: str) -> list[StoreStock]:
         return self._caller_client().stock_elsewhere(sku)
+
+    def stock(self, sku: str) -> StockLevels:
+        """The item in every store and warehouse (pos.stock.StockLevels), asked now."""
+        return self._caller_client().stock(sku)
+
+    def place_order(self, request: dict[str, Any]) -> OnlineOrder:
+        return self._caller_client().place_order(request)
+
+    def reserve(self, request: dict[str, Any]) -> OnlineOrder:
+        return self._caller_client().reserve(request)
+
+    def release_order(self, order_no: str) -> OnlineOrder:
+        return self._caller_client().release_order(order_no)
 
 
 __all__ = [

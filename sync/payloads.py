@@ -59,6 +59,12 @@ def _measure(line: dict[str, Any]) -> dict[str, Any]:
     return {"measure": {k: m[k] for k in ("quantity", "unit", "unit_price", "per") if m.get(k) is not None}}
 
 
+def _fulfilment(line: dict[str, Any]) -> dict[str, Any]:
+    """An ordered or reserved line's order (pos.fulfilment), on the wire only where there is one."""
+    f = line.get("fulfilment")
+    return {} if not f else {"fulfilment": {"kind": f["kind"], "order_no": f["order_no"]}}
+
+
 def _sale(d: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "sale_uuid": d["sale_uuid"],
@@ -78,6 +84,7 @@ def _sale(d: dict[str, Any]) -> dict[str, Any]:
                 "tax_amount": ln.get("tax_amount", 0),
                 "paid_amount": ln["paid_amount"],
                 **_measure(ln),
+                **_fulfilment(ln),
             }
             for ln in d["lines"]
         ],

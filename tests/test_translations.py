@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import i18n  # noqa: E402 - tools/i18n.py
-from app.i18n import RECEIPT_WORDS, Catalog, language_of, strftime_pattern  # noqa: E402
+from app.i18n import ORDER_QR_CAPTION, RECEIPT_WORDS, Catalog, language_of, strftime_pattern  # noqa: E402
 from app.messages import QT_TRANSLATE_NOOP, msg  # noqa: E402
 
 
@@ -87,7 +87,8 @@ def test_receipt_words_are_the_receipt_defaults():
     defaults = {f.name: f.default for f in dataclasses.fields(ReceiptLabels)}
     for key, text in RECEIPT_WORDS.items():
         assert defaults[key] == text, key
-    assert set(defaults) - set(RECEIPT_WORDS) == {"qr_caption", "date_format"}
+    assert set(defaults) - set(RECEIPT_WORDS) == {"qr_caption", "order_qr_caption", "date_format"}
+    assert ORDER_QR_CAPTION == defaults["order_qr_caption"]
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,8 @@ DEFAULT_FILES = (
     "pos/measure.py",
     "pos/gs1.py",
     "pos/scan.py",
+    "pos/fulfilment.py",
+    "pos/stock.py",
     "pos/returns.py",
     "pos/return_receipt.py",
     "pos/till.py",

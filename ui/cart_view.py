@@ -79,6 +79,10 @@ class Shortcuts:
             "reprint": ("Ctrl+P", QT_TRANSLATE_NOOP("Shortcuts", "Reprint the last receipt")),
             "member": ("Ctrl+M", QT_TRANSLATE_NOOP("Shortcuts", "Type a member number")),
             "lock": ("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "Lock the till")),
+            "stock": (
+                "F5",
+                QT_TRANSLATE_NOOP("Shortcuts", "Stock of the selected line or search result everywhere"),
+            ),
         }
     )
 

@@ -49,6 +49,7 @@ class CheckoutPage(QWidget):
     action = Signal(str)  # one of SHORTCUTS' keys
     quantity_requested = Signal(str)
     remove_requested = Signal(str)
+    stock_requested = Signal(str)  # a sku: its stock here and elsewhere (F5)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -272,6 +273,13 @@ class CheckoutPage(QWidget):
             self.search.setFocus()
             self.search.selectAll()
             return
+        if key == "stock":
+            sku = self.selected_sku()
+            if sku is None:
+                self.show_message(self.tr("Select a line or a search result first."), error=True)
+            else:
+                self.stock_requested.emit(sku)
+            return
         if key in ("quantity", "remove", "discount_line", "override"):
             line = self.selected_line()
             if line is None:
@@ -308,6 +316,14 @@ class CheckoutPage(QWidget):
         self.search.clear()
         self.show_results([])
 
+    def selected_sku(self) -> str | None:
+        """The search result in focus while searching, else the selected (or newest) line's SKU."""
+        item = self.results.currentItem() if self.results.isVisible() else None
+        if item is not None:
+            return item.data(Qt.ItemDataRole.UserRole)
+        line = self.selected_line()
+        return next((r.sku for r in self.model.rows if r.line_id == line), None)
+
     def selected_line(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows and self.model.rows:
@@ -318,6 +334,9 @@ class CheckoutPage(QWidget):
     def show_cart(self, rows: list[CartRow], totals: TotalsView) -> None:
         grew = len(rows) > len(self.model.rows)
         self.model.set_rows(rows)
+        for i, row in enumerate(rows):  # a line with a note (an order, a price changed) is taller
+            if row.note:
+                self.table.resizeRowToContents(i)
         self.totals.show_totals(totals)
         if grew:
             self.table.scrollToBottom()

@@ -45,7 +45,7 @@ class ReceiptDock(QDockWidget):
 
     def open_dialog(self) -> Any:
         """The last receipt on any system printer, or as a PDF (Qt print support)."""
-        from ui.receipt_view import ReceiptDialog
+        from ui.receipt_print import ReceiptDialog
 
         receipt = self.view.receipt
         if receipt is None:

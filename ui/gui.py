@@ -92,6 +92,7 @@ def run_gui(
 
     window.language_wanted.connect(relaunch)
     window.show()
+    window.activateWindow()  # without a window manager (a kiosk till) X gives the keyboard to nobody
     if exit_after_ms is not None or screenshot:
         # Smoke runs (tests, the screenshot tour): draw, optionally save the window, then quit cleanly.
         def finish() -> None:

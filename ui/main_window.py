@@ -34,6 +34,8 @@ from ui.qt import (
     Slot,
 )
 from ui.statusbar import PosStatusBar
+from ui.stock_page import StockPage
+from ui.stock_workspace import attach_stock
 from ui.taskman import TaskManager
 from ui.workspaces import WorkspaceHost
 
@@ -116,6 +118,10 @@ class MainWindow(QMainWindow):
             Permission.PICKUP,
         )
         self.workspaces.changed.connect(lambda key: self.returns_ws.shown(key == "returns"))
+        self.stock_page = StockPage(self)
+        self.workspaces.add("stock", self.tr("Stock"), self.stock_page, Permission.SELL)
+        self.stock: Any = None  # app.stock.StockService
+        self.stock_presenter: Any = None  # ui.stock_presenter.StockPresenter
         self.stack.addWidget(self.workspaces)
         self.setCentralWidget(self.stack)
         self.status = PosStatusBar(self)
@@ -166,6 +172,9 @@ class MainWindow(QMainWindow):
             if self._signed_in():
                 self.lock()
             return
+        if key == "stock" and self._signed_in() and self.workspaces.current == "stock":
+            self.stock_presenter.on_action("refresh")
+            return
         if self._signed_in() and self.workspaces.current == "returns":
             self.returns_ws.on_key(key)
             return
@@ -214,6 +223,7 @@ class MainWindow(QMainWindow):
         self.controller = SellPresenter(self.sell, self.page, self.tasks, self, shop.approvals)
         self.controller.lock_requested.connect(self.lock)
         self.controller.receipt_ready.connect(self._show_receipt)
+        attach_stock(self, shop)
         self.returns_ws.attach(shop, self.sell, self.tasks, self._show_receipt)
         from ui.till_presenter import TillPresenter
 
@@ -357,6 +367,9 @@ class MainWindow(QMainWindow):
                 self.tr("Finish or close the open window first, then scan again."), error=True
             )
             return
+        if self.workspaces.current == "stock":  # an item to look up, or a reservation's QR to collect
+            self.stock_presenter.on_code(code)
+            return
         if self.workspaces.current == "returns" or self.returns_ws.wants(code):
             self.workspaces.open("returns")  # orders and receipts are taken back or handed over there
             self.returns_ws.on_code(code)
@@ -418,5 +431,8 @@ class MainWindow(QMainWindow):
         if self.monitor is not None:
             self.monitor.close()
             self.monitor = None
+        if self.stock is not None:
+            self.stock.close()
+            self.stock = None
         shop, self.shop = self.shop, None
         return shop

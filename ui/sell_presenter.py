@@ -96,7 +96,7 @@ class SellPresenter(Presenter):
             fmt(ln.total),
             self.tr_("price changed: {reason}").format(reason=ln.override_reason)
             if ln.override_reason
-            else "",
+            else self._ordered(ln.fulfilment),
         )
 
     def refresh(self) -> None:
@@ -136,6 +136,16 @@ class SellPresenter(Presenter):
             if m.points is not None:
                 member += " · " + self.tr_("{points} points").format(points=f"{m.points:,}")
         self.page.show_member(member)
+
+    def _ordered(self, f: Any) -> str:
+        """The note of a line that is not taken from this shelf: its order, how and when it comes."""
+        if f is None:
+            return ""
+        if f.kind == "delivery":
+            return self.tr_("order {order}: delivered by {day}").format(order=f.order_no, day=f.ready_on)
+        if f.kind == "pickup":
+            return self.tr_("order {order}: collect here from {day}").format(order=f.order_no, day=f.ready_on)
+        return self.tr_("reservation {order}").format(order=f.order_no)
 
     def set_staff(self, member: Any) -> None:
         self.page.header.setText(

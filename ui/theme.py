@@ -11,7 +11,9 @@ secondary text and the colours of states at least 4.5:1 (WCAG AA), high-contrast
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from string import Template
 
 from ui.qt import QApplication, QColor, QFont, QPalette
@@ -161,6 +163,15 @@ QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QComboBox {
     selection-background-color: $selection; selection-color: $selection_text;
 }
 QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus, QComboBox:focus { border: 3px solid $focus; }
+QSpinBox { padding-right: ${spin_w}px; }
+QSpinBox::up-button, QSpinBox::down-button {
+    subcontrol-origin: border; width: ${spin_w}px; background: $button; border-left: 1px solid $border;
+}
+QSpinBox::up-button { subcontrol-position: top right; border-top-right-radius: 6px; }
+QSpinBox::down-button { subcontrol-position: bottom right; border-bottom-right-radius: 6px; }
+QSpinBox::up-button:hover, QSpinBox::down-button:hover { background: $button_hover; }
+QSpinBox::up-arrow { image: url("$spin_up"); width: 14px; height: 8px; }
+QSpinBox::down-arrow { image: url("$spin_down"); width: 14px; height: 8px; }
 QTableView, QListView, QListWidget, QTreeView {
     background: $surface; alternate-background-color: $window; color: $text;
     border: ${bw}px solid $border; gridline-color: $border;
@@ -199,6 +210,13 @@ QLabel#memberSlot[attached="true"] { color: $ok; font-weight: bold; }
 )
 
 
+def _resource(name: str) -> str:
+    """A file of resources/ (next to the source tree, or in the bundle) as a style sheet url."""
+    base = getattr(sys, "_MEIPASS", None)
+    root = Path(base) if base else Path(__file__).resolve().parents[1]
+    return (root / "resources" / name).as_posix()
+
+
 def style_sheet(name: str, *, font_px: int = 16) -> str:
     t = PALETTES[name]
     return _QSS.substitute(
@@ -211,6 +229,10 @@ def style_sheet(name: str, *, font_px: int = 16) -> str:
         key_w=round(font_px * 5.5),
         backdrop={"light": "#6b7280", "dark": "#050607", "high-contrast": "#000000"}[name],
         input_h=TOUCH - 2 * t.border_width - 4,
+        spin_w=round(font_px * 2),  # the step buttons of a spin box: a finger wide enough
+        # a styled spin box draws no arrows of its own: resources/spin-{up,down}-<theme>.svg, in $text
+        spin_up=_resource(f"spin-up-{name}.svg"),
+        spin_down=_resource(f"spin-down-{name}.svg"),
         bw=t.border_width,
         focus_on_primary=t.text if name != "light" else "#15191e",
         **{k: v for k, v in vars(t).items() if k not in ("name", "border_width")},

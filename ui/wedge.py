@@ -9,7 +9,8 @@ is replayed to the widget it was meant for, at most ``max_gap`` later; a burst c
 A busy GUI thread (a slow slot, a modal dialog opening) does not stop the scanner: its keys queue up
 and are delivered together, late. So the gap between two keys is taken from the time Qt stamped on each
 ``QKeyEvent`` when it was pressed (``timestamp()``, input time), not from when the filter sees it.
-Events without a stamp (0: synthesised) fall back to the clock.
+Events without a stamp (0: synthesised) fall back to the clock. For the same reason the gap timer waits
+``DELIVERY_SLACK_S`` beyond the gap before it releases held keys: a key pressed in time may arrive late.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ from pos.wedge import PartialScan, Scan, Typed, WedgeDetector
 from ui.qt import QApplication, QEvent, QKeyEvent, QObject, Qt, QTimer, Signal, Slot
 
 _GS = "\x1d"  # ASCII group separator: FNC1 in a GS1 code
+# How late a key event may reach the till after it was pressed (a loaded window system, a busy X server)
+# and still be judged by its input time: the gap timer waits this much longer before it releases held keys.
+# Typing is delayed by at most max_gap + this, under 0.1 s.
+DELIVERY_SLACK_S = 0.05
 _BLOCKING_MODS = (
     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 )
@@ -111,12 +116,12 @@ class WedgeFilter(QObject):
         if deadline is None:
             self._timer.stop()
             return
-        ms = max(1, math.ceil((deadline - self._clock()) * 1000))
+        ms = max(1, math.ceil((deadline + DELIVERY_SLACK_S - self._clock()) * 1000))
         self._timer.start(ms)
 
     @Slot()
     def _on_timeout(self) -> None:
-        # the gap has run out in real time: release whatever is held
+        # the gap (and the slack for late delivery) has run out in real time: release whatever is held
         self._last_stamp = 0
         self._apply(self.detector.flush())
 

@@ -18,6 +18,7 @@ from pos.documents import (
     Tender,
     TillClosure,
 )
+from pos.fulfilment import Fulfilment
 from pos.measure import Measure
 from sync.store import outbox, receipts
 from sync.store.crash import crashpoint
@@ -85,7 +86,8 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
     cur.executemany(
         "INSERT INTO sale_lines (line_key, sale_id, line_no, sku, description, quantity, unit_price, "
         "discount, tax_code, tax_amount, paid_amount, measure_quantity, measure_unit, measure_price, "
-        "measure_per) VALUES (?1 * 10000 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        "measure_per, fulfilment) "
+        "VALUES (?1 * 10000 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         [
             (
                 sale_id,
@@ -99,6 +101,7 @@ def commit_sale(conn: sqlite3.Connection, sale: SaleDocument) -> SaleDocument:
                 ln.tax_amount,
                 ln.paid_amount,
                 *_measure_columns(ln.measure),
+                None if ln.fulfilment is None else dumps(ln.fulfilment.to_dict()),
             )
             for ln in sale.lines
         ],
@@ -153,7 +156,7 @@ def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, di
             }
         lines_sql = (
             "SELECT sale_id, line_no, sku, description, quantity, unit_price, discount, tax_code, "
-            "tax_amount, paid_amount, measure_quantity, measure_unit, measure_price, measure_per "
+            "tax_amount, paid_amount, measure_quantity, measure_unit, measure_price, measure_per, fulfilment "
             "FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 ORDER BY line_key"
         )
         for r in (row for sid in chunk for row in conn.execute(lines_sql, (sid,))):
@@ -168,8 +171,9 @@ def sale_payloads(conn: sqlite3.Connection, sale_ids: list[int]) -> dict[int, di
                     "tax_code": r[7],
                     "tax_amount": r[8],
                     "paid_amount": r[9],
-                    "measure": _measure_dict(*r[10:]),
+                    "measure": _measure_dict(*r[10:14]),
                 }
+                | ({} if r[14] is None else {"fulfilment": loads(r[14])})
             )
         for r in conn.execute(
             "SELECT sale_id, tax_code, rate, taxable_amount, tax_amount FROM sale_tax_lines "
@@ -208,11 +212,11 @@ def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
         return None
     sale_id = row[12]
     lines = tuple(
-        SaleLine(*r[:9], measure=_measure(*r[9:]))
+        SaleLine(*r[:9], measure=_measure(*r[9:13]), fulfilment=_fulfilment(r[13]))
         for r in conn.execute(
             "SELECT line_no, sku, description, quantity, unit_price, discount, tax_code, tax_amount, "
-            "paid_amount, measure_quantity, measure_unit, measure_price, measure_per FROM sale_lines "
-            "WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 ORDER BY line_key",
+            "paid_amount, measure_quantity, measure_unit, measure_price, measure_per, fulfilment "
+            "FROM sale_lines WHERE line_key BETWEEN ?1 * 10000 AND ?1 * 10000 + 9999 ORDER BY line_key",
             (sale_id,),
         )
     )
@@ -233,6 +237,11 @@ def get_sale(conn: sqlite3.Connection, sale_uuid: str) -> SaleDocument | None:
         )
     )
     return SaleDocument(*row[:11], lines=lines, tax_lines=tax_lines, tenders=tenders, session_id=row[11])
+
+
+def _fulfilment(text: str | None) -> Fulfilment | None:
+    """A sale line's order (the fulfilment column, JSON), None on every other line."""
+    return None if text is None else Fulfilment.from_dict(loads(text))
 
 
 def _measure_columns(measure: Measure | None) -> tuple[str | None, str | None, int | None, str | None]:

@@ -601,6 +601,14 @@ ALTER TABLE return_lines ADD COLUMN reason TEXT NOT NULL DEFAULT '';
 """
 
 
+# Version 12: a sale line that is not taken from this store's shelf (pos/fulfilment.py): an order the backend
+# placed, delivered home or collected here later, or a reservation collected here. Its order as JSON text
+# ({"kind", "order_no", "source", "ready_on"}); NULL on every other line.
+V12 = """
+ALTER TABLE sale_lines ADD COLUMN fulfilment TEXT;
+"""
+
+
 MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     1: V1,
     2: V2,
@@ -613,6 +621,7 @@ MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     9: V9,
     10: V10,
     11: V11,
+    12: V12,
 }
 # Migrations that rebuild a table other tables refer to run with foreign keys off (they cannot be
 # switched inside a transaction) and end with PRAGMA foreign_key_check (SQLite's 12-step procedure).

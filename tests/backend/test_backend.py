@@ -250,7 +250,7 @@ def test_orders_carts_stock_and_not_found(backend, http):
     cart = http.get(f"{backend.url}/v1/carts/C1001", timeout=T).json()
     assert cart["member_no"] == 1001 and cart["lines"]
     stock = http.get(f"{backend.url}/v1/stock/{cart['lines'][0]['sku']}", timeout=T).json()
-    assert len(stock["stores"]) == 3
+    assert len(stock["stores"]) == 4  # three stores and the warehouse
     for path in ("/v1/carts/nope", "/v1/orders/999", "/v1/members/4242", "/v1/stock/NOPE"):
         r = http.get(backend.url + path, timeout=T)
         assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"

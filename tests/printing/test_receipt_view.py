@@ -12,7 +12,8 @@ from hardware.printer import MemoryTransport, PrinterState, QueuedPrinter
 from pos.receipt import ReceiptMark
 from tests.printing.samples import SALE_UUID, eur, sample_receipt
 from ui.qt import QImage, QPageLayout, QPageSize, QPrinter
-from ui.receipt_view import PrinterStatusBridge, ReceiptDialog, ReceiptView, print_to_printer, save_pdf
+from ui.receipt_print import PrinterStatusBridge, ReceiptDialog, print_to_printer, save_pdf
+from ui.receipt_view import ReceiptView
 
 pytestmark = pytest.mark.gui
 
@@ -111,7 +112,7 @@ def test_status_bridge_delivers_printer_status_on_the_gui_thread(qtbot, tmp_path
 
 def test_system_printer_behind_the_durable_queue(qtbot, tmp_path):
     from hardware.printer import PrinterError
-    from ui.receipt_view import SystemPrinterTransport
+    from ui.receipt_print import SystemPrinterTransport
 
     outputs = []
 
@@ -135,7 +136,7 @@ def test_system_printer_behind_the_durable_queue(qtbot, tmp_path):
 
 
 def test_missing_system_printer_keeps_the_receipt_waiting(qtbot, tmp_path):
-    from ui.receipt_view import SystemPrinterTransport
+    from ui.receipt_print import SystemPrinterTransport
 
     transport = SystemPrinterTransport("No Such Printer 123")
     with QueuedPrinter(transport, tmp_path / "q", format_amount=eur, retry_interval=3600) as p:

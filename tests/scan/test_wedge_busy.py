@@ -166,3 +166,33 @@ def test_scan_while_a_modal_dialog_is_open_goes_to_the_wedge_not_the_dialog_fiel
     assert seen["busy"].stalled
     assert (scans, partials, seen.get("note")) == ([CODE], [], "")
     assert search.text() == ""
+
+
+def test_a_slow_scanner_whose_keys_arrive_late_gives_one_scan(qtbot, field):
+    """A scanner (or xdotool) typing a key every 30 ms, within the 40 ms gap, whose key events reach the
+    till up to 25 ms after they were pressed (a loaded window system): timed by input time it is one
+    burst. The gap timer, run by the till's clock, ran out before a late key arrived and split the code
+    into a partial scan and typing (a QR typed at 30 ms per key under Xvfb was lost so)."""
+    search, wedge, scans, partials = field
+    burst = CODE + "\r"
+    start = _now_ms()
+    lags = [0, 25] * len(burst)  # every other key arrives 25 ms late (still after the one before it)
+
+    def deliver(i: int) -> None:
+        ch = burst[i]
+        key = Qt.Key.Key_Return if ch == "\r" else Qt.Key.Key_0 + int(ch)
+        ev = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, ch)
+        ev.setTimestamp(start + 30 * i)  # pressed on time
+        QApplication.postEvent(search, ev)
+
+    timers = []
+    for i in range(len(burst)):
+        timer = QTimer()
+        timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer could swap two keys' order
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda i=i: deliver(i))
+        timer.start(30 * i + lags[i])
+        timers.append(timer)
+    qtbot.waitUntil(lambda: bool(scans) or bool(partials) or search.text() != "", timeout=3_000)
+    _settle(qtbot, wedge)
+    assert (scans, partials, search.text()) == ([CODE], [], "")

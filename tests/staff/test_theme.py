@@ -3,13 +3,24 @@ and the rendered screenshots."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from pos.staff import OverrideRequest, Permission, Role, StaffMember
 from ui.login import LoginScreen, render_screenshots
 from ui.override import OverrideDialog
 from ui.qt import QColor, QImage, QLabel, QPalette, QPushButton
-from ui.theme import PALETTES, THEMES, apply_theme, base_font_px, contrast_ratio, current_theme
+from ui.theme import (
+    PALETTES,
+    THEMES,
+    apply_theme,
+    base_font_px,
+    contrast_ratio,
+    current_theme,
+    style_sheet,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -122,3 +133,15 @@ def test_a_widgets_own_font_survives_the_theme(qtbot, restore_theme):
     plain.show()
     assert big.font().pixelSize() == 40
     assert plain.font().pixelSize() == 16
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_spin_boxes_draw_their_arrows_in_the_themes_text_colour(name):
+    """A styled spin box draws no arrows of its own (they were invisible): each theme names its arrow
+    images, which exist and are drawn in that theme's text colour."""
+    sheet = style_sheet(name)
+    urls = re.findall(r'QSpinBox::(up|down)-arrow \{ image: url\("([^"]+)"\)', sheet)
+    assert {kind for kind, _ in urls} == {"up", "down"}
+    for _kind, url in urls:
+        svg = Path(url).read_text()
+        assert f'fill="{PALETTES[name].text}"' in svg, url

@@ -100,8 +100,12 @@ def test_first_sync_loads_in_bulk_and_leaves_search_complete_with_triggers(backe
         if st.catalog_done:  # a page was committed: the bulk load is on, and its search index is right
             conn = store.read_connection()
             try:
-                indexed = conn.execute("SELECT count(*) FROM products_fts_docsize").fetchone()[0]
-                active = conn.execute("SELECT count(*) FROM products WHERE active").fetchone()[0]
+                # one statement, one snapshot: any status change calls this, also while the next page
+                # commits (two SELECTs could straddle that commit and compare two different catalogs)
+                indexed, active = conn.execute(
+                    "SELECT (SELECT count(*) FROM products_fts_docsize),"
+                    " (SELECT count(*) FROM products WHERE active)"
+                ).fetchone()
                 seen_loading.append((catalog.search_incomplete(conn), indexed == active))
             finally:
                 conn.close()

@@ -247,7 +247,7 @@ def test_member_profile_cache_and_on_demand_lookups(backend, store, make_engine)
     assert eng.order("500001").status == "ready_for_pickup"
     cart = eng.cart("OMO:CART:C1002")
     assert cart.member_no == 1002 and cart.lines
-    assert len(eng.stock_elsewhere(cart.lines[0].sku)) == 3
+    assert len(eng.stock_elsewhere(cart.lines[0].sku)) == 4  # three stores and the warehouse
     assert eng.promotions()[0]["kind"] == "percent_off"
     # the backend goes away: a cached profile is still shown, an uncached one is a clear error
     backend.inject("status", path="/v1/members", status=503, times=100)

@@ -1,0 +1,78 @@
+"""How a line of the sale reaches the customer when it is not taken from this store's shelf.
+
+An endless-aisle order (`delivery` to the customer's home, or `pickup` here from another store or the
+warehouse) is a line of the open sale, paid with the rest of it; the backend placed the order and holds
+its stock before the line was added (so nothing is sold twice), and the sale's event tells it the order
+was paid. A `reservation` line is goods another till reserved in this store, collected and paid now.
+
+The line keeps the order's number (printed with its QR, ``OMO:ORDER:<no>``, on the receipt) and what the
+receipt says about it: where it comes from and the day it is promised for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pos.errors import InvalidDataError
+
+KINDS = ("delivery", "pickup", "reservation")
+ORDER_NO = re.compile(r"[A-Za-z0-9-]{1,32}")  # the contract's OrderNo
+
+
+@dataclass(frozen=True, slots=True)
+class Fulfilment:
+    kind: str  # "delivery" | "pickup" | "reservation"
+    order_no: str
+    source: str = ""  # the name of the store (or warehouse) it comes from, or where it was reserved
+    ready_on: str = ""  # ISO date it is delivered by, or can be collected from ("" for a reservation)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise InvalidDataError(f"{self.kind!r} is not a way to fulfil a line ({', '.join(KINDS)})")
+        if not isinstance(self.order_no, str) or not ORDER_NO.fullmatch(self.order_no):
+            raise InvalidDataError(f"{self.order_no!r} is not an order number")
+        if not isinstance(self.source, str):
+            raise InvalidDataError("a fulfilment's source must be text")
+        if self.ready_on:
+            try:
+                date.fromisoformat(self.ready_on)
+            except (TypeError, ValueError):
+                raise InvalidDataError(f"{self.ready_on!r} is not a date") from None
+
+    @property
+    def is_order(self) -> bool:
+        """An order of goods from elsewhere (not taken from this store's stock)."""
+        return self.kind != "reservation"
+
+    @property
+    def qr_payload(self) -> str:
+        return f"OMO:ORDER:{self.order_no}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "order_no": self.order_no,
+            "source": self.source,
+            "ready_on": self.ready_on,
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> Fulfilment | None:
+        """A saved fulfilment (None stays None); a damaged one raises InvalidDataError."""
+        if data is None:
+            return None
+        if not isinstance(data, Mapping):
+            raise InvalidDataError(f"fulfilment {data!r} is not a table")
+        try:
+            return cls(
+                data["kind"], data["order_no"], str(data.get("source", "")), str(data.get("ready_on", ""))
+            )
+        except KeyError as e:
+            raise InvalidDataError(f"a fulfilment without its {e.args[0]!r}") from None
+
+
+__all__ = ["KINDS", "Fulfilment"]
