@@ -419,7 +419,8 @@ def test_a_refund_attempt_answers_the_same_refund_after_stripes_24_hours_without
     )[1]
     first = t.refund(out.payment_intent_id, 1000, idempotency_key="ret-1:refund:0", metadata={"step": "0"})
     # within the chain's budget, at a refund's priority (behind a waiting customer's create and process)
-    assert taken == [("POST /v1/refunds", REFUND), ("GET /v1/payment_intents/{id}", REFUND)]
+    mine = [x for x in taken if x[0] != "GET /v1/events"]  # (the reconciliation loop's, meanwhile)
+    assert mine == [("POST /v1/refunds", REFUND), ("GET /v1/payment_intents/{id}", REFUND)]
     chain.sim.advance(2 * 86400)  # Stripe forgot the key: only the backend's record stands between
     before = len(chain.sim.requests)
     again = t.refund(out.payment_intent_id, 1000, idempotency_key="ret-1:refund:0", metadata={"step": "0"})
@@ -505,20 +506,22 @@ def test_old_relay_rows_are_pruned_after_their_windows_and_open_payments_are_kep
 
     t, out = _paid(chain, journal, 3300)
     t.refund(out.payment_intent_id, 300, idempotency_key="r-prune")
-    shop = Shop(journal)  # a second payment left authorised: the till never handed its sale over
-    sale = shop.new_sale(1200)
-    _tap_when_waiting(chain.sim, chain.reader)
-
-    def crash(point: str) -> None:
-        if point == "after_authorized_observed":
-            raise SimulatedCrash(point)
-
-    with pytest.raises(SimulatedCrash):
-        chain.payments(chain.terminal(), journal, crashpoint=crash).pay(
-            sale, 1200, "usd", shop.complete(sale, 1200)
-        )
     relay = chain.backend.backend.card_relay
     store = chain.backend.store
+    sale = "sale-authorised-never-handed-over"  # a payment left authorised: the till never handed it over
+    open_one = {"attempt_id": "a-open", "till_id": "T1", "sale_uuid": sale, "reader_id": chain.reader}
+    store.write(
+        lambda conn: conn.execute(
+            sa.insert(schema.card_payments).values(
+                amount=1200,
+                currency="usd",
+                payment_intent_id="pi_open",
+                pi_rank=4,
+                created_at=time.time(),
+                **open_one,
+            )
+        )
+    )
     lost = {"till_id": "T1", "refund_key": "lost", "payment_intent_id": "pi_lost", "amount": 1}
     store.write(
         lambda conn: conn.execute(sa.insert(schema.card_refunds).values(created_at=time.time(), **lost))
