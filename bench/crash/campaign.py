@@ -19,6 +19,7 @@ names the seed and the runs (crash point or kill time) that preceded it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -249,6 +250,7 @@ class Campaign:
         self.stripe = self.world.stripe
         self.day = 1
         self.backup: Path | None = None
+        self._restarting: threading.Thread | None = None  # a backend restart during a run, still to come
 
     def _say(self, text: str) -> None:
         if self.c.log is not None:
@@ -301,6 +303,7 @@ class Campaign:
         while i < len(plan):
             spec = plan[i]
             event = ""
+            self._restart_done()  # the backend's kill and start of the last run happen before anything else
             if i in backup_at:
                 self._backup()
                 event = "backup taken"
@@ -346,6 +349,8 @@ class Campaign:
         hits_before = self._hits()
         t0 = time.monotonic()
         starts = sum(1 for r in AckLog.read(ack) if "start" in r)
+        if crash is not None and crash.startswith("after_pi_create_request_sent:"):
+            self.stripe.signal(signal.SIGHUP)  # the next create gets no answer (bench/crash/procs.py)
         proc = self._start_driver(ack, crash)
         try:
             if kill_at is not None:
@@ -429,27 +434,54 @@ class Campaign:
             self.backend.kill()
             self.backend.start()
 
-        threading.Thread(target=later, name="backend-restart", daemon=True).start()
+        self._restarting = threading.Thread(target=later, name="backend-restart", daemon=True)
+        self._restarting.start()
         return f"backend killed {delay:.1f} s into the run and restarted"
 
+    def _restart_done(self) -> None:
+        """Wait for a restart planned during the last run when that run ended first: else its kill and start
+        would meet the next backup, restore or the final drain (two backends on one database)."""
+        if self._restarting is not None:
+            self._restarting.join()
+            self._restarting = None
+
     def _backup(self) -> None:
-        """The backend's backup, taken while it runs (SQLite's backup API: a consistent snapshot)."""
+        """The backend's backup, taken while it runs (SQLite's backup API: a consistent snapshot, the WAL's
+        commits included). Both connections are closed at once: `with sqlite3.connect()` only commits, and
+        a connection left open lives on in this process until a garbage collection closes it — after a
+        restore replaced the file under it, that close checkpoints its stale WAL into the restored database
+        and deletes the live WAL (seed 19's corrupt events index and lost sales)."""
         self.backup = self.work / "backend-backup.sqlite3"
-        with sqlite3.connect(self.backend.database) as src, sqlite3.connect(self.backup) as dst:
+        with (
+            contextlib.closing(sqlite3.connect(self.backend.database)) as src,
+            contextlib.closing(sqlite3.connect(self.backup)) as dst,
+        ):
             src.backup(dst)
 
     def _restore(self) -> None:
+        """The backend restored from the backup as a restore must be done: the backend stopped and nothing
+        else holding the database open (checked: a file replaced under an open SQLite connection, or its
+        -wal/-shm deleted, is corrupted), the old WAL and shared memory removed, the backup copied beside the
+        database, synced and renamed over it."""
         assert self.backup is not None
         self.report.backend_restores += 1
         self.backend.kill()
         db = self.backend.database
+        holders = open_by(db)
+        if holders:
+            raise RuntimeError(f"cannot restore the backend: its database is still open in {holders}")
         for suffix in ("-wal", "-shm"):
             db.with_name(db.name + suffix).unlink(missing_ok=True)
-        shutil.copyfile(self.backup, db)
+        restoring = db.with_name(db.name + ".restoring")
+        shutil.copyfile(self.backup, restoring)
+        with open(restoring, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(restoring, db)
         self.backend.start()
 
     # ------------------------------------------------------------------ the end
     def _finish(self) -> None:
+        self._restart_done()
         self.backend.signal(signal.SIGUSR1)  # faults off: the rest of the day, then the drain
         self.stripe.signal(signal.SIGUSR1)
         time.sleep(0.2)
@@ -498,6 +530,22 @@ class Campaign:
         drain = next((x for x in lines if x.get("drain")), None)
         self._say(f"drain: exit {proc.returncode}: {json.dumps(drain)[:300]}")
         return drain
+
+
+def open_by(database: Path) -> list[str]:
+    """The processes (pid and name) that have the SQLite database, its -wal or its -shm open."""
+    import psutil
+
+    paths = {str(database.resolve()) + suffix for suffix in ("", "-wal", "-shm")}
+    found = []
+    for proc in psutil.process_iter(["pid", "name"]):
+        try:
+            files = proc.open_files()
+        except (psutil.AccessDenied, psutil.NoSuchProcess, psutil.ZombieProcess):
+            continue
+        if any(f.path in paths for f in files):
+            found.append(f"{proc.info['pid']} ({proc.info['name']})")
+    return found
 
 
 def run_campaign(config: Config) -> Report:

@@ -91,8 +91,8 @@ def check(ev: Evidence) -> Verdict:
     till = _ro(ev.till_db)
     back = _ro(ev.backend_db)
     try:
-        _integrity(v, "till", till)
-        _integrity(v, "backend", back)
+        if not (_integrity(v, "till", till) & _integrity(v, "backend", back)):
+            return v  # a malformed file cannot be held to the other invariants: I8 names it
         journal = _journal(till)
         backend = _backend(back, ev.till_id)
         v.facts.update(
@@ -115,13 +115,20 @@ def check(ev: Evidence) -> Verdict:
     return v
 
 
-def _integrity(v: Verdict, name: str, conn: sqlite3.Connection) -> None:
-    ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
-    if ok != "ok":
-        v.fail("I8", f"{name} database integrity_check: {ok}")
-    fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+def _integrity(v: Verdict, name: str, conn: sqlite3.Connection) -> bool:
+    """I8 for one database; False when it is malformed (then nothing else in it can be trusted)."""
+    try:
+        ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if ok != "ok":
+            v.fail("I8", f"{name} database integrity_check: {ok}")
+            return False
+        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        v.fail("I8", f"{name} database unreadable: {exc}")
+        return False
     if fk:
         v.fail("I8", f"{name} database foreign_key_check: {fk[:5]}")
+    return True
 
 
 def _journal(conn: sqlite3.Connection) -> dict[str, Any]:

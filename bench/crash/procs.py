@@ -5,7 +5,8 @@ its own with its own state, injecting faults at random; and the handles the cont
     python -m bench.crash.procs stripe --info FILE --till-key rk_test_till --check-key rk_test_check
 
 Both outlive every kill of the till (the controller kills the backend on purpose, and restores its
-database from an older backup). SIGUSR1 turns their faults off (for the final drain), SIGUSR2 on again.
+database from an older backup). SIGUSR1 turns their faults off (for the final drain), SIGUSR2 on again;
+SIGHUP has the Stripe simulator drop the answers of the next PaymentIntent create and its retry.
 
 Backend faults, on the till's pushes and reconciliation calls: refused before processing (503, 429, a 400
 burst: a request-level refusal), applied and then answered 500, applied and then the connection dropped
@@ -238,6 +239,10 @@ def stripe_main(argv: list[str]) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGUSR1, lambda *_: setattr(sim, "enabled", False))
     signal.signal(signal.SIGUSR2, lambda *_: setattr(sim, "enabled", args.fault_rate > 0))
+    # SIGHUP: the next PaymentIntent create and its network retry executed and their answers dropped, so
+    # the till meets a create with no answer (its crash point after_pi_create_request_sent), which random
+    # faults reach too rarely for a campaign to count on
+    signal.signal(signal.SIGHUP, lambda *_: sim.inject("POST", r"^/v1/payment_intents$", "drop", times=2))
     stop.wait()
     sim.stop()
     return 0

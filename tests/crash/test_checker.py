@@ -4,6 +4,7 @@ difference that is not the count minus the expectation, and a backend that holds
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import uuid
 
@@ -82,3 +83,27 @@ def test_the_checker_catches_a_wrong_till_close(tmp_path, closure, backend, says
     v = checker.Verdict()
     checker._till_cash(v, till, _backend(session, backend))
     assert len(v.violations) == 1 and v.violations[0].startswith("I9:") and says in v.violations[0]
+
+
+def test_a_malformed_backend_database_is_a_violation_not_a_crash_of_the_checker(tmp_path):
+    """Seed 19's corrupted backend made the checker raise (foreign_key_check: "database disk image is
+    malformed") instead of naming I8 and the runs that reproduce it."""
+    _day(tmp_path, EQUATION, EQUATION, 0)[0].close()
+    back = tmp_path / "backend.sqlite3"
+    with contextlib.closing(sqlite3.connect(back)) as conn:
+        conn.execute("CREATE TABLE events (event_id TEXT PRIMARY KEY, body TEXT)")
+        conn.executemany("INSERT INTO events VALUES (?, ?)", ((f"e{i}", "x" * 200) for i in range(2000)))
+        conn.commit()
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+    with open(back, "r+b") as fh:  # pages 3 to 40 overwritten: the table's and its index's b-trees broken
+        fh.seek(2 * page)
+        fh.write(b"\xa5" * (38 * page))
+    evidence = checker.Evidence(
+        acks=[],
+        till_db=tmp_path / "till" / "pos.sqlite3",
+        backend_db=back,
+        stripe_url="http://127.0.0.1:9",
+        stripe_key="rk_test_unused",
+    )
+    verdict = checker.check(evidence)
+    assert verdict.violations and all(v.startswith("I8: backend database") for v in verdict.violations)
