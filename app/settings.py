@@ -394,8 +394,8 @@ register(
 register(
     "demo.stripe_mode",
     str,
-    "direct",
-    "demo: card payments direct to the simulator, or relayed by the embedded backend",
+    "relayed",
+    "demo: card payments relayed by the embedded backend, or direct to the simulator",
     choices=("direct", "relayed"),
 )
 register("log.level", str, "INFO", "log level of the log file", choices=("DEBUG", "INFO", "WARNING", "ERROR"))

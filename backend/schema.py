@@ -548,6 +548,22 @@ card_payments = Table(
     Column("created_at", Float, nullable=False),
     Index("card_payments_capture", "capture_state", "capture_due"),
     Index("card_payments_sale", "sale_uuid"),
+    Index("card_payments_created", "created_at"),
+)
+
+# One row per refund a till asked the backend to make (its refund attempt's key): written before Stripe is
+# called, Stripe's Refund kept once it answered; the same key again answers the same refund.
+card_refunds = Table(
+    "card_refunds",
+    metadata,
+    Column("till_id", Text, primary_key=True),
+    Column("refund_key", Text, primary_key=True),
+    Column("payment_intent_id", Text, nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("refund_id", Text),
+    Column("refund_json", Text),
+    Column("created_at", Float, nullable=False),
+    Index("card_refunds_intent", "payment_intent_id"),
 )
 
 # Stripe events applied (from a webhook or from the events list), each once.
@@ -559,6 +575,7 @@ stripe_events = Table(
     Column("created", BigInteger, nullable=False),
     Column("received_at", Float, nullable=False),
     Column("via", Text, nullable=False),  # webhook | list
+    Index("stripe_events_received", "received_at"),
 )
 
 # What each till is told about its card payments, in order (the till's channel resumes after `seq`).
@@ -570,6 +587,7 @@ till_messages = Table(
     Column("body", Text, nullable=False),
     Column("created_at", Float, nullable=False),
     Index("till_messages_till", "till_id", "seq"),
+    Index("till_messages_created", "created_at"),
 )
 
 # The chain's Stripe budget, shared by every worker (UNLOGGED on PostgreSQL: a crash resets it to full,

@@ -7,7 +7,7 @@ import pytest
 
 from app.exchange import ExchangeService
 from app.results import Outcome
-from tests.app.conftest import recorded
+from tests.app.conftest import both_terminals, recorded
 
 BEN = "2222"
 
@@ -41,6 +41,7 @@ def start(shop, exchange):
     return r.value
 
 
+@both_terminals
 def test_an_exchange_where_the_customer_pays_the_difference_is_one_transaction(shop, sell, exchange):
     attempt = start(shop, exchange)
     credit = attempt.document.total
@@ -70,6 +71,7 @@ def test_an_exchange_where_the_customer_pays_the_difference_is_one_transaction(s
     assert exchange.view() is None
 
 
+@both_terminals
 def test_an_exchange_where_the_store_pays_back_refunds_the_difference_to_the_card(shop, sell, exchange):
     attempt = start(shop, exchange)
     credit = attempt.document.total
