@@ -1,8 +1,8 @@
 """card refunds relayed for the tills (one row per refund attempt of a till, written before Stripe is
 called), and the indexes the relay's pruning of old rows reads
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
