@@ -39,6 +39,7 @@ from typing import Any
 from pos.stock import StockLevels
 from pos.sync_ports import (
     BackendNotFound,
+    BackendRefused,
     BackendUnavailable,
     CreditRedemption,
     MemberProfile,
@@ -374,7 +375,9 @@ class SyncEngine:
     def _anchor_audit(self, conn: Any, client: BackendClient) -> bool:
         """Send the audit entries written since the last anchoring (500 at a time); True if some went.
         A backend that answers that its copy differs (the chain was rewritten here) is said so in the
-        log every time it is tried again (every 10 minutes): the entries are not pushed over its copy."""
+        log every time it is tried again (every 10 minutes): the entries are not pushed over its copy.
+        A backend whose copy stops short of what was anchored (restored from a backup) gets the chain
+        again from the start. Neither stops the sync: sales, the catalog and reconciliation go on."""
         from sync.store import audit
         from sync.store.cart import get_setting, set_setting
 
@@ -386,6 +389,17 @@ class SyncEngine:
             return False
         try:
             head = client.push_audit(entries)
+        except BackendRefused as exc:
+            if exc.code == "audit_gap" and anchored:
+                # the backend's copy ends before what this till anchored (a backend restored from an
+                # older backup): send the chain again from its start; entries it holds are matched, the
+                # rest appended
+                log.warning("the backend's audit copy lacks entries before %d: anchoring again", anchored)
+                self.store.write_sync(lambda c: set_setting(c, AUDIT_ANCHORED_KEY, 0))
+                return True
+            log.error("the backend refused this till's audit entries after %d: %s", anchored, exc)
+            self._anchor_retry_at = time.monotonic() + 600
+            return False
         except BackendRequestError as exc:
             log.error("the backend refused this till's audit entries after %d: %s", anchored, exc)
             self._anchor_retry_at = time.monotonic() + 600
