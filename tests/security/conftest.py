@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from backend.server import start_backend
-from tests.app.conftest import shop  # noqa: F401 - the demo shop, for the till's attacks
+from tests.app.conftest import shop, stripe_mode  # noqa: F401 - the demo shop (card relayed by default)
 from tests.backend.engines import ENGINES, fresh_database
 
 T = 10  # seconds: timeout of every call in these tests
