@@ -23,8 +23,8 @@ log = logging.getLogger("app.cli")
 # imported only when used. (command words) -> ("module:function", help)
 TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
     ("audit", "verify"): (
-        "sync.cli:audit_verify",
-        "check the audit log's hash chain; report the first broken link",
+        "app.audit_cli:verify",
+        "check the audit log's hash chain and compare it with the backend's anchored copy",
     ),
     ("backup",): ("sync.cli:backup", "copy the journal to PATH with SQLite's backup API"),
     ("members", "purge"): ("app.members:purge_cli", "forget every member profile and check-in kept here"),
@@ -36,6 +36,7 @@ TERMINAL_COMMANDS: dict[tuple[str, ...], tuple[str, str]] = {
     ),
     ("decode",): ("hardware.cli:decode", "run the QR pipeline on image files and print what it finds"),
     ("reader",): ("app.reader_cli:main", "list, or register, the Stripe card readers of this store"),
+    ("staff",): ("app.staff_cli:main", "the live till's staff file: list, add, set-pin, deactivate"),
     ("till", "status"): ("app.till_cli:status", "is the till open, expected cash, events waiting to sync"),
     ("till", "x-report"): ("app.till_cli:x_report", "the open session's X report (--json)"),
     ("till", "z-report"): (
@@ -49,6 +50,8 @@ _WITH_SETTINGS = {("reader",)}
 _WITH_BOTH = {("till", "status"), ("till", "x-report"), ("till", "z-report")}
 # commands that do not need the data directory
 _NO_DATA_DIR = {("decode",)}
+# commands that take the paths and the settings
+_WITH_PATHS = {("staff",), ("audit", "verify")}
 # commands that open the till's services (the paths and the settings)
 _WITH_SHOP = {("sync", "reconcile")}
 
@@ -173,6 +176,7 @@ GuiRunner = Callable[..., int]
 def main(argv: list[str] | None = None, *, run_gui: GuiRunner | None = None) -> int:
     """`run_gui(paths, settings, exit_after_ms=..., screenshot=...)` starts the window; it comes from the
     layer above (`ui.main`), so nothing here imports Qt."""
+    os.umask(0o077)  # whatever the till writes (journal, logs, member cache, settings) is its user's only
     parser = _build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra:  # options after a terminal command's words belong to it (`till x-report --json`)
@@ -207,6 +211,8 @@ def main(argv: list[str] | None = None, *, run_gui: GuiRunner | None = None) -> 
         target, _ = TERMINAL_COMMANDS[args.terminal]
         if args.terminal in _NO_DATA_DIR:
             return _resolve(target)(list(args.args))
+        if args.terminal in _WITH_PATHS:
+            return _resolve(target)(list(args.args), paths=paths.create(), settings=settings)
         if args.terminal in _WITH_SHOP:
             return _resolve(target)(list(args.args), paths=paths, settings=settings)
         if args.terminal in _WITH_BOTH:

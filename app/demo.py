@@ -7,9 +7,11 @@ camera that shows a member's phone. A real shop replaces each piece by configura
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +24,7 @@ log = logging.getLogger("app.demo")
 DEMO_PRODUCTS = 20_000
 DEMO_STRIPE_KEY = "rk_test_simulator"  # the simulator's own key: not a secret, valid only on loopback
 AUTO_TAP_DELAY_S = 2.5
+DEMO_BACKEND_DB = "backend/omo-backend.sqlite3"  # under the data directory
 
 
 @dataclass(frozen=True)
@@ -40,14 +43,20 @@ class PhoneCamera(SyntheticSource):
         self.showing: str | None = None
         self._lock = threading.Lock()
 
-    def show(self, text: str | None) -> None:
+    def show(self, text: str | None, renew: Any = None) -> None:
+        """Show `text`; `renew()` gives the text again every minute (a member app's rotating code)."""
         with self._lock:
             self.showing = text
+            self._renew = renew
+            self._shown_at = time.monotonic()
             if text is not None:
                 self.texts = [text]
                 self._n = 0
 
     def read(self) -> np.ndarray | None:
+        renew = getattr(self, "_renew", None)
+        if renew is not None and time.monotonic() - self._shown_at >= 60:
+            self.show(renew(), renew)
         with self._lock:
             showing = self.showing
         if showing is None:
@@ -88,6 +97,21 @@ def ensure_demo_keyring() -> None:
 
     log.warning("demo: no OS keyring available; keeping the demo's throwaway tokens in memory")
     keyring.set_keyring(DemoKeyring())
+
+
+@contextlib.contextmanager
+def demo_backend_for(paths: Any, settings: Any) -> Iterator[str]:
+    """The demo's embedded backend, started for a terminal command (`omo-pos audit verify`); its URL."""
+    from backend.server import start_demo_backend
+
+    ensure_demo_keyring()
+    handle = start_demo_backend(
+        paths.data / "backend", settings["till.id"], products=settings["demo.products"]
+    )
+    try:
+        yield handle.url
+    finally:
+        handle.stop()
 
 
 class DemoWorld:
@@ -221,13 +245,10 @@ class DemoWorld:
             conn.close()
         return (row[0] or "") if row else ""
 
-    def member_qr(self, member_no: int, valid_s: int = 300) -> str:
-        """The QR the member's app shows right now: a short-lived token signed by the backend's key."""
-        from backend import tokens
-
-        return tokens.encode_app_token(
-            self.backend.backend.signing_key, member_no, int(time.time()) + valid_s
-        )
+    def member_qr(self, member_no: int) -> str:
+        """The QR the member's app shows right now: a code of the current 60-second step, signed by the
+        backend's key (the app shows a new one every step)."""
+        return self.backend.member_qr(member_no)
 
     # ------------------------------------------------------------------ DemoControls (the panel)
     def set_auto_tap(self, on: bool) -> str:
@@ -274,12 +295,12 @@ class DemoWorld:
 
     def show_member_phone(self, index: int) -> str:
         m = self.member_list[index % len(self.member_list)]
-        self.camera.show(self.member_qr(m.member_no))
+        self.camera.show(self.member_qr(m.member_no), renew=lambda: self.member_qr(m.member_no))
         return f"{m.name} holds up the OMO app."
 
     def show_order_qr(self, index: int) -> str:
         order = self.orders[index % len(self.orders)]
-        self.camera.show(f"OMO:ORDER:{order}")
+        self.camera.show(self.backend.order_qr(order))
         code = self.pickup_code(order)
         return f"The customer shows online order {order}" + (f" (pickup code {code})." if code else ".")
 

@@ -26,8 +26,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from app.messages import text
 from app.paths import Paths
-from app.results import Outcome, Result
+from app.results import Outcome, Result, failed
 from app.settings import Settings
 
 log = logging.getLogger("app.drive")
@@ -154,7 +155,9 @@ class Shift:
             return result
         approval = self.shop.approvals.approve(result.request, self.manager_pin, reason="driver")
         if not approval.approved:
-            return self.report(sale, f"{op}.approval", Result(Outcome.REFUSED))
+            # the driver was given the manager's PIN: a refusal means the run cannot do its work (a PIN
+            # the till no longer accepts, a lockout), a failure, not a cashier's ordinary "no"
+            return self.report(sale, f"{op}.approval", failed(text(approval.message)))
         return self.report(sale, f"{op}.approved", result.retry(approval.override))
 
     # ------------------------------------------------------------------ one sale

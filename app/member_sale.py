@@ -23,7 +23,7 @@ import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from app.messages import QT_TRANSLATE_NOOP, msg, text
+from app.messages import QT_TRANSLATE_NOOP, msg, said
 from app.results import Result, done, refused
 from pos.checkout import MemberOnSale
 from pos.errors import DomainError
@@ -130,7 +130,7 @@ class MemberSaleMixin:
             try:
                 change(self.staff.id)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             return done(value=self.offers())
 
     def scan_coupon(self, code: str) -> Result:
@@ -147,7 +147,7 @@ class MemberSaleMixin:
                 try:
                     self.co.restore_offer(code, actor=self.staff.id)
                 except DomainError as e:
-                    return refused(text(str(e)))
+                    return refused(said(e))
             return done(
                 msg(QT_TRANSLATE_NOOP(C, "Coupon {name} is on the sale."), name=offered[code].name),
                 value=self.offers(),
@@ -246,7 +246,7 @@ class MemberSaleMixin:
                 if cart.member_no is not None and self.co.member is None:
                     self.co.attach_member(MemberOnSale(cart.member_no))
             except DomainError as e:
-                return refused(text(str(e)), value=plan)
+                return refused(said(e), value=plan)
         added = [i for i in plan if i.added]
         return done(
             msg(
@@ -339,7 +339,7 @@ class MemberSaleMixin:
             try:
                 self.co.points_tender(points)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
         known = self.points_balance()
         if known is None:
             return refused(
@@ -387,7 +387,7 @@ class MemberSaleMixin:
             try:
                 tender = self.co.points_tender(points)  # again: the sale may have changed meanwhile
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             rest = self.co.due - tender.amount
         result = self.pay_with_credit(tender)
         if result.ok and rest > 0:  # a part payment: say it in points

@@ -8,7 +8,7 @@ and the CLI (`omo-pos members purge`) call it alike.
     r = members.find(scanned_text)    # value=MemberPanel (a code or a number) or a list of MemberHit
     r = members.check_in(r.value.member_no, via="app_qr")
 
-What the panel may show is decided by the backend (`scope` full only with the member's QR code, each block
+What the panel may show is decided by the backend (`view` full only with the member's QR code, each block
 only with the member's consent); points are the last server balance plus this till's unsynced changes,
 marked provisional. Blocking methods (network): a window runs them on a worker.
 """
@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from app.messages import QT_TRANSLATE_NOOP, msg, text
+from app.messages import QT_TRANSLATE_NOOP, msg, said
 from app.results import Result, done, failed, refused
 from pos.codes import MemberCode, Rejected, RejectReason, parse_typed_member
 from pos.enrolment import enrolment, provisional_number
@@ -32,7 +32,6 @@ from pos.sync_ports import (
     BackendError,
     BackendNotFound,
     BackendUnavailable,
-    MemberCodeRefused,
     MemberProfile,
 )
 
@@ -40,15 +39,11 @@ log = logging.getLogger("app.members")
 
 C = "app"
 VIA = ("app_qr", "card_qr", "typed", "door")
-_REFUSED_CODE = {
-    "member_token_invalid": QT_TRANSLATE_NOOP(C, "This member code is not genuine. Type the member number."),
-    "member_token_expired": QT_TRANSLATE_NOOP(
-        C, "This member code has expired. Ask the member to reopen the code in the app."
-    ),
-    "member_token_revoked": QT_TRANSLATE_NOOP(
-        C, "This member card has been cancelled. Ask for the app code or a new card."
-    ),
-}
+NOT_ACCEPTED = QT_TRANSLATE_NOOP(
+    C,
+    "The backend did not accept this member code (expired, cancelled or not genuine). Ask the member to "
+    "reopen the code in the app, or type the member number.",
+)
 
 
 @dataclass(frozen=True)
@@ -71,9 +66,13 @@ class MemberPanel:
         return self.profile.from_cache
 
 
-def code_refused(e: MemberCodeRefused) -> Result:
-    """The backend refused a member's code (forged, expired, revoked): why, in the person's words."""
-    return refused(msg(_REFUSED_CODE.get(e.code, _REFUSED_CODE["member_token_invalid"])))
+def code_not_accepted(profile: MemberProfile, member_token: str | None) -> Result | None:
+    """A member's code the backend answered with checkout's view (a number's): it did not open the member's
+    profile (forged, expired, another member's, a cancelled card), so the till says so instead of showing
+    less. None when the code opened it, no code was given, or the answer is the till's cache."""
+    if member_token is None or profile.view == "full" or profile.from_cache:
+        return None
+    return refused(msg(NOT_ACCEPTED))
 
 
 class MembersService:
@@ -111,12 +110,12 @@ class MembersService:
             self.shop.refresh_member_keys()  # the keys the sync engine fetched since the last status round
             parsed = self.shop.codes.parse(typed)
         if isinstance(parsed, MemberCode):
-            return self.open_member(parsed.member_no, token=typed)
+            return self.open_member(parsed.member_no, member_token=typed)
         if isinstance(parsed, Rejected) and parsed.reason not in (
             RejectReason.NOT_UNDERSTOOD,
             RejectReason.TOO_LONG,
         ):
-            return refused(text(parsed.message))
+            return refused(said(parsed.message))
         number = parse_typed_member(typed)
         if isinstance(number, MemberCode):
             return self.open_member(number.member_no)
@@ -141,15 +140,13 @@ class MembersService:
             return done(msg(QT_TRANSLATE_NOOP(C, "No member found.")), value=[])
         return done(msg(QT_TRANSLATE_NOOP(C, "Members found: {n}."), n=len(hits)), value=hits)
 
-    def open_member(self, member_no: int, *, token: str | None = None) -> Result:
+    def open_member(self, member_no: int, *, member_token: str | None = None) -> Result:
         """Blocking: the member panel (value: MemberPanel); from the till's cache when the backend is down."""
         if (why := self._check()) is not None:
             return why
         engine = self.shop.sync_engine
         try:
-            profile = engine.member_profile(member_no, token=token, interactive=True)
-        except MemberCodeRefused as e:
-            return code_refused(e)
+            profile = engine.member_profile(member_no, member_token=member_token, interactive=True)
         except BackendNotFound:
             return refused(msg(QT_TRANSLATE_NOOP(C, "There is no member {no}."), no=member_no))
         except BackendUnavailable:
@@ -164,6 +161,10 @@ class MembersService:
         except BackendError as e:
             log.warning("member profile failed: %s", type(e).__name__)
             return failed(msg(QT_TRANSLATE_NOOP(C, "The member could not be opened. Try again.")))
+        if (why := code_not_accepted(profile, member_token)) is not None:
+            return why
+        if not profile.consent.personalisation:  # their orders list for a return, not on the panel
+            profile = replace(profile, recent_orders=())
         unsynced = engine.unsynced_points(profile.member_no)
         panel = MemberPanel(
             profile,
@@ -268,7 +269,7 @@ class MembersService:
                 receipts_by_email=receipts_by_email,
             )
         except DomainError as err:
-            return refused(text(str(err)))
+            return refused(said(err))
         no = provisional_number(secrets.randbelow)
         payload = {
             "enrolment_id": str(uuid.uuid4()),

@@ -7,9 +7,13 @@ demo shop, a test or a second till on one machine stays apart from real data.
 
 from __future__ import annotations
 
+import logging
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+log = logging.getLogger("app.paths")
 
 APP_NAME = "omo-pos"
 ENV_DATA_DIR = "OMO_POS_DATA_DIR"
@@ -53,5 +57,28 @@ class Paths:
 
     def create(self) -> Paths:
         for p in (self.data, self.config, self.logs, self.cache):
-            p.mkdir(parents=True, exist_ok=True)
+            p.mkdir(mode=0o700, parents=True, exist_ok=True)
         return self
+
+    def make_private(self) -> list[Path]:
+        """Checked at start: every directory of the till 0700 and every file 0600 (the journal, the member
+        cache, logs and settings hold personal data): group and other permissions are taken off whatever
+        has them, and each change is logged. Returns what was changed."""
+        changed: list[Path] = []
+        seen: set[Path] = set()
+        for top in (self.data, self.config, self.logs, self.cache):
+            if top in seen or not top.exists():
+                continue
+            seen.add(top)
+            for path in [top, *top.rglob("*")]:
+                try:
+                    st = path.lstat()
+                except FileNotFoundError:  # gone meanwhile (a WAL file)
+                    continue
+                if stat.S_ISLNK(st.st_mode) or not stat.S_IMODE(st.st_mode) & 0o077:
+                    continue
+                os.chmod(path, stat.S_IMODE(st.st_mode) & 0o700)
+                changed.append(path)
+        if changed:
+            log.warning("made private (others could read them): %s", ", ".join(map(str, changed[:20])))
+        return changed

@@ -22,12 +22,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from app.messages import QT_TRANSLATE_NOOP, msg, text
+from app.approval import approve_once
+from app.messages import QT_TRANSLATE_NOOP, msg, said
 from app.results import Outcome, Result, done, failed, refused
+from app.returns import too_many_checks
 from pos.codes import OrderCode
 from pos.scan import is_omo_code
 from pos.staff import Override, Permission, StaffMember
-from pos.sync_ports import BackendNotFound, BackendUnavailable, OnlineOrder
+from pos.sync_ports import BackendNotFound, BackendTooManyTries, BackendUnavailable, OnlineOrder
 
 log = logging.getLogger("app.pickups")
 
@@ -98,9 +100,6 @@ class PickupService:
         self._lock = threading.RLock()
         self._busy: str | None = None
         self._listeners: list[Callable[[], None]] = []
-        from app.approvals import OverrideGate
-
-        self._gate = OverrideGate()
 
     def subscribe(self, listener: Callable[[], None]) -> None:
         self._listeners.append(listener)
@@ -198,7 +197,7 @@ class PickupService:
         if is_omo_code(typed):
             parsed = self.shop.codes.parse(typed)
             if not isinstance(parsed, OrderCode):
-                return refused(text(getattr(parsed, "message", "") or typed))
+                return refused(said(getattr(parsed, "message", "") or typed))
             qr, order_no = typed, parsed.order_no
         else:
             order_no = typed
@@ -273,7 +272,9 @@ class PickupService:
             current = self.current
         order_no = current.order.order_no
         try:
-            ok = self.backend.check_customer(order_no, method, value.strip()[:100])
+            ok = self.backend.check_customer(order_no, method, value.strip()[:100]) is not None
+        except BackendTooManyTries as e:
+            return too_many_checks(self.shop, self.staff, order_no, e)
         except BackendUnavailable as e:
             return self._offline(e)
         except BackendNotFound:
@@ -370,7 +371,8 @@ class PickupService:
                         )
                     )
                 not_taken.append({"line_no": ln.line_no, "qty": left, "reason": reason})
-            approver = self._gate.check(
+            approver = approve_once(
+                self.shop.approvals,
                 self.staff,
                 Permission.PICKUP,
                 grant,

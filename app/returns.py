@@ -32,9 +32,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from app.approvals import OverrideGate
-from app.members import code_refused
-from app.messages import QT_TRANSLATE_NOOP, msg, text
+from app.approval import approve_once
+from app.members import code_not_accepted
+from app.messages import QT_TRANSLATE_NOOP, msg, said
 from app.refunds import RefundRunner, new_credit_code
 from app.results import Outcome, Result, done, failed, refused
 from pos.cart import Cart
@@ -60,8 +60,8 @@ from pos.scan import ScanRefused, is_omo_code, read_item
 from pos.staff import Override, Permission, StaffMember
 from pos.sync_ports import (
     BackendNotFound,
+    BackendTooManyTries,
     BackendUnavailable,
-    MemberCodeRefused,
     OnlineOrder,
     RecentOrder,
     StoreSale,
@@ -146,6 +146,27 @@ class _Draft:
     @property
     def needs_check(self) -> bool:
         return self.original.kind == "order" and self.proof == "typed"
+
+
+def too_many_checks(shop: Any, staff: StaffMember | None, order_no: str, e: BackendTooManyTries) -> Result:
+    """The backend checks no more for a while (too many wrong checks of the order, or from this till):
+    audited, and said with the wait."""
+    shop.journal.audit(
+        "order.check_locked",
+        staff.id if staff else None,
+        {"order_no": order_no, "retry_after": e.retry_after},
+    )
+    return refused(
+        msg(
+            QT_TRANSLATE_NOOP(
+                C,
+                "Too many wrong checks for order {order}: the backend checks no more for {minutes} min. "
+                "Scan the order's QR code in the customer's app instead.",
+            ),
+            order=order_no,
+            minutes=max(1, -(-int(e.retry_after) // 60)),
+        )
+    )
 
 
 def original_from_order(order: OnlineOrder) -> Original:
@@ -252,12 +273,12 @@ class ReturnsService:
         self.staff: StaffMember | None = None
         self.runner = RefundRunner(shop)
         self.draft: _Draft | None = None
-        self._gate = OverrideGate()
         self._lock = threading.RLock()
         self._busy: str | None = None
         self._listeners: list[Callable[[], None]] = []
         self._rcn_rules = rcn_rules_for(shop.settings["store.rcn_rules"], shop.settings["store.country"])
         self._member_proof = "typed"  # how the member whose orders are listed was identified
+        self._member_token: str | None = None  # their QR's text, which opens their own orders
 
     # ------------------------------------------------------------------ observing, who
     def subscribe(self, listener: Callable[[], None]) -> None:
@@ -316,7 +337,7 @@ class ReturnsService:
             if isinstance(parsed, StoreCreditCode):
                 return self.credit_balance(parsed.code)
             what = getattr(parsed, "message", "") or str(parsed)
-            return refused(text(what))
+            return refused(said(what))
         if _UUID.fullmatch(typed):
             return self._sale(typed.lower(), proof="typed")
         local = self.shop.records.sale_by_receipt(typed)
@@ -382,11 +403,13 @@ class ReturnsService:
             )
         )
 
-    def _order(self, order_no: str, *, proof: str, qr: str | None = None) -> Result:
+    def _order(
+        self, order_no: str, *, proof: str, qr: str | None = None, member_token: str | None = None
+    ) -> Result:
         if self.backend is None:
             return self._offline()
         try:
-            order = self.backend.order_by_qr(qr) if qr else self.backend.order(order_no)
+            order = self.backend.order_by_qr(qr) if qr else self.backend.order(order_no, member_token)
         except BackendNotFound:
             return refused(msg(QT_TRANSLATE_NOOP(C, "There is no online order {order}."), order=order_no))
         except BackendUnavailable as e:
@@ -455,6 +478,18 @@ class ReturnsService:
         with self._lock:
             self.draft = _Draft(original, proof)
         self._changed()
+        if self.draft.needs_check and not original.lines:  # by number: the summary until the check
+            return done(
+                msg(
+                    QT_TRANSLATE_NOOP(
+                        C,
+                        "Order {label} found by its number: check the customer (name, the card's last "
+                        "digits or the code in their app) to see what is on it.",
+                    ),
+                    label=original.label,
+                ),
+                value=original,
+            )
         if not original.returnable_units:
             return done(
                 msg(
@@ -517,48 +552,50 @@ class ReturnsService:
         self, member_no: int | str, *, proof: str = "typed", member_token: str | None = None
     ) -> Result:
         """Blocking: a member's recent orders and purchases (to pick one with `open_recent`). The backend
-        lists them for a return with the member's own code only (`member_token`, the text of their QR): a
-        member number alone is guessable, so it lists nothing."""
+        shows them with the member's own code only (`member_token`, the text of their QR, which opens their
+        whole profile): a member number alone is guessable, so it lists nothing."""
         if isinstance(member_no, str):
             parsed = parse_typed_member(member_no)
             if not isinstance(parsed, MemberCode):
-                return refused(text(parsed.message))
+                return refused(said(parsed.message))
             member_no = parsed.member_no
-        if member_token is None:
-            return refused(
-                msg(
-                    QT_TRANSLATE_NOOP(
-                        C,
-                        "A member's orders are listed with their own code: scan the member's app or card, "
-                        "or type the receipt or order number.",
-                    )
-                )
-            )
         if self.backend is None:
             return self._offline()
         try:
-            found = self.backend.member_orders(member_no, member_token)
-        except MemberCodeRefused as e:
-            return code_refused(e)
+            profile = self.backend.member_profile(member_no, member_token=member_token)
         except BackendNotFound:
             return refused(msg(QT_TRANSLATE_NOOP(C, "There is no member {no}."), no=member_no))
         except BackendUnavailable as e:
             return self._offline(e)
-        self._member_proof = proof
+        if (why := code_not_accepted(profile, member_token)) is not None:
+            return why
+        self._member_proof, self._member_token = proof, member_token
+        if member_token is None:
+            return done(
+                msg(
+                    QT_TRANSLATE_NOOP(
+                        C,
+                        "{name}: their orders show with the code in their app. Scan it, or type the order "
+                        "or receipt number.",
+                    ),
+                    name=profile.display_name,
+                ),
+                value=(),
+            )
         return done(
             msg(
                 QT_TRANSLATE_NOOP(C, "{name}: {n} recent orders and purchases. Pick one."),
-                name=found.display_name,
-                n=len(found.orders),
+                name=profile.display_name,
+                n=len(profile.recent_orders),
             ),
-            value=found.orders,
+            value=tuple(profile.recent_orders),
         )
 
     def open_recent(self, order: RecentOrder) -> Result:
         """Blocking: one of a member's recent orders (found through the member: their QR is the proof)."""
         proof = self._member_proof
         if order.channel == "online":
-            return self._order(order.ref, proof=proof)
+            return self._order(order.ref, proof=proof, member_token=self._member_token)
         return self._sale(order.ref, proof=proof)
 
     def credit_balance(self, code: str) -> Result:
@@ -617,7 +654,7 @@ class ReturnsService:
                 sold_by=self.shop.settings["store.weight_unit"],
             )
             if isinstance(scan, ScanRefused):
-                return refused(text(scan.message))
+                return refused(said(scan.message))
             items = [(ln.sku, ln.name, ln.qty, ln.unit_price) for ln in draft.original.lines]
             price = scan.price() if scan.label_priced else scan.product.price
             items.append((scan.product.sku, scan.product.name, scan.quantity, price))
@@ -629,7 +666,7 @@ class ReturnsService:
                 )
                 original = no_receipt_original(self.config.currency, lines, draft.original.placed_at)
             except (DomainError, ReturnError) as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             picks = {**draft.picks, len(lines): Pick(len(lines), scan.quantity, "", True)}
             self.draft = replace(draft, original=original, picks=picks)
         self._changed()
@@ -670,7 +707,7 @@ class ReturnsService:
             try:
                 line = draft.original.line(line_no)
             except ReturnError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             if not 0 <= qty <= line.returnable:
                 return refused(
                     msg(
@@ -721,7 +758,7 @@ class ReturnsService:
                     method=self.config.tax_rounding_method,
                 )
             except (ReturnError, DomainError) as e:
-                return refused(text(str(e)))
+                return refused(said(e))
 
     def view(self) -> ReturnView:
         with self._lock:
@@ -774,7 +811,8 @@ class ReturnsService:
     # ------------------------------------------------------------------ the customer check
     def check_customer(self, method: str, value: str) -> Result:
         """Blocking: what the customer says (their name, the card's last digits, their app's code) against
-        the order, at the backend (the till never gets what it checks against)."""
+        the order, at the backend (the till never gets what it checks against). When it matches, the
+        backend sends the order in full (found by number, the till had only its summary)."""
         with self._lock:
             if (why := self._check()) is not None:
                 return why
@@ -787,18 +825,21 @@ class ReturnsService:
                 )
             order_no = draft.original.ref
         try:
-            ok = self.backend.check_customer(order_no, method, value.strip()[:100])
+            order = self.backend.check_customer(order_no, method, value.strip()[:100])
         except BackendNotFound:
             return refused(msg(QT_TRANSLATE_NOOP(C, "There is no online order {order}."), order=order_no))
+        except BackendTooManyTries as e:
+            return too_many_checks(self.shop, self.staff, order_no, e)
         except BackendUnavailable as e:
             return self._offline(e)
-        if not ok:
+        if order is None:
             self.shop.journal.audit(
                 "order.check_failed", self.staff.id, {"order_no": order_no, "method": method}
             )
             return refused(msg(QT_TRANSLATE_NOOP(C, "That does not match order {order}."), order=order_no))
         with self._lock:
             if self.draft is draft:
+                draft.original = original_from_order(order)
                 draft.checked = True
         self._changed()
         return done(msg(QT_TRANSLATE_NOOP(C, "Customer checked for order {order}."), order=order_no))
@@ -866,7 +907,8 @@ class ReturnsService:
                         amount=amount,
                     )
                 )
-            return self._gate.check(
+            return approve_once(
+                self.shop.approvals,
                 self.staff,
                 Permission.RETURN_NO_RECEIPT,
                 grant,
@@ -884,7 +926,8 @@ class ReturnsService:
                         )
                     )
                 )
-            return self._gate.check(
+            return approve_once(
+                self.shop.approvals,
                 self.staff,
                 Permission.RETURN_UNVERIFIED,
                 grant,
@@ -900,8 +943,13 @@ class ReturnsService:
                     )
                 )
             )
-        return self._gate.check(
-            self.staff, Permission.REFUND, grant, subject=f"refund {amount} for {o.label}", retry=retry
+        return approve_once(
+            self.shop.approvals,
+            self.staff,
+            Permission.REFUND,
+            grant,
+            subject=f"refund {amount} for {o.label}",
+            retry=retry,
         )
 
     def attempt(
@@ -1064,7 +1112,8 @@ class ReturnsService:
             attempt = self._waiting_one(return_uuid)
             if isinstance(attempt, Result):
                 return attempt
-            approver = self._gate.check(
+            approver = approve_once(
+                self.shop.approvals,
                 self.staff,
                 Permission.REFUND,
                 grant,

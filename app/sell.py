@@ -28,9 +28,9 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
-from app.approvals import OverrideGate
+from app.approval import check_approval, use_approval
 from app.member_sale import MemberSaleMixin
-from app.messages import QT_TRANSLATE_NOOP, Msg, msg, text
+from app.messages import QT_TRANSLATE_NOOP, Msg, msg, said, text
 from app.results import Outcome, Result, done, failed, refused
 from pos.cart import Discount
 from pos.checkout import CashQuote, Checkout, MemberOnSale, quick_amounts
@@ -107,7 +107,7 @@ class Parked:
 
 
 class SellService(MemberSaleMixin):
-    def __init__(self, shop: Any, *, on_approval_used: Callable[[Override], None] | None = None) -> None:
+    def __init__(self, shop: Any) -> None:
         self.shop = shop
         self.co: Checkout = shop.checkout
         self.config = shop.config
@@ -116,7 +116,6 @@ class SellService(MemberSaleMixin):
         self._lock = threading.RLock()
         self._busy: str | None = None
         self._listeners: list[Callable[[], None]] = []
-        self._gate = OverrideGate()
         self.version = 0  # counts changes of the open sale
         self._quantity_limit = int(shop.settings["sell.quantity_approval_above"])
         self._rcn_rules = rcn_rules_for(shop.settings["store.rcn_rules"], shop.settings["store.country"])
@@ -294,20 +293,27 @@ class SellService(MemberSaleMixin):
         retry: Callable[[Override], Result],
         percent: Fraction | Decimal | int | None = None,
         reason: str = "",
-    ) -> str | None | Result:
-        """The permission check of a service call (`app.approvals.OverrideGate`): "" when the person may
-        do it themselves, the approver's id when `grant` is a manager's approval that covers it (used
-        once), or a Result: NEEDS_APPROVAL with the request (and `retry`), or REFUSED."""
+    ) -> str | Result:
+        """The permission check of a service call (app/approval.py): "" when the person may do it
+        themselves, the approver's id when `grant` covers it (the domain, or `use_approval`, uses it
+        once), or a Result (NEEDS_APPROVAL with the request and `retry`, or REFUSED)."""
         assert self.staff is not None
-        return self._gate.check(
-            self.staff, permission, grant, subject=subject, retry=retry, percent=percent, reason=reason
+        return check_approval(
+            self.shop.approvals,
+            self.staff,
+            permission,
+            grant,
+            subject=subject,
+            retry=retry,
+            percent=percent,
+            reason=reason,
         )
 
     def _try(self, fn: Callable[[], Any], ok: Msg | None = None) -> Result:
         try:
             value = fn()
         except DomainError as e:
-            return refused(text(str(e)))
+            return refused(said(e))
         return done(ok or msg(""), value=value)
 
     # ------------------------------------------------------------------ items
@@ -331,7 +337,7 @@ class SellService(MemberSaleMixin):
                 sold_by=self.shop.settings["store.weight_unit"],
             )
             if isinstance(scan, ScanRefused):
-                return refused(text(scan.message), value=scan)
+                return refused(said(scan.message), value=scan)
             return self._add(scan)
 
     def _add(self, scan: ItemScan) -> Result:
@@ -368,7 +374,7 @@ class SellService(MemberSaleMixin):
             try:
                 line = self.co.cart.line(line_id)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             if quantity > self.config.max_quantity or quantity < 1:
                 return refused(
                     msg(
@@ -400,6 +406,9 @@ class SellService(MemberSaleMixin):
                         )
                     return approver
                 if approver:
+                    approver = use_approval(self.shop.approvals, self.staff, Permission.LARGE_QUANTITY, grant)
+                    if isinstance(approver, Result):
+                        return approver
                     self.shop.journal.audit(
                         "quantity.approved",
                         self.staff.id,
@@ -424,7 +433,7 @@ class SellService(MemberSaleMixin):
             )
             if isinstance(approver, Result):
                 return approver
-            return self._try(lambda: self.co.remove_line(line_id, actor=self.staff.id))
+            return self._try(lambda: self.co.remove_line(line_id, actor=self.staff, override=grant))
 
     # ------------------------------------------------------------------ discounts and prices
     def parse_discount(self, typed: str) -> Discount | Result:
@@ -440,14 +449,8 @@ class SellService(MemberSaleMixin):
 
             return Discount.of_amount(Money(amount, self.config.currency))
         except (InvalidOperation, DomainError) as e:
-            detail = str(e) if isinstance(e, DomainError) else ""
+            detail = said(e) if isinstance(e, DomainError) else ""
             return refused(msg(QT_TRANSLATE_NOOP(C, "That is not a discount. {detail}"), detail=detail))
-
-    @staticmethod
-    def _percent_of(discount: Discount, base: int) -> Fraction:
-        if discount.percent is not None:
-            return Fraction(discount.percent)
-        return Fraction(discount.amount.minor * 100, max(base, 1))
 
     def discount_line(self, line_id: str, typed: str | Discount, grant: Override | None = None) -> Result:
         with self._lock:
@@ -459,19 +462,17 @@ class SellService(MemberSaleMixin):
             try:
                 line = self.co.cart.line(line_id)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             approver = self._approved(
                 Permission.DISCOUNT,
                 grant,
                 subject=f"discount on {line.description}",
-                percent=self._percent_of(d, line.subtotal.minor),
+                percent=self.co.discount_percent(d, line_id),
                 retry=lambda ov: self.discount_line(line_id, d, ov),
             )
             if isinstance(approver, Result):
                 return approver
-            return self._try(
-                lambda: self.co.discount_line(line_id, d, actor=self.staff.id, approved_by=approver or None)
-            )
+            return self._try(lambda: self.co.discount_line(line_id, d, actor=self.staff, override=grant))
 
     def discount_order(self, typed: str | Discount, grant: Override | None = None) -> Result:
         with self._lock:
@@ -486,14 +487,12 @@ class SellService(MemberSaleMixin):
                 Permission.DISCOUNT,
                 grant,
                 subject="discount on the whole sale",
-                percent=self._percent_of(d, self.co.cart.totals.subtotal.minor),
+                percent=self.co.discount_percent(d),
                 retry=lambda ov: self.discount_order(d, ov),
             )
             if isinstance(approver, Result):
                 return approver
-            return self._try(
-                lambda: self.co.discount_order(d, actor=self.staff.id, approved_by=approver or None)
-            )
+            return self._try(lambda: self.co.discount_order(d, actor=self.staff, override=grant))
 
     def override_price(
         self, line_id: str, typed_price: str, reason: str, grant: Override | None = None
@@ -510,7 +509,7 @@ class SellService(MemberSaleMixin):
             try:
                 line = self.co.cart.line(line_id)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             approver = self._approved(
                 Permission.PRICE_OVERRIDE,
                 grant,
@@ -521,9 +520,7 @@ class SellService(MemberSaleMixin):
             if isinstance(approver, Result):
                 return approver
             return self._try(
-                lambda: self.co.override_price(
-                    line_id, price, reason, actor=self.staff.id, approved_by=approver or None
-                )
+                lambda: self.co.override_price(line_id, price, reason, actor=self.staff, override=grant)
             )
 
     # ------------------------------------------------------------------ members and OMO codes
@@ -557,7 +554,7 @@ class SellService(MemberSaleMixin):
             return refused(
                 msg(QT_TRANSLATE_NOOP(C, "{what} cannot be used at this till yet."), what=what), value=parsed
             )
-        return refused(text(parsed.message), value=parsed)
+        return refused(said(parsed.message), value=parsed)
 
     def attach_member_typed(self, typed: str) -> Result:
         """A member number typed from the card or the app."""
@@ -566,7 +563,7 @@ class SellService(MemberSaleMixin):
                 return why
             parsed = parse_typed_member(typed)
             if not isinstance(parsed, MemberCode):
-                return refused(text(parsed.message))
+                return refused(said(parsed.message))
             return self._attach(parsed.member_no)
 
     def _attach(self, member_no: int) -> Result:
@@ -634,7 +631,7 @@ class SellService(MemberSaleMixin):
                 tender = self.co.cash_tender(tendered)
                 doc = self.co.build_sale(tender)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             self._busy = "commit"
         return self._commit(doc)
 
@@ -692,7 +689,7 @@ class SellService(MemberSaleMixin):
             try:
                 doc = self.co.build_sale(tender)
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             self._busy = "commit"
         return self._commit(doc)
 
@@ -740,13 +737,13 @@ class SellService(MemberSaleMixin):
             with self._lock:  # the completion step recorded the card: bring the screen up to date
                 self.co.restore()
                 doc = self.co.recovered_sale
-                result = refused(text(out.message), error=True)
+                result = refused(said(out.message), error=True)
                 if doc is not None:  # it was the whole sale: it is complete
                     completed = self._completed_elsewhere(doc, payment_pending=not out.paid)
-                    result = replace(completed, message=text(out.message), error=True)
+                    result = replace(completed, message=said(out.message), error=True)
             self._changed()
             return result
-        return refused(text(out.message), value=out)
+        return refused(said(out.message), value=out)
 
     def _completed_elsewhere(self, doc: SaleDocument, *, payment_pending: bool) -> Result:
         """A sale the card protocol recorded (not through this screen's commit): its receipt and print."""
@@ -820,7 +817,7 @@ class SellService(MemberSaleMixin):
             try:
                 plan = self.co.build_sale(Tender("card", amount)) if final else None
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             state = None
             if not final:
                 state = self.co.state()
@@ -845,7 +842,7 @@ class SellService(MemberSaleMixin):
             )
         except Exception as e:  # the protocol's journal keeps the attempt; the reconciler settles it
             log.exception("card payment failed")
-            problem = failed(msg(QT_TRANSLATE_NOOP(C, "Card payment failed: {error}"), error=str(e)))
+            problem = failed(msg(QT_TRANSLATE_NOOP(C, "Card payment failed: {error}"), error=said(e)))
         finally:
             terminal.release_display()
             with self._lock:
@@ -871,7 +868,7 @@ class SellService(MemberSaleMixin):
                         message=msg(
                             QT_TRANSLATE_NOOP(C, "Sale {receipt_no} recorded, but {problem}"),
                             receipt_no=doc.receipt_no,
-                            problem=outcome.message,
+                            problem=said(outcome.message),
                         ),
                         error=True,
                         value=doc,
@@ -905,14 +902,14 @@ class SellService(MemberSaleMixin):
         )
         if getattr(outcome.error, "code", None) == "authorization_unconfirmed":
             # the card may have been charged: the protocol's sentence says not to take another tender
-            return Result(kind, text(outcome.message), value=outcome)
+            return Result(kind, said(outcome.message), value=outcome)
         return Result(
             kind,
             msg(
                 QT_TRANSLATE_NOOP(
                     C, "Card not paid: {why} The sale is still open: try again or take another tender."
                 ),
-                why=outcome.message or "",
+                why=said(outcome.message or ""),
             ),
             value=outcome,
         )
@@ -929,7 +926,7 @@ class SellService(MemberSaleMixin):
             try:
                 state = self.co.suspend()
             except DomainError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             label = self._state_summary(state)
             try:
                 self.shop.records.park(state, label=label, by=self.staff.id)
@@ -956,7 +953,7 @@ class SellService(MemberSaleMixin):
             try:
                 state = self.shop.records.unpark(suspended_id)
             except (LookupError, ValueError) as e:
-                return refused(msg(QT_TRANSLATE_NOOP(C, "Could not resume: {error}"), error=str(e)))
+                return refused(msg(QT_TRANSLATE_NOOP(C, "Could not resume: {error}"), error=said(e)))
             result = self._try(lambda: self.co.resume(state), msg(QT_TRANSLATE_NOOP(C, "Sale resumed.")))
             if result.ok:
                 self.co.staff_id = self.staff.id
@@ -991,9 +988,7 @@ class SellService(MemberSaleMixin):
                 return approver
             if not paid:
                 return self._try(
-                    lambda: self.co.void(
-                        actor=self.staff.id, approved_by=approver or None, reason="voided at the till"
-                    ),
+                    lambda: self.co.void(actor=self.staff, override=grant, reason="voided at the till"),
                     msg(QT_TRANSLATE_NOOP(C, "Sale voided.")),
                 )
             if not confirmed:
@@ -1039,10 +1034,7 @@ class SellService(MemberSaleMixin):
             self._busy = None
             result = self._try(
                 lambda: self.co.void(
-                    actor=self.staff.id,
-                    approved_by=approver or None,
-                    reason="voided at the till",
-                    refunds=ids,
+                    actor=self.staff, override=grant, reason="voided at the till", refunds=ids
                 )
             )
             if not result.ok:
@@ -1077,6 +1069,9 @@ class SellService(MemberSaleMixin):
                 reason=reason,
                 retry=lambda ov: self.no_sale(reason, ov),
             )
+            if isinstance(approver, Result):
+                return approver
+            approver = use_approval(self.shop.approvals, self.staff, Permission.NO_SALE, grant)
             if isinstance(approver, Result):
                 return approver
             self.shop.journal.audit(

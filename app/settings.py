@@ -16,6 +16,7 @@ Settings flagged `secret` (for instance a URL that may carry credentials) are ma
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -377,7 +378,13 @@ register(
     "demo: the first login opens the till with the demo float, so the first sale is three steps",
 )
 register("ui.theme", str, "light", "colour theme", choices=("light", "dark", "high-contrast"))
-register("ui.idle_lock_s", int, 300, "lock the till after this many idle seconds (0: never)", minimum=0)
+register(
+    "ui.idle_lock_s",
+    int,
+    300,
+    "lock the till after this many idle seconds (0: never; a live till: 1 to 900)",
+    minimum=0,
+)
 register(
     "ui.staff_languages",
     str,
@@ -403,8 +410,8 @@ register(
 register(
     "demo.stripe_mode",
     str,
-    "direct",
-    "demo: card payments direct to the simulator, or relayed by the embedded backend",
+    "relayed",
+    "demo: card payments relayed by the embedded backend, or direct to the simulator",
     choices=("direct", "relayed"),
 )
 register("log.level", str, "INFO", "log level of the log file", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
@@ -431,6 +438,7 @@ class Settings:
         for name, value in _parse_overrides(overrides):
             values[name] = value
             sources[name] = "flag"
+        check_live(values, sources)
         return Settings(values, sources)
 
     def describe(self) -> list[tuple[str, str, str]]:
@@ -494,7 +502,46 @@ def load(
         values[name] = value
         sources[name] = "flag"
 
+    check_live(values, sources)
     return Settings(values, sources)
+
+
+LIVE_MAX_IDLE_LOCK_S = 15 * 60  # a live till locks after at most 15 idle minutes
+
+
+def is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_live(values: Mapping[str, Any], sources: Mapping[str, str]) -> None:
+    """A live till talks to the backend and to Stripe only over https (a service on this computer
+    excepted: the device token and the Stripe key must never cross a network in clear), and locks when
+    idle, after at most 15 minutes. Refused with the setting's name and source."""
+    if values.get("mode") != "live":
+        return
+    for name in ("backend.url", "stripe.api_base"):
+        url = values.get(name) or ""
+        if not url:
+            continue
+        parts = urlsplit(url)
+        if parts.scheme != "https" and not (parts.scheme == "http" and is_loopback(parts.hostname)):
+            raise SettingsError(
+                f"Setting '{name}' ({sources.get(name, 'default')}) must be an https:// address in a live "
+                f"shop (http:// only to this computer), but got {REGISTRY[name].masked(url)}."
+            )
+    idle = values.get("ui.idle_lock_s", 0)
+    if not 0 < idle <= LIVE_MAX_IDLE_LOCK_S:
+        raise SettingsError(
+            f"Setting 'ui.idle_lock_s' ({sources.get('ui.idle_lock_s', 'default')}) must be from 1 to "
+            f"{LIVE_MAX_IDLE_LOCK_S} seconds in a live shop (never longer unlocked), but got {idle}."
+        )
 
 
 def _parse_overrides(overrides: Iterable[str]) -> Iterable[tuple[str, Any]]:

@@ -269,7 +269,7 @@ def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = No
     from sync.store.core import open_store
     from sync.store.records import TillRecords
 
-    paths.create()
+    paths.create().make_private()
     config = store_config(settings)
     pos.gs1.load()  # the GS1 reader's tables now, on this worker, not at the cashier's first scan
     store = open_store(paths.data, till_id=settings["till.id"])
@@ -278,9 +278,15 @@ def open_shop(paths: Paths, settings: Settings, staff: StaffServices | None = No
         journal = GuiJournal(store)
         catalog = StoreCatalog(store)
         staff = staff or StaffServices.build(paths, settings)
-        staff.audit.attach(journal.audit)
+        staff.attach(journal.audit, store)
         checkout = Checkout(
-            config, catalog, journal, till_id=settings["till.id"], clock=SystemClock(), ids=UuidIds()
+            config,
+            catalog,
+            journal,
+            till_id=settings["till.id"],
+            clock=SystemClock(),
+            ids=UuidIds(),
+            approvals=staff.approvals,
         )
         shop = Shop(
             paths=paths,

@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from app.messages import QT_TRANSLATE_NOOP, Msg, msg, text
+from app.approval import approve_once
+from app.messages import QT_TRANSLATE_NOOP, Msg, msg, said
 from app.results import Outcome, Result, done, failed, refused
 from pos.documents import TillClosure
-from pos.staff import Override, OverrideRequest, Permission, StaffMember, authorise
+from pos.staff import Override, Permission, StaffMember, authorise
 from pos.till import (
     CardReconciliation,
     CashCount,
@@ -100,7 +101,6 @@ class TillService:
         self.staff: StaffMember | None = None
         self.threshold = int(shop.settings["till.over_short_approval_above"])
         self._lock = threading.RLock()
-        self._used: set[str] = set()
         current = self.records.current()
         self._open_id: str | None = current.session_id if current else None
 
@@ -132,7 +132,7 @@ class TillService:
         try:
             return CashCount(self.currency, pieces)
         except CountError as e:
-            return refused(text(str(e)))
+            return refused(said(e))
 
     # ------------------------------------------------------------------ permissions
     def _who(self) -> Result | None:
@@ -150,28 +150,22 @@ class TillService:
         always: bool = False,
         reason: str = "",
     ) -> str | Result:
-        """ "" when the person may do it themselves, the approver's id for a manager's approval that covers it
-        (used once), or the Result to answer (NEEDS_APPROVAL, or REFUSED for a grant that does not cover it).
+        """ "" when the person may do it themselves, the approver's id for an approval the till's
+        `Approvals` issued after a manager's PIN for exactly this (used up here), or the Result to answer
+        (NEEDS_APPROVAL, or REFUSED for a grant that does not cover it: made up, copied, used, another's).
         `always`: a manager's PIN is the signature even when the person could do it (a big over/short)."""
         assert self.staff is not None
-        if not always and authorise(self.staff, permission).allowed:
-            return ""
-        request = OverrideRequest(self.staff, permission, None, subject, reason)
-        if grant is None:
-            return Result(
-                Outcome.NEEDS_APPROVAL,
-                msg(QT_TRANSLATE_NOOP(C, "{what}: a manager approves it."), what=subject),
-                request=request,
-                retry=retry,
-            )
-        if (
-            grant.permission is not permission
-            or grant.actor_id != self.staff.id
-            or grant.override_id in self._used
-        ):
-            return refused(msg(QT_TRANSLATE_NOOP(C, "That approval does not cover this; nothing changed.")))
-        self._used.add(grant.override_id)
-        return grant.approver_id
+        return approve_once(
+            self.shop.approvals,
+            self.staff,
+            permission,
+            grant,
+            subject=subject,
+            retry=retry,
+            reason=reason,
+            always=always,
+            asking=msg(QT_TRANSLATE_NOOP(C, "{what}: a manager approves it."), what=subject),
+        )
 
     def _session(self) -> Result | str:
         if self._open_id is None:
@@ -213,7 +207,7 @@ class TillService:
         try:
             info = self.records.open(session_id, member.id, count, _now())
         except SessionError as e:
-            return refused(text(str(e)))
+            return refused(said(e))
         self._open_id = info.session_id
         self.shop.journal.audit(
             "till.opened",
@@ -330,6 +324,7 @@ class TillService:
                 grant,
                 "Opening the drawer without a sale",
                 lambda ov: self.no_sale(reason, ov),
+                reason=reason,  # the manager's PIN pad shows it (a no-sale's approval needs one)
             )
             if isinstance(approver, Result):
                 return approver
@@ -421,13 +416,6 @@ class TillService:
             sid = self._session()
             if isinstance(sid, Result):
                 return sid
-            allowed = self._approved(
-                Permission.CLOSE_TILL, grant, "Closing the till", lambda ov: self.close(count, reason, ov)
-            )
-            if isinstance(allowed, Result):
-                return allowed
-            if allowed:
-                grant = None  # that approval was for closing; a big difference needs its own
             cards = self.reconcile_cards(sid)
             rec: CardReconciliation = cards.value
             if rec.blocks_close:
@@ -448,8 +436,16 @@ class TillService:
             reason = reason.strip()
             if preview.needs_reason and not reason:
                 return refused(self._difference_words(preview, ask=True), value=preview)
-            approver: str | Result = ""
-            if preview.needs_approval:
+            # one manager's PIN: for the close (beyond the role) or, with a big difference, for the
+            # difference, which covers the close (the same action, signed by a manager whoever closes)
+            approver: str | Result
+            if not preview.needs_approval:
+                approver = self._approved(
+                    Permission.CLOSE_TILL, grant, "Closing the till", lambda ov: self.close(count, reason, ov)
+                )
+                if isinstance(approver, Result):
+                    return approver
+            else:
                 approver = self._approved(
                     Permission.CLOSE_TILL,
                     grant,
@@ -507,7 +503,7 @@ class TillService:
                     session_id=sid, count=count, closed_by=staff.id, closed_at=closed_at, build=build
                 )
             except SessionError as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             except Exception as e:
                 log.exception("closing the till failed")
                 return failed(

@@ -8,31 +8,56 @@ every response body, so the document and the implementation cannot drift apart w
 from __future__ import annotations
 
 import asyncio
+import base64
 import collections
 import hashlib
+import hmac
 import json
 import logging
 import re
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from backend import card_api, db, members, reconcile, schema, stock, stock_api, tokens
+from backend import card_api, db, members, reconcile, schema, stock, stock_api, tokens, validate
+from backend import keys as keystore
 from backend import returns as returns_mod
+from backend.limits import Limiter, Limits, limiter_for, retry_after
 from backend.store import KeyBusy, Store
+from pos import audit_chain
 from sync import contract
 
 log = logging.getLogger("omo.backend")
+access_log = logging.getLogger("omo.backend.access")
 
-APP_TOKEN_TTL_S = 300
+# A member's app code lives one 60-second step (like a TOTP): it expires at the end of the step it was
+# made in; a till accepts it until APP_TOKEN_SKEW_S after that (clocks differ), and no longer.
+APP_TOKEN_TTL_S = 60
+APP_TOKEN_SKEW_S = 30
+MEMBER_TOKEN_HEADER = "OMO-Member-Token"
+
+
+def app_token_expiry(now: float) -> int:
+    """When an app code made at `now` expires: the end of its 60-second step."""
+    return (int(now) // APP_TOKEN_TTL_S + 1) * APP_TOKEN_TTL_S
+
+
+@dataclass(frozen=True)
+class Device:
+    """The till a request came from, as its device token says, and the store it belongs to."""
+
+    till_id: str
+    store_id: str | None
 
 
 class HttpError(Exception):
@@ -153,18 +178,97 @@ class FaultMiddleware:
         await resp(scope, receive, send)
 
 
+# ------------------------------------------------------------------------------- guard, access log
+
+
+class BodyTooLarge(Exception):
+    """The request's body passed MAX_BODY_BYTES while it was being read."""
+
+
+class Guard:
+    """Outside the app: a body above `limit` bytes is refused with 413 (at once when its Content-Length
+    says so, else as soon as the bytes read pass it: nothing more is read), and one access-log line per
+    request names the device (`omo.backend.access`: device, client address, method, path, status, time;
+    never a token or a query string)."""
+
+    def __init__(self, app: Any, limit: int = validate.MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        state = scope.setdefault("state", {})
+        status = [0]
+
+        async def sending(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+            await send(message)
+
+        try:
+            length = dict(scope.get("headers") or ()).get(b"content-length")
+            if length is not None and (not length.isdigit() or int(length) > self.limit):
+                await _too_large(self.limit)(scope, receive, sending)
+                return
+            seen = 0
+
+            async def limited() -> dict:
+                nonlocal seen
+                message = await receive()
+                if message["type"] == "http.request":
+                    seen += len(message.get("body", b""))
+                    if seen > self.limit:
+                        raise BodyTooLarge
+                return message
+
+            await self.app(scope, limited, sending)
+        finally:
+            client = scope.get("client") or ("-", 0)
+            access_log.info(
+                "%s %s %s %s %s %.1f ms",
+                state.get("device", "-"),
+                client[0],
+                scope["method"],
+                scope["path"],
+                status[0] or "-",
+                (time.perf_counter() - started) * 1000,
+            )
+
+
+def _too_large(limit: int) -> Response:
+    return _error(413, "payload_too_large", f"the request body is larger than {limit // 2**20} MiB")
+
+
 # --------------------------------------------------------------------------------------------- app
 
 
 class Backend:
-    """State behind the HTTP app: the database, the signing key, the fault plan. One per worker process;
-    nothing in it is needed between requests (the fault plan and the request log are test hooks)."""
+    """State behind the HTTP app: the database, the signing key, the limits, the fault plan. One per worker
+    process; nothing in it is needed between requests (the fault plan and the request log are test hooks).
+
+    `key_file`: the private signing key's file (backend/keys.py; beside a SQLite database by default).
+    `demo`: serve /v1/demo (minting member codes for anyone); off unless asked. `limits`: rate limits.
+    `cards`: the card relay's Stripe account (a RelayConfig; "env": from the environment; None: off)."""
 
     def __init__(
-        self, database: str | Any, *, strict: bool = False, migrate: bool = True, cards: Any = "env"
+        self,
+        database: str | Any,
+        *,
+        strict: bool = False,
+        migrate: bool = True,
+        key_file: str | Path | None = None,
+        demo: bool = False,
+        limits: Limits | None = None,
+        cards: Any = "env",
     ) -> None:
         self.store = database if isinstance(database, Store) else Store(database)
         self.strict = strict
+        self.demo = demo
+        self.limits = Limits() if limits is None else limits
+        self.limiter: Limiter = limiter_for(self.store)
         self.faults = FaultPlan()
         self.requests_seen = 0
         self.request_log: collections.deque[tuple[str, str, str]] = collections.deque(maxlen=2000)
@@ -173,9 +277,20 @@ class Backend:
         self.clock = time.time  # server time of idempotency records (tests move it)
         self.idempotency = reconcile.IdempotencyPurge()
         self._count_lock = threading.Lock()
-        if migrate:
-            self.store.migrate()
-        self.signing_key = self.store.write(_signing_key)
+        try:
+            if migrate:
+                self.store.migrate()
+            self.key_file = Path(key_file) if key_file is not None else keystore.default_key_file(self.store)
+            if self.key_file is None:
+                raise keystore.SigningKeyError(
+                    "With PostgreSQL, name the file of the member-token signing key (--signing-key FILE); "
+                    "it is kept outside the database."
+                )
+            self.signing_key = keystore.load_signing_key(self.store, self.key_file)
+        except BaseException:
+            if not isinstance(database, Store):  # the store is ours: close what it opened
+                self.store.dispose()
+            raise
         self.card_relay = _card_relay(self.store, cards)
 
     def query(self, stmt: Any) -> list[Any]:
@@ -187,19 +302,56 @@ class Backend:
             self.requests_seen += 1
             self.request_log.append((method, path, query.decode("latin-1")))
 
-    # ---- device auth
-    def authenticate(self, request: Request) -> str:
+    # ---- device auth and rate limits
+    def authenticate(self, request: Request, *, lookup: bool = False) -> Device:
+        """The device whose token the request carries, within its rate limits (429 beyond them).
+        `lookup`: the request finds something by a number a person could guess (member, order, ...).
+        While an address is over its limit of failed credentials, no credential from it is checked."""
         auth = request.headers.get("authorization", "")
         scheme, _, token = auth.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
+        if scheme.lower() != "bearer" or not token.strip():  # no credential: nothing to guess with
             raise HttpError(401, "unauthorized", "a device token is required")
+        client = request.client.host if request.client else "-"
+        limits = self.limits
+        if limits.failed_auth is not None:
+            wait = self.limiter.blocked(f"auth:{client}", limits.failed_auth)
+            if wait:
+                raise _rate_limited("too many failed credentials from this address", wait)
         rows = self.store.read_one(_DEVICE_BY_TOKEN, {"h": db.token_hash(token.strip())})
         row = rows[0] if rows else None
-        if row is None:
-            raise HttpError(401, "unauthorized", "unknown device token")
-        if row[1]:
+        if row is None or row[1]:
+            if limits.failed_auth is not None:
+                self.limiter.take(f"auth:{client}", limits.failed_auth)
+            if row is None:
+                raise HttpError(401, "unauthorized", "unknown device token")
             raise HttpError(401, "token_revoked", "this till's device token was revoked")
-        return row[0]
+        device = Device(row[0], row[2])
+        request.state.device = device.till_id
+        for rate, key in ((limits.device, "device"), (limits.lookup if lookup else None, "lookup")):
+            if rate is not None and (wait := self.limiter.take(f"{key}:{device.till_id}", rate)):
+                raise _rate_limited(f"too many requests from till {device.till_id}", wait)
+        return device
+
+    def member_token_opens(self, conn: Connection, text: str, member_no: int) -> bool:
+        """Whether `text` is a member code (the app's, or a printed card's) signed by an active key, valid
+        now, for this member: what opens the member's history and recently viewed items."""
+        try:
+            published = dict(keystore.active_public_keys(conn))
+            tok = tokens.decode_and_verify(text.strip(), published)
+        except Exception:  # malformed, unknown key, bad signature: it opens nothing
+            return False
+        if tok.member_no != member_no:
+            return False
+        if tok.kind == "M":
+            now = time.time()
+            return (
+                now <= tok.value + APP_TOKEN_SKEW_S and tok.value <= now + APP_TOKEN_TTL_S + APP_TOKEN_SKEW_S
+            )
+        r = schema.revoked_cards
+        revoked = conn.execute(
+            sa.select(r.c.card_serial).where(r.c.member_no == member_no, r.c.card_serial == tok.value)
+        ).first()
+        return tok.kind == "C" and revoked is None
 
     def write_refusable(self, fn: Any) -> Any:
         """fn(conn) in a write transaction; its `Refused` becomes the HTTP error (nothing is committed)."""
@@ -241,6 +393,10 @@ def create_app(backend: Backend) -> Any:
             exc.status_code, codes.get(exc.status_code, "invalid_request"), str(exc.detail), exc.headers
         )
 
+    @app.exception_handler(BodyTooLarge)
+    async def _body_too_large(request: Request, exc: BodyTooLarge) -> Response:
+        return _too_large(validate.MAX_BODY_BYTES)
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
@@ -253,19 +409,29 @@ def create_app(backend: Backend) -> Any:
     # ---------------------------------------------------------------- events
     @app.post("/v1/events")
     async def push_events(request: Request) -> Response:
-        till_id = backend.authenticate(request)
+        device = await run_in_threadpool(backend.authenticate, request)  # its look-ups wait on the database
         key = request.headers.get("idempotency-key")
         if not key:
             raise HttpError(400, "idempotency_key_missing", "the Idempotency-Key header is required")
         if len(key) > 255:
             raise HttpError(400, "invalid_request", "Idempotency-Key is too long")
         raw = await request.body()
-        return await run_in_threadpool(_push_events_sync, backend, till_id, key, raw)
+        return await run_in_threadpool(_push_events_sync, backend, device, key, raw)
+
+    # ---------------------------------------------------------------- audit anchoring
+    # one route for both methods, so a 405 names them both in its Allow header
+    @app.api_route("/v1/audit", methods=["GET", "POST"])
+    async def audit(request: Request) -> Response:
+        device = await run_in_threadpool(backend.authenticate, request)
+        if request.method == "POST":
+            raw = await request.body()
+            return await run_in_threadpool(_push_audit_sync, backend, device, raw)
+        return await run_in_threadpool(_audit_copy, backend, device, request)
 
     # ---------------------------------------------------------------- reconciliation
     @app.get("/v1/reconciliation")
     def reconciliation(request: Request) -> Response:
-        till_id = backend.authenticate(request)
+        till_id = backend.authenticate(request).till_id
         try:
             since, until = reconcile.parse_range(
                 request.query_params.get("from"), request.query_params.get("to")
@@ -341,6 +507,8 @@ def create_app(backend: Backend) -> Any:
     @app.get("/v1/demo/members/{member_no}/qr")
     def mint_qr(member_no: str, request: Request) -> Response:
         backend.authenticate(request)
+        if not backend.demo:  # only `omo-backend --demo` mints codes for anyone who asks
+            raise HttpError(404, "not_found", "not found")
         no = _member_no(member_no)
         kind = request.query_params.get("kind", "app")
         if kind not in ("app", "card"):
@@ -351,7 +519,7 @@ def create_app(backend: Backend) -> Any:
             raise HttpError(404, "not_found", "no such member")
         key = backend.signing_key
         if kind == "app":
-            expires = int(time.time()) + APP_TOKEN_TTL_S
+            expires = app_token_expiry(time.time())
             text = tokens.encode_app_token(key, no, expires)
             body = {
                 "member_no": no,
@@ -377,12 +545,11 @@ def create_app(backend: Backend) -> Any:
     @app.get("/v1/keys")
     def keys(request: Request) -> Response:
         backend.authenticate(request)
-        k = schema.signing_keys
-        rows = backend.query(sa.select(k.c.key_id, k.c.private_raw).order_by(k.c.key_id))
+        with backend.store.read_connection() as conn:
+            published = keystore.active_public_keys(conn)
         body = {
             "keys": [
-                {"key_id": kid, "public_key": tokens.SigningKey.from_raw(kid, raw).public_b64()}
-                for kid, raw in rows
+                {"key_id": kid, "public_key": base64.b64encode(raw).decode("ascii")} for kid, raw in published
             ]
         }
         return backend.respond("listKeys", 200, body)
@@ -401,21 +568,27 @@ def create_app(backend: Backend) -> Any:
     # ---------------------------------------------------------------- orders, carts, stock
     @app.get("/v1/orders/by-qr")
     def order_by_qr(request: Request) -> Response:
-        backend.authenticate(request)
+        """The QR of an order (`OMO:ORDER:<number>.<secret>`) shows its contents; a QR with the number
+        alone is no more than the number."""
+        device = backend.authenticate(request, lookup=True)
         text = request.query_params.get("text", "")
-        prefix = "OMO:ORDER:"
-        if not re.fullmatch(r"OMO:ORDER:[A-Za-z0-9-]{1,32}", text):
+        m = _ORDER_QR.fullmatch(text)
+        if m is None:
             raise HttpError(400, "invalid_request", "not an order QR code (OMO:ORDER:<number>)")
-        return _order_response(backend, text[len(prefix) :])
+        return _order_response(backend, m["no"], secret=m["secret"], device=device)
 
     @app.get("/v1/orders/{order_no}")
     def order(order_no: str, request: Request) -> Response:
-        backend.authenticate(request)
-        return _order_response(backend, order_no)
+        """By number: status and total only (the contents with its QR, or from a check the customer passes:
+        POST /v1/orders/{order_no}/check); in full for the store it waits at for pickup, and with the
+        signed code of the member who placed it."""
+        device = backend.authenticate(request, lookup=True)
+        token = request.headers.get(MEMBER_TOKEN_HEADER)
+        return _order_response(backend, order_no, device=device, member_token=token)
 
     @app.get("/v1/sales/by-receipt/{receipt_no}")
     def sale_by_receipt(receipt_no: str, request: Request) -> Response:
-        till_id = backend.authenticate(request)
+        till_id = backend.authenticate(request, lookup=True).till_id
         t = schema.sales
         with backend.store.read_connection() as conn:
             rows = conn.execute(
@@ -433,7 +606,7 @@ def create_app(backend: Backend) -> Any:
 
     @app.get("/v1/sales/{sale_uuid}")
     def sale(sale_uuid: str, request: Request) -> Response:
-        backend.authenticate(request)
+        backend.authenticate(request, lookup=True)
         with backend.store.read_connection() as conn:
             body = _sale_body(conn, sale_uuid.lower())
         return backend.respond("getSale", 200, body)
@@ -441,14 +614,12 @@ def create_app(backend: Backend) -> Any:
     # ---------------------------------------------------------------- returns, pickups, store credit
     @app.post("/v1/orders/{order_no}/check")
     async def check_order(order_no: str, request: Request) -> Response:
-        backend.authenticate(request)
+        """What the customer says against the order; when it matches, the order in full. Wrong checks are
+        limited per order and per device (429 with Retry-After) and logged with the device."""
+        device = backend.authenticate(request, lookup=True)
         body = await _body(request, "OrderCheck")
         _order_no(order_no)
-        answer = await run_in_threadpool(
-            backend.read_refusable,
-            lambda conn: returns_mod.check_customer(conn, order_no, body["method"], body["value"]),
-        )
-        return backend.respond("checkOrderCustomer", 200, answer)
+        return await run_in_threadpool(_check_order, backend, device, order_no, body["method"], body["value"])
 
     @app.get("/v1/pickups")
     def list_pickups(request: Request) -> Response:
@@ -462,7 +633,7 @@ def create_app(backend: Backend) -> Any:
 
     @app.post("/v1/returns/claims")
     async def claim_return(request: Request) -> Response:
-        till_id = backend.authenticate(request)
+        till_id = backend.authenticate(request).till_id
         body = await _body(request, "ReturnClaim")
         answer = await run_in_threadpool(
             backend.write_refusable, lambda conn: returns_mod.claim(conn, till_id, body)
@@ -486,7 +657,7 @@ def create_app(backend: Backend) -> Any:
 
     @app.post("/v1/store-credits/{code}/redemptions")
     async def redeem_credit(code: str, request: Request) -> Response:
-        till_id = backend.authenticate(request)
+        till_id = backend.authenticate(request).till_id
         body = await _body(request, "CreditRedemptionRequest")
         _credit_code(code)
         answer = await run_in_threadpool(
@@ -507,19 +678,26 @@ def create_app(backend: Backend) -> Any:
 
     @app.get("/v1/till-sessions")
     def till_sessions(request: Request, till_id: str | None = None, limit: str = "100") -> Response:
-        backend.authenticate(request)
+        device = backend.authenticate(request)
         if not (limit.isascii() and limit.isdigit()) or not 1 <= int(limit) <= 500:
             raise HttpError(400, "invalid_request", "limit must be a whole number from 1 to 500")
         if till_id is not None and not re.fullmatch(r"[A-Za-z0-9._-]{1,64}", till_id):
             raise HttpError(400, "invalid_request", "till_id is not a till id")
         with backend.store.read_connection() as conn:
-            body = {"sessions": db.list_till_sessions(conn, till_id, int(limit))}
+            sessions = db.list_till_sessions(
+                conn, till_id, int(limit), device_till=device.till_id, store_id=device.store_id
+            )
+            body = {"sessions": sessions}
         return backend.respond("listTillSessions", 200, body)
 
     stock_api.add_routes(app, backend, HttpError, _order_response)
 
     card_api.install(app, backend)
-    return FaultMiddleware(app, backend)
+    return FaultMiddleware(Guard(app), backend)
+
+
+def _rate_limited(why: str, wait: float) -> HttpError:
+    return HttpError(429, "rate_limited", f"{why}; try again later", {"Retry-After": retry_after(wait)})
 
 
 def _card_relay(store: Store, cards: Any) -> Any:
@@ -529,19 +707,6 @@ def _card_relay(store: Store, cards: Any) -> Any:
 
     config = RelayConfig.from_env() if cards == "env" else cards
     return CardRelay(store, config).start() if config is not None else None
-
-
-def _signing_key(conn: Connection) -> tokens.SigningKey:
-    """The active signing key, made on the first start."""
-    k = schema.signing_keys
-    row = conn.execute(
-        sa.select(k.c.key_id, k.c.private_raw).where(k.c.active).order_by(k.c.key_id.desc()).limit(1)
-    ).first()
-    if row is not None:
-        return tokens.SigningKey.from_raw(row[0], row[1])
-    key = tokens.SigningKey.generate(1)
-    conn.execute(sa.insert(k).values(key_id=1, private_raw=key.private_raw(), active=True))
-    return key
 
 
 def _product_json(conn: Connection) -> Any:
@@ -583,14 +748,85 @@ def _lines_query(ln: sa.Table, where: Any) -> Any:
     )
 
 
-def _order_response(backend: Backend, order_no: str, operation: str = "getOrder") -> Response:
+ORDER_SUMMARY = ("order_no", "status", "placed_at", "currency", "pickup_store_id", "total")
+ORDER_SUMMARY += ("origin", "fulfilment", "source_store_id", "ready_on", "expires_at")  # how it arrives
+
+
+def _order_view(order: dict[str, Any], full: bool) -> dict[str, Any]:
+    """The order in full, or the summary a guessable number may show (status, total, where it is picked
+    up, how many items: no lines, tenders, member or customer)."""
+    body: dict[str, Any] = order if full else {k: order[k] for k in ORDER_SUMMARY if k in order}
+    return body | {
+        "item_count": sum(ln["qty"] for ln in order["lines"]),
+        "view": "full" if full else "summary",
+    }
+
+
+def _order_response(
+    backend: Backend,
+    order_no: str,
+    *,
+    secret: str | None = None,
+    device: Device | None = None,
+    member_token: str | None = None,
+    operation: str = "getOrder",
+    full: bool = False,
+) -> Response:
+    """An order: in full with its QR's secret, with the signed code of the member who placed it, or for
+    the store where it waits for pickup (it is on that store's pickup list anyway), or when `full` (the
+    till that placed or reserved it, answered at once); else the summary."""
     _order_no(order_no)
+    o = schema.orders
     with backend.store.read_connection() as conn:
-        bodies = returns_mod.order_bodies(conn, schema.orders.c.order_no == order_no, limit=1)
-        if not bodies:
+        bodies = returns_mod.order_bodies(conn, o.c.order_no == order_no, limit=1)
+        proof = conn.execute(sa.select(o.c.qr_secret, o.c.member_no).where(o.c.order_no == order_no)).first()
+        if not bodies or proof is None:
             raise HttpError(404, "not_found", "no such order")
+        mine = member_token is not None and proof[1] is not None
+        mine = mine and backend.member_token_opens(conn, str(member_token), proof[1])
         extras = stock.order_extras(conn, order_no, time.time())
-    return backend.respond(operation, 200, bodies[0] | extras)
+    order = bodies[0] | extras
+    full = (
+        full
+        or mine
+        or (secret is not None and proof[0] is not None and hmac.compare_digest(secret, proof[0]))
+    )
+    if not full and device is not None and device.store_id is not None:
+        here = device.store_id in (order.get("pickup_store_id"), order.get("source_store_id"))
+        # waiting on this store's pickup shelf, or placed at a till (a reservation, an endless-aisle order)
+        # and held or collected here: this store's own job
+        full = here and (order["status"] == "ready_for_pickup" or order.get("origin") == "till")
+    return backend.respond(operation, 200, _order_view(order, full))
+
+
+def _check_order(backend: Backend, device: Device, order_no: str, method: str, value: str) -> Response:
+    """A customer check (`returns.check_customer`); the order in full when it passes. While the order's
+    or the device's wrong checks are used up, no check is even made (429)."""
+    limits = backend.limits
+    keys = [
+        (f"check:{order_no}", limits.order_check),
+        (f"check-device:{device.till_id}", limits.device_check),
+    ]
+    for key, rate in keys:
+        if rate is not None and (wait := backend.limiter.blocked(key, rate)):
+            log.warning(
+                "customer check of order %s refused for %s: too many wrong checks", order_no, device.till_id
+            )
+            raise _rate_limited("too many wrong customer checks", wait)
+
+    def check(conn: Connection) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        answer = returns_mod.check_customer(conn, order_no, method, value)
+        return answer, returns_mod.order_bodies(conn, schema.orders.c.order_no == order_no, limit=1)
+
+    answer, bodies = backend.read_refusable(check)
+    if answer["verified"] and bodies:
+        answer["order"] = _order_view(bodies[0], True)
+    else:
+        for key, rate in keys:
+            if rate is not None:
+                backend.limiter.take(key, rate)
+        log.warning("a wrong customer check (%s) of order %s from %s", method, order_no, device.till_id)
+    return backend.respond("checkOrderCustomer", 200, answer)
 
 
 def _order_no(order_no: str) -> None:
@@ -658,34 +894,25 @@ _IDEMPOTENCY_ANSWER = sa.select(_I.c.fingerprint, _I.c.status, _I.c.body).where(
     _I.c.device == sa.bindparam("d"), _I.c.key == sa.bindparam("k")
 )
 _STORE_ANSWER = sa.insert(_I)
-_DEVICE_BY_TOKEN = sa.select(schema.devices.c.till_id, schema.devices.c.revoked).where(
-    schema.devices.c.token_sha256 == sa.bindparam("h")
-)
+_DEVICE_BY_TOKEN = sa.select(
+    schema.devices.c.till_id, schema.devices.c.revoked, schema.devices.c.store_id
+).where(schema.devices.c.token_sha256 == sa.bindparam("h"))
+_ORDER_QR = re.compile(r"OMO:ORDER:(?P<no>[A-Za-z0-9-]{1,32})(?:\.(?P<secret>[A-Za-z0-9_-]{8,64}))?")
 
 
-def _parse_batch(raw: bytes) -> tuple[dict[str, Any] | None, str | None]:
-    """The batch and None, or None and why it is not a valid EventBatch."""
-    try:
-        batch = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return None, str(contract.ContractViolation("EventBatch", "the body is not JSON"))
-    try:
-        contract.validate("EventBatch", batch)
-    except contract.ContractViolation as exc:
-        return None, str(exc)
-    return batch, None
-
-
-def _push_events_sync(backend: Backend, till_id: str, key: str, raw: bytes) -> Response:
+def _push_events_sync(backend: Backend, device: Device, key: str, raw: bytes) -> Response:
     """Check the Idempotency-Key, apply the batch and store the answer: one transaction, the key locked
     for its length (another request with it meanwhile gets 409). A crash anywhere leaves nothing behind."""
+    till_id = device.till_id
     fingerprint = hashlib.sha256(raw).hexdigest()
-    # the contract checks are pure: done before the transaction, so no lock is held for them
-    batch, error = _parse_batch(raw)
+    # the checks that need no database (backend/validate.py) run before the transaction: no lock is held
+    batch, error = validate.parse_batch(raw)
     # a number beyond 64 bits has at least 19 digits: only then is every payload searched for one
-    wide = db.WIDE_NUMBER.search(raw) is not None
+    wide = validate.WIDE_NUMBER.search(raw) is not None
     problems = (
-        {} if batch is None else {ev["event_id"]: db.payload_problem(ev, wide=wide) for ev in batch["events"]}
+        {}
+        if batch is None
+        else {ev["event_id"]: validate.payload_problem(ev, wide=wide) for ev in batch["events"]}
     )
     fast = [True]
 
@@ -704,7 +931,14 @@ def _push_events_sync(backend: Backend, till_id: str, key: str, raw: bytes) -> R
         else:
             status = 200
             try:
-                results = db.apply_batch(conn, till_id, batch["events"], problems, assume_new_sales=fast[0])
+                results = db.apply_batch(
+                    conn,
+                    till_id,
+                    batch["events"],
+                    problems,
+                    assume_new_sales=fast[0],
+                    store_id=device.store_id,
+                )
             except db.SaleRecordedBefore:
                 fast[0] = False  # the next run looks the sales up first
                 raise
@@ -741,3 +975,93 @@ def _push_events_sync(backend: Backend, till_id: str, key: str, raw: bytes) -> R
     except Exception:
         log.exception("purging idempotency records failed (tried again later)")
     return Response(data, status_code=status, media_type="application/json", headers=headers)
+
+
+def _audit_copy(backend: Backend, device: Device, request: Request) -> Response:
+    """GET /v1/audit: the backend's copy of the device's till's chain after `after`."""
+    after_s = request.query_params.get("after") or "0"
+    limit_s = request.query_params.get("limit") or "1000"
+    if (
+        not (after_s.isascii() and after_s.isdigit())
+        or len(after_s) > 19
+        or int(after_s) >= 2**63
+        or not (limit_s.isascii() and limit_s.isdigit())
+        or len(limit_s) > 5
+        or not 1 <= int(limit_s) <= 5000
+    ):
+        raise HttpError(400, "invalid_request", "after and limit must be whole numbers (limit 1 to 5000)")
+    a = schema.audit_entries
+    with backend.store.read_connection() as conn:
+        rows = conn.execute(
+            sa.select(a.c.seq, a.c.hash, a.c.action, a.c.at)
+            .where(a.c.till_id == device.till_id, a.c.seq > int(after_s))
+            .order_by(a.c.seq)
+            .limit(int(limit_s))
+        ).all()
+        head = conn.execute(sa.select(sa.func.max(a.c.seq)).where(a.c.till_id == device.till_id)).scalar()
+    body = {
+        "head_seq": head or 0,
+        "entries": [{"seq": r[0], "hash": r[1], "action": r[2], "at": r[3]} for r in rows],
+    }
+    return backend.respond("getAudit", 200, body)
+
+
+def _push_audit_sync(backend: Backend, device: Device, raw: bytes) -> Response:
+    """Anchor audit entries: each must follow the stored chain of this till; one the backend has already
+    must be the same (409 audit_mismatch otherwise: the backend's copy is never changed)."""
+    try:
+        batch = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise HttpError(400, "invalid_request", "the body is not JSON") from None
+    if validate.depth_exceeds(batch):
+        raise HttpError(400, "invalid_request", "the body nests too deep")
+    try:
+        contract.validate("AuditBatch", batch)
+    except contract.ContractViolation as exc:
+        raise HttpError(400, "invalid_request", str(exc)) from None
+    a = schema.audit_entries
+    till = device.till_id
+
+    def work(conn: Connection) -> int:
+        entries = sorted(batch["entries"], key=lambda e: e["seq"])
+        stored = dict(
+            conn.execute(
+                sa.select(a.c.seq, a.c.hash).where(
+                    a.c.till_id == till, a.c.seq >= entries[0]["seq"] - 1, a.c.seq <= entries[-1]["seq"]
+                )
+            ).all()
+        )
+        new = []
+        for e in entries:
+            seq = e["seq"]
+            if seq in stored:
+                if stored[seq] != e["hash"]:
+                    log.warning(
+                        "the audit chain of till %s differs from its anchored copy at entry %d", till, seq
+                    )
+                    raise HttpError(
+                        409, "audit_mismatch", f"entry {seq} differs from the copy the backend keeps"
+                    )
+                continue
+            before = stored.get(seq - 1, audit_chain.GENESIS if seq == 1 else None)
+            if before is None or before != e["prev_hash"]:
+                raise HttpError(409, "audit_gap", f"entry {seq} does not follow the copy the backend keeps")
+            if (
+                audit_chain.entry_hash(e["prev_hash"], seq, e["at"], e["actor"], e["action"], e["details"])
+                != e["hash"]
+            ):
+                raise HttpError(409, "audit_mismatch", f"entry {seq} does not match its hash")
+            stored[seq] = e["hash"]
+            new.append({**e, "till_id": till, "received_at": time.time()})
+        if new:  # a concurrent push of the same entries: the first one stored wins, the next push compares
+            insert = (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(a)
+            conn.execute(insert.on_conflict_do_nothing(index_elements=["till_id", "seq"]), new)
+            kept = conn.execute(
+                sa.select(a.c.seq, a.c.hash).where(a.c.till_id == till, a.c.seq.in_([e["seq"] for e in new]))
+            ).all()
+            if any(stored[seq] != digest for seq, digest in kept):  # another push stored other entries first
+                raise HttpError(409, "audit_mismatch", "the backend's copy holds other entries there")
+        return max(stored)
+
+    head = backend.store.write(work)
+    return backend.respond("pushAudit", 200, {"head_seq": head})

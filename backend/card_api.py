@@ -51,6 +51,25 @@ def _text(body: dict[str, Any], name: str) -> str | None:
     return v if isinstance(v, str) and _ID.match(v) else None
 
 
+def _metadata(v: Any) -> bool:
+    """None, or Stripe's metadata: at most 20 keys (40 characters) of text values (500 characters); the
+    relay's own keys (omo_...) are not the till's to set."""
+    if v is None:
+        return True
+    return (
+        isinstance(v, dict)
+        and len(v) <= 20
+        and all(
+            isinstance(k, str)
+            and 0 < len(k) <= 40
+            and not k.startswith("omo_")
+            and isinstance(x, str)
+            and len(x) <= 500
+            for k, x in v.items()
+        )
+    )
+
+
 def install(app: Any, backend: Any) -> None:
     """Add the card relay's routes to the backend's app."""
 
@@ -89,7 +108,7 @@ def install(app: Any, backend: Any) -> None:
         return _json(200, out)
 
     def auth(request: Request) -> str:
-        return backend.authenticate(request)
+        return backend.authenticate(request).till_id
 
     @app.post("/v1/card/payments")
     async def card_create(request: Request) -> Response:
@@ -148,9 +167,15 @@ def install(app: Any, backend: Any) -> None:
         till = auth(request)
         return await run(lambda: relay().cancel_action(till, reader_id))
 
-    @app.post("/v1/card/refunds")
+    # one route for both methods: a 405 names them both in its Allow header
+    @app.api_route("/v1/card/refunds", methods=["GET", "POST"])
     async def card_refund(request: Request) -> Response:
         till = auth(request)
+        if request.method == "GET":
+            pi = request.query_params.get("payment_intent") or ""
+            if not _ID.match(pi):
+                return _error(400, "invalid_request", "payment_intent is required")
+            return await run(lambda: relay().refunds_for(till, pi))
         body = await _body(request)
         ok = body is not None and _text(body, "payment_intent") and _text(body, "idempotency_key")
         amount = _int(body.get("amount")) if body is not None else None
@@ -158,6 +183,8 @@ def install(app: Any, backend: Any) -> None:
             return _error(400, "invalid_request", "payment_intent, amount and idempotency_key are required")
         if body.get("reason") not in (None, "duplicate", "fraudulent", "requested_by_customer"):  # type: ignore[union-attr]
             return _error(400, "invalid_request", "not a refund reason")
+        if not _metadata(body.get("metadata")):  # type: ignore[union-attr]
+            return _error(400, "invalid_request", "metadata: at most 20 short texts by short names")
         return await run(lambda: relay().refund(till, dict(body, amount=amount)))
 
     @app.get("/v1/card/changes")

@@ -39,6 +39,7 @@ API_VERSION = "2026-10-28.endive"
 ENV_KEY = "OMO_STRIPE_SECRET_KEY"
 ENV_WEBHOOK_SECRET = "OMO_STRIPE_WEBHOOK_SECRET"
 ENV_API_BASE = "OMO_STRIPE_API_BASE"
+NOTIFY_CHANNEL = "omo_till_messages"
 
 # how far along a PaymentIntent is: a state is never replaced by one of a lower rank heard later
 _RANK = {
@@ -65,6 +66,17 @@ class RelayConfig:
     capture_interval: float = 0.1
     stale_after: float = 30.0
     timeout: float = 20.0
+    # old rows are deleted (every ``prune_interval`` seconds, by any worker): a till's message after an
+    # hour (news only: a till away longer reads the state itself, its reconciler settles its attempts),
+    # Stripe's event ids after 4 days (Stripe retries a webhook for 3 days, the reconciliation lists 3
+    # days), a final payment and a refund made after 400 days (beyond the time a card can be refunded)
+    prune_interval: float = 600.0
+    message_window: float = 3600.0
+    event_window: float = 4 * 86400.0
+    payment_window: float = 400 * 86400.0
+    # a waiting till's channel looks at the table this often when nothing woke it (None: 2 s while
+    # PostgreSQL's LISTEN wakes it, else 0.25 s)
+    channel_recheck: float | None = None
 
     @classmethod
     def from_env(cls) -> RelayConfig | None:
@@ -99,6 +111,8 @@ class CardRelay:
             max_network_retries=0,
         )
         self._changed = threading.Condition()
+        self._news = 0  # bumped by every wake: a waiter that saw it change since its read looks again
+        self.listening = False  # PostgreSQL's LISTEN is up: other workers' news wake this one at once
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self.stripe_calls: dict[str, int] = {}  # this worker's Stripe calls by kind (benchmarks read it)
@@ -106,7 +120,10 @@ class CardRelay:
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> CardRelay:
-        for name, fn in (("captures", self._capture_loop), ("reconcile", self._reconcile_loop)):
+        loops = [("captures", self._capture_loop), ("reconcile", self._reconcile_loop)]
+        if not self.store.is_sqlite:
+            loops.append(("listen", self._listen_loop))
+        for name, fn in loops:
             t = threading.Thread(target=fn, name=f"card-relay-{name}", daemon=True)
             t.start()
             self._threads.append(t)
@@ -114,10 +131,42 @@ class CardRelay:
 
     def stop(self) -> None:
         self._stop.set()
-        with self._changed:
-            self._changed.notify_all()
+        self._wake()
         for t in self._threads:
             t.join(5)
+
+    def _wake(self) -> None:
+        with self._changed:
+            self._news += 1
+            self._changed.notify_all()
+
+    def _listen_loop(self) -> None:
+        """PostgreSQL: hear every worker's news for the tills (NOTIFY at the commit of a till message), so a
+        webhook taken by one worker reaches a till whose channel is open on another at once."""
+        import psycopg
+
+        url = self.store.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(url, autocommit=True, connect_timeout=5) as conn:
+                    conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                    self.listening = True
+                    self._wake()  # news while it was not listening: the waiting channels look again
+                    while not self._stop.is_set():
+                        for _ in conn.notifies(timeout=0.5):
+                            self._wake()
+            except psycopg.Error as e:
+                if self.listening:
+                    log.warning("card relay: LISTEN lost (%s); the channels look at the table meanwhile", e)
+                self.listening = False
+                self._stop.wait(1.0)
+        self.listening = False
+
+    def _recheck(self) -> float:
+        """How long a waiting channel goes without looking at the table when nothing woke it."""
+        if self.config.channel_recheck is not None:
+            return self.config.channel_recheck
+        return 2.0 if self.listening else 0.25
 
     # ------------------------------------------------------------------ Stripe, within the budget
     def _stripe(self, kind: str, endpoint: str, priority: int, fn: Callable[[], Any]) -> dict[str, Any]:
@@ -321,26 +370,70 @@ class CardRelay:
             return json.loads(row[0])
 
         pi = self.store.write(mark)
-        with self._changed:
-            self._changed.notify_all()
+        self._wake()
         return pi
 
     def refund(self, till_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        """Refund (part of) a card payment with the chain's key, at a refund's priority. The till's refund
+        attempt (its ``idempotency_key``) is recorded before Stripe is called and Stripe's Refund kept after:
+        the same attempt again answers the same Refund without a Stripe request, at any age (Stripe keeps its
+        keys 24 hours). An attempt whose answer was lost (the backend stopped mid-call) is looked for among
+        the payment's refunds at Stripe (by its key in the refund's metadata) before it is made again."""
         c = schema.card_payments
-        pi_id = body["payment_intent"]
+        f = schema.card_refunds
+        pi_id, key, amount = body["payment_intent"], body["idempotency_key"], body["amount"]
+        now = self._clock()
+
+        def record(conn: Connection) -> tuple[str | None, bool]:
+            """(the Refund already made for this attempt, whether the attempt was recorded before)."""
+            row = conn.execute(
+                sa.select(f.c.payment_intent_id, f.c.amount, f.c.refund_json).where(
+                    f.c.till_id == till_id, f.c.refund_key == key
+                )
+            ).first()
+            if row is None:
+                conn.execute(
+                    sa.insert(f).values(
+                        till_id=till_id,
+                        refund_key=key,
+                        payment_intent_id=pi_id,
+                        amount=amount,
+                        created_at=now,
+                    )
+                )
+                return None, False
+            if (row[0], row[1]) != (pi_id, amount):
+                raise StripeFailed(
+                    400,
+                    {
+                        "type": "idempotency_error",
+                        "code": "idempotency_key_in_use",
+                        "message": "this refund attempt was made for another payment or amount",
+                    },
+                )
+            return row[2], True
+
+        made, seen = self.store.write(record)
+        if made is not None:
+            return json.loads(made)
+        refund = self._refund_made(till_id, pi_id, key) if seen else None
+        if refund is None:
+            params: dict[str, Any] = {
+                "payment_intent": pi_id,
+                "amount": amount,
+                "metadata": {**(body.get("metadata") or {}), "omo_refund_key": key, "omo_till": till_id},
+            }
+            if body.get("reason"):
+                params["reason"] = body["reason"]
+            refund = self._stripe(
+                "refund",
+                "POST /v1/refunds",
+                REFUND,
+                lambda: self._client.v1.refunds.create(params, options={"idempotency_key": key}),
+            )
+            self._keep_refund(till_id, key, refund)
         if not self.store.read_one(sa.select(c.c.attempt_id).where(c.c.payment_intent_id == pi_id)):
-            raise StripeFailed(404, {"code": "resource_missing", "message": "no such PaymentIntent"})
-        params: dict[str, Any] = {"payment_intent": pi_id, "amount": body["amount"]}
-        if body.get("reason"):
-            params["reason"] = body["reason"]
-        refund = self._stripe(
-            "refund",
-            "POST /v1/refunds",
-            REFUND,
-            lambda: self._client.v1.refunds.create(
-                params, options={"idempotency_key": body["idempotency_key"]}
-            ),
-        )
+            return refund  # not a payment a till took through the backend (an online order's, say)
         # what is refunded now, for the till's close-out (off the customer's path: a refund's priority)
         pi = self._stripe(
             "refund_read",
@@ -350,6 +443,63 @@ class CardRelay:
         )
         self._apply_pi(pi, created=None, via="answer")
         return refund
+
+    def refunds_for(self, till_id: str, pi_id: str) -> dict[str, Any] | None:
+        """The refunds of a payment (any till's: a return is taken at any till), as a Stripe list. Of a
+        payment a till took through the backend: the refunds made through the backend, with no Stripe
+        request unless an attempt's answer was lost (then one list read finds it). Of any other payment of
+        the chain (an online order's, one taken before the tills were relayed): Stripe's list."""
+        c = schema.card_payments
+        f = schema.card_refunds
+        if not self.store.read_one(sa.select(c.c.attempt_id).where(c.c.payment_intent_id == pi_id)):
+            return {"object": "list", "data": self._stripe_refunds(pi_id)}
+        rows = self.store.read_one(
+            sa.select(f.c.till_id, f.c.refund_key, f.c.refund_json)
+            .where(f.c.payment_intent_id == pi_id)
+            .order_by(f.c.created_at)
+        )
+        lost = [(t, k) for t, k, made in rows if made is None]
+        found = self._stripe_refunds(pi_id) if lost else []
+        for t, k in lost:
+            for r in found:
+                if (r.get("metadata") or {}).get("omo_refund_key") == k and r["metadata"].get(
+                    "omo_till"
+                ) == t:
+                    self._keep_refund(t, k, r)
+        if lost:
+            rows = self.store.read_one(
+                sa.select(f.c.till_id, f.c.refund_key, f.c.refund_json)
+                .where(f.c.payment_intent_id == pi_id)
+                .order_by(f.c.created_at)
+            )
+        return {"object": "list", "data": [json.loads(made) for _t, _k, made in rows if made is not None]}
+
+    def _stripe_refunds(self, pi_id: str) -> list[dict[str, Any]]:
+        page = self._stripe(
+            "refund_list",
+            "GET /v1/refunds",
+            REFUND,
+            lambda: self._client.v1.refunds.list({"payment_intent": pi_id, "limit": 100}),
+        )
+        return list(page.get("data") or [])
+
+    def _refund_made(self, till_id: str, pi_id: str, key: str) -> dict[str, Any] | None:
+        for r in self._stripe_refunds(pi_id):
+            meta = r.get("metadata") or {}
+            if meta.get("omo_refund_key") == key and meta.get("omo_till") == till_id:
+                self._keep_refund(till_id, key, r)
+                return r
+        return None
+
+    def _keep_refund(self, till_id: str, key: str, refund: dict[str, Any]) -> None:
+        f = schema.card_refunds
+        self.store.write(
+            lambda conn: conn.execute(
+                sa.update(f)
+                .where(f.c.till_id == till_id, f.c.refund_key == key)
+                .values(refund_id=refund["id"], refund_json=json.dumps(refund))
+            )
+        )
 
     def _reader_of(self, till_id: str, pi_id: str) -> str:
         c = schema.card_payments
@@ -445,8 +595,7 @@ class CardRelay:
             return row[1]
 
         if self.store.write(keep) is not None:
-            with self._changed:
-                self._changed.notify_all()
+            self._wake()
 
     def _apply_reader(
         self, reader: dict[str, Any], *, answer_sent_at: float, authoritative: bool = False
@@ -507,8 +656,7 @@ class CardRelay:
             return till[0]
 
         if self.store.write(keep) is not None:
-            with self._changed:
-                self._changed.notify_all()
+            self._wake()
 
     def _tell(self, conn: Connection, till_id: str, body: dict[str, Any]) -> None:
         conn.execute(
@@ -516,6 +664,8 @@ class CardRelay:
                 till_id=till_id, body=json.dumps(body), created_at=self._clock()
             )
         )
+        if conn.dialect.name == "postgresql":  # every worker hears it at the commit
+            conn.execute(sa.select(sa.func.pg_notify(NOTIFY_CHANNEL, till_id)))
 
     # ------------------------------------------------------------------ the till's channel
     def changes(self, till_id: str, after: int, wait: float) -> dict[str, Any]:
@@ -523,6 +673,7 @@ class CardRelay:
         m = schema.till_messages
         deadline = time.monotonic() + wait
         while True:
+            seen = self._news
             rows = self.store.read_one(
                 sa.select(m.c.seq, m.c.body)
                 .where(m.c.till_id == till_id, m.c.seq > after)
@@ -534,8 +685,10 @@ class CardRelay:
                 last = rows[-1][0] if rows else after
                 return {"after": last, "messages": [dict(json.loads(b), seq=s) for s, b in rows]}
             with self._changed:
-                # another worker may have taken the webhook: look at the table again at least every 0.25 s
-                self._changed.wait(min(left, 0.25))
+                # another worker may have taken the webhook: its NOTIFY wakes this one (PostgreSQL); the
+                # table is looked at again after a while in any case
+                if self._news == seen:
+                    self._changed.wait(min(left, self._recheck()))
 
     # ------------------------------------------------------------------ off the critical path
     def _capture_loop(self) -> None:
@@ -643,11 +796,54 @@ class CardRelay:
         self._apply_pi(pi, created=None, via="answer")
 
     def _reconcile_loop(self) -> None:
+        pruned = 0.0
         while not self._stop.wait(self.config.reconcile_interval):
             try:
                 self.reconcile()
             except Exception:  # noqa: BLE001 - Stripe down now: the next round tries again
                 log.warning("card reconciliation failed", exc_info=True)
+            if time.monotonic() - pruned >= self.config.prune_interval:
+                pruned = time.monotonic()
+                try:
+                    self.prune()
+                except Exception:  # noqa: BLE001 - the database busy now: the next round prunes
+                    log.warning("pruning the card relay's old rows failed", exc_info=True)
+
+    def prune(self, batch: int = 5000) -> dict[str, int]:
+        """Delete the relay's rows past their window (RelayConfig), in batches of short transactions.
+        Returns how many rows of each table went."""
+        now = self._clock()
+        m, e, c, f = schema.till_messages, schema.stripe_events, schema.card_payments, schema.card_refunds
+        final = sa.and_(
+            c.c.created_at < now - self.config.payment_window,
+            sa.or_(c.c.pi_rank >= 5, c.c.payment_intent_id.is_(None)),
+            sa.or_(c.c.capture_state.is_(None), c.c.capture_state.in_(("captured", "failed"))),
+        )
+        gone = {"till_messages": 0, "stripe_events": 0, "card_payments": 0, "card_refunds": 0}
+
+        def chunk(table: sa.Table, key: sa.Column[Any], where: Any) -> int:
+            ids = sa.select(key).where(where).limit(batch).scalar_subquery()
+            return self.store.write(lambda conn: conn.execute(sa.delete(table).where(key.in_(ids))).rowcount)
+
+        for name, table, key, where in (
+            ("till_messages", m, m.c.seq, m.c.created_at < now - self.config.message_window),
+            ("stripe_events", e, e.c.event_id, e.c.received_at < now - self.config.event_window),
+            (  # made (an attempt whose answer was lost stays until it is found)
+                "card_refunds",
+                f,
+                f.c.refund_id,
+                sa.and_(f.c.created_at < now - self.config.payment_window, f.c.refund_id.is_not(None)),
+            ),
+            ("card_payments", c, c.c.attempt_id, final),
+        ):
+            while True:
+                n = chunk(table, key, where)
+                gone[name] += n
+                if n < batch:
+                    break
+        if any(gone.values()):
+            log.info("card relay pruned %s", gone)
+        return gone
 
     def reconcile(self) -> int:
         """Apply what Stripe could not deliver (one list read), then read once any attempt left open too

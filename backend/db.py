@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import re
+import logging
 import time
 from typing import Any
 
@@ -29,10 +29,11 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from backend import loyalty, stock
+from backend import loyalty, stock, validate
 from backend import returns as returns_mod
 from backend.schema import (
     counters,
+    devices,
     events,
     members,
     order_lines,
@@ -41,11 +42,14 @@ from backend.schema import (
     returns,
     sale_lines,
     sales,
+    stores,
     till_days,
     till_sessions,
 )
-from backend.store import RetryTransaction
+from backend.store import RETRY_SQLSTATES, RetryTransaction
 from sync import contract
+
+log = logging.getLogger("omo.backend")
 
 
 def token_hash(token: str) -> str:
@@ -132,6 +136,28 @@ class _Statements:
                     refunded_amount=lines.c.refunded_amount + sa.bindparam("r"),
                 ),
             )
+        # points a return gives back, counted against what its original redeemed (for the same member):
+        # one conditional update, so two returns of the same sale cannot both give back the last points
+        self.give_back = {
+            "sale_uuid": sa.update(sales)
+            .where(
+                sales.c.sale_uuid == sa.bindparam("k"),
+                sales.c.member_no == sa.bindparam("m"),
+                sales.c.points_returned + sa.bindparam("n") <= sales.c.points_redeemed,
+            )
+            .values(points_returned=sales.c.points_returned + sa.bindparam("n")),
+            "order_no": sa.update(orders)
+            .where(
+                orders.c.order_no == sa.bindparam("k"),
+                orders.c.member_no == sa.bindparam("m"),
+                orders.c.points_returned + sa.bindparam("n") <= orders.c.points_redeemed,
+            )
+            .values(points_returned=orders.c.points_returned + sa.bindparam("n")),
+        }
+        self.store_limit = sa.select(stores.c.max_unreceipted_refund).where(
+            stores.c.store_id == sa.bindparam("s")
+        )
+        self.pickup_store = sa.select(orders.c.pickup_store_id).where(orders.c.order_no == sa.bindparam("k"))
 
 
 @functools.cache
@@ -150,7 +176,19 @@ def next_counter(conn: Connection, name: str, n: int = 1) -> int:
 
 
 def points_balance(conn: Connection, member_no: int, programme: str = "main") -> int:
-    return int(conn.execute(statements(conn).balance, {"m": member_no, "p": programme}).scalar_one())
+    """The member's balance. Exact and never an error: SQLite's SUM raises on a 64-bit overflow (a ledger
+    an older backend let grow past it), and then the rows are added up here instead."""
+    params = {"m": member_no, "p": programme}
+    try:
+        return int(conn.execute(statements(conn).balance, params).scalar_one())
+    except sa.exc.OperationalError as exc:
+        if "overflow" not in str(exc.orig):
+            raise
+    pl = points_ledger
+    deltas = conn.execute(
+        sa.select(pl.c.delta).where(pl.c.member_no == member_no, pl.c.programme == programme)
+    ).scalars()
+    return sum(deltas)
 
 
 class _Batch:
@@ -159,9 +197,13 @@ class _Batch:
     locked up front in one statement in member order (on PostgreSQL: no deadlock between two batches over
     members), and their balances, read once and then kept up to date here."""
 
-    def __init__(self, conn: Connection, evs: list[dict[str, Any]], *, assume_new_sales: bool) -> None:
+    def __init__(
+        self, conn: Connection, evs: list[dict[str, Any]], *, assume_new_sales: bool, store_id: str | None
+    ) -> None:
         self.conn = conn
         self.st = statements(conn)
+        self.store_id = store_id  # the store of the device that sent the batch
+        self._store_limit: int | None = None
         self.sales: list[dict[str, Any]] = []
         self.lines: list[dict[str, Any]] = []
         self.points: list[dict[str, Any]] = []
@@ -177,7 +219,11 @@ class _Batch:
         look: set[int] = set()
         for ev in evs:
             p = ev.get("payload")
-            if not isinstance(p, dict) or type(p.get("member_no")) is not int or p["member_no"] not in _INT64:
+            if (
+                not isinstance(p, dict)
+                or type(p.get("member_no")) is not int
+                or p["member_no"] not in validate.INT64
+            ):
                 continue
             pts = p.get("points")
             reads_balance = ev.get("type") == "return.completed" or (
@@ -201,6 +247,18 @@ class _Batch:
         if uuids and not assume_new_sales:
             self.known_sales.update(conn.execute(self.st.known_sales, {"ids": uuids}).scalars())
         self.people = loyalty.Members(conn, evs)  # tiers, provisional numbers, the sales' categories
+
+    def store_limit(self) -> int:
+        """The most the device's store refunds without an original (0 for a device without a store)."""
+        if self._store_limit is None:
+            limit = self.conn.execute(self.st.store_limit, {"s": self.store_id}).scalar()
+            self._store_limit = int(limit or 0)
+        return self._store_limit
+
+    def check_store(self, named: str | None) -> None:
+        """A store named by the till must be the device's own."""
+        if named is not None and named != self.store_id:
+            raise Rejected("wrong_store", f"this till belongs to store {self.store_id}, not {named}")
 
     def balance(self, member_no: int, programme: str) -> int:
         key = (member_no, programme)
@@ -250,6 +308,7 @@ class _Batch:
 
 
 def _apply_sale(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dict) -> dict[str, str] | None:
+    b.check_store(p.get("store_id"))
     lines = p["lines"]
     if len({ln["line_no"] for ln in lines}) != len(lines):
         raise Rejected("invalid_payload", "two lines share a line_no")
@@ -279,6 +338,7 @@ def _apply_sale(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dic
             "item_count": sum(line["qty"] for line in lines),
             "occurred_at": occurred_at,
             "tenders": _dumps(p["tenders"]),
+            "store_id": b.store_id,
             "points_earned": pts.earned if pts is not None else 0,
             "points_redeemed": pts.redeemed if pts is not None else 0,
         }
@@ -311,10 +371,16 @@ def _apply_sale(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dic
 
 def _apply_return(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: dict) -> None:
     conn, st = b.conn, b.st
+    b.check_store(p.get("store_id"))
     b.flush()  # the original may be a sale of this batch
     # a claim the till held for this return comes off the lines first: the event counts its own lines
     returns_mod.undo_claim(conn, p["return_uuid"])
     original = p.get("original") or {}
+    if not validate.has_original(p) and p["total_refunded"] > b.store_limit():
+        raise Rejected(
+            "over_return_limit",
+            f"without an original at most {b.store_limit()} is refunded here, not {p['total_refunded']}",
+        )
     checked: set[tuple[str, str]] = set()
     for line in p["lines"]:
         if line.get("original_sale_uuid"):
@@ -377,6 +443,19 @@ def _apply_return(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: d
         if member_no not in b.members:
             raise Rejected("unknown_member", "points on a return without a known member")
         programme = pts.get("programme", "main")
+        if pts["redeemed"]:  # given back: at most what the original redeemed, to the same member
+            kind = next(iter(original), None)
+            given = (
+                0
+                if kind is None
+                else conn.execute(
+                    st.give_back[kind], {"k": original[kind], "m": member_no, "n": pts["redeemed"]}
+                ).rowcount
+            )
+            if not given:
+                raise Rejected(
+                    "exceeds_redeemed", "more points given back than the original redeemed for this member"
+                )
         delta = pts["redeemed"] - pts["earned"]
         if delta < 0:  # a clawback never takes the balance below zero
             delta = max(delta, -b.balance(member_no, programme))
@@ -385,7 +464,12 @@ def _apply_return(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: d
 
 
 def _apply_pickup(b: _Batch, p: dict) -> None:
-    """All that is still waiting, or the lines named (an order handed over in parts)."""
+    """All that is still waiting, or the lines named (an order handed over in parts), at the order's pickup
+    store only."""
+    b.check_store(p.get("store_id"))
+    row = b.conn.execute(b.st.pickup_store, {"k": p["order_no"]}).first()
+    if row is not None and row[0] != b.store_id:
+        raise Rejected("wrong_store", f"the order is to be picked up at {row[0]}, not here")
     problem = returns_mod.hand_over(b.conn, p)
     if problem is not None:
         code, _, message = problem.partition(": ")
@@ -404,7 +488,7 @@ def _apply_till_session(b: _Batch, kind: str, till_id: str, p: dict) -> None:
         values.update(closed_by=p.get("staff_id"), approved_by=p.get("approved_by"))
         for k in ("sales_count", "net_sales"):
             v = figures.get(k)
-            values[k] = v if isinstance(v, int) and not isinstance(v, bool) and v in _INT64 else None
+            values[k] = v if isinstance(v, int) and not isinstance(v, bool) and v in validate.INT64 else None
     values = {k: v for k, v in values.items() if v is not None}
     insert = postgresql.insert if b.conn.dialect.name == "postgresql" else sqlite.insert
     stmt = insert(till_sessions).values(session_id=p["session_id"], till_id=till_id, **values)
@@ -417,52 +501,24 @@ def _apply_till_session(b: _Batch, kind: str, till_id: str, p: dict) -> None:
         raise Rejected("invalid_payload", "that till session belongs to another till")
 
 
-def list_till_sessions(conn: Connection, till_id: str | None, limit: int) -> list[dict[str, Any]]:
-    """The sessions, newest first (one till's with `till_id`)."""
+def list_till_sessions(
+    conn: Connection, till_id: str | None, limit: int, *, device_till: str, store_id: str | None
+) -> list[dict[str, Any]]:
+    """The sessions of the tills of the asking device's store (its own till's only when it has no store),
+    newest first (one till's with `till_id`)."""
     t = till_sessions
     q = (
         sa.select(t)
         .order_by(sa.func.coalesce(t.c.opened_at, t.c.closed_at).desc(), t.c.session_id)
         .limit(limit)
     )
+    if store_id is None:
+        q = q.where(t.c.till_id == device_till)
+    else:
+        q = q.where(t.c.till_id.in_(sa.select(devices.c.till_id).where(devices.c.store_id == store_id)))
     if till_id is not None:
         q = q.where(t.c.till_id == till_id)
     return [{str(k): v for k, v in r._mapping.items()} for r in conn.execute(q)]
-
-
-_INT64 = range(-(2**63), 2**63)
-
-
-def _out_of_range(value: Any) -> bool:
-    """Whether a number anywhere in the payload is beyond a signed 64-bit integer (the databases' limit;
-    member_no is u64 in the contract)."""
-    if isinstance(value, int):
-        return value not in _INT64
-    if isinstance(value, dict):
-        return any(_out_of_range(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_out_of_range(v) for v in value)
-    return False
-
-
-WIDE_NUMBER = re.compile(rb"\d{19}")
-
-
-def payload_problem(ev: dict[str, Any], *, wide: bool = True) -> str | None:
-    """Why the event's payload breaks the contract, or None. Pure: run it before the transaction.
-    `wide=False`: the caller knows no number in it has 19 digits or more (see WIDE_NUMBER)."""
-    schema = contract.payload_schema_for(ev["type"])
-    assert schema is not None  # the batch schema restricts the type
-    try:
-        contract.validate(schema, ev["payload"])
-    except contract.ContractViolation as exc:
-        return exc.detail
-    if wide and _out_of_range(ev["payload"]):
-        return OUT_OF_RANGE
-    return None
-
-
-OUT_OF_RANGE = "a number is out of range"
 
 
 def apply_event(conn: Connection, device_till: str, ev: dict[str, Any]) -> dict[str, Any]:
@@ -474,22 +530,62 @@ class SaleRecordedBefore(RetryTransaction):
     """A sale_uuid of the batch is already recorded: run the transaction again, checking for it first."""
 
 
+def retryable(exc: BaseException) -> bool:
+    """Whether the whole transaction must run again (a concurrent one got in the way, or the connection
+    broke), rather than the event be rejected."""
+    if isinstance(exc, RetryTransaction):
+        return True
+    if isinstance(exc, sa.exc.DBAPIError):
+        return exc.connection_invalidated or getattr(exc.orig, "sqlstate", None) in RETRY_SQLSTATES
+    return False
+
+
 def apply_batch(
     conn: Connection,
     device_till: str,
     evs: list[dict[str, Any]],
-    problems: dict[str, Any] | None = None,
+    problems: dict[str, validate.Problem | None] | None = None,
     *,
     assume_new_sales: bool = False,
+    store_id: str | None = None,
 ) -> list[dict[str, Any]]:
     """Apply a batch of events inside the caller's write transaction; return their EventResults.
 
-    `problems`: payload_problem(ev) by event_id when the caller checked them already (outside the lock).
-    `assume_new_sales`: skip looking up the sales' uuids first (a new event's sale is new, nearly always);
-    raises SaleRecordedBefore when one was not, and the transaction must run again without it. Raises
-    RetryTransaction when a concurrent transaction got in the way (run it again from the start)."""
+    `problems`: validate.payload_problem(ev) by event_id when the caller checked them already (outside
+    the lock). `assume_new_sales`: skip looking up the sales' uuids first (a new event's sale is new,
+    nearly always); raises SaleRecordedBefore when one was not, and the transaction must run again
+    without it. Raises RetryTransaction when a concurrent transaction got in the way (run it again from
+    the start). `store_id`: the store of the device that sent the batch.
+
+    No event can make a batch fail: the batch is applied in one go (its writes buffered, one statement
+    per table) inside a savepoint; if anything unexpected goes wrong (a bug, a database error), that is
+    undone and the batch is applied again event by event, each in a savepoint of its own: the event that
+    fails is rejected (`internal_error`), the others apply."""
     if not evs:
         return []
+    conn.exec_driver_sql("SAVEPOINT omo_batch")
+    try:
+        results = _apply_all(conn, device_till, evs, problems, assume_new_sales, store_id, isolate=False)
+    except Exception as exc:
+        if retryable(exc):
+            raise
+        log.error("a batch of %d events met %r; applying it event by event", len(evs), exc)
+        conn.exec_driver_sql("ROLLBACK TO SAVEPOINT omo_batch")
+        results = _apply_all(conn, device_till, evs, problems, assume_new_sales, store_id, isolate=True)
+    conn.exec_driver_sql("RELEASE SAVEPOINT omo_batch")
+    return results
+
+
+def _apply_all(
+    conn: Connection,
+    device_till: str,
+    evs: list[dict[str, Any]],
+    problems: dict[str, validate.Problem | None] | None,
+    assume_new_sales: bool,
+    store_id: str | None,
+    *,
+    isolate: bool,
+) -> list[dict[str, Any]]:
     st = statements(conn)
     now = time.time()
     new = set(
@@ -508,8 +604,14 @@ def apply_batch(
             ],
         ).scalars()
     )
-    b = _Batch(conn, [ev for ev in evs if ev["event_id"] in new], assume_new_sales=assume_new_sales)
+    b = _Batch(
+        conn,
+        [ev for ev in evs if ev["event_id"] in new],
+        assume_new_sales=assume_new_sales,
+        store_id=store_id,
+    )
     b.till = device_till
+    apply = _apply_isolated if isolate else _apply_one
     seen = [ev["event_id"] for ev in evs if ev["event_id"] not in new]
     stored = {r[0]: r for r in conn.execute(st.stored_events, {"ids": seen})} if seen else {}
     results = []
@@ -521,9 +623,9 @@ def apply_batch(
         if event_id not in new or event_id in applied:
             results.append(_duplicate(ev, first.get(event_id) or _stored_event(stored.get(event_id))))
             continue
-        problem = problems[event_id] if problems is not None else payload_problem(ev)
+        problem = problems[event_id] if problems is not None else validate.payload_problem(ev)
         try:
-            note = _apply_one(b, device_till, ev, problem)
+            note = apply(b, device_till, ev, problem)
         except Rejected as rej:
             rejected.add(event_id)
             results.append(
@@ -544,6 +646,33 @@ def apply_batch(
     if first:
         conn.execute(st.add_to_days, _day_figures(device_till, first.values()))
     return results
+
+
+def _apply_isolated(
+    b: _Batch, device_till: str, ev: dict[str, Any], problem: validate.Problem | None
+) -> dict[str, str] | None:
+    """_apply_one in a savepoint of its own, its writes flushed inside it: whatever goes wrong undoes this
+    event only, which is then rejected."""
+    balances, sale_uuids = dict(b.balances), set(b.sale_uuids)
+    b.conn.exec_driver_sql("SAVEPOINT omo_event")
+    try:
+        note = _apply_one(b, device_till, ev, problem)
+        b.flush()
+    except Exception as exc:
+        if retryable(exc):
+            raise
+        b.conn.exec_driver_sql("ROLLBACK TO SAVEPOINT omo_event")
+        b.conn.exec_driver_sql("RELEASE SAVEPOINT omo_event")
+        b.balances, b.sale_uuids = balances, sale_uuids
+        b.sales, b.lines, b.points = [], [], []
+        if isinstance(exc, Rejected):
+            raise
+        log.error("event %s (%s) could not be applied", ev["event_id"], ev["type"], exc_info=exc)
+        raise Rejected(
+            "internal_error", "the backend could not apply this event; nothing of it was recorded"
+        ) from exc
+    b.conn.exec_driver_sql("RELEASE SAVEPOINT omo_event")
+    return note
 
 
 def _stored_event(row: Any) -> dict[str, Any] | None:
@@ -600,7 +729,9 @@ def _day_figures(till_id: str, applied: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _apply_one(b: _Batch, device_till: str, ev: dict[str, Any], problem: str | None) -> dict[str, str] | None:
+def _apply_one(
+    b: _Batch, device_till: str, ev: dict[str, Any], problem: validate.Problem | None
+) -> dict[str, str] | None:
     """Apply one event; a note when it was applied otherwise than the till said (or Rejected)."""
     try:
         return _apply_event(b, device_till, ev, problem)
@@ -609,13 +740,13 @@ def _apply_one(b: _Batch, device_till: str, ev: dict[str, Any], problem: str | N
 
 
 def _apply_event(
-    b: _Batch, device_till: str, ev: dict[str, Any], problem: str | None
+    b: _Batch, device_till: str, ev: dict[str, Any], problem: validate.Problem | None
 ) -> dict[str, str] | None:
     event_id = ev["event_id"]
     if ev["till_id"] != device_till:
         raise Rejected("till_mismatch", f"event from till {ev['till_id']} sent with {device_till}'s token")
     if problem is not None:
-        raise Rejected("invalid_payload", problem)
+        raise Rejected(problem.code, problem.message)
     p = ev["payload"]
     match ev["type"]:
         case "sale.completed":

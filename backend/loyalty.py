@@ -312,6 +312,7 @@ def _date(text: str) -> date:
 
 def check_in(b: _Batch, event_id: str, p: dict[str, Any], occurred_at: str) -> dict[str, str] | None:
     """Record a visit; its points once per member, store and day (the first check-in of the day)."""
+    b.check_store(p.get("store_id"))
     member = b.people.resolve(p["member_no"])
     if member is None:
         raise Refused("unknown_member", "no such member")
@@ -321,7 +322,7 @@ def check_in(b: _Batch, event_id: str, p: dict[str, Any], occurred_at: str) -> d
             raise Refused("invalid_payload", "the visit's local date is not the day it happened")
     except ValueError:
         raise Refused("invalid_payload", "the visit's local date is not a date") from None
-    store_id = p.get("store_id") or ""
+    store_id = p.get("store_id") or b.store_id or ""
     b.conn.execute(sa.insert(checkins).values(event_id=event_id, member_no=member, store_id=store_id))
     return first_visit(b.conn, event_id, member, store_id, day, b)
 

@@ -1,12 +1,13 @@
 """The backend's member API (the contract's members, coupons and carts operations).
 
 What a guessable number finds is what checkout needs: `GET /v1/members/{no}` without the member's QR token
-answers name, tier, points, coupons and consent (`scope` checkout); with the text of the member's QR code
-in `X-Member-Token` (the app's short-lived signed token, or a printed card's, not revoked) it answers the
-whole profile (`scope` full), each block only as the member consented: recent orders with their lines,
-recently viewed items and suggestions need personalisation. `GET /v1/members/{no}/orders` serves one
-purpose, a return or an exchange: the member's orders and purchases, with the member's code only. The
-search (`GET /v1/members?q=`) answers a name, tier and a masked hint per member, no more.
+answers name, tier, points, coupons and consent (`view` checkout); with the text of the member's QR code
+in `OMO-Member-Token` (the app's short-lived signed token, or a printed card's, not revoked: docs/security.md)
+it answers the whole profile (`view` full): the member's recent orders with their lines (what a return or
+an exchange lists), and with personalisation consent recently viewed items and suggestions. A code that
+does not open it gives checkout's view. The search (`GET /v1/members?q=`) answers a name, tier and a masked
+hint per member, no more. Look-ups by something a person could guess count against the till's look-up
+rate limit (`authenticate(lookup=True)`).
 
 Suggestions, in the reference backend: what other customers bought in the same baskets (in store and
 online) as what the member bought or looked at, most baskets first, then what the member looked at and
@@ -26,8 +27,7 @@ from fastapi.responses import Response
 from sqlalchemy.engine import Connection
 from starlette.concurrency import run_in_threadpool
 
-from backend import db, loyalty, schema, tokens
-from pos.codes import DEFAULT_SKEW_S
+from backend import db, loyalty, schema
 from sync import contract
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -65,7 +65,7 @@ def add_routes(app: Any, backend: Backend) -> None:
 
     @app.get("/v1/members")
     def search(request: Request) -> Response:
-        backend.authenticate(request)
+        backend.authenticate(request, lookup=True)
         q = (request.query_params.get("q") or "").strip()
         if not 3 <= len(q) <= 100:
             raise HttpError(400, "invalid_request", "search with 3 to 100 characters")
@@ -75,50 +75,22 @@ def add_routes(app: Any, backend: Backend) -> None:
 
     @app.get("/v1/members/{member_no}")
     def profile(member_no: str, request: Request) -> Response:
-        backend.authenticate(request)
+        """Found by a number anyone can count: what checkout needs (name, tier, points, coupons). With the
+        member's own signed code (`OMO-Member-Token`) their recent orders too (a return lists them), and
+        with their consent what they viewed and the suggestions; a code that does not open it (forged,
+        expired, another member's, a cancelled card) gives checkout's view, as a number does."""
+        from backend.app import MEMBER_TOKEN_HEADER
+
+        backend.authenticate(request, lookup=True)
         no = member_no_of(member_no)
-        token = request.headers.get("x-member-token")
+        code = request.headers.get(MEMBER_TOKEN_HEADER)
         with backend.store.read_connection() as conn:
             real = loyalty.resolve_number(conn, no)
-            if token is not None:
-                problem = token_problem(conn, token, {no, real})
-                if problem is not None:
-                    raise HttpError(403, *problem)
-            body = member_profile(conn, real, full=token is not None)
+            full = code is not None and any(backend.member_token_opens(conn, code, n) for n in {no, real})
+            body = member_profile(conn, real, full=full)
         if body is None:
             raise HttpError(404, "not_found", "no such member")
         return backend.respond("getMemberProfile", 200, body)
-
-    @app.get("/v1/members/{member_no}/orders")
-    def orders(member_no: str, request: Request) -> Response:
-        """For a return or an exchange (the purpose this answer serves, nothing else): the member's recent
-        orders and purchases with their lines, only with the member's own code in `X-Member-Token`. The
-        member shows it to take back what they bought: their history appears for that, whatever they
-        consented to for clienteling (the profile's `recent_orders` follow personalisation)."""
-        backend.authenticate(request)
-        no = member_no_of(member_no)
-        token = request.headers.get("x-member-token")
-        if token is None:
-            raise HttpError(
-                403, "member_token_required", "a member's orders are listed with the member's code"
-            )
-        with backend.store.read_connection() as conn:
-            real = loyalty.resolve_number(conn, no)
-            problem = token_problem(conn, token, {no, real})
-            if problem is not None:
-                raise HttpError(403, *problem)
-            m = schema.members
-            row = conn.execute(
-                sa.select(m.c.first_name, m.c.last_initial).where(m.c.member_no == real)
-            ).first()
-            if row is None:
-                raise HttpError(404, "not_found", "no such member")
-            body = {
-                "member_no": real,
-                "display_name": f"{row[0]} {row[1]}.",
-                "orders": _recent_orders(conn, real),
-            }
-        return backend.respond("listMemberOrders", 200, body)
 
     @app.post("/v1/coupons/{code}/claim")
     async def claim(code: str, request: Request) -> Response:
@@ -164,7 +136,7 @@ def add_routes(app: Any, backend: Backend) -> None:
     async def cart(cart_id: str, request: Request) -> Response:
         if request.method == "PUT":
             return await share_cart(cart_id, request)
-        backend.authenticate(request)
+        backend.authenticate(request, lookup=True)
         store_id = request.query_params.get("store_id")
 
         def read() -> dict[str, Any] | None:
@@ -213,33 +185,6 @@ def _coupon_code(code: str) -> None:
         raise HttpError(404, "not_found", "no such coupon")
 
 
-# ------------------------------------------------------------------------------------------ tokens
-def token_problem(conn: Connection, text: str, numbers: set[int]) -> tuple[str, str] | None:
-    """Why the QR token does not open this member's whole profile (code, message), or None."""
-    k = schema.signing_keys
-    keys = {
-        kid: tokens.SigningKey.from_raw(kid, raw).public_raw()
-        for kid, raw in conn.execute(sa.select(k.c.key_id, k.c.private_raw))
-    }
-    try:
-        decoded = tokens.decode_and_verify(text.strip(), keys)
-    except Exception:  # malformed, unknown key, bad signature: not a genuine token
-        return "member_token_invalid", "the member code is not genuine"
-    if decoded.member_no not in numbers:
-        return "member_token_invalid", "the member code is another member's"
-    if decoded.kind == "M":
-        if time.time() > decoded.value + DEFAULT_SKEW_S:
-            return "member_token_expired", "the member code has expired"
-        return None
-    r = schema.revoked_cards
-    revoked = conn.execute(
-        sa.select(r.c.member_no).where(r.c.member_no == decoded.member_no, r.c.card_serial == decoded.value)
-    ).first()
-    if revoked is not None:
-        return "member_token_revoked", "this member card has been cancelled"
-    return None
-
-
 # ------------------------------------------------------------------------------------------ profile
 def member_profile(conn: Connection, no: int, *, full: bool) -> dict[str, Any] | None:
     t = schema
@@ -265,17 +210,17 @@ def member_profile(conn: Connection, no: int, *, full: bool) -> dict[str, Any] |
             .order_by(mc.c.code)
         )
     ]
-    personal = full and bool(m[4])
+    personal = full and bool(m[4])  # recent orders: the full view; viewed items, suggestions: with consent
     body = {
         "member_no": no,
         "display_name": f"{m[0]} {m[1]}.",
         "tier": m[2],
         "points_balance": max(0, db.points_balance(conn, no)),
         "coupons": coupons,
-        "recent_orders": _recent_orders(conn, no) if personal else [],
+        "recent_orders": _recent_orders(conn, no) if full else [],
         "recently_viewed": _viewed(conn, no) if personal else [],
         "consent": {"marketing": bool(m[3]), "personalisation": bool(m[4]), "receipts_by_email": bool(m[5])},
-        "scope": "full" if full else "checkout",
+        "view": "full" if full else "checkout",
         "suggestions": suggestions(conn, no) if personal else [],
     }
     return body
@@ -485,4 +430,4 @@ def cart_body(conn: Connection, cart_id: str, store_id: str | None) -> dict[str,
     return body
 
 
-__all__ = ["add_routes", "cart_body", "member_profile", "search_members", "suggestions", "token_problem"]
+__all__ = ["add_routes", "cart_body", "member_profile", "search_members", "suggestions"]

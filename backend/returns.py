@@ -18,6 +18,7 @@ Every function runs in the caller's transaction (backend.store.Store.write / rea
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import re
@@ -554,16 +555,26 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+def email_digest(email: str) -> str:
+    """How an order keeps the customer's e-mail address for the check: SHA-256 of it in lower case."""
+    return hashlib.sha256(email.strip().lower().encode()).hexdigest()
+
+
 def check_customer(conn: Connection, order_no: str, method: str, value: str) -> dict[str, Any]:
-    """Whether what the customer says matches the order; the till never gets what it is compared with."""
+    """Whether what the customer says matches the order (the first name and the last name's initial, the
+    last four digits of the card that paid it, the code their app shows, the e-mail address it was
+    placed with); the till never gets what it is compared with."""
     row = conn.execute(
-        sa.select(orders.c.customer_display_name, orders.c.card_last4, orders.c.pickup_code).where(
-            orders.c.order_no == order_no
-        )
+        sa.select(
+            orders.c.customer_display_name,
+            orders.c.card_last4,
+            orders.c.pickup_code,
+            orders.c.check_email_sha256,
+        ).where(orders.c.order_no == order_no)
     ).first()
     if row is None:
         raise Refused(404, "not_found", "no such order")
-    name, last4, code = row
+    name, last4, code, email_sha256 = row
     given = value.strip()
     if method == "name":
         words = _fold(given).replace(".", " ").split()
@@ -573,6 +584,8 @@ def check_customer(conn: Connection, order_no: str, method: str, value: str) -> 
             verified = words[-1][:1] == on_order[-1][:1]
     elif method == "card_last4":
         verified = bool(last4) and hmac.compare_digest(given.encode(), (last4 or "").encode())
+    elif method == "email":
+        verified = bool(email_sha256) and hmac.compare_digest(email_digest(given), email_sha256 or "")
     else:
         verified = bool(code) and hmac.compare_digest(given.encode(), (code or "").encode())
     return {"order_no": order_no, "method": method, "verified": verified}

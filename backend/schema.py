@@ -68,7 +68,10 @@ devices = Table(
     Column("till_id", Text, primary_key=True),
     Column("token_sha256", Text, nullable=False, unique=True),
     Flag("revoked", False),
-    Column("store_id", Text),  # the store the till is in: its sales take that store's stock
+    # the store the till is in: its sales take that store's stock, its writes are for this store only
+    # (NULL: registered before stores were recorded; such a till may not write for any store until it is
+    # registered again)
+    Column("store_id", Text),
 )
 
 # One row per (device, Idempotency-Key): the first answer, stored in the transaction of the batch's effects
@@ -126,10 +129,14 @@ sales = Table(
     Column("item_count", BigInteger, nullable=False),
     Column("occurred_at", Text, nullable=False),
     Column("tenders", Text, nullable=False, server_default="[]"),
+    Column("store_id", Text),  # the store of the till that recorded it
     Column("points_earned", BigInteger, nullable=False, server_default="0"),
+    # points the customer spent on the sale, and how many of them returns have given back since
     Column("points_redeemed", BigInteger, nullable=False, server_default="0"),
+    Column("points_returned", BigInteger, nullable=False, server_default="0"),
     Index("sales_member", "member_no", "occurred_at"),
     Index("sales_receipt", "receipt_no"),
+    CheckConstraint("points_returned <= points_redeemed", name="sales_points_returned"),
 )
 
 sale_lines = Table(
@@ -314,11 +321,15 @@ revoked_cards = Table(
     PrimaryKeyConstraint("member_no", "card_serial"),
 )
 
+# The member-token signing keys: public halves only. The private key is kept outside the database (a 0600
+# file, backend/keys.py); `private_raw` is only where an older backend kept it, emptied at start.
+# Only active keys are published; an inactive key never signs again.
 signing_keys = Table(
     "signing_keys",
     metadata,
     Column("key_id", Integer, primary_key=True, autoincrement=False),
-    Column("private_raw", LargeBinary, nullable=False),
+    Column("private_raw", LargeBinary),
+    Column("public_raw", LargeBinary),
     Flag("active", True),
 )
 
@@ -345,13 +356,20 @@ orders = Table(
     Column("delivery_address", Text),
     Column("points_earned", BigInteger, nullable=False, server_default="0"),
     Column("points_redeemed", BigInteger, nullable=False, server_default="0"),
+    Column("points_returned", BigInteger, nullable=False, server_default="0"),
     Column("ready_at", Text),  # put on the pickup shelf
     Column("collect_by", Text),  # the last day to collect it
     Column("shelf", Text),
     Column("pickup_code", Text),  # the code the customer's app shows for the pickup
-    Column("card_last4", Text),  # of the card that paid it (checked by the backend, never sent to a till)
+    # what the customer can tell the store to see the order's contents without its QR code (checked by the
+    # backend, never sent to a till): the last four digits of the card that paid it, and the SHA-256 of
+    # the e-mail address (lower case)
+    Column("card_last4", Text),
+    Column("check_email_sha256", Text),
+    Column("qr_secret", Text),  # the order's QR is OMO:ORDER:<order_no>.<qr_secret>
     Index("orders_member", "member_no", "placed_at"),
     Index("orders_pickup", "pickup_store_id", "status"),
+    CheckConstraint("points_returned <= points_redeemed", name="orders_points_returned"),
 )
 
 order_lines = Table(
@@ -421,6 +439,8 @@ stores = Table(
     metadata,
     Column("store_id", Text, primary_key=True),
     Column("name", Text, nullable=False),
+    # the most a return without an original (no receipt, no order) may refund, with a manager's approval
+    Column("max_unreceipted_refund", BigInteger, nullable=False, server_default="10000"),
     Column("kind", Text, nullable=False, server_default="store"),  # store | warehouse (delivers only)
     Column("city", Text, nullable=False, server_default=""),
     Column("latitude", Float),
@@ -444,6 +464,32 @@ stock = Table(
     PrimaryKeyConstraint("sku", "store_id"),
 )
 
+# The tills' audit chains, anchored: each sync sends the entries written since the last one; a stored entry
+# never changes, so a chain rewritten on a till no longer matches this copy (`omo-pos audit verify`).
+audit_entries = Table(
+    "audit_entries",
+    metadata,
+    Column("till_id", Text, nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("at", Text, nullable=False),
+    Column("actor", Text),
+    Column("action", Text, nullable=False),
+    Column("details", Text, nullable=False),
+    Column("prev_hash", Text, nullable=False),
+    Column("hash", Text, nullable=False),
+    Column("received_at", Float, nullable=False),
+    PrimaryKeyConstraint("till_id", "seq"),
+)
+
+# Rate limits shared by the worker processes on PostgreSQL (one process on SQLite keeps them in memory):
+# the theoretical arrival time of the next request per key (GCRA). UNLOGGED on PostgreSQL: losing it in
+# a crash only forgets who was slowed down.
+rate_limits = Table(
+    "rate_limits",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("tat", Float, nullable=False),
+)  # made UNLOGGED on PostgreSQL by its migration (0007_trust)
 # Stock promised to an order line: a reservation (until `expires_at`), an order placed at a till and not paid
 # yet (until its pay-by time), a paid order (no end: until it is sent). Taken under the stock row's lock when
 # on hand minus the active holds covers it, so the last unit is never promised twice. A hold past its
@@ -548,6 +594,22 @@ card_payments = Table(
     Column("created_at", Float, nullable=False),
     Index("card_payments_capture", "capture_state", "capture_due"),
     Index("card_payments_sale", "sale_uuid"),
+    Index("card_payments_created", "created_at"),
+)
+
+# One row per refund a till asked the backend to make (its refund attempt's key): written before Stripe is
+# called, Stripe's Refund kept once it answered; the same key again answers the same refund.
+card_refunds = Table(
+    "card_refunds",
+    metadata,
+    Column("till_id", Text, primary_key=True),
+    Column("refund_key", Text, primary_key=True),
+    Column("payment_intent_id", Text, nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("refund_id", Text),
+    Column("refund_json", Text),
+    Column("created_at", Float, nullable=False),
+    Index("card_refunds_intent", "payment_intent_id"),
 )
 
 # Stripe events applied (from a webhook or from the events list), each once.
@@ -559,6 +621,7 @@ stripe_events = Table(
     Column("created", BigInteger, nullable=False),
     Column("received_at", Float, nullable=False),
     Column("via", Text, nullable=False),  # webhook | list
+    Index("stripe_events_received", "received_at"),
 )
 
 # What each till is told about its card payments, in order (the till's channel resumes after `seq`).
@@ -570,6 +633,7 @@ till_messages = Table(
     Column("body", Text, nullable=False),
     Column("created_at", Float, nullable=False),
     Index("till_messages_till", "till_id", "seq"),
+    Index("till_messages_created", "created_at"),
 )
 
 # The chain's Stripe budget, shared by every worker (UNLOGGED on PostgreSQL: a crash resets it to full,

@@ -8,6 +8,7 @@ the backend see the same products; otherwise a deterministic local generator sta
 
 from __future__ import annotations
 
+import base64
 import json
 import random
 from collections.abc import Iterable, Iterator
@@ -19,12 +20,19 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from backend import db, schema, seed_stock
+from backend.returns import email_digest
 from backend.store import Store
 
 DEMO_STORE = "S001"  # the till's default store.id: the demo till is in the flagship store
 STORES = [("S001", "OMO Flagship"), ("S002", "OMO Riverside"), ("S003", "OMO Airport")]
 CARD_LAST4 = ("4242", "0005", "4444", "1881", "5556")  # the cards that paid the demo's online orders
 PICKUP_HOLD_DAYS = 7  # how long an order waits on the pickup shelf
+
+
+def demo_email(first_name: str, last_initial: str) -> str:
+    """A demo member's e-mail address (the check an order can be shown with)."""
+    return f"{first_name.lower()}.{last_initial.lower()}@example.com"
+
 
 # (member_no, first name, last initial, tier, marketing, personalisation, receipts, points)
 MEMBERS = [
@@ -271,6 +279,9 @@ def _seed_rest(conn: Connection, seed: int, here: str = DEMO_STORE) -> None:
                     tenders=json.dumps(
                         [{"method": "card", "amount": total, "reference": f"pi_demo_{order_no}"}]
                     ),
+                    # what the customer can tell the store: the e-mail (and card_last4, the card that paid)
+                    check_email_sha256=email_digest(demo_email(_rest[0], _rest[1])),
+                    qr_secret=base64.urlsafe_b64encode(rnd.randbytes(12)).decode("ascii"),
                     points_earned=total // 100,
                     ready_at=_iso(ready) if pickup else None,
                     collect_by=_iso(ready + timedelta(days=PICKUP_HOLD_DAYS)) if pickup else None,

@@ -1,12 +1,13 @@
 """Run the reference backend: `omo-backend` (console script) or in-process with `start_backend(...)`.
 
 handle = start_backend(database)          # uvicorn on 127.0.0.1, an ephemeral port, in a thread
-token = handle.register_device("till-1") # a device token for a till
+token = handle.register_device("till-1") # a device token for a till (of the demo's store)
 handle.url, handle.faults, handle.stop()
 
 `database` is a SQLite file (the embedded default) or a `postgresql://` URL. For a chain:
-`omo-backend --database postgresql://... --workers 4` (uvicorn worker processes on one database; SQLite
-serves one process only).
+`omo-backend --database postgresql://... --signing-key /etc/omo/signing.key --workers 4` (uvicorn worker
+processes on one database; SQLite serves one process only). `--demo` seeds demo data and serves /v1/demo;
+without it, neither. Device tokens are written to a 0600 file (`--tokens-file`), never printed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import os
 import secrets
 import socket
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -26,29 +28,42 @@ import sqlalchemy as sa
 import uvicorn
 from sqlalchemy.dialects import postgresql, sqlite
 
-from backend import db, schema, seed, seed_stock, stock, tokens
-from backend.app import APP_TOKEN_TTL_S, Backend, Fault, FaultPlan, create_app
+from backend import db, keys, schema, seed, seed_stock, stock, tokens
+from backend.app import Backend, Fault, FaultPlan, app_token_expiry, create_app
+from backend.limits import Limits
 from backend.store import SqlConnection, Store
 
 log = logging.getLogger("omo.backend")
 
 ENV_DATABASE = "OMO_BACKEND_DATABASE"
+ENV_SIGNING_KEY = "OMO_BACKEND_SIGNING_KEY"
+ENV_DEMO = "OMO_BACKEND_DEMO"
 
 
 def register_device(
     store: Store, till_id: str, token: str | None = None, *, store_id: str | None = None
 ) -> str:
-    """Register (or re-key) a till; return its device token. Only the token's SHA-256 is stored.
-    `store_id`: the store the till is in (its sales take that store's stock); None keeps the one it had."""
+    """Register (or re-key) a till; return its device token. Only the token's SHA-256 is stored; the
+    caller hands the token over without printing or logging it. `store_id`: the store the till is in
+    (its sales take that store's stock, it writes for that store only); None keeps the one it had."""
     token = token or secrets.token_urlsafe(32)
-    d = schema.devices
-    insert = (sqlite if store.is_sqlite else postgresql).insert(d)
-    stmt = insert.values(till_id=till_id, token_sha256=db.token_hash(token), revoked=False, store_id=store_id)
+    d, st = schema.devices, schema.stores
+    insert = (sqlite if store.is_sqlite else postgresql).insert
+    stmt = insert(d).values(
+        till_id=till_id, token_sha256=db.token_hash(token), revoked=False, store_id=store_id
+    )
     again = {"token_sha256": stmt.excluded.token_sha256, "revoked": False}
     if store_id is not None:
         again["store_id"] = stmt.excluded.store_id
     stmt = stmt.on_conflict_do_update(index_elements=["till_id"], set_=again)
-    store.write(lambda conn: conn.execute(stmt))
+    new_store = insert(st).values(store_id=store_id, name=store_id).on_conflict_do_nothing()
+
+    def run(conn: Any) -> None:
+        if store_id is not None:
+            conn.execute(new_store)
+        conn.execute(stmt)
+
+    store.write(run)
     return token
 
 
@@ -86,7 +101,9 @@ class BackendHandle:
         `?` placeholders on either engine."""
         return self.store.sql()
 
-    def register_device(self, till_id: str, token: str | None = None, *, store_id: str | None = None) -> str:
+    def register_device(
+        self, till_id: str, token: str | None = None, *, store_id: str = seed.DEMO_STORE
+    ) -> str:
         return register_device(self.store, till_id, token, store_id=store_id)
 
     # ---- stock (backend/stock.py): the web shop, the warehouse and the stores, for the demo and tests
@@ -140,7 +157,15 @@ class BackendHandle:
         key = self.backend.signing_key
         if kind == "card":
             return tokens.encode_card_token(key, member_no, row[0])
-        return tokens.encode_app_token(key, member_no, int(time.time()) + APP_TOKEN_TTL_S)
+        return tokens.encode_app_token(key, member_no, app_token_expiry(time.time()))
+
+    def order_qr(self, order_no: str) -> str:
+        """The QR text of an online order (its number and its secret)."""
+        o = schema.orders
+        rows = self.backend.query(sa.select(o.c.qr_secret).where(o.c.order_no == order_no))
+        if not rows or rows[0][0] is None:
+            raise KeyError(f"no order {order_no} with a QR code")
+        return f"OMO:ORDER:{order_no}.{rows[0][0]}"
 
     def use_coupon_online(self, code: str, order_no: str) -> str:
         """The web shop uses a member's coupon for an online order (the same ledger the tills claim from):
@@ -192,13 +217,22 @@ def start_backend(
     fashion: bool = False,
     startup_timeout: float = 10.0,
     store_id: str = seed.DEMO_STORE,
+    key_file: str | Path | None = None,
+    demo: bool = False,
+    limits: Limits | None = None,
     cards: Any = "env",
 ) -> BackendHandle:
-    """Start the reference backend in a thread; return once it accepts connections. `fashion`: seed the
-    demo's fashion range (styles in colours and sizes) too. ``store_id``: the demo store's id when it
-    seeds. ``cards``: the card relay's Stripe account (backend.card_relay.RelayConfig; "env": from the
+    """Start the reference backend in a thread; return once it accepts connections.
+
+    `seed_products`: seed the demo's data (an empty database only); `fashion`: the demo's fashion range
+    (styles in colours and sizes) too; `store_id`: the demo store's id when it seeds. `demo`: serve
+    /v1/demo too. `key_file`: the signing key's file (beside a SQLite database by default; for PostgreSQL
+    without one, a new temporary file: tests). `limits`: rate limits (the shipped ones by default).
+    `cards`: the card relay's Stripe account (backend.card_relay.RelayConfig; "env": from the
     environment; None: off)."""
-    backend = Backend(database, strict=strict, cards=cards)
+    if key_file is None and "://" in str(database) and not str(database).startswith("sqlite"):
+        key_file = Path(tempfile.mkdtemp(prefix="omo-backend-key-")) / "signing.key"
+    backend = Backend(database, strict=strict, key_file=key_file, demo=demo, limits=limits, cards=cards)
     if seed_products is not None:
         seed.seed_demo(backend.store, products_count=seed_products, fashion=fashion, here=store_id)
     # proto=IPPROTO_TCP: asyncio sets TCP_NODELAY on accepted sockets only when the listener says TCP;
@@ -213,6 +247,7 @@ def start_backend(
         create_app(backend),
         log_level="warning",
         access_log=False,
+        proxy_headers=False,  # the client address is the peer's (nothing in front of a test backend)
         lifespan="off",
         ws="none",
         timeout_keep_alive=30,
@@ -250,7 +285,7 @@ def start_demo_backend(
     from sync.client import keyring_token, store_device_token
 
     data_dir = Path(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     from backend.card_relay import RelayConfig
 
     relay = (
@@ -260,6 +295,7 @@ def start_demo_backend(
         data_dir / "omo-backend.sqlite3",
         port=port,
         seed_products=products,
+        demo=True,
         fashion=True,
         store_id=store_id,
         cards=relay,
@@ -280,10 +316,20 @@ def start_demo_backend(
     return handle
 
 
+WORKER_STARTUP_S = 60
+
+
 def worker_app() -> Any:
     """The app of one worker process (`uvicorn --factory`): its own connection pool to the database named
     by OMO_BACKEND_DATABASE; the parent migrated and seeded it before starting the workers."""
-    return create_app(Backend(os.environ[ENV_DATABASE], migrate=False))
+    return create_app(
+        Backend(
+            os.environ[ENV_DATABASE],
+            migrate=False,
+            key_file=os.environ[ENV_SIGNING_KEY],
+            demo=os.environ.get(ENV_DEMO) == "1",
+        )
+    )
 
 
 def stripe_budget_main(argv: list[str]) -> int:
@@ -321,7 +367,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["stripe-budget"]:
         return stripe_budget_main(argv[1:])
-    parser = argparse.ArgumentParser(prog="omo-backend", description="The OMO reference backend")
+    parser = argparse.ArgumentParser(
+        prog="omo-backend",
+        description="The OMO reference backend. Put a TLS-terminating proxy in front of it for a chain.",
+    )
     parser.add_argument(
         "--database",
         "--db",
@@ -333,18 +382,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workers", type=int, default=1, help="worker processes (PostgreSQL only; SQLite serves one)"
     )
-    parser.add_argument("--seed-products", type=int, default=2000, help="demo catalog size (empty db only)")
+    parser.add_argument(
+        "--signing-key",
+        type=Path,
+        help="the member-token signing key's file, kept outside the database (mode 0600; made if missing). "
+        "Default for SQLite: beside the database; required for PostgreSQL",
+    )
+    parser.add_argument(
+        "--retire-key",
+        type=int,
+        action="append",
+        default=[],
+        metavar="KEY_ID",
+        help="stop publishing a signing key and never sign with it again (a new one is made if needed)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="seed demo data into an empty database and serve /v1/demo"
+    )
+    parser.add_argument("--seed-products", type=int, default=2000, help="demo catalog size (with --demo)")
     parser.add_argument(
         "--register-till",
         metavar="TILL_ID",
         action="append",
         default=[],
-        help="register a till (repeatable); its new device token is printed, or written to --tokens-file",
+        help="register a till (repeatable) of --store; its new device token goes to --tokens-file",
+    )
+    parser.add_argument("--store", help="the store the tills registered now belong to")
+    parser.add_argument(
+        "--tokens-file", type=Path, help="where new device tokens go: 'till_id token' lines, mode 0600"
     )
     parser.add_argument(
-        "--tokens-file", type=Path, help="write 'till_id token' lines here (mode 0600) instead of printing"
+        "--forwarded-allow-ips",
+        help="addresses of the TLS proxy in front, trusted for X-Forwarded-For (the client address that "
+        "rate limits count failed credentials by); none by default",
     )
-    parser.add_argument("--store", metavar="STORE_ID", help="the store the tills registered here are in")
     parser.add_argument(
         "--fashion-range",
         action="store_true",
@@ -353,46 +424,79 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stores", type=int, default=0, help="grow the demo chain to this many stores")
     parser.add_argument("--no-serve", action="store_true", help="migrate, seed and register, then exit")
     args = parser.parse_args(argv)
+    os.umask(0o077)  # the database (members, orders) and the key file are the backend user's only
+    if args.register_till and args.tokens_file is None:
+        parser.error("--register-till needs --tokens-file FILE: device tokens are never printed")
+    store_id = args.store or (seed.DEMO_STORE if args.demo else None)
+    if args.register_till and store_id is None:
+        parser.error("--register-till needs --store STORE_ID: each till belongs to one store")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     store = Store(args.database)
     if store.is_sqlite and args.workers > 1:
         parser.error(
             "SQLite serves one worker process; use PostgreSQL (--database postgresql://...) for more"
         )
-    backend = Backend(store)
-    seed.seed_demo(store, products_count=args.seed_products, fashion=args.fashion_range)
+    key_file = args.signing_key or keys.default_key_file(store)
+    if key_file is None:
+        parser.error(
+            "with PostgreSQL, give --signing-key FILE (the signing key is kept outside the database)"
+        )
+    if args.retire_key:
+        store.migrate()
+        k = schema.signing_keys
+        store.write(
+            lambda c: c.execute(sa.update(k).where(k.c.key_id.in_(args.retire_key)).values(active=False))
+        )
+        log.info("signing keys retired: %s", ", ".join(map(str, args.retire_key)))
+    backend = Backend(store, key_file=key_file, demo=args.demo)
+    if args.demo:
+        seed.seed_demo(store, products_count=args.seed_products, fashion=args.fashion_range)
     if args.stores:
         store.write(lambda c: seed_stock.add_stores(c, args.stores))
-    issued = [(till, register_device(store, till, store_id=args.store)) for till in args.register_till]
-    if args.tokens_file is not None:
+    if args.register_till:
+        issued = [(till, register_device(store, till, store_id=store_id)) for till in args.register_till]
         fd = os.open(args.tokens_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)  # an existing file keeps its mode otherwise
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.writelines(f"{till} {token}\n" for till, token in issued)
-    else:
-        for till, token in issued:
-            print(f"device token for {till}: {token}", flush=True)
+        log.info("device tokens of %s written to %s", ", ".join(args.register_till), args.tokens_file)
     if args.no_serve:
         store.dispose()
         return 0
+    proxy = {"proxy_headers": args.forwarded_allow_ips is not None}
+    if args.forwarded_allow_ips is not None:
+        proxy["forwarded_allow_ips"] = args.forwarded_allow_ips
     if args.workers == 1:
         app = create_app(backend)
-        uvicorn.run(app, host=args.host, port=args.port, log_level="info", lifespan="off", ws="none")
+        uvicorn.run(
+            app,
+            host=args.host,
+            port=args.port,
+            log_level="info",
+            lifespan="off",
+            ws="none",
+            access_log=False,
+            **proxy,
+        )
         return 0
     store.dispose()
     os.environ[ENV_DATABASE] = store.url.render_as_string(hide_password=False)
+    os.environ[ENV_SIGNING_KEY] = str(key_file)
+    os.environ[ENV_DEMO] = "1" if args.demo else "0"
     uvicorn.run(
         "backend.server:worker_app",
         factory=True,
         host=args.host,
         port=args.port,
         workers=args.workers,
+        # a worker imports FastAPI, SQLAlchemy and the app before it answers the supervisor's health check:
+        # past uvicorn's 5 s (a loaded machine) it was killed and started again, over and over
+        timeout_worker_healthcheck=WORKER_STARTUP_S,
         log_level="info",
         lifespan="off",
         ws="none",
         access_log=False,
-        # a worker answers the parent's health check only once its process has imported the app: on a
-        # loaded machine that takes longer than uvicorn's 5 s, and the parent killed a healthy worker
-        timeout_worker_healthcheck=30,
+        **proxy,
     )
     return 0
 

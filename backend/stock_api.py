@@ -25,7 +25,7 @@ _ORDER_NO = re.compile(r"[A-Za-z0-9-]{1,32}")
 
 def add_routes(app: FastAPI, backend: Any, http_error: type[Exception], order_response: Any) -> None:
     """The stock routes on `app`; `http_error(status, code, message)` is the app's error to raise,
-    `order_response(backend, order_no)` its answer of one order."""
+    `order_response(backend, order_no, operation=..., full=..., device=...)` its answer of one order."""
 
     def refusable(fn: Any) -> Any:
         try:
@@ -47,7 +47,7 @@ def add_routes(app: FastAPI, backend: Any, http_error: type[Exception], order_re
 
     @app.get("/v1/stock/{sku}")
     def stock_everywhere(sku: str, request: Request) -> Response:
-        till_id = backend.authenticate(request)
+        till_id = backend.authenticate(request).till_id
         if not _SKU.fullmatch(sku):
             raise http_error(404, "not_found", "no such product")
         with backend.store.read_connection() as conn:
@@ -58,27 +58,27 @@ def add_routes(app: FastAPI, backend: Any, http_error: type[Exception], order_re
 
     @app.post("/v1/orders")
     async def place_order(request: Request) -> Response:
-        till_id = backend.authenticate(request)
+        till_id = backend.authenticate(request).till_id
         body = await body_of(request, "PlaceOrder")
         order_no = await run_in_threadpool(
             refusable, lambda c: stock.place_order(c, till_id, body, time.time())
         )
-        return order_response(backend, order_no, "placeOrder")
+        return order_response(backend, order_no, operation="placeOrder", full=True)  # its own order
 
     @app.post("/v1/reservations")
     async def reserve(request: Request) -> Response:
-        till_id = backend.authenticate(request)
+        till_id = backend.authenticate(request).till_id
         body = await body_of(request, "Reservation")
         order_no = await run_in_threadpool(refusable, lambda c: stock.reserve(c, till_id, body, time.time()))
-        return order_response(backend, order_no, "createReservation")
+        return order_response(backend, order_no, operation="createReservation", full=True)
 
     @app.post("/v1/orders/{order_no}/release")
     def release(order_no: str, request: Request) -> Response:
-        backend.authenticate(request)
+        device = backend.authenticate(request)
         if not _ORDER_NO.fullmatch(order_no):
             raise http_error(404, "not_found", "no such order")
         refusable(lambda c: stock.release(c, order_no, time.time()))
-        return order_response(backend, order_no, "releaseOrder")
+        return order_response(backend, order_no, operation="releaseOrder", device=device)
 
 
 __all__ = ["add_routes"]

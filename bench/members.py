@@ -52,7 +52,7 @@ def measure(opens: int) -> dict[str, float]:
                 t0 = time.perf_counter()
                 r = svc.find(code)
                 online.append((time.perf_counter() - t0) * 1000)
-                assert r.ok and r.value.profile.scope, r.message
+                assert r.ok and r.value.profile.view, r.message
             backend.inject("status", status=503, times=10**9)
             offline = []
             for code in codes:

@@ -193,7 +193,7 @@ def bench_scans(data_dir: Path, *, lines: int, scans: int, seed: int = 7) -> dic
             # scan sees a cart of about the requested size (removal is not timed)
             if len(co.cart.lines) >= lines + 20:
                 for line in list(co.cart.lines)[lines:]:
-                    co.remove_line(line.line_id, actor="bench")
+                    co.remove_line(line.line_id, actor=_bench_cashier())
                 w.controller.refresh()
                 app.processEvents()
         # let queued saves of the open cart reach the journal before it closes
@@ -346,3 +346,9 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _bench_cashier():
+    from pos.staff import Role, StaffMember
+
+    return StaffMember("bench", "Bench", Role.CASHIER)

@@ -56,7 +56,7 @@ KINDS: tuple[str, ...] = (
 )
 EASY_KINDS = ("nominal", "jpeg", "inverted", "moire")
 CORPUS_KEY_ID = 1
-CORPUS_NOW = 1_800_000_000  # the corpus' "now": app tokens expire 10 minutes later
+CORPUS_NOW = 1_800_000_000  # the corpus' "now": app codes expire one step (codes.APP_CODE_LIFE_S) later
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def payload(rng: np.random.Generator, seed: int = 0) -> str:
     r = rng.random()
     member_no = int(rng.integers(1, 10**10))
     if r < 0.7:
-        expires = CORPUS_NOW + 600
+        expires = CORPUS_NOW + codes.APP_CODE_LIFE_S
         return codes.encode_member_token(corpus_private_key(seed), CORPUS_KEY_ID, member_no, expires)
     if r < 0.85:
         serial = int(rng.integers(0, 20))

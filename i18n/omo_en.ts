@@ -172,16 +172,8 @@
             <translation>{points} points ({amount}) taken. Take the rest: {rest}.</translation>
         </message>
         <message>
-            <source>This member code is not genuine. Type the member number.</source>
-            <translation>This member code is not genuine. Type the member number.</translation>
-        </message>
-        <message>
-            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
-            <translation>This member code has expired. Ask the member to reopen the code in the app.</translation>
-        </message>
-        <message>
-            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
-            <translation>This member card has been cancelled. Ask for the app code or a new card.</translation>
+            <source>The backend did not accept this member code (expired, cancelled or not genuine). Ask the member to reopen the code in the app, or type the member number.</source>
+            <translation>The backend did not accept this member code (expired, cancelled or not genuine). Ask the member to reopen the code in the app, or type the member number.</translation>
         </message>
         <message>
             <source>Log in first.</source>
@@ -444,6 +436,10 @@
             <translation>Not collected</translation>
         </message>
         <message>
+            <source>Too many wrong checks for order {order}: the backend checks no more for {minutes} min. Scan the order's QR code in the customer's app instead.</source>
+            <translation>Too many wrong checks for order {order}: the backend checks no more for {minutes} min. Scan the order's QR code in the customer's app instead.</translation>
+        </message>
+        <message>
             <source>Wait: a refund is being made.</source>
             <translation>Wait: a refund is being made.</translation>
         </message>
@@ -476,6 +472,10 @@
             <translation>Sale {receipt_no} from this till's journal: the backend cannot check it now, so it can only be an unverified return to store credit (a manager approves).</translation>
         </message>
         <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) to see what is on it.</source>
+            <translation>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) to see what is on it.</translation>
+        </message>
+        <message>
             <source>{label}: everything on it was already returned.</source>
             <translation>{label}: everything on it was already returned.</translation>
         </message>
@@ -492,8 +492,8 @@
             <translation>Order {order} was not collected: refund it to the original payment to put it back in stock.</translation>
         </message>
         <message>
-            <source>A member's orders are listed with their own code: scan the member's app or card, or type the receipt or order number.</source>
-            <translation>A member's orders are listed with their own code: scan the member's app or card, or type the receipt or order number.</translation>
+            <source>{name}: their orders show with the code in their app. Scan it, or type the order or receipt number.</source>
+            <translation>{name}: their orders show with the code in their app. Scan it, or type the order or receipt number.</translation>
         </message>
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>
@@ -1186,6 +1186,630 @@
         <message>
             <source>Closed {at} by {who}</source>
             <translation>Closed {at} by {who}</translation>
+        </message>
+        <message>
+            <source>A discount is either a percent or an amount, not both or neither.</source>
+            <translation>A discount is either a percent or an amount, not both or neither.</translation>
+        </message>
+        <message>
+            <source>A discount's reason must be text.</source>
+            <translation>A discount's reason must be text.</translation>
+        </message>
+        <message>
+            <source>A discount amount must be Money, not {amount!r}.</source>
+            <translation>A discount amount must be Money, not {amount!r}.</translation>
+        </message>
+        <message>
+            <source>A discount must be more than zero, not {amount}.</source>
+            <translation>A discount must be more than zero, not {amount}.</translation>
+        </message>
+        <message>
+            <source>A discount percent must be exact (text or Decimal), not {percent!r}.</source>
+            <translation>A discount percent must be exact (text or Decimal), not {percent!r}.</translation>
+        </message>
+        <message>
+            <source>A discount must be more than 0%, not {percent}%.</source>
+            <translation>A discount must be more than 0%, not {percent}%.</translation>
+        </message>
+        <message>
+            <source>A discount cannot be more than 100% (asked for {percent}%).</source>
+            <translation>A discount cannot be more than 100% (asked for {percent}%).</translation>
+        </message>
+        <message>
+            <source>{percent!r} is not a percent.</source>
+            <translation>{percent!r} is not a percent.</translation>
+        </message>
+        <message>
+            <source>The discount of {amount} is more than the {base} of {what}.</source>
+            <translation>The discount of {amount} is more than the {base} of {what}.</translation>
+        </message>
+        <message>
+            <source>The discount of {amount} is more than the {base} of the sale.</source>
+            <translation>The discount of {amount} is more than the {base} of the sale.</translation>
+        </message>
+        <message>
+            <source>A sold line could not be read ({why}).</source>
+            <translation>A sold line could not be read ({why}).</translation>
+        </message>
+        <message>
+            <source>The quantity must be a whole number of units, not {quantity!r}.</source>
+            <translation>The quantity must be a whole number of units, not {quantity!r}.</translation>
+        </message>
+        <message>
+            <source>The quantity must be at least 1; to take the line off, remove it.</source>
+            <translation>The quantity must be at least 1; to take the line off, remove it.</translation>
+        </message>
+        <message>
+            <source>The quantity {quantity} is too large (at most {most}). Was a barcode typed into the quantity?</source>
+            <translation>The quantity {quantity} is too large (at most {most}). Was a barcode typed into the quantity?</translation>
+        </message>
+        <message>
+            <source>A price must be Money, not {price!r}.</source>
+            <translation>A price must be Money, not {price!r}.</translation>
+        </message>
+        <message>
+            <source>A price cannot be negative ({price}).</source>
+            <translation>A price cannot be negative ({price}).</translation>
+        </message>
+        <message>
+            <source>Not a discount: {discount!r}.</source>
+            <translation>Not a discount: {discount!r}.</translation>
+        </message>
+        <message>
+            <source>An item needs a SKU, got {sku!r}.</source>
+            <translation>An item needs a SKU, got {sku!r}.</translation>
+        </message>
+        <message>
+            <source>An item description must be text, got {description!r}.</source>
+            <translation>An item description must be text, got {description!r}.</translation>
+        </message>
+        <message>
+            <source>A weighed item needs its measure, not {measure!r}.</source>
+            <translation>A weighed item needs its measure, not {measure!r}.</translation>
+        </message>
+        <message>
+            <source>{item} is sold by weight ({measure}): its quantity is its weight. Weigh and scan each item, or remove the line.</source>
+            <translation>{item} is sold by weight ({measure}): its quantity is its weight. Weigh and scan each item, or remove the line.</translation>
+        </message>
+        <message>
+            <source>{item} is on order {order_no}, which holds {quantity}: to change the quantity, remove the line and order again.</source>
+            <translation>{item} is on order {order_no}, which holds {quantity}: to change the quantity, remove the line and order again.</translation>
+        </message>
+        <message>
+            <source>A price change needs a reason.</source>
+            <translation>A price change needs a reason.</translation>
+        </message>
+        <message>
+            <source>Not offers: {offers!r}.</source>
+            <translation>Not offers: {offers!r}.</translation>
+        </message>
+        <message>
+            <source>The saved sale could not be restored ({why}).</source>
+            <translation>The saved sale could not be restored ({why}).</translation>
+        </message>
+        <message>
+            <source>{item} was sold by weight ({measure}): it is returned whole, as one item, or not at all.</source>
+            <translation>{item} was sold by weight ({measure}): it is returned whole, as one item, or not at all.</translation>
+        </message>
+        <message>
+            <source>Return quantities must be whole numbers of units.</source>
+            <translation>Return quantities must be whole numbers of units.</translation>
+        </message>
+        <message>
+            <source>Only {left} of {quantity} × {item} can still be returned (asked for {asked}).</source>
+            <translation>Only {left} of {quantity} × {item} can still be returned (asked for {asked}).</translation>
+        </message>
+        <message>
+            <source>There is nothing to return: the sale has no lines.</source>
+            <translation>There is nothing to return: the sale has no lines.</translation>
+        </message>
+        <message>
+            <source>The saved sale was written by another version and cannot be restored.</source>
+            <translation>The saved sale was written by another version and cannot be restored.</translation>
+        </message>
+        <message>
+            <source>{name} is no longer sold (archived). Put it aside and call a manager.</source>
+            <translation>{name} is no longer sold (archived). Put it aside and call a manager.</translation>
+        </message>
+        <message>
+            <source>No product with SKU {sku} in the catalog.</source>
+            <translation>No product with SKU {sku} in the catalog.</translation>
+        </message>
+        <message>
+            <source>This needs a manager's approval, and this till takes none.</source>
+            <translation>This needs a manager's approval, and this till takes none.</translation>
+        </message>
+        <message>
+            <source>That coupon or promotion is not on this sale.</source>
+            <translation>That coupon or promotion is not on this sale.</translation>
+        </message>
+        <message>
+            <source>That coupon or promotion was not taken off this sale.</source>
+            <translation>That coupon or promotion was not taken off this sale.</translation>
+        </message>
+        <message>
+            <source>Part of this sale is already paid. Finish the payment, or void the sale (the card part is refunded) to change it.</source>
+            <translation>Part of this sale is already paid. Finish the payment, or void the sale (the card part is refunded) to change it.</translation>
+        </message>
+        <message>
+            <source>That is {short} short of the amount due in cash.</source>
+            <translation>That is {short} short of the amount due in cash.</translation>
+        </message>
+        <message>
+            <source>Points pay in steps of {step}: {points} is not a whole number of steps.</source>
+            <translation>Points pay in steps of {step}: {points} is not a whole number of steps.</translation>
+        </message>
+        <message>
+            <source>That is more points than the sale still needs.</source>
+            <translation>That is more points than the sale still needs.</translation>
+        </message>
+        <message>
+            <source>A part payment must be more than zero and less than what is due.</source>
+            <translation>A part payment must be more than zero and less than what is due.</translation>
+        </message>
+        <message>
+            <source>The payments do not cover the total yet.</source>
+            <translation>The payments do not cover the total yet.</translation>
+        </message>
+        <message>
+            <source>A different sale was committed than the one on screen.</source>
+            <translation>A different sale was committed than the one on screen.</translation>
+        </message>
+        <message>
+            <source>Refund the part already paid first; a partly paid sale cannot just be voided.</source>
+            <translation>Refund the part already paid first; a partly paid sale cannot just be voided.</translation>
+        </message>
+        <message>
+            <source>There is nothing to suspend.</source>
+            <translation>There is nothing to suspend.</translation>
+        </message>
+        <message>
+            <source>This is not a code this till understands.</source>
+            <translation>This is not a code this till understands.</translation>
+        </message>
+        <message>
+            <source>This code is damaged or incomplete. Please scan it again.</source>
+            <translation>This code is damaged or incomplete. Please scan it again.</translation>
+        </message>
+        <message>
+            <source>This member code is newer than this till's keys. Check the till is online, then scan again, or type the member number.</source>
+            <translation>This member code is newer than this till's keys. Check the till is online, then scan again, or type the member number.</translation>
+        </message>
+        <message>
+            <source>This member code is not genuine. Type the member number instead.</source>
+            <translation>This member code is not genuine. Type the member number instead.</translation>
+        </message>
+        <message>
+            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
+            <translation>This member code has expired. Ask the member to reopen the code in the app.</translation>
+        </message>
+        <message>
+            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
+            <translation>This member card has been cancelled. Ask for the app code or a new card.</translation>
+        </message>
+        <message>
+            <source>A member number has only digits.</source>
+            <translation>A member number has only digits.</translation>
+        </message>
+        <message>
+            <source>This member number is too long.</source>
+            <translation>This member number is too long.</translation>
+        </message>
+        <message>
+            <source>A name has at most {most} characters.</source>
+            <translation>A name has at most {most} characters.</translation>
+        </message>
+        <message>
+            <source>Unknown currency {code!r}: use a three-letter ISO 4217 code such as EUR, USD or JPY.</source>
+            <translation>Unknown currency {code!r}: use a three-letter ISO 4217 code such as EUR, USD or JPY.</translation>
+        </message>
+        <message>
+            <source>Cannot combine amounts in {first} and {second}: they are different currencies.</source>
+            <translation>Cannot combine amounts in {first} and {second}: they are different currencies.</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has no decimals.</source>
+            <translation>The amount {text} has too many decimals: {currency} has no decimals.</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has at most 1 decimal.</source>
+            <translation>The amount {text} has too many decimals: {currency} has at most 1 decimal.</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has at most {digits} decimals.</source>
+            <translation>The amount {text} has too many decimals: {currency} has at most {digits} decimals.</translation>
+        </message>
+        <message>
+            <source>The quantity cannot be negative ({quantity}). To take goods back, start a return instead.</source>
+            <translation>The quantity cannot be negative ({quantity}). To take goods back, start a return instead.</translation>
+        </message>
+        <message>
+            <source>Unknown tax code {code!r}: this store has no such tax rate. Known tax codes: {known}.</source>
+            <translation>Unknown tax code {code!r}: this store has no such tax rate. Known tax codes: {known}.</translation>
+        </message>
+        <message>
+            <source>Unknown tax code {code!r}: this store has no such tax rate.</source>
+            <translation>Unknown tax code {code!r}: this store has no such tax rate.</translation>
+        </message>
+        <message>
+            <source>That line is no longer in the sale (line {line_id!r}).</source>
+            <translation>That line is no longer in the sale (line {line_id!r}).</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands.</source>
+            <translation>This is not a product barcode this till understands.</translation>
+        </message>
+        <message>
+            <source>This barcode did not scan correctly (check digit). Scan it again or type it.</source>
+            <translation>This barcode did not scan correctly (check digit). Scan it again or type it.</translation>
+        </message>
+        <message>
+            <source>The price or weight on this in-store label did not scan correctly (its check digit). Scan it again or type it.</source>
+            <translation>The price or weight on this in-store label did not scan correctly (its check digit). Scan it again or type it.</translation>
+        </message>
+        <message>
+            <source>GS1 code refused: {detail}. Scan it again; if it is refused again, put the item aside and call a manager.</source>
+            <translation>GS1 code refused: {detail}. Scan it again; if it is refused again, put the item aside and call a manager.</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands. (symbology {aim})</source>
+            <translation>This is not a product barcode this till understands. (symbology {aim})</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a date and time.</source>
+            <translation>{value!r} is not a date and time.</translation>
+        </message>
+        <message>
+            <source>{what} must be exact (a whole number or a text like '1.5'), not {value!r}.</source>
+            <translation>{what} must be exact (a whole number or a text like '1.5'), not {value!r}.</translation>
+        </message>
+        <message>
+            <source>{what} {value!r} is not a number.</source>
+            <translation>{what} {value!r} is not a number.</translation>
+        </message>
+        <message>
+            <source>{what} cannot be negative ({value}).</source>
+            <translation>{what} cannot be negative ({value}).</translation>
+        </message>
+        <message>
+            <source>Points promotion {promo} ends before it starts.</source>
+            <translation>Points promotion {promo} ends before it starts.</translation>
+        </message>
+        <message>
+            <source>{name} must be a whole number of points, not {value!r}.</source>
+            <translation>{name} must be a whole number of points, not {value!r}.</translation>
+        </message>
+        <message>
+            <source>A redeem step needs some points and some value.</source>
+            <translation>A redeem step needs some points and some value.</translation>
+        </message>
+        <message>
+            <source>A line of {sku} cannot have been paid {paid}.</source>
+            <translation>A line of {sku} cannot have been paid {paid}.</translation>
+        </message>
+        <message>
+            <source>A points tender of {points_paid} does not fit the sale.</source>
+            <translation>A points tender of {points_paid} does not fit the sale.</translation>
+        </message>
+        <message>
+            <source>{units} {currency} is not a whole number of minor units.</source>
+            <translation>{units} {currency} is not a whole number of minor units.</translation>
+        </message>
+        <message>
+            <source>{points!r} is not a number of points.</source>
+            <translation>{points!r} is not a number of points.</translation>
+        </message>
+        <message>
+            <source>Points pay in steps of {step} minor units of {currency}; {amount!r} is not one.</source>
+            <translation>Points pay in steps of {step} minor units of {currency}; {amount!r} is not one.</translation>
+        </message>
+        <message>
+            <source>The loyalty programme could not be read ({error}).</source>
+            <translation>The loyalty programme could not be read ({error}).</translation>
+        </message>
+        <message>
+            <source>{units} units after {before} of {quantity} cannot be returned.</source>
+            <translation>{units} units after {before} of {quantity} cannot be returned.</translation>
+        </message>
+        <message>
+            <source>There is no loyalty programme {programme_id!r}.</source>
+            <translation>There is no loyalty programme {programme_id!r}.</translation>
+        </message>
+        <message>
+            <source>A measured quantity must be an exact number above 0 (and at most {most:,}), not {quantity!r}.</source>
+            <translation>A measured quantity must be an exact number above 0 (and at most {most:,}), not {quantity!r}.</translation>
+        </message>
+        <message>
+            <source>The measured quantity {quantity:f} has more than {most} decimals.</source>
+            <translation>The measured quantity {quantity:f} has more than {most} decimals.</translation>
+        </message>
+        <message>
+            <source>Unknown unit {unit!r}; a line is sold by {units}.</source>
+            <translation>Unknown unit {unit!r}; a line is sold by {units}.</translation>
+        </message>
+        <message>
+            <source>Unknown unit {unit!r} to price by.</source>
+            <translation>Unknown unit {unit!r} to price by.</translation>
+        </message>
+        <message>
+            <source>{unit} cannot be priced per {per}: only weights convert.</source>
+            <translation>{unit} cannot be priced per {per}: only weights convert.</translation>
+        </message>
+        <message>
+            <source>A price per {unit} must be a whole number of minor units &gt;= 0, not {price!r}.</source>
+            <translation>A price per {unit} must be a whole number of minor units &gt;= 0, not {price!r}.</translation>
+        </message>
+        <message>
+            <source>A weight must be a whole number of grams above 0, not {grams!r}.</source>
+            <translation>A weight must be a whole number of grams above 0, not {grams!r}.</translation>
+        </message>
+        <message>
+            <source>A saved measure could not be read ({why}): {data!r}.</source>
+            <translation>A saved measure could not be read ({why}): {data!r}.</translation>
+        </message>
+        <message>
+            <source>An amount must be a whole number of minor units, not {minor!r} ({kind}).</source>
+            <translation>An amount must be a whole number of minor units, not {minor!r} ({kind}).</translation>
+        </message>
+        <message>
+            <source>An amount must be text, a Decimal or a whole number, not {kind}.</source>
+            <translation>An amount must be text, a Decimal or a whole number, not {kind}.</translation>
+        </message>
+        <message>
+            <source>{value!r} is not an amount.</source>
+            <translation>{value!r} is not an amount.</translation>
+        </message>
+        <message>
+            <source>Unknown locale {locale!r} for showing amounts.</source>
+            <translation>Unknown locale {locale!r} for showing amounts.</translation>
+        </message>
+        <message>
+            <source>Cannot split an amount over nothing.</source>
+            <translation>Cannot split an amount over nothing.</translation>
+        </message>
+        <message>
+            <source>A split weight must be exact, not {weight!r}.</source>
+            <translation>A split weight must be exact, not {weight!r}.</translation>
+        </message>
+        <message>
+            <source>A split weight cannot be negative.</source>
+            <translation>A split weight cannot be negative.</translation>
+        </message>
+        <message>
+            <source>Cannot split an amount when every share is zero.</source>
+            <translation>Cannot split an amount when every share is zero.</translation>
+        </message>
+        <message>
+            <source>An offer is a coupon or a promotion, not {kind!r}.</source>
+            <translation>An offer is a coupon or a promotion, not {kind!r}.</translation>
+        </message>
+        <message>
+            <source>Offer {code} needs a percent or an amount, not both or neither.</source>
+            <translation>Offer {code} needs a percent or an amount, not both or neither.</translation>
+        </message>
+        <message>
+            <source>Offer {code} has an impossible value {value!r}.</source>
+            <translation>Offer {code} has an impossible value {value!r}.</translation>
+        </message>
+        <message>
+            <source>A saved offer could not be read ({error}).</source>
+            <translation>A saved offer could not be read ({error}).</translation>
+        </message>
+        <message>
+            <source>{text!r} is not a date and time.</source>
+            <translation>{text!r} is not a date and time.</translation>
+        </message>
+        <message>
+            <source>Card blocked by the bank: do not try it again. Ask for another card or another way to pay.</source>
+            <translation>Card blocked by the bank: do not try it again. Ask for another card or another way to pay.</translation>
+        </message>
+        <message>
+            <source>Card declined by the bank. Ask for another card or another way to pay.</source>
+            <translation>Card declined by the bank. Ask for another card or another way to pay.</translation>
+        </message>
+        <message>
+            <source>Card declined: the customer must call their bank. Ask for another card or cash.</source>
+            <translation>Card declined: the customer must call their bank. Ask for another card or cash.</translation>
+        </message>
+        <message>
+            <source>Card declined: not enough funds. Ask for another card or another way to pay.</source>
+            <translation>Card declined: not enough funds. Ask for another card or another way to pay.</translation>
+        </message>
+        <message>
+            <source>Card expired. Ask for another card.</source>
+            <translation>Card expired. Ask for another card.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. Ask the customer to try again.</source>
+            <translation>Wrong PIN. Ask the customer to try again.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: this card cannot be used now. Ask for another card or cash.</source>
+            <translation>Too many wrong PINs: this card cannot be used now. Ask for another card or cash.</translation>
+        </message>
+        <message>
+            <source>Card over its limit. Ask for another card or another way to pay.</source>
+            <translation>Card over its limit. Ask for another card or another way to pay.</translation>
+        </message>
+        <message>
+            <source>The card could not be processed. Try the card again.</source>
+            <translation>The card could not be processed. Try the card again.</translation>
+        </message>
+        <message>
+            <source>Card declined: security check failed. Ask for another card.</source>
+            <translation>Card declined: security check failed. Ask for another card.</translation>
+        </message>
+        <message>
+            <source>Card payments are unavailable (no connection to Stripe). Take cash or another tender.</source>
+            <translation>Card payments are unavailable (no connection to Stripe). Take cash or another tender.</translation>
+        </message>
+        <message>
+            <source>The reader accepted the card but Stripe has not confirmed the payment yet. Do not take another tender: press Pay again in a moment to check.</source>
+            <translation>The reader accepted the card but Stripe has not confirmed the payment yet. Do not take another tender: press Pay again in a moment to check.</translation>
+        </message>
+        <message>
+            <source>Stripe had an error and could not start the card payment; the card was not charged. Press Pay to try again, or take another tender.</source>
+            <translation>Stripe had an error and could not start the card payment; the card was not charged. Press Pay to try again, or take another tender.</translation>
+        </message>
+        <message>
+            <source>The card payment was cancelled; the card was not charged. Take the other tender.</source>
+            <translation>The card payment was cancelled; the card was not charged. Take the other tender.</translation>
+        </message>
+        <message>
+            <source>The card had been authorised, but this sale has changed since: that authorisation was released and the card was not charged. Take the other tender.</source>
+            <translation>The card had been authorised, but this sale has changed since: that authorisation was released and the card was not charged. Take the other tender.</translation>
+        </message>
+        <message>
+            <source>The card payment went through after all and is now recorded on this sale. Do not take that amount again in cash or another tender.</source>
+            <translation>The card payment went through after all and is now recorded on this sale. Do not take that amount again in cash or another tender.</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale cannot be checked now (no connection to Stripe), so the card may have been charged. Do not take cash or another tender yet: try again in a moment, or press Pay to finish by card. If Stripe stays unreachable, suspend the sale and call a manager.</source>
+            <translation>An earlier card payment for this sale cannot be checked now (no connection to Stripe), so the card may have been charged. Do not take cash or another tender yet: try again in a moment, or press Pay to finish by card. If Stripe stays unreachable, suspend the sale and call a manager.</translation>
+        </message>
+        <message>
+            <source>Stripe is still processing the card payment for this sale. Do not take another tender yet: try again in a moment.</source>
+            <translation>Stripe is still processing the card payment for this sale. Do not take another tender yet: try again in a moment.</translation>
+        </message>
+        <message>
+            <source>A card payment is running for this sale: let it finish or cancel it first.</source>
+            <translation>A card payment is running for this sale: let it finish or cancel it first.</translation>
+        </message>
+        <message>
+            <source>The card was charged, but that payment cannot be added to this sale. Do not take another tender: call a manager to refund the card or correct the sale.</source>
+            <translation>The card was charged, but that payment cannot be added to this sale. Do not take another tender: call a manager to refund the card or correct the sale.</translation>
+        </message>
+        <message>
+            <source>The customer cancelled on the reader. Ask how they want to pay.</source>
+            <translation>The customer cancelled on the reader. Ask how they want to pay.</translation>
+        </message>
+        <message>
+            <source>The reader stopped waiting for a card. Press Pay to try again.</source>
+            <translation>The reader stopped waiting for a card. Press Pay to try again.</translation>
+        </message>
+        <message>
+            <source>The payment was cancelled.</source>
+            <translation>The payment was cancelled.</translation>
+        </message>
+        <message>
+            <source>The reader could not take the card ({code}). Try again or take another tender.</source>
+            <translation>The reader could not take the card ({code}). Try again or take another tender.</translation>
+        </message>
+        <message>
+            <source>Nothing to pay by card.</source>
+            <translation>Nothing to pay by card.</translation>
+        </message>
+        <message>
+            <source>This card payment is already in progress.</source>
+            <translation>This card payment is already in progress.</translation>
+        </message>
+        <message>
+            <source>Cancel the running card payment first.</source>
+            <translation>Cancel the running card payment first.</translation>
+        </message>
+        <message>
+            <source>This card payment is being settled; try again in a moment.</source>
+            <translation>This card payment is being settled; try again in a moment.</translation>
+        </message>
+        <message>
+            <source>Card payment cancelled.</source>
+            <translation>Card payment cancelled.</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale needs a manager.</source>
+            <translation>An earlier card payment for this sale needs a manager.</translation>
+        </message>
+        <message>
+            <source>The reader stopped the payment. Press Pay to try again.</source>
+            <translation>The reader stopped the payment. Press Pay to try again.</translation>
+        </message>
+        <message>
+            <source>The card was charged before the cancel reached it; the sale is paid.</source>
+            <translation>The card was charged before the cancel reached it; the sale is paid.</translation>
+        </message>
+        <message>
+            <source>The card had already been tapped; that authorisation was released. Card payment cancelled.</source>
+            <translation>The card had already been tapped; that authorisation was released. Card payment cancelled.</translation>
+        </message>
+        <message>
+            <source>The sale is already completed; it cannot be re-tendered.</source>
+            <translation>The sale is already completed; it cannot be re-tendered.</translation>
+        </message>
+        <message>
+            <source>The card was NOT charged: its authorisation was cancelled after the sale was recorded. Call a manager before the customer leaves.</source>
+            <translation>The card was NOT charged: its authorisation was cancelled after the sale was recorded. Call a manager before the customer leaves.</translation>
+        </message>
+        <message>
+            <source>Line {line_no} is not on {document}.</source>
+            <translation>Line {line_no} is not on {document}.</translation>
+        </message>
+        <message>
+            <source>The tax code {code!r} of this purchase is not in this store's tax table: it cannot be refunded here. Call a manager.</source>
+            <translation>The tax code {code!r} of this purchase is not in this store's tax table: it cannot be refunded here. Call a manager.</translation>
+        </message>
+        <message>
+            <source>A quantity to return cannot be negative.</source>
+            <translation>A quantity to return cannot be negative.</translation>
+        </message>
+        <message>
+            <source>Line {line_no} is picked twice.</source>
+            <translation>Line {line_no} is picked twice.</translation>
+        </message>
+        <message>
+            <source>Pick at least one item to take back.</source>
+            <translation>Pick at least one item to take back.</translation>
+        </message>
+        <message>
+            <source>Refund to {to!r}? Choose the original payment or store credit.</source>
+            <translation>Refund to {to!r}? Choose the original payment or store credit.</translation>
+        </message>
+        <message>
+            <source>Scan the items the customer brings back.</source>
+            <translation>Scan the items the customer brings back.</translation>
+        </message>
+        <message>
+            <source>Two items of the return share a line number.</source>
+            <translation>Two items of the return share a line number.</translation>
+        </message>
+        <message>
+            <source>Scale label {label}: item {item} is not in the catalog.</source>
+            <translation>Scale label {label}: item {item} is not in the catalog.</translation>
+        </message>
+        <message>
+            <source>Barcode {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>Barcode {gtin} is not in the catalog. Put the item aside and search for it by name.</translation>
+        </message>
+        <message>
+            <source>GTIN {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>GTIN {gtin} is not in the catalog. Put the item aside and search for it by name.</translation>
+        </message>
+        <message>
+            <source>{name} expired on {date}: it must not be sold. Put it aside and tell a manager.</source>
+            <translation>{name} expired on {date}: it must not be sold. Put it aside and tell a manager.</translation>
+        </message>
+        <message>
+            <source>The label of {name} says it weighs nothing. Weigh it again.</source>
+            <translation>The label of {name} says it weighs nothing. Weigh it again.</translation>
+        </message>
+        <message>
+            <source>The label of {name} counts no pieces. Print a new label.</source>
+            <translation>The label of {name} counts no pieces. Print a new label.</translation>
+        </message>
+        <message>
+            <source>The price on this label is in {label_currency}; this till sells in {currency}. Put the item aside and call a manager.</source>
+            <translation>The price on this label is in {label_currency}; this till sells in {currency}. Put the item aside and call a manager.</translation>
+        </message>
+        <message>
+            <source>{what} needs a manager's approval; nothing changed.</source>
+            <translation>{what} needs a manager's approval; nothing changed.</translation>
+        </message>
+        <message>
+            <source>{value} is not a note or coin of {currency}.</source>
+            <translation>{value} is not a note or coin of {currency}.</translation>
+        </message>
+        <message>
+            <source>A count cannot be negative.</source>
+            <translation>A count cannot be negative.</translation>
         </message>
     </context>
     <context>

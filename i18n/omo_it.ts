@@ -172,16 +172,8 @@
             <translation>{points} punti ({amount}) incassati. Incassa il resto: {rest}.</translation>
         </message>
         <message>
-            <source>This member code is not genuine. Type the member number.</source>
-            <translation>Questo codice socio non è autentico. Digita il numero socio.</translation>
-        </message>
-        <message>
-            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
-            <translation>Questo codice socio è scaduto. Chiedi al socio di riaprire il codice nell'app.</translation>
-        </message>
-        <message>
-            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
-            <translation>Questa tessera socio è stata annullata. Chiedi il codice dell'app o una nuova tessera.</translation>
+            <source>The backend did not accept this member code (expired, cancelled or not genuine). Ask the member to reopen the code in the app, or type the member number.</source>
+            <translation>Il backend non ha accettato questo codice socio (scaduto, annullato o non autentico). Chiedi al socio di riaprire il codice nell'app, oppure digita il numero socio.</translation>
         </message>
         <message>
             <source>Log in first.</source>
@@ -444,6 +436,10 @@
             <translation>Non ritirato</translation>
         </message>
         <message>
+            <source>Too many wrong checks for order {order}: the backend checks no more for {minutes} min. Scan the order's QR code in the customer's app instead.</source>
+            <translation>Troppi controlli errati per l'ordine {order}: il backend non controlla più per {minutes} min. Scansiona invece il codice QR dell'ordine nell'app del cliente.</translation>
+        </message>
+        <message>
             <source>Wait: a refund is being made.</source>
             <translation>Attendi: è in corso un rimborso.</translation>
         </message>
@@ -476,6 +472,10 @@
             <translation>Vendita {receipt_no} dal giornale di questa cassa: il backend ora non può verificarla, quindi può essere solo un reso non verificato in buono (lo approva un responsabile).</translation>
         </message>
         <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) to see what is on it.</source>
+            <translation>Ordine {label} trovato dal numero: controlla il cliente (nome, ultime cifre della carta o codice nella sua app) per vederne il contenuto.</translation>
+        </message>
+        <message>
             <source>{label}: everything on it was already returned.</source>
             <translation>{label}: tutto è già stato reso.</translation>
         </message>
@@ -492,8 +492,8 @@
             <translation>L'ordine {order} non è stato ritirato: rimborsalo sul pagamento originale per rimetterlo in magazzino.</translation>
         </message>
         <message>
-            <source>A member's orders are listed with their own code: scan the member's app or card, or type the receipt or order number.</source>
-            <translation>Gli ordini di un socio si elencano con il suo codice: scansiona l'app o la tessera del socio, oppure digita il numero dello scontrino o dell'ordine.</translation>
+            <source>{name}: their orders show with the code in their app. Scan it, or type the order or receipt number.</source>
+            <translation>{name}: i suoi ordini si vedono con il codice nella sua app. Scansionalo, oppure digita il numero dell'ordine o dello scontrino.</translation>
         </message>
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>
@@ -1186,6 +1186,630 @@
         <message>
             <source>Closed {at} by {who}</source>
             <translation>Chiusa {at} da {who}</translation>
+        </message>
+        <message>
+            <source>A discount is either a percent or an amount, not both or neither.</source>
+            <translation>Uno sconto è una percentuale o un importo, non entrambi né nessuno dei due.</translation>
+        </message>
+        <message>
+            <source>A discount's reason must be text.</source>
+            <translation>Il motivo di uno sconto deve essere un testo.</translation>
+        </message>
+        <message>
+            <source>A discount amount must be Money, not {amount!r}.</source>
+            <translation>L'importo di uno sconto deve essere Money, non {amount!r}.</translation>
+        </message>
+        <message>
+            <source>A discount must be more than zero, not {amount}.</source>
+            <translation>Uno sconto deve essere maggiore di zero, non {amount}.</translation>
+        </message>
+        <message>
+            <source>A discount percent must be exact (text or Decimal), not {percent!r}.</source>
+            <translation>La percentuale di uno sconto deve essere esatta (testo o Decimal), non {percent!r}.</translation>
+        </message>
+        <message>
+            <source>A discount must be more than 0%, not {percent}%.</source>
+            <translation>Uno sconto deve essere maggiore dello 0%, non {percent}%.</translation>
+        </message>
+        <message>
+            <source>A discount cannot be more than 100% (asked for {percent}%).</source>
+            <translation>Uno sconto non può superare il 100% (richiesto: {percent}%).</translation>
+        </message>
+        <message>
+            <source>{percent!r} is not a percent.</source>
+            <translation>{percent!r} non è una percentuale.</translation>
+        </message>
+        <message>
+            <source>The discount of {amount} is more than the {base} of {what}.</source>
+            <translation>Lo sconto di {amount} supera i {base} di {what}.</translation>
+        </message>
+        <message>
+            <source>The discount of {amount} is more than the {base} of the sale.</source>
+            <translation>Lo sconto di {amount} supera i {base} della vendita.</translation>
+        </message>
+        <message>
+            <source>A sold line could not be read ({why}).</source>
+            <translation>Non è stato possibile leggere una riga venduta ({why}).</translation>
+        </message>
+        <message>
+            <source>The quantity must be a whole number of units, not {quantity!r}.</source>
+            <translation>La quantità deve essere un numero intero di pezzi, non {quantity!r}.</translation>
+        </message>
+        <message>
+            <source>The quantity must be at least 1; to take the line off, remove it.</source>
+            <translation>La quantità deve essere almeno 1; per togliere la riga, eliminala.</translation>
+        </message>
+        <message>
+            <source>The quantity {quantity} is too large (at most {most}). Was a barcode typed into the quantity?</source>
+            <translation>La quantità {quantity} è troppo grande (al massimo {most}). È stato digitato un codice a barre nella quantità?</translation>
+        </message>
+        <message>
+            <source>A price must be Money, not {price!r}.</source>
+            <translation>Un prezzo deve essere Money, non {price!r}.</translation>
+        </message>
+        <message>
+            <source>A price cannot be negative ({price}).</source>
+            <translation>Un prezzo non può essere negativo ({price}).</translation>
+        </message>
+        <message>
+            <source>Not a discount: {discount!r}.</source>
+            <translation>Non è uno sconto: {discount!r}.</translation>
+        </message>
+        <message>
+            <source>An item needs a SKU, got {sku!r}.</source>
+            <translation>Un articolo ha bisogno di uno SKU, ricevuto {sku!r}.</translation>
+        </message>
+        <message>
+            <source>An item description must be text, got {description!r}.</source>
+            <translation>La descrizione di un articolo deve essere un testo, ricevuto {description!r}.</translation>
+        </message>
+        <message>
+            <source>A weighed item needs its measure, not {measure!r}.</source>
+            <translation>Un articolo pesato ha bisogno della sua misura, non {measure!r}.</translation>
+        </message>
+        <message>
+            <source>{item} is sold by weight ({measure}): its quantity is its weight. Weigh and scan each item, or remove the line.</source>
+            <translation>{item} è venduto a peso ({measure}): la sua quantità è il suo peso. Pesa e scansiona ogni articolo, oppure elimina la riga.</translation>
+        </message>
+        <message>
+            <source>{item} is on order {order_no}, which holds {quantity}: to change the quantity, remove the line and order again.</source>
+            <translation>{item} è nell'ordine {order_no}, che ne contiene {quantity}: per cambiare la quantità, elimina la riga e ordina di nuovo.</translation>
+        </message>
+        <message>
+            <source>A price change needs a reason.</source>
+            <translation>Una modifica del prezzo richiede un motivo.</translation>
+        </message>
+        <message>
+            <source>Not offers: {offers!r}.</source>
+            <translation>Non sono offerte: {offers!r}.</translation>
+        </message>
+        <message>
+            <source>The saved sale could not be restored ({why}).</source>
+            <translation>Non è stato possibile ripristinare la vendita salvata ({why}).</translation>
+        </message>
+        <message>
+            <source>{item} was sold by weight ({measure}): it is returned whole, as one item, or not at all.</source>
+            <translation>{item} è stato venduto a peso ({measure}): si rende intero, come un solo articolo, oppure per niente.</translation>
+        </message>
+        <message>
+            <source>Return quantities must be whole numbers of units.</source>
+            <translation>Le quantità da rendere devono essere numeri interi di pezzi.</translation>
+        </message>
+        <message>
+            <source>Only {left} of {quantity} × {item} can still be returned (asked for {asked}).</source>
+            <translation>Si possono ancora rendere solo {left} di {quantity} × {item} (richiesti: {asked}).</translation>
+        </message>
+        <message>
+            <source>There is nothing to return: the sale has no lines.</source>
+            <translation>Non c'è niente da rendere: la vendita non ha righe.</translation>
+        </message>
+        <message>
+            <source>The saved sale was written by another version and cannot be restored.</source>
+            <translation>La vendita salvata è stata scritta da un'altra versione e non può essere ripristinata.</translation>
+        </message>
+        <message>
+            <source>{name} is no longer sold (archived). Put it aside and call a manager.</source>
+            <translation>{name} non è più in vendita (archiviato). Mettilo da parte e chiama un responsabile.</translation>
+        </message>
+        <message>
+            <source>No product with SKU {sku} in the catalog.</source>
+            <translation>Nessun prodotto con SKU {sku} nel catalogo.</translation>
+        </message>
+        <message>
+            <source>This needs a manager's approval, and this till takes none.</source>
+            <translation>Serve l'approvazione di un responsabile, e questa cassa non ne accetta.</translation>
+        </message>
+        <message>
+            <source>That coupon or promotion is not on this sale.</source>
+            <translation>Quel coupon o promozione non è su questa vendita.</translation>
+        </message>
+        <message>
+            <source>That coupon or promotion was not taken off this sale.</source>
+            <translation>Quel coupon o promozione non è stato tolto da questa vendita.</translation>
+        </message>
+        <message>
+            <source>Part of this sale is already paid. Finish the payment, or void the sale (the card part is refunded) to change it.</source>
+            <translation>Parte di questa vendita è già pagata. Completa il pagamento, oppure annulla la vendita (la parte con carta viene rimborsata) per modificarla.</translation>
+        </message>
+        <message>
+            <source>That is {short} short of the amount due in cash.</source>
+            <translation>Mancano {short} all'importo dovuto in contanti.</translation>
+        </message>
+        <message>
+            <source>Points pay in steps of {step}: {points} is not a whole number of steps.</source>
+            <translation>I punti pagano a passi di {step}: {points} non è un numero intero di passi.</translation>
+        </message>
+        <message>
+            <source>That is more points than the sale still needs.</source>
+            <translation>Sono più punti di quanti ne servono ancora alla vendita.</translation>
+        </message>
+        <message>
+            <source>A part payment must be more than zero and less than what is due.</source>
+            <translation>Un pagamento parziale deve essere maggiore di zero e minore dell'importo dovuto.</translation>
+        </message>
+        <message>
+            <source>The payments do not cover the total yet.</source>
+            <translation>I pagamenti non coprono ancora il totale.</translation>
+        </message>
+        <message>
+            <source>A different sale was committed than the one on screen.</source>
+            <translation>È stata registrata una vendita diversa da quella sullo schermo.</translation>
+        </message>
+        <message>
+            <source>Refund the part already paid first; a partly paid sale cannot just be voided.</source>
+            <translation>Rimborsa prima la parte già pagata; una vendita pagata in parte non si può semplicemente annullare.</translation>
+        </message>
+        <message>
+            <source>There is nothing to suspend.</source>
+            <translation>Non c'è niente da sospendere.</translation>
+        </message>
+        <message>
+            <source>This is not a code this till understands.</source>
+            <translation>Questo non è un codice che questa cassa riconosce.</translation>
+        </message>
+        <message>
+            <source>This code is damaged or incomplete. Please scan it again.</source>
+            <translation>Questo codice è danneggiato o incompleto. Scansionalo di nuovo.</translation>
+        </message>
+        <message>
+            <source>This member code is newer than this till's keys. Check the till is online, then scan again, or type the member number.</source>
+            <translation>Questo codice socio è più recente delle chiavi di questa cassa. Verifica che la cassa sia online, poi scansiona di nuovo, oppure digita il numero socio.</translation>
+        </message>
+        <message>
+            <source>This member code is not genuine. Type the member number instead.</source>
+            <translation>Questo codice socio non è autentico. Digita invece il numero socio.</translation>
+        </message>
+        <message>
+            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
+            <translation>Questo codice socio è scaduto. Chiedi al socio di riaprire il codice nell'app.</translation>
+        </message>
+        <message>
+            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
+            <translation>Questa tessera socio è stata annullata. Chiedi il codice dell'app o una nuova tessera.</translation>
+        </message>
+        <message>
+            <source>A member number has only digits.</source>
+            <translation>Un numero socio contiene solo cifre.</translation>
+        </message>
+        <message>
+            <source>This member number is too long.</source>
+            <translation>Questo numero socio è troppo lungo.</translation>
+        </message>
+        <message>
+            <source>A name has at most {most} characters.</source>
+            <translation>Un nome ha al massimo {most} caratteri.</translation>
+        </message>
+        <message>
+            <source>Unknown currency {code!r}: use a three-letter ISO 4217 code such as EUR, USD or JPY.</source>
+            <translation>Valuta sconosciuta {code!r}: usa un codice ISO 4217 di tre lettere come EUR, USD o JPY.</translation>
+        </message>
+        <message>
+            <source>Cannot combine amounts in {first} and {second}: they are different currencies.</source>
+            <translation>Impossibile combinare importi in {first} e {second}: sono valute diverse.</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has no decimals.</source>
+            <translation>L'importo {text} ha troppi decimali: {currency} non ha decimali.</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has at most 1 decimal.</source>
+            <translation>L'importo {text} ha troppi decimali: {currency} ha al massimo 1 decimale.</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has at most {digits} decimals.</source>
+            <translation>L'importo {text} ha troppi decimali: {currency} ha al massimo {digits} decimali.</translation>
+        </message>
+        <message>
+            <source>The quantity cannot be negative ({quantity}). To take goods back, start a return instead.</source>
+            <translation>La quantità non può essere negativa ({quantity}). Per riprendere della merce, avvia invece un reso.</translation>
+        </message>
+        <message>
+            <source>Unknown tax code {code!r}: this store has no such tax rate. Known tax codes: {known}.</source>
+            <translation>Codice IVA sconosciuto {code!r}: questo negozio non ha questa aliquota. Codici IVA noti: {known}.</translation>
+        </message>
+        <message>
+            <source>Unknown tax code {code!r}: this store has no such tax rate.</source>
+            <translation>Codice IVA sconosciuto {code!r}: questo negozio non ha questa aliquota.</translation>
+        </message>
+        <message>
+            <source>That line is no longer in the sale (line {line_id!r}).</source>
+            <translation>Quella riga non è più nella vendita (riga {line_id!r}).</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands.</source>
+            <translation>Questo non è un codice a barre di prodotto che questa cassa riconosce.</translation>
+        </message>
+        <message>
+            <source>This barcode did not scan correctly (check digit). Scan it again or type it.</source>
+            <translation>Questo codice a barre non è stato letto correttamente (cifra di controllo). Scansionalo di nuovo o digitalo.</translation>
+        </message>
+        <message>
+            <source>The price or weight on this in-store label did not scan correctly (its check digit). Scan it again or type it.</source>
+            <translation>Il prezzo o il peso su questa etichetta del negozio non è stato letto correttamente (cifra di controllo). Scansionala di nuovo o digitalo.</translation>
+        </message>
+        <message>
+            <source>GS1 code refused: {detail}. Scan it again; if it is refused again, put the item aside and call a manager.</source>
+            <translation>Codice GS1 rifiutato: {detail}. Scansionalo di nuovo; se viene rifiutato ancora, metti da parte l'articolo e chiama un responsabile.</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands. (symbology {aim})</source>
+            <translation>Questo non è un codice a barre di prodotto che questa cassa riconosce. (simbologia {aim})</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a date and time.</source>
+            <translation>{value!r} non è una data e ora.</translation>
+        </message>
+        <message>
+            <source>{what} must be exact (a whole number or a text like '1.5'), not {value!r}.</source>
+            <translation>{what} deve essere esatto (un numero intero o un testo come '1.5'), non {value!r}.</translation>
+        </message>
+        <message>
+            <source>{what} {value!r} is not a number.</source>
+            <translation>{what} {value!r} non è un numero.</translation>
+        </message>
+        <message>
+            <source>{what} cannot be negative ({value}).</source>
+            <translation>{what} non può essere negativo ({value}).</translation>
+        </message>
+        <message>
+            <source>Points promotion {promo} ends before it starts.</source>
+            <translation>La promozione punti {promo} finisce prima di iniziare.</translation>
+        </message>
+        <message>
+            <source>{name} must be a whole number of points, not {value!r}.</source>
+            <translation>{name} deve essere un numero intero di punti, non {value!r}.</translation>
+        </message>
+        <message>
+            <source>A redeem step needs some points and some value.</source>
+            <translation>Un passo di riscatto richiede dei punti e un valore.</translation>
+        </message>
+        <message>
+            <source>A line of {sku} cannot have been paid {paid}.</source>
+            <translation>Una riga di {sku} non può essere stata pagata {paid}.</translation>
+        </message>
+        <message>
+            <source>A points tender of {points_paid} does not fit the sale.</source>
+            <translation>Un pagamento in punti di {points_paid} non corrisponde alla vendita.</translation>
+        </message>
+        <message>
+            <source>{units} {currency} is not a whole number of minor units.</source>
+            <translation>{units} {currency} non è un numero intero di unità minime.</translation>
+        </message>
+        <message>
+            <source>{points!r} is not a number of points.</source>
+            <translation>{points!r} non è un numero di punti.</translation>
+        </message>
+        <message>
+            <source>Points pay in steps of {step} minor units of {currency}; {amount!r} is not one.</source>
+            <translation>I punti pagano a passi di {step} unità minime di {currency}; {amount!r} non lo è.</translation>
+        </message>
+        <message>
+            <source>The loyalty programme could not be read ({error}).</source>
+            <translation>Il programma fedeltà non è stato letto ({error}).</translation>
+        </message>
+        <message>
+            <source>{units} units after {before} of {quantity} cannot be returned.</source>
+            <translation>{units} unità dopo {before} di {quantity} non possono essere rese.</translation>
+        </message>
+        <message>
+            <source>There is no loyalty programme {programme_id!r}.</source>
+            <translation>Non esiste il programma fedeltà {programme_id!r}.</translation>
+        </message>
+        <message>
+            <source>A measured quantity must be an exact number above 0 (and at most {most:,}), not {quantity!r}.</source>
+            <translation>Una quantità misurata deve essere un numero esatto maggiore di 0 (e al massimo {most:,}), non {quantity!r}.</translation>
+        </message>
+        <message>
+            <source>The measured quantity {quantity:f} has more than {most} decimals.</source>
+            <translation>La quantità misurata {quantity:f} ha più di {most} decimali.</translation>
+        </message>
+        <message>
+            <source>Unknown unit {unit!r}; a line is sold by {units}.</source>
+            <translation>Unità sconosciuta {unit!r}; una riga si vende in {units}.</translation>
+        </message>
+        <message>
+            <source>Unknown unit {unit!r} to price by.</source>
+            <translation>Unità di prezzo sconosciuta {unit!r}.</translation>
+        </message>
+        <message>
+            <source>{unit} cannot be priced per {per}: only weights convert.</source>
+            <translation>{unit} non può avere un prezzo per {per}: si convertono solo i pesi.</translation>
+        </message>
+        <message>
+            <source>A price per {unit} must be a whole number of minor units &gt;= 0, not {price!r}.</source>
+            <translation>Un prezzo per {unit} deve essere un numero intero di unità minori &gt;= 0, non {price!r}.</translation>
+        </message>
+        <message>
+            <source>A weight must be a whole number of grams above 0, not {grams!r}.</source>
+            <translation>Un peso deve essere un numero intero di grammi maggiore di 0, non {grams!r}.</translation>
+        </message>
+        <message>
+            <source>A saved measure could not be read ({why}): {data!r}.</source>
+            <translation>Non è stato possibile leggere una misura salvata ({why}): {data!r}.</translation>
+        </message>
+        <message>
+            <source>An amount must be a whole number of minor units, not {minor!r} ({kind}).</source>
+            <translation>Un importo deve essere un numero intero di unità minori, non {minor!r} ({kind}).</translation>
+        </message>
+        <message>
+            <source>An amount must be text, a Decimal or a whole number, not {kind}.</source>
+            <translation>Un importo deve essere un testo, un Decimal o un numero intero, non {kind}.</translation>
+        </message>
+        <message>
+            <source>{value!r} is not an amount.</source>
+            <translation>{value!r} non è un importo.</translation>
+        </message>
+        <message>
+            <source>Unknown locale {locale!r} for showing amounts.</source>
+            <translation>Impostazione locale sconosciuta {locale!r} per mostrare gli importi.</translation>
+        </message>
+        <message>
+            <source>Cannot split an amount over nothing.</source>
+            <translation>Impossibile ripartire un importo sul nulla.</translation>
+        </message>
+        <message>
+            <source>A split weight must be exact, not {weight!r}.</source>
+            <translation>Un peso di ripartizione deve essere esatto, non {weight!r}.</translation>
+        </message>
+        <message>
+            <source>A split weight cannot be negative.</source>
+            <translation>Un peso di ripartizione non può essere negativo.</translation>
+        </message>
+        <message>
+            <source>Cannot split an amount when every share is zero.</source>
+            <translation>Impossibile ripartire un importo quando ogni quota è zero.</translation>
+        </message>
+        <message>
+            <source>An offer is a coupon or a promotion, not {kind!r}.</source>
+            <translation>Un'offerta è un coupon o una promozione, non {kind!r}.</translation>
+        </message>
+        <message>
+            <source>Offer {code} needs a percent or an amount, not both or neither.</source>
+            <translation>L'offerta {code} richiede una percentuale o un importo, non entrambi né nessuno.</translation>
+        </message>
+        <message>
+            <source>Offer {code} has an impossible value {value!r}.</source>
+            <translation>L'offerta {code} ha un valore impossibile {value!r}.</translation>
+        </message>
+        <message>
+            <source>A saved offer could not be read ({error}).</source>
+            <translation>Un'offerta salvata non è stata letta ({error}).</translation>
+        </message>
+        <message>
+            <source>{text!r} is not a date and time.</source>
+            <translation>{text!r} non è una data e ora.</translation>
+        </message>
+        <message>
+            <source>Card blocked by the bank: do not try it again. Ask for another card or another way to pay.</source>
+            <translation>Carta bloccata dalla banca: non riprovarla. Chiedi un'altra carta o un altro metodo di pagamento.</translation>
+        </message>
+        <message>
+            <source>Card declined by the bank. Ask for another card or another way to pay.</source>
+            <translation>Carta rifiutata dalla banca. Chiedi un'altra carta o un altro metodo di pagamento.</translation>
+        </message>
+        <message>
+            <source>Card declined: the customer must call their bank. Ask for another card or cash.</source>
+            <translation>Carta rifiutata: il cliente deve chiamare la sua banca. Chiedi un'altra carta o contanti.</translation>
+        </message>
+        <message>
+            <source>Card declined: not enough funds. Ask for another card or another way to pay.</source>
+            <translation>Carta rifiutata: fondi insufficienti. Chiedi un'altra carta o un altro metodo di pagamento.</translation>
+        </message>
+        <message>
+            <source>Card expired. Ask for another card.</source>
+            <translation>Carta scaduta. Chiedi un'altra carta.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. Ask the customer to try again.</source>
+            <translation>PIN errato. Chiedi al cliente di riprovare.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: this card cannot be used now. Ask for another card or cash.</source>
+            <translation>Troppi PIN errati: questa carta non può essere usata ora. Chiedi un'altra carta o contanti.</translation>
+        </message>
+        <message>
+            <source>Card over its limit. Ask for another card or another way to pay.</source>
+            <translation>Carta oltre il suo limite. Chiedi un'altra carta o un altro metodo di pagamento.</translation>
+        </message>
+        <message>
+            <source>The card could not be processed. Try the card again.</source>
+            <translation>Non è stato possibile elaborare la carta. Riprova con la carta.</translation>
+        </message>
+        <message>
+            <source>Card declined: security check failed. Ask for another card.</source>
+            <translation>Carta rifiutata: controllo di sicurezza non superato. Chiedi un'altra carta.</translation>
+        </message>
+        <message>
+            <source>Card payments are unavailable (no connection to Stripe). Take cash or another tender.</source>
+            <translation>I pagamenti con carta non sono disponibili (nessuna connessione a Stripe). Prendi contanti o un altro mezzo di pagamento.</translation>
+        </message>
+        <message>
+            <source>The reader accepted the card but Stripe has not confirmed the payment yet. Do not take another tender: press Pay again in a moment to check.</source>
+            <translation>Il lettore ha accettato la carta ma Stripe non ha ancora confermato il pagamento. Non prendere un altro mezzo di pagamento: premi di nuovo Paga tra un momento per verificare.</translation>
+        </message>
+        <message>
+            <source>Stripe had an error and could not start the card payment; the card was not charged. Press Pay to try again, or take another tender.</source>
+            <translation>Stripe ha avuto un errore e non ha potuto avviare il pagamento con carta; la carta non è stata addebitata. Premi Paga per riprovare, o prendi un altro mezzo di pagamento.</translation>
+        </message>
+        <message>
+            <source>The card payment was cancelled; the card was not charged. Take the other tender.</source>
+            <translation>Il pagamento con carta è stato annullato; la carta non è stata addebitata. Prendi l'altro mezzo di pagamento.</translation>
+        </message>
+        <message>
+            <source>The card had been authorised, but this sale has changed since: that authorisation was released and the card was not charged. Take the other tender.</source>
+            <translation>La carta era stata autorizzata, ma questa vendita è cambiata da allora: l'autorizzazione è stata rilasciata e la carta non è stata addebitata. Prendi l'altro mezzo di pagamento.</translation>
+        </message>
+        <message>
+            <source>The card payment went through after all and is now recorded on this sale. Do not take that amount again in cash or another tender.</source>
+            <translation>Il pagamento con carta alla fine è andato a buon fine ed è ora registrato su questa vendita. Non prendere di nuovo quell'importo in contanti o con un altro mezzo di pagamento.</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale cannot be checked now (no connection to Stripe), so the card may have been charged. Do not take cash or another tender yet: try again in a moment, or press Pay to finish by card. If Stripe stays unreachable, suspend the sale and call a manager.</source>
+            <translation>Un pagamento con carta precedente per questa vendita non può essere verificato ora (nessuna connessione a Stripe), quindi la carta potrebbe essere stata addebitata. Non prendere ancora contanti o un altro mezzo di pagamento: riprova tra un momento, o premi Paga per completare con la carta. Se Stripe resta irraggiungibile, sospendi la vendita e chiama un responsabile.</translation>
+        </message>
+        <message>
+            <source>Stripe is still processing the card payment for this sale. Do not take another tender yet: try again in a moment.</source>
+            <translation>Stripe sta ancora elaborando il pagamento con carta di questa vendita. Non prendere ancora un altro mezzo di pagamento: riprova tra un momento.</translation>
+        </message>
+        <message>
+            <source>A card payment is running for this sale: let it finish or cancel it first.</source>
+            <translation>È in corso un pagamento con carta per questa vendita: lascialo terminare o annullalo prima.</translation>
+        </message>
+        <message>
+            <source>The card was charged, but that payment cannot be added to this sale. Do not take another tender: call a manager to refund the card or correct the sale.</source>
+            <translation>La carta è stata addebitata, ma quel pagamento non può essere aggiunto a questa vendita. Non prendere un altro mezzo di pagamento: chiama un responsabile per rimborsare la carta o correggere la vendita.</translation>
+        </message>
+        <message>
+            <source>The customer cancelled on the reader. Ask how they want to pay.</source>
+            <translation>Il cliente ha annullato sul lettore. Chiedi come vuole pagare.</translation>
+        </message>
+        <message>
+            <source>The reader stopped waiting for a card. Press Pay to try again.</source>
+            <translation>Il lettore ha smesso di attendere una carta. Premi Paga per riprovare.</translation>
+        </message>
+        <message>
+            <source>The payment was cancelled.</source>
+            <translation>Il pagamento è stato annullato.</translation>
+        </message>
+        <message>
+            <source>The reader could not take the card ({code}). Try again or take another tender.</source>
+            <translation>Il lettore non ha potuto accettare la carta ({code}). Riprova o prendi un altro mezzo di pagamento.</translation>
+        </message>
+        <message>
+            <source>Nothing to pay by card.</source>
+            <translation>Niente da pagare con carta.</translation>
+        </message>
+        <message>
+            <source>This card payment is already in progress.</source>
+            <translation>Questo pagamento con carta è già in corso.</translation>
+        </message>
+        <message>
+            <source>Cancel the running card payment first.</source>
+            <translation>Annulla prima il pagamento con carta in corso.</translation>
+        </message>
+        <message>
+            <source>This card payment is being settled; try again in a moment.</source>
+            <translation>Questo pagamento con carta è in fase di definizione; riprova tra un momento.</translation>
+        </message>
+        <message>
+            <source>Card payment cancelled.</source>
+            <translation>Pagamento con carta annullato.</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale needs a manager.</source>
+            <translation>Un pagamento con carta precedente per questa vendita richiede un responsabile.</translation>
+        </message>
+        <message>
+            <source>The reader stopped the payment. Press Pay to try again.</source>
+            <translation>Il lettore ha interrotto il pagamento. Premi Paga per riprovare.</translation>
+        </message>
+        <message>
+            <source>The card was charged before the cancel reached it; the sale is paid.</source>
+            <translation>La carta è stata addebitata prima che arrivasse l'annullamento; la vendita è pagata.</translation>
+        </message>
+        <message>
+            <source>The card had already been tapped; that authorisation was released. Card payment cancelled.</source>
+            <translation>La carta era già stata avvicinata; quell'autorizzazione è stata rilasciata. Pagamento con carta annullato.</translation>
+        </message>
+        <message>
+            <source>The sale is already completed; it cannot be re-tendered.</source>
+            <translation>La vendita è già completata; non può essere pagata di nuovo.</translation>
+        </message>
+        <message>
+            <source>The card was NOT charged: its authorisation was cancelled after the sale was recorded. Call a manager before the customer leaves.</source>
+            <translation>La carta NON è stata addebitata: la sua autorizzazione è stata annullata dopo la registrazione della vendita. Chiama un responsabile prima che il cliente se ne vada.</translation>
+        </message>
+        <message>
+            <source>Line {line_no} is not on {document}.</source>
+            <translation>La riga {line_no} non è su {document}.</translation>
+        </message>
+        <message>
+            <source>The tax code {code!r} of this purchase is not in this store's tax table: it cannot be refunded here. Call a manager.</source>
+            <translation>Il codice IVA {code!r} di questo acquisto non è nella tabella IVA di questo negozio: non può essere rimborsato qui. Chiama un responsabile.</translation>
+        </message>
+        <message>
+            <source>A quantity to return cannot be negative.</source>
+            <translation>Una quantità da rendere non può essere negativa.</translation>
+        </message>
+        <message>
+            <source>Line {line_no} is picked twice.</source>
+            <translation>La riga {line_no} è scelta due volte.</translation>
+        </message>
+        <message>
+            <source>Pick at least one item to take back.</source>
+            <translation>Scegli almeno un articolo da riprendere.</translation>
+        </message>
+        <message>
+            <source>Refund to {to!r}? Choose the original payment or store credit.</source>
+            <translation>Rimborso su {to!r}? Scegli il pagamento originale o il credito del negozio.</translation>
+        </message>
+        <message>
+            <source>Scan the items the customer brings back.</source>
+            <translation>Scansiona gli articoli che il cliente riporta.</translation>
+        </message>
+        <message>
+            <source>Two items of the return share a line number.</source>
+            <translation>Due articoli del reso hanno lo stesso numero di riga.</translation>
+        </message>
+        <message>
+            <source>Scale label {label}: item {item} is not in the catalog.</source>
+            <translation>Etichetta della bilancia {label}: l'articolo {item} non è nel catalogo.</translation>
+        </message>
+        <message>
+            <source>Barcode {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>Il codice a barre {gtin} non è nel catalogo. Metti da parte l'articolo e cercalo per nome.</translation>
+        </message>
+        <message>
+            <source>GTIN {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>Il GTIN {gtin} non è nel catalogo. Metti da parte l'articolo e cercalo per nome.</translation>
+        </message>
+        <message>
+            <source>{name} expired on {date}: it must not be sold. Put it aside and tell a manager.</source>
+            <translation>{name} è scaduto il {date}: non deve essere venduto. Mettilo da parte e avvisa un responsabile.</translation>
+        </message>
+        <message>
+            <source>The label of {name} says it weighs nothing. Weigh it again.</source>
+            <translation>L'etichetta di {name} indica un peso nullo. Pesalo di nuovo.</translation>
+        </message>
+        <message>
+            <source>The label of {name} counts no pieces. Print a new label.</source>
+            <translation>L'etichetta di {name} non conta nessun pezzo. Stampa una nuova etichetta.</translation>
+        </message>
+        <message>
+            <source>The price on this label is in {label_currency}; this till sells in {currency}. Put the item aside and call a manager.</source>
+            <translation>Il prezzo su questa etichetta è in {label_currency}; questa cassa vende in {currency}. Metti da parte l'articolo e chiama un responsabile.</translation>
+        </message>
+        <message>
+            <source>{what} needs a manager's approval; nothing changed.</source>
+            <translation>{what} richiede l'approvazione di un responsabile; nulla è cambiato.</translation>
+        </message>
+        <message>
+            <source>{value} is not a note or coin of {currency}.</source>
+            <translation>{value} non è una banconota o moneta in {currency}.</translation>
+        </message>
+        <message>
+            <source>A count cannot be negative.</source>
+            <translation>Un conteggio non può essere negativo.</translation>
         </message>
     </context>
     <context>

@@ -172,16 +172,8 @@
             <translation>{points} ポイント（{amount}）を受け取りました。残り {rest} を受け取ってください。</translation>
         </message>
         <message>
-            <source>This member code is not genuine. Type the member number.</source>
-            <translation>この会員コードは正規のものではありません。会員番号を入力してください。</translation>
-        </message>
-        <message>
-            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
-            <translation>この会員コードは期限切れです。アプリでコードを開き直すよう会員に依頼してください。</translation>
-        </message>
-        <message>
-            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
-            <translation>この会員カードは無効になっています。アプリのコードか新しいカードを求めてください。</translation>
+            <source>The backend did not accept this member code (expired, cancelled or not genuine). Ask the member to reopen the code in the app, or type the member number.</source>
+            <translation>バックエンドはこの会員コードを受け付けませんでした（期限切れ、無効化、または正規のものではありません）。会員にアプリでコードを開き直してもらうか、会員番号を入力してください。</translation>
         </message>
         <message>
             <source>Log in first.</source>
@@ -444,6 +436,10 @@
             <translation>未受取</translation>
         </message>
         <message>
+            <source>Too many wrong checks for order {order}: the backend checks no more for {minutes} min. Scan the order's QR code in the customer's app instead.</source>
+            <translation>注文 {order} の確認の誤りが多すぎます。バックエンドは {minutes} 分間確認を受け付けません。代わりにお客様のアプリにある注文の QR コードをスキャンしてください。</translation>
+        </message>
+        <message>
             <source>Wait: a refund is being made.</source>
             <translation>お待ちください: 返金処理中です。</translation>
         </message>
@@ -476,6 +472,10 @@
             <translation>このレジのジャーナルの販売 {receipt_no}: バックエンドが現在確認できないため、未確認のストアクレジット返品のみ可能です (責任者が承認)。</translation>
         </message>
         <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) to see what is on it.</source>
+            <translation>注文 {label} を番号で見つけました。内容を見るにはお客様を確認してください（名前、カードの下4桁、またはアプリのコード）。</translation>
+        </message>
+        <message>
             <source>{label}: everything on it was already returned.</source>
             <translation>{label}: すべて返品済みです。</translation>
         </message>
@@ -492,8 +492,8 @@
             <translation>注文 {order} は受け取られませんでした: 元の支払方法に返金して在庫に戻してください。</translation>
         </message>
         <message>
-            <source>A member's orders are listed with their own code: scan the member's app or card, or type the receipt or order number.</source>
-            <translation>会員の注文一覧は本人のコードで表示します：会員のアプリかカードを読み取るか、レシート番号または注文番号を入力してください。</translation>
+            <source>{name}: their orders show with the code in their app. Scan it, or type the order or receipt number.</source>
+            <translation>{name}：注文はお客様のアプリのコードで表示されます。それをスキャンするか、注文番号またはレシート番号を入力してください。</translation>
         </message>
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>
@@ -1186,6 +1186,630 @@
         <message>
             <source>Closed {at} by {who}</source>
             <translation>締め {at} {who}</translation>
+        </message>
+        <message>
+            <source>A discount is either a percent or an amount, not both or neither.</source>
+            <translation>割引は率か金額のどちらか一方です(両方または無しは不可)。</translation>
+        </message>
+        <message>
+            <source>A discount's reason must be text.</source>
+            <translation>割引の理由は文字で入力してください。</translation>
+        </message>
+        <message>
+            <source>A discount amount must be Money, not {amount!r}.</source>
+            <translation>割引額は Money である必要があります({amount!r} ではありません)。</translation>
+        </message>
+        <message>
+            <source>A discount must be more than zero, not {amount}.</source>
+            <translation>割引は 0 より大きくしてください({amount} は不可)。</translation>
+        </message>
+        <message>
+            <source>A discount percent must be exact (text or Decimal), not {percent!r}.</source>
+            <translation>割引率は正確な値(文字または Decimal)で指定してください({percent!r} は不可)。</translation>
+        </message>
+        <message>
+            <source>A discount must be more than 0%, not {percent}%.</source>
+            <translation>割引は 0% より大きくしてください({percent}% は不可)。</translation>
+        </message>
+        <message>
+            <source>A discount cannot be more than 100% (asked for {percent}%).</source>
+            <translation>割引は 100% を超えられません(指定: {percent}%)。</translation>
+        </message>
+        <message>
+            <source>{percent!r} is not a percent.</source>
+            <translation>{percent!r} は率ではありません。</translation>
+        </message>
+        <message>
+            <source>The discount of {amount} is more than the {base} of {what}.</source>
+            <translation>{amount} の割引は {what} の {base} を超えています。</translation>
+        </message>
+        <message>
+            <source>The discount of {amount} is more than the {base} of the sale.</source>
+            <translation>{amount} の割引は販売合計 {base} を超えています。</translation>
+        </message>
+        <message>
+            <source>A sold line could not be read ({why}).</source>
+            <translation>販売済みの明細を読み取れませんでした({why})。</translation>
+        </message>
+        <message>
+            <source>The quantity must be a whole number of units, not {quantity!r}.</source>
+            <translation>数量は整数で指定してください({quantity!r} は不可)。</translation>
+        </message>
+        <message>
+            <source>The quantity must be at least 1; to take the line off, remove it.</source>
+            <translation>数量は 1 以上にしてください。明細を取り消すには削除してください。</translation>
+        </message>
+        <message>
+            <source>The quantity {quantity} is too large (at most {most}). Was a barcode typed into the quantity?</source>
+            <translation>数量 {quantity} は大きすぎます(最大 {most})。数量欄にバーコードを入力しませんでしたか?</translation>
+        </message>
+        <message>
+            <source>A price must be Money, not {price!r}.</source>
+            <translation>価格は Money である必要があります({price!r} ではありません)。</translation>
+        </message>
+        <message>
+            <source>A price cannot be negative ({price}).</source>
+            <translation>価格をマイナスにはできません({price})。</translation>
+        </message>
+        <message>
+            <source>Not a discount: {discount!r}.</source>
+            <translation>割引ではありません: {discount!r}。</translation>
+        </message>
+        <message>
+            <source>An item needs a SKU, got {sku!r}.</source>
+            <translation>商品には SKU が必要です(受け取った値: {sku!r})。</translation>
+        </message>
+        <message>
+            <source>An item description must be text, got {description!r}.</source>
+            <translation>商品の説明は文字で指定してください(受け取った値: {description!r})。</translation>
+        </message>
+        <message>
+            <source>A weighed item needs its measure, not {measure!r}.</source>
+            <translation>量り売りの商品には計量値が必要です({measure!r} ではありません)。</translation>
+        </message>
+        <message>
+            <source>{item} is sold by weight ({measure}): its quantity is its weight. Weigh and scan each item, or remove the line.</source>
+            <translation>{item} は量り売りです({measure})。数量は重さです。1 点ずつ計量してスキャンするか、明細を削除してください。</translation>
+        </message>
+        <message>
+            <source>{item} is on order {order_no}, which holds {quantity}: to change the quantity, remove the line and order again.</source>
+            <translation>{item} は注文 {order_no}({quantity} 点)の商品です。数量を変えるには、明細を削除して注文し直してください。</translation>
+        </message>
+        <message>
+            <source>A price change needs a reason.</source>
+            <translation>価格変更には理由が必要です。</translation>
+        </message>
+        <message>
+            <source>Not offers: {offers!r}.</source>
+            <translation>特典ではありません: {offers!r}。</translation>
+        </message>
+        <message>
+            <source>The saved sale could not be restored ({why}).</source>
+            <translation>保存された販売を復元できませんでした({why})。</translation>
+        </message>
+        <message>
+            <source>{item} was sold by weight ({measure}): it is returned whole, as one item, or not at all.</source>
+            <translation>{item} は量り売りでした({measure})。返品は 1 点まるごとのみで、一部の返品はできません。</translation>
+        </message>
+        <message>
+            <source>Return quantities must be whole numbers of units.</source>
+            <translation>返品数量は整数で指定してください。</translation>
+        </message>
+        <message>
+            <source>Only {left} of {quantity} × {item} can still be returned (asked for {asked}).</source>
+            <translation>{item} × {quantity} のうち、返品できるのはあと {left} 点だけです(指定: {asked})。</translation>
+        </message>
+        <message>
+            <source>There is nothing to return: the sale has no lines.</source>
+            <translation>返品するものがありません。この販売には明細がありません。</translation>
+        </message>
+        <message>
+            <source>The saved sale was written by another version and cannot be restored.</source>
+            <translation>保存された販売は別のバージョンで書かれたため、復元できません。</translation>
+        </message>
+        <message>
+            <source>{name} is no longer sold (archived). Put it aside and call a manager.</source>
+            <translation>{name} は販売終了です(アーカイブ済み)。別に置いて、マネージャーを呼んでください。</translation>
+        </message>
+        <message>
+            <source>No product with SKU {sku} in the catalog.</source>
+            <translation>カタログに SKU {sku} の商品はありません。</translation>
+        </message>
+        <message>
+            <source>This needs a manager's approval, and this till takes none.</source>
+            <translation>マネージャーの承認が必要ですが、このレジでは承認を受け付けていません。</translation>
+        </message>
+        <message>
+            <source>That coupon or promotion is not on this sale.</source>
+            <translation>そのクーポンまたはプロモーションはこの販売にありません。</translation>
+        </message>
+        <message>
+            <source>That coupon or promotion was not taken off this sale.</source>
+            <translation>そのクーポンまたはプロモーションはこの販売から外されていません。</translation>
+        </message>
+        <message>
+            <source>Part of this sale is already paid. Finish the payment, or void the sale (the card part is refunded) to change it.</source>
+            <translation>この販売は一部支払い済みです。変更するには、支払いを完了するか、販売を取り消してください(カード分は返金されます)。</translation>
+        </message>
+        <message>
+            <source>That is {short} short of the amount due in cash.</source>
+            <translation>現金でのお支払いに {short} 足りません。</translation>
+        </message>
+        <message>
+            <source>Points pay in steps of {step}: {points} is not a whole number of steps.</source>
+            <translation>ポイントは {step} 単位で支払います。{points} は単位の整数倍ではありません。</translation>
+        </message>
+        <message>
+            <source>That is more points than the sale still needs.</source>
+            <translation>販売の残額より多いポイントです。</translation>
+        </message>
+        <message>
+            <source>A part payment must be more than zero and less than what is due.</source>
+            <translation>一部支払いは 0 より大きく、お支払い額未満にしてください。</translation>
+        </message>
+        <message>
+            <source>The payments do not cover the total yet.</source>
+            <translation>支払いがまだ合計に達していません。</translation>
+        </message>
+        <message>
+            <source>A different sale was committed than the one on screen.</source>
+            <translation>画面上の販売とは別の販売が記録されました。</translation>
+        </message>
+        <message>
+            <source>Refund the part already paid first; a partly paid sale cannot just be voided.</source>
+            <translation>先に支払い済みの分を返金してください。一部支払い済みの販売はそのまま取り消せません。</translation>
+        </message>
+        <message>
+            <source>There is nothing to suspend.</source>
+            <translation>保留するものがありません。</translation>
+        </message>
+        <message>
+            <source>This is not a code this till understands.</source>
+            <translation>このレジでは読み取れないコードです。</translation>
+        </message>
+        <message>
+            <source>This code is damaged or incomplete. Please scan it again.</source>
+            <translation>このコードは破損しているか不完全です。もう一度スキャンしてください。</translation>
+        </message>
+        <message>
+            <source>This member code is newer than this till's keys. Check the till is online, then scan again, or type the member number.</source>
+            <translation>この会員コードはレジの鍵より新しいものです。レジがオンラインか確認してから再スキャンするか、会員番号を入力してください。</translation>
+        </message>
+        <message>
+            <source>This member code is not genuine. Type the member number instead.</source>
+            <translation>この会員コードは正規のものではありません。会員番号を入力してください。</translation>
+        </message>
+        <message>
+            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
+            <translation>この会員コードは有効期限切れです。アプリでコードを開き直すよう会員に伝えてください。</translation>
+        </message>
+        <message>
+            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
+            <translation>この会員カードは無効になっています。アプリのコードか新しいカードを提示してもらってください。</translation>
+        </message>
+        <message>
+            <source>A member number has only digits.</source>
+            <translation>会員番号は数字のみです。</translation>
+        </message>
+        <message>
+            <source>This member number is too long.</source>
+            <translation>この会員番号は長すぎます。</translation>
+        </message>
+        <message>
+            <source>A name has at most {most} characters.</source>
+            <translation>名前は最大 {most} 文字です。</translation>
+        </message>
+        <message>
+            <source>Unknown currency {code!r}: use a three-letter ISO 4217 code such as EUR, USD or JPY.</source>
+            <translation>不明な通貨 {code!r} です。EUR、USD、JPY のような 3 文字の ISO 4217 コードを使ってください。</translation>
+        </message>
+        <message>
+            <source>Cannot combine amounts in {first} and {second}: they are different currencies.</source>
+            <translation>{first} と {second} の金額は合算できません。通貨が異なります。</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has no decimals.</source>
+            <translation>金額 {text} の小数桁が多すぎます。{currency} には小数がありません。</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has at most 1 decimal.</source>
+            <translation>金額 {text} の小数桁が多すぎます。{currency} の小数は 1 桁までです。</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has at most {digits} decimals.</source>
+            <translation>金額 {text} の小数桁が多すぎます。{currency} の小数は {digits} 桁までです。</translation>
+        </message>
+        <message>
+            <source>The quantity cannot be negative ({quantity}). To take goods back, start a return instead.</source>
+            <translation>数量をマイナスにはできません({quantity})。商品を引き取るときは返品を開始してください。</translation>
+        </message>
+        <message>
+            <source>Unknown tax code {code!r}: this store has no such tax rate. Known tax codes: {known}.</source>
+            <translation>不明な税コード {code!r} です。この店舗にその税率はありません。登録済みの税コード: {known}。</translation>
+        </message>
+        <message>
+            <source>Unknown tax code {code!r}: this store has no such tax rate.</source>
+            <translation>不明な税コード {code!r} です。この店舗にその税率はありません。</translation>
+        </message>
+        <message>
+            <source>That line is no longer in the sale (line {line_id!r}).</source>
+            <translation>その明細はもう販売にありません(明細 {line_id!r})。</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands.</source>
+            <translation>このレジでは読み取れない商品バーコードです。</translation>
+        </message>
+        <message>
+            <source>This barcode did not scan correctly (check digit). Scan it again or type it.</source>
+            <translation>このバーコードは正しく読み取れませんでした(チェックデジット)。もう一度スキャンするか、入力してください。</translation>
+        </message>
+        <message>
+            <source>The price or weight on this in-store label did not scan correctly (its check digit). Scan it again or type it.</source>
+            <translation>この店内ラベルの価格または重さが正しく読み取れませんでした(チェックデジット)。もう一度スキャンするか、入力してください。</translation>
+        </message>
+        <message>
+            <source>GS1 code refused: {detail}. Scan it again; if it is refused again, put the item aside and call a manager.</source>
+            <translation>GS1 コードが拒否されました: {detail}。もう一度スキャンし、再び拒否された場合は商品を別に置いてマネージャーを呼んでください。</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands. (symbology {aim})</source>
+            <translation>このレジでは読み取れない商品バーコードです。(シンボル体系 {aim})</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a date and time.</source>
+            <translation>{value!r} は日時ではありません。</translation>
+        </message>
+        <message>
+            <source>{what} must be exact (a whole number or a text like '1.5'), not {value!r}.</source>
+            <translation>{what} は正確な値（整数または '1.5' のような文字列）でなければなりません。{value!r} は不可です。</translation>
+        </message>
+        <message>
+            <source>{what} {value!r} is not a number.</source>
+            <translation>{what} {value!r} は数値ではありません。</translation>
+        </message>
+        <message>
+            <source>{what} cannot be negative ({value}).</source>
+            <translation>{what} は負の値にできません（{value}）。</translation>
+        </message>
+        <message>
+            <source>Points promotion {promo} ends before it starts.</source>
+            <translation>ポイントプロモーション {promo} は開始前に終了しています。</translation>
+        </message>
+        <message>
+            <source>{name} must be a whole number of points, not {value!r}.</source>
+            <translation>{name} はポイントの整数でなければなりません。{value!r} は不可です。</translation>
+        </message>
+        <message>
+            <source>A redeem step needs some points and some value.</source>
+            <translation>交換単位にはポイントと金額の両方が必要です。</translation>
+        </message>
+        <message>
+            <source>A line of {sku} cannot have been paid {paid}.</source>
+            <translation>{sku} の明細が {paid} で支払われたはずはありません。</translation>
+        </message>
+        <message>
+            <source>A points tender of {points_paid} does not fit the sale.</source>
+            <translation>{points_paid} のポイント支払いはこの販売に合いません。</translation>
+        </message>
+        <message>
+            <source>{units} {currency} is not a whole number of minor units.</source>
+            <translation>{units} {currency} は最小単位の整数ではありません。</translation>
+        </message>
+        <message>
+            <source>{points!r} is not a number of points.</source>
+            <translation>{points!r} はポイント数ではありません。</translation>
+        </message>
+        <message>
+            <source>Points pay in steps of {step} minor units of {currency}; {amount!r} is not one.</source>
+            <translation>ポイントは {currency} の最小単位 {step} ごとに支払います。{amount!r} はその倍数ではありません。</translation>
+        </message>
+        <message>
+            <source>The loyalty programme could not be read ({error}).</source>
+            <translation>ポイントプログラムを読み込めませんでした（{error}）。</translation>
+        </message>
+        <message>
+            <source>{units} units after {before} of {quantity} cannot be returned.</source>
+            <translation>{quantity} 個のうち {before} 個の後に {units} 個は返品できません。</translation>
+        </message>
+        <message>
+            <source>There is no loyalty programme {programme_id!r}.</source>
+            <translation>ポイントプログラム {programme_id!r} はありません。</translation>
+        </message>
+        <message>
+            <source>A measured quantity must be an exact number above 0 (and at most {most:,}), not {quantity!r}.</source>
+            <translation>計量数量は 0 より大きい正確な数値(最大 {most:,})で指定してください({quantity!r} は不可)。</translation>
+        </message>
+        <message>
+            <source>The measured quantity {quantity:f} has more than {most} decimals.</source>
+            <translation>計量数量 {quantity:f} の小数が {most} 桁を超えています。</translation>
+        </message>
+        <message>
+            <source>Unknown unit {unit!r}; a line is sold by {units}.</source>
+            <translation>不明な単位 {unit!r} です。明細の単位は {units} です。</translation>
+        </message>
+        <message>
+            <source>Unknown unit {unit!r} to price by.</source>
+            <translation>価格の単位 {unit!r} が不明です。</translation>
+        </message>
+        <message>
+            <source>{unit} cannot be priced per {per}: only weights convert.</source>
+            <translation>{unit} に {per} あたりの価格は付けられません。換算できるのは重さだけです。</translation>
+        </message>
+        <message>
+            <source>A price per {unit} must be a whole number of minor units &gt;= 0, not {price!r}.</source>
+            <translation>{unit} あたりの価格は 0 以上の補助単位の整数で指定してください({price!r} は不可)。</translation>
+        </message>
+        <message>
+            <source>A weight must be a whole number of grams above 0, not {grams!r}.</source>
+            <translation>重さは 0 より大きいグラムの整数で指定してください({grams!r} は不可)。</translation>
+        </message>
+        <message>
+            <source>A saved measure could not be read ({why}): {data!r}.</source>
+            <translation>保存された計量値を読み取れませんでした({why}): {data!r}。</translation>
+        </message>
+        <message>
+            <source>An amount must be a whole number of minor units, not {minor!r} ({kind}).</source>
+            <translation>金額は補助単位の整数で指定してください({minor!r}、{kind} は不可)。</translation>
+        </message>
+        <message>
+            <source>An amount must be text, a Decimal or a whole number, not {kind}.</source>
+            <translation>金額は文字、Decimal、整数のいずれかで指定してください({kind} は不可)。</translation>
+        </message>
+        <message>
+            <source>{value!r} is not an amount.</source>
+            <translation>{value!r} は金額ではありません。</translation>
+        </message>
+        <message>
+            <source>Unknown locale {locale!r} for showing amounts.</source>
+            <translation>金額表示用のロケール {locale!r} が不明です。</translation>
+        </message>
+        <message>
+            <source>Cannot split an amount over nothing.</source>
+            <translation>配分先がないため、金額を配分できません。</translation>
+        </message>
+        <message>
+            <source>A split weight must be exact, not {weight!r}.</source>
+            <translation>配分の比率は正確な値で指定してください({weight!r} は不可)。</translation>
+        </message>
+        <message>
+            <source>A split weight cannot be negative.</source>
+            <translation>配分の比率をマイナスにはできません。</translation>
+        </message>
+        <message>
+            <source>Cannot split an amount when every share is zero.</source>
+            <translation>すべての比率が 0 のため、金額を配分できません。</translation>
+        </message>
+        <message>
+            <source>An offer is a coupon or a promotion, not {kind!r}.</source>
+            <translation>特典はクーポンかプロモーションです。{kind!r} ではありません。</translation>
+        </message>
+        <message>
+            <source>Offer {code} needs a percent or an amount, not both or neither.</source>
+            <translation>特典 {code} には割合か金額のどちらか一方が必要です。</translation>
+        </message>
+        <message>
+            <source>Offer {code} has an impossible value {value!r}.</source>
+            <translation>特典 {code} の値 {value!r} はありえません。</translation>
+        </message>
+        <message>
+            <source>A saved offer could not be read ({error}).</source>
+            <translation>保存された特典を読み込めませんでした（{error}）。</translation>
+        </message>
+        <message>
+            <source>{text!r} is not a date and time.</source>
+            <translation>{text!r} は日時ではありません。</translation>
+        </message>
+        <message>
+            <source>Card blocked by the bank: do not try it again. Ask for another card or another way to pay.</source>
+            <translation>カードは銀行によって停止されています。再試行しないでください。別のカードか別のお支払い方法をお願いしてください。</translation>
+        </message>
+        <message>
+            <source>Card declined by the bank. Ask for another card or another way to pay.</source>
+            <translation>カードは銀行に拒否されました。別のカードか別のお支払い方法をお願いしてください。</translation>
+        </message>
+        <message>
+            <source>Card declined: the customer must call their bank. Ask for another card or cash.</source>
+            <translation>カードが拒否されました。お客様からカード会社へ連絡が必要です。別のカードか現金をお願いしてください。</translation>
+        </message>
+        <message>
+            <source>Card declined: not enough funds. Ask for another card or another way to pay.</source>
+            <translation>カードが拒否されました(残高不足)。別のカードか別のお支払い方法をお願いしてください。</translation>
+        </message>
+        <message>
+            <source>Card expired. Ask for another card.</source>
+            <translation>カードの有効期限が切れています。別のカードをお願いしてください。</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. Ask the customer to try again.</source>
+            <translation>暗証番号が違います。もう一度入力してもらってください。</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: this card cannot be used now. Ask for another card or cash.</source>
+            <translation>暗証番号の誤りが多すぎるため、このカードは現在使えません。別のカードか現金をお願いしてください。</translation>
+        </message>
+        <message>
+            <source>Card over its limit. Ask for another card or another way to pay.</source>
+            <translation>カードの利用限度を超えています。別のカードか別のお支払い方法をお願いしてください。</translation>
+        </message>
+        <message>
+            <source>The card could not be processed. Try the card again.</source>
+            <translation>カードを処理できませんでした。もう一度カードをお試しください。</translation>
+        </message>
+        <message>
+            <source>Card declined: security check failed. Ask for another card.</source>
+            <translation>カードが拒否されました(セキュリティ確認に失敗)。別のカードをお願いしてください。</translation>
+        </message>
+        <message>
+            <source>Card payments are unavailable (no connection to Stripe). Take cash or another tender.</source>
+            <translation>カード決済は利用できません(Stripe に接続できません)。現金か別の支払い方法で受け取ってください。</translation>
+        </message>
+        <message>
+            <source>The reader accepted the card but Stripe has not confirmed the payment yet. Do not take another tender: press Pay again in a moment to check.</source>
+            <translation>リーダーはカードを受け付けましたが、Stripe がまだ支払いを確認していません。別の支払い方法は受け取らず、少し待ってからもう一度「支払い」を押して確認してください。</translation>
+        </message>
+        <message>
+            <source>Stripe had an error and could not start the card payment; the card was not charged. Press Pay to try again, or take another tender.</source>
+            <translation>Stripe でエラーが発生し、カード決済を開始できませんでした。カードには請求されていません。「支払い」を押して再試行するか、別の支払い方法で受け取ってください。</translation>
+        </message>
+        <message>
+            <source>The card payment was cancelled; the card was not charged. Take the other tender.</source>
+            <translation>カード決済は取り消されました。カードには請求されていません。別の支払い方法で受け取ってください。</translation>
+        </message>
+        <message>
+            <source>The card had been authorised, but this sale has changed since: that authorisation was released and the card was not charged. Take the other tender.</source>
+            <translation>カードは承認されていましたが、その後この販売が変更されたため、承認は解除され、カードには請求されていません。別の支払い方法で受け取ってください。</translation>
+        </message>
+        <message>
+            <source>The card payment went through after all and is now recorded on this sale. Do not take that amount again in cash or another tender.</source>
+            <translation>カード決済は結局成立しており、この販売に記録されました。その金額を現金や別の支払い方法で再度受け取らないでください。</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale cannot be checked now (no connection to Stripe), so the card may have been charged. Do not take cash or another tender yet: try again in a moment, or press Pay to finish by card. If Stripe stays unreachable, suspend the sale and call a manager.</source>
+            <translation>この販売の以前のカード決済を今は確認できません(Stripe に接続できません)。カードに請求されている可能性があります。まだ現金や別の支払い方法は受け取らず、少し待って再試行するか、「支払い」を押してカードで完了してください。Stripe に接続できないままなら、販売を保留してマネージャーを呼んでください。</translation>
+        </message>
+        <message>
+            <source>Stripe is still processing the card payment for this sale. Do not take another tender yet: try again in a moment.</source>
+            <translation>Stripe はこの販売のカード決済をまだ処理中です。まだ別の支払い方法は受け取らず、少し待ってから再試行してください。</translation>
+        </message>
+        <message>
+            <source>A card payment is running for this sale: let it finish or cancel it first.</source>
+            <translation>この販売のカード決済が進行中です。完了を待つか、先に取り消してください。</translation>
+        </message>
+        <message>
+            <source>The card was charged, but that payment cannot be added to this sale. Do not take another tender: call a manager to refund the card or correct the sale.</source>
+            <translation>カードに請求されましたが、その支払いをこの販売に加えられません。別の支払い方法は受け取らず、マネージャーを呼んでカードへの返金か販売の訂正をしてもらってください。</translation>
+        </message>
+        <message>
+            <source>The customer cancelled on the reader. Ask how they want to pay.</source>
+            <translation>お客様がリーダーで取り消しました。お支払い方法をお尋ねください。</translation>
+        </message>
+        <message>
+            <source>The reader stopped waiting for a card. Press Pay to try again.</source>
+            <translation>リーダーのカード待ちが終了しました。「支払い」を押して再試行してください。</translation>
+        </message>
+        <message>
+            <source>The payment was cancelled.</source>
+            <translation>支払いは取り消されました。</translation>
+        </message>
+        <message>
+            <source>The reader could not take the card ({code}). Try again or take another tender.</source>
+            <translation>リーダーがカードを受け付けられませんでした({code})。再試行するか、別の支払い方法で受け取ってください。</translation>
+        </message>
+        <message>
+            <source>Nothing to pay by card.</source>
+            <translation>カードで支払う金額がありません。</translation>
+        </message>
+        <message>
+            <source>This card payment is already in progress.</source>
+            <translation>このカード決済はすでに進行中です。</translation>
+        </message>
+        <message>
+            <source>Cancel the running card payment first.</source>
+            <translation>先に進行中のカード決済を取り消してください。</translation>
+        </message>
+        <message>
+            <source>This card payment is being settled; try again in a moment.</source>
+            <translation>このカード決済は確定処理中です。少し待ってから再試行してください。</translation>
+        </message>
+        <message>
+            <source>Card payment cancelled.</source>
+            <translation>カード決済を取り消しました。</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale needs a manager.</source>
+            <translation>この販売の以前のカード決済にはマネージャーの対応が必要です。</translation>
+        </message>
+        <message>
+            <source>The reader stopped the payment. Press Pay to try again.</source>
+            <translation>リーダーが支払いを中止しました。「支払い」を押して再試行してください。</translation>
+        </message>
+        <message>
+            <source>The card was charged before the cancel reached it; the sale is paid.</source>
+            <translation>取り消しが届く前にカードに請求されました。この販売は支払い済みです。</translation>
+        </message>
+        <message>
+            <source>The card had already been tapped; that authorisation was released. Card payment cancelled.</source>
+            <translation>カードはすでにタッチされていましたが、その承認は解除されました。カード決済を取り消しました。</translation>
+        </message>
+        <message>
+            <source>The sale is already completed; it cannot be re-tendered.</source>
+            <translation>この販売はすでに完了しているため、再度支払うことはできません。</translation>
+        </message>
+        <message>
+            <source>The card was NOT charged: its authorisation was cancelled after the sale was recorded. Call a manager before the customer leaves.</source>
+            <translation>カードには請求されていません。販売の記録後に承認が取り消されました。お客様が帰る前にマネージャーを呼んでください。</translation>
+        </message>
+        <message>
+            <source>Line {line_no} is not on {document}.</source>
+            <translation>明細 {line_no} は {document} にありません。</translation>
+        </message>
+        <message>
+            <source>The tax code {code!r} of this purchase is not in this store's tax table: it cannot be refunded here. Call a manager.</source>
+            <translation>この購入の税コード {code!r} はこの店舗の税率表にないため、ここでは返金できません。マネージャーを呼んでください。</translation>
+        </message>
+        <message>
+            <source>A quantity to return cannot be negative.</source>
+            <translation>返品数量をマイナスにはできません。</translation>
+        </message>
+        <message>
+            <source>Line {line_no} is picked twice.</source>
+            <translation>明細 {line_no} が 2 回選ばれています。</translation>
+        </message>
+        <message>
+            <source>Pick at least one item to take back.</source>
+            <translation>返品する商品を 1 点以上選んでください。</translation>
+        </message>
+        <message>
+            <source>Refund to {to!r}? Choose the original payment or store credit.</source>
+            <translation>{to!r} へ返金しますか? 元の支払い方法か店舗クレジットを選んでください。</translation>
+        </message>
+        <message>
+            <source>Scan the items the customer brings back.</source>
+            <translation>お客様が持ってきた商品をスキャンしてください。</translation>
+        </message>
+        <message>
+            <source>Two items of the return share a line number.</source>
+            <translation>返品の 2 つの商品が同じ明細番号になっています。</translation>
+        </message>
+        <message>
+            <source>Scale label {label}: item {item} is not in the catalog.</source>
+            <translation>計量ラベル {label}: 商品 {item} はカタログにありません。</translation>
+        </message>
+        <message>
+            <source>Barcode {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>バーコード {gtin} はカタログにありません。商品を別に置いて、名前で検索してください。</translation>
+        </message>
+        <message>
+            <source>GTIN {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>GTIN {gtin} はカタログにありません。商品を別に置いて、名前で検索してください。</translation>
+        </message>
+        <message>
+            <source>{name} expired on {date}: it must not be sold. Put it aside and tell a manager.</source>
+            <translation>{name} は {date} に期限切れです。販売できません。別に置いて、マネージャーに伝えてください。</translation>
+        </message>
+        <message>
+            <source>The label of {name} says it weighs nothing. Weigh it again.</source>
+            <translation>{name} のラベルの重さが 0 です。もう一度計量してください。</translation>
+        </message>
+        <message>
+            <source>The label of {name} counts no pieces. Print a new label.</source>
+            <translation>{name} のラベルの個数が 0 です。新しいラベルを印刷してください。</translation>
+        </message>
+        <message>
+            <source>The price on this label is in {label_currency}; this till sells in {currency}. Put the item aside and call a manager.</source>
+            <translation>このラベルの価格は {label_currency} ですが、このレジは {currency} で販売しています。商品を別に置いて、マネージャーを呼んでください。</translation>
+        </message>
+        <message>
+            <source>{what} needs a manager's approval; nothing changed.</source>
+            <translation>{what}にはマネージャーの承認が必要です。何も変更していません。</translation>
+        </message>
+        <message>
+            <source>{value} is not a note or coin of {currency}.</source>
+            <translation>{value} は {currency} の紙幣・硬貨ではありません。</translation>
+        </message>
+        <message>
+            <source>A count cannot be negative.</source>
+            <translation>数えた枚数をマイナスにはできません。</translation>
         </message>
     </context>
     <context>

@@ -172,16 +172,8 @@
             <translation>{points} pontos ({amount}) recebidos. Receba o resto: {rest}.</translation>
         </message>
         <message>
-            <source>This member code is not genuine. Type the member number.</source>
-            <translation>Este código de membro não é autêntico. Escreva o número de membro.</translation>
-        </message>
-        <message>
-            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
-            <translation>Este código de membro expirou. Peça ao membro para abrir de novo o código na app.</translation>
-        </message>
-        <message>
-            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
-            <translation>Este cartão de membro foi cancelado. Peça o código da app ou um cartão novo.</translation>
+            <source>The backend did not accept this member code (expired, cancelled or not genuine). Ask the member to reopen the code in the app, or type the member number.</source>
+            <translation>O backend não aceitou este código de membro (expirado, cancelado ou não autêntico). Peça ao membro para reabrir o código na aplicação, ou digite o número de membro.</translation>
         </message>
         <message>
             <source>Log in first.</source>
@@ -444,6 +436,10 @@
             <translation>Não levantado</translation>
         </message>
         <message>
+            <source>Too many wrong checks for order {order}: the backend checks no more for {minutes} min. Scan the order's QR code in the customer's app instead.</source>
+            <translation>Demasiadas verificações erradas para a encomenda {order}: o backend não verifica mais durante {minutes} min. Digitalize antes o código QR da encomenda na app do cliente.</translation>
+        </message>
+        <message>
             <source>Wait: a refund is being made.</source>
             <translation>Aguarde: está a ser feito um reembolso.</translation>
         </message>
@@ -476,6 +472,10 @@
             <translation>Venda {receipt_no} do diário desta caixa: o backend não a pode verificar agora, por isso só pode ser uma devolução não verificada em vale (um gerente aprova).</translation>
         </message>
         <message>
+            <source>Order {label} found by its number: check the customer (name, the card's last digits or the code in their app) to see what is on it.</source>
+            <translation>Encomenda {label} encontrada pelo número: verifique o cliente (nome, últimos dígitos do cartão ou código na app) para ver o que contém.</translation>
+        </message>
+        <message>
             <source>{label}: everything on it was already returned.</source>
             <translation>{label}: tudo já foi devolvido.</translation>
         </message>
@@ -492,8 +492,8 @@
             <translation>A encomenda {order} não foi levantada: reembolse-a no pagamento original para a devolver ao stock.</translation>
         </message>
         <message>
-            <source>A member's orders are listed with their own code: scan the member's app or card, or type the receipt or order number.</source>
-            <translation>As encomendas de um membro são listadas com o seu próprio código: leia a app ou o cartão do membro, ou escreva o número do recibo ou da encomenda.</translation>
+            <source>{name}: their orders show with the code in their app. Scan it, or type the order or receipt number.</source>
+            <translation>{name}: as encomendas aparecem com o código na app. Digitalize-o, ou escreva o número da encomenda ou do recibo.</translation>
         </message>
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>
@@ -1186,6 +1186,630 @@
         <message>
             <source>Closed {at} by {who}</source>
             <translation>Fechada {at} por {who}</translation>
+        </message>
+        <message>
+            <source>A discount is either a percent or an amount, not both or neither.</source>
+            <translation>Um desconto é uma percentagem ou um valor, não ambos nem nenhum.</translation>
+        </message>
+        <message>
+            <source>A discount's reason must be text.</source>
+            <translation>O motivo de um desconto tem de ser texto.</translation>
+        </message>
+        <message>
+            <source>A discount amount must be Money, not {amount!r}.</source>
+            <translation>O valor de um desconto tem de ser Money, não {amount!r}.</translation>
+        </message>
+        <message>
+            <source>A discount must be more than zero, not {amount}.</source>
+            <translation>Um desconto tem de ser maior que zero, não {amount}.</translation>
+        </message>
+        <message>
+            <source>A discount percent must be exact (text or Decimal), not {percent!r}.</source>
+            <translation>A percentagem de um desconto tem de ser exata (texto ou Decimal), não {percent!r}.</translation>
+        </message>
+        <message>
+            <source>A discount must be more than 0%, not {percent}%.</source>
+            <translation>Um desconto tem de ser maior que 0%, não {percent}%.</translation>
+        </message>
+        <message>
+            <source>A discount cannot be more than 100% (asked for {percent}%).</source>
+            <translation>Um desconto não pode ser superior a 100% (pedido: {percent}%).</translation>
+        </message>
+        <message>
+            <source>{percent!r} is not a percent.</source>
+            <translation>{percent!r} não é uma percentagem.</translation>
+        </message>
+        <message>
+            <source>The discount of {amount} is more than the {base} of {what}.</source>
+            <translation>O desconto de {amount} é superior aos {base} de {what}.</translation>
+        </message>
+        <message>
+            <source>The discount of {amount} is more than the {base} of the sale.</source>
+            <translation>O desconto de {amount} é superior aos {base} da venda.</translation>
+        </message>
+        <message>
+            <source>A sold line could not be read ({why}).</source>
+            <translation>Não foi possível ler uma linha vendida ({why}).</translation>
+        </message>
+        <message>
+            <source>The quantity must be a whole number of units, not {quantity!r}.</source>
+            <translation>A quantidade tem de ser um número inteiro de unidades, não {quantity!r}.</translation>
+        </message>
+        <message>
+            <source>The quantity must be at least 1; to take the line off, remove it.</source>
+            <translation>A quantidade tem de ser pelo menos 1; para tirar a linha, remova-a.</translation>
+        </message>
+        <message>
+            <source>The quantity {quantity} is too large (at most {most}). Was a barcode typed into the quantity?</source>
+            <translation>A quantidade {quantity} é demasiado grande (no máximo {most}). Foi escrito um código de barras na quantidade?</translation>
+        </message>
+        <message>
+            <source>A price must be Money, not {price!r}.</source>
+            <translation>Um preço tem de ser Money, não {price!r}.</translation>
+        </message>
+        <message>
+            <source>A price cannot be negative ({price}).</source>
+            <translation>Um preço não pode ser negativo ({price}).</translation>
+        </message>
+        <message>
+            <source>Not a discount: {discount!r}.</source>
+            <translation>Não é um desconto: {discount!r}.</translation>
+        </message>
+        <message>
+            <source>An item needs a SKU, got {sku!r}.</source>
+            <translation>Um artigo precisa de um SKU, recebido {sku!r}.</translation>
+        </message>
+        <message>
+            <source>An item description must be text, got {description!r}.</source>
+            <translation>A descrição de um artigo tem de ser texto, recebido {description!r}.</translation>
+        </message>
+        <message>
+            <source>A weighed item needs its measure, not {measure!r}.</source>
+            <translation>Um artigo pesado precisa da sua medida, não {measure!r}.</translation>
+        </message>
+        <message>
+            <source>{item} is sold by weight ({measure}): its quantity is its weight. Weigh and scan each item, or remove the line.</source>
+            <translation>{item} é vendido ao peso ({measure}): a sua quantidade é o seu peso. Pese e leia cada artigo, ou remova a linha.</translation>
+        </message>
+        <message>
+            <source>{item} is on order {order_no}, which holds {quantity}: to change the quantity, remove the line and order again.</source>
+            <translation>{item} está na encomenda {order_no}, que tem {quantity}: para alterar a quantidade, remova a linha e encomende de novo.</translation>
+        </message>
+        <message>
+            <source>A price change needs a reason.</source>
+            <translation>Uma alteração de preço precisa de um motivo.</translation>
+        </message>
+        <message>
+            <source>Not offers: {offers!r}.</source>
+            <translation>Não são ofertas: {offers!r}.</translation>
+        </message>
+        <message>
+            <source>The saved sale could not be restored ({why}).</source>
+            <translation>Não foi possível restaurar a venda guardada ({why}).</translation>
+        </message>
+        <message>
+            <source>{item} was sold by weight ({measure}): it is returned whole, as one item, or not at all.</source>
+            <translation>{item} foi vendido ao peso ({measure}): é devolvido inteiro, como um só artigo, ou não é devolvido.</translation>
+        </message>
+        <message>
+            <source>Return quantities must be whole numbers of units.</source>
+            <translation>As quantidades a devolver têm de ser números inteiros de unidades.</translation>
+        </message>
+        <message>
+            <source>Only {left} of {quantity} × {item} can still be returned (asked for {asked}).</source>
+            <translation>Só {left} de {quantity} × {item} ainda podem ser devolvidos (pedido: {asked}).</translation>
+        </message>
+        <message>
+            <source>There is nothing to return: the sale has no lines.</source>
+            <translation>Não há nada a devolver: a venda não tem linhas.</translation>
+        </message>
+        <message>
+            <source>The saved sale was written by another version and cannot be restored.</source>
+            <translation>A venda guardada foi escrita por outra versão e não pode ser restaurada.</translation>
+        </message>
+        <message>
+            <source>{name} is no longer sold (archived). Put it aside and call a manager.</source>
+            <translation>{name} já não é vendido (arquivado). Ponha-o de lado e chame um gerente.</translation>
+        </message>
+        <message>
+            <source>No product with SKU {sku} in the catalog.</source>
+            <translation>Nenhum produto com o SKU {sku} no catálogo.</translation>
+        </message>
+        <message>
+            <source>This needs a manager's approval, and this till takes none.</source>
+            <translation>Isto precisa da aprovação de um gerente, e esta caixa não aceita nenhuma.</translation>
+        </message>
+        <message>
+            <source>That coupon or promotion is not on this sale.</source>
+            <translation>Esse cupão ou promoção não está nesta venda.</translation>
+        </message>
+        <message>
+            <source>That coupon or promotion was not taken off this sale.</source>
+            <translation>Esse cupão ou promoção não foi retirado desta venda.</translation>
+        </message>
+        <message>
+            <source>Part of this sale is already paid. Finish the payment, or void the sale (the card part is refunded) to change it.</source>
+            <translation>Parte desta venda já está paga. Conclua o pagamento, ou anule a venda (a parte paga com cartão é reembolsada) para a alterar.</translation>
+        </message>
+        <message>
+            <source>That is {short} short of the amount due in cash.</source>
+            <translation>Faltam {short} para o valor a pagar em numerário.</translation>
+        </message>
+        <message>
+            <source>Points pay in steps of {step}: {points} is not a whole number of steps.</source>
+            <translation>Os pontos pagam em passos de {step}: {points} não é um número inteiro de passos.</translation>
+        </message>
+        <message>
+            <source>That is more points than the sale still needs.</source>
+            <translation>São mais pontos do que a venda ainda precisa.</translation>
+        </message>
+        <message>
+            <source>A part payment must be more than zero and less than what is due.</source>
+            <translation>Um pagamento parcial tem de ser maior que zero e menor do que o valor em dívida.</translation>
+        </message>
+        <message>
+            <source>The payments do not cover the total yet.</source>
+            <translation>Os pagamentos ainda não cobrem o total.</translation>
+        </message>
+        <message>
+            <source>A different sale was committed than the one on screen.</source>
+            <translation>Foi registada uma venda diferente da que está no ecrã.</translation>
+        </message>
+        <message>
+            <source>Refund the part already paid first; a partly paid sale cannot just be voided.</source>
+            <translation>Reembolse primeiro a parte já paga; uma venda paga em parte não pode simplesmente ser anulada.</translation>
+        </message>
+        <message>
+            <source>There is nothing to suspend.</source>
+            <translation>Não há nada para suspender.</translation>
+        </message>
+        <message>
+            <source>This is not a code this till understands.</source>
+            <translation>Este não é um código que esta caixa reconheça.</translation>
+        </message>
+        <message>
+            <source>This code is damaged or incomplete. Please scan it again.</source>
+            <translation>Este código está danificado ou incompleto. Leia-o novamente.</translation>
+        </message>
+        <message>
+            <source>This member code is newer than this till's keys. Check the till is online, then scan again, or type the member number.</source>
+            <translation>Este código de membro é mais recente do que as chaves desta caixa. Verifique se a caixa está online e leia novamente, ou escreva o número de membro.</translation>
+        </message>
+        <message>
+            <source>This member code is not genuine. Type the member number instead.</source>
+            <translation>Este código de membro não é autêntico. Escreva antes o número de membro.</translation>
+        </message>
+        <message>
+            <source>This member code has expired. Ask the member to reopen the code in the app.</source>
+            <translation>Este código de membro expirou. Peça ao membro para reabrir o código na app.</translation>
+        </message>
+        <message>
+            <source>This member card has been cancelled. Ask for the app code or a new card.</source>
+            <translation>Este cartão de membro foi cancelado. Peça o código da app ou um cartão novo.</translation>
+        </message>
+        <message>
+            <source>A member number has only digits.</source>
+            <translation>Um número de membro só tem algarismos.</translation>
+        </message>
+        <message>
+            <source>This member number is too long.</source>
+            <translation>Este número de membro é demasiado longo.</translation>
+        </message>
+        <message>
+            <source>A name has at most {most} characters.</source>
+            <translation>Um nome tem no máximo {most} caracteres.</translation>
+        </message>
+        <message>
+            <source>Unknown currency {code!r}: use a three-letter ISO 4217 code such as EUR, USD or JPY.</source>
+            <translation>Moeda desconhecida {code!r}: use um código ISO 4217 de três letras, como EUR, USD ou JPY.</translation>
+        </message>
+        <message>
+            <source>Cannot combine amounts in {first} and {second}: they are different currencies.</source>
+            <translation>Não é possível combinar valores em {first} e {second}: são moedas diferentes.</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has no decimals.</source>
+            <translation>O valor {text} tem demasiadas casas decimais: {currency} não tem casas decimais.</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has at most 1 decimal.</source>
+            <translation>O valor {text} tem demasiadas casas decimais: {currency} tem no máximo 1 casa decimal.</translation>
+        </message>
+        <message>
+            <source>The amount {text} has too many decimals: {currency} has at most {digits} decimals.</source>
+            <translation>O valor {text} tem demasiadas casas decimais: {currency} tem no máximo {digits} casas decimais.</translation>
+        </message>
+        <message>
+            <source>The quantity cannot be negative ({quantity}). To take goods back, start a return instead.</source>
+            <translation>A quantidade não pode ser negativa ({quantity}). Para receber artigos de volta, inicie antes uma devolução.</translation>
+        </message>
+        <message>
+            <source>Unknown tax code {code!r}: this store has no such tax rate. Known tax codes: {known}.</source>
+            <translation>Código de imposto desconhecido {code!r}: esta loja não tem essa taxa. Códigos de imposto conhecidos: {known}.</translation>
+        </message>
+        <message>
+            <source>Unknown tax code {code!r}: this store has no such tax rate.</source>
+            <translation>Código de imposto desconhecido {code!r}: esta loja não tem essa taxa.</translation>
+        </message>
+        <message>
+            <source>That line is no longer in the sale (line {line_id!r}).</source>
+            <translation>Essa linha já não está na venda (linha {line_id!r}).</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands.</source>
+            <translation>Este não é um código de barras de produto que esta caixa reconheça.</translation>
+        </message>
+        <message>
+            <source>This barcode did not scan correctly (check digit). Scan it again or type it.</source>
+            <translation>Este código de barras não foi lido corretamente (dígito de controlo). Leia-o novamente ou escreva-o.</translation>
+        </message>
+        <message>
+            <source>The price or weight on this in-store label did not scan correctly (its check digit). Scan it again or type it.</source>
+            <translation>O preço ou o peso desta etiqueta da loja não foi lido corretamente (dígito de controlo). Leia-a novamente ou escreva-o.</translation>
+        </message>
+        <message>
+            <source>GS1 code refused: {detail}. Scan it again; if it is refused again, put the item aside and call a manager.</source>
+            <translation>Código GS1 recusado: {detail}. Leia-o novamente; se for recusado outra vez, ponha o artigo de lado e chame um gerente.</translation>
+        </message>
+        <message>
+            <source>This is not a product barcode this till understands. (symbology {aim})</source>
+            <translation>Este não é um código de barras de produto que esta caixa reconheça. (simbologia {aim})</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a date and time.</source>
+            <translation>{value!r} não é uma data e hora.</translation>
+        </message>
+        <message>
+            <source>{what} must be exact (a whole number or a text like '1.5'), not {value!r}.</source>
+            <translation>{what} deve ser exato (um número inteiro ou um texto como '1.5'), não {value!r}.</translation>
+        </message>
+        <message>
+            <source>{what} {value!r} is not a number.</source>
+            <translation>{what} {value!r} não é um número.</translation>
+        </message>
+        <message>
+            <source>{what} cannot be negative ({value}).</source>
+            <translation>{what} não pode ser negativo ({value}).</translation>
+        </message>
+        <message>
+            <source>Points promotion {promo} ends before it starts.</source>
+            <translation>A promoção de pontos {promo} termina antes de começar.</translation>
+        </message>
+        <message>
+            <source>{name} must be a whole number of points, not {value!r}.</source>
+            <translation>{name} deve ser um número inteiro de pontos, não {value!r}.</translation>
+        </message>
+        <message>
+            <source>A redeem step needs some points and some value.</source>
+            <translation>Um passo de resgate precisa de pontos e de um valor.</translation>
+        </message>
+        <message>
+            <source>A line of {sku} cannot have been paid {paid}.</source>
+            <translation>Uma linha de {sku} não pode ter sido paga {paid}.</translation>
+        </message>
+        <message>
+            <source>A points tender of {points_paid} does not fit the sale.</source>
+            <translation>Um pagamento em pontos de {points_paid} não cabe na venda.</translation>
+        </message>
+        <message>
+            <source>{units} {currency} is not a whole number of minor units.</source>
+            <translation>{units} {currency} não é um número inteiro de unidades mínimas.</translation>
+        </message>
+        <message>
+            <source>{points!r} is not a number of points.</source>
+            <translation>{points!r} não é um número de pontos.</translation>
+        </message>
+        <message>
+            <source>Points pay in steps of {step} minor units of {currency}; {amount!r} is not one.</source>
+            <translation>Os pontos pagam em passos de {step} unidades mínimas de {currency}; {amount!r} não o é.</translation>
+        </message>
+        <message>
+            <source>The loyalty programme could not be read ({error}).</source>
+            <translation>Não foi possível ler o programa de fidelização ({error}).</translation>
+        </message>
+        <message>
+            <source>{units} units after {before} of {quantity} cannot be returned.</source>
+            <translation>{units} unidades depois de {before} de {quantity} não podem ser devolvidas.</translation>
+        </message>
+        <message>
+            <source>There is no loyalty programme {programme_id!r}.</source>
+            <translation>Não existe o programa de fidelização {programme_id!r}.</translation>
+        </message>
+        <message>
+            <source>A measured quantity must be an exact number above 0 (and at most {most:,}), not {quantity!r}.</source>
+            <translation>Uma quantidade medida tem de ser um número exato maior que 0 (e no máximo {most:,}), não {quantity!r}.</translation>
+        </message>
+        <message>
+            <source>The measured quantity {quantity:f} has more than {most} decimals.</source>
+            <translation>A quantidade medida {quantity:f} tem mais de {most} casas decimais.</translation>
+        </message>
+        <message>
+            <source>Unknown unit {unit!r}; a line is sold by {units}.</source>
+            <translation>Unidade desconhecida {unit!r}; uma linha é vendida em {units}.</translation>
+        </message>
+        <message>
+            <source>Unknown unit {unit!r} to price by.</source>
+            <translation>Unidade de preço desconhecida {unit!r}.</translation>
+        </message>
+        <message>
+            <source>{unit} cannot be priced per {per}: only weights convert.</source>
+            <translation>{unit} não pode ter preço por {per}: só os pesos se convertem.</translation>
+        </message>
+        <message>
+            <source>A price per {unit} must be a whole number of minor units &gt;= 0, not {price!r}.</source>
+            <translation>Um preço por {unit} tem de ser um número inteiro de unidades menores &gt;= 0, não {price!r}.</translation>
+        </message>
+        <message>
+            <source>A weight must be a whole number of grams above 0, not {grams!r}.</source>
+            <translation>Um peso tem de ser um número inteiro de gramas maior que 0, não {grams!r}.</translation>
+        </message>
+        <message>
+            <source>A saved measure could not be read ({why}): {data!r}.</source>
+            <translation>Não foi possível ler uma medida guardada ({why}): {data!r}.</translation>
+        </message>
+        <message>
+            <source>An amount must be a whole number of minor units, not {minor!r} ({kind}).</source>
+            <translation>Um valor tem de ser um número inteiro de unidades menores, não {minor!r} ({kind}).</translation>
+        </message>
+        <message>
+            <source>An amount must be text, a Decimal or a whole number, not {kind}.</source>
+            <translation>Um valor tem de ser texto, um Decimal ou um número inteiro, não {kind}.</translation>
+        </message>
+        <message>
+            <source>{value!r} is not an amount.</source>
+            <translation>{value!r} não é um valor.</translation>
+        </message>
+        <message>
+            <source>Unknown locale {locale!r} for showing amounts.</source>
+            <translation>Localização desconhecida {locale!r} para mostrar valores.</translation>
+        </message>
+        <message>
+            <source>Cannot split an amount over nothing.</source>
+            <translation>Não é possível repartir um valor por nada.</translation>
+        </message>
+        <message>
+            <source>A split weight must be exact, not {weight!r}.</source>
+            <translation>Um peso de repartição tem de ser exato, não {weight!r}.</translation>
+        </message>
+        <message>
+            <source>A split weight cannot be negative.</source>
+            <translation>Um peso de repartição não pode ser negativo.</translation>
+        </message>
+        <message>
+            <source>Cannot split an amount when every share is zero.</source>
+            <translation>Não é possível repartir um valor quando todas as partes são zero.</translation>
+        </message>
+        <message>
+            <source>An offer is a coupon or a promotion, not {kind!r}.</source>
+            <translation>Uma oferta é um cupão ou uma promoção, não {kind!r}.</translation>
+        </message>
+        <message>
+            <source>Offer {code} needs a percent or an amount, not both or neither.</source>
+            <translation>A oferta {code} precisa de uma percentagem ou de um valor, não ambos nem nenhum.</translation>
+        </message>
+        <message>
+            <source>Offer {code} has an impossible value {value!r}.</source>
+            <translation>A oferta {code} tem um valor impossível {value!r}.</translation>
+        </message>
+        <message>
+            <source>A saved offer could not be read ({error}).</source>
+            <translation>Não foi possível ler uma oferta guardada ({error}).</translation>
+        </message>
+        <message>
+            <source>{text!r} is not a date and time.</source>
+            <translation>{text!r} não é uma data e hora.</translation>
+        </message>
+        <message>
+            <source>Card blocked by the bank: do not try it again. Ask for another card or another way to pay.</source>
+            <translation>Cartão bloqueado pelo banco: não o tente de novo. Peça outro cartão ou outra forma de pagamento.</translation>
+        </message>
+        <message>
+            <source>Card declined by the bank. Ask for another card or another way to pay.</source>
+            <translation>Cartão recusado pelo banco. Peça outro cartão ou outra forma de pagamento.</translation>
+        </message>
+        <message>
+            <source>Card declined: the customer must call their bank. Ask for another card or cash.</source>
+            <translation>Cartão recusado: o cliente tem de ligar para o seu banco. Peça outro cartão ou numerário.</translation>
+        </message>
+        <message>
+            <source>Card declined: not enough funds. Ask for another card or another way to pay.</source>
+            <translation>Cartão recusado: saldo insuficiente. Peça outro cartão ou outra forma de pagamento.</translation>
+        </message>
+        <message>
+            <source>Card expired. Ask for another card.</source>
+            <translation>Cartão expirado. Peça outro cartão.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. Ask the customer to try again.</source>
+            <translation>PIN errado. Peça ao cliente para tentar de novo.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: this card cannot be used now. Ask for another card or cash.</source>
+            <translation>Demasiados PIN errados: este cartão não pode ser usado agora. Peça outro cartão ou numerário.</translation>
+        </message>
+        <message>
+            <source>Card over its limit. Ask for another card or another way to pay.</source>
+            <translation>Cartão acima do limite. Peça outro cartão ou outra forma de pagamento.</translation>
+        </message>
+        <message>
+            <source>The card could not be processed. Try the card again.</source>
+            <translation>Não foi possível processar o cartão. Tente o cartão de novo.</translation>
+        </message>
+        <message>
+            <source>Card declined: security check failed. Ask for another card.</source>
+            <translation>Cartão recusado: a verificação de segurança falhou. Peça outro cartão.</translation>
+        </message>
+        <message>
+            <source>Card payments are unavailable (no connection to Stripe). Take cash or another tender.</source>
+            <translation>Os pagamentos com cartão não estão disponíveis (sem ligação à Stripe). Aceite numerário ou outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>The reader accepted the card but Stripe has not confirmed the payment yet. Do not take another tender: press Pay again in a moment to check.</source>
+            <translation>O leitor aceitou o cartão mas a Stripe ainda não confirmou o pagamento. Não aceite outro meio de pagamento: prima Pagar de novo daqui a pouco para verificar.</translation>
+        </message>
+        <message>
+            <source>Stripe had an error and could not start the card payment; the card was not charged. Press Pay to try again, or take another tender.</source>
+            <translation>A Stripe teve um erro e não conseguiu iniciar o pagamento com cartão; o cartão não foi cobrado. Prima Pagar para tentar de novo, ou aceite outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>The card payment was cancelled; the card was not charged. Take the other tender.</source>
+            <translation>O pagamento com cartão foi cancelado; o cartão não foi cobrado. Aceite o outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>The card had been authorised, but this sale has changed since: that authorisation was released and the card was not charged. Take the other tender.</source>
+            <translation>O cartão tinha sido autorizado, mas esta venda mudou entretanto: essa autorização foi libertada e o cartão não foi cobrado. Aceite o outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>The card payment went through after all and is now recorded on this sale. Do not take that amount again in cash or another tender.</source>
+            <translation>O pagamento com cartão acabou por ser aceite e está agora registado nesta venda. Não cobre esse valor de novo em numerário ou outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale cannot be checked now (no connection to Stripe), so the card may have been charged. Do not take cash or another tender yet: try again in a moment, or press Pay to finish by card. If Stripe stays unreachable, suspend the sale and call a manager.</source>
+            <translation>Um pagamento com cartão anterior desta venda não pode ser verificado agora (sem ligação à Stripe), por isso o cartão pode ter sido cobrado. Não aceite ainda numerário nem outro meio de pagamento: tente de novo daqui a pouco, ou prima Pagar para concluir com cartão. Se a Stripe continuar inacessível, suspenda a venda e chame um gerente.</translation>
+        </message>
+        <message>
+            <source>Stripe is still processing the card payment for this sale. Do not take another tender yet: try again in a moment.</source>
+            <translation>A Stripe ainda está a processar o pagamento com cartão desta venda. Não aceite ainda outro meio de pagamento: tente de novo daqui a pouco.</translation>
+        </message>
+        <message>
+            <source>A card payment is running for this sale: let it finish or cancel it first.</source>
+            <translation>Está a decorrer um pagamento com cartão nesta venda: deixe-o terminar ou cancele-o primeiro.</translation>
+        </message>
+        <message>
+            <source>The card was charged, but that payment cannot be added to this sale. Do not take another tender: call a manager to refund the card or correct the sale.</source>
+            <translation>O cartão foi cobrado, mas esse pagamento não pode ser adicionado a esta venda. Não aceite outro meio de pagamento: chame um gerente para reembolsar o cartão ou corrigir a venda.</translation>
+        </message>
+        <message>
+            <source>The customer cancelled on the reader. Ask how they want to pay.</source>
+            <translation>O cliente cancelou no leitor. Pergunte como quer pagar.</translation>
+        </message>
+        <message>
+            <source>The reader stopped waiting for a card. Press Pay to try again.</source>
+            <translation>O leitor deixou de esperar por um cartão. Prima Pagar para tentar de novo.</translation>
+        </message>
+        <message>
+            <source>The payment was cancelled.</source>
+            <translation>O pagamento foi cancelado.</translation>
+        </message>
+        <message>
+            <source>The reader could not take the card ({code}). Try again or take another tender.</source>
+            <translation>O leitor não conseguiu aceitar o cartão ({code}). Tente de novo ou aceite outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>Nothing to pay by card.</source>
+            <translation>Nada a pagar com cartão.</translation>
+        </message>
+        <message>
+            <source>This card payment is already in progress.</source>
+            <translation>Este pagamento com cartão já está a decorrer.</translation>
+        </message>
+        <message>
+            <source>Cancel the running card payment first.</source>
+            <translation>Cancele primeiro o pagamento com cartão em curso.</translation>
+        </message>
+        <message>
+            <source>This card payment is being settled; try again in a moment.</source>
+            <translation>Este pagamento com cartão está a ser regularizado; tente de novo daqui a pouco.</translation>
+        </message>
+        <message>
+            <source>Card payment cancelled.</source>
+            <translation>Pagamento com cartão cancelado.</translation>
+        </message>
+        <message>
+            <source>An earlier card payment for this sale needs a manager.</source>
+            <translation>Um pagamento com cartão anterior desta venda precisa de um gerente.</translation>
+        </message>
+        <message>
+            <source>The reader stopped the payment. Press Pay to try again.</source>
+            <translation>O leitor interrompeu o pagamento. Prima Pagar para tentar de novo.</translation>
+        </message>
+        <message>
+            <source>The card was charged before the cancel reached it; the sale is paid.</source>
+            <translation>O cartão foi cobrado antes de o cancelamento chegar; a venda está paga.</translation>
+        </message>
+        <message>
+            <source>The card had already been tapped; that authorisation was released. Card payment cancelled.</source>
+            <translation>O cartão já tinha sido aproximado; essa autorização foi libertada. Pagamento com cartão cancelado.</translation>
+        </message>
+        <message>
+            <source>The sale is already completed; it cannot be re-tendered.</source>
+            <translation>A venda já está concluída; não pode ser paga de novo.</translation>
+        </message>
+        <message>
+            <source>The card was NOT charged: its authorisation was cancelled after the sale was recorded. Call a manager before the customer leaves.</source>
+            <translation>O cartão NÃO foi cobrado: a sua autorização foi cancelada depois de a venda ser registada. Chame um gerente antes de o cliente sair.</translation>
+        </message>
+        <message>
+            <source>Line {line_no} is not on {document}.</source>
+            <translation>A linha {line_no} não está em {document}.</translation>
+        </message>
+        <message>
+            <source>The tax code {code!r} of this purchase is not in this store's tax table: it cannot be refunded here. Call a manager.</source>
+            <translation>O código de imposto {code!r} desta compra não está na tabela de impostos desta loja: não pode ser reembolsado aqui. Chame um gerente.</translation>
+        </message>
+        <message>
+            <source>A quantity to return cannot be negative.</source>
+            <translation>Uma quantidade a devolver não pode ser negativa.</translation>
+        </message>
+        <message>
+            <source>Line {line_no} is picked twice.</source>
+            <translation>A linha {line_no} foi escolhida duas vezes.</translation>
+        </message>
+        <message>
+            <source>Pick at least one item to take back.</source>
+            <translation>Escolha pelo menos um artigo a receber de volta.</translation>
+        </message>
+        <message>
+            <source>Refund to {to!r}? Choose the original payment or store credit.</source>
+            <translation>Reembolsar para {to!r}? Escolha o pagamento original ou o crédito de loja.</translation>
+        </message>
+        <message>
+            <source>Scan the items the customer brings back.</source>
+            <translation>Leia os artigos que o cliente traz de volta.</translation>
+        </message>
+        <message>
+            <source>Two items of the return share a line number.</source>
+            <translation>Dois artigos da devolução têm o mesmo número de linha.</translation>
+        </message>
+        <message>
+            <source>Scale label {label}: item {item} is not in the catalog.</source>
+            <translation>Etiqueta da balança {label}: o artigo {item} não está no catálogo.</translation>
+        </message>
+        <message>
+            <source>Barcode {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>O código de barras {gtin} não está no catálogo. Ponha o artigo de lado e procure-o pelo nome.</translation>
+        </message>
+        <message>
+            <source>GTIN {gtin} is not in the catalog. Put the item aside and search for it by name.</source>
+            <translation>O GTIN {gtin} não está no catálogo. Ponha o artigo de lado e procure-o pelo nome.</translation>
+        </message>
+        <message>
+            <source>{name} expired on {date}: it must not be sold. Put it aside and tell a manager.</source>
+            <translation>{name} expirou em {date}: não pode ser vendido. Ponha-o de lado e avise um gerente.</translation>
+        </message>
+        <message>
+            <source>The label of {name} says it weighs nothing. Weigh it again.</source>
+            <translation>A etiqueta de {name} indica que não pesa nada. Pese-o novamente.</translation>
+        </message>
+        <message>
+            <source>The label of {name} counts no pieces. Print a new label.</source>
+            <translation>A etiqueta de {name} não conta nenhuma peça. Imprima uma etiqueta nova.</translation>
+        </message>
+        <message>
+            <source>The price on this label is in {label_currency}; this till sells in {currency}. Put the item aside and call a manager.</source>
+            <translation>O preço desta etiqueta está em {label_currency}; esta caixa vende em {currency}. Ponha o artigo de lado e chame um gerente.</translation>
+        </message>
+        <message>
+            <source>{what} needs a manager's approval; nothing changed.</source>
+            <translation>{what} precisa da aprovação de um gerente; nada foi alterado.</translation>
+        </message>
+        <message>
+            <source>{value} is not a note or coin of {currency}.</source>
+            <translation>{value} não é uma nota ou moeda de {currency}.</translation>
+        </message>
+        <message>
+            <source>A count cannot be negative.</source>
+            <translation>Uma contagem não pode ser negativa.</translation>
         </message>
     </context>
     <context>

@@ -32,6 +32,7 @@ from functools import cached_property
 from typing import Any
 
 from pos.errors import (
+    N_,
     CurrencyMismatchError,
     DiscountTooLargeError,
     DomainError,
@@ -77,25 +78,35 @@ class Discount:
 
     def __post_init__(self) -> None:
         if (self.percent is None) == (self.amount is None):
-            raise InvalidDiscountError("A discount is either a percent or an amount, not both or neither.")
+            raise InvalidDiscountError(
+                N_("A discount is either a percent or an amount, not both or neither.")
+            )
         if not isinstance(self.reason, str):
-            raise InvalidDiscountError("A discount's reason must be text.")
+            raise InvalidDiscountError(N_("A discount's reason must be text."))
         if self.amount is not None:
             if not isinstance(self.amount, Money):
-                raise InvalidDiscountError(f"A discount amount must be Money, not {self.amount!r}.")
+                raise InvalidDiscountError(
+                    N_("A discount amount must be Money, not {amount!r}."), amount=self.amount
+                )
             if self.amount.minor <= 0:
-                raise InvalidDiscountError(f"A discount must be more than zero, not {self.amount}.")
+                raise InvalidDiscountError(
+                    N_("A discount must be more than zero, not {amount}."), amount=self.amount
+                )
             return
         percent = self.percent
         if isinstance(percent, bool) or not isinstance(percent, Decimal | int):
             raise InvalidDiscountError(
-                f"A discount percent must be exact (text or Decimal), not {percent!r}."
+                N_("A discount percent must be exact (text or Decimal), not {percent!r}."), percent=percent
             )
         percent = Decimal(percent)
         if not percent.is_finite() or percent <= 0:
-            raise InvalidDiscountError(f"A discount must be more than 0%, not {percent}%.")
+            raise InvalidDiscountError(
+                N_("A discount must be more than 0%, not {percent}%."), percent=percent
+            )
         if percent > 100:
-            raise DiscountTooLargeError(f"A discount cannot be more than 100% (asked for {percent}%).")
+            raise DiscountTooLargeError(
+                N_("A discount cannot be more than 100% (asked for {percent}%)."), percent=percent
+            )
         num, den = percent.as_integer_ratio()
         object.__setattr__(self, "percent", percent)
         object.__setattr__(self, "_num", num)
@@ -108,7 +119,7 @@ class Discount:
             try:
                 percent = Decimal(percent.strip().rstrip("%"))
             except ArithmeticError:
-                raise InvalidDiscountError(f"{percent!r} is not a percent.") from None
+                raise InvalidDiscountError(N_("{percent!r} is not a percent."), percent=percent) from None
         return cls(percent=percent, reason=reason)
 
     @classmethod
@@ -116,15 +127,21 @@ class Discount:
         """A fixed ``amount`` off."""
         return cls(amount=amount, reason=reason)
 
-    def minor_off(self, base: int, currency: str, what: str) -> int:
-        """Minor units taken off ``base``; raises if it is more than ``base`` or in another currency."""
+    def minor_off(self, base: int, currency: str, what: str | None) -> int:
+        """Minor units taken off ``base`` (of ``what``, a line's name; None: the sale); raises if it is more
+        than ``base`` or in another currency."""
         if self.amount is None:
             return round_div(base * self._num, self._den, RoundingMethod.HALF_UP)
         if self.amount.currency != currency:
             raise CurrencyMismatchError(currency, self.amount.currency)
         if self.amount.minor > base:
             raise DiscountTooLargeError(
-                f"The discount of {self.amount} is more than the {Money._of(base, currency)} of {what}."
+                N_("The discount of {amount} is more than the {base} of {what}.")
+                if what is not None
+                else N_("The discount of {amount} is more than the {base} of the sale."),
+                amount=self.amount,
+                base=Money._of(base, currency),
+                what=what,
             )
         return self.amount.minor
 
@@ -136,7 +153,7 @@ class Discount:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], currency: str) -> Discount:
         if not isinstance(data, Mapping) or ("amount" in data) == ("percent" in data):
-            raise InvalidDataError(f"A saved discount needs a percent or an amount: {data!r}.")
+            raise InvalidDataError("A saved discount needs a percent or an amount: {data!r}.", data=data)
         if "amount" in data:
             return cls(amount=Money(data["amount"], currency), reason=data.get("reason", ""))
         return cls.of_percent(data["percent"], data.get("reason", ""))
@@ -264,19 +281,19 @@ class LineTotal:
             if not 0 <= line.tax.minor <= line.paid.minor:
                 raise InvalidDataError("its tax is not between zero and the amount paid")
         except (DomainError, KeyError, TypeError, AttributeError) as e:
-            raise InvalidDataError(f"A sold line could not be read ({_why(e)}).") from e
+            raise InvalidDataError(N_("A sold line could not be read ({why})."), why=_why(e)) from e
         return line
 
 
 def _text(value: object, name: str) -> str:
     if not isinstance(value, str):
-        raise InvalidDataError(f"{name} must be text")
+        raise InvalidDataError("{name} must be text", name=name)
     return value
 
 
 def _count(value: object) -> int:
     if type(value) is not int or value < 1:
-        raise InvalidDataError(f"quantity {value!r} is not a whole number >= 1")
+        raise InvalidDataError("quantity {value!r} is not a whole number >= 1", value=value)
     return value
 
 
@@ -285,10 +302,14 @@ def _measure(raw: object, quantity: object, unit_price: object) -> Measure | Non
     if raw is None:
         return None
     if not isinstance(raw, Mapping):
-        raise InvalidDataError(f"measure {raw!r} is not a table")
+        raise InvalidDataError("measure {raw!r} is not a table", raw=raw)
     measure = Measure.from_dict(raw)
     if quantity != 1 or unit_price != measure.amount():
-        raise InvalidDataError(f"a weighed line of {measure.text()} must be 1 item at {measure.amount()}")
+        raise InvalidDataError(
+            "a weighed line of {measure} must be 1 item at {amount}",
+            measure=measure.text(),
+            amount=measure.amount(),
+        )
     return measure
 
 
@@ -297,10 +318,12 @@ def _fulfilment_dict(fulfilment: Fulfilment | None) -> dict[str, Any]:
     return {} if fulfilment is None else {"fulfilment": fulfilment.to_dict()}
 
 
-def _why(error: BaseException) -> str:
+def _why(error: BaseException) -> object:
+    """What went wrong inside, for a message's {why}: a domain error as it is (the reader's side says it in
+    their language), anything else as English text."""
     if isinstance(error, KeyError):
         return f"missing {error.args[0]!r}"
-    return str(error)
+    return error if isinstance(error, DomainError) else str(error)
 
 
 # ====================================================================== totals
@@ -437,7 +460,7 @@ def _compute(
         amounts = after
     else:
         goods = sum(after)
-        off = order_discount.minor_off(goods, cur, "the sale")
+        off = order_discount.minor_off(goods, cur, None)  # the sale
         shares = allocate_minor(off, after) if lines else []
         order_discounts = [o + x for o, x in zip(shares, offer_off, strict=True)]
         amounts = [a - o for a, o in zip(after, shares, strict=True)]
@@ -532,30 +555,38 @@ class Cart:
     # ------------------------------------------------------------------ validation helpers
     def _check_quantity(self, quantity: object) -> int:
         if type(quantity) is not int:
-            raise InvalidQuantityError(f"The quantity must be a whole number of units, not {quantity!r}.")
+            raise InvalidQuantityError(
+                N_("The quantity must be a whole number of units, not {quantity!r}."), quantity=quantity
+            )
         if quantity < 0:
             raise NegativeQuantityError(quantity)
         if quantity == 0:
-            raise InvalidQuantityError("The quantity must be at least 1; to take the line off, remove it.")
+            raise InvalidQuantityError(
+                N_("The quantity must be at least 1; to take the line off, remove it.")
+            )
         if quantity > self.config.max_quantity:
             raise InvalidQuantityError(
-                f"The quantity {quantity} is too large (at most {self.config.max_quantity}). "
-                "Was a barcode typed into the quantity?"
+                N_(
+                    "The quantity {quantity} is too large (at most {most}). "
+                    "Was a barcode typed into the quantity?"
+                ),
+                quantity=quantity,
+                most=self.config.max_quantity,
             )
         return quantity
 
     def _check_price(self, price: object) -> Money:
         if not isinstance(price, Money):
-            raise InvalidAmountError(f"A price must be Money, not {price!r}.")
+            raise InvalidAmountError(N_("A price must be Money, not {price!r}."), price=price)
         if price.currency != self.currency:
             raise CurrencyMismatchError(self.currency, price.currency)
         if price.minor < 0:
-            raise InvalidAmountError(f"A price cannot be negative ({price}).")
+            raise InvalidAmountError(N_("A price cannot be negative ({price})."), price=price)
         return price
 
     def _check_discount(self, discount: object) -> Discount | None:
         if discount is not None and not isinstance(discount, Discount):
-            raise InvalidDiscountError(f"Not a discount: {discount!r}.")
+            raise InvalidDiscountError(N_("Not a discount: {discount!r}."), discount=discount)
         return discount
 
     def _commit(self, lines: dict[str, CartLine], order_discount: Discount | None) -> None:
@@ -607,9 +638,11 @@ class Cart:
         self, sku: object, description: object, unit_price: object, tax_code: object, quantity: object
     ) -> tuple[Money, int]:
         if not isinstance(sku, str) or not sku.strip():
-            raise InvalidDataError(f"An item needs a SKU, got {sku!r}.")
+            raise InvalidDataError(N_("An item needs a SKU, got {sku!r}."), sku=sku)
         if not isinstance(description, str):
-            raise InvalidDataError(f"An item description must be text, got {description!r}.")
+            raise InvalidDataError(
+                N_("An item description must be text, got {description!r}."), description=description
+            )
         price = self._check_price(unit_price)
         count = self._check_quantity(quantity)
         if tax_code not in self.config.rates:
@@ -621,7 +654,9 @@ class Cart:
         its price per unit, rounded half up once), keeping the weight and the price per unit. Never merged.
         """
         if not isinstance(measure, Measure):
-            raise InvalidQuantityError(f"A weighed item needs its measure, not {measure!r}.")
+            raise InvalidQuantityError(
+                N_("A weighed item needs its measure, not {measure!r}."), measure=measure
+            )
         price = Money(measure.amount(), self.currency)
         price, _ = self._check_item(sku, description, price, tax_code, 1)
         return self._replace(CartLine(self._ids(), sku, description, 1, price, tax_code, measure=measure))
@@ -637,7 +672,9 @@ class Cart:
     ) -> CartLine:
         """Add an ordered or reserved item (:mod:`pos.fulfilment`): a line of its own, never merged."""
         if not isinstance(fulfilment, Fulfilment):
-            raise InvalidDataError(f"An ordered item needs its order, not {fulfilment!r}.")
+            raise InvalidDataError(
+                "An ordered item needs its order, not {fulfilment!r}.", fulfilment=fulfilment
+            )
         unit_price, quantity = self._check_item(sku, description, unit_price, tax_code, quantity)
         line = CartLine(self._ids(), sku, description, quantity, unit_price, tax_code, fulfilment=fulfilment)
         return self._replace(line)
@@ -649,13 +686,22 @@ class Cart:
         quantity = self._check_quantity(quantity)
         if line.measure is not None and quantity != 1:
             raise InvalidQuantityError(
-                f"{line.description or line.sku} is sold by weight ({line.measure.text()}): its quantity is "
-                "its weight. Weigh and scan each item, or remove the line."
+                N_(
+                    "{item} is sold by weight ({measure}): its quantity is its weight. "
+                    "Weigh and scan each item, or remove the line."
+                ),
+                item=line.description or line.sku,
+                measure=line.measure.text(),
             )
         if line.fulfilment is not None and quantity != line.quantity:
             raise InvalidQuantityError(
-                f"{line.description or line.sku} is on order {line.fulfilment.order_no}, which holds "
-                f"{line.quantity}: to change the quantity, remove the line and order again."
+                N_(
+                    "{item} is on order {order_no}, which holds {quantity}: to change the quantity, "
+                    "remove the line and order again."
+                ),
+                item=line.description or line.sku,
+                order_no=line.fulfilment.order_no,
+                quantity=line.quantity,
             )
         return self._replace(_with(line, quantity=quantity))
 
@@ -681,7 +727,7 @@ class Cart:
         line ``unit_price`` is the new price per unit (per kilogram) and the amount follows from it."""
         line = self.line(line_id)
         if not isinstance(reason, str) or not reason.strip():
-            raise PriceOverrideError("A price change needs a reason.")
+            raise PriceOverrideError(N_("A price change needs a reason."))
         unit_price = self._check_price(unit_price)
         if line.measure is None:
             original = line.original_unit_price or line.unit_price
@@ -699,7 +745,7 @@ class Cart:
         """Put these coupons and promotions on the sale (replacing those it had); codes are unique."""
         offers = tuple(offers)
         if not all(isinstance(o, Offer) for o in offers):
-            raise InvalidDataError(f"Not offers: {offers!r}.")
+            raise InvalidDataError(N_("Not offers: {offers!r}."), offers=offers)
         if len({o.code for o in offers}) != len(offers):
             raise InvalidDataError("Two offers on a sale share a code.")
         before = self._offers
@@ -734,9 +780,9 @@ class Cart:
         """Restore a cart saved by :meth:`to_dict`; damaged data raises InvalidDataError."""
         try:
             if not isinstance(data, Mapping):
-                raise InvalidDataError(f"expected a table, got {type(data).__name__}")
+                raise InvalidDataError("expected a table, got {kind}", kind=type(data).__name__)
             if data.get("format") != CART_FORMAT:
-                raise InvalidDataError(f"unknown format {data.get('format')!r}")
+                raise InvalidDataError("unknown format {format!r}", format=data.get("format"))
             if data.get("currency") != config.currency:
                 raise CurrencyMismatchError(config.currency, str(data.get("currency")))
             cart = cls(config, cart_id=_text(data["cart_id"], "cart_id"), ids=ids)
@@ -745,7 +791,7 @@ class Cart:
             for raw in data["lines"]:
                 line_id = _text(raw["line_id"], "line_id")
                 if line_id in lines:
-                    raise InvalidDataError(f"line {line_id!r} appears twice")
+                    raise InvalidDataError("line {line_id!r} appears twice", line_id=line_id)
                 if raw["tax_code"] not in config.rates:
                     raise UnknownTaxCodeError(raw["tax_code"], tuple(config.rates))
                 original = raw.get("original_unit_price")
@@ -772,10 +818,10 @@ class Cart:
             cart._commit(lines, None if order is None else Discount.from_dict(order, cur))
             revision = data["revision"]
             if type(revision) is not int or revision < 0:
-                raise InvalidDataError(f"revision {revision!r} is not a whole number")
+                raise InvalidDataError("revision {revision!r} is not a whole number", revision=revision)
             cart.revision = revision
         except (DomainError, KeyError, TypeError, AttributeError) as e:
-            raise InvalidDataError(f"The saved sale could not be restored ({_why(e)}).") from e
+            raise InvalidDataError(N_("The saved sale could not be restored ({why})."), why=_why(e)) from e
         return cart
 
 
@@ -875,11 +921,14 @@ def compute_refund(
         before = returned.get(line_id, 0)
         if line.measure is not None and (type(units) is not int or units > 1):  # 0.3 of 0.750 kg, 300 g
             raise RefundError(
-                f"{line.description or line.sku} was sold by weight ({line.measure.text()}): it is returned "
-                "whole, as one item, or not at all."
+                N_(
+                    "{item} was sold by weight ({measure}): it is returned whole, as one item, or not at all."
+                ),
+                item=line.description or line.sku,
+                measure=line.measure.text(),
             )
         if type(units) is not int or type(before) is not int:
-            raise InvalidQuantityError("Return quantities must be whole numbers of units.")
+            raise InvalidQuantityError(N_("Return quantities must be whole numbers of units."))
         if units < 0 or before < 0:
             raise NegativeQuantityError(min(units, before))
         if units == 0:
@@ -887,8 +936,11 @@ def compute_refund(
         left = line.quantity - before
         if units > left:
             raise RefundError(
-                f"Only {max(left, 0)} of {line.quantity} × {line.description or line.sku} can still be "
-                f"returned (asked for {units})."
+                N_("Only {left} of {quantity} × {item} can still be returned (asked for {asked})."),
+                left=max(left, 0),
+                quantity=line.quantity,
+                item=line.description or line.sku,
+                asked=units,
             )
         if currency is None:
             currency = line.paid.currency
@@ -912,7 +964,7 @@ def compute_refund(
         )
     if currency is None:
         if not by_id:
-            raise RefundError("There is nothing to return: the sale has no lines.")
+            raise RefundError(N_("There is nothing to return: the sale has no lines."))
         currency = next(iter(by_id.values())).paid.currency
     if tax_rounding is TaxRounding.PER_DOCUMENT:
         for code, idx in groups.items():

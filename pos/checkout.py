@@ -15,12 +15,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from pos.cart import Cart, Discount
 from pos.cashround import CashRounding, round_cash
 from pos.documents import SaleDocument, SaleLine, SaleLoyalty, SaleOffer, TaxLine, Tender
-from pos.errors import DomainError
+from pos.errors import N_, DomainError
 from pos.fulfilment import Fulfilment
 from pos.loyalty import DEFAULT_PROGRAMME, EarnLine, Programme
 from pos.measure import Measure
@@ -28,6 +29,7 @@ from pos.money import Money
 from pos.offers import Offer
 from pos.ports import Catalog, Clock, Ids, Journal, Product
 from pos.scan import ItemScan
+from pos.staff import Approvals, NotPermitted, Override, Permission, StaffMember, authorise
 from pos.storeconfig import StoreConfig
 
 log = logging.getLogger("pos.checkout")
@@ -111,8 +113,12 @@ class Checkout:
         clock: Clock,
         ids: Ids,
         staff_id: str = "",
+        approvals: Approvals | None = None,
     ) -> None:
         self.config = config
+        # the only source of manager approvals (an Override it issued); without it, nothing beyond a
+        # person's role is possible at all
+        self.approvals = approvals
         self.catalog = catalog
         self.journal = journal
         self.till_id = till_id
@@ -147,7 +153,7 @@ class Checkout:
 
     def _load_state(self, state: Mapping[str, Any]) -> None:
         if state.get("v") != STATE_VERSION:
-            raise CheckoutError("The saved sale was written by another version and cannot be restored.")
+            raise CheckoutError(N_("The saved sale was written by another version and cannot be restored."))
         self.cart = Cart.from_dict(state["cart"], self.config, ids=self.ids.new_uuid)
         self.member = MemberOnSale.from_dict(state["member"]) if state.get("member") else None
         self.tenders = [Tender(**t) for t in state.get("tenders", ())]
@@ -241,13 +247,13 @@ class Checkout:
     def _check_active(product: Product) -> None:
         if not product.active:
             raise CheckoutError(
-                f"{product.name} is no longer sold (archived). Put it aside and call a manager."
+                N_("{name} is no longer sold (archived). Put it aside and call a manager."), name=product.name
             )
 
     def add_sku(self, sku: str, quantity: int = 1) -> str:
         product = self.catalog.get(sku)
         if product is None:
-            raise CheckoutError(f"No product with SKU {sku} in the catalog.")
+            raise CheckoutError(N_("No product with SKU {sku} in the catalog."), sku=sku)
         return self.add_product(product, quantity)
 
     def set_quantity(self, line_id: str, quantity: int) -> None:
@@ -255,29 +261,59 @@ class Checkout:
         self.cart.set_quantity(line_id, quantity)
         self._changed()
 
-    def remove_line(self, line_id: str, *, actor: str) -> None:
+    # ------------------------------------------------------------------ permissions
+    def _permit(
+        self,
+        actor: StaffMember,
+        permission: Permission,
+        override: Override | None,
+        percent: Fraction | None = None,
+    ) -> str | None:
+        """Who approved it (None: the actor's role allows it), or NotPermitted. The domain asks as the
+        services do, so nothing that calls it directly gets past a person's role."""
+        if self.approvals is not None:
+            return self.approvals.permit(actor, permission, amount_percent=percent, override=override)
+        if authorise(actor, permission, amount_percent=percent).allowed:
+            return None
+        raise NotPermitted(N_("This needs a manager's approval, and this till takes none."))
+
+    def discount_percent(self, discount: Discount, line_id: str | None = None) -> Fraction:
+        """A discount as a percentage of what it applies to (a line, or the whole sale), 0 to 100."""
+        if discount.percent is not None:
+            pct = Fraction(discount.percent)
+        else:
+            base = self.cart.line(line_id).subtotal.minor if line_id else self.cart.totals.subtotal.minor
+            pct = Fraction(discount.amount.minor * 100, max(base, 1))
+        return min(max(pct, Fraction(0)), Fraction(100))
+
+    def remove_line(self, line_id: str, *, actor: StaffMember, override: Override | None = None) -> None:
         self._no_tenders_taken()
+        approved_by = self._permit(actor, Permission.REMOVE_LINE, override)
         line = self.cart.remove_line(line_id)
         self.journal.audit(
             "line.removed",
-            actor,
+            actor.id,
             {
                 "sale_uuid": self.sale_uuid,
                 "sku": line.sku,
                 "quantity": line.quantity,
                 "unit_price": line.unit_price.minor,
+                "approved_by": approved_by,
             },
         )
         self._changed()
 
     def discount_line(
-        self, line_id: str, discount: Discount | None, *, actor: str, approved_by: str | None = None
+        self, line_id: str, discount: Discount | None, *, actor: StaffMember, override: Override | None = None
     ) -> None:
         self._no_tenders_taken()
+        self.cart.line(line_id)  # an unknown line is refused before any approval is used
+        percent = Fraction(0) if discount is None else self.discount_percent(discount, line_id)
+        approved_by = self._permit(actor, Permission.DISCOUNT, override, percent)
         self.cart.set_line_discount(line_id, discount)
         self.journal.audit(
             "discount.line",
-            actor,
+            actor.id,
             {
                 "sale_uuid": self.sale_uuid,
                 "line_id": line_id,
@@ -288,13 +324,15 @@ class Checkout:
         self._changed()
 
     def discount_order(
-        self, discount: Discount | None, *, actor: str, approved_by: str | None = None
+        self, discount: Discount | None, *, actor: StaffMember, override: Override | None = None
     ) -> None:
         self._no_tenders_taken()
+        percent = Fraction(0) if discount is None else self.discount_percent(discount)
+        approved_by = self._permit(actor, Permission.DISCOUNT, override, percent)
         self.cart.set_order_discount(discount)
         self.journal.audit(
             "discount.order",
-            actor,
+            actor.id,
             {
                 "sale_uuid": self.sale_uuid,
                 "discount": None if discount is None else discount.to_dict(),
@@ -304,14 +342,21 @@ class Checkout:
         self._changed()
 
     def override_price(
-        self, line_id: str, unit_price: int, reason: str, *, actor: str, approved_by: str | None = None
+        self,
+        line_id: str,
+        unit_price: int,
+        reason: str,
+        *,
+        actor: StaffMember,
+        override: Override | None = None,
     ) -> None:
         self._no_tenders_taken()
         before = self.cart.line(line_id).unit_price.minor
+        approved_by = self._permit(actor, Permission.PRICE_OVERRIDE, override)
         self.cart.override_price(line_id, self._money(unit_price), reason)
         self.journal.audit(
             "price.override",
-            actor,
+            actor.id,
             {
                 "sale_uuid": self.sale_uuid,
                 "line_id": line_id,
@@ -362,7 +407,7 @@ class Checkout:
         """Take a coupon or promotion off this sale (the customer keeps a coupon for another time)."""
         self._no_tenders_taken()
         if code not in {o.code for o in self.candidate_offers()}:
-            raise CheckoutError("That coupon or promotion is not on this sale.")
+            raise CheckoutError(N_("That coupon or promotion is not on this sale."))
         self.removed_offers.add(code)
         self.claimed_coupons.discard(code)
         self._sync_offers()
@@ -373,7 +418,7 @@ class Checkout:
         """Put back an offer taken off this sale."""
         self._no_tenders_taken()
         if code not in self.removed_offers:
-            raise CheckoutError("That coupon or promotion was not taken off this sale.")
+            raise CheckoutError(N_("That coupon or promotion was not taken off this sale."))
         self.removed_offers.discard(code)
         self._sync_offers()
         self.journal.audit("offer.restored", actor, {"sale_uuid": self.sale_uuid, "code": code})
@@ -403,8 +448,10 @@ class Checkout:
     def _no_tenders_taken(self) -> None:
         if self.tenders:
             raise CheckoutError(
-                "Part of this sale is already paid. Finish the payment, or void the sale "
-                "(the card part is refunded) to change it."
+                N_(
+                    "Part of this sale is already paid. Finish the payment, or void the sale "
+                    "(the card part is refunded) to change it."
+                )
             )
 
     # ------------------------------------------------------------------ paying
@@ -431,39 +478,43 @@ class Checkout:
     def cash_tender(self, tendered: int) -> Tender:
         """The cash tender that settles what is due, given the notes and coins handed over."""
         if self.cart.is_empty:
-            raise CheckoutError("The sale is empty.")
+            raise CheckoutError(N_("The sale is empty."))
         quote = self.cash_quote()
         if tendered < quote.rounded:
             short = self._money(quote.rounded - tendered).format(self.config.locale)
-            raise CheckoutError(f"That is {short} short of the amount due in cash.")
+            raise CheckoutError(N_("That is {short} short of the amount due in cash."), short=short)
         return Tender("cash", quote.due, change_given=tendered - quote.rounded, rounding=quote.rounding)
 
     def points_tender(self, points: int) -> Tender:
         """The tender that ``points`` of the member's pay (whole steps of the programme)."""
         if self.member is None:
-            raise CheckoutError("Attach the member first: points pay only for their own sale.")
+            raise CheckoutError(N_("Attach the member first: points pay only for their own sale."))
         value = self.programme.value_of(points, self.config.currency)
         if value <= 0 or self.programme.points_for(value, self.config.currency) != points:
             step = self.programme.redeem_points
-            raise CheckoutError(f"Points pay in steps of {step}: {points} is not a whole number of steps.")
+            raise CheckoutError(
+                N_("Points pay in steps of {step}: {points} is not a whole number of steps."),
+                step=step,
+                points=points,
+            )
         if value > self.due:
-            raise CheckoutError("That is more points than the sale still needs.")
+            raise CheckoutError(N_("That is more points than the sale still needs."))
         return Tender("points", value)
 
     def add_tender(self, tender: Tender) -> None:
         """Record a part payment that did not settle the sale (the card part of a split)."""
         if tender.amount <= 0 or tender.amount >= self.due:
-            raise CheckoutError("A part payment must be more than zero and less than what is due.")
+            raise CheckoutError(N_("A part payment must be more than zero and less than what is due."))
         self.tenders.append(tender)
         self._changed()
 
     def build_sale(self, final: Tender | None = None, *, receipt_no: str = "") -> SaleDocument:
         """The finished sale as a frozen document (pure; commit it, then call `finished`)."""
         if self.cart.is_empty:
-            raise CheckoutError("The sale is empty.")
+            raise CheckoutError(N_("The sale is empty."))
         tenders = [*self.tenders, *([final] if final is not None else [])]
         if sum(t.amount for t in tenders) != self.total:
-            raise CheckoutError("The payments do not cover the total yet.")
+            raise CheckoutError(N_("The payments do not cover the total yet."))
         now = self.clock.now()
         return sale_document(
             self.cart,
@@ -498,21 +549,28 @@ class Checkout:
     def finished(self, doc: SaleDocument) -> None:
         """The journal committed `doc`: start a fresh sale."""
         if doc.sale_uuid != self.sale_uuid:
-            raise CheckoutError("A different sale was committed than the one on screen.")
+            raise CheckoutError(N_("A different sale was committed than the one on screen."))
         self._reset()
 
     def void(
-        self, *, actor: str, approved_by: str | None, reason: str = "", refunds: tuple[str, ...] = ()
+        self,
+        *,
+        actor: StaffMember,
+        override: Override | None = None,
+        reason: str = "",
+        refunds: tuple[str, ...] = (),
     ) -> None:
-        """Abandon the open sale. Part payments already taken must have been refunded first: `refunds`
-        names the refund of each (e.g. Stripe refund ids), in the order of `self.tenders`."""
+        """Abandon the open sale (a manager, or with a manager's approval: `override`, issued by the
+        till's Approvals after the manager's PIN). Part payments already taken must have been refunded
+        first: `refunds` names the refund of each (e.g. Stripe refund ids), in the order of `tenders`."""
         if len(refunds) != len(self.tenders):
             raise CheckoutError(
-                "Refund the part already paid first; a partly paid sale cannot just be voided."
+                N_("Refund the part already paid first; a partly paid sale cannot just be voided.")
             )
+        approved_by = self._permit(actor, Permission.VOID_SALE, override)
         self.journal.audit(
             "sale.void",
-            actor,
+            actor.id,
             {
                 "sale_uuid": self.sale_uuid,
                 "total": self.total,
@@ -541,7 +599,7 @@ class Checkout:
     def suspend(self) -> dict[str, Any]:
         """Take the open sale off the till (returned state to be parked by the caller)."""
         if self.cart.is_empty:
-            raise CheckoutError("There is nothing to suspend.")
+            raise CheckoutError(N_("There is nothing to suspend."))
         self._no_tenders_taken()
         state = self.state()
         self._reset()
@@ -549,7 +607,7 @@ class Checkout:
 
     def resume(self, state: Mapping[str, Any]) -> None:
         if not self.cart.is_empty or self.tenders:
-            raise CheckoutError("Finish or suspend the current sale before resuming another.")
+            raise CheckoutError(N_("Finish or suspend the current sale before resuming another."))
         self._load_state(state)
         self._changed()
 

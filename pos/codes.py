@@ -6,7 +6,7 @@ The wire format (the contract with the backend, which signs with the same layout
   ``b"M" | key_id u8 | member_no u64 BE | expires_at u32 BE`` (app member token, short-lived) or
   ``b"C" | key_id u8 | member_no u64 BE | card_serial u32 BE`` (printed card, revocable);
   signature = Ed25519 over the body (64 bytes). 78 bytes in all -> 129 characters.
-- ``OMO:ORDER:<n>``, ``OMO:CART:<id>``, ``OMO:COUPON:<code>``, ``OMO:GIFT:<number>``,
+- ``OMO:ORDER:<n>[.<secret>]``, ``OMO:CART:<id>``, ``OMO:COUPON:<code>``, ``OMO:GIFT:<number>``,
   ``OMO:RECEIPT:<sale uuid>``, ``OMO:CREDIT:<SC-XXXX-XXXX-XXXX-XXXX>`` (a store credit a return issued)
   (unsigned; looked up at the backend).
 
@@ -33,6 +33,8 @@ from typing import Literal
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from pos.errors import N_, Sentence
+
 TOKEN_PREFIX = "OMO1"
 BODY_LEN = 14
 SIG_LEN = 64
@@ -40,11 +42,15 @@ TOKEN_BYTES = BODY_LEN + SIG_LEN  # 78
 TOKEN_B32_LEN = 125  # ceil(78 * 8 / 5), padding stripped
 TOKEN_TEXT_LEN = len(TOKEN_PREFIX) + TOKEN_B32_LEN  # 129
 MAX_TEXT_LEN = 512  # anything longer is not ours; refused before any work is done
-DEFAULT_SKEW_S = 60
+# A member's app code lives one 60-second step (it rotates like a TOTP); a till accepts it for 30 s more
+# (clocks differ), and never one that claims a longer life: a screenshot is stale by the next customer.
+APP_CODE_LIFE_S = 60
+DEFAULT_SKEW_S = 30
 
 _BODY = struct.Struct(">cBQI")
 _B32 = re.compile(r"[A-Z2-7]+")
 _REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,63}")
+_ORDER_SECRET = re.compile(r"[A-Za-z0-9_\-]{8,64}")
 _MEMBER_NO = re.compile(r"[0-9]{1,20}")
 
 
@@ -59,16 +65,24 @@ class RejectReason(enum.Enum):
 
 
 MESSAGES: dict[RejectReason, str] = {
-    RejectReason.NOT_UNDERSTOOD: "This is not a code this till understands.",
-    RejectReason.TOO_LONG: "This is not a code this till understands.",
-    RejectReason.MALFORMED: "This code is damaged or incomplete. Please scan it again.",
-    RejectReason.UNKNOWN_KEY: (
-        "This member code is newer than this till's keys. Check the till is online, then scan again, "
-        "or type the member number."
+    RejectReason.NOT_UNDERSTOOD: Sentence(N_("This is not a code this till understands.")),
+    RejectReason.TOO_LONG: Sentence(N_("This is not a code this till understands.")),
+    RejectReason.MALFORMED: Sentence(N_("This code is damaged or incomplete. Please scan it again.")),
+    RejectReason.UNKNOWN_KEY: Sentence(
+        N_(
+            "This member code is newer than this till's keys. Check the till is online, then scan again, "
+            "or type the member number."
+        )
     ),
-    RejectReason.BAD_SIGNATURE: "This member code is not genuine. Type the member number instead.",
-    RejectReason.EXPIRED: "This member code has expired. Ask the member to reopen the code in the app.",
-    RejectReason.REVOKED: "This member card has been cancelled. Ask for the app code or a new card.",
+    RejectReason.BAD_SIGNATURE: Sentence(
+        N_("This member code is not genuine. Type the member number instead.")
+    ),
+    RejectReason.EXPIRED: Sentence(
+        N_("This member code has expired. Ask the member to reopen the code in the app.")
+    ),
+    RejectReason.REVOKED: Sentence(
+        N_("This member card has been cancelled. Ask for the app code or a new card.")
+    ),
 }
 
 
@@ -285,7 +299,8 @@ class CodeParser:
         except InvalidSignature:
             return Rejected.of(RejectReason.BAD_SIGNATURE)
         if kind == b"M":
-            if self._clock() > last + self.skew_s:
+            now = self._clock()
+            if now > last + self.skew_s or last > now + APP_CODE_LIFE_S + self.skew_s:
                 return Rejected.of(RejectReason.EXPIRED)
             return MemberCode(member_no, "app", key_id=key_id, expires_at=last)
         if (member_no, last) in revoked:
@@ -310,6 +325,11 @@ def _reference(rest: str) -> ParsedCode:
         return (
             StoreCreditCode(code) if STORE_CREDIT_RE.fullmatch(code) else Rejected.of(RejectReason.MALFORMED)
         )
+    if kind == "ORDER":  # OMO:ORDER:<number>[.<secret>]: the secret shows the order's contents (backend)
+        number, dot, secret = value.partition(".")
+        if not _REF.fullmatch(number) or (dot and not _ORDER_SECRET.fullmatch(secret)):
+            return Rejected.of(RejectReason.MALFORMED)
+        return OrderCode(number)
     factory = {"ORDER": OrderCode, "CART": CartCode, "COUPON": CouponCode, "GIFT": GiftCardCode}.get(kind)
     if factory is None:
         return Rejected.of(RejectReason.NOT_UNDERSTOOD)
@@ -322,8 +342,8 @@ def parse_typed_member(text: str) -> MemberCode | Rejected:
     """A member number typed by hand (decimal), e.g. when the camera is unavailable."""
     text = text.strip() if isinstance(text, str) else ""
     if not _MEMBER_NO.fullmatch(text):
-        return Rejected(RejectReason.MALFORMED, "A member number has only digits.")
+        return Rejected(RejectReason.MALFORMED, Sentence(N_("A member number has only digits.")))
     n = int(text)
     if n >= 2**64:
-        return Rejected(RejectReason.MALFORMED, "This member number is too long.")
+        return Rejected(RejectReason.MALFORMED, Sentence(N_("This member number is too long.")))
     return MemberCode(n, "typed")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pos.errors import InvalidDataError
+from pos.errors import N_, InvalidDataError
 
 # the numbers a till gives offline (the backend's PROVISIONAL range; the contract's provisional_no)
 PROVISIONAL_FIRST = 8_000_000_000_000_000_000
@@ -49,7 +49,7 @@ def enrolment(
     if not first or not last:
         raise InvalidDataError("Type the customer's first and last name.")
     if len(first) > NAME_MAX or len(last) > NAME_MAX:
-        raise InvalidDataError(f"A name has at most {NAME_MAX} characters.")
+        raise InvalidDataError(N_("A name has at most {most} characters."), most=NAME_MAX)
     mail = email.strip() or None
     tel = re.sub(r"[\s().-]", "", phone) or None
     if mail is None and tel is None:

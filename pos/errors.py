@@ -1,15 +1,48 @@
 """Domain errors: every mistake in money, tax, cart or store configuration is one of these.
 
-Each message is written for the person at the till (what is wrong and, where it helps, what to do),
-so the checkout can show ``str(error)`` as it is. Nothing in the domain clamps or fixes bad input
-silently: it raises one of these instead, and the state it was asked to change stays as it was.
+Each message is written for the person at the till (what is wrong and, where it helps, what to do).
+It is a template and its values, ``DomainError(N_("Only {left} can be returned."), left=2)``: ``str(error)``
+is the English sentence (logs, scripts, tests); ``error.template`` and ``error.params`` let the application
+pass it on to the window, which translates the template (tools/i18n.py extracts every ``N_`` of ``pos/``
+into the "app" context, where the services' own messages are) and then fills in the values. Nothing in the
+domain clamps or fixes bad input silently: it raises one of these instead, and the state it was asked to
+change stays as it was.
 """
 
 from __future__ import annotations
 
 
+def N_(text: str) -> str:  # noqa: N802 - gettext's name for "mark for translation, translate later"
+    """Mark ``text`` as a message template to translate (tools/i18n.py extracts it); returns it unchanged."""
+    return text
+
+
+class Sentence(str):
+    """A sentence for a person that is not an error (a refused scan, a code that is not accepted): the English
+    text, a ``str`` as before, that also keeps the template (marked with ``N_``) and the values it was made
+    from, like a ``DomainError``, so the window can say it in the reader's language."""
+
+    template: str
+    params: dict[str, object]
+
+    def __new__(cls, template: str, /, **params: object) -> Sentence:
+        said = super().__new__(cls, template.format(**params) if params else template)
+        said.template, said.params = template, params
+        return said
+
+
 class DomainError(Exception):
-    """Base class of all domain errors; ``str(error)`` is a message a cashier can read."""
+    """Base class of all domain errors; ``str(error)`` is a message a cashier can read.
+
+    ``template`` is a ``str.format`` template marked with ``N_`` and ``params`` its values (amounts stay
+    ``Money``, nested errors stay errors: the reader's side formats them). A sentence given without values
+    is kept as it is (not formatted).
+    """
+
+    def __init__(self, template: str = "", /, **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(template.format(**params) if params else template)
 
 
 class UnknownCurrencyError(DomainError):
@@ -18,7 +51,8 @@ class UnknownCurrencyError(DomainError):
     def __init__(self, code: object) -> None:
         self.code = code
         super().__init__(
-            f"Unknown currency {code!r}: use a three-letter ISO 4217 code such as EUR, USD or JPY."
+            N_("Unknown currency {code!r}: use a three-letter ISO 4217 code such as EUR, USD or JPY."),
+            code=code,
         )
 
 
@@ -27,7 +61,11 @@ class CurrencyMismatchError(DomainError):
 
     def __init__(self, first: str, second: str) -> None:
         self.currencies = (first, second)
-        super().__init__(f"Cannot combine amounts in {first} and {second}: they are different currencies.")
+        super().__init__(
+            N_("Cannot combine amounts in {first} and {second}: they are different currencies."),
+            first=first,
+            second=second,
+        )
 
 
 class InvalidAmountError(DomainError):
@@ -42,10 +80,14 @@ class TooManyDecimalsError(InvalidAmountError):
         self.currency = currency
         self.digits = digits
         if digits == 0:
-            allowed = f"{currency} has no decimals"
+            template = N_("The amount {text} has too many decimals: {currency} has no decimals.")
+        elif digits == 1:
+            template = N_("The amount {text} has too many decimals: {currency} has at most 1 decimal.")
         else:
-            allowed = f"{currency} has at most {digits} decimal{'s' if digits > 1 else ''}"
-        super().__init__(f"The amount {text} has too many decimals: {allowed}.")
+            template = N_(
+                "The amount {text} has too many decimals: {currency} has at most {digits} decimals."
+            )
+        super().__init__(template, text=text, currency=currency, digits=digits)
 
 
 class InvalidQuantityError(DomainError):
@@ -58,7 +100,8 @@ class NegativeQuantityError(InvalidQuantityError):
     def __init__(self, quantity: int) -> None:
         self.quantity = quantity
         super().__init__(
-            f"The quantity cannot be negative ({quantity}). To take goods back, start a return instead."
+            N_("The quantity cannot be negative ({quantity}). To take goods back, start a return instead."),
+            quantity=quantity,
         )
 
 
@@ -75,8 +118,13 @@ class UnknownTaxCodeError(DomainError):
 
     def __init__(self, code: object, known: tuple[str, ...] = ()) -> None:
         self.code = code
-        hint = f" Known tax codes: {', '.join(known)}." if known else ""
-        super().__init__(f"Unknown tax code {code!r}: this store has no such tax rate.{hint}")
+        if known:
+            template = N_(
+                "Unknown tax code {code!r}: this store has no such tax rate. Known tax codes: {known}."
+            )
+        else:
+            template = N_("Unknown tax code {code!r}: this store has no such tax rate.")
+        super().__init__(template, code=code, known=", ".join(known))
 
 
 class LineNotFoundError(DomainError):
@@ -84,7 +132,7 @@ class LineNotFoundError(DomainError):
 
     def __init__(self, line_id: object) -> None:
         self.line_id = line_id
-        super().__init__(f"That line is no longer in the sale (line {line_id!r}).")
+        super().__init__(N_("That line is no longer in the sale (line {line_id!r})."), line_id=line_id)
 
 
 class PriceOverrideError(DomainError):

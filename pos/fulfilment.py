@@ -32,16 +32,18 @@ class Fulfilment:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise InvalidDataError(f"{self.kind!r} is not a way to fulfil a line ({', '.join(KINDS)})")
+            raise InvalidDataError(
+                "{kind!r} is not a way to fulfil a line ({kinds})", kind=self.kind, kinds=", ".join(KINDS)
+            )
         if not isinstance(self.order_no, str) or not ORDER_NO.fullmatch(self.order_no):
-            raise InvalidDataError(f"{self.order_no!r} is not an order number")
+            raise InvalidDataError("{order_no!r} is not an order number", order_no=self.order_no)
         if not isinstance(self.source, str):
             raise InvalidDataError("a fulfilment's source must be text")
         if self.ready_on:
             try:
                 date.fromisoformat(self.ready_on)
             except (TypeError, ValueError):
-                raise InvalidDataError(f"{self.ready_on!r} is not a date") from None
+                raise InvalidDataError("{ready_on!r} is not a date", ready_on=self.ready_on) from None
 
     @property
     def is_order(self) -> bool:
@@ -66,13 +68,13 @@ class Fulfilment:
         if data is None:
             return None
         if not isinstance(data, Mapping):
-            raise InvalidDataError(f"fulfilment {data!r} is not a table")
+            raise InvalidDataError("fulfilment {data!r} is not a table", data=data)
         try:
             return cls(
                 data["kind"], data["order_no"], str(data.get("source", "")), str(data.get("ready_on", ""))
             )
         except KeyError as e:
-            raise InvalidDataError(f"a fulfilment without its {e.args[0]!r}") from None
+            raise InvalidDataError("a fulfilment without its {key!r}", key=e.args[0]) from None
 
 
 __all__ = ["KINDS", "Fulfilment"]

@@ -43,6 +43,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from pos.errors import N_, Sentence
+
 if TYPE_CHECKING:  # pragma: no cover
     from biip.gs1_element_strings import GS1ElementString
 
@@ -175,13 +177,14 @@ def load() -> None:
     import iso4217  # noqa: F401
 
 
-_NOT_A_CODE = "This is not a product barcode this till understands."
-_BAD_CHECK = "This barcode did not scan correctly (check digit). Scan it again or type it."
-_BAD_VALUE_CHECK = (
-    "The price or weight on this in-store label did not scan correctly (its check digit). "
-    "Scan it again or type it."
+_NOT_A_CODE = Sentence(N_("This is not a product barcode this till understands."))
+_BAD_CHECK = Sentence(N_("This barcode did not scan correctly (check digit). Scan it again or type it."))
+_BAD_VALUE_CHECK = Sentence(
+    N_(
+        "The price or weight on this in-store label did not scan correctly (its check digit). "
+        "Scan it again or type it."
+    )
 )
-_AGAIN = "Scan it again; if it is refused again, put the item aside and call a manager."
 _AIM = re.compile(r"\][A-Za-z][0-9A-Za-z]")
 _WEB = re.compile(r"https?://", re.IGNORECASE)
 _DIGITS = re.compile(r"[0-9]+")
@@ -193,7 +196,12 @@ _DAY_ZERO = {"11", "12", "13", "15", "16", "17"}  # YYMMDD with day 00 for the m
 
 
 def _gs1_error(text: str, detail: str) -> CodeError:
-    return CodeError(text[:64], f"GS1 code refused: {detail}. {_AGAIN}")
+    """`detail` is GS1's own words (an application identifier, a field), left in English."""
+    again = N_(
+        "GS1 code refused: {detail}. Scan it again; if it is refused again, put the item aside "
+        "and call a manager."
+    )
+    return CodeError(text[:64], Sentence(again, detail=detail))
 
 
 def read_code(
@@ -228,7 +236,9 @@ def read_code(
             return _element_string(t, body, today)
         if aim in _LINKS and _WEB.match(body):
             return _link(t, body, today)
-        return CodeError(t, f"{_NOT_A_CODE} (symbology {aim})")
+        return CodeError(
+            t, Sentence(N_("This is not a product barcode this till understands. (symbology {aim})"), aim=aim)
+        )
     if t.startswith("("):
         return _bracketed(t, today)
     if _WEB.match(t):

@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from fractions import Fraction
 from typing import Any
 
-from pos.errors import DomainError
+from pos.errors import N_, DomainError
 from pos.money import allocate_minor, exponent
 
 TIERS = ("basic", "silver", "gold", "platinum")
@@ -46,19 +46,23 @@ def _when(value: datetime | str) -> datetime:
         try:
             value = datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
-            raise LoyaltyError(f"{value!r} is not a date and time.") from None
+            raise LoyaltyError(N_("{value!r} is not a date and time."), value=value) from None
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def _fraction(value: object, what: str) -> Fraction:
     if isinstance(value, bool | float) or not isinstance(value, int | str | Fraction):
-        raise LoyaltyError(f"{what} must be exact (a whole number or a text like '1.5'), not {value!r}.")
+        raise LoyaltyError(
+            N_("{what} must be exact (a whole number or a text like '1.5'), not {value!r}."),
+            what=what,
+            value=value,
+        )
     try:
         f = Fraction(value)
     except (ValueError, ZeroDivisionError):
-        raise LoyaltyError(f"{what} {value!r} is not a number.") from None
+        raise LoyaltyError(N_("{what} {value!r} is not a number."), what=what, value=value) from None
     if f < 0:
-        raise LoyaltyError(f"{what} cannot be negative ({value}).")
+        raise LoyaltyError(N_("{what} cannot be negative ({value})."), what=what, value=value)
     return f
 
 
@@ -88,7 +92,7 @@ class PointsPromotion:
         object.__setattr__(self, "categories", frozenset(self.categories))
         object.__setattr__(self, "skus", frozenset(self.skus))
         if self.ends_at <= self.starts_at:
-            raise LoyaltyError(f"Points promotion {self.promo_id} ends before it starts.")
+            raise LoyaltyError(N_("Points promotion {promo} ends before it starts."), promo=self.promo_id)
 
     def applies(self, sku: str, category: str, when: datetime) -> bool:
         if not self.starts_at <= when < self.ends_at:
@@ -164,9 +168,11 @@ class Programme:
         for name in ("redeem_points", "checkin_points"):
             value = getattr(self, name)
             if type(value) is not int or value < 0:
-                raise LoyaltyError(f"{name} must be a whole number of points, not {value!r}.")
+                raise LoyaltyError(
+                    N_("{name} must be a whole number of points, not {value!r}."), name=name, value=value
+                )
         if self.redeem_points == 0 or self.redeem_units == 0:
-            raise LoyaltyError("A redeem step needs some points and some value.")
+            raise LoyaltyError(N_("A redeem step needs some points and some value."))
 
     # ------------------------------------------------------------------ earning
     def multiplier(self, tier: str) -> Fraction:
@@ -182,7 +188,9 @@ class Programme:
         used: list[str] = []
         for line in lines:
             if line.paid < 0:
-                raise LoyaltyError(f"A line of {line.sku} cannot have been paid {line.paid}.")
+                raise LoyaltyError(
+                    N_("A line of {sku} cannot have been paid {paid}."), sku=line.sku, paid=line.paid
+                )
             if line.category in self.excluded_categories:
                 shares.append(Fraction(0))
                 continue
@@ -213,7 +221,9 @@ class Programme:
         """What a sale earns: ``points_paid`` is the value of its points tender (minor units), spread over
         the lines by what was paid for each; only the money part earns."""
         if points_paid < 0 or points_paid > sum(line.paid for line in lines):
-            raise LoyaltyError(f"A points tender of {points_paid} does not fit the sale.")
+            raise LoyaltyError(
+                N_("A points tender of {points_paid} does not fit the sale."), points_paid=points_paid
+            )
         shares = points_shares(points_paid, [line.paid for line in lines])
         money = [EarnLine(ln.sku, ln.category, ln.paid - s) for ln, s in zip(lines, shares, strict=True)]
         return self.earn(money, tier=tier, currency=currency, when=when)
@@ -223,13 +233,17 @@ class Programme:
         """Minor units one redeem step pays."""
         value = self.redeem_units * 10 ** exponent(currency)
         if value.denominator != 1:
-            raise LoyaltyError(f"{_text(self.redeem_units)} {currency} is not a whole number of minor units.")
+            raise LoyaltyError(
+                N_("{units} {currency} is not a whole number of minor units."),
+                units=_text(self.redeem_units),
+                currency=currency,
+            )
         return int(value)
 
     def value_of(self, points: int, currency: str) -> int:
         """What ``points`` pay, in minor units: whole steps only (a remainder of points pays nothing)."""
         if type(points) is not int or points < 0:
-            raise LoyaltyError(f"{points!r} is not a number of points.")
+            raise LoyaltyError(N_("{points!r} is not a number of points."), points=points)
         return points // self.redeem_points * self.step_value(currency)
 
     def points_for(self, amount: int, currency: str) -> int:
@@ -237,7 +251,10 @@ class Programme:
         step = self.step_value(currency)
         if type(amount) is not int or amount < 0 or amount % step:
             raise LoyaltyError(
-                f"Points pay in steps of {step} minor units of {currency}; {amount!r} is not one."
+                N_("Points pay in steps of {step} minor units of {currency}; {amount!r} is not one."),
+                step=step,
+                currency=currency,
+                amount=amount,
             )
         return amount // step * self.redeem_points
 
@@ -276,7 +293,9 @@ class Programme:
                 checkin_points=d.get("checkin_points", 0),
             )
         except (KeyError, TypeError, AttributeError) as e:
-            raise LoyaltyError(f"The loyalty programme could not be read ({e!r}).") from None
+            raise LoyaltyError(
+                N_("The loyalty programme could not be read ({error})."), error=repr(e)
+            ) from None
 
 
 def points_shares(points_paid: int, paid: Sequence[int]) -> list[int]:
@@ -294,7 +313,12 @@ def share_of_units(total: int, quantity: int, before: int, units: int) -> int:
     part of the ``units`` returned after ``before`` units were returned. Cumulative, so any sequence of
     returns of a line adds up to ``total`` exactly."""
     if not (quantity > 0 and 0 <= before and 0 <= units and before + units <= quantity):
-        raise LoyaltyError(f"{units} units after {before} of {quantity} cannot be returned.")
+        raise LoyaltyError(
+            N_("{units} units after {before} of {quantity} cannot be returned."),
+            units=units,
+            before=before,
+            quantity=quantity,
+        )
     return total * (before + units) // quantity - total * before // quantity
 
 
@@ -333,7 +357,9 @@ def programme(programme_id: str = "main") -> Programme:
     try:
         return _PROGRAMMES[programme_id]
     except KeyError:
-        raise LoyaltyError(f"There is no loyalty programme {programme_id!r}.") from None
+        raise LoyaltyError(
+            N_("There is no loyalty programme {programme_id!r}."), programme_id=programme_id
+        ) from None
 
 
 __all__ = [

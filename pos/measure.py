@@ -19,7 +19,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
-from pos.errors import InvalidDataError, InvalidQuantityError
+from pos.errors import N_, InvalidDataError, InvalidQuantityError
 from pos.tax import RoundingMethod, round_div
 
 MAX_DECIMALS = 15
@@ -66,37 +66,52 @@ class Measure:
         q = self.quantity
         if not isinstance(q, Decimal) or not q.is_finite() or not 0 < q <= MAX_QUANTITY:
             raise InvalidQuantityError(
-                f"A measured quantity must be an exact number above 0 (and at most {MAX_QUANTITY:,}), "
-                f"not {q!r}."
+                N_(
+                    "A measured quantity must be an exact number above 0 (and at most {most:,}), "
+                    "not {quantity!r}."
+                ),
+                most=MAX_QUANTITY,
+                quantity=q,
             )
         if 10**MAX_DECIMALS % q.as_integer_ratio()[1]:
-            raise InvalidQuantityError(f"The measured quantity {q:f} has more than {MAX_DECIMALS} decimals.")
+            raise InvalidQuantityError(
+                N_("The measured quantity {quantity:f} has more than {most} decimals."),
+                quantity=q,
+                most=MAX_DECIMALS,
+            )
         try:
             object.__setattr__(self, "unit", MeasureUnit(self.unit))
         except ValueError:
             units = ", ".join(u.value for u in MeasureUnit)
-            raise InvalidQuantityError(f"Unknown unit {self.unit!r}; a line is sold by {units}.") from None
+            raise InvalidQuantityError(
+                N_("Unknown unit {unit!r}; a line is sold by {units}."), unit=self.unit, units=units
+            ) from None
         if self.per is not None:
             try:
                 per = MeasureUnit(self.per)
             except ValueError:
-                raise InvalidQuantityError(f"Unknown unit {self.per!r} to price by.") from None
+                raise InvalidQuantityError(N_("Unknown unit {unit!r} to price by."), unit=self.per) from None
             if per not in GRAMS or self.unit not in GRAMS:
                 raise InvalidQuantityError(
-                    f"{self.unit.value} cannot be priced per {per.value}: only weights convert."
+                    N_("{unit} cannot be priced per {per}: only weights convert."),
+                    unit=self.unit.value,
+                    per=per.value,
                 )
             object.__setattr__(self, "per", None if per is self.unit else per)
         if type(self.unit_price) is not int or self.unit_price < 0:
             raise InvalidQuantityError(
-                f"A price per {self.price_symbol} must be a whole number of minor units >= 0, "
-                f"not {self.unit_price!r}."
+                N_("A price per {unit} must be a whole number of minor units >= 0, not {price!r}."),
+                unit=self.price_symbol,
+                price=self.unit_price,
             )
 
     @classmethod
     def of_grams(cls, grams: int, price_per_kg: int) -> Measure:
         """A weight in whole grams (an in-store scale label) priced per kilogram: ``0.750`` kg."""
         if type(grams) is not int or grams <= 0:
-            raise InvalidQuantityError(f"A weight must be a whole number of grams above 0, not {grams!r}.")
+            raise InvalidQuantityError(
+                N_("A weight must be a whole number of grams above 0, not {grams!r}."), grams=grams
+            )
         return cls(Decimal(f"{grams}E-3"), MeasureUnit.KG, price_per_kg)
 
     def amount(self) -> int:
@@ -147,7 +162,13 @@ class Measure:
                 raise TypeError(f"the quantity {text!r} is not text")
             return cls(Decimal(text), data["unit"], data["unit_price"], data.get("per"))
         except (InvalidQuantityError, KeyError, TypeError, ArithmeticError) as e:
-            raise InvalidDataError(f"A saved measure could not be read ({e!s}): {data!r}.") from None
+            raise InvalidDataError(
+                N_("A saved measure could not be read ({why}): {data!r}."),
+                why=e
+                if isinstance(e, InvalidQuantityError)
+                else str(e),  # a domain error: said in their words
+                data=data,
+            ) from None
 
 
 __all__ = ["GRAMS", "MAX_DECIMALS", "Measure", "MeasureUnit"]

@@ -24,7 +24,13 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.numbers import NumberFormatError, parse_decimal
 
-from pos.errors import CurrencyMismatchError, InvalidAmountError, TooManyDecimalsError, UnknownCurrencyError
+from pos.errors import (
+    N_,
+    CurrencyMismatchError,
+    InvalidAmountError,
+    TooManyDecimalsError,
+    UnknownCurrencyError,
+)
 
 # ISO 4217 active currencies and their minor units (exponent). Codes without minor units (precious
 # metals XAU/XAG/XPD/XPT, XDR, XSU, XUA, XBA..XBD, the test code XTS and "no currency" XXX) are left
@@ -87,7 +93,9 @@ class Money:
     def __init__(self, minor: int, currency: str) -> None:
         if type(minor) is not int:
             raise InvalidAmountError(
-                f"An amount must be a whole number of minor units, not {minor!r} ({type(minor).__name__})."
+                N_("An amount must be a whole number of minor units, not {minor!r} ({kind})."),
+                minor=minor,
+                kind=type(minor).__name__,
             )
         _set(self, "minor", minor)
         _set(self, "currency", check_currency(currency))
@@ -124,7 +132,8 @@ class Money:
         digits = EXPONENTS[currency]
         if isinstance(value, bool) or not isinstance(value, str | Decimal | int):
             raise InvalidAmountError(
-                f"An amount must be text, a Decimal or a whole number, not {type(value).__name__}."
+                N_("An amount must be text, a Decimal or a whole number, not {kind}."),
+                kind=type(value).__name__,
             )
         if isinstance(value, str):
             text = value.strip()
@@ -136,12 +145,12 @@ class Money:
                         raise ValueError(text)
                     number = Decimal(text)
             except (InvalidOperation, NumberFormatError, UnknownLocaleError, ValueError):
-                raise InvalidAmountError(f"{value!r} is not an amount.") from None
+                raise InvalidAmountError(N_("{value!r} is not an amount."), value=value) from None
         else:
             text = str(value)
             number = Decimal(value)
         if not number.is_finite():
-            raise InvalidAmountError(f"{value!r} is not an amount.")
+            raise InvalidAmountError(N_("{value!r} is not an amount."), value=value)
         scaled = number.scaleb(digits)
         if scaled != scaled.to_integral_value():
             raise TooManyDecimalsError(text, currency, digits)
@@ -256,7 +265,9 @@ def _currency_pattern(locale: str, digits: int) -> tuple[Locale, Any]:
     try:
         loc = Locale.parse(locale)
     except (UnknownLocaleError, ValueError, TypeError):
-        raise InvalidAmountError(f"Unknown locale {locale!r} for showing amounts.") from None
+        raise InvalidAmountError(
+            N_("Unknown locale {locale!r} for showing amounts."), locale=locale
+        ) from None
     pattern = copy.copy(loc.currency_formats["standard"])
     pattern.frac_prec = (digits, digits)
     return loc, pattern
@@ -266,7 +277,7 @@ def allocate_minor(total: int, weights: Sequence[int | Decimal | Fraction]) -> l
     """Integer version of :meth:`Money.allocate`: split ``total`` over ``weights``, largest remainder."""
     n = len(weights)
     if n == 0:
-        raise InvalidAmountError("Cannot split an amount over nothing.")
+        raise InvalidAmountError(N_("Cannot split an amount over nothing."))
     if all(type(w) is int for w in weights):
         ints: Sequence[int] = weights  # type: ignore[assignment]
     else:
@@ -274,7 +285,7 @@ def allocate_minor(total: int, weights: Sequence[int | Decimal | Fraction]) -> l
         fracs = []
         for w in weights:
             if isinstance(w, float | bool) or not isinstance(w, int | Decimal | Fraction):
-                raise InvalidAmountError(f"A split weight must be exact, not {w!r}.")
+                raise InvalidAmountError(N_("A split weight must be exact, not {weight!r}."), weight=w)
             fracs.append(Fraction(w))
         common = 1
         for f in fracs:
@@ -283,12 +294,12 @@ def allocate_minor(total: int, weights: Sequence[int | Decimal | Fraction]) -> l
     total_weight = 0
     for w in ints:
         if w < 0:
-            raise InvalidAmountError("A split weight cannot be negative.")
+            raise InvalidAmountError(N_("A split weight cannot be negative."))
         total_weight += w
     if total_weight == 0:
         if total == 0:
             return [0] * n
-        raise InvalidAmountError("Cannot split an amount when every share is zero.")
+        raise InvalidAmountError(N_("Cannot split an amount when every share is zero."))
     sign = -1 if total < 0 else 1
     magnitude = total * sign
     parts = []

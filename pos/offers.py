@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from pos.errors import InvalidDataError
+from pos.errors import N_, InvalidDataError
 from pos.money import allocate_minor
 from pos.tax import RoundingMethod, round_div
 
@@ -48,14 +48,18 @@ class Offer:
 
     def __post_init__(self) -> None:
         if self.kind not in ("coupon", "promotion"):
-            raise InvalidDataError(f"An offer is a coupon or a promotion, not {self.kind!r}.")
+            raise InvalidDataError(N_("An offer is a coupon or a promotion, not {kind!r}."), kind=self.kind)
         if not isinstance(self.code, str) or not self.code:
             raise InvalidDataError("An offer needs a code.")
         if (self.percent_bp is None) == (self.amount is None):
-            raise InvalidDataError(f"Offer {self.code} needs a percent or an amount, not both or neither.")
+            raise InvalidDataError(
+                N_("Offer {code} needs a percent or an amount, not both or neither."), code=self.code
+            )
         value = self.percent_bp if self.amount is None else self.amount
         if type(value) is not int or value < 0 or (self.percent_bp is not None and value > 10_000):
-            raise InvalidDataError(f"Offer {self.code} has an impossible value {value!r}.")
+            raise InvalidDataError(
+                N_("Offer {code} has an impossible value {value!r}."), code=self.code, value=value
+            )
         if self.skus is not None:
             object.__setattr__(self, "skus", frozenset(self.skus))
 
@@ -96,7 +100,7 @@ class Offer:
                 ends_at=d.get("ends_at"),
             )
         except (KeyError, TypeError, AttributeError) as e:
-            raise InvalidDataError(f"A saved offer could not be read ({e!r}).") from None
+            raise InvalidDataError(N_("A saved offer could not be read ({error})."), error=repr(e)) from None
 
 
 def _instant(text: str | None) -> datetime | None:
@@ -105,7 +109,7 @@ def _instant(text: str | None) -> datetime | None:
     try:
         when = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise InvalidDataError(f"{text!r} is not a date and time.") from None
+        raise InvalidDataError(N_("{text!r} is not a date and time."), text=text) from None
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 

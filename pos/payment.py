@@ -40,6 +40,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from pos.errors import N_, Sentence
+
 log = logging.getLogger("pos.payment")
 
 # ---------------------------------------------------------------------------------------------- states
@@ -169,56 +171,86 @@ class CartDisplay:
 # ---------------------------------------------------------------------------------------------- errors
 
 # lost/stolen: the bank has blocked the card; say so without accusing the customer, and stop retries
-_BLOCKED = "Card blocked by the bank: do not try it again. Ask for another card or another way to pay."
+_BLOCKED = Sentence(
+    N_("Card blocked by the bank: do not try it again. Ask for another card or another way to pay.")
+)
 DECLINE_MESSAGES: dict[str, str] = {
-    "generic_decline": "Card declined by the bank. Ask for another card or another way to pay.",
-    "card_declined": "Card declined by the bank. Ask for another card or another way to pay.",
-    "call_issuer": "Card declined: the customer must call their bank. Ask for another card or cash.",
-    "insufficient_funds": "Card declined: not enough funds. Ask for another card or another way to pay.",
+    "generic_decline": Sentence(N_("Card declined by the bank. Ask for another card or another way to pay.")),
+    "card_declined": Sentence(N_("Card declined by the bank. Ask for another card or another way to pay.")),
+    "call_issuer": Sentence(
+        N_("Card declined: the customer must call their bank. Ask for another card or cash.")
+    ),
+    "insufficient_funds": Sentence(
+        N_("Card declined: not enough funds. Ask for another card or another way to pay.")
+    ),
     "lost_card": _BLOCKED,
     "stolen_card": _BLOCKED,
-    "expired_card": "Card expired. Ask for another card.",
-    "incorrect_pin": "Wrong PIN. Ask the customer to try again.",
-    "pin_try_exceeded": "Too many wrong PINs: this card cannot be used now. Ask for another card or cash.",
-    "withdrawal_count_limit_exceeded": "Card over its limit. Ask for another card or another way to pay.",
-    "processing_error": "The card could not be processed. Try the card again.",
-    "do_not_honor": "Card declined by the bank. Ask for another card or another way to pay.",
-    "fraudulent": "Card declined by the bank. Ask for another card or another way to pay.",
-    "incorrect_cvc": "Card declined: security check failed. Ask for another card.",
+    "expired_card": Sentence(N_("Card expired. Ask for another card.")),
+    "incorrect_pin": Sentence(N_("Wrong PIN. Ask the customer to try again.")),
+    "pin_try_exceeded": Sentence(
+        N_("Too many wrong PINs: this card cannot be used now. Ask for another card or cash.")
+    ),
+    "withdrawal_count_limit_exceeded": Sentence(
+        N_("Card over its limit. Ask for another card or another way to pay.")
+    ),
+    "processing_error": Sentence(N_("The card could not be processed. Try the card again.")),
+    "do_not_honor": Sentence(N_("Card declined by the bank. Ask for another card or another way to pay.")),
+    "fraudulent": Sentence(N_("Card declined by the bank. Ask for another card or another way to pay.")),
+    "incorrect_cvc": Sentence(N_("Card declined: security check failed. Ask for another card.")),
 }
 GENERIC_DECLINE = DECLINE_MESSAGES["generic_decline"]
-UNREACHABLE_MESSAGE = "Card payments are unavailable (no connection to Stripe). Take cash or another tender."
-UNCONFIRMED_MESSAGE = (
-    "The reader accepted the card but Stripe has not confirmed the payment yet. Do not take another "
-    "tender: press Pay again in a moment to check."
+UNREACHABLE_MESSAGE = Sentence(
+    N_("Card payments are unavailable (no connection to Stripe). Take cash or another tender.")
 )
-CREATE_FAILED_MESSAGE = (
-    "Stripe had an error and could not start the card payment; the card was not charged. Press Pay to "
-    "try again, or take another tender."
+UNCONFIRMED_MESSAGE = Sentence(
+    N_(
+        "The reader accepted the card but Stripe has not confirmed the payment yet. Do not take another "
+        "tender: press Pay again in a moment to check."
+    )
+)
+CREATE_FAILED_MESSAGE = Sentence(
+    N_(
+        "Stripe had an error and could not start the card payment; the card was not charged. Press Pay to "
+        "try again, or take another tender."
+    )
 )
 # what settle_before_other_tender says (see there)
-SETTLE_CANCELLED_MESSAGE = "The card payment was cancelled; the card was not charged. Take the other tender."
-SETTLE_RELEASED_MESSAGE = (
-    "The card had been authorised, but this sale has changed since: that authorisation was released "
-    "and the card was not charged. Take the other tender."
+SETTLE_CANCELLED_MESSAGE = Sentence(
+    N_("The card payment was cancelled; the card was not charged. Take the other tender.")
 )
-SETTLE_USED_CARD_MESSAGE = (
-    "The card payment went through after all and is now recorded on this sale. Do not take that "
-    "amount again in cash or another tender."
+SETTLE_RELEASED_MESSAGE = Sentence(
+    N_(
+        "The card had been authorised, but this sale has changed since: that authorisation was released "
+        "and the card was not charged. Take the other tender."
+    )
 )
-UNSETTLED_MESSAGE = (
-    "An earlier card payment for this sale cannot be checked now (no connection to Stripe), so the "
-    "card may have been charged. Do not take cash or another tender yet: try again in a moment, or "
-    "press Pay to finish by card. If Stripe stays unreachable, suspend the sale and call a manager."
+SETTLE_USED_CARD_MESSAGE = Sentence(
+    N_(
+        "The card payment went through after all and is now recorded on this sale. Do not take that "
+        "amount again in cash or another tender."
+    )
 )
-SETTLE_PROCESSING_MESSAGE = (
-    "Stripe is still processing the card payment for this sale. Do not take another tender yet: try "
-    "again in a moment."
+UNSETTLED_MESSAGE = Sentence(
+    N_(
+        "An earlier card payment for this sale cannot be checked now (no connection to Stripe), so the "
+        "card may have been charged. Do not take cash or another tender yet: try again in a moment, or "
+        "press Pay to finish by card. If Stripe stays unreachable, suspend the sale and call a manager."
+    )
 )
-SETTLE_RUNNING_MESSAGE = "A card payment is running for this sale: let it finish or cancel it first."
-CHARGED_WITHOUT_SALE_MESSAGE = (
-    "The card was charged, but that payment cannot be added to this sale. Do not take another tender: "
-    "call a manager to refund the card or correct the sale."
+SETTLE_PROCESSING_MESSAGE = Sentence(
+    N_(
+        "Stripe is still processing the card payment for this sale. Do not take another tender yet: try "
+        "again in a moment."
+    )
+)
+SETTLE_RUNNING_MESSAGE = Sentence(
+    N_("A card payment is running for this sale: let it finish or cancel it first.")
+)
+CHARGED_WITHOUT_SALE_MESSAGE = Sentence(
+    N_(
+        "The card was charged, but that payment cannot be added to this sale. Do not take another tender: "
+        "call a manager to refund the card or correct the sale."
+    )
 )
 
 
@@ -318,19 +350,26 @@ def action_failure_error(action: ActionView) -> PaymentError:
     """Turn a failed reader action into the error a cashier sees."""
     code = action.failure_code or ""
     if code == "customer_canceled":
-        return PaymentCancelled("The customer cancelled on the reader. Ask how they want to pay.", code=code)
+        return PaymentCancelled(
+            Sentence(N_("The customer cancelled on the reader. Ask how they want to pay.")), code=code
+        )
     if code in ("card_read_timed_out", "reader_timeout"):
         return ReaderTimeout(
-            "The reader stopped waiting for a card. Press Pay to try again.", code=code, ambiguous=False
+            Sentence(N_("The reader stopped waiting for a card. Press Pay to try again.")),
+            code=code,
+            ambiguous=False,
         )
     if code == "intent_invalid_state":
-        return PaymentCancelled("The payment was cancelled.", code=code)
+        return PaymentCancelled(Sentence(N_("The payment was cancelled.")), code=code)
     if action.decline_code or code in ("card_declined", "expired_card", "processing_error", "incorrect_pin"):
         return CardDeclined(
             decline_message(action.decline_code or code), code=code, decline_code=action.decline_code or code
         )
     return PaymentRejected(
-        f"The reader could not take the card ({code or 'unknown reason'}). Try again or take another tender.",
+        Sentence(
+            N_("The reader could not take the card ({code}). Try again or take another tender."),
+            code=code or "unknown reason",
+        ),
         code=code,
     )
 
@@ -638,11 +677,11 @@ class CardPayments:
         ``on_status`` hears ``starting``, ``waiting`` (for the card) and ``pending`` (authorised,
         finishing), on the calling thread."""
         if amount <= 0:
-            raise PaymentRejected("Nothing to pay by card.")
+            raise PaymentRejected(Sentence(N_("Nothing to pay by card.")))
         cancel = threading.Event()
         with self._lock:
             if sale_uuid in self._running:
-                raise PaymentInProgress("This card payment is already in progress.")
+                raise PaymentInProgress(Sentence(N_("This card payment is already in progress.")))
             self._running[sale_uuid] = cancel
         status = on_status or (lambda s: None)
         self._tls.status = status
@@ -682,7 +721,7 @@ class CardPayments:
         taking another tender use ``settle_before_other_tender``: it uses an authorised card instead."""
         with self._lock:
             if sale_uuid in self._running:
-                raise PaymentInProgress("Cancel the running card payment first.")
+                raise PaymentInProgress(Sentence(N_("Cancel the running card payment first.")))
         attempt = self.journal.active_for_sale(sale_uuid)
         if attempt is None:
             return None
@@ -848,7 +887,9 @@ class CardPayments:
         def __enter__(self) -> None:
             with self.owner._lock:
                 if self.attempt_id in self.owner._running_attempts:
-                    raise PaymentInProgress("This card payment is being settled; try again in a moment.")
+                    raise PaymentInProgress(
+                        Sentence(N_("This card payment is being settled; try again in a moment."))
+                    )
                 self.owner._running_attempts.add(self.attempt_id)
 
         def __exit__(self, *exc: object) -> None:
@@ -906,7 +947,7 @@ class CardPayments:
                     attempt = self.journal.commit_final(
                         attempt_id, CANCELED, last_error="cancelled_by_cashier"
                     )
-                    return self._outcome(attempt, "cancelled", "Card payment cancelled.")
+                    return self._outcome(attempt, "cancelled", Sentence(N_("Card payment cancelled.")))
                 status("starting")
                 try:
                     pi: IntentView | None = self._create_intent(attempt)
@@ -981,7 +1022,9 @@ class CardPayments:
             if attempt.status != AUTHORIZED:
                 if pi.amount != amount:
                     # charged for a different total: complete nothing, leave it to the manager/reconciler
-                    raise PaymentInProgress("An earlier card payment for this sale needs a manager.")
+                    raise PaymentInProgress(
+                        Sentence(N_("An earlier card payment for this sale needs a manager."))
+                    )
                 return self._authorized(attempt, pi, complete_sale, recovered=False)
             return self._capture(attempt, pi)
         if (
@@ -1132,7 +1175,7 @@ class CardPayments:
             attempt = self.journal.update(
                 attempt.attempt_id, status=PI_CREATED, last_error="reader_action_lost"
             )
-            err = PaymentRejected("The reader stopped the payment. Press Pay to try again.")
+            err = PaymentRejected(Sentence(N_("The reader stopped the payment. Press Pay to try again.")))
             return self._outcome(attempt, "failed", err.message, err)
 
     def _pause(self, cancel: threading.Event) -> bool:
@@ -1191,15 +1234,20 @@ class CardPayments:
             # captured by Stripe itself (Interac): the money is taken, so the sale completes
             out = self._authorized(attempt, cur, complete_sale)
             return replace(
-                out, message="The card was charged before the cancel reached it; the sale is paid."
+                out,
+                message=Sentence(N_("The card was charged before the cancel reached it; the sale is paid.")),
             )
         attempt = self.journal.get(attempt.attempt_id) or attempt
         out = self._cancel_attempt(attempt, None, intent=cur)
         if cur.status == "requires_capture":
             return replace(
                 out,
-                message="The card had already been tapped; that authorisation was released. "
-                "Card payment cancelled.",
+                message=Sentence(
+                    N_(
+                        "The card had already been tapped; that authorisation was released. "
+                        "Card payment cancelled."
+                    )
+                ),
             )
         return out
 
@@ -1238,7 +1286,9 @@ class CardPayments:
                     "This card was already charged: complete the sale or refund it.",
                 )
             if cur.status == "requires_capture" and attempt.status == AUTHORIZED:
-                raise PaymentInProgress("The sale is already completed; it cannot be re-tendered.")
+                raise PaymentInProgress(
+                    Sentence(N_("The sale is already completed; it cannot be re-tendered."))
+                )
             if cur.status != "canceled":
                 self.terminal.cancel_payment_intent(
                     pi_id, idempotency_key=f"{attempt.attempt_id}:cancel", reason="requested_by_customer"
@@ -1246,7 +1296,7 @@ class CardPayments:
         attempt = self.journal.commit_final(
             attempt.attempt_id, CANCELED, last_error="cancelled_by_cashier", release_sale=release_sale
         )
-        return self._outcome(attempt, "cancelled", "Card payment cancelled.")
+        return self._outcome(attempt, "cancelled", Sentence(N_("Card payment cancelled.")))
 
     # ------------------------------------------------------------------ steps 6-8
     def _authorized(
@@ -1276,8 +1326,12 @@ class CardPayments:
             last_error="authorization_canceled_after_sale",
         )
         err = PaymentRejected(
-            "The card was NOT charged: its authorisation was cancelled after the sale was "
-            "recorded. Call a manager before the customer leaves."
+            Sentence(
+                N_(
+                    "The card was NOT charged: its authorisation was cancelled after the sale was "
+                    "recorded. Call a manager before the customer leaves."
+                )
+            )
         )
         return self._outcome(attempt, "unpaid", err.message, err, recovered=True)
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pos.cart import LineTotal, compute_refund
-from pos.errors import DomainError
+from pos.errors import N_, DomainError
 from pos.measure import Measure
 from pos.money import Money
 from pos.tax import RoundingMethod, TaxRate, TaxRounding
@@ -105,7 +105,7 @@ class Original:
         for ln in self.lines:
             if ln.line_no == line_no:
                 return ln
-        raise ReturnError(f"Line {line_no} is not on {self.label}.")
+        raise ReturnError(N_("Line {line_no} is not on {document}."), line_no=line_no, document=self.label)
 
 
 @dataclass(frozen=True)
@@ -222,8 +222,11 @@ def _rate(rates: Mapping[str, TaxRate], code: str) -> TaxRate:
     rate = rates.get(code)
     if rate is None:
         raise ReturnError(
-            f"The tax code {code!r} of this purchase is not in this store's tax table: "
-            "it cannot be refunded here. Call a manager."
+            N_(
+                "The tax code {code!r} of this purchase is not in this store's tax table: "
+                "it cannot be refunded here. Call a manager."
+            ),
+            code=code,
         )
     return rate
 
@@ -265,19 +268,22 @@ def plan_return(
     chosen: dict[int, Pick] = {}
     for p in picks:
         if p.qty < 0:
-            raise ReturnError("A quantity to return cannot be negative.")
+            raise ReturnError(N_("A quantity to return cannot be negative."))
         if p.qty:
             line = original.line(p.line_no)
             if p.line_no in chosen:
-                raise ReturnError(f"Line {p.line_no} is picked twice.")
+                raise ReturnError(N_("Line {line_no} is picked twice."), line_no=p.line_no)
             if p.qty > line.returnable:
                 raise ReturnError(
-                    f"Only {line.returnable} of {line.qty} × {line.name or line.sku} can still be returned "
-                    f"(asked for {p.qty})."
+                    N_("Only {left} of {quantity} × {item} can still be returned (asked for {asked})."),
+                    left=line.returnable,
+                    quantity=line.qty,
+                    item=line.name or line.sku,
+                    asked=p.qty,
                 )
             chosen[p.line_no] = p
     if not chosen:
-        raise ReturnError("Pick at least one item to take back.")
+        raise ReturnError(N_("Pick at least one item to take back."))
     sold = [_sold_line(ln, original.currency, _rate(rates, ln.tax_code), method) for ln in original.lines]
     by_no = {ln.line_no: ln for ln in original.lines}
     refund = compute_refund(
@@ -332,7 +338,7 @@ def refunds_for(plan: ReturnPlan, to: str) -> tuple[RefundPart, ...]:
     to itself becomes store credit) or "store_credit" (all of it, except the points part: points go
     back as points)."""
     if to not in REFUND_TO:
-        raise ReturnError(f"Refund to {to!r}? Choose the original payment or store credit.")
+        raise ReturnError(N_("Refund to {to!r}? Choose the original payment or store credit."), to=to)
     merged: dict[tuple[str, str | None], int] = {}
     for part in plan.parts:
         if to == "original" and part.kind in BACK_TO_ITSELF and (part.kind != "card" or part.reference):
@@ -350,9 +356,9 @@ def no_receipt_original(currency: str, lines: Iterable[OriginalLine], placed_at:
     lines out as a sale would); nothing to cap against, so the caller asks a manager and a limit."""
     numbered = tuple(lines)
     if not numbered:
-        raise ReturnError("Scan the items the customer brings back.")
+        raise ReturnError(N_("Scan the items the customer brings back."))
     if len({ln.line_no for ln in numbered}) != len(numbered):
-        raise ReturnError("Two items of the return share a line number.")
+        raise ReturnError(N_("Two items of the return share a line number."))
     return Original("none", "", "", currency, placed_at, numbered, verified=False)
 
 

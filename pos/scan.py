@@ -19,6 +19,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Literal
 
+from pos.errors import N_, Sentence
 from pos.gs1 import LB_IN_KG, CodeError, ItemCode, LabelPrice, Measure, RcnRules, Unit, read_code
 from pos.money import exponent
 from pos.ports import Catalog, Product
@@ -103,7 +104,7 @@ def read_item(
     """
     text = text.strip()
     if not text:
-        return ScanRefused(text, "Nothing was scanned. Scan the item again.")
+        return ScanRefused(text, Sentence(N_("Nothing was scanned. Scan the item again.")))
     code = read_code(text, today=today, rcn=rcn_rules, eight_digits=eight_digits)
     if isinstance(code, CodeError):
         if search_fallback and not code.is_code:
@@ -121,9 +122,17 @@ def read_item(
 
 def _not_in_catalog(code: ItemCode) -> str:
     if code.item_ref is not None:
-        return f"Scale label {code.text}: item {code.item_ref} is not in the catalog."
-    what = "Barcode" if code.scanned is not None else "GTIN"
-    return f"{what} {code.gtin} is not in the catalog. Put the item aside and search for it by name."
+        return Sentence(
+            N_("Scale label {label}: item {item} is not in the catalog."), label=code.text, item=code.item_ref
+        )
+    if code.scanned is not None:
+        return Sentence(
+            N_("Barcode {gtin} is not in the catalog. Put the item aside and search for it by name."),
+            gtin=code.gtin,
+        )
+    return Sentence(
+        N_("GTIN {gtin} is not in the catalog. Put the item aside and search for it by name."), gtin=code.gtin
+    )
 
 
 def _sell(
@@ -133,20 +142,34 @@ def _sell(
     if code.expiry is not None and code.expiry < today:
         return ScanRefused(
             text,
-            f"{product.name} expired on {code.expiry.isoformat()}: it must not be sold. Put it aside "
-            "and tell a manager.",
+            Sentence(
+                N_("{name} expired on {date}: it must not be sold. Put it aside and tell a manager."),
+                name=product.name,
+                date=code.expiry.isoformat(),
+            ),
         )
     weight = next((w for w in code.weights if w.unit == sold_by), code.weight)
     if weight is not None and not weight.value:
-        return ScanRefused(text, f"The label of {product.name} says it weighs nothing. Weigh it again.")
+        return ScanRefused(
+            text,
+            Sentence(N_("The label of {name} says it weighs nothing. Weigh it again."), name=product.name),
+        )
     if code.count == 0:
-        return ScanRefused(text, f"The label of {product.name} counts no pieces. Print a new label.")
+        return ScanRefused(
+            text, Sentence(N_("The label of {name} counts no pieces. Print a new label."), name=product.name)
+        )
     price = code.price
     if price is not None and price.currency not in (None, currency):
         return ScanRefused(
             text,
-            f"The price on this label is in {price.currency}; this till sells in {currency}. Put the item "
-            "aside and call a manager.",
+            Sentence(
+                N_(
+                    "The price on this label is in {label_currency}; this till sells in {currency}. Put the "
+                    "item aside and call a manager."
+                ),
+                label_currency=price.currency,
+                currency=currency,
+            ),
         )
     return ItemScan(
         product,

@@ -5,12 +5,14 @@
   needs a manager's approval (an override).
 - PINs are hashed with scrypt (random salt, parameters stored with the hash) and compared in constant
   time. A PIN never leaves this module in clear: not in a log, an audit record, an exception or a repr.
-  A 4-digit PIN has only 10,000 values, so the hash alone cannot protect it against a determined attacker
-  with the hash in hand; what protects PINs at the till is the lockout after repeated wrong tries.
+  A 4-digit PIN has only 10,000 values, so a hash alone cannot protect it against a determined attacker
+  with the hash in hand: a live till's hashes are peppered with a secret from the OS keyring (`pepper`),
+  so the staff file alone cannot be searched offline; at the till the lockout protects them.
 - `StaffDirectory` is the port the UI and the workflows use; `InMemoryStaffDirectory` is seeded from a
   list (the demo shop's staff are `DEMO_STAFF`). PINs are unique, so a PIN alone identifies a person.
-- `Authenticator` checks a PIN with a lockout (5 wrong tries → 30 s, doubling on repeat, injected clock)
-  and writes logins and failures to the audit callback.
+- `Authenticator` checks a PIN with the till's lockout (PCI DSS v4.0 8.3.4: 10 wrong PINs lock every PIN
+  pad of the till for 30 minutes, doubling on repeat; kept in the till's database; a right PIN does not
+  reset it; a manager's longer PIN ends it) and writes logins, failures and lockouts to the audit.
 - `Approvals` turns a manager's PIN into an `Override` record (who approved what, when, why) and writes
   it to the audit callback; the audit log itself belongs to the store (`audit(event_type, payload)`).
 - `IdleLock`: lock the till after N idle seconds (injected clock).
@@ -28,12 +30,14 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from typing import Protocol, runtime_checkable
+
+from pos.errors import N_, DomainError
 
 log = logging.getLogger("pos.staff")
 
@@ -258,21 +262,42 @@ def validate_pin(pin: str) -> None:
         raise PinError("A PIN is 4 to 8 digits.")
 
 
-def hash_pin(pin: str, *, n: int = DEFAULT_SCRYPT_N, salt: bytes | None = None) -> str:
-    """`scrypt$n$r$p$<salt b64>$<hash b64>`: salted, parameters kept so they can be raised later."""
+PEPPERED = "scrypt-hmac"  # scrypt over HMAC-SHA256(pepper, PIN)
+MIN_PEPPER_BYTES = 16
+
+
+def _secret(pin: str, pepper: bytes | None) -> bytes:
+    if pepper is None:
+        return pin.encode()
+    return hmac.new(pepper, pin.encode(), hashlib.sha256).digest()
+
+
+def hash_pin(
+    pin: str, *, n: int = DEFAULT_SCRYPT_N, salt: bytes | None = None, pepper: bytes | None = None
+) -> str:
+    """`scrypt$n$r$p$<salt b64>$<hash b64>`: salted, parameters kept so they can be raised later. With a
+    `pepper` (a secret kept apart from the hashes, in the OS keyring) `scrypt-hmac$...`: the hash is of
+    HMAC-SHA256(pepper, PIN), so whoever has only the hashes cannot try the 10,000 PINs against them."""
     validate_pin(pin)
     if n < 2 or n & (n - 1):
         raise ValueError("scrypt n must be a power of two")
+    if pepper is not None and len(pepper) < MIN_PEPPER_BYTES:
+        raise ValueError(f"a pepper has at least {MIN_PEPPER_BYTES} bytes")
     salt = os.urandom(16) if salt is None else salt
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=n, r=_SCRYPT_R, p=_SCRYPT_P, dklen=_DKLEN)
+    digest = hashlib.scrypt(_secret(pin, pepper), salt=salt, n=n, r=_SCRYPT_R, p=_SCRYPT_P, dklen=_DKLEN)
     b64 = base64.b64encode
-    return f"scrypt${n}${_SCRYPT_R}${_SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
+    scheme = "scrypt" if pepper is None else PEPPERED
+    return f"{scheme}${n}${_SCRYPT_R}${_SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
+
+
+def is_peppered(encoded: str) -> bool:
+    return encoded.startswith(PEPPERED + "$")
 
 
 def _parse_hash(encoded: str) -> tuple[int, int, int, bytes, bytes]:
     try:
         scheme, n, r, p, salt_b64, digest_b64 = encoded.split("$")
-        if scheme != "scrypt":
+        if scheme not in ("scrypt", PEPPERED):
             raise ValueError(scheme)
         salt = base64.b64decode(salt_b64, validate=True)
         expected = base64.b64decode(digest_b64, validate=True)
@@ -284,13 +309,19 @@ def _parse_hash(encoded: str) -> tuple[int, int, int, bytes, bytes]:
     return n_, r_, p_, salt, expected
 
 
-def verify_pin(pin: str, encoded: str) -> bool:
+def verify_pin(pin: str, encoded: str, *, pepper: bytes | None = None) -> bool:
     """Constant-time check of `pin` against a `hash_pin` string. Raises ValueError only for a corrupt
-    hash, never for a wrong or malformed PIN."""
+    hash, never for a wrong or malformed PIN. A peppered hash never matches without its pepper."""
     n_, r_, p_, salt, expected = _parse_hash(encoded)
-    candidate = pin.encode() if isinstance(pin, str) else b""
+    peppered = is_peppered(encoded)
+    text = pin if isinstance(pin, str) else ""
+    candidate = _secret(text, pepper if peppered else None) if (pepper or not peppered) else b"\0"
     actual = hashlib.scrypt(candidate, salt=salt, n=n_, r=r_, p=p_, dklen=len(expected))
-    return hmac.compare_digest(actual, expected) and bool(PIN_RE.match(pin or ""))
+    return (
+        hmac.compare_digest(actual, expected)
+        and bool(PIN_RE.match(pin or ""))
+        and (pepper is not None or not peppered)
+    )
 
 
 # ----------------------------------------------------------------------------------------- directory
@@ -351,8 +382,11 @@ class StaffRecord:
 class InMemoryStaffDirectory:
     """A `StaffDirectory` held in memory, seeded from `StaffSeed`s (only the PIN hashes are kept)."""
 
-    def __init__(self, seed: Iterable[StaffSeed] = (), *, scrypt_n: int = DEFAULT_SCRYPT_N) -> None:
+    def __init__(
+        self, seed: Iterable[StaffSeed] = (), *, scrypt_n: int = DEFAULT_SCRYPT_N, pepper: bytes | None = None
+    ) -> None:
         self._n = scrypt_n
+        self._pepper = pepper
         self._members: dict[str, StaffMember] = {}
         self._hashes: dict[str, str] = {}
         seeds = list(seed)
@@ -366,7 +400,7 @@ class InMemoryStaffDirectory:
             if s.id in self._members:
                 raise ValueError(f"staff id {s.id} already exists")
             self._members[s.id] = StaffMember(s.id, s.name, Role(s.role))
-            self._hashes[s.id] = hash_pin(s.pin, n=self._n)
+            self._hashes[s.id] = hash_pin(s.pin, n=self._n, pepper=pepper)
 
     @classmethod
     def demo(cls, *, scrypt_n: int | None = None) -> InMemoryStaffDirectory:
@@ -380,10 +414,10 @@ class InMemoryStaffDirectory:
 
     @classmethod
     def from_records(
-        cls, records: Iterable[StaffRecord], *, scrypt_n: int = DEFAULT_SCRYPT_N
+        cls, records: Iterable[StaffRecord], *, scrypt_n: int = DEFAULT_SCRYPT_N, pepper: bytes | None = None
     ) -> InMemoryStaffDirectory:
         """Load a persisted directory. Uniqueness of PINs was checked when each PIN was set."""
-        d = cls(scrypt_n=scrypt_n)
+        d = cls(scrypt_n=scrypt_n, pepper=pepper)
         for r in records:
             if r.member.id in d._members:
                 raise ValueError(f"staff id {r.member.id} already exists")
@@ -425,14 +459,14 @@ class InMemoryStaffDirectory:
         owner = self.identify(pin)
         if owner is not None and owner.id != staff_id:
             raise DuplicatePinError("That PIN is already used by someone else. Choose another.")
-        self._hashes[staff_id] = hash_pin(pin, n=self._n)
+        self._hashes[staff_id] = hash_pin(pin, n=self._n, pepper=self._pepper)
 
     def identify(self, pin: str) -> StaffMember | None:
         # Every active member's hash is checked, whether or not an earlier one matched, so the time taken
         # does not tell which staff member (or how many) a PIN belongs to.
         found: StaffMember | None = None
         for sid, member in self._members.items():
-            if verify_pin(pin, self._hashes[sid]) and member.active and found is None:
+            if verify_pin(pin, self._hashes[sid], pepper=self._pepper) and member.active and found is None:
                 found = member
         return found
 
@@ -442,73 +476,140 @@ class InMemoryStaffDirectory:
             # Spend the same time as a real check.
             hashlib.scrypt(b"0000", salt=b"\0" * 16, n=self._n, r=_SCRYPT_R, p=_SCRYPT_P, dklen=_DKLEN)
             return False
-        return verify_pin(pin, self._hashes[staff_id])
+        return verify_pin(pin, self._hashes[staff_id], pepper=self._pepper)
 
 
 # ------------------------------------------------------------------------------------------- lockout
 
 
+@dataclass(frozen=True)
+class LockoutState:
+    """The till's count of wrong PINs, as it is kept in the till's database (wall-clock seconds)."""
+
+    failures: int = 0  # wrong PINs in a row (forgotten `forget_after_s` after the last one)
+    lockouts: int = 0  # lockouts in a row (forgotten after a quiet `max_lockout_s`)
+    locked_until: float = 0.0
+    last_failure: float = 0.0
+    unlock_failures: int = 0  # wrong manager PINs during this lockout
+
+
+class LockoutStore(Protocol):
+    """Where the lockout is kept so that a restart does not give new tries (the till's database)."""
+
+    def load(self) -> LockoutState | None: ...
+
+    def save(self, state: LockoutState) -> None: ...
+
+
+# PCI DSS v4.0 requirement 8.3.4: lock after not more than 10 invalid attempts, for at least 30 minutes or
+# until the user's identity is confirmed.
+PCI_MAX_ATTEMPTS = 10
+PCI_MIN_LOCKOUT_S = 30 * 60
+
+
 class PinLockout:
-    """After `max_attempts` wrong PINs in a row, refuse PINs for `lockout_s` seconds; each further
-    lockout in a row doubles the wait (capped at `max_lockout_s`). Keyed, so the login screen and the
-    override dialog (or per-staff logins) count separately. A right PIN resets the key."""
+    """The till's PIN pads (login and manager approval alike) share ONE count of wrong PINs, kept in the
+    till's database through `store`, so neither a restart nor a switch between pads gives new tries.
+
+    After `max_attempts` (at most 10) wrong PINs the pads lock for `lockout_s` (at least 30 minutes),
+    doubling with each lockout in a row up to `max_lockout_s`; the exponent is capped, so it never
+    overflows. A right PIN does NOT reset the count: with PIN-only login a wrong PIN cannot be told
+    apart from someone else's guess, so a colleague's (or the insider's own) login must not wipe it.
+    Wrong PINs are forgotten `forget_after_s` after the last one; a manager may end a lockout with a
+    stronger credential (`Authenticator.unlock`). `key` arguments name the pad asking; every pad shares
+    the count."""
 
     def __init__(
         self,
         *,
-        max_attempts: int = 5,
-        lockout_s: float = 30.0,
-        max_lockout_s: float = 300.0,
-        clock: Monotonic = time.monotonic,
+        max_attempts: int = PCI_MAX_ATTEMPTS,
+        lockout_s: float = PCI_MIN_LOCKOUT_S,
+        max_lockout_s: float = 24 * 3600,
+        forget_after_s: float = 8 * 3600,
+        clock: Monotonic = time.time,
+        store: LockoutStore | None = None,
     ) -> None:
-        if max_attempts < 1:
-            raise ValueError("max_attempts must be at least 1")
+        if not 1 <= max_attempts <= PCI_MAX_ATTEMPTS:
+            raise ValueError(f"max_attempts must be from 1 to {PCI_MAX_ATTEMPTS} (PCI DSS 8.3.4)")
+        if lockout_s < PCI_MIN_LOCKOUT_S or max_lockout_s < lockout_s:
+            raise ValueError("a lockout lasts at least 30 minutes (PCI DSS 8.3.4), and at most max_lockout_s")
         self.max_attempts = max_attempts
         self.lockout_s = lockout_s
         self.max_lockout_s = max_lockout_s
+        self.forget_after_s = forget_after_s
         self._clock = clock
-        self._failures: dict[str, int] = {}
-        self._lockouts: dict[str, int] = {}
-        self._until: dict[str, float] = {}
+        self._store = store
         self._lock = threading.Lock()  # the check may run on a worker thread while the GUI reads
+        self._state = LockoutState()
+        if store is not None:
+            try:
+                self._state = store.load() or LockoutState()
+            except Exception:  # an unreadable store must not open the pads: assume a lockout is possible
+                log.exception("could not read the PIN lockout state")
+
+    @property
+    def state(self) -> LockoutState:
+        with self._lock:
+            return self._state
+
+    def _set(self, state: LockoutState) -> None:
+        self._state = state
+        if self._store is not None:
+            try:
+                self._store.save(state)
+            except Exception:  # the count in memory still holds until the next start
+                log.exception("could not keep the PIN lockout state")
 
     def remaining(self, key: str = "till") -> float:
         """Seconds until PINs are accepted again (0 when not locked)."""
         with self._lock:
-            until = self._until.get(key)
-            if until is None:
-                return 0.0
-            left = until - self._clock()
-            if left <= 0:
-                del self._until[key]
-                return 0.0
-            return left
+            return max(0.0, self._state.locked_until - self._clock())
 
     def locked(self, key: str = "till") -> bool:
         return self.remaining(key) > 0
 
     def attempts_left(self, key: str = "till") -> int:
-        return self.max_attempts - self._failures.get(key, 0)
+        with self._lock:
+            return self.max_attempts - self._current(self._clock()).failures
+
+    def _current(self, now: float) -> LockoutState:
+        """The state with what time has forgotten taken out."""
+        st = self._state
+        quiet = now - st.last_failure
+        if st.failures and quiet > self.forget_after_s and now >= st.locked_until:
+            st = replace(st, failures=0)
+        if st.lockouts and quiet > self.max_lockout_s and now >= st.locked_until:
+            st = replace(st, lockouts=0)
+        return st
 
     def record_failure(self, key: str = "till") -> float:
         """Count a wrong PIN; return the lockout started by it in seconds (0 if none)."""
         with self._lock:
-            n = self._failures.get(key, 0) + 1
+            now = self._clock()
+            st = self._current(now)
+            n = st.failures + 1
             if n < self.max_attempts:
-                self._failures[key] = n
+                self._set(replace(st, failures=n, last_failure=now))
                 return 0.0
-            self._failures[key] = 0
-            k = self._lockouts.get(key, 0)
-            self._lockouts[key] = k + 1
+            k = min(st.lockouts, 16)  # 2**16 * 30 min is far past the cap: never an overflow
             wait = min(self.lockout_s * (2**k), self.max_lockout_s)
-            self._until[key] = self._clock() + wait
+            self._set(LockoutState(0, st.lockouts + 1, now + wait, now, 0))
             return wait
 
     def record_success(self, key: str = "till") -> None:
+        """A right PIN. It changes nothing: the wrong ones before it may have been someone else's."""
+
+    def record_unlock_failure(self) -> int:
+        """A wrong manager PIN during a lockout; returns how many there were in this lockout."""
         with self._lock:
-            self._failures.pop(key, None)
-            self._lockouts.pop(key, None)
-            self._until.pop(key, None)
+            st = replace(self._state, unlock_failures=self._state.unlock_failures + 1)
+            self._set(st)
+            return st.unlock_failures
+
+    def clear(self) -> None:
+        """A manager confirmed who is at the till: the lockout and the count end."""
+        with self._lock:
+            self._set(LockoutState())
 
 
 # -------------------------------------------------------------------------------------- authenticator
@@ -519,6 +620,7 @@ class LoginStatus(StrEnum):
     WRONG_PIN = "wrong_pin"
     LOCKED = "locked"
     INVALID = "invalid"  # not 4–8 digits: not counted as a try
+    WEAK_PIN = "weak_pin"  # a manager's PIN shorter than a live till requires
 
 
 @dataclass(frozen=True)
@@ -540,6 +642,8 @@ class LoginResult:
             return f"Welcome, {self.member.name}."
         if self.status is LoginStatus.INVALID:
             return "A PIN is 4 to 8 digits."
+        if self.status is LoginStatus.WEAK_PIN:
+            return "A manager's PIN needs at least 6 digits here. Set a longer one (omo-pos staff set-pin)."
         if self.status is LoginStatus.LOCKED:
             return f"Too many wrong PINs. Try again in {format_wait(self.locked_for_s)}, or ask a manager."
         tries = f"{self.attempts_left} {'try' if self.attempts_left == 1 else 'tries'} left"
@@ -558,8 +662,14 @@ class Authenticator:
     """Checks PINs through a `StaffDirectory`, with a `PinLockout`, and audits what happened.
 
     Audit events: `staff.login` {staff_id, name, role}, `staff.login_failed` {purpose, attempts_left},
-    `staff.lockout` {purpose, seconds}. None of them carries the PIN.
+    `staff.lockout` {purpose, seconds, lockouts}, `staff.lockout_cleared` {staff_id},
+    `staff.unlock_failed` {tries}. None of them carries the PIN.
+
+    `min_manager_pin_digits`: a manager whose PIN is shorter is refused (a live till: 6); a manager's PIN
+    of at least that many digits is also the stronger credential that ends a lockout (`unlock`).
     """
+
+    UNLOCK_TRIES = 3  # wrong manager PINs per lockout before only time ends it
 
     def __init__(
         self,
@@ -567,11 +677,13 @@ class Authenticator:
         *,
         lockout: PinLockout | None = None,
         audit: Audit | None = None,
-        clock: Monotonic = time.monotonic,
+        clock: Monotonic = time.time,
+        min_manager_pin_digits: int = 4,
     ) -> None:
         self.directory = directory
         self.lockout = lockout or PinLockout(clock=clock)
         self.audit = audit or _no_audit
+        self.min_manager_pin_digits = min_manager_pin_digits
         # One check at a time, whichever thread it runs on: no parallel guessing, a consistent count.
         self._serial = threading.Lock()
 
@@ -607,11 +719,18 @@ class Authenticator:
         else:
             member = self.directory.get(staff_id) if self.directory.check_pin(staff_id, pin) else None
         if member is not None and member.active:
+            if member.role is Role.MANAGER and len(pin) < self.min_manager_pin_digits:
+                self.audit("staff.weak_pin", {"purpose": purpose, "staff_id": member.id})
+                return LoginResult(LoginStatus.WEAK_PIN)
             self.lockout.record_success(key)
             return LoginResult(LoginStatus.OK, member=member)
         wait = self.lockout.record_failure(key)
         if wait:
-            self.audit("staff.lockout", {"purpose": purpose, "staff_id": staff_id, "seconds": wait})
+            lockouts = self.lockout.state.lockouts
+            self.audit(
+                "staff.lockout",
+                {"purpose": purpose, "staff_id": staff_id, "seconds": wait, "lockouts": lockouts},
+            )
             log.warning("PIN lockout (%s) for %.0f s", purpose, wait)
             return LoginResult(LoginStatus.LOCKED, locked_for_s=wait)
         attempts = self.lockout.attempts_left(key)
@@ -619,6 +738,28 @@ class Authenticator:
             "staff.login_failed", {"purpose": purpose, "staff_id": staff_id, "attempts_left": attempts}
         )
         return LoginResult(LoginStatus.WRONG_PIN, attempts_left=attempts)
+
+    def unlock(self, pin: str) -> LoginResult:
+        """End a lockout with a manager's PIN of at least `min_manager_pin_digits` digits: the manager
+        confirms who is at the till (PCI DSS 8.3.4). At most UNLOCK_TRIES wrong PINs per lockout; after
+        that only time ends it. OK with the manager, or LOCKED with the time left."""
+        with self._serial:
+            left = self.lockout.remaining()
+            if left <= 0:
+                return LoginResult(LoginStatus.OK)
+            if self.lockout.state.unlock_failures >= self.UNLOCK_TRIES:
+                return LoginResult(LoginStatus.LOCKED, locked_for_s=left)
+            member = None
+            if isinstance(pin, str) and PIN_RE.match(pin) and len(pin) >= max(6, self.min_manager_pin_digits):
+                member = self.directory.identify(pin)
+            if member is None or not member.active or not member.can(Permission.APPROVE_OVERRIDE):
+                tries = self.lockout.record_unlock_failure()
+                self.audit("staff.unlock_failed", {"tries": tries})
+                return LoginResult(LoginStatus.LOCKED, locked_for_s=left)
+            self.lockout.clear()
+            self.audit("staff.lockout_cleared", {"staff_id": member.id})
+            log.warning("PIN lockout ended by manager %s", member.id)
+            return LoginResult(LoginStatus.OK, member=member)
 
 
 # ------------------------------------------------------------------------------------------ overrides
@@ -726,9 +867,18 @@ REASON_REQUIRED: frozenset[Permission] = frozenset(
 )
 
 
+class NotPermitted(DomainError):
+    """An action beyond the person's role without an approval that covers it; nothing changed."""
+
+
 class Approvals:
     """A manager's PIN approves a request in place. Writes `override.approved` with the `Override`
-    payload, or `override.refused` {permission, actor_id, approver_id, status}; never the PIN."""
+    payload, or `override.refused` {permission, actor_id, approver_id, status}; never the PIN.
+
+    Only an `Override` this object issued counts (`covers`, `permit`): an Override made any other way, a
+    copy of one, one for another person or another action, or one already used is refused. Services and
+    the domain (`pos.checkout.Checkout`) both ask it, so no caller that skips the window's PIN pad can
+    act beyond its role."""
 
     def __init__(
         self,
@@ -742,6 +892,8 @@ class Approvals:
         self.audit = audit or authenticator.audit
         self._now = now
         self._new_id = new_id
+        self._issued: dict[str, Override] = {}  # approvals given and not used yet
+        self._guard = threading.RLock()
 
     def reason_required(self, request: OverrideRequest) -> bool:
         return request.permission in REASON_REQUIRED
@@ -783,9 +935,57 @@ class Approvals:
             reason=reason,
             subject=request.subject,
         )
+        with self._guard:
+            self._issued[ov.override_id] = ov
         self.audit("override.approved", ov.audit_payload())
         log.info("override %s approved by %s for %s", ov.permission.value, approver.id, request.actor.id)
         return ApprovalResult(OverrideStatus.APPROVED, override=ov, approver=approver, login=login)
+
+    def covers(
+        self,
+        override: Override | None,
+        actor: StaffMember,
+        permission: Permission,
+        *,
+        amount_percent: Percent | None = None,
+    ) -> bool:
+        """Whether `override` is an approval issued here, not used yet, for `actor` and this action (for a
+        discount: at most the approved percentage)."""
+        if override is None:
+            return False
+        with self._guard:
+            issued = self._issued.get(override.override_id)
+        return (
+            issued is override
+            and override.permission is Permission(permission)
+            and override.actor_id == actor.id
+            and (
+                amount_percent is None
+                or (override.amount_percent is not None and override.amount_percent >= amount_percent)
+            )
+        )
+
+    def permit(
+        self,
+        actor: StaffMember,
+        permission: Permission,
+        *,
+        amount_percent: Percent | None = None,
+        override: Override | None = None,
+        always: bool = False,
+    ) -> str | None:
+        """May `actor` do this now? None when their role allows it; the approving manager's id when
+        `override` covers it (see `covers`), which uses it up; otherwise NotPermitted. `always`: the
+        action needs a manager's approval whatever the role (a big over/short at the close)."""
+        if not always and authorise(actor, permission, amount_percent=amount_percent).allowed:
+            return None
+        with self._guard:
+            if not self.covers(override, actor, permission, amount_percent=amount_percent):
+                what = describe_action(Permission(permission), amount_percent)
+                raise NotPermitted(N_("{what} needs a manager's approval; nothing changed."), what=what)
+            assert override is not None
+            del self._issued[override.override_id]  # used once
+        return override.approver_id
 
     def _refused(
         self, request: OverrideRequest, approver: StaffMember | None, status: OverrideStatus

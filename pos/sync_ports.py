@@ -23,15 +23,6 @@ class BackendNotFound(BackendError):
     """The backend does not know the member, order, cart or product asked for."""
 
 
-class MemberCodeRefused(BackendError):
-    """The backend refused a member's QR code (``code``: member_token_invalid, member_token_expired or
-    member_token_revoked): not genuine, expired, or a cancelled card."""
-
-    def __init__(self, message: str, code: str) -> None:
-        super().__init__(message)
-        self.code = code
-
-
 class CouponUsed(BackendError):
     """The backend's coupon ledger gave the coupon to another sale or an online order."""
 
@@ -43,6 +34,15 @@ class BackendRefused(BackendError):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
+
+
+class BackendTooManyTries(BackendError):
+    """Too many wrong tries (HTTP 429 on a customer check): no more are checked for `retry_after`
+    seconds, right or wrong."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ class Consent:
 
 @dataclass(frozen=True)
 class MemberProfile:
-    """Only what the member panel shows: no address, phone, e-mail or birth date. ``scope`` "checkout"
+    """Only what the member panel shows: no address, phone, e-mail or birth date. ``view`` "checkout"
     (found by number: no history) or "full" (with the member's QR code); ``as_of`` (wall-clock unix
     seconds) says when the backend gave it, ``from_cache`` that it comes from the till's cache."""
 
@@ -108,19 +108,12 @@ class MemberProfile:
     recently_viewed: tuple[ViewedItem, ...]
     consent: Consent
     fetched_at: float = 0.0  # monotonic seconds when fetched (cache age)
-    scope: str = "full"
+    # "checkout": found by number (no recent orders or recently viewed items); "full": opened by the member's
+    # own code from their app or card
+    view: str = "full"
     suggestions: tuple[Suggestion, ...] = ()
     as_of: float = 0.0
     from_cache: bool = False
-
-
-@dataclass(frozen=True)
-class MemberOrders:
-    """A member's recent orders and purchases, for a return or an exchange (shown with the member's code)."""
-
-    member_no: int
-    display_name: str
-    orders: tuple[RecentOrder, ...]
 
 
 @dataclass(frozen=True)
@@ -173,6 +166,9 @@ class OnlineOrder:
     total: int
     pickup_store_id: str | None = None
     customer_display_name: str = ""
+    # "summary": found by number (no lines, tenders, member or customer); "full": with its QR or a check
+    view: str = "full"
+    item_count: int = 0
     origin: str = "online"  # online | till
     fulfilment: str | None = None  # delivery | pickup | reservation
     source_store_id: str | None = None  # where its stock is held
@@ -298,9 +294,11 @@ class SyncStatus:
 class Backend(Protocol):
     """What the domain asks the backend (each call blocks: never call it on the GUI thread)."""
 
-    def member_profile(self, member_no: int, *, max_age_s: float | None = None) -> MemberProfile: ...
+    def member_profile(
+        self, member_no: int, *, max_age_s: float | None = None, member_token: str | None = None
+    ) -> MemberProfile: ...
 
-    def order(self, order_no: str) -> OnlineOrder: ...
+    def order(self, order_no: str, member_token: str | None = None) -> OnlineOrder: ...
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder: ...
 
@@ -315,9 +313,7 @@ class ReturnsBackend(Protocol):
     """What returns, pickups and store credit ask the backend (each call blocks). Refusals raise
     `BackendRefused` (409) or `BackendNotFound` (404); the rest `BackendUnavailable`."""
 
-    def member_orders(self, member_no: int, token: str) -> MemberOrders: ...
-
-    def order(self, order_no: str) -> OnlineOrder: ...
+    def order(self, order_no: str, member_token: str | None = None) -> OnlineOrder: ...
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder: ...
 
@@ -325,7 +321,10 @@ class ReturnsBackend(Protocol):
 
     def sale_by_receipt(self, receipt_no: str) -> StoreSale: ...
 
-    def check_customer(self, order_no: str, method: str, value: str) -> bool: ...
+    def check_customer(self, order_no: str, method: str, value: str) -> OnlineOrder | None:
+        """The order in full when what the customer says matches it, else None (BackendTooManyTries
+        after too many wrong checks)."""
+        ...
 
     def pickups(self, store_id: str) -> PickupList: ...
 

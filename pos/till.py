@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from pos.errors import N_, DomainError
 from pos.money import exponent
 
 # Notes and coins in circulation, largest first, in minor units. A currency missing here gets the usual
@@ -43,7 +44,7 @@ def denominations(currency: str) -> tuple[int, ...]:
     return tuple(sorted({s * unit // 100 for s in steps if s * unit % 100 == 0}, reverse=True))
 
 
-class CountError(ValueError):
+class CountError(DomainError, ValueError):
     """A cash count that cannot be right (an unknown note, a negative number of coins)."""
 
 
@@ -60,9 +61,11 @@ class CashCount:
         for value, n in dict(self.pieces).items():
             value, n = int(value), int(n)
             if value not in allowed:
-                raise CountError(f"{value} is not a note or coin of {self.currency}.")
+                raise CountError(
+                    N_("{value} is not a note or coin of {currency}."), value=value, currency=self.currency
+                )
             if n < 0:
-                raise CountError("A count cannot be negative.")
+                raise CountError(N_("A count cannot be negative."))
             if n:
                 clean[value] = n
         object.__setattr__(self, "pieces", dict(sorted(clean.items(), reverse=True)))

@@ -26,6 +26,7 @@ from pos.stock import StockLevels, VariantStock
 from pos.sync_ports import (
     BackendNotFound,
     BackendRefused,
+    BackendTooManyTries,
     BackendUnavailable,
     CartLine,
     Consent,
@@ -33,9 +34,7 @@ from pos.sync_ports import (
     CouponUsed,
     CreditRedemption,
     Incoming,
-    MemberCodeRefused,
     MemberHit,
-    MemberOrders,
     MemberProfile,
     OnlineOrder,
     OrderedItem,
@@ -54,6 +53,7 @@ from sync import contract
 from sync.store import crash
 
 log = logging.getLogger("sync.client")
+MEMBER_TOKEN_HEADER = "OMO-Member-Token"  # the text of a member's QR (their app's signed token or a card's)
 
 KEYRING_SERVICE = "omo-pos"
 KEYRING_TOKEN_USER = "backend-device-token"
@@ -178,10 +178,18 @@ class BackendClient:
         self.session.mount("https://", adapter)
         self.session.headers["Accept"] = "application/json"
         self.session.headers["User-Agent"] = "omo-pos-sync/1"
+        # a request whose 429 is an answer to show, not a reason to wait and retry (a customer check)
+        self._once = requests.Session()
+        self._once.verify = self._verify
+        once = HTTPAdapter(max_retries=Retry(total=1, connect=1, read=0, status=0), pool_maxsize=1)
+        self._once.mount("http://", once)
+        self._once.mount("https://", once)
+        self._once.headers.update(self.session.headers)
         self.requests_sent = 0  # HTTP calls made by this client (urllib3 retries not counted)
 
     def close(self) -> None:
         self.session.close()
+        self._once.close()
 
     # ------------------------------------------------------------------------------------------ core
     def _auth_header(self) -> dict[str, str]:
@@ -209,7 +217,9 @@ class BackendClient:
         body: bytes | io.BytesIO | None = None,
         headers: dict[str, str] | None = None,
         read_timeout: float | None = None,
+        once: bool = False,
     ) -> Any:
+        """`once`: a 429 is not retried but raised as BackendTooManyTries."""
         where = f"{method} {operation_id}"  # what logs name: a path may hold a member's number
         hdrs = self._auth_header()
         if headers:
@@ -219,7 +229,7 @@ class BackendClient:
         timeout = (self.timeout[0], read_timeout or self.timeout[1])
         self.requests_sent += 1
         try:
-            resp = self.session.request(
+            resp = (self._once if once else self.session).request(
                 method,
                 self.base_url + path,
                 params=params,
@@ -276,8 +286,6 @@ class BackendClient:
             )
         if status == 404:
             raise BackendNotFound(err["message"])
-        if status == 403:
-            raise MemberCodeRefused(err["message"], err["code"])
         if status == 409 and err["code"] == "coupon_used":
             raise CouponUsed(err["message"])
         if status == 409 and err["code"] != "request_in_progress":
@@ -286,6 +294,9 @@ class BackendClient:
             raise BackendRequestError(
                 f"The OMO backend refused the request: {err['message']}", status, err["code"]
             )
+        if status == 429 and once:
+            wait = resp.headers.get("Retry-After", "")
+            raise BackendTooManyTries(err["message"], float(wait) if wait.isdigit() else 60.0)
         retry_after = _retry_after(resp)
         raise BackendServerError(
             f"The OMO backend is busy or has a problem (HTTP {status}).", status, retry_after
@@ -308,6 +319,24 @@ class BackendClient:
             )
         return results
 
+    def push_audit(self, entries: list[dict[str, Any]]) -> int:
+        """Anchor audit entries at the backend; the seq its copy of this till's chain now ends at."""
+        body = json.dumps({"entries": entries}, separators=(",", ":")).encode()
+        try:
+            return self._call("POST", "/v1/audit", "pushAudit", body=body)["head_seq"]
+        except BackendServerError as exc:
+            if exc.status != 409:
+                raise
+            raise BackendRequestError(  # the backend's copy and this chain differ: retrying cannot help
+                "The OMO backend's copy of this till's audit log differs from this till's.",
+                409,
+                "audit_conflict",
+            ) from exc
+
+    def audit_copy(self, after: int = 0, limit: int = 1000) -> dict[str, Any]:
+        """The backend's copy of this till's audit chain after `after`: {"head_seq", "entries": [...]}."""
+        return self._call("GET", "/v1/audit", "getAudit", params={"after": after, "limit": limit})
+
     def reconciliation(self, since: str, until: str) -> list[dict[str, Any]]:
         """This till's events the backend holds, per day and type (ReconciliationDay dicts)."""
         params = {"from": since, "to": until}
@@ -327,23 +356,14 @@ class BackendClient:
     def promotions(self) -> list[dict[str, Any]]:
         return self._call("GET", "/v1/promotions", "listPromotions")["promotions"]
 
-    def member_profile_raw(self, member_no: int, token: str | None = None) -> dict[str, Any]:
-        """The profile; with the member's QR text as ``token``, the whole of it (else checkout's part)."""
-        headers = {"X-Member-Token": token} if token else None
+    def member_profile_raw(self, member_no: int, member_token: str | None = None) -> dict[str, Any]:
+        """Checkout's view of a member; in full (history, recently viewed, suggestions) with the member's
+        own code (the text of their QR: the app's signed token, or a printed card's)."""
+        headers = {MEMBER_TOKEN_HEADER: member_token} if member_token else None
         return self._call("GET", f"/v1/members/{int(member_no)}", "getMemberProfile", headers=headers)
 
-    def member_profile(self, member_no: int, token: str | None = None) -> MemberProfile:
-        return to_member_profile(self.member_profile_raw(member_no, token))
-
-    def member_orders(self, member_no: int, token: str) -> MemberOrders:
-        """For a return: the member's recent orders and purchases, with their QR text as ``token`` only."""
-        d = self._call(
-            "GET",
-            f"/v1/members/{int(member_no)}/orders",
-            "listMemberOrders",
-            headers={"X-Member-Token": token},
-        )
-        return MemberOrders(d["member_no"], d["display_name"], tuple(to_recent_order(o) for o in d["orders"]))
+    def member_profile(self, member_no: int, member_token: str | None = None) -> MemberProfile:
+        return to_member_profile(self.member_profile_raw(member_no, member_token))
 
     def search_members(self, query: str) -> list[MemberHit]:
         data = self._call("GET", "/v1/members", "searchMembers", params={"q": query})
@@ -379,8 +399,13 @@ class BackendClient:
     def revocations(self) -> list[dict[str, Any]]:
         return self._call("GET", "/v1/revocations", "listRevocations")["cards"]
 
-    def order(self, order_no: str) -> OnlineOrder:
-        return to_order(self._call("GET", f"/v1/orders/{quote(str(order_no), safe='')}", "getOrder"))
+    def order(self, order_no: str, member_token: str | None = None) -> OnlineOrder:
+        """By number: the summary (in full for the store it waits at for pickup, or with `member_token`,
+        the QR text of the member who placed it); else the contents come with its QR (`order_by_qr`) or a
+        customer check (`check_customer`)."""
+        headers = {MEMBER_TOKEN_HEADER: member_token} if member_token else None
+        path = f"/v1/orders/{quote(str(order_no), safe='')}"
+        return to_order(self._call("GET", path, "getOrder", headers=headers))
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder:
         return to_order(self._call("GET", "/v1/orders/by-qr", "getOrderByQr", params={"text": qr_text}))
@@ -401,9 +426,13 @@ class BackendClient:
         data = json.dumps(body, separators=(",", ":"), sort_keys=True).encode()
         return self._call("POST", path, operation_id, body=data)
 
-    def check_customer(self, order_no: str, method: str, value: str) -> bool:
+    def check_customer(self, order_no: str, method: str, value: str) -> OnlineOrder | None:
+        """The order in full when the customer's name, card digits, app code or e-mail matches it; None
+        when not; BackendTooManyTries after too many wrong checks of this order or from this till."""
         path = f"/v1/orders/{quote(str(order_no), safe='')}/check"
-        return bool(self._post(path, "checkOrderCustomer", {"method": method, "value": value})["verified"])
+        body = json.dumps({"method": method, "value": value}, separators=(",", ":"), sort_keys=True).encode()
+        data = self._call("POST", path, "checkOrderCustomer", body=body, once=True)
+        return to_order(data["order"]) if data["verified"] and "order" in data else None
 
     def pickups(self, store_id: str) -> PickupList:
         d = self._call("GET", "/v1/pickups", "listPickups", params={"store_id": store_id})
@@ -494,8 +523,10 @@ def to_recent_order(o: dict[str, Any]) -> RecentOrder:
 def to_member_profile(
     d: dict[str, Any], fetched_at: float = 0.0, *, as_of: float = 0.0, from_cache: bool = False
 ) -> MemberProfile:
-    """The contract's profile; history, viewed items and suggestions only with personalisation consent
-    (the till shows no more than the member agreed to, whatever an answer holds)."""
+    """The contract's profile; viewed items and suggestions only with personalisation consent (the till
+    shows no more than the member agreed to, whatever an answer holds). Recent orders come in the full view
+    only (the member showed their own code): a return lists them whatever the consent, the member panel
+    shows them with personalisation consent (app/members.py)."""
     personal = bool(d["consent"]["personalisation"])
     return MemberProfile(
         member_no=d["member_no"],
@@ -506,13 +537,13 @@ def to_member_profile(
             Coupon(c["code"], c["title"], c["expires_at"], c.get("percent_off_bp"), c.get("amount_off"))
             for c in d["coupons"]
         ),
-        recent_orders=tuple(to_recent_order(o) for o in d["recent_orders"]) if personal else (),
+        recent_orders=tuple(to_recent_order(o) for o in d["recent_orders"]),
         recently_viewed=tuple(ViewedItem(v["sku"], v["name"], v["viewed_at"]) for v in d["recently_viewed"])
         if personal
         else (),
         consent=Consent(**d["consent"]),
         fetched_at=fetched_at,
-        scope=d.get("scope", "full"),
+        view=d.get("view", "full"),
         suggestions=tuple(Suggestion(x["sku"], x["name"], x["reason"]) for x in d.get("suggestions", ()))
         if personal
         else (),
@@ -528,12 +559,14 @@ def to_order(d: dict[str, Any]) -> OnlineOrder:
         status=d["status"],
         placed_at=d["placed_at"],
         currency=d["currency"],
-        member_no=d["member_no"],
-        lines=tuple(OrderLine(**ln) for ln in d["lines"]),
-        tenders=tuple(Tender(t["method"], t["amount"], t.get("reference")) for t in d["tenders"]),
+        member_no=d.get("member_no"),
+        lines=tuple(OrderLine(**ln) for ln in d.get("lines", ())),
+        tenders=tuple(Tender(t["method"], t["amount"], t.get("reference")) for t in d.get("tenders", ())),
         total=d["total"],
         pickup_store_id=d.get("pickup_store_id"),
         customer_display_name=d.get("customer_display_name", ""),
+        view=d.get("view", "full"),
+        item_count=d.get("item_count", sum(ln["qty"] for ln in d.get("lines", ()))),
         origin=d.get("origin", "online"),
         fulfilment=d.get("fulfilment"),
         source_store_id=d.get("source_store_id"),

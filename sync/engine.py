@@ -39,10 +39,10 @@ from typing import Any
 from pos.stock import StockLevels
 from pos.sync_ports import (
     BackendNotFound,
+    BackendRefused,
     BackendUnavailable,
     CreditRedemption,
     MemberHit,
-    MemberOrders,
     MemberProfile,
     OnlineOrder,
     PickupList,
@@ -73,6 +73,9 @@ LOCK_NAME = "sync-engine.lock"
 
 
 SETTING_KEYS = "backend.member_token_keys"
+AUDIT_ANCHORED_KEY = "audit.anchored_seq"  # the last audit entry the backend's copy holds
+# what the store's member cache keeps of a profile: checkout's view, nothing of the member's history
+CACHED_PROFILE_FIELDS = ("member_no", "display_name", "tier", "points_balance", "coupons", "consent")
 SETTING_REVOCATIONS = "backend.revoked_cards"
 
 
@@ -98,7 +101,7 @@ class _EngineLock:
 
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             if sys.platform == "win32":  # pragma: no cover
                 import msvcrt
@@ -178,6 +181,7 @@ class SyncEngine:
         member_stale_max_s: float = 3600.0,
         member_cache_ttl_s: float = 900.0,
         checkin_points: int = 0,
+        purge_interval_s: float = 60.0,
         catalog_interval_s: float | None = 300.0,
         catalog_page_size: int = 5000,
         idle_poll_s: float = 5.0,
@@ -220,6 +224,11 @@ class SyncEngine:
         self.max_deferrals = max_deferrals
         self._deferred: dict[str, tuple[int, float]] = {}  # event_id -> (times deferred, next try)
         self.member_stale_max_s = member_stale_max_s
+        # personal data is forgotten on a timer: profiles in memory older than member_stale_max_s, and the
+        # store's member cache past its expiry (sync/store/members.py), every purge_interval_s
+        self.purge_interval_s = purge_interval_s
+        self._purge_at = 0.0
+        self._anchor_retry_at = 0.0
         self.catalog_interval_s = catalog_interval_s
         self.catalog_page_size = catalog_page_size
         self.idle_poll_s = idle_poll_s
@@ -251,7 +260,7 @@ class SyncEngine:
         self._next_catalog_at = 0.0
         self._local = threading.local()
         self._clients: list[BackendClient] = []
-        self._members: dict[int, MemberProfile] = {}
+        self._members: dict[tuple[int, bool], MemberProfile] = {}  # (member_no, full view) -> profile
         self.keys: list[dict[str, Any]] = []
         self.revoked_cards: list[dict[str, Any]] = []
         # where a catalog sync spends its time: fetching+validating pages vs waiting for the store to apply
@@ -349,7 +358,10 @@ class SyncEngine:
             self._refresh_queue_stats(conn)
             while not self._stop.is_set():
                 try:
+                    self._purge_personal_data()
                     worked = self._drain_batch(conn, client)
+                    if not worked:
+                        worked = self._anchor_audit(conn, client)
                     if not worked and self._catalog_due():
                         self._catalog_sync(conn, client)
                         worked = True
@@ -374,6 +386,61 @@ class SyncEngine:
             if self._heartbeat_client is not None:
                 self._heartbeat_client.close()
             conn.close()
+
+    def _anchor_audit(self, conn: Any, client: BackendClient) -> bool:
+        """Send the audit entries written since the last anchoring (500 at a time); True if some went.
+        A backend that answers that its copy differs (the chain was rewritten here) is said so in the
+        log every time it is tried again (every 10 minutes): the entries are not pushed over its copy.
+        A backend whose copy stops short of what was anchored (restored from a backup) gets the chain
+        again from the start. Neither stops the sync: sales, the catalog and reconciliation go on."""
+        from sync.store import audit
+        from sync.store.cart import get_setting, set_setting
+
+        if time.monotonic() < self._anchor_retry_at:
+            return False
+        anchored = int(get_setting(conn, AUDIT_ANCHORED_KEY, 0) or 0)
+        entries = audit.entries_after(conn, anchored)
+        if not entries:
+            return False
+        try:
+            head = client.push_audit(entries)
+        except BackendRefused as exc:
+            if exc.code == "audit_gap" and anchored:
+                # the backend's copy ends before what this till anchored (a backend restored from an
+                # older backup): send the chain again from its start; entries it holds are matched, the
+                # rest appended
+                log.warning("the backend's audit copy lacks entries before %d: anchoring again", anchored)
+                self.store.write_sync(lambda c: set_setting(c, AUDIT_ANCHORED_KEY, 0))
+                return True
+            log.error("the backend refused this till's audit entries after %d: %s", anchored, exc)
+            self._anchor_retry_at = time.monotonic() + 600
+            return False
+        except BackendRequestError as exc:
+            log.error("the backend refused this till's audit entries after %d: %s", anchored, exc)
+            self._anchor_retry_at = time.monotonic() + 600
+            return False
+        self.store.write_sync(lambda c: set_setting(c, AUDIT_ANCHORED_KEY, head))
+        return True
+
+    def _purge_personal_data(self) -> None:
+        """Forget member profiles past their time (on the sync thread, every `purge_interval_s`)."""
+        now = time.monotonic()
+        if now < self._purge_at:
+            return
+        self._purge_at = now + self.purge_interval_s
+        with self._lock:
+            for key in [k for k, p in self._members.items() if now - p.fetched_at > self.member_stale_max_s]:
+                del self._members[key]
+        from sync.store import members
+
+        conn = self.store.read_connection()
+        try:
+            due = members.expired_count(conn)
+        finally:
+            conn.close()
+        gone = self.store.write_sync(members.purge_expired) if due else 0
+        if gone:
+            log.info("forgot %d cached member profiles past their time", gone)
 
     def _heartbeat(self) -> None:
         """Idle: is the backend still there? One GET without retries, at most every `heartbeat_s`."""
@@ -672,33 +739,30 @@ class SyncEngine:
         member_no: int,
         *,
         max_age_s: float | None = None,
-        token: str | None = None,
+        member_token: str | None = None,
         interactive: bool = False,
     ) -> MemberProfile:
-        """The member's profile: the whole of it with ``token`` (the text of the member's QR code), else
-        what checkout needs. Cached for ``max_age_s`` (member_ttl_s); when the backend cannot answer, the
-        cached profile (in memory, then in the store, marked ``from_cache``), else BackendUnavailable.
-        ``interactive``: a person waits (no retries, short timeouts, and straight to the cache while the
-        backend is known to be offline)."""
+        """Checkout's view of a member (found by number: name, tier, points, coupons); with the member's
+        own code (`member_token`, the QR text of their app or card) their history, recently viewed items
+        and suggestions too (the backend decides: a code it does not accept gives checkout's view).
+        Cached for ``max_age_s`` (member_ttl_s); when the backend cannot answer, the cached profile (in
+        memory, then in the store, marked ``from_cache``), else BackendUnavailable. ``interactive``: a
+        person waits (no retries, short timeouts, and straight to the cache while the backend is known to
+        be offline)."""
         ttl = self.member_ttl_s if max_age_s is None else max_age_s
-        want_full = token is not None
+        want_full = member_token is not None
         now = time.monotonic()
         with self._lock:
             cached = self._members.get(member_no)
-        # a scanned code is checked by the backend each time (a card revoked since is refused): the cache
-        # answers it only when the backend cannot
-        if (
-            cached is not None
-            and (cached.scope == "full" or not want_full)
-            and not (want_full and interactive)
-            and now - cached.fetched_at <= ttl
-        ):
-            return cached if want_full else _checkout_view(cached)
+        # a member's code is checked by the backend each time (a card revoked since, a code that is not
+        # theirs opens nothing: docs/security.md): the cache answers it only when the backend cannot
+        if cached is not None and not want_full and now - cached.fetched_at <= ttl:
+            return _checkout_view(cached)
         try:
             if interactive and self.snapshot().state == "offline":
                 raise BackendUnavailable("The OMO backend cannot be reached.")
             client = self._interactive_client() if interactive else self._caller_client()
-            raw = client.member_profile_raw(member_no, token)
+            raw = client.member_profile_raw(member_no, member_token)
         except BackendNotFound:
             raise
         except BackendUnavailable:
@@ -722,10 +786,6 @@ class SyncEngine:
                 oldest = min(self._members, key=lambda n: self._members[n].fetched_at)
                 self._members.pop(oldest, None)
         return profile
-
-    def member_orders(self, member_no: int, token: str) -> MemberOrders:
-        """For a return: the member's orders and purchases (their QR text as ``token``); never cached."""
-        return self._caller_client().member_orders(member_no, token)
 
     def search_members(self, query: str) -> list[MemberHit]:
         """Members by number, name, phone or e-mail (the backend's search; a person waits for it)."""
@@ -767,11 +827,12 @@ class SyncEngine:
         return int(self.store.write_sync(purge))
 
     def _persist_member(self, raw: dict[str, Any]) -> None:
-        """Keep the profile in the store's member cache (limited time) for lookups while offline."""
-        try:
-            from sync.store import members
-        except ImportError:  # pragma: no cover - the store always has it
-            return
+        """Keep checkout's view of the member in the store's cache (for a time: sync/store/members.py) for
+        look-ups while offline: never their history or what they viewed."""
+        from sync.store import members
+
+        kept = {k: raw[k] for k in CACHED_PROFILE_FIELDS}
+        kept |= {"recent_orders": [], "recently_viewed": [], "view": "checkout"}
 
         ttl = timedelta(seconds=self.member_cache_ttl_s)
 
@@ -783,7 +844,7 @@ class SyncEngine:
                 tier=raw["tier"],
                 points_balance=raw["points_balance"],
                 points_as_of=datetime.now(UTC).isoformat(),
-                profile=raw,
+                profile=kept,
                 ttl=ttl,
             )
 
@@ -796,10 +857,7 @@ class SyncEngine:
         )
 
     def _stored_member(self, member_no: int) -> MemberProfile | None:
-        try:
-            from sync.store import members
-        except ImportError:  # a store without the member cache
-            return None
+        from sync.store import members
 
         conn = self.store.read_connection()
         try:
@@ -834,8 +892,8 @@ class SyncEngine:
             else:
                 self._members.pop(member_no, None)
 
-    def order(self, order_no: str) -> OnlineOrder:
-        return self._caller_client().order(order_no)
+    def order(self, order_no: str, member_token: str | None = None) -> OnlineOrder:
+        return self._caller_client().order(order_no, member_token)
 
     def order_by_qr(self, qr_text: str) -> OnlineOrder:
         return self._caller_client().order_by_qr(qr_text)
@@ -854,7 +912,7 @@ class SyncEngine:
     def sale_by_receipt(self, receipt_no: str) -> StoreSale:
         return self._caller_client().sale_by_receipt(receipt_no)
 
-    def check_customer(self, order_no: str, method: str, value: str) -> bool:
+    def check_customer(self, order_no: str, method: str, value: str) -> OnlineOrder | None:
         return self._caller_client().check_customer(order_no, method, value)
 
     def pickups(self, store_id: str) -> PickupList:
@@ -896,9 +954,9 @@ class SyncEngine:
 
 def _checkout_view(p: MemberProfile) -> MemberProfile:
     """What a member number alone may show: no history, viewed items or suggestions."""
-    if p.scope == "checkout":
+    if p.view == "checkout":
         return p
-    return replace(p, scope="checkout", recent_orders=(), recently_viewed=(), suggestions=())
+    return replace(p, view="checkout", recent_orders=(), recently_viewed=(), suggestions=())
 
 
 __all__ = [

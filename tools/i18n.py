@@ -1,6 +1,7 @@
 """The program's translations: i18n/omo_<lang>.ts (committed) -> i18n/omo_<lang>.qm (built, not committed).
 
-    python tools/i18n.py update   # extract every tr()/translate()/QT_TRANSLATE_NOOP string of ui/ and app/
+    python tools/i18n.py update   # extract every tr()/translate()/QT_TRANSLATE_NOOP string of ui/ and app/,
+                                  # and every N_() of pos/ (the domain's error messages, "app" context)
                                   # into i18n/*.ts (its own extractor, see extract()); new strings arrive
                                   # unfinished
     python tools/i18n.py check    # every string translated in every language, placeholders ({name}) the
@@ -27,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "i18n"
-SOURCES = ("ui", "app")
+SOURCES = ("ui", "app", "pos")
 LANGUAGES = ("en", "it", "pt", "ja")
 PSEUDO = "pseudo"  # the stretched pseudo-locale: generated from English by `build`, never committed
 # A placeholder: {name}, {name:spec}, {0}; {{ and }} are literal braces. Qt's %n (plural count), %1..%9
@@ -104,6 +105,9 @@ def problems(path: Path) -> list[str]:
 # it files those under the wrong context or none, and the translation is never found. This extractor
 # knows the program's conventions and refuses what it cannot place.
 TR_METHODS = {"tr", "tr_"}  # self.tr(...) and Presenter.tr_(...): the context is the class defining the call
+# pos.errors.N_(...): the domain's error templates; app.messages.said() passes them to the window, which
+# translates them where it translates the services' own messages
+DOMAIN_MARK, DOMAIN_CONTEXT = "N_", "app"
 
 
 class Problem(Exception):
@@ -178,6 +182,8 @@ class _Extractor(ast.NodeVisitor):
         f = node.func
         if isinstance(f, ast.Name) and f.id == "QT_TRANSLATE_NOOP" and len(node.args) >= 2:
             self._add(node, self._context(node.args[0]), 1)
+        elif isinstance(f, ast.Name) and f.id == DOMAIN_MARK and node.args:
+            self._add(node, DOMAIN_CONTEXT, 0)
         elif isinstance(f, ast.Name) and f.id in self.aliases[-1]:
             self._add(node, self.aliases[-1][f.id], 0)
         elif isinstance(f, ast.Attribute) and f.attr == "translate" and len(node.args) >= 2:

@@ -132,7 +132,7 @@ class MembersPresenter(Presenter):
             points += " " + self.tr_("(provisional: {n:+} not yet synced)").format(n=panel.unsynced)
         if panel.checked_in_today:
             points += " · " + self.tr_("checked in today")
-        if p.scope != "full":
+        if p.view != "full":
             note = self.tr_(
                 "Found without the member's code: only what checkout needs. Scan their code for more."
             )

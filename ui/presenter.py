@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from app.messages import CONTEXT, Msg
+from app.messages import CONTEXT, Msg, said
 from app.results import Outcome, Result
 from ui import prompts
 from ui.qt import QApplication, QCoreApplication, QObject, Qt, QWidget, Signal
@@ -100,7 +100,10 @@ class Presenter(QObject):
     def failed(self, exc: BaseException) -> None:
         log.error("service call failed", exc_info=exc)
         self.say(
-            self.tr_("That did not work: {error}. Nothing was lost; try again.").format(error=exc), error=True
+            self.tr_("That did not work: {error}. Nothing was lost; try again.").format(
+                error=say_text(said(exc))
+            ),
+            error=True,
         )
         self.refresh()
 

@@ -72,6 +72,11 @@ class ReturnsPresenter(Presenter):
             self._pick_recent(result.value)
         elif getattr(result.value, "status", None) == "ready_for_pickup" and self.open_pickup is not None:
             self.open_pickup(result.value.label)
+        elif getattr(result.value, "kind", None) == "order" and not result.value.lines:
+            # found by its number: the summary; the customer's proof brings the order in full
+            v = self.returns.view()
+            if v.needs_check and not v.checked and self.asking is None:
+                QTimer.singleShot(0, self._ask_check)
 
     @Slot()
     def _queue_refresh(self) -> None:

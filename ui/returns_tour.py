@@ -42,7 +42,7 @@ class ReturnsTour(Tour):
         shop = w.shop
 
         # ---- an online order, scanned from the customer's phone
-        w.wedge.scanned.emit("OMO:ORDER:600003")
+        w.wedge.scanned.emit(shop.demo.backend.order_qr("600003"))  # with its secret
         yield Wait(lambda: panel.table.rowCount() == 3, "the order's lines", 30)
         w.receipt_dock.raise_()
         yield settle(300)
@@ -67,7 +67,7 @@ class ReturnsTour(Tour):
         self.shot("returns-refund", w)
 
         # ---- an exchange: one more item back, a dearer one bought instead
-        w.wedge.scanned.emit("OMO:ORDER:600001")
+        w.wedge.scanned.emit(shop.demo.backend.order_qr("600001"))
         yield Wait(lambda: panel.table.rowCount() == 1, "the order to exchange from", 30)
         panel.table.cellWidget(0, 3).setValue(1)
         panel.table.cellWidget(0, 4).setCurrentText("Wrong size")

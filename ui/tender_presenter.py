@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.messages import said
 from app.results import Outcome, Result
 from ui import prompts
 from ui.presenter import say_text
@@ -108,13 +109,13 @@ class TenderPresenter(QObject):
         if result.ok:
             panel.show_state("approved", say_text(result.message) if result.error else "")
         else:
-            detail = getattr(result.value, "message", "") or say_text(result.message)
+            detail = say_text(said(getattr(result.value, "message", ""))) or say_text(result.message)
             panel.show_state("declined" if result.outcome is Outcome.DECLINED else "error", detail)
         self.owner.show(result)
 
     def _card_error(self, exc: BaseException) -> None:
         self.page.set_paying(False)
-        self.page.card_panel.show_state("error", str(exc))
+        self.page.card_panel.show_state("error", say_text(said(exc)))
         self.owner.failed(exc)
 
     # ------------------------------------------------------------------ void

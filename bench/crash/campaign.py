@@ -57,7 +57,7 @@ RARE = ("after_pi_create_request_sent", "during_checkpoint", "mid_return_commit"
 TILL_KEY = "rk_test_crash_till"
 CHECK_KEY = "rk_test_crash_checker"
 TOKEN = "crash-harness-device-token"
-CASHIER_PIN, MANAGER_PIN = "1111", "9999"
+CASHIER_PIN, MANAGER_PIN = "1111", "952417"  # a live till takes no manager PIN under 6 digits
 
 
 @dataclass

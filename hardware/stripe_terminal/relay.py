@@ -40,9 +40,19 @@ RELAY_DOWN_MESSAGE = (
 )
 
 
+def _till_refund(d: dict[str, Any]) -> RefundView:
+    """Stripe's Refund as the direct driver reads it: without the metadata the backend keeps for itself
+    (``omo_refund_key``, ``omo_till``: the refund attempt it made it for)."""
+    meta = {k: v for k, v in (d.get("metadata") or {}).items() if not k.startswith("omo_")}
+    return _refund(dict(d, metadata=meta))
+
+
 class RelayedTerminal:
     available = True  # a reader, through the backend
     captures_in_backend = True
+    # Interac's in-person refunds on the reader (refund_payment) are not relayed: a Canadian store's tills
+    # stay direct
+    allowed_payment_method_types = ("card_present",)
 
     def __init__(
         self,
@@ -89,7 +99,14 @@ class RelayedTerminal:
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None, *, mutating: bool) -> Any:
         self.requests += 1
         try:
-            r = self._session.request(method, self.base + path, json=body, timeout=self.timeout)
+            try:
+                r = self._session.request(method, self.base + path, json=body, timeout=self.timeout)
+            except requests.ConnectionError as e:
+                if isinstance(e, requests.Timeout):
+                    raise
+                # once more on a new connection: a kept-alive one the backend closed (after it restarted or
+                # failed a request) refuses the next request. Safe: reads, and commands with their keys
+                r = self._session.request(method, self.base + path, json=body, timeout=self.timeout)
         except requests.RequestException as e:
             raise TerminalUnavailable(RELAY_DOWN_MESSAGE, code="relay_unreachable", ambiguous=mutating) from e
         if r.status_code == 200:
@@ -206,15 +223,27 @@ class RelayedTerminal:
         reason: str | None = "requested_by_customer",
         metadata: dict[str, str] | None = None,
     ) -> RefundView:
-        body = {
+        """The backend refunds with the chain's key; ``idempotency_key`` is this refund attempt's id (the same
+        attempt again answers the same Refund, however late)."""
+        body: dict[str, Any] = {
             "payment_intent": payment_intent_id,
             "amount": amount,
             "idempotency_key": idempotency_key,
             "reason": reason,
         }
-        return _refund(
+        if metadata:
+            body["metadata"] = metadata
+        return _till_refund(
             self._need(self._call("POST", "/v1/card/refunds", body, mutating=True), "PaymentIntent")
         )
+
+    def refunds_for(self, payment_intent_id: str) -> list[RefundView]:
+        """The refunds made on a payment through the backend (a refund whose answer was lost too)."""
+        d = self._need(
+            self._call("GET", f"/v1/card/refunds?payment_intent={payment_intent_id}", mutating=False),
+            "PaymentIntent",
+        )
+        return [_till_refund(r) for r in d["data"]]
 
     def payments_since(self, created_gte: int, attempt_ids: set[str]) -> list[ProcessorPayment]:
         """This till's payments of these attempts as the backend knows them (the till's close-out): what was
@@ -266,6 +295,7 @@ class RelayedTerminal:
                     r.raise_for_status()
                     # start after what is already there: only news from now on matters
                     self._seq = self._latest(r.json())
+                    self.channel_up = True  # the backend answers: its long poll starts now
                     continue
                 r = self._session.get(
                     self.base + "/v1/card/changes",

@@ -8,20 +8,14 @@ truncated tail is found through ``sqlite_sequence`` (AUTOINCREMENT remembers the
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pos.audit_chain import GENESIS
+from pos.audit_chain import entry_hash as _digest
 from sync.store.util import dumps, now_iso
-
-GENESIS = "0" * 64
-
-
-def _digest(prev_hash: str, seq: int, at: str, actor: str | None, action: str, details: str) -> str:
-    body = dumps([prev_hash, seq, at, actor, action, details])
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def append(
@@ -93,3 +87,19 @@ def verify(conn: sqlite3.Connection) -> VerifyResult:
                 False, n, expected_seq, f"entries {expected_seq}..{row[0]} are missing (deleted)"
             )
     return VerifyResult(True, n)
+
+
+def entries_after(conn: sqlite3.Connection, seq: int, limit: int = 500) -> list[dict[str, Any]]:
+    """The entries after `seq`, in order, as the backend anchors them (the contract's AuditEntry)."""
+    rows = conn.execute(
+        "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log WHERE seq > ? "
+        "ORDER BY seq LIMIT ?",
+        (seq, limit),
+    )
+    keys = ("seq", "at", "actor", "action", "details", "prev_hash", "hash")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def chain(conn: sqlite3.Connection) -> list[tuple[int, str]]:
+    """(seq, hash) of every entry, in order."""
+    return [(r[0], r[1]) for r in conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq")]

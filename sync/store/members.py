@@ -70,6 +70,14 @@ def get(conn: sqlite3.Connection, member_no: int, *, now: datetime | None = None
     return CachedMember(*row[:5], profile=loads(row[5]) or {}, fetched_at=row[6], expires_at=row[7])
 
 
+def expired_count(conn: sqlite3.Connection, *, now: datetime | None = None) -> int:
+    """How many cached profiles are past their time (a read: a purge writes only when there are some)."""
+    now = now or datetime.now(UTC)
+    return conn.execute("SELECT count(*) FROM members WHERE expires_at <= ?", (now.isoformat(),)).fetchone()[
+        0
+    ]
+
+
 def purge_expired(conn: sqlite3.Connection, *, now: datetime | None = None) -> int:
     """Forget expired profiles (personal data is not kept longer than needed)."""
     now = now or datetime.now(UTC)

@@ -21,9 +21,19 @@ def demo_settings(*overrides: str):
     )
 
 
+# The two implementations of the CardTerminal port: the demo's till relayed by its embedded backend (its
+# default), or calling Stripe itself. A test of card payments, voids or refunds runs with both.
+both_terminals = pytest.mark.parametrize("stripe_mode", ["relayed", "direct"])
+
+
 @pytest.fixture
-def shop(tmp_path):
-    s = open_shop(Paths.under(tmp_path / "shop"), demo_settings())
+def stripe_mode() -> str:
+    return "relayed"
+
+
+@pytest.fixture
+def shop(tmp_path, stripe_mode):
+    s = open_shop(Paths.under(tmp_path / "shop"), demo_settings(f"demo.stripe_mode={stripe_mode}"))
     yield s
     s.close()
 

@@ -7,7 +7,7 @@ import pytest
 
 from app.exchange import ExchangeService
 from app.results import Outcome
-from tests.app.conftest import recorded
+from tests.app.conftest import both_terminals, recorded
 
 BEN = "2222"
 
@@ -33,12 +33,15 @@ def code_priced(shop, *, above: int = 0, below: int = 10**9) -> str:
 
 def start(shop, exchange):
     returns = shop.returns
-    assert returns.find("OMO:ORDER:600001").ok and returns.pick(1, 1, reason="Wrong size").ok
+    assert (
+        returns.find(shop.demo.backend.order_qr("600001")).ok and returns.pick(1, 1, reason="Wrong size").ok
+    )
     r = exchange.begin()
     assert r.ok, r
     return r.value
 
 
+@both_terminals
 def test_an_exchange_where_the_customer_pays_the_difference_is_one_transaction(shop, sell, exchange):
     attempt = start(shop, exchange)
     credit = attempt.document.total
@@ -59,10 +62,16 @@ def test_an_exchange_where_the_customer_pays_the_difference_is_one_transaction(s
         ("store_credit", credit, f"exchange:{sale_uuid}")
     ]
     # nothing went to the card: the credit paid for the new item
-    assert shop.terminal.refunds_for(shop.sync_engine.order("600001").tenders[0].reference) == []
+    assert (
+        shop.terminal.refunds_for(
+            shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("600001")).tenders[0].reference
+        )
+        == []
+    )
     assert exchange.view() is None
 
 
+@both_terminals
 def test_an_exchange_where_the_store_pays_back_refunds_the_difference_to_the_card(shop, sell, exchange):
     attempt = start(shop, exchange)
     credit = attempt.document.total
@@ -74,7 +83,7 @@ def test_an_exchange_where_the_store_pays_back_refunds_the_difference_to_the_car
     assert [(t.kind, t.amount) for t in sale.tenders] == [("store_credit", owed)]
     ret = shop.records.get_return(attempt.return_uuid)
     assert [(x.kind, x.amount) for x in ret.refunds] == [("store_credit", owed), ("card", credit - owed)]
-    pi = shop.sync_engine.order("600001").tenders[0].reference
+    pi = shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("600001")).tenders[0].reference
     (refund,) = shop.terminal.refunds_for(pi)
     assert refund.amount == credit - owed and ret.refunds[1].reference == refund.id
     assert sell.view().is_empty and r.receipt is not None
@@ -96,12 +105,15 @@ def test_an_exchange_can_give_the_difference_as_store_credit(shop, sell, exchang
 
 def test_an_exchange_given_up_releases_its_units(shop, sell, exchange):
     start(shop, exchange)
-    assert shop.sync_engine.order("600001").lines[0].returned_qty == 1
+    assert shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("600001")).lines[0].returned_qty == 1
     sell.scan(code_priced(shop, above=10_000))
     assert exchange.complete().ok  # the credit is on the sale
     r = exchange.cancel()
     assert r.ok, r
-    assert sell.view().paid == 0 and shop.sync_engine.order("600001").lines[0].returned_qty == 0
+    assert (
+        sell.view().paid == 0
+        and shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("600001")).lines[0].returned_qty == 0
+    )
     assert exchange.complete().outcome is Outcome.REFUSED
 
 
@@ -114,7 +126,7 @@ def test_an_exchange_needs_new_items_and_a_verified_purchase(shop, sell, exchang
 def test_a_store_credit_pays_a_whole_sale_and_cannot_be_spent_twice(shop, sell):
     returns = shop.returns
     returns.begin_shift(shop.staff.identify(BEN))
-    returns.find("OMO:ORDER:600001")
+    returns.find(shop.demo.backend.order_qr("600001"))
     returns.pick(1, 2)
     code = returns.refund("store_credit").value.refunds[0].reference
     shop.sync_engine.wake()
@@ -144,7 +156,7 @@ def test_a_store_credit_pays_a_whole_sale_and_cannot_be_spent_twice(shop, sell):
 def test_store_credit_left_half_taken_by_a_stop_goes_back(shop, sell):
     returns = shop.returns
     returns.begin_shift(shop.staff.identify(BEN))
-    returns.find("OMO:ORDER:600002")
+    returns.find(shop.demo.backend.order_qr("600002"))
     returns.pick(1, 1)
     code = returns.refund("store_credit").value.refunds[0].reference
     shop.sync_engine.wake()

@@ -50,7 +50,7 @@ def test_a_scanned_app_code_opens_the_whole_panel_with_full_consent(shop, member
     assert r.outcome is Outcome.DONE, r.message
     panel = r.value
     p = panel.profile
-    assert (p.display_name, p.tier, p.scope, p.from_cache) == ("Dmitri K.", "platinum", "full", False)
+    assert (p.display_name, p.tier, p.view, p.from_cache) == ("Dmitri K.", "platinum", "full", False)
     assert p.recent_orders and p.recently_viewed and p.suggestions and p.coupons
     assert panel.points == p.points_balance and not panel.provisional
 
@@ -64,7 +64,7 @@ def test_a_member_without_consent_shows_only_what_checkout_needs(shop, members):
 
 def test_a_typed_number_opens_checkouts_part_only(shop, members):
     panel = members.find("1004").value
-    assert panel.profile.scope == "checkout"
+    assert panel.profile.view == "checkout"
     assert (panel.profile.recent_orders, panel.profile.recently_viewed) == ((), ())
 
 
@@ -97,7 +97,7 @@ def test_the_panel_comes_from_the_cache_when_the_backend_is_down(shop, members):
     backend(shop).inject("status", status=503, times=10**6)
     try:
         start = time.monotonic()
-        r = members.open_member(1001, token=qr)
+        r = members.open_member(1001, member_token=qr)
         assert time.monotonic() - start < 5
         assert r.outcome is Outcome.DONE and r.error and r.value.offline and r.value.provisional
         assert r.value.profile.display_name == "Aiko T."

@@ -29,7 +29,7 @@ def test_the_list_shows_the_store_s_orders_with_shelf_age_and_the_one_not_collec
 
 
 def test_an_order_is_checked_then_handed_over_in_two_parts_and_the_backend_knows_at_once(shop, pickups):
-    assert pickups.open("OMO:ORDER:500002").ok
+    assert pickups.open(shop.demo.backend.order_qr("500002")).ok
     view = pickups.view()
     assert [(ln.line_no, ln.waiting, ln.giving) for ln in view.lines] == [(1, 2, 2), (2, 1, 1)]
     r = pickups.hand_over()
@@ -47,14 +47,14 @@ def test_an_order_is_checked_then_handed_over_in_two_parts_and_the_backend_knows
         {"line_no": 1, "qty": 1, "reason": "Comes back for it tomorrow"},
         {"line_no": 2, "qty": 1, "reason": "Wrong colour"},
     ]
-    order = shop.sync_engine.order("500002")
+    order = shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("500002"))
     assert order.status == "ready_for_pickup" and [ln.handed_over_qty for ln in order.lines] == [1, 0]
     assert next(x for x in pickups.refresh().value if x.order_no == "500002").partly
     # the second part, the next day
     assert pickups.open("500002").ok and pickups.check("app_code", _code(shop, "500002")).ok
     assert [ln.giving for ln in pickups.view().lines] == [1, 1]
     assert pickups.hand_over().ok
-    assert shop.sync_engine.order("500002").status == "handed_over"
+    assert shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("500002")).status == "handed_over"
     assert "500002" not in [x.order_no for x in pickups.refresh().value]
     r = pickups.open("500002")
     assert r.outcome is Outcome.REFUSED and "handed over" in str(r.message)
@@ -65,7 +65,7 @@ def _code(shop, order_no: str) -> str:
 
 
 def test_offline_the_hand_over_is_kept_and_sent_later(shop, pickups):
-    assert pickups.open("OMO:ORDER:500001").ok and pickups.check("card_last4", "4242").ok
+    assert pickups.open(shop.demo.backend.order_qr("500001")).ok and pickups.check("card_last4", "4242").ok
     shop.demo.set_backend_online(False)
     try:
         r = pickups.hand_over()
@@ -74,7 +74,7 @@ def test_offline_the_hand_over_is_kept_and_sent_later(shop, pickups):
         shop.demo.set_backend_online(True)
     shop.sync_engine.wake()
     assert shop.sync_engine.wait_idle(20)
-    assert shop.sync_engine.order("500001").status == "handed_over"
+    assert shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("500001")).status == "handed_over"
 
 
 def test_an_order_not_collected_in_time_goes_back_to_stock_as_a_return(shop, pickups):
@@ -88,7 +88,7 @@ def test_an_order_not_collected_in_time_goes_back_to_stock_as_a_return(shop, pic
     assert done.ok, done
     shop.sync_engine.wake()
     shop.sync_engine.wait_idle(20)
-    assert shop.sync_engine.order("500005").status == "cancelled"
+    assert shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("500005")).status == "cancelled"
 
 
 def test_an_order_that_is_not_waiting_here_is_refused(pickups):
@@ -104,7 +104,9 @@ def test_two_tills_hand_over_the_same_order_at_the_same_moment_and_only_one_says
     tills = [PickupService(shop), PickupService(shop)]
     for t in tills:
         t.begin_shift(shop.staff.identify(ANA))
-        assert t.open("OMO:ORDER:500003").ok and t.check("app_code", _code(shop, "500003")).ok
+        assert (
+            t.open(shop.demo.backend.order_qr("500003")).ok and t.check("app_code", _code(shop, "500003")).ok
+        )
     barrier = threading.Barrier(2)
     results = []
 
@@ -122,7 +124,7 @@ def test_two_tills_hand_over_the_same_order_at_the_same_moment_and_only_one_says
     lost = next(r for r in results if not r.ok)
     assert "the customer's app shows it" in str(won.message)
     assert "NOT handed over" in str(lost.message) and "already" in str(lost.message), lost
-    order = shop.sync_engine.order("500003")
+    order = shop.sync_engine.order_by_qr(shop.demo.backend.order_qr("500003"))
     assert order.status == "handed_over" and all(ln.handed_over_qty == ln.qty for ln in order.lines)
 
 
@@ -138,3 +140,12 @@ def test_a_hand_over_the_backend_refuses_says_so_and_the_order_can_be_opened_aga
     assert r.outcome is Outcome.FAILED and "NOT handed over" in str(r.message), r
     assert pickups.open("500002").ok
     assert [(ln.line_no, ln.waiting) for ln in pickups.view().lines if ln.waiting] == [(2, 1)]
+
+
+def test_a_pickup_typed_by_number_opens_at_its_store_and_wrong_checks_run_out(shop, pickups):
+    assert pickups.open("500003").ok and pickups.view().lines  # waiting at this store: in full
+    for _ in range(5):
+        assert pickups.check("app_code", "not-a-code").outcome is Outcome.REFUSED
+    r = pickups.check("name", "Anyone")
+    assert r.outcome is Outcome.REFUSED and "Too many wrong checks" in str(r.message)
+    assert not pickups.hand_over().ok

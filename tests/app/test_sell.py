@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.results import Outcome
 from app.sell import SellService
-from tests.app.conftest import audit_actions, barcodes, be_the_customer, captured, recorded
+from tests.app.conftest import audit_actions, barcodes, be_the_customer, both_terminals, captured, recorded
 
 MIA = "9999"  # the demo manager
 
@@ -37,6 +37,7 @@ def test_cash_short_of_the_total_is_refused_and_the_sale_stays(sell, shop):
     assert not sell.view().is_empty
 
 
+@both_terminals
 def test_card_sale(sell, shop):
     _fill(sell, shop, 1)
     total, sale = sell.view().total, sell.view().sale_uuid
@@ -48,6 +49,7 @@ def test_card_sale(sell, shop):
     assert captured(shop, card.reference)
 
 
+@both_terminals
 def test_declined_card_keeps_the_sale_open_then_cash(sell, shop):
     _fill(sell, shop, 1)
     sale = sell.view().sale_uuid
@@ -59,6 +61,7 @@ def test_declined_card_keeps_the_sale_open_then_cash(sell, shop):
     assert [t.kind for t in recorded(shop, sale).tenders] == ["cash"]
 
 
+@both_terminals
 def test_split_card_then_cash(sell, shop):
     _fill(sell, shop, 3)
     total, sale = sell.view().total, sell.view().sale_uuid
@@ -72,6 +75,7 @@ def test_split_card_then_cash(sell, shop):
     assert [(t.kind, t.amount) for t in tenders] == [("card", 100), ("cash", total - 100)]
 
 
+@both_terminals
 def test_the_sale_cannot_change_while_the_card_payment_runs(sell, shop):
     import threading
 
@@ -153,6 +157,7 @@ def test_void_by_a_cashier_needs_a_manager(sell, shop):
     assert "sale.void" in audit_actions(shop)
 
 
+@both_terminals
 def test_void_after_a_card_part_refunds_it(sell, shop):
     _fill(sell, shop, 2)
     be_the_customer(shop, lambda sim: sim.tap("4242424242424242"))

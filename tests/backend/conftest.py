@@ -21,7 +21,7 @@ def database(engine, tmp_path):
 
 @pytest.fixture
 def backend(database):
-    handle = start_backend(database, strict=True, seed_products=200)
+    handle = start_backend(database, strict=True, seed_products=200, demo=True)
     handle.token = handle.register_device("till-1")
     yield handle
     handle.stop()

@@ -83,7 +83,7 @@ def test_two_tills_check_the_same_member_in_at_once(pg, db_engine, tmp_path):
         def attempt(till):
             payload = {
                 "member_no": 1005,
-                "store_id": "store-001",
+                "store_id": "S001",  # both tills are in the demo store (a till checks in at its own)
                 "via": "app_qr",
                 "local_date": "2026-11-23",
             }
@@ -93,7 +93,7 @@ def test_two_tills_check_the_same_member_in_at_once(pg, db_engine, tmp_path):
 
         hold = (
             "INSERT INTO checkin_days (member_no, store_id, local_date, event_id)"
-            " VALUES (1005, 'store-001', '2026-11-23', 'held')"
+            " VALUES (1005, 'S001', '2026-11-23', 'held')"
         )
         answers = race(server, db_engine, hold, (), attempt)
         assert [a["status"] for a in answers] == ["applied", "applied"]

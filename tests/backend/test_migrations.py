@@ -265,6 +265,33 @@ def test_till_sessions_received_before_0002_are_listed_after_it(tmp_path):
         handle.stop()
 
 
+def test_a_private_key_an_older_backend_kept_in_the_database_moves_to_the_key_file(tmp_path):
+    """The key keeps signing under its id (cards printed with it stay valid); the database forgets it."""
+    from backend import tokens
+
+    path = tmp_path / "old.sqlite3"
+    old = tokens.SigningKey.generate(1)
+    conn = sqlite3.connect(path)
+    conn.executescript(OLD_SCHEMA + "PRAGMA user_version=1;")
+    conn.execute(
+        "INSERT INTO signing_keys(key_id, private_raw, active) VALUES (1, ?, 1)", (old.private_raw(),)
+    )
+    conn.commit()
+    conn.close()
+    handle = start_backend(path)
+    try:
+        assert handle.backend.signing_key.key_id == 1
+        assert handle.backend.signing_key.public_raw() == old.public_raw()
+        key_file = handle.backend.key_file
+    finally:
+        handle.stop()
+    assert key_file.exists() and (key_file.stat().st_mode & 0o777) == 0o600
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT key_id, private_raw, public_raw FROM signing_keys").fetchall() == [
+            (1, None, old.public_raw())
+        ]
+
+
 def test_events_received_before_0003_are_reconciled_after_it(tmp_path):
     from sync import contract
 

@@ -23,6 +23,7 @@ from tests.backend.engines import fresh_database
 from tests.backend.events import event, return_payload, sale_payload
 from tests.support.waiting import wait_for
 
+CHECK = {"method": "card_last4", "value": "4242"}  # the card that paid order 600001
 T = 10
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,7 +42,16 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         tokens_file = tmp / "tokens"
         cmd = [sys.executable, "-m", "backend.server", "--database", url, "--port", str(self.port)]
-        cmd += ["--workers", str(workers), "--seed-products", "50", "--tokens-file", str(tokens_file)]
+        cmd += [
+            "--workers",
+            str(workers),
+            "--demo",
+            "--seed-products",
+            "50",
+            "--tokens-file",
+            str(tokens_file),
+        ]
+        cmd += ["--signing-key", str(tmp / "signing.key")]
         for till in tills:
             cmd += ["--register-till", till]
         self.log = open(tmp / "server.log", "wb")  # noqa: SIM115 - closed in stop()
@@ -176,7 +186,11 @@ def test_two_stores_return_the_last_unit_at_once(pg, db_engine, tmp_path):
     tills = ["store-001-T1", "store-002-T1"]
     server = Server(pg, tmp_path, tills)
     try:
-        order = server.session(tills[0]).get(f"{server.url}/v1/orders/600001", timeout=T).json()
+        order = (
+            server.session(tills[0])
+            .post(f"{server.url}/v1/orders/600001/check", json=CHECK, timeout=T)
+            .json()["order"]
+        )
         line = order["lines"][0]
         per_unit = line["paid_amount"] // line["qty"]
         assert line["qty"] == 2
@@ -214,7 +228,11 @@ def test_two_stores_return_the_last_unit_at_once(pg, db_engine, tmp_path):
                 results = [f.result(T) for f in futures]
         assert sorted(r["status"] for r in results) == ["applied", "rejected"]
         assert [r["reason"]["code"] for r in results if r["status"] == "rejected"] == ["exceeds_returnable"]
-        after = server.session(tills[1]).get(f"{server.url}/v1/orders/600001", timeout=T).json()["lines"][0]
+        after = (
+            server.session(tills[1])
+            .post(f"{server.url}/v1/orders/600001/check", json=CHECK, timeout=T)
+            .json()["order"]["lines"][0]
+        )
         assert (after["returned_qty"], after["returnable_qty"]) == (2, 0)
         with db_engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT COUNT(*) FROM returns").scalar() == 2

@@ -13,7 +13,7 @@ from tests.backend.test_backend import post_events
 
 def _with_tax_line(**tax_line):
     p = sale_payload()
-    p["tax_lines"] = [{"tax_code": "STD", "taxable_amount": 840, "tax_amount": 160, **tax_line}]
+    p["tax_lines"] = [{"tax_code": "STD", "taxable_amount": 841, "tax_amount": 159, **tax_line}]
     return p
 
 

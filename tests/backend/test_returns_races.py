@@ -6,6 +6,8 @@ from __future__ import annotations
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
+import sqlalchemy as sa
+
 from tests.backend.events import event
 from tests.backend.test_postgres_workers import (  # noqa: F401 - pg and db_engine are fixtures
     Server,
@@ -18,6 +20,16 @@ from tests.support.waiting import wait_for
 
 T = 10
 TILLS = ["S001-T1", "S002-T1"]
+
+
+def _order(server, engine, till: str, order_no: str) -> dict:
+    """The order in full, as its QR (the number and the order's secret) shows it."""
+    with engine.connect() as conn:
+        secret = conn.execute(
+            sa.text("SELECT qr_secret FROM orders WHERE order_no = :n"), {"n": order_no}
+        ).scalar_one()
+    qr = f"OMO:ORDER:{order_no}.{secret}"
+    return server.session(till).get(f"{server.url}/v1/orders/by-qr", params={"text": qr}, timeout=T).json()
 
 
 def _race(engine, lock_sql: str, attempt) -> list:
@@ -34,7 +46,7 @@ def _race(engine, lock_sql: str, attempt) -> list:
 def test_two_tills_claim_the_last_unit_at_once_and_one_holds_it(pg, db_engine, tmp_path):  # noqa: F811
     server = Server(pg, tmp_path, TILLS)
     try:
-        line = server.session(TILLS[0]).get(f"{server.url}/v1/orders/600001", timeout=T).json()["lines"][0]
+        line = _order(server, db_engine, TILLS[0], "600001")["lines"][0]
         unit = line["paid_amount"] // line["qty"]
         first = {
             "return_uuid": str(uuid.uuid4()),
@@ -57,7 +69,7 @@ def test_two_tills_claim_the_last_unit_at_once_and_one_holds_it(pg, db_engine, t
         )
         assert sorted(status for status, _ in answers) == [200, 409]
         assert [b["error"]["code"] for s, b in answers if s == 409] == ["exceeds_returnable"]
-        after = server.session(TILLS[1]).get(f"{server.url}/v1/orders/600001", timeout=T).json()["lines"][0]
+        after = _order(server, db_engine, TILLS[1], "600001")["lines"][0]
         assert (after["returned_qty"], after["refunded_amount"]) == (2, 2 * unit)
     finally:
         server.stop()
@@ -67,7 +79,7 @@ def test_two_tills_spend_the_same_store_credit_at_once_and_one_gets_it(pg, db_en
     server = Server(pg, tmp_path, TILLS)
     try:
         s = server.session(TILLS[0])
-        line = s.get(f"{server.url}/v1/orders/600002", timeout=T).json()["lines"][0]
+        line = _order(server, db_engine, TILLS[0], "600002")["lines"][0]
         code = "SC-RACE-RACE-RACE-RACE"
         ret = {
             "return_uuid": str(uuid.uuid4()),
@@ -112,7 +124,7 @@ def test_two_tills_hand_over_the_same_order_at_once_and_one_is_applied(pg, db_en
         assert [res["reason"]["code"] for _, res in answers if res["status"] == "rejected"] == [
             "already_handed_over"
         ]
-        o = server.session(TILLS[0]).get(f"{server.url}/v1/orders/500003", timeout=T).json()
+        o = _order(server, db_engine, TILLS[0], "500003")
         assert o["status"] == "handed_over" and all(ln["handed_over_qty"] == ln["qty"] for ln in o["lines"])
     finally:
         server.stop()

@@ -184,8 +184,9 @@ def test_a_reservation_holds_the_stock_until_its_time_runs_out(chain):
     events = chain.member_events(1001)
     assert [e["kind"] for e in events] == ["reservation.created"]
     assert events[0]["body"]["qr_text"] == f"OMO:ORDER:{order['order_no']}"
-    code = {"X-Member-Token": chain.member_qr(1001)}  # a member's history shows with their own code
-    profile = session(chain).get(f"{chain.url}/v1/members/1001", headers=code, timeout=T).json()
+    profile = (
+        session(chain).get(f"{chain.url}/v1/members/1001", headers=own_code(chain, 1001), timeout=T).json()
+    )
     assert order["order_no"] in [o["ref"] for o in profile["recent_orders"]]
     # four hours later
     with chain.connect() as c:
@@ -217,7 +218,8 @@ def test_a_reservation_collected_by_a_sale_at_its_store(chain):
         push(chain, [event("sale.completed", sale, till_id="till-2")], till="till-2")[0]["status"]
         == "applied"
     )
-    got = session(chain).get(f"{chain.url}/v1/orders/{order_no}", timeout=T).json()
+    # the store that collected it reads it in full (another store, by its number: the summary, issue 22)
+    got = session(chain, "till-2").get(f"{chain.url}/v1/orders/{order_no}", timeout=T).json()
     assert got["status"] == "collected" and got["lines"][0]["paid_amount"] == 3999
     assert on_hand(chain, sku, "S002") == before - 1 and levels(chain, sku)["S002"]["held"] == 0
 
@@ -244,7 +246,7 @@ def test_an_order_placed_at_a_till_holds_stock_until_its_sale_pays_it_then_leave
     assert paid["order_no"] in [
         o["ref"]
         for o in session(chain)
-        .get(f"{chain.url}/v1/members/1002", headers={"X-Member-Token": chain.member_qr(1002)}, timeout=T)
+        .get(f"{chain.url}/v1/members/1002", headers=own_code(chain, 1002), timeout=T)
         .json()["recent_orders"]
     ]
     assert [e["kind"] for e in chain.member_events(1002)] == ["order.placed"]
@@ -382,3 +384,8 @@ def test_a_sale_or_a_return_sent_again_moves_stock_once(chain):
     assert levels(chain, "LSH-SAG-S")["S002"]["held"] == 1
     with chain.connect() as c:
         assert c.execute("SELECT COUNT(*) FROM holds WHERE order_no = ?", (order_no,)).first()[0] == 1
+
+
+def own_code(chain, member_no):
+    """A member's history opens with the member's own code (issue 22)."""
+    return {"OMO-Member-Token": chain.member_qr(member_no)}

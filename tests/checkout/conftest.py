@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from pos.checkout import Checkout
+from pos.staff import Approvals, Authenticator, InMemoryStaffDirectory, PinLockout, Role, StaffMember
 from pos.storeconfig import StoreConfig
 from pos.tax import TaxRate
 from sync import catalog_gen
@@ -59,8 +60,18 @@ def store(tmp_path):
     s.close()
 
 
+ANA = StaffMember("S001", "Ana", Role.CASHIER)
+
+
+@pytest.fixture(scope="session")
+def approvals():
+    """The till's Approvals over the demo's staff (Mia, manager, PIN 9999), cheap hashes for speed."""
+    directory = InMemoryStaffDirectory.demo(scrypt_n=2**10)
+    return Approvals(Authenticator(directory, lockout=PinLockout(clock=lambda: 0.0)))
+
+
 @pytest.fixture
-def shop(store):
+def shop(store, approvals):
     cat = StoreCatalog(store)
     journal = StoreJournal(store)
 
@@ -72,7 +83,8 @@ def shop(store):
             till_id="T01",
             clock=FixedClock(),
             ids=CountingIds(),
-            staff_id="ana",
+            staff_id=ANA.id,
+            approvals=approvals,
         )
 
     yield make

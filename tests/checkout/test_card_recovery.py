@@ -17,10 +17,17 @@ from sync.payment_journal import SqlitePaymentJournal
 from sync.store import journal
 
 
-@pytest.fixture
-def shop(tmp_path):
+@pytest.fixture(params=["relayed", "direct"])  # both implementations of the CardTerminal port
+def shop(tmp_path, request):
     s = settings_mod.load(
-        None, environ={}, overrides=["demo.products=200", "demo.auto_tap_s=0", "stripe.poll_interval_ms=50"]
+        None,
+        environ={},
+        overrides=[
+            "demo.products=200",
+            "demo.auto_tap_s=0",
+            "stripe.poll_interval_ms=50",
+            f"demo.stripe_mode={request.param}",
+        ],
     )
     shop = open_shop(Paths.under(tmp_path), s)
     yield shop

@@ -5,9 +5,10 @@ import pytest
 from pos.cart import Discount
 from pos.checkout import CheckoutError, MemberOnSale
 from pos.documents import Tender
+from pos.staff import OverrideRequest, Permission
 from sync.store import journal as journal_mod
 from sync.store import outbox
-from tests.checkout.conftest import ie_config
+from tests.checkout.conftest import ANA, ie_config
 
 
 def _two_items(co, store):
@@ -42,7 +43,7 @@ def test_cash_sale_with_change_is_committed_with_its_event(shop, store):
 def test_open_sale_survives_a_restart(shop, store):
     co = shop()
     a, _ = _two_items(co, store)
-    co.discount_line(a, Discount.of_percent(10), actor="ana")
+    co.discount_line(a, Discount.of_percent(10), actor=ANA)
     co.attach_member(MemberOnSale(1234567, "Anna K", "Gold", 1240))
     again = shop()
     assert again.restore() is True
@@ -79,16 +80,22 @@ def test_cash_rounding_only_touches_the_cash_part(shop, store):
         co.cash_tender(quote.rounded - 5)
 
 
-def test_removed_lines_voids_and_overrides_are_audited(shop, store):
+def test_removed_lines_voids_and_overrides_are_audited(shop, store, approvals):
     co = shop()
     a, b = _two_items(co, store)
-    co.remove_line(b, actor="ana")
-    co.override_price(a, 100, "damaged box", actor="ana", approved_by="mia")
-    co.void(actor="ana", approved_by="mia", reason="customer left")
+    co.remove_line(b, actor=ANA)
+
+    def approved(permission, reason):
+        return approvals.approve(OverrideRequest(ANA, permission), "9999", reason=reason).override
+
+    co.override_price(a, 100, "damaged box", actor=ANA, override=approved(Permission.PRICE_OVERRIDE, "box"))
+    co.void(actor=ANA, override=approved(Permission.VOID_SALE, "customer left"), reason="customer left")
     conn = store.read_connection()
-    actions = [r[0] for r in conn.execute("SELECT action FROM audit_log ORDER BY seq")]
+    rows = conn.execute("SELECT action, details FROM audit_log ORDER BY seq").fetchall()
     conn.close()
+    actions = [r[0] for r in rows if not r[0].startswith("override.")]
     assert actions[-3:] == ["line.removed", "price.override", "sale.void"]
+    assert '"approved_by":"S003"' in rows[-1][1]  # the manager who typed her PIN
     assert co.cart.is_empty
 
 

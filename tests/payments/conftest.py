@@ -41,11 +41,56 @@ def api_key() -> str:
     return API_KEY
 
 
-@pytest.fixture
-def make_terminal(sim: StripeSimulator, reader_id: str, location: str, api_key: str):
-    made: list[StripeTerminal] = []
+# The two implementations of the CardTerminal port: the till calling Stripe itself ("direct", the default
+# of these tests), or relayed by a backend (on SQLite) that calls Stripe with the chain's key and hears its
+# webhooks. A protocol test marked ``both_ports`` runs with each.
+both_ports = pytest.mark.parametrize("port", ["direct", "relayed"])
 
-    def make(**kw: Any) -> StripeTerminal:
+
+@pytest.fixture
+def port() -> str:
+    return "direct"
+
+
+@pytest.fixture
+def relay_backend(sim: StripeSimulator, tmp_path, port: str):
+    """The backend relaying the simulator's account for relayed tests (None for direct ones)."""
+    if port != "relayed":
+        yield None
+        return
+    import secrets
+
+    from backend.card_relay import RelayConfig
+    from backend.server import start_backend
+
+    secret = "whsec_" + secrets.token_hex(16)
+    config = RelayConfig(API_KEY, secret, api_base=sim.url, reconcile_interval=0.2, capture_interval=0.02)
+    handle = start_backend(str(tmp_path / "relay.sqlite3"), cards=config)
+    sim.add_webhook_endpoint(handle.url + "/v1/stripe/webhooks", secret)
+    handle.till_token = handle.register_device("T1")
+    try:
+        yield handle
+    finally:
+        handle.stop()
+
+
+@pytest.fixture
+def make_terminal(sim: StripeSimulator, reader_id: str, location: str, api_key: str, relay_backend):
+    made: list[Any] = []
+
+    def make(**kw: Any) -> Any:
+        if relay_backend is not None:
+            from hardware.stripe_terminal.relay import RelayedTerminal
+
+            relayed = RelayedTerminal(
+                backend_url=relay_backend.url,
+                token=relay_backend.till_token,
+                reader_id=reader_id,
+                poll_interval=POLL,
+                push_wait=0.5,
+            )
+            made.append(relayed)
+            return relayed
         args: dict[str, Any] = dict(
             reader_id=reader_id,
             location_id=location,
@@ -133,6 +178,18 @@ class Shop:
 @pytest.fixture
 def shop(journal: MemoryPaymentJournal) -> Shop:
     return Shop(journal)
+
+
+def settle(payments: CardPayments, shop: Shop, timeout: float = 10.0) -> None:
+    """Relayed, the backend captures off the till's critical path: wait for it and let the till's reconciler
+    close its attempts (direct: they are closed already; this changes nothing)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not all(a.final for a in shop.journal.all()):
+        assert time.monotonic() < deadline, f"attempts not settled: {shop.journal.all()}"
+        payments.reconcile(shop.recover, shop.release)
+        time.sleep(0.05)
 
 
 def check_invariants(sim: StripeSimulator, shop: Shop) -> None:

@@ -31,7 +31,7 @@ from pos.payment import (
     PaymentAttempt,
     SaleMovedOn,
 )
-from tests.payments.conftest import POLL, check_invariants
+from tests.payments.conftest import POLL, both_ports, check_invariants
 from tests.payments.test_protocol_edges import Wrapped
 from tests.support.waiting import wait_for
 
@@ -97,6 +97,7 @@ def test_interac_captured_at_the_tap_then_cash_is_not_a_double_charge(sim, make_
     check_invariants(sim, shop)
 
 
+@both_ports
 def test_declined_card_then_cash_cancels_the_intent_and_allows_cash(sim, payments, shop, journal):
     sim.auto_tap("4000000000000002", delay=0.0)
     sale = shop.new_sale(6200)
@@ -113,6 +114,7 @@ def test_declined_card_then_cash_cancels_the_intent_and_allows_cash(sim, payment
     check_invariants(sim, shop)
 
 
+@both_ports
 def test_nothing_to_settle(sim, payments, shop):
     sale = shop.new_sale(6300)
     assert payments.settle_before_other_tender(sale, shop.recover, shop.release) is None
@@ -165,6 +167,7 @@ def test_attempt_that_never_reached_the_reader_is_closed_even_offline(sim, make_
     assert journal.get(out.attempt_id).status == CANCELED
 
 
+@both_ports
 def test_a_running_card_payment_is_not_settled_under_it(sim, payments, shop):
     sale = shop.new_sale(6700)
     box: dict = {}

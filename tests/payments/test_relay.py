@@ -22,7 +22,13 @@ from hardware.stripe_sim import StripeSimulator
 from hardware.stripe_sim.webhooks import sign
 from hardware.stripe_terminal.driver import StripeTerminal
 from hardware.stripe_terminal.relay import RELAY_DOWN_MESSAGE, RelayedTerminal
-from pos.payment import CardPayments, MemoryPaymentJournal, SimulatedCrash
+from pos.payment import (
+    CardPayments,
+    MemoryPaymentJournal,
+    PaymentRejected,
+    SimulatedCrash,
+    TerminalUnavailable,
+)
 from tests.backend.engines import fresh_database
 from tests.payments.conftest import Shop, check_invariants
 
@@ -109,12 +115,15 @@ def journal() -> MemoryPaymentJournal:
     return j
 
 
-def _tap_when_waiting(sim: StripeSimulator, reader: str, card: str = "4242424242424242") -> threading.Thread:
+def _tap_when_waiting(
+    sim: StripeSimulator, reader: str, card: str = "4242424242424242", *, after: float = 0.0
+) -> threading.Thread:
     def run() -> None:
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             action = sim.readers[reader].get("action")
             if action and action["status"] == "in_progress":
+                time.sleep(after)
                 sim.tap(card, reader)
                 return
             time.sleep(0.01)
@@ -382,6 +391,176 @@ def test_a_refund_goes_through_the_backend(chain, journal):
         direct.close()
 
 
+def _paid(chain, journal, amount: int) -> tuple[RelayedTerminal, Any]:
+    shop = Shop(journal)
+    t = chain.terminal()
+    payments = chain.payments(t, journal)
+    sale = shop.new_sale(amount)
+    _tap_when_waiting(chain.sim, chain.reader)
+    out = payments.pay(sale, amount, "usd", shop.complete(sale, amount))
+    assert out.paid, out
+    chain.settle(payments, shop)
+    assert chain.sim.payment_intents[out.payment_intent_id]["status"] == "succeeded"
+    return t, out
+
+
+def test_a_refund_attempt_answers_the_same_refund_after_stripes_24_hours_without_a_stripe_request(
+    chain, journal
+):
+    from backend.stripe_budget import REFUND
+
+    t, out = _paid(chain, journal, 4000)
+    budget = chain.backend.backend.card_relay.budget
+    taken: list[tuple[str, int]] = []
+    acquire = budget.acquire
+    budget.acquire = lambda endpoint, priority: (
+        taken.append((endpoint, priority)),
+        acquire(endpoint, priority),
+    )[1]
+    first = t.refund(out.payment_intent_id, 1000, idempotency_key="ret-1:refund:0", metadata={"step": "0"})
+    # within the chain's budget, at a refund's priority (behind a waiting customer's create and process)
+    mine = [x for x in taken if x[0] != "GET /v1/events"]  # (the reconciliation loop's, meanwhile)
+    assert mine == [("POST /v1/refunds", REFUND), ("GET /v1/payment_intents/{id}", REFUND)]
+    chain.sim.advance(2 * 86400)  # Stripe forgot the key: only the backend's record stands between
+    before = len(chain.sim.requests)
+    again = t.refund(out.payment_intent_id, 1000, idempotency_key="ret-1:refund:0", metadata={"step": "0"})
+    assert again.id == first.id and len(chain.sim.requests) == before
+    assert sum(r["amount"] for r in chain.sim.refunds.values()) == 1000  # refunded once
+    assert first.metadata["step"] == "0"  # the till's metadata is kept on Stripe's Refund
+    # the same attempt for another amount is refused, nothing refunded
+    with pytest.raises(PaymentRejected) as e:
+        t.refund(out.payment_intent_id, 999, idempotency_key="ret-1:refund:0")
+    assert e.value.code == "idempotency_error"
+    assert [r.id for r in t.refunds_for(out.payment_intent_id)] == [first.id]
+
+
+def test_a_refund_whose_answer_the_backend_lost_is_found_not_made_again(chain, journal, monkeypatch):
+    from backend.card_relay import CardRelay
+
+    t, out = _paid(chain, journal, 3000)
+    keep = CardRelay._keep_refund
+    crashed: list[str] = []
+
+    def dies_once(self, till_id, key, refund):
+        if not crashed:
+            crashed.append(refund["id"])
+            raise RuntimeError("the backend stopped after Stripe's answer")
+        return keep(self, till_id, key, refund)
+
+    monkeypatch.setattr(CardRelay, "_keep_refund", dies_once)
+    with pytest.raises(TerminalUnavailable) as e:
+        t.refund(out.payment_intent_id, 700, idempotency_key="void-1", metadata={"return_uuid": "r1"})
+    assert e.value.ambiguous  # the till cannot know: it asks again, or looks
+    chain.sim.advance(2 * 86400)  # beyond Stripe's idempotency: the backend must find it by itself
+    # the till looks first (app/refunds.py does): the backend finds the lost answer at Stripe
+    (found,) = t.refunds_for(out.payment_intent_id)
+    assert (found.id, found.amount, found.metadata["return_uuid"]) == (crashed[0], 700, "r1")
+    assert t.refund(out.payment_intent_id, 700, idempotency_key="void-1").id == crashed[0]
+    # and a second attempt lost the same way is found by asking again, not refunded twice
+    crashed.clear()
+    with pytest.raises(TerminalUnavailable):
+        t.refund(out.payment_intent_id, 500, idempotency_key="void-2")
+    chain.sim.advance(2 * 86400)
+    assert t.refund(out.payment_intent_id, 500, idempotency_key="void-2").id == crashed[0]
+    assert sorted(r["amount"] for r in chain.sim.refunds.values()) == [500, 700]
+
+
+def test_the_relayed_refunds_of_a_payment_are_stripes(chain, journal):
+    t, out = _paid(chain, journal, 5000)
+    r1 = t.refund(out.payment_intent_id, 1000, idempotency_key="a", metadata={"step": "1"})
+    r2 = t.refund(out.payment_intent_id, 2000, idempotency_key="b")
+    other = chain.terminal()  # a return is taken at any till of the chain
+    assert {r.id for r in other.refunds_for(out.payment_intent_id)} == {r1.id, r2.id}
+    direct = StripeTerminal(reader_id=chain.reader, api_base=chain.sim.url, api_key=CHAIN_KEY)
+    try:
+        at_stripe = sorted(direct.refunds_for(out.payment_intent_id), key=lambda r: r.id)
+        # what the direct driver reads, but for the backend's own note of the attempt it made each for
+        assert {k for r in at_stripe for k in r.metadata} == {"step", "omo_refund_key", "omo_till"}
+        for r in at_stripe:
+            r.metadata.pop("omo_refund_key"), r.metadata.pop("omo_till")
+        assert at_stripe == sorted(t.refunds_for(out.payment_intent_id), key=lambda r: r.id)
+        # a payment not taken through the backend (an online order's): Stripe's answer, as direct
+        assert t.refunds_for("pi_unknown") == direct.refunds_for("pi_unknown")
+    finally:
+        direct.close()
+    bad = requests.post(
+        f"{chain.url}/v1/card/refunds",
+        json={
+            "payment_intent": out.payment_intent_id,
+            "amount": 1,
+            "idempotency_key": "c",
+            "metadata": {"omo_refund_key": "x"},
+        },
+        headers={"Authorization": f"Bearer {chain.token}"},
+        timeout=5,
+    )
+    assert bad.status_code == 400  # the relay's own metadata is not the till's to set
+
+
+def test_old_relay_rows_are_pruned_after_their_windows_and_open_payments_are_kept(
+    chain, journal, monkeypatch
+):
+    import sqlalchemy as sa
+
+    from backend import schema
+
+    t, out = _paid(chain, journal, 3300)
+    t.refund(out.payment_intent_id, 300, idempotency_key="r-prune")
+    relay = chain.backend.backend.card_relay
+    store = chain.backend.store
+    sale = "sale-authorised-never-handed-over"  # a payment left authorised: the till never handed it over
+    open_one = {"attempt_id": "a-open", "till_id": "T1", "sale_uuid": sale, "reader_id": chain.reader}
+    store.write(
+        lambda conn: conn.execute(
+            sa.insert(schema.card_payments).values(
+                amount=1200,
+                currency="usd",
+                payment_intent_id="pi_open",
+                pi_rank=4,
+                created_at=time.time(),
+                **open_one,
+            )
+        )
+    )
+    lost = {"till_id": "T1", "refund_key": "lost", "payment_intent_id": "pi_lost", "amount": 1}
+    store.write(
+        lambda conn: conn.execute(sa.insert(schema.card_refunds).values(created_at=time.time(), **lost))
+    )
+
+    def count(table: sa.Table) -> int:
+        return store.read_one(sa.select(sa.func.count()).select_from(table))[0][0]
+
+    tables = (schema.till_messages, schema.stripe_events, schema.card_payments, schema.card_refunds)
+    before = [count(x) for x in tables]
+    assert before[0] > 1 and before[1] > 1 and before[2:] == [2, 2]
+    now = time.time()
+    monkeypatch.setattr(relay, "_clock", lambda: now + 1800)
+    assert relay.prune() == dict.fromkeys(
+        ("till_messages", "stripe_events", "card_payments", "card_refunds"), 0
+    )
+    monkeypatch.setattr(relay, "_clock", lambda: now + 7200)  # past an hour: the tills' messages go
+    gone = relay.prune(batch=2)  # in batches of short transactions
+    m, e = schema.till_messages, schema.stripe_events
+    # (what the backend's loops add meanwhile is of the clock set here: not old)
+    assert gone["till_messages"] >= before[0] > 2
+    assert store.read_one(sa.select(sa.func.count()).where(m.c.created_at <= now)) == [(0,)]
+    assert [count(x) for x in tables[2:]] == before[2:] and count(e) >= before[1]
+    monkeypatch.setattr(relay, "_clock", lambda: now + 5 * 86400)  # past Stripe's retries: event ids go
+    assert relay.prune()["stripe_events"] >= before[1] and count(schema.card_payments) == 2
+    assert store.read_one(sa.select(sa.func.count()).where(e.c.received_at <= now)) == [(0,)]
+    monkeypatch.setattr(relay, "_clock", lambda: now + 401 * 86400)  # the final payment and its refund go
+    gone = relay.prune()
+    assert (gone["card_payments"], gone["card_refunds"]) == (1, 1)
+    (kept,) = store.read_one(sa.select(schema.card_payments.c.sale_uuid))
+    assert kept[0] == sale  # an authorisation never settled stays, whatever its age
+    (kept,) = store.read_one(sa.select(schema.card_refunds.c.refund_key))
+    assert kept[0] == "lost"  # and a refund attempt whose answer is not found yet
+    # the till's channel goes on after the messages it had were pruned
+    monkeypatch.setattr(relay, "_clock", time.time)
+    store.write(lambda conn: relay._tell(conn, "T1", {"payment_intent": "pi_x", "status": "x"}))
+    assert [m["payment_intent"] for m in relay.changes("T1", 0, 0)["messages"]] == ["pi_x"]
+
+
 def test_the_budget_is_reported(chain):
     r = requests.get(
         f"{chain.url}/v1/stripe/budget", headers={"Authorization": f"Bearer {chain.token}"}, timeout=5
@@ -403,3 +582,98 @@ def test_omo_backend_stripe_budget_prints_the_shared_budget(chain, capsys):
     assert main(["stripe-budget", "--database", chain.database, "--json"]) == 0
     limits = {x["limit"] for x in json.loads(capsys.readouterr().out)["limits"]}
     assert {"account", "POST /v1/payment_intents"} <= limits  # what this worker spent, read from the table
+
+
+@pytest.fixture
+def two_workers(tmp_path) -> Iterator[tuple[StripeSimulator, str, BackendHandle, BackendHandle]]:
+    """PostgreSQL, two backend workers on one database that look at the tills' messages only every 20 s
+    by themselves (so that only a push can be quick): Stripe's webhooks go to the first."""
+    sim = StripeSimulator(api_keys=(CHAIN_KEY,), webhook_retry=(0.05, 0.2, 5.0)).start()
+    handles: list[BackendHandle] = []
+    try:
+        with fresh_database("postgresql", tmp_path) as url:
+            secret = "whsec_" + secrets.token_hex(16)
+            reader = sim.register_reader("simulated-wpe", sim.create_location("Main street"))
+            config = RelayConfig(CHAIN_KEY, secret, api_base=sim.url, channel_recheck=20.0)
+            handles.append(start_backend(url, cards=config))
+            handles.append(start_backend(url, cards=config))
+            sim.add_webhook_endpoint(handles[0].url + "/v1/stripe/webhooks", secret)
+            try:
+                yield sim, reader, handles[0], handles[1]
+            finally:
+                for h in handles:
+                    h.stop()
+    finally:
+        sim.stop()
+
+
+def _listening(*handles: BackendHandle) -> None:
+    deadline = time.monotonic() + 10
+    while not all(h.backend.card_relay.listening for h in handles):
+        assert time.monotonic() < deadline, "LISTEN never came up"
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("listen", [True, False])
+def test_news_told_on_one_worker_wakes_the_channel_waiting_on_another(two_workers, monkeypatch, listen):
+    from backend import schema
+    from backend.card_relay import CardRelay
+
+    sim, reader, a, b = two_workers
+    if not listen:  # the control: without PostgreSQL's NOTIFY the waiting worker hears nothing
+        for h in (a, b):
+            h.backend.card_relay.stop()
+            relay = CardRelay(h.store, h.backend.card_relay.config)
+            monkeypatch.setattr(relay, "_listen_loop", lambda: None)
+            h.backend.card_relay = relay.start()
+    _listening(*(h for h in (a, b) if listen))
+    answer: dict[str, Any] = {}
+    began = time.monotonic()
+
+    def wait_on_b() -> None:
+        answer.update(b.backend.card_relay.changes("T1", 0, 6.0))
+        answer["took"] = time.monotonic() - began
+
+    waiter = threading.Thread(target=wait_on_b)
+    waiter.start()
+    time.sleep(0.3)  # B waits now
+    a.store.write(
+        lambda conn: a.backend.card_relay._tell(conn, "T1", {"payment_intent": "pi_1", "status": "x"})
+    )
+    waiter.join(10)
+    assert [m["payment_intent"] for m in answer["messages"]] == ["pi_1"]
+    if listen:
+        assert answer["took"] < 2.0, answer
+    else:
+        assert answer["took"] > 5.5, answer  # it heard only at the end of its wait
+    assert schema.till_messages is not None
+
+
+def test_two_workers_the_payment_on_one_hears_the_webhook_taken_by_the_other(two_workers):
+    """The till's channel is open on worker B, Stripe's webhooks reach worker A: the outcome reaches the till
+    through A's NOTIFY at once (B itself would look at the table only after 20 s)."""
+    sim, reader, a, b = two_workers
+    _listening(a, b)
+    t = RelayedTerminal(
+        backend_url=b.url, token=a.register_device("T1"), reader_id=reader, poll_interval=POLL, push_wait=60
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while not t.channel_up:
+            assert time.monotonic() < deadline, "the till's channel never opened"
+            time.sleep(0.05)
+        journal = MemoryPaymentJournal()
+        journal.data = {"sales": {}, "outbox": []}
+        shop = Shop(journal)
+        sale = shop.new_sale(2500)
+        _tap_when_waiting(sim, reader, after=0.5)  # the till waits for its channel by then
+        began = time.monotonic()
+        payments = CardPayments(
+            t, journal, poll_interval=POLL, capture_backoff=0.01, authorization_timeout=60
+        )
+        out = payments.pay(sale, 2500, "usd", shop.complete(sale, 2500))
+        took = time.monotonic() - began
+        assert out.paid
+        assert took < 5.5, f"the outcome took {took:.1f} s to reach the till on the other worker"
+    finally:
+        t.close()

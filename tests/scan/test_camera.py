@@ -25,7 +25,9 @@ from hardware.camera import (
 )
 from hardware.camera.decoders import Decoder, DecoderUnavailable, Detection, PyzbarDecoder
 
-TOKEN = qc.codes.encode_member_token(qc.corpus_private_key(), qc.CORPUS_KEY_ID, 4242, qc.CORPUS_NOW + 600)
+TOKEN = qc.codes.encode_member_token(
+    qc.corpus_private_key(), qc.CORPUS_KEY_ID, 4242, qc.CORPUS_NOW + qc.codes.APP_CODE_LIFE_S
+)
 
 
 class Collector:

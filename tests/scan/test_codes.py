@@ -36,22 +36,30 @@ def parser(revoked=(), now=NOW, keys=None):
 
 
 def test_member_token_has_the_contract_shape():
-    text = codes.encode_member_token(KEY, 3, 1234567, NOW + 300)
+    text = codes.encode_member_token(KEY, 3, 1234567, NOW + 60)
     assert len(text) == 129 and text.startswith("OMO1")
     assert text == text.upper() and "=" not in text
     raw = base64.b32decode(text[4:] + "===")
-    assert raw[:14] == b"M" + bytes([3]) + (1234567).to_bytes(8, "big") + (NOW + 300).to_bytes(4, "big")
+    assert raw[:14] == b"M" + bytes([3]) + (1234567).to_bytes(8, "big") + (NOW + 60).to_bytes(4, "big")
     KEY.public_key().verify(raw[14:], raw[:14])  # Ed25519 over the body, as the backend signs it
 
 
 def test_valid_member_token():
-    text = codes.encode_member_token(KEY, 3, 42, NOW + 300)
-    assert parser().parse(text) == MemberCode(42, "app", key_id=3, expires_at=NOW + 300)
+    text = codes.encode_member_token(KEY, 3, 42, NOW + 60)
+    assert parser().parse(text) == MemberCode(42, "app", key_id=3, expires_at=NOW + 60)
 
 
 @pytest.mark.parametrize(
     ("expires_at", "ok"),
-    [(NOW - 1, True), (NOW - 60, True), (NOW - 61, False), (NOW - 3600, False)],
+    [
+        (NOW - 1, True),
+        (NOW - 30, True),
+        (NOW - 31, False),
+        (NOW - 3600, False),
+        (NOW + 90, True),  # a code of the next 60-second step, from a clock 30 s ahead
+        (NOW + 91, False),  # no app code lives longer
+        (NOW + 86400, False),
+    ],
 )
 def test_expiry_with_skew_allowance(expires_at, ok):
     result = parser().parse(codes.encode_member_token(KEY, 3, 42, expires_at))
@@ -69,17 +77,17 @@ def test_skew_is_configurable():
 
 
 def test_wrong_key_is_rejected():
-    text = codes.encode_member_token(OTHER, 3, 42, NOW + 300)
+    text = codes.encode_member_token(OTHER, 3, 42, NOW + 60)
     assert parser().parse(text).reason is RejectReason.BAD_SIGNATURE
 
 
 def test_unknown_key_id_is_rejected():
-    text = codes.encode_member_token(KEY, 9, 42, NOW + 300)
+    text = codes.encode_member_token(KEY, 9, 42, NOW + 60)
     assert parser().parse(text).reason is RejectReason.UNKNOWN_KEY
 
 
 def test_tampered_body_is_rejected():
-    text = codes.encode_member_token(KEY, 3, 42, NOW + 300)
+    text = codes.encode_member_token(KEY, 3, 42, NOW + 60)
     raw = bytearray(base64.b32decode(text[4:] + "==="))
     raw[10] ^= 0x01  # member number changed after signing
     forged = "OMO1" + base64.b32encode(bytes(raw)).decode().rstrip("=")
@@ -129,6 +137,10 @@ def test_reference_payloads():
     assert p.parse("OMO:RECEIPT:not-a-uuid").reason is RejectReason.MALFORMED
     assert p.parse("OMO:ORDER:").reason is RejectReason.MALFORMED
     assert p.parse("OMO:ORDER:a b").reason is RejectReason.MALFORMED
+    # an order's QR carries the secret that shows its contents at the backend
+    assert p.parse("OMO:ORDER:600001.xLuGw9HEJxA8NExB") == OrderCode("600001")
+    assert p.parse("OMO:ORDER:600001.short").reason is RejectReason.MALFORMED
+    assert p.parse("OMO:ORDER:.xLuGw9HEJxA8NExB").reason is RejectReason.MALFORMED
 
 
 @pytest.mark.parametrize(
@@ -142,7 +154,7 @@ def test_anything_else_is_not_understood(text):
 
 
 def test_truncated_and_huge_tokens():
-    text = codes.encode_member_token(KEY, 3, 42, NOW + 300)
+    text = codes.encode_member_token(KEY, 3, 42, NOW + 60)
     for bad in (text[:-1], text[:60], text + "A", text[:-1] + "1", text[:10] + "a" + text[11:]):
         assert parser().parse(bad).reason is RejectReason.MALFORMED, bad
     assert parser().parse("OMO1" + "A" * 10_000_000).reason is RejectReason.TOO_LONG
@@ -201,7 +213,7 @@ def test_parser_never_raises(text):
 @settings(max_examples=200, deadline=None)
 @given(st.integers(0, 77), st.integers(0, 255))
 def test_any_single_bit_flip_of_a_token_is_never_accepted_as_another_member(pos, bit):
-    text = codes.encode_member_token(KEY, 3, 42, NOW + 300)
+    text = codes.encode_member_token(KEY, 3, 42, NOW + 60)
     raw = bytearray(base64.b32decode(text[4:] + "==="))
     raw[pos] ^= 1 << (bit % 8)
     forged = "OMO1" + base64.b32encode(bytes(raw)).decode().rstrip("=")

@@ -19,7 +19,9 @@ from ui.wedge import WedgeFilter
 
 pytestmark = pytest.mark.gui
 
-TOKEN = qc.codes.encode_member_token(qc.corpus_private_key(), qc.CORPUS_KEY_ID, 987654, qc.CORPUS_NOW + 600)
+TOKEN = qc.codes.encode_member_token(
+    qc.corpus_private_key(), qc.CORPUS_KEY_ID, 987654, qc.CORPUS_NOW + qc.codes.APP_CODE_LIFE_S
+)
 
 
 @pytest.fixture
@@ -41,7 +43,7 @@ def test_preview_from_a_file_source_finds_a_member(qtbot, preview, tmp_path):
         preview.start(ImageSequenceSource([path], fps=30, loop=True))
     assert blocker.args == [TOKEN]
     assert qc.corpus_parser().parse(blocker.args[0]) == MemberCode(
-        987654, "app", key_id=qc.CORPUS_KEY_ID, expires_at=qc.CORPUS_NOW + 600
+        987654, "app", key_id=qc.CORPUS_KEY_ID, expires_at=qc.CORPUS_NOW + qc.codes.APP_CODE_LIFE_S
     )
     qtbot.waitUntil(lambda: preview.outline() != [], timeout=5_000)
     poly = preview.outline()[0]

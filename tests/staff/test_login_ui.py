@@ -62,7 +62,7 @@ def test_wrong_pin_says_so_and_how_many_tries_are_left(qtbot, screen):
     screen.logged_in.connect(logged.append)
     with qtbot.waitSignal(screen.login_failed):
         type_pin(qtbot, screen, "1234")
-    assert screen.pin.message.text() == "Wrong PIN. 4 tries left."
+    assert screen.pin.message.text() == "Wrong PIN. 9 tries left."
     assert screen.pin.message.property("kind") == "error"
     assert screen.pin.dots.count() == 0 and logged == []
     qtbot.keyClicks(screen.pin, "12")
@@ -71,16 +71,16 @@ def test_wrong_pin_says_so_and_how_many_tries_are_left(qtbot, screen):
 
 
 def test_lockout_disables_the_pad_and_counts_down(qtbot, screen, clock):
-    for _ in range(5):
+    for _ in range(10):
         type_pin(qtbot, screen, "1234")
     msg = screen.pin.message.text()
-    assert msg == "Too many wrong PINs. Try again in 30 seconds, or ask a manager."
+    assert msg == "Too many wrong PINs. Try again in 30 min 00 s, or ask a manager."
     assert not screen.pin.keypad.buttons["9"].isEnabled()
     logged = []
     screen.logged_in.connect(logged.append)
     type_pin(qtbot, screen, "9999")  # typing is ignored while locked
     assert logged == [] and screen.pin.dots.count() == 0
-    clock.advance(20)
+    clock.advance(1790)
     screen.refresh_lockout()  # what the one-second countdown timer calls
     assert "Try again in 10 seconds" in screen.pin.message.text()
     clock.advance(10)
@@ -92,10 +92,10 @@ def test_lockout_disables_the_pad_and_counts_down(qtbot, screen, clock):
 
 
 def test_countdown_timer_unlocks_on_its_own(qtbot, screen, clock):
-    for _ in range(5):
+    for _ in range(10):
         type_pin(qtbot, screen, "1234")
     assert screen._countdown.isActive()
-    clock.advance(30)
+    clock.advance(1800)
     qtbot.waitUntil(lambda: screen.pin.keypad.buttons["1"].isEnabled(), timeout=3000)
     assert not screen._countdown.isActive()
 
@@ -206,7 +206,7 @@ def test_pin_is_checked_off_the_gui_thread_with_the_task_manager(qtbot, director
                 assert not s.pin.keypad.buttons["1"].isEnabled()  # no typing over a check in progress
             finally:
                 spy.gate.set()
-        assert s.pin.message.text() == "Wrong PIN. 4 tries left." and not s.checking
+        assert s.pin.message.text() == "Wrong PIN. 9 tries left." and not s.checking
         with qtbot.waitSignal(s.logged_in) as sig:
             type_pin(qtbot, s, "2222")
         assert sig.args[0].name == "Ben"
@@ -236,7 +236,7 @@ def test_a_barcode_scanned_at_the_login_is_not_a_wrong_pin(qtbot, screen, auth):
     screen.login_failed.connect(failed.append)
     with qtbot.waitSignal(screen.pin.too_long):
         type_pin(qtbot, screen, "4006381333931")  # an EAN-13 from a keyboard-wedge scanner
-    assert failed == [] and auth.lockout.attempts_left() == 5
+    assert failed == [] and auth.lockout.attempts_left() == 10
     assert screen.pin.message.text() == screen.pin.TOO_LONG
     with qtbot.waitSignal(screen.logged_in):
         type_pin(qtbot, screen, "1111")

@@ -94,7 +94,7 @@ def test_wrong_pin_message(qtbot, approvals):
     with qtbot.waitSignal(d.refused) as sig:
         qtbot.keyClicks(d.pin, "4444")
         qtbot.keyClick(d.pin, Qt.Key.Key_Return)
-    assert sig.args[0] == "Wrong PIN. 4 tries left."
+    assert sig.args[0] == "Wrong PIN. 9 tries left."
 
 
 def test_escape_cancels(qtbot, approvals, audit):
@@ -133,12 +133,12 @@ def test_price_override_asks_for_a_reason_first(qtbot, approvals):
 
 def test_lockout_in_the_dialog(qtbot, approvals, clock):
     d = dialog(qtbot, approvals, discount_25())
-    for _ in range(5):
+    for _ in range(10):
         qtbot.keyClicks(d.pin, "0000")
         qtbot.keyClick(d.pin, Qt.Key.Key_Return)
-    assert d.pin.message.text() == "Too many wrong PINs. Try again in 30 seconds."
+    assert d.pin.message.text() == "Too many wrong PINs. Try again in 30 min 00 s."
     assert not d.pin.keypad.buttons["9"].isEnabled()
-    clock.advance(30)
+    clock.advance(1800)
     d.refresh_lockout()
     with qtbot.waitSignal(d.approved):
         qtbot.keyClicks(d.pin, "9999")

@@ -195,44 +195,45 @@ def test_deactivated_staff_cannot_log_in(directory, auth):
 # ---------------------------------------------------------------------------------------- lockout
 
 
-def test_lockout_after_five_wrong_pins_then_doubles(clock):
+def test_lockout_after_ten_wrong_pins_for_thirty_minutes_then_doubles(clock):
+    """PCI DSS v4.0 8.3.4: at most 10 wrong tries, then at least 30 minutes."""
     lock = PinLockout(clock=clock)
-    for i in range(4):
+    for i in range(9):
         assert lock.record_failure() == 0
-        assert lock.attempts_left() == 4 - i
-    assert lock.record_failure() == 30
-    assert lock.locked() and lock.remaining() == 30
-    clock.advance(29.5)
+        assert lock.attempts_left() == 9 - i
+    assert lock.record_failure() == 1800
+    assert lock.locked() and lock.remaining() == 1800
+    clock.advance(1799.5)
     assert lock.locked()
     clock.advance(0.5)
     assert not lock.locked()
-    for _ in range(4):
+    lock.record_success()  # a right PIN resets nothing: it may be someone else's
+    for _ in range(9):
         lock.record_failure()
-    assert lock.record_failure() == 60  # a second lockout in a row waits twice as long
-    clock.advance(60)
-    lock.record_success()
-    for _ in range(4):
-        lock.record_failure()
-    assert lock.record_failure() == 30  # a right PIN resets the escalation
-    assert not lock.locked("override")  # keys count separately
+    assert lock.record_failure() == 3600  # a second lockout in a row waits twice as long
+    assert lock.locked("override") and lock.locked("till")  # every PIN pad of the till shares the count
+    with pytest.raises(ValueError, match="8.3.4"):
+        PinLockout(max_attempts=11)
+    with pytest.raises(ValueError, match="30 minutes"):
+        PinLockout(lockout_s=30)
 
 
 def test_authenticator_messages_audit_and_lockout(auth, audit, clock, caplog):
     caplog.set_level(logging.DEBUG)
     r = auth.login("1234")
-    assert r.status is LoginStatus.WRONG_PIN and r.message == "Wrong PIN. 4 tries left."
+    assert r.status is LoginStatus.WRONG_PIN and r.message == "Wrong PIN. 9 tries left."
     assert auth.login("12").status is LoginStatus.INVALID  # not a PIN: not counted
-    for _ in range(3):
+    for _ in range(8):
         auth.login("1234")
     r = auth.login("1234")
     assert r.status is LoginStatus.LOCKED
-    assert r.message == "Too many wrong PINs. Try again in 30 seconds, or ask a manager."
+    assert r.message == "Too many wrong PINs. Try again in 30 min 00 s, or ask a manager."
     r = auth.login("9999")  # the right PIN is refused while locked
-    assert r.status is LoginStatus.LOCKED and r.locked_for_s == 30
-    clock.advance(30)
+    assert r.status is LoginStatus.LOCKED and r.locked_for_s == 1800
+    clock.advance(1800)
     r = auth.login("9999")
     assert r.ok and r.member.name == "Mia" and r.message == "Welcome, Mia."
-    assert audit.types() == ["staff.login_failed"] * 4 + ["staff.lockout", "staff.login"]
+    assert audit.types() == ["staff.login_failed"] * 9 + ["staff.lockout", "staff.login"]
     assert audit.of("staff.login") == [{"staff_id": "S003", "name": "Mia", "role": "manager"}]
     text = repr(audit.events) + caplog.text
     assert "9999" not in text and "1234" not in text
@@ -276,14 +277,16 @@ def test_only_a_manager_can_approve(approvals, audit, pin, who):
     assert not audit.of("override.approved")
 
 
-def test_override_wrong_pins_lock_the_approval_separately(approvals, auth):
+def test_override_and_login_wrong_pins_share_one_count(approvals, auth):
     req = OverrideRequest(ANA, Permission.NO_SALE, reason="change for the float")
-    for _ in range(4):
+    for _ in range(5):
         assert approvals.approve(req, "0000").status is OverrideStatus.WRONG_PIN
-    assert approvals.approve(req, "0000").status is OverrideStatus.LOCKED
+    for _ in range(4):
+        assert auth.login("0000").status is LoginStatus.WRONG_PIN
+    assert approvals.approve(req, "0000").status is OverrideStatus.LOCKED  # the tenth, on either pad
     assert approvals.approve(req, "9999").status is OverrideStatus.LOCKED
-    assert approvals.lockout_remaining() == 30
-    assert auth.login("1111").ok  # the login screen is not locked by it
+    assert approvals.lockout_remaining() == 1800
+    assert auth.login("1111").status is LoginStatus.LOCKED  # the login screen is locked by it too
 
 
 def test_price_override_needs_a_reason(approvals):

@@ -106,3 +106,12 @@ def till(qtbot, tmp_path):
     yield w
     w.close()
     w.shutdown()
+
+
+@pytest.fixture
+def direct_till(qtbot, tmp_path):
+    """The window with its till calling Stripe itself (what only direct mode does: the reader's cart)."""
+    w = make_window(qtbot, tmp_path / "shop", "demo.stripe_mode=direct")
+    yield w
+    w.close()
+    w.shutdown()

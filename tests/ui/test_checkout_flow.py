@@ -206,8 +206,8 @@ def test_discount_beyond_cashier_limit_refused_then_approved(qtbot, till):
     )
 
 
-def test_status_bar_reports_what_the_reader_probe_saw(qtbot, till):
-    w = till
+def test_status_bar_reports_what_the_reader_probe_saw(qtbot, direct_till):
+    w = direct_till
     qtbot.waitUntil(lambda: w.status.view.reader == "online", timeout=10_000)
     assert w.status.view.stripe == "reachable"
     assert w.page.card_available
@@ -268,8 +268,8 @@ def test_member_qr_attaches_the_member_with_details_from_the_backend(qtbot, till
     assert w.page.message.property("error") is True
 
 
-def test_reader_screen_shows_the_cart_while_scanning(qtbot, till):
-    w = till
+def test_reader_screen_shows_the_cart_while_scanning(qtbot, direct_till):
+    w = direct_till
     login(qtbot, w)
     for code in barcodes(w, 3):
         scan(qtbot, w, code)

@@ -54,7 +54,7 @@ def test_an_exchange_in_progress_goes_on_in_the_next_persons_language_and_only_t
 ):
     w = make_window(qtbot, tmp_path / "d", "ui.staff_languages=S001=ja")
     login(qtbot, w, "2222")  # Ben reads the store's English
-    scan(qtbot, w, "OMO:ORDER:600001")
+    scan(qtbot, w, w.shop.demo.backend.order_qr("600001"))
     panel = w.returns_ws.page.returns
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=20_000)
     panel.table.cellWidget(0, 3).setValue(1)

@@ -28,7 +28,7 @@ def test_an_order_scanned_on_sell_is_taken_back_on_returns_with_f9(qtbot, till):
     w = till
     w.activateWindow()
     login(qtbot, w, "2222")  # Ben, an associate: refunds are his job
-    scan(qtbot, w, "OMO:ORDER:600001")
+    scan(qtbot, w, w.shop.demo.backend.order_qr("600001"))  # the QR with its secret
     qtbot.waitUntil(lambda: w.workspaces.current == "returns", timeout=5000)
     panel = w.returns_ws.page.returns
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=20_000)
@@ -74,6 +74,26 @@ def test_a_pickup_is_checked_with_a_question_and_handed_over_then_the_f_keys_sti
     assert QApplication.activeModalWidget() is None and QApplication.focusWidget() is panel.scan
 
 
+def test_an_order_typed_by_its_number_asks_for_the_customers_proof_and_then_shows_its_lines(qtbot, till):
+    w = till
+    w.activateWindow()
+    login(qtbot, w, "2222")
+    assert w.workspaces.open("returns")
+    panel = w.returns_ws.page.returns
+    panel.scan.setText("600002")
+    panel.scan.returnPressed.emit()
+    chooser = modal(qtbot)  # the summary only: the window asks how the customer proves it is theirs
+    assert panel.table.rowCount() == 0
+    chooser.setTextValue(chooser.comboBoxItems()[1])  # the card's last digits
+    chooser.accept()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() not in (None, chooser), timeout=5000)
+    asked = modal(qtbot)
+    type_into(asked, "0005")  # the card that paid the demo's order 600002
+    asked.accept()
+    qtbot.waitUntil(lambda: panel.table.rowCount() > 0, timeout=20_000)
+    assert w.shop.returns.view().checked and QApplication.activeModalWidget() is None
+
+
 def _keys_until(qtbot, key: str, done, tries: int = 8) -> None:
     """Press `key` until `done()` (Tab through the page to a part of it)."""
     for _ in range(tries):
@@ -99,7 +119,7 @@ def test_a_return_made_with_the_keyboard_only(qtbot, till):
     panel = w.returns_ws.page.returns
     _press("F2")
     assert QApplication.focusWidget() is panel.scan
-    QTest.keyClicks(panel.scan, "OMO:ORDER:600003")
+    QTest.keyClicks(panel.scan, w.shop.demo.backend.order_qr("600003"))
     _press("Return")
     qtbot.waitUntil(lambda: panel.table.rowCount() == 3, timeout=20_000)
     _keys_until(qtbot, "Tab", lambda: QApplication.focusWidget() is panel.table)

@@ -1,8 +1,8 @@
 """members: the points each sold line earned and was paid with, the coupon ledger, check-ins once per store
 and day, enrolments (aliases of provisional numbers) and what the member search finds
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-07 13:00:00
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
