@@ -41,7 +41,8 @@ def test_a_return_without_an_original_gives_back_no_redeemed_points(backend, htt
 def test_points_given_back_are_capped_at_what_the_original_redeemed(backend, http):
     sale = sale_payload(member_no=1002, redeemed=300, unit_price=1000, qty=3)
     assert push_one(http, backend.url, event("sale.completed", sale))["status"] == "applied"
-    assert balance(http, backend.url, 1002) == 500
+    # 800 - 300 redeemed + 33 earned by the 27.00 EUR paid in money (silver: 1.25 a euro; issue 15)
+    assert balance(http, backend.url, 1002) == 533
 
     def give_back(points):
         ret = unreceipted_return(refund=0, member_no=1002, points={"earned": 0, "redeemed": points})
@@ -54,7 +55,8 @@ def test_points_given_back_are_capped_at_what_the_original_redeemed(backend, htt
     assert give_back(200)["status"] == "applied"
     again = give_back(101)  # 200 of the 300 already went back
     assert again["status"] == "rejected" and again["reason"]["code"] == "exceeds_redeemed"
-    assert balance(http, backend.url, 1002) == 700
+    # 533 + the 200 given back (the returned line names no line of the original: no earned points back)
+    assert balance(http, backend.url, 1002) == 733
 
 
 def test_a_cash_refund_without_an_original_needs_an_approval_within_the_store_limit(backend, http):
@@ -126,9 +128,9 @@ def test_a_ledger_that_overflows_fails_only_the_events_that_touch_it(backend, ht
                 (f"poison-{i}", 2**62),
             )
     assert http.get(f"{backend.url}/v1/members/1003", timeout=T).status_code == 200
-    redeem = event("sale.completed", sale_payload(member_no=1003, redeemed=10))
-    good = event("sale.completed", sale_payload(member_no=1004, earned=5))
+    redeem = event("sale.completed", sale_payload(member_no=1003, redeemed=100))
+    good = event("sale.completed", sale_payload(member_no=1004, earned=20))
     r = push(http, backend.url, [redeem, good])
     assert r.status_code == 200, r.text
     assert r.json()["results"][1]["status"] == "applied"
-    assert balance(http, backend.url, 1004) == 12005
+    assert balance(http, backend.url, 1004) == 12020  # platinum: 2 points a euro on 10.00 EUR
