@@ -95,7 +95,7 @@ def test_every_visible_string_in_the_window_goes_through_qt_translation():
     translations. (Tours and screenshot scripts drive the window; they are not shown text.)"""
     offenders = []
     for p in (ROOT / "ui").rglob("*.py"):
-        if p.name in {"tour.py"}:
+        if p.name == "tour.py" or p.name.endswith("_tour.py"):  # a tour types what a person would
             continue
         for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or not node.args:
