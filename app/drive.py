@@ -176,7 +176,8 @@ class Shift:
             self.approve(n, "discount_order", sell.discount_order("20%"))
         if self._members and rng.random() < 0.2:
             self.report(n, "member", sell.attach_member_typed(str(rng.choice(self._members))))
-        if self._members and rng.random() < self.args.member_share:  # a member's sale: coupons, points
+        # a member's sale (coupons, points); no draw when off, so a seed plans the day it planned before
+        if self.args.member_share and self._members and rng.random() < self.args.member_share:
             self.report(n, "member", sell.attach_member_typed(str(rng.choice(self._members))))
             self.report(n, "member.refresh", sell.refresh_member())
             if sell.view().due > 100:
