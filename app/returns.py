@@ -169,6 +169,29 @@ def too_many_checks(shop: Any, staff: StaffMember | None, order_no: str, e: Back
     )
 
 
+def _original_lines(lines: Any) -> tuple[OriginalLine, ...]:
+    """An online order's or a store sale's lines (the same fields on both) as the domain's."""
+    return tuple(
+        OriginalLine(
+            ln.line_no,
+            ln.sku,
+            ln.name,
+            ln.qty,
+            ln.unit_price,
+            ln.paid_amount,
+            ln.tax_code,
+            ln.tax_amount,
+            ln.returned_qty,
+            ln.refunded_amount,
+        )
+        for ln in lines
+    )
+
+
+def _paid_tenders(tenders: Any) -> tuple[PaidTender, ...]:
+    return tuple(PaidTender(t.method, t.amount, t.reference) for t in tenders)
+
+
 def original_from_order(order: OnlineOrder) -> Original:
     return Original(
         kind="order",
@@ -176,22 +199,8 @@ def original_from_order(order: OnlineOrder) -> Original:
         label=order.order_no,
         currency=order.currency,
         placed_at=order.placed_at,
-        lines=tuple(
-            OriginalLine(
-                ln.line_no,
-                ln.sku,
-                ln.name,
-                ln.qty,
-                ln.unit_price,
-                ln.paid_amount,
-                ln.tax_code,
-                ln.tax_amount,
-                ln.returned_qty,
-                ln.refunded_amount,
-            )
-            for ln in order.lines
-        ),
-        tenders=tuple(PaidTender(t.method, t.amount, t.reference) for t in order.tenders),
+        lines=_original_lines(order.lines),
+        tenders=_paid_tenders(order.tenders),
         member_no=order.member_no,
         points_earned=order.points_earned,
         points_redeemed=order.points_redeemed,
@@ -207,22 +216,8 @@ def original_from_sale(sale: StoreSale) -> Original:
         label=sale.receipt_no,
         currency=sale.currency,
         placed_at=sale.occurred_at,
-        lines=tuple(
-            OriginalLine(
-                ln.line_no,
-                ln.sku,
-                ln.name,
-                ln.qty,
-                ln.unit_price,
-                ln.paid_amount,
-                ln.tax_code,
-                ln.tax_amount,
-                ln.returned_qty,
-                ln.refunded_amount,
-            )
-            for ln in sale.lines
-        ),
-        tenders=tuple(PaidTender(t.method, t.amount, t.reference) for t in sale.tenders),
+        lines=_original_lines(sale.lines),
+        tenders=_paid_tenders(sale.tenders),
         member_no=sale.member_no,
         points_earned=sale.points_earned,
         points_redeemed=sale.points_redeemed,

@@ -240,6 +240,9 @@ class Server:
             cwd = legacy_tree
         else:
             cmd = [sys.executable, "-m", "backend.server", "--database", database, "--workers", str(workers)]
+            # the demo seed's members earn and redeem points in the sales (Trust: seeded only with --demo);
+            # PostgreSQL keeps the signing key outside the database
+            cmd += ["--demo", "--signing-key", str(log.parent / f"signing-{self.port}.key")]
             cwd = ROOT
         cmd += ["--port", str(self.port), "--seed-products", "200"]
         self._log = open(log, "wb")  # noqa: SIM115 - closed in stop()
