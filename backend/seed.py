@@ -245,6 +245,7 @@ def _seed_rest(conn: Connection, seed: int, here: str = DEMO_STORE) -> None:
     for idx, (member_no, *_rest) in enumerate(MEMBERS):
         for base, status in ((500001, "ready_for_pickup"), (600001, "delivered")):
             order_no = str(base + idx)
+            pickup = status == "ready_for_pickup"
             lines = [sample[(idx * 5 + k) % len(sample)] for k in range(1 + idx % 3)]
             rows = []
             total = 0
@@ -264,13 +265,13 @@ def _seed_rest(conn: Connection, seed: int, here: str = DEMO_STORE) -> None:
                         "tax_code": tax_code,
                     }
                 )
-            pickup = status == "ready_for_pickup"
             ready = today - timedelta(days=9 if idx == len(MEMBERS) - 1 else idx + 1, hours=3 * idx)
             conn.execute(
                 sa.insert(t.orders).values(
                     order_no=order_no,
                     status=status,
-                    placed_at=f"2026-11-{10 + idx:02d}T12:00:00Z",
+                    # the pickup ordered last week, the delivered order a month before it
+                    placed_at=f"2026-{11 if pickup else 10}-{10 + idx:02d}T12:00:00Z",
                     currency="EUR",
                     member_no=member_no,
                     pickup_store_id=DEMO_STORE if pickup else None,

@@ -2342,16 +2342,12 @@ Nothing was changed. Call a manager.</translation>
             <translation>{title} ({off} off)</translation>
         </message>
         <message>
-            <source>online</source>
-            <translation>online</translation>
+            <source>{date} online, order {ref}: {total} — {items}</source>
+            <translation>{date} online, order {ref}: {total} — {items}</translation>
         </message>
         <message>
-            <source>in store</source>
-            <translation>in store</translation>
-        </message>
-        <message>
-            <source>{date} {where}: {total} — {items}</source>
-            <translation>{date} {where}: {total} — {items}</translation>
+            <source>{date} in store: {total} — {items}</source>
+            <translation>{date} in store: {total} — {items}</translation>
         </message>
         <message>
             <source>bought together</source>

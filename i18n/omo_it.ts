@@ -2342,16 +2342,12 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
             <translation>{title} ({off} di sconto)</translation>
         </message>
         <message>
-            <source>online</source>
-            <translation>online</translation>
+            <source>{date} online, order {ref}: {total} — {items}</source>
+            <translation>{date} online, ordine {ref}: {total} — {items}</translation>
         </message>
         <message>
-            <source>in store</source>
-            <translation>in negozio</translation>
-        </message>
-        <message>
-            <source>{date} {where}: {total} — {items}</source>
-            <translation>{date} {where}: {total} — {items}</translation>
+            <source>{date} in store: {total} — {items}</source>
+            <translation>{date} in negozio: {total} — {items}</translation>
         </message>
         <message>
             <source>bought together</source>

@@ -2341,16 +2341,12 @@ Nothing was changed. Call a manager.</source>
             <translation>{title}（{off} 引き）</translation>
         </message>
         <message>
-            <source>online</source>
-            <translation>オンライン</translation>
+            <source>{date} online, order {ref}: {total} — {items}</source>
+            <translation>{date} オンライン、注文 {ref}：{total} — {items}</translation>
         </message>
         <message>
-            <source>in store</source>
-            <translation>店舗</translation>
-        </message>
-        <message>
-            <source>{date} {where}: {total} — {items}</source>
-            <translation>{date} {where}：{total} — {items}</translation>
+            <source>{date} in store: {total} — {items}</source>
+            <translation>{date} 店舗：{total} — {items}</translation>
         </message>
         <message>
             <source>bought together</source>

@@ -2342,16 +2342,12 @@ Nada foi alterado. Chame um gerente.</translation>
             <translation>{title} ({off} de desconto)</translation>
         </message>
         <message>
-            <source>online</source>
-            <translation>online</translation>
+            <source>{date} online, order {ref}: {total} — {items}</source>
+            <translation>{date} online, encomenda {ref}: {total} — {items}</translation>
         </message>
         <message>
-            <source>in store</source>
-            <translation>na loja</translation>
-        </message>
-        <message>
-            <source>{date} {where}: {total} — {items}</source>
-            <translation>{date} {where}: {total} — {items}</translation>
+            <source>{date} in store: {total} — {items}</source>
+            <translation>{date} na loja: {total} — {items}</translation>
         </message>
         <message>
             <source>bought together</source>

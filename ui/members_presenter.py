@@ -160,10 +160,13 @@ class MembersPresenter(Presenter):
         return self.tr_("{title} ({off} off)").format(title=c.title, off=off)
 
     def _order(self, o: Any) -> str:
-        where = self.tr_("online") if o.channel == "online" else self.tr_("in store")
         items = ", ".join(f"{ln.qty} × {ln.name}" for ln in o.lines[:3])
-        return self.tr_("{date} {where}: {total} — {items}").format(
-            date=o.placed_at[:10], where=where, total=self.fmt(o.total), items=items
+        if o.channel == "online":  # the number the customer has in their e-mail, and Returns takes
+            return self.tr_("{date} online, order {ref}: {total} — {items}").format(
+                date=o.placed_at[:10], ref=o.ref, total=self.fmt(o.total), items=items
+            )
+        return self.tr_("{date} in store: {total} — {items}").format(
+            date=o.placed_at[:10], total=self.fmt(o.total), items=items
         )
 
     def _suggestion(self, s: Any) -> str:

@@ -65,13 +65,15 @@ class MembersTour(Tour):
         self.shot("members-full-consent", w)
         yield from self.open_code(1003)
         self.shot("members-no-consent", w)
-        backend = w.shop.demo.backend
-        backend.inject("status", status=503, times=10**9)
+        demo = w.shop.demo
+        demo.set_backend_online(False)  # every request answered 503, as the Demo panel's switch does
         try:
+            w.shop.sync_engine.wake()
+            yield Wait(lambda: w.status.view.backend == "offline", "the till to see the backend down", 30)
             yield from self.open_code(1004)
             self.shot("members-offline", w)
         finally:
-            backend.faults.clear()
+            demo.set_backend_online(True)
         yield from self.member_sale()
 
     def shot_over(self, name: str, dialog: Any) -> None:
