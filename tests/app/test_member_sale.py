@@ -148,6 +148,30 @@ def test_offline_points_up_to_the_store_s_cap(capped_shop):
         shop.demo.set_backend_online(True)
 
 
+def test_points_earned_offline_are_provisional_then_credited_once_when_the_sale_syncs(sell, shop):
+    members = shop.members
+    members.begin_shift(shop.staff.identify("1111"))
+    start = balance(shop, 1002)
+    member_sale(sell, shop, 1002)
+    assert sell.remove_offer("WELCOME1002").ok  # a coupon cannot be claimed offline
+    shop.demo.set_backend_online(False)
+    try:
+        r = sell.pay_cash(sell.view().due)
+        assert r.ok, r  # earning always works offline
+        earned = recorded(shop, r.value.sale_uuid).loyalty.points_earned
+        assert earned > 0
+        opened = members.open_member(1002)  # the panel: the cached balance plus this till's sale
+        assert opened.ok, opened
+        panel = opened.value
+        assert (panel.points, panel.unsynced, panel.provisional) == (start + earned, earned, True)
+    finally:
+        shop.demo.set_backend_online(True)
+    synced(shop)
+    assert balance(shop, 1002) == start + earned  # the backend credited its own figure, once
+    panel = members.open_member(1002).value
+    assert (panel.points, panel.unsynced, panel.provisional) == (start + earned, 0, False)
+
+
 def test_offline_a_coupon_comes_off_and_the_member_keeps_it(sell, shop):
     member_sale(sell, shop, 1001)
     shop.demo.set_backend_online(False)
