@@ -31,7 +31,7 @@ from typing import Any
 from app.messages import QT_TRANSLATE_NOOP, msg, text
 from app.results import Outcome, Result, done, refused
 from app.till_report import local_time
-from pos.fulfilment import Fulfilment
+from pos.fulfilment import Fulfilment, qr_secret_of
 from pos.stock import Alternative, Freshness, StockCache, StockLevels, alternatives, choose_source, freshness
 from pos.sync_ports import BackendNotFound, BackendRefused, BackendUnavailable, OnlineOrder
 
@@ -324,7 +324,13 @@ class StockService:
             return refused(text(str(e)))
         except (BackendUnavailable, BackendNotFound) as e:
             return refused(msg(QT_TRANSLATE_NOOP(C, "Not ordered: {reason}"), reason=str(e)))
-        fulfilment = Fulfilment(kind, order.order_no, self._store_name(source_store_id), order.ready_on or "")
+        fulfilment = Fulfilment(
+            kind,
+            order.order_no,
+            self._store_name(source_store_id),
+            order.ready_on or "",
+            qr_secret_of(order.order_no, order.qr_text),
+        )
         added = self.sell.add_fulfilled(sku, qty, fulfilment)
         if not added.ok:  # the sale could not take it: the order gives its stock back
             self._release_quietly(order.order_no)
@@ -387,7 +393,12 @@ class StockService:
                     store=self._store_name(order.pickup_store_id or ""),
                 )
             )
-        fulfilment = Fulfilment("reservation", order.order_no, self._store_name(self.store_id))
+        fulfilment = Fulfilment(
+            "reservation",
+            order.order_no,
+            self._store_name(self.store_id),
+            qr_secret=qr_secret_of(order.order_no, order.qr_text),
+        )
         for line in order.lines:
             added = self.sell.add_fulfilled(line.sku, line.qty, fulfilment)
             if not added.ok:

@@ -796,6 +796,8 @@ def _order_response(
         # waiting on this store's pickup shelf, or placed at a till (a reservation, an endless-aisle order)
         # and held or collected here: this store's own job
         full = here and (order["status"] == "ready_for_pickup" or order.get("origin") == "till")
+    if full and proof[0] is not None:  # whoever sees it in full may print or show its QR
+        order["qr_text"] = f"OMO:ORDER:{order_no}.{proof[0]}"
     return backend.respond(operation, 200, _order_view(order, full))
 
 

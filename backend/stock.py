@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import secrets
 import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -342,6 +343,18 @@ def _out_of_stock(store: Any, sku: str, name: str, left: int, qty: int) -> Refus
     )
 
 
+def new_qr_secret() -> str:
+    """The secret half of an order's QR code (`OMO:ORDER:<no>.<secret>`): 16 URL-safe characters."""
+    return secrets.token_urlsafe(12)
+
+
+def order_qr_text(conn: Connection, order_no: str) -> str:
+    """The order's QR code: with its secret (whoever scans it sees the order in full), or the number alone
+    for an order that has none."""
+    secret = conn.execute(sa.select(orders.c.qr_secret).where(orders.c.order_no == order_no)).scalar()
+    return f"OMO:ORDER:{order_no}" + (f".{secret}" if secret else "")
+
+
 def place_order(conn: Connection, till_id: str, body: dict[str, Any], now: float) -> str:
     """POST /v1/orders: an order placed at a till for delivery home or pickup at its store, its stock held at
     the source until the sale that pays it arrives (ORDER_PAY_BY_S). Returns the order number."""
@@ -392,6 +405,7 @@ def place_order(conn: Connection, till_id: str, body: dict[str, Any], now: float
             ready_on=ready_on(kind, datetime.fromtimestamp(now, UTC).date()).isoformat(),
             expires_at=expires,
             delivery_address=address,
+            qr_secret=new_qr_secret(),  # the receipt's QR shows the order in full at any store
         )
     )
     conn.execute(
@@ -451,6 +465,7 @@ def reserve(conn: Connection, till_id: str, body: dict[str, Any], now: float) ->
             source_store_id=store_id,
             ready_on=datetime.fromtimestamp(now, UTC).date().isoformat(),
             expires_at=expires,
+            qr_secret=new_qr_secret(),
         )
     )
     conn.execute(
@@ -475,7 +490,7 @@ def reserve(conn: Connection, till_id: str, body: dict[str, Any], now: float) ->
             "name": name,
             "qty": qty,
             "expires_at": iso(expires),
-            "qr_text": f"OMO:ORDER:{order_no}",
+            "qr_text": order_qr_text(conn, order_no),
         },
         now,
     )
@@ -590,7 +605,7 @@ def _paid_by_sale(
             member_no,
             "order.placed",
             order_no,
-            {"order_no": order_no, "status": changes["status"], "qr_text": f"OMO:ORDER:{order_no}"},
+            {"order_no": order_no, "status": changes["status"], "qr_text": order_qr_text(conn, order_no)},
             now,
         )
     conn.execute(sa.update(orders).where(o.order_no == order_no).values(**changes))

@@ -5,8 +5,10 @@ warehouse) is a line of the open sale, paid with the rest of it; the backend pla
 its stock before the line was added (so nothing is sold twice), and the sale's event tells it the order
 was paid. A `reservation` line is goods another till reserved in this store, collected and paid now.
 
-The line keeps the order's number (printed with its QR, ``OMO:ORDER:<no>``, on the receipt) and what the
-receipt says about it: where it comes from and the day it is promised for.
+The line keeps the order's number (printed with its QR on the receipt: ``OMO:ORDER:<no>.<secret>`` as the
+backend gave it, so a store that scans it sees the order in full; ``OMO:ORDER:<no>`` alone, the number, when
+the backend gave none) and what the receipt says about it: where it comes from and the day it is promised
+for.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pos.errors import InvalidDataError
 
 KINDS = ("delivery", "pickup", "reservation")
 ORDER_NO = re.compile(r"[A-Za-z0-9-]{1,32}")  # the contract's OrderNo
+QR_SECRET = re.compile(r"[A-Za-z0-9_-]{8,64}")  # the secret half of an order's QR
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,7 @@ class Fulfilment:
     order_no: str
     source: str = ""  # the name of the store (or warehouse) it comes from, or where it was reserved
     ready_on: str = ""  # ISO date it is delivered by, or can be collected from ("" for a reservation)
+    qr_secret: str = ""  # the order's QR secret from the backend ("" when it gave none)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -37,6 +41,9 @@ class Fulfilment:
             )
         if not isinstance(self.order_no, str) or not ORDER_NO.fullmatch(self.order_no):
             raise InvalidDataError("{order_no!r} is not an order number", order_no=self.order_no)
+        secret = self.qr_secret
+        if not isinstance(secret, str) or (secret and not QR_SECRET.fullmatch(secret)):
+            raise InvalidDataError("an order's QR secret must be 8 to 64 letters, digits, - or _")
         if not isinstance(self.source, str):
             raise InvalidDataError("a fulfilment's source must be text")
         if self.ready_on:
@@ -52,7 +59,7 @@ class Fulfilment:
 
     @property
     def qr_payload(self) -> str:
-        return f"OMO:ORDER:{self.order_no}"
+        return order_qr_payload(self.order_no, self.qr_secret)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,7 +67,7 @@ class Fulfilment:
             "order_no": self.order_no,
             "source": self.source,
             "ready_on": self.ready_on,
-        }
+        } | ({"qr_secret": self.qr_secret} if self.qr_secret else {})
 
     @classmethod
     def from_dict(cls, data: object) -> Fulfilment | None:
@@ -71,10 +78,29 @@ class Fulfilment:
             raise InvalidDataError("fulfilment {data!r} is not a table", data=data)
         try:
             return cls(
-                data["kind"], data["order_no"], str(data.get("source", "")), str(data.get("ready_on", ""))
+                data["kind"],
+                data["order_no"],
+                str(data.get("source", "")),
+                str(data.get("ready_on", "")),
+                str(data.get("qr_secret", "")),
             )
         except KeyError as e:
             raise InvalidDataError("a fulfilment without its {key!r}", key=e.args[0]) from None
 
 
-__all__ = ["KINDS", "Fulfilment"]
+def order_qr_payload(order_no: str, qr_secret: str = "") -> str:
+    """An order's QR code: ``OMO:ORDER:<no>.<secret>``, or ``OMO:ORDER:<no>`` without a secret."""
+    return f"OMO:ORDER:{order_no}" + (f".{qr_secret}" if qr_secret else "")
+
+
+def qr_secret_of(order_no: str, qr_text: str | None) -> str:
+    """The secret of an order's QR text as the backend gives it (``OMO:ORDER:<no>.<secret>``), or "" when
+    the text is missing, names another order, or carries no well-formed secret."""
+    prefix = f"OMO:ORDER:{order_no}."
+    if not qr_text or not qr_text.startswith(prefix):
+        return ""
+    secret = qr_text[len(prefix) :]
+    return secret if QR_SECRET.fullmatch(secret) else ""
+
+
+__all__ = ["KINDS", "Fulfilment", "order_qr_payload", "qr_secret_of"]

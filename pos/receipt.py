@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from pos.fulfilment import order_qr_payload
+
 Amount = int | str
 """An amount: integer minor units (formatted by ``format_amount``) or an already formatted string."""
 
@@ -140,16 +142,17 @@ class Tender:
 @dataclass(frozen=True)
 class OrderSlip:
     """An order paid with this sale (endless aisle) or a reservation collected: its number and QR
-    (``OMO:ORDER:<no>``), how it reaches the customer and when."""
+    (``OMO:ORDER:<no>.<secret>``, see `pos.fulfilment`), how it reaches the customer and when."""
 
     order_no: str
     kind: str  # "delivery" | "pickup" | "reservation"
     source: str = ""  # the store or warehouse it comes from
     ready_on: str = ""  # the day, as printed
+    qr_secret: str = ""
 
     @property
     def qr_payload(self) -> str:
-        return f"OMO:ORDER:{self.order_no}"
+        return order_qr_payload(self.order_no, self.qr_secret)
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ def receipt_for_sale(
     for ln in doc.lines:
         f = ln.fulfilment
         if f is not None and f.order_no not in orders:
-            orders[f.order_no] = OrderSlip(f.order_no, f.kind, f.source, f.ready_on)
+            orders[f.order_no] = OrderSlip(f.order_no, f.kind, f.source, f.ready_on, f.qr_secret)
     tax_lines = tuple(
         ReceiptTaxLine(
             f"{marks.get(t.tax_code, '')} {labels.get(t.tax_code, t.tax_code)}",

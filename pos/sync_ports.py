@@ -180,6 +180,7 @@ class OnlineOrder:
     collect_by: str | None = None  # the last day to collect it
     shelf: str | None = None
     overdue: bool = False  # not collected in time: it goes back to stock
+    qr_text: str | None = None  # its QR (OMO:ORDER:<no>.<secret>), in a full view where it has one
 
 
 @dataclass(frozen=True)

@@ -578,6 +578,7 @@ def to_order(d: dict[str, Any]) -> OnlineOrder:
         collect_by=d.get("collect_by"),
         shelf=d.get("shelf"),
         overdue=bool(d.get("overdue", False)),
+        qr_text=d.get("qr_text"),
     )
 
 

@@ -183,7 +183,15 @@ def test_a_reservation_holds_the_stock_until_its_time_runs_out(chain):
     # the customer's app is told; it is among their online orders
     events = chain.member_events(1001)
     assert [e["kind"] for e in events] == ["reservation.created"]
-    assert events[0]["body"]["qr_text"] == f"OMO:ORDER:{order['order_no']}"
+    # with the order's QR (its secret too): the app shows it, and a store that scans it sees the order
+    assert events[0]["body"]["qr_text"] == order["qr_text"]
+    assert order["qr_text"].startswith(f"OMO:ORDER:{order['order_no']}.")
+    scanned = (
+        session(chain)
+        .get(f"{chain.url}/v1/orders/by-qr", params={"text": order["qr_text"]}, timeout=T)
+        .json()
+    )
+    assert scanned["view"] == "full" and scanned["qr_text"] == order["qr_text"]
     profile = (
         session(chain).get(f"{chain.url}/v1/members/1001", headers=own_code(chain, 1001), timeout=T).json()
     )

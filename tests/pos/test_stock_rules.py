@@ -11,7 +11,7 @@ import pytest
 from pos.cart import Cart, LineTotal
 from pos.documents import SaleDocument
 from pos.errors import InvalidDataError, InvalidQuantityError
-from pos.fulfilment import Fulfilment
+from pos.fulfilment import Fulfilment, qr_secret_of
 from pos.money import Money
 from pos.stock import (
     StockCache,
@@ -126,9 +126,21 @@ def test_a_fulfilment_round_trips_and_refuses_what_is_not_one():
         lambda: Fulfilment("pickup", "1", ready_on="tomorrow"),
         lambda: Fulfilment.from_dict(["pickup"]),
         lambda: Fulfilment.from_dict({"kind": "pickup"}),
+        lambda: Fulfilment("pickup", "1", qr_secret="short"),
+        lambda: Fulfilment("pickup", "1", qr_secret="has.a.dot.in.it"),
     ):
         with pytest.raises(InvalidDataError):
             bad()
+
+
+def test_an_ordered_line_keeps_its_order_s_qr_secret_and_prints_it():
+    signed = Fulfilment("delivery", "700014", "Warehouse", "2026-12-10", qr_secret="Ab3_-xYz09KLmnop")
+    assert Fulfilment.from_dict(signed.to_dict()) == signed
+    assert signed.qr_payload == "OMO:ORDER:700014.Ab3_-xYz09KLmnop"
+    assert "qr_secret" not in ORDER.to_dict()  # a line saved before secrets loads as it was
+    assert qr_secret_of("700014", signed.qr_payload) == "Ab3_-xYz09KLmnop"
+    for other in (None, "", "OMO:ORDER:700014", "OMO:ORDER:700015.Ab3_-xYz09KLmnop", "OMO:ORDER:700014.bad!"):
+        assert qr_secret_of("700014", other) == ""
 
 
 def test_an_ordered_line_is_a_line_of_its_own_its_quantity_is_the_orders_and_it_survives_a_restart():
