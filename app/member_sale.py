@@ -395,7 +395,7 @@ class MemberSaleMixin:
                 result,
                 message=msg(
                     QT_TRANSLATE_NOOP(C, "{points} points ({amount}) taken. Take the rest: {rest}."),
-                    points=f"{points:,}",
+                    points=self.shop.count(points),
                     amount=self.shop.fmt(tender.amount),
                     rest=self.shop.fmt(rest),
                 ),

@@ -98,6 +98,13 @@ class Shop:
             text = self._fmt_cache[minor] = Money(minor, self.config.currency).format(self.config.locale)
         return text
 
+    def count(self, n: int) -> str:
+        """A whole number for the screen (points, items) as the store's locale writes it: 12,000 in
+        en_IE, 12.000 in it_IT."""
+        from babel.numbers import format_decimal
+
+        return format_decimal(n, locale=self.config.locale)
+
     def parse_amount(self, text: str) -> int | None:
         from pos.errors import DomainError
 

@@ -2655,6 +2655,22 @@ Nothing was changed. Call a manager.</translation>
     <context>
         <name>Presenter</name>
         <message>
+            <source>Basic</source>
+            <translation>Basic</translation>
+        </message>
+        <message>
+            <source>Silver</source>
+            <translation>Silver</translation>
+        </message>
+        <message>
+            <source>Gold</source>
+            <translation>Gold</translation>
+        </message>
+        <message>
+            <source>Platinum</source>
+            <translation>Platinum</translation>
+        </message>
+        <message>
             <source>That did not work: {error}. Nothing was lost; try again.</source>
             <translation>That did not work: {error}. Nothing was lost; try again.</translation>
         </message>

@@ -2655,6 +2655,22 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
     <context>
         <name>Presenter</name>
         <message>
+            <source>Basic</source>
+            <translation>Base</translation>
+        </message>
+        <message>
+            <source>Silver</source>
+            <translation>Argento</translation>
+        </message>
+        <message>
+            <source>Gold</source>
+            <translation>Oro</translation>
+        </message>
+        <message>
+            <source>Platinum</source>
+            <translation>Platino</translation>
+        </message>
+        <message>
             <source>That did not work: {error}. Nothing was lost; try again.</source>
             <translation>Non ha funzionato: {error}. Non è andato perso nulla; riprova.</translation>
         </message>

@@ -2652,6 +2652,22 @@ Nothing was changed. Call a manager.</source>
     <context>
         <name>Presenter</name>
         <message>
+            <source>Basic</source>
+            <translation>ベーシック</translation>
+        </message>
+        <message>
+            <source>Silver</source>
+            <translation>シルバー</translation>
+        </message>
+        <message>
+            <source>Gold</source>
+            <translation>ゴールド</translation>
+        </message>
+        <message>
+            <source>Platinum</source>
+            <translation>プラチナ</translation>
+        </message>
+        <message>
             <source>That did not work: {error}. Nothing was lost; try again.</source>
             <translation>うまくいきませんでした: {error}。何も失われていません。再試行してください。</translation>
         </message>

@@ -2655,6 +2655,22 @@ Nada foi alterado. Chame um gerente.</translation>
     <context>
         <name>Presenter</name>
         <message>
+            <source>Basic</source>
+            <translation>Básico</translation>
+        </message>
+        <message>
+            <source>Silver</source>
+            <translation>Prata</translation>
+        </message>
+        <message>
+            <source>Gold</source>
+            <translation>Ouro</translation>
+        </message>
+        <message>
+            <source>Platinum</source>
+            <translation>Platina</translation>
+        </message>
+        <message>
             <source>That did not work: {error}. Nothing was lost; try again.</source>
             <translation>Não funcionou: {error}. Nada se perdeu; tente de novo.</translation>
         </message>

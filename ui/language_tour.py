@@ -2,10 +2,11 @@
 
     python -m ui.language_tour [--language it|ja|pt|pseudo|all] [--out docs/screenshots] [--every-screen]
 
-Runs `ui.tour` and `ui.till_tour` with the window in LANGUAGE and the demo store in a country that
-speaks it (Italy, Japan, Portugal: their money, dates and tax), saving NAME-LANG.png. By default the
-checkout and the Z report; `--every-screen` saves every screen of both tours (what to look through in
-`pseudo`, where every word is accented, 40 % longer and bracketed: a label cut short loses its `]`).
+Runs `ui.tour`, `ui.members_tour` and `ui.till_tour` with the window in LANGUAGE and the demo store in a
+country that speaks it (Italy, Japan, Portugal: their money, dates and tax), saving NAME-LANG.png. By
+default the checkout, the member panel and the Z report; `--every-screen` saves every screen of the tours
+(what to look through in `pseudo`, where every word is accented, 40 % longer and bracketed: a label cut
+short loses its `]`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ui.members_tour import MembersTour
 from ui.till_tour import TillTour
 from ui.tour import DEFAULT_OUT, Tour, TourError
 
@@ -24,7 +26,7 @@ STORES: dict[str, tuple[str, ...]] = {
     "pt": ("store.country=PT", "store.tax_preset=PT", "store.name=OMO Lisboa Chiado"),
     "pseudo": ("ui.staff_languages=S001=pseudo,S002=pseudo,S003=pseudo",),  # staff reading pseudo
 }
-DOCS = {"checkout", "receipt", "till-z-report"}
+DOCS = {"checkout", "receipt", "members-full-consent", "till-z-report"}
 # what the manager types as the reason for the shortage at the close, in the store's language
 REASONS = {
     "it": "manca una banconota da 20; controllati pavimento e cassaforte",
@@ -37,6 +39,7 @@ def run(language: str, out: Path, *, every_screen: bool = False) -> list[Path]:
     only = None if every_screen else DOCS
     settings = STORES[language]
     paths = Tour(out, language=language, settings=settings, only=only).run()
+    paths += MembersTour(out, language=language, settings=settings, only=only).run()
     till = TillTour(out, language=language, settings=settings, only=only)
     till.reason = REASONS.get(language, till.reason)
     paths += till.run()
@@ -50,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         "--out", default=str(DEFAULT_OUT), help="directory for the PNGs (default docs/screenshots)"
     )
     p.add_argument(
-        "--every-screen", action="store_true", help="every screen of both tours, not only the docs'"
+        "--every-screen", action="store_true", help="every screen of the tours, not only the docs'"
     )
     args = p.parse_args(argv)
     langs = [args.language] if args.language != "all" else ["it", "ja"]

@@ -79,9 +79,8 @@ class MemberSalePresenter(QObject):
                 self.tr_("Attach the member first: points pay only for their own sale."), error=True
             )
             return
-        have = (
-            self.tr_("{points} points").format(points=f"{view.member.points:,}") if view.member.points else ""
-        )
+        points = view.member.points
+        have = self.tr_("{points} points").format(points=self.shop.count(points)) if points else ""
 
         def answered(typed: str) -> None:
             digits = typed.strip().replace(",", "").replace(".", "").replace(" ", "")

@@ -32,6 +32,7 @@ class MembersPresenter(Presenter):
         super().__init__(tasks, window, approvals)
         self.members, self.page = members, page
         self.fmt = members.shop.fmt
+        self.count = members.shop.count
         self.panel: MemberPanel | None = None
         self.via = "typed"
         page.find.connect(self.find)
@@ -116,16 +117,16 @@ class MembersPresenter(Presenter):
     # ------------------------------------------------------------------ the panel
     def _hit_label(self, hit: Any) -> str:
         return self.tr_("{name} · {tier} · no. {no} {hint}").format(
-            name=hit.display_name, tier=hit.tier.title(), no=hit.member_no, hint=hit.hint
+            name=hit.display_name, tier=self.tier(hit.tier), no=hit.member_no, hint=hit.hint
         )
 
     def show_panel(self, panel: MemberPanel) -> None:
         self.panel = panel
         p = panel.profile
         name = self.tr_("{name} · {tier} · no. {no}").format(
-            name=p.display_name, tier=p.tier.title(), no=p.member_no
+            name=p.display_name, tier=self.tier(p.tier), no=p.member_no
         )
-        points = self.tr_("{points} points").format(points=f"{panel.points:,}")
+        points = self.tr_("{points} points").format(points=self.count(panel.points))
         if panel.offline:
             points += " " + self.tr_("(provisional: from this till's cache, the backend cannot be reached)")
         elif panel.unsynced:

@@ -64,6 +64,16 @@ class Presenter(QObject):
                 return said
         return text
 
+    def tier(self, tier: str) -> str:
+        """A loyalty tier's name in the reader's language; a tier the programme added later as it names it."""
+        names = {
+            "basic": self.tr_("Basic"),
+            "silver": self.tr_("Silver"),
+            "gold": self.tr_("Gold"),
+            "platinum": self.tr_("Platinum"),
+        }
+        return names.get(tier, tier.title())
+
     def say(self, text: str, *, error: bool = False) -> None:
         self.show_message(text, error)
         if error:

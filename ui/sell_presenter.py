@@ -134,10 +134,12 @@ class SellPresenter(Presenter):
         member = None
         if m is not None:
             member = self.tr_("{name} · {tier} · no. {no}").format(
-                name=m.name or self.tr_("Member"), tier=m.tier or self.tr_("member"), no=m.member_no
+                name=m.name or self.tr_("Member"),
+                tier=self.tier(m.tier) if m.tier else self.tr_("member"),
+                no=m.member_no,
             )
             if m.points is not None:
-                member += " · " + self.tr_("{points} points").format(points=f"{m.points:,}")
+                member += " · " + self.tr_("{points} points").format(points=self.shop.count(m.points))
             member += self.member_sale.offers_text()
         self.page.show_member(member)
 
