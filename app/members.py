@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from app.messages import QT_TRANSLATE_NOOP, msg, said
+from app.messages import QT_TRANSLATE_NOOP, Msg, msg, said, text
 from app.results import Result, done, failed, refused
 from pos.codes import MemberCode, Rejected, RejectReason, parse_typed_member
 from pos.enrolment import enrolment, provisional_number
@@ -38,6 +38,21 @@ from pos.sync_ports import (
 log = logging.getLogger("app.members")
 
 C = "app"
+
+TIERS = {  # the programme's tiers, their names for people
+    "basic": QT_TRANSLATE_NOOP(C, "Basic"),
+    "silver": QT_TRANSLATE_NOOP(C, "Silver"),
+    "gold": QT_TRANSLATE_NOOP(C, "Gold"),
+    "platinum": QT_TRANSLATE_NOOP(C, "Platinum"),
+}
+
+
+def tier_name(tier: str) -> Msg:
+    """A loyalty tier's name, translated by the window; a tier the programme added later as it is named."""
+    known = TIERS.get(tier.lower())
+    return msg(known) if known else text(tier.title())
+
+
 VIA = ("app_qr", "card_qr", "typed", "door")
 NOT_ACCEPTED = QT_TRANSLATE_NOOP(
     C,

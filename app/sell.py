@@ -30,6 +30,7 @@ from typing import Any
 
 from app.approval import check_approval, use_approval
 from app.member_sale import MemberSaleMixin
+from app.members import tier_name
 from app.messages import QT_TRANSLATE_NOOP, Msg, msg, said, text
 from app.results import Outcome, Result, done, failed, refused
 from pos.cart import Discount
@@ -594,7 +595,7 @@ class SellService(MemberSaleMixin):
                 msg(
                     QT_TRANSLATE_NOOP(C, "{name} ({tier}) attached to this sale."),
                     name=details.name,
-                    tier=details.tier,
+                    tier=tier_name(details.tier),
                 ),
                 value=details,
             )

@@ -172,6 +172,22 @@
             <translation>{points} points ({amount}) taken. Take the rest: {rest}.</translation>
         </message>
         <message>
+            <source>Basic</source>
+            <translation>Basic</translation>
+        </message>
+        <message>
+            <source>Silver</source>
+            <translation>Silver</translation>
+        </message>
+        <message>
+            <source>Gold</source>
+            <translation>Gold</translation>
+        </message>
+        <message>
+            <source>Platinum</source>
+            <translation>Platinum</translation>
+        </message>
+        <message>
             <source>The backend did not accept this member code (expired, cancelled or not genuine). Ask the member to reopen the code in the app, or type the member number.</source>
             <translation>The backend did not accept this member code (expired, cancelled or not genuine). Ask the member to reopen the code in the app, or type the member number.</translation>
         </message>
@@ -2654,22 +2670,6 @@ Nothing was changed. Call a manager.</translation>
     </context>
     <context>
         <name>Presenter</name>
-        <message>
-            <source>Basic</source>
-            <translation>Basic</translation>
-        </message>
-        <message>
-            <source>Silver</source>
-            <translation>Silver</translation>
-        </message>
-        <message>
-            <source>Gold</source>
-            <translation>Gold</translation>
-        </message>
-        <message>
-            <source>Platinum</source>
-            <translation>Platinum</translation>
-        </message>
         <message>
             <source>That did not work: {error}. Nothing was lost; try again.</source>
             <translation>That did not work: {error}. Nothing was lost; try again.</translation>

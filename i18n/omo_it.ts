@@ -172,6 +172,22 @@
             <translation>{points} punti ({amount}) incassati. Incassa il resto: {rest}.</translation>
         </message>
         <message>
+            <source>Basic</source>
+            <translation>Base</translation>
+        </message>
+        <message>
+            <source>Silver</source>
+            <translation>Argento</translation>
+        </message>
+        <message>
+            <source>Gold</source>
+            <translation>Oro</translation>
+        </message>
+        <message>
+            <source>Platinum</source>
+            <translation>Platino</translation>
+        </message>
+        <message>
             <source>The backend did not accept this member code (expired, cancelled or not genuine). Ask the member to reopen the code in the app, or type the member number.</source>
             <translation>Il backend non ha accettato questo codice socio (scaduto, annullato o non autentico). Chiedi al socio di riaprire il codice nell'app, oppure digita il numero socio.</translation>
         </message>
@@ -2654,22 +2670,6 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
     </context>
     <context>
         <name>Presenter</name>
-        <message>
-            <source>Basic</source>
-            <translation>Base</translation>
-        </message>
-        <message>
-            <source>Silver</source>
-            <translation>Argento</translation>
-        </message>
-        <message>
-            <source>Gold</source>
-            <translation>Oro</translation>
-        </message>
-        <message>
-            <source>Platinum</source>
-            <translation>Platino</translation>
-        </message>
         <message>
             <source>That did not work: {error}. Nothing was lost; try again.</source>
             <translation>Non ha funzionato: {error}. Non è andato perso nulla; riprova.</translation>

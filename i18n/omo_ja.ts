@@ -172,6 +172,22 @@
             <translation>{points} ポイント（{amount}）を受け取りました。残り {rest} を受け取ってください。</translation>
         </message>
         <message>
+            <source>Basic</source>
+            <translation>ベーシック</translation>
+        </message>
+        <message>
+            <source>Silver</source>
+            <translation>シルバー</translation>
+        </message>
+        <message>
+            <source>Gold</source>
+            <translation>ゴールド</translation>
+        </message>
+        <message>
+            <source>Platinum</source>
+            <translation>プラチナ</translation>
+        </message>
+        <message>
             <source>The backend did not accept this member code (expired, cancelled or not genuine). Ask the member to reopen the code in the app, or type the member number.</source>
             <translation>バックエンドはこの会員コードを受け付けませんでした（期限切れ、無効化、または正規のものではありません）。会員にアプリでコードを開き直してもらうか、会員番号を入力してください。</translation>
         </message>
@@ -2651,22 +2667,6 @@ Nothing was changed. Call a manager.</source>
     </context>
     <context>
         <name>Presenter</name>
-        <message>
-            <source>Basic</source>
-            <translation>ベーシック</translation>
-        </message>
-        <message>
-            <source>Silver</source>
-            <translation>シルバー</translation>
-        </message>
-        <message>
-            <source>Gold</source>
-            <translation>ゴールド</translation>
-        </message>
-        <message>
-            <source>Platinum</source>
-            <translation>プラチナ</translation>
-        </message>
         <message>
             <source>That did not work: {error}. Nothing was lost; try again.</source>
             <translation>うまくいきませんでした: {error}。何も失われていません。再試行してください。</translation>

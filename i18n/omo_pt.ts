@@ -172,6 +172,22 @@
             <translation>{points} pontos ({amount}) recebidos. Receba o resto: {rest}.</translation>
         </message>
         <message>
+            <source>Basic</source>
+            <translation>Básico</translation>
+        </message>
+        <message>
+            <source>Silver</source>
+            <translation>Prata</translation>
+        </message>
+        <message>
+            <source>Gold</source>
+            <translation>Ouro</translation>
+        </message>
+        <message>
+            <source>Platinum</source>
+            <translation>Platina</translation>
+        </message>
+        <message>
             <source>The backend did not accept this member code (expired, cancelled or not genuine). Ask the member to reopen the code in the app, or type the member number.</source>
             <translation>O backend não aceitou este código de membro (expirado, cancelado ou não autêntico). Peça ao membro para reabrir o código na aplicação, ou digite o número de membro.</translation>
         </message>
@@ -2654,22 +2670,6 @@ Nada foi alterado. Chame um gerente.</translation>
     </context>
     <context>
         <name>Presenter</name>
-        <message>
-            <source>Basic</source>
-            <translation>Básico</translation>
-        </message>
-        <message>
-            <source>Silver</source>
-            <translation>Prata</translation>
-        </message>
-        <message>
-            <source>Gold</source>
-            <translation>Ouro</translation>
-        </message>
-        <message>
-            <source>Platinum</source>
-            <translation>Platina</translation>
-        </message>
         <message>
             <source>That did not work: {error}. Nothing was lost; try again.</source>
             <translation>Não funcionou: {error}. Nada se perdeu; tente de novo.</translation>

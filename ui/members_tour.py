@@ -104,7 +104,7 @@ class MembersTour(Tour):
         yield settle(200)
         w.wedge.scanned.emit("OMO:CART:C1001")  # the customer's cart from the app; its member comes with it
         yield Wait(lambda: w.page.results.isVisible(), "the shared cart's list", 20)
-        yield Wait(lambda: "Offers:" in w.page.member.text(), "the member's coupons on the sale", 20)
+        yield Wait(lambda: "Ctrl+K" in w.page.member.text(), "the member's coupons on the sale", 20)
         yield settle(400)
         self.shot("members-shared-cart", w)
         w.page.show_results([])

@@ -32,6 +32,16 @@ def say_text(message: Msg) -> str:
     return message.render(tr(message.template), tr)
 
 
+def tr_for(obj: object, text: str, owner: Presenter | None = None) -> str:
+    """`text` translated in the context of the class that says it (tools/i18n.py files it there): `obj`'s
+    class or a base class, nearest first; then, for a part of a presenter (the tenders, the member's sale),
+    its `owner`'s."""
+    for cls in type(obj).__mro__:
+        if (said := QCoreApplication.translate(cls.__name__, text)) != text:
+            return said
+    return owner.tr_(text) if owner is not None else text
+
+
 class Presenter(QObject):
     receipt_ready = Signal(object)  # Receipt
 
@@ -57,22 +67,13 @@ class Presenter(QObject):
 
     # ------------------------------------------------------------------ the common part
     def tr_(self, text: str) -> str:
-        """`text` translated in the context of the class that says it (tools/i18n.py files it there): this
-        class or a base class, nearest first."""
-        for cls in type(self).__mro__:
-            if (said := QCoreApplication.translate(cls.__name__, text)) != text:
-                return said
-        return text
+        return tr_for(self, text)
 
     def tier(self, tier: str) -> str:
-        """A loyalty tier's name in the reader's language; a tier the programme added later as it names it."""
-        names = {
-            "basic": self.tr_("Basic"),
-            "silver": self.tr_("Silver"),
-            "gold": self.tr_("Gold"),
-            "platinum": self.tr_("Platinum"),
-        }
-        return names.get(tier, tier.title())
+        """A loyalty tier's name in the reader's language (app.members.tier_name)."""
+        from app.members import tier_name
+
+        return say_text(tier_name(tier))
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.show_message(text, error)

@@ -304,7 +304,7 @@ class Tour:
             lambda: co.member is not None and bool(co.member.name), "the member's details from the backend"
         )
         said = _tr("app", "{name} ({tier}) attached to this sale.")
-        ctl.say(said.format(name=member.name, tier=member.tier))
+        ctl.say(said.format(name=member.name, tier=ctl.tier(member.tier)))
         yield settle()
         self.shot("checkout", w)
 

@@ -79,3 +79,23 @@ def test_an_exchange_in_progress_goes_on_in_the_next_persons_language_and_only_t
     finally:
         new.shutdown()
         w.shutdown()
+
+
+def test_an_italian_store_s_member_sale_and_tenders_speak_italian(qtbot, tmp_path, english):
+    """The tenders and the member's sale are parts of the Sell presenter with strings of their own: each
+    is translated in its own context (they were filed there and looked up in the Sell presenter's)."""
+    set_language(QApplication.instance(), "it_IT")
+    w = make_window(qtbot, tmp_path / "d", "store.country=IT", "store.tax_preset=IT")
+    try:
+        login(qtbot, w)
+        scan(qtbot, w, barcodes(w, 1)[0])
+        qtbot.waitUntil(lambda: len(w.sell.view().lines) == 1, timeout=10_000)
+        result = w.sell.attach_member_typed("1001")
+        assert result.ok, result
+        w.controller.show(w.sell.refresh_member())
+        qtbot.waitUntil(lambda: "Offerte:" in w.page.member.text(), timeout=15_000)
+        slot = w.page.member.text()
+        assert "Oro" in slot and "punti" in slot and "Gold" not in slot and "points" not in slot, slot
+        assert w.controller.tender.tr_("Saving the sale…") == "Salvataggio della vendita…"
+    finally:
+        w.shutdown()
