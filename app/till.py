@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -92,6 +93,10 @@ def _now() -> str:
 
 
 class TillService:
+    # how long a close waits for card payments authorised moments ago to settle (relayed: the backend
+    # captures once it has the sale's commit, then tells the till; direct: a capture being retried)
+    card_settle_wait = 15.0
+
     def __init__(self, shop: Any) -> None:
         from sync.store.till import SessionRecords
 
@@ -403,6 +408,27 @@ class TillService:
             )
         return done(value=reconcile_cards(journal_side, payments, unresolved))
 
+    def _settle_cards(self) -> None:
+        """Card payments of completed sales whose capture is still outstanding (authorised moments ago)
+        settle within a second or two: wake the sync, run the reconciler and wait for them, at most
+        ``card_settle_wait`` seconds. What is still unsettled after that refuses the close."""
+        from pos.payment import AUTHORIZED
+
+        payments = self.shop.payments
+        if not payments.available:
+            return
+        deadline = time.monotonic() + self.card_settle_wait
+        while any(a.status == AUTHORIZED for a in payments.journal.non_final()):
+            if self.shop.sync_engine is not None:
+                self.shop.sync_engine.wake()
+            try:  # fresh attempts of a sale still open are left to its cashier (min_age)
+                payments.reconcile(self.shop.recover_card_sale, min_age=120.0)
+            except Exception as e:  # noqa: BLE001 - the close says what is unsettled
+                log.warning("card settlement before the close: %s", e)
+            if time.monotonic() >= deadline:
+                return
+            time.sleep(0.2)
+
     # ------------------------------------------------------------------ the close
     def close(self, count: CashCount, reason: str = "", grant: Override | None = None) -> Result:
         """Blocking. Close the session with the blind count; a difference needs a reason, and one above the
@@ -410,6 +436,8 @@ class TillService:
         the session's sales; unsynced events are said, never a reason to wait."""
         from sync.store.till import SessionError
 
+        if self._open_id is not None:
+            self._settle_cards()  # outside the lock: it asks the backend (or Stripe)
         with self._lock:
             if (why := self._who()) is not None:
                 return why
@@ -427,7 +455,11 @@ class TillService:
                             "Finish the payment, or let the reconciler settle it, then close.",
                         ),
                         what=", ".join(
-                            p.payment_intent for p in rec.problems if p.kind in ("unresolved", "uncaptured")
+                            dict.fromkeys(
+                                p.payment_intent
+                                for p in rec.problems
+                                if p.kind in ("unresolved", "uncaptured")
+                            )
                         ),
                     ),
                     value=rec,

@@ -332,6 +332,13 @@ class Backend:
                 raise _rate_limited(f"too many requests from till {device.till_id}", wait)
         return device
 
+    def count_lookup(self, device: Device) -> None:
+        """A look-up that missed, by an id no one could guess: counted as a guess after the fact (429
+        once the device's look-ups are used up)."""
+        rate = self.limits.lookup
+        if rate is not None and (wait := self.limiter.take(f"lookup:{device.till_id}", rate)):
+            raise _rate_limited(f"too many requests from till {device.till_id}", wait)
+
     def member_token_opens(self, conn: Connection, text: str, member_no: int) -> bool:
         """Whether `text` is a member code (the app's, or a printed card's) signed by an active key, valid
         now, for this member: what opens the member's history and recently viewed items."""
@@ -606,9 +613,16 @@ def create_app(backend: Backend) -> Any:
 
     @app.get("/v1/sales/{sale_uuid}")
     def sale(sale_uuid: str, request: Request) -> Response:
-        backend.authenticate(request, lookup=True)
-        with backend.store.read_connection() as conn:
-            body = _sale_body(conn, sale_uuid.lower())
+        """A sale's uuid (the till's journal, the receipt's QR) cannot be guessed or counted: only a wrong
+        one counts against the device's look-up limit, so a returns desk is never throttled like a guesser."""
+        device = backend.authenticate(request)
+        try:
+            with backend.store.read_connection() as conn:
+                body = _sale_body(conn, sale_uuid.lower())
+        except HttpError as e:
+            if e.status == 404:
+                backend.count_lookup(device)
+            raise
         return backend.respond("getSale", 200, body)
 
     # ---------------------------------------------------------------- returns, pickups, store credit

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any
 
 import requests
@@ -38,6 +39,10 @@ RELAY_DOWN_MESSAGE = (
     "Card payments are unavailable: the store's connection to the chain's payment service is down. "
     "Take cash or another tender."
 )
+RELAY_BUSY_MESSAGE = (
+    "Card payments are slow: the chain's payment service is busy and did not take this request in time. "
+    "Press Pay again in a moment, or take cash or another tender."
+)
 
 
 def _till_refund(d: dict[str, Any]) -> RefundView:
@@ -45,6 +50,14 @@ def _till_refund(d: dict[str, Any]) -> RefundView:
     (``omo_refund_key``, ``omo_till``: the refund attempt it made it for)."""
     meta = {k: v for k, v in (d.get("metadata") or {}).items() if not k.startswith("omo_")}
     return _refund(dict(d, metadata=meta))
+
+
+def _retry_after(r: requests.Response) -> float:
+    """The seconds a 429's Retry-After asks for (whole seconds; a date or nothing: one second)."""
+    try:
+        return min(max(float(r.headers.get("Retry-After", "1")), 0.0), 60.0)
+    except ValueError:
+        return 1.0
 
 
 class RelayedTerminal:
@@ -65,6 +78,7 @@ class RelayedTerminal:
         timeout: tuple[float, float] = (3.05, 25.0),
         channel_wait: float = 20.0,
         store_tips: bool = False,
+        busy_wait: float = 10.0,
     ) -> None:
         self.base = backend_url.rstrip("/")
         self.reader_id = reader_id
@@ -73,6 +87,7 @@ class RelayedTerminal:
         self.timeout = timeout
         self.channel_wait = channel_wait
         self.store_tips = store_tips
+        self.busy_wait = busy_wait
         self._session = requests.Session()
         self._session.headers["Authorization"] = f"Bearer {token}"
         self._news = threading.Event()
@@ -80,6 +95,7 @@ class RelayedTerminal:
         self._seq: int | None = None
         self.channel_up = False
         self.requests = 0  # calls to the backend (benchmarks read it)
+        self.turns_waited = 0  # 429s (the backend's rate limits, its Stripe budget) waited out
         # called on the channel's thread with each message (e.g. a capture the backend made): the shop
         # settles its journal from it
         self.on_news: Any = None
@@ -97,6 +113,28 @@ class RelayedTerminal:
 
     # ------------------------------------------------------------------ HTTP
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None, *, mutating: bool) -> Any:
+        """One request to the backend. A 429 (this till over its rate limit, or the chain's Stripe budget
+        full) means the backend did nothing yet: wait as long as its Retry-After says and send it again,
+        up to ``busy_wait`` seconds in all; only then tell the cashier the service is busy."""
+        deadline = time.monotonic() + self.busy_wait
+        while True:
+            r = self._send(method, path, body, mutating=mutating)
+            if r.status_code != 429 or self._stop.is_set():
+                break
+            wait = _retry_after(r)
+            if time.monotonic() + wait > deadline:
+                raise TerminalUnavailable(
+                    RELAY_BUSY_MESSAGE, code="relay_busy", http_status=429, ambiguous=False
+                )
+            self.turns_waited += 1
+            log.info("the backend asks this till to wait %.1f s (%s %s)", wait, method, path)
+            if self._stop.wait(wait):
+                break
+        return self._answer(r, path, mutating=mutating)
+
+    def _send(
+        self, method: str, path: str, body: dict[str, Any] | None, *, mutating: bool
+    ) -> requests.Response:
         self.requests += 1
         try:
             try:
@@ -109,6 +147,9 @@ class RelayedTerminal:
                 r = self._session.request(method, self.base + path, json=body, timeout=self.timeout)
         except requests.RequestException as e:
             raise TerminalUnavailable(RELAY_DOWN_MESSAGE, code="relay_unreachable", ambiguous=mutating) from e
+        return r
+
+    def _answer(self, r: requests.Response, path: str, *, mutating: bool) -> Any:
         if r.status_code == 200:
             return r.json()
         try:
@@ -333,4 +374,4 @@ class RelayedTerminal:
         return seq
 
 
-__all__ = ["RELAY_DOWN_MESSAGE", "RelayedTerminal"]
+__all__ = ["RELAY_BUSY_MESSAGE", "RELAY_DOWN_MESSAGE", "RelayedTerminal"]

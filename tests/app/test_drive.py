@@ -129,6 +129,21 @@ def test_the_day_workload_goes_on_after_a_stop_and_acknowledges_what_it_committe
     assert row == (closed[-1]["expected_cash"], closed[-1]["counted_cash"], 0)
 
 
+def test_a_day_whose_last_sale_is_by_card_closes_its_till(tmp_path, capsys):
+    """Found by this driver (seed 2): the card sale just before the close was captured by the backend a
+    moment later, and the close was refused ("A card payment is not settled"); the close waits for it."""
+    from app import cli
+
+    data, acks = tmp_path / "data", tmp_path / "acks.jsonl"
+    day = ["--data-dir", str(data), "drive", "--workload", "day", "--quiet", "--seed", "2", "--ops", "40"]
+    shares = ["--card-share", "0.5", "--split-share", "0.2", "--member-share", "0.3"]
+    assert cli.main([*day, "--ack-log", str(acks), *shares]) == 0
+    records = _acks(acks)
+    last_sale = [r for r in records if r.get("ack") == "sale"][-1]
+    assert any(t[0] == "card" for t in last_sale["tenders"])  # the path that was refused
+    assert [r["ack"] for r in records if "ack" in r][-1] == "till_closed"
+
+
 def test_the_day_workload_needs_its_operations_and_ack_log(tmp_path, capsys):
     from app import cli
 

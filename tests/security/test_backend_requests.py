@@ -137,6 +137,21 @@ def test_300_lookups_by_number_are_rate_limited(backend, http):
     assert r.json()["error"]["code"] == "rate_limited"
 
 
+def test_a_sale_found_by_its_uuid_is_not_a_guess_but_wrong_uuids_are_limited(backend, http):
+    # a sale's uuid (from the till's journal or the receipt's QR) cannot be guessed or counted: a returns
+    # desk opening its sales is not throttled like a guesser (issue 22's look-up limit, issue 16's desk)
+    sale = sale_payload()
+    assert push_one(http, backend.url, event("sale.completed", sale))["status"] == "applied"
+    found = [
+        http.get(f"{backend.url}/v1/sales/{sale['sale_uuid']}", timeout=T).status_code for _ in range(60)
+    ]
+    assert found == [200] * 60
+    wrong = [http.get(f"{backend.url}/v1/sales/{uuid.uuid4()}", timeout=T).status_code for _ in range(60)]
+    assert wrong[0] == 404 and 429 in wrong  # wrong ones still count as guesses
+    r = http.get(f"{backend.url}/v1/sales/{uuid.uuid4()}", timeout=T)
+    assert r.status_code == 429 and r.json()["error"]["code"] == "rate_limited"
+
+
 def test_300_wrong_token_guesses_are_rate_limited(backend):
     statuses = [
         requests.get(
