@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -56,6 +56,9 @@ class MemberPanel:
     unsynced: int
     provisional: bool
     checked_in_today: bool
+    # the text of the member's own code that opened the panel (their proof: it opens their orders for a
+    # return, `app.returns.ReturnsService.open_member_order`); None when found by number or name
+    member_token: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def member_no(self) -> int:
@@ -172,6 +175,7 @@ class MembersService:
             unsynced,
             provisional=bool(unsynced) or profile.from_cache,
             checked_in_today=self._checked_in(profile.member_no),
+            member_token=member_token if profile.view == "full" else None,
         )
         if profile.from_cache:
             return done(
