@@ -205,7 +205,7 @@ class MembersService:
             return why
         if via not in VIA:
             raise ValueError(f"check-in via {via!r}")
-        from sync.store import members, outbox
+        from sync.store import members
 
         day = self._today()
         payload = {
@@ -215,15 +215,10 @@ class MembersService:
             "local_date": day,
         }
 
-        def write(conn: Any) -> bool:
-            if not members.mark_checked_in(conn, member_no, day):
-                return False
-            outbox.enqueue(conn, "member.checked_in", payload)
-            return True
-
+        actor = self.staff.id if self.staff else None
         with self._lock:
             try:
-                first = self.shop.store.write_sync(write)
+                first = self.shop.store.write_sync(lambda conn: members.record_check_in(conn, payload, actor))
             except Exception as e:  # the journal refused: nothing was queued
                 log.error("check-in not recorded: %s", type(e).__name__)
                 return failed(msg(QT_TRANSLATE_NOOP(C, "The check-in could not be recorded. Try again.")))
