@@ -8,8 +8,9 @@ I2 the backend holds each of the till's events once, exactly the journal's: none
 I3 every PaymentIntent Stripe captured maps to a completed sale's card tender of the same amount, and none is
    left authorised (requires_capture);
 I4 every completed card tender has exactly one captured PaymentIntent of its amount;
-I5 points, on both sides: each sale's points in the till's journal are the backend's for it, the backend's
-   ledger rows of the till's events are those events' points, no balance below zero; a member's visit
+I5 points, on both sides: each sale's points redeemed at the till are the backend's, the backend's ledger
+   credits each of the till's sales its computed points once and each return the points it carries, no
+   balance below zero; a member's visit
    credits its points once per member, store and day (one ledger row, of the first check-in);
 I6 no line returned or refunded beyond what was sold, in the journal and on the backend, which agree;
 I7 nothing pending: the outbox is empty, no dead letters, every card attempt settled, reconciliation matched;
@@ -333,31 +334,41 @@ def _payments(
 def _points(v: Verdict, journal: dict[str, Any], backend: dict[str, Any]) -> None:
     from pos.loyalty import DEFAULT_PROGRAMME
 
-    # the till's side: the points its journal gave each sale are the backend's
-    for sale_uuid, mine in journal["points"].items():
+    # the till's side: the points each sale redeemed are the backend's; what it earned is the backend's
+    # figure (the till's is for the receipt: without the member's profile it does not know their tier)
+    corrected = 0
+    for sale_uuid, (earned, redeemed) in journal["points"].items():
         theirs = backend["sale_points"].get(sale_uuid)
-        if theirs is not None and theirs != mine:
+        if theirs is None:
+            continue  # I1 / I2 name a sale the backend lacks
+        if theirs[1] != redeemed:
             v.fail(
-                "I5",
-                f"sale {sale_uuid}: points (earned, redeemed) {mine} at the till, {theirs} at the backend",
+                "I5", f"sale {sale_uuid}: {redeemed} points redeemed at the till, {theirs[1]} at the backend"
             )
+        corrected += theirs[0] != earned
+    v.facts["points_corrected"] = corrected
     expected: dict[tuple[str, int, str], int] = {}
     visits: dict[tuple[int, str], list[str]] = defaultdict(list)
     for eid, (etype, payload) in backend["events"].items():
         if etype == "member.checked_in":
             visits[(int(payload["member_no"]), payload["local_date"])].append(eid)
             continue
-        pts = payload.get("points") if isinstance(payload, dict) else None
-        if not pts or not (pts.get("earned") or pts.get("redeemed")):
-            continue
-        sign = 1 if etype == "sale.completed" else -1
-        expected[(eid, payload["member_no"], pts.get("programme", "main"))] = sign * (
-            pts["earned"] - pts["redeemed"]
-        )
+        pts = (payload.get("points") if isinstance(payload, dict) else None) or {}
+        if etype == "sale.completed" and payload.get("member_no") is not None:
+            # credited as the backend computed it (whatever the till claimed), once
+            claimed = (pts.get("earned", 0), pts.get("redeemed", 0))
+            earned, redeemed = backend["sale_points"].get(payload["sale_uuid"], claimed)
+            if earned or redeemed:
+                expected[(eid, payload["member_no"], pts.get("programme", "main"))] = earned - redeemed
+        elif pts.get("earned") or pts.get("redeemed"):
+            expected[(eid, payload["member_no"], pts.get("programme", "main"))] = -(
+                pts["earned"] - pts["redeemed"]
+            )
     got = {(e, m, p): d for e, m, p, d in backend["ledger"] if e in backend["events"]}
     for key, delta in expected.items():
         # a return's clawback stops at a zero balance (the backend's rule): it may be smaller
-        if key not in got or (got[key] != delta and not (delta < 0 and delta <= got[key] <= 0)):
+        clawback = backend["events"][key[0]][0] == "return.completed" and delta < 0
+        if key not in got or (got[key] != delta and not (clawback and delta <= got[key] <= 0)):
             v.fail("I5", f"points of event {key[0]}: ledger {got.get(key)}, the event says {delta}")
     visit_rows = {k: d for k, d in got.items() if backend["events"][k[0]][0] == "member.checked_in"}
     for key in set(got) - set(expected) - set(visit_rows):
