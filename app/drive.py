@@ -58,8 +58,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--member-share",
         type=float,
-        default=0.0,
-        help="share of sales with a member whose coupons apply and who pays 100 points first (default 0)",
+        default=None,
+        help="share of sales with a member whose coupons apply and who pays 100 points first "
+        "(default 0; the day workload: 0.25)",
+    )
+    p.add_argument(
+        "--members",
+        default="",
+        metavar="N,N,…",
+        help="member numbers the customers use (default: the demo's members)",
     )
     p.add_argument("--quiet", action="store_true", help="print only the summary line")
     p.add_argument(
@@ -121,7 +128,8 @@ class Shift:
         self.failures: list[dict[str, Any]] = []
         self.manager_pin = args.manager_pin or ("9999" if shop.settings["mode"] == "demo" else None)
         self._codes = self._product_codes()
-        self._members = [m.member_no for m in getattr(shop.demo, "member_list", [])][:50]
+        given = [int(x) for x in str(getattr(args, "members", "") or "").split(",") if x.strip()]
+        self._members = given or [m.member_no for m in getattr(shop.demo, "member_list", [])][:50]
 
     def _product_codes(self) -> list[str]:
         codes: list[str] = []

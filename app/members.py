@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -71,6 +71,9 @@ class MemberPanel:
     unsynced: int
     provisional: bool
     checked_in_today: bool
+    # the text of the member's own code that opened the panel (their proof: it opens their orders for a
+    # return, `app.returns.ReturnsService.open_member_order`); None when found by number or name
+    member_token: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def member_no(self) -> int:
@@ -187,6 +190,7 @@ class MembersService:
             unsynced,
             provisional=bool(unsynced) or profile.from_cache,
             checked_in_today=self._checked_in(profile.member_no),
+            member_token=member_token if profile.view == "full" else None,
         )
         if profile.from_cache:
             return done(
@@ -216,7 +220,7 @@ class MembersService:
             return why
         if via not in VIA:
             raise ValueError(f"check-in via {via!r}")
-        from sync.store import members, outbox
+        from sync.store import members
 
         day = self._today()
         payload = {
@@ -226,15 +230,10 @@ class MembersService:
             "local_date": day,
         }
 
-        def write(conn: Any) -> bool:
-            if not members.mark_checked_in(conn, member_no, day):
-                return False
-            outbox.enqueue(conn, "member.checked_in", payload)
-            return True
-
+        actor = self.staff.id if self.staff else None
         with self._lock:
             try:
-                first = self.shop.store.write_sync(write)
+                first = self.shop.store.write_sync(lambda conn: members.record_check_in(conn, payload, actor))
             except Exception as e:  # the journal refused: nothing was queued
                 log.error("check-in not recorded: %s", type(e).__name__)
                 return failed(msg(QT_TRANSLATE_NOOP(C, "The check-in could not be recorded. Try again.")))

@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.approval import approve_once
-from app.members import code_not_accepted
+from app.members import MemberPanel, code_not_accepted
 from app.messages import QT_TRANSLATE_NOOP, msg, said
 from app.refunds import RefundRunner, new_credit_code
 from app.results import Outcome, Result, done, failed, refused
@@ -342,7 +342,7 @@ class ReturnsService:
             return self._a_return(ret)
         receipt_like = bool(_RECEIPT_NO.fullmatch(typed))
         if receipt_like:
-            found = self._sale_by_receipt(typed)
+            found = self._sale_by_receipt(typed) or self._return_elsewhere(typed)
             if found is not None:
                 return found
         if _ORDER_NO.fullmatch(typed):
@@ -368,20 +368,47 @@ class ReturnsService:
         )
 
     def _a_return(self, ret: ReturnDocument) -> Result:
-        """A return's own receipt number was typed: what came back cannot be taken back again."""
+        """A return's own receipt number was typed (a return of this till)."""
         original = ret.original_order_no or ""
         sale = self.shop.records.get_sale(ret.original_sale_uuid) if ret.original_sale_uuid else None
         if sale is not None:
             original = sale.receipt_no
+        return self._not_a_sale(ret.receipt_no, original)
+
+    def _return_elsewhere(self, receipt_no: str) -> Result | None:
+        """Blocking: a return receipt of another till or store, as the backend knows it; None when the
+        number is no return there either (or the backend cannot say now)."""
+        if self.backend is None:
+            return None
+        try:
+            ret = self.backend.return_by_receipt(receipt_no)
+        except (BackendNotFound, BackendUnavailable):
+            return None
+        return self._not_a_sale(ret.receipt_no, ret.original_receipt_no or ret.original_order_no or "")
+
+    def _not_a_sale(self, receipt_no: str, original: str) -> Result:
+        """A return receipt's number was typed or scanned: what came back is taken back no more, and more
+        of the purchase comes back from the original's receipt."""
+        if not original:  # a return without a receipt
+            return refused(
+                msg(
+                    QT_TRANSLATE_NOOP(
+                        C,
+                        "{receipt_no} is a return receipt, not a sale: returns are taken back from the "
+                        "original sale's receipt. Scan or type the number of the original purchase.",
+                    ),
+                    receipt_no=receipt_no,
+                )
+            )
         return refused(
             msg(
                 QT_TRANSLATE_NOOP(
                     C,
-                    "{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken "
-                    "back again. Scan or type the number of the original purchase.",
+                    "{receipt_no} is a return receipt (of {original}), not a sale: returns are taken back "
+                    "from the original sale's receipt. Scan or type {original}.",
                 ),
-                receipt_no=ret.receipt_no,
-                original=original or "—",
+                receipt_no=receipt_no,
+                original=original,
             )
         )
 
@@ -585,6 +612,27 @@ class ReturnsService:
             ),
             value=tuple(profile.recent_orders),
         )
+
+    def open_member_order(self, panel: MemberPanel, ref: str) -> Result:
+        """Blocking: one of the recent orders on a member panel (`app.members`), opened here to pick what
+        comes back. The panel's proof carries over: opened with the member's own code, that code opens
+        their order in full with no customer check (as `member_orders` then `open_recent` would)."""
+        with self._lock:
+            if (why := self._check()) is not None:
+                return why
+        order = next((o for o in panel.profile.recent_orders if o.ref == ref), None)
+        if order is None:
+            return refused(
+                msg(
+                    QT_TRANSLATE_NOOP(C, "{ref} is not one of {name}'s recent orders."),
+                    ref=ref,
+                    name=panel.profile.display_name,
+                )
+            )
+        with self._lock:
+            self._member_proof = "qr" if panel.member_token else "typed"
+            self._member_token = panel.member_token
+        return self.open_recent(order)
 
     def open_recent(self, order: RecentOrder) -> Result:
         """Blocking: one of a member's recent orders (found through the member: their QR is the proof)."""

@@ -10,9 +10,12 @@ from the first operation it had not finished (the log says which), and does the 
 - ``sale``: a sale through `SellService` as `omo-pos drive` rings it (scans, quantities, discounts with a
   manager's approval, suspend and resume, a void, then cash, card on the reader, a declined card, or card
   plus cash);
-- ``return``: one unit of a line of an earlier sale taken back for cash, checked against what is left to
-  return and recorded with its event in one transaction (through the journal until the Returns service
-  lands);
+- ``sale`` with a member (``--member-share``, 0.25 by default here): their coupons apply, they pay 100
+  points first when the sale is large enough, and earn points on the rest;
+- ``return``: one unit of a line of an earlier sale taken back through the Returns service (found by its
+  receipt's QR, held at the backend, refunded to its payment or, unverified, as store credit); a return
+  left waiting by a stop is finished at the next start (or given up when nothing of it was refunded);
+- ``check_in``: a member's visit checked in at the till (Members), once a day here;
 - ``till_open`` (the first operation), ``cash_movement`` (paid in, paid out, a drop), ``till_close`` (the
   last: the blind count finds what the X report expects): through the Till service (`app.till`), with a
   manager's PIN where it asks for one.
@@ -31,20 +34,19 @@ import json
 import logging
 import os
 import random
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from app.drive import Shift
-from app.results import Result
-from pos.documents import Refund, ReturnDocument, ReturnLine, SaleDocument
+from app.results import Outcome, Result
+from pos.documents import ReturnDocument, SaleDocument
 
 log = logging.getLogger("app.workload")
 
 OPENING_FLOAT = 15_000
+DAY_MEMBER_SHARE = 0.25  # sales with a member (points earned and redeemed) unless --member-share says
 CHECKPOINT_EVERY_OPS = 20  # a quiet moment at the till: the WAL is checkpointed (headless, nobody else does)
 
 
@@ -113,6 +115,8 @@ class Day(Shift):
     """The driver's shift, operation by operation, acknowledged in `acks`."""
 
     def __init__(self, shop: Any, args: Any, out: Any, acks: AckLog) -> None:
+        if getattr(args, "member_share", None) is None:
+            args.member_share = DAY_MEMBER_SHARE
         super().__init__(shop, args, out)
         self.acks = acks
         self.op = 0
@@ -151,6 +155,7 @@ class Day(Shift):
         elif not self.sell.view().is_empty:
             self.cash(k)  # the restored open sale: the customer pays the rest
         self.tell(restart=True)
+        settle_returns(self, k, restart=True)
 
     def run_ops(self, first: int) -> dict[str, Any]:
         from collections import Counter
@@ -181,10 +186,6 @@ class Day(Shift):
             conn.close()
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
 # ---------------------------------------------------------------------------------------- operations
 def _sale(day: Day, k: int, rng: random.Random) -> None:
     if not day.sell.view().is_empty:  # left open by an earlier operation (a card and cash both failed)
@@ -193,61 +194,98 @@ def _sale(day: Day, k: int, rng: random.Random) -> None:
     day.ring_up(k)
 
 
-def _return(day: Day, k: int, rng: random.Random) -> None:
-    from sync.store import journal
+def return_ack(op: int, doc: ReturnDocument, **extra: Any) -> dict[str, Any]:
+    return {
+        "ack": "return",
+        "op": op,
+        "return_uuid": doc.return_uuid,
+        "sale_uuid": doc.original_sale_uuid,
+        "refund": doc.total,
+        "refunds": [[r.kind, r.amount] for r in doc.refunds],
+        **extra,
+    }
 
+
+def _returns(day: Day) -> Any:
+    returns = day.shop.returns
+    if returns.staff is None and day.sell.staff is not None:
+        returns.begin_shift(day.sell.staff)
+    return returns
+
+
+def settle_returns(day: Day, k: int, **extra: Any) -> None:
+    """Returns whose refunds did not all go through (a stop mid-refund, a fault): finished; a card refund
+    Stripe will not make goes as store credit (a manager approves, as the message tells the cashier); a
+    return nothing of which was refunded and that cannot go on is given up (the backend's hold goes)."""
+    returns = _returns(day)
+    for waiting in returns.waiting():
+        r = day.report(k, "return.resume", returns.resume(waiting.return_uuid))
+        if not r.ok:
+            r = _rerouted(day, k, waiting.return_uuid, r)
+        if r.ok and isinstance(r.value, ReturnDocument):
+            day.acks.write(return_ack(k, r.value, **extra))
+        elif r.outcome is Outcome.REFUSED and not waiting.refunded:
+            day.report(k, "return.give_up", returns.give_up(waiting.return_uuid))
+
+
+def _rerouted(day: Day, k: int, return_uuid: str, failed: Result) -> Result:
+    """A return left waiting because its card refund failed: the manager has it refunded as store credit.
+    When that finishes the return, the refund's failure was the return ending as the driver meant."""
+    returns = _returns(day)
+    if failed.outcome is not Outcome.FAILED or all(w.return_uuid != return_uuid for w in returns.waiting()):
+        return failed
+    r = day.approve(k, "return.reroute", returns.reroute(return_uuid, "store_credit"))
+    if r.ok and day.failures and day.failures[-1]["message"] == str(failed.message):
+        day.failures.pop()
+    return r if r.ok else failed
+
+
+def _return(day: Day, k: int, rng: random.Random) -> None:
+    """One unit of a line of a recent sale comes back through the Returns service (app/returns.py), as at
+    the counter: found by its receipt's QR, held at the backend, refunded to how it was paid (or, when the
+    backend cannot check it, as store credit a manager approves), its return receipt printed."""
+    from pos.returns import Original
+
+    pick = rng.random()  # drawn first, whatever the journal holds: a seed plans the same day
+    settle_returns(day, k)
     recent = day.read(
         lambda c: [r[0] for r in c.execute("SELECT sale_uuid FROM sales ORDER BY sale_id DESC LIMIT 40")]
     )
     if not recent:
         return
-    sale_uuid = rng.choice(recent)
-    staff = day.sell.staff.id if day.sell.staff else ""
-    return_uuid = str(uuid.uuid4())
+    sale_uuid = recent[int(pick * len(recent))]
+    returns = _returns(day)
+    found = day.report(k, "return.find", returns.find(f"OMO:RECEIPT:{sale_uuid}"))
+    original = found.value
+    lines = [ln for ln in original.lines if ln.returnable] if isinstance(original, Original) else []
+    if not found.ok or not lines:
+        returns.clear()
+        return
+    line = lines[int(pick * 7919) % len(lines)]
+    day.report(k, "return.pick", returns.pick(line.line_no, 1, reason="Changed mind"))
+    to = "original" if original.verified else "store_credit"
+    r = day.approve(k, "return", returns.refund(to, on_status=day.customer.on_status))
+    draft = returns.draft
+    if not r.ok and draft is not None:
+        r = _rerouted(day, k, draft.return_uuid, r)
+    if r.ok and isinstance(r.value, ReturnDocument):
+        day.acks.write(return_ack(k, r.value))
+    returns.clear()  # the next return starts afresh (a waiting one is found by `settle_returns`)
 
-    def tx(conn: Any) -> ReturnDocument | None:
-        sale = journal.get_sale(conn, sale_uuid)
-        if sale is None:
-            return None
-        for line in rng.sample(list(sale.lines), len(sale.lines)):
-            if journal.returned_quantity(conn, sale_uuid, line.line_no) >= line.quantity:
-                continue  # everything of this line was returned already
-            refund, tax = line.paid_amount // line.quantity, line.tax_amount // line.quantity
-            ret = ReturnDocument(
-                return_uuid=return_uuid,
-                receipt_no="",
-                till_id=sale.till_id,
-                staff_id=staff,
-                member_no=sale.member_no,
-                currency=sale.currency,
-                created_at=_now(),
-                tax_total=tax,
-                total=refund,
-                lines=(
-                    ReturnLine(
-                        1, line.sku, line.description, 1, refund, line.tax_code, tax, sale_uuid, line.line_no
-                    ),
-                ),
-                refunds=(Refund("cash", refund),),
-                original_sale_uuid=sale_uuid,
-                reason="changed mind",
-            )
-            return journal.commit_return(conn, ret)
-        return None
 
-    ret = day.shop.store.write_sync(tx)
-    if ret is not None:
-        day.acks.write(
-            {
-                "ack": "return",
-                "op": k,
-                "return_uuid": ret.return_uuid,
-                "sale_uuid": sale_uuid,
-                "line_no": ret.lines[0].original_line_no,
-                "qty": 1,
-                "refund": ret.total,
-            }
-        )
+def _check_in(day: Day, k: int, rng: random.Random) -> None:
+    """A member's visit, checked in at the till (Members): once a day here; the backend credits its
+    points once per member, store and day."""
+    if not day._members:
+        return
+    member_no = day._members[rng.randrange(len(day._members))]
+    via = rng.choice(("typed", "app_qr"))
+    members = day.shop.members
+    if members.staff is None and day.sell.staff is not None:
+        members.begin_shift(day.sell.staff)
+    r = day.report(k, "check_in", members.check_in(member_no, via=via))
+    if r.ok:
+        day.acks.write({"ack": "check_in", "op": k, "member_no": member_no, "local_date": members._today()})
 
 
 def _till(day: Day) -> Any:
@@ -320,8 +358,9 @@ def _till_close(day: Day, k: int, rng: random.Random) -> None:
         )
 
 
-register(Operation("sale", 0.9, _sale))
+register(Operation("sale", 0.86, _sale))
 register(Operation("return", 0.07, _return))
+register(Operation("check_in", 0.04, _check_in))
 register(Operation("cash_movement", 0.03, _cash_movement))
 register(Operation("till_open", 0.0, _till_open))
 register(Operation("till_close", 0.0, _till_close))

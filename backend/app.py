@@ -611,6 +611,15 @@ def create_app(backend: Backend) -> Any:
             body = _sale_body(conn, (mine or rows)[0][0])
         return backend.respond("getSaleByReceipt", 200, body)
 
+    @app.get("/v1/returns/by-receipt/{receipt_no}")
+    def return_by_receipt(receipt_no: str, request: Request) -> Response:
+        """A return (any till) by the number on its receipt: what it was a return of, so the till can say
+        that a return receipt is not a sale (a return is taken back from the original's receipt)."""
+        till_id = backend.authenticate(request, lookup=True).till_id
+        with backend.store.read_connection() as conn:
+            body = _return_by_receipt(conn, receipt_no, till_id)
+        return backend.respond("getReturnByReceipt", 200, body)
+
     @app.get("/v1/sales/{sale_uuid}")
     def sale(sale_uuid: str, request: Request) -> Response:
         """A sale's uuid (the till's journal, the receipt's QR) cannot be guessed or counted: only a wrong
@@ -869,6 +878,33 @@ async def _body(request: Request, schema_name: str) -> dict[str, Any]:
     except contract.ContractViolation as exc:
         raise HttpError(400, "invalid_request", str(exc)) from None
     return body
+
+
+def _return_by_receipt(conn: Connection, receipt_no: str, till_id: str) -> dict[str, Any]:
+    r, e, t = schema.returns, schema.events, schema.sales
+    rows = conn.execute(
+        sa.select(r.c.return_uuid, r.c.till_id, e.c.payload)
+        .join(e, e.c.event_id == r.c.event_id)
+        .where(r.c.receipt_no == receipt_no)
+        .limit(20)
+    ).all()
+    mine = [row for row in rows if row[1] == till_id]
+    if not rows or (len(rows) > 1 and len(mine) != 1):
+        raise HttpError(404, "not_found", "no such return (it may not have synced from its till yet)")
+    return_uuid, by_till, payload = (mine or rows)[0]
+    original = json.loads(payload).get("original") or {}
+    original_receipt = None
+    if original.get("sale_uuid"):
+        original_receipt = conn.execute(
+            sa.select(t.c.receipt_no).where(t.c.sale_uuid == original["sale_uuid"])
+        ).scalar()
+    return {
+        "return_uuid": return_uuid,
+        "receipt_no": receipt_no,
+        "till_id": by_till,
+        "original_receipt_no": original_receipt,
+        "original_order_no": original.get("order_no"),
+    }
 
 
 def _sale_body(conn: Connection, sale_uuid: str) -> dict[str, Any]:

@@ -427,6 +427,7 @@ def _apply_return(b: _Batch, event_id: str, till_id: str, occurred_at: str, p: d
             "total_refunded": p["total_refunded"],
             "store_id": p.get("store_id"),
             "needs_review": not p.get("verified", True),
+            "receipt_no": p.get("receipt_no"),
         },
     ).rowcount
     if not inserted:

@@ -170,6 +170,9 @@ returns = Table(
     Column("total_refunded", BigInteger, nullable=False),
     Column("store_id", Text),
     Flag("needs_review", False),  # an unverified return (made offline): a person looks at it
+    # the number on its return receipt (GET /v1/returns/by-receipt: a till told it is a return, not a sale)
+    Column("receipt_no", Text),
+    Index("returns_receipt", "receipt_no"),
 )
 
 # A return's hold on the original's lines, taken before the till refunds anything (POST /v1/returns/claims):

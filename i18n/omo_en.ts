@@ -472,8 +472,12 @@
             <translation>{typed} is not an order, receipt or member number.</translation>
         </message>
         <message>
-            <source>{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken back again. Scan or type the number of the original purchase.</source>
-            <translation>{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken back again. Scan or type the number of the original purchase.</translation>
+            <source>{receipt_no} is a return receipt, not a sale: returns are taken back from the original sale's receipt. Scan or type the number of the original purchase.</source>
+            <translation>{receipt_no} is a return receipt, not a sale: returns are taken back from the original sale's receipt. Scan or type the number of the original purchase.</translation>
+        </message>
+        <message>
+            <source>{receipt_no} is a return receipt (of {original}), not a sale: returns are taken back from the original sale's receipt. Scan or type {original}.</source>
+            <translation>{receipt_no} is a return receipt (of {original}), not a sale: returns are taken back from the original sale's receipt. Scan or type {original}.</translation>
         </message>
         <message>
             <source>The backend cannot be reached ({error}): online orders and other tills' sales cannot be looked up now. A sale of this till can still be taken back (unverified, store credit).</source>
@@ -514,6 +518,10 @@
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>
             <translation>{name}: {n} recent orders and purchases. Pick one.</translation>
+        </message>
+        <message>
+            <source>{ref} is not one of {name}'s recent orders.</source>
+            <translation>{ref} is not one of {name}'s recent orders.</translation>
         </message>
         <message>
             <source>Store credit {code} is not known (yet).</source>
@@ -2287,6 +2295,14 @@ Nothing was changed. Call a manager.</translation>
             <translation>&amp;Check in</translation>
         </message>
         <message>
+            <source>Take &amp;back</source>
+            <translation>Take &amp;back</translation>
+        </message>
+        <message>
+            <source>Open the selected recent order in Returns &amp; pickups</source>
+            <translation>Open the selected recent order in Returns &amp; pickups</translation>
+        </message>
+        <message>
             <source>Coupons</source>
             <translation>Coupons</translation>
         </message>
@@ -2376,6 +2392,10 @@ Nothing was changed. Call a manager.</translation>
         <message>
             <source>{name} ({why})</source>
             <translation>{name} ({why})</translation>
+        </message>
+        <message>
+            <source>Your role cannot take goods back.</source>
+            <translation>Your role cannot take goods back.</translation>
         </message>
     </context>
     <context>
@@ -3081,6 +3101,10 @@ Nothing was changed. Call a manager.</translation>
         <message>
             <source>Wait: a refund is being made.</source>
             <translation>Wait: a refund is being made.</translation>
+        </message>
+        <message>
+            <source>Opening {ref}…</source>
+            <translation>Opening {ref}…</translation>
         </message>
         <message>
             <source>online</source>

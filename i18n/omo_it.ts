@@ -472,8 +472,12 @@
             <translation>{typed} non è un numero di ordine, scontrino o socio.</translation>
         </message>
         <message>
-            <source>{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken back again. Scan or type the number of the original purchase.</source>
-            <translation>{receipt_no} è un reso (di {original}), non una vendita: ciò che è tornato non può essere reso di nuovo. Scansiona o digita il numero dell'acquisto originale.</translation>
+            <source>{receipt_no} is a return receipt, not a sale: returns are taken back from the original sale's receipt. Scan or type the number of the original purchase.</source>
+            <translation>{receipt_no} è uno scontrino di reso, non una vendita: i resi si fanno dallo scontrino della vendita originale. Scansiona o digita il numero dell'acquisto originale.</translation>
+        </message>
+        <message>
+            <source>{receipt_no} is a return receipt (of {original}), not a sale: returns are taken back from the original sale's receipt. Scan or type {original}.</source>
+            <translation>{receipt_no} è uno scontrino di reso (di {original}), non una vendita: i resi si fanno dallo scontrino della vendita originale. Scansiona o digita {original}.</translation>
         </message>
         <message>
             <source>The backend cannot be reached ({error}): online orders and other tills' sales cannot be looked up now. A sale of this till can still be taken back (unverified, store credit).</source>
@@ -514,6 +518,10 @@
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>
             <translation>{name}: {n} ordini e acquisti recenti. Scegline uno.</translation>
+        </message>
+        <message>
+            <source>{ref} is not one of {name}'s recent orders.</source>
+            <translation>{ref} non è tra gli ordini recenti di {name}.</translation>
         </message>
         <message>
             <source>Store credit {code} is not known (yet).</source>
@@ -2287,6 +2295,14 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
             <translation>&amp;Check-in</translation>
         </message>
         <message>
+            <source>Take &amp;back</source>
+            <translation>&amp;Rendi</translation>
+        </message>
+        <message>
+            <source>Open the selected recent order in Returns &amp; pickups</source>
+            <translation>Apri l'ordine recente selezionato in Resi e ritiri</translation>
+        </message>
+        <message>
             <source>Coupons</source>
             <translation>Coupon</translation>
         </message>
@@ -2376,6 +2392,10 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         <message>
             <source>{name} ({why})</source>
             <translation>{name} ({why})</translation>
+        </message>
+        <message>
+            <source>Your role cannot take goods back.</source>
+            <translation>Il tuo ruolo non può accettare resi.</translation>
         </message>
     </context>
     <context>
@@ -3081,6 +3101,10 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         <message>
             <source>Wait: a refund is being made.</source>
             <translation>Attendi: è in corso un rimborso.</translation>
+        </message>
+        <message>
+            <source>Opening {ref}…</source>
+            <translation>Apertura di {ref}…</translation>
         </message>
         <message>
             <source>online</source>

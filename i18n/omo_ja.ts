@@ -472,8 +472,12 @@
             <translation>{typed} は注文、レシート、会員の番号ではありません。</translation>
         </message>
         <message>
-            <source>{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken back again. Scan or type the number of the original purchase.</source>
-            <translation>{receipt_no} は販売ではなく ({original} の) 返品です: 返品済みの商品は再度返品できません。元の購入の番号をスキャンまたは入力してください。</translation>
+            <source>{receipt_no} is a return receipt, not a sale: returns are taken back from the original sale's receipt. Scan or type the number of the original purchase.</source>
+            <translation>{receipt_no} は返品レシートで、販売ではありません。返品は元の販売のレシートから受け付けます。元の購入の番号をスキャンまたは入力してください。</translation>
+        </message>
+        <message>
+            <source>{receipt_no} is a return receipt (of {original}), not a sale: returns are taken back from the original sale's receipt. Scan or type {original}.</source>
+            <translation>{receipt_no} は（{original} の）返品レシートで、販売ではありません。返品は元の販売のレシートから受け付けます。{original} をスキャンまたは入力してください。</translation>
         </message>
         <message>
             <source>The backend cannot be reached ({error}): online orders and other tills' sales cannot be looked up now. A sale of this till can still be taken back (unverified, store credit).</source>
@@ -514,6 +518,10 @@
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>
             <translation>{name}: 最近の注文と購入 {n}件。1件選んでください。</translation>
+        </message>
+        <message>
+            <source>{ref} is not one of {name}'s recent orders.</source>
+            <translation>{ref} は {name} さんの最近の注文にありません。</translation>
         </message>
         <message>
             <source>Store credit {code} is not known (yet).</source>
@@ -2286,6 +2294,14 @@ Nothing was changed. Call a manager.</source>
             <translation>チェックイン(&amp;C)</translation>
         </message>
         <message>
+            <source>Take &amp;back</source>
+            <translation>返品(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Open the selected recent order in Returns &amp; pickups</source>
+            <translation>選択した最近の注文を返品・受取で開きます</translation>
+        </message>
+        <message>
             <source>Coupons</source>
             <translation>クーポン</translation>
         </message>
@@ -2375,6 +2391,10 @@ Nothing was changed. Call a manager.</source>
         <message>
             <source>{name} ({why})</source>
             <translation>{name}（{why}）</translation>
+        </message>
+        <message>
+            <source>Your role cannot take goods back.</source>
+            <translation>あなたの役割では返品を受け付けられません。</translation>
         </message>
     </context>
     <context>
@@ -3078,6 +3098,10 @@ Nothing was changed. Call a manager.</source>
         <message>
             <source>Wait: a refund is being made.</source>
             <translation>お待ちください: 返金処理中です。</translation>
+        </message>
+        <message>
+            <source>Opening {ref}…</source>
+            <translation>{ref} を開いています…</translation>
         </message>
         <message>
             <source>online</source>

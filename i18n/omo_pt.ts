@@ -472,8 +472,12 @@
             <translation>{typed} não é um número de encomenda, talão ou membro.</translation>
         </message>
         <message>
-            <source>{receipt_no} is a return (of {original}), not a sale: what came back cannot be taken back again. Scan or type the number of the original purchase.</source>
-            <translation>{receipt_no} é uma devolução (de {original}), não uma venda: o que voltou não pode ser devolvido de novo. Digitalize ou escreva o número da compra original.</translation>
+            <source>{receipt_no} is a return receipt, not a sale: returns are taken back from the original sale's receipt. Scan or type the number of the original purchase.</source>
+            <translation>{receipt_no} é um talão de devolução, não uma venda: as devoluções fazem-se a partir do talão da venda original. Leia ou escreva o número da compra original.</translation>
+        </message>
+        <message>
+            <source>{receipt_no} is a return receipt (of {original}), not a sale: returns are taken back from the original sale's receipt. Scan or type {original}.</source>
+            <translation>{receipt_no} é um talão de devolução (de {original}), não uma venda: as devoluções fazem-se a partir do talão da venda original. Leia ou escreva {original}.</translation>
         </message>
         <message>
             <source>The backend cannot be reached ({error}): online orders and other tills' sales cannot be looked up now. A sale of this till can still be taken back (unverified, store credit).</source>
@@ -514,6 +518,10 @@
         <message>
             <source>{name}: {n} recent orders and purchases. Pick one.</source>
             <translation>{name}: {n} encomendas e compras recentes. Escolha uma.</translation>
+        </message>
+        <message>
+            <source>{ref} is not one of {name}'s recent orders.</source>
+            <translation>{ref} não é uma das encomendas recentes de {name}.</translation>
         </message>
         <message>
             <source>Store credit {code} is not known (yet).</source>
@@ -2287,6 +2295,14 @@ Nada foi alterado. Chame um gerente.</translation>
             <translation>&amp;Check-in</translation>
         </message>
         <message>
+            <source>Take &amp;back</source>
+            <translation>&amp;Devolver</translation>
+        </message>
+        <message>
+            <source>Open the selected recent order in Returns &amp; pickups</source>
+            <translation>Abrir a encomenda recente selecionada em Devoluções e levantamentos</translation>
+        </message>
+        <message>
             <source>Coupons</source>
             <translation>Cupões</translation>
         </message>
@@ -2376,6 +2392,10 @@ Nada foi alterado. Chame um gerente.</translation>
         <message>
             <source>{name} ({why})</source>
             <translation>{name} ({why})</translation>
+        </message>
+        <message>
+            <source>Your role cannot take goods back.</source>
+            <translation>A sua função não pode aceitar devoluções.</translation>
         </message>
     </context>
     <context>
@@ -3081,6 +3101,10 @@ Nada foi alterado. Chame um gerente.</translation>
         <message>
             <source>Wait: a refund is being made.</source>
             <translation>Aguarde: está a ser feito um reembolso.</translation>
+        </message>
+        <message>
+            <source>Opening {ref}…</source>
+            <translation>A abrir {ref}…</translation>
         </message>
         <message>
             <source>online</source>

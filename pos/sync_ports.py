@@ -184,6 +184,17 @@ class OnlineOrder:
 
 
 @dataclass(frozen=True)
+class ReturnReceipt:
+    """A return from any till, found by the number on its receipt: a return receipt is not a sale."""
+
+    return_uuid: str
+    receipt_no: str
+    till_id: str
+    original_receipt_no: str | None  # the in-store sale it returned from
+    original_order_no: str | None  # the online order it returned from
+
+
+@dataclass(frozen=True)
 class StoreSale:
     """An in-store sale from any till, as the backend knows it (for returns across tills)."""
 
@@ -321,6 +332,8 @@ class ReturnsBackend(Protocol):
     def sale(self, sale_uuid: str) -> StoreSale: ...
 
     def sale_by_receipt(self, receipt_no: str) -> StoreSale: ...
+
+    def return_by_receipt(self, receipt_no: str) -> ReturnReceipt: ...
 
     def check_customer(self, order_no: str, method: str, value: str) -> OnlineOrder | None:
         """The order in full when what the customer says matches it, else None (BackendTooManyTries

@@ -41,6 +41,7 @@ from pos.sync_ports import (
     OrderLine,
     PickupList,
     RecentOrder,
+    ReturnReceipt,
     SharedCart,
     StoreCredit,
     StoreSale,
@@ -420,6 +421,13 @@ class BackendClient:
         """An in-store sale by its receipt number (`T01-000123`)."""
         path = f"/v1/sales/by-receipt/{quote(receipt_no, safe='')}"
         return to_sale(self._call("GET", path, "getSaleByReceipt"))
+
+    def return_by_receipt(self, receipt_no: str) -> ReturnReceipt:
+        """A return (any till) by the number on its receipt."""
+        d = self._call("GET", f"/v1/returns/by-receipt/{quote(receipt_no, safe='')}", "getReturnByReceipt")
+        return ReturnReceipt(
+            d["return_uuid"], d["receipt_no"], d["till_id"], d["original_receipt_no"], d["original_order_no"]
+        )
 
     # ------------------------------------------------------------------ returns, pickups, store credit
     def _post(self, path: str, operation_id: str, body: dict[str, Any]) -> Any:

@@ -46,6 +46,7 @@ from pos.sync_ports import (
     MemberProfile,
     OnlineOrder,
     PickupList,
+    ReturnReceipt,
     SharedCart,
     StoreCredit,
     StoreSale,
@@ -911,6 +912,9 @@ class SyncEngine:
     # returns, pickups and store credit (pos.sync_ports.ReturnsBackend): straight to the backend
     def sale_by_receipt(self, receipt_no: str) -> StoreSale:
         return self._caller_client().sale_by_receipt(receipt_no)
+
+    def return_by_receipt(self, receipt_no: str) -> ReturnReceipt:
+        return self._caller_client().return_by_receipt(receipt_no)
 
     def check_customer(self, order_no: str, method: str, value: str) -> OnlineOrder | None:
         return self._caller_client().check_customer(order_no, method, value)

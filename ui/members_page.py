@@ -31,6 +31,7 @@ class MembersPage(QWidget):
     check_in = Signal()
     enrol = Signal()
     add_sku = Signal(str)  # an item of the panel (viewed, suggested, ordered) tapped: onto the open sale
+    take_back = Signal(int)  # the row of the recent order to open in Returns & pickups
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,14 @@ class MembersPage(QWidget):
         self.check_in_button.setEnabled(False)
         self.check_in_button.clicked.connect(self.check_in.emit)
         head.addWidget(self.check_in_button)
+        # the recent order selected comes back: one key (Alt+B) or tap opens it in Returns & pickups
+        self.take_back_button = QPushButton(self.tr("Take &back"), self)
+        self.take_back_button.setObjectName("memberTakeBack")
+        self.take_back_button.setToolTip(self.tr("Open the selected recent order in Returns & pickups"))
+        self.take_back_button.setMinimumHeight(40)
+        self.take_back_button.setEnabled(False)
+        self.take_back_button.clicked.connect(self._take_back)
+        head.addWidget(self.take_back_button)
         lay.addLayout(head)
         self.points = QLabel(self)
         self.points.setObjectName("memberPoints")
@@ -114,6 +123,11 @@ class MembersPage(QWidget):
         if sku:
             self.add_sku.emit(sku)
 
+    def _take_back(self) -> None:
+        row = self.lists["orders"].currentRow()
+        if row >= 0:
+            self.take_back.emit(row)
+
     def _find(self) -> None:
         text = self.query.text().strip()
         if text:
@@ -137,6 +151,7 @@ class MembersPage(QWidget):
         for lst in self.lists.values():
             lst.clear()
         self.check_in_button.setEnabled(False)
+        self.take_back_button.setEnabled(False)
 
     def show_panel(
         self,
@@ -160,6 +175,10 @@ class MembersPage(QWidget):
                 if sku:
                     item.setToolTip(self.tr("Enter or a double tap adds it to the sale"))
         self.check_in_button.setEnabled(can_check_in)
+        orders = self.lists["orders"]
+        if orders.count():
+            orders.setCurrentRow(0)  # the newest: the take-back is one key or tap away
+        self.take_back_button.setEnabled(bool(orders.count()))
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)

@@ -42,6 +42,9 @@ class MembersPresenter(Presenter):
         self.add_to_sale = add_to_sale
         self._names: dict[str, str] = {}  # the panel's items by SKU
         page.add_sku.connect(self.add)
+        # a recent order opened in Returns & pickups (the window's: `ui.members_workspace`)
+        self.open_in_returns: Callable[[MemberPanel, str], None] | None = None
+        page.take_back.connect(self.take_back)
 
     # ------------------------------------------------------------------ the Presenter's hooks
     def show_message(self, text: str, error: bool) -> None:
@@ -74,11 +77,11 @@ class MembersPresenter(Presenter):
     def check_in(self) -> None:
         if self.panel is None:
             return
-        no, via = self.panel.member_no, self.via
+        no, via, token = self.panel.member_no, self.via, self.panel.member_token
 
         def run() -> Result:
             checked = self.members.check_in(no, via=via)
-            again = self.members.open_member(no)
+            again = self.members.open_member(no, member_token=token)  # the same view as before
             return replace(checked, value=again.value) if again.ok else checked
 
         self.call(run, "net")
@@ -93,6 +96,13 @@ class MembersPresenter(Presenter):
             self.say(self.tr_("Added to the sale: {name}. The sale is on Sell (Alt+1).").format(name=name))
         else:
             self.show(result)
+
+    def take_back(self, row: int) -> None:
+        """The panel's recent order at `row` comes back: Returns & pickups opens it, ready to pick."""
+        panel = self.panel
+        if panel is None or self.open_in_returns is None or not 0 <= row < len(panel.profile.recent_orders):
+            return
+        self.open_in_returns(panel, panel.profile.recent_orders[row].ref)
 
     def enrol(self, answers: dict[str, Any] | None = None) -> None:
         """A new member: the dialog, then the service; a refusal asks again with what was typed."""

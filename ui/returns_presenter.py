@@ -46,6 +46,7 @@ class ReturnsPresenter(Presenter):
         self.panel = panel
         self.open_pickup: Any = None
         self._queued = False
+        self._to_lines = False  # the next order opened puts the keyboard on its lines
         self._relay = _Relay(self)
         self._relay.changed.connect(self._queue_refresh)
         self._relay.status.connect(self._on_status)
@@ -68,6 +69,14 @@ class ReturnsPresenter(Presenter):
         self.panel.focus_scan()
 
     def shown(self, result: Result) -> None:
+        to_lines, self._to_lines = self._to_lines, False
+        if (
+            to_lines
+            and result.ok
+            and getattr(result.value, "lines", None)
+            and not self.returns.view().needs_check
+        ):
+            QTimer.singleShot(0, self.panel, self._focus_lines)  # once its rows are drawn
         if isinstance(result.value, tuple) and result.value and isinstance(result.value[0], RecentOrder):
             self._pick_recent(result.value)
         elif getattr(result.value, "status", None) == "ready_for_pickup" and self.open_pickup is not None:
@@ -199,6 +208,21 @@ class ReturnsPresenter(Presenter):
             self.call(lambda: self.returns.add_item(text))
             return
         self.call(lambda: self.returns.find(text), NET)
+
+    def open_member_order(self, panel: Any, ref: str) -> None:
+        """A recent order from the Members workspace's panel: opened here with the keyboard on its lines."""
+        if self.busy:
+            self.say(self.tr_("Wait: a refund is being made."), error=True)
+            return
+        self._to_lines = True
+        self.say(self.tr_("Opening {ref}…").format(ref=ref[:13]))
+        self.call(lambda: self.returns.open_member_order(panel, ref), NET)
+
+    def _focus_lines(self) -> None:
+        table = self.panel.table
+        if table.rowCount():
+            table.setFocus()
+            table.setCurrentCell(0, 0)
 
     @Slot(int, int, str, bool)
     def on_pick(self, line_no: int, qty: int, reason: str, resell: bool) -> None:

@@ -20,6 +20,10 @@ SCREENS: tuple[tuple[str, str], ...] = (
     ("returns-find", "Returns: an online order found by its QR code, what is still returnable"),
     ("returns-pick", "Returns: lines picked with a reason and their condition, the refund per tender"),
     ("returns-refund", "Returns: refunded as store credit, the return receipt with the credit's QR code"),
+    (
+        "returns-from-member",
+        "Returns: a member's recent order opened from their panel (Alt+B), the keyboard on its lines",
+    ),
     ("returns-exchange", "Exchange: the returned items' credit against new items, the net to pay"),
     ("pickups-list", "Pickups: the orders waiting here, shelf and age, one not collected in time"),
 )
@@ -66,9 +70,27 @@ class ReturnsTour(Tour):
         yield settle(400)
         self.shot("returns-refund", w)
 
+        # ---- from a member's panel: their recent order, Take back (Alt+B), ready to pick
+        yield Wait(lambda: bool(shop.sync_engine.member_keys()[0]), "the member keys", 30)
+        w.workspaces.open("members")
+        members = w.members_presenter
+        w.wedge.scanned.emit(shop.demo.backend.member_qr(1004))
+        yield Wait(lambda: members.panel is not None, "member 1004's panel", 30)
+        refs = [o.ref for o in members.panel.profile.recent_orders]
+        w.members_page.lists["orders"].setCurrentRow(refs.index("600004"))
+        QTimer.singleShot(0, w.members_page.take_back_button.click)
+        yield Wait(lambda: panel.table.rowCount() > 0 and panel.table.hasFocus(), "the member's order", 30)
+        yield settle(400)
+        self.shot("returns-from-member", w)
+        shop.returns.clear()
+
         # ---- an exchange: one more item back, a dearer one bought instead
         w.wedge.scanned.emit(shop.demo.backend.order_qr("600001"))
-        yield Wait(lambda: panel.table.rowCount() == 1, "the order to exchange from", 30)
+        yield Wait(
+            lambda: panel.table.rowCount() == 1 and "600001" in panel.title.text(),
+            "the order to exchange from",
+            30,
+        )
         panel.table.cellWidget(0, 3).setValue(1)
         panel.table.cellWidget(0, 4).setCurrentText("Wrong size")
         yield Wait(lambda: panel.buttons["exchange"].isEnabled(), "the exchange to be possible")
@@ -92,6 +114,7 @@ class ReturnsTour(Tour):
         pick.list.selectRow(3)
         yield settle(400)
         self.shot("pickups-list", w)
+
         shop.returns.clear()
 
     def _dearer(self, credit: int) -> list[str]:

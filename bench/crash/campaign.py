@@ -224,7 +224,10 @@ level = "INFO"
         return [sys.executable, *entry, "--data-dir", str(self.till), "drive", *extra]
 
     def driver_args(self) -> list[str]:
-        return ["--quiet", "--pin", CASHIER_PIN, "--manager-pin", MANAGER_PIN]
+        from backend.seed import MEMBERS  # the members the backend was seeded with: points, check-ins
+
+        members = ",".join(str(m[0]) for m in MEMBERS)
+        return ["--quiet", "--pin", CASHIER_PIN, "--manager-pin", MANAGER_PIN, "--members", members]
 
 
 class Campaign:

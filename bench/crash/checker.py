@@ -8,7 +8,10 @@ I2 the backend holds each of the till's events once, exactly the journal's: none
 I3 every PaymentIntent Stripe captured maps to a completed sale's card tender of the same amount, and none is
    left authorised (requires_capture);
 I4 every completed card tender has exactly one captured PaymentIntent of its amount;
-I5 points: the backend's ledger rows of the till's events are those events' points, no balance below zero;
+I5 points, on both sides: each sale's points redeemed at the till are the backend's, the backend's ledger
+   credits each of the till's sales its computed points once and each return the points it carries, no
+   balance below zero; a member's visit
+   credits its points once per member, store and day (one ledger row, of the first check-in);
 I6 no line returned or refunded beyond what was sold, in the journal and on the backend, which agree;
 I7 nothing pending: the outbox is empty, no dead letters, every card attempt settled, reconciliation matched;
 I8 both databases pass integrity_check and foreign_key_check;
@@ -105,7 +108,7 @@ def check(ev: Evidence) -> Verdict:
         _acked(v, ev.acks, journal, backend)
         _exactly_once(v, journal, backend)
         _payments(v, journal, payment_intents(ev.stripe_url, ev.stripe_key), till)
-        _points(v, backend)
+        _points(v, journal, backend)
         _returns(v, journal, backend)
         _nothing_pending(v, till, ev.drain)
         _till_cash(v, till, back)
@@ -155,6 +158,21 @@ def _journal(conn: sqlite3.Connection) -> dict[str, Any]:
     ):
         returned[(sale, line)][0] += qty
         returned[(sale, line)][1] += refund
+    points = {
+        r[0]: (r[1], r[2])
+        for r in conn.execute(
+            "SELECT s.sale_uuid, l.points_earned, l.points_redeemed FROM sale_loyalty l "
+            "JOIN sales s ON s.sale_id = l.sale_id"
+        )
+    }
+    # a member's visits: kept in the audit log with their event id (sync.store.members.record_check_in)
+    checkins = {
+        r[0]: (int(r[1]), r[2])
+        for r in conn.execute(
+            "SELECT json_extract(details, '$.event_id'), json_extract(details, '$.member_no'), "
+            "json_extract(details, '$.local_date') FROM audit_log WHERE action = 'member.checked_in'"
+        )
+    }
     events = {wire_id(u): ("sale.completed", u) for u in sales}
     events.update({wire_id(u): ("return.completed", u) for u in returns})
     for (sid,) in conn.execute("SELECT session_id FROM till_sessions"):
@@ -163,7 +181,11 @@ def _journal(conn: sqlite3.Connection) -> dict[str, Any]:
         events[wire_id(f"closure-{sid}")] = ("till.closed", sid)
     for (mid,) in conn.execute("SELECT movement_id FROM cash_movements"):
         events[wire_id(mid)] = ("cash.movement", mid)
+    for eid in checkins:
+        events[wire_id(eid)] = ("member.checked_in", eid)
     return {
+        "points": points,
+        "checkins": checkins,
         "sales": sales,
         "tenders": tenders,
         "lines": lines,
@@ -194,7 +216,18 @@ def _backend(conn: sqlite3.Connection, till_id: str) -> dict[str, Any]:
     balances = conn.execute(
         "SELECT member_no, programme, SUM(delta) FROM points_ledger GROUP BY 1, 2"
     ).fetchall()
+    sale_points = {
+        r[0]: (r[1], r[2])
+        for r in conn.execute(
+            "SELECT sale_uuid, points_earned, points_redeemed FROM sales WHERE till_id = ?", (till_id,)
+        )
+    }
+    credited_visits = {
+        (r[0], r[1]): r[2] for r in conn.execute("SELECT member_no, local_date, event_id FROM checkin_days")
+    }
     return {
+        "sale_points": sale_points,
+        "credited_visits": credited_visits,
         "events": events,
         "sales": sales,
         "lines": lines,
@@ -227,6 +260,13 @@ def _acked(v: Verdict, acks: list[dict[str, Any]], journal: dict[str, Any], back
                 v.fail("I1", f"acknowledged return {a['return_uuid']} (op {a['op']}) is not in the journal")
             if a["return_uuid"] not in backend["returns"]:
                 v.fail("I1", f"acknowledged return {a['return_uuid']} (op {a['op']}) is not on the backend")
+        elif kind == "check_in":
+            visit = (a["member_no"], a["local_date"])
+            mine = [e for e, seen in journal["checkins"].items() if seen == visit]
+            if not mine:
+                v.fail("I1", f"acknowledged check-in {visit} (op {a['op']}) is not in the journal")
+            elif not any(wire_id(e) in backend["events"] for e in mine):
+                v.fail("I1", f"acknowledged check-in {visit} (op {a['op']}) is not on the backend")
         elif kind in ("till_opened", "till_closed", "cash_movement"):
             local = a.get("session_id") or a.get("movement_id")
             key = wire_id(f"closure-{local}" if kind == "till_closed" else local)
@@ -291,23 +331,60 @@ def _payments(
                 )
 
 
-def _points(v: Verdict, backend: dict[str, Any]) -> None:
+def _points(v: Verdict, journal: dict[str, Any], backend: dict[str, Any]) -> None:
+    from pos.loyalty import DEFAULT_PROGRAMME
+
+    # the till's side: the points each sale redeemed are the backend's; what it earned is the backend's
+    # figure (the till's is for the receipt: without the member's profile it does not know their tier)
+    corrected = 0
+    for sale_uuid, (earned, redeemed) in journal["points"].items():
+        theirs = backend["sale_points"].get(sale_uuid)
+        if theirs is None:
+            continue  # I1 / I2 name a sale the backend lacks
+        if theirs[1] != redeemed:
+            v.fail(
+                "I5", f"sale {sale_uuid}: {redeemed} points redeemed at the till, {theirs[1]} at the backend"
+            )
+        corrected += theirs[0] != earned
+    v.facts["points_corrected"] = corrected
     expected: dict[tuple[str, int, str], int] = {}
+    visits: dict[tuple[int, str], list[str]] = defaultdict(list)
     for eid, (etype, payload) in backend["events"].items():
-        pts = payload.get("points") if isinstance(payload, dict) else None
-        if not pts or not (pts.get("earned") or pts.get("redeemed")):
+        if etype == "member.checked_in":
+            visits[(int(payload["member_no"]), payload["local_date"])].append(eid)
             continue
-        sign = 1 if etype == "sale.completed" else -1
-        expected[(eid, payload["member_no"], pts.get("programme", "main"))] = sign * (
-            pts["earned"] - pts["redeemed"]
-        )
+        pts = (payload.get("points") if isinstance(payload, dict) else None) or {}
+        if etype == "sale.completed" and payload.get("member_no") is not None:
+            # credited as the backend computed it (whatever the till claimed), once
+            claimed = (pts.get("earned", 0), pts.get("redeemed", 0))
+            earned, redeemed = backend["sale_points"].get(payload["sale_uuid"], claimed)
+            if earned or redeemed:
+                expected[(eid, payload["member_no"], pts.get("programme", "main"))] = earned - redeemed
+        elif pts.get("earned") or pts.get("redeemed"):
+            expected[(eid, payload["member_no"], pts.get("programme", "main"))] = -(
+                pts["earned"] - pts["redeemed"]
+            )
     got = {(e, m, p): d for e, m, p, d in backend["ledger"] if e in backend["events"]}
     for key, delta in expected.items():
         # a return's clawback stops at a zero balance (the backend's rule): it may be smaller
-        if key not in got or (got[key] != delta and not (delta < 0 and delta <= got[key] <= 0)):
+        clawback = backend["events"][key[0]][0] == "return.completed" and delta < 0
+        if key not in got or (got[key] != delta and not (clawback and delta <= got[key] <= 0)):
             v.fail("I5", f"points of event {key[0]}: ledger {got.get(key)}, the event says {delta}")
-    for key in set(got) - set(expected):
+    visit_rows = {k: d for k, d in got.items() if backend["events"][k[0]][0] == "member.checked_in"}
+    for key in set(got) - set(expected) - set(visit_rows):
         v.fail("I5", f"ledger row for event {key[0]} that carries no points")
+    # a visit credits once per member, store and day: the first check-in's event, no other
+    v.facts["check_ins"] = sum(len(e) for e in visits.values())
+    credit = DEFAULT_PROGRAMME.checkin_points
+    for (member, day), eids in visits.items():
+        rows = sorted((e, d) for (e, _m, _p), d in visit_rows.items() if e in eids)
+        first = backend["credited_visits"].get((member, day))
+        if first is None:
+            v.fail("I5", f"member {member} checked in on {day} ({len(eids)} event(s)): no visit credited")
+        elif first in eids and rows != [(first, credit)][: bool(credit)]:
+            v.fail("I5", f"member {member}'s visit on {day} credited as {rows}, once expected")
+        elif first not in eids and rows:
+            v.fail("I5", f"member {member}'s visit on {day} credited again by this till: {rows}")
     for member, programme, balance in backend["balances"]:
         if balance < 0:
             v.fail("I5", f"member {member} ({programme}) has a negative balance {balance}")

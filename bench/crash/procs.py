@@ -157,7 +157,7 @@ def backend_main(argv: list[str]) -> int:
     store = Store(args.database)
     backend = Backend(store)
     seed.seed_demo(store, products_count=args.seed_products)
-    register_device(store, args.till, args.token)
+    register_device(store, args.till, args.token, store_id=seed.DEMO_STORE)  # the till's store.id
     app = RandomBackendFaults(
         create_app(backend),
         rate=args.fault_rate,

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sync.store.util import dumps, loads
+from sync.store.util import dumps, loads, now_iso
+
+CHECKIN_EVENT = "member.checked_in"
 
 DEFAULT_TTL = timedelta(minutes=15)
 
@@ -103,6 +105,22 @@ def mark_checked_in(conn: sqlite3.Connection, member_no: int, day: str) -> bool:
         (int(member_no), day),
     )
     return cur.rowcount == 1
+
+
+def record_check_in(conn: sqlite3.Connection, payload: dict[str, Any], actor: str | None) -> bool:
+    """The member's visit at this till, inside the caller's write transaction: noted for the day, kept in
+    the audit log (the journal reconciliation sends it again from when the backend lost it) and queued,
+    with the same event id and time in both. False when they had already checked in here that day."""
+    import uuid
+
+    from sync.store import audit, outbox
+
+    if not mark_checked_in(conn, payload["member_no"], payload["local_date"]):
+        return False
+    event_id, at = str(uuid.uuid4()), now_iso()
+    audit.append(conn, CHECKIN_EVENT, actor, {**payload, "event_id": event_id}, at=at)
+    outbox.enqueue(conn, CHECKIN_EVENT, payload, event_id=event_id, created_at=at)
+    return True
 
 
 def checked_in(conn: sqlite3.Connection, member_no: int, day: str) -> bool:

@@ -14,7 +14,8 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from sync.store import journal, outbox
+from sync.store import journal, members, outbox
+from sync.store.util import loads
 
 # rows of a time-ordered scan older than the first day asked for before the scan stops: documents are
 # written nearly in time order (a recovered card sale is committed a little later than it began)
@@ -131,6 +132,18 @@ def _closure(conn: sqlite3.Connection, event_id: str) -> bool:
     return True
 
 
+def _check_in(conn: sqlite3.Connection, event_id: str) -> bool:
+    row = conn.execute(
+        "SELECT at, details FROM audit_log WHERE action = ? AND json_extract(details, '$.event_id') = ?",
+        (members.CHECKIN_EVENT, event_id),
+    ).fetchone()
+    if row is None:
+        return False
+    payload = {k: v for k, v in loads(row[1]).items() if k != "event_id"}
+    outbox.enqueue(conn, members.CHECKIN_EVENT, payload, event_id=event_id, created_at=row[0])
+    return True
+
+
 register(
     Source(
         journal.SALE_EVENT,
@@ -170,6 +183,16 @@ register(
         "WHERE closed_at >= ?1",
         False,
         _closure,
+    )
+)
+
+register(
+    Source(
+        members.CHECKIN_EVENT,  # a visit: kept in the audit log with its event id (sync.store.members)
+        f"SELECT json_extract(details, '$.event_id'), at, 0 FROM audit_log "
+        f"WHERE action = '{members.CHECKIN_EVENT}' AND at >= ?1",
+        False,
+        _check_in,
     )
 )
 

@@ -102,6 +102,7 @@ def test_the_day_workload_goes_on_after_a_stop_and_acknowledges_what_it_committe
     data, acks = tmp_path / "data", tmp_path / "acks.jsonl"
     base = ["--data-dir", str(data), "--set", "demo.products=200", "drive", "--workload", "day", "--quiet"]
     day = [*base, "--seed", "3", "--ack-log", str(acks), "--card-share", "0.4", "--split-share", "0.1"]
+    day += ["--member-share", "0"]  # members' sales: the test below
     assert cli.main([*day, "--ops", "24"]) == 0
     first = _acks(acks)
     # stop the day at op 10 as a kill would: drop the acknowledgements of what came after
@@ -142,6 +143,44 @@ def test_a_day_whose_last_sale_is_by_card_closes_its_till(tmp_path, capsys):
     last_sale = [r for r in records if r.get("ack") == "sale"][-1]
     assert any(t[0] == "card" for t in last_sale["tenders"])  # the path that was refused
     assert [r["ack"] for r in records if "ack" in r][-1] == "till_closed"
+
+
+@pytest.mark.slow
+def test_the_day_workload_earns_and_redeems_points_checks_members_in_and_returns_through_the_service(
+    tmp_path, capsys
+):
+    """The day's members: points earned and redeemed on their sales, visits checked in once a day, and
+    returns taken back through the Returns service (its write-ahead attempt, the backend's hold); the
+    same seed plans the same operations."""
+    from app import cli
+    from app.workload import AckLog
+
+    data, acks = tmp_path / "data", tmp_path / "acks.jsonl"
+    day = ["--data-dir", str(data), "--set", "demo.products=200", "drive", "--workload", "day", "--quiet"]
+    day += ["--seed", "25", "--ack-log", str(acks), "--ops", "30"]
+    assert cli.main(day) == 0
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert summary["failures"] == 0, summary
+    records = AckLog.read(acks)
+    kinds = [r["kind"] for r in records if "done" in r]
+    assert {"return", "check_in"} <= set(kinds)
+    earned, redeemed = _journal(
+        data, "SELECT coalesce(sum(points_earned), 0), coalesce(sum(points_redeemed), 0) FROM sale_loyalty"
+    )[0]
+    assert earned > 0 and redeemed > 0
+    returned = [r for r in records if r.get("ack") == "return"]
+    assert returned, summary
+    attempts = {r[0] for r in _journal(data, "SELECT return_uuid FROM return_attempts")}
+    assert {r["return_uuid"] for r in returned} <= attempts  # the Returns service's write-ahead record
+    visits = [r for r in records if r.get("ack") == "check_in"]
+    journal_visits = _journal(data, "SELECT member_no, local_date FROM member_checkins")
+    assert visits and sorted((r["member_no"], r["local_date"]) for r in visits) == sorted(journal_visits)
+    # the plan is the seed's: a second day with the same seed runs the same kinds in the same order
+    again = tmp_path / "again.jsonl"
+    other = [a if a != str(acks) else str(again) for a in day]
+    other[1] = str(tmp_path / "data2")
+    assert cli.main(other) == 0
+    assert [r["kind"] for r in AckLog.read(again) if "done" in r] == kinds
 
 
 def test_the_day_workload_needs_its_operations_and_ack_log(tmp_path, capsys):

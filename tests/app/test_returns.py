@@ -5,6 +5,7 @@ backend or Stripe."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 import pytest
 
@@ -462,3 +463,78 @@ def test_the_sixth_wrong_check_of_an_order_is_refused_and_a_right_one_after_the_
     limiter._clock = lambda: clock() + 3600  # an hour later
     assert returns.check_customer("card_last4", right).ok
     assert returns.view().original.lines and returns.pick(1, 1).ok
+
+
+def _member_panel(shop, member_no: int):
+    """The member panel as the Members workspace opens it from the member's app code."""
+    shop.refresh_member_keys()
+    shop.members.begin_shift(shop.staff.identify(BEN))
+    r = shop.members.find(shop.demo.member_qr(member_no))
+    assert r.ok and r.value.profile.view == "full", r
+    return r.value
+
+
+def test_a_recent_online_order_on_the_member_panel_opens_here_ready_to_pick(shop, returns):
+    synced(shop)
+    panel = _member_panel(shop, 1004)  # consented: their recent orders are on the panel
+    assert "600004" in [o.ref for o in panel.profile.recent_orders]
+    opened = returns.open_member_order(panel, "600004")
+    assert opened.ok and opened.value.label == "600004", opened
+    assert opened.value.lines and opened.value.customer  # in full: the member's own code opened it
+    view = returns.view()
+    assert view.original.label == "600004" and not view.needs_check  # nothing to check: pick at once
+    assert returns.pick(1, 1, reason="Wrong size").ok and returns.view().total > 0
+    # the same order on a panel that was not opened with the member's code: by its number, checked first
+    typed = replace(panel, member_token=None)
+    again = returns.open_member_order(typed, "600004")
+    assert again.ok and returns.view().needs_check and not returns.view().original.lines
+    # only an order that is on the panel
+    other = returns.open_member_order(panel, "600001")
+    assert other.outcome is Outcome.REFUSED and "recent orders" in str(other.message)
+
+
+def test_a_members_in_store_purchase_on_their_panel_opens_here_verified(shop, sell, returns):
+    for code in barcodes(shop, 2):
+        assert sell.scan(code).ok
+    assert sell.attach_member_typed("1004").ok and sell.refresh_member().ok
+    paid = sell.pay_cash(sell.view().total + 5_000)
+    assert paid.ok, paid
+    synced(shop)
+    panel = _member_panel(shop, 1004)
+    store = [o for o in panel.profile.recent_orders if o.channel == "store"]
+    assert [o.ref for o in store] == [paid.value.sale_uuid], panel.profile.recent_orders
+    opened = returns.open_member_order(panel, paid.value.sale_uuid)
+    assert opened.ok and opened.value.verified and opened.value.label == paid.value.receipt_no, opened
+    assert returns.pick_all().ok and returns.view().total == paid.value.total
+
+
+def test_a_member_panel_order_needs_someone_logged_in(shop, returns):
+    synced(shop)
+    panel = _member_panel(shop, 1004)
+    returns.end_shift()
+    r = returns.open_member_order(panel, "600004")
+    assert r.outcome is Outcome.REFUSED and "Log in" in str(r.message)
+
+
+def test_another_till_s_return_receipt_is_said_to_be_a_return_not_a_sale(shop, sell, returns, monkeypatch):
+    """The number on a return receipt of another till (or store): its journal is not this till's, the
+    backend knows the return and what it was a return of."""
+    sale = card_sale(shop, sell, 1)
+    assert returns.find(sale.receipt_no).ok and returns.pick_all().ok
+    done = returns.refund("original")
+    assert done.ok, done
+    synced(shop)
+    # as another till sees it: not in its journal
+    monkeypatch.setattr(shop.records, "return_by_receipt", lambda _no: None)
+    r = returns.find(done.value.receipt_no)
+    assert r.outcome is Outcome.REFUSED, r
+    text = str(r.message)
+    assert "is a return receipt" in text and "not a sale" in text and sale.receipt_no in text, r
+    assert r.message.template.startswith("{receipt_no} is a return receipt (of {original})"), r.message
+    # an online order's return receipt names the order
+    assert returns.find(shop.demo.backend.order_qr("600001")).ok and returns.pick(1, 1).ok
+    online = returns.refund("original")
+    assert online.ok, online
+    synced(shop)
+    r = returns.find(online.value.receipt_no)
+    assert r.outcome is Outcome.REFUSED and "600001" in str(r.message) and "return receipt" in str(r.message)

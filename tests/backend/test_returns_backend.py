@@ -271,3 +271,30 @@ def test_a_sale_carries_its_points_and_tax_and_is_found_by_its_receipt_number(ba
     assert s["sale_uuid"] == p["sale_uuid"] and s["points"] == {"earned": 13, "redeemed": 100}
     assert s["lines"][0]["tax_amount"] == p["lines"][0]["tax_amount"]
     assert http.get(f"{backend.url}/v1/sales/by-receipt/T7-999999", timeout=T).status_code == 404
+
+
+def test_a_return_is_found_by_its_receipt_number_with_what_it_returned(backend, http):
+    """A till typing a return receipt's number learns it is a return (and of what), not a sale."""
+    p = sale_payload(receipt_no="T7-000050")
+    ret = return_payload(sale_uuid=p["sale_uuid"], sku=p["lines"][0]["sku"], refund=500)
+    ret["receipt_no"] = "T8-000051"
+    line = order(http, backend, "600002")["lines"][0]
+    online = return_payload(order_no="600002", sku=line["sku"], refund=1)
+    online["receipt_no"] = "T8-000052"
+    results = push(http, backend, [event("sale.completed", p), event("return.completed", ret)])
+    assert [r["status"] for r in results] == ["applied", "applied"], results
+    assert push(http, backend, [event("return.completed", online)])[0]["status"] == "applied"
+    r = http.get(f"{backend.url}/v1/returns/by-receipt/T8-000051", timeout=T)
+    assert r.status_code == 200, r.text
+    assert r.json() == {
+        "return_uuid": ret["return_uuid"],
+        "receipt_no": "T8-000051",
+        "till_id": "till-1",
+        "original_receipt_no": "T7-000050",
+        "original_order_no": None,
+    }
+    by_order = http.get(f"{backend.url}/v1/returns/by-receipt/T8-000052", timeout=T).json()
+    assert (by_order["original_order_no"], by_order["original_receipt_no"]) == ("600002", None)
+    # a return's number is no sale, and a sale's number no return
+    assert http.get(f"{backend.url}/v1/sales/by-receipt/T8-000051", timeout=T).status_code == 404
+    assert http.get(f"{backend.url}/v1/returns/by-receipt/T7-000050", timeout=T).status_code == 404

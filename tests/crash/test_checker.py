@@ -107,3 +107,69 @@ def test_a_malformed_backend_database_is_a_violation_not_a_crash_of_the_checker(
     )
     verdict = checker.check(evidence)
     assert verdict.violations and all(v.startswith("I8: backend database") for v in verdict.violations)
+
+
+def _points_sides(*, till_points=(30, 100), backend_points=(30, 100), credit=None, visits=(), credited=None):
+    """I5's evidence: one member's sale (earned 30, redeemed 100) and their check-in events at this till;
+    the ledger credits the sale `credit` (default: the backend's figure)."""
+    sale_event = "ev-sale"
+    events = {
+        sale_event: (
+            "sale.completed",
+            {
+                "sale_uuid": "sale-1",
+                "member_no": 1001,
+                "points": {"earned": till_points[0], "redeemed": till_points[1]},
+            },
+        )
+    }
+    credit = backend_points[0] - backend_points[1] if credit is None else credit
+    ledger = [(sale_event, 1001, "main", credit)]
+    for eid, delta in visits:
+        events[eid] = ("member.checked_in", {"member_no": 1001, "local_date": "2026-12-07"})
+        if delta is not None:
+            ledger.append((eid, 1001, "main", delta))
+    journal = {"points": {"sale-1": till_points}}
+    backend = {
+        "events": events,
+        "ledger": ledger,
+        "balances": [(1001, "main", 500)],
+        "sale_points": {"sale-1": backend_points},
+        "credited_visits": {(1001, "2026-12-07"): credited} if credited else {},
+    }
+    return journal, backend
+
+
+def test_points_consistent_on_both_sides_and_a_visit_credited_once_pass():
+    from pos.loyalty import DEFAULT_PROGRAMME
+
+    v = checker.Verdict()
+    journal, backend = _points_sides(
+        visits=[("ev-in-1", DEFAULT_PROGRAMME.checkin_points), ("ev-in-2", None)], credited="ev-in-1"
+    )
+    checker._points(v, journal, backend)
+    assert v.violations == [] and v.facts["check_ins"] == 2
+
+
+@pytest.mark.parametrize(
+    ("sides", "says"),
+    [
+        ({"backend_points": (30, 200)}, "redeemed at the till"),  # the till and the backend disagree
+        ({"credit": -69}, "the event says -70"),  # the ledger credits other than the backend computed
+        ({"visits": [("ev-in-1", 10), ("ev-in-2", 10)], "credited": "ev-in-1"}, "once expected"),
+        ({"visits": [("ev-in-1", None)]}, "no visit credited"),
+        ({"visits": [("ev-in-1", 10)], "credited": "ev-elsewhere"}, "credited again"),
+    ],
+)
+def test_the_checker_catches_points_that_differ_or_a_visit_credited_twice(sides, says):
+    v = checker.Verdict()
+    checker._points(v, *_points_sides(**sides))
+    assert any(x.startswith("I5:") and says in x for x in v.violations), v.violations
+
+
+def test_a_sale_whose_earned_points_the_backend_corrected_is_counted_not_a_violation():
+    """The till earns for the receipt without the member's tier when it has no profile; the backend's
+    figure is credited (and said to the till): I5 holds the ledger to the backend's figure."""
+    v = checker.Verdict()
+    checker._points(v, *_points_sides(till_points=(20, 100), backend_points=(30, 100)))
+    assert v.violations == [] and v.facts["points_corrected"] == 1

@@ -26,10 +26,11 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _commit_day(store, n, *, price=100):
-    """n sales (and a return of the first), a till session with a cash movement and its closure, now."""
+def _commit_day(store, n, *, price=100, member_no=1001):
+    """n sales (and a return of the first), a till session with a cash movement and its closure, and a
+    member's visit, now."""
     from pos.documents import TillClosure
-    from sync.store import journal
+    from sync.store import journal, members
 
     session = str(uuid.uuid4())
     sales = [dataclasses.replace(make_sale("till-1", price=price + i), created_at=_now()) for i in range(n)]
@@ -61,6 +62,8 @@ def _commit_day(store, n, *, price=100):
         # as sync.store.till.close does: the session is closed (one open session per till)
         closing = (closure.closed_at, session)
         conn.execute("UPDATE till_sessions SET closed_at = ? WHERE session_id = ?", closing)
+        visit = {"member_no": member_no, "via": "typed", "local_date": _now()[:10]}
+        assert members.record_check_in(conn, visit, "S1")
         return docs
 
     return store.write_sync(work)
@@ -72,7 +75,8 @@ def _backend_holds(backend):
         sales = sorted(r[0] for r in conn.execute("SELECT sale_uuid FROM sales"))
         types = sorted(r[0] for r in conn.execute("SELECT type FROM events WHERE till_id = 'till-1'"))
         returned = conn.execute("SELECT COALESCE(SUM(returned_qty), 0) FROM sale_lines").fetchone()[0]
-        return sales, types, returned
+        visits = sorted(r[0] for r in conn.execute("SELECT member_no FROM checkins"))
+        return sales, types, returned, visits
     finally:
         conn.close()
 
@@ -97,11 +101,11 @@ def test_a_backend_restored_from_an_older_backup_gets_back_what_it_lost(
     backup = tmp_path / "backup.sqlite3"
     with sqlite3.connect(path) as src, sqlite3.connect(backup) as dst:
         src.backup(dst)  # the backend's nightly backup
-    second = _commit_day(store, 40, price=500)
+    second = _commit_day(store, 40, price=500, member_no=1002)
     wait_until(lambda: outbox_stats(store).depth == 0)
     eng.stop()
     complete = _backend_holds(backend)
-    assert len(complete[0]) == 70 and complete[2] == 2
+    assert len(complete[0]) == 70 and complete[2] == 2 and complete[3] == [1001, 1002]
 
     # the backend's disk is lost; it is restored from the backup: the second half is gone
     port = int(backend.url.rsplit(":", 1)[1])
@@ -130,6 +134,7 @@ def test_a_backend_restored_from_an_older_backup_gets_back_what_it_lost(
             ("till.opened", 2),
             ("cash.movement", 2),
             ("till.closed", 2),
+            ("member.checked_in", 2),
         }
     finally:
         eng.stop()
@@ -149,7 +154,7 @@ def test_reconcile_counts_what_still_waits_and_does_not_queue_it_twice(backend, 
         5,
         0,
     )
-    assert outbox_stats(store).depth == 5 + 4  # sales, return, opened, movement, closure: once each
+    assert outbox_stats(store).depth == 5 + 5  # sales, return, opened, movement, closure, visit: once each
     eng.start()
     wait_until(lambda: outbox_stats(store).depth == 0)
     assert eng.reconcile().matched

@@ -90,3 +90,33 @@ def test_a_suggestion_is_a_tap_away_from_the_sale(qtbot, window):
     qtbot.waitUntil(lambda: len(w.sell.view().lines) == 1, timeout=5_000)
     assert w.sell.view().lines[0].sku == presenter.panel.profile.suggestions[0].sku
     assert "Added to the sale" in page.message.text()
+
+
+def test_a_recent_order_on_the_panel_opens_in_returns_ready_to_pick(qtbot, window):
+    """Alt+B on a member's recent order: Returns & pickups opens it with the keyboard on its lines, and
+    a digit picks the first of them."""
+    w = window
+    login(qtbot, w, "2222")  # Ben, an associate: members and returns
+    qtbot.waitUntil(lambda: bool(w.shop.sync_engine.member_keys()[0]), timeout=30_000)
+    assert w.workspaces.open("members")
+    page, presenter = w.members_page, w.members_presenter
+    w.wedge.scanned.emit(w.shop.demo.backend.member_qr(1004))
+    qtbot.waitUntil(lambda: presenter.panel is not None and presenter.panel.member_no == 1004, timeout=20_000)
+    refs = [o.ref for o in presenter.panel.profile.recent_orders]
+    assert "600004" in refs and page.take_back_button.isEnabled()
+    page.lists["orders"].setCurrentRow(refs.index("600004"))
+    qtbot.keyClick(w, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: w.workspaces.current == "returns", timeout=5_000)
+    returns = w.shop.returns
+    qtbot.waitUntil(
+        lambda: returns.view().original is not None and returns.view().original.label == "600004",
+        timeout=20_000,
+    )
+    table = w.returns_ws.page.returns.table
+    qtbot.waitUntil(lambda: table.hasFocus() and table.rowCount() > 0, timeout=5_000)
+    assert not returns.view().needs_check  # the member's code was the proof
+    qtbot.keyClick(table, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: returns.view().lines[0].picked == 1, timeout=5_000)
+    assert returns.view().total > 0
+    qtbot.keyClick(w, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: w.workspaces.current == "sell", timeout=5_000)
