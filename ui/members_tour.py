@@ -74,6 +74,8 @@ class MembersTour(Tour):
             self.shot("members-offline", w)
         finally:
             demo.set_backend_online(True)
+        # until the till sees it back, a person's look-ups go straight to the cache (points would be refused)
+        yield Wait(lambda: w.shop.sync_engine.snapshot().state == "online", "the backend to be back", 30)
         yield from self.member_sale()
 
     def shot_over(self, name: str, dialog: Any) -> None:
