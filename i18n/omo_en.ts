@@ -1800,6 +1800,150 @@
             <translation>The price on this label is in {label_currency}; this till sells in {currency}. Put the item aside and call a manager.</translation>
         </message>
         <message>
+            <source>cashier</source>
+            <translation>cashier</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>associate</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>manager</translation>
+        </message>
+        <message>
+            <source>Selling</source>
+            <translation>Selling</translation>
+        </message>
+        <message>
+            <source>A discount</source>
+            <translation>A discount</translation>
+        </message>
+        <message>
+            <source>Changing a price</source>
+            <translation>Changing a price</translation>
+        </message>
+        <message>
+            <source>A quantity above the limit</source>
+            <translation>A quantity above the limit</translation>
+        </message>
+        <message>
+            <source>Removing a line</source>
+            <translation>Removing a line</translation>
+        </message>
+        <message>
+            <source>Suspending a sale</source>
+            <translation>Suspending a sale</translation>
+        </message>
+        <message>
+            <source>Voiding the sale</source>
+            <translation>Voiding the sale</translation>
+        </message>
+        <message>
+            <source>Opening the drawer without a sale</source>
+            <translation>Opening the drawer without a sale</translation>
+        </message>
+        <message>
+            <source>A refund</source>
+            <translation>A refund</translation>
+        </message>
+        <message>
+            <source>A return without a receipt</source>
+            <translation>A return without a receipt</translation>
+        </message>
+        <message>
+            <source>A return the backend cannot check</source>
+            <translation>A return the backend cannot check</translation>
+        </message>
+        <message>
+            <source>Handing over an order</source>
+            <translation>Handing over an order</translation>
+        </message>
+        <message>
+            <source>Looking up a member</source>
+            <translation>Looking up a member</translation>
+        </message>
+        <message>
+            <source>Reprinting a receipt</source>
+            <translation>Reprinting a receipt</translation>
+        </message>
+        <message>
+            <source>Opening the till</source>
+            <translation>Opening the till</translation>
+        </message>
+        <message>
+            <source>Closing the till</source>
+            <translation>Closing the till</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <source>Approving for someone else</source>
+            <translation>Approving for someone else</translation>
+        </message>
+        <message>
+            <source>Changing settings</source>
+            <translation>Changing settings</translation>
+        </message>
+        <message>
+            <source>Discount {percent}</source>
+            <translation>Discount {percent}</translation>
+        </message>
+        <message>
+            <source>{what} needs a manager</source>
+            <translation>{what} needs a manager</translation>
+        </message>
+        <message>
+            <source>Welcome, {name}.</source>
+            <translation>Welcome, {name}.</translation>
+        </message>
+        <message>
+            <source>A PIN is 4 to 8 digits.</source>
+            <translation>A PIN is 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>A manager's PIN needs at least 6 digits here. Set a longer one (omo-pos staff set-pin).</source>
+            <translation>A manager's PIN needs at least 6 digits here. Set a longer one (omo-pos staff set-pin).</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}, or ask a manager.</source>
+            <translation>Too many wrong PINs. Try again in {wait}, or ask a manager.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. 1 try left.</source>
+            <translation>Wrong PIN. 1 try left.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. {left} tries left.</source>
+            <translation>Wrong PIN. {left} tries left.</translation>
+        </message>
+        <message>
+            <source>1 second</source>
+            <translation>1 second</translation>
+        </message>
+        <message>
+            <source>{seconds} seconds</source>
+            <translation>{seconds} seconds</translation>
+        </message>
+        <message>
+            <source>{minutes} min {seconds} s</source>
+            <translation>{minutes} min {seconds} s</translation>
+        </message>
+        <message>
+            <source>Approved by {name}.</source>
+            <translation>Approved by {name}.</translation>
+        </message>
+        <message>
+            <source>{name} ({role}) cannot approve this. A manager must enter their PIN.</source>
+            <translation>{name} ({role}) cannot approve this. A manager must enter their PIN.</translation>
+        </message>
+        <message>
+            <source>Type a reason first.</source>
+            <translation>Type a reason first.</translation>
+        </message>
+        <message>
             <source>{what} needs a manager's approval; nothing changed.</source>
             <translation>{what} needs a manager's approval; nothing changed.</translation>
         </message>
@@ -2386,6 +2530,18 @@ Nothing was changed. Call a manager.</translation>
         <message>
             <source>Manager approval</source>
             <translation>Manager approval</translation>
+        </message>
+        <message>
+            <source>Asked by {name} ({role})</source>
+            <translation>Asked by {name} ({role})</translation>
+        </message>
+        <message>
+            <source>Reason (required) — then Enter</source>
+            <translation>Reason (required) — then Enter</translation>
+        </message>
+        <message>
+            <source>Reason (optional)</source>
+            <translation>Reason (optional)</translation>
         </message>
         <message>
             <source>Reason</source>
@@ -3117,21 +3273,6 @@ Nothing was changed. Call a manager.</translation>
         <message>
             <source>What does the customer give?</source>
             <translation>What does the customer give?</translation>
-        </message>
-    </context>
-    <context>
-        <name>Role</name>
-        <message>
-            <source>cashier</source>
-            <translation>cashier</translation>
-        </message>
-        <message>
-            <source>associate</source>
-            <translation>associate</translation>
-        </message>
-        <message>
-            <source>manager</source>
-            <translation>manager</translation>
         </message>
     </context>
     <context>

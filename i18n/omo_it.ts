@@ -1800,6 +1800,150 @@
             <translation>Il prezzo su questa etichetta è in {label_currency}; questa cassa vende in {currency}. Metti da parte l'articolo e chiama un responsabile.</translation>
         </message>
         <message>
+            <source>cashier</source>
+            <translation>cassiere</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>addetto</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>responsabile</translation>
+        </message>
+        <message>
+            <source>Selling</source>
+            <translation>La vendita</translation>
+        </message>
+        <message>
+            <source>A discount</source>
+            <translation>Uno sconto</translation>
+        </message>
+        <message>
+            <source>Changing a price</source>
+            <translation>La modifica di un prezzo</translation>
+        </message>
+        <message>
+            <source>A quantity above the limit</source>
+            <translation>Una quantità oltre il limite</translation>
+        </message>
+        <message>
+            <source>Removing a line</source>
+            <translation>La rimozione di una riga</translation>
+        </message>
+        <message>
+            <source>Suspending a sale</source>
+            <translation>La sospensione di una vendita</translation>
+        </message>
+        <message>
+            <source>Voiding the sale</source>
+            <translation>L'annullamento della vendita</translation>
+        </message>
+        <message>
+            <source>Opening the drawer without a sale</source>
+            <translation>L'apertura del cassetto senza vendita</translation>
+        </message>
+        <message>
+            <source>A refund</source>
+            <translation>Un rimborso</translation>
+        </message>
+        <message>
+            <source>A return without a receipt</source>
+            <translation>Un reso senza scontrino</translation>
+        </message>
+        <message>
+            <source>A return the backend cannot check</source>
+            <translation>Un reso che il backend non può verificare</translation>
+        </message>
+        <message>
+            <source>Handing over an order</source>
+            <translation>La consegna di un ordine</translation>
+        </message>
+        <message>
+            <source>Looking up a member</source>
+            <translation>La ricerca di un socio</translation>
+        </message>
+        <message>
+            <source>Reprinting a receipt</source>
+            <translation>La ristampa di uno scontrino</translation>
+        </message>
+        <message>
+            <source>Opening the till</source>
+            <translation>L'apertura della cassa</translation>
+        </message>
+        <message>
+            <source>Closing the till</source>
+            <translation>La chiusura della cassa</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>I report</translation>
+        </message>
+        <message>
+            <source>Approving for someone else</source>
+            <translation>L'approvazione per un'altra persona</translation>
+        </message>
+        <message>
+            <source>Changing settings</source>
+            <translation>La modifica delle impostazioni</translation>
+        </message>
+        <message>
+            <source>Discount {percent}</source>
+            <translation>Sconto {percent}</translation>
+        </message>
+        <message>
+            <source>{what} needs a manager</source>
+            <translation>{what}: serve un responsabile</translation>
+        </message>
+        <message>
+            <source>Welcome, {name}.</source>
+            <translation>Benvenuto/a, {name}.</translation>
+        </message>
+        <message>
+            <source>A PIN is 4 to 8 digits.</source>
+            <translation>Un PIN ha da 4 a 8 cifre.</translation>
+        </message>
+        <message>
+            <source>A manager's PIN needs at least 6 digits here. Set a longer one (omo-pos staff set-pin).</source>
+            <translation>Qui il PIN di un responsabile deve avere almeno 6 cifre. Impostane uno più lungo (omo-pos staff set-pin).</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}, or ask a manager.</source>
+            <translation>Troppi PIN errati. Riprova tra {wait} o chiedi a un responsabile.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. 1 try left.</source>
+            <translation>PIN errato. Resta 1 tentativo.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. {left} tries left.</source>
+            <translation>PIN errato. Restano {left} tentativi.</translation>
+        </message>
+        <message>
+            <source>1 second</source>
+            <translation>1 secondo</translation>
+        </message>
+        <message>
+            <source>{seconds} seconds</source>
+            <translation>{seconds} secondi</translation>
+        </message>
+        <message>
+            <source>{minutes} min {seconds} s</source>
+            <translation>{minutes} min {seconds} s</translation>
+        </message>
+        <message>
+            <source>Approved by {name}.</source>
+            <translation>Approvato da {name}.</translation>
+        </message>
+        <message>
+            <source>{name} ({role}) cannot approve this. A manager must enter their PIN.</source>
+            <translation>{name} ({role}) non può approvarlo. Un responsabile deve inserire il proprio PIN.</translation>
+        </message>
+        <message>
+            <source>Type a reason first.</source>
+            <translation>Scrivi prima un motivo.</translation>
+        </message>
+        <message>
             <source>{what} needs a manager's approval; nothing changed.</source>
             <translation>{what} richiede l'approvazione di un responsabile; nulla è cambiato.</translation>
         </message>
@@ -2386,6 +2530,18 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         <message>
             <source>Manager approval</source>
             <translation>Approvazione del responsabile</translation>
+        </message>
+        <message>
+            <source>Asked by {name} ({role})</source>
+            <translation>Chiesto da {name} ({role})</translation>
+        </message>
+        <message>
+            <source>Reason (required) — then Enter</source>
+            <translation>Motivo (obbligatorio) — poi Invio</translation>
+        </message>
+        <message>
+            <source>Reason (optional)</source>
+            <translation>Motivo (facoltativo)</translation>
         </message>
         <message>
             <source>Reason</source>
@@ -3117,21 +3273,6 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         <message>
             <source>What does the customer give?</source>
             <translation>Cosa fornisce il cliente?</translation>
-        </message>
-    </context>
-    <context>
-        <name>Role</name>
-        <message>
-            <source>cashier</source>
-            <translation>cassiere</translation>
-        </message>
-        <message>
-            <source>associate</source>
-            <translation>addetto</translation>
-        </message>
-        <message>
-            <source>manager</source>
-            <translation>responsabile</translation>
         </message>
     </context>
     <context>

@@ -1800,6 +1800,150 @@
             <translation>このラベルの価格は {label_currency} ですが、このレジは {currency} で販売しています。商品を別に置いて、マネージャーを呼んでください。</translation>
         </message>
         <message>
+            <source>cashier</source>
+            <translation>レジ担当</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>スタッフ</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>責任者</translation>
+        </message>
+        <message>
+            <source>Selling</source>
+            <translation>販売</translation>
+        </message>
+        <message>
+            <source>A discount</source>
+            <translation>値引き</translation>
+        </message>
+        <message>
+            <source>Changing a price</source>
+            <translation>価格の変更</translation>
+        </message>
+        <message>
+            <source>A quantity above the limit</source>
+            <translation>上限を超える数量</translation>
+        </message>
+        <message>
+            <source>Removing a line</source>
+            <translation>明細の削除</translation>
+        </message>
+        <message>
+            <source>Suspending a sale</source>
+            <translation>取引の保留</translation>
+        </message>
+        <message>
+            <source>Voiding the sale</source>
+            <translation>取引の取消</translation>
+        </message>
+        <message>
+            <source>Opening the drawer without a sale</source>
+            <translation>販売なしでのドロワー開放</translation>
+        </message>
+        <message>
+            <source>A refund</source>
+            <translation>返金</translation>
+        </message>
+        <message>
+            <source>A return without a receipt</source>
+            <translation>レシートなしの返品</translation>
+        </message>
+        <message>
+            <source>A return the backend cannot check</source>
+            <translation>バックエンドで確認できない返品</translation>
+        </message>
+        <message>
+            <source>Handing over an order</source>
+            <translation>注文の引き渡し</translation>
+        </message>
+        <message>
+            <source>Looking up a member</source>
+            <translation>会員の検索</translation>
+        </message>
+        <message>
+            <source>Reprinting a receipt</source>
+            <translation>レシートの再印刷</translation>
+        </message>
+        <message>
+            <source>Opening the till</source>
+            <translation>レジの開設</translation>
+        </message>
+        <message>
+            <source>Closing the till</source>
+            <translation>レジの締め</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>レポート</translation>
+        </message>
+        <message>
+            <source>Approving for someone else</source>
+            <translation>他の人の代理承認</translation>
+        </message>
+        <message>
+            <source>Changing settings</source>
+            <translation>設定の変更</translation>
+        </message>
+        <message>
+            <source>Discount {percent}</source>
+            <translation>{percent}の値引き</translation>
+        </message>
+        <message>
+            <source>{what} needs a manager</source>
+            <translation>{what}には責任者の承認が必要です</translation>
+        </message>
+        <message>
+            <source>Welcome, {name}.</source>
+            <translation>ようこそ、{name}さん。</translation>
+        </message>
+        <message>
+            <source>A PIN is 4 to 8 digits.</source>
+            <translation>PINは4〜8桁の数字です。</translation>
+        </message>
+        <message>
+            <source>A manager's PIN needs at least 6 digits here. Set a longer one (omo-pos staff set-pin).</source>
+            <translation>このレジでは責任者のPINは6桁以上が必要です。長いPINを設定してください（omo-pos staff set-pin）。</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}, or ask a manager.</source>
+            <translation>PINの誤りが多すぎます。{wait}後に再試行するか、責任者に連絡してください。</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. 1 try left.</source>
+            <translation>PINが違います。残り1回です。</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. {left} tries left.</source>
+            <translation>PINが違います。残り{left}回です。</translation>
+        </message>
+        <message>
+            <source>1 second</source>
+            <translation>1秒</translation>
+        </message>
+        <message>
+            <source>{seconds} seconds</source>
+            <translation>{seconds}秒</translation>
+        </message>
+        <message>
+            <source>{minutes} min {seconds} s</source>
+            <translation>{minutes}分{seconds}秒</translation>
+        </message>
+        <message>
+            <source>Approved by {name}.</source>
+            <translation>{name}さんが承認しました。</translation>
+        </message>
+        <message>
+            <source>{name} ({role}) cannot approve this. A manager must enter their PIN.</source>
+            <translation>{name}（{role}）はこれを承認できません。責任者がPINを入力してください。</translation>
+        </message>
+        <message>
+            <source>Type a reason first.</source>
+            <translation>先に理由を入力してください。</translation>
+        </message>
+        <message>
             <source>{what} needs a manager's approval; nothing changed.</source>
             <translation>{what}にはマネージャーの承認が必要です。何も変更していません。</translation>
         </message>
@@ -2385,6 +2529,18 @@ Nothing was changed. Call a manager.</source>
         <message>
             <source>Manager approval</source>
             <translation>責任者の承認</translation>
+        </message>
+        <message>
+            <source>Asked by {name} ({role})</source>
+            <translation>依頼者：{name}（{role}）</translation>
+        </message>
+        <message>
+            <source>Reason (required) — then Enter</source>
+            <translation>理由（必須）— 入力後 Enter</translation>
+        </message>
+        <message>
+            <source>Reason (optional)</source>
+            <translation>理由（任意）</translation>
         </message>
         <message>
             <source>Reason</source>
@@ -3114,21 +3270,6 @@ Nothing was changed. Call a manager.</source>
         <message>
             <source>What does the customer give?</source>
             <translation>お客様から何を確認しますか?</translation>
-        </message>
-    </context>
-    <context>
-        <name>Role</name>
-        <message>
-            <source>cashier</source>
-            <translation>レジ担当</translation>
-        </message>
-        <message>
-            <source>associate</source>
-            <translation>スタッフ</translation>
-        </message>
-        <message>
-            <source>manager</source>
-            <translation>責任者</translation>
         </message>
     </context>
     <context>

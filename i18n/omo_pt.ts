@@ -1800,6 +1800,150 @@
             <translation>O preço desta etiqueta está em {label_currency}; esta caixa vende em {currency}. Ponha o artigo de lado e chame um gerente.</translation>
         </message>
         <message>
+            <source>cashier</source>
+            <translation>operador</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>assistente</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>gerente</translation>
+        </message>
+        <message>
+            <source>Selling</source>
+            <translation>Vender</translation>
+        </message>
+        <message>
+            <source>A discount</source>
+            <translation>Um desconto</translation>
+        </message>
+        <message>
+            <source>Changing a price</source>
+            <translation>Alterar um preço</translation>
+        </message>
+        <message>
+            <source>A quantity above the limit</source>
+            <translation>Uma quantidade acima do limite</translation>
+        </message>
+        <message>
+            <source>Removing a line</source>
+            <translation>Remover uma linha</translation>
+        </message>
+        <message>
+            <source>Suspending a sale</source>
+            <translation>Suspender uma venda</translation>
+        </message>
+        <message>
+            <source>Voiding the sale</source>
+            <translation>Anular a venda</translation>
+        </message>
+        <message>
+            <source>Opening the drawer without a sale</source>
+            <translation>Abrir a gaveta sem venda</translation>
+        </message>
+        <message>
+            <source>A refund</source>
+            <translation>Um reembolso</translation>
+        </message>
+        <message>
+            <source>A return without a receipt</source>
+            <translation>Uma devolução sem talão</translation>
+        </message>
+        <message>
+            <source>A return the backend cannot check</source>
+            <translation>Uma devolução que o backend não pode verificar</translation>
+        </message>
+        <message>
+            <source>Handing over an order</source>
+            <translation>Entregar uma encomenda</translation>
+        </message>
+        <message>
+            <source>Looking up a member</source>
+            <translation>Procurar um membro</translation>
+        </message>
+        <message>
+            <source>Reprinting a receipt</source>
+            <translation>Reimprimir um talão</translation>
+        </message>
+        <message>
+            <source>Opening the till</source>
+            <translation>Abrir a caixa</translation>
+        </message>
+        <message>
+            <source>Closing the till</source>
+            <translation>Fechar a caixa</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Relatórios</translation>
+        </message>
+        <message>
+            <source>Approving for someone else</source>
+            <translation>Aprovar por outra pessoa</translation>
+        </message>
+        <message>
+            <source>Changing settings</source>
+            <translation>Alterar as definições</translation>
+        </message>
+        <message>
+            <source>Discount {percent}</source>
+            <translation>Desconto de {percent}</translation>
+        </message>
+        <message>
+            <source>{what} needs a manager</source>
+            <translation>{what}: precisa de um gerente</translation>
+        </message>
+        <message>
+            <source>Welcome, {name}.</source>
+            <translation>Bem-vindo/a, {name}.</translation>
+        </message>
+        <message>
+            <source>A PIN is 4 to 8 digits.</source>
+            <translation>Um PIN tem de 4 a 8 dígitos.</translation>
+        </message>
+        <message>
+            <source>A manager's PIN needs at least 6 digits here. Set a longer one (omo-pos staff set-pin).</source>
+            <translation>Aqui o PIN de um gerente precisa de pelo menos 6 dígitos. Defina um mais longo (omo-pos staff set-pin).</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}, or ask a manager.</source>
+            <translation>Demasiados PINs errados. Tente de novo dentro de {wait} ou chame um gerente.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. 1 try left.</source>
+            <translation>PIN errado. Resta 1 tentativa.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. {left} tries left.</source>
+            <translation>PIN errado. Restam {left} tentativas.</translation>
+        </message>
+        <message>
+            <source>1 second</source>
+            <translation>1 segundo</translation>
+        </message>
+        <message>
+            <source>{seconds} seconds</source>
+            <translation>{seconds} segundos</translation>
+        </message>
+        <message>
+            <source>{minutes} min {seconds} s</source>
+            <translation>{minutes} min {seconds} s</translation>
+        </message>
+        <message>
+            <source>Approved by {name}.</source>
+            <translation>Aprovado por {name}.</translation>
+        </message>
+        <message>
+            <source>{name} ({role}) cannot approve this. A manager must enter their PIN.</source>
+            <translation>{name} ({role}) não pode aprovar isto. Um gerente tem de introduzir o seu PIN.</translation>
+        </message>
+        <message>
+            <source>Type a reason first.</source>
+            <translation>Escreva primeiro um motivo.</translation>
+        </message>
+        <message>
             <source>{what} needs a manager's approval; nothing changed.</source>
             <translation>{what} precisa da aprovação de um gerente; nada foi alterado.</translation>
         </message>
@@ -2386,6 +2530,18 @@ Nada foi alterado. Chame um gerente.</translation>
         <message>
             <source>Manager approval</source>
             <translation>Aprovação do gerente</translation>
+        </message>
+        <message>
+            <source>Asked by {name} ({role})</source>
+            <translation>Pedido por {name} ({role})</translation>
+        </message>
+        <message>
+            <source>Reason (required) — then Enter</source>
+            <translation>Motivo (obrigatório) — depois Enter</translation>
+        </message>
+        <message>
+            <source>Reason (optional)</source>
+            <translation>Motivo (opcional)</translation>
         </message>
         <message>
             <source>Reason</source>
@@ -3117,21 +3273,6 @@ Nada foi alterado. Chame um gerente.</translation>
         <message>
             <source>What does the customer give?</source>
             <translation>O que apresenta o cliente?</translation>
-        </message>
-    </context>
-    <context>
-        <name>Role</name>
-        <message>
-            <source>cashier</source>
-            <translation>operador</translation>
-        </message>
-        <message>
-            <source>associate</source>
-            <translation>assistente</translation>
-        </message>
-        <message>
-            <source>manager</source>
-            <translation>gerente</translation>
         </message>
     </context>
     <context>

@@ -12,7 +12,20 @@ import sys
 from pathlib import Path
 
 import pos
-from pos.errors import DomainError
+from pos.errors import DomainError, Sentence
+from pos.staff import (
+    ROLE_NAMES,
+    ApprovalResult,
+    LoginResult,
+    LoginStatus,
+    OverrideRequest,
+    OverrideStatus,
+    Permission,
+    Role,
+    StaffMember,
+    authorise,
+    format_wait,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -74,11 +87,22 @@ def payment_errors() -> dict[str, int]:
     }
 
 
+def _says(fn: ast.FunctionDef) -> bool:
+    """A function whose answer a person reads: a `message` property, or one said to return a Sentence."""
+    return fn.name == "message" or (isinstance(fn.returns, ast.Name) and fn.returns.id == "Sentence")
+
+
 def problems(
     source: str, filename: str, classes: set[str], sentences: dict[str, int] = SENTENCES
 ) -> list[str]:
     out = []
     tree = ast.parse(source, filename)
+    for fn in ast.walk(tree):
+        if isinstance(fn, ast.FunctionDef) and _says(fn):
+            for ret in ast.walk(fn):
+                if isinstance(ret, ast.Return) and ret.value is not None:
+                    if why := _wrong(ret.value, marked=True):
+                        out.append((ret.lineno, f"{filename}:{ret.lineno}: {fn.name}() returns {why}"))
     owners: dict[ast.AST, str] = {}  # super().__init__(...) inside class X: X's message
     for cls in ast.walk(tree):
         if isinstance(cls, ast.ClassDef):
@@ -135,6 +159,14 @@ raise CheckoutError(template, x=1)
 return ScanRefused(text, f"{name} expired.")
 return ScanRefused(text, Sentence(N_("{name} expired."), name=name))
 MESSAGES = {1: Sentence("Not marked.")}
+class LoginResult:
+    @property
+    def message(self) -> str:
+        if self.ok:
+            return Sentence(N_("Welcome, {name}."), name=self.name)
+        return f"Wrong PIN. {self.left} tries left."
+def format_wait(seconds) -> Sentence:
+    return "1 second" if seconds == 1 else Sentence(N_("{seconds} seconds"), seconds=seconds)
 """
     found = problems(source, "x.py", {"CheckoutError", "InvalidDataError", "ConfigError"})
     assert found == [
@@ -146,6 +178,8 @@ MESSAGES = {1: Sentence("Not marked.")}
         "x.py:10: InvalidDataError's message is an f-string",
         "x.py:14: ScanRefused's message is an f-string",
         "x.py:16: Sentence's message is text not marked with N_()",
+        "x.py:22: message() returns an f-string",
+        "x.py:24: format_wait() returns text not marked with N_()",
     ]
 
 
@@ -166,3 +200,40 @@ def test_the_extractor_reads_the_domain_mark_in_a_source_of_its_own():
     x = i18n._Extractor(Path("pos/x.py"), {})
     x.visit(ast.parse('raise E(N_("Only {left} left."), left=2)\nN_(name)\n'))
     assert x.found == [("app", "Only {left} left.", False)] and x.problems == []
+
+
+def _templates(said: object) -> set[str]:
+    """The templates a sentence is said with, its values' included (a nested Sentence is said too)."""
+    assert isinstance(said, Sentence), f"{said!r} is plain text, not a template and its values"
+    return {said.template}.union(*(_templates(v) for v in said.params.values() if isinstance(v, Sentence)))
+
+
+def staff_sentences() -> list[Sentence]:
+    """Everything pos.staff says to a person at the till: each login and approval outcome, each action
+    that needs a manager, every lockout wait."""
+    ana, mia = StaffMember("S1", "Ana", Role.CASHIER), StaffMember("S3", "Mia", Role.MANAGER)
+    logins = [LoginResult(LoginStatus.OK, member=ana), LoginResult(LoginStatus.WRONG_PIN, attempts_left=1)]
+    logins += [LoginResult(s, attempts_left=4, locked_for_s=w) for s in LoginStatus if s is not LoginStatus.OK
+               for w in (1, 30, 125.5)]  # fmt: skip
+    approvals = [ApprovalResult(s, approver=mia if s is OverrideStatus.APPROVED else ana, login=logins[-1])
+                 for s in OverrideStatus]  # fmt: skip
+    requests = [OverrideRequest(ana, p, 25 if p is Permission.DISCOUNT else None) for p in Permission]
+    asked = [authorise(ana, p, amount_percent=25 if p is Permission.DISCOUNT else None) for p in Permission]
+    return [r.message for r in (*logins, *approvals, *requests, *asked)] + [
+        *(Sentence(ROLE_NAMES[r]) for r in Role),
+        *(format_wait(s) for s in (0.2, 1, 59, 61, 3600)),
+    ]
+
+
+def test_what_staff_login_and_approvals_say_is_a_template_the_window_translates():
+    found, wrong = i18n.extract()
+    assert wrong == []
+    catalog = {text for ctx, text, _numerus in found if ctx == "app"}
+    said = staff_sentences()
+    templates = set().union(*(_templates(s) for s in said))
+    assert {"Voiding the sale", "{what} needs a manager", "Wrong PIN. {left} tries left."} <= templates
+    assert templates - catalog == set()
+    assert (
+        "Wrong PIN. 4 tries left." in said
+        and "Too many wrong PINs. Try again in 2 min 06 s, or ask a manager." in said
+    )
