@@ -896,8 +896,8 @@
             <translation>Order {order} was paid, but its stock went elsewhere before the sale reached the OMO backend, and no other store or warehouse has it. Refund {amount} for the order.</translation>
         </message>
         <message>
-            <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
-            <translation>The till is not open: a manager opens it on the Till page (Alt+2).</translation>
+            <source>The till is not open: a manager opens it on the Till page.</source>
+            <translation>The till is not open: a manager opens it on the Till page.</translation>
         </message>
         <message>
             <source>{what}: a manager approves it.</source>
@@ -2313,8 +2313,12 @@ Nothing was changed. Call a manager.</translation>
             </translation>
         </message>
         <message>
-            <source>A manager can correct it on the Till page (Alt+2).</source>
-            <translation>A manager can correct it on the Till page (Alt+2).</translation>
+            <source>A manager can correct it on the Till page ({key}).</source>
+            <translation>A manager can correct it on the Till page ({key}).</translation>
+        </message>
+        <message>
+            <source>A manager can correct it on the Till page.</source>
+            <translation>A manager can correct it on the Till page.</translation>
         </message>
         <message>
             <source>Log in first, then scan again.</source>

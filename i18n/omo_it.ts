@@ -896,8 +896,8 @@
             <translation>L'ordine {order} è stato pagato, ma la giacenza è andata altrove prima che la vendita raggiungesse il backend OMO, e nessun altro negozio o magazzino lo ha. Rimborsa {amount} per l'ordine.</translation>
         </message>
         <message>
-            <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
-            <translation>La cassa non è aperta: la apre un responsabile nella pagina Cassa (Alt+2).</translation>
+            <source>The till is not open: a manager opens it on the Till page.</source>
+            <translation>La cassa non è aperta: la apre un responsabile nella pagina Cassa.</translation>
         </message>
         <message>
             <source>{what}: a manager approves it.</source>
@@ -2313,8 +2313,12 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
             </translation>
         </message>
         <message>
-            <source>A manager can correct it on the Till page (Alt+2).</source>
-            <translation>Un responsabile può correggerlo nella pagina Cassa (Alt+2).</translation>
+            <source>A manager can correct it on the Till page ({key}).</source>
+            <translation>Un responsabile può correggerlo nella pagina Cassa ({key}).</translation>
+        </message>
+        <message>
+            <source>A manager can correct it on the Till page.</source>
+            <translation>Un responsabile può correggerlo nella pagina Cassa.</translation>
         </message>
         <message>
             <source>Log in first, then scan again.</source>

@@ -896,8 +896,8 @@
             <translation>注文 {order} は支払い済みですが、会計が OMO バックエンドに届く前に在庫が他で使われ、他の店舗・倉庫にもありません。注文分 {amount} を返金してください。</translation>
         </message>
         <message>
-            <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
-            <translation>レジが開いていません: 責任者がレジ画面 (Alt+2) で開けます。</translation>
+            <source>The till is not open: a manager opens it on the Till page.</source>
+            <translation>レジが開いていません: 責任者がレジ画面で開けます。</translation>
         </message>
         <message>
             <source>{what}: a manager approves it.</source>
@@ -2312,8 +2312,12 @@ Nothing was changed. Call a manager.</source>
             </translation>
         </message>
         <message>
-            <source>A manager can correct it on the Till page (Alt+2).</source>
-            <translation>責任者がレジ画面 (Alt+2) で修正できます。</translation>
+            <source>A manager can correct it on the Till page ({key}).</source>
+            <translation>責任者がレジ画面 ({key}) で修正できます。</translation>
+        </message>
+        <message>
+            <source>A manager can correct it on the Till page.</source>
+            <translation>責任者がレジ画面で修正できます。</translation>
         </message>
         <message>
             <source>Log in first, then scan again.</source>

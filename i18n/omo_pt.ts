@@ -896,8 +896,8 @@
             <translation>A encomenda {order} foi paga, mas o stock foi para outro lado antes de a venda chegar ao backend OMO, e nenhuma outra loja ou armazém o tem. Reembolse {amount} pela encomenda.</translation>
         </message>
         <message>
-            <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
-            <translation>A caixa não está aberta: um gerente abre-a na página Caixa (Alt+2).</translation>
+            <source>The till is not open: a manager opens it on the Till page.</source>
+            <translation>A caixa não está aberta: um gerente abre-a na página Caixa.</translation>
         </message>
         <message>
             <source>{what}: a manager approves it.</source>
@@ -2313,8 +2313,12 @@ Nada foi alterado. Chame um gerente.</translation>
             </translation>
         </message>
         <message>
-            <source>A manager can correct it on the Till page (Alt+2).</source>
-            <translation>Um gerente pode corrigi-lo na página Caixa (Alt+2).</translation>
+            <source>A manager can correct it on the Till page ({key}).</source>
+            <translation>Um gerente pode corrigi-lo na página Caixa ({key}).</translation>
+        </message>
+        <message>
+            <source>A manager can correct it on the Till page.</source>
+            <translation>Um gerente pode corrigi-lo na página Caixa.</translation>
         </message>
         <message>
             <source>Log in first, then scan again.</source>

@@ -333,10 +333,11 @@ class MainWindow(QMainWindow):
         from ui.presenter import say_text
 
         self.till_presenter.refresh()
+        key = self.workspaces.shortcut("till")  # a manager's page: a cashier has no key for it
+        hint = self.tr("A manager can correct it on the Till page ({key}).") if key else ""
+        hint = hint.format(key=key) or self.tr("A manager can correct it on the Till page.")
         if result.message:
-            self.page.show_message(
-                say_text(result.message) + " " + self.tr("A manager can correct it on the Till page (Alt+2).")
-            )
+            self.page.show_message(say_text(result.message) + " " + hint)
 
     @Slot()
     def lock(self) -> None:
