@@ -203,13 +203,12 @@ class MainWindow(QMainWindow):
         )
 
     def _shop_failed(self, exc: BaseException) -> None:
+        from ui.presenter import said, say_text  # a setting's problem is said in the reader's language
+
         log.error("the till could not open: %s", exc)
         self.startup_error = str(exc)
-        self.loading.setText(
-            self.tr("The till cannot start:\n\n{error}\n\nNothing was changed. Call a manager.").format(
-                error=exc
-            )
-        )
+        text = self.tr("The till cannot start:\n\n{error}\n\nNothing was changed. Call a manager.")
+        self.loading.setText(text.format(error=say_text(said(exc))))
         self.loading.setWordWrap(True)
         self.stack.setCurrentWidget(self.loading)
 

@@ -79,7 +79,9 @@ class TenderPresenter(QObject):
     def start_card(self, amount: int | None) -> None:
         if not self.shop.payments.available:
             self.owner.say(
-                self.shop.card_error or self.tr_("Card payments are off on this till. Take cash."), error=True
+                say_text(said(self.shop.card_error))
+                or self.tr_("Card payments are off on this till. Take cash."),
+                error=True,
             )
             return
         due = self.sell.view().due

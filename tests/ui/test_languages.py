@@ -79,3 +79,22 @@ def test_an_exchange_in_progress_goes_on_in_the_next_persons_language_and_only_t
     finally:
         new.shutdown()
         w.shutdown()
+
+
+def test_a_store_setting_that_stops_the_till_is_said_in_the_windows_language(qtbot, tmp_path, english):
+    from app import settings as settings_mod
+    from app.paths import Paths
+    from ui.main_window import MainWindow
+
+    set_language(QApplication.instance(), "it_IT")
+    overrides = ["store.currency=JPY", "store.cash_rounding=0.05"]  # 0.05 of a yen does not exist
+    w = MainWindow(Paths.under(tmp_path / "d"), settings_mod.load(None, environ={}, overrides=overrides))
+    qtbot.addWidget(w)
+    try:
+        w.show()
+        qtbot.waitUntil(lambda: bool(w.startup_error), timeout=30_000)
+        said = w.loading.text()
+        assert "Impostazione 'store.cash_rounding' (--set): La regola di arrotondamento dei contanti" in said
+        assert "Setting" not in said and "The cash rounding rule" in w.startup_error  # the log's English
+    finally:
+        w.shutdown()
