@@ -300,9 +300,7 @@ def test_a_store_settings_problem_is_said_at_start_up_in_the_readers_language():
 
     found, _wrong_ = i18n.extract()
     catalog = {text for ctx, text, _numerus in found if ctx == "app"}
-    settings = load_settings(
-        None, environ={}, overrides=["store.cash_rounding=0.05", "store.currency=JPY"]
-    )
+    settings = load_settings(None, environ={}, overrides=["store.cash_rounding=0.05", "store.currency=JPY"])
     try:
         store_config(settings)
     except SettingsError as e:
