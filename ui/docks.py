@@ -9,7 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from app.devices import camera_source, camera_stages
-from ui.qt import QCoreApplication, QDockWidget, QPushButton, QScrollArea, Qt, QVBoxLayout, QWidget
+from ui.qt import QCoreApplication, QDockWidget, QPushButton, QScrollArea, Qt, QTabBar, QVBoxLayout, QWidget
+
+
+def column_width(window: QWidget) -> int:
+    """The docks' column: a quarter of the window (at least 250 px), wider when the docks' tab titles need
+    it (a longer language: Italian's "Scontrino · Demo · Webcam"), never more than a third of the window."""
+    bars = [b for b in window.findChildren(QTabBar) if b.parent() is window and b.isVisible()]
+    titles = max((b.sizeHint().width() + 12 for b in bars), default=0)  # + the dock's frame
+    return min(max(250, window.width() // 4, titles), window.width() // 3)
 
 
 class ReceiptDock(QDockWidget):

@@ -19,6 +19,7 @@ from app.settings import Settings
 from app.staff import StaffServices
 from pos.staff import IdleLock, Permission, StaffMember
 from ui.checkout_page import SHORTCUTS, CheckoutPage
+from ui.docks import column_width
 from ui.i18n import current_language
 from ui.members_page import MembersPage
 from ui.members_workspace import attach_members
@@ -146,10 +147,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, e) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(e)
-        if (
-            getattr(self, "receipt_dock", None) is not None
-        ):  # the docks' column grows with the screen; the cart keeps most
-            self.resizeDocks([self.receipt_dock], [max(250, self.width() // 4)], Qt.Orientation.Horizontal)
+        if getattr(self, "receipt_dock", None) is not None:  # the docks' column grows with the screen
+            self.resizeDocks([self.receipt_dock], [column_width(self)], Qt.Orientation.Horizontal)
 
     # ------------------------------------------------------------------ shortcuts
     def _install_shortcuts(self) -> None:
@@ -266,7 +265,7 @@ class MainWindow(QMainWindow):
             self.sim_panel.raise_()
         if self.camera_dock is not None:
             self.camera_dock.start_if_shown()
-        self.resizeDocks([self.receipt_dock], [max(250, self.width() // 4)], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.receipt_dock], [column_width(self)], Qt.Orientation.Horizontal)
         self._set_docks_visible(self.stack.currentWidget() is self.workspaces)
         # Everything alive now lives for the whole shift: move it out of the cyclic collector's way so a
         # collection during a scan walks only what the shift itself allocates.
@@ -362,6 +361,8 @@ class MainWindow(QMainWindow):
     def _set_docks_visible(self, visible: bool) -> None:
         for dock in self.findChildren(QDockWidget):
             dock.setVisible(visible)
+        if visible and getattr(self, "receipt_dock", None) is not None:  # their titles' width is known now
+            self.resizeDocks([self.receipt_dock], [column_width(self)], Qt.Orientation.Horizontal)
 
     @Slot(str)
     def _on_scanned(self, code: str) -> None:

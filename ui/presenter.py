@@ -32,6 +32,15 @@ def say_text(message: Msg) -> str:
     return message.render(tr(message.template), tr)
 
 
+def tr_of(speaker: object, text: str, owner: Any = None) -> str:
+    """`text` translated in the context of the class that says it (tools/i18n.py files it there): the
+    speaker's class or a base class, nearest first; then the `owner`'s (a helper of a presenter)."""
+    for cls in type(speaker).__mro__:
+        if (said := QCoreApplication.translate(cls.__name__, text)) != text:
+            return said
+    return tr_of(owner, text) if owner is not None else text
+
+
 class Presenter(QObject):
     receipt_ready = Signal(object)  # Receipt
 
@@ -57,12 +66,7 @@ class Presenter(QObject):
 
     # ------------------------------------------------------------------ the common part
     def tr_(self, text: str) -> str:
-        """`text` translated in the context of the class that says it (tools/i18n.py files it there): this
-        class or a base class, nearest first."""
-        for cls in type(self).__mro__:
-            if (said := QCoreApplication.translate(cls.__name__, text)) != text:
-                return said
-        return text
+        return tr_of(self, text)
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.show_message(text, error)
