@@ -18,7 +18,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
-from app.messages import QT_TRANSLATE_NOOP, Msg, msg
+from app.messages import QT_TRANSLATE_NOOP, Msg, msg, said
 from app.results import Outcome, Result, refused
 from pos.staff import Approvals, NotPermitted, Override, OverrideRequest, Permission, StaffMember, authorise
 
@@ -53,7 +53,7 @@ def check_approval(
     if grant is None:
         return Result(
             Outcome.NEEDS_APPROVAL,
-            asking or msg(QT_TRANSLATE_NOOP(C, "{what}."), what=request.message),
+            asking or msg(QT_TRANSLATE_NOOP(C, "{what}."), what=said(request.message)),
             request=request,
             retry=retry,
         )

@@ -20,7 +20,7 @@ import uuid
 from dataclasses import replace
 from typing import Any
 
-from app.messages import QT_TRANSLATE_NOOP, msg
+from app.messages import QT_TRANSLATE_NOOP, msg, said
 from app.results import Result, failed, refused
 from pos.documents import Tender
 from pos.sync_ports import BackendNotFound, BackendRefused, BackendUnavailable
@@ -77,7 +77,7 @@ class StoreCredits:
             spent = self.backend.redeem_credit(code, rid, amount, credit.currency, view.sale_uuid)
         except BackendRefused as e:
             self.records.set_redemption(rid, "released")
-            return refused(msg(QT_TRANSLATE_NOOP(C, "The store credit was refused: {why}."), why=str(e)))
+            return refused(msg(QT_TRANSLATE_NOOP(C, "The store credit was refused: {why}."), why=said(e)))
         except (BackendNotFound, BackendUnavailable) as e:  # it may have been spent: `settle` gives it back
             return self._offline(e)
         self.records.set_redemption(rid, "redeemed")

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from app.messages import text
+from app.messages import said
 from app.paths import Paths
 from app.results import Outcome, Result, failed
 from app.settings import Settings
@@ -165,7 +165,7 @@ class Shift:
         if not approval.approved:
             # the driver was given the manager's PIN: a refusal means the run cannot do its work (a PIN
             # the till no longer accepts, a lockout), a failure, not a cashier's ordinary "no"
-            return self.report(sale, f"{op}.approval", failed(text(approval.message)))
+            return self.report(sale, f"{op}.approval", failed(said(approval.message)))
         return self.report(sale, f"{op}.approved", result.retry(approval.override))
 
     # ------------------------------------------------------------------ one sale

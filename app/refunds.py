@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from app.messages import QT_TRANSLATE_NOOP, msg, text
+from app.messages import QT_TRANSLATE_NOOP, msg, said
 from app.results import Outcome, Result, done, failed, refused
 from pos.documents import ReturnDocument
 from pos.payment import PaymentError, PaymentRejected
@@ -118,7 +118,7 @@ class RefundRunner:
             return refused(
                 msg(
                     QT_TRANSLATE_NOOP(C, "The backend refused this return: {why}. Nothing was refunded."),
-                    why=str(e),
+                    why=said(e),
                 ),
                 value=e.code,
             )
@@ -210,7 +210,7 @@ class RefundRunner:
                         "Card refunds are off on this till ({why}). Refund this part another way, or from a "
                         "till with a card reader.",
                     ),
-                    why=self.shop.card_error or "no reader",
+                    why=said(self.shop.card_error or "no reader"),
                 )
             )
         if step.error and (found := self._made_before(terminal, attempt, step)) is not None:
@@ -386,7 +386,7 @@ class RefundRunner:
             except BackendNotFound:
                 pass  # never held (the till stopped before the claim)
             except BackendRefused as e:
-                return refused(text(str(e)))
+                return refused(said(e))
             except BackendUnavailable as e:
                 return failed(
                     msg(

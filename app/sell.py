@@ -31,7 +31,7 @@ from typing import Any
 from app.approval import check_approval, use_approval
 from app.member_sale import MemberSaleMixin
 from app.members import tier_name
-from app.messages import QT_TRANSLATE_NOOP, Msg, msg, said, text
+from app.messages import QT_TRANSLATE_NOOP, Msg, msg, said
 from app.results import Outcome, Result, done, failed, refused
 from pos.cart import Discount
 from pos.checkout import CashQuote, Checkout, MemberOnSale, quick_amounts
@@ -802,7 +802,7 @@ class SellService(MemberSaleMixin):
                 return refused(msg(QT_TRANSLATE_NOOP(C, "The sale is empty.")))
             if not self.shop.payments.available:
                 return refused(
-                    text(self.shop.card_error)
+                    said(self.shop.card_error)
                     if self.shop.card_error
                     else msg(QT_TRANSLATE_NOOP(C, "Card payments are off on this till. Take cash."))
                 )

@@ -18,7 +18,7 @@ from app.staff import StaffServices
 from pos.checkout import Checkout, MemberOnSale
 from pos.codes import CodeParser
 from pos.documents import Tender
-from pos.errors import ConfigError
+from pos.errors import N_, ConfigError, Sentence
 from pos.loyalty import DEFAULT_PROGRAMME
 from pos.money import Money
 from pos.ports import SystemClock, UuidIds
@@ -53,7 +53,9 @@ def store_config(settings: Settings) -> StoreConfig:
             where = f"store.country {settings['store.country']}"
         else:
             where = "default" if preset == "none" else f"preset {preset}"
-        raise SettingsError(f"Setting '{name}' ({where}): {e.reason}") from None
+        raise SettingsError(  # said in the reader's language (where: the setting's source, as written)
+            Sentence(N_("Setting '{name}' ({where}): {reason}"), name=name, where=where, reason=e.reason)
+        ) from None
 
 
 @dataclass
@@ -399,7 +401,7 @@ def _make_payments(shop: Shop) -> None:
     s = shop.settings
     reader = s["stripe.reader_id"] or (shop.demo.reader_id if shop.demo else "")
     if not reader:
-        off("No card reader is paired with this till. Card payments are off; take cash.")
+        off(Sentence(N_("No card reader is paired with this till. Card payments are off; take cash.")))
         return
     relayed = shop.demo.relayed if shop.demo else s["stripe.mode"] == "relayed"
     if relayed:  # the chain's backend takes card payments; this till holds no Stripe key
@@ -408,7 +410,11 @@ def _make_payments(shop: Shop) -> None:
 
         url, token = shop.demo.backend.url if shop.demo else s["backend.url"], keyring_token()
         if not url or not token:
-            off("Card payments are relayed by the backend, but this till is not registered with one.")
+            off(
+                Sentence(
+                    N_("Card payments are relayed by the backend, but this till is not registered with one.")
+                )
+            )
             return
         shop.terminal = RelayedTerminal(
             backend_url=url, token=token, reader_id=reader, poll_interval=s["stripe.poll_interval_ms"] / 1000

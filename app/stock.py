@@ -28,7 +28,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from app.messages import QT_TRANSLATE_NOOP, msg, text
+from app.messages import QT_TRANSLATE_NOOP, msg, said
 from app.results import Outcome, Result, done, refused
 from app.till_report import local_time
 from pos.fulfilment import Fulfilment, qr_secret_of
@@ -183,20 +183,24 @@ class StockService:
         """The backend gave the last unit to someone else: say so, with what is left to offer."""
         value, offer = self._left(sku, qty, where)
         options = value.alternatives
+        log.info("%s at %s: %s", sku, where, e.detail)  # the backend's words; the person reads the till's
+        gone = msg(
+            QT_TRANSLATE_NOOP(C, "not enough left to promise at {store}"), store=self._store_name(where)
+        )
         if not options:
             return refused(
                 msg(
                     QT_TRANSLATE_NOOP(
                         C, "Not available any more: {reason}. No other store or warehouse has it."
                     ),
-                    reason=str(e),
+                    reason=gone,
                 ),
                 value=value,
             )
         return refused(
             msg(
                 QT_TRANSLATE_NOOP(C, "Not available any more: {reason}. Still available: {offer}."),
-                reason=str(e),
+                reason=gone,
                 offer=offer,
             ),
             value=value,
@@ -226,13 +230,13 @@ class StockService:
         except BackendRefused as e:
             if e.code == "out_of_stock":
                 return self._gone(sku, qty, store_id, e)
-            return refused(text(str(e)))
+            return refused(said(e))
         except (BackendUnavailable, BackendNotFound) as e:
             return refused(msg(QT_TRANSLATE_NOOP(C, "Not reserved: {reason}"), reason=str(e)))
         self._audit(
             "stock.reserved", {"order_no": order.order_no, "sku": sku, "qty": qty, "store_id": store_id}
         )
-        said = (
+        template = (
             QT_TRANSLATE_NOOP(
                 C,
                 "Reserved: {qty} × {item} at {store} for {name} until {until} (order {order}). "
@@ -247,7 +251,7 @@ class StockService:
         )
         return done(
             msg(
-                said,
+                template,
                 qty=qty,
                 item=order.lines[0].name if order.lines else sku,
                 store=self._store_name(store_id),
@@ -321,7 +325,7 @@ class StockService:
         except BackendRefused as e:
             if e.code == "out_of_stock":
                 return self._gone(sku, qty, source_store_id, e)
-            return refused(text(str(e)))
+            return refused(said(e))
         except (BackendUnavailable, BackendNotFound) as e:
             return refused(msg(QT_TRANSLATE_NOOP(C, "Not ordered: {reason}"), reason=str(e)))
         fulfilment = Fulfilment(
@@ -419,7 +423,7 @@ class StockService:
         try:
             self.backend.release_order(order_no)
         except BackendRefused as e:
-            return refused(text(str(e)))
+            return refused(said(e))
         except (BackendUnavailable, BackendNotFound) as e:
             return refused(msg(QT_TRANSLATE_NOOP(C, "Not given up: {reason}"), reason=str(e)))
         return done(

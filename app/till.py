@@ -128,7 +128,7 @@ class TillService:
         if self.shop.demo is not None and self.shop.settings["till.demo_open_at_login"] and staff is not None:
             if self.open_demo(staff).ok:
                 return None
-        return msg(QT_TRANSLATE_NOOP(C, "The till is not open: a manager opens it on the Till page (Alt+2)."))
+        return msg(QT_TRANSLATE_NOOP(C, "The till is not open: a manager opens it on the Till page."))
 
     def denominations(self) -> tuple[int, ...]:
         return denominations(self.currency)

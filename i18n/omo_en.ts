@@ -800,6 +800,18 @@
             <translation>Receipt {receipt_no} reprinted.</translation>
         </message>
         <message>
+            <source>Setting '{name}' ({where}): {reason}</source>
+            <translation>Setting '{name}' ({where}): {reason}</translation>
+        </message>
+        <message>
+            <source>No card reader is paired with this till. Card payments are off; take cash.</source>
+            <translation>No card reader is paired with this till. Card payments are off; take cash.</translation>
+        </message>
+        <message>
+            <source>Card payments are relayed by the backend, but this till is not registered with one.</source>
+            <translation>Card payments are relayed by the backend, but this till is not registered with one.</translation>
+        </message>
+        <message>
             <source>This till has no OMO backend: stock cannot be checked.</source>
             <translation>This till has no OMO backend: stock cannot be checked.</translation>
         </message>
@@ -826,6 +838,10 @@
         <message>
             <source>Whose is it? Attach the member (scan their app) or type their name.</source>
             <translation>Whose is it? Attach the member (scan their app) or type their name.</translation>
+        </message>
+        <message>
+            <source>not enough left to promise at {store}</source>
+            <translation>not enough left to promise at {store}</translation>
         </message>
         <message>
             <source>Not available any more: {reason}. No other store or warehouse has it.</source>
@@ -920,8 +936,8 @@
             <translation>Order {order} was paid, but its stock went elsewhere before the sale reached the OMO backend, and no other store or warehouse has it. Refund {amount} for the order.</translation>
         </message>
         <message>
-            <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
-            <translation>The till is not open: a manager opens it on the Till page (Alt+2).</translation>
+            <source>The till is not open: a manager opens it on the Till page.</source>
+            <translation>The till is not open: a manager opens it on the Till page.</translation>
         </message>
         <message>
             <source>{what}: a manager approves it.</source>
@@ -1328,6 +1344,14 @@
             <translation>There is nothing to return: the sale has no lines.</translation>
         </message>
         <message>
+            <source>The cash rounding rule {rule!r} is for {currencies}, not {currency}. A store in {currency} can choose: {choices}.</source>
+            <translation>The cash rounding rule {rule!r} is for {currencies}, not {currency}. A store in {currency} can choose: {choices}.</translation>
+        </message>
+        <message>
+            <source>Unknown cash rounding rule {rule!r}; choose one of: {choices}.</source>
+            <translation>Unknown cash rounding rule {rule!r}; choose one of: {choices}.</translation>
+        </message>
+        <message>
             <source>The saved sale was written by another version and cannot be restored.</source>
             <translation>The saved sale was written by another version and cannot be restored.</translation>
         </message>
@@ -1458,6 +1482,10 @@
         <message>
             <source>That line is no longer in the sale (line {line_id!r}).</source>
             <translation>That line is no longer in the sale (line {line_id!r}).</translation>
+        </message>
+        <message>
+            <source>Setting {setting!r}: {reason}</source>
+            <translation>Setting {setting!r}: {reason}</translation>
         </message>
         <message>
             <source>This is not a product barcode this till understands.</source>
@@ -1824,8 +1852,296 @@
             <translation>The price on this label is in {label_currency}; this till sells in {currency}. Put the item aside and call a manager.</translation>
         </message>
         <message>
+            <source>cashier</source>
+            <translation>cashier</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>associate</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>manager</translation>
+        </message>
+        <message>
+            <source>Selling</source>
+            <translation>Selling</translation>
+        </message>
+        <message>
+            <source>A discount</source>
+            <translation>A discount</translation>
+        </message>
+        <message>
+            <source>Changing a price</source>
+            <translation>Changing a price</translation>
+        </message>
+        <message>
+            <source>A quantity above the limit</source>
+            <translation>A quantity above the limit</translation>
+        </message>
+        <message>
+            <source>Removing a line</source>
+            <translation>Removing a line</translation>
+        </message>
+        <message>
+            <source>Suspending a sale</source>
+            <translation>Suspending a sale</translation>
+        </message>
+        <message>
+            <source>Voiding the sale</source>
+            <translation>Voiding the sale</translation>
+        </message>
+        <message>
+            <source>Opening the drawer without a sale</source>
+            <translation>Opening the drawer without a sale</translation>
+        </message>
+        <message>
+            <source>A refund</source>
+            <translation>A refund</translation>
+        </message>
+        <message>
+            <source>A return without a receipt</source>
+            <translation>A return without a receipt</translation>
+        </message>
+        <message>
+            <source>A return the backend cannot check</source>
+            <translation>A return the backend cannot check</translation>
+        </message>
+        <message>
+            <source>Handing over an order</source>
+            <translation>Handing over an order</translation>
+        </message>
+        <message>
+            <source>Looking up a member</source>
+            <translation>Looking up a member</translation>
+        </message>
+        <message>
+            <source>Reprinting a receipt</source>
+            <translation>Reprinting a receipt</translation>
+        </message>
+        <message>
+            <source>Opening the till</source>
+            <translation>Opening the till</translation>
+        </message>
+        <message>
+            <source>Closing the till</source>
+            <translation>Closing the till</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <source>Approving for someone else</source>
+            <translation>Approving for someone else</translation>
+        </message>
+        <message>
+            <source>Changing settings</source>
+            <translation>Changing settings</translation>
+        </message>
+        <message>
+            <source>Discount {percent}</source>
+            <translation>Discount {percent}</translation>
+        </message>
+        <message>
+            <source>{what} needs a manager</source>
+            <translation>{what} needs a manager</translation>
+        </message>
+        <message>
+            <source>Welcome, {name}.</source>
+            <translation>Welcome, {name}.</translation>
+        </message>
+        <message>
+            <source>A PIN is 4 to 8 digits.</source>
+            <translation>A PIN is 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>A manager's PIN needs at least 6 digits here. Set a longer one (omo-pos staff set-pin).</source>
+            <translation>A manager's PIN needs at least 6 digits here. Set a longer one (omo-pos staff set-pin).</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}, or ask a manager.</source>
+            <translation>Too many wrong PINs. Try again in {wait}, or ask a manager.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. 1 try left.</source>
+            <translation>Wrong PIN. 1 try left.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. {left} tries left.</source>
+            <translation>Wrong PIN. {left} tries left.</translation>
+        </message>
+        <message>
+            <source>1 second</source>
+            <translation>1 second</translation>
+        </message>
+        <message>
+            <source>{seconds} seconds</source>
+            <translation>{seconds} seconds</translation>
+        </message>
+        <message>
+            <source>{minutes} min {seconds} s</source>
+            <translation>{minutes} min {seconds} s</translation>
+        </message>
+        <message>
+            <source>Approved by {name}.</source>
+            <translation>Approved by {name}.</translation>
+        </message>
+        <message>
+            <source>{name} ({role}) cannot approve this. A manager must enter their PIN.</source>
+            <translation>{name} ({role}) cannot approve this. A manager must enter their PIN.</translation>
+        </message>
+        <message>
+            <source>Type a reason first.</source>
+            <translation>Type a reason first.</translation>
+        </message>
+        <message>
             <source>{what} needs a manager's approval; nothing changed.</source>
             <translation>{what} needs a manager's approval; nothing changed.</translation>
+        </message>
+        <message>
+            <source>{value!r} is not one of {choices}.</source>
+            <translation>{value!r} is not one of {choices}.</translation>
+        </message>
+        <message>
+            <source>{locale!r} is not a known locale (for example 'it_IT', 'ja_JP').</source>
+            <translation>{locale!r} is not a known locale (for example 'it_IT', 'ja_JP').</translation>
+        </message>
+        <message>
+            <source>expects true or false, got {value!r}.</source>
+            <translation>expects true or false, got {value!r}.</translation>
+        </message>
+        <message>
+            <source>expects a whole number &gt;= 1, got {value!r}.</source>
+            <translation>expects a whole number &gt;= 1, got {value!r}.</translation>
+        </message>
+        <message>
+            <source>the store needs at least one tax rate (0% counts).</source>
+            <translation>the store needs at least one tax rate (0% counts).</translation>
+        </message>
+        <message>
+            <source>{rate!r} is not a tax rate.</source>
+            <translation>{rate!r} is not a tax rate.</translation>
+        </message>
+        <message>
+            <source>the tax code {code!r} appears twice.</source>
+            <translation>the tax code {code!r} appears twice.</translation>
+        </message>
+        <message>
+            <source>The store settings must be a table, got {kind}.</source>
+            <translation>The store settings must be a table, got {kind}.</translation>
+        </message>
+        <message>
+            <source>Unknown store setting(s): {names}.</source>
+            <translation>Unknown store setting(s): {names}.</translation>
+        </message>
+        <message>
+            <source>missing: every store needs it.</source>
+            <translation>missing: every store needs it.</translation>
+        </message>
+        <message>
+            <source>expects a list of {code, percent, label} tables.</source>
+            <translation>expects a list of {code, percent, label} tables.</translation>
+        </message>
+        <message>
+            <source>a store without a preset needs its tax rates (for example STANDARD=8.875; ZERO=0).</source>
+            <translation>a store without a preset needs its tax rates (for example STANDARD=8.875; ZERO=0).</translation>
+        </message>
+        <message>
+            <source>there is no preset {preset!r}. Choose one of {presets}, or none and give the store's own tax rates.</source>
+            <translation>there is no preset {preset!r}. Choose one of {presets}, or none and give the store's own tax rates.</translation>
+        </message>
+        <message>
+            <source>the preset {preset} is for a store in {preset_country}, not in {country} (the store's country).</source>
+            <translation>the preset {preset} is for a store in {preset_country}, not in {country} (the store's country).</translation>
+        </message>
+        <message>
+            <source>fewer are left to return on that sale than asked</source>
+            <translation>fewer are left to return on that sale than asked</translation>
+        </message>
+        <message>
+            <source>the refund is more than what is left of that sale's payment</source>
+            <translation>the refund is more than what is left of that sale's payment</translation>
+        </message>
+        <message>
+            <source>this return was claimed with other lines</source>
+            <translation>this return was claimed with other lines</translation>
+        </message>
+        <message>
+            <source>this return was given up; start it again</source>
+            <translation>this return was given up; start it again</translation>
+        </message>
+        <message>
+            <source>this return was completed; it cannot be given up</source>
+            <translation>this return was completed; it cannot be given up</translation>
+        </message>
+        <message>
+            <source>it is in another currency</source>
+            <translation>it is in another currency</translation>
+        </message>
+        <message>
+            <source>this store credit payment was made before for another amount</source>
+            <translation>this store credit payment was made before for another amount</translation>
+        </message>
+        <message>
+            <source>this store credit payment was given back; make a new one</source>
+            <translation>this store credit payment was given back; make a new one</translation>
+        </message>
+        <message>
+            <source>the sale this store credit paid is recorded already</source>
+            <translation>the sale this store credit paid is recorded already</translation>
+        </message>
+        <message>
+            <source>not enough is left on this store credit</source>
+            <translation>not enough is left on this store credit</translation>
+        </message>
+        <message>
+            <source>not enough left to promise there</source>
+            <translation>not enough left to promise there</translation>
+        </message>
+        <message>
+            <source>this request was used for another order</source>
+            <translation>this request was used for another order</translation>
+        </message>
+        <message>
+            <source>the order is paid already</source>
+            <translation>the order is paid already</translation>
+        </message>
+        <message>
+            <source>the order is not paid yet</source>
+            <translation>the order is not paid yet</translation>
+        </message>
+        <message>
+            <source>Tax rate {code!r}</source>
+            <translation>Tax rate {code!r}</translation>
+        </message>
+        <message>
+            <source>{what}: {value!r} is not a percent.</source>
+            <translation>{what}: {value!r} is not a percent.</translation>
+        </message>
+        <message>
+            <source>{what}: write the percent exactly, as text or a whole number (percent = "8.875"), not {value!r}.</source>
+            <translation>{what}: write the percent exactly, as text or a whole number (percent = "8.875"), not {value!r}.</translation>
+        </message>
+        <message>
+            <source>{what}: {percent} is not a valid percent (0 to under {most}).</source>
+            <translation>{what}: {percent} is not a valid percent (0 to under {most}).</translation>
+        </message>
+        <message>
+            <source>{what}: {percent:f}% has more decimals than the till keeps (at most {decimals}).</source>
+            <translation>{what}: {percent:f}% has more decimals than the till keeps (at most {decimals}).</translation>
+        </message>
+        <message>
+            <source>A tax rate needs a code, got {code!r}.</source>
+            <translation>A tax rate needs a code, got {code!r}.</translation>
+        </message>
+        <message>
+            <source>A tax rate needs a code and a percent, got {data!r}.</source>
+            <translation>A tax rate needs a code and a percent, got {data!r}.</translation>
+        </message>
+        <message>
+            <source>{entry!r} is not CODE=PERCENT (for example STANDARD=8.875).</source>
+            <translation>{entry!r} is not CODE=PERCENT (for example STANDARD=8.875).</translation>
         </message>
         <message>
             <source>{value} is not a note or coin of {currency}.</source>
@@ -1834,6 +2150,70 @@
         <message>
             <source>A count cannot be negative.</source>
             <translation>A count cannot be negative.</translation>
+        </message>
+        <message>
+            <source>The card reader is busy (updating, or a card is still in it). Wait until it is free, then press Pay again.</source>
+            <translation>The card reader is busy (updating, or a card is still in it). Wait until it is free, then press Pay again.</translation>
+        </message>
+        <message>
+            <source>The card reader is offline. Check its power and network cable or Wi-Fi, or take another tender.</source>
+            <translation>The card reader is offline. Check its power and network cable or Wi-Fi, or take another tender.</translation>
+        </message>
+        <message>
+            <source>The card reader did not answer in time. Checking whether the payment went through…</source>
+            <translation>The card reader did not answer in time. Checking whether the payment went through…</translation>
+        </message>
+        <message>
+            <source>The card reader reported a fault. Restart it, or take another tender.</source>
+            <translation>The card reader reported a fault. Restart it, or take another tender.</translation>
+        </message>
+        <message>
+            <source>Stripe refused this till's key (revoked or expired). Card payments are off: take cash, and ask a manager to install a new key.</source>
+            <translation>Stripe refused this till's key (revoked or expired). Card payments are off: take cash, and ask a manager to install a new key.</translation>
+        </message>
+        <message>
+            <source>The card reader {reader} is no longer in this store's Stripe account (deleted or never registered). Card payments are off: take cash, and ask a manager to pick another reader (omo-pos reader list) and set it as stripe.reader_id.</source>
+            <translation>The card reader {reader} is no longer in this store's Stripe account (deleted or never registered). Card payments are off: take cash, and ask a manager to pick another reader (omo-pos reader list) and set it as stripe.reader_id.</translation>
+        </message>
+        <message>
+            <source>This till's Stripe key is not allowed to do this. Card payments are off: take cash, and ask a manager to fix the key's permissions.</source>
+            <translation>This till's Stripe key is not allowed to do this. Card payments are off: take cash, and ask a manager to fix the key's permissions.</translation>
+        </message>
+        <message>
+            <source>This till holds a full live secret key. A manager must install a restricted key (rk_…) or explicitly allow the secret key.</source>
+            <translation>This till holds a full live secret key. A manager must install a restricted key (rk_…) or explicitly allow the secret key.</translation>
+        </message>
+        <message>
+            <source>The Stripe key in the keyring is not a Stripe API key. Ask a manager.</source>
+            <translation>The Stripe key in the keyring is not a Stripe API key. Ask a manager.</translation>
+        </message>
+        <message>
+            <source>The system keyring is not available, so the Stripe key cannot be read. Card payments are off; ask a manager.</source>
+            <translation>The system keyring is not available, so the Stripe key cannot be read. Card payments are off; ask a manager.</translation>
+        </message>
+        <message>
+            <source>No Stripe key is set up on this till. Card payments are off; ask a manager.</source>
+            <translation>No Stripe key is set up on this till. Card payments are off; ask a manager.</translation>
+        </message>
+        <message>
+            <source>Stripe is overloaded right now. Try again in a moment, or take cash.</source>
+            <translation>Stripe is overloaded right now. Try again in a moment, or take cash.</translation>
+        </message>
+        <message>
+            <source>The payment request clashed with an earlier one. Call a manager.</source>
+            <translation>The payment request clashed with an earlier one. Call a manager.</translation>
+        </message>
+        <message>
+            <source>Stripe refused the request ({code}). Take another tender or call a manager.</source>
+            <translation>Stripe refused the request ({code}). Take another tender or call a manager.</translation>
+        </message>
+        <message>
+            <source>Card payments are unavailable: the store's connection to the chain's payment service is down. Take cash or another tender.</source>
+            <translation>Card payments are unavailable: the store's connection to the chain's payment service is down. Take cash or another tender.</translation>
+        </message>
+        <message>
+            <source>The backend does not know what was asked for ({what}).</source>
+            <translation>The backend does not know what was asked for ({what}).</translation>
         </message>
     </context>
     <context>
@@ -2193,8 +2573,12 @@ Nothing was changed. Call a manager.</translation>
             </translation>
         </message>
         <message>
-            <source>A manager can correct it on the Till page (Alt+2).</source>
-            <translation>A manager can correct it on the Till page (Alt+2).</translation>
+            <source>A manager can correct it on the Till page ({key}).</source>
+            <translation>A manager can correct it on the Till page ({key}).</translation>
+        </message>
+        <message>
+            <source>A manager can correct it on the Till page.</source>
+            <translation>A manager can correct it on the Till page.</translation>
         </message>
         <message>
             <source>Log in first, then scan again.</source>
@@ -2418,6 +2802,18 @@ Nothing was changed. Call a manager.</translation>
         <message>
             <source>Manager approval</source>
             <translation>Manager approval</translation>
+        </message>
+        <message>
+            <source>Asked by {name} ({role})</source>
+            <translation>Asked by {name} ({role})</translation>
+        </message>
+        <message>
+            <source>Reason (required) — then Enter</source>
+            <translation>Reason (required) — then Enter</translation>
+        </message>
+        <message>
+            <source>Reason (optional)</source>
+            <translation>Reason (optional)</translation>
         </message>
         <message>
             <source>Reason</source>
@@ -3153,21 +3549,6 @@ Nothing was changed. Call a manager.</translation>
         <message>
             <source>What does the customer give?</source>
             <translation>What does the customer give?</translation>
-        </message>
-    </context>
-    <context>
-        <name>Role</name>
-        <message>
-            <source>cashier</source>
-            <translation>cashier</translation>
-        </message>
-        <message>
-            <source>associate</source>
-            <translation>associate</translation>
-        </message>
-        <message>
-            <source>manager</source>
-            <translation>manager</translation>
         </message>
     </context>
     <context>

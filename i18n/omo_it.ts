@@ -800,6 +800,18 @@
             <translation>Scontrino {receipt_no} ristampato.</translation>
         </message>
         <message>
+            <source>Setting '{name}' ({where}): {reason}</source>
+            <translation>Impostazione '{name}' ({where}): {reason}</translation>
+        </message>
+        <message>
+            <source>No card reader is paired with this till. Card payments are off; take cash.</source>
+            <translation>Nessun lettore di carte è associato a questa cassa. I pagamenti con carta sono disattivati; accetta contanti.</translation>
+        </message>
+        <message>
+            <source>Card payments are relayed by the backend, but this till is not registered with one.</source>
+            <translation>I pagamenti con carta passano dal backend, ma questa cassa non è registrata presso un backend.</translation>
+        </message>
+        <message>
             <source>This till has no OMO backend: stock cannot be checked.</source>
             <translation>Questa cassa non ha un backend OMO: impossibile verificare le giacenze.</translation>
         </message>
@@ -826,6 +838,10 @@
         <message>
             <source>Whose is it? Attach the member (scan their app) or type their name.</source>
             <translation>Per chi è? Associa il socio (scansiona la sua app) o digita il suo nome.</translation>
+        </message>
+        <message>
+            <source>not enough left to promise at {store}</source>
+            <translation>a {store} non ne resta abbastanza da promettere</translation>
         </message>
         <message>
             <source>Not available any more: {reason}. No other store or warehouse has it.</source>
@@ -920,8 +936,8 @@
             <translation>L'ordine {order} è stato pagato, ma la giacenza è andata altrove prima che la vendita raggiungesse il backend OMO, e nessun altro negozio o magazzino lo ha. Rimborsa {amount} per l'ordine.</translation>
         </message>
         <message>
-            <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
-            <translation>La cassa non è aperta: la apre un responsabile nella pagina Cassa (Alt+2).</translation>
+            <source>The till is not open: a manager opens it on the Till page.</source>
+            <translation>La cassa non è aperta: la apre un responsabile nella pagina Cassa.</translation>
         </message>
         <message>
             <source>{what}: a manager approves it.</source>
@@ -1328,6 +1344,14 @@
             <translation>Non c'è niente da rendere: la vendita non ha righe.</translation>
         </message>
         <message>
+            <source>The cash rounding rule {rule!r} is for {currencies}, not {currency}. A store in {currency} can choose: {choices}.</source>
+            <translation>La regola di arrotondamento dei contanti {rule!r} è per {currencies}, non per {currency}. Un negozio in {currency} può scegliere: {choices}.</translation>
+        </message>
+        <message>
+            <source>Unknown cash rounding rule {rule!r}; choose one of: {choices}.</source>
+            <translation>Regola di arrotondamento dei contanti sconosciuta {rule!r}; scegline una tra: {choices}.</translation>
+        </message>
+        <message>
             <source>The saved sale was written by another version and cannot be restored.</source>
             <translation>La vendita salvata è stata scritta da un'altra versione e non può essere ripristinata.</translation>
         </message>
@@ -1458,6 +1482,10 @@
         <message>
             <source>That line is no longer in the sale (line {line_id!r}).</source>
             <translation>Quella riga non è più nella vendita (riga {line_id!r}).</translation>
+        </message>
+        <message>
+            <source>Setting {setting!r}: {reason}</source>
+            <translation>Impostazione {setting!r}: {reason}</translation>
         </message>
         <message>
             <source>This is not a product barcode this till understands.</source>
@@ -1824,8 +1852,296 @@
             <translation>Il prezzo su questa etichetta è in {label_currency}; questa cassa vende in {currency}. Metti da parte l'articolo e chiama un responsabile.</translation>
         </message>
         <message>
+            <source>cashier</source>
+            <translation>cassiere</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>addetto</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>responsabile</translation>
+        </message>
+        <message>
+            <source>Selling</source>
+            <translation>La vendita</translation>
+        </message>
+        <message>
+            <source>A discount</source>
+            <translation>Uno sconto</translation>
+        </message>
+        <message>
+            <source>Changing a price</source>
+            <translation>La modifica di un prezzo</translation>
+        </message>
+        <message>
+            <source>A quantity above the limit</source>
+            <translation>Una quantità oltre il limite</translation>
+        </message>
+        <message>
+            <source>Removing a line</source>
+            <translation>La rimozione di una riga</translation>
+        </message>
+        <message>
+            <source>Suspending a sale</source>
+            <translation>La sospensione di una vendita</translation>
+        </message>
+        <message>
+            <source>Voiding the sale</source>
+            <translation>L'annullamento della vendita</translation>
+        </message>
+        <message>
+            <source>Opening the drawer without a sale</source>
+            <translation>L'apertura del cassetto senza vendita</translation>
+        </message>
+        <message>
+            <source>A refund</source>
+            <translation>Un rimborso</translation>
+        </message>
+        <message>
+            <source>A return without a receipt</source>
+            <translation>Un reso senza scontrino</translation>
+        </message>
+        <message>
+            <source>A return the backend cannot check</source>
+            <translation>Un reso che il backend non può verificare</translation>
+        </message>
+        <message>
+            <source>Handing over an order</source>
+            <translation>La consegna di un ordine</translation>
+        </message>
+        <message>
+            <source>Looking up a member</source>
+            <translation>La ricerca di un socio</translation>
+        </message>
+        <message>
+            <source>Reprinting a receipt</source>
+            <translation>La ristampa di uno scontrino</translation>
+        </message>
+        <message>
+            <source>Opening the till</source>
+            <translation>L'apertura della cassa</translation>
+        </message>
+        <message>
+            <source>Closing the till</source>
+            <translation>La chiusura della cassa</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>I report</translation>
+        </message>
+        <message>
+            <source>Approving for someone else</source>
+            <translation>L'approvazione per un'altra persona</translation>
+        </message>
+        <message>
+            <source>Changing settings</source>
+            <translation>La modifica delle impostazioni</translation>
+        </message>
+        <message>
+            <source>Discount {percent}</source>
+            <translation>Sconto {percent}</translation>
+        </message>
+        <message>
+            <source>{what} needs a manager</source>
+            <translation>{what}: serve un responsabile</translation>
+        </message>
+        <message>
+            <source>Welcome, {name}.</source>
+            <translation>Benvenuto/a, {name}.</translation>
+        </message>
+        <message>
+            <source>A PIN is 4 to 8 digits.</source>
+            <translation>Un PIN ha da 4 a 8 cifre.</translation>
+        </message>
+        <message>
+            <source>A manager's PIN needs at least 6 digits here. Set a longer one (omo-pos staff set-pin).</source>
+            <translation>Qui il PIN di un responsabile deve avere almeno 6 cifre. Impostane uno più lungo (omo-pos staff set-pin).</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}, or ask a manager.</source>
+            <translation>Troppi PIN errati. Riprova tra {wait} o chiedi a un responsabile.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. 1 try left.</source>
+            <translation>PIN errato. Resta 1 tentativo.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. {left} tries left.</source>
+            <translation>PIN errato. Restano {left} tentativi.</translation>
+        </message>
+        <message>
+            <source>1 second</source>
+            <translation>1 secondo</translation>
+        </message>
+        <message>
+            <source>{seconds} seconds</source>
+            <translation>{seconds} secondi</translation>
+        </message>
+        <message>
+            <source>{minutes} min {seconds} s</source>
+            <translation>{minutes} min {seconds} s</translation>
+        </message>
+        <message>
+            <source>Approved by {name}.</source>
+            <translation>Approvato da {name}.</translation>
+        </message>
+        <message>
+            <source>{name} ({role}) cannot approve this. A manager must enter their PIN.</source>
+            <translation>{name} ({role}) non può approvarlo. Un responsabile deve inserire il proprio PIN.</translation>
+        </message>
+        <message>
+            <source>Type a reason first.</source>
+            <translation>Scrivi prima un motivo.</translation>
+        </message>
+        <message>
             <source>{what} needs a manager's approval; nothing changed.</source>
             <translation>{what} richiede l'approvazione di un responsabile; nulla è cambiato.</translation>
+        </message>
+        <message>
+            <source>{value!r} is not one of {choices}.</source>
+            <translation>{value!r} non è uno tra {choices}.</translation>
+        </message>
+        <message>
+            <source>{locale!r} is not a known locale (for example 'it_IT', 'ja_JP').</source>
+            <translation>{locale!r} non è una località conosciuta (per esempio 'it_IT', 'ja_JP').</translation>
+        </message>
+        <message>
+            <source>expects true or false, got {value!r}.</source>
+            <translation>richiede true o false, ricevuto {value!r}.</translation>
+        </message>
+        <message>
+            <source>expects a whole number &gt;= 1, got {value!r}.</source>
+            <translation>richiede un numero intero &gt;= 1, ricevuto {value!r}.</translation>
+        </message>
+        <message>
+            <source>the store needs at least one tax rate (0% counts).</source>
+            <translation>il negozio ha bisogno di almeno un'aliquota (anche 0% vale).</translation>
+        </message>
+        <message>
+            <source>{rate!r} is not a tax rate.</source>
+            <translation>{rate!r} non è un'aliquota.</translation>
+        </message>
+        <message>
+            <source>the tax code {code!r} appears twice.</source>
+            <translation>il codice d'imposta {code!r} compare due volte.</translation>
+        </message>
+        <message>
+            <source>The store settings must be a table, got {kind}.</source>
+            <translation>Le impostazioni del negozio devono essere una tabella, ricevuto {kind}.</translation>
+        </message>
+        <message>
+            <source>Unknown store setting(s): {names}.</source>
+            <translation>Impostazioni del negozio sconosciute: {names}.</translation>
+        </message>
+        <message>
+            <source>missing: every store needs it.</source>
+            <translation>manca: ogni negozio ne ha bisogno.</translation>
+        </message>
+        <message>
+            <source>expects a list of {code, percent, label} tables.</source>
+            <translation>richiede un elenco di tabelle {code, percent, label}.</translation>
+        </message>
+        <message>
+            <source>a store without a preset needs its tax rates (for example STANDARD=8.875; ZERO=0).</source>
+            <translation>un negozio senza preimpostazione ha bisogno delle sue aliquote (per esempio STANDARD=8.875; ZERO=0).</translation>
+        </message>
+        <message>
+            <source>there is no preset {preset!r}. Choose one of {presets}, or none and give the store's own tax rates.</source>
+            <translation>non esiste la preimpostazione {preset!r}. Scegline una tra {presets}, oppure none e indica le aliquote del negozio.</translation>
+        </message>
+        <message>
+            <source>the preset {preset} is for a store in {preset_country}, not in {country} (the store's country).</source>
+            <translation>la preimpostazione {preset} è per un negozio in {preset_country}, non in {country} (il paese del negozio).</translation>
+        </message>
+        <message>
+            <source>fewer are left to return on that sale than asked</source>
+            <translation>su quella vendita resta da rendere meno di quanto richiesto</translation>
+        </message>
+        <message>
+            <source>the refund is more than what is left of that sale's payment</source>
+            <translation>il rimborso supera quanto resta del pagamento di quella vendita</translation>
+        </message>
+        <message>
+            <source>this return was claimed with other lines</source>
+            <translation>questo reso è stato richiesto con altre righe</translation>
+        </message>
+        <message>
+            <source>this return was given up; start it again</source>
+            <translation>questo reso è stato abbandonato; ricomincialo</translation>
+        </message>
+        <message>
+            <source>this return was completed; it cannot be given up</source>
+            <translation>questo reso è stato completato; non si può abbandonare</translation>
+        </message>
+        <message>
+            <source>it is in another currency</source>
+            <translation>è in un'altra valuta</translation>
+        </message>
+        <message>
+            <source>this store credit payment was made before for another amount</source>
+            <translation>questo pagamento con buono è già stato fatto per un altro importo</translation>
+        </message>
+        <message>
+            <source>this store credit payment was given back; make a new one</source>
+            <translation>questo pagamento con buono è stato restituito; fanne uno nuovo</translation>
+        </message>
+        <message>
+            <source>the sale this store credit paid is recorded already</source>
+            <translation>la vendita pagata con questo buono è già registrata</translation>
+        </message>
+        <message>
+            <source>not enough is left on this store credit</source>
+            <translation>su questo buono non resta abbastanza</translation>
+        </message>
+        <message>
+            <source>not enough left to promise there</source>
+            <translation>lì non ne resta abbastanza da promettere</translation>
+        </message>
+        <message>
+            <source>this request was used for another order</source>
+            <translation>questa richiesta è stata usata per un altro ordine</translation>
+        </message>
+        <message>
+            <source>the order is paid already</source>
+            <translation>l'ordine è già pagato</translation>
+        </message>
+        <message>
+            <source>the order is not paid yet</source>
+            <translation>l'ordine non è ancora pagato</translation>
+        </message>
+        <message>
+            <source>Tax rate {code!r}</source>
+            <translation>Aliquota {code!r}</translation>
+        </message>
+        <message>
+            <source>{what}: {value!r} is not a percent.</source>
+            <translation>{what}: {value!r} non è una percentuale.</translation>
+        </message>
+        <message>
+            <source>{what}: write the percent exactly, as text or a whole number (percent = "8.875"), not {value!r}.</source>
+            <translation>{what}: scrivi la percentuale in modo esatto, come testo o numero intero (percent = "8.875"), non {value!r}.</translation>
+        </message>
+        <message>
+            <source>{what}: {percent} is not a valid percent (0 to under {most}).</source>
+            <translation>{what}: {percent} non è una percentuale valida (da 0 a meno di {most}).</translation>
+        </message>
+        <message>
+            <source>{what}: {percent:f}% has more decimals than the till keeps (at most {decimals}).</source>
+            <translation>{what}: {percent:f}% ha più decimali di quanti ne tenga la cassa (al massimo {decimals}).</translation>
+        </message>
+        <message>
+            <source>A tax rate needs a code, got {code!r}.</source>
+            <translation>Un'aliquota ha bisogno di un codice, ricevuto {code!r}.</translation>
+        </message>
+        <message>
+            <source>A tax rate needs a code and a percent, got {data!r}.</source>
+            <translation>Un'aliquota ha bisogno di un codice e di una percentuale, ricevuto {data!r}.</translation>
+        </message>
+        <message>
+            <source>{entry!r} is not CODE=PERCENT (for example STANDARD=8.875).</source>
+            <translation>{entry!r} non è CODICE=PERCENTUALE (per esempio STANDARD=8.875).</translation>
         </message>
         <message>
             <source>{value} is not a note or coin of {currency}.</source>
@@ -1834,6 +2150,70 @@
         <message>
             <source>A count cannot be negative.</source>
             <translation>Un conteggio non può essere negativo.</translation>
+        </message>
+        <message>
+            <source>The card reader is busy (updating, or a card is still in it). Wait until it is free, then press Pay again.</source>
+            <translation>Il lettore di carte è occupato (aggiornamento in corso, o una carta è ancora inserita). Attendi che sia libero, poi premi di nuovo Paga.</translation>
+        </message>
+        <message>
+            <source>The card reader is offline. Check its power and network cable or Wi-Fi, or take another tender.</source>
+            <translation>Il lettore di carte è offline. Controlla l'alimentazione e il cavo di rete o il Wi-Fi, oppure accetta un altro metodo di pagamento.</translation>
+        </message>
+        <message>
+            <source>The card reader did not answer in time. Checking whether the payment went through…</source>
+            <translation>Il lettore di carte non ha risposto in tempo. Verifico se il pagamento è andato a buon fine…</translation>
+        </message>
+        <message>
+            <source>The card reader reported a fault. Restart it, or take another tender.</source>
+            <translation>Il lettore di carte ha segnalato un guasto. Riavvialo, oppure accetta un altro metodo di pagamento.</translation>
+        </message>
+        <message>
+            <source>Stripe refused this till's key (revoked or expired). Card payments are off: take cash, and ask a manager to install a new key.</source>
+            <translation>Stripe ha rifiutato la chiave di questa cassa (revocata o scaduta). I pagamenti con carta sono disattivati: accetta contanti e chiedi a un responsabile di installare una nuova chiave.</translation>
+        </message>
+        <message>
+            <source>The card reader {reader} is no longer in this store's Stripe account (deleted or never registered). Card payments are off: take cash, and ask a manager to pick another reader (omo-pos reader list) and set it as stripe.reader_id.</source>
+            <translation>Il lettore di carte {reader} non è più nell'account Stripe di questo negozio (eliminato o mai registrato). I pagamenti con carta sono disattivati: accetta contanti e chiedi a un responsabile di scegliere un altro lettore (omo-pos reader list) e di impostarlo come stripe.reader_id.</translation>
+        </message>
+        <message>
+            <source>This till's Stripe key is not allowed to do this. Card payments are off: take cash, and ask a manager to fix the key's permissions.</source>
+            <translation>La chiave Stripe di questa cassa non è autorizzata a farlo. I pagamenti con carta sono disattivati: accetta contanti e chiedi a un responsabile di correggere i permessi della chiave.</translation>
+        </message>
+        <message>
+            <source>This till holds a full live secret key. A manager must install a restricted key (rk_…) or explicitly allow the secret key.</source>
+            <translation>Questa cassa contiene una chiave segreta live completa. Un responsabile deve installare una chiave limitata (rk_…) o consentire esplicitamente la chiave segreta.</translation>
+        </message>
+        <message>
+            <source>The Stripe key in the keyring is not a Stripe API key. Ask a manager.</source>
+            <translation>La chiave nel portachiavi non è una chiave API Stripe. Chiedi a un responsabile.</translation>
+        </message>
+        <message>
+            <source>The system keyring is not available, so the Stripe key cannot be read. Card payments are off; ask a manager.</source>
+            <translation>Il portachiavi di sistema non è disponibile, quindi la chiave Stripe non si può leggere. I pagamenti con carta sono disattivati; chiedi a un responsabile.</translation>
+        </message>
+        <message>
+            <source>No Stripe key is set up on this till. Card payments are off; ask a manager.</source>
+            <translation>Su questa cassa non è configurata alcuna chiave Stripe. I pagamenti con carta sono disattivati; chiedi a un responsabile.</translation>
+        </message>
+        <message>
+            <source>Stripe is overloaded right now. Try again in a moment, or take cash.</source>
+            <translation>Stripe è sovraccarico in questo momento. Riprova tra poco, oppure accetta contanti.</translation>
+        </message>
+        <message>
+            <source>The payment request clashed with an earlier one. Call a manager.</source>
+            <translation>La richiesta di pagamento è in conflitto con una precedente. Chiama un responsabile.</translation>
+        </message>
+        <message>
+            <source>Stripe refused the request ({code}). Take another tender or call a manager.</source>
+            <translation>Stripe ha rifiutato la richiesta ({code}). Accetta un altro metodo di pagamento o chiama un responsabile.</translation>
+        </message>
+        <message>
+            <source>Card payments are unavailable: the store's connection to the chain's payment service is down. Take cash or another tender.</source>
+            <translation>I pagamenti con carta non sono disponibili: il collegamento del negozio al servizio di pagamento della catena è interrotto. Accetta contanti o un altro metodo di pagamento.</translation>
+        </message>
+        <message>
+            <source>The backend does not know what was asked for ({what}).</source>
+            <translation>Il backend non conosce ciò che è stato chiesto ({what}).</translation>
         </message>
     </context>
     <context>
@@ -2193,8 +2573,12 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
             </translation>
         </message>
         <message>
-            <source>A manager can correct it on the Till page (Alt+2).</source>
-            <translation>Un responsabile può correggerlo nella pagina Cassa (Alt+2).</translation>
+            <source>A manager can correct it on the Till page ({key}).</source>
+            <translation>Un responsabile può correggerlo nella pagina Cassa ({key}).</translation>
+        </message>
+        <message>
+            <source>A manager can correct it on the Till page.</source>
+            <translation>Un responsabile può correggerlo nella pagina Cassa.</translation>
         </message>
         <message>
             <source>Log in first, then scan again.</source>
@@ -2418,6 +2802,18 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         <message>
             <source>Manager approval</source>
             <translation>Approvazione del responsabile</translation>
+        </message>
+        <message>
+            <source>Asked by {name} ({role})</source>
+            <translation>Chiesto da {name} ({role})</translation>
+        </message>
+        <message>
+            <source>Reason (required) — then Enter</source>
+            <translation>Motivo (obbligatorio) — poi Invio</translation>
+        </message>
+        <message>
+            <source>Reason (optional)</source>
+            <translation>Motivo (facoltativo)</translation>
         </message>
         <message>
             <source>Reason</source>
@@ -3153,21 +3549,6 @@ Non è stato modificato nulla. Chiama un responsabile.</translation>
         <message>
             <source>What does the customer give?</source>
             <translation>Cosa fornisce il cliente?</translation>
-        </message>
-    </context>
-    <context>
-        <name>Role</name>
-        <message>
-            <source>cashier</source>
-            <translation>cassiere</translation>
-        </message>
-        <message>
-            <source>associate</source>
-            <translation>addetto</translation>
-        </message>
-        <message>
-            <source>manager</source>
-            <translation>responsabile</translation>
         </message>
     </context>
     <context>

@@ -800,6 +800,18 @@
             <translation>レシート {receipt_no} を再印刷しました。</translation>
         </message>
         <message>
+            <source>Setting '{name}' ({where}): {reason}</source>
+            <translation>設定 '{name}'（{where}）: {reason}</translation>
+        </message>
+        <message>
+            <source>No card reader is paired with this till. Card payments are off; take cash.</source>
+            <translation>このレジにはカードリーダーが接続されていません。カード決済は利用できません。現金で受け取ってください。</translation>
+        </message>
+        <message>
+            <source>Card payments are relayed by the backend, but this till is not registered with one.</source>
+            <translation>カード決済はバックエンド経由ですが、このレジはバックエンドに登録されていません。</translation>
+        </message>
+        <message>
             <source>This till has no OMO backend: stock cannot be checked.</source>
             <translation>このレジには OMO バックエンドがありません。在庫を確認できません。</translation>
         </message>
@@ -826,6 +838,10 @@
         <message>
             <source>Whose is it? Attach the member (scan their app) or type their name.</source>
             <translation>どなたのものですか？会員を紐付ける（アプリをスキャン）か、お名前を入力してください。</translation>
+        </message>
+        <message>
+            <source>not enough left to promise at {store}</source>
+            <translation>{store}では確保できる在庫が足りません</translation>
         </message>
         <message>
             <source>Not available any more: {reason}. No other store or warehouse has it.</source>
@@ -920,8 +936,8 @@
             <translation>注文 {order} は支払い済みですが、会計が OMO バックエンドに届く前に在庫が他で使われ、他の店舗・倉庫にもありません。注文分 {amount} を返金してください。</translation>
         </message>
         <message>
-            <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
-            <translation>レジが開いていません: 責任者がレジ画面 (Alt+2) で開けます。</translation>
+            <source>The till is not open: a manager opens it on the Till page.</source>
+            <translation>レジが開いていません: 責任者がレジ画面で開けます。</translation>
         </message>
         <message>
             <source>{what}: a manager approves it.</source>
@@ -1328,6 +1344,14 @@
             <translation>返品するものがありません。この販売には明細がありません。</translation>
         </message>
         <message>
+            <source>The cash rounding rule {rule!r} is for {currencies}, not {currency}. A store in {currency} can choose: {choices}.</source>
+            <translation>現金の端数処理ルール {rule!r} は {currencies} 用で、{currency} には使えません。{currency} の店舗で選べるのは: {choices}。</translation>
+        </message>
+        <message>
+            <source>Unknown cash rounding rule {rule!r}; choose one of: {choices}.</source>
+            <translation>不明な現金の端数処理ルール {rule!r} です。次から選んでください: {choices}。</translation>
+        </message>
+        <message>
             <source>The saved sale was written by another version and cannot be restored.</source>
             <translation>保存された販売は別のバージョンで書かれたため、復元できません。</translation>
         </message>
@@ -1458,6 +1482,10 @@
         <message>
             <source>That line is no longer in the sale (line {line_id!r}).</source>
             <translation>その明細はもう販売にありません(明細 {line_id!r})。</translation>
+        </message>
+        <message>
+            <source>Setting {setting!r}: {reason}</source>
+            <translation>設定 {setting!r}: {reason}</translation>
         </message>
         <message>
             <source>This is not a product barcode this till understands.</source>
@@ -1824,8 +1852,296 @@
             <translation>このラベルの価格は {label_currency} ですが、このレジは {currency} で販売しています。商品を別に置いて、マネージャーを呼んでください。</translation>
         </message>
         <message>
+            <source>cashier</source>
+            <translation>レジ担当</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>スタッフ</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>責任者</translation>
+        </message>
+        <message>
+            <source>Selling</source>
+            <translation>販売</translation>
+        </message>
+        <message>
+            <source>A discount</source>
+            <translation>値引き</translation>
+        </message>
+        <message>
+            <source>Changing a price</source>
+            <translation>価格の変更</translation>
+        </message>
+        <message>
+            <source>A quantity above the limit</source>
+            <translation>上限を超える数量</translation>
+        </message>
+        <message>
+            <source>Removing a line</source>
+            <translation>明細の削除</translation>
+        </message>
+        <message>
+            <source>Suspending a sale</source>
+            <translation>取引の保留</translation>
+        </message>
+        <message>
+            <source>Voiding the sale</source>
+            <translation>取引の取消</translation>
+        </message>
+        <message>
+            <source>Opening the drawer without a sale</source>
+            <translation>販売なしでのドロワー開放</translation>
+        </message>
+        <message>
+            <source>A refund</source>
+            <translation>返金</translation>
+        </message>
+        <message>
+            <source>A return without a receipt</source>
+            <translation>レシートなしの返品</translation>
+        </message>
+        <message>
+            <source>A return the backend cannot check</source>
+            <translation>バックエンドで確認できない返品</translation>
+        </message>
+        <message>
+            <source>Handing over an order</source>
+            <translation>注文の引き渡し</translation>
+        </message>
+        <message>
+            <source>Looking up a member</source>
+            <translation>会員の検索</translation>
+        </message>
+        <message>
+            <source>Reprinting a receipt</source>
+            <translation>レシートの再印刷</translation>
+        </message>
+        <message>
+            <source>Opening the till</source>
+            <translation>レジの開設</translation>
+        </message>
+        <message>
+            <source>Closing the till</source>
+            <translation>レジの締め</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>レポート</translation>
+        </message>
+        <message>
+            <source>Approving for someone else</source>
+            <translation>他の人の代理承認</translation>
+        </message>
+        <message>
+            <source>Changing settings</source>
+            <translation>設定の変更</translation>
+        </message>
+        <message>
+            <source>Discount {percent}</source>
+            <translation>{percent}の値引き</translation>
+        </message>
+        <message>
+            <source>{what} needs a manager</source>
+            <translation>{what}には責任者の承認が必要です</translation>
+        </message>
+        <message>
+            <source>Welcome, {name}.</source>
+            <translation>ようこそ、{name}さん。</translation>
+        </message>
+        <message>
+            <source>A PIN is 4 to 8 digits.</source>
+            <translation>PINは4〜8桁の数字です。</translation>
+        </message>
+        <message>
+            <source>A manager's PIN needs at least 6 digits here. Set a longer one (omo-pos staff set-pin).</source>
+            <translation>このレジでは責任者のPINは6桁以上が必要です。長いPINを設定してください（omo-pos staff set-pin）。</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}, or ask a manager.</source>
+            <translation>PINの誤りが多すぎます。{wait}後に再試行するか、責任者に連絡してください。</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. 1 try left.</source>
+            <translation>PINが違います。残り1回です。</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. {left} tries left.</source>
+            <translation>PINが違います。残り{left}回です。</translation>
+        </message>
+        <message>
+            <source>1 second</source>
+            <translation>1秒</translation>
+        </message>
+        <message>
+            <source>{seconds} seconds</source>
+            <translation>{seconds}秒</translation>
+        </message>
+        <message>
+            <source>{minutes} min {seconds} s</source>
+            <translation>{minutes}分{seconds}秒</translation>
+        </message>
+        <message>
+            <source>Approved by {name}.</source>
+            <translation>{name}さんが承認しました。</translation>
+        </message>
+        <message>
+            <source>{name} ({role}) cannot approve this. A manager must enter their PIN.</source>
+            <translation>{name}（{role}）はこれを承認できません。責任者がPINを入力してください。</translation>
+        </message>
+        <message>
+            <source>Type a reason first.</source>
+            <translation>先に理由を入力してください。</translation>
+        </message>
+        <message>
             <source>{what} needs a manager's approval; nothing changed.</source>
             <translation>{what}にはマネージャーの承認が必要です。何も変更していません。</translation>
+        </message>
+        <message>
+            <source>{value!r} is not one of {choices}.</source>
+            <translation>{value!r} は {choices} のいずれでもありません。</translation>
+        </message>
+        <message>
+            <source>{locale!r} is not a known locale (for example 'it_IT', 'ja_JP').</source>
+            <translation>{locale!r} は既知のロケールではありません（例: 'it_IT'、'ja_JP'）。</translation>
+        </message>
+        <message>
+            <source>expects true or false, got {value!r}.</source>
+            <translation>true か false を指定してください（指定値: {value!r}）。</translation>
+        </message>
+        <message>
+            <source>expects a whole number &gt;= 1, got {value!r}.</source>
+            <translation>1 以上の整数を指定してください（指定値: {value!r}）。</translation>
+        </message>
+        <message>
+            <source>the store needs at least one tax rate (0% counts).</source>
+            <translation>店舗には税率が少なくとも1つ必要です（0% も可）。</translation>
+        </message>
+        <message>
+            <source>{rate!r} is not a tax rate.</source>
+            <translation>{rate!r} は税率ではありません。</translation>
+        </message>
+        <message>
+            <source>the tax code {code!r} appears twice.</source>
+            <translation>税コード {code!r} が2回出てきます。</translation>
+        </message>
+        <message>
+            <source>The store settings must be a table, got {kind}.</source>
+            <translation>店舗の設定はテーブルである必要があります（指定: {kind}）。</translation>
+        </message>
+        <message>
+            <source>Unknown store setting(s): {names}.</source>
+            <translation>不明な店舗設定: {names}。</translation>
+        </message>
+        <message>
+            <source>missing: every store needs it.</source>
+            <translation>ありません: すべての店舗に必要です。</translation>
+        </message>
+        <message>
+            <source>expects a list of {code, percent, label} tables.</source>
+            <translation>{code, percent, label} のテーブルのリストを指定してください。</translation>
+        </message>
+        <message>
+            <source>a store without a preset needs its tax rates (for example STANDARD=8.875; ZERO=0).</source>
+            <translation>プリセットのない店舗には税率の指定が必要です（例: STANDARD=8.875; ZERO=0）。</translation>
+        </message>
+        <message>
+            <source>there is no preset {preset!r}. Choose one of {presets}, or none and give the store's own tax rates.</source>
+            <translation>プリセット {preset!r} はありません。{presets} から選ぶか、none にして店舗の税率を指定してください。</translation>
+        </message>
+        <message>
+            <source>the preset {preset} is for a store in {preset_country}, not in {country} (the store's country).</source>
+            <translation>プリセット {preset} は {preset_country} の店舗用で、{country}（店舗の国）用ではありません。</translation>
+        </message>
+        <message>
+            <source>fewer are left to return on that sale than asked</source>
+            <translation>その取引で返品できる数量が依頼より少なくなっています</translation>
+        </message>
+        <message>
+            <source>the refund is more than what is left of that sale's payment</source>
+            <translation>返金額がその取引の支払い残額を超えています</translation>
+        </message>
+        <message>
+            <source>this return was claimed with other lines</source>
+            <translation>この返品は別の明細で申請されています</translation>
+        </message>
+        <message>
+            <source>this return was given up; start it again</source>
+            <translation>この返品は取り消されました。最初からやり直してください</translation>
+        </message>
+        <message>
+            <source>this return was completed; it cannot be given up</source>
+            <translation>この返品は完了しているため、取り消せません</translation>
+        </message>
+        <message>
+            <source>it is in another currency</source>
+            <translation>別の通貨です</translation>
+        </message>
+        <message>
+            <source>this store credit payment was made before for another amount</source>
+            <translation>このストアクレジットの支払いは別の金額で既に行われています</translation>
+        </message>
+        <message>
+            <source>this store credit payment was given back; make a new one</source>
+            <translation>このストアクレジットの支払いは戻されました。新しく行ってください</translation>
+        </message>
+        <message>
+            <source>the sale this store credit paid is recorded already</source>
+            <translation>このストアクレジットで支払った取引は既に記録されています</translation>
+        </message>
+        <message>
+            <source>not enough is left on this store credit</source>
+            <translation>このストアクレジットの残高が足りません</translation>
+        </message>
+        <message>
+            <source>not enough left to promise there</source>
+            <translation>そこでは確保できる在庫が足りません</translation>
+        </message>
+        <message>
+            <source>this request was used for another order</source>
+            <translation>このリクエストは別の注文に使われています</translation>
+        </message>
+        <message>
+            <source>the order is paid already</source>
+            <translation>注文は既に支払い済みです</translation>
+        </message>
+        <message>
+            <source>the order is not paid yet</source>
+            <translation>注文はまだ支払われていません</translation>
+        </message>
+        <message>
+            <source>Tax rate {code!r}</source>
+            <translation>税率 {code!r}</translation>
+        </message>
+        <message>
+            <source>{what}: {value!r} is not a percent.</source>
+            <translation>{what}: {value!r} はパーセントではありません。</translation>
+        </message>
+        <message>
+            <source>{what}: write the percent exactly, as text or a whole number (percent = "8.875"), not {value!r}.</source>
+            <translation>{what}: パーセントは文字列または整数で正確に書いてください（percent = "8.875"）。{value!r} は使えません。</translation>
+        </message>
+        <message>
+            <source>{what}: {percent} is not a valid percent (0 to under {most}).</source>
+            <translation>{what}: {percent} は有効なパーセントではありません（0 以上 {most} 未満）。</translation>
+        </message>
+        <message>
+            <source>{what}: {percent:f}% has more decimals than the till keeps (at most {decimals}).</source>
+            <translation>{what}: {percent:f}% はレジが保持できる小数桁数（最大 {decimals}）を超えています。</translation>
+        </message>
+        <message>
+            <source>A tax rate needs a code, got {code!r}.</source>
+            <translation>税率にはコードが必要です（指定: {code!r}）。</translation>
+        </message>
+        <message>
+            <source>A tax rate needs a code and a percent, got {data!r}.</source>
+            <translation>税率にはコードとパーセントが必要です（指定: {data!r}）。</translation>
+        </message>
+        <message>
+            <source>{entry!r} is not CODE=PERCENT (for example STANDARD=8.875).</source>
+            <translation>{entry!r} は CODE=PERCENT の形式ではありません（例: STANDARD=8.875）。</translation>
         </message>
         <message>
             <source>{value} is not a note or coin of {currency}.</source>
@@ -1834,6 +2150,70 @@
         <message>
             <source>A count cannot be negative.</source>
             <translation>数えた枚数をマイナスにはできません。</translation>
+        </message>
+        <message>
+            <source>The card reader is busy (updating, or a card is still in it). Wait until it is free, then press Pay again.</source>
+            <translation>カードリーダーが使用中です（更新中、またはカードが挿さったままです）。空くまで待ってから、もう一度「支払い」を押してください。</translation>
+        </message>
+        <message>
+            <source>The card reader is offline. Check its power and network cable or Wi-Fi, or take another tender.</source>
+            <translation>カードリーダーがオフラインです。電源とネットワークケーブルまたはWi-Fiを確認するか、別の支払い方法にしてください。</translation>
+        </message>
+        <message>
+            <source>The card reader did not answer in time. Checking whether the payment went through…</source>
+            <translation>カードリーダーが時間内に応答しませんでした。支払いが完了したか確認しています…</translation>
+        </message>
+        <message>
+            <source>The card reader reported a fault. Restart it, or take another tender.</source>
+            <translation>カードリーダーが故障を報告しました。再起動するか、別の支払い方法にしてください。</translation>
+        </message>
+        <message>
+            <source>Stripe refused this till's key (revoked or expired). Card payments are off: take cash, and ask a manager to install a new key.</source>
+            <translation>Stripeがこのレジのキーを拒否しました（失効または期限切れ）。カード決済は利用できません。現金で受け取り、責任者に新しいキーの設定を依頼してください。</translation>
+        </message>
+        <message>
+            <source>The card reader {reader} is no longer in this store's Stripe account (deleted or never registered). Card payments are off: take cash, and ask a manager to pick another reader (omo-pos reader list) and set it as stripe.reader_id.</source>
+            <translation>カードリーダー {reader} はこの店舗のStripeアカウントにありません（削除済み、または未登録）。カード決済は利用できません。現金で受け取り、責任者に別のリーダーを選んで（omo-pos reader list）stripe.reader_id に設定するよう依頼してください。</translation>
+        </message>
+        <message>
+            <source>This till's Stripe key is not allowed to do this. Card payments are off: take cash, and ask a manager to fix the key's permissions.</source>
+            <translation>このレジのStripeキーにはこの操作の権限がありません。カード決済は利用できません。現金で受け取り、責任者にキーの権限の修正を依頼してください。</translation>
+        </message>
+        <message>
+            <source>This till holds a full live secret key. A manager must install a restricted key (rk_…) or explicitly allow the secret key.</source>
+            <translation>このレジには本番用の完全なシークレットキーが設定されています。責任者が制限付きキー（rk_…）を設定するか、シークレットキーを明示的に許可する必要があります。</translation>
+        </message>
+        <message>
+            <source>The Stripe key in the keyring is not a Stripe API key. Ask a manager.</source>
+            <translation>キーリングのキーはStripe APIキーではありません。責任者に連絡してください。</translation>
+        </message>
+        <message>
+            <source>The system keyring is not available, so the Stripe key cannot be read. Card payments are off; ask a manager.</source>
+            <translation>システムのキーリングが使えないため、Stripeキーを読み込めません。カード決済は利用できません。責任者に連絡してください。</translation>
+        </message>
+        <message>
+            <source>No Stripe key is set up on this till. Card payments are off; ask a manager.</source>
+            <translation>このレジにはStripeキーが設定されていません。カード決済は利用できません。責任者に連絡してください。</translation>
+        </message>
+        <message>
+            <source>Stripe is overloaded right now. Try again in a moment, or take cash.</source>
+            <translation>Stripeが現在混み合っています。少し待ってから再試行するか、現金で受け取ってください。</translation>
+        </message>
+        <message>
+            <source>The payment request clashed with an earlier one. Call a manager.</source>
+            <translation>支払いリクエストが以前のものと競合しました。責任者を呼んでください。</translation>
+        </message>
+        <message>
+            <source>Stripe refused the request ({code}). Take another tender or call a manager.</source>
+            <translation>Stripeがリクエストを拒否しました（{code}）。別の支払い方法にするか、責任者を呼んでください。</translation>
+        </message>
+        <message>
+            <source>Card payments are unavailable: the store's connection to the chain's payment service is down. Take cash or another tender.</source>
+            <translation>カード決済は利用できません。店舗とチェーンの決済サービスとの接続が切れています。現金または別の支払い方法にしてください。</translation>
+        </message>
+        <message>
+            <source>The backend does not know what was asked for ({what}).</source>
+            <translation>バックエンドは要求されたもの（{what}）を把握していません。</translation>
         </message>
     </context>
     <context>
@@ -2192,8 +2572,12 @@ Nothing was changed. Call a manager.</source>
             </translation>
         </message>
         <message>
-            <source>A manager can correct it on the Till page (Alt+2).</source>
-            <translation>責任者がレジ画面 (Alt+2) で修正できます。</translation>
+            <source>A manager can correct it on the Till page ({key}).</source>
+            <translation>責任者がレジ画面 ({key}) で修正できます。</translation>
+        </message>
+        <message>
+            <source>A manager can correct it on the Till page.</source>
+            <translation>責任者がレジ画面で修正できます。</translation>
         </message>
         <message>
             <source>Log in first, then scan again.</source>
@@ -2417,6 +2801,18 @@ Nothing was changed. Call a manager.</source>
         <message>
             <source>Manager approval</source>
             <translation>責任者の承認</translation>
+        </message>
+        <message>
+            <source>Asked by {name} ({role})</source>
+            <translation>依頼者：{name}（{role}）</translation>
+        </message>
+        <message>
+            <source>Reason (required) — then Enter</source>
+            <translation>理由（必須）— 入力後 Enter</translation>
+        </message>
+        <message>
+            <source>Reason (optional)</source>
+            <translation>理由（任意）</translation>
         </message>
         <message>
             <source>Reason</source>
@@ -3150,21 +3546,6 @@ Nothing was changed. Call a manager.</source>
         <message>
             <source>What does the customer give?</source>
             <translation>お客様から何を確認しますか?</translation>
-        </message>
-    </context>
-    <context>
-        <name>Role</name>
-        <message>
-            <source>cashier</source>
-            <translation>レジ担当</translation>
-        </message>
-        <message>
-            <source>associate</source>
-            <translation>スタッフ</translation>
-        </message>
-        <message>
-            <source>manager</source>
-            <translation>責任者</translation>
         </message>
     </context>
     <context>

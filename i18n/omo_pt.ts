@@ -800,6 +800,18 @@
             <translation>Talão {receipt_no} reimpresso.</translation>
         </message>
         <message>
+            <source>Setting '{name}' ({where}): {reason}</source>
+            <translation>Definição '{name}' ({where}): {reason}</translation>
+        </message>
+        <message>
+            <source>No card reader is paired with this till. Card payments are off; take cash.</source>
+            <translation>Nenhum leitor de cartões está associado a esta caixa. Os pagamentos com cartão estão desligados; aceite numerário.</translation>
+        </message>
+        <message>
+            <source>Card payments are relayed by the backend, but this till is not registered with one.</source>
+            <translation>Os pagamentos com cartão passam pelo backend, mas esta caixa não está registada em nenhum.</translation>
+        </message>
+        <message>
             <source>This till has no OMO backend: stock cannot be checked.</source>
             <translation>Esta caixa não tem backend OMO: não é possível consultar o stock.</translation>
         </message>
@@ -826,6 +838,10 @@
         <message>
             <source>Whose is it? Attach the member (scan their app) or type their name.</source>
             <translation>Para quem é? Associe o membro (leia a app dele) ou escreva o nome.</translation>
+        </message>
+        <message>
+            <source>not enough left to promise at {store}</source>
+            <translation>não resta o suficiente para prometer em {store}</translation>
         </message>
         <message>
             <source>Not available any more: {reason}. No other store or warehouse has it.</source>
@@ -920,8 +936,8 @@
             <translation>A encomenda {order} foi paga, mas o stock foi para outro lado antes de a venda chegar ao backend OMO, e nenhuma outra loja ou armazém o tem. Reembolse {amount} pela encomenda.</translation>
         </message>
         <message>
-            <source>The till is not open: a manager opens it on the Till page (Alt+2).</source>
-            <translation>A caixa não está aberta: um gerente abre-a na página Caixa (Alt+2).</translation>
+            <source>The till is not open: a manager opens it on the Till page.</source>
+            <translation>A caixa não está aberta: um gerente abre-a na página Caixa.</translation>
         </message>
         <message>
             <source>{what}: a manager approves it.</source>
@@ -1328,6 +1344,14 @@
             <translation>Não há nada a devolver: a venda não tem linhas.</translation>
         </message>
         <message>
+            <source>The cash rounding rule {rule!r} is for {currencies}, not {currency}. A store in {currency} can choose: {choices}.</source>
+            <translation>A regra de arredondamento em numerário {rule!r} é para {currencies}, não para {currency}. Uma loja em {currency} pode escolher: {choices}.</translation>
+        </message>
+        <message>
+            <source>Unknown cash rounding rule {rule!r}; choose one of: {choices}.</source>
+            <translation>Regra de arredondamento em numerário desconhecida {rule!r}; escolha uma de: {choices}.</translation>
+        </message>
+        <message>
             <source>The saved sale was written by another version and cannot be restored.</source>
             <translation>A venda guardada foi escrita por outra versão e não pode ser restaurada.</translation>
         </message>
@@ -1458,6 +1482,10 @@
         <message>
             <source>That line is no longer in the sale (line {line_id!r}).</source>
             <translation>Essa linha já não está na venda (linha {line_id!r}).</translation>
+        </message>
+        <message>
+            <source>Setting {setting!r}: {reason}</source>
+            <translation>Definição {setting!r}: {reason}</translation>
         </message>
         <message>
             <source>This is not a product barcode this till understands.</source>
@@ -1824,8 +1852,296 @@
             <translation>O preço desta etiqueta está em {label_currency}; esta caixa vende em {currency}. Ponha o artigo de lado e chame um gerente.</translation>
         </message>
         <message>
+            <source>cashier</source>
+            <translation>operador</translation>
+        </message>
+        <message>
+            <source>associate</source>
+            <translation>assistente</translation>
+        </message>
+        <message>
+            <source>manager</source>
+            <translation>gerente</translation>
+        </message>
+        <message>
+            <source>Selling</source>
+            <translation>Vender</translation>
+        </message>
+        <message>
+            <source>A discount</source>
+            <translation>Um desconto</translation>
+        </message>
+        <message>
+            <source>Changing a price</source>
+            <translation>Alterar um preço</translation>
+        </message>
+        <message>
+            <source>A quantity above the limit</source>
+            <translation>Uma quantidade acima do limite</translation>
+        </message>
+        <message>
+            <source>Removing a line</source>
+            <translation>Remover uma linha</translation>
+        </message>
+        <message>
+            <source>Suspending a sale</source>
+            <translation>Suspender uma venda</translation>
+        </message>
+        <message>
+            <source>Voiding the sale</source>
+            <translation>Anular a venda</translation>
+        </message>
+        <message>
+            <source>Opening the drawer without a sale</source>
+            <translation>Abrir a gaveta sem venda</translation>
+        </message>
+        <message>
+            <source>A refund</source>
+            <translation>Um reembolso</translation>
+        </message>
+        <message>
+            <source>A return without a receipt</source>
+            <translation>Uma devolução sem talão</translation>
+        </message>
+        <message>
+            <source>A return the backend cannot check</source>
+            <translation>Uma devolução que o backend não pode verificar</translation>
+        </message>
+        <message>
+            <source>Handing over an order</source>
+            <translation>Entregar uma encomenda</translation>
+        </message>
+        <message>
+            <source>Looking up a member</source>
+            <translation>Procurar um membro</translation>
+        </message>
+        <message>
+            <source>Reprinting a receipt</source>
+            <translation>Reimprimir um talão</translation>
+        </message>
+        <message>
+            <source>Opening the till</source>
+            <translation>Abrir a caixa</translation>
+        </message>
+        <message>
+            <source>Closing the till</source>
+            <translation>Fechar a caixa</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Relatórios</translation>
+        </message>
+        <message>
+            <source>Approving for someone else</source>
+            <translation>Aprovar por outra pessoa</translation>
+        </message>
+        <message>
+            <source>Changing settings</source>
+            <translation>Alterar as definições</translation>
+        </message>
+        <message>
+            <source>Discount {percent}</source>
+            <translation>Desconto de {percent}</translation>
+        </message>
+        <message>
+            <source>{what} needs a manager</source>
+            <translation>{what}: precisa de um gerente</translation>
+        </message>
+        <message>
+            <source>Welcome, {name}.</source>
+            <translation>Bem-vindo/a, {name}.</translation>
+        </message>
+        <message>
+            <source>A PIN is 4 to 8 digits.</source>
+            <translation>Um PIN tem de 4 a 8 dígitos.</translation>
+        </message>
+        <message>
+            <source>A manager's PIN needs at least 6 digits here. Set a longer one (omo-pos staff set-pin).</source>
+            <translation>Aqui o PIN de um gerente precisa de pelo menos 6 dígitos. Defina um mais longo (omo-pos staff set-pin).</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. Try again in {wait}, or ask a manager.</source>
+            <translation>Demasiados PINs errados. Tente de novo dentro de {wait} ou chame um gerente.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. 1 try left.</source>
+            <translation>PIN errado. Resta 1 tentativa.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. {left} tries left.</source>
+            <translation>PIN errado. Restam {left} tentativas.</translation>
+        </message>
+        <message>
+            <source>1 second</source>
+            <translation>1 segundo</translation>
+        </message>
+        <message>
+            <source>{seconds} seconds</source>
+            <translation>{seconds} segundos</translation>
+        </message>
+        <message>
+            <source>{minutes} min {seconds} s</source>
+            <translation>{minutes} min {seconds} s</translation>
+        </message>
+        <message>
+            <source>Approved by {name}.</source>
+            <translation>Aprovado por {name}.</translation>
+        </message>
+        <message>
+            <source>{name} ({role}) cannot approve this. A manager must enter their PIN.</source>
+            <translation>{name} ({role}) não pode aprovar isto. Um gerente tem de introduzir o seu PIN.</translation>
+        </message>
+        <message>
+            <source>Type a reason first.</source>
+            <translation>Escreva primeiro um motivo.</translation>
+        </message>
+        <message>
             <source>{what} needs a manager's approval; nothing changed.</source>
             <translation>{what} precisa da aprovação de um gerente; nada foi alterado.</translation>
+        </message>
+        <message>
+            <source>{value!r} is not one of {choices}.</source>
+            <translation>{value!r} não é um de {choices}.</translation>
+        </message>
+        <message>
+            <source>{locale!r} is not a known locale (for example 'it_IT', 'ja_JP').</source>
+            <translation>{locale!r} não é uma localização conhecida (por exemplo 'it_IT', 'ja_JP').</translation>
+        </message>
+        <message>
+            <source>expects true or false, got {value!r}.</source>
+            <translation>espera true ou false, recebeu {value!r}.</translation>
+        </message>
+        <message>
+            <source>expects a whole number &gt;= 1, got {value!r}.</source>
+            <translation>espera um número inteiro &gt;= 1, recebeu {value!r}.</translation>
+        </message>
+        <message>
+            <source>the store needs at least one tax rate (0% counts).</source>
+            <translation>a loja precisa de pelo menos uma taxa de imposto (0% conta).</translation>
+        </message>
+        <message>
+            <source>{rate!r} is not a tax rate.</source>
+            <translation>{rate!r} não é uma taxa de imposto.</translation>
+        </message>
+        <message>
+            <source>the tax code {code!r} appears twice.</source>
+            <translation>o código de imposto {code!r} aparece duas vezes.</translation>
+        </message>
+        <message>
+            <source>The store settings must be a table, got {kind}.</source>
+            <translation>As definições da loja têm de ser uma tabela, recebeu {kind}.</translation>
+        </message>
+        <message>
+            <source>Unknown store setting(s): {names}.</source>
+            <translation>Definições da loja desconhecidas: {names}.</translation>
+        </message>
+        <message>
+            <source>missing: every store needs it.</source>
+            <translation>em falta: todas as lojas precisam dela.</translation>
+        </message>
+        <message>
+            <source>expects a list of {code, percent, label} tables.</source>
+            <translation>espera uma lista de tabelas {code, percent, label}.</translation>
+        </message>
+        <message>
+            <source>a store without a preset needs its tax rates (for example STANDARD=8.875; ZERO=0).</source>
+            <translation>uma loja sem predefinição precisa das suas taxas de imposto (por exemplo STANDARD=8.875; ZERO=0).</translation>
+        </message>
+        <message>
+            <source>there is no preset {preset!r}. Choose one of {presets}, or none and give the store's own tax rates.</source>
+            <translation>não existe a predefinição {preset!r}. Escolha uma de {presets}, ou none e indique as taxas da loja.</translation>
+        </message>
+        <message>
+            <source>the preset {preset} is for a store in {preset_country}, not in {country} (the store's country).</source>
+            <translation>a predefinição {preset} é para uma loja em {preset_country}, não em {country} (o país da loja).</translation>
+        </message>
+        <message>
+            <source>fewer are left to return on that sale than asked</source>
+            <translation>nessa venda resta para devolver menos do que o pedido</translation>
+        </message>
+        <message>
+            <source>the refund is more than what is left of that sale's payment</source>
+            <translation>o reembolso é superior ao que resta do pagamento dessa venda</translation>
+        </message>
+        <message>
+            <source>this return was claimed with other lines</source>
+            <translation>esta devolução foi pedida com outras linhas</translation>
+        </message>
+        <message>
+            <source>this return was given up; start it again</source>
+            <translation>esta devolução foi abandonada; comece-a de novo</translation>
+        </message>
+        <message>
+            <source>this return was completed; it cannot be given up</source>
+            <translation>esta devolução foi concluída; não pode ser abandonada</translation>
+        </message>
+        <message>
+            <source>it is in another currency</source>
+            <translation>está noutra moeda</translation>
+        </message>
+        <message>
+            <source>this store credit payment was made before for another amount</source>
+            <translation>este pagamento com vale já foi feito por outro valor</translation>
+        </message>
+        <message>
+            <source>this store credit payment was given back; make a new one</source>
+            <translation>este pagamento com vale foi devolvido; faça um novo</translation>
+        </message>
+        <message>
+            <source>the sale this store credit paid is recorded already</source>
+            <translation>a venda paga com este vale já está registada</translation>
+        </message>
+        <message>
+            <source>not enough is left on this store credit</source>
+            <translation>não resta o suficiente neste vale</translation>
+        </message>
+        <message>
+            <source>not enough left to promise there</source>
+            <translation>não resta o suficiente para prometer aí</translation>
+        </message>
+        <message>
+            <source>this request was used for another order</source>
+            <translation>este pedido foi usado para outra encomenda</translation>
+        </message>
+        <message>
+            <source>the order is paid already</source>
+            <translation>a encomenda já está paga</translation>
+        </message>
+        <message>
+            <source>the order is not paid yet</source>
+            <translation>a encomenda ainda não está paga</translation>
+        </message>
+        <message>
+            <source>Tax rate {code!r}</source>
+            <translation>Taxa de imposto {code!r}</translation>
+        </message>
+        <message>
+            <source>{what}: {value!r} is not a percent.</source>
+            <translation>{what}: {value!r} não é uma percentagem.</translation>
+        </message>
+        <message>
+            <source>{what}: write the percent exactly, as text or a whole number (percent = "8.875"), not {value!r}.</source>
+            <translation>{what}: escreva a percentagem de forma exata, como texto ou número inteiro (percent = "8.875"), não {value!r}.</translation>
+        </message>
+        <message>
+            <source>{what}: {percent} is not a valid percent (0 to under {most}).</source>
+            <translation>{what}: {percent} não é uma percentagem válida (de 0 a menos de {most}).</translation>
+        </message>
+        <message>
+            <source>{what}: {percent:f}% has more decimals than the till keeps (at most {decimals}).</source>
+            <translation>{what}: {percent:f}% tem mais casas decimais do que a caixa guarda (no máximo {decimals}).</translation>
+        </message>
+        <message>
+            <source>A tax rate needs a code, got {code!r}.</source>
+            <translation>Uma taxa de imposto precisa de um código, recebeu {code!r}.</translation>
+        </message>
+        <message>
+            <source>A tax rate needs a code and a percent, got {data!r}.</source>
+            <translation>Uma taxa de imposto precisa de um código e de uma percentagem, recebeu {data!r}.</translation>
+        </message>
+        <message>
+            <source>{entry!r} is not CODE=PERCENT (for example STANDARD=8.875).</source>
+            <translation>{entry!r} não é CÓDIGO=PERCENTAGEM (por exemplo STANDARD=8.875).</translation>
         </message>
         <message>
             <source>{value} is not a note or coin of {currency}.</source>
@@ -1834,6 +2150,70 @@
         <message>
             <source>A count cannot be negative.</source>
             <translation>Uma contagem não pode ser negativa.</translation>
+        </message>
+        <message>
+            <source>The card reader is busy (updating, or a card is still in it). Wait until it is free, then press Pay again.</source>
+            <translation>O leitor de cartões está ocupado (a atualizar, ou ainda tem um cartão). Espere que fique livre e prima Pagar de novo.</translation>
+        </message>
+        <message>
+            <source>The card reader is offline. Check its power and network cable or Wi-Fi, or take another tender.</source>
+            <translation>O leitor de cartões está offline. Verifique a alimentação e o cabo de rede ou o Wi-Fi, ou aceite outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>The card reader did not answer in time. Checking whether the payment went through…</source>
+            <translation>O leitor de cartões não respondeu a tempo. A verificar se o pagamento foi feito…</translation>
+        </message>
+        <message>
+            <source>The card reader reported a fault. Restart it, or take another tender.</source>
+            <translation>O leitor de cartões indicou uma avaria. Reinicie-o, ou aceite outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>Stripe refused this till's key (revoked or expired). Card payments are off: take cash, and ask a manager to install a new key.</source>
+            <translation>A Stripe recusou a chave desta caixa (revogada ou expirada). Os pagamentos com cartão estão desligados: aceite numerário e peça a um gerente que instale uma chave nova.</translation>
+        </message>
+        <message>
+            <source>The card reader {reader} is no longer in this store's Stripe account (deleted or never registered). Card payments are off: take cash, and ask a manager to pick another reader (omo-pos reader list) and set it as stripe.reader_id.</source>
+            <translation>O leitor de cartões {reader} já não está na conta Stripe desta loja (apagado ou nunca registado). Os pagamentos com cartão estão desligados: aceite numerário e peça a um gerente que escolha outro leitor (omo-pos reader list) e o defina como stripe.reader_id.</translation>
+        </message>
+        <message>
+            <source>This till's Stripe key is not allowed to do this. Card payments are off: take cash, and ask a manager to fix the key's permissions.</source>
+            <translation>A chave Stripe desta caixa não tem permissão para isto. Os pagamentos com cartão estão desligados: aceite numerário e peça a um gerente que corrija as permissões da chave.</translation>
+        </message>
+        <message>
+            <source>This till holds a full live secret key. A manager must install a restricted key (rk_…) or explicitly allow the secret key.</source>
+            <translation>Esta caixa tem uma chave secreta live completa. Um gerente tem de instalar uma chave restrita (rk_…) ou permitir explicitamente a chave secreta.</translation>
+        </message>
+        <message>
+            <source>The Stripe key in the keyring is not a Stripe API key. Ask a manager.</source>
+            <translation>A chave no porta-chaves não é uma chave da API Stripe. Chame um gerente.</translation>
+        </message>
+        <message>
+            <source>The system keyring is not available, so the Stripe key cannot be read. Card payments are off; ask a manager.</source>
+            <translation>O porta-chaves do sistema não está disponível, por isso a chave Stripe não pode ser lida. Os pagamentos com cartão estão desligados; chame um gerente.</translation>
+        </message>
+        <message>
+            <source>No Stripe key is set up on this till. Card payments are off; ask a manager.</source>
+            <translation>Não há nenhuma chave Stripe configurada nesta caixa. Os pagamentos com cartão estão desligados; chame um gerente.</translation>
+        </message>
+        <message>
+            <source>Stripe is overloaded right now. Try again in a moment, or take cash.</source>
+            <translation>A Stripe está sobrecarregada neste momento. Tente de novo daqui a pouco, ou aceite numerário.</translation>
+        </message>
+        <message>
+            <source>The payment request clashed with an earlier one. Call a manager.</source>
+            <translation>O pedido de pagamento entrou em conflito com um anterior. Chame um gerente.</translation>
+        </message>
+        <message>
+            <source>Stripe refused the request ({code}). Take another tender or call a manager.</source>
+            <translation>A Stripe recusou o pedido ({code}). Aceite outro meio de pagamento ou chame um gerente.</translation>
+        </message>
+        <message>
+            <source>Card payments are unavailable: the store's connection to the chain's payment service is down. Take cash or another tender.</source>
+            <translation>Os pagamentos com cartão não estão disponíveis: a ligação da loja ao serviço de pagamentos da cadeia está em baixo. Aceite numerário ou outro meio de pagamento.</translation>
+        </message>
+        <message>
+            <source>The backend does not know what was asked for ({what}).</source>
+            <translation>O backend não conhece o que foi pedido ({what}).</translation>
         </message>
     </context>
     <context>
@@ -2193,8 +2573,12 @@ Nada foi alterado. Chame um gerente.</translation>
             </translation>
         </message>
         <message>
-            <source>A manager can correct it on the Till page (Alt+2).</source>
-            <translation>Um gerente pode corrigi-lo na página Caixa (Alt+2).</translation>
+            <source>A manager can correct it on the Till page ({key}).</source>
+            <translation>Um gerente pode corrigi-lo na página Caixa ({key}).</translation>
+        </message>
+        <message>
+            <source>A manager can correct it on the Till page.</source>
+            <translation>Um gerente pode corrigi-lo na página Caixa.</translation>
         </message>
         <message>
             <source>Log in first, then scan again.</source>
@@ -2418,6 +2802,18 @@ Nada foi alterado. Chame um gerente.</translation>
         <message>
             <source>Manager approval</source>
             <translation>Aprovação do gerente</translation>
+        </message>
+        <message>
+            <source>Asked by {name} ({role})</source>
+            <translation>Pedido por {name} ({role})</translation>
+        </message>
+        <message>
+            <source>Reason (required) — then Enter</source>
+            <translation>Motivo (obrigatório) — depois Enter</translation>
+        </message>
+        <message>
+            <source>Reason (optional)</source>
+            <translation>Motivo (opcional)</translation>
         </message>
         <message>
             <source>Reason</source>
@@ -3153,21 +3549,6 @@ Nada foi alterado. Chame um gerente.</translation>
         <message>
             <source>What does the customer give?</source>
             <translation>O que apresenta o cliente?</translation>
-        </message>
-    </context>
-    <context>
-        <name>Role</name>
-        <message>
-            <source>cashier</source>
-            <translation>operador</translation>
-        </message>
-        <message>
-            <source>associate</source>
-            <translation>assistente</translation>
-        </message>
-        <message>
-            <source>manager</source>
-            <translation>gerente</translation>
         </message>
     </context>
     <context>

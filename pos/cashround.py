@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from pos.errors import ConfigError
+from pos.errors import N_, ConfigError
 from pos.money import EXPONENTS, Money
 
 
@@ -83,8 +83,14 @@ def check_rule(rule: CashRounding, currency: str) -> None:
         return
     choices = ", ".join(repr(r.value) for r in rules_for(currency))
     raise ConfigError(
-        f"The cash rounding rule {rule.value!r} is for {', '.join(CURRENCIES[rule])}, not {currency}. "
-        f"A store in {currency} can choose: {choices}."
+        N_(
+            "The cash rounding rule {rule!r} is for {currencies}, not {currency}. "
+            "A store in {currency} can choose: {choices}."
+        ),
+        rule=rule.value,
+        currencies=", ".join(CURRENCIES[rule]),
+        currency=currency,
+        choices=choices,
     )
 
 
@@ -109,7 +115,9 @@ def round_cash(due: Money, rule: CashRounding) -> CashRoundingResult:
         rule = CashRounding(rule)
     except ValueError:
         choices = ", ".join(r.value for r in CashRounding)
-        raise ConfigError(f"Unknown cash rounding rule {rule!r}; choose one of: {choices}.") from None
+        raise ConfigError(
+            N_("Unknown cash rounding rule {rule!r}; choose one of: {choices}."), rule=rule, choices=choices
+        ) from None
     check_rule(rule, due.currency)
     magnitude = abs(due.minor)
     if rule is CashRounding.NONE:

@@ -150,10 +150,17 @@ class ConfigError(DomainError):
     application can name it as the person wrote it; ``reason`` is the message without that name.
     """
 
-    def __init__(self, reason: str, *, setting: str | None = None) -> None:
-        self.reason = reason
+    def __init__(
+        self, reason: str | DomainError = "", /, *, setting: str | None = None, **params: object
+    ) -> None:
+        if isinstance(reason, Sentence | DomainError):  # another error's sentence, now about `setting`
+            reason, params = reason.template, {**reason.params, **params}
+        self.reason = Sentence(reason, **params)
         self.setting = setting
-        super().__init__(f"Setting {setting!r}: {reason}" if setting else reason)
+        if setting:
+            super().__init__(N_("Setting {setting!r}: {reason}"), setting=setting, reason=self.reason)
+        else:
+            super().__init__(reason, **params)
 
 
 class InvalidDataError(DomainError):

@@ -37,7 +37,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Protocol, runtime_checkable
 
-from pos.errors import N_, DomainError
+from pos.errors import N_, DomainError, Sentence
 
 log = logging.getLogger("pos.staff")
 
@@ -67,6 +67,19 @@ class Role(StrEnum):
     def label(self) -> str:
         return self.value.capitalize()
 
+    @property
+    def said(self) -> Sentence:
+        """The role's name in a sentence ("Ana (cashier) cannot approve this."), to translate."""
+        return Sentence(ROLE_NAMES[self])
+
+
+# The roles' names as a person reads them (the window translates them, in sentences and on their own).
+ROLE_NAMES: dict[Role, str] = {
+    Role.CASHIER: N_("cashier"),
+    Role.ASSOCIATE: N_("associate"),
+    Role.MANAGER: N_("manager"),
+}
+
 
 class Permission(StrEnum):
     SELL = "sell"
@@ -90,27 +103,28 @@ class Permission(StrEnum):
     CHANGE_SETTINGS = "change_settings"
 
 
-# How each permission is named in a sentence a cashier reads ("Void the sale needs a manager").
+# How each permission is named in a sentence a cashier reads ("Voiding the sale needs a manager"): templates
+# the window translates (`describe_action` gives them as a `Sentence`).
 PERMISSION_LABELS: dict[Permission, str] = {
-    Permission.SELL: "Selling",
-    Permission.DISCOUNT: "A discount",
-    Permission.PRICE_OVERRIDE: "Changing a price",
-    Permission.LARGE_QUANTITY: "A quantity above the limit",
-    Permission.REMOVE_LINE: "Removing a line",
-    Permission.SUSPEND_SALE: "Suspending a sale",
-    Permission.VOID_SALE: "Voiding the sale",
-    Permission.NO_SALE: "Opening the drawer without a sale",
-    Permission.REFUND: "A refund",
-    Permission.RETURN_NO_RECEIPT: "A return without a receipt",
-    Permission.RETURN_UNVERIFIED: "A return the backend cannot check",
-    Permission.PICKUP: "Handing over an order",
-    Permission.MEMBER_LOOKUP: "Looking up a member",
-    Permission.REPRINT: "Reprinting a receipt",
-    Permission.OPEN_TILL: "Opening the till",
-    Permission.CLOSE_TILL: "Closing the till",
-    Permission.REPORTS: "Reports",
-    Permission.APPROVE_OVERRIDE: "Approving for someone else",
-    Permission.CHANGE_SETTINGS: "Changing settings",
+    Permission.SELL: N_("Selling"),
+    Permission.DISCOUNT: N_("A discount"),
+    Permission.PRICE_OVERRIDE: N_("Changing a price"),
+    Permission.LARGE_QUANTITY: N_("A quantity above the limit"),
+    Permission.REMOVE_LINE: N_("Removing a line"),
+    Permission.SUSPEND_SALE: N_("Suspending a sale"),
+    Permission.VOID_SALE: N_("Voiding the sale"),
+    Permission.NO_SALE: N_("Opening the drawer without a sale"),
+    Permission.REFUND: N_("A refund"),
+    Permission.RETURN_NO_RECEIPT: N_("A return without a receipt"),
+    Permission.RETURN_UNVERIFIED: N_("A return the backend cannot check"),
+    Permission.PICKUP: N_("Handing over an order"),
+    Permission.MEMBER_LOOKUP: N_("Looking up a member"),
+    Permission.REPRINT: N_("Reprinting a receipt"),
+    Permission.OPEN_TILL: N_("Opening the till"),
+    Permission.CLOSE_TILL: N_("Closing the till"),
+    Permission.REPORTS: N_("Reports"),
+    Permission.APPROVE_OVERRIDE: N_("Approving for someone else"),
+    Permission.CHANGE_SETTINGS: N_("Changing settings"),
 }
 
 
@@ -201,18 +215,21 @@ class Authorisation:
         return self.outcome is Outcome.NEEDS_OVERRIDE
 
     @property
-    def message(self) -> str:
-        return describe_action(self.permission, self.amount_percent) + (
-            "" if self.allowed else " needs a manager"
-        )
+    def message(self) -> Sentence:
+        what = describe_action(self.permission, self.amount_percent)
+        return what if self.allowed else needs_a_manager(what)
 
 
-def describe_action(permission: Permission, amount_percent: Percent | None = None) -> str:
-    """'Discount 25 %', 'Voiding the sale' — the action in a cashier's words."""
+def describe_action(permission: Permission, amount_percent: Percent | None = None) -> Sentence:
+    """'Discount 25 %', 'Voiding the sale' — the action in a cashier's words (a template to translate)."""
     permission = Permission(permission)
     if permission is Permission.DISCOUNT and amount_percent is not None:
-        return f"Discount {_fmt_percent(amount_percent)}"
-    return PERMISSION_LABELS[permission]
+        return Sentence(N_("Discount {percent}"), percent=_fmt_percent(amount_percent))
+    return Sentence(PERMISSION_LABELS[permission])
+
+
+def needs_a_manager(what: Sentence) -> Sentence:
+    return Sentence(N_("{what} needs a manager"), what=what)
 
 
 def _check_percent(permission: Permission, amount_percent: Percent | None) -> None:
@@ -635,27 +652,36 @@ class LoginResult:
         return self.status is LoginStatus.OK
 
     @property
-    def message(self) -> str:
-        """What to tell the person at the till."""
+    def message(self) -> Sentence:
+        """What to tell the person at the till (a template and its values; `str()` is the English)."""
         if self.status is LoginStatus.OK:
             assert self.member is not None
-            return f"Welcome, {self.member.name}."
+            return Sentence(N_("Welcome, {name}."), name=self.member.name)
         if self.status is LoginStatus.INVALID:
-            return "A PIN is 4 to 8 digits."
+            return Sentence(N_("A PIN is 4 to 8 digits."))
         if self.status is LoginStatus.WEAK_PIN:
-            return "A manager's PIN needs at least 6 digits here. Set a longer one (omo-pos staff set-pin)."
+            return Sentence(
+                N_("A manager's PIN needs at least 6 digits here. Set a longer one (omo-pos staff set-pin).")
+            )
         if self.status is LoginStatus.LOCKED:
-            return f"Too many wrong PINs. Try again in {format_wait(self.locked_for_s)}, or ask a manager."
-        tries = f"{self.attempts_left} {'try' if self.attempts_left == 1 else 'tries'} left"
-        return f"Wrong PIN. {tries}."
+            return Sentence(
+                N_("Too many wrong PINs. Try again in {wait}, or ask a manager."),
+                wait=format_wait(self.locked_for_s),
+            )
+        if self.attempts_left == 1:
+            return Sentence(N_("Wrong PIN. 1 try left."))
+        return Sentence(N_("Wrong PIN. {left} tries left."), left=self.attempts_left)
 
 
-def format_wait(seconds: float) -> str:
-    s = max(1, int(-(-seconds // 1)))  # round up: never say "0 seconds"
+def format_wait(seconds: float) -> Sentence:
+    """'1 second', '42 seconds', '12 min 05 s': how long a lockout still runs (rounded up, never 0)."""
+    s = max(1, int(-(-seconds // 1)))
+    if s == 1:
+        return Sentence(N_("1 second"))
     if s < 60:
-        return f"{s} second{'s' if s != 1 else ''}"
+        return Sentence(N_("{seconds} seconds"), seconds=s)
     m, s = divmod(s, 60)
-    return f"{m} min {s:02d} s"
+    return Sentence(N_("{minutes} min {seconds} s"), minutes=m, seconds=f"{s:02d}")
 
 
 class Authenticator:
@@ -781,8 +807,8 @@ class OverrideRequest:
         return cls(a.actor, a.permission, a.amount_percent, subject, reason)
 
     @property
-    def message(self) -> str:
-        return describe_action(self.permission, self.amount_percent) + " needs a manager"
+    def message(self) -> Sentence:
+        return needs_a_manager(describe_action(self.permission, self.amount_percent))
 
 
 @dataclass(frozen=True)
@@ -839,18 +865,19 @@ class ApprovalResult:
         return self.status is OverrideStatus.APPROVED
 
     @property
-    def message(self) -> str:
+    def message(self) -> Sentence:
         if self.status is OverrideStatus.APPROVED:
             assert self.approver is not None
-            return f"Approved by {self.approver.name}."
+            return Sentence(N_("Approved by {name}."), name=self.approver.name)
         if self.status is OverrideStatus.NOT_ALLOWED:
             assert self.approver is not None
-            return (
-                f"{self.approver.name} ({self.approver.role.value}) cannot approve this. "
-                "A manager must enter their PIN."
+            return Sentence(
+                N_("{name} ({role}) cannot approve this. A manager must enter their PIN."),
+                name=self.approver.name,
+                role=self.approver.role.said,
             )
         if self.status is OverrideStatus.REASON_REQUIRED:
-            return "Type a reason first."
+            return Sentence(N_("Type a reason first."))
         assert self.login is not None
         return self.login.message
 

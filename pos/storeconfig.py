@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from babel import Locale, UnknownLocaleError
 
 from pos.cashround import CashRounding, check_rule
-from pos.errors import ConfigError, DomainError
+from pos.errors import N_, ConfigError, DomainError
 from pos.money import check_currency
 from pos.tax import RoundingMethod, TaxRate, TaxRounding, parse_rates
 
@@ -32,7 +32,9 @@ def _enum(cls: type[E], value: object, name: str) -> E:
         return cls(value)
     except ValueError:
         choices = ", ".join(repr(m.value) for m in cls)
-        raise ConfigError(f"{value!r} is not one of {choices}.", setting=name) from None
+        raise ConfigError(
+            N_("{value!r} is not one of {choices}."), setting=name, value=value, choices=choices
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -65,16 +67,20 @@ class StoreConfig:
         try:
             set_(self, "currency", check_currency(self.currency))
         except DomainError as e:
-            raise ConfigError(str(e), setting="currency") from None
+            raise ConfigError(e, setting="currency") from None
         try:
             Locale.parse(self.locale)
         except (UnknownLocaleError, ValueError, TypeError):
             raise ConfigError(
-                f"{self.locale!r} is not a known locale (for example 'it_IT', 'ja_JP').", setting="locale"
+                N_("{locale!r} is not a known locale (for example 'it_IT', 'ja_JP')."),
+                setting="locale",
+                locale=self.locale,
             ) from None
         if not isinstance(self.prices_include_tax, bool):
             raise ConfigError(
-                f"expects true or false, got {self.prices_include_tax!r}.", setting="prices_include_tax"
+                N_("expects true or false, got {value!r}."),
+                setting="prices_include_tax",
+                value=self.prices_include_tax,
             )
         set_(self, "tax_rounding", _enum(TaxRounding, self.tax_rounding, "tax_rounding"))
         set_(
@@ -89,17 +95,21 @@ class StoreConfig:
             raise ConfigError(e.reason, setting="cash_rounding") from None
         if type(self.max_quantity) is not int or self.max_quantity < 1:
             raise ConfigError(
-                f"expects a whole number >= 1, got {self.max_quantity!r}.", setting="max_quantity"
+                N_("expects a whole number >= 1, got {value!r}."),
+                setting="max_quantity",
+                value=self.max_quantity,
             )
         rates = tuple(self.tax_rates)
         if not rates:
-            raise ConfigError("the store needs at least one tax rate (0% counts).", setting="tax_rates")
+            raise ConfigError(N_("the store needs at least one tax rate (0% counts)."), setting="tax_rates")
         table: dict[str, TaxRate] = {}
         for rate in rates:
             if not isinstance(rate, TaxRate):
-                raise ConfigError(f"{rate!r} is not a tax rate.", setting="tax_rates")
+                raise ConfigError(N_("{rate!r} is not a tax rate."), setting="tax_rates", rate=rate)
             if rate.code in table:
-                raise ConfigError(f"the tax code {rate.code!r} appears twice.", setting="tax_rates")
+                raise ConfigError(
+                    N_("the tax code {code!r} appears twice."), setting="tax_rates", code=rate.code
+                )
             table[rate.code] = rate
         set_(self, "tax_rates", rates)
         set_(self, "rates", MappingProxyType(table))
@@ -121,18 +131,18 @@ class StoreConfig:
     def from_dict(cls, data: Mapping[str, Any]) -> StoreConfig:
         """Build from a dict such as a TOML table; unknown or missing keys raise ConfigError."""
         if not isinstance(data, Mapping):
-            raise ConfigError(f"The store settings must be a table, got {type(data).__name__}.")
+            raise ConfigError(N_("The store settings must be a table, got {kind}."), kind=type(data).__name__)
         known = {"currency", "locale", "prices_include_tax", "tax_rounding", "tax_rounding_method"}
         known |= {"cash_rounding", "max_quantity", "tax_rates"}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise ConfigError(f"Unknown store setting(s): {', '.join(map(repr, unknown))}.")
+            raise ConfigError(N_("Unknown store setting(s): {names}."), names=", ".join(map(repr, unknown)))
         for required in ("currency", "locale", "tax_rates"):
             if required not in data:
-                raise ConfigError("missing: every store needs it.", setting=required)
+                raise ConfigError(N_("missing: every store needs it."), setting=required)
         raw_rates = data["tax_rates"]
         if isinstance(raw_rates, str | bytes | Mapping) or not hasattr(raw_rates, "__iter__"):
-            raise ConfigError("expects a list of {code, percent, label} tables.", setting="tax_rates")
+            raise ConfigError(N_("expects a list of {code, percent, label} tables."), setting="tax_rates")
         kwargs = {k: v for k, v in data.items() if k != "tax_rates"}
         try:
             rates = tuple(TaxRate.from_dict(r) for r in raw_rates)
@@ -285,22 +295,31 @@ def configure(
     if preset is None:
         if not own:
             raise ConfigError(
-                "a store without a preset needs its tax rates (for example STANDARD=8.875; ZERO=0).",
+                N_("a store without a preset needs its tax rates (for example STANDARD=8.875; ZERO=0)."),
                 setting="tax_rates",
             )
         return StoreConfig.from_dict({**settings, "tax_rates": [r.to_dict() for r in own]})
     chosen = PRESETS.get(preset)
     if chosen is None:
         raise ConfigError(
-            f"there is no preset {preset!r}. Choose one of {', '.join(PRESETS)}, or none and give the "
-            "store's own tax rates.",
+            N_(
+                "there is no preset {preset!r}. Choose one of {presets}, "
+                "or none and give the store's own tax rates."
+            ),
             setting="tax_preset",
+            preset=preset,
+            presets=", ".join(PRESETS),
         )
     if chosen.country != country.upper():
         raise ConfigError(
-            f"the preset {preset} is for a store in {chosen.country}, not in {country} (the store's "
-            "country).",
+            N_(
+                "the preset {preset} is for a store in {preset_country}, not in {country} "
+                "(the store's country)."
+            ),
             setting="tax_preset",
+            preset=preset,
+            preset_country=chosen.country,
+            country=country,
         )
     rates = {r.code: r for r in chosen.config.tax_rates}
     rates.update((r.code, r) for r in own)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from pos.errors import N_, Sentence
+
 
 class BackendError(Exception):
     """Base of the backend port's errors. `str(exc)` is a message a cashier understands."""
@@ -27,13 +29,38 @@ class CouponUsed(BackendError):
     """The backend's coupon ledger gave the coupon to another sale or an online order."""
 
 
+# What the backend's refusals (HTTP 409) say to the person at the till, by code: templates the window
+# translates, in the backend's style (a clause in lower case without a full stop: the till's own sentence
+# frames it, "The backend refused this return: {why}."). A code not listed here keeps the backend's words.
+REFUSALS: dict[str, str] = {
+    "exceeds_returnable": N_("fewer are left to return on that sale than asked"),
+    "exceeds_refundable": N_("the refund is more than what is left of that sale's payment"),
+    "claim_conflict": N_("this return was claimed with other lines"),
+    "claim_released": N_("this return was given up; start it again"),
+    "claim_completed": N_("this return was completed; it cannot be given up"),
+    "currency_mismatch": N_("it is in another currency"),
+    "redemption_conflict": N_("this store credit payment was made before for another amount"),
+    "redemption_released": N_("this store credit payment was given back; make a new one"),
+    "redemption_used": N_("the sale this store credit paid is recorded already"),
+    "insufficient_credit": N_("not enough is left on this store credit"),
+    "out_of_stock": N_("not enough left to promise there"),  # app.stock names the store itself
+    "order_conflict": N_("this request was used for another order"),
+    "order_paid": N_("the order is paid already"),
+    "order_not_paid": N_("the order is not paid yet"),
+}
+
+
 class BackendRefused(BackendError):
     """The backend understood the request and said no (HTTP 409): `code` says why (e.g.
-    ``exceeds_returnable``, ``insufficient_credit``); `str(exc)` is its sentence."""
+    ``exceeds_returnable``, ``insufficient_credit``); `str(exc)` is its sentence for the till: a
+    `Sentence` from `REFUSALS` for a known code (`app.messages.said` translates it), else the backend's
+    own words; `detail` is always the backend's own words (logs)."""
 
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
+        known = REFUSALS.get(code)
+        super().__init__(Sentence(known) if known else message)
         self.code = code
+        self.detail = message
 
 
 class BackendTooManyTries(BackendError):

@@ -22,7 +22,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from pos.errors import ConfigError, UnknownTaxCodeError
+from pos.errors import N_, ConfigError, Sentence, UnknownTaxCodeError
 from pos.money import Money, allocate_minor
 
 PERCENT_DECIMALS = 6
@@ -30,6 +30,11 @@ PERCENT_DECIMALS = 6
 with more is refused when the store settings are read; the backend contract carries no more (a database
 keeps every rate in NUMERIC(9, 6))."""
 MAX_PERCENT = 1000
+
+
+def _rate(code: object) -> Sentence:
+    """How a rate is named in a message about it: "Tax rate 'STANDARD'"."""
+    return Sentence(N_("Tax rate {code!r}"), code=code)
 
 
 def parse_percent(value: object, what: str) -> Decimal:
@@ -40,19 +45,31 @@ def parse_percent(value: object, what: str) -> Decimal:
         try:
             value = Decimal(value.strip())
         except ArithmeticError:
-            raise ConfigError(f"{what}: {value!r} is not a percent.") from None
+            raise ConfigError(N_("{what}: {value!r} is not a percent."), what=what, value=value) from None
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
         raise ConfigError(
-            f"{what}: write the percent exactly, as text or a whole number "
-            f'(percent = "8.875"), not {value!r}.'
+            N_(
+                "{what}: write the percent exactly, as text or a whole number "
+                '(percent = "8.875"), not {value!r}.'
+            ),
+            what=what,
+            value=value,
         )
     percent = Decimal(value)
     if not percent.is_finite() or percent < 0 or percent >= MAX_PERCENT:
-        raise ConfigError(f"{what}: {percent} is not a valid percent (0 to under {MAX_PERCENT}).")
+        raise ConfigError(
+            N_("{what}: {percent} is not a valid percent (0 to under {most})."),
+            what=what,
+            percent=percent,
+            most=MAX_PERCENT,
+        )
     num, den = percent.as_integer_ratio()  # exact: Decimal.normalize would round past 28 digits
     if 10**PERCENT_DECIMALS % den:
         raise ConfigError(
-            f"{what}: {percent:f}% has more decimals than the till keeps (at most {PERCENT_DECIMALS})."
+            N_("{what}: {percent:f}% has more decimals than the till keeps (at most {decimals})."),
+            what=what,
+            percent=percent,
+            decimals=PERCENT_DECIMALS,
         )
     scaled, exp = num * (10**PERCENT_DECIMALS // den), -PERCENT_DECIMALS
     while exp < 0 and scaled % 10 == 0:
@@ -112,14 +129,18 @@ class TaxRate:
 
     def __post_init__(self) -> None:
         if not isinstance(self.code, str) or not self.code.strip():
-            raise ConfigError(f"A tax rate needs a code, got {self.code!r}.")
+            raise ConfigError(N_("A tax rate needs a code, got {code!r}."), code=self.code)
         percent = self.percent
         if isinstance(percent, str):  # text is read by from_dict; the constructor takes numbers
             raise ConfigError(
-                f"Tax rate {self.code!r}: write the percent exactly, as text or a whole number "
-                f'(percent = "8.875"), not {percent!r}.'
+                N_(
+                    "{what}: write the percent exactly, as text or a whole number "
+                    '(percent = "8.875"), not {value!r}.'
+                ),
+                what=_rate(self.code),
+                value=percent,
             )
-        percent = parse_percent(percent, f"Tax rate {self.code!r}")
+        percent = parse_percent(percent, _rate(self.code))
         num, den = percent.as_integer_ratio()
         object.__setattr__(self, "percent", percent)
         object.__setattr__(self, "_num", num)
@@ -146,10 +167,10 @@ class TaxRate:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaxRate:
         if not isinstance(data, Mapping) or "code" not in data or "percent" not in data:
-            raise ConfigError(f"A tax rate needs a code and a percent, got {data!r}.")
+            raise ConfigError(N_("A tax rate needs a code and a percent, got {data!r}."), data=data)
         percent = data["percent"]
         if isinstance(percent, str):
-            percent = parse_percent(percent, f"Tax rate {data['code']!r}")
+            percent = parse_percent(percent, _rate(data["code"]))
         return cls(code=data["code"], percent=percent, label=data.get("label", ""))
 
 
@@ -162,10 +183,10 @@ def parse_rates(text: str) -> tuple[TaxRate, ...]:
         code, sep, rest = entry.partition("=")
         percent, _, label = rest.partition(":")
         if not sep:
-            raise ConfigError(f"{entry!r} is not CODE=PERCENT (for example STANDARD=8.875).")
+            raise ConfigError(N_("{entry!r} is not CODE=PERCENT (for example STANDARD=8.875)."), entry=entry)
         rate = TaxRate.from_dict({"code": code.strip(), "percent": percent.strip(), "label": label.strip()})
         if any(r.code == rate.code for r in rates):
-            raise ConfigError(f"the tax code {rate.code!r} appears twice.")
+            raise ConfigError(N_("the tax code {code!r} appears twice."), code=rate.code)
         rates.append(rate)
     return tuple(rates)
 

@@ -12,15 +12,25 @@ import sys
 from pathlib import Path
 
 import pos
-from pos.errors import DomainError
+from pos.errors import DomainError, Sentence
+from pos.staff import (
+    ROLE_NAMES,
+    ApprovalResult,
+    LoginResult,
+    LoginStatus,
+    OverrideRequest,
+    OverrideStatus,
+    Permission,
+    Role,
+    StaffMember,
+    authorise,
+    format_wait,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import i18n  # noqa: E402 - tools/i18n.py
 
-# Left in plain English on purpose: a store setting's problem is said at start-up inside app's own English
-# SettingsError ("Setting 'store.x' (file): reason"), never on a cashier's screen as a sentence of its own.
-LEFT_IN_ENGLISH = {"ConfigError"}
 # The inner details of unreadable saved data stay unmarked (English) templates: a person reads them only
 # inside a marked sentence ("The saved sale could not be restored ({why}).") whose frame is translated.
 MAY_BE_UNMARKED = {"InvalidDataError"}
@@ -74,11 +84,22 @@ def payment_errors() -> dict[str, int]:
     }
 
 
+def _says(fn: ast.FunctionDef) -> bool:
+    """A function whose answer a person reads: a `message` property, or one said to return a Sentence."""
+    return fn.name == "message" or (isinstance(fn.returns, ast.Name) and fn.returns.id == "Sentence")
+
+
 def problems(
     source: str, filename: str, classes: set[str], sentences: dict[str, int] = SENTENCES
 ) -> list[str]:
     out = []
     tree = ast.parse(source, filename)
+    for fn in ast.walk(tree):
+        if isinstance(fn, ast.FunctionDef) and _says(fn):
+            for ret in ast.walk(fn):
+                if isinstance(ret, ast.Return) and ret.value is not None:
+                    if why := _wrong(ret.value, marked=True):
+                        out.append((ret.lineno, f"{filename}:{ret.lineno}: {fn.name}() returns {why}"))
     owners: dict[ast.AST, str] = {}  # super().__init__(...) inside class X: X's message
     for cls in ast.walk(tree):
         if isinstance(cls, ast.ClassDef):
@@ -99,8 +120,6 @@ def problems(
             if name == "DomainError":
                 continue
         else:
-            continue
-        if name in LEFT_IN_ENGLISH:
             continue
         why = _wrong(node.args[0], marked=name not in MAY_BE_UNMARKED)
         if why:
@@ -129,12 +148,20 @@ raise CheckoutError("{} short".format(x))
 raise CheckoutError(N_("Fine {x}.") if a else "Not fine.")
 raise InvalidDataError("detail {x!r}", x=1)
 raise InvalidDataError(f"detail {x!r}")
-raise ConfigError(f"left in English {x}")
+raise ConfigError(f"no longer left in English {x}")
 raise CheckoutError(N_("Fine."))
 raise CheckoutError(template, x=1)
 return ScanRefused(text, f"{name} expired.")
 return ScanRefused(text, Sentence(N_("{name} expired."), name=name))
 MESSAGES = {1: Sentence("Not marked.")}
+class LoginResult:
+    @property
+    def message(self) -> str:
+        if self.ok:
+            return Sentence(N_("Welcome, {name}."), name=self.name)
+        return f"Wrong PIN. {self.left} tries left."
+def format_wait(seconds) -> Sentence:
+    return "1 second" if seconds == 1 else Sentence(N_("{seconds} seconds"), seconds=seconds)
 """
     found = problems(source, "x.py", {"CheckoutError", "InvalidDataError", "ConfigError"})
     assert found == [
@@ -144,8 +171,11 @@ MESSAGES = {1: Sentence("Not marked.")}
         "x.py:7: CheckoutError's message is text built with .format()",
         "x.py:8: CheckoutError's message is text not marked with N_()",
         "x.py:10: InvalidDataError's message is an f-string",
+        "x.py:11: ConfigError's message is an f-string",
         "x.py:14: ScanRefused's message is an f-string",
         "x.py:16: Sentence's message is text not marked with N_()",
+        "x.py:22: message() returns an f-string",
+        "x.py:24: format_wait() returns text not marked with N_()",
     ]
 
 
@@ -166,3 +196,116 @@ def test_the_extractor_reads_the_domain_mark_in_a_source_of_its_own():
     x = i18n._Extractor(Path("pos/x.py"), {})
     x.visit(ast.parse('raise E(N_("Only {left} left."), left=2)\nN_(name)\n'))
     assert x.found == [("app", "Only {left} left.", False)] and x.problems == []
+
+
+def _templates(said: object) -> set[str]:
+    """The templates a sentence is said with, its values' included (a nested Sentence is said too)."""
+    assert isinstance(said, Sentence), f"{said!r} is plain text, not a template and its values"
+    return {said.template}.union(*(_templates(v) for v in said.params.values() if isinstance(v, Sentence)))
+
+
+def staff_sentences() -> list[Sentence]:
+    """Everything pos.staff says to a person at the till: each login and approval outcome, each action
+    that needs a manager, every lockout wait."""
+    ana, mia = StaffMember("S1", "Ana", Role.CASHIER), StaffMember("S3", "Mia", Role.MANAGER)
+    logins = [LoginResult(LoginStatus.OK, member=ana), LoginResult(LoginStatus.WRONG_PIN, attempts_left=1)]
+    logins += [LoginResult(s, attempts_left=4, locked_for_s=w) for s in LoginStatus if s is not LoginStatus.OK
+               for w in (1, 30, 125.5)]  # fmt: skip
+    approvals = [ApprovalResult(s, approver=mia if s is OverrideStatus.APPROVED else ana, login=logins[-1])
+                 for s in OverrideStatus]  # fmt: skip
+    requests = [OverrideRequest(ana, p, 25 if p is Permission.DISCOUNT else None) for p in Permission]
+    asked = [authorise(ana, p, amount_percent=25 if p is Permission.DISCOUNT else None) for p in Permission]
+    return [r.message for r in (*logins, *approvals, *requests, *asked)] + [
+        *(Sentence(ROLE_NAMES[r]) for r in Role),
+        *(format_wait(s) for s in (0.2, 1, 59, 61, 3600)),
+    ]
+
+
+def test_what_staff_login_and_approvals_say_is_a_template_the_window_translates():
+    found, wrong = i18n.extract()
+    assert wrong == []
+    catalog = {text for ctx, text, _numerus in found if ctx == "app"}
+    said = staff_sentences()
+    templates = set().union(*(_templates(s) for s in said))
+    assert {"Voiding the sale", "{what} needs a manager", "Wrong PIN. {left} tries left."} <= templates
+    assert templates - catalog == set()
+    assert (
+        "Wrong PIN. 4 tries left." in said
+        and "Too many wrong PINs. Try again in 2 min 06 s, or ask a manager." in said
+    )
+
+
+def _constant_problems(source: str, filename: str) -> list[str]:
+    """A module's `*_MESSAGE` constants and `*_MESSAGES` tables (what a device says to the cashier) hold
+    marked templates (`Sentence(N_(...))` or `N_(...)`), never plain text."""
+    out = []
+    for node in ast.parse(source, filename).body:
+        if not (
+            isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+        ):
+            continue
+        name = node.targets[0].id
+        values = [node.value] if name.endswith("_MESSAGE") else []
+        if name.endswith("_MESSAGES") and isinstance(node.value, ast.Dict):
+            values = node.value.values
+        for v in values:
+            inner = (
+                v.args[0]
+                if isinstance(v, ast.Call) and getattr(v.func, "id", "") == "Sentence" and v.args
+                else v
+            )
+            if not _is_mark(inner):
+                out.append(f"{filename}:{v.lineno}: {name} holds text not marked with N_()")
+    return out
+
+
+def test_what_the_card_reader_and_the_shop_say_to_the_cashier_is_a_marked_template():
+    from hardware.stripe_terminal.driver import ReaderGone
+
+    classes = set(payment_errors()) | {ReaderGone.__name__}
+    found = []
+    for path in sorted((ROOT / "hardware" / "stripe_terminal").rglob("*.py")):
+        source, name = path.read_text(encoding="utf-8"), str(path.relative_to(ROOT))
+        found += problems(source, name, classes, SENTENCES) + _constant_problems(source, name)
+    # why card payments are off (shop.card_error: the status bar, the tender, refunds)
+    shop = ROOT / "app" / "shop.py"
+    found += problems(shop.read_text(encoding="utf-8"), "app/shop.py", set(), {"off": 0})
+    assert found == []
+    bad = 'A_MESSAGE = "Plain."\nB_MESSAGES = {"x": Sentence(N_("Fine.")), "y": "Plain."}\n'
+    bad += 'C_MESSAGE = N_("Fine.")\n'
+    assert _constant_problems(bad, "x.py") == [
+        "x.py:1: A_MESSAGE holds text not marked with N_()",
+        "x.py:2: B_MESSAGES holds text not marked with N_()",
+    ]
+
+
+def test_the_backends_refusals_are_said_in_the_readers_language_when_the_till_knows_them():
+    from app.messages import said
+    from pos.sync_ports import REFUSALS, BackendRefused
+
+    found, _wrong_ = i18n.extract()
+    catalog = {text for ctx, text, _numerus in found if ctx == "app"}
+    assert {"exceeds_returnable", "insufficient_credit", "out_of_stock"} <= set(REFUSALS)
+    assert set(REFUSALS.values()) - catalog == set()
+    known = BackendRefused("insufficient_credit", "only 3.00 is left on this store credit")
+    assert said(known).template in catalog and known.detail == "only 3.00 is left on this store credit"
+    unknown = BackendRefused("new_rule", "a rule this till does not know yet")
+    assert str(said(unknown)) == "a rule this till does not know yet"  # the backend's own words, as they are
+
+
+def test_a_store_settings_problem_is_said_at_start_up_in_the_readers_language():
+    from app.settings import SettingsError
+    from app.settings import load as load_settings
+    from app.shop import store_config
+
+    found, _wrong_ = i18n.extract()
+    catalog = {text for ctx, text, _numerus in found if ctx == "app"}
+    settings = load_settings(None, environ={}, overrides=["store.cash_rounding=0.05", "store.currency=JPY"])
+    try:
+        store_config(settings)
+    except SettingsError as e:
+        said = e.args[0]
+    else:
+        raise AssertionError("a cash rounding rule of another currency was accepted")
+    assert _templates(said) - catalog == set() and len(_templates(said)) >= 2
+    assert str(said).startswith("Setting 'store.cash_rounding' (--set): The cash rounding rule")

@@ -371,7 +371,8 @@ class CheckoutPage(QWidget):
             if w is not None:
                 w.deleteLater()
         for i, h in enumerate(items):
-            name = "\n".join(textwrap.wrap(h.label, 15, max_lines=4, placeholder="…"))
+            # at most 3 lines of name (the tooltip has all of it): with the price, 4 fit a button at 1024x768
+            name = "\n".join(textwrap.wrap(h.label, 15, max_lines=3, placeholder="…"))
             b = QPushButton(f"{name}\n{h.price}", self)
             f = b.font()
             f.setPixelSize(max(11, round(QFontInfo(f).pixelSize() * 0.8)))

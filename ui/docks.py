@@ -9,39 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from app.devices import camera_source, camera_stages
-from ui.qt import (
-    QCoreApplication,
-    QDockWidget,
-    QPushButton,
-    QScrollArea,
-    Qt,
-    QTabBar,
-    QTimer,
-    QVBoxLayout,
-    QWidget,
-)
+from ui.qt import QCoreApplication, QDockWidget, QPushButton, QScrollArea, Qt, QTabBar, QVBoxLayout, QWidget
 
 
-def show_docks(window: Any, visible: bool) -> None:
-    for dock in window.findChildren(QDockWidget):
-        dock.setVisible(visible)
-    if visible and getattr(window, "receipt_dock", None) is not None:
-        # Qt fills the docks' tab bar when it lays them out: fit the column to it after that
-        QTimer.singleShot(0, lambda: fit_docks(window))
-
-
-def fit_docks(window: Any) -> None:
-    """The docks' column grows with the screen (a quarter of it, at least 250 px) and is never narrower
-    than its tab titles; the cart keeps the rest."""
-    width = max(250, window.width() // 4, dock_tabs_width(window) + 8)  # 8: the dock's frame
-    window.resizeDocks([window.receipt_dock], [width], Qt.Orientation.Horizontal)
-
-
-def dock_tabs_width(window: QWidget) -> int:
-    """The width the docks' column needs to show each tab's title whole (the window's own tab bars, which
-    Qt makes for tabified docks; "Scontrino · Demo · Webcam" did not fit in 250 px and lost letters)."""
-    bars = [b for b in window.findChildren(QTabBar) if b.parent() is window]
-    return max((sum(b.tabSizeHint(i).width() for i in range(b.count())) for b in bars), default=0)
+def column_width(window: QWidget) -> int:
+    """The docks' column: a quarter of the window (at least 250 px), wider when the docks' tab titles need
+    it (a longer language: Italian's "Scontrino · Demo · Webcam"), never more than a third of the window."""
+    bars = [b for b in window.findChildren(QTabBar) if b.parent() is window and b.isVisible()]
+    titles = max((b.sizeHint().width() + 12 for b in bars), default=0)  # + the dock's frame
+    return min(max(250, window.width() // 4, titles), window.width() // 3)
 
 
 class ReceiptDock(QDockWidget):

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from app.i18n import language_of, store_locale, translations_dir
-from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from app.messages import CONTEXT
+from pos.staff import ROLE_NAMES, Role
+from ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger("ui.i18n")
 
@@ -23,16 +25,12 @@ def i18n_dir() -> Path:
     return translations_dir()
 
 
-# pos.staff.Role's values, as the window shows them
-ROLE_WORDS = {
-    "cashier": QT_TRANSLATE_NOOP("Role", "cashier"),
-    "associate": QT_TRANSLATE_NOOP("Role", "associate"),
-    "manager": QT_TRANSLATE_NOOP("Role", "manager"),
-}
-
-
 def role_word(role: str) -> str:
-    return QCoreApplication.translate("Role", ROLE_WORDS.get(role, role))
+    """A `pos.staff.Role`'s name (its value) in the window's language (pos.staff.ROLE_NAMES, "app")."""
+    try:
+        return QCoreApplication.translate(CONTEXT, ROLE_NAMES[Role(role)])
+    except ValueError:
+        return role
 
 
 def available_languages() -> list[str]:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import logging
 
+from app.messages import said
 from pos.staff import Authenticator, IdleLock, LoginResult, LoginStatus, StaffMember, format_wait
+from ui.presenter import say_text
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QApplication,
@@ -130,7 +132,7 @@ class LoginScreen(QWidget):
             self.pin.set_locked(True)
             self.pin.set_message(
                 self.tr("Too many wrong PINs. Try again in {wait}, or ask a manager.").format(
-                    wait=format_wait(left)
+                    wait=say_text(said(format_wait(left)))
                 ),
                 "error",
             )
@@ -171,13 +173,13 @@ class LoginScreen(QWidget):
         self._set_checking(False)
         if result.ok:
             assert result.member is not None
-            self.pin.set_message(result.message, "ok")
+            self.pin.set_message(say_text(said(result.message)), "ok")
             self.logged_in.emit(result.member)
             return
         if result.status is LoginStatus.LOCKED:
             self.refresh_lockout()
         else:
-            self.pin.set_message(result.message, "error")
+            self.pin.set_message(say_text(said(result.message)), "error")
         self.login_failed.emit(result)
 
 

@@ -19,12 +19,13 @@ from app.settings import Settings
 from app.staff import StaffServices
 from pos.staff import IdleLock, Permission, StaffMember
 from ui.checkout_page import SHORTCUTS, CheckoutPage
-from ui.docks import fit_docks, show_docks
+from ui.docks import column_width
 from ui.i18n import current_language
 from ui.members_page import MembersPage
 from ui.members_workspace import attach_members
 from ui.qt import (
     QApplication,
+    QDockWidget,
     QKeySequence,
     QLabel,
     QMainWindow,
@@ -146,8 +147,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, e) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(e)
-        if getattr(self, "receipt_dock", None) is not None:
-            fit_docks(self)
+        if getattr(self, "receipt_dock", None) is not None:  # the docks' column grows with the screen
+            self.resizeDocks([self.receipt_dock], [column_width(self)], Qt.Orientation.Horizontal)
 
     # ------------------------------------------------------------------ shortcuts
     def _install_shortcuts(self) -> None:
@@ -201,13 +202,12 @@ class MainWindow(QMainWindow):
         )
 
     def _shop_failed(self, exc: BaseException) -> None:
+        from ui.presenter import said, say_text  # a setting's problem is said in the reader's language
+
         log.error("the till could not open: %s", exc)
         self.startup_error = str(exc)
-        self.loading.setText(
-            self.tr("The till cannot start:\n\n{error}\n\nNothing was changed. Call a manager.").format(
-                error=exc
-            )
-        )
+        text = self.tr("The till cannot start:\n\n{error}\n\nNothing was changed. Call a manager.")
+        self.loading.setText(text.format(error=say_text(said(exc))))
         self.loading.setWordWrap(True)
         self.stack.setCurrentWidget(self.loading)
 
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
             self.sim_panel.raise_()
         if self.camera_dock is not None:
             self.camera_dock.start_if_shown()
-        fit_docks(self)
+        self.resizeDocks([self.receipt_dock], [column_width(self)], Qt.Orientation.Horizontal)
         self._set_docks_visible(self.stack.currentWidget() is self.workspaces)
         # Everything alive now lives for the whole shift: move it out of the cyclic collector's way so a
         # collection during a scan walks only what the shift itself allocates.
@@ -331,10 +331,11 @@ class MainWindow(QMainWindow):
         from ui.presenter import say_text
 
         self.till_presenter.refresh()
+        key = self.workspaces.shortcut("till")  # a manager's page: a cashier has no key for it
+        hint = self.tr("A manager can correct it on the Till page ({key}).") if key else ""
+        hint = hint.format(key=key) or self.tr("A manager can correct it on the Till page.")
         if result.message:
-            self.page.show_message(
-                say_text(result.message) + " " + self.tr("A manager can correct it on the Till page (Alt+2).")
-            )
+            self.page.show_message(say_text(result.message) + " " + hint)
 
     @Slot()
     def lock(self) -> None:
@@ -358,7 +359,10 @@ class MainWindow(QMainWindow):
         self._set_docks_visible(False)  # a locked till shows no receipt, member or camera
 
     def _set_docks_visible(self, visible: bool) -> None:
-        show_docks(self, visible)
+        for dock in self.findChildren(QDockWidget):
+            dock.setVisible(visible)
+        if visible and getattr(self, "receipt_dock", None) is not None:  # their titles' width is known now
+            self.resizeDocks([self.receipt_dock], [column_width(self)], Qt.Orientation.Horizontal)
 
     @Slot(str)
     def _on_scanned(self, code: str) -> None:

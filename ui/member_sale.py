@@ -13,7 +13,7 @@ from app.results import Result
 from pos.shared_cart import CartItem
 from ui import prompts
 from ui.cart_view import SearchHit
-from ui.presenter import say_text, tr_for
+from ui.presenter import say_text, tr_of
 from ui.qt import QColor, QDialog, QLabel, QObject, QPainter, QPixmap, QPushButton, Qt, QVBoxLayout, QWidget
 from ui.receipt_view import _qr_matrix
 
@@ -30,7 +30,9 @@ class MemberSalePresenter(QObject):
         self.page = owner.page
 
     def tr_(self, text: str) -> str:
-        return tr_for(self, text, self.owner)
+        return tr_of(
+            self, text, self.owner
+        )  # this helper's context (its strings are filed there), the owner's
 
     def offers_text(self) -> str:
         """For the member slot, kept to a line so the favourites keep their room: how many coupons and

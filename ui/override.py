@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from app.messages import said
 from pos.staff import (
     ApprovalResult,
     Approvals,
@@ -23,6 +24,8 @@ from pos.staff import (
     authorise,
     format_wait,
 )
+from ui.i18n import role_word
+from ui.presenter import say_text
 from ui.qt import (
     QDialog,
     QKeyEvent,
@@ -67,11 +70,13 @@ class OverrideDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 20, 24, 20)
         lay.setSpacing(10)
-        self.title = QLabel(request.message, self)
+        self.title = QLabel(say_text(said(request.message)), self)
         self.title.setObjectName("overrideTitle")
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        who = f"Asked by {request.actor.name} ({request.actor.role.value})"
+        who = self.tr("Asked by {name} ({role})").format(
+            name=request.actor.name, role=role_word(request.actor.role.value)
+        )
         if request.subject:
             who += f" · {request.subject}"
         self.hint = QLabel(who, self)
@@ -85,9 +90,8 @@ class OverrideDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setObjectName("overrideReason")
         self.reason.setText(request.reason)
-        self.reason.setPlaceholderText(
-            "Reason (required) — then Enter" if self.reason_required else "Reason (optional)"
-        )
+        required, optional = self.tr("Reason (required) — then Enter"), self.tr("Reason (optional)")
+        self.reason.setPlaceholderText(required if self.reason_required else optional)
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.returnPressed.connect(self._reason_done)
         lay.addWidget(self.reason)
@@ -132,7 +136,10 @@ class OverrideDialog(QDialog):
         if left > 0:
             self.pin.set_locked(True)
             self.pin.set_message(
-                self.tr("Too many wrong PINs. Try again in {wait}.").format(wait=format_wait(left)), "error"
+                self.tr("Too many wrong PINs. Try again in {wait}.").format(
+                    wait=say_text(said(format_wait(left)))
+                ),
+                "error",
             )
             if not self._countdown.isActive():
                 self._countdown.start()
@@ -173,7 +180,7 @@ class OverrideDialog(QDialog):
         if result.approved:
             assert result.override is not None
             self.override = result.override
-            self.pin.set_message(result.message, "ok")
+            self.pin.set_message(say_text(said(result.message)), "ok")
             self.approved.emit(result.override)
             self.accept()
             return
@@ -183,7 +190,7 @@ class OverrideDialog(QDialog):
             self.refresh_lockout()
             message = self.pin.message.text()
         else:
-            message = result.message
+            message = say_text(said(result.message))
             self.pin.set_message(message, "error")
         self.refused.emit(message)
 

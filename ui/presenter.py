@@ -32,14 +32,13 @@ def say_text(message: Msg) -> str:
     return message.render(tr(message.template), tr)
 
 
-def tr_for(obj: object, text: str, owner: Presenter | None = None) -> str:
-    """`text` translated in the context of the class that says it (tools/i18n.py files it there): `obj`'s
-    class or a base class, nearest first; then, for a part of a presenter (the tenders, the member's sale),
-    its `owner`'s."""
-    for cls in type(obj).__mro__:
+def tr_of(speaker: object, text: str, owner: Any = None) -> str:
+    """`text` translated in the context of the class that says it (tools/i18n.py files it there): the
+    speaker's class or a base class, nearest first; then the `owner`'s (a helper of a presenter)."""
+    for cls in type(speaker).__mro__:
         if (said := QCoreApplication.translate(cls.__name__, text)) != text:
             return said
-    return owner.tr_(text) if owner is not None else text
+    return tr_of(owner, text) if owner is not None else text
 
 
 class Presenter(QObject):
@@ -67,7 +66,7 @@ class Presenter(QObject):
 
     # ------------------------------------------------------------------ the common part
     def tr_(self, text: str) -> str:
-        return tr_for(self, text)
+        return tr_of(self, text)
 
     def tier(self, tier: str) -> str:
         """A loyalty tier's name in the reader's language (app.members.tier_name)."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from app.messages import said
+from ui.presenter import say_text
 from ui.qt import QObject, QTimer, Signal, Slot
 
 log = logging.getLogger("ui.status")
@@ -33,7 +35,7 @@ class StatusPresenter(QObject):
             self.tasks.run("reader", self.monitor.reconcile, self.settled.emit)  # at start-up: min_age 0
             self.probe_reader()
         else:
-            window.page.set_card_available(False, shop.card_error)
+            window.page.set_card_available(False, say_text(said(shop.card_error)))
         self.update_status()
 
     def _timer(self, ms: int, slot: Any) -> QTimer:
@@ -80,7 +82,7 @@ class StatusPresenter(QObject):
         status = self.monitor.snapshot()
         self.window.status.show_status(status)
         if self.shop.payments.available:
-            self.window.page.set_card_available(status.card_available, status.card_reason)
+            self.window.page.set_card_available(status.card_available, say_text(said(status.card_reason)))
 
 
 __all__ = ["StatusPresenter"]

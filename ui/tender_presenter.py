@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from app.messages import said
 from app.results import Outcome, Result
 from ui import prompts
-from ui.presenter import say_text, tr_for
+from ui.presenter import say_text, tr_of
 from ui.qt import QCoreApplication, QObject, QTimer, Signal, Slot
 
 if TYPE_CHECKING:
@@ -36,7 +36,9 @@ class TenderPresenter(QObject):
         self.page.card_panel.closed.connect(owner.focus_back)
 
     def tr_(self, text: str) -> str:
-        return tr_for(self, text, self.owner)
+        return tr_of(
+            self, text, self.owner
+        )  # this helper's context (its strings are filed there), the owner's
 
     # ------------------------------------------------------------------ cash
     def do_cash(self) -> None:
@@ -79,7 +81,9 @@ class TenderPresenter(QObject):
     def start_card(self, amount: int | None) -> None:
         if not self.shop.payments.available:
             self.owner.say(
-                self.shop.card_error or self.tr_("Card payments are off on this till. Take cash."), error=True
+                say_text(said(self.shop.card_error))
+                or self.tr_("Card payments are off on this till. Take cash."),
+                error=True,
             )
             return
         due = self.sell.view().due

@@ -83,6 +83,10 @@ class WorkspaceHost(QWidget):
                 return True
         return False
 
+    def shortcut(self, key: str) -> str | None:
+        """The key that opens workspace `key` for the person logged in ("Alt+2"), None when it is hidden."""
+        return next((f"Alt+{i + 1}" for i, w in enumerate(self._visible) if w.key == key), None)
+
     def open_index(self, index: int) -> bool:
         return 0 <= index < len(self._visible) and self.open(self._visible[index].key)
 

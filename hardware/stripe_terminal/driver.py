@@ -20,6 +20,7 @@ import keyring
 import keyring.errors
 import stripe
 
+from pos.errors import N_, Sentence
 from pos.payment import (
     UNREACHABLE_MESSAGE,
     ActionView,
@@ -48,27 +49,40 @@ STRIPE_API_BASE = "https://api.stripe.com"
 KEYRING_SERVICE = "omo-pos"
 KEYRING_USERNAME = "stripe-api-key"
 
+# What the cashier reads: templates the window translates (pos.errors.N_, tools/i18n.py), as in pos.payment
 READER_MESSAGES = {
-    "terminal_reader_busy": "The card reader is busy (updating, or a card is still in it). Wait until it is "
-    "free, then press Pay again.",
-    "terminal_reader_offline": "The card reader is offline. Check its power and network cable or Wi-Fi, "
-    "or take another tender.",
-    "terminal_reader_timeout": "The card reader did not answer in time. Checking whether the payment went "
-    "through…",
-    "terminal_reader_hardware_fault": "The card reader reported a fault. Restart it, or take another tender.",
+    "terminal_reader_busy": Sentence(
+        N_(
+            "The card reader is busy (updating, or a card is still in it). Wait until it is free, "
+            "then press Pay again."
+        )
+    ),
+    "terminal_reader_offline": Sentence(
+        N_("The card reader is offline. Check its power and network cable or Wi-Fi, or take another tender.")
+    ),
+    "terminal_reader_timeout": Sentence(
+        N_("The card reader did not answer in time. Checking whether the payment went through…")
+    ),
+    "terminal_reader_hardware_fault": Sentence(
+        N_("The card reader reported a fault. Restart it, or take another tender.")
+    ),
 }
-AUTH_MESSAGE = (
-    "Stripe refused this till's key (revoked or expired). Card payments are off: take cash, and ask "
-    "a manager to install a new key."
+AUTH_MESSAGE = Sentence(
+    N_(
+        "Stripe refused this till's key (revoked or expired). Card payments are off: take cash, and ask "
+        "a manager to install a new key."
+    )
 )
-READER_GONE_MESSAGE = (
+READER_GONE_MESSAGE = N_(
     "The card reader {reader} is no longer in this store's Stripe account (deleted or never registered). "
     "Card payments are off: take cash, and ask a manager to pick another reader (omo-pos reader list) "
     "and set it as stripe.reader_id."
 )
-PERMISSION_MESSAGE = (
-    "This till's Stripe key is not allowed to do this. Card payments are off: take cash, and "
-    "ask a manager to fix the key's permissions."
+PERMISSION_MESSAGE = Sentence(
+    N_(
+        "This till's Stripe key is not allowed to do this. Card payments are off: take cash, and "
+        "ask a manager to fix the key's permissions."
+    )
 )
 
 
@@ -76,13 +90,18 @@ def check_api_key(key: str, *, allow_live_secret_key: bool = False) -> None:
     """Refuse keys a till must not hold. Raises ``TerminalConfigError``; never echoes the key."""
     if key.startswith("sk_live_") and not allow_live_secret_key:
         raise TerminalConfigError(
-            "This till holds a full live secret key. A manager must install a restricted "
-            "key (rk_…) or explicitly allow the secret key.",
+            Sentence(
+                N_(
+                    "This till holds a full live secret key. A manager must install a restricted "
+                    "key (rk_…) or explicitly allow the secret key."
+                )
+            ),
             code="live_secret_key",
         )
     if not key.startswith(("rk_live_", "rk_test_", "sk_live_", "sk_test_")):
         raise TerminalConfigError(
-            "The Stripe key in the keyring is not a Stripe API key. Ask a manager.", code="bad_key"
+            Sentence(N_("The Stripe key in the keyring is not a Stripe API key. Ask a manager.")),
+            code="bad_key",
         )
     if key.startswith("sk_"):
         log.warning("Stripe secret key in use; a restricted key (rk_) is expected")
@@ -93,13 +112,18 @@ def load_api_key(*, allow_live_secret_key: bool = False) -> str:
         key = keyring.get_password(KEYRING_SERVICE, KEYRING_USERNAME)
     except keyring.errors.KeyringError as e:
         raise TerminalConfigError(
-            "The system keyring is not available, so the Stripe key cannot be read. "
-            "Card payments are off; ask a manager.",
+            Sentence(
+                N_(
+                    "The system keyring is not available, so the Stripe key cannot be read. "
+                    "Card payments are off; ask a manager."
+                )
+            ),
             code="no_keyring",
         ) from e
     if not key:
         raise TerminalConfigError(
-            "No Stripe key is set up on this till. Card payments are off; ask a manager.", code="no_key"
+            Sentence(N_("No Stripe key is set up on this till. Card payments are off; ask a manager.")),
+            code="no_key",
         )
     check_api_key(key, allow_live_secret_key=allow_live_secret_key)
     return key
@@ -147,21 +171,23 @@ def answer_error(
         return CardDeclined(decline_message(decline), code=code, decline_code=decline, http_status=status)
     if status == 429 or (status == 400 and code == "rate_limit"):
         return TerminalUnavailable(
-            "Stripe is overloaded right now. Try again in a moment, or take cash.",
+            Sentence(N_("Stripe is overloaded right now. Try again in a moment, or take cash.")),
             code="rate_limit",
             http_status=status,
             ambiguous=False,
         )
     if status in (400, 404) and err.get("type") == "idempotency_error":
         return PaymentRejected(
-            "The payment request clashed with an earlier one. Call a manager.",
+            Sentence(N_("The payment request clashed with an earlier one. Call a manager.")),
             code="idempotency_error",
             http_status=status,
         )
     if status in (400, 404):
         return PaymentRejected(
-            f"Stripe refused the request ({code or 'invalid request'}). Take another tender "
-            "or call a manager.",
+            Sentence(
+                N_("Stripe refused the request ({code}). Take another tender or call a manager."),
+                code=code or "invalid request",
+            ),
             code=code,
             http_status=status,
         )
@@ -207,7 +233,7 @@ class ReaderGone(TerminalConfigError):
 
     def __init__(self, reader_id: str, *, http_status: int | None = None) -> None:
         super().__init__(
-            READER_GONE_MESSAGE.format(reader=reader_id), code="reader_gone", http_status=http_status
+            Sentence(READER_GONE_MESSAGE, reader=reader_id), code="reader_gone", http_status=http_status
         )
         self.reader_id = reader_id
 

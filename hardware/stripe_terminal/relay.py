@@ -22,6 +22,7 @@ from typing import Any
 import requests
 
 from hardware.stripe_terminal.driver import _intent, _reader, _refund, answer_error, processor_payment
+from pos.errors import N_, Sentence
 from pos.payment import (
     UNREACHABLE_MESSAGE,
     CartDisplay,
@@ -35,9 +36,11 @@ from pos.till import ProcessorPayment
 
 log = logging.getLogger("hw.reader.relay")
 
-RELAY_DOWN_MESSAGE = (
-    "Card payments are unavailable: the store's connection to the chain's payment service is down. "
-    "Take cash or another tender."
+RELAY_DOWN_MESSAGE = Sentence(
+    N_(
+        "Card payments are unavailable: the store's connection to the chain's payment service is down. "
+        "Take cash or another tender."
+    )
 )
 RELAY_BUSY_MESSAGE = (
     "Card payments are slow: the chain's payment service is busy and did not take this request in time. "
@@ -180,7 +183,10 @@ class RelayedTerminal:
 
     def _need(self, d: Any, what: str) -> Any:
         if d is None:
-            raise TerminalUnavailable(f"The backend does not know this {what}.", code="resource_missing")
+            raise TerminalUnavailable(  # `what`: the kind of record (payment, reader...), a technical word
+                Sentence(N_("The backend does not know what was asked for ({what})."), what=what),
+                code="resource_missing",
+            )
         return d
 
     # ------------------------------------------------------------------ CardTerminal

@@ -7,7 +7,7 @@ import pytest
 from tests.ui.conftest import barcodes, login, make_window, scan
 from ui.gui import in_language_of
 from ui.i18n import current_language, set_language
-from ui.qt import QApplication, Qt
+from ui.qt import QApplication, QPushButton, Qt
 
 pytestmark = pytest.mark.gui
 
@@ -97,5 +97,97 @@ def test_an_italian_store_s_member_sale_and_tenders_speak_italian(qtbot, tmp_pat
         slot = w.page.member.text()
         assert "Oro" in slot and "punti" in slot and "Gold" not in slot and "points" not in slot, slot
         assert w.controller.tender.tr_("Saving the sale…") == "Salvataggio della vendita…"
+    finally:
+        w.shutdown()
+
+
+def test_a_store_setting_that_stops_the_till_is_said_in_the_windows_language(qtbot, tmp_path, english):
+    from app import settings as settings_mod
+    from app.paths import Paths
+    from ui.main_window import MainWindow
+
+    set_language(QApplication.instance(), "it_IT")
+    overrides = ["store.currency=JPY", "store.cash_rounding=0.05"]  # 0.05 of a yen does not exist
+    w = MainWindow(Paths.under(tmp_path / "d"), settings_mod.load(None, environ={}, overrides=overrides))
+    qtbot.addWidget(w)
+    try:
+        w.show()
+        qtbot.waitUntil(lambda: bool(w.startup_error), timeout=30_000)
+        said = w.loading.text()
+        assert "Impostazione 'store.cash_rounding' (--set): La regola di arrotondamento dei contanti" in said
+        assert "Setting" not in said and "The cash rounding rule" in w.startup_error  # the log's English
+    finally:
+        w.shutdown()
+
+
+def test_the_docks_tab_titles_are_not_cut_short_in_a_longer_language(qtbot, tmp_path, english):
+    from ui.qt import QTabBar
+
+    set_language(QApplication.instance(), "it_IT")
+    w = make_window(qtbot, tmp_path / "d", "store.country=IT", "store.tax_preset=IT")
+    try:
+        w.resize(1024, 768)
+        login(qtbot, w)
+        qtbot.wait(50)
+        bars = [b for b in w.findChildren(QTabBar) if b.parent() is w and b.isVisible()]
+        assert bars, "the docks are tabbed in one column"
+        for bar in bars:
+            titles = [bar.tabText(i) for i in range(bar.count())]
+            assert "Scontrino" in titles
+            for i in range(bar.count()):  # a tab narrower than its title shows it elided ("Scontri…")
+                assert bar.tabRect(i).width() >= bar.tabSizeHint(i).width(), titles[i]
+    finally:
+        w.shutdown()
+
+
+def test_the_sell_workspaces_helpers_speak_the_windows_language(qtbot, english):
+    from types import SimpleNamespace
+
+    from ui.member_sale import MemberSalePresenter
+    from ui.qt import QObject
+
+    class Owner(QObject):  # the Sell presenter, as far as the member slot asks it
+        sell, shop, page = SimpleNamespace(offers=list), None, None
+
+        def tr_(self, text: str) -> str:
+            return text
+
+    set_language(QApplication.instance(), "it_IT")
+    assert MemberSalePresenter(Owner()).offers_text() == " · punti: Shift+F10"
+    from ui.tender_presenter import TenderPresenter
+
+    tender = TenderPresenter.__new__(TenderPresenter)  # the payment half of the Sell workspace
+    tender.owner = Owner()
+    assert tender.tr_("Saving the sale…") == "Salvataggio della vendita…"
+
+
+def test_a_favourites_price_is_never_cut_at_the_bottom_of_its_button(qtbot, tmp_path, english):
+    """A price cut at the bottom loses its comma's tail: 286,99 € reads 286.99 € (seen in Italian, with the
+    tour's catalog: long product names on a member's sale)."""
+    from ui.cart_view import SearchHit
+
+    set_language(QApplication.instance(), "it_IT")
+    w = make_window(qtbot, tmp_path / "d", "store.country=IT", "store.tax_preset=IT")
+    try:
+        w.resize(1024, 768)
+        login(qtbot, w)
+        for code in barcodes(w, 10):  # the tour's checkout: a cart, a member with offers (the slot grows)
+            scan(qtbot, w, code)
+        member = w.shop.demo.member_list[0]
+        scan(qtbot, w, w.shop.demo.member_qr(member.member_no))
+        qtbot.waitUntil(lambda: "Offerte" in w.page.member.text(), timeout=20_000)  # its coupons, on a line
+        names = [
+            "Goldenridge Argan Conditioner 250 ml",
+            "Alpenton Bluetooth Smartwatch Black",
+            "Brightwell Scarf",
+        ]
+        w.page.show_favourites([SearchHit(f"SKU{i}", names[i % 3], "286,99 €") for i in range(8)])
+        qtbot.wait(50)
+        buttons = [
+            b for b in w.page.findChildren(QPushButton) if b.objectName() == "favourite" and b.isVisible()
+        ]
+        assert len(buttons) == 8
+        for b in buttons:  # the button shows every line of its text
+            assert b.sizeHint().height() <= b.height(), b.text()
     finally:
         w.shutdown()

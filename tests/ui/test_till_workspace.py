@@ -29,6 +29,19 @@ def test_demo_login_opens_the_till_and_says_so(qtbot, tmp_path, windows):
     qtbot.waitUntil(lambda: w.shop.till.session_id is not None, timeout=10_000)
     qtbot.waitUntil(lambda: "demo float" in w.page.message.text(), timeout=10_000)
     assert "Till" not in [w.workspaces.bar.tabText(i) for i in range(w.workspaces.bar.count())]  # a cashier
+    # a manager corrects the float on the Till page, which a cashier's keys do not open: no key is named
+    assert "a manager" in w.page.message.text().lower() and "Alt+" not in w.page.message.text()
+
+
+def test_a_manager_is_told_the_key_that_opens_the_till_page(qtbot, tmp_path, windows):
+    w = make_window(qtbot, tmp_path / "shop")
+    windows.append(w)
+    login(qtbot, w, "9999")
+    qtbot.waitUntil(lambda: "demo float" in w.page.message.text(), timeout=10_000)
+    key = w.page.message.text().rpartition("(Alt+")[2].partition(")")[0]
+    assert key.isdigit()
+    qtbot.keyClick(w, getattr(Qt.Key, f"Key_{key}"), Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: w.workspaces.current == "till")
 
 
 def test_a_manager_opens_counts_and_closes_the_till(qtbot, tmp_path, windows):
