@@ -2212,6 +2212,10 @@
             <translation>Card payments are unavailable: the store's connection to the chain's payment service is down. Take cash or another tender.</translation>
         </message>
         <message>
+            <source>Card payments are slow: the chain's payment service is busy and did not take this request in time. Press Pay again in a moment, or take cash or another tender.</source>
+            <translation>Card payments are slow: the chain's payment service is busy and did not take this request in time. Press Pay again in a moment, or take cash or another tender.</translation>
+        </message>
+        <message>
             <source>The backend does not know what was asked for ({what}).</source>
             <translation>The backend does not know what was asked for ({what}).</translation>
         </message>

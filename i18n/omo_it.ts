@@ -2212,6 +2212,10 @@
             <translation>I pagamenti con carta non sono disponibili: il collegamento del negozio al servizio di pagamento della catena è interrotto. Accetta contanti o un altro metodo di pagamento.</translation>
         </message>
         <message>
+            <source>Card payments are slow: the chain's payment service is busy and did not take this request in time. Press Pay again in a moment, or take cash or another tender.</source>
+            <translation>Pagamenti con carta lenti: il servizio di pagamento della catena è occupato e non ha accettato questa richiesta in tempo. Premi di nuovo Paga tra un momento, oppure accetta contanti o un altro mezzo di pagamento.</translation>
+        </message>
+        <message>
             <source>The backend does not know what was asked for ({what}).</source>
             <translation>Il backend non conosce ciò che è stato chiesto ({what}).</translation>
         </message>

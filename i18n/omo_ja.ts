@@ -2212,6 +2212,10 @@
             <translation>カード決済は利用できません。店舗とチェーンの決済サービスとの接続が切れています。現金または別の支払い方法にしてください。</translation>
         </message>
         <message>
+            <source>Card payments are slow: the chain's payment service is busy and did not take this request in time. Press Pay again in a moment, or take cash or another tender.</source>
+            <translation>カード決済が遅れています：チェーンの決済サービスが混雑しており、この要求を時間内に受け付けませんでした。少し待ってからもう一度「支払い」を押すか、現金または別の支払方法を受け付けてください。</translation>
+        </message>
+        <message>
             <source>The backend does not know what was asked for ({what}).</source>
             <translation>バックエンドは要求されたもの（{what}）を把握していません。</translation>
         </message>

@@ -2212,6 +2212,10 @@
             <translation>Os pagamentos com cartão não estão disponíveis: a ligação da loja ao serviço de pagamentos da cadeia está em baixo. Aceite numerário ou outro meio de pagamento.</translation>
         </message>
         <message>
+            <source>Card payments are slow: the chain's payment service is busy and did not take this request in time. Press Pay again in a moment, or take cash or another tender.</source>
+            <translation>Pagamentos com cartão lentos: o serviço de pagamento da cadeia está ocupado e não aceitou este pedido a tempo. Prima Pagar novamente daqui a pouco, ou aceite dinheiro ou outro meio de pagamento.</translation>
+        </message>
+        <message>
             <source>The backend does not know what was asked for ({what}).</source>
             <translation>O backend não conhece o que foi pedido ({what}).</translation>
         </message>

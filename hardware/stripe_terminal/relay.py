@@ -42,9 +42,11 @@ RELAY_DOWN_MESSAGE = Sentence(
         "Take cash or another tender."
     )
 )
-RELAY_BUSY_MESSAGE = (
-    "Card payments are slow: the chain's payment service is busy and did not take this request in time. "
-    "Press Pay again in a moment, or take cash or another tender."
+RELAY_BUSY_MESSAGE = Sentence(
+    N_(
+        "Card payments are slow: the chain's payment service is busy and did not take this request in "
+        "time. Press Pay again in a moment, or take cash or another tender."
+    )
 )
 
 
