@@ -404,7 +404,11 @@ def _make_payments(shop: Shop) -> None:
             off("Card payments are relayed by the backend, but this till is not registered with one.")
             return
         shop.terminal = RelayedTerminal(
-            backend_url=url, token=token, reader_id=reader, poll_interval=s["stripe.poll_interval_ms"] / 1000
+            backend_url=url,
+            token=token,
+            reader_id=reader,
+            poll_interval=s["stripe.poll_interval_ms"] / 1000,
+            country=s["store.country"],
         )
         shop.payments = CardPayments(
             shop.terminal,
