@@ -34,7 +34,7 @@ from pos.payment import (
     TerminalUnavailable,
     action_failure_error,
 )
-from tests.payments.conftest import API_KEY, POLL, check_invariants
+from tests.payments.conftest import API_KEY, POLL, both_ports, check_invariants, settle
 from tests.support.waiting import wait_for
 
 PI_GET = r"/v1/payment_intents/pi_[^/]+$"
@@ -478,25 +478,43 @@ def test_reader_succeeded_but_stripe_never_confirms_in_time(sim, terminal, journ
 # ------------------------------------------------------------------------------------------ pay: resuming
 
 
-def _authorised_unseen(sim, terminal, journal, shop, amount: int):
-    """The card was authorised while Stripe was unreachable for the till's reads: the attempt is open."""
+def reads_fail(sim, relay_backend) -> None:
+    """The till cannot read the payment's state: direct, Stripe answers its reads 503; relayed, the backend
+    does (the till's reads go to the backend, which knows the outcome from the webhooks)."""
+    if relay_backend is None:
+        sim.fail_with_status(r"/v1/", status=503, times=10_000, method="GET")
+    else:
+        relay_backend.inject("status", path="/v1/card/", method="GET", status=503, times=10_000)
+
+
+def reads_back(sim, relay_backend) -> None:
+    sim.clear_faults()
+    if relay_backend is not None:
+        relay_backend.backend.faults.clear()
+
+
+def _authorised_unseen(sim, terminal, journal, shop, amount: int, relay_backend=None):
+    """The card was authorised while the till could not read the payment: the attempt is open."""
     payments = make_payments(terminal, journal, authorization_timeout=0.3)
     sale = shop.new_sale(amount)
     t, box = pay_in_thread(payments, sale, amount, shop.complete(sale, amount))
     wait_for(sim.pending_reader)
-    sim.fail_with_status(r"/v1/", status=503, times=10_000, method="GET")
+    reads_fail(sim, relay_backend)
     sim.tap(VISA)
     t.join()
-    sim.clear_faults()
+    reads_back(sim, relay_backend)
     assert box["out"].status == "failed"
     return payments, sale, box["out"]
 
 
-def test_next_pay_for_a_different_total_after_an_unseen_authorisation(sim, terminal, journal, shop):
+@both_ports
+def test_next_pay_for_a_different_total_after_an_unseen_authorisation(
+    sim, terminal, journal, shop, relay_backend
+):
     """The card was authorised for 2400 but the till never saw it; the cashier then changes the cart to
     2500 and presses Pay: nothing is completed with the wrong amount and nothing new is charged — a
     manager must decide. Paying the original total completes the sale with the one authorisation."""
-    payments, sale, out = _authorised_unseen(sim, terminal, journal, shop, 2400)
+    payments, sale, out = _authorised_unseen(sim, terminal, journal, shop, 2400, relay_backend)
     shop.sale(sale)["total"] = 2500
     with pytest.raises(PaymentInProgress, match="needs a manager"):
         payments.pay(sale, 2500, "usd", shop.complete(sale, 2500))
@@ -507,6 +525,7 @@ def test_next_pay_for_a_different_total_after_an_unseen_authorisation(sim, termi
     shop.sale(sale)["total"] = 2400
     again = payments.pay(sale, 2400, "usd", shop.complete(sale, 2400))
     assert again.paid and again.payment_intent_id == out.payment_intent_id
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
@@ -634,7 +653,10 @@ def test_create_answered_502_twice_leaves_nothing_to_abandon(sim, payments, shop
     assert sim.count_requests("POST", r"/cancel$") == 0
 
 
-def test_abandon_after_an_unseen_interac_capture_says_the_card_was_charged(sim, make_terminal, journal, shop):
+@both_ports
+def test_abandon_after_an_unseen_interac_capture_says_the_card_was_charged(
+    sim, make_terminal, journal, shop, relay_backend
+):
     """The Interac tap was captured while the till could not read Stripe; the cashier then switches to
     cash: the till refuses to cancel, says the card was charged, and the attempt stays open so the sale
     is completed (by the reconciler) rather than paid twice."""
@@ -643,10 +665,10 @@ def test_abandon_after_an_unseen_interac_capture_says_the_card_was_charged(sim, 
     sale = shop.new_sale(3200)
     t, box = pay_in_thread(payments, sale, 3200, shop.complete(sale, 3200), currency="cad")
     wait_for(sim.pending_reader)
-    sim.fail_with_status(r"/v1/", status=503, times=10_000, method="GET")
+    reads_fail(sim, relay_backend)
     sim.tap(INTERAC)
     t.join()
-    sim.clear_faults()
+    reads_back(sim, relay_backend)
     assert box["out"].status == "failed"
     released: list = []
     out = payments.abandon(sale, release_sale=lambda tx: released.append(sale))

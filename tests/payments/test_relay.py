@@ -351,6 +351,34 @@ def test_the_backend_killed_between_create_and_process_charges_nothing_twice(cha
     check_invariants(chain.sim, shop)
 
 
+def test_the_backend_restarted_while_the_reader_waits_for_the_card(chain, journal):
+    """The backend stops while the customer is at the reader and comes back: the till's channel drops and
+    resumes, the tap's webhook reaches the restarted backend (Stripe retries it, or the reconciliation
+    lists it), the sale completes and is captured once."""
+    shop = Shop(journal)
+    t = chain.terminal()
+    payments = chain.payments(t, journal, authorization_timeout=30.0)
+    sale = shop.new_sale(3100)
+    box: dict[str, Any] = {}
+    paying = threading.Thread(
+        target=lambda: box.update(out=payments.pay(sale, 3100, "usd", shop.complete(sale, 3100)))
+    )
+    paying.start()
+    deadline = time.monotonic() + 10
+    while chain.sim.pending_reader() is None:
+        assert time.monotonic() < deadline, "the reader never waited for the card"
+        time.sleep(0.01)
+    port = int(chain.url.rsplit(":", 1)[1])
+    chain.backend.stop()
+    chain.sim.tap("4242424242424242", chain.reader)  # while the backend is away: its webhook fails
+    chain.backend = chain.start(port)
+    paying.join(30)
+    assert box["out"].status == "authorized", box["out"]
+    chain.settle(chain.payments(chain.terminal(), journal), shop)
+    assert len([p for _m, p, _k in chain.stripe_requests() if p.endswith("/capture")]) == 1
+    check_invariants(chain.sim, shop)
+
+
 def test_the_relay_down_the_card_fails_with_a_clear_message_and_nothing_is_charged(chain, journal):
     shop = Shop(journal)
     payments = chain.payments(chain.terminal(), journal)
