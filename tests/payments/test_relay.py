@@ -119,15 +119,18 @@ def journal() -> MemoryPaymentJournal:
 def _tap_when_waiting(
     sim: StripeSimulator, reader: str, card: str = "4242424242424242", *, after: float = 0.0
 ) -> threading.Thread:
+    """The customer taps once the reader waits for a card, however long the till takes to get there (it
+    used to give up after 10 s: under load the card was never tapped, and the till, having waited its own
+    10 s, cancelled). Ends with the simulator."""
+
     def run() -> None:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            action = sim.readers[reader].get("action")
-            if action and action["status"] == "in_progress":
-                time.sleep(after)
+        while not sim._stopping.is_set():
+            if sim.pending_reader() == reader:
+                if after:
+                    time.sleep(after)
                 sim.tap(card, reader)
                 return
-            time.sleep(0.01)
+            sim._stopping.wait(0.01)
 
     t = threading.Thread(target=run, daemon=True)
     t.start()
