@@ -165,6 +165,7 @@ def test_action_failure_with_an_unknown_code_is_a_plain_refusal():
 # ------------------------------------------------------------------------------------------ pay: the reader
 
 
+@both_ports
 def test_payment_intent_cancelled_elsewhere_while_reader_waits(sim, payments, shop, journal):
     """A manager cancels the PaymentIntent from the Stripe dashboard while the reader waits: the till
     reports a cancellation, charges nothing, and the next Pay starts a fresh PaymentIntent without
@@ -185,9 +186,11 @@ def test_payment_intent_cancelled_elsewhere_while_reader_waits(sim, payments, sh
     assert again.paid and again.payment_intent_id != first_pi
     assert journal.get(out.attempt_id).status == CANCELED
     assert sim.count_requests("POST", r"/cancel$") == 1  # only the dashboard's own cancel above
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
+@both_ports
 def test_process_never_reaches_the_reader_gives_up_after_retries(sim, payments, shop, journal):
     """Every process command hits a 504 in front of Stripe: the till resends with fresh keys a bounded
     number of times, then tells the cashier card payments are unavailable; nothing was charged and the
@@ -205,9 +208,11 @@ def test_process_never_reaches_the_reader_gives_up_after_retries(sim, payments, 
     sim.auto_tap(VISA, delay=0.0)
     again = payments.pay(sale, 1400, "usd", shop.complete(sale, 1400))
     assert again.paid and again.payment_intent_id == out.payment_intent_id
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
+@both_ports
 def test_reader_busy_and_unreadable_reports_busy_without_charging(sim, payments, shop, journal, reader_id):
     sim.set_reader_busy(reader_id)
     sim.fail_with_status(READER_GET, status=503, method="GET")  # the look at the reader fails too
@@ -587,6 +592,7 @@ def test_pay_while_the_reconciler_settles_the_same_attempt(sim, terminal, journa
 # ------------------------------------------------------------------------------------------ cancel / abandon
 
 
+@both_ports
 def test_cancel_action_fails_on_timeout_the_payment_intent_is_still_cancelled(sim, terminal, journal, shop):
     """Nobody taps; when the till gives up, stopping the reader fails (Stripe hiccup): the PaymentIntent
     is cancelled anyway, which also stops the reader, and nothing can be charged afterwards."""
@@ -602,6 +608,7 @@ def test_cancel_action_fails_on_timeout_the_payment_intent_is_still_cancelled(si
     check_invariants(sim, shop)
 
 
+@both_ports
 def test_interac_captured_before_the_cancel_reached_it(sim, make_terminal, journal, shop):
     """Interac is captured by Stripe itself: if the cashier's Cancel arrives after the tap, the money is
     taken, so the sale completes and the cashier is told so."""
@@ -621,6 +628,8 @@ def test_interac_captured_before_the_cancel_reached_it(sim, make_terminal, journ
     check_invariants(sim, shop)
 
 
+@both_ports
+@pytest.mark.parametrize("relay_read_timeout", [0.3])  # relayed: the backend times out
 def test_abandon_after_the_create_answer_was_lost_cancels_the_found_intent(sim, make_terminal, journal, shop):
     """Pay failed because the answer to 'create PaymentIntent' was lost; the customer pays cash: the
     till finds the PaymentIntent Stripe did create (by the attempt id) and cancels it."""
@@ -639,6 +648,7 @@ def test_abandon_after_the_create_answer_was_lost_cancels_the_found_intent(sim, 
     check_invariants(sim, shop)
 
 
+@both_ports
 def test_create_answered_502_twice_leaves_nothing_to_abandon(sim, payments, shop, journal):
     """'Create PaymentIntent' was answered 502 for two attempts: a 5xx answer may be saved under its key
     (then only replayed), so each time the till checks that no PaymentIntent exists and closes the
