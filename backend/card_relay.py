@@ -277,16 +277,20 @@ class CardRelay:
         config: dict[str, Any] = {"enable_customer_cancellation": True}
         if not tipping:
             config["skip_tipping"] = True
-        reader = self._stripe(
-            "process",
-            "POST /v1/terminal/readers/{id}/process_payment_intent",
-            CUSTOMER,
-            lambda: self._client.v1.terminal.readers.process_payment_intent(
-                reader_id,
-                {"payment_intent": pi_id, "process_config": config},
-                options={"idempotency_key": idempotency_key},
-            ),
-        )
+        try:
+            reader = self._stripe(
+                "process",
+                "POST /v1/terminal/readers/{id}/process_payment_intent",
+                CUSTOMER,
+                lambda: self._client.v1.terminal.readers.process_payment_intent(
+                    reader_id,
+                    {"payment_intent": pi_id, "process_config": config},
+                    options={"idempotency_key": idempotency_key},
+                ),
+            )
+        except StripeFailed as e:
+            self._refresh_refused(pi_id, e)
+            raise
         self._apply_reader(reader, answer_sent_at=sent)
         return self.reader(till_id, reader_id) or reader
 
@@ -345,16 +349,34 @@ class CardRelay:
             raise StripeFailed(
                 400, {"code": "payment_intent_unexpected_state", "message": "the sale was committed"}
             )
-        pi = self._stripe(
-            "cancel",
-            "POST /v1/payment_intents/{id}/cancel",
-            CUSTOMER,
-            lambda: self._client.v1.payment_intents.cancel(
-                pi_id, {"cancellation_reason": reason}, options={"idempotency_key": idempotency_key}
-            ),
-        )
+        try:
+            pi = self._stripe(
+                "cancel",
+                "POST /v1/payment_intents/{id}/cancel",
+                CUSTOMER,
+                lambda: self._client.v1.payment_intents.cancel(
+                    pi_id, {"cancellation_reason": reason}, options={"idempotency_key": idempotency_key}
+                ),
+            )
+        except StripeFailed as e:
+            self._refresh_refused(pi_id, e)
+            raise
         self._apply_pi(pi, created=None, via="answer")
         return pi
+
+    def _refresh_refused(self, pi_id: str, e: StripeFailed) -> None:
+        """Stripe refused a command for the PaymentIntent's state: it moved on (captured at the tap,
+        cancelled elsewhere) before its webhook came. What the till reads next is Stripe's state (one read,
+        the cashier waiting), not the webhooks' lag."""
+        if e.error.get("code") not in ("payment_intent_unexpected_state", "intent_invalid_state"):
+            return
+        fresh = self._stripe(
+            "refused_check",
+            "GET /v1/payment_intents/{id}",
+            CUSTOMER,
+            lambda: self._client.v1.payment_intents.retrieve(pi_id),
+        )
+        self._apply_pi(fresh, created=None, via="answer")
 
     def hand_over_capture(self, till_id: str, pi_id: str, key: str, amount: int | None) -> dict[str, Any]:
         """The till committed the sale: capture it later, here. Answers the PaymentIntent as known."""

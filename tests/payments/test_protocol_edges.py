@@ -190,6 +190,29 @@ def test_payment_intent_cancelled_elsewhere_while_reader_waits(sim, payments, sh
     check_invariants(sim, shop)
 
 
+@pytest.mark.parametrize("port", ["relayed"])
+def test_payment_intent_cancelled_elsewhere_its_webhook_late(sim, payments, shop, journal, relay_backend):
+    """Relayed, as above, with the PaymentIntent's cancellation heard after the reader's failure: the next
+    Pay finds the PaymentIntent cancelled when the reader is refused and starts afresh. (Bug found by this
+    test, at random in the test above: the next Pay drove the dead PaymentIntent again and told the
+    cashier 'Stripe refused, take another tender'.)"""
+    relay_backend.backend.card_relay.reconcile = lambda: 0  # nothing fetched behind the webhooks' back
+    sim.webhooks.fail_next(10_000, types=("payment_intent.canceled",))  # arrives late
+    sale = shop.new_sale(1350)
+    t, box = pay_in_thread(payments, sale, 1350, shop.complete(sale, 1350))
+    wait_for(sim.pending_reader)
+    first_pi = next(iter(sim.payment_intents))
+    stripe_client(sim).v1.payment_intents.cancel(first_pi)
+    t.join()
+    assert box["out"].status == "cancelled", box["out"]
+    sim.auto_tap(VISA, delay=0.0)
+    again = payments.pay(sale, 1350, "usd", shop.complete(sale, 1350))
+    assert again.paid and again.payment_intent_id != first_pi, again
+    assert journal.get(box["out"].attempt_id).status == CANCELED
+    settle(payments, shop)
+    check_invariants(sim, shop)
+
+
 @both_ports
 def test_process_never_reaches_the_reader_gives_up_after_retries(sim, payments, shop, journal):
     """Every process command hits a 504 in front of Stripe: the till resends with fresh keys a bounded
@@ -625,6 +648,33 @@ def test_interac_captured_before_the_cancel_reached_it(sim, make_terminal, journ
     assert out.paid and "charged before the cancel" in out.message
     assert shop.sale(sale)["status"] == "completed"
     assert sim.count_requests("POST", r"/v1/payment_intents/[^/]+/cancel$") == 0
+    check_invariants(sim, shop)
+
+
+@pytest.mark.parametrize("port", ["relayed"])
+def test_interac_captured_before_the_cancel_its_webhook_late(
+    sim, make_terminal, journal, shop, relay_backend
+):
+    """Relayed, the till reads what the backend heard: the reader's success has arrived, the PaymentIntent's
+    capture not yet (webhooks come in any order). The cashier's Cancel is refused by Stripe (the payment
+    is captured): the sale completes and the cashier is told so. (Bug found by this test, at random in
+    the test above: the refusal was reported as 'Stripe refused, take another tender' with the customer
+    charged.)"""
+    sim.create_location("Toronto", country="CA")
+    relay_backend.backend.card_relay.reconcile = lambda: 0  # nothing fetched behind the webhooks' back
+    sim.webhooks.fail_next(10_000, types=("payment_intent.succeeded",))  # arrives late
+    payments = make_payments(make_terminal(country="CA"), journal)
+    sale = shop.new_sale(2950)
+    t, box = pay_in_thread(payments, sale, 2950, shop.complete(sale, 2950), currency="cad")
+    rid = wait_for(sim.pending_reader)
+    sim.auth_delay = 0.3
+    sim.tap(INTERAC, rid)
+    payments.cancel(sale)
+    t.join()
+    out = box["out"]
+    assert out.paid and "charged before the cancel" in out.message, out
+    assert shop.sale(sale)["status"] == "completed"
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
