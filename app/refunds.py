@@ -61,6 +61,14 @@ def new_credit_code() -> str:
     return "SC-" + "-".join(raw[i : i + 4] for i in range(0, 16, 4))
 
 
+def next_try_key(key: str) -> str:
+    """The idempotency key of a reader's next try after one that surely failed (the customer did not tap,
+    the card was refused, the till cancelled): under the same key Stripe would replay the failed try's
+    answer for 24 hours instead of asking the reader again."""
+    base, _, n = key.rpartition(":try")
+    return f"{base}:try{int(n) + 1}" if base and n.isdigit() else f"{key}:try2"
+
+
 def claim_body(doc: ReturnDocument) -> dict[str, Any] | None:
     """What the backend holds for a return with an original (None: nothing to hold)."""
     if doc.original_order_no:
@@ -266,17 +274,37 @@ class RefundRunner:
         """An Interac refund: the customer taps the card on the reader."""
         if on_status is not None:
             on_status("tap")
+        metadata = {"return_uuid": attempt.return_uuid, "step": str(step.no)}  # found by it if unseen
         try:
-            terminal.refund_on_reader(step.target, step.amount, idempotency_key=f"{step.key}:reader")
+            answer = terminal.refund_on_reader(
+                step.target, step.amount, idempotency_key=f"{step.key}:reader", metadata=metadata
+            )
         except PaymentError as e:
             self.records.refund_step(attempt.return_uuid, step.no, error=e.message)
             return self._unsettled(step, e.message)
         deadline = time.monotonic() + READER_WAIT_S
         poll = max(float(getattr(terminal, "poll_interval", 0.5)), 0.05)
+        # relayed: the backend pushes the reader's outcome; direct: read the reader every `poll`
+        wait = getattr(terminal, "wait_for_change", None)
+        made = answer.action_for("refund_payment", step.target)  # relayed: an attempt refunded before
+        if made is not None and made.status == "succeeded" and made.refund:
+            self.records.refund_step(
+                attempt.return_uuid, step.no, state="done", refund_id=made.refund, error=""
+            )
+            return None
+        first = True
         while time.monotonic() < deadline:
+            if not first:
+                if wait is not None:
+                    wait(self._cancel, poll)
+                else:
+                    time.sleep(poll)
+            first = False
             if self._cancel.is_set():
                 self._quietly(terminal.cancel_action)
-                self.records.refund_step(attempt.return_uuid, step.no, error="cancelled at the till")
+                self.records.refund_step(
+                    attempt.return_uuid, step.no, error="cancelled at the till", key=next_try_key(step.key)
+                )
                 return Result(
                     Outcome.CANCELLED,
                     msg(QT_TRANSLATE_NOOP(C, "The Interac refund was cancelled; nothing was refunded yet.")),
@@ -293,16 +321,17 @@ class RefundRunner:
                 return None
             if action is not None and action.status == "failed":
                 why = action.failure_message or action.failure_code or "refused"
-                self.records.refund_step(attempt.return_uuid, step.no, error=why)
+                self.records.refund_step(attempt.return_uuid, step.no, error=why, key=next_try_key(step.key))
                 return failed(
                     msg(
                         QT_TRANSLATE_NOOP(C, "The Interac refund did not go through: {why}. Try again."),
                         why=why,
                     )
                 )
-            time.sleep(poll)
         self._quietly(terminal.cancel_action)
-        self.records.refund_step(attempt.return_uuid, step.no, error="the reader timed out")
+        self.records.refund_step(
+            attempt.return_uuid, step.no, error="the reader timed out", key=next_try_key(step.key)
+        )
         return failed(
             msg(QT_TRANSLATE_NOOP(C, "The reader timed out waiting for the Interac card. Try again."))
         )

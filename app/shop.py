@@ -417,7 +417,11 @@ def _make_payments(shop: Shop) -> None:
             )
             return
         shop.terminal = RelayedTerminal(
-            backend_url=url, token=token, reader_id=reader, poll_interval=s["stripe.poll_interval_ms"] / 1000
+            backend_url=url,
+            token=token,
+            reader_id=reader,
+            poll_interval=s["stripe.poll_interval_ms"] / 1000,
+            country=s["store.country"],
         )
         shop.payments = CardPayments(
             shop.terminal,

@@ -126,6 +126,11 @@ def install(app: Any, backend: Any) -> None:
             )
         if not isinstance(body.get("currency"), str) or not _CURRENCY.match(body["currency"]):  # type: ignore[union-attr]
             return _error(400, "invalid_request", "currency must be three lower-case letters")
+        types = body.get("payment_method_types", ["card_present"])  # type: ignore[union-attr]
+        if not (
+            isinstance(types, list) and types and all(t in ("card_present", "interac_present") for t in types)
+        ):
+            return _error(400, "invalid_request", "payment_method_types: card_present and/or interac_present")
         return await run(lambda: relay().create(till, dict(body, amount=amount)))
 
     @app.get("/v1/card/payments/{attempt_id}")
@@ -166,6 +171,18 @@ def install(app: Any, backend: Any) -> None:
     async def card_cancel_action(reader_id: str, request: Request) -> Response:
         till = auth(request)
         return await run(lambda: relay().cancel_action(till, reader_id))
+
+    @app.post("/v1/card/readers/{reader_id}/refund-payment")
+    async def card_refund_on_reader(reader_id: str, request: Request) -> Response:
+        till = auth(request)
+        body = await _body(request)
+        ok = body is not None and _text(body, "payment_intent") and _text(body, "idempotency_key")
+        amount = _int(body.get("amount")) if body is not None else None
+        if not ok or amount is None or not 1 <= amount <= 99999999:
+            return _error(400, "invalid_request", "payment_intent, amount and idempotency_key are required")
+        if not _metadata(body.get("metadata")):  # type: ignore[union-attr]
+            return _error(400, "invalid_request", "metadata: at most 20 short texts by short names")
+        return await run(lambda: relay().refund_on_reader(till, reader_id, dict(body, amount=amount)))
 
     # one route for both methods: a 405 names them both in its Allow header
     @app.api_route("/v1/card/refunds", methods=["GET", "POST"])

@@ -31,7 +31,15 @@ import stripe
 from sqlalchemy.engine import Connection
 
 from backend import schema
-from backend.stripe_budget import CAPTURE, CUSTOMER, RECONCILE, REFUND, BudgetLimits, StripeBudget
+from backend.stripe_budget import (
+    CAPTURE,
+    CUSTOMER,
+    RECONCILE,
+    REFUND,
+    BudgetExhausted,
+    BudgetLimits,
+    StripeBudget,
+)
 
 log = logging.getLogger("omo.backend.cards")
 
@@ -269,16 +277,20 @@ class CardRelay:
         config: dict[str, Any] = {"enable_customer_cancellation": True}
         if not tipping:
             config["skip_tipping"] = True
-        reader = self._stripe(
-            "process",
-            "POST /v1/terminal/readers/{id}/process_payment_intent",
-            CUSTOMER,
-            lambda: self._client.v1.terminal.readers.process_payment_intent(
-                reader_id,
-                {"payment_intent": pi_id, "process_config": config},
-                options={"idempotency_key": idempotency_key},
-            ),
-        )
+        try:
+            reader = self._stripe(
+                "process",
+                "POST /v1/terminal/readers/{id}/process_payment_intent",
+                CUSTOMER,
+                lambda: self._client.v1.terminal.readers.process_payment_intent(
+                    reader_id,
+                    {"payment_intent": pi_id, "process_config": config},
+                    options={"idempotency_key": idempotency_key},
+                ),
+            )
+        except StripeFailed as e:
+            self._refresh_refused(pi_id, e)
+            raise
         self._apply_reader(reader, answer_sent_at=sent)
         return self.reader(till_id, reader_id) or reader
 
@@ -337,16 +349,34 @@ class CardRelay:
             raise StripeFailed(
                 400, {"code": "payment_intent_unexpected_state", "message": "the sale was committed"}
             )
-        pi = self._stripe(
-            "cancel",
-            "POST /v1/payment_intents/{id}/cancel",
-            CUSTOMER,
-            lambda: self._client.v1.payment_intents.cancel(
-                pi_id, {"cancellation_reason": reason}, options={"idempotency_key": idempotency_key}
-            ),
-        )
+        try:
+            pi = self._stripe(
+                "cancel",
+                "POST /v1/payment_intents/{id}/cancel",
+                CUSTOMER,
+                lambda: self._client.v1.payment_intents.cancel(
+                    pi_id, {"cancellation_reason": reason}, options={"idempotency_key": idempotency_key}
+                ),
+            )
+        except StripeFailed as e:
+            self._refresh_refused(pi_id, e)
+            raise
         self._apply_pi(pi, created=None, via="answer")
         return pi
+
+    def _refresh_refused(self, pi_id: str, e: StripeFailed) -> None:
+        """Stripe refused a command for the PaymentIntent's state: it moved on (captured at the tap,
+        cancelled elsewhere) before its webhook came. What the till reads next is Stripe's state (one read,
+        the cashier waiting), not the webhooks' lag."""
+        if e.error.get("code") not in ("payment_intent_unexpected_state", "intent_invalid_state"):
+            return
+        fresh = self._stripe(
+            "refused_check",
+            "GET /v1/payment_intents/{id}",
+            CUSTOMER,
+            lambda: self._client.v1.payment_intents.retrieve(pi_id),
+        )
+        self._apply_pi(fresh, created=None, via="answer")
 
     def hand_over_capture(self, till_id: str, pi_id: str, key: str, amount: int | None) -> dict[str, Any]:
         """The till committed the sale: capture it later, here. Answers the PaymentIntent as known."""
@@ -380,12 +410,76 @@ class CardRelay:
         keys 24 hours). An attempt whose answer was lost (the backend stopped mid-call) is looked for among
         the payment's refunds at Stripe (by its key in the refund's metadata) before it is made again."""
         c = schema.card_payments
-        f = schema.card_refunds
         pi_id, key, amount = body["payment_intent"], body["idempotency_key"], body["amount"]
+        made, seen = self._record_refund(till_id, key, pi_id, amount)
+        if made is not None:
+            return json.loads(made)
+        refund = self._refund_made(till_id, pi_id, key) if seen else None
+        if refund is None:
+            params: dict[str, Any] = {
+                "payment_intent": pi_id,
+                "amount": amount,
+                "metadata": {**(body.get("metadata") or {}), "omo_refund_key": key, "omo_till": till_id},
+            }
+            if body.get("reason"):
+                params["reason"] = body["reason"]
+            refund = self._stripe(
+                "refund",
+                "POST /v1/refunds",
+                REFUND,
+                lambda: self._client.v1.refunds.create(params, options={"idempotency_key": key}),
+            )
+            self._keep_refund(till_id, key, refund)
+        if not self.store.read_one(sa.select(c.c.attempt_id).where(c.c.payment_intent_id == pi_id)):
+            return refund  # not a payment a till took through the backend (an online order's, say)
+        self._read_refunded(pi_id)
+        return refund
+
+    def _read_refunded(self, pi_id: str) -> None:
+        """What is refunded of a payment now, for the till's close-out (off the customer's path: a refund's
+        priority)."""
+        pi = self._stripe(
+            "refund_read",
+            "GET /v1/payment_intents/{id}",
+            REFUND,
+            lambda: self._client.v1.payment_intents.retrieve(pi_id, {"expand": ["latest_charge"]}),
+        )
+        self._apply_pi(pi, created=None, via="answer")
+
+    def _refunded_on_reader(self, reader: dict[str, Any]) -> None:
+        """A reader's ``refund_payment`` made for a till's attempt succeeded (an event): keep Stripe's Refund
+        for the attempt (one read) and what is refunded of the payment now."""
+        action = reader.get("action") or {}
+        payload = action.get("refund_payment") or {}
+        meta = payload.get("metadata") or {}
+        key, till_id, refund_id = meta.get("omo_refund_key"), meta.get("omo_till"), payload.get("refund")
+        if action.get("type") != "refund_payment" or action.get("status") != "succeeded":
+            return
+        if not (key and till_id and isinstance(refund_id, str)):
+            return  # not made for a till through the backend
+        try:
+            refund = self._stripe(
+                "refund_read",
+                "GET /v1/refunds/{id}",
+                REFUND,
+                lambda: self._client.v1.refunds.retrieve(refund_id),
+            )
+        except (StripeFailed, BudgetExhausted) as e:  # the attempt stays findable by its key at Stripe
+            log.info("card relay: refund %s not read now (%s)", refund_id, e)
+            return
+        self._keep_refund(till_id, key, refund)
+        c = schema.card_payments
+        pi_id = refund.get("payment_intent")
+        if pi_id and self.store.read_one(sa.select(c.c.attempt_id).where(c.c.payment_intent_id == pi_id)):
+            self._read_refunded(pi_id)
+
+    def _record_refund(self, till_id: str, key: str, pi_id: str, amount: int) -> tuple[str | None, bool]:
+        """Record a till's refund attempt before Stripe is asked: (the Refund already made for it, whether
+        the attempt was recorded before). The same attempt for another payment or amount is refused."""
+        f = schema.card_refunds
         now = self._clock()
 
         def record(conn: Connection) -> tuple[str | None, bool]:
-            """(the Refund already made for this attempt, whether the attempt was recorded before)."""
             row = conn.execute(
                 sa.select(f.c.payment_intent_id, f.c.amount, f.c.refund_json).where(
                     f.c.till_id == till_id, f.c.refund_key == key
@@ -413,36 +507,50 @@ class CardRelay:
                 )
             return row[2], True
 
-        made, seen = self.store.write(record)
-        if made is not None:
-            return json.loads(made)
-        refund = self._refund_made(till_id, pi_id, key) if seen else None
-        if refund is None:
-            params: dict[str, Any] = {
-                "payment_intent": pi_id,
-                "amount": amount,
-                "metadata": {**(body.get("metadata") or {}), "omo_refund_key": key, "omo_till": till_id},
-            }
-            if body.get("reason"):
-                params["reason"] = body["reason"]
-            refund = self._stripe(
-                "refund",
-                "POST /v1/refunds",
-                REFUND,
-                lambda: self._client.v1.refunds.create(params, options={"idempotency_key": key}),
+        return self.store.write(record)
+
+    def refund_on_reader(self, till_id: str, reader_id: str, body: dict[str, Any]) -> dict[str, Any] | None:
+        """An Interac refund in person (Stripe's ``refund_payment`` reader action: the customer taps it),
+        written ahead like ``refund``: the till's attempt (its ``idempotency_key``) is recorded before Stripe
+        is asked and carried in the Refund's metadata, so an attempt whose answer was lost is found among the
+        payment's refunds before the reader is asked again, at any age. Answers the reader as Stripe did; an
+        attempt already refunded answers the reader with that refund as its action's outcome (no Stripe
+        request). The outcome comes like a payment's: the reader's action by webhook, told to this till."""
+        if not self._tills_reader(till_id, reader_id):
+            return None
+        pi_id, key, amount = body["payment_intent"], body["idempotency_key"], body["amount"]
+        made, seen = self._record_refund(till_id, key, pi_id, amount)
+        refund = json.loads(made) if made is not None else None
+        if refund is None and seen:
+            refund = self._refund_made(till_id, pi_id, key)
+        if refund is not None:
+            known = self.reader(till_id, reader_id) or {"id": reader_id, "object": "terminal.reader"}
+            payload = {"payment_intent": pi_id, "amount": refund["amount"], "refund": refund["id"]}
+            payload["metadata"] = refund.get("metadata") or {}
+            action = {"type": "refund_payment", "status": "succeeded", "refund_payment": payload}
+            return dict(known, action=dict(action, failure_code=None, failure_message=None))
+        r = schema.card_readers
+        sent = self._clock()
+        self.store.write(
+            lambda conn: conn.execute(
+                sa.update(r).where(r.c.reader_id == reader_id).values(command_at=sent, action_known=False)
             )
-            self._keep_refund(till_id, key, refund)
-        if not self.store.read_one(sa.select(c.c.attempt_id).where(c.c.payment_intent_id == pi_id)):
-            return refund  # not a payment a till took through the backend (an online order's, say)
-        # what is refunded now, for the till's close-out (off the customer's path: a refund's priority)
-        pi = self._stripe(
-            "refund_read",
-            "GET /v1/payment_intents/{id}",
-            REFUND,
-            lambda: self._client.v1.payment_intents.retrieve(pi_id, {"expand": ["latest_charge"]}),
         )
-        self._apply_pi(pi, created=None, via="answer")
-        return refund
+        params = {
+            "payment_intent": pi_id,
+            "amount": amount,
+            "metadata": {**(body.get("metadata") or {}), "omo_refund_key": key, "omo_till": till_id},
+        }
+        reader = self._stripe(
+            "refund_on_reader",
+            "POST /v1/terminal/readers/{id}/refund_payment",
+            CUSTOMER,  # the customer waits at the reader with the card
+            lambda: self._client.v1.terminal.readers.refund_payment(
+                reader_id, params, options={"idempotency_key": key}
+            ),
+        )
+        self._apply_reader(reader, answer_sent_at=sent)
+        return self.reader(till_id, reader_id) or reader
 
     def refunds_for(self, till_id: str, pi_id: str) -> dict[str, Any] | None:
         """The refunds of a payment (any till's: a return is taken at any till), as a Stripe list. Of a
@@ -545,6 +653,7 @@ class CardRelay:
             self._apply_pi(obj, created=int(event.get("created") or 0), via=via)
         elif typ.startswith("terminal.reader.") and obj.get("object") == "terminal.reader":
             self._apply_reader(obj, answer_sent_at=0.0, authoritative=True)
+            self._refunded_on_reader(obj)
         return True
 
     def _apply_pi(self, pi: dict[str, Any], *, created: int | None, via: str) -> None:
@@ -609,12 +718,20 @@ class CardRelay:
         pi = payload.get("payment_intent") if isinstance(payload, dict) else None
         if isinstance(pi, dict):
             pi = pi.get("id")
+        meta = payload.get("metadata") if isinstance(payload, dict) else None
+        # an Interac refund on the reader: the till that asked hears of it (the payment's may be another)
+        asked_by = meta.get("omo_till") if isinstance(meta, dict) else None
         now = self._clock()
         base = {k: v for k, v in reader.items() if k != "action"}
 
         def keep(conn: Connection) -> str | None:
+            # locked: a command's answer and the webhook of its outcome applied at once (PostgreSQL, two
+            # transactions) would otherwise both read the old action, and the answer's in_progress written
+            # last would hide the outcome from the till until it gave up waiting
             row = conn.execute(
-                sa.select(r.c.action_json, r.c.action_pi, r.c.read_at).where(r.c.reader_id == reader["id"])
+                sa.select(r.c.action_json, r.c.action_pi, r.c.read_at)
+                .where(r.c.reader_id == reader["id"])
+                .with_for_update()
             ).first()
             if row is None:
                 conn.execute(sa.insert(r).values(reader_id=reader["id"], store_id=""))
@@ -646,6 +763,8 @@ class CardRelay:
             if pi is None:
                 return None
             till = conn.execute(sa.select(c.c.till_id).where(c.c.payment_intent_id == pi)).first()
+            if isinstance(asked_by, str):
+                till = (asked_by,)
             if till is None:
                 return None
             self._tell(

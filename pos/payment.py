@@ -1035,7 +1035,7 @@ class CardPayments:
             reader = self.terminal.retrieve_reader()
             if reader.action_for("process_payment_intent", pi.id) and reader.action.status == "in_progress":  # type: ignore[union-attr]
                 return self._poll(attempt, pi, complete_sale, cancel, status)
-            return self._drive(attempt, pi, complete_sale, cancel, status)
+            return self._drive(attempt, pi, complete_sale, cancel, status, resuming=True)
         # the old attempt cannot be reused (amount changed, PI canceled): close it, start afresh
         self._cancel_attempt(attempt, None)
         return None
@@ -1063,7 +1063,11 @@ class CardPayments:
         complete_sale: CompleteSale,
         cancel: threading.Event,
         status: Callable[[str], None],
-    ) -> PaymentOutcome:
+        *,
+        resuming: bool = False,
+    ) -> PaymentOutcome | None:
+        """Steps 4-5. ``resuming`` an earlier attempt: None when its PaymentIntent turns out cancelled (the
+        attempt is closed; the caller starts afresh)."""
         retries = 0
         while True:
             if cancel.is_set():
@@ -1095,6 +1099,11 @@ class CardPayments:
                         cur = self.terminal.retrieve_payment_intent(pi.id)
                         if cur.status in ("requires_capture", "succeeded"):
                             return self._authorized(attempt, cur, complete_sale)
+                        if resuming and cur.status == "canceled":
+                            # cancelled elsewhere, and the read before was behind (relayed: the
+                            # reader's failure heard before the PaymentIntent's cancellation)
+                            self._cancel_attempt(attempt, None, intent=cur)
+                            return None
                     attempt = self.journal.update(
                         attempt.attempt_id, status=PI_CREATED, last_error=e.code or e.kind
                     )
@@ -1230,6 +1239,18 @@ class CardPayments:
                 log.info("cancel_action failed: %s", e.code or e.kind)
         self._wait_reader_done(pi_id)
         cur = self.terminal.retrieve_payment_intent(pi_id)
+        if cur.status != "succeeded":
+            attempt = self.journal.get(attempt.attempt_id) or attempt
+            try:
+                out = self._cancel_attempt(attempt, None, intent=cur)
+            except PaymentRejected as e:
+                # captured meanwhile, or captured already and the read was behind (relayed: the
+                # PaymentIntent's webhook after the reader's): the PaymentIntent decides
+                if e.code != "payment_intent_unexpected_state":
+                    raise
+                cur = self.terminal.retrieve_payment_intent(pi_id)
+                if cur.status != "succeeded":
+                    raise
         if cur.status == "succeeded":
             # captured by Stripe itself (Interac): the money is taken, so the sale completes
             out = self._authorized(attempt, cur, complete_sale)
@@ -1237,8 +1258,6 @@ class CardPayments:
                 out,
                 message=Sentence(N_("The card was charged before the cancel reached it; the sale is paid.")),
             )
-        attempt = self.journal.get(attempt.attempt_id) or attempt
-        out = self._cancel_attempt(attempt, None, intent=cur)
         if cur.status == "requires_capture":
             return replace(
                 out,

@@ -462,8 +462,10 @@ class StripeSimulator:
         limits: StripeLimits | None = None,
         webhook_retry: tuple[float, float, float] = LIVE_RETRY,
         webhook_time_scale: float = 1.0,
+        rate_clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        """``limits``: Stripe's rate limits, enforced (None: not enforced, only counted).
+        """``limits``: Stripe's rate limits, enforced (None: not enforced, only counted); ``rate_clock``
+        the monotonic clock their buckets refill by (a test's own, to refill exactly when it says).
         ``webhook_retry``/``webhook_time_scale``: how failed webhook deliveries are retried (see
         ``hardware/stripe_sim/webhooks.py``)."""
         self._keys = set(api_keys)
@@ -502,7 +504,7 @@ class StripeSimulator:
         self._timers: list[tuple[float, int, Callable[[], None]]] = []
         self._timer_cv = threading.Condition(self._lock)
         self._timer_thread: threading.Thread | None = None
-        self.limiter = RateLimiter(limits) if limits is not None else None
+        self.limiter = RateLimiter(limits, rate_clock) if limits is not None else None
         self.rate_stats = self.limiter.stats if self.limiter is not None else RateStats()
         self.webhooks = Webhooks(self.now, retry=webhook_retry, time_scale=webhook_time_scale)
         self.tapped_at: dict[str, float] = {}  # pi id -> time.monotonic() of the card's tap

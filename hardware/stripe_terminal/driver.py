@@ -453,15 +453,24 @@ class StripeTerminal:
         )
         return [_refund(d) for d in res["data"]]
 
-    def refund_on_reader(self, payment_intent_id: str, amount: int, *, idempotency_key: str) -> ReaderView:
+    def refund_on_reader(
+        self,
+        payment_intent_id: str,
+        amount: int,
+        *,
+        idempotency_key: str,
+        metadata: dict[str, str] | None = None,
+    ) -> ReaderView:
         """Interac refunds happen in person: the customer taps the card; poll ``retrieve_reader`` until the
-        ``refund_payment`` action succeeds (its ``refund`` is the Refund id)."""
+        ``refund_payment`` action succeeds (its ``refund`` is the Refund id). ``metadata`` is kept on the
+        Refund (a refund whose outcome the till missed is found by it among the payment's refunds)."""
+        params: dict[str, Any] = {"payment_intent": payment_intent_id, "amount": amount}
+        if metadata:
+            params["metadata"] = metadata
         return _reader(
             self._call(
                 lambda: self._client.v1.terminal.readers.refund_payment(
-                    self.reader_id,
-                    {"payment_intent": payment_intent_id, "amount": amount},
-                    options={"idempotency_key": idempotency_key},
+                    self.reader_id, params, options={"idempotency_key": idempotency_key}
                 ),
                 mutating=True,
                 reader=self.reader_id,

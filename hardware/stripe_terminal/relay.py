@@ -68,9 +68,6 @@ def _retry_after(r: requests.Response) -> float:
 class RelayedTerminal:
     available = True  # a reader, through the backend
     captures_in_backend = True
-    # Interac's in-person refunds on the reader (refund_payment) are not relayed: a Canadian store's tills
-    # stay direct
-    allowed_payment_method_types = ("card_present",)
 
     def __init__(
         self,
@@ -84,8 +81,13 @@ class RelayedTerminal:
         channel_wait: float = 20.0,
         store_tips: bool = False,
         busy_wait: float = 10.0,
+        country: str = "US",
     ) -> None:
         self.base = backend_url.rstrip("/")
+        # Interac too in Canada: it is captured by Stripe at once, and refunded on the reader
+        self.allowed_payment_method_types = (
+            ("card_present", "interac_present") if country.upper() == "CA" else ("card_present",)
+        )
         self.reader_id = reader_id
         self.poll_interval = poll_interval
         self.push_wait = push_wait
@@ -202,6 +204,7 @@ class RelayedTerminal:
             "amount": amount,
             "currency": currency.lower(),
             "idempotency_key": idempotency_key,
+            "payment_method_types": list(self.allowed_payment_method_types),
         }
         return _intent(self._need(self._call("POST", "/v1/card/payments", body, mutating=True), "payment"))
 
@@ -284,6 +287,33 @@ class RelayedTerminal:
             body["metadata"] = metadata
         return _till_refund(
             self._need(self._call("POST", "/v1/card/refunds", body, mutating=True), "PaymentIntent")
+        )
+
+    def refund_on_reader(
+        self,
+        payment_intent_id: str,
+        amount: int,
+        *,
+        idempotency_key: str,
+        metadata: dict[str, str] | None = None,
+    ) -> ReaderView:
+        """An Interac refund in person, through the backend: the reader's ``refund_payment`` action (the
+        customer taps the card); its outcome comes as the reader's action (``retrieve_reader``), pushed.
+        ``idempotency_key`` is this refund attempt's id: the backend records it before asking Stripe, and
+        an attempt already refunded answers its Refund as the action's outcome."""
+        self._news.clear()
+        body: dict[str, Any] = {
+            "payment_intent": payment_intent_id,
+            "amount": amount,
+            "idempotency_key": idempotency_key,
+        }
+        if metadata:
+            body["metadata"] = metadata
+        return _reader(
+            self._need(
+                self._call("POST", f"/v1/card/readers/{self.reader_id}/refund-payment", body, mutating=True),
+                "reader",
+            )
         )
 
     def refunds_for(self, payment_intent_id: str) -> list[RefundView]:

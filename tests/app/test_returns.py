@@ -256,9 +256,8 @@ def test_a_cashier_needs_a_manager_for_a_refund(shop):
     assert r.retry(shop.approvals.approve(r.request, MIA).override).ok
 
 
-def test_an_interac_payment_is_refunded_on_the_reader(tmp_path):
+def canadian_shop(tmp_path, stripe_mode: str):
     from app.paths import Paths
-    from app.sell import SellService
     from app.shop import open_shop
 
     settings = demo_settings(
@@ -267,15 +266,37 @@ def test_an_interac_payment_is_refunded_on_the_reader(tmp_path):
         "store.currency=CAD",
         "store.locale=en_CA",
         "store.tax_rates=STANDARD=13:HST 13%; REDUCED=5:GST 5%; ZERO=0",
-        "demo.stripe_mode=direct",  # Interac refunds on the reader are not relayed: a Canadian till is direct
+        f"demo.stripe_mode={stripe_mode}",
     )
-    shop = open_shop(Paths.under(tmp_path / "ca"), settings)
+    return open_shop(Paths.under(tmp_path / "ca"), settings)
+
+
+def interac_sale(shop):
+    from app.sell import SellService
+
+    sell = SellService(shop)
+    sell.begin_shift(shop.staff.identify("1111"))
+    sale = card_sale(shop, sell, 1, card=INTERAC)
+    shop.returns.begin_shift(shop.staff.identify(BEN))
+    assert shop.returns.find(sale.receipt_no).ok and shop.returns.pick_all().ok
+    return sale
+
+
+def reader_refunds(shop) -> list:
+    """The in-person refund commands Stripe received (direct: from the till; relayed: from the backend)."""
+    return [
+        r
+        for r in shop.demo.stripe.requests
+        if r["method"] == "POST" and r["path"].endswith("/refund_payment")
+    ]
+
+
+@both_terminals
+def test_an_interac_payment_is_refunded_on_the_reader(tmp_path, stripe_mode):
+    shop = canadian_shop(tmp_path, stripe_mode)
     try:
-        sell = SellService(shop)
-        sell.begin_shift(shop.staff.identify("1111"))
-        sale = card_sale(shop, sell, 1, card=INTERAC)
-        shop.returns.begin_shift(shop.staff.identify(BEN))
-        assert shop.returns.find(sale.receipt_no).ok and shop.returns.pick_all().ok
+        sale = interac_sale(shop)
+        assert shop.demo.stripe.payment_intents[sale.tenders[0].reference]["status"] == "succeeded"
         be_the_customer(shop, lambda sim: sim.tap(INTERAC))
         statuses = []
         r = shop.returns.refund("original", on_status=statuses.append)
@@ -283,6 +304,34 @@ def test_an_interac_payment_is_refunded_on_the_reader(tmp_path):
         assert statuses == ["tap"]
         (refund,) = shop.terminal.refunds_for(sale.tenders[0].reference)
         assert r.value.refunds[0].reference == refund.id and refund.amount == sale.total
+        assert refund.metadata["return_uuid"] == r.value.return_uuid  # found by it if the outcome is missed
+        (command,) = reader_refunds(shop)  # relayed: sent by the backend, with the chain's key
+        assert command["idempotency_key"].endswith(":reader")
+    finally:
+        shop.close()
+
+
+@both_terminals
+def test_an_interac_refund_the_reader_gave_up_on_is_made_once_when_tried_again(tmp_path, stripe_mode):
+    """The customer did not tap in time (the reader's action failed): Try again asks the reader again and
+    the tap refunds once. (Bug found by this test: the second try carried the first one's idempotency key,
+    so Stripe replayed its answer instead of asking the reader again, and every further try failed the
+    same way for 24 hours.)"""
+    shop = canadian_shop(tmp_path, stripe_mode)
+    try:
+        sale = interac_sale(shop)
+        be_the_customer(shop, lambda sim: sim.time_out())
+        r = shop.returns.refund("original")
+        assert r.outcome is Outcome.FAILED and "did not go through" in str(r.message), r
+        assert shop.demo.stripe.refunds == {}
+        (attempt,) = shop.records.open_return_attempts()
+        be_the_customer(shop, lambda sim: sim.tap(INTERAC))
+        again = shop.returns.resume(attempt.return_uuid)
+        assert again.ok, again
+        (refund,) = shop.demo.stripe.refunds.values()
+        assert refund["amount"] == sale.total
+        first, second = reader_refunds(shop)
+        assert first["idempotency_key"] != second["idempotency_key"]
     finally:
         shop.close()
 

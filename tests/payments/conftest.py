@@ -53,7 +53,13 @@ def port() -> str:
 
 
 @pytest.fixture
-def relay_backend(sim: StripeSimulator, tmp_path, port: str):
+def relay_read_timeout() -> float:
+    """Relayed: how long the backend waits for Stripe's answer (direct: the terminal's ``read_timeout``)."""
+    return 1.0
+
+
+@pytest.fixture
+def relay_backend(sim: StripeSimulator, tmp_path, port: str, relay_read_timeout: float):
     """The backend relaying the simulator's account for relayed tests (None for direct ones)."""
     if port != "relayed":
         yield None
@@ -64,7 +70,14 @@ def relay_backend(sim: StripeSimulator, tmp_path, port: str):
     from backend.server import start_backend
 
     secret = "whsec_" + secrets.token_hex(16)
-    config = RelayConfig(API_KEY, secret, api_base=sim.url, reconcile_interval=0.2, capture_interval=0.02)
+    config = RelayConfig(
+        API_KEY,
+        secret,
+        api_base=sim.url,
+        reconcile_interval=0.2,
+        capture_interval=0.02,
+        timeout=relay_read_timeout,
+    )
     handle = start_backend(str(tmp_path / "relay.sqlite3"), cards=config)
     sim.add_webhook_endpoint(handle.url + "/v1/stripe/webhooks", secret)
     handle.till_token = handle.register_device("T1")
@@ -88,6 +101,7 @@ def make_terminal(sim: StripeSimulator, reader_id: str, location: str, api_key: 
                 reader_id=reader_id,
                 poll_interval=POLL,
                 push_wait=0.5,
+                country=kw.get("country", "US"),
             )
             made.append(relayed)
             return relayed

@@ -11,7 +11,7 @@ import pytest
 
 from hardware.stripe_sim import VISA
 from pos.payment import CRASH_POINTS, CardPayments, SimulatedCrash
-from tests.payments.conftest import POLL, check_invariants
+from tests.payments.conftest import POLL, both_ports, check_invariants, settle
 
 
 class CrashAt:
@@ -48,6 +48,7 @@ def _run(sim, make_terminal, journal, shop, point: str, tapped: bool) -> None:
     open_before = {a.attempt_id for a in journal.non_final()}
     results = restarted.reconcile(shop.recover, shop.release)
     assert {r.attempt_id for r in results} == open_before
+    settle(restarted, shop)  # relayed: the backend captures what the till handed over, then it is closed
     check_invariants(sim, shop)
     charged = [pi for pi in sim.payment_intents.values() if pi["status"] == "succeeded"]
     state = shop.sale(sale)["status"]
@@ -65,11 +66,15 @@ def _run(sim, make_terminal, journal, shop, point: str, tapped: bool) -> None:
     assert restarted.reconcile(shop.recover, shop.release) == []
 
 
+@both_ports
 @pytest.mark.parametrize("point", CRASH_POINTS)
-def test_crash_after_tap_then_reconcile(sim, make_terminal, journal, shop, point):
+def test_crash_after_tap_then_reconcile(sim, make_terminal, journal, shop, point, port):
+    if port == "relayed" and point == "after_capture_commit":
+        pytest.skip("relayed, the till commits the capture when it settles the attempt, not while paying")
     _run(sim, make_terminal, journal, shop, point, tapped=True)
 
 
+@both_ports
 @pytest.mark.parametrize("point", NOT_TAPPED)
 def test_crash_before_tap_then_reconcile(sim, make_terminal, journal, shop, point):
     _run(sim, make_terminal, journal, shop, point, tapped=False)

@@ -219,6 +219,7 @@ def test_reader_busy(sim, payments, shop, reader_id):
     check_invariants(sim, shop)
 
 
+@both_ports
 def test_reader_offline(sim, payments, shop, reader_id, terminal):
     sim.set_reader_offline(reader_id)
     assert terminal.retrieve_reader().status == "offline"
@@ -231,6 +232,7 @@ def test_reader_offline(sim, payments, shop, reader_id, terminal):
     check_invariants(sim, shop)
 
 
+@both_ports
 def test_false_negative_reader_timeout(sim, payments, shop):
     sim.reader_timeout_false_negative()
     sim.auto_tap(VISA, delay=0.0)
@@ -244,6 +246,7 @@ def test_false_negative_reader_timeout(sim, payments, shop):
     check_invariants(sim, shop)
 
 
+@both_ports
 def test_true_reader_timeout_retries_with_new_key(sim, payments, shop):
     sim.inject("POST", r"process_payment_intent$", "status", status=504)  # never reached the reader
     sim.auto_tap(VISA, delay=0.0)
@@ -256,6 +259,7 @@ def test_true_reader_timeout_retries_with_new_key(sim, payments, shop):
     check_invariants(sim, shop)
 
 
+@both_ports
 @pytest.mark.parametrize(
     "path",
     [r"/v1/payment_intents$", r"process_payment_intent$", r"/capture$"],
@@ -272,6 +276,27 @@ def test_response_dropped_after_commit(sim, payments, shop, path):
     check_invariants(sim, shop)
 
 
+@pytest.mark.parametrize("port", ["relayed"])
+@pytest.mark.parametrize(
+    "path, after",
+    [("/v1/card/payments", 0), ("/v1/card/intents/", 0), ("/v1/card/intents/", 1)],
+    ids=["create", "process", "capture"],
+)
+def test_relay_answer_lost_after_the_backend_committed(sim, payments, shop, relay_backend, path, after):
+    """Relayed, the same fault one hop nearer: the backend did the work (Stripe's request made, its record
+    committed) and its answer to the till is lost (a 504 from a proxy in between). The till treats it as
+    ambiguous, looks, and charges once."""
+    fault = relay_backend.inject("after_commit", path=path, method="POST", status=504, after=after)
+    sim.auto_tap(VISA, delay=0.0)
+    sale = shop.new_sale(2350)
+    out = payments.pay(sale, 2350, "usd", shop.complete(sale, 2350))
+    assert fault.hits == 1 and (out.paid or out.status == "pending_capture"), out
+    assert len(sim.payment_intents) == 1
+    settle(payments, shop)
+    check_invariants(sim, shop)
+    assert sim.count_requests("POST", r"/capture$") == 1
+
+
 def test_library_retry_replays_dropped_create(sim, make_terminal, journal, shop):
     terminal = make_terminal(max_network_retries=1)
     payments = CardPayments(terminal, journal, poll_interval=POLL, capture_backoff=0.01)
@@ -284,6 +309,8 @@ def test_library_retry_replays_dropped_create(sim, make_terminal, journal, shop)
     assert len(sim.payment_intents) == 1
 
 
+@both_ports
+@pytest.mark.parametrize("relay_read_timeout", [0.3])  # relayed: the backend times out
 def test_read_timeout_on_create_then_recovered(sim, make_terminal, journal, shop):
     payments = CardPayments(make_terminal(read_timeout=0.3), journal, poll_interval=POLL)
     sim.read_timeout(r"/v1/payment_intents$", hang=0.5, times=2)  # both tries of the protocol time out
@@ -469,6 +496,8 @@ def test_stripe_lost_midway_then_next_pay_settles(sim, terminal, journal, shop):
     check_invariants(sim, shop)
 
 
+@both_ports
+@pytest.mark.parametrize("relay_read_timeout", [0.3])  # relayed: the backend times out
 def test_read_timeout_on_process_reader_got_it(sim, make_terminal, journal, shop):
     """process_payment_intent executed but the answer came too late: the protocol reads the reader,
     sees its own action, and waits for the card instead of sending the command again."""

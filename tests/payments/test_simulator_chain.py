@@ -77,20 +77,39 @@ def test_account_limit_spans_endpoints_and_refills(limited):
         calls[i % 4]()
 
 
-def test_a_limited_request_is_not_executed_nor_kept_under_its_key(limited):
-    c = client(limited)
-    lists = [c.v1.terminal.locations.list, c.v1.terminal.readers.list, c.v1.refunds.list]
-    with pytest.raises(stripe.RateLimitError):
-        for i in range(40):  # the account's tokens, spread over endpoints below their own limit
+class HeldClock:
+    """A monotonic clock that moves only when the test moves it: the buckets refill exactly then."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def test_a_limited_request_is_not_executed_nor_kept_under_its_key():
+    """(Under load this test failed at random: it assumed the requests ran faster than the buckets refill
+    and that a 0.2 s sleep gave back two tokens; on the simulator's own clock, time moves only here.)"""
+    clock = HeldClock()
+    limited = StripeSimulator(limits=StripeLimits(account=12, endpoint=5), rate_clock=clock).start()
+    try:
+        c = client(limited)
+        lists = [c.v1.terminal.locations.list, c.v1.terminal.readers.list, c.v1.refunds.list]
+        for i in range(12):  # the account's tokens, spread over endpoints below their own limit
             lists[i % 3]()
-    create = {"amount": 1000, "currency": "usd"}
-    with pytest.raises(stripe.RateLimitError):
-        c.v1.payment_intents.create(create, options={"idempotency_key": "k1"})
-    assert limited.payment_intents == {}
-    time.sleep(0.2)  # two tokens back
-    pi = c.v1.payment_intents.create(create, options={"idempotency_key": "k1"})
-    assert pi.last_response.headers.get("Idempotent-Replayed") is None  # executed now, not a replay
-    assert list(limited.payment_intents) == [pi.id]
+        with pytest.raises(stripe.RateLimitError) as e:
+            lists[0]()
+        assert e.value.headers["Stripe-Rate-Limited-Reason"] == "global-rate"
+        create = {"amount": 1000, "currency": "usd"}
+        with pytest.raises(stripe.RateLimitError):
+            c.v1.payment_intents.create(create, options={"idempotency_key": "k1"})
+        assert limited.payment_intents == {}
+        clock.t += 0.2  # two tokens back
+        pi = c.v1.payment_intents.create(create, options={"idempotency_key": "k1"})
+        assert pi.last_response.headers.get("Idempotent-Replayed") is None  # executed now, not a replay
+        assert list(limited.payment_intents) == [pi.id]
+    finally:
+        limited.stop()
 
 
 class _Receiver:
