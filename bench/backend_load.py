@@ -43,6 +43,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from pos.loyalty import programme
+
 ROOT = Path(__file__).resolve().parents[1]
 MEMBERS = (1001, 1002, 1003, 1004, 1005)  # the demo seed's members
 PG_ENV = "OMO_TEST_POSTGRES_URL"
@@ -77,7 +79,12 @@ def _sale(rnd: random.Random, till_id: str, n: int) -> dict[str, Any]:
         redeem = n % 10 == 1
         if redeem:
             member = rnd.choice((1001, 1004))
-        points = {"earned": subtotal // 100, "redeemed": 5 if redeem else 0}
+        points = {"earned": subtotal // 100, "redeemed": 100 if redeem else 0}
+    # the points redeemed are a tender (the backend computes them from it): 100 points, the rest by card
+    by_points = programme().value_of(points["redeemed"], "EUR") if points else 0
+    tenders = [{"method": "card", "amount": subtotal - by_points, "reference": f"pi_{uuid.uuid4().hex[:16]}"}]
+    if by_points:
+        tenders.append({"method": "points", "amount": by_points})
     return {
         "event_id": str(uuid.uuid4()),
         "type": "sale.completed",
@@ -97,7 +104,7 @@ def _sale(rnd: random.Random, till_id: str, n: int) -> dict[str, Any]:
                     "tax_amount": tax_total,
                 }
             ],
-            "tenders": [{"method": "card", "amount": subtotal, "reference": f"pi_{uuid.uuid4().hex[:16]}"}],
+            "tenders": tenders,
             "totals": {"subtotal": subtotal, "discount": 0, "tax": tax_total, "total": subtotal},
             "points": points,
         },

@@ -85,7 +85,7 @@ class SellPresenter(Presenter):
     def _queue_refresh(self) -> None:
         if not self._refresh_queued:
             self._refresh_queued = True
-            QTimer.singleShot(0, self.refresh)
+            QTimer.singleShot(0, self.page, self.refresh)  # dropped if the page is gone meanwhile
 
     def _row(self, ln: LineView) -> CartRow:
         fmt = self.shop.fmt

@@ -11,10 +11,11 @@ from pos.documents import DocumentError, SaleLoyalty, SaleOffer, Tender
 from pos.loyalty import EarnLine
 from pos.offers import Offer
 from pos.sale_receipt import receipt_for_sale
+from pos.staff import OverrideRequest, Permission
 from sync.payloads import to_wire
 from sync.store import journal as journal_mod
 from sync.store import outbox
-from tests.checkout.conftest import ie_config
+from tests.checkout.conftest import ANA, ie_config
 
 WELCOME = Offer(
     "WELCOME1001", "coupon", "10 % off your next visit", percent_bp=1000, ends_at="2027-12-31T23:59:59Z"
@@ -119,11 +120,12 @@ def test_points_pay_part_of_the_sale_and_the_rest_in_cash(shop, store):
     assert [t.label for t in receipt.tenders] == ["Points", "Cash"]
 
 
-def test_points_pay_the_whole_sale(shop, store):
+def test_points_pay_the_whole_sale(shop, store, approvals):
     co, *_ = member_sale(shop, store)
     co.remove_offer("WELCOME1001", actor="ana")
-    co.override_price(co.cart.lines[0].line_id, 1000, "round", actor="ana")
-    co.override_price(co.cart.lines[1].line_id, 1000, "round", actor="ana")
+    for line in co.cart.lines[:2]:  # a price the points cover exactly: the manager approves each change
+        ok = approvals.approve(OverrideRequest(ANA, Permission.PRICE_OVERRIDE), "9999", reason="round")
+        co.override_price(line.line_id, 1000, "round", actor=ANA, override=ok.override)
     doc = co.build_sale(co.points_tender(3000))
     assert doc.total == 3000 and doc.loyalty.points_redeemed == 3000 and doc.loyalty.points_earned == 0
 

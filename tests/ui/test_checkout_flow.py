@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sync.store import journal, outbox
-from tests.ui.conftest import answer_pin, barcodes, login, modal, scan, type_into
+from tests.ui.conftest import answer_pin, barcodes, login, make_window, modal, scan, type_into
 from ui.qt import QApplication, Qt, QTimer
 
 pytestmark = pytest.mark.gui
@@ -326,3 +326,21 @@ def test_void_after_a_card_part_refunds_it(qtbot, till):
     refunds = w.shop.terminal.refunds_for(pi)
     assert [(r.amount, r.status) for r in refunds] == [(100, "succeeded")]
     qtbot.waitUntil(lambda: "refunded" in w.page.message.text(), timeout=5000)
+
+
+def test_a_refresh_queued_as_the_window_goes_is_dropped(qtbot, tmp_path):
+    """A sale change announced from another thread queues a refresh; the window closed before it ran (seen
+    between two tests: the refresh reached a deleted button). It must be dropped with its page."""
+    from ui.qt import QCoreApplication, QEvent
+
+    w = make_window(qtbot, tmp_path / "shop")
+    login(qtbot, w)
+    presenter = w.controller
+    w.close()
+    w.shutdown()
+    presenter._refresh_queued = False
+    presenter._queue_refresh()  # what a late signal does
+    w.page.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(50)  # the queued refresh's turn: nothing may run on the deleted page
+    assert presenter._refresh_queued  # it never ran
