@@ -34,7 +34,16 @@ from pos.payment import (
     TerminalUnavailable,
     action_failure_error,
 )
-from tests.payments.conftest import API_KEY, POLL, both_ports, check_invariants, settle
+from tests.payments.conftest import (
+    API_KEY,
+    POLL,
+    both_ports,
+    capture_fails,
+    check_invariants,
+    reads_back,
+    reads_fail,
+    settle,
+)
 from tests.support.waiting import wait_for
 
 PI_GET = r"/v1/payment_intents/pi_[^/]+$"
@@ -107,16 +116,6 @@ def reader_reads_fail(sim, relay_backend) -> None:
         sim.fail_with_status(READER_GET, status=503, method="GET")
     else:
         relay_backend.inject("status", path="/v1/card/readers/", method="GET", status=503)
-
-
-def capture_fails(sim, relay_backend, times: int = 4) -> None:
-    """The sale is committed but its capture does not happen at once: direct, Stripe answers the till's
-    captures 503; relayed, the hand-over of the committed sale to the backend fails (the till's only
-    capture request; the backend captures only what it was handed), and the backend's captures at Stripe
-    fail too."""
-    sim.fail_with_status(r"/capture$", status=503, times=times)
-    if relay_backend is not None:  # the payment's first POST to its intent is the process: let it through
-        relay_backend.inject("status", path="/v1/card/intents/", method="POST", after=1, status=503)
 
 
 # ------------------------------------------------------------------------------------------ guards
@@ -574,21 +573,6 @@ def test_reader_succeeded_but_stripe_never_confirms_in_time(sim, terminal, journ
 
 
 # ------------------------------------------------------------------------------------------ pay: resuming
-
-
-def reads_fail(sim, relay_backend) -> None:
-    """The till cannot read the payment's state: direct, Stripe answers its reads 503; relayed, the backend
-    does (the till's reads go to the backend, which knows the outcome from the webhooks)."""
-    if relay_backend is None:
-        sim.fail_with_status(r"/v1/", status=503, times=10_000, method="GET")
-    else:
-        relay_backend.inject("status", path="/v1/card/", method="GET", status=503, times=10_000)
-
-
-def reads_back(sim, relay_backend) -> None:
-    sim.clear_faults()
-    if relay_backend is not None:
-        relay_backend.backend.faults.clear()
 
 
 def _authorised_unseen(sim, terminal, journal, shop, amount: int, relay_backend=None):
