@@ -135,7 +135,7 @@ def test_every_magic_amount_decline(sim, payments, shop, cents, decline):
 SIM_DECLINES = sorted({d for _c, d in DECLINE_CARDS.values()} | set(MAGIC_AMOUNTS.values()))
 
 
-@pytest.mark.parametrize("decline", SIM_DECLINES)
+@pytest.mark.parametrize("decline", SIM_DECLINES)  # no terminal (the table of sentences): both ports
 def test_every_simulated_decline_has_its_own_sentence(decline):
     """Field report D: every decline shown in words. Each decline code the simulator (like Stripe's test
     cards and amounts) can produce has a sentence of its own, not the catch-all ``generic_decline`` text."""

@@ -165,6 +165,7 @@ def _journals(tmp_path):
     return store, [MemoryPaymentJournal(), SqlitePaymentJournal(store)]
 
 
+# no terminal (the journals alone): the same for both ports
 def test_journals_refuse_a_reused_id_or_idempotency_key_and_keep_last_error(tmp_path):
     """Both journals (memory and SQLite) enforce what the protocol relies on: one row per attempt, one
     idempotency key per attempt (a reused key would replay another sale's PaymentIntent), and a final
@@ -186,6 +187,7 @@ def test_journals_refuse_a_reused_id_or_idempotency_key_and_keep_last_error(tmp_
         store.close()
 
 
+# no terminal (a pure function of the protocol): the same for both ports
 def test_action_failure_with_an_unknown_code_is_a_plain_refusal():
     """A reader failure code the till does not know (a new Stripe code): not reported as a decline (the
     card is fine) but as a refusal naming the code, so support can look it up."""
@@ -691,7 +693,7 @@ def test_cancel_action_fails_on_timeout_the_payment_intent_is_still_cancelled(si
 
 
 @both_ports
-def test_interac_captured_before_the_cancel_reached_it(sim, make_terminal, journal, shop):
+def test_interac_captured_before_the_cancel_reached_it(sim, make_terminal, journal, shop, relay_backend):
     """Interac is captured by Stripe itself: if the cashier's Cancel arrives after the tap, the money is
     taken, so the sale completes and the cashier is told so."""
     sim.create_location("Toronto", country="CA")
@@ -706,7 +708,12 @@ def test_interac_captured_before_the_cancel_reached_it(sim, make_terminal, journ
     out = box["out"]
     assert out.paid and "charged before the cancel" in out.message
     assert shop.sale(sale)["status"] == "completed"
-    assert sim.count_requests("POST", r"/v1/payment_intents/[^/]+/cancel$") == 0
+    cancels = [r["status"] for r in sim.requests if r["path"].endswith("/cancel") and r["method"] == "POST"]
+    if relay_backend is None:
+        assert cancels == []
+    else:  # the backend may not have heard of the capture yet (webhook lag): Stripe refuses its cancel
+        assert all(status >= 400 for status in cancels), cancels
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
