@@ -781,9 +781,19 @@ class CardPayments:
             last = out
         return last
 
+    def _closed_before_reader(
+        self, attempt: PaymentAttempt, release_sale: RecoverSale | None
+    ) -> PaymentOutcome:
+        release = (lambda tx: release_sale(attempt, tx)) if release_sale is not None else None
+        attempt = self.journal.commit_final(
+            attempt.attempt_id, CANCELED, last_error="closed_before_reader", release_sale=release
+        )
+        return self._outcome(attempt, "cancelled", SETTLE_CANCELLED_MESSAGE)
+
     def _settle_for_tender(
         self, attempt: PaymentAttempt, complete_sale: RecoverSale, release_sale: RecoverSale | None
     ) -> PaymentOutcome:
+        never_asked = False
         if attempt.payment_intent_id is None:
             # its PaymentIntent id was never recorded, so the reader never got one: no card can have
             # been charged. Cancel the PaymentIntent if Stripe has one; close the attempt either way.
@@ -793,14 +803,18 @@ class CardPayments:
                 log.info("attempt %s: PaymentIntent not looked up (%s)", attempt.attempt_id, e.code or e.kind)
                 found = None
             if found is None:
-                a = attempt
-                release = (lambda tx: release_sale(a, tx)) if release_sale is not None else None
-                attempt = self.journal.commit_final(
-                    attempt.attempt_id, CANCELED, last_error="closed_before_reader", release_sale=release
-                )
-                return self._outcome(attempt, "cancelled", SETTLE_CANCELLED_MESSAGE)
+                return self._closed_before_reader(attempt, release_sale)
+            never_asked = found.status in _WAITING
             attempt = self.journal.update(attempt.attempt_id, status=PI_CREATED, payment_intent_id=found.id)
-        settled = self._settle(attempt, complete_sale, release_sale, recovered=False)
+        try:
+            settled = self._settle(attempt, complete_sale, release_sale, recovered=False)
+        except TerminalUnavailable as e:
+            if not never_asked:
+                raise
+            # found (relayed: the backend heard of it) but it cannot be cancelled now: as when it cannot
+            # be looked up, it was never on the reader, so the other tender may be taken
+            log.info("attempt %s: PaymentIntent not cancelled (%s)", attempt.attempt_id, e.code or e.kind)
+            return self._closed_before_reader(attempt, release_sale)
         attempt = settled.attempt
         if settled.result == _NO_CHARGE:
             return self._outcome(attempt, "cancelled", SETTLE_CANCELLED_MESSAGE)

@@ -229,3 +229,28 @@ def check_invariants(sim: StripeSimulator, shop: Shop) -> None:
             )
     for a in shop.journal.all():
         assert a.final, f"attempt left open: {a}"
+
+
+def reads_fail(sim, relay_backend) -> None:
+    """The till cannot read the payment's state: direct, Stripe answers its reads 503; relayed, the backend
+    does (the till's reads go to the backend, which knows the outcome from the webhooks)."""
+    if relay_backend is None:
+        sim.fail_with_status(r"/v1/", status=503, times=10_000, method="GET")
+    else:
+        relay_backend.inject("status", path="/v1/card/", method="GET", status=503, times=10_000)
+
+
+def reads_back(sim, relay_backend) -> None:
+    sim.clear_faults()
+    if relay_backend is not None:
+        relay_backend.backend.faults.clear()
+
+
+def capture_fails(sim, relay_backend, times: int = 4) -> None:
+    """The sale is committed but its capture does not happen at once: direct, Stripe answers the till's
+    captures 503; relayed, the hand-over of the committed sale to the backend fails (the till's only
+    capture request; the backend captures only what it was handed), and the backend's captures at Stripe
+    fail too."""
+    sim.fail_with_status(r"/capture$", status=503, times=times)
+    if relay_backend is not None:  # the payment's first POST to its intent is the process: let it through
+        relay_backend.inject("status", path="/v1/card/intents/", method="POST", after=1, status=503)

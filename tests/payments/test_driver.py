@@ -1,4 +1,6 @@
-"""StripeTerminal: key handling, error translation, refunds, readers, throttled display."""
+"""StripeTerminal: key handling, error translation, refunds, readers, throttled display.
+
+The direct driver itself (not the port): the relayed terminal's own tests are in ``test_relay.py``."""
 
 from __future__ import annotations
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import pytest
+
 from hardware.stripe_sim import INTERAC, VISA
 from pos.payment import (
     AUTHORIZED,
@@ -31,7 +33,15 @@ from pos.payment import (
     PaymentAttempt,
     SaleMovedOn,
 )
-from tests.payments.conftest import POLL, both_ports, check_invariants
+from tests.payments.conftest import (
+    POLL,
+    both_ports,
+    capture_fails,
+    check_invariants,
+    reads_back,
+    reads_fail,
+    settle,
+)
 from tests.payments.test_protocol_edges import Wrapped
 from tests.support.waiting import wait_for
 
@@ -52,15 +62,19 @@ def take_cash(shop, sale: str) -> None:
 
 
 def confirmation_lost(
-    sim, make_terminal, journal, shop, amount: int, card: str = VISA, currency: str = "usd"
+    sim, make_terminal, journal, shop, amount: int, card: str = VISA, currency: str = "usd", relay=None
 ):
     """The field scenario: the reader takes the card; both tries of the PaymentIntent read after the
-    reader's success fail (the library retries once, as the till is configured)."""
+    reader's success fail (the library retries once, as the till is configured). Relayed (``relay``: the
+    backend), the till's reads of the PaymentIntent fail at the backend."""
     payments = make_payments(
         make_terminal(max_network_retries=1, country="CA" if card == INTERAC else "US"), journal
     )
     sim.auto_tap(card, delay=0.0)
-    sim.fail_with_status(PI_GET, status=503, times=2, method="GET")
+    if relay is None:
+        sim.fail_with_status(PI_GET, status=503, times=2, method="GET")
+    else:
+        relay.inject("status", path="/v1/card/intents/", method="GET", status=503)  # no retry relayed
     sale = shop.new_sale(amount)
     out = payments.pay(sale, amount, currency, shop.complete(sale, amount))
     sim.auto_tap(None)
@@ -70,25 +84,35 @@ def confirmation_lost(
 # ------------------------------------------------------------------------------------------ the gate
 
 
-def test_confirmation_lost_then_cash_the_card_is_used_instead(sim, make_terminal, journal, shop):
-    payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 6000)
+@both_ports
+def test_confirmation_lost_then_cash_the_card_is_used_instead(
+    sim, make_terminal, journal, shop, relay_backend
+):
+    payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 6000, relay=relay_backend)
     # the cashier is not told to take cash while the card may have been charged
     assert out.status == "failed" and out.message == UNCONFIRMED_MESSAGE
     assert sim.payment_intents[out.payment_intent_id]["status"] == "requires_capture"
     # the cashier presses Cash: the card attempt is settled first, and it was authorised
     settled = payments.settle_before_other_tender(sale, shop.recover, shop.release)
-    assert settled.status == "captured" and settled.message == SETTLE_USED_CARD_MESSAGE
-    assert not settled.other_tender_allowed
+    # relayed: the card is used and handed to the backend, which captures it
+    assert settled.status == ("captured" if relay_backend is None else "authorized")
+    assert settled.message == SETTLE_USED_CARD_MESSAGE and not settled.other_tender_allowed
     assert shop.sale(sale)["status"] == "completed"
     assert shop.sale(sale)["tenders"] == [{"type": "card", "amount": 6000}]
+    settle(payments, shop)
     assert journal.get(out.attempt_id).status == CAPTURED
     assert payments.settle_before_other_tender(sale, shop.recover, shop.release) is None
     check_invariants(sim, shop)
 
 
-def test_interac_captured_at_the_tap_then_cash_is_not_a_double_charge(sim, make_terminal, journal, shop):
+@both_ports
+def test_interac_captured_at_the_tap_then_cash_is_not_a_double_charge(
+    sim, make_terminal, journal, shop, relay_backend
+):
     sim.create_location("Toronto", country="CA")
-    payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 6100, INTERAC, "cad")
+    payments, sale, out = confirmation_lost(
+        sim, make_terminal, journal, shop, 6100, INTERAC, "cad", relay=relay_backend
+    )
     assert out.status == "failed" and out.message == UNCONFIRMED_MESSAGE
     assert sim.payment_intents[out.payment_intent_id]["status"] == "succeeded"  # the money is taken
     settled = payments.settle_before_other_tender(sale, shop.recover, shop.release)
@@ -121,16 +145,20 @@ def test_nothing_to_settle(sim, payments, shop):
     assert sim.requests == []
 
 
-def test_reader_still_waiting_is_stopped_before_cash(sim, terminal, journal, shop):
-    """Pay gave up (Stripe unreadable) while the reader still waited for the card: the gate stops the
-    reader and cancels the PaymentIntent, so no later tap can charge the card."""
+@both_ports
+def test_reader_still_waiting_is_stopped_before_cash(sim, terminal, journal, shop, relay_backend):
+    """Pay gave up (Stripe unreadable; relayed: the backend) while the reader still waited for the card:
+    the gate stops the reader and cancels the PaymentIntent, so no later tap can charge the card."""
     payments = make_payments(terminal, journal, authorization_timeout=0.3)
-    sim.fail_with_status(r"/v1/terminal/readers/[^/]+$", status=503, times=10_000, method="GET")
+    if relay_backend is None:
+        sim.fail_with_status(r"/v1/terminal/readers/[^/]+$", status=503, times=10_000, method="GET")
+    else:
+        relay_backend.inject("status", path="/v1/card/readers/", method="GET", status=503, times=10_000)
     sale = shop.new_sale(6400)
     out = payments.pay(sale, 6400, "usd", shop.complete(sale, 6400))
     assert out.status == "failed"
     assert sim.pending_reader() is not None
-    sim.clear_faults()
+    reads_back(sim, relay_backend)
     settled = payments.settle_before_other_tender(sale, shop.recover, shop.release)
     assert settled.status == "cancelled" and settled.other_tender_allowed
     assert sim.pending_reader() is None
@@ -139,23 +167,31 @@ def test_reader_still_waiting_is_stopped_before_cash(sim, terminal, journal, sho
     check_invariants(sim, shop)
 
 
-def test_stripe_unreachable_refuses_the_other_tender_until_it_can_settle(sim, make_terminal, journal, shop):
-    payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 6500)
-    sim.fail_with_status(r"/v1/", status=503, times=10_000, method="GET")
+@both_ports
+def test_stripe_unreachable_refuses_the_other_tender_until_it_can_settle(
+    sim, make_terminal, journal, shop, relay_backend
+):
+    payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 6500, relay=relay_backend)
+    reads_fail(sim, relay_backend)
     refused = payments.settle_before_other_tender(sale, shop.recover, shop.release)
     assert refused.status == "unsettled" and refused.message == UNSETTLED_MESSAGE
     assert not refused.other_tender_allowed and refused.error is not None
     assert shop.sale(sale)["status"] == "pending_payment"
     assert not journal.get(out.attempt_id).final
-    sim.clear_faults()
+    reads_back(sim, relay_backend)
     settled = payments.settle_before_other_tender(sale, shop.recover, shop.release)
-    assert settled.status == "captured"
+    assert settled.status == ("captured" if relay_backend is None else "authorized")
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
+@both_ports
+@pytest.mark.parametrize("relay_read_timeout", [0.3])  # relayed: the backend times out
 def test_attempt_that_never_reached_the_reader_is_closed_even_offline(sim, make_terminal, journal, shop):
     """The create's answer was lost and Stripe is now unreachable: the PaymentIntent id was never
-    recorded, so the reader was never asked and no card can have been charged: cash may be taken."""
+    recorded, so the reader was never asked and no card can have been charged: cash may be taken.
+    (Bug found by this test relayed: the backend had heard of the PaymentIntent by webhook, the gate then
+    tried to cancel it through Stripe, could not, and refused cash while Stripe was down.)"""
     payments = make_payments(make_terminal(read_timeout=0.3), journal)
     sim.read_timeout(r"/v1/payment_intents$", hang=0.5, times=2)
     sale = shop.new_sale(6600)
@@ -184,10 +220,11 @@ def test_a_running_card_payment_is_not_settled_under_it(sim, payments, shop):
     assert payments.settle_before_other_tender(sale, shop.recover, shop.release) is None
 
 
-def test_card_part_already_recorded_is_not_in_the_way(sim, payments, shop, journal):
+@both_ports
+def test_card_part_already_recorded_is_not_in_the_way(sim, payments, shop, journal, relay_backend):
     """Split tender: the card part is recorded on the sale, its capture still outstanding: cash for the
     rest is not blocked (the capture is the reconciler's job)."""
-    sim.fail_with_status(r"/capture$", status=503, times=4)
+    capture_fails(sim, relay_backend)
     sim.auto_tap(VISA, delay=0.0)
     sale = shop.new_sale(6800)
     out = payments.pay(sale, 6800, "usd", shop.complete(sale, 6800))
@@ -195,10 +232,13 @@ def test_card_part_already_recorded_is_not_in_the_way(sim, payments, shop, journ
     assert payments.settle_before_other_tender(sale, shop.recover, shop.release) is None
 
 
-def test_card_authorised_but_the_sale_changed_releases_the_authorisation(sim, make_terminal, journal, shop):
+@both_ports
+def test_card_authorised_but_the_sale_changed_releases_the_authorisation(
+    sim, make_terminal, journal, shop, relay_backend
+):
     """The completion step says the card can no longer go on this sale (``SaleMovedOn``): the
     authorisation is cancelled — never captured without its sale — and the other tender may be taken."""
-    payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 6900)
+    payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 6900, relay=relay_backend)
 
     def moved_on(attempt: PaymentAttempt, tx: Any) -> None:
         raise SaleMovedOn("the sale total changed")
@@ -215,13 +255,16 @@ def test_card_authorised_but_the_sale_changed_releases_the_authorisation(sim, ma
 # ------------------------------------------------------------------------------------------ reconciler
 
 
-def test_reconciler_cancels_the_authorisation_of_a_sale_paid_otherwise(sim, make_terminal, journal, shop):
+@both_ports
+def test_reconciler_cancels_the_authorisation_of_a_sale_paid_otherwise(
+    sim, make_terminal, journal, shop, relay_backend
+):
     """An older till took cash without settling the card: the reconciler finds the authorisation, the
     completion step says the sale moved on, and the hold is released — once, not retried forever."""
-    payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 7000)
+    payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 7000, relay=relay_backend)
     take_cash(shop, sale)
     (res,) = payments.reconcile(shop.recover, shop.release)
-    assert (res.before, res.after) == ("reader_processing", CANCELED) and "moved on" in res.note
+    assert (res.before, res.after) == ("reader_processing", CANCELED) and "moved on" in res.note, res
     assert sim.payment_intents[out.payment_intent_id]["status"] == "canceled"
     assert journal.get(out.attempt_id).last_error == "sale_moved_on"
     assert shop.sale(sale)["tenders"] == [{"type": "cash", "amount": 7000}]
@@ -229,11 +272,16 @@ def test_reconciler_cancels_the_authorisation_of_a_sale_paid_otherwise(sim, make
     check_invariants(sim, shop)
 
 
-def test_reconciler_flags_an_interac_charge_whose_sale_was_paid_otherwise(sim, make_terminal, journal, shop):
+@both_ports
+def test_reconciler_flags_an_interac_charge_whose_sale_was_paid_otherwise(
+    sim, make_terminal, journal, shop, relay_backend
+):
     """Interac was captured at the tap and the sale was paid in cash: the money can only be given back
     by a refund on the reader, so the attempt is closed and listed for the manager — not retried."""
     sim.create_location("Toronto", country="CA")
-    payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 7100, INTERAC, "cad")
+    payments, sale, out = confirmation_lost(
+        sim, make_terminal, journal, shop, 7100, INTERAC, "cad", relay=relay_backend
+    )
     take_cash(shop, sale)
     (res,) = payments.reconcile(shop.recover, shop.release)
     assert res.after == FAILED and res.recovered and "refund" in res.note
@@ -242,11 +290,17 @@ def test_reconciler_flags_an_interac_charge_whose_sale_was_paid_otherwise(sim, m
     assert payments.reconcile(shop.recover, shop.release) == []
 
 
-def test_declined_card_with_an_unreadable_intent_is_not_called_unconfirmed(sim, payments, shop):
+@both_ports
+def test_declined_card_with_an_unreadable_intent_is_not_called_unconfirmed(
+    sim, payments, shop, relay_backend
+):
     """Only a reader that reports success makes a lost PaymentIntent read 'not confirmed yet': after a
-    decline the cashier hears that Stripe is unreachable."""
+    decline the cashier hears that Stripe (relayed: the backend) is unreachable."""
     sim.auto_tap("4000000000000002", delay=0.0)
-    sim.fail_with_status(PI_GET, status=503, times=1, method="GET")
+    if relay_backend is None:
+        sim.fail_with_status(PI_GET, status=503, times=1, method="GET")
+    else:
+        relay_backend.inject("status", path="/v1/card/intents/", method="GET", status=503)
     sale = shop.new_sale(7200)
     out = payments.pay(sale, 7200, "usd", shop.complete(sale, 7200))
     assert out.status == "failed" and out.error.kind == "unavailable"
@@ -255,8 +309,10 @@ def test_declined_card_with_an_unreadable_intent_is_not_called_unconfirmed(sim, 
     assert settled.other_tender_allowed
 
 
-def test_stripe_still_processing_refuses_the_other_tender(sim, make_terminal, journal, shop):
-    payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 7300)
+# direct only: the test edits the PaymentIntent in the simulator, which the till reads itself; relayed, the
+# backend knows the PaymentIntent from webhooks and no event says 'processing' (not simulated)
+def test_stripe_still_processing_refuses_the_other_tender(sim, make_terminal, journal, shop, relay_backend):
+    payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 7300, relay=relay_backend)
     sim.payment_intents[out.payment_intent_id]["status"] = "processing"
     refused = payments.settle_before_other_tender(sale, shop.recover, shop.release)
     assert refused.status == "unsettled" and refused.message == SETTLE_PROCESSING_MESSAGE
@@ -266,9 +322,14 @@ def test_stripe_still_processing_refuses_the_other_tender(sim, make_terminal, jo
     check_invariants(sim, shop)
 
 
-def test_interac_charge_that_cannot_go_on_the_sale_is_refused_and_flagged(sim, make_terminal, journal, shop):
+@both_ports
+def test_interac_charge_that_cannot_go_on_the_sale_is_refused_and_flagged(
+    sim, make_terminal, journal, shop, relay_backend
+):
     sim.create_location("Toronto", country="CA")
-    payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 7400, INTERAC, "cad")
+    payments, sale, out = confirmation_lost(
+        sim, make_terminal, journal, shop, 7400, INTERAC, "cad", relay=relay_backend
+    )
 
     def moved_on(attempt: PaymentAttempt, tx: Any) -> None:
         raise SaleMovedOn("the sale total changed")
@@ -299,6 +360,7 @@ class LateCommandThenTap(Wrapped):
         )
 
 
+@both_ports
 def test_card_charged_as_the_gate_cancels_is_used_not_charged_again(sim, make_terminal, journal, shop):
     sim.create_location("Toronto", country="CA")
     terminal = make_terminal(country="CA")
@@ -314,6 +376,8 @@ def test_card_charged_as_the_gate_cancels_is_used_not_charged_again(sim, make_te
     check_invariants(sim, shop)
 
 
+@both_ports
+@pytest.mark.parametrize("relay_read_timeout", [0.3])  # relayed: the backend times out
 def test_create_answer_lost_then_cash_cancels_the_intent_stripe_made(sim, make_terminal, journal, shop):
     payments = make_payments(make_terminal(read_timeout=0.3), journal)
     sim.read_timeout(r"/v1/payment_intents$", hang=0.5, times=2)

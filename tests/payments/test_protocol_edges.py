@@ -34,7 +34,16 @@ from pos.payment import (
     TerminalUnavailable,
     action_failure_error,
 )
-from tests.payments.conftest import API_KEY, POLL, both_ports, check_invariants, settle
+from tests.payments.conftest import (
+    API_KEY,
+    POLL,
+    both_ports,
+    capture_fails,
+    check_invariants,
+    reads_back,
+    reads_fail,
+    settle,
+)
 from tests.support.waiting import wait_for
 
 PI_GET = r"/v1/payment_intents/pi_[^/]+$"
@@ -92,19 +101,45 @@ def make_payments(terminal, journal, **kw) -> CardPayments:
     return CardPayments(terminal, journal, **args)
 
 
+def reader_reads(sim, relay_backend) -> int:
+    """How often the till has read the reader: direct, its reads at Stripe; relayed, at the backend."""
+    if relay_backend is None:
+        return sim.count_requests("GET", READER_GET)
+    return sum(
+        1 for m, p, _q in relay_backend.request_log if m == "GET" and p.startswith("/v1/card/readers/")
+    )
+
+
+def reader_reads_fail(sim, relay_backend) -> None:
+    """The till cannot read the reader: direct, Stripe answers 503; relayed, the backend does."""
+    if relay_backend is None:
+        sim.fail_with_status(READER_GET, status=503, method="GET")
+    else:
+        relay_backend.inject("status", path="/v1/card/readers/", method="GET", status=503)
+
+
 # ------------------------------------------------------------------------------------------ guards
 
 
-def test_nothing_to_pay_by_card_is_refused_before_stripe_is_asked(sim, payments, shop, journal):
+@both_ports
+def test_nothing_to_pay_by_card_is_refused_before_stripe_is_asked(
+    sim, payments, shop, journal, relay_backend
+):
     sale = shop.new_sale(1000, cash=1000)
     for amount in (0, -100):
         with pytest.raises(PaymentRejected, match="Nothing to pay by card"):
             payments.pay(sale, amount, "usd", shop.complete(sale, amount))
-    assert sim.requests == [] and journal.all() == []
+    if relay_backend is None:
+        assert sim.requests == []
+    else:  # the backend's own reconciliation reads run meanwhile; nothing was asked for this sale
+        assert [p for _m, p, _q in relay_backend.request_log if p.startswith("/v1/card/")] == []
+        assert sim.count_requests("POST", r"^/v1/") == 0
+    assert journal.all() == []
     # the refusal did not leave the sale marked as 'being paid': a real payment can follow
     assert payments.cancel(sale) is False
 
 
+@both_ports
 def test_reused_attempt_id_never_overwrites_the_recorded_attempt(sim, terminal, journal, shop):
     """A broken id generator hands out an id twice: the second sale is refused before Stripe is asked,
     and the first sale's record (its money) stays as it was."""
@@ -112,6 +147,7 @@ def test_reused_attempt_id_never_overwrites_the_recorded_attempt(sim, terminal, 
     sim.auto_tap(VISA, delay=0.0)
     first = shop.new_sale(1100)
     assert payments.pay(first, 1100, "usd", shop.complete(first, 1100)).paid
+    settle(payments, shop)
     second = shop.new_sale(1200)
     with pytest.raises(ValueError, match="exists"):
         payments.pay(second, 1200, "usd", shop.complete(second, 1200))
@@ -129,6 +165,7 @@ def _journals(tmp_path):
     return store, [MemoryPaymentJournal(), SqlitePaymentJournal(store)]
 
 
+# no terminal (the journals alone): the same for both ports
 def test_journals_refuse_a_reused_id_or_idempotency_key_and_keep_last_error(tmp_path):
     """Both journals (memory and SQLite) enforce what the protocol relies on: one row per attempt, one
     idempotency key per attempt (a reused key would replay another sale's PaymentIntent), and a final
@@ -150,6 +187,7 @@ def test_journals_refuse_a_reused_id_or_idempotency_key_and_keep_last_error(tmp_
         store.close()
 
 
+# no terminal (a pure function of the protocol): the same for both ports
 def test_action_failure_with_an_unknown_code_is_a_plain_refusal():
     """A reader failure code the till does not know (a new Stripe code): not reported as a decline (the
     card is fine) but as a refusal naming the code, so support can look it up."""
@@ -247,25 +285,32 @@ def test_reader_busy_and_unreadable_reports_busy_without_charging(sim, payments,
     assert shop.sale(sale)["status"] == "pending_payment"
 
 
-def test_answer_lost_and_reader_unreadable_then_next_pay_waits_for_the_card(sim, payments, shop, journal):
+@both_ports
+def test_answer_lost_and_reader_unreadable_then_next_pay_waits_for_the_card(
+    sim, payments, shop, journal, relay_backend
+):
     """The process command reached the reader but its answer was lost, and the reader could not be read
     either: the cashier hears Stripe is unreachable; the attempt stays open. The next Pay sees the reader
-    still waiting for this PaymentIntent and waits for the card instead of sending the command again."""
+    still waiting for this PaymentIntent and waits for the card instead of sending the command again.
+    (Relayed: Stripe's answer is lost to the backend, and the till's read of the reader fails at the
+    backend.)"""
     sim.drop_response(r"process_payment_intent$")
-    sim.fail_with_status(READER_GET, status=503, method="GET")
+    reader_reads_fail(sim, relay_backend)
     sale = shop.new_sale(1600)
     out = payments.pay(sale, 1600, "usd", shop.complete(sale, 1600))
     assert out.status == "failed" and out.error.kind == "unavailable"
     row = journal.get(out.attempt_id)
-    assert row.status == READER_PROCESSING and row.last_error == "http_503"
+    assert row.status == READER_PROCESSING  # the backend's 503 is its own error code, "unavailable"
+    assert row.last_error == ("http_503" if relay_backend is None else "unavailable")
     assert sim.pending_reader() is not None  # the reader does wait for the card
-    polls = sim.count_requests("GET", READER_GET)
+    polls = reader_reads(sim, relay_backend)
     t, box = pay_in_thread(payments, sale, 1600, shop.complete(sale, 1600))
-    wait_for(lambda: sim.count_requests("GET", READER_GET) >= polls + 2)  # resumed and polling
+    wait_for(lambda: reader_reads(sim, relay_backend) >= polls + 2)  # resumed and watching the reader
     sim.tap(VISA)
     t.join()
     assert box["out"].paid and box["out"].attempt_id == out.attempt_id
     assert sim.count_requests("POST", r"process_payment_intent$") == 1
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
@@ -292,24 +337,34 @@ class DelayedDelivery(Wrapped):
         return self.inner.process_payment_intent(payment_intent_id, idempotency_key=idempotency_key)
 
 
-def test_resend_refused_busy_because_the_late_original_reached_the_reader(sim, terminal, journal, shop):
+@both_ports
+def test_resend_refused_busy_because_the_late_original_reached_the_reader(
+    sim, terminal, journal, shop, relay_backend
+):
     """The resend is refused 'reader busy' — busy with this very PaymentIntent: the till waits for the
-    card instead of failing, and the customer pays once."""
-    payments = make_payments(DelayedDelivery(terminal), journal)
+    card instead of failing, and the customer pays once. (Relayed, the connection lost is the till's to
+    the backend.)"""
+    delayed = DelayedDelivery(terminal)
+    payments = make_payments(delayed, journal)
     sale = shop.new_sale(1700)
     t, box = pay_in_thread(payments, sale, 1700, shop.complete(sale, 1700))
-    wait_for(lambda: sim.count_requests("POST", r"process_payment_intent$") == 2)
+    wait_for(lambda: delayed.calls == 2 and delayed.held is None)
     wait_for(sim.pending_reader)
     sim.tap(VISA)
     t.join()
     out = box["out"]
-    assert out.paid
+    assert out.paid, out.message
     statuses = [r["status"] for r in sim.requests if r["path"].endswith("process_payment_intent")]
-    assert statuses == [200, 400]  # the original was accepted, the resend refused as busy
+    if relay_backend is None:
+        assert statuses == [200, 400]  # the original was accepted, the resend refused as busy
+    else:  # the backend knows its reader waits for this PaymentIntent: the resend never reaches Stripe
+        assert statuses[0] == 200 and 200 not in statuses[1:], statuses
     assert len(sim.payment_intents) == 1
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
+@both_ports
 def test_resend_refused_because_the_late_original_was_already_paid(sim, terminal, journal, shop):
     """The held-up original reaches the reader and the customer taps at once: the resend is refused
     because the PaymentIntent is no longer waiting for a card. The card was authorised, so the sale must
@@ -323,11 +378,13 @@ def test_resend_refused_because_the_late_original_was_already_paid(sim, terminal
     out = payments.pay(sale, 1800, "usd", shop.complete(sale, 1800))
     assert out.paid, out.message
     assert shop.sale(sale)["status"] == "completed"
+    settle(payments, shop)
     assert journal.get(out.attempt_id).status == CAPTURED
     assert sim.payment_intents[out.payment_intent_id]["amount_received"] == 1800
     check_invariants(sim, shop)
 
 
+@both_ports
 def test_resend_refused_reader_offline_after_it_took_the_card(sim, terminal, journal, shop, reader_id):
     """The held-up original reaches the reader, the customer taps at once, then the reader reboots
     (its action is gone) and is offline when the resend arrives: the PaymentIntent shows the
@@ -346,9 +403,11 @@ def test_resend_refused_reader_offline_after_it_took_the_card(sim, terminal, jou
     statuses = [r["status"] for r in sim.requests if r["path"].endswith("process_payment_intent")]
     assert statuses == [200, 400]  # the resend was refused: reader offline
     assert shop.sale(sale)["status"] == "completed"
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
+@both_ports
 def test_key_revoked_before_the_reader_is_asked(sim, terminal, journal, shop):
     """The shop's Stripe key is rolled between creating the PaymentIntent and asking the reader: the
     cashier is told to call a manager, nothing is charged, the sale stays open."""
@@ -367,6 +426,7 @@ def test_key_revoked_before_the_reader_is_asked(sim, terminal, journal, shop):
     assert shop.sale(sale)["status"] == "pending_payment"
 
 
+@both_ports
 def test_process_refused_because_intent_cancelled_reports_failure(sim, terminal, journal, shop):
     """The PaymentIntent was cancelled at Stripe before the reader was asked: the command is refused,
     nothing is charged, the cashier is told Stripe refused and the sale stays open."""
@@ -399,6 +459,7 @@ def _poll_hook(sim, reader_id: str, on_poll):
     return hook
 
 
+@both_ports
 def test_reader_action_cleared_after_tap_the_payment_intent_decides(sim, terminal, journal, shop, reader_id):
     """The customer tapped and the card was authorised, then the reader's action was cleared (its own
     menu, a restart) before the till saw it: the PaymentIntent says authorised, so the sale completes."""
@@ -413,9 +474,12 @@ def test_reader_action_cleared_after_tap_the_payment_intent_decides(sim, termina
     out = payments.pay(sale, 2000, "usd", shop.complete(sale, 2000))
     assert sim.readers[reader_id]["action"] is None
     assert out.paid and shop.sale(sale)["status"] == "completed"
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
+# direct only: the test edits the PaymentIntent in the simulator, which the till reads itself; relayed, the
+# backend knows the PaymentIntent from webhooks and no event says 'processing' (not simulated)
 def test_payment_intent_still_processing_keeps_the_till_waiting(sim, terminal, journal, shop, reader_id):
     """The reader's action is gone and Stripe still shows the payment as processing: the till keeps
     waiting (no failure, no second command) until the PaymentIntent settles."""
@@ -440,7 +504,8 @@ def test_payment_intent_still_processing_keeps_the_till_waiting(sim, terminal, j
 
 class StaleIntent(Wrapped):
     """Stripe's PaymentIntent reads lag behind the reader: the first ``stale`` reads after the card was
-    authorised still show the PaymentIntent waiting for a card."""
+    authorised still show the PaymentIntent waiting for a card. (Relayed, the same lag is the backend's:
+    the reader's webhook heard before the PaymentIntent's.)"""
 
     def __init__(self, inner: Any, stale: int) -> None:
         super().__init__(inner)
@@ -457,6 +522,7 @@ class StaleIntent(Wrapped):
         return cur
 
 
+@both_ports
 def test_reader_succeeded_before_payment_intent_shows_it(sim, terminal, journal, shop):
     """The reader reports success but the PaymentIntent reads lag for a few polls: the till keeps
     polling and completes the sale. (Bug found by this test: after one re-read it used to tell the
@@ -468,10 +534,12 @@ def test_reader_succeeded_before_payment_intent_shows_it(sim, terminal, journal,
     out = payments.pay(sale, 2200, "usd", shop.complete(sale, 2200))
     assert lagging.served_stale == 4
     assert out.paid, out.message
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
-def test_instant_success_before_payment_intent_shows_it(sim, terminal, journal, shop):
+@both_ports
+def test_instant_success_before_payment_intent_shows_it(sim, terminal, journal, shop, relay_backend):
     """The process answer already says the reader succeeded, the PaymentIntent read lags: the till
     polls on instead of reporting a failure."""
     sim.instant_result = True
@@ -481,10 +549,12 @@ def test_instant_success_before_payment_intent_shows_it(sim, terminal, journal, 
     sale = shop.new_sale(2250)
     out = payments.pay(sale, 2250, "usd", shop.complete(sale, 2250))
     assert lagging.served_stale == 2 and out.paid, out.message
-    assert sim.count_requests("GET", READER_GET) >= 1  # had to poll
+    assert reader_reads(sim, relay_backend) >= 1  # had to look again
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
+@both_ports
 def test_reader_succeeded_but_stripe_never_confirms_in_time(sim, terminal, journal, shop):
     """The lag outlasts the authorisation timeout: the cashier is told not to take another tender yet,
     the attempt stays open, and the next Pay (Stripe caught up) completes the sale with the one charge."""
@@ -500,25 +570,11 @@ def test_reader_succeeded_but_stripe_never_confirms_in_time(sim, terminal, journ
     lagging.stale = 0
     again = payments.pay(sale, 2300, "usd", shop.complete(sale, 2300))
     assert again.paid and again.attempt_id == out.attempt_id
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
 # ------------------------------------------------------------------------------------------ pay: resuming
-
-
-def reads_fail(sim, relay_backend) -> None:
-    """The till cannot read the payment's state: direct, Stripe answers its reads 503; relayed, the backend
-    does (the till's reads go to the backend, which knows the outcome from the webhooks)."""
-    if relay_backend is None:
-        sim.fail_with_status(r"/v1/", status=503, times=10_000, method="GET")
-    else:
-        relay_backend.inject("status", path="/v1/card/", method="GET", status=503, times=10_000)
-
-
-def reads_back(sim, relay_backend) -> None:
-    sim.clear_faults()
-    if relay_backend is not None:
-        relay_backend.backend.faults.clear()
 
 
 def _authorised_unseen(sim, terminal, journal, shop, amount: int, relay_backend=None):
@@ -557,10 +613,12 @@ def test_next_pay_for_a_different_total_after_an_unseen_authorisation(
     check_invariants(sim, shop)
 
 
-def test_pay_again_on_a_pending_capture_only_captures(sim, payments, shop, journal):
+@both_ports
+def test_pay_again_on_a_pending_capture_only_captures(sim, payments, shop, journal, relay_backend):
     """A sale committed with its capture outstanding; the cashier presses Pay again: the till captures
-    the existing authorisation and does not complete the sale a second time."""
-    sim.fail_with_status(r"/capture$", status=503, times=4)
+    the existing authorisation (relayed: hands it to the backend) and does not complete the sale a
+    second time."""
+    capture_fails(sim, relay_backend)
     sim.auto_tap(VISA, delay=0.0)
     sale = shop.new_sale(2600)
     first = payments.pay(sale, 2600, "usd", shop.complete(sale, 2600))
@@ -570,6 +628,7 @@ def test_pay_again_on_a_pending_capture_only_captures(sim, payments, shop, journ
     assert shop.sale(sale)["tenders"] == [{"type": "card", "amount": 2600}]
     assert len(shop.journal.data["outbox"]) == 1
     assert sim.count_requests("POST", r"process_payment_intent$") == 1
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
@@ -588,11 +647,12 @@ class Gate(Wrapped):
         return self.inner.retrieve_payment_intent(payment_intent_id)
 
 
-def test_pay_while_the_reconciler_settles_the_same_attempt(sim, terminal, journal, shop):
+@both_ports
+def test_pay_while_the_reconciler_settles_the_same_attempt(sim, terminal, journal, shop, relay_backend):
     """The periodic reconciler is settling a sale's open attempt when the cashier presses Pay on that
     sale (or Cash): the Pay is refused ('being settled') instead of driving the same PaymentIntent
     twice, and the other tender is refused too (the card may be about to be used)."""
-    payments, sale, out = _authorised_unseen(sim, terminal, journal, shop, 2700)
+    payments, sale, out = _authorised_unseen(sim, terminal, journal, shop, 2700, relay_backend)
     gate = Gate(terminal)
     gated = make_payments(gate, journal)
     results: list = []
@@ -607,8 +667,9 @@ def test_pay_while_the_reconciler_settles_the_same_attempt(sim, terminal, journa
     finally:
         gate.release.set()
         t.join()
-    assert [r.after for r in results] == [CAPTURED] and results[0].recovered
-    assert shop.sale(sale)["recovered"] is True
+    assert [r.after for r in results] == [CAPTURED if relay_backend is None else AUTHORIZED]
+    assert results[0].recovered and shop.sale(sale)["recovered"] is True
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
@@ -632,7 +693,7 @@ def test_cancel_action_fails_on_timeout_the_payment_intent_is_still_cancelled(si
 
 
 @both_ports
-def test_interac_captured_before_the_cancel_reached_it(sim, make_terminal, journal, shop):
+def test_interac_captured_before_the_cancel_reached_it(sim, make_terminal, journal, shop, relay_backend):
     """Interac is captured by Stripe itself: if the cashier's Cancel arrives after the tap, the money is
     taken, so the sale completes and the cashier is told so."""
     sim.create_location("Toronto", country="CA")
@@ -647,7 +708,12 @@ def test_interac_captured_before_the_cancel_reached_it(sim, make_terminal, journ
     out = box["out"]
     assert out.paid and "charged before the cancel" in out.message
     assert shop.sale(sale)["status"] == "completed"
-    assert sim.count_requests("POST", r"/v1/payment_intents/[^/]+/cancel$") == 0
+    cancels = [r["status"] for r in sim.requests if r["path"].endswith("/cancel") and r["method"] == "POST"]
+    if relay_backend is None:
+        assert cancels == []
+    else:  # the backend may not have heard of the capture yet (webhook lag): Stripe refuses its cancel
+        assert all(status >= 400 for status in cancels), cancels
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
@@ -743,10 +809,11 @@ def test_abandon_after_an_unseen_interac_capture_says_the_card_was_charged(
     check_invariants(sim, shop)
 
 
-def test_abandon_a_pending_capture_sale_is_refused(sim, payments, shop, journal):
+@both_ports
+def test_abandon_a_pending_capture_sale_is_refused(sim, payments, shop, journal, relay_backend):
     """The sale is already recorded (capture outstanding): switching tender is refused, the
     authorisation is kept and later captured."""
-    sim.fail_with_status(r"/capture$", status=503, times=4)
+    capture_fails(sim, relay_backend)
     sim.auto_tap(VISA, delay=0.0)
     sale = shop.new_sale(3300)
     out = payments.pay(sale, 3300, "usd", shop.complete(sale, 3300))
@@ -755,35 +822,50 @@ def test_abandon_a_pending_capture_sale_is_refused(sim, payments, shop, journal)
         payments.abandon(sale)
     assert sim.payment_intents[out.payment_intent_id]["status"] == "requires_capture"
     assert journal.get(out.attempt_id).status == AUTHORIZED
-    assert [s.after for s in payments.reconcile(shop.recover, shop.release)] == [CAPTURED]
+    settle(payments, shop)  # relayed: the reconciler hands the capture over, the backend captures
+    assert journal.get(out.attempt_id).status == CAPTURED
     check_invariants(sim, shop)
 
 
 # ------------------------------------------------------------------------------------------ capture
 
 
-def test_capture_and_payment_intent_unreadable_leaves_pending_capture(sim, payments, shop, journal):
-    sim.fail_with_status(r"/capture$", status=503, times=4)
+@both_ports
+def test_capture_and_payment_intent_unreadable_leaves_pending_capture(
+    sim, payments, shop, journal, relay_backend
+):
+    """Stripe (relayed: the backend) goes away after the authorisation: the sale is recorded, its
+    capture pending; the authorisation is kept, never captured behind the till's back."""
+    capture_fails(sim, relay_backend)
     sim.auto_tap(VISA, delay=0.0)
     sale = shop.new_sale(3400)
 
     def complete(tx: dict) -> None:
         shop.complete(sale, 3400)(tx)
         sim.fail_with_status(PI_GET, status=503, times=4, method="GET")  # Stripe goes away after auth
+        if relay_backend is not None:
+            relay_backend.inject("status", path="/v1/card/", method="GET", status=503, times=4)
 
     out = payments.pay(sale, 3400, "usd", complete)
     assert out.status == "pending_capture" and out.sale_completed and not out.paid
     assert "pending capture" in out.message
     row = journal.get(out.attempt_id)
-    assert (row.status, row.last_error) == (AUTHORIZED, "http_503")
-    assert sim.count_requests("POST", r"/capture$") == 4
+    assert (row.status, row.last_error) == (
+        AUTHORIZED,
+        "http_503" if relay_backend is None else "unavailable",
+    )
+    # direct: the till's four captures; relayed: none, the backend was never handed the sale
+    assert sim.count_requests("POST", r"/capture$") == (4 if relay_backend is None else 0)
     assert sim.payment_intents[out.payment_intent_id]["status"] == "requires_capture"
 
 
-def test_authorisation_cancelled_between_sale_commit_and_capture(sim, payments, shop, journal):
+@both_ports
+def test_authorisation_cancelled_between_sale_commit_and_capture(sim, payments, shop, journal, relay_backend):
     """The authorisation is voided (dashboard) after the sale was recorded but before the capture: the
     capture is refused; the till flags the attempt for a manager and says so — no money was taken. The
-    sale itself is recorded (closed), so the outcome says so: the till must not take another tender."""
+    sale itself is recorded (closed), so the outcome says so: the till must not take another tender.
+    (Relayed, the backend's capture is refused after the hand-over, unless the cancellation's webhook came
+    first: the till hears it from its reconciler.)"""
     sim.auto_tap(VISA, delay=0.0)
     sale = shop.new_sale(3500)
 
@@ -792,12 +874,16 @@ def test_authorisation_cancelled_between_sale_commit_and_capture(sim, payments, 
         stripe_client(sim).v1.payment_intents.cancel(next(iter(sim.payment_intents)))
 
     out = payments.pay(sale, 3500, "usd", complete)
-    assert out.status == "unpaid" and out.recovered and "Call a manager" in out.message
-    assert out.sale_completed and not out.paid and "NOT charged" in out.message
+    if relay_backend is not None and out.status == "authorized":  # handed over before the webhook
+        settle(payments, shop)
+    else:
+        assert out.status == "unpaid" and out.recovered and "Call a manager" in out.message
+        assert out.sale_completed and not out.paid and "NOT charged" in out.message
     row = journal.get(out.attempt_id)
     assert (row.status, row.recovered, row.last_error) == (FAILED, True, "authorization_canceled_after_sale")
     assert row in journal.recovered()
-    assert sim.count_requests("POST", r"/capture$") == 1  # refused once; no blind retries
+    captures = sim.count_requests("POST", r"/capture$")  # refused once; no blind retries
+    assert captures == 1 if relay_backend is None else captures <= 1  # the backend may know it first
     pi = sim.payment_intents[out.payment_intent_id]
     assert pi["status"] == "canceled" and pi["amount_received"] == 0
     assert shop.sale(sale)["status"] == "completed"  # recorded once, with its one (unpaid) card tender
@@ -814,12 +900,15 @@ class CaptureSaysProcessing(Wrapped):
         return replace(view, status="processing")
 
 
+@both_ports
 def test_capture_answer_not_final_the_payment_intent_decides(sim, terminal, journal, shop):
     sim.auto_tap(VISA, delay=0.0)
     payments = make_payments(CaptureSaysProcessing(terminal), journal)
     sale = shop.new_sale(3600)
     out = payments.pay(sale, 3600, "usd", shop.complete(sale, 3600))
-    assert out.paid and journal.get(out.attempt_id).status == CAPTURED
+    assert out.paid
+    settle(payments, shop)
+    assert journal.get(out.attempt_id).status == CAPTURED
     assert sim.count_requests("POST", r"/capture$") == 1  # no second capture
     check_invariants(sim, shop)
 
@@ -827,6 +916,7 @@ def test_capture_answer_not_final_the_payment_intent_decides(sim, terminal, jour
 # ------------------------------------------------------------------------------------------ reconciler
 
 
+@both_ports
 def test_reconciler_leaves_a_payment_being_driven_alone(sim, payments, shop, journal):
     """A customer slow at the reader: a reconciliation pass runs meanwhile (at start-up age 0) and must
     not cancel the PaymentIntent the cashier is waiting on."""
@@ -838,30 +928,42 @@ def test_reconciler_leaves_a_payment_being_driven_alone(sim, payments, shop, jou
     sim.tap(VISA)
     t.join()
     assert box["out"].paid
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
-def test_reconcile_while_stripe_is_unreachable_leaves_the_attempt_unresolved(sim, payments, shop, journal):
-    sim.fail_with_status(r"/capture$", status=503, times=4)
+@both_ports
+def test_reconcile_while_stripe_is_unreachable_leaves_the_attempt_unresolved(
+    sim, payments, shop, journal, relay_backend
+):
+    """Relayed, 'Stripe unreachable' for the till is the backend answering its read 503."""
+    capture_fails(sim, relay_backend)
     sim.auto_tap(VISA, delay=0.0)
     sale = shop.new_sale(3800)
     out = payments.pay(sale, 3800, "usd", shop.complete(sale, 3800))
     assert out.status == "pending_capture"
-    sim.fail_with_status(PI_GET, status=503, times=1, method="GET")
+    if relay_backend is None:
+        sim.fail_with_status(PI_GET, status=503, times=1, method="GET")
+    else:
+        relay_backend.inject("status", path="/v1/card/intents/", method="GET", status=503)
     (res,) = payments.reconcile(shop.recover, shop.release)
     assert (res.before, res.after, res.note) == (AUTHORIZED, AUTHORIZED, "unresolved: unavailable")
     assert journal.get(out.attempt_id).status == AUTHORIZED
-    assert [r.after for r in payments.reconcile(shop.recover, shop.release)] == [CAPTURED]
+    settle(payments, shop)
+    assert journal.get(out.attempt_id).status == CAPTURED
     check_invariants(sim, shop)
 
 
-def test_one_sale_that_cannot_be_recovered_does_not_block_the_others(sim, terminal, journal, shop):
+@both_ports
+def test_one_sale_that_cannot_be_recovered_does_not_block_the_others(
+    sim, terminal, journal, shop, relay_backend
+):
     """Two interrupted card sales were charged; completing the first from its stored cart fails (a
     bug, a damaged cart). The second is still recovered and captured in the same pass, the first stays
     open and is reported. (Bug found by this test: the whole pass used to stop at the first failure,
     every time, so later sales were never settled and their authorisations would expire.)"""
-    _p1, bad_sale, bad = _authorised_unseen(sim, terminal, journal, shop, 3900)
-    _p2, good_sale, good = _authorised_unseen(sim, terminal, journal, shop, 4000)
+    _p1, bad_sale, bad = _authorised_unseen(sim, terminal, journal, shop, 3900, relay_backend)
+    _p2, good_sale, good = _authorised_unseen(sim, terminal, journal, shop, 4000, relay_backend)
     payments = make_payments(terminal, journal)
 
     def recover(attempt: PaymentAttempt, tx: dict) -> None:
@@ -870,12 +972,15 @@ def test_one_sale_that_cannot_be_recovered_does_not_block_the_others(sim, termin
         shop.recover(attempt, tx)
 
     results = {r.attempt_id: r for r in payments.reconcile(recover, shop.release)}
-    assert results[good.attempt_id].after == CAPTURED and shop.sale(good_sale)["recovered"]
+    # relayed: recovered and handed to the backend, which captures it
+    assert results[good.attempt_id].after == (CAPTURED if relay_backend is None else AUTHORIZED)
+    assert shop.sale(good_sale)["recovered"]
     assert results[bad.attempt_id].note == "unresolved: KeyError"
     assert results[bad.attempt_id].after == READER_PROCESSING
     assert shop.sale(bad_sale)["status"] == "pending_payment"
     assert sim.payment_intents[bad.payment_intent_id]["status"] == "requires_capture"  # kept for later
-    assert [r.after for r in payments.reconcile(shop.recover, shop.release)] == [CAPTURED]
+    settle(payments, shop)
+    assert shop.sale(bad_sale)["recovered"] and journal.get(bad.attempt_id).status == CAPTURED
     check_invariants(sim, shop)
 
 
@@ -894,13 +999,14 @@ class FlakyJournal(MemoryPaymentJournal):
         return super().non_final()
 
 
-def test_periodic_reconciler_survives_a_locked_database(sim, terminal, journal, shop):
+@both_ports
+def test_periodic_reconciler_survives_a_locked_database(sim, terminal, journal, shop, relay_backend):
     """A pass fails outright (database locked): the periodic reconciler logs it and keeps going; the
     next pass captures the pending payment; rounds with nothing settled report nothing."""
     flaky = FlakyJournal(journal)
     shop.journal = flaky
     payments = make_payments(terminal, flaky)
-    sim.fail_with_status(r"/capture$", status=503, times=4)
+    capture_fails(sim, relay_backend)
     sim.auto_tap(VISA, delay=0.0)
     sale = shop.new_sale(4100)
     out = payments.pay(sale, 4100, "usd", shop.complete(sale, 4100))
@@ -922,16 +1028,24 @@ def test_periodic_reconciler_survives_a_locked_database(sim, terminal, journal, 
     )
     t.start()
     try:
-        wait_for(lambda: flaky.get(out.attempt_id).status == CAPTURED)
-        wait_for(lambda: passes["n"] >= 4)  # a few more passes find nothing
+        # relayed: the backend captures after its own retries at Stripe (a few seconds)
+        wait_for(lambda: flaky.get(out.attempt_id).status == CAPTURED, timeout=30)
+        done = passes["n"]
+        wait_for(lambda: passes["n"] >= done + 4)  # a few more passes find nothing
     finally:
         stop.set()
         t.join()
     assert flaky.failures == 0
-    assert len(seen) == 1 and [s.after for s in seen[0]] == [CAPTURED]
+    if relay_backend is None:
+        assert len(seen) == 1 and [s.after for s in seen[0]] == [CAPTURED]
+    else:  # each pass hands the capture over again until the backend has captured, then says nothing
+        reported = [s.after for batch in seen for s in batch]
+        assert reported.count(CAPTURED) == 1 and reported[-1] == CAPTURED, reported
     check_invariants(sim, shop)
 
 
+# direct only: the test edits the PaymentIntent in the simulator, which the till reads itself; relayed, the
+# backend knows the PaymentIntent from webhooks and no event says 'processing' (not simulated)
 def test_reconcile_while_stripe_still_processing_waits(sim, payments, shop, journal):
     payments_short = make_payments(payments.terminal, journal, authorization_timeout=0.3)
     sale = shop.new_sale(4200)
@@ -966,7 +1080,10 @@ class TapDuringCancel(Wrapped):
         return self.inner.cancel_action()
 
 
-def test_reconciler_finds_the_customer_tapped_as_it_stopped_the_reader(sim, terminal, journal, shop):
+@both_ports
+def test_reconciler_finds_the_customer_tapped_as_it_stopped_the_reader(
+    sim, terminal, journal, shop, relay_backend
+):
     """At start-up the reconciler finds the reader still waiting for an interrupted payment; as it stops
     the reader the customer taps: the PaymentIntent is authorised, so the sale is recovered and captured
     instead of the PaymentIntent being cancelled."""
@@ -979,9 +1096,10 @@ def test_reconciler_finds_the_customer_tapped_as_it_stopped_the_reader(sim, term
     assert sim.pending_reader() is not None
     restarted = make_payments(TapDuringCancel(terminal, sim), journal)
     (res,) = restarted.reconcile(shop.recover, shop.release)
-    assert res.after == CAPTURED and res.recovered
+    assert res.after == (CAPTURED if relay_backend is None else AUTHORIZED) and res.recovered
     assert sim.count_requests("POST", r"/v1/payment_intents/[^/]+/cancel$") == 0
     assert shop.sale(sale)["recovered"] is True
+    settle(restarted, shop)
     check_invariants(sim, shop)
 
 
