@@ -329,7 +329,7 @@ def test_what_sync_says_to_a_person_is_a_marked_template():
     classes = backend_errors()
     assert {"BackendOffline", "BackendAuthError", "BackendContractError", "BackendUnavailable"} <= classes
     found = []
-    for path in sorted((ROOT / "sync").glob("*.py")):  # sync/store: the journal's words go to logs and the CLI
+    for path in sorted((ROOT / "sync").glob("*.py")):  # sync/store: the journal's words: logs, the CLI
         found += problems(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)), classes, SENTENCES)
     assert found == []
     bad = 'raise BackendAuthError("The token" + (" (revoked)" if r else "") + ".")\n'

@@ -37,7 +37,7 @@ from ui.qt import (
     Signal,
     Slot,
 )
-from ui.widgets import font_px
+from ui.widgets import font_px, two_lines
 
 
 class CheckoutPage(QWidget):
@@ -128,22 +128,22 @@ class CheckoutPage(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions = QGridLayout()
         order = [
-            ("card", QT_TRANSLATE_NOOP("CheckoutPage", "Card"), 0, 0, 1, 2),
-            ("cash", QT_TRANSLATE_NOOP("CheckoutPage", "Cash"), 0, 2, 1, 2),
-            ("split", QT_TRANSLATE_NOOP("CheckoutPage", "Split"), 1, 0, 1, 1),
-            ("discount_order", QT_TRANSLATE_NOOP("CheckoutPage", "Discount"), 1, 1, 1, 1),
-            ("quantity", QT_TRANSLATE_NOOP("CheckoutPage", "Qty"), 1, 2, 1, 1),
-            ("remove", QT_TRANSLATE_NOOP("CheckoutPage", "Remove"), 1, 3, 1, 1),
-            ("suspend", QT_TRANSLATE_NOOP("CheckoutPage", "Suspend"), 2, 0, 1, 1),
-            ("resume", QT_TRANSLATE_NOOP("CheckoutPage", "Resume"), 2, 1, 1, 1),
-            ("void", QT_TRANSLATE_NOOP("CheckoutPage", "Void"), 2, 2, 1, 1),
-            ("no_sale", QT_TRANSLATE_NOOP("CheckoutPage", "No sale"), 2, 3, 1, 1),
-            ("discount_line", QT_TRANSLATE_NOOP("CheckoutPage", "Line disc."), 3, 0, 1, 1),
-            ("override", QT_TRANSLATE_NOOP("CheckoutPage", "Price"), 3, 1, 1, 1),
-            ("reprint", QT_TRANSLATE_NOOP("CheckoutPage", "Reprint"), 3, 2, 1, 1),
-            ("member", QT_TRANSLATE_NOOP("CheckoutPage", "Member"), 3, 3, 1, 1),
+            ("card", QT_TRANSLATE_NOOP("CheckoutPage", "Card")),
+            ("cash", QT_TRANSLATE_NOOP("CheckoutPage", "Cash")),
+            ("split", QT_TRANSLATE_NOOP("CheckoutPage", "Split")),
+            ("discount_order", QT_TRANSLATE_NOOP("CheckoutPage", "Discount")),
+            ("quantity", QT_TRANSLATE_NOOP("CheckoutPage", "Qty")),
+            ("remove", QT_TRANSLATE_NOOP("CheckoutPage", "Remove")),
+            ("suspend", QT_TRANSLATE_NOOP("CheckoutPage", "Suspend")),
+            ("resume", QT_TRANSLATE_NOOP("CheckoutPage", "Resume")),
+            ("void", QT_TRANSLATE_NOOP("CheckoutPage", "Void")),
+            ("no_sale", QT_TRANSLATE_NOOP("CheckoutPage", "No sale")),
+            ("discount_line", QT_TRANSLATE_NOOP("CheckoutPage", "Line disc.")),
+            ("override", QT_TRANSLATE_NOOP("CheckoutPage", "Price")),
+            ("reprint", QT_TRANSLATE_NOOP("CheckoutPage", "Reprint")),
+            ("member", QT_TRANSLATE_NOOP("CheckoutPage", "Member")),
         ]
-        for key, label, r, c, rs, cs in order:
+        for key, label in order:  # placed by _place_actions
             keyseq, help_text = SHORTCUTS[key]
             b = QPushButton(f"{self.tr(label)}\n{keyseq.replace('Shift+', '⇧').replace('Ctrl+', '^')}", self)
             b.setObjectName(f"btn_{key}")
@@ -154,8 +154,12 @@ class CheckoutPage(QWidget):
             if key in ("card", "cash"):
                 b.setProperty("primary", True)
             b.clicked.connect(lambda _=False, k=key: self._emit_action(k))
-            actions.addWidget(b, r, c, rs, cs)
+            b.setProperty("label", b.text())  # `_fit_buttons` may break the name in two
             self.buttons[key] = b
+        self.actions, self.action_columns = actions, 0
+        for c in range(12):  # Card and Cash half the row each, the others a third or a quarter
+            actions.setColumnStretch(c, 1)
+        self._place_actions(4)
         right.addLayout(actions)
         outer.addLayout(right, 3)
 
@@ -184,22 +188,52 @@ class CheckoutPage(QWidget):
             head.resizeSection(c, px + 16)
         self.table.verticalHeader().setDefaultSectionSize(max(TOUCH, 2 * fm.lineSpacing() + 8))
 
+    def _place_actions(self, columns: int) -> None:
+        """Card and Cash on the first row, the other twelve actions `columns` to a row under them."""
+        if columns == self.action_columns:
+            return
+        self.action_columns, span = columns, 12 // columns
+        for b in self.buttons.values():
+            self.actions.removeWidget(b)
+        self.actions.addWidget(self.buttons["card"], 0, 0, 1, 6)
+        self.actions.addWidget(self.buttons["cash"], 0, 6, 1, 6)
+        others = [k for k in self.buttons if k not in ("card", "cash")]
+        for i, key in enumerate(others):
+            self.actions.addWidget(self.buttons[key], 1 + i // columns, (i % columns) * span, 1, span)
+
     def _fit_buttons(self) -> None:
         """Fourteen actions share the column: each secondary button's face is as large as lets its whole
-        label fit (themes and languages make labels wider), from 78 % of the text size down to 9 px."""
+        label fit (themes and languages make labels wider), from 78 % of the text size down to 9 px; a
+        name still too wide goes on two lines, and if one still does not fit (a longer language), three
+        buttons to a row instead of four."""
         base = max(9, round(font_px(self) * 0.78))
+        cut = False
         for key, b in self.buttons.items():
             if key in ("card", "cash") or b.width() < 20:
                 continue
-            f = b.font()
-            for px in range(base, 8, -1):
-                f.setPixelSize(px)
-                fm = QFontMetrics(f)
-                # inside the border (the style's padding may be used: a whole word beats a margin)
-                if all(fm.horizontalAdvance(line) <= b.width() - 8 for line in b.text().split("\n")):
-                    break
+            f, room = b.font(), b.width() - 8  # inside the border (a whole word beats a margin)
+            name, keys = b.property("label").split("\n")
+            for text in (
+                b.property("label"),
+                f"{two_lines(name, QFontMetrics(f).horizontalAdvance)}\n{keys}",
+            ):
+                for px in range(base, 8, -1):
+                    f.setPixelSize(px)
+                    fm = QFontMetrics(f)
+                    if all(fm.horizontalAdvance(line) <= room for line in text.split("\n")):
+                        break
+                else:
+                    continue  # not even at 9 px: its name on two lines
+                break
+            cut = cut or any(fm.horizontalAdvance(line) > room for line in text.split("\n"))
             if b.font().pixelSize() != f.pixelSize():
                 b.setFont(f)
+            if b.text() != text:
+                b.setText(text)
+        if cut and self.action_columns == 4:
+            self._place_actions(3)
+            self.actions.activate()
+            self._fit_buttons()
 
     def resizeEvent(self, e) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(e)

@@ -8,6 +8,7 @@ focus, so typing keeps going to the entry that owns the keypad.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -72,6 +73,19 @@ def font_px(w: QWidget) -> int:
     if f.pixelSize() > 0:
         return f.pixelSize()
     return max(12, round(f.pointSizeF() * w.logicalDpiY() / 72)) if f.pointSizeF() > 0 else 16
+
+
+def two_lines(text: str, width: Callable[[str], int]) -> str:
+    """`text` on two lines, broken at the space that makes the wider line narrowest (what a longer
+    language's label does where one line has no room: "Close (blind\ncount)"); as it is if it has no
+    space. `width` measures a line (a font's `horizontalAdvance`)."""
+    words = re.split(r"(\s+)", text)
+    best, best_w = text, width(text)
+    for i in range(1, len(words), 2):
+        first, second = "".join(words[:i]), "".join(words[i + 1 :])
+        if first and second and (w := max(width(first), width(second))) < best_w:
+            best, best_w = f"{first}\n{second}", w
+    return best
 
 
 def repolish(w: QWidget) -> None:
