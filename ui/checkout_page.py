@@ -211,19 +211,17 @@ class CheckoutPage(QWidget):
         for key, b in self.buttons.items():
             if key in ("card", "cash") or b.width() < 20:
                 continue
-            f, room = b.font(), b.width() - 8  # inside the border (a whole word beats a margin)
+            f, room = b.font(), b.width() - 16  # inside the padding and border (where Qt clips it)
             name, keys = b.property("label").split("\n")
-            for text in (
-                b.property("label"),
-                f"{two_lines(name, QFontMetrics(f).horizontalAdvance)}\n{keys}",
-            ):
+            wrapped = f"{two_lines(name, QFontMetrics(f).horizontalAdvance)}\n{keys}"
+            for text in (b.property("label"), wrapped):  # one line while it fits (the rows stay low)
                 for px in range(base, 8, -1):
                     f.setPixelSize(px)
                     fm = QFontMetrics(f)
                     if all(fm.horizontalAdvance(line) <= room for line in text.split("\n")):
                         break
                 else:
-                    continue  # not even at 9 px: its name on two lines
+                    continue
                 break
             cut = cut or any(fm.horizontalAdvance(line) > room for line in text.split("\n"))
             if b.font().pixelSize() != f.pixelSize():

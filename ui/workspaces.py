@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pos.staff import Permission, StaffMember
-from ui.qt import QStackedWidget, Qt, QTabBar, QVBoxLayout, QWidget, Signal, Slot
+from ui.qt import QSize, QStackedWidget, Qt, QTabBar, QVBoxLayout, QWidget, Signal, Slot
 from ui.widgets import two_lines
 
 
@@ -22,6 +22,15 @@ class Workspace:
     permissions: tuple[Permission, ...]  # any one of them opens the workspace
 
 
+class WorkspaceBar(QTabBar):
+    """A tab bar whose tabs may be two lines high (QTabBar sizes a tab for one line of text)."""
+
+    def tabSizeHint(self, index: int) -> QSize:  # noqa: N802 (Qt name)
+        size = super().tabSizeHint(index)
+        extra = self.tabText(index).count("\n")
+        return QSize(size.width(), size.height() + extra * self.fontMetrics().lineSpacing())
+
+
 class WorkspaceHost(QWidget):
     changed = Signal(str)  # the key of the workspace now shown
 
@@ -31,7 +40,7 @@ class WorkspaceHost(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
-        self.bar = QTabBar(self)
+        self.bar = WorkspaceBar(self)
         self.bar.setObjectName("workspaceBar")
         self.bar.setExpanding(False)
         self.bar.setDrawBase(False)

@@ -194,15 +194,15 @@ def test_a_favourites_price_is_never_cut_at_the_bottom_of_its_button(qtbot, tmp_
 
 
 def _cut(widgets) -> list[str]:
-    """Buttons whose label is wider than the inside of their border (a cut label loses its ends; a label
-    may take the style's padding)."""
+    """Buttons whose label is wider than the inside of their padding and border, where Qt clips it (a cut
+    label loses its ends)."""
 
     def wide(b) -> int:
         lines = b.text().replace("&&", "&").split("\n")
         return max(b.fontMetrics().horizontalAdvance(line) for line in lines)
 
-    return [f"{b.objectName()}: {b.text()!r} {wide(b)} > {b.width() - 6}"
-            for b in widgets if b.isVisible() and wide(b) > b.width() - 6]  # fmt: skip
+    return [f"{b.objectName()}: {b.text()!r} {wide(b)} > {b.width() - 16}"
+            for b in widgets if b.isVisible() and wide(b) > b.width() - 16]  # fmt: skip
 
 
 def test_a_managers_tabs_till_buttons_and_f_keys_are_whole_in_a_longer_language_at_1024x768(
@@ -223,6 +223,8 @@ def test_a_managers_tabs_till_buttons_and_f_keys_are_whole_in_a_longer_language_
             rect = bar.tabRect(i)
             assert rect.right() < bar.width(), f"tab {i} is off the bar: {bar.tabText(i)!r}"
             assert rect.width() >= bar.tabSizeHint(i).width(), bar.tabText(i)
+            lines = bar.tabText(i).count("\n") + 1  # a second line is as high as the first
+            assert rect.height() >= lines * bar.fontMetrics().lineSpacing(), bar.tabText(i)
             assert bar.tabToolTip(i), "the whole name is in the tab's tooltip"
         w.workspaces.open("till")
         qtbot.wait(50)
