@@ -30,7 +30,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.widgets import two_lines
+from ui.widgets import TOUCH, two_lines
 
 Fmt = Callable[[int], str]
 Sections = list[tuple[str, list[tuple[str, str]]]]
@@ -149,13 +149,12 @@ class TillPage(QWidget):
             b.setObjectName(f"till_{key}")
             b.setMinimumHeight(40)
             b.setProperty("label", labels[key])  # the one-line label; `_fit_labels` may break it in two
-            # a fifth of the row each, whatever the language: a long label takes a second line instead
-            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+            # as wide as its label while the row has room; narrower (a longer language): it takes two lines
+            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            b.setMinimumWidth(TOUCH)
             b.clicked.connect(lambda _c=False, k=key: self.action.emit(k))
             grid.addWidget(b, i // 5, i % 5)
             self.buttons[key] = b
-        for c in range(5):
-            grid.setColumnStretch(c, 1)
         lay.addLayout(grid)
         self.title = QLabel(self)
         self.title.setObjectName("tillReportTitle")
