@@ -17,7 +17,6 @@ from ui.qt import (
     QCoreApplication,
     QEvent,
     QFontInfo,
-    QFontMetrics,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -37,7 +36,7 @@ from ui.qt import (
     Signal,
     Slot,
 )
-from ui.widgets import font_px, two_lines
+from ui.widgets import fit_label, font_px
 
 
 class CheckoutPage(QWidget):
@@ -188,6 +187,9 @@ class CheckoutPage(QWidget):
             head.resizeSection(c, px + 16)
         self.table.verticalHeader().setDefaultSectionSize(max(TOUCH, 2 * fm.lineSpacing() + 8))
 
+    def _key_px(self) -> int:
+        return max(9, round(font_px(self) * 0.78))  # the action keys' largest text: 78 % of the page's
+
     def _place_actions(self, columns: int) -> None:
         """Card and Cash on the first row, the other twelve actions `columns` to a row under them."""
         if columns == self.action_columns:
@@ -204,39 +206,30 @@ class CheckoutPage(QWidget):
     def _fit_buttons(self) -> None:
         """Fourteen actions share the column: each secondary button's face is as large as lets its whole
         label fit (themes and languages make labels wider), from 78 % of the text size down to 9 px; a
-        name still too wide goes on two lines, and if one still does not fit (a longer language), three
-        buttons to a row instead of four."""
-        base = max(9, round(font_px(self) * 0.78))
-        cut = False
-        for key, b in self.buttons.items():
-            if key in ("card", "cash") or b.width() < 20:
-                continue
-            f, room = b.font(), b.width() - 16  # inside the padding and border (where Qt clips it)
-            name, keys = b.property("label").split("\n")
-            wrapped = f"{two_lines(name, QFontMetrics(f).horizontalAdvance)}\n{keys}"
-            for text in (b.property("label"), wrapped):  # one line while it fits (the rows stay low)
-                for px in range(base, 8, -1):
-                    f.setPixelSize(px)
-                    fm = QFontMetrics(f)
-                    if all(fm.horizontalAdvance(line) <= room for line in text.split("\n")):
-                        break
-                else:
-                    continue
-                break
-            cut = cut or any(fm.horizontalAdvance(line) > room for line in text.split("\n"))
-            if b.font().pixelSize() != f.pixelSize():
+        name still too wide goes on two lines, and if one still does not fit four to a row (a longer
+        language), they go three to a row."""
+        card, cash = self.buttons["card"], self.buttons["cash"]
+        if card.width() < 20:
+            return
+        gap = max(0, self.actions.horizontalSpacing())
+        quarter = (card.width() + cash.width() - 2 * gap) // 4
+        others = [b for k, b in self.buttons.items() if k not in ("card", "cash")]
+        self._place_actions(4 if all(fit_label(b, quarter, self._key_px())[2] for b in others) else 3)
+        self.actions.activate()
+        for b in others:
+            px, text, _fits = fit_label(b, b.width(), self._key_px())
+            f = b.font()
+            if f.pixelSize() != px:
+                f.setPixelSize(px)
                 b.setFont(f)
             if b.text() != text:
                 b.setText(text)
-        if cut and self.action_columns == 4:
-            self._place_actions(3)
-            self.actions.activate()
-            self._fit_buttons()
 
     def resizeEvent(self, e) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(e)
         self._measure()
         self._fit_buttons()
+        self._fit_favourites()
 
     def changeEvent(self, e) -> None:  # noqa: N802 (Qt name)
         super().changeEvent(e)
@@ -406,6 +399,7 @@ class CheckoutPage(QWidget):
             # at most 3 lines of name (the tooltip has all of it): with the price, 4 fit a button at 1024x768
             name = "\n".join(textwrap.wrap(h.label, 15, max_lines=3, placeholder="…"))
             b = QPushButton(f"{name}\n{h.price}", self)
+            b.setProperty("hit", (h.label, h.price))
             f = b.font()
             f.setPixelSize(max(11, round(QFontInfo(f).pixelSize() * 0.8)))
             b.setFont(f)
@@ -417,6 +411,18 @@ class CheckoutPage(QWidget):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(lambda _=False, sku=h.sku: self.add_sku.emit(sku))
             self.fav_grid.addWidget(b, i // columns, i % columns)
+        QTimer.singleShot(0, self, self._fit_favourites)
+
+    def _fit_favourites(self) -> None:
+        """A favourite shorter than its text (less room: a longer language's keys, a two-line tab bar)
+        shows fewer lines of its name, never less of its price."""
+        for b in self.favourites.findChildren(QPushButton, "favourite"):
+            label, price = b.property("hit")
+            for lines in (3, 2, 1):
+                name = "\n".join(textwrap.wrap(label, 15, max_lines=lines, placeholder="…"))
+                b.setText(f"{name}\n{price}")
+                if b.sizeHint().height() <= b.height():
+                    break
 
     def show_member(self, text: str | None) -> None:
         shown = text or self.tr("No member on this sale — scan the member's app QR, or Ctrl+M to type it")

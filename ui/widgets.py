@@ -13,6 +13,8 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from ui.qt import (
+    QFont,
+    QFontMetrics,
     QGridLayout,
     QKeyEvent,
     QLabel,
@@ -86,6 +88,22 @@ def two_lines(text: str, width: Callable[[str], int]) -> str:
         if first and second and (w := max(width(first), width(second))) < best_w:
             best, best_w = f"{first}\n{second}", w
     return best
+
+
+def fit_label(b: QPushButton, width: int, largest: int) -> tuple[int, str, bool]:
+    """The text size (`largest` px down to 9) and text (its first line, the name, on one line while it
+    fits, else on two) that show button `b`'s whole label (its "label" property) `width` px wide, inside
+    its padding and border where Qt clips it; and whether it fits at all."""
+    f, room = QFont(b.font()), width - 16
+    name, _, rest = b.property("label").partition("\n")
+    wrapped = "\n".join(x for x in (two_lines(name, QFontMetrics(f).horizontalAdvance), rest) if x)
+    for text in (b.property("label"), wrapped):
+        for px in range(largest, 8, -1):
+            f.setPixelSize(px)
+            fm = QFontMetrics(f)
+            if all(fm.horizontalAdvance(line) <= room for line in text.split("\n")):
+                return px, text, True
+    return 9, wrapped, False
 
 
 def repolish(w: QWidget) -> None:

@@ -232,6 +232,8 @@ def test_a_managers_tabs_till_buttons_and_f_keys_are_whole_in_a_longer_language_
         w.workspaces.open("sell")
         qtbot.wait(50)
         assert _cut(w.page.buttons.values()) == []
+        favourites = [b for b in w.page.findChildren(QPushButton) if b.objectName() == "favourite"]
+        assert favourites and all(b.sizeHint().height() <= b.height() for b in favourites if b.isVisible())
     finally:
         w.shutdown()
 
