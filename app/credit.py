@@ -107,7 +107,7 @@ class StoreCredits:
                     "The backend cannot be reached ({error}): store credit cannot be used now. Take "
                     "another tender.",
                 ),
-                error=str(e),
+                error=said(e),
             )
         )
 

@@ -27,6 +27,7 @@ from app.messages import QT_TRANSLATE_NOOP, msg, said
 from app.results import Outcome, Result, done, failed, refused
 from app.returns import too_many_checks
 from pos.codes import OrderCode
+from pos.errors import Sentence
 from pos.scan import is_omo_code
 from pos.staff import Override, Permission, StaffMember
 from pos.sync_ports import BackendNotFound, BackendTooManyTries, BackendUnavailable, OnlineOrder
@@ -144,7 +145,7 @@ class PickupService:
                 QT_TRANSLATE_NOOP(
                     C, "The backend cannot be reached ({error}): pickups wait until it is back."
                 ),
-                error=str(e),
+                error=said(e),
             )
         )
 
@@ -376,7 +377,7 @@ class PickupService:
                 self.staff,
                 Permission.PICKUP,
                 grant,
-                subject=f"hand over order {cur.order.order_no}",
+                subject=Sentence(QT_TRANSLATE_NOOP(C, "hand over order {order}"), order=cur.order.order_no),
                 retry=lambda ov: self.hand_over(ov),
             )
             if isinstance(approver, Result):
@@ -406,7 +407,7 @@ class PickupService:
                     QT_TRANSLATE_NOOP(
                         C, "The hand-over could NOT be saved ({error}): keep the goods; try again."
                     ),
-                    error=str(e),
+                    error=said(e),
                 )
             )
         finally:

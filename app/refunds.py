@@ -131,7 +131,7 @@ class RefundRunner:
                 value=e.code,
             )
         except BackendNotFound as e:
-            return refused(msg(QT_TRANSLATE_NOOP(C, "The backend does not know it: {why}."), why=str(e)))
+            return refused(msg(QT_TRANSLATE_NOOP(C, "The backend does not know it: {why}."), why=said(e)))
         except BackendUnavailable as e:
             return failed(
                 msg(
@@ -140,7 +140,7 @@ class RefundRunner:
                         "The backend cannot check this return now ({error}). Nothing was refunded. Try "
                         "again, or a manager may approve an unverified return to store credit.",
                     ),
-                    error=str(e),
+                    error=said(e),
                 )
             )
         return None
@@ -198,7 +198,7 @@ class RefundRunner:
                         "The refund was made but the return could not be saved ({error}). Do not refund "
                         "again: press Finish to save it.",
                     ),
-                    error=str(e),
+                    error=said(e),
                 )
             )
         if self.backend is not None:
@@ -420,7 +420,7 @@ class RefundRunner:
                 return failed(
                     msg(
                         QT_TRANSLATE_NOOP(C, "The backend cannot be reached to release the items ({error})."),
-                        error=str(e),
+                        error=said(e),
                     )
                 )
         self.records.abandon_return(return_uuid)

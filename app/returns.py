@@ -40,7 +40,7 @@ from app.results import Outcome, Result, done, failed, refused
 from pos.cart import Cart
 from pos.codes import MemberCode, OrderCode, ReceiptCode, StoreCreditCode, parse_typed_member
 from pos.documents import ReturnDocument, ReturnLine, SaleDocument
-from pos.errors import DomainError
+from pos.errors import DomainError, Sentence
 from pos.gs1 import rcn_rules_for
 from pos.money import Money
 from pos.returns import (
@@ -421,7 +421,7 @@ class ReturnsService:
                     "be looked up now. A sale of this till can still be taken back (unverified, store "
                     "credit).",
                 ),
-                error=str(e) if e else "no backend",
+                error=said(e) if e else msg(QT_TRANSLATE_NOOP(C, "no backend")),
             )
         )
 
@@ -955,7 +955,9 @@ class ReturnsService:
                 self.staff,
                 Permission.RETURN_NO_RECEIPT,
                 grant,
-                subject=f"return without a receipt, {amount} as store credit",
+                subject=Sentence(
+                    QT_TRANSLATE_NOOP(C, "return without a receipt, {amount} as store credit"), amount=amount
+                ),
                 retry=retry,
             )
         if not o.verified:
@@ -974,7 +976,11 @@ class ReturnsService:
                 self.staff,
                 Permission.RETURN_UNVERIFIED,
                 grant,
-                subject=f"unverified return of {o.label}, {amount} as store credit",
+                subject=Sentence(
+                    QT_TRANSLATE_NOOP(C, "unverified return of {label}, {amount} as store credit"),
+                    label=o.label,
+                    amount=amount,
+                ),
                 retry=retry,
             )
         if draft.needs_check and not draft.checked:
@@ -991,7 +997,9 @@ class ReturnsService:
             self.staff,
             Permission.REFUND,
             grant,
-            subject=f"refund {amount} for {o.label}",
+            subject=Sentence(
+                QT_TRANSLATE_NOOP(C, "refund {amount} for {label}"), amount=amount, label=o.label
+            ),
             retry=retry,
         )
 
@@ -1160,7 +1168,10 @@ class ReturnsService:
                 self.staff,
                 Permission.REFUND,
                 grant,
-                subject=f"refund {self.shop.fmt(attempt.document.total)} another way",
+                subject=Sentence(
+                    QT_TRANSLATE_NOOP(C, "refund {amount} another way"),
+                    amount=self.shop.fmt(attempt.document.total),
+                ),
                 retry=lambda ov: self.reroute(return_uuid, to, ov),
             )
             if isinstance(approver, Result):

@@ -46,7 +46,7 @@ from pos.codes import (
     parse_typed_member,
 )
 from pos.documents import SaleDocument, Tender
-from pos.errors import DomainError
+from pos.errors import DomainError, Sentence
 from pos.fulfilment import Fulfilment
 from pos.gs1 import rcn_rules_for
 from pos.measure import Measure
@@ -387,7 +387,9 @@ class SellService(MemberSaleMixin):
                 approver = self._approved(
                     Permission.LARGE_QUANTITY,
                     grant,
-                    subject=f"{quantity} × {line.description}",
+                    subject=Sentence(
+                        QT_TRANSLATE_NOOP(C, "{quantity} × {item}"), quantity=quantity, item=line.description
+                    ),
                     retry=lambda ov: self.set_quantity(line_id, quantity, ov),
                 )
                 if isinstance(approver, Result):
@@ -429,7 +431,7 @@ class SellService(MemberSaleMixin):
             approver = self._approved(
                 Permission.REMOVE_LINE,
                 grant,
-                subject="remove a line",
+                subject=Sentence(QT_TRANSLATE_NOOP(C, "remove a line")),
                 retry=lambda ov: self.remove_line(line_id, ov),
             )
             if isinstance(approver, Result):
@@ -467,7 +469,7 @@ class SellService(MemberSaleMixin):
             approver = self._approved(
                 Permission.DISCOUNT,
                 grant,
-                subject=f"discount on {line.description}",
+                subject=Sentence(QT_TRANSLATE_NOOP(C, "discount on {item}"), item=line.description),
                 percent=self.co.discount_percent(d, line_id),
                 retry=lambda ov: self.discount_line(line_id, d, ov),
             )
@@ -487,7 +489,7 @@ class SellService(MemberSaleMixin):
             approver = self._approved(
                 Permission.DISCOUNT,
                 grant,
-                subject="discount on the whole sale",
+                subject=Sentence(QT_TRANSLATE_NOOP(C, "discount on the whole sale")),
                 percent=self.co.discount_percent(d),
                 retry=lambda ov: self.discount_order(d, ov),
             )
@@ -514,7 +516,7 @@ class SellService(MemberSaleMixin):
             approver = self._approved(
                 Permission.PRICE_OVERRIDE,
                 grant,
-                subject=f"price of {line.description}",
+                subject=Sentence(QT_TRANSLATE_NOOP(C, "price of {item}"), item=line.description),
                 reason=reason,
                 retry=lambda ov: self.override_price(line_id, typed_price, reason, ov),
             )
@@ -653,7 +655,7 @@ class SellService(MemberSaleMixin):
                         "The sale could NOT be saved ({error}). Nothing was recorded: do not give change or "
                         "goods; try again, and call a manager if it happens again.",
                     ),
-                    error=str(e),
+                    error=said(e),
                 )
             )
         with self._lock:
@@ -725,7 +727,7 @@ class SellService(MemberSaleMixin):
             return failed(
                 msg(
                     QT_TRANSLATE_NOOP(C, "The earlier card payment could not be checked: {error}"),
-                    error=str(e),
+                    error=said(e),
                 )
             )
         finally:
@@ -934,7 +936,7 @@ class SellService(MemberSaleMixin):
             except Exception as e:  # the sale stays: put it back on screen
                 log.error("suspend failed: %s", e)
                 self.co.resume(state)
-                return failed(msg(QT_TRANSLATE_NOOP(C, "Could not suspend: {error}"), error=str(e)))
+                return failed(msg(QT_TRANSLATE_NOOP(C, "Could not suspend: {error}"), error=said(e)))
         return done(msg(QT_TRANSLATE_NOOP(C, "Sale suspended ({label}). Shift+F6 resumes it."), label=label))
 
     def parked(self) -> list[Parked]:
@@ -981,7 +983,7 @@ class SellService(MemberSaleMixin):
             approver = self._approved(
                 Permission.VOID_SALE,
                 grant,
-                subject="void this sale",
+                subject=Sentence(QT_TRANSLATE_NOOP(C, "void this sale")),
                 reason="void",
                 retry=lambda ov: self.void(ov, confirmed=confirmed),
             )
@@ -1028,7 +1030,7 @@ class SellService(MemberSaleMixin):
                         "The card part could not be refunded ({error}); the sale stays open. Try again or "
                         "finish it with another tender.",
                     ),
-                    error=str(e),
+                    error=said(e),
                 )
             )
         with self._lock:
@@ -1066,7 +1068,7 @@ class SellService(MemberSaleMixin):
             approver = self._approved(
                 Permission.NO_SALE,
                 grant,
-                subject="open the drawer without a sale",
+                subject=Sentence(QT_TRANSLATE_NOOP(C, "open the drawer without a sale")),
                 reason=reason,
                 retry=lambda ov: self.no_sale(reason, ov),
             )
@@ -1082,7 +1084,7 @@ class SellService(MemberSaleMixin):
         try:
             opening.result(timeout=30)
         except Exception as e:
-            return failed(msg(QT_TRANSLATE_NOOP(C, "The drawer did not open: {error}"), error=str(e)))
+            return failed(msg(QT_TRANSLATE_NOOP(C, "The drawer did not open: {error}"), error=said(e)))
         return done(msg(QT_TRANSLATE_NOOP(C, "Drawer opened.")))
 
     def recall_last_sale(self) -> Result:

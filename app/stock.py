@@ -129,7 +129,7 @@ class StockService:
                 cached = self._cache.get(sku)
             if cached is None:
                 return refused(
-                    msg(QT_TRANSLATE_NOOP(C, "Stock cannot be checked now: {reason}"), reason=str(e))
+                    msg(QT_TRANSLATE_NOOP(C, "Stock cannot be checked now: {reason}"), reason=said(e))
                 )
             view = StockView(cached, freshness(cached, time.monotonic(), stale=True, reason=str(e)), price)
             return done(
@@ -232,7 +232,7 @@ class StockService:
                 return self._gone(sku, qty, store_id, e)
             return refused(said(e))
         except (BackendUnavailable, BackendNotFound) as e:
-            return refused(msg(QT_TRANSLATE_NOOP(C, "Not reserved: {reason}"), reason=str(e)))
+            return refused(msg(QT_TRANSLATE_NOOP(C, "Not reserved: {reason}"), reason=said(e)))
         self._audit(
             "stock.reserved", {"order_no": order.order_no, "sku": sku, "qty": qty, "store_id": store_id}
         )
@@ -327,7 +327,7 @@ class StockService:
                 return self._gone(sku, qty, source_store_id, e)
             return refused(said(e))
         except (BackendUnavailable, BackendNotFound) as e:
-            return refused(msg(QT_TRANSLATE_NOOP(C, "Not ordered: {reason}"), reason=str(e)))
+            return refused(msg(QT_TRANSLATE_NOOP(C, "Not ordered: {reason}"), reason=said(e)))
         fulfilment = Fulfilment(
             kind,
             order.order_no,
@@ -377,7 +377,7 @@ class StockService:
             return refused(msg(QT_TRANSLATE_NOOP(C, "No order {order}."), order=order_no))
         except BackendUnavailable as e:
             return refused(
-                msg(QT_TRANSLATE_NOOP(C, "The order cannot be checked now: {reason}"), reason=str(e))
+                msg(QT_TRANSLATE_NOOP(C, "The order cannot be checked now: {reason}"), reason=said(e))
             )
         if order.fulfilment != "reservation" or order.status != "reserved":
             return refused(
@@ -425,7 +425,7 @@ class StockService:
         except BackendRefused as e:
             return refused(said(e))
         except (BackendUnavailable, BackendNotFound) as e:
-            return refused(msg(QT_TRANSLATE_NOOP(C, "Not given up: {reason}"), reason=str(e)))
+            return refused(msg(QT_TRANSLATE_NOOP(C, "Not given up: {reason}"), reason=said(e)))
         return done(
             msg(QT_TRANSLATE_NOOP(C, "Order {order} given up: its stock is free again."), order=order_no)
         )

@@ -351,7 +351,7 @@ class TillService:
         try:
             self.shop.printer.open_drawer(reason).result(timeout=30)
         except Exception as e:
-            return msg(QT_TRANSLATE_NOOP(C, "Recorded, but the drawer did not open: {error}"), error=str(e))
+            return msg(QT_TRANSLATE_NOOP(C, "Recorded, but the drawer did not open: {error}"), error=said(e))
         return None
 
     # ------------------------------------------------------------------ reports
@@ -401,7 +401,7 @@ class TillService:
             return done(
                 msg(
                     QT_TRANSLATE_NOOP(C, "Card totals could not be checked with Stripe: {error}"),
-                    error=str(e),
+                    error=said(e),
                 ),
                 value=reconcile_cards(journal_side, [], unresolved),
                 error=True,
@@ -543,7 +543,7 @@ class TillService:
                         QT_TRANSLATE_NOOP(
                             C, "The till could NOT be closed ({error}); nothing was recorded. Try again."
                         ),
-                        error=str(e),
+                        error=said(e),
                     )
                 )
             self._open_id = None
@@ -654,7 +654,7 @@ class TillService:
         try:
             outcome = self.shop.printer.print_receipt(receipt).result(timeout=30)
         except Exception as e:
-            return failed(msg(QT_TRANSLATE_NOOP(C, "The Z report did not print: {error}"), error=str(e)))
+            return failed(msg(QT_TRANSLATE_NOOP(C, "The Z report did not print: {error}"), error=said(e)))
         if not getattr(outcome, "printed", True):
             return done(
                 msg(

@@ -340,6 +340,10 @@
             <translation>Say why {n} × {item} is not taken.</translation>
         </message>
         <message>
+            <source>hand over order {order}</source>
+            <translation>hand over order {order}</translation>
+        </message>
+        <message>
             <source>The hand-over could NOT be saved ({error}): keep the goods; try again.</source>
             <translation>The hand-over could NOT be saved ({error}): keep the goods; try again.</translation>
         </message>
@@ -484,6 +488,10 @@
             <translation>The backend cannot be reached ({error}): online orders and other tills' sales cannot be looked up now. A sale of this till can still be taken back (unverified, store credit).</translation>
         </message>
         <message>
+            <source>no backend</source>
+            <translation>no backend</translation>
+        </message>
+        <message>
             <source>This sale is not known here or at the backend yet (a sale of another till arrives when that till syncs). Try again in a moment.</source>
             <translation>This sale is not known here or at the backend yet (a sale of another till arrives when that till syncs). Try again in a moment.</translation>
         </message>
@@ -568,12 +576,24 @@
             <translation>A return without a receipt refunds at most {limit}; this one is {amount}.</translation>
         </message>
         <message>
+            <source>return without a receipt, {amount} as store credit</source>
+            <translation>return without a receipt, {amount} as store credit</translation>
+        </message>
+        <message>
             <source>The backend cannot check this return now: it can only be refunded as store credit.</source>
             <translation>The backend cannot check this return now: it can only be refunded as store credit.</translation>
         </message>
         <message>
+            <source>unverified return of {label}, {amount} as store credit</source>
+            <translation>unverified return of {label}, {amount} as store credit</translation>
+        </message>
+        <message>
             <source>Check the customer first (name, the card's last digits, or the code in their app).</source>
             <translation>Check the customer first (name, the card's last digits, or the code in their app).</translation>
+        </message>
+        <message>
+            <source>refund {amount} for {label}</source>
+            <translation>refund {amount} for {label}</translation>
         </message>
         <message>
             <source>Return {no} recorded: give the customer {cash} in cash.</source>
@@ -590,6 +610,10 @@
         <message>
             <source>Refund it as store credit or cash.</source>
             <translation>Refund it as store credit or cash.</translation>
+        </message>
+        <message>
+            <source>refund {amount} another way</source>
+            <translation>refund {amount} another way</translation>
         </message>
         <message>
             <source>This sale was rung by {owner} and is partly paid ({paid}): finish it, or ask a manager to void it.</source>
@@ -624,12 +648,28 @@
             <translation>A quantity must be from 1 to {most}.</translation>
         </message>
         <message>
+            <source>{quantity} × {item}</source>
+            <translation>{quantity} × {item}</translation>
+        </message>
+        <message>
             <source>{quantity} of {item} is above the limit of {limit}: a manager approves it.</source>
             <translation>{quantity} of {item} is above the limit of {limit}: a manager approves it.</translation>
         </message>
         <message>
+            <source>remove a line</source>
+            <translation>remove a line</translation>
+        </message>
+        <message>
             <source>That is not a discount. {detail}</source>
             <translation>That is not a discount. {detail}</translation>
+        </message>
+        <message>
+            <source>discount on {item}</source>
+            <translation>discount on {item}</translation>
+        </message>
+        <message>
+            <source>discount on the whole sale</source>
+            <translation>discount on the whole sale</translation>
         </message>
         <message>
             <source>That is not a price.</source>
@@ -638,6 +678,10 @@
         <message>
             <source>A price override needs a reason.</source>
             <translation>A price override needs a reason.</translation>
+        </message>
+        <message>
+            <source>price of {item}</source>
+            <translation>price of {item}</translation>
         </message>
         <message>
             <source>Online order {order}: take it back or hand it over on Returns &amp; pickups.</source>
@@ -756,6 +800,10 @@
             <translation>Sale resumed.</translation>
         </message>
         <message>
+            <source>void this sale</source>
+            <translation>void this sale</translation>
+        </message>
+        <message>
             <source>Sale voided.</source>
             <translation>Sale voided.</translation>
         </message>
@@ -774,6 +822,10 @@
         <message>
             <source>Say why the drawer opens.</source>
             <translation>Say why the drawer opens.</translation>
+        </message>
+        <message>
+            <source>open the drawer without a sale</source>
+            <translation>open the drawer without a sale</translation>
         </message>
         <message>
             <source>The drawer did not open: {error}</source>
@@ -2218,6 +2270,78 @@
         <message>
             <source>The backend does not know what was asked for ({what}).</source>
             <translation>The backend does not know what was asked for ({what}).</translation>
+        </message>
+        <message>
+            <source>The till cannot read its backend device token from the system keyring. Ask a manager to check the till's set-up.</source>
+            <translation>The till cannot read its backend device token from the system keyring. Ask a manager to check the till's set-up.</translation>
+        </message>
+        <message>
+            <source>This till has no backend device token yet. Ask a manager to register the till.</source>
+            <translation>This till has no backend device token yet. Ask a manager to register the till.</translation>
+        </message>
+        <message>
+            <source>The OMO backend's certificate could not be verified, so the till will not talk to it. Ask a manager to check the backend address and certificate. Sales are kept.</source>
+            <translation>The OMO backend's certificate could not be verified, so the till will not talk to it. Ask a manager to check the backend address and certificate. Sales are kept.</translation>
+        </message>
+        <message>
+            <source>The OMO backend cannot be reached. Sales are kept and sent later.</source>
+            <translation>The OMO backend cannot be reached. Sales are kept and sent later.</translation>
+        </message>
+        <message>
+            <source>The connection to the OMO backend broke off. It will be retried.</source>
+            <translation>The connection to the OMO backend broke off. It will be retried.</translation>
+        </message>
+        <message>
+            <source>The OMO backend had a problem (HTTP {status}).</source>
+            <translation>The OMO backend had a problem (HTTP {status}).</translation>
+        </message>
+        <message>
+            <source>The OMO backend sent an unreadable answer. It will be retried.</source>
+            <translation>The OMO backend sent an unreadable answer. It will be retried.</translation>
+        </message>
+        <message>
+            <source>The OMO backend gave an unexpected answer (HTTP {status}).</source>
+            <translation>The OMO backend gave an unexpected answer (HTTP {status}).</translation>
+        </message>
+        <message>
+            <source>The OMO backend sent an answer this till does not understand.</source>
+            <translation>The OMO backend sent an answer this till does not understand.</translation>
+        </message>
+        <message>
+            <source>The OMO backend does not accept this till's device token (it was revoked). Ask a manager to register the till again. Sales are kept.</source>
+            <translation>The OMO backend does not accept this till's device token (it was revoked). Ask a manager to register the till again. Sales are kept.</translation>
+        </message>
+        <message>
+            <source>The OMO backend does not accept this till's device token. Ask a manager to register the till again. Sales are kept.</source>
+            <translation>The OMO backend does not accept this till's device token. Ask a manager to register the till again. Sales are kept.</translation>
+        </message>
+        <message>
+            <source>The OMO backend refused the request: {why}</source>
+            <translation>The OMO backend refused the request: {why}</translation>
+        </message>
+        <message>
+            <source>The OMO backend is busy or has a problem (HTTP {status}).</source>
+            <translation>The OMO backend is busy or has a problem (HTTP {status}).</translation>
+        </message>
+        <message>
+            <source>The OMO backend's answer does not match the events sent. It will be retried.</source>
+            <translation>The OMO backend's answer does not match the events sent. It will be retried.</translation>
+        </message>
+        <message>
+            <source>The OMO backend's copy of this till's audit log differs from this till's.</source>
+            <translation>The OMO backend's copy of this till's audit log differs from this till's.</translation>
+        </message>
+        <message>
+            <source>Another sync worker is already sending this till's sales ({folder}). Only one may run at a time.</source>
+            <translation>Another sync worker is already sending this till's sales ({folder}). Only one may run at a time.</translation>
+        </message>
+        <message>
+            <source>The OMO backend cannot be reached.</source>
+            <translation>The OMO backend cannot be reached.</translation>
+        </message>
+        <message>
+            <source>The OMO backend cannot be reached: search by name needs it.</source>
+            <translation>The OMO backend cannot be reached: search by name needs it.</translation>
         </message>
     </context>
     <context>

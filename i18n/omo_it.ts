@@ -340,6 +340,10 @@
             <translation>Indica perché {n} × {item} non viene ritirato.</translation>
         </message>
         <message>
+            <source>hand over order {order}</source>
+            <translation>consegna dell'ordine {order}</translation>
+        </message>
+        <message>
             <source>The hand-over could NOT be saved ({error}): keep the goods; try again.</source>
             <translation>La consegna NON è stata salvata ({error}): tieni la merce; riprova.</translation>
         </message>
@@ -484,6 +488,10 @@
             <translation>Il backend non è raggiungibile ({error}): ora non si possono cercare ordini online e vendite di altre casse. Una vendita di questa cassa può ancora essere resa (non verificata, in buono).</translation>
         </message>
         <message>
+            <source>no backend</source>
+            <translation>nessun backend</translation>
+        </message>
+        <message>
             <source>This sale is not known here or at the backend yet (a sale of another till arrives when that till syncs). Try again in a moment.</source>
             <translation>Questa vendita non è ancora nota qui né al backend (una vendita di un'altra cassa arriva quando quella cassa sincronizza). Riprova tra poco.</translation>
         </message>
@@ -568,12 +576,24 @@
             <translation>Un reso senza scontrino rimborsa al massimo {limit}; questo è di {amount}.</translation>
         </message>
         <message>
+            <source>return without a receipt, {amount} as store credit</source>
+            <translation>reso senza scontrino, {amount} in buono</translation>
+        </message>
+        <message>
             <source>The backend cannot check this return now: it can only be refunded as store credit.</source>
             <translation>Il backend ora non può verificare questo reso: può essere rimborsato solo in buono.</translation>
         </message>
         <message>
+            <source>unverified return of {label}, {amount} as store credit</source>
+            <translation>reso non verificato di {label}, {amount} in buono</translation>
+        </message>
+        <message>
             <source>Check the customer first (name, the card's last digits, or the code in their app).</source>
             <translation>Verifica prima il cliente (nome, ultime cifre della carta o codice nell'app).</translation>
+        </message>
+        <message>
+            <source>refund {amount} for {label}</source>
+            <translation>rimborso di {amount} per {label}</translation>
         </message>
         <message>
             <source>Return {no} recorded: give the customer {cash} in cash.</source>
@@ -590,6 +610,10 @@
         <message>
             <source>Refund it as store credit or cash.</source>
             <translation>Rimborsalo in buono o in contanti.</translation>
+        </message>
+        <message>
+            <source>refund {amount} another way</source>
+            <translation>rimborso di {amount} in altro modo</translation>
         </message>
         <message>
             <source>This sale was rung by {owner} and is partly paid ({paid}): finish it, or ask a manager to void it.</source>
@@ -624,12 +648,28 @@
             <translation>La quantità deve essere da 1 a {most}.</translation>
         </message>
         <message>
+            <source>{quantity} × {item}</source>
+            <translation>{quantity} × {item}</translation>
+        </message>
+        <message>
             <source>{quantity} of {item} is above the limit of {limit}: a manager approves it.</source>
             <translation>{quantity} di {item} supera il limite di {limit}: lo approva un responsabile.</translation>
         </message>
         <message>
+            <source>remove a line</source>
+            <translation>togliere una riga</translation>
+        </message>
+        <message>
             <source>That is not a discount. {detail}</source>
             <translation>Non è uno sconto. {detail}</translation>
+        </message>
+        <message>
+            <source>discount on {item}</source>
+            <translation>sconto su {item}</translation>
+        </message>
+        <message>
+            <source>discount on the whole sale</source>
+            <translation>sconto sull'intera vendita</translation>
         </message>
         <message>
             <source>That is not a price.</source>
@@ -638,6 +678,10 @@
         <message>
             <source>A price override needs a reason.</source>
             <translation>Una modifica di prezzo richiede un motivo.</translation>
+        </message>
+        <message>
+            <source>price of {item}</source>
+            <translation>prezzo di {item}</translation>
         </message>
         <message>
             <source>Online order {order}: take it back or hand it over on Returns &amp; pickups.</source>
@@ -756,6 +800,10 @@
             <translation>Vendita ripresa.</translation>
         </message>
         <message>
+            <source>void this sale</source>
+            <translation>annullare questa vendita</translation>
+        </message>
+        <message>
             <source>Sale voided.</source>
             <translation>Vendita annullata.</translation>
         </message>
@@ -774,6 +822,10 @@
         <message>
             <source>Say why the drawer opens.</source>
             <translation>Indica perché si apre il cassetto.</translation>
+        </message>
+        <message>
+            <source>open the drawer without a sale</source>
+            <translation>aprire il cassetto senza vendita</translation>
         </message>
         <message>
             <source>The drawer did not open: {error}</source>
@@ -2218,6 +2270,78 @@
         <message>
             <source>The backend does not know what was asked for ({what}).</source>
             <translation>Il backend non conosce ciò che è stato chiesto ({what}).</translation>
+        </message>
+        <message>
+            <source>The till cannot read its backend device token from the system keyring. Ask a manager to check the till's set-up.</source>
+            <translation>La cassa non riesce a leggere il suo token del backend dal portachiavi di sistema. Chiedi a un responsabile di controllare la configurazione della cassa.</translation>
+        </message>
+        <message>
+            <source>This till has no backend device token yet. Ask a manager to register the till.</source>
+            <translation>Questa cassa non ha ancora un token del backend. Chiedi a un responsabile di registrare la cassa.</translation>
+        </message>
+        <message>
+            <source>The OMO backend's certificate could not be verified, so the till will not talk to it. Ask a manager to check the backend address and certificate. Sales are kept.</source>
+            <translation>Non è stato possibile verificare il certificato del backend OMO, quindi la cassa non comunica con esso. Chiedi a un responsabile di controllare indirizzo e certificato del backend. Le vendite sono conservate.</translation>
+        </message>
+        <message>
+            <source>The OMO backend cannot be reached. Sales are kept and sent later.</source>
+            <translation>Il backend OMO non è raggiungibile. Le vendite sono conservate e inviate più tardi.</translation>
+        </message>
+        <message>
+            <source>The connection to the OMO backend broke off. It will be retried.</source>
+            <translation>La connessione al backend OMO si è interrotta. Verrà ritentata.</translation>
+        </message>
+        <message>
+            <source>The OMO backend had a problem (HTTP {status}).</source>
+            <translation>Il backend OMO ha avuto un problema (HTTP {status}).</translation>
+        </message>
+        <message>
+            <source>The OMO backend sent an unreadable answer. It will be retried.</source>
+            <translation>Il backend OMO ha inviato una risposta illeggibile. Verrà ritentato.</translation>
+        </message>
+        <message>
+            <source>The OMO backend gave an unexpected answer (HTTP {status}).</source>
+            <translation>Il backend OMO ha dato una risposta inattesa (HTTP {status}).</translation>
+        </message>
+        <message>
+            <source>The OMO backend sent an answer this till does not understand.</source>
+            <translation>Il backend OMO ha inviato una risposta che questa cassa non capisce.</translation>
+        </message>
+        <message>
+            <source>The OMO backend does not accept this till's device token (it was revoked). Ask a manager to register the till again. Sales are kept.</source>
+            <translation>Il backend OMO non accetta il token di questa cassa (è stato revocato). Chiedi a un responsabile di registrare di nuovo la cassa. Le vendite sono conservate.</translation>
+        </message>
+        <message>
+            <source>The OMO backend does not accept this till's device token. Ask a manager to register the till again. Sales are kept.</source>
+            <translation>Il backend OMO non accetta il token di questa cassa. Chiedi a un responsabile di registrare di nuovo la cassa. Le vendite sono conservate.</translation>
+        </message>
+        <message>
+            <source>The OMO backend refused the request: {why}</source>
+            <translation>Il backend OMO ha rifiutato la richiesta: {why}</translation>
+        </message>
+        <message>
+            <source>The OMO backend is busy or has a problem (HTTP {status}).</source>
+            <translation>Il backend OMO è occupato o ha un problema (HTTP {status}).</translation>
+        </message>
+        <message>
+            <source>The OMO backend's answer does not match the events sent. It will be retried.</source>
+            <translation>La risposta del backend OMO non corrisponde agli eventi inviati. Verrà ritentato.</translation>
+        </message>
+        <message>
+            <source>The OMO backend's copy of this till's audit log differs from this till's.</source>
+            <translation>La copia del registro di audit di questa cassa sul backend OMO è diversa da quella della cassa.</translation>
+        </message>
+        <message>
+            <source>Another sync worker is already sending this till's sales ({folder}). Only one may run at a time.</source>
+            <translation>Un altro processo di sincronizzazione sta già inviando le vendite di questa cassa ({folder}). Ne può girare uno solo alla volta.</translation>
+        </message>
+        <message>
+            <source>The OMO backend cannot be reached.</source>
+            <translation>Il backend OMO non è raggiungibile.</translation>
+        </message>
+        <message>
+            <source>The OMO backend cannot be reached: search by name needs it.</source>
+            <translation>Il backend OMO non è raggiungibile: la ricerca per nome ne ha bisogno.</translation>
         </message>
     </context>
     <context>

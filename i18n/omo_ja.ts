@@ -340,6 +340,10 @@
             <translation>{item} × {n} を受け取らない理由を入力してください。</translation>
         </message>
         <message>
+            <source>hand over order {order}</source>
+            <translation>注文{order}の引き渡し</translation>
+        </message>
+        <message>
             <source>The hand-over could NOT be saved ({error}): keep the goods; try again.</source>
             <translation>引き渡しを保存できませんでした ({error}): 商品は渡さずに保管し、再試行してください。</translation>
         </message>
@@ -484,6 +488,10 @@
             <translation>バックエンドに接続できません ({error}): 現在オンライン注文や他のレジの販売は検索できません。このレジの販売は返品できます (未確認、ストアクレジット)。</translation>
         </message>
         <message>
+            <source>no backend</source>
+            <translation>バックエンドなし</translation>
+        </message>
+        <message>
             <source>This sale is not known here or at the backend yet (a sale of another till arrives when that till syncs). Try again in a moment.</source>
             <translation>この販売はまだここにもバックエンドにもありません (他のレジの販売はそのレジの同期時に届きます)。少し待ってから再試行してください。</translation>
         </message>
@@ -568,12 +576,24 @@
             <translation>レシートなしの返品の上限は {limit} ですが、この返品は {amount} です。</translation>
         </message>
         <message>
+            <source>return without a receipt, {amount} as store credit</source>
+            <translation>レシートなし返品、{amount}をストアクレジットで</translation>
+        </message>
+        <message>
             <source>The backend cannot check this return now: it can only be refunded as store credit.</source>
             <translation>バックエンドが現在この返品を確認できません: ストアクレジットでのみ返金できます。</translation>
         </message>
         <message>
+            <source>unverified return of {label}, {amount} as store credit</source>
+            <translation>{label}の未確認返品、{amount}をストアクレジットで</translation>
+        </message>
+        <message>
             <source>Check the customer first (name, the card's last digits, or the code in their app).</source>
             <translation>先にお客様を確認してください (氏名、カード番号の末尾、またはアプリのコード)。</translation>
+        </message>
+        <message>
+            <source>refund {amount} for {label}</source>
+            <translation>{label}の{amount}を返金</translation>
         </message>
         <message>
             <source>Return {no} recorded: give the customer {cash} in cash.</source>
@@ -590,6 +610,10 @@
         <message>
             <source>Refund it as store credit or cash.</source>
             <translation>ストアクレジットまたは現金で返金してください。</translation>
+        </message>
+        <message>
+            <source>refund {amount} another way</source>
+            <translation>{amount}を別の方法で返金</translation>
         </message>
         <message>
             <source>This sale was rung by {owner} and is partly paid ({paid}): finish it, or ask a manager to void it.</source>
@@ -624,12 +648,28 @@
             <translation>数量は1から{most}の間で入力してください。</translation>
         </message>
         <message>
+            <source>{quantity} × {item}</source>
+            <translation>{item} × {quantity}</translation>
+        </message>
+        <message>
             <source>{quantity} of {item} is above the limit of {limit}: a manager approves it.</source>
             <translation>{item} の {quantity} は上限 {limit} を超えています: 責任者が承認します。</translation>
         </message>
         <message>
+            <source>remove a line</source>
+            <translation>明細の削除</translation>
+        </message>
+        <message>
             <source>That is not a discount. {detail}</source>
             <translation>値引きではありません。{detail}</translation>
+        </message>
+        <message>
+            <source>discount on {item}</source>
+            <translation>{item}の値引き</translation>
+        </message>
+        <message>
+            <source>discount on the whole sale</source>
+            <translation>取引全体の値引き</translation>
         </message>
         <message>
             <source>That is not a price.</source>
@@ -638,6 +678,10 @@
         <message>
             <source>A price override needs a reason.</source>
             <translation>価格変更には理由が必要です。</translation>
+        </message>
+        <message>
+            <source>price of {item}</source>
+            <translation>{item}の価格</translation>
         </message>
         <message>
             <source>Online order {order}: take it back or hand it over on Returns &amp; pickups.</source>
@@ -756,6 +800,10 @@
             <translation>販売を再開しました。</translation>
         </message>
         <message>
+            <source>void this sale</source>
+            <translation>この取引の取消</translation>
+        </message>
+        <message>
             <source>Sale voided.</source>
             <translation>販売を取消しました。</translation>
         </message>
@@ -774,6 +822,10 @@
         <message>
             <source>Say why the drawer opens.</source>
             <translation>ドロアを開ける理由を入力してください。</translation>
+        </message>
+        <message>
+            <source>open the drawer without a sale</source>
+            <translation>販売なしでドロワーを開く</translation>
         </message>
         <message>
             <source>The drawer did not open: {error}</source>
@@ -2218,6 +2270,78 @@
         <message>
             <source>The backend does not know what was asked for ({what}).</source>
             <translation>バックエンドは要求されたもの（{what}）を把握していません。</translation>
+        </message>
+        <message>
+            <source>The till cannot read its backend device token from the system keyring. Ask a manager to check the till's set-up.</source>
+            <translation>レジがシステムのキーリングからバックエンド用デバイストークンを読み取れません。マネージャーにレジの設定を確認してもらってください。</translation>
+        </message>
+        <message>
+            <source>This till has no backend device token yet. Ask a manager to register the till.</source>
+            <translation>このレジにはまだバックエンド用デバイストークンがありません。マネージャーにレジの登録を依頼してください。</translation>
+        </message>
+        <message>
+            <source>The OMO backend's certificate could not be verified, so the till will not talk to it. Ask a manager to check the backend address and certificate. Sales are kept.</source>
+            <translation>OMOバックエンドの証明書を検証できないため、レジは通信しません。マネージャーにバックエンドのアドレスと証明書を確認してもらってください。売上は保存されています。</translation>
+        </message>
+        <message>
+            <source>The OMO backend cannot be reached. Sales are kept and sent later.</source>
+            <translation>OMOバックエンドに接続できません。売上は保存され、後で送信されます。</translation>
+        </message>
+        <message>
+            <source>The connection to the OMO backend broke off. It will be retried.</source>
+            <translation>OMOバックエンドとの接続が切れました。再試行します。</translation>
+        </message>
+        <message>
+            <source>The OMO backend had a problem (HTTP {status}).</source>
+            <translation>OMOバックエンドで問題が発生しました（HTTP {status}）。</translation>
+        </message>
+        <message>
+            <source>The OMO backend sent an unreadable answer. It will be retried.</source>
+            <translation>OMOバックエンドから読み取れない応答がありました。再試行します。</translation>
+        </message>
+        <message>
+            <source>The OMO backend gave an unexpected answer (HTTP {status}).</source>
+            <translation>OMOバックエンドから予期しない応答がありました（HTTP {status}）。</translation>
+        </message>
+        <message>
+            <source>The OMO backend sent an answer this till does not understand.</source>
+            <translation>OMOバックエンドから、このレジが理解できない応答がありました。</translation>
+        </message>
+        <message>
+            <source>The OMO backend does not accept this till's device token (it was revoked). Ask a manager to register the till again. Sales are kept.</source>
+            <translation>OMOバックエンドがこのレジのデバイストークンを受け付けません（失効しています）。マネージャーにレジの再登録を依頼してください。売上は保存されています。</translation>
+        </message>
+        <message>
+            <source>The OMO backend does not accept this till's device token. Ask a manager to register the till again. Sales are kept.</source>
+            <translation>OMOバックエンドがこのレジのデバイストークンを受け付けません。マネージャーにレジの再登録を依頼してください。売上は保存されています。</translation>
+        </message>
+        <message>
+            <source>The OMO backend refused the request: {why}</source>
+            <translation>OMOバックエンドが要求を拒否しました：{why}</translation>
+        </message>
+        <message>
+            <source>The OMO backend is busy or has a problem (HTTP {status}).</source>
+            <translation>OMOバックエンドが混雑しているか、問題があります（HTTP {status}）。</translation>
+        </message>
+        <message>
+            <source>The OMO backend's answer does not match the events sent. It will be retried.</source>
+            <translation>OMOバックエンドの応答が送信したイベントと一致しません。再試行します。</translation>
+        </message>
+        <message>
+            <source>The OMO backend's copy of this till's audit log differs from this till's.</source>
+            <translation>OMOバックエンドにあるこのレジの監査ログの写しが、レジのものと異なります。</translation>
+        </message>
+        <message>
+            <source>Another sync worker is already sending this till's sales ({folder}). Only one may run at a time.</source>
+            <translation>別の同期プロセスがすでにこのレジの売上を送信しています（{folder}）。同時に実行できるのは1つだけです。</translation>
+        </message>
+        <message>
+            <source>The OMO backend cannot be reached.</source>
+            <translation>OMOバックエンドに接続できません。</translation>
+        </message>
+        <message>
+            <source>The OMO backend cannot be reached: search by name needs it.</source>
+            <translation>OMOバックエンドに接続できません：名前での検索にはバックエンドが必要です。</translation>
         </message>
     </context>
     <context>

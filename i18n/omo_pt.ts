@@ -340,6 +340,10 @@
             <translation>Diga porque {n} × {item} não é levantado.</translation>
         </message>
         <message>
+            <source>hand over order {order}</source>
+            <translation>entrega da encomenda {order}</translation>
+        </message>
+        <message>
             <source>The hand-over could NOT be saved ({error}): keep the goods; try again.</source>
             <translation>A entrega NÃO foi guardada ({error}): fique com a mercadoria; tente de novo.</translation>
         </message>
@@ -484,6 +488,10 @@
             <translation>O backend está inacessível ({error}): encomendas online e vendas de outras caixas não podem ser procuradas agora. Uma venda desta caixa ainda pode ser devolvida (não verificada, em vale).</translation>
         </message>
         <message>
+            <source>no backend</source>
+            <translation>sem backend</translation>
+        </message>
+        <message>
             <source>This sale is not known here or at the backend yet (a sale of another till arrives when that till syncs). Try again in a moment.</source>
             <translation>Esta venda ainda não é conhecida aqui nem no backend (uma venda de outra caixa chega quando essa caixa sincroniza). Tente de novo daqui a pouco.</translation>
         </message>
@@ -568,12 +576,24 @@
             <translation>Uma devolução sem talão reembolsa no máximo {limit}; esta é de {amount}.</translation>
         </message>
         <message>
+            <source>return without a receipt, {amount} as store credit</source>
+            <translation>devolução sem talão, {amount} em vale</translation>
+        </message>
+        <message>
             <source>The backend cannot check this return now: it can only be refunded as store credit.</source>
             <translation>O backend não pode verificar esta devolução agora: só pode ser reembolsada em vale.</translation>
         </message>
         <message>
+            <source>unverified return of {label}, {amount} as store credit</source>
+            <translation>devolução não verificada de {label}, {amount} em vale</translation>
+        </message>
+        <message>
             <source>Check the customer first (name, the card's last digits, or the code in their app).</source>
             <translation>Verifique primeiro o cliente (nome, últimos dígitos do cartão ou código na app).</translation>
+        </message>
+        <message>
+            <source>refund {amount} for {label}</source>
+            <translation>reembolso de {amount} para {label}</translation>
         </message>
         <message>
             <source>Return {no} recorded: give the customer {cash} in cash.</source>
@@ -590,6 +610,10 @@
         <message>
             <source>Refund it as store credit or cash.</source>
             <translation>Reembolse-a em vale ou em numerário.</translation>
+        </message>
+        <message>
+            <source>refund {amount} another way</source>
+            <translation>reembolso de {amount} de outra forma</translation>
         </message>
         <message>
             <source>This sale was rung by {owner} and is partly paid ({paid}): finish it, or ask a manager to void it.</source>
@@ -624,12 +648,28 @@
             <translation>A quantidade deve ser de 1 a {most}.</translation>
         </message>
         <message>
+            <source>{quantity} × {item}</source>
+            <translation>{quantity} × {item}</translation>
+        </message>
+        <message>
             <source>{quantity} of {item} is above the limit of {limit}: a manager approves it.</source>
             <translation>{quantity} de {item} excede o limite de {limit}: um gerente aprova.</translation>
         </message>
         <message>
+            <source>remove a line</source>
+            <translation>remover uma linha</translation>
+        </message>
+        <message>
             <source>That is not a discount. {detail}</source>
             <translation>Isso não é um desconto. {detail}</translation>
+        </message>
+        <message>
+            <source>discount on {item}</source>
+            <translation>desconto em {item}</translation>
+        </message>
+        <message>
+            <source>discount on the whole sale</source>
+            <translation>desconto em toda a venda</translation>
         </message>
         <message>
             <source>That is not a price.</source>
@@ -638,6 +678,10 @@
         <message>
             <source>A price override needs a reason.</source>
             <translation>Uma alteração de preço precisa de um motivo.</translation>
+        </message>
+        <message>
+            <source>price of {item}</source>
+            <translation>preço de {item}</translation>
         </message>
         <message>
             <source>Online order {order}: take it back or hand it over on Returns &amp; pickups.</source>
@@ -756,6 +800,10 @@
             <translation>Venda retomada.</translation>
         </message>
         <message>
+            <source>void this sale</source>
+            <translation>anular esta venda</translation>
+        </message>
+        <message>
             <source>Sale voided.</source>
             <translation>Venda anulada.</translation>
         </message>
@@ -774,6 +822,10 @@
         <message>
             <source>Say why the drawer opens.</source>
             <translation>Diga porque se abre a gaveta.</translation>
+        </message>
+        <message>
+            <source>open the drawer without a sale</source>
+            <translation>abrir a gaveta sem venda</translation>
         </message>
         <message>
             <source>The drawer did not open: {error}</source>
@@ -2218,6 +2270,78 @@
         <message>
             <source>The backend does not know what was asked for ({what}).</source>
             <translation>O backend não conhece o que foi pedido ({what}).</translation>
+        </message>
+        <message>
+            <source>The till cannot read its backend device token from the system keyring. Ask a manager to check the till's set-up.</source>
+            <translation>A caixa não consegue ler o seu token do backend no porta-chaves do sistema. Peça a um gerente que verifique a configuração da caixa.</translation>
+        </message>
+        <message>
+            <source>This till has no backend device token yet. Ask a manager to register the till.</source>
+            <translation>Esta caixa ainda não tem token do backend. Peça a um gerente que registe a caixa.</translation>
+        </message>
+        <message>
+            <source>The OMO backend's certificate could not be verified, so the till will not talk to it. Ask a manager to check the backend address and certificate. Sales are kept.</source>
+            <translation>Não foi possível verificar o certificado do backend OMO, por isso a caixa não comunica com ele. Peça a um gerente que verifique o endereço e o certificado do backend. As vendas ficam guardadas.</translation>
+        </message>
+        <message>
+            <source>The OMO backend cannot be reached. Sales are kept and sent later.</source>
+            <translation>O backend OMO não está acessível. As vendas ficam guardadas e são enviadas mais tarde.</translation>
+        </message>
+        <message>
+            <source>The connection to the OMO backend broke off. It will be retried.</source>
+            <translation>A ligação ao backend OMO foi interrompida. Será tentada de novo.</translation>
+        </message>
+        <message>
+            <source>The OMO backend had a problem (HTTP {status}).</source>
+            <translation>O backend OMO teve um problema (HTTP {status}).</translation>
+        </message>
+        <message>
+            <source>The OMO backend sent an unreadable answer. It will be retried.</source>
+            <translation>O backend OMO enviou uma resposta ilegível. Será tentado de novo.</translation>
+        </message>
+        <message>
+            <source>The OMO backend gave an unexpected answer (HTTP {status}).</source>
+            <translation>O backend OMO deu uma resposta inesperada (HTTP {status}).</translation>
+        </message>
+        <message>
+            <source>The OMO backend sent an answer this till does not understand.</source>
+            <translation>O backend OMO enviou uma resposta que esta caixa não entende.</translation>
+        </message>
+        <message>
+            <source>The OMO backend does not accept this till's device token (it was revoked). Ask a manager to register the till again. Sales are kept.</source>
+            <translation>O backend OMO não aceita o token desta caixa (foi revogado). Peça a um gerente que registe a caixa de novo. As vendas ficam guardadas.</translation>
+        </message>
+        <message>
+            <source>The OMO backend does not accept this till's device token. Ask a manager to register the till again. Sales are kept.</source>
+            <translation>O backend OMO não aceita o token desta caixa. Peça a um gerente que registe a caixa de novo. As vendas ficam guardadas.</translation>
+        </message>
+        <message>
+            <source>The OMO backend refused the request: {why}</source>
+            <translation>O backend OMO recusou o pedido: {why}</translation>
+        </message>
+        <message>
+            <source>The OMO backend is busy or has a problem (HTTP {status}).</source>
+            <translation>O backend OMO está ocupado ou tem um problema (HTTP {status}).</translation>
+        </message>
+        <message>
+            <source>The OMO backend's answer does not match the events sent. It will be retried.</source>
+            <translation>A resposta do backend OMO não corresponde aos eventos enviados. Será tentado de novo.</translation>
+        </message>
+        <message>
+            <source>The OMO backend's copy of this till's audit log differs from this till's.</source>
+            <translation>A cópia do registo de auditoria desta caixa no backend OMO difere da desta caixa.</translation>
+        </message>
+        <message>
+            <source>Another sync worker is already sending this till's sales ({folder}). Only one may run at a time.</source>
+            <translation>Outro processo de sincronização já está a enviar as vendas desta caixa ({folder}). Só pode correr um de cada vez.</translation>
+        </message>
+        <message>
+            <source>The OMO backend cannot be reached.</source>
+            <translation>O backend OMO não está acessível.</translation>
+        </message>
+        <message>
+            <source>The OMO backend cannot be reached: search by name needs it.</source>
+            <translation>O backend OMO não está acessível: a pesquisa por nome precisa dele.</translation>
         </message>
     </context>
     <context>

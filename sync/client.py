@@ -22,6 +22,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from pos.errors import N_, Sentence
 from pos.stock import StockLevels, VariantStock
 from pos.sync_ports import (
     BackendNotFound,
@@ -199,12 +200,16 @@ class BackendClient:
                 self._token = self._token_provider()
             except Exception as exc:  # keyring backends raise their own errors
                 raise BackendAuthError(
-                    "The till cannot read its backend device token from the system keyring. "
-                    "Ask a manager to check the till's set-up."
+                    Sentence(
+                        N_(
+                            "The till cannot read its backend device token from the system keyring. "
+                            "Ask a manager to check the till's set-up."
+                        )
+                    )
                 ) from exc
         if not self._token:
             raise BackendAuthError(
-                "This till has no backend device token yet. Ask a manager to register the till."
+                Sentence(N_("This till has no backend device token yet. Ask a manager to register the till."))
             )
         return {"Authorization": f"Bearer {self._token}"}
 
@@ -242,15 +247,23 @@ class BackendClient:
         except requests.exceptions.SSLError as exc:
             log.error("backend %s: TLS verification failed", where)
             raise BackendOffline(
-                "The OMO backend's certificate could not be verified, so the till will not talk to it. "
-                "Ask a manager to check the backend address and certificate. Sales are kept."
+                Sentence(
+                    N_(
+                        "The OMO backend's certificate could not be verified, so the till will not talk to "
+                        "it. Ask a manager to check the backend address and certificate. Sales are kept."
+                    )
+                )
             ) from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
             log.warning("backend %s: no answer (%s)", where, type(exc).__name__)
-            raise BackendOffline("The OMO backend cannot be reached. Sales are kept and sent later.") from exc
+            raise BackendOffline(
+                Sentence(N_("The OMO backend cannot be reached. Sales are kept and sent later."))
+            ) from exc
         except requests.RequestException as exc:
             log.warning("backend %s failed: %s", where, type(exc).__name__)
-            raise BackendOffline("The connection to the OMO backend broke off. It will be retried.") from exc
+            raise BackendOffline(
+                Sentence(N_("The connection to the OMO backend broke off. It will be retried."))
+            ) from exc
         status = resp.status_code
         try:
             data = resp.json()
@@ -259,12 +272,18 @@ class BackendClient:
         if data is _NOT_JSON:
             log.error("backend %s: HTTP %s with a body that is not JSON", where, status)
             if status >= 500 or status == 429:
-                raise BackendServerError(f"The OMO backend had a problem (HTTP {status}).", status)
-            raise BackendContractError("The OMO backend sent an unreadable answer. It will be retried.")
+                raise BackendServerError(
+                    Sentence(N_("The OMO backend had a problem (HTTP {status})."), status=status), status
+                )
+            raise BackendContractError(
+                Sentence(N_("The OMO backend sent an unreadable answer. It will be retried."))
+            )
         schema = contract.response_schema_name(operation_id, status)
         if status not in contract.declared_statuses(operation_id) or schema is None:
             log.error("backend %s: HTTP %s is not in the contract", where, status)
-            raise BackendContractError(f"The OMO backend gave an unexpected answer (HTTP {status}).")
+            raise BackendContractError(
+                Sentence(N_("The OMO backend gave an unexpected answer (HTTP {status})."), status=status)
+            )
         try:
             contract.validate(schema, data)
         except contract.ContractViolation as exc:
@@ -273,7 +292,7 @@ class BackendClient:
                 "backend %s: answer breaks the contract %s %s", where, exc.where, exc.detail.split(":")[0]
             )
             raise BackendContractError(
-                "The OMO backend sent an answer this till does not understand."
+                Sentence(N_("The OMO backend sent an answer this till does not understand."))
             ) from exc
         if 200 <= status < 300:
             return data
@@ -281,9 +300,17 @@ class BackendClient:
         if status == 401:
             self._token = None  # read the keyring again next time (the till may have been re-registered)
             raise BackendAuthError(
-                "The OMO backend does not accept this till's device token"
-                + (" (it was revoked)" if err["code"] == "token_revoked" else "")
-                + ". Ask a manager to register the till again. Sales are kept."
+                Sentence(
+                    N_(
+                        "The OMO backend does not accept this till's device token (it was revoked). Ask a "
+                        "manager to register the till again. Sales are kept."
+                    )
+                    if err["code"] == "token_revoked"
+                    else N_(
+                        "The OMO backend does not accept this till's device token. Ask a manager to "
+                        "register the till again. Sales are kept."
+                    )
+                )
             )
         if status == 404:
             raise BackendNotFound(err["message"])
@@ -293,14 +320,18 @@ class BackendClient:
             raise BackendRefused(err["code"], err["message"])
         if status in (400, 422):
             raise BackendRequestError(
-                f"The OMO backend refused the request: {err['message']}", status, err["code"]
+                Sentence(N_("The OMO backend refused the request: {why}"), why=err["message"]),
+                status,
+                err["code"],
             )
         if status == 429 and once:
             wait = resp.headers.get("Retry-After", "")
             raise BackendTooManyTries(err["message"], float(wait) if wait.isdigit() else 60.0)
         retry_after = _retry_after(resp)
         raise BackendServerError(
-            f"The OMO backend is busy or has a problem (HTTP {status}).", status, retry_after
+            Sentence(N_("The OMO backend is busy or has a problem (HTTP {status})."), status=status),
+            status,
+            retry_after,
         )
 
     # ------------------------------------------------------------------------------------ operations
@@ -316,7 +347,7 @@ class BackendClient:
         if [r["event_id"] for r in results] != [e["event_id"] for e in events]:
             log.error("backend answered %d results for %d events, or out of order", len(results), len(events))
             raise BackendContractError(
-                "The OMO backend's answer does not match the events sent. It will be retried."
+                Sentence(N_("The OMO backend's answer does not match the events sent. It will be retried."))
             )
         return results
 
@@ -329,7 +360,7 @@ class BackendClient:
             if exc.status != 409:
                 raise
             raise BackendRequestError(  # the backend's copy and this chain differ: retrying cannot help
-                "The OMO backend's copy of this till's audit log differs from this till's.",
+                Sentence(N_("The OMO backend's copy of this till's audit log differs from this till's.")),
                 409,
                 "audit_conflict",
             ) from exc

@@ -36,6 +36,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from pos.errors import N_, Sentence
 from pos.stock import StockLevels
 from pos.sync_ports import (
     BackendNotFound,
@@ -115,8 +116,13 @@ class _EngineLock:
         except OSError:
             os.close(fd)
             raise SyncAlreadyRunning(
-                f"Another sync worker is already sending this till's sales ({self.path.parent}). "
-                "Only one may run at a time."
+                Sentence(
+                    N_(
+                        "Another sync worker is already sending this till's sales ({folder}). Only one may "
+                        "run at a time."
+                    ),
+                    folder=self.path.parent,
+                )
             ) from None
         self._fd = fd
 
@@ -761,7 +767,7 @@ class SyncEngine:
             return _checkout_view(cached)
         try:
             if interactive and self.snapshot().state == "offline":
-                raise BackendUnavailable("The OMO backend cannot be reached.")
+                raise BackendUnavailable(Sentence(N_("The OMO backend cannot be reached.")))
             client = self._interactive_client() if interactive else self._caller_client()
             raw = client.member_profile_raw(member_no, member_token)
         except BackendNotFound:
@@ -791,7 +797,9 @@ class SyncEngine:
     def search_members(self, query: str) -> list[MemberHit]:
         """Members by number, name, phone or e-mail (the backend's search; a person waits for it)."""
         if self.snapshot().state == "offline":
-            raise BackendUnavailable("The OMO backend cannot be reached: search by name needs it.")
+            raise BackendUnavailable(
+                Sentence(N_("The OMO backend cannot be reached: search by name needs it."))
+            )
         return self._interactive_client().search_members(query)
 
     def claim_coupon(self, code: str, member_no: int, sale_uuid: str) -> None:

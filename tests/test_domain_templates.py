@@ -309,3 +309,85 @@ def test_a_store_settings_problem_is_said_at_start_up_in_the_readers_language():
         raise AssertionError("a cash rounding rule of another currency was accepted")
     assert _templates(said) - catalog == set() and len(_templates(said)) >= 2
     assert str(said).startswith("Setting 'store.cash_rounding' (--set): The cash rounding rule")
+
+
+def backend_errors() -> set[str]:
+    """The errors the backend port and the sync client raise (their message reaches the person at the till
+    through `said`), and the sync worker's lock (the command line's)."""
+    from pos import sync_ports
+    from sync import client, engine
+
+    return {
+        n
+        for module in (sync_ports, client)
+        for n, o in vars(module).items()
+        if inspect.isclass(o) and issubclass(o, sync_ports.BackendError)
+    } | {engine.SyncAlreadyRunning.__name__}
+
+
+def test_what_sync_says_to_a_person_is_a_marked_template():
+    classes = backend_errors()
+    assert {"BackendOffline", "BackendAuthError", "BackendContractError", "BackendUnavailable"} <= classes
+    found = []
+    for path in sorted((ROOT / "sync").glob("*.py")):  # sync/store: the journal's words: logs, the CLI
+        found += problems(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)), classes, SENTENCES)
+    assert found == []
+    bad = 'raise BackendAuthError("The token" + (" (revoked)" if r else "") + ".")\n'
+    bad += 'raise BackendServerError(f"A problem (HTTP {status}).", status)\n'
+    bad += 'raise BackendNotFound(err["message"])\n'  # the backend's own words, as they are
+    assert problems(bad, "x.py", classes) == [
+        "x.py:1: BackendAuthError's message is text built with % or +",
+        "x.py:2: BackendServerError's message is an f-string",
+    ]
+
+
+def test_the_sync_clients_sentences_are_in_the_catalog_and_said_in_the_readers_language():
+    from app.messages import said
+    from sync.client import BackendClient, BackendOffline, make_retry
+
+    found, wrong = i18n.extract()
+    assert wrong == []
+    catalog = {text for ctx, text, _numerus in found if ctx == "app"}
+    marked = set()
+    for path in sorted((ROOT / "sync").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if _is_mark(node):
+                marked.add(node.args[0].value)
+    assert len(marked) >= 12 and marked - catalog == set()
+    client = BackendClient("http://127.0.0.1:9", token_provider=lambda: "t", retry=make_retry(0, None))
+    client.session.adapters["http://"].max_retries.total = 0
+    try:
+        client.audit_copy()
+    except BackendOffline as e:
+        message = said(e)
+    else:  # pragma: no cover - nothing listens on the discard port
+        raise AssertionError("an unreachable backend answered")
+    finally:
+        client.close()
+    assert message.template == "The OMO backend cannot be reached. Sales are kept and sent later."
+    translated = message.render("Il backend OMO non è raggiungibile.", lambda t: t)
+    assert translated == "Il backend OMO non è raggiungibile."
+
+
+def test_what_a_manager_is_asked_to_approve_is_a_marked_template():
+    """The subject under the manager's PIN pad ("void this sale") is a Sentence of a marked template and its
+    values, never text built in English."""
+    found = []
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.keyword) and node.arg == "subject":
+                v = node.value
+                if isinstance(v, ast.Name) or (isinstance(v, ast.Constant) and v.value is Ellipsis):
+                    continue  # passed on (app/approval.py), or the docstring's example
+                ok = isinstance(v, ast.Call) and getattr(v.func, "id", "") == "Sentence" and v.args
+                if not ok or _wrong(v.args[0], marked=True) or isinstance(v.args[0], ast.Constant):
+                    found.append(f"{path.relative_to(ROOT)}:{v.lineno}: subject is not a marked Sentence")
+    assert found == []
+    from app.messages import said
+    from pos.errors import Sentence
+
+    subject = Sentence("void this sale")  # what app/sell.py asks with
+    catalog = {text for ctx, text, _numerus in i18n.extract()[0] if ctx == "app"}
+    assert "void this sale" in catalog and "discount on {item}" in catalog
+    assert said(subject).template == "void this sale"

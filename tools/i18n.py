@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "i18n"
-SOURCES = ("ui", "app", "pos", "hardware")  # hardware: the card reader's sentences (N_)
+SOURCES = ("ui", "app", "pos", "hardware", "sync")  # hardware, sync: the reader's, the backend's (N_)
 LANGUAGES = ("en", "it", "pt", "ja")
 PSEUDO = "pseudo"  # the stretched pseudo-locale: generated from English by `build`, never committed
 # A placeholder: {name}, {name:spec}, {0}; {{ and }} are literal braces. Qt's %n (plural count), %1..%9

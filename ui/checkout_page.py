@@ -17,7 +17,6 @@ from ui.qt import (
     QCoreApplication,
     QEvent,
     QFontInfo,
-    QFontMetrics,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -37,7 +36,7 @@ from ui.qt import (
     Signal,
     Slot,
 )
-from ui.widgets import font_px
+from ui.widgets import fit_label, font_px
 
 
 class CheckoutPage(QWidget):
@@ -128,22 +127,22 @@ class CheckoutPage(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions = QGridLayout()
         order = [
-            ("card", QT_TRANSLATE_NOOP("CheckoutPage", "Card"), 0, 0, 1, 2),
-            ("cash", QT_TRANSLATE_NOOP("CheckoutPage", "Cash"), 0, 2, 1, 2),
-            ("split", QT_TRANSLATE_NOOP("CheckoutPage", "Split"), 1, 0, 1, 1),
-            ("discount_order", QT_TRANSLATE_NOOP("CheckoutPage", "Discount"), 1, 1, 1, 1),
-            ("quantity", QT_TRANSLATE_NOOP("CheckoutPage", "Qty"), 1, 2, 1, 1),
-            ("remove", QT_TRANSLATE_NOOP("CheckoutPage", "Remove"), 1, 3, 1, 1),
-            ("suspend", QT_TRANSLATE_NOOP("CheckoutPage", "Suspend"), 2, 0, 1, 1),
-            ("resume", QT_TRANSLATE_NOOP("CheckoutPage", "Resume"), 2, 1, 1, 1),
-            ("void", QT_TRANSLATE_NOOP("CheckoutPage", "Void"), 2, 2, 1, 1),
-            ("no_sale", QT_TRANSLATE_NOOP("CheckoutPage", "No sale"), 2, 3, 1, 1),
-            ("discount_line", QT_TRANSLATE_NOOP("CheckoutPage", "Line disc."), 3, 0, 1, 1),
-            ("override", QT_TRANSLATE_NOOP("CheckoutPage", "Price"), 3, 1, 1, 1),
-            ("reprint", QT_TRANSLATE_NOOP("CheckoutPage", "Reprint"), 3, 2, 1, 1),
-            ("member", QT_TRANSLATE_NOOP("CheckoutPage", "Member"), 3, 3, 1, 1),
+            ("card", QT_TRANSLATE_NOOP("CheckoutPage", "Card")),
+            ("cash", QT_TRANSLATE_NOOP("CheckoutPage", "Cash")),
+            ("split", QT_TRANSLATE_NOOP("CheckoutPage", "Split")),
+            ("discount_order", QT_TRANSLATE_NOOP("CheckoutPage", "Discount")),
+            ("quantity", QT_TRANSLATE_NOOP("CheckoutPage", "Qty")),
+            ("remove", QT_TRANSLATE_NOOP("CheckoutPage", "Remove")),
+            ("suspend", QT_TRANSLATE_NOOP("CheckoutPage", "Suspend")),
+            ("resume", QT_TRANSLATE_NOOP("CheckoutPage", "Resume")),
+            ("void", QT_TRANSLATE_NOOP("CheckoutPage", "Void")),
+            ("no_sale", QT_TRANSLATE_NOOP("CheckoutPage", "No sale")),
+            ("discount_line", QT_TRANSLATE_NOOP("CheckoutPage", "Line disc.")),
+            ("override", QT_TRANSLATE_NOOP("CheckoutPage", "Price")),
+            ("reprint", QT_TRANSLATE_NOOP("CheckoutPage", "Reprint")),
+            ("member", QT_TRANSLATE_NOOP("CheckoutPage", "Member")),
         ]
-        for key, label, r, c, rs, cs in order:
+        for key, label in order:  # placed by _place_actions
             keyseq, help_text = SHORTCUTS[key]
             b = QPushButton(f"{self.tr(label)}\n{keyseq.replace('Shift+', '⇧').replace('Ctrl+', '^')}", self)
             b.setObjectName(f"btn_{key}")
@@ -154,8 +153,12 @@ class CheckoutPage(QWidget):
             if key in ("card", "cash"):
                 b.setProperty("primary", True)
             b.clicked.connect(lambda _=False, k=key: self._emit_action(k))
-            actions.addWidget(b, r, c, rs, cs)
+            b.setProperty("label", b.text())  # `_fit_buttons` may break the name in two
             self.buttons[key] = b
+        self.actions, self.action_columns = actions, 0
+        for c in range(12):  # Card and Cash half the row each, the others a third or a quarter
+            actions.setColumnStretch(c, 1)
+        self._place_actions(4)
         right.addLayout(actions)
         outer.addLayout(right, 3)
 
@@ -184,27 +187,49 @@ class CheckoutPage(QWidget):
             head.resizeSection(c, px + 16)
         self.table.verticalHeader().setDefaultSectionSize(max(TOUCH, 2 * fm.lineSpacing() + 8))
 
+    def _key_px(self) -> int:
+        return max(9, round(font_px(self) * 0.78))  # the action keys' largest text: 78 % of the page's
+
+    def _place_actions(self, columns: int) -> None:
+        """Card and Cash on the first row, the other twelve actions `columns` to a row under them."""
+        if columns == self.action_columns:
+            return
+        self.action_columns, span = columns, 12 // columns
+        for b in self.buttons.values():
+            self.actions.removeWidget(b)
+        self.actions.addWidget(self.buttons["card"], 0, 0, 1, 6)
+        self.actions.addWidget(self.buttons["cash"], 0, 6, 1, 6)
+        others = [k for k in self.buttons if k not in ("card", "cash")]
+        for i, key in enumerate(others):
+            self.actions.addWidget(self.buttons[key], 1 + i // columns, (i % columns) * span, 1, span)
+
     def _fit_buttons(self) -> None:
         """Fourteen actions share the column: each secondary button's face is as large as lets its whole
-        label fit (themes and languages make labels wider), from 78 % of the text size down to 9 px."""
-        base = max(9, round(font_px(self) * 0.78))
-        for key, b in self.buttons.items():
-            if key in ("card", "cash") or b.width() < 20:
-                continue
+        label fit (themes and languages make labels wider), from 78 % of the text size down to 9 px; a
+        name still too wide goes on two lines, and if one still does not fit four to a row (a longer
+        language), they go three to a row."""
+        card, cash = self.buttons["card"], self.buttons["cash"]
+        if card.width() < 20:
+            return
+        gap = max(0, self.actions.horizontalSpacing())
+        quarter = (card.width() + cash.width() - 2 * gap) // 4
+        others = [b for k, b in self.buttons.items() if k not in ("card", "cash")]
+        self._place_actions(4 if all(fit_label(b, quarter, self._key_px())[2] for b in others) else 3)
+        self.actions.activate()
+        for b in others:
+            px, text, _fits = fit_label(b, b.width(), self._key_px())
             f = b.font()
-            for px in range(base, 8, -1):
+            if f.pixelSize() != px:
                 f.setPixelSize(px)
-                fm = QFontMetrics(f)
-                # inside the border (the style's padding may be used: a whole word beats a margin)
-                if all(fm.horizontalAdvance(line) <= b.width() - 8 for line in b.text().split("\n")):
-                    break
-            if b.font().pixelSize() != f.pixelSize():
                 b.setFont(f)
+            if b.text() != text:
+                b.setText(text)
 
     def resizeEvent(self, e) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(e)
         self._measure()
         self._fit_buttons()
+        self._fit_favourites()
 
     def changeEvent(self, e) -> None:  # noqa: N802 (Qt name)
         super().changeEvent(e)
@@ -374,6 +399,7 @@ class CheckoutPage(QWidget):
             # at most 3 lines of name (the tooltip has all of it): with the price, 4 fit a button at 1024x768
             name = "\n".join(textwrap.wrap(h.label, 15, max_lines=3, placeholder="…"))
             b = QPushButton(f"{name}\n{h.price}", self)
+            b.setProperty("hit", (h.label, h.price))
             f = b.font()
             f.setPixelSize(max(11, round(QFontInfo(f).pixelSize() * 0.8)))
             b.setFont(f)
@@ -385,6 +411,18 @@ class CheckoutPage(QWidget):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(lambda _=False, sku=h.sku: self.add_sku.emit(sku))
             self.fav_grid.addWidget(b, i // columns, i % columns)
+        QTimer.singleShot(0, self, self._fit_favourites)
+
+    def _fit_favourites(self) -> None:
+        """A favourite shorter than its text (less room: a longer language's keys, a two-line tab bar)
+        shows fewer lines of its name, never less of its price."""
+        for b in self.favourites.findChildren(QPushButton, "favourite"):
+            label, price = b.property("hit")
+            for lines in (3, 2, 1):
+                name = "\n".join(textwrap.wrap(label, 15, max_lines=lines, placeholder="…"))
+                b.setText(f"{name}\n{price}")
+                if b.sizeHint().height() <= b.height():
+                    break
 
     def show_member(self, text: str | None) -> None:
         shown = text or self.tr("No member on this sale — scan the member's app QR, or Ctrl+M to type it")

@@ -78,7 +78,7 @@ class OverrideDialog(QDialog):
             name=request.actor.name, role=role_word(request.actor.role.value)
         )
         if request.subject:
-            who += f" · {request.subject}"
+            who += " · " + say_text(said(request.subject))  # a marked Sentence, or a name as it is
         self.hint = QLabel(who, self)
         self.hint.setObjectName("overrideHint")
         self.hint.setWordWrap(True)

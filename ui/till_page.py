@@ -30,6 +30,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.widgets import TOUCH, two_lines
 
 Fmt = Callable[[int], str]
 Sections = list[tuple[str, list[tuple[str, str]]]]
@@ -147,6 +148,10 @@ class TillPage(QWidget):
             b = QPushButton(labels[key], self)
             b.setObjectName(f"till_{key}")
             b.setMinimumHeight(40)
+            b.setProperty("label", labels[key])  # the one-line label; `_fit_labels` may break it in two
+            # as wide as its label while the row has room; narrower (a longer language): it takes two lines
+            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            b.setMinimumWidth(TOUCH)
             b.clicked.connect(lambda _c=False, k=key: self.action.emit(k))
             grid.addWidget(b, i // 5, i % 5)
             self.buttons[key] = b
@@ -166,6 +171,19 @@ class TillPage(QWidget):
         self.message.setObjectName("tillMessage")
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
+
+    def resizeEvent(self, e) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(e)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """A label wider than its button (a longer language at 1024 px) goes on two lines."""
+        for b in self.buttons.values():
+            label, fm = b.property("label"), b.fontMetrics()
+            fits = fm.horizontalAdvance(label) <= b.width() - 12  # the style's padding and border
+            text = label if fits else two_lines(label, fm.horizontalAdvance)
+            if b.text() != text:
+                b.setText(text)
 
     def set_open(self, is_open: bool, state: str) -> None:
         self.state.setText(state)

@@ -8,10 +8,13 @@ focus, so typing keeps going to the entry that owns the keypad.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from ui.qt import (
+    QFont,
+    QFontMetrics,
     QGridLayout,
     QKeyEvent,
     QLabel,
@@ -72,6 +75,35 @@ def font_px(w: QWidget) -> int:
     if f.pixelSize() > 0:
         return f.pixelSize()
     return max(12, round(f.pointSizeF() * w.logicalDpiY() / 72)) if f.pointSizeF() > 0 else 16
+
+
+def two_lines(text: str, width: Callable[[str], int]) -> str:
+    """`text` on two lines, broken at the space that makes the wider line narrowest (what a longer
+    language's label does where one line has no room: "Close (blind\ncount)"); as it is if it has no
+    space. `width` measures a line (a font's `horizontalAdvance`)."""
+    words = re.split(r"(\s+)", text)
+    best, best_w = text, width(text)
+    for i in range(1, len(words), 2):
+        first, second = "".join(words[:i]), "".join(words[i + 1 :])
+        if first and second and (w := max(width(first), width(second))) < best_w:
+            best, best_w = f"{first}\n{second}", w
+    return best
+
+
+def fit_label(b: QPushButton, width: int, largest: int) -> tuple[int, str, bool]:
+    """The text size (`largest` px down to 9) and text (its first line, the name, on one line while it
+    fits, else on two) that show button `b`'s whole label (its "label" property) `width` px wide, inside
+    its padding and border where Qt clips it; and whether it fits at all."""
+    f, room = QFont(b.font()), width - 16
+    name, _, rest = b.property("label").partition("\n")
+    wrapped = "\n".join(x for x in (two_lines(name, QFontMetrics(f).horizontalAdvance), rest) if x)
+    for text in (b.property("label"), wrapped):
+        for px in range(largest, 8, -1):
+            f.setPixelSize(px)
+            fm = QFontMetrics(f)
+            if all(fm.horizontalAdvance(line) <= room for line in text.split("\n")):
+                return px, text, True
+    return 9, wrapped, False
 
 
 def repolish(w: QWidget) -> None:

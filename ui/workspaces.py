@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pos.staff import Permission, StaffMember
-from ui.qt import QStackedWidget, Qt, QTabBar, QVBoxLayout, QWidget, Signal, Slot
+from ui.qt import QSize, QStackedWidget, Qt, QTabBar, QVBoxLayout, QWidget, Signal, Slot
+from ui.widgets import two_lines
 
 
 @dataclass
@@ -19,6 +20,15 @@ class Workspace:
     title: str
     page: QWidget
     permissions: tuple[Permission, ...]  # any one of them opens the workspace
+
+
+class WorkspaceBar(QTabBar):
+    """A tab bar whose tabs may be two lines high (QTabBar sizes a tab for one line of text)."""
+
+    def tabSizeHint(self, index: int) -> QSize:  # noqa: N802 (Qt name)
+        size = super().tabSizeHint(index)
+        extra = self.tabText(index).count("\n")
+        return QSize(size.width(), size.height() + extra * self.fontMetrics().lineSpacing())
 
 
 class WorkspaceHost(QWidget):
@@ -30,7 +40,7 @@ class WorkspaceHost(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
-        self.bar = QTabBar(self)
+        self.bar = WorkspaceBar(self)
         self.bar.setObjectName("workspaceBar")
         self.bar.setExpanding(False)
         self.bar.setDrawBase(False)
@@ -65,9 +75,30 @@ class WorkspaceHost(QWidget):
             self.bar.removeTab(0)
         for i, w in enumerate(self._visible):
             # "&" in a title is no mnemonic here (Returns & pickups)
-            self.bar.addTab(self.tr("{title}  Alt+{n}").format(title=w.title.replace("&", "&&"), n=i + 1))
+            label = self.tr("{title}  Alt+{n}").format(title=w.title.replace("&", "&&"), n=i + 1)
+            self.bar.addTab(label)
+            self.bar.setTabToolTip(i, label.replace("&&", "&"))
+            self.bar.setTabData(i, label)
         self.bar.blockSignals(False)
         self.bar.setVisible(len(self._visible) > 1)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Every tab whole on the bar: on one line while they fit, else each on two (a longer language at
+        1024 px: "Returns & pickups  Alt+4" becomes "Returns &" over "pickups  Alt+4"); the tooltip keeps
+        the name on one line."""
+        room = self.width()
+        fm = self.bar.fontMetrics()
+        labels = [self.bar.tabData(i) for i in range(self.bar.count())]
+        for i, label in enumerate(labels):
+            self.bar.setTabText(i, label)
+        if sum(self.bar.tabSizeHint(i).width() for i in range(self.bar.count())) > room:
+            for i, label in enumerate(labels):
+                self.bar.setTabText(i, two_lines(label, fm.horizontalAdvance))
+
+    def resizeEvent(self, e) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(e)
+        self._fit()
 
     @property
     def current(self) -> str | None:

@@ -191,3 +191,61 @@ def test_a_favourites_price_is_never_cut_at_the_bottom_of_its_button(qtbot, tmp_
             assert b.sizeHint().height() <= b.height(), b.text()
     finally:
         w.shutdown()
+
+
+def _cut(widgets) -> list[str]:
+    """Buttons whose label is wider than the inside of their padding and border, where Qt clips it (a cut
+    label loses its ends)."""
+
+    def wide(b) -> int:
+        lines = b.text().replace("&&", "&").split("\n")
+        return max(b.fontMetrics().horizontalAdvance(line) for line in lines)
+
+    return [f"{b.objectName()}: {b.text()!r} {wide(b)} > {b.width() - 16}"
+            for b in widgets if b.isVisible() and wide(b) > b.width() - 16]  # fmt: skip
+
+
+def test_a_managers_tabs_till_buttons_and_f_keys_are_whole_in_a_longer_language_at_1024x768(
+    qtbot, tmp_path, english
+):
+    """The pseudo-locale is 40 % longer than English (German and Finnish run that long): at the smallest
+    screen every workspace tab is on the bar and whole, and every button of the Till and Sell pages shows
+    its whole label."""
+    set_language(QApplication.instance(), "pseudo")
+    w = make_window(qtbot, tmp_path / "d", "ui.staff_languages=S001=pseudo,S002=pseudo,S003=pseudo")
+    try:
+        w.resize(1024, 768)
+        login(qtbot, w, "9999")  # a manager: five workspaces
+        bar = w.workspaces.bar
+        qtbot.waitUntil(lambda: bar.count() == 5, timeout=10_000)
+        qtbot.wait(50)
+        for i in range(bar.count()):
+            rect = bar.tabRect(i)
+            assert rect.right() < bar.width(), f"tab {i} is off the bar: {bar.tabText(i)!r}"
+            assert rect.width() >= bar.tabSizeHint(i).width(), bar.tabText(i)
+            lines = bar.tabText(i).count("\n") + 1  # a second line is as high as the first
+            assert rect.height() >= lines * bar.fontMetrics().lineSpacing(), bar.tabText(i)
+            assert bar.tabToolTip(i), "the whole name is in the tab's tooltip"
+        w.workspaces.open("till")
+        qtbot.wait(50)
+        assert _cut(w.till_page.buttons.values()) == []
+        w.workspaces.open("sell")
+        qtbot.wait(50)
+        assert _cut(w.page.buttons.values()) == []
+        favourites = [b for b in w.page.findChildren(QPushButton) if b.objectName() == "favourite"]
+        assert favourites and all(b.sizeHint().height() <= b.height() for b in favourites if b.isVisible())
+    finally:
+        w.shutdown()
+
+
+def test_the_english_tabs_keep_their_keys_at_1024x768(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path / "d")
+    try:
+        w.resize(1024, 768)
+        login(qtbot, w, "9999")
+        bar = w.workspaces.bar
+        qtbot.waitUntil(lambda: bar.count() == 5, timeout=10_000)
+        assert [bar.tabText(i).split("  ")[1] for i in range(5)] == [f"Alt+{i}" for i in range(1, 6)]
+        assert _cut(w.page.buttons.values()) == []
+    finally:
+        w.shutdown()
