@@ -260,7 +260,15 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(BIN / "omo-pos"), *rest], cwd=ROOT, env=env)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONFAULTHANDLER"] = "1"
-    return subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT, env=env)
+    return subprocess.call([str(PY), "-m", "pytest", *parallel(rest), *rest], cwd=ROOT, env=env)
+
+
+def parallel(args: list[str]) -> list[str]:
+    """pytest-xdist's options: one worker per core, each taking the next test as it finishes one (the
+    suite mixes millisecond tests with minute-long ones). `-n 0` (or any -n/--dist given) chooses
+    otherwise, e.g. to see a test's prints with -s."""
+    chosen = any(a.startswith(("-n", "--numprocesses", "--dist")) or a == "no:xdist" for a in args)
+    return [] if chosen else ["--numprocesses", "auto", "--dist", "worksteal"]
 
 
 if __name__ == "__main__":

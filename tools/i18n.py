@@ -280,7 +280,10 @@ def _finish_source_language(tree: ET.ElementTree) -> None:
 def _write(tree: ET.ElementTree, path: Path) -> None:
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
-    path.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
+    # written beside and renamed: a test running in another process may be reading the file
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def stale(path: Path) -> list[str]:
@@ -349,11 +352,13 @@ def build(langs: tuple[str, ...] = LANGUAGES, *, strict: bool = True) -> list[Pa
         langs = (*langs, PSEUDO)
     for lang in langs:
         target = qm_path(lang)
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # renamed over: see _write
         subprocess.run(
-            [_tool("pyside6-lrelease"), "-silent", str(ts_path(lang)), "-qm", str(target)],
+            [_tool("pyside6-lrelease"), "-silent", str(ts_path(lang)), "-qm", str(tmp)],
             check=True,
             cwd=ROOT,
         )
+        os.replace(tmp, target)
         out.append(target)
     return out
 
