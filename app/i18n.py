@@ -164,6 +164,7 @@ def sale_receipt_words(locale: str) -> dict[str, object]:
     }
 
 
+@lru_cache(maxsize=16)
 def strftime_pattern(locale: str) -> str:
     """The store locale's short date with a four-digit year, and 24-hour time, as a strftime pattern
     ("%d/%m/%Y %H:%M" in it_IT, "%Y/%m/%d %H:%M" in ja_JP): CLDR's pattern, read off a formatted date."""

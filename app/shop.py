@@ -107,6 +107,22 @@ class Shop:
 
         return format_decimal(n, locale=self.config.locale)
 
+    def day(self, iso: str) -> str:
+        """The day of an ISO 8601 timestamp (an order's, a receipt's), on the store's clock, as the store's
+        locale writes a date: 07/12/2026 in it_IT, 2026/12/07 in ja_JP. What is not a timestamp is shown
+        as it came."""
+        from datetime import datetime
+
+        from app.i18n import strftime_pattern
+
+        try:
+            when = datetime.fromisoformat(iso.strip())
+        except (ValueError, AttributeError):
+            return str(iso)[:10]
+        if when.tzinfo is not None:
+            when = when.astimezone()
+        return when.strftime(strftime_pattern(self.config.locale).rsplit(" ", 1)[0])
+
     def parse_amount(self, text: str) -> int | None:
         from pos.errors import DomainError
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from ui.members_tour import MembersTour
 from ui.till_tour import TillTour
-from ui.tour import DEFAULT_OUT, Tour, TourError
+from ui.tour import Tour, tour_cli
 
 # language -> the demo store that speaks it
 STORES: dict[str, tuple[str, ...]] = {
@@ -46,25 +47,19 @@ def run(language: str, out: Path, *, every_screen: bool = False) -> list[Path]:
     return [p for p in paths if p.exists()]
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m ui.language_tour", description=__doc__.split("\n\n")[0])
+def _options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--language", default="all", choices=[*STORES, "all"])
-    p.add_argument(
-        "--out", default=str(DEFAULT_OUT), help="directory for the PNGs (default docs/screenshots)"
-    )
     p.add_argument(
         "--every-screen", action="store_true", help="every screen of the tours, not only the docs'"
     )
-    args = p.parse_args(argv)
-    langs = [args.language] if args.language != "all" else ["it", "ja"]
-    try:
-        for lang in langs:
-            for path in run(lang, Path(args.out), every_screen=args.every_screen):
-                print(path)
-    except TourError as e:
-        print(f"language tour: {e}", file=sys.stderr)
-        return 1
-    return 0
+
+
+def _render(args: argparse.Namespace) -> Iterator[Path]:
+    for lang in [args.language] if args.language != "all" else ["it", "ja"]:
+        yield from run(lang, Path(args.out), every_screen=args.every_screen)
+
+
+main = tour_cli("ui.language_tour", (__doc__ or "").split("\n\n")[0], _render, sized=False, options=_options)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -174,10 +174,10 @@ class MembersPresenter(Presenter):
         items = ", ".join(f"{ln.qty} × {ln.name}" for ln in o.lines[:3])
         if o.channel == "online":  # the number the customer has in their e-mail, and Returns takes
             return self.tr_("{date} online, order {ref}: {total} — {items}").format(
-                date=o.placed_at[:10], ref=o.ref, total=self.fmt(o.total), items=items
+                date=self.members.shop.day(o.placed_at), ref=o.ref, total=self.fmt(o.total), items=items
             )
         return self.tr_("{date} in store: {total} — {items}").format(
-            date=o.placed_at[:10], total=self.fmt(o.total), items=items
+            date=self.members.shop.day(o.placed_at), total=self.fmt(o.total), items=items
         )
 
     def _suggestion(self, s: Any) -> str:

@@ -10,13 +10,12 @@ scanner's path (the camera's file source delivers codes the same way).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
-from ui.tour import DEFAULT_OUT, Tour, TourError, Wait, settle
+from ui.tour import Tour, TourError, Wait, settle, tour_cli
 
 SCREENS: tuple[tuple[str, str], ...] = (
     ("members-full-consent", "Members: the panel of a member who consented to personalisation"),
@@ -146,20 +145,12 @@ class MembersTour(Tour):
         dlg.reject()
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m ui.members_tour", description="Render the Members workspace.")
-    p.add_argument(
-        "--out", default=str(DEFAULT_OUT), help="directory for the PNGs (default docs/screenshots)"
-    )
-    args = p.parse_args(argv)
-    try:
-        paths = MembersTour(Path(args.out)).run()
-    except TourError as e:
-        print(f"members tour: {e}", file=sys.stderr)
-        return 1
-    for path in paths:
-        print(path)
-    return 0
+main = tour_cli(
+    "ui.members_tour",
+    "Render the Members workspace.",
+    lambda args: MembersTour(Path(args.out)).run(),
+    sized=False,
+)
 
 
 if __name__ == "__main__":  # pragma: no cover

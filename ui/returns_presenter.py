@@ -137,7 +137,7 @@ class ReturnsPresenter(Presenter):
             what = self.tr_("Order {label}") if o.kind == "order" else self.tr_("Receipt {label}")
             title = self.tr_("{what} · {when} · paid {paid} ({how}){who}{unverified}").format(
                 what=what.format(label=o.label),
-                when=o.placed_at[:10],
+                when=self.shop.day(o.placed_at),
                 paid=fmt(o.total_paid),
                 how=", ".join(sorted({t.kind.replace("_", " ") for t in o.tenders})) or "—",
                 who=f" · {o.customer}" if o.customer else "",
@@ -252,7 +252,7 @@ class ReturnsPresenter(Presenter):
     def _pick_recent(self, orders: tuple[RecentOrder, ...]) -> None:
         fmt = self.shop.fmt
         labels = [
-            f"{o.placed_at[:10]}  {self.tr_('online') if o.channel == 'online' else self.tr_('in store')}  "
+            f"{self.shop.day(o.placed_at)}  {self.tr_('online') if o.channel == 'online' else self.tr_('in store')}  "
             f"{fmt(o.total)}  ({o.item_count})  {o.ref[:13]}"
             for o in orders
         ]

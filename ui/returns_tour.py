@@ -8,13 +8,11 @@ and store credit QR, an exchange against new items on Sell, and the pickup list 
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Generator
 from pathlib import Path
-from typing import Any
 
-from ui.tour import DEFAULT_OUT, Tour, TourError, Wait, parse_size, settle
+from ui.tour import Tour, TourError, Wait, settle, tour_cli
 
 SCREENS: tuple[tuple[str, str], ...] = (
     ("returns-find", "Returns: an online order found by its QR code, what is still returnable"),
@@ -131,24 +129,14 @@ class ReturnsTour(Tour):
         return [r[0] for r in rows]
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(
-        prog="python -m ui.returns_tour", description="Render the Returns & pickups screens."
-    )
-    p.add_argument(
-        "--out", default=str(DEFAULT_OUT), help="directory for the PNGs (default docs/screenshots)"
-    )
-    p.add_argument("--size", type=parse_size, default=(1024, 768), help="window size (default 1024x768)")
-    p.add_argument("--products", type=int, default=2000, help="demo catalog size (default 2000)")
-    args = p.parse_args(argv)
-    try:
-        paths: list[Any] = ReturnsTour(Path(args.out), size=args.size, products=args.products).run()
-    except TourError as e:
-        print(f"returns tour: {e}", file=sys.stderr)
-        return 1
-    for path in paths:
-        print(path)
-    return 0
+main = tour_cli(
+    "ui.returns_tour",
+    "Render the Returns & pickups screens.",
+    lambda args: ReturnsTour(Path(args.out), size=args.size, products=args.products).run(),
+    options=lambda p: p.add_argument(
+        "--products", type=int, default=2000, help="demo catalog size (default 2000)"
+    ),
+)
 
 
 if __name__ == "__main__":  # pragma: no cover

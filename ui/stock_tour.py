@@ -9,14 +9,13 @@ last unit that another till took a moment before; the backend goes offline and t
 
 from __future__ import annotations
 
-import argparse
 import sys
 import uuid
 from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
-from ui.tour import DEFAULT_OUT, Tour, TourError, Wait, parse_size, settle
+from ui.tour import DEFAULT_OUT, Tour, TourError, Wait, settle, tour_cli
 
 SCREENS: tuple[tuple[str, str], ...] = (
     (
@@ -170,23 +169,9 @@ def run_stock_tour(
     return StockTour(Path(out), size=size, products=products).run()
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(
-        prog="python -m ui.stock_tour", description="Render the Stock screens to PNG."
-    )
-    p.add_argument(
-        "--out", default=str(DEFAULT_OUT), help="directory for the PNGs (default docs/screenshots)"
-    )
-    p.add_argument("--size", type=parse_size, default=(1024, 768), help="window size (default 1024x768)")
-    args = p.parse_args(argv)
-    try:
-        paths = run_stock_tour(args.out, size=args.size)
-    except TourError as e:
-        print(f"stock tour: {e}", file=sys.stderr)
-        return 1
-    for path in paths:
-        print(path)
-    return 0
+main = tour_cli(
+    "ui.stock_tour", "Render the Stock screens to PNG.", lambda args: run_stock_tour(args.out, size=args.size)
+)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,14 +10,13 @@ committed with times earlier in the day (the demo has no history of its own).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Generator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from ui.tour import DEFAULT_OUT, Tour, TourError, Wait, settle
+from ui.tour import Tour, TourError, Wait, settle, tour_cli
 
 SCREENS: tuple[tuple[str, str], ...] = (
     ("till-opening-count", "Till: the opening count, by denomination"),
@@ -115,22 +114,12 @@ class TillTour(Tour):
         self.shot("till-z-report", w)
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(
-        prog="python -m ui.till_tour", description="Render the Till workspace to PNG."
-    )
-    p.add_argument(
-        "--out", default=str(DEFAULT_OUT), help="directory for the PNGs (default docs/screenshots)"
-    )
-    args = p.parse_args(argv)
-    try:
-        paths = TillTour(Path(args.out)).run()
-    except TourError as e:
-        print(f"till tour: {e}", file=sys.stderr)
-        return 1
-    for path in paths:
-        print(path)
-    return 0
+main = tour_cli(
+    "ui.till_tour",
+    "Render the Till workspace to PNG.",
+    lambda args: TillTour(Path(args.out)).run(),
+    sized=False,
+)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -426,24 +426,48 @@ def run_tour(
     return Tour(Path(out), size=size, products=products).run()
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(
-        prog="python -m ui.tour", description="Render every screen of the till to PNG."
-    )
-    p.add_argument(
-        "--out", default=str(DEFAULT_OUT), help="directory for the PNGs (default docs/screenshots)"
-    )
-    p.add_argument("--size", type=parse_size, default=(1024, 768), help="window size (default 1024x768)")
-    p.add_argument("--products", type=int, default=DEFAULT_PRODUCTS, help="demo catalog size (default 2000)")
-    args = p.parse_args(argv)
-    try:
-        paths = run_tour(args.out, size=args.size, products=args.products)
-    except TourError as e:
-        print(f"tour: {e}", file=sys.stderr)
-        return 1
-    for path in paths:
-        print(path)
-    return 0
+def tour_cli(
+    prog: str,
+    description: str,
+    render: Callable[[argparse.Namespace], Iterable[Path]],
+    *,
+    sized: bool = True,
+    options: Callable[[argparse.ArgumentParser], None] | None = None,
+) -> Callable[[list[str] | None], int]:
+    """A tour module's `main`: --out (and --size), the tour's own options, the PNGs' paths on standard
+    output, exit status 1 and one line on standard error when the tour cannot finish."""
+
+    def main(argv: list[str] | None = None) -> int:
+        p = argparse.ArgumentParser(prog=f"python -m {prog}", description=description)
+        p.add_argument(
+            "--out", default=str(DEFAULT_OUT), help="directory for the PNGs (default docs/screenshots)"
+        )
+        if sized:
+            p.add_argument(
+                "--size", type=parse_size, default=(1024, 768), help="window size (default 1024x768)"
+            )
+        if options is not None:
+            options(p)
+        args = p.parse_args(argv)
+        try:
+            for path in render(args):
+                print(path)
+        except TourError as e:
+            print(f"{prog.rsplit('.', 1)[-1].replace('_', ' ')}: {e}", file=sys.stderr)
+            return 1
+        return 0
+
+    return main
+
+
+main = tour_cli(
+    "ui.tour",
+    "Render every screen of the till to PNG.",
+    lambda args: run_tour(args.out, size=args.size, products=args.products),
+    options=lambda p: p.add_argument(
+        "--products", type=int, default=DEFAULT_PRODUCTS, help="demo catalog size (default 2000)"
+    ),
+)
 
 
 if __name__ == "__main__":  # pragma: no cover

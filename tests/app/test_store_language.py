@@ -49,3 +49,26 @@ def test_each_staff_member_s_screen_language_from_the_staff_file_and_the_setting
         "S2": "pt",
         "S3": "it",
     }  # the file's problem is load_staff's to say
+
+
+def test_an_order_s_day_is_written_as_the_store_writes_a_date(tmp_path, monkeypatch):
+    """The member panel's and the returns desk's order dates: the store's day and the locale's order."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        for country, want in (("IT", "08/12/2026"), ("JP", "2026/12/08")):
+            shop = open_shop(
+                Paths.under(tmp_path / country),
+                demo_settings(f"store.country={country}", f"store.tax_preset={country}"),
+            )
+            try:
+                # 20:30 in London is the next morning in Tokyo: the day is the store's, not UTC's
+                assert shop.day("2026-12-07T20:30:00Z") == want
+                assert shop.day("not a date") == "not a date"
+            finally:
+                shop.close()
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
