@@ -1284,6 +1284,15 @@ class CardPayments:
             )
         return out
 
+    def _caught_up(self, pi: IntentView) -> IntentView:
+        """Re-read a PaymentIntent that lags behind its reader's success until it shows the outcome
+        (bounded as ``_wait_reader_done``); the last read if it never does."""
+        deadline = self._monotonic() + max(10 * self.poll_interval, 5.0)
+        while pi.status in _WAITING and self._monotonic() <= deadline:
+            self._pause(threading.Event())
+            pi = self.terminal.retrieve_payment_intent(pi.id)
+        return pi
+
     def _wait_reader_done(self, pi_id: str) -> None:
         """After ``cancel_action``: a card tapped just before keeps authorising; wait (bounded) until the
         reader's action for this PaymentIntent is over, so the PaymentIntent read next is settled."""
@@ -1460,6 +1469,15 @@ class CardPayments:
                 self.terminal.cancel_action()
                 self._wait_reader_done(pi.id)
                 pi = self.terminal.retrieve_payment_intent(pi.id)
+            elif action is not None and action.status == "succeeded":
+                # the reader took the card and the PaymentIntent read does not show it yet (relayed: the
+                # reader's webhook heard before the PaymentIntent's): cancelling on that read would void
+                # the authorisation of a sale the reconciler could recover. Wait for Stripe to show it.
+                pi = self._caught_up(pi)
+                if pi.status in _WAITING:
+                    return _Settled(
+                        attempt, before, _OPEN, "the reader took the card; Stripe does not show it yet"
+                    )
             if pi.status in _WAITING:
                 try:
                     self.terminal.cancel_payment_intent(

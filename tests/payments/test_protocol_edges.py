@@ -574,6 +574,49 @@ def test_reader_succeeded_but_stripe_never_confirms_in_time(sim, terminal, journ
     check_invariants(sim, shop)
 
 
+@both_ports
+def test_reconciler_waits_for_a_payment_intent_that_lags_behind_its_reader(
+    sim, terminal, journal, shop, relay_backend
+):
+    """The reconciler finds the reader's success and a PaymentIntent read that does not show it yet
+    (relayed: the reader's webhook heard before the PaymentIntent's): it waits for Stripe to show the
+    authorisation and recovers the sale. (Bug found by a CI run: relayed, it voided the authorisation
+    on the stale read and reported 'no payment taken'.)"""
+    payments, sale, out = _authorised_unseen(sim, terminal, journal, shop, 2350, relay_backend)
+    lagging = StaleIntent(terminal, stale=3)
+    (res,) = make_payments(lagging, journal).reconcile(shop.recover, shop.release)
+    assert lagging.served_stale == 3
+    assert res.after == (CAPTURED if relay_backend is None else AUTHORIZED), res
+    assert shop.sale(sale)["status"] == "completed" and shop.sale(sale)["recovered"]
+    assert sim.count_requests("POST", r"/cancel$") == 0
+    settle(payments, shop)
+    check_invariants(sim, shop)
+
+
+@both_ports
+def test_reconciler_leaves_open_a_payment_intent_that_never_shows_its_reader_s_success(
+    sim, terminal, journal, shop, relay_backend
+):
+    """Stripe keeps showing the PaymentIntent without the card the reader took: the reconciler leaves
+    the attempt open for its next pass (nothing cancelled, the sale not given up), and once Stripe shows
+    the authorisation the next pass recovers the sale with the one charge."""
+    payments, sale, out = _authorised_unseen(sim, terminal, journal, shop, 2360, relay_backend)
+    lagging = StaleIntent(terminal, stale=10_000)
+    (res,) = make_payments(lagging, journal, monotonic=StepClock(1.0)).reconcile(shop.recover, shop.release)
+    assert (res.after, res.note) == (
+        READER_PROCESSING,
+        "the reader took the card; Stripe does not show it yet",
+    )
+    assert sim.count_requests("POST", r"/cancel$") == 0
+    assert shop.sale(sale)["status"] == "pending_payment" and not journal.get(out.attempt_id).final
+    lagging.stale = 0
+    (res,) = make_payments(lagging, journal).reconcile(shop.recover, shop.release)
+    assert res.after == (CAPTURED if relay_backend is None else AUTHORIZED), res
+    assert shop.sale(sale)["recovered"]
+    settle(payments, shop)
+    check_invariants(sim, shop)
+
+
 # ------------------------------------------------------------------------------------------ pay: resuming
 
 
