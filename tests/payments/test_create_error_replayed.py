@@ -93,7 +93,9 @@ def test_500_after_stripe_did_create_the_intent_uses_that_intent(sim, payments, 
 
 
 @both_ports
-def test_500_and_a_lagging_search_never_charges_the_unseen_intent(sim, payments, shop, journal):
+def test_500_and_a_lagging_search_never_charges_the_unseen_intent(
+    sim, payments, shop, journal, relay_backend
+):
     """The PaymentIntent was created but search has not indexed it yet: the till starts a new attempt.
     The unseen one belongs to the closed attempt only and is never sent to the reader, so it can never
     be charged; the sale is paid once."""
@@ -103,14 +105,20 @@ def test_500_and_a_lagging_search_never_charges_the_unseen_intent(sim, payments,
     sale = shop.new_sale(5400)
     out = payments.pay(sale, 5400, "usd", shop.complete(sale, 5400))
     assert out.paid, out.message
-    first, second = journal.for_sale(sale)
+    attempts = journal.for_sale(sale)
     by_attempt = {pi["metadata"]["attempt_id"]: pi for pi in sim.payment_intents.values()}
-    assert set(by_attempt) == {first.attempt_id, second.attempt_id}  # one PaymentIntent per attempt
-    assert by_attempt[first.attempt_id]["status"] == "requires_payment_method"
+    assert set(by_attempt) == {a.attempt_id for a in attempts}  # one PaymentIntent per attempt
     processed = [
         r["params"]["payment_intent"] for r in sim.requests if r["path"].endswith("process_payment_intent")
     ]
-    assert processed == [by_attempt[second.attempt_id]["id"]]
+    if relay_backend is not None and len(attempts) == 1:
+        # relayed, the backend may hear the PaymentIntent's webhook before the till asks it whether the
+        # attempt has one: the attempt then pays with that PaymentIntent, and no second one is made
+        assert processed == [by_attempt[out.attempt_id]["id"]]
+    else:
+        first, second = attempts
+        assert by_attempt[first.attempt_id]["status"] == "requires_payment_method"
+        assert processed == [by_attempt[second.attempt_id]["id"]]
     settle(payments, shop)
     check_invariants(sim, shop)
 
