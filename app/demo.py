@@ -65,21 +65,13 @@ class PhoneCamera(SyntheticSource):
         return super().read()
 
 
-def ensure_demo_keyring() -> None:
-    """Demo mode only, when the OS has no usable keyring (a bare Linux box without a Secret Service):
-    keep the demo's throwaway secrets (for services on this computer) in memory. A live till never
-    falls back: it refuses to start card payments or sync without the OS keyring.
-
-    The backend class is defined here, not at module level: keyring registers every KeyringBackend
-    subclass when it is defined, and would otherwise pick it as the process's default keyring."""
-    import keyring
+def memory_keyring() -> Any:
+    """A keyring that keeps its secrets in this process's memory (the demo's throwaway tokens, a
+    benchmark's test key). The class is defined here, not at module level: keyring registers every
+    KeyringBackend subclass when it is defined, and would otherwise pick it as the process's default."""
     from keyring.backend import KeyringBackend
-    from keyring.backends import fail
 
-    if not isinstance(keyring.get_keyring(), fail.Keyring):
-        return
-
-    class DemoKeyring(KeyringBackend):
+    class MemoryKeyring(KeyringBackend):
         priority = 1  # type: ignore[assignment]
 
         def __init__(self) -> None:
@@ -95,8 +87,20 @@ def ensure_demo_keyring() -> None:
         def delete_password(self, service: str, username: str) -> None:
             self._d.pop((service, username), None)
 
+    return MemoryKeyring()
+
+
+def ensure_demo_keyring() -> None:
+    """Demo mode only, when the OS has no usable keyring (a bare Linux box without a Secret Service):
+    keep the demo's throwaway secrets (for services on this computer) in memory. A live till never
+    falls back: it refuses to start card payments or sync without the OS keyring."""
+    import keyring
+    from keyring.backends import fail
+
+    if not isinstance(keyring.get_keyring(), fail.Keyring):
+        return
     log.warning("demo: no OS keyring available; keeping the demo's throwaway tokens in memory")
-    keyring.set_keyring(DemoKeyring())
+    keyring.set_keyring(memory_keyring())
 
 
 @contextlib.contextmanager

@@ -20,30 +20,13 @@ import time
 from typing import Any
 
 import keyring
-from keyring.backend import KeyringBackend
 
+from app.demo import memory_keyring
 from hardware.stripe_sim import VISA, StripeSimulator
 from hardware.stripe_terminal import KEYRING_SERVICE, KEYRING_USERNAME, StripeTerminal
 from pos.payment import CardPayments, MemoryPaymentJournal
 
 BENCH_KEY = "rk_test_bench"
-
-
-class _BenchKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._d: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self._d.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self._d[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self._d.pop((service, username), None)
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -60,7 +43,7 @@ def run(
     the authorisation falls anywhere between two polls, as it does in a shop."""
     rng = random.Random(seed)
     previous = keyring.get_keyring()
-    keyring.set_keyring(_BenchKeyring())
+    keyring.set_keyring(memory_keyring())
     keyring.set_password(KEYRING_SERVICE, KEYRING_USERNAME, BENCH_KEY)
     sim = StripeSimulator(api_keys=(BENCH_KEY,)).start()
     try:
