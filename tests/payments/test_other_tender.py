@@ -309,16 +309,38 @@ def test_declined_card_with_an_unreadable_intent_is_not_called_unconfirmed(
     assert settled.other_tender_allowed
 
 
-# direct only: the test edits the PaymentIntent in the simulator, which the till reads itself; relayed, the
-# backend knows the PaymentIntent from webhooks and no event says 'processing' (not simulated)
+@both_ports
 def test_stripe_still_processing_refuses_the_other_tender(sim, make_terminal, journal, shop, relay_backend):
+    """The reader took the card and Stripe is still processing it when the cashier presses Cash: the other
+    tender is refused (the card may yet be charged) and the attempt stays open; once Stripe authorised
+    it, the gate uses the card."""
+    sim.hold_processing()
     payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 7300, relay=relay_backend)
-    sim.payment_intents[out.payment_intent_id]["status"] = "processing"
+    assert out.status == "failed" and out.message == UNCONFIRMED_MESSAGE
+    assert sim.payment_intents[out.payment_intent_id]["status"] == "processing"
+    if relay_backend is not None:  # the backend hears it from Stripe's webhook
+        wait_for(
+            lambda: payments.terminal.retrieve_payment_intent(out.payment_intent_id).status == "processing"
+        )
     refused = payments.settle_before_other_tender(sale, shop.recover, shop.release)
     assert refused.status == "unsettled" and refused.message == SETTLE_PROCESSING_MESSAGE
+    assert not refused.other_tender_allowed
     assert not journal.get(out.attempt_id).final
-    sim.payment_intents[out.payment_intent_id]["status"] = "requires_capture"
-    assert payments.settle_before_other_tender(sale, shop.recover, shop.release).status == "captured"
+    assert shop.sale(sale)["status"] == "pending_payment"
+    assert sim.payment_intents[out.payment_intent_id]["status"] == "processing"  # nothing cancelled it
+    sim.finish_processing(out.payment_intent_id)
+    if relay_backend is not None:
+        wait_for(
+            lambda: (
+                payments.terminal.retrieve_payment_intent(out.payment_intent_id).status == "requires_capture"
+            )
+        )
+    settled = payments.settle_before_other_tender(sale, shop.recover, shop.release)
+    # relayed: the card is used and handed to the backend, which captures it
+    assert settled.status == ("captured" if relay_backend is None else "authorized")
+    assert settled.message == SETTLE_USED_CARD_MESSAGE
+    assert shop.sale(sale)["tenders"] == [{"type": "card", "amount": 7300}]
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
