@@ -78,6 +78,16 @@ def confirmation_lost(
     sale = shop.new_sale(amount)
     out = payments.pay(sale, amount, currency, shop.complete(sale, amount))
     sim.auto_tap(None)
+    if relay is not None:
+        # the cashier acts once the backend heard Stripe's webhooks (for the lag itself see
+        # test_the_gate_never_cancels_a_card_the_reader_took_while_its_read_lags)
+        pi_id = out.payment_intent_id
+        wait_for(
+            lambda: (
+                payments.terminal.retrieve_payment_intent(pi_id).status
+                == sim.payment_intents[pi_id]["status"]
+            )
+        )
     return payments, sale, out
 
 
@@ -318,10 +328,6 @@ def test_stripe_still_processing_refuses_the_other_tender(sim, make_terminal, jo
     payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 7300, relay=relay_backend)
     assert out.status == "failed" and out.message == UNCONFIRMED_MESSAGE
     assert sim.payment_intents[out.payment_intent_id]["status"] == "processing"
-    if relay_backend is not None:  # the backend hears it from Stripe's webhook
-        wait_for(
-            lambda: payments.terminal.retrieve_payment_intent(out.payment_intent_id).status == "processing"
-        )
     refused = payments.settle_before_other_tender(sale, shop.recover, shop.release)
     assert refused.status == "unsettled" and refused.message == SETTLE_PROCESSING_MESSAGE
     assert not refused.other_tender_allowed
@@ -341,6 +347,57 @@ def test_stripe_still_processing_refuses_the_other_tender(sim, make_terminal, jo
     assert settled.message == SETTLE_USED_CARD_MESSAGE
     assert shop.sale(sale)["tenders"] == [{"type": "card", "amount": 7300}]
     settle(payments, shop)
+    check_invariants(sim, shop)
+
+
+class LaggingIntent(Wrapped):
+    """The PaymentIntent's reads lag behind the reader: the first ``stale`` reads of a PaymentIntent Stripe
+    is processing still show it waiting for a card (relayed: the reader's webhook heard before the
+    PaymentIntent's ``payment_intent.processing``)."""
+
+    def __init__(self, inner: Any, stale: int) -> None:
+        super().__init__(inner)
+        self.stale = stale
+
+    def retrieve_payment_intent(self, payment_intent_id: str):
+        cur = self.inner.retrieve_payment_intent(payment_intent_id)
+        if cur.status == "processing" and self.stale > 0:
+            from dataclasses import replace
+
+            self.stale -= 1
+            return replace(cur, status="requires_payment_method")
+        return cur
+
+
+@both_ports
+def test_the_gate_never_cancels_a_card_the_reader_took_while_its_read_lags(
+    sim, make_terminal, journal, shop, relay_backend
+):
+    """The reader took the card, Stripe is processing it, and the gate's read of the PaymentIntent still
+    shows it waiting for a card: the reader decides that the card may be charged, so the other tender is
+    refused and nothing is cancelled. (Bug found relayed: when the processing webhook came after the
+    cashier pressed Cash, the gate cancelled the PaymentIntent Stripe was processing.)"""
+    sim.hold_processing()
+    payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 7350, relay=relay_backend)
+    assert out.message == UNCONFIRMED_MESSAGE
+    lagging = LaggingIntent(payments.terminal, stale=1)
+    gate = make_payments(lagging, journal)
+    refused = gate.settle_before_other_tender(sale, shop.recover, shop.release)
+    assert lagging.stale == 0
+    assert refused.status == "unsettled" and refused.message == SETTLE_PROCESSING_MESSAGE
+    assert sim.count_requests("POST", r"/cancel$") == 0
+    assert sim.payment_intents[out.payment_intent_id]["status"] == "processing"
+    assert not journal.get(out.attempt_id).final and shop.sale(sale)["status"] == "pending_payment"
+    sim.finish_processing(out.payment_intent_id)
+    if relay_backend is not None:
+        wait_for(
+            lambda: (
+                payments.terminal.retrieve_payment_intent(out.payment_intent_id).status == "requires_capture"
+            )
+        )
+    settled = gate.settle_before_other_tender(sale, shop.recover, shop.release)
+    assert settled.status == ("captured" if relay_backend is None else "authorized")
+    settle(gate, shop)
     check_invariants(sim, shop)
 
 
