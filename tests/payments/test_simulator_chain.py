@@ -14,7 +14,7 @@ import stripe
 from hardware.stripe_sim import VISA, StripeSimulator
 from hardware.stripe_sim.ratelimit import StripeLimits
 from hardware.stripe_sim.webhooks import sign
-from tests.payments.openapi_shapes import check_error_shape
+from tests.payments.openapi_shapes import check_error_shape, check_shape
 from tests.support.waiting import wait_for
 
 KEY = "rk_test_simulator"
@@ -210,6 +210,8 @@ def test_an_authorisation_held_processing_says_so_by_event_and_finishes_as_strip
             "terminal.reader.action_succeeded",
         }
         assert events["payment_intent.processing"].data.object.status == "processing"
+        check_shape(json.loads(receiver.bodies[0][0])["data"]["object"], "payment_intent")
+        check_shape(sim._pi_json(pi.id), "payment_intent")  # as Stripe publishes a processing one
         done = sim.finish_processing()
         assert (done["status"], done["amount_capturable"]) == ("requires_capture", 1250)
         wait_for(lambda: len(receiver.bodies) == 4)
