@@ -35,6 +35,7 @@ from pos.payment import (
 )
 from tests.payments.conftest import (
     POLL,
+    backend_caught_up,
     both_ports,
     capture_fails,
     check_invariants,
@@ -78,16 +79,9 @@ def confirmation_lost(
     sale = shop.new_sale(amount)
     out = payments.pay(sale, amount, currency, shop.complete(sale, amount))
     sim.auto_tap(None)
-    if relay is not None:
-        # the cashier acts once the backend heard Stripe's webhooks (for the lag itself see
-        # test_the_gate_never_cancels_a_card_the_reader_took_while_its_read_lags)
-        pi_id = out.payment_intent_id
-        wait_for(
-            lambda: (
-                payments.terminal.retrieve_payment_intent(pi_id).status
-                == sim.payment_intents[pi_id]["status"]
-            )
-        )
+    # the cashier acts once the backend heard Stripe's webhooks (for the lag itself see
+    # test_the_gate_never_cancels_a_card_the_reader_took_while_its_read_lags)
+    backend_caught_up(sim, payments.terminal, relay, out.payment_intent_id)
     return payments, sale, out
 
 
@@ -335,12 +329,7 @@ def test_stripe_still_processing_refuses_the_other_tender(sim, make_terminal, jo
     assert shop.sale(sale)["status"] == "pending_payment"
     assert sim.payment_intents[out.payment_intent_id]["status"] == "processing"  # nothing cancelled it
     sim.finish_processing(out.payment_intent_id)
-    if relay_backend is not None:
-        wait_for(
-            lambda: (
-                payments.terminal.retrieve_payment_intent(out.payment_intent_id).status == "requires_capture"
-            )
-        )
+    backend_caught_up(sim, payments.terminal, relay_backend, out.payment_intent_id)
     settled = payments.settle_before_other_tender(sale, shop.recover, shop.release)
     # relayed: the card is used and handed to the backend, which captures it
     assert settled.status == ("captured" if relay_backend is None else "authorized")
@@ -389,12 +378,7 @@ def test_the_gate_never_cancels_a_card_the_reader_took_while_its_read_lags(
     assert sim.payment_intents[out.payment_intent_id]["status"] == "processing"
     assert not journal.get(out.attempt_id).final and shop.sale(sale)["status"] == "pending_payment"
     sim.finish_processing(out.payment_intent_id)
-    if relay_backend is not None:
-        wait_for(
-            lambda: (
-                payments.terminal.retrieve_payment_intent(out.payment_intent_id).status == "requires_capture"
-            )
-        )
+    backend_caught_up(sim, payments.terminal, relay_backend, out.payment_intent_id)
     settled = gate.settle_before_other_tender(sale, shop.recover, shop.release)
     assert settled.status == ("captured" if relay_backend is None else "authorized")
     settle(gate, shop)

@@ -37,6 +37,7 @@ from pos.payment import (
 from tests.payments.conftest import (
     API_KEY,
     POLL,
+    backend_caught_up,
     both_ports,
     capture_fails,
     check_invariants,
@@ -1086,21 +1087,13 @@ def test_reconcile_while_stripe_still_processing_waits(sim, payments, shop, jour
     reads_back(sim, relay_backend)
     out = box["out"]
     assert not out.paid and sim.payment_intents[out.payment_intent_id]["status"] == "processing"
-    if relay_backend is not None:  # the backend hears it from Stripe's webhook
-        wait_for(
-            lambda: payments.terminal.retrieve_payment_intent(out.payment_intent_id).status == "processing"
-        )
+    backend_caught_up(sim, payments.terminal, relay_backend, out.payment_intent_id)  # relayed: the webhook
     (res,) = payments.reconcile(shop.recover, shop.release)
     assert res.note == "still processing at Stripe" and res.after == READER_PROCESSING
     assert shop.sale(sale)["status"] == "pending_payment"
     assert sim.count_requests("POST", r"/cancel$") == 0
     sim.finish_processing(out.payment_intent_id)
-    if relay_backend is not None:
-        wait_for(
-            lambda: (
-                payments.terminal.retrieve_payment_intent(out.payment_intent_id).status == "requires_capture"
-            )
-        )
+    backend_caught_up(sim, payments.terminal, relay_backend, out.payment_intent_id)
     (res,) = payments.reconcile(shop.recover, shop.release)
     # relayed: the recovered sale's capture is handed to the backend, which captures it
     assert res.after == (CAPTURED if relay_backend is None else AUTHORIZED) and shop.sale(sale)["recovered"]
