@@ -650,15 +650,19 @@ class CardRelay:
         if not self.store.write(once):
             return False
         if typ.startswith("payment_intent.") and obj.get("object") == "payment_intent":
-            self._apply_pi(obj, created=int(event.get("created") or 0), via=via)
+            self._apply_pi(obj, created=int(event.get("created") or 0), via=via, event_type=typ)
         elif typ.startswith("terminal.reader.") and obj.get("object") == "terminal.reader":
             self._apply_reader(obj, answer_sent_at=0.0, authoritative=True)
             self._refunded_on_reader(obj)
         return True
 
-    def _apply_pi(self, pi: dict[str, Any], *, created: int | None, via: str) -> None:
+    def _apply_pi(
+        self, pi: dict[str, Any], *, created: int | None, via: str, event_type: str | None = None
+    ) -> None:
         """Keep the PaymentIntent's newest state (an answer is current; an event is of its ``created``
-        second): never back from an authorisation or a final state. Tell the till when it changed."""
+        second): never back from an authorisation or a final state, and never back to its creation's
+        state once another is known (``payment_intent.created`` is the oldest news of a PaymentIntent,
+        even of the same second as ``processing``). Tell the till when it changed."""
         c = schema.card_payments
         attempt = (pi.get("metadata") or {}).get("attempt_id")
         rank = _RANK.get(pi.get("status", ""), 0)
@@ -672,6 +676,8 @@ class CardRelay:
             ).first()
             if row is None:
                 return None  # not a payment of ours
+            if row[4] is not None and event_type == "payment_intent.created":
+                return None
             if row[4] is not None:
                 if row[2] >= 4 and rank < row[2]:
                     return None

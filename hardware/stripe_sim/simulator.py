@@ -508,6 +508,8 @@ class StripeSimulator:
         self.rate_stats = self.limiter.stats if self.limiter is not None else RateStats()
         self.webhooks = Webhooks(self.now, retry=webhook_retry, time_scale=webhook_time_scale)
         self.tapped_at: dict[str, float] = {}  # pi id -> time.monotonic() of the card's tap
+        self._hold_processing = False
+        self._processing: dict[str, dict[str, Any]] = {}  # pi id -> the card its held authorisation is for
         self._ctx = threading.local()  # the request being served (events name it)
 
     # ------------------------------------------------------------------ lifecycle
@@ -696,6 +698,31 @@ class StripeSimulator:
             rid = reader_id or self._require_pending_reader()
             self._fail_action(rid, "card_read_timed_out", "The reader timed out waiting for a card.", None)
             return self._reader_json(rid)
+
+    def hold_processing(self, hold: bool = True) -> None:
+        """From now on (until ``hold_processing(False)``) a card the issuer would approve stays
+        ``processing`` at Stripe after the tap: the reader has read the card and sent it, so its action
+        succeeds (``terminal.reader.action_succeeded``), and the PaymentIntent is ``processing`` (Stripe:
+        "in the middle of full EMV processing"; event ``payment_intent.processing``) until
+        ``finish_processing``. A card the issuer declines is declined at the tap as before."""
+        with self._lock:
+            self._hold_processing = hold
+
+    def finish_processing(self, pi_id: str | None = None) -> dict[str, Any]:
+        """Stripe finishes a PaymentIntent held ``processing`` (``pi_id``, or the only one): authorised
+        (``requires_capture``, event ``payment_intent.amount_capturable_updated``), or captured at once
+        for automatic capture and Interac (``succeeded``, ``payment_intent.succeeded``). Returns the
+        PaymentIntent as Stripe would answer it."""
+        with self._lock:
+            if pi_id is None:
+                if len(self._processing) != 1:
+                    raise RuntimeError(f"{len(self._processing)} PaymentIntents are processing; name one")
+                pi_id = next(iter(self._processing))
+            card = self._processing.pop(pi_id, None)
+            if card is None or self.payment_intents[pi_id]["status"] != "processing":
+                raise RuntimeError(f"PaymentIntent {pi_id} is not processing")
+            self._settle_authorisation(self.payment_intents[pi_id], card)
+            return self._pi_json(pi_id)
 
     def _require_pending_reader(self) -> str:
         rid = self.pending_reader()
@@ -1339,6 +1366,7 @@ class StripeSimulator:
             amount_capturable=0,
             cancellation_reason=p.get("cancellation_reason"),
         )
+        self._processing.pop(id, None)  # a held authorisation ends with the PaymentIntent
         self._emit_pi("payment_intent.canceled", id)
         for rid, pending in list(self._pending.items()):
             if pending.pi_id == id and pending.stage == "awaiting_card":
@@ -1875,6 +1903,29 @@ class StripeSimulator:
             self._emit_action(rid)
             return
         card = card or {"number": VISA, "kind": "card_present", "tip": 0}
+        if self._hold_processing and self._outcome(pi, card) is None:
+            pm_id = pi.get("payment_method") or self._pm_id(pi, card)
+            pi.update(status="processing", payment_method=pm_id, last_payment_error=None)
+            self._processing[pi["id"]] = card
+            action.update(status="succeeded", failure_code=None, failure_message=None)
+            self._emit_pi("payment_intent.processing", pi["id"])
+            self._emit_action(rid)
+            return
+        err = self._settle_authorisation(pi, card)
+        if err is not None:
+            action.update(
+                status="failed",
+                failure_code=err["code"],
+                failure_message=err["message"],
+                api_error={**err, "payment_intent": self._pi_json(pi["id"])},
+            )
+        else:
+            action.update(status="succeeded", failure_code=None, failure_message=None)
+        self._emit_action(rid)
+
+    def _settle_authorisation(self, pi: dict[str, Any], card: dict[str, Any]) -> dict[str, Any] | None:
+        """The issuer's answer for ``card``: the charge, the PaymentIntent's new state and its event.
+        Returns Stripe's card error when declined."""
         pm_id = pi.get("payment_method") or self._pm_id(pi, card)
         charge_id = self._id("ch")
         outcome = self._outcome(pi, card)
@@ -1911,15 +1962,8 @@ class StripeSimulator:
                 "payment_method_type": card["kind"],
             }
             pi.update(status="requires_payment_method", last_payment_error=err, payment_method=None)
-            action.update(
-                status="failed",
-                failure_code=code,
-                failure_message=message,
-                api_error={**err, "payment_intent": self._pi_json(pi["id"])},
-            )
             self._emit_pi("payment_intent.payment_failed", pi["id"])
-            self._emit_action(rid)
-            return
+            return err
         if card.get("tip"):
             pi["amount_details"] = {"tip": {"amount": card["tip"]}}
             pi["amount"] = amount
@@ -1930,9 +1974,8 @@ class StripeSimulator:
             self.charges[charge_id].update(captured=True, amount_captured=amount)
         else:
             pi.update(status="requires_capture", amount_capturable=amount)
-        action.update(status="succeeded", failure_code=None, failure_message=None)
         self.authorized_at[pi["id"]] = time.monotonic()
         self._emit_pi(
             "payment_intent.succeeded" if auto else "payment_intent.amount_capturable_updated", pi["id"]
         )
-        self._emit_action(rid)
+        return None

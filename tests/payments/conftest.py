@@ -231,6 +231,16 @@ def check_invariants(sim: StripeSimulator, shop: Shop) -> None:
         assert a.final, f"attempt left open: {a}"
 
 
+def backend_caught_up(sim: StripeSimulator, terminal: Any, relay_backend: Any, pi_id: str) -> None:
+    """Relayed: wait until the backend knows the PaymentIntent as Stripe has it (its webhooks arrived), as
+    the till reads it there. Direct: the till reads Stripe itself, nothing to wait for."""
+    if relay_backend is None:
+        return
+    from tests.support.waiting import wait_for
+
+    wait_for(lambda: terminal.retrieve_payment_intent(pi_id).status == sim.payment_intents[pi_id]["status"])
+
+
 def reads_fail(sim, relay_backend) -> None:
     """The till cannot read the payment's state: direct, Stripe answers its reads 503; relayed, the backend
     does (the till's reads go to the backend, which knows the outcome from the webhooks)."""

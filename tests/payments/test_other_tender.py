@@ -35,6 +35,7 @@ from pos.payment import (
 )
 from tests.payments.conftest import (
     POLL,
+    backend_caught_up,
     both_ports,
     capture_fails,
     check_invariants,
@@ -78,6 +79,9 @@ def confirmation_lost(
     sale = shop.new_sale(amount)
     out = payments.pay(sale, amount, currency, shop.complete(sale, amount))
     sim.auto_tap(None)
+    # the cashier acts once the backend heard Stripe's webhooks (for the lag itself see
+    # test_the_gate_never_cancels_a_card_the_reader_took_while_its_read_lags)
+    backend_caught_up(sim, payments.terminal, relay, out.payment_intent_id)
     return payments, sale, out
 
 
@@ -309,16 +313,75 @@ def test_declined_card_with_an_unreadable_intent_is_not_called_unconfirmed(
     assert settled.other_tender_allowed
 
 
-# direct only: the test edits the PaymentIntent in the simulator, which the till reads itself; relayed, the
-# backend knows the PaymentIntent from webhooks and no event says 'processing' (not simulated)
+@both_ports
 def test_stripe_still_processing_refuses_the_other_tender(sim, make_terminal, journal, shop, relay_backend):
+    """The reader took the card and Stripe is still processing it when the cashier presses Cash: the other
+    tender is refused (the card may yet be charged) and the attempt stays open; once Stripe authorised
+    it, the gate uses the card."""
+    sim.hold_processing()
     payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 7300, relay=relay_backend)
-    sim.payment_intents[out.payment_intent_id]["status"] = "processing"
+    assert out.status == "failed" and out.message == UNCONFIRMED_MESSAGE
+    assert sim.payment_intents[out.payment_intent_id]["status"] == "processing"
     refused = payments.settle_before_other_tender(sale, shop.recover, shop.release)
     assert refused.status == "unsettled" and refused.message == SETTLE_PROCESSING_MESSAGE
+    assert not refused.other_tender_allowed
     assert not journal.get(out.attempt_id).final
-    sim.payment_intents[out.payment_intent_id]["status"] = "requires_capture"
-    assert payments.settle_before_other_tender(sale, shop.recover, shop.release).status == "captured"
+    assert shop.sale(sale)["status"] == "pending_payment"
+    assert sim.payment_intents[out.payment_intent_id]["status"] == "processing"  # nothing cancelled it
+    sim.finish_processing(out.payment_intent_id)
+    backend_caught_up(sim, payments.terminal, relay_backend, out.payment_intent_id)
+    settled = payments.settle_before_other_tender(sale, shop.recover, shop.release)
+    # relayed: the card is used and handed to the backend, which captures it
+    assert settled.status == ("captured" if relay_backend is None else "authorized")
+    assert settled.message == SETTLE_USED_CARD_MESSAGE
+    assert shop.sale(sale)["tenders"] == [{"type": "card", "amount": 7300}]
+    settle(payments, shop)
+    check_invariants(sim, shop)
+
+
+class LaggingIntent(Wrapped):
+    """The PaymentIntent's reads lag behind the reader: the first ``stale`` reads of a PaymentIntent Stripe
+    is processing still show it waiting for a card (relayed: the reader's webhook heard before the
+    PaymentIntent's ``payment_intent.processing``)."""
+
+    def __init__(self, inner: Any, stale: int) -> None:
+        super().__init__(inner)
+        self.stale = stale
+
+    def retrieve_payment_intent(self, payment_intent_id: str):
+        cur = self.inner.retrieve_payment_intent(payment_intent_id)
+        if cur.status == "processing" and self.stale > 0:
+            from dataclasses import replace
+
+            self.stale -= 1
+            return replace(cur, status="requires_payment_method")
+        return cur
+
+
+@both_ports
+def test_the_gate_never_cancels_a_card_the_reader_took_while_its_read_lags(
+    sim, make_terminal, journal, shop, relay_backend
+):
+    """The reader took the card, Stripe is processing it, and the gate's read of the PaymentIntent still
+    shows it waiting for a card: the reader decides that the card may be charged, so the other tender is
+    refused and nothing is cancelled. (Bug found relayed: when the processing webhook came after the
+    cashier pressed Cash, the gate cancelled the PaymentIntent Stripe was processing.)"""
+    sim.hold_processing()
+    payments, sale, out = confirmation_lost(sim, make_terminal, journal, shop, 7350, relay=relay_backend)
+    assert out.message == UNCONFIRMED_MESSAGE
+    lagging = LaggingIntent(payments.terminal, stale=1)
+    gate = make_payments(lagging, journal)
+    refused = gate.settle_before_other_tender(sale, shop.recover, shop.release)
+    assert lagging.stale == 0
+    assert refused.status == "unsettled" and refused.message == SETTLE_PROCESSING_MESSAGE
+    assert sim.count_requests("POST", r"/cancel$") == 0
+    assert sim.payment_intents[out.payment_intent_id]["status"] == "processing"
+    assert not journal.get(out.attempt_id).final and shop.sale(sale)["status"] == "pending_payment"
+    sim.finish_processing(out.payment_intent_id)
+    backend_caught_up(sim, payments.terminal, relay_backend, out.payment_intent_id)
+    settled = gate.settle_before_other_tender(sale, shop.recover, shop.release)
+    assert settled.status == ("captured" if relay_backend is None else "authorized")
+    settle(gate, shop)
     check_invariants(sim, shop)
 
 

@@ -37,6 +37,7 @@ from pos.payment import (
 from tests.payments.conftest import (
     API_KEY,
     POLL,
+    backend_caught_up,
     both_ports,
     capture_fails,
     check_invariants,
@@ -480,27 +481,53 @@ def test_reader_action_cleared_after_tap_the_payment_intent_decides(sim, termina
     check_invariants(sim, shop)
 
 
-# direct only: the test edits the PaymentIntent in the simulator, which the till reads itself; relayed, the
-# backend knows the PaymentIntent from webhooks and no event says 'processing' (not simulated)
-def test_payment_intent_still_processing_keeps_the_till_waiting(sim, terminal, journal, shop, reader_id):
-    """The reader's action is gone and Stripe still shows the payment as processing: the till keeps
-    waiting (no failure, no second command) until the PaymentIntent settles."""
+class SeenIntents(Wrapped):
+    """Records the status of every PaymentIntent read the till makes (direct: at Stripe; relayed: at the
+    backend)."""
+
+    def __init__(self, inner: Any) -> None:
+        super().__init__(inner)
+        self.seen: list[str] = []
+
+    def retrieve_payment_intent(self, payment_intent_id: str):
+        cur = self.inner.retrieve_payment_intent(payment_intent_id)
+        self.seen.append(cur.status)
+        return cur
+
+
+@both_ports
+def test_payment_intent_still_processing_keeps_the_till_waiting(
+    sim, terminal, journal, shop, reader_id, relay_backend
+):
+    """The reader took the card and Stripe still shows the payment as processing (direct: the reader's
+    action is gone too, cleared on the reader; relayed: the backend heard the reader succeed): the till
+    keeps waiting (no failure, no second command) until the PaymentIntent settles."""
+    seen = SeenIntents(terminal)
+    sim.hold_processing()
 
     def on_poll(n: int) -> None:
-        pi = next(iter(sim.payment_intents.values()))
         if n == 1:
             sim.tap(VISA)
             stripe_client(sim).v1.terminal.readers.cancel_action(reader_id)
-            pi["status"] = "processing"
-        elif n == 3:
-            pi["status"] = "requires_capture"
+        elif seen.seen.count("processing") >= 2 and not sim.authorized_at:
+            sim.finish_processing()  # Stripe settles it once the till has waited through two reads
 
-    payments = make_payments(terminal, journal, crashpoint=_poll_hook(sim, reader_id, on_poll))
+    payments = make_payments(seen, journal, crashpoint=_poll_hook(sim, reader_id, on_poll))
     sale = shop.new_sale(2100)
     out = payments.pay(sale, 2100, "usd", shop.complete(sale, 2100))
-    assert out.paid
-    assert sim.count_requests("GET", PI_GET) >= 2  # read while processing, then once settled
+    assert out.paid, out.message
+    # read while processing, then once settled; the reader was asked once
+    assert seen.seen.count("processing") >= 2 and seen.seen[-1] == "requires_capture", seen.seen
     assert sim.count_requests("POST", r"process_payment_intent$") == 1
+    if relay_backend is None:
+        assert sim.count_requests("GET", PI_GET) == len(seen.seen)
+    else:  # the till read the backend's knowledge (the webhooks); nobody polled Stripe for it
+        intent_reads = [
+            p for m, p, _q in relay_backend.request_log if m == "GET" and p.startswith("/v1/card/intents/")
+        ]
+        assert len(intent_reads) == len(seen.seen)
+        assert sim.count_requests("GET", PI_GET) == 0
+    settle(payments, shop)
     check_invariants(sim, shop)
 
 
@@ -1089,27 +1116,34 @@ def test_periodic_reconciler_survives_a_locked_database(sim, terminal, journal, 
     check_invariants(sim, shop)
 
 
-# direct only: the test edits the PaymentIntent in the simulator, which the till reads itself; relayed, the
-# backend knows the PaymentIntent from webhooks and no event says 'processing' (not simulated)
-def test_reconcile_while_stripe_still_processing_waits(sim, payments, shop, journal):
+@both_ports
+def test_reconcile_while_stripe_still_processing_waits(sim, payments, shop, journal, relay_backend):
+    """Pay gave up (the till could not read the payment) while Stripe was still processing the card: the
+    reconciler leaves the attempt open and cancels nothing; once Stripe authorised it, the sale is
+    recovered with the card."""
     payments_short = make_payments(payments.terminal, journal, authorization_timeout=0.3)
+    sim.hold_processing()  # Stripe has not settled it yet
     sale = shop.new_sale(4200)
     t, box = pay_in_thread(payments_short, sale, 4200, shop.complete(sale, 4200))
     wait_for(sim.pending_reader)
-    sim.fail_with_status(r"/v1/", status=503, times=10_000, method="GET")
+    reads_fail(sim, relay_backend)
     sim.tap(VISA)
     t.join()
-    sim.clear_faults()
+    reads_back(sim, relay_backend)
     out = box["out"]
-    pi = sim.payment_intents[out.payment_intent_id]
-    pi["status"] = "processing"  # Stripe has not settled it yet
+    assert not out.paid and sim.payment_intents[out.payment_intent_id]["status"] == "processing"
+    backend_caught_up(sim, payments.terminal, relay_backend, out.payment_intent_id)  # relayed: the webhook
     (res,) = payments.reconcile(shop.recover, shop.release)
     assert res.note == "still processing at Stripe" and res.after == READER_PROCESSING
     assert shop.sale(sale)["status"] == "pending_payment"
     assert sim.count_requests("POST", r"/cancel$") == 0
-    pi["status"] = "requires_capture"
+    sim.finish_processing(out.payment_intent_id)
+    backend_caught_up(sim, payments.terminal, relay_backend, out.payment_intent_id)
     (res,) = payments.reconcile(shop.recover, shop.release)
-    assert res.after == CAPTURED and shop.sale(sale)["recovered"]
+    # relayed: the recovered sale's capture is handed to the backend, which captures it
+    assert res.after == (CAPTURED if relay_backend is None else AUTHORIZED) and shop.sale(sale)["recovered"]
+    settle(payments, shop)
+    assert sim.count_requests("POST", r"/cancel$") == 0
     check_invariants(sim, shop)
 
 

@@ -246,6 +246,38 @@ def test_events_out_of_order_never_take_a_payment_back(chain, journal):
     check_invariants(chain.sim, shop)
 
 
+def test_the_creation_heard_after_processing_never_takes_the_payment_back(chain):
+    """Stripe's events come in any order and ``created`` counts whole seconds: the PaymentIntent's
+    creation event delivered after ``payment_intent.processing`` of the same second is older news and
+    must not make the backend say 'waiting for a card' (the gate would then cancel a payment Stripe is
+    processing). A failure in the same second does take it back: that is newer news. (Bug found by this
+    test: the late creation event replaced 'processing'.)"""
+    t = chain.terminal()
+    pi = t.create_payment_intent(
+        amount=1100,
+        currency="usd",
+        sale_uuid="sale-late",
+        attempt_id="att-late",
+        idempotency_key="att-late:c",
+    )
+    wait_for(chain.sim.webhooks.idle)
+    obj = dict(chain.sim.payment_intents[pi.id])
+    now = int(time.time())
+
+    def deliver(typ: str, status: str, n: int) -> None:
+        event = dict(_event(dict(obj, status=status), typ, n), created=now)
+        body = json.dumps(event).encode()
+        r = _post(chain, body, sign(body, chain.secret, now))
+        assert r.status_code == 200 and r.json()["duplicate"] is False
+
+    deliver("payment_intent.processing", "processing", 1)
+    assert t.retrieve_payment_intent(pi.id).status == "processing"
+    deliver("payment_intent.created", "requires_payment_method", 2)
+    assert t.retrieve_payment_intent(pi.id).status == "processing"
+    deliver("payment_intent.payment_failed", "requires_payment_method", 3)
+    assert t.retrieve_payment_intent(pi.id).status == "requires_payment_method"
+
+
 def test_lost_webhooks_are_found_by_the_backends_reconciliation(chain, journal):
     shop = Shop(journal)
     payments = chain.payments(chain.terminal(), journal)

@@ -14,7 +14,7 @@ import stripe
 from hardware.stripe_sim import VISA, StripeSimulator
 from hardware.stripe_sim.ratelimit import StripeLimits
 from hardware.stripe_sim.webhooks import sign
-from tests.payments.openapi_shapes import check_error_shape
+from tests.payments.openapi_shapes import check_error_shape, check_shape
 from tests.support.waiting import wait_for
 
 KEY = "rk_test_simulator"
@@ -177,6 +177,72 @@ def test_webhooks_are_signed_as_stripe_signs_and_verify_with_the_library(receive
         created = json.loads(receiver.bodies[0][0])
         assert created["request"]["id"].startswith("req_")  # an API request made it
         wait_for(lambda: all(e["pending_webhooks"] == 0 for e in sim.webhooks.snapshot()))
+    finally:
+        sim.stop()
+
+
+def test_an_authorisation_held_processing_says_so_by_event_and_finishes_as_stripe_does(receiver):
+    """``hold_processing``: the reader's action succeeds at the tap and the PaymentIntent stays
+    ``processing`` (event ``payment_intent.processing``) until ``finish_processing`` authorises it (event
+    ``payment_intent.amount_capturable_updated``); a declined card is declined at the tap as before."""
+    sim = StripeSimulator(webhook_time_scale=0.001).start()
+    try:
+        rid = sim.register_reader("simulated-wpe", sim.create_location())
+        secret = sim.add_webhook_endpoint(receiver.url)
+        c = client(sim)
+        sim.hold_processing()
+        pi = c.v1.payment_intents.create({"amount": 1250, "currency": "usd", "capture_method": "manual"})
+        c.v1.terminal.readers.process_payment_intent(rid, {"payment_intent": pi.id})
+        sim.tap(VISA, rid)
+        read = c.v1.payment_intents.retrieve(pi.id)
+        assert (read.status, read.amount_capturable, read.latest_charge) == ("processing", 0, None)
+        assert read.payment_method is not None
+        assert c.v1.terminal.readers.retrieve(rid).action.status == "succeeded"
+        with pytest.raises(stripe.InvalidRequestError, match="status of processing"):
+            c.v1.payment_intents.capture(pi.id)
+        wait_for(lambda: len(receiver.bodies) == 3)
+        events = {
+            e.type: e for e in (stripe.Webhook.construct_event(b, h, secret) for b, h in receiver.bodies)
+        }
+        assert set(events) == {
+            "payment_intent.created",
+            "payment_intent.processing",
+            "terminal.reader.action_succeeded",
+        }
+        assert events["payment_intent.processing"].data.object.status == "processing"
+        check_shape(json.loads(receiver.bodies[0][0])["data"]["object"], "payment_intent")
+        check_shape(sim._pi_json(pi.id), "payment_intent")  # as Stripe publishes a processing one
+        done = sim.finish_processing()
+        assert (done["status"], done["amount_capturable"]) == ("requires_capture", 1250)
+        wait_for(lambda: len(receiver.bodies) == 4)
+        last = stripe.Webhook.construct_event(*receiver.bodies[3], secret)
+        assert last.type == "payment_intent.amount_capturable_updated"
+        assert last.data.object.status == "requires_capture"
+        with pytest.raises(RuntimeError, match="not processing"):
+            sim.finish_processing(pi.id)
+        # automatic capture: Stripe finishes with the capture; a cancelled one has nothing left to finish
+        auto = c.v1.payment_intents.create({"amount": 1260, "currency": "usd", "capture_method": "automatic"})
+        c.v1.terminal.readers.process_payment_intent(rid, {"payment_intent": auto.id})
+        sim.tap(VISA, rid)
+        assert sim.finish_processing(auto.id)["status"] == "succeeded"
+        gone = c.v1.payment_intents.create({"amount": 1270, "currency": "usd", "capture_method": "manual"})
+        c.v1.terminal.readers.process_payment_intent(rid, {"payment_intent": gone.id})
+        sim.tap(VISA, rid)
+        assert c.v1.payment_intents.cancel(gone.id).status == "canceled"
+        with pytest.raises(RuntimeError, match="0 PaymentIntents are processing"):
+            sim.finish_processing()
+        declined = c.v1.payment_intents.create(
+            {"amount": 1280, "currency": "usd", "capture_method": "manual"}
+        )
+        c.v1.terminal.readers.process_payment_intent(rid, {"payment_intent": declined.id})
+        sim.tap("4000000000000002", rid)
+        assert c.v1.payment_intents.retrieve(declined.id).status == "requires_payment_method"
+        assert c.v1.terminal.readers.retrieve(rid).action.status == "failed"
+        sim.hold_processing(False)
+        later = c.v1.payment_intents.create({"amount": 1290, "currency": "usd", "capture_method": "manual"})
+        c.v1.terminal.readers.process_payment_intent(rid, {"payment_intent": later.id})
+        sim.tap(VISA, rid)
+        assert c.v1.payment_intents.retrieve(later.id).status == "requires_capture"
     finally:
         sim.stop()
 
