@@ -1465,10 +1465,6 @@ class CardPayments:
         if pi.status in _WAITING:
             reader = self._safe_reader()
             action = reader.action_for("process_payment_intent", pi.id) if reader else None
-            if action is not None and action.status == "succeeded" and pi.error_code is None:
-                # the reader took the card and no payment error says it failed: the read lags behind
-                # Stripe (relayed: the reader's webhook came first), so it may be charged; never cancel
-                return _Settled(attempt, before, _OPEN, "still processing at Stripe")
             if action is not None and action.status == "in_progress":
                 self.terminal.cancel_action()
                 self._wait_reader_done(pi.id)
