@@ -249,10 +249,13 @@ class ReturnsPresenter(Presenter):
     def _ask_check(self) -> None:
         ask_check(self, self.returns.check_customer)
 
+    def _channel(self, channel: str) -> str:
+        return self.tr_("online") if channel == "online" else self.tr_("in store")
+
     def _pick_recent(self, orders: tuple[RecentOrder, ...]) -> None:
         fmt = self.shop.fmt
         labels = [
-            f"{self.shop.day(o.placed_at)}  {self.tr_('online') if o.channel == 'online' else self.tr_('in store')}  "
+            f"{self.shop.day(o.placed_at)}  {self._channel(o.channel)}  "
             f"{fmt(o.total)}  ({o.item_count})  {o.ref[:13]}"
             for o in orders
         ]

@@ -397,7 +397,17 @@ class RelayedTerminal:
                     log.info("card channel dropped (%s); resuming", type(e).__name__)
                 self.channel_up = False
                 self._news.set()  # whoever waits reads the state once
-                self._stop.wait(backoff)
+                # a backend over its limits (429, or 503 while it starts) says when to come back: the
+                # channel of every till of a store asking again at once would keep it there
+                answer = getattr(e, "response", None)
+                asked = (
+                    _retry_after(answer)
+                    if answer is not None
+                    and answer.status_code in (429, 503)
+                    and "Retry-After" in answer.headers
+                    else 0.0
+                )
+                self._stop.wait(max(backoff, asked))
                 backoff = min(backoff * 2, 5.0)
 
     def _latest(self, body: dict[str, Any]) -> int:

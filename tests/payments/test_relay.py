@@ -314,6 +314,23 @@ def test_the_tills_channel_dropped_mid_payment_resumes(chain, journal):
     check_invariants(chain.sim, shop)
 
 
+def test_the_tills_channel_comes_back_when_the_busy_backend_says(chain, journal):
+    """A backend over its limits answers the channel 429 with Retry-After: the channel waits that long
+    before asking again (every till of a store asking again at once would keep the backend busy), then
+    resumes."""
+    t = chain.terminal(channel_wait=0.2)
+    wait_for(lambda: t.channel_up)
+    fault = chain.backend.inject("status", path="/v1/card/changes", times=1, status=429, retry_after=2)
+    wait_for(lambda: fault.hits == 1)
+    hit = time.monotonic()
+    wait_for(lambda: not t.channel_up)  # the till heard the 429
+    asked = sum(1 for _m, p, _q in chain.backend.request_log if p == "/v1/card/changes")
+    wait_for(lambda: t.channel_up, timeout=10.0)
+    assert time.monotonic() - hit >= 1.8  # not the 0.1 s of its own backoff
+    later = [p for _m, p, _q in chain.backend.request_log if p == "/v1/card/changes"]
+    assert len(later) > asked  # it did come back
+
+
 def test_a_declined_card_then_a_good_one_on_the_same_sale(chain, journal):
     shop = Shop(journal)
     payments = chain.payments(chain.terminal(), journal)
