@@ -18,7 +18,8 @@ from pathlib import Path
 
 from ui.members_tour import MembersTour
 from ui.till_tour import TillTour
-from ui.tour import Tour, tour_cli
+from ui.tour import Tour
+from ui.tour_cli import tour_cli
 
 # language -> the demo store that speaks it
 STORES: dict[str, tuple[str, ...]] = {

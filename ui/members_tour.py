@@ -15,7 +15,8 @@ from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
-from ui.tour import Tour, TourError, Wait, settle, tour_cli
+from ui.tour import Tour, TourError, Wait, settle
+from ui.tour_cli import tour_cli
 
 SCREENS: tuple[tuple[str, str], ...] = (
     ("members-full-consent", "Members: the panel of a member who consented to personalisation"),

@@ -12,7 +12,8 @@ import sys
 from collections.abc import Generator
 from pathlib import Path
 
-from ui.tour import Tour, TourError, Wait, settle, tour_cli
+from ui.tour import Tour, TourError, Wait, settle
+from ui.tour_cli import tour_cli
 
 SCREENS: tuple[tuple[str, str], ...] = (
     ("returns-find", "Returns: an online order found by its QR code, what is still returnable"),

@@ -15,7 +15,8 @@ from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
-from ui.tour import DEFAULT_OUT, Tour, TourError, Wait, settle, tour_cli
+from ui.tour import DEFAULT_OUT, Tour, TourError, Wait, settle
+from ui.tour_cli import tour_cli
 
 SCREENS: tuple[tuple[str, str], ...] = (
     (

@@ -16,7 +16,8 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from ui.tour import Tour, TourError, Wait, settle, tour_cli
+from ui.tour import Tour, TourError, Wait, settle
+from ui.tour_cli import tour_cli
 
 SCREENS: tuple[tuple[str, str], ...] = (
     ("till-opening-count", "Till: the opening count, by denomination"),

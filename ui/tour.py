@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from pos.money import exponent
+from ui.tour_cli import tour_cli
 
 # (file stem, caption): every PNG the tour writes, in the order it writes them
 SCREENS: tuple[tuple[str, str], ...] = (
@@ -424,40 +425,6 @@ def run_tour(
 ):
     """Render every screen to `out`; returns the PNG paths written (see `SCREENS`)."""
     return Tour(Path(out), size=size, products=products).run()
-
-
-def tour_cli(
-    prog: str,
-    description: str,
-    render: Callable[[argparse.Namespace], Iterable[Path]],
-    *,
-    sized: bool = True,
-    options: Callable[[argparse.ArgumentParser], None] | None = None,
-) -> Callable[[list[str] | None], int]:
-    """A tour module's `main`: --out (and --size), the tour's own options, the PNGs' paths on standard
-    output, exit status 1 and one line on standard error when the tour cannot finish."""
-
-    def main(argv: list[str] | None = None) -> int:
-        p = argparse.ArgumentParser(prog=f"python -m {prog}", description=description)
-        p.add_argument(
-            "--out", default=str(DEFAULT_OUT), help="directory for the PNGs (default docs/screenshots)"
-        )
-        if sized:
-            p.add_argument(
-                "--size", type=parse_size, default=(1024, 768), help="window size (default 1024x768)"
-            )
-        if options is not None:
-            options(p)
-        args = p.parse_args(argv)
-        try:
-            for path in render(args):
-                print(path)
-        except TourError as e:
-            print(f"{prog.rsplit('.', 1)[-1].replace('_', ' ')}: {e}", file=sys.stderr)
-            return 1
-        return 0
-
-    return main
 
 
 main = tour_cli(

@@ -56,15 +56,20 @@ def direct_sell(direct_shop):
 def captured(shop, payment_intent: str, timeout: float = 10.0) -> bool:
     """The card payment is captured at Stripe and its attempt final in the till's journal: at once in
     direct mode; relayed, once the backend captured it off the critical path and told the till."""
-    import time
+    from tests.support.waiting import wait_for
 
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        done = shop.demo.stripe.payment_intents[payment_intent]["status"] == "succeeded"
-        if done and not shop.payments.journal.non_final():
-            return True
-        time.sleep(0.05)
-    return False
+    try:
+        wait_for(
+            lambda: (
+                shop.demo.stripe.payment_intents[payment_intent]["status"] == "succeeded"
+                and not shop.payments.journal.non_final()
+            ),
+            timeout,
+            interval=0.05,
+        )
+    except AssertionError:
+        return False
+    return True
 
 
 @pytest.fixture

@@ -14,31 +14,28 @@ from app import cli
 from app.results import Outcome
 from sync.store import DB_NAME
 from sync.store import members as member_cache
+from tests.support.waiting import wait_for
 
 
 @pytest.fixture
 def members(shop):
     service = shop.members
-    deadline = time.monotonic() + 20
-    while not shop.sync_engine.member_keys()[0]:  # the sync engine's first round fetches the keys
-        assert time.monotonic() < deadline, "no member keys from the backend"
-        time.sleep(0.05)
+    wait_for(lambda: shop.sync_engine.member_keys()[0], timeout=20)  # the sync engine's first round
     service.begin_shift(shop.staff.identify("1111"))  # Ana, cashier
     return service
 
 
 def wait_for_the_store_cache(shop):
     """The engine writes a fetched profile to the store's member cache in the background."""
-    deadline = time.monotonic() + 20
-    while True:
+
+    def cached() -> int:
         conn = shop.store.read_connection()
         try:
-            if member_cache.count(conn):
-                return
+            return member_cache.count(conn)
         finally:
             conn.close()
-        assert time.monotonic() < deadline, "no profile in the store's member cache"
-        time.sleep(0.05)
+
+    wait_for(cached, timeout=20)
 
 
 def backend(shop):

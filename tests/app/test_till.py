@@ -20,6 +20,7 @@ from pos.till import CashCount
 from sync.store import journal
 from tests.app.conftest import barcodes, be_the_customer, captured, demo_settings
 from tests.store.helpers import make_return
+from tests.support.waiting import wait_for
 
 FLOAT = CashCount("EUR", {2000: 5, 500: 10})  # €150.00
 
@@ -301,7 +302,6 @@ def test_the_z_report_cli_json_and_pdf(shop, sell, till, tmp_path, capsys):
 
 
 def test_the_closure_syncs_and_the_backend_lists_the_stores_sessions(shop, sell, till):
-    import time
 
     import keyring
     import requests
@@ -310,10 +310,7 @@ def test_the_closure_syncs_and_the_backend_lists_the_stores_sessions(shop, sell,
     due = cash_sale(sell, shop)
     z = till.close(CashCount.of_amount("EUR", 15000 + due - 300), reason="a coin short").value
     shop.sync_engine.wake()
-    deadline = time.monotonic() + 20
-    while shop.till.records.unsynced()[0] and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert shop.till.records.unsynced()[0] == 0
+    wait_for(lambda: shop.till.records.unsynced()[0] == 0, timeout=20)
     token = keyring.get_password("omo-pos", "backend-device-token")
     answer = requests.get(
         f"{shop.demo.backend.url}/v1/till-sessions",

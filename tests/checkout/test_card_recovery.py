@@ -5,7 +5,6 @@ that the journal kept, and captures. Nothing is guessed, nothing charged twice."
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -15,6 +14,7 @@ from app.shop import open_shop
 from pos.payment import CardPayments, SimulatedCrash
 from sync.payment_journal import SqlitePaymentJournal
 from sync.store import journal
+from tests.support.waiting import wait_for
 
 
 @pytest.fixture(params=["relayed", "direct"])  # both implementations of the CardTerminal port
@@ -75,10 +75,7 @@ def test_crash_after_authorisation_is_completed_by_the_reconciler(shop, point):
     settled = shop.payments.reconcile(shop.recover_card_sale)
     # relayed, the backend captures once it has the recovered sale's commit, and the till hears of it
     assert settled and all(s.after in ("captured", "authorized") for s in settled), settled
-    deadline = time.monotonic() + 10
-    while shop.payments.journal.non_final() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not shop.payments.journal.non_final()
+    wait_for(lambda: not shop.payments.journal.non_final(), timeout=10)
     conn = shop.store.read_connection()
     try:
         sale = journal.get_sale(conn, co.sale_uuid)

@@ -197,13 +197,15 @@ def shop(journal: MemoryPaymentJournal) -> Shop:
 def settle(payments: CardPayments, shop: Shop, timeout: float = 10.0) -> None:
     """Relayed, the backend captures off the till's critical path: wait for it and let the till's reconciler
     close its attempts (direct: they are closed already; this changes nothing)."""
-    import time
+    from tests.support.waiting import wait_for
 
-    deadline = time.monotonic() + timeout
-    while not all(a.final for a in shop.journal.all()):
-        assert time.monotonic() < deadline, f"attempts not settled: {shop.journal.all()}"
+    def settled() -> bool:
+        if all(a.final for a in shop.journal.all()):
+            return True
         payments.reconcile(shop.recover, shop.release)
-        time.sleep(0.05)
+        return False
+
+    wait_for(settled, timeout, interval=0.05)
 
 
 def check_invariants(sim: StripeSimulator, shop: Shop) -> None:

@@ -31,7 +31,7 @@ from pos.payment import (
     TerminalUnavailable,
 )
 from tests.backend.engines import fresh_database
-from tests.payments.conftest import Shop, check_invariants
+from tests.payments.conftest import Shop, check_invariants, settle
 from tests.support.waiting import wait_for
 
 CHAIN_KEY = "sk_test_chain"
@@ -80,13 +80,7 @@ class Chain:
 
     def settle(self, payments: CardPayments, shop: Shop, timeout: float = 10.0) -> None:
         """Wait until the backend captured what it was handed, then let the till's reconciler close it."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            payments.reconcile(shop.recover, shop.release)
-            if all(a.final for a in shop.journal.all()):
-                return
-            time.sleep(0.05)
-        raise AssertionError(f"attempts not settled: {shop.journal.all()}")
+        settle(payments, shop, timeout)
 
     def stripe_requests(self, since: int = 0) -> list[tuple[str, str, str | None]]:
         return [(r["method"], r["path"], r.get("idempotency_key")) for r in self.sim.requests[since:]]
@@ -298,18 +292,13 @@ def test_the_tills_channel_dropped_mid_payment_resumes(chain, journal):
     shop = Shop(journal)
     t = chain.terminal()
     payments = chain.payments(t, journal)
-    deadline = time.monotonic() + 5
-    while not t.channel_up and time.monotonic() < deadline:
-        time.sleep(0.02)
+    wait_for(lambda: t.channel_up)
     chain.backend.inject("status", path="/v1/card/changes", times=3, status=503)
     sale = shop.new_sale(1500)
     _tap_when_waiting(chain.sim, chain.reader)
     out = payments.pay(sale, 1500, "usd", shop.complete(sale, 1500))
     assert out.status == "authorized"
-    deadline = time.monotonic() + 5
-    while not t.channel_up and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert t.channel_up  # resumed after the drop
+    wait_for(lambda: t.channel_up)  # resumed after the drop
     chain.settle(payments, shop)
     check_invariants(chain.sim, shop)
 

@@ -7,7 +7,6 @@ import base64
 import json
 import logging
 import socket
-import time
 import uuid
 from urllib.parse import urlsplit
 
@@ -16,6 +15,7 @@ import requests
 from backend import tokens
 from tests.backend.events import event, sale_payload
 from tests.security.conftest import T, push, push_one
+from tests.support.waiting import wait_for
 
 
 def raw_request(url: str, head: bytes, body: bytes = b"", *, wait: float = 5.0) -> bytes:
@@ -187,9 +187,7 @@ def test_the_access_log_names_the_device_and_never_the_token(backend, http, capl
     with caplog.at_level(logging.INFO, logger="omo.backend.access"):
         assert http.get(f"{backend.url}/v1/keys", timeout=T).status_code == 200
         requests.get(f"{backend.url}/v1/keys", headers={"Authorization": "Bearer wrong"}, timeout=T)
-        deadline = time.monotonic() + 5
-        while len(caplog.records) < 2 and time.monotonic() < deadline:
-            time.sleep(0.01)
+        wait_for(lambda: len(caplog.records) >= 2)
     lines = [r.getMessage() for r in caplog.records if r.name == "omo.backend.access"]
     assert any("till-1" in line and "/v1/keys" in line and " 200 " in line for line in lines), lines
     assert any(" 401 " in line for line in lines), lines

@@ -30,6 +30,7 @@ from pos.staff import (
     verify_pin,
 )
 from tests.app.conftest import demo_settings
+from tests.support.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 FAST_N = 2**10
@@ -250,10 +251,8 @@ def test_a_rewritten_audit_log_is_caught_by_its_anchored_copy(tmp_path, capsys):
             staff.authenticator.login(f"{8000 + guess:04d}")
         assert staff.authenticator.login("1111").status is LoginStatus.LOCKED
         shop.store.write_sync(lambda c: None)
-        deadline = time.monotonic() + 20  # the sync engine anchors the new entries
-        while time.monotonic() < deadline and _anchored(shop) < _head(shop):
-            shop.sync_engine.wake()
-            time.sleep(0.05)
+        # the sync engine anchors the new entries
+        wait_for(lambda: shop.sync_engine.wake() or _anchored(shop) >= _head(shop), timeout=20, interval=0.05)
     finally:
         shop.close()
     capsys.readouterr()
@@ -332,11 +331,7 @@ def test_the_member_cache_keeps_checkouts_view_only_and_forgets_it_after_its_tim
     db.close()
     shop = open_shop(paths, settings)  # a restart: the sync engine's first round purges it
     try:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and _cached_members(shop):
-            shop.sync_engine.wake()
-            time.sleep(0.05)
-        assert _cached_members(shop) == 0
+        wait_for(lambda: shop.sync_engine.wake() or _cached_members(shop) == 0, timeout=20, interval=0.05)
     finally:
         shop.close()
 
