@@ -96,9 +96,7 @@ class LoginScreen(QWidget):
         col.addStretch(1)
         outer.addLayout(col)
         outer.addStretch(1)
-        self._countdown = QTimer(self)
-        self._countdown.setInterval(1000)
-        self._countdown.timeout.connect(self.refresh_lockout)
+        self.pin.lockout_tick.connect(self.refresh_lockout)
         self.pin.set_message(self.tr(self.HINT), "hint")
         self.set_locked_by(locked_by)
         self.setFocusProxy(self.pin)
@@ -128,22 +126,14 @@ class LoginScreen(QWidget):
         if self.checking:
             return
         left = self.auth.lockout.remaining("till")
-        if left > 0:
-            self.pin.set_locked(True)
-            self.pin.set_message(
-                self.tr("Too many wrong PINs. Try again in {wait}, or ask a manager.").format(
-                    wait=say_text(said(format_wait(left)))
-                ),
-                "error",
+        self.pin.show_lockout(
+            self.tr("Too many wrong PINs. Try again in {wait}, or ask a manager.").format(
+                wait=say_text(said(format_wait(left)))
             )
-            if not self._countdown.isActive():
-                self._countdown.start()
-        else:
-            was_locked = self.pin.locked()
-            self.pin.set_locked(False)
-            self._countdown.stop()
-            if was_locked:
-                self.pin.set_message(self.tr("You can try again now."), "")
+            if left > 0
+            else None,
+            self.tr("You can try again now."),
+        )
 
     # -- internals
     def showEvent(self, e) -> None:  # noqa: N802

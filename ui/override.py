@@ -32,7 +32,6 @@ from ui.qt import (
     QLabel,
     QLineEdit,
     Qt,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -108,9 +107,7 @@ class OverrideDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         lay.addWidget(self.cancel_button)
 
-        self._countdown = QTimer(self)
-        self._countdown.setInterval(1000)
-        self._countdown.timeout.connect(self.refresh_lockout)
+        self.pin.lockout_tick.connect(self.refresh_lockout)
         self.setMinimumWidth(max(460, font_px(self) * 29))  # scales with the theme's text size
         self.setMinimumHeight(self.sizeHint().height())  # the whole PIN pad, Approve included, always shows
         # Keyboard first: a required reason that is still empty gets the focus, otherwise the PIN.
@@ -133,22 +130,14 @@ class OverrideDialog(QDialog):
         if self.checking:
             return
         left = self.approvals.lockout_remaining()
-        if left > 0:
-            self.pin.set_locked(True)
-            self.pin.set_message(
-                self.tr("Too many wrong PINs. Try again in {wait}.").format(
-                    wait=say_text(said(format_wait(left)))
-                ),
-                "error",
+        self.pin.show_lockout(
+            self.tr("Too many wrong PINs. Try again in {wait}.").format(
+                wait=say_text(said(format_wait(left)))
             )
-            if not self._countdown.isActive():
-                self._countdown.start()
-        else:
-            was = self.pin.locked()
-            self.pin.set_locked(False)
-            self._countdown.stop()
-            if was:
-                self.pin.set_message(self.tr("You can try again now."))
+            if left > 0
+            else None,
+            self.tr("You can try again now."),
+        )
 
     @Slot(str)
     def _on_submitted(self, pin: str) -> None:

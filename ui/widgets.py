@@ -25,6 +25,7 @@ from ui.qt import (
     QSize,
     QSizePolicy,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -256,6 +257,8 @@ class PinEntry(QWidget):
     edited = Signal(int)  # number of digits
     too_long = Signal()  # more digits than a PIN has (a barcode scanned here): dropped, not submitted
 
+    lockout_tick = Signal()  # once a second while a lockout shows: the owner calls show_lockout again
+
     TOO_LONG = "That was longer than a PIN (a scan?). Type your PIN again."
 
     def __init__(
@@ -288,6 +291,9 @@ class PinEntry(QWidget):
         lay.addWidget(self.dots)
         lay.addWidget(self.message)
         lay.addWidget(self.keypad)
+        self.lockout_timer = QTimer(self)
+        self.lockout_timer.setInterval(1000)
+        self.lockout_timer.timeout.connect(self.lockout_tick)
 
     # -- state
     def length(self) -> int:
@@ -313,6 +319,21 @@ class PinEntry(QWidget):
 
     def locked(self) -> bool:
         return not self.keypad.buttons["0"].isEnabled()
+
+    def show_lockout(self, message: str | None, ended: str) -> None:
+        """A lockout running (``message`` says for how long; ``lockout_tick`` asks again each second) or
+        none (None): the keys come back, and ``ended`` is said if they were off."""
+        if message is not None:
+            self.set_locked(True)
+            self.set_message(message, "error")
+            if not self.lockout_timer.isActive():
+                self.lockout_timer.start()
+            return
+        was_locked = self.locked()
+        self.set_locked(False)
+        self.lockout_timer.stop()
+        if was_locked:
+            self.set_message(ended)
 
     # -- input
     @Slot(str)

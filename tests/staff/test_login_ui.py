@@ -94,10 +94,10 @@ def test_lockout_disables_the_pad_and_counts_down(qtbot, screen, clock):
 def test_countdown_timer_unlocks_on_its_own(qtbot, screen, clock):
     for _ in range(10):
         type_pin(qtbot, screen, "1234")
-    assert screen._countdown.isActive()
+    assert screen.pin.lockout_timer.isActive()
     clock.advance(1800)
     qtbot.waitUntil(lambda: screen.pin.keypad.buttons["1"].isEnabled(), timeout=3000)
-    assert not screen._countdown.isActive()
+    assert not screen.pin.lockout_timer.isActive()
 
 
 def test_locked_by_prompt(qtbot, screen, directory):
