@@ -129,9 +129,7 @@ class Store:
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         head = ScriptDirectory.from_config(cfg).get_current_head()
-        with self.write_connection() as conn:
-            if not self.is_sqlite:  # one migrator at a time (on SQLite: BEGIN IMMEDIATE)
-                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(0x0E0B_AC1E)))
+        with self._migration_connection() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
             cfg.attributes["connection"] = conn
             if current is None and self.is_sqlite:
@@ -146,6 +144,32 @@ class Store:
                 raise RuntimeError(f"backend database is from a newer version ({current} > {head})")
             if current != head:
                 command.upgrade(cfg, "head")
+
+    @contextlib.contextmanager
+    def _migration_connection(self) -> Iterator[Connection]:
+        """The migrations' one transaction, one migrator at a time. On SQLite, foreign keys are off during
+        it, as SQLite's own procedure for altering a table says: Alembic's batch mode rebuilds a table
+        (copy, drop, rename), and dropping a table other rows point at fails while they are enforced.
+        SQLite ignores the switch inside a transaction, so it is set before; and what the migrations left
+        is checked (`PRAGMA foreign_key_check`) before the commit."""
+        if not self.is_sqlite:
+            with self.write_connection() as conn:
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(0x0E0B_AC1E)))
+                yield conn
+            return
+        with self._sqlite_writer, self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()  # ends SQLAlchemy's own transaction (the driver's autocommit sent the PRAGMA)
+            try:
+                with conn.begin():
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                    yield conn
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"the migration left rows pointing at nothing: {broken[:5]}")
+            finally:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
 
     # ------------------------------------------------------------------------------ transactions
     @contextlib.contextmanager

@@ -221,6 +221,28 @@ def test_a_database_of_the_sqlite_only_backend_opens_with_its_data(tmp_path):
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(_head(),)]
 
 
+def test_a_shop_s_stock_survives_the_migrations_that_rebuild_the_stores_table(tmp_path):
+    """SQLite rebuilds a table to alter it (Alembic's batch mode): the old `stores` is dropped while `stock`
+    rows still point at it. With foreign keys enforced, that DROP failed and an upgraded shop's backend
+    (the demo's embedded one too) could not start. (Bug found starting a fresh checkout on a machine whose
+    demo data was made by an earlier version.)"""
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(OLD_SCHEMA + "PRAGMA user_version=1;")
+    conn.execute("INSERT INTO stores(store_id, name) VALUES ('S-DUB', 'Dublin')")
+    conn.execute("INSERT INTO stock VALUES ('S-DUB', 'SKU-1', 7, '2026-11-01T09:00:00Z')")
+    conn.commit()
+    conn.close()
+    Store(str(path)).migrate()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(_head(),)]
+        assert conn.execute("SELECT store_id, name FROM stores").fetchall() == [("S-DUB", "Dublin")]
+        assert conn.execute("SELECT store_id, sku, available FROM stock").fetchall() == [
+            ("S-DUB", "SKU-1", 7)
+        ]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
 def test_till_sessions_received_before_0002_are_listed_after_it(tmp_path):
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path)
