@@ -102,6 +102,11 @@ class TillMonitor:
             fresh = time.monotonic() - self._probe_at < self.PROBE_STALE_S
             stripe, reader, reason = self._stripe, self._reader, self._card_reason
         off = not shop.payments.available
+        # relayed: the channel to the backend knows at once that it is gone (the probe, every 10 s, later)
+        outage = getattr(shop.terminal, "outage", None)
+        down = outage() if callable(outage) and not off else None
+        if down is not None:
+            stripe, reader, reason, fresh = "unreachable", "unknown", down, True
         return TillStatus(
             backend=backend,
             queue_depth=depth,

@@ -101,6 +101,7 @@ class RelayedTerminal:
         self._stop = threading.Event()
         self._seq: int | None = None
         self.channel_up = False
+        self._down_since: float | None = None  # when the backend stopped answering the channel
         self.requests = 0  # calls to the backend (benchmarks read it)
         self.turns_waited = 0  # 429s (the backend's rate limits, its Stripe budget) waited out
         # called on the channel's thread with each message (e.g. a capture the backend made): the shop
@@ -111,6 +112,14 @@ class RelayedTerminal:
 
     def __repr__(self) -> str:
         return f"RelayedTerminal(reader={self.reader_id!r}, backend={self.base!r})"
+
+    def outage(self, after: float = 3.0) -> Sentence | None:
+        """Why card payments are off now, as the channel knows without asking: the backend has not
+        answered it for more than ``after`` seconds (a reconnect is quicker). None while it answers."""
+        since = self._down_since
+        if since is not None and time.monotonic() - since > after:
+            return RELAY_DOWN_MESSAGE
+        return None
 
     def close(self) -> None:
         self._stop.set()
@@ -375,6 +384,7 @@ class RelayedTerminal:
                     # start after what is already there: only news from now on matters
                     self._seq = self._latest(r.json())
                     self.channel_up = True  # the backend answers: its long poll starts now
+                    self._down_since = None
                     continue
                 r = self._session.get(
                     self.base + "/v1/card/changes",
@@ -384,6 +394,7 @@ class RelayedTerminal:
                 r.raise_for_status()
                 body = r.json()
                 self.channel_up = True
+                self._down_since = None
                 backoff = 0.1
                 if body["messages"]:
                     self._seq = body["after"]
@@ -400,6 +411,9 @@ class RelayedTerminal:
                 # a backend over its limits (429, or 503 while it starts) says when to come back: the
                 # channel of every till of a store asking again at once would keep it there
                 answer = getattr(e, "response", None)
+                busy = answer is not None and answer.status_code == 429  # there, and answering
+                if not busy and self._down_since is None:
+                    self._down_since = time.monotonic()
                 asked = (
                     _retry_after(answer)
                     if answer is not None

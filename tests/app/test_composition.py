@@ -130,3 +130,21 @@ def test_a_till_without_a_reader_has_the_null_reader_which_says_why(live):
         assert sell.pay_cash(1000).ok
     finally:
         shop.close()
+
+
+def test_the_status_bar_turns_card_payments_off_when_the_relay_says_the_backend_is_gone(shop, monkeypatch):
+    """Relayed, the till's channel to the backend knows first that the backend is gone: the status says
+    Stripe cannot be reached and the card tender is off with the channel's reason, until it answers again."""
+    from app.status import TillMonitor
+    from hardware.stripe_terminal.relay import RELAY_DOWN_MESSAGE
+
+    monitor = TillMonitor(shop)
+    try:
+        monkeypatch.setattr(shop.terminal, "outage", lambda: RELAY_DOWN_MESSAGE)
+        s = monitor.snapshot()
+        assert (s.stripe, s.card_available, s.card_reason) == ("unreachable", False, RELAY_DOWN_MESSAGE)
+        monkeypatch.setattr(shop.terminal, "outage", lambda: None)
+        s = monitor.snapshot()
+        assert s.card_available and s.stripe != "unreachable"
+    finally:
+        monitor.close()

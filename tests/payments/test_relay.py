@@ -313,11 +313,25 @@ def test_the_tills_channel_comes_back_when_the_busy_backend_says(chain, journal)
     wait_for(lambda: fault.hits == 1)
     hit = time.monotonic()
     wait_for(lambda: not t.channel_up)  # the till heard the 429
+    assert t.outage(after=0.0) is None  # busy is not gone: card payments wait their turn, they are not off
     asked = sum(1 for _m, p, _q in chain.backend.request_log if p == "/v1/card/changes")
     wait_for(lambda: t.channel_up, timeout=10.0)
     assert time.monotonic() - hit >= 1.8  # not the 0.1 s of its own backoff
     later = [p for _m, p, _q in chain.backend.request_log if p == "/v1/card/changes"]
     assert len(later) > asked  # it did come back
+
+
+def test_the_channel_knows_at_once_that_the_backend_is_gone_and_back(chain, journal):
+    """The till's status bar need not wait for its next reader probe: the channel says the backend has
+    stopped answering (the card tender goes off with the reason) and that it answers again."""
+    t = chain.terminal(channel_wait=0.2)
+    wait_for(lambda: t.channel_up)
+    assert t.outage(after=0.0) is None
+    port = int(chain.url.rsplit(":", 1)[1])
+    chain.backend.stop()
+    assert wait_for(lambda: t.outage(after=0.5), timeout=10) == RELAY_DOWN_MESSAGE
+    chain.backend = chain.start(port)
+    wait_for(lambda: t.channel_up and t.outage(after=0.0) is None, timeout=15)
 
 
 def test_a_declined_card_then_a_good_one_on_the_same_sale(chain, journal):
