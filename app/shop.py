@@ -114,6 +114,7 @@ class Shop:
         from datetime import datetime
 
         from app.i18n import strftime_pattern
+        from pos.receipt import print_day
 
         try:
             when = datetime.fromisoformat(iso.strip())
@@ -121,7 +122,7 @@ class Shop:
             return str(iso)[:10]
         if when.tzinfo is not None:
             when = when.astimezone()
-        return when.strftime(strftime_pattern(self.config.locale).rsplit(" ", 1)[0])
+        return print_day(when.date().isoformat(), strftime_pattern(self.config.locale))
 
     def parse_amount(self, text: str) -> int | None:
         from pos.errors import DomainError

@@ -362,7 +362,7 @@ class StockService:
                 qty=qty,
                 item=product.name,
                 source=fulfilment.source,
-                day=order.ready_on or "",
+                day=self.shop.day(order.ready_on) if order.ready_on else "",
             ),
             value=order,
         )

@@ -18,7 +18,7 @@ import enum
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pos.fulfilment import order_qr_payload
@@ -139,6 +139,17 @@ class Tender:
             raise ValueError("card_last4 must be exactly the last four digits")
 
 
+def print_day(iso: str, date_format: str) -> str:
+    """An ISO day (an order's delivery or collection day) as the receipt writes dates: the date part of
+    its ``date_format`` (07/12/2026 in Italy, 2026/12/07 in Japan). What is not a day prints as it is."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    pattern = " ".join(part for part in date_format.split() if not ("%H" in part or "%M" in part))
+    return day.strftime(pattern or "%Y-%m-%d")
+
+
 @dataclass(frozen=True)
 class OrderSlip:
     """An order paid with this sale (endless aisle) or a reservation collected: its number and QR
@@ -147,7 +158,7 @@ class OrderSlip:
     order_no: str
     kind: str  # "delivery" | "pickup" | "reservation"
     source: str = ""  # the store or warehouse it comes from
-    ready_on: str = ""  # the day, as printed
+    ready_on: str = ""  # the ISO day it is delivered by or can be collected from
     qr_secret: str = ""
 
     @property
@@ -537,9 +548,9 @@ def layout(
         rows.append(rule)
         text(lb.order.format(o.order_no), bold=True, double_height=True)
         if o.kind == "delivery":
-            text(lb.order_delivery.format(o.ready_on, o.source))
+            text(lb.order_delivery.format(print_day(o.ready_on, lb.date_format), o.source))
         elif o.kind == "pickup":
-            text(lb.order_pickup.format(o.ready_on, o.source))
+            text(lb.order_pickup.format(print_day(o.ready_on, lb.date_format), o.source))
         else:
             text(lb.order_reservation.format(o.source))
         rows.append(QrBlock(o.qr_payload, caption=lb.order_qr_caption))

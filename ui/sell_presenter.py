@@ -148,9 +148,13 @@ class SellPresenter(Presenter):
         if f is None:
             return ""
         if f.kind == "delivery":
-            return self.tr_("order {order}: delivered by {day}").format(order=f.order_no, day=f.ready_on)
+            return self.tr_("order {order}: delivered by {day}").format(
+                order=f.order_no, day=self.shop.day(f.ready_on)
+            )
         if f.kind == "pickup":
-            return self.tr_("order {order}: collect here from {day}").format(order=f.order_no, day=f.ready_on)
+            return self.tr_("order {order}: collect here from {day}").format(
+                order=f.order_no, day=self.shop.day(f.ready_on)
+            )
         return self.tr_("reservation {order}").format(order=f.order_no)
 
     def set_staff(self, member: Any) -> None:

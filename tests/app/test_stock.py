@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from datetime import date
 
 import pytest
 
@@ -116,6 +117,9 @@ def test_an_endless_aisle_order_paid_by_card_is_the_members_and_after_arrival_wa
     assert r.ok, r
     order_no = r.value.order_no
     assert "to collect here from" in str(r.message) and "OMO Riverside" in str(r.message)
+    # the day as the store (en_IE) writes a date, not the backend's ISO day
+    day = date.fromisoformat(r.value.ready_on).strftime("%d/%m/%Y")
+    assert f"to collect here from {day}." in str(r.message), r.message
     line = sell.view().lines[0]
     assert line.sku == "LSH-NAV-M" and sell.view().total == 3999
     assert sell.set_quantity(line.line_id, 2).outcome is Outcome.REFUSED  # the order holds one

@@ -197,3 +197,23 @@ def test_a_weighed_line_prints_its_weight_and_price_per_kilogram():
 
     again = Receipt.from_dict(receipt.to_dict())
     assert again == receipt and again.lines[0].per == "kg" and again.lines[0].qty == "0.750 kg"
+
+
+def test_an_order_s_day_prints_as_the_receipt_writes_dates():
+    """An order paid with the sale: its delivery or collection day in the store's date order, like the
+    sale's own date and time above it; a day that is not one prints as it came."""
+    from dataclasses import replace
+
+    from pos.receipt import OrderSlip, ReceiptLabels, print_day
+
+    italian = replace(ReceiptLabels(), date_format="%d/%m/%Y %H:%M")
+    orders = (
+        OrderSlip("500123", "delivery", "Warehouse", "2026-12-10", "s3cret"),
+        OrderSlip("500124", "pickup", "OMO Milano", "2026-12-09", "s3cret"),
+    )
+    text = render_text(sample_receipt(orders=orders, labels=italian), WIDTH_80MM, eur)
+    assert "Home delivery by 10/12/2026 from Warehouse" in text
+    assert "Collect here from 09/12/2026 (from OMO" in text  # the paper wraps the rest
+    assert "2026-12-10" not in text and "23/11/2026 14:05" in text
+    assert print_day("2026-12-10", "%Y/%m/%d %H:%M") == "2026/12/10"
+    assert print_day("soon", "%d/%m/%Y %H:%M") == "soon"
