@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from pos.errors import Sentence
+
 log = logging.getLogger("app.status")
 
 UNREACHABLE = "Stripe cannot be reached: card payments are off. Take cash."
@@ -30,7 +32,7 @@ class TillStatus:
     catalog_progress: float | None = None  # 0..1 while a catalog sync runs
     printer: str = ""  # a warning, or empty
     card_available: bool = True
-    card_reason: str = ""
+    card_reason: str | Sentence = ""  # why card payments are off (said() renders either)
 
 
 class TillMonitor:
@@ -70,7 +72,7 @@ class TillMonitor:
         self._observed("reachable", "busy" if busy else (view.status or "unknown"), "")
         return True
 
-    def _observed(self, stripe: str, reader: str, card_reason: str) -> None:
+    def _observed(self, stripe: str, reader: str, card_reason: str | Sentence) -> None:
         with self._lock:
             self._stripe, self._reader, self._card_reason = stripe, reader, card_reason
             self._probe_at = time.monotonic()
