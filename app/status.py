@@ -77,6 +77,13 @@ class TillMonitor:
             self._stripe, self._reader, self._card_reason = stripe, reader, card_reason
             self._probe_at = time.monotonic()
 
+    def reprobe_due(self) -> bool:
+        """The last probe found the card service unreachable and the till's channel to it (relayed) has
+        come back since: probe now, not at the next round, so that the card tender comes back at once."""
+        since = getattr(self.shop.terminal, "up_since", None)
+        with self._lock:
+            return self._stripe == "unreachable" and isinstance(since, float) and since > self._probe_at
+
     def reconcile(self, *, min_age: float = 0.0) -> list[Any]:
         """Settle card attempts a stop or a lost answer left open (asks Stripe, never guesses)."""
         return self.shop.payments.reconcile(self.shop.recover_card_sale, min_age=min_age)

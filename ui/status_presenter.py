@@ -83,6 +83,8 @@ class StatusPresenter(QObject):
         self.window.status.show_status(status)
         if self.shop.payments.available:
             self.window.page.set_card_available(status.card_available, say_text(said(status.card_reason)))
+            if self.monitor.reprobe_due():
+                self.probe_reader()
 
 
 __all__ = ["StatusPresenter"]

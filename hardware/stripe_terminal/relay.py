@@ -102,6 +102,7 @@ class RelayedTerminal:
         self._seq: int | None = None
         self.channel_up = False
         self._down_since: float | None = None  # when the backend stopped answering the channel
+        self.up_since: float | None = None  # when the channel last came (back) up: time.monotonic()
         self.requests = 0  # calls to the backend (benchmarks read it)
         self.turns_waited = 0  # 429s (the backend's rate limits, its Stripe budget) waited out
         # called on the channel's thread with each message (e.g. a capture the backend made): the shop
@@ -383,8 +384,7 @@ class RelayedTerminal:
                     r.raise_for_status()
                     # start after what is already there: only news from now on matters
                     self._seq = self._latest(r.json())
-                    self.channel_up = True  # the backend answers: its long poll starts now
-                    self._down_since = None
+                    self._came_up()  # the backend answers: its long poll starts now
                     continue
                 r = self._session.get(
                     self.base + "/v1/card/changes",
@@ -393,8 +393,7 @@ class RelayedTerminal:
                 )
                 r.raise_for_status()
                 body = r.json()
-                self.channel_up = True
-                self._down_since = None
+                self._came_up()
                 backoff = 0.1
                 if body["messages"]:
                     self._seq = body["after"]
@@ -423,6 +422,12 @@ class RelayedTerminal:
                 )
                 self._stop.wait(max(backoff, asked))
                 backoff = min(backoff * 2, 5.0)
+
+    def _came_up(self) -> None:
+        if not self.channel_up:
+            self.up_since = time.monotonic()
+        self.channel_up = True
+        self._down_since = None
 
     def _latest(self, body: dict[str, Any]) -> int:
         seq = int(body.get("after") or 0)

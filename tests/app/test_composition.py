@@ -148,3 +148,23 @@ def test_the_status_bar_turns_card_payments_off_when_the_relay_says_the_backend_
         assert s.card_available and s.stripe != "unreachable"
     finally:
         monitor.close()
+
+
+def test_a_probe_that_found_the_relay_gone_is_asked_again_once_the_channel_is_back(shop, monkeypatch):
+    """The reader probe (every 10 s) said the card service is unreachable; the till's channel to the
+    backend answers again after it: the monitor asks for a probe now, and the probe's answer ends it."""
+    import time
+
+    from app.status import UNREACHABLE, TillMonitor
+
+    monitor = TillMonitor(shop)
+    try:
+        monitor._observed("unreachable", "unknown", UNREACHABLE)
+        monkeypatch.setattr(shop.terminal, "up_since", time.monotonic() - 60.0)  # up before the probe
+        assert not monitor.reprobe_due()
+        monkeypatch.setattr(shop.terminal, "up_since", time.monotonic() + 1.0)  # back after it
+        assert monitor.reprobe_due()
+        assert monitor.probe_reader()  # the backend answers: card payments are back
+        assert not monitor.reprobe_due() and monitor.snapshot().card_available
+    finally:
+        monitor.close()

@@ -327,11 +327,14 @@ def test_the_channel_knows_at_once_that_the_backend_is_gone_and_back(chain, jour
     t = chain.terminal(channel_wait=0.2)
     wait_for(lambda: t.channel_up)
     assert t.outage(after=0.0) is None
+    first_up = t.up_since
     port = int(chain.url.rsplit(":", 1)[1])
     chain.backend.stop()
     assert wait_for(lambda: t.outage(after=0.5), timeout=10) == RELAY_DOWN_MESSAGE
+    gone = time.monotonic()
     chain.backend = chain.start(port)
     wait_for(lambda: t.channel_up and t.outage(after=0.0) is None, timeout=15)
+    assert first_up is not None and t.up_since > gone  # when it came back: a stale probe is asked again
 
 
 def test_a_declined_card_then_a_good_one_on_the_same_sale(chain, journal):
