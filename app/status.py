@@ -37,6 +37,7 @@ class TillStatus:
 
 class TillMonitor:
     PROBE_STALE_S = 35.0
+    REPROBE_DOWN_S = 2.0  # how often a till whose card service is unreachable asks again
 
     def __init__(self, shop: Any) -> None:
         self.shop = shop
@@ -78,11 +79,15 @@ class TillMonitor:
             self._probe_at = time.monotonic()
 
     def reprobe_due(self) -> bool:
-        """The last probe found the card service unreachable and the till's channel to it (relayed) has
-        come back since: probe now, not at the next round, so that the card tender comes back at once."""
+        """Card payments are off because the last probe found the card service unreachable: ask again
+        every ``REPROBE_DOWN_S`` (not at the 10 s round), and at once when the till's channel to it
+        (relayed) has come back since, so that the card tender returns as soon as the service answers."""
         since = getattr(self.shop.terminal, "up_since", None)
         with self._lock:
-            return self._stripe == "unreachable" and isinstance(since, float) and since > self._probe_at
+            if self._stripe != "unreachable":
+                return False
+            back = isinstance(since, float) and since > self._probe_at
+            return back or time.monotonic() - self._probe_at >= self.REPROBE_DOWN_S
 
     def reconcile(self, *, min_age: float = 0.0) -> list[Any]:
         """Settle card attempts a stop or a lost answer left open (asks Stripe, never guesses)."""

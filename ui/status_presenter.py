@@ -1,6 +1,7 @@
 """The till's background rounds and its status bar: every second the status (backend, queue, card,
-reader, printer) as `app.status.TillMonitor` observed it; every 10 s a reader probe; every minute the card
-reconciler and a WAL checkpoint — on workers, never during a payment.
+reader, printer) as `app.status.TillMonitor` observed it; every 10 s a reader probe (every 2 s while the card
+service is unreachable, and at once when the relay's channel is back); every minute the card reconciler and
+a WAL checkpoint — on workers, never during a payment.
 """
 
 from __future__ import annotations

@@ -150,9 +150,10 @@ def test_the_status_bar_turns_card_payments_off_when_the_relay_says_the_backend_
         monitor.close()
 
 
-def test_a_probe_that_found_the_relay_gone_is_asked_again_once_the_channel_is_back(shop, monkeypatch):
-    """The reader probe (every 10 s) said the card service is unreachable; the till's channel to the
-    backend answers again after it: the monitor asks for a probe now, and the probe's answer ends it."""
+def test_a_probe_that_found_the_card_service_gone_is_asked_again_soon(shop, monkeypatch):
+    """The reader probe (every 10 s) said the card service is unreachable: the monitor asks for another
+    every 2 s, and at once when the till's channel to the backend came back after it; the probe's answer
+    ends it."""
     import time
 
     from app.status import UNREACHABLE, TillMonitor
@@ -161,8 +162,11 @@ def test_a_probe_that_found_the_relay_gone_is_asked_again_once_the_channel_is_ba
     try:
         monitor._observed("unreachable", "unknown", UNREACHABLE)
         monkeypatch.setattr(shop.terminal, "up_since", time.monotonic() - 60.0)  # up before the probe
-        assert not monitor.reprobe_due()
+        assert not monitor.reprobe_due()  # asked a moment ago, and nothing says it is back
         monkeypatch.setattr(shop.terminal, "up_since", time.monotonic() + 1.0)  # back after it
+        assert monitor.reprobe_due()
+        monkeypatch.setattr(shop.terminal, "up_since", None)
+        monitor._probe_at -= TillMonitor.REPROBE_DOWN_S  # a while since: asked again, whatever the channel
         assert monitor.reprobe_due()
         assert monitor.probe_reader()  # the backend answers: card payments are back
         assert not monitor.reprobe_due() and monitor.snapshot().card_available
