@@ -79,12 +79,15 @@ class TillMonitor:
             self._probe_at = time.monotonic()
 
     def reprobe_due(self) -> bool:
-        """Card payments are off because the last probe found the card service unreachable: ask again
-        every ``REPROBE_DOWN_S`` (not at the 10 s round), and at once when the till's channel to it
-        (relayed) has come back since, so that the card tender returns as soon as the service answers."""
+        """Card payments are off because the last probe found the card service unreachable (or the
+        relay's channel found the backend gone): ask again every ``REPROBE_DOWN_S`` (not at the 10 s
+        round), and at once when the channel has come back since, so that the card tender returns as soon
+        as the service answers."""
         since = getattr(self.shop.terminal, "up_since", None)
+        outage = getattr(self.shop.terminal, "outage", None)
+        down = callable(outage) and outage() is not None  # relayed: the channel says the backend is gone
         with self._lock:
-            if self._stripe != "unreachable":
+            if self._stripe != "unreachable" and not down:
                 return False
             back = isinstance(since, float) and since > self._probe_at
             return back or time.monotonic() - self._probe_at >= self.REPROBE_DOWN_S

@@ -116,7 +116,8 @@ class RelayedTerminal:
 
     def outage(self, after: float = 3.0) -> Sentence | None:
         """Why card payments are off now, as the channel knows without asking: the backend has not
-        answered it for more than ``after`` seconds (a reconnect is quicker). None while it answers."""
+        answered for more than ``after`` seconds (a reconnect is quicker). None once it answers the
+        channel or any request (the channel's next long poll answers only when it ends)."""
         since = self._down_since
         if since is not None and time.monotonic() - since > after:
             return RELAY_DOWN_MESSAGE
@@ -147,6 +148,8 @@ class RelayedTerminal:
             log.info("the backend asks this till to wait %.1f s (%s %s)", wait, method, path)
             if self._stop.wait(wait):
                 break
+        if r.status_code < 500:  # the backend answers: whatever the channel's long poll in flight says
+            self._down_since = None
         return self._answer(r, path, mutating=mutating)
 
     def _send(

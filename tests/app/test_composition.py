@@ -170,5 +170,11 @@ def test_a_probe_that_found_the_card_service_gone_is_asked_again_soon(shop, monk
         assert monitor.reprobe_due()
         assert monitor.probe_reader()  # the backend answers: card payments are back
         assert not monitor.reprobe_due() and monitor.snapshot().card_available
+        # the probe said reachable, then the channel found the backend gone: asked again soon too
+        from hardware.stripe_terminal.relay import RELAY_DOWN_MESSAGE
+
+        monkeypatch.setattr(shop.terminal, "outage", lambda: RELAY_DOWN_MESSAGE)
+        monitor._probe_at -= TillMonitor.REPROBE_DOWN_S
+        assert monitor.reprobe_due()
     finally:
         monitor.close()

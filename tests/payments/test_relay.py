@@ -337,6 +337,27 @@ def test_the_channel_knows_at_once_that_the_backend_is_gone_and_back(chain, jour
     assert first_up is not None and t.up_since > gone  # when it came back: a stale probe is asked again
 
 
+def test_a_backend_answering_again_ends_the_outage_before_the_channel_s_long_poll_returns(chain, journal):
+    """The channel's first long poll after the backend came back answers only when it ends (20 s): the
+    till's next request that the backend answers (the status bar's reader probe) ends the outage.
+    (Bug found by hand: the card tender stayed off 20 s after the backend was back.)"""
+    t = chain.terminal()  # the default long poll: 20 s
+    wait_for(lambda: t.channel_up)
+    port = int(chain.url.rsplit(":", 1)[1])
+    chain.backend.stop()
+    assert wait_for(lambda: t.outage(after=0.5), timeout=10) == RELAY_DOWN_MESSAGE
+    chain.backend = chain.start(port)
+
+    def probed() -> bool:
+        try:
+            return t.retrieve_reader() is not None
+        except TerminalUnavailable:
+            return False
+
+    wait_for(probed, timeout=10)
+    assert t.outage(after=0.0) is None
+
+
 def test_a_declined_card_then_a_good_one_on_the_same_sale(chain, journal):
     shop = Shop(journal)
     payments = chain.payments(chain.terminal(), journal)
